@@ -1,0 +1,25 @@
+"""Typed errors. Each message says what went wrong and how to fix it."""
+
+
+class AssistantError(Exception):
+    """Base class for errors shown to the user as a one-line message."""
+
+
+class KnowledgeError(AssistantError):
+    """The knowledge base is missing, malformed or refers to something that does not exist."""
+
+
+class ConfigError(AssistantError):
+    """A setting is missing or invalid."""
+
+
+class InputError(AssistantError):
+    """The user's input cannot be used (empty, too long, unknown name, impossible date)."""
+
+
+class IndexError_(AssistantError):
+    """The search index is missing, corrupted or cannot be reached."""
+
+
+class ProviderError(AssistantError):
+    """A language-model provider is misconfigured, unreachable or failed."""

@@ -1,0 +1,56 @@
+"""`python -m assistant.knowledge [DIR]`: validate the knowledge base and print its counts.
+
+`python -m assistant.knowledge --file PATH` validates one file on its own (a guide, a specialty,
+platforms.yaml, awareness.yaml or hashtags.yaml) without the cross-checks.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import frontmatter
+
+from ..errors import KnowledgeError
+from . import loader, models
+
+
+def _validate_file(path: Path) -> str:
+    root = path.parent
+    while root != root.parent and not (root / "data").is_dir():
+        root = root.parent
+    if path.suffix == ".md":
+        meta = loader._validate(models.GuideMeta, frontmatter.loads(loader._read(path, root)).metadata, path.name)
+        words = len(frontmatter.loads(path.read_text()).content.split())
+        return f"{path.name}: ok ({meta.id}, {words} words)"
+    if path.parent.name == "specialties":
+        spec = loader._validate(models.Specialty, loader._yaml(path, root), path.name)
+        return f"{path.name}: ok ({len(spec.topics)} topics, {len(spec.faqs)} faqs, {len(spec.video_ideas)} videos)"
+    kinds = {"platforms.yaml": ("platforms", models.Platform), "awareness.yaml": ("observances", models.Observance),
+             "hashtags.yaml": ("hashtags", models.Hashtag)}
+    key, model = kinds[path.name]
+    items = loader._list_in(path, root, key)
+    for i, item in enumerate(items):
+        loader._validate(model, item, f"{path.name}[{item.get('id', item.get('tag', i))}]")
+    return f"{path.name}: ok ({len(items)} {key})"
+
+
+def main(argv: list[str]) -> int:
+    try:
+        if argv[:1] == ["--file"]:
+            for p in argv[1:]:
+                print(_validate_file(Path(p)))
+            return 0
+        root = Path(argv[0]) if argv else Path(__file__).resolve().parents[2] / "knowledge"
+        kb = loader.load_knowledge(root)
+    except KnowledgeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    words = sum(g.word_count for g in kb.guides)
+    topics = sum(len(s.topics) for s in kb.specialties.values())
+    print(f"guides={len(kb.guides)} words={words} specialties={len(kb.specialties)} topics={topics} "
+          f"observances={len(kb.observances)} hashtags={len(kb.hashtags)} platforms={len(kb.platforms)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,238 @@
+"""Read and validate the knowledge base: guides (Markdown + YAML front matter) and data files (YAML).
+
+Any problem fails with a KnowledgeError that names the file and the field, so whoever edits the
+knowledge base can fix it without reading code.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import frontmatter
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from ..errors import KnowledgeError
+from .models import Guide, GuideMeta, Hashtag, Observance, Platform, Specialty
+
+try:  # the C loader is several times faster; fall back where libyaml is missing
+    _YamlLoader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _YamlLoader = yaml.SafeLoader
+
+# Zero-width and bidirectional control characters can hide instructions from a human reviewer
+# (OWASP LLM08); they carry no meaning in our guidance, so they are removed on load.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
+# Knowledge text is rendered in the app and quoted to models: no markup that a browser would run.
+_HTML_TAG = re.compile(r"<\s*/?\s*(script|iframe|object|embed|style|img|svg|a|div|span|form|input|link|meta)\b|"
+                       r"<!--|javascript:|\bon[a-z]+\s*=\s*[\"']", re.IGNORECASE)
+
+
+def clean_text(text: str, where: str) -> str:
+    """Strip invisible characters and reject HTML or script in knowledge text."""
+    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+    match = _HTML_TAG.search(text)
+    if match:
+        line = text.count("\n", 0, match.start()) + 1
+        raise KnowledgeError(f"{where}: line {line}: HTML or script is not allowed in knowledge files "
+                             f"(found {match.group(0)!r}); write plain Markdown")
+    return text
+
+
+def _read(path: Path, root: Path) -> str:
+    rel = path.relative_to(root).as_posix()
+    try:
+        raw = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise KnowledgeError(f"{rel}: not valid UTF-8 (byte {exc.start})") from None
+    return clean_text(raw, rel)
+
+
+def _validate(model: type[BaseModel], data: Any, where: str) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"]) or "(top level)"
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        raise KnowledgeError(f"{where}: field '{loc}': {first['msg']}{more}") from None
+
+
+def _yaml(path: Path, root: Path) -> Any:
+    rel = path.relative_to(root).as_posix()
+    try:
+        return yaml.load(_read(path, root), Loader=_YamlLoader)
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"{rel}: invalid YAML: {exc}") from None
+
+
+def _list_in(path: Path, root: Path, key: str) -> list[Any]:
+    data = _yaml(path, root)
+    if not isinstance(data, dict) or not isinstance(data.get(key), list):
+        raise KnowledgeError(f"{path.relative_to(root).as_posix()}: expected a top-level '{key}:' list")
+    return data[key]
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Everything under knowledge/, validated. Look-ups accept ids or aliases."""
+
+    root: Path
+    topics: dict[str, str]
+    guides: tuple[Guide, ...]
+    platforms: dict[str, Platform]
+    observances: dict[str, Observance]
+    specialties: dict[str, Specialty]
+    hashtags: tuple[Hashtag, ...]
+    _aliases: dict[str, str] = field(default_factory=dict, repr=False)
+    _platform_aliases: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def guide(self, guide_id: str) -> Guide:
+        for g in self.guides:
+            if g.id == guide_id:
+                return g
+        raise KnowledgeError(f"unknown guide {guide_id!r}")
+
+    def specialty(self, name: str) -> Specialty:
+        """Resolve a specialty id, name or alias ("derm", "OB-GYN"); unknown names suggest the closest."""
+        key = _norm(name)
+        if key in self._aliases:
+            return self.specialties[self._aliases[key]]
+        close = difflib.get_close_matches(key, list(self._aliases), n=3, cutoff=0.5)
+        hint = ", ".join(dict.fromkeys(self._aliases[c] for c in close)) or ", ".join(sorted(self.specialties)[:5])
+        raise KnowledgeError(f"unknown specialty {name!r}; closest known: {hint}")
+
+    def platform(self, name: str) -> Platform:
+        key = _norm(name)
+        if key in self._platform_aliases:
+            return self.platforms[self._platform_aliases[key]]
+        raise KnowledgeError(f"unknown platform {name!r}; known: {', '.join(self.platforms)}")
+
+    def observances_for(self, specialty_id: str, country: str | None = None) -> list[Observance]:
+        """Observances that fit a specialty and are observed in the country (international always are)."""
+        scopes = {"international"} | _scopes_for_country(country)
+        return [o for o in self.observances.values()
+                if o.scope in scopes and (specialty_id in o.specialties or "all" in o.specialties)]
+
+
+_EU = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT",
+       "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"}
+
+
+def _scopes_for_country(country: str | None) -> set[str]:
+    code = (country or "").upper()
+    if code in ("US", "USA"):
+        return {"US"}
+    if code in ("UK", "GB"):
+        return {"UK"}
+    return {"EU"} if code in _EU or code == "EU" else set()
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[\s_/&.-]+", " ", name.strip().lower())
+
+
+def load_guides(root: Path, vocabulary: dict[str, str]) -> tuple[Guide, ...]:
+    guides: list[Guide] = []
+    seen: dict[str, str] = {}
+    for path in sorted((root / "guides").rglob("*.md")):
+        rel = path.relative_to(root).as_posix()
+        try:
+            post = frontmatter.loads(_read(path, root))
+        except yaml.YAMLError as exc:
+            raise KnowledgeError(f"{rel}: invalid front matter: {exc}") from None
+        meta: GuideMeta = _validate(GuideMeta, post.metadata, rel)
+        unknown = [t for t in meta.topics if t not in vocabulary]
+        if unknown:
+            raise KnowledgeError(f"{rel}: field 'topics': unknown topic(s) {unknown}; see data/topics.yaml")
+        if meta.id in seen:
+            raise KnowledgeError(f"{rel}: field 'id': {meta.id!r} is already used by {seen[meta.id]}")
+        if not re.search(r"^#{1,3} ", post.content, re.MULTILINE):
+            raise KnowledgeError(f"{rel}: the body needs Markdown headings (retrieval chunks by heading)")
+        seen[meta.id] = rel
+        guides.append(Guide(meta=meta, body=post.content.strip(), path=rel))
+    if not guides:
+        raise KnowledgeError(f"{root}: no guides found under guides/")
+    return tuple(guides)
+
+
+def _by_id(items: list[Any], model: type[BaseModel], where: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for i, item in enumerate(items):
+        name = item.get("id", i) if isinstance(item, dict) else i
+        obj = _validate(model, item, f"{where}[{name}]")
+        if obj.id in out:
+            raise KnowledgeError(f"{where}: duplicate id {obj.id!r}")
+        out[obj.id] = obj
+    return out
+
+
+def load_knowledge(root: str | Path) -> KnowledgeBase:
+    """Load and cross-check the whole knowledge base under `root`."""
+    root = Path(root)
+    if not (root / "data").is_dir():
+        raise KnowledgeError(f"{root}: not a knowledge directory (no data/ folder)")
+    data = root / "data"
+    topics = {t["id"]: t["label"] for t in _list_in(data / "topics.yaml", root, "topics")}
+    platforms = _by_id(_list_in(data / "platforms.yaml", root, "platforms"), Platform, "data/platforms.yaml")
+    observances = _by_id(_list_in(data / "awareness.yaml", root, "observances"), Observance,
+                         "data/awareness.yaml")
+    specialties: dict[str, Specialty] = {}
+    for path in sorted((data / "specialties").glob("*.yaml")):
+        rel = path.relative_to(root).as_posix()
+        spec = _validate(Specialty, _yaml(path, root), rel)
+        if spec.id in specialties:
+            raise KnowledgeError(f"{rel}: duplicate specialty id {spec.id!r}")
+        specialties[spec.id] = spec
+    hashtags = tuple(_validate(Hashtag, h, f"data/hashtags.yaml[{i}]")
+                     for i, h in enumerate(_list_in(data / "hashtags.yaml", root, "hashtags")))
+    guides = load_guides(root, topics)
+    kb = KnowledgeBase(root=root, topics=topics, guides=guides, platforms=platforms, observances=observances,
+                       specialties=specialties, hashtags=hashtags,
+                       _aliases=_specialty_aliases(specialties), _platform_aliases=_platform_aliases(platforms))
+    _cross_check(kb)
+    return kb
+
+
+def _specialty_aliases(specialties: dict[str, Specialty]) -> dict[str, str]:
+    aliases: dict[str, str] = {}
+    for spec in specialties.values():
+        for name in (spec.id, spec.name, *spec.aliases):
+            key = _norm(name)
+            if aliases.get(key, spec.id) != spec.id:
+                raise KnowledgeError(f"data/specialties/{spec.id}.yaml: field 'aliases': {name!r} also names "
+                                     f"{aliases[key]!r}; an alias must resolve to exactly one specialty")
+            aliases[key] = spec.id
+    return aliases
+
+
+def _platform_aliases(platforms: dict[str, Platform]) -> dict[str, str]:
+    return {_norm(n): p.id for p in platforms.values() for n in (p.id, p.name, *p.aliases)}
+
+
+def _cross_check(kb: KnowledgeBase) -> None:
+    guide_ids = {g.id for g in kb.guides}
+    known_specs = set(kb.specialties) | {"all"}
+    for g in kb.guides:
+        bad = [s for s in g.meta.specialties if s not in known_specs]
+        if bad:
+            raise KnowledgeError(f"{g.path}: field 'specialties': unknown {bad}")
+    for p in kb.platforms.values():
+        if p.guide not in guide_ids:
+            raise KnowledgeError(f"data/platforms.yaml[{p.id}]: field 'guide': no guide {p.guide!r}")
+    for o in kb.observances.values():
+        bad = [s for s in o.specialties if s not in known_specs]
+        if bad:
+            raise KnowledgeError(f"data/awareness.yaml[{o.id}]: field 'specialties': unknown {bad}")
+    for s in kb.specialties.values():
+        bad = [a for a in s.awareness if a not in kb.observances]
+        if bad:
+            raise KnowledgeError(f"data/specialties/{s.id}.yaml: field 'awareness': unknown observance(s) {bad}")
+    for h in kb.hashtags:
+        bad = [s for s in h.specialties if s not in known_specs]
+        if bad:
+            raise KnowledgeError(f"data/hashtags.yaml[{h.tag}]: field 'specialties': unknown {bad}")
