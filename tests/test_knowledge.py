@@ -1,0 +1,240 @@
+"""The real knowledge base meets its minimums, and the loader rejects malformed files clearly."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant.errors import KnowledgeError
+from assistant.knowledge import load_knowledge, resolve
+from assistant.knowledge.models import HASHTAG_RE
+
+ROOT = Path(__file__).resolve().parent.parent / "knowledge"
+
+REQUIRED_GUIDES = {
+    "strategy": ["why-social-media-matters", "choosing-platforms", "six-common-mistakes", "editorial-planning",
+                 "content-pillars-formats", "photos-video-accessibility", "measuring-results", "paid-advertising",
+                 "working-with-agency", "time-management", "personal-brand-vs-practice",
+                 "staff-social-media-policy", "employer-residency"],
+    "conversations": ["replying-to-comments", "negative-reviews", "threatening-reviews",
+                      "fake-reviews-review-gating", "medical-questions-online", "misinformation-myth-busting",
+                      "crisis-communication"],
+    "compliance": ["patient-consent", "before-after-images", "endorsements-influencers", "health-claims",
+                   "ad-policies-health", "us-hipaa", "eu-gdpr", "uk-gmc-asa"],
+    "platforms": ["platform-facebook", "platform-instagram", "platform-linkedin", "platform-youtube",
+                  "platform-tiktok", "platform-x", "platform-google-business"],
+}
+REQUIRED_SPECIALTIES = ["general_practice", "pediatrics", "dentistry", "orthodontics", "dermatology",
+                        "plastic_surgery", "gynecology_obstetrics", "fertility", "cardiology", "orthopedics_sports",
+                        "physiotherapy", "psychiatry_psychotherapy", "ophthalmology", "ent",
+                        "endocrinology_diabetes", "oncology", "neurology", "urology", "gastroenterology",
+                        "pulmonology_allergy", "nutrition_dietetics"]
+
+
+@pytest.fixture(scope="module")
+def real_kb():
+    return load_knowledge(ROOT)
+
+
+def test_every_required_guide_exists_in_its_category(real_kb):
+    by_id = {g.id: g for g in real_kb.guides}
+    for category, ids in REQUIRED_GUIDES.items():
+        for guide_id in ids:
+            assert guide_id in by_id, f"missing guide {guide_id}"
+            assert by_id[guide_id].meta.category == category
+
+
+def test_every_guide_is_between_400_and_1500_words_with_headings(real_kb):
+    for guide in real_kb.guides:
+        assert 400 <= guide.word_count <= 1500, f"{guide.id}: {guide.word_count} words"
+        assert guide.body.count("\n## ") >= 3, f"{guide.id}: too few sections"
+
+
+def test_every_guide_has_https_sources_and_known_topics(real_kb):
+    for guide in real_kb.guides:
+        assert guide.meta.sources
+        for source in guide.meta.sources:
+            assert source.url.scheme in ("http", "https") and source.url.host and "." in source.url.host
+        assert set(guide.meta.topics) <= set(real_kb.topics)
+
+
+def test_guide_ids_are_unique(real_kb):
+    ids = [g.id for g in real_kb.guides]
+    assert len(ids) == len(set(ids))
+
+
+def test_each_of_the_six_seed_mistakes_is_covered_by_a_guide(real_kb):
+    covered = {n: [g.id for g in real_kb.guides if n in g.meta.seed_mistakes] for n in range(1, 7)}
+    assert all(covered.values()), f"uncovered seed mistakes: {[n for n, ids in covered.items() if not ids]}"
+    assert set(real_kb.guide("six-common-mistakes").meta.seed_mistakes) == {1, 2, 3, 4, 5, 6}
+
+
+def test_compliance_guides_say_they_are_not_legal_advice(real_kb):
+    for guide in real_kb.guides:
+        if guide.meta.category == "compliance":
+            assert "legal advice" in guide.body.lower(), guide.id
+
+
+def test_every_specialty_meets_the_minimums(real_kb):
+    assert set(REQUIRED_SPECIALTIES) <= set(real_kb.specialties)
+    for spec in real_kb.specialties.values():
+        assert 4 <= len(spec.pillars) <= 6, spec.id
+        assert len(spec.topics) >= 30, spec.id
+        assert len(spec.faqs) >= 10 and any(f.embarrassing for f in spec.faqs), spec.id
+        assert len(spec.video_ideas) >= 10, spec.id
+        assert spec.awareness and spec.cautions, spec.id
+        assert {t.pillar for t in spec.topics} == {p.id for p in spec.pillars}, f"{spec.id}: a pillar has no topic"
+
+
+@pytest.mark.parametrize("alias, expected", [
+    ("dentist", "dentistry"), ("GP", "general_practice"), ("OB-GYN", "gynecology_obstetrics"),
+    ("physio", "physiotherapy"), ("derm", "dermatology"), ("therapist", "psychiatry_psychotherapy"),
+    ("Family Medicine", "general_practice"), ("  Dermatology ", "dermatology"),
+])
+def test_common_aliases_resolve_to_the_right_specialty(real_kb, alias, expected):
+    assert real_kb.specialty(alias).id == expected
+
+
+def test_every_alias_resolves_to_exactly_its_own_specialty(real_kb):
+    for spec in real_kb.specialties.values():
+        for alias in (spec.id, spec.name, *spec.aliases):
+            assert real_kb.specialty(alias).id == spec.id, alias
+
+
+def test_unknown_specialty_error_suggests_the_closest(real_kb):
+    with pytest.raises(KnowledgeError, match="dermatology"):
+        real_kb.specialty("dermatolgy")
+
+
+def test_there_are_at_least_100_observances_and_all_resolve_inside_their_month(real_kb):
+    assert len(real_kb.observances) >= 100
+    for obs in real_kb.observances.values():
+        for year in range(2026, 2036):
+            start, end = resolve(obs.rule, year)
+            assert start.year == year and start.month == obs.month, f"{obs.id} {year}: {start}"
+            assert end >= start
+
+
+@pytest.mark.parametrize("obs_id_part, year, expected", [
+    ("world-health-day", 2027, dt.date(2027, 4, 7)),
+    ("world-heart-day", 2030, dt.date(2030, 9, 29)),
+    ("world-kidney-day", 2026, dt.date(2026, 3, 12)),   # second Thursday of March
+    ("rare-disease-day", 2028, dt.date(2028, 2, 29)),   # last day of February, leap year
+    ("world-mental-health-day", 2035, dt.date(2035, 10, 10)),
+])
+def test_known_observance_dates_come_out_right(real_kb, obs_id_part, year, expected):
+    matches = [o for o in real_kb.observances.values() if o.id == obs_id_part]
+    assert matches, f"no observance {obs_id_part}"
+    assert resolve(matches[0].rule, year)[0] == expected
+
+
+def test_every_hashtag_in_the_knowledge_base_is_syntactically_valid(real_kb):
+    tags = [h.tag for h in real_kb.hashtags] + [o.hashtag for o in real_kb.observances.values() if o.hashtag]
+    for spec in real_kb.specialties.values():
+        tags += [*spec.hashtags.broad, *spec.hashtags.specialty, *spec.hashtags.community]
+    assert len(tags) > 100
+    for tag in tags:
+        assert HASHTAG_RE.match(tag) and " " not in tag, tag
+
+
+def test_platform_hashtag_limits_match_the_reference(real_kb):
+    assert real_kb.platform("instagram").hashtags.max == 5
+    assert real_kb.platform("youtube").hashtags.max == 15
+    assert real_kb.platform("threads").hashtags.max == 1
+    for platform in real_kb.platforms.values():
+        h = platform.hashtags
+        assert h.recommended_min <= h.recommended_max <= h.max, platform.id
+
+
+def test_specialty_hashtags_are_not_flagged_risky(real_kb):
+    risky = {h.tag.lower() for h in real_kb.hashtags if h.risky}
+    assert risky, "the hashtag bank should flag risky tags such as #DIYdentist"
+    for spec in real_kb.specialties.values():
+        used = {t.lower() for t in (*spec.hashtags.broad, *spec.hashtags.specialty, *spec.hashtags.community)}
+        assert not used & risky, spec.id
+
+
+# --- malformed input -------------------------------------------------------------------------------
+
+@pytest.fixture()
+def kb_copy(tmp_path):
+    dest = tmp_path / "knowledge"
+    shutil.copytree(ROOT, dest)
+    return dest
+
+
+def _edit_yaml(path: Path, change) -> None:
+    data = yaml.safe_load(path.read_text())
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+
+
+def test_a_bad_date_rule_is_rejected_naming_the_file_and_field(kb_copy):
+    _edit_yaml(kb_copy / "data/awareness.yaml",
+               lambda d: d["observances"][0].update(rule={"kind": "nth_weekday", "month": 3}))
+    with pytest.raises(KnowledgeError, match=r"data/awareness.yaml\[.*\]: field 'rule'.*needs weekday, n"):
+        load_knowledge(kb_copy)
+
+
+def test_an_impossible_fixed_date_is_rejected(kb_copy):
+    _edit_yaml(kb_copy / "data/awareness.yaml",
+               lambda d: d["observances"][0].update(rule={"kind": "fixed", "month": 4, "day": 31}))
+    with pytest.raises(KnowledgeError, match="awareness.yaml"):
+        load_knowledge(kb_copy)
+
+
+def test_a_missing_field_in_a_specialty_is_named(kb_copy):
+    _edit_yaml(kb_copy / "data/specialties/dentistry.yaml", lambda d: d.pop("faqs"))
+    with pytest.raises(KnowledgeError, match=r"specialties/dentistry.yaml: field 'faqs': Field required"):
+        load_knowledge(kb_copy)
+
+
+def test_a_guide_with_an_unknown_topic_is_rejected(kb_copy):
+    path = kb_copy / "guides/strategy/time-management.md"
+    text = path.read_text()
+    path.write_text(text.replace("topics: [", "topics: [astrology, ", 1))
+    with pytest.raises(KnowledgeError, match=r"time-management.md: field 'topics'.*astrology"):
+        load_knowledge(kb_copy)
+
+
+def test_html_or_script_in_a_guide_is_rejected(kb_copy):
+    path = kb_copy / "guides/strategy/time-management.md"
+    path.write_text(path.read_text() + "\n<script>alert(1)</script>\n")
+    with pytest.raises(KnowledgeError, match="HTML or script is not allowed"):
+        load_knowledge(kb_copy)
+
+
+def test_invisible_unicode_is_stripped_from_guides(kb_copy):
+    path = kb_copy / "guides/strategy/time-management.md"
+    path.write_text(path.read_text().replace("## ", "## \u200b\u202e", 1))
+    guide = load_knowledge(kb_copy).guide("time-management")
+    assert "\u200b" not in guide.body and "\u202e" not in guide.body
+
+
+def test_a_non_utf8_file_is_rejected_with_its_name(kb_copy):
+    (kb_copy / "guides/strategy/time-management.md").write_bytes(b"---\nid: x\n---\n\xff\xfe bad")
+    with pytest.raises(KnowledgeError, match="time-management.md: not valid UTF-8"):
+        load_knowledge(kb_copy)
+
+
+def test_a_duplicate_guide_id_is_rejected(kb_copy):
+    src = kb_copy / "guides/strategy/time-management.md"
+    shutil.copy(src, kb_copy / "guides/strategy/zz-copy.md")
+    with pytest.raises(KnowledgeError, match="already used by"):
+        load_knowledge(kb_copy)
+
+
+def test_an_ambiguous_alias_is_rejected(kb_copy):
+    _edit_yaml(kb_copy / "data/specialties/dermatology.yaml", lambda d: d["aliases"].append("dentist"))
+    with pytest.raises(KnowledgeError, match="exactly one specialty"):
+        load_knowledge(kb_copy)
+
+
+def test_a_broken_file_leaves_the_original_knowledge_base_loadable(kb_copy):
+    _edit_yaml(kb_copy / "data/platforms.yaml", lambda d: d["platforms"][0].pop("limits"))
+    with pytest.raises(KnowledgeError, match="platforms.yaml"):
+        load_knowledge(kb_copy)
+    assert load_knowledge(ROOT).platforms  # nothing else breaks
