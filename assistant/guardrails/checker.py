@@ -1,0 +1,285 @@
+"""Check drafts (posts, captions, review replies, ads, answers) against the text-checkable rules R1-R25.
+
+The rules live in knowledge/data/compliance_rules.yaml (patterns, severity, message, fix), validated by
+RuleBook below and compiled once. A finding is advice for a human: it names the rule, the words that
+triggered it, why they are a problem and what to write instead.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ..errors import InputError
+from ..knowledge.models import Strict
+from ._data import Regex, any_of, load_data_file
+from .injection import INVISIBLE
+from .phi import name_patterns
+
+Kind = Literal["post", "caption", "reply", "ad", "answer"]
+KINDS: tuple[str, ...] = get_args(Kind)
+Severity = Literal["high", "medium", "low"]
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+# Clause ends: a negation before one of these does not reach the words after it.
+_CLAUSE_BREAK = re.compile(r"[.!?;:\n—–()]")
+_QUOTED = re.compile(r'"[^"\n]{1,120}"')
+# Typographic quotes are folded to ASCII so one pattern covers "we're" and "we’re".
+_FOLD = {"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"'}
+
+
+class Finding(BaseModel):
+    """One rule problem in a text: where it is, why it matters and how to fix it."""
+
+    model_config = ConfigDict(frozen=True)
+    rule: str
+    severity: Severity
+    start: int
+    end: int
+    span: str
+    message: str
+    fix: str
+
+
+class Negation(Strict):
+    window_words: int = Field(default=8, ge=1, le=30)
+    cues: tuple[Regex, ...] = ()
+    verbal_cues: tuple[Regex, ...] = Field(min_length=1)
+    answer_cues: tuple[Regex, ...] = ()
+    answer_quote_words: int = Field(default=6, ge=0, le=40)
+
+
+class Check(Strict):
+    id: str = Field(pattern=r"^R\d{1,2}-[a-z0-9-]+$")
+    rule: str = Field(pattern=r"^R(?:[1-9]|1\d|2[0-5])$")
+    severity: Severity
+    kinds: tuple[Kind, ...] = Field(min_length=1)
+    mode: Literal["match", "missing", "combination", "reviewer_name"] = "match"
+    patterns: tuple[Regex, ...] = ()
+    groups: dict[str, tuple[Regex, ...]] = {}
+    min_groups: int = Field(default=0, ge=0)
+    window: int = Field(default=250, ge=20)
+    unless: tuple[Regex, ...] = ()
+    only_if: tuple[Regex, ...] = ()
+    negatable: bool = False
+    message: str = Field(min_length=20)
+    fix: str = Field(min_length=10)
+
+    @model_validator(mode="after")
+    def _mode_needs(self) -> Check:
+        if self.mode in ("match", "missing") and not self.patterns:
+            raise ValueError(f"check {self.id}: mode '{self.mode}' needs patterns")
+        if self.mode == "combination" and not (self.groups and 2 <= self.min_groups <= len(self.groups)):
+            raise ValueError(f"check {self.id}: mode 'combination' needs groups and 2 <= min_groups <= len(groups)")
+        if not self.id.startswith(f"{self.rule}-"):
+            raise ValueError(f"check {self.id}: the id must start with its rule ({self.rule}-...)")
+        return self
+
+
+class RuleBook(Strict):
+    negation: Negation
+    vocab: dict[str, tuple[str, ...]] = {}
+    checks: tuple[Check, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> RuleBook:
+        ids = [c.id for c in self.checks]
+        duplicate = {i for i in ids if ids.count(i) > 1}
+        if duplicate:
+            raise ValueError(f"duplicate check ids {sorted(duplicate)}")
+        for check in self.checks:
+            grouped = (p for group in check.groups.values() for p in group)
+            for pattern in (*check.patterns, *check.unless, *check.only_if, *grouped):
+                expand(pattern, self.vocab, check.id)  # unknown vocabulary names fail at load time
+        return self
+
+
+def expand(pattern: str, vocab: dict[str, tuple[str, ...]], where: str = "") -> str:
+    """Replace each `{name}` with the alternation of `vocab[name]`, checking the result compiles."""
+    def one(match: re.Match[str]) -> str:
+        if match.group(1) not in vocab:
+            raise ValueError(f"check {where}: unknown vocabulary {{{match.group(1)}}}; add it under 'vocab:'")
+        return _alternation(vocab[match.group(1)])
+
+    out = _PLACEHOLDER.sub(one, pattern)
+    try:
+        re.compile(out)
+    except re.error as exc:
+        raise ValueError(f"check {where}: pattern {pattern!r} does not compile after expansion: {exc}") from None
+    return out
+
+
+def _alternation(items: tuple[str, ...]) -> str:
+    """`(?:a|b|...)` with items grouped by their first letter: Python's `re` tries alternatives one by one,
+    so "r(?:oot canal|hinoplasty)" fails fast where "root canal|rhinoplasty|..." tries every word."""
+    by_letter: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for item in items:
+        if item[:1].isascii() and item[:1].isalnum() and item[1:2] not in ("?", "*", "+", "{", "") and "|" not in item:
+            by_letter.setdefault(item[0].lower(), []).append(item[1:])
+        else:
+            rest.append(item)
+    grouped = [f"{letter}(?:{'|'.join(tails)})" for letter, tails in by_letter.items()]
+    return "(?:" + "|".join(grouped + rest) + ")"
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    check: Check
+    pattern: re.Pattern[str] | None
+    unless: re.Pattern[str] | None
+    only_if: re.Pattern[str] | None
+    groups: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+@dataclass(frozen=True)
+class _Negators:
+    """Cues that negate up to the previous comma (`near`) and cues that reach across commas (`far`)."""
+
+    near: re.Pattern[str]
+    far: re.Pattern[str]
+    window_words: int
+
+
+@dataclass(frozen=True)
+class _Book:
+    checks: tuple[_Compiled, ...]
+    negators: _Negators
+    answer_negators: _Negators  # answers discuss rules by quoting what not to write
+    quote_words: int
+
+
+def load_rules() -> RuleBook:
+    """The validated rule book from knowledge/data/compliance_rules.yaml (read once)."""
+    return load_data_file("compliance_rules.yaml", RuleBook)
+
+
+@lru_cache(maxsize=1)
+def _book() -> _Book:
+    book = load_rules()
+
+    def rx(patterns: tuple[str, ...], where: str) -> re.Pattern[str] | None:
+        return any_of([expand(p, book.vocab, where) for p in patterns]) if patterns else None
+
+    compiled = tuple(
+        _Compiled(c, rx(c.patterns, c.id), rx(c.unless, c.id), rx(c.only_if, c.id),
+                  tuple((name, rx(group, c.id)) for name, group in c.groups.items()))
+        for c in book.checks)
+    neg = book.negation
+    far, answer_all = neg.verbal_cues, (*neg.cues, *neg.verbal_cues, *neg.answer_cues)
+    return _Book(compiled, _Negators(_cue_regex((*neg.cues, *far)), _cue_regex(far), neg.window_words),
+                 _Negators(_cue_regex(answer_all), _cue_regex(answer_all), neg.window_words),
+                 neg.answer_quote_words)
+
+
+def _cue_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(cues) + r")(?!\w)|n't\b", re.IGNORECASE)
+
+
+def check_text(text: str, kind: str = "post", reviewer_name: str | None = None) -> list[Finding]:
+    """Findings for `text` written as a `kind` (post, caption, reply, ad, answer), sorted by position."""
+    if kind not in KINDS:
+        raise InputError(f"unknown kind {kind!r}; use one of: {', '.join(KINDS)}")
+    if not isinstance(text, str):
+        raise InputError("the text to check must be a string")
+    if not text.strip():
+        return []
+    clean, index = _normalise(text)
+    book = _book()
+    findings = []
+    for compiled in book.checks:
+        check = compiled.check
+        if kind not in check.kinds:
+            continue
+        for start, end in _spans(compiled, clean, kind, reviewer_name, book):
+            o_start, o_end = _original(index, start, end)
+            findings.append(Finding(rule=check.rule, severity=check.severity, start=o_start, end=o_end,
+                                    span=text[o_start:o_end], message=check.message, fix=check.fix))
+    return _one_per_place(findings)
+
+
+def _spans(c: _Compiled, text: str, kind: str, reviewer_name: str | None, book: _Book) -> Iterator[tuple[int, int]]:
+    mode = c.check.mode
+    if mode == "reviewer_name":
+        for pattern in name_patterns(reviewer_name or ""):
+            yield from (m.span() for m in pattern.finditer(text))
+    elif mode == "missing":
+        if not c.pattern.search(text):
+            yield len(text), len(text)  # nothing to underline: the fix is something to add at the end
+    elif mode == "combination":
+        yield from _combinations(c, text)
+    elif (c.only_if is None or c.only_if.search(text)) and (c.unless is None or not c.unless.search(text)):
+        negators = book.answer_negators if kind == "answer" else book.negators
+        quoted = _short_quotes(text, book.quote_words) if kind == "answer" and c.check.negatable else ()
+        for match in c.pattern.finditer(text):
+            if c.check.negatable and (_negated(text, match.start(), negators) or _inside(match.span(), quoted)):
+                continue
+            yield match.span()
+
+
+def _negated(text: str, start: int, negators: _Negators) -> bool:
+    """True when a negation cue comes shortly before `start` in the same clause ("we never guarantee")."""
+    clause = _CLAUSE_BREAK.split(text[max(0, start - 160):start])[-1]
+    before = " ".join(clause.split()[-negators.window_words:])
+    return bool(negators.near.search(before.rsplit(",", 1)[-1]) or negators.far.search(before))
+
+
+def _short_quotes(text: str, max_words: int) -> list[tuple[int, int]]:
+    """Spans of double-quoted phrases of at most `max_words` words (a word mentioned, not used)."""
+    return [m.span() for m in _QUOTED.finditer(text) if len(m.group().split()) <= max_words]
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]] | tuple) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in spans)
+
+
+def _combinations(c: _Compiled, text: str) -> Iterator[tuple[int, int]]:
+    """Spans where at least `min_groups` different kinds of clue occur within `window` characters."""
+    hits = sorted((m.start(), m.end(), name) for name, rx in c.groups for m in rx.finditer(text))
+    starts = [h[0] for h in hits]
+    covered = -1
+    for i, (start, _, _) in enumerate(hits):
+        if start < covered:
+            continue
+        near = hits[i:bisect_right(starts, start + c.check.window)]
+        if len({h[2] for h in near}) >= c.check.min_groups:
+            covered = max(h[1] for h in near)
+            yield start, covered
+
+
+def _normalise(text: str) -> tuple[str, list[int] | None]:
+    """Text with invisible characters removed and look-alike characters folded, plus a map back to offsets."""
+    if text.isascii():
+        return text, None
+    chars: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        if INVISIBLE.match(ch):
+            continue
+        folded = _FOLD.get(ch) or (unicodedata.normalize("NFKC", ch) if ord(ch) > 127 else ch)
+        chars.append(folded if len(folded) == 1 else ch)
+        index.append(i)
+    index.append(len(text))
+    return "".join(chars), index
+
+
+def _original(index: list[int] | None, start: int, end: int) -> tuple[int, int]:
+    if index is None:
+        return start, end
+    return index[start], (index[end - 1] + 1 if end > start else index[start])
+
+
+def _one_per_place(findings: list[Finding]) -> list[Finding]:
+    """Sort by position; drop a finding that overlaps an earlier one of the same rule (one problem, one note)."""
+    kept: list[Finding] = []
+    reach: dict[str, int] = {}  # per rule, where the kept findings so far end (an empty span covers one place)
+    for f in sorted(findings, key=lambda f: (f.start, -(f.end - f.start), f.rule)):
+        if f.start >= reach.get(f.rule, -1):
+            kept.append(f)
+            reach[f.rule] = max(f.end, f.start + 1)
+    return kept

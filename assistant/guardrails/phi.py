@@ -1,0 +1,250 @@
+"""Find and mask patient data: names in context, phone numbers, emails, dates of birth, record numbers, addresses.
+
+Text a doctor types may name a patient; it must be masked before it reaches a remote model or a log
+(OWASP LLM02, HIPAA). Presidio's analyzer runs with its no-op NLP engine and pattern recognizers only:
+its default engine would try to download a spaCy model, and no NER model ships on PyPI. Names are
+therefore caught by context ("my patient John Smith", "Mrs. Rossi") and by names the caller already
+knows (a reviewer's display name).
+"""
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ._data import guardrail_data, words
+
+if TYPE_CHECKING:  # Presidio pulls in spaCy and torch: imported only when the engine is first built
+    from presidio_analyzer import AnalyzerEngine, RecognizerResult
+
+KINDS = ("NAME", "PHONE", "EMAIL", "DATE_OF_BIRTH", "RECORD_NUMBER", "ADDRESS")
+LABELS = {"NAME": "name", "PHONE": "phone number", "EMAIL": "email address", "DATE_OF_BIRTH": "date of birth",
+          "RECORD_NUMBER": "record number", "ADDRESS": "address"}
+# Phone numbers are parsed as written in these regions (python-phonenumbers, strict "valid" leniency).
+PHONE_REGIONS = ("US", "GB", "IT", "DE", "FR", "ES")
+# Overlapping matches keep the most specific: a context-led match beats a bare phone-number shape.
+_SCORES = {"EXTRA_NAME": 1.0, "DATE_OF_BIRTH": 0.95, "RECORD_NUMBER": 0.95, "EMAIL": 0.9, "ADDRESS": 0.85,
+           "NAME": 0.8}
+
+_CAP = r"[A-ZÀ-Ý](?:['’][A-ZÀ-Ý])?[a-zà-ÿ]+(?:[A-ZÀ-Ý][a-zà-ÿ]+)?(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
+_PARTICLE = r"(?:de|di|da|van|von|der|del|della|le|la|du|dos)"
+_NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?(?:{_CAP}|[A-Z]\.)){{0,3}}"
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_DATE = (rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{4}}-\d{{2}}-\d{{2}}|"
+         rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+\d{{4}})?|"
+         rf"{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)")
+_DOB_CUE = (r"(?:d\.?o\.?b\.?|date of birth|birth ?date|born(?: on)?|birthday(?: is)?|nat[oa] il|"
+            r"fecha de nacimiento|geboren am)")
+_RECORD_CUE = (r"(?:mrn|medical record(?: number| no\.?| #)?|(?:record|chart|file|case) (?:no\.?|number|#)|"
+               r"patient (?:id|number|no\.?|#)|(?:nhs|hospital|health card|insurance|member) "
+               r"(?:number|no\.?|id))")
+
+
+_BUILD_LOCK = threading.Lock()
+# Stretches that could hold a phone number: digits with spaces, dots, dashes, slashes or brackets between them.
+_PHONE_RUN = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d ().\-/]{5,24}\d(?!\w)")
+
+
+@dataclass(frozen=True)
+class PhiSpan:
+    kind: str  # one of KINDS
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class MaskResult:
+    text: str  # the input with each span replaced by a placeholder such as [NAME]
+    spans: tuple[PhiSpan, ...]
+
+    @property
+    def kinds(self) -> list[str]:
+        """Kinds of patient data that were masked, in a stable order (for telling the user)."""
+        found = {s.kind for s in self.spans}
+        return [k for k in KINDS if k in found]
+
+
+def detect_phi(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
+    """Patient-data spans in `text`, sorted and non-overlapping; `extra_names` are matched literally."""
+    if not isinstance(text, str):
+        raise TypeError("detect_phi expects a string")
+    if not text.strip():
+        return []
+    extra = _extra_name_recognizers(tuple(extra_names))
+    results = _analyzer().analyze(text=text, language="en", ad_hoc_recognizers=extra or None, score_threshold=0.3)
+    return [PhiSpan(r.entity_type, r.start, r.end, text[r.start:r.end]) for r in _non_overlapping(results)]
+
+
+def mask_phi(text: str, extra_names: Iterable[str] = ()) -> MaskResult:
+    """Replace patient data with placeholders ([NAME], [PHONE], ...) and say what was replaced."""
+    spans = detect_phi(text, extra_names)
+    if not spans:
+        return MaskResult(text, ())
+    from presidio_anonymizer.entities import RecognizerResult as Found
+
+    results = [Found(entity_type=s.kind, start=s.start, end=s.end, score=1.0) for s in spans]
+    masked = _anonymizer().anonymize(text=text, analyzer_results=results, operators=_operators())
+    return MaskResult(masked.text, tuple(spans))
+
+
+def _non_overlapping(results: list[RecognizerResult]) -> list[RecognizerResult]:
+    kept: list[RecognizerResult] = []
+    for r in sorted(results, key=lambda r: (-r.score, -(r.end - r.start), r.start)):
+        if all(r.end <= k.start or r.start >= k.end for k in kept):
+            kept.append(r)
+    return sorted(kept, key=lambda r: r.start)
+
+
+def _context_patterns() -> dict[str, list[re.Pattern[str]]]:
+    """Regexes per kind; the named group `v` is the data, so cue words ("DOB", "patient") stay readable."""
+    terms = guardrail_data().phi
+    cues = "|".join(f"(?:{c})" for c in terms.name_cues)
+    i = re.IGNORECASE
+    return {
+        "DATE_OF_BIRTH": [re.compile(rf"\b{_DOB_CUE}\s*(?:is|was|:|-|–)?\s*(?P<v>{_DATE})(?!\w)", i)],
+        "RECORD_NUMBER": [re.compile(rf"\b{_RECORD_CUE}\s*(?:is|:|#|-)?\s*"
+                                     rf"(?P<v>[A-Z]{{0,4}}[-/]?\d(?:[-/ ]?\d){{3,15}})\b", i)],
+        "EMAIL": [re.compile(r"(?<![\w.+-])(?P<v>[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,})\b")],
+        "ADDRESS": [
+            re.compile(rf"(?<!\w)(?P<v>\d{{1,5}}[A-Za-z]?,?\s+(?:{_CAP}\s+){{1,3}}(?:{words(terms.street_types)})"
+                       r"\b\.?)"),
+            re.compile(rf"\b(?P<v>(?:{words(terms.street_prefixes)})\s+(?:{_PARTICLE}\s+|dei\s+|degli\s+)?"
+                       rf"(?:{_CAP}\s+){{0,2}}{_CAP},?\s+\d{{1,4}}[A-Za-z]?)\b"),
+            re.compile(rf"\b(?P<v>{_CAP}(?:straße|strasse|str\.|weg|platz|gasse|allee)\s+\d{{1,4}}[a-z]?)\b"),
+            re.compile(r"\b(?P<v>[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})\b"),  # UK postcode, e.g. "NW1 6XE"
+        ],
+        "NAME": [
+            re.compile(rf"(?<![\w.])(?:{words(terms.titles)})\.?\s+(?P<v>{_NAME})(?!\w)"),
+            re.compile(rf"\b(?i:{cues}),?\s+(?P<v>{_NAME})(?!\w)"),
+        ],
+    }
+
+
+@lru_cache(maxsize=1)
+def _recognizer_class():
+    from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+    class ContextRecognizer(LocalRecognizer):
+        """Presidio recognizer that reports the `v` group of each regex and drops words that are not names."""
+
+        def __init__(self, kind: str, patterns: list[re.Pattern[str]], score: float, not_names: frozenset[str]):
+            self._patterns, self._score, self._not_names = patterns, score, not_names
+            super().__init__(supported_entities=[kind], name=f"context_{kind.lower()}")
+
+        def load(self) -> None:  # nothing to load: regexes are compiled already
+            pass
+
+        def analyze(self, text, entities, nlp_artifacts=None):  # noqa: ARG002 - Presidio's signature
+            found = []
+            for pattern in self._patterns:
+                for match in pattern.finditer(text):
+                    span = _trim_not_names(text, *match.span("v"), self._not_names)
+                    if span:
+                        found.append(RecognizerResult(self.supported_entities[0], *span, self._score))
+            return found
+
+    return ContextRecognizer
+
+
+@lru_cache(maxsize=1)
+def _phone_recognizer_class():
+    import phonenumbers
+    from presidio_analyzer import EntityRecognizer, RecognizerResult
+    from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+
+    class CandidatePhoneRecognizer(PhoneRecognizer):
+        """Presidio's phone recognizer, run only on runs of digits long enough to be a phone number.
+
+        Parsing every number-like stretch of a long text in every region costs tens of milliseconds; years,
+        percentages and opening hours are skipped before parsing, and parsing stops at the first region
+        in which the number is valid.
+        """
+
+        def analyze(self, text, entities, nlp_artifacts=None):  # noqa: ARG002 - Presidio's signature
+            found = []
+            for run in _PHONE_RUN.finditer(text):
+                candidate = run.group()
+                if sum(ch.isdigit() for ch in candidate) < 7:
+                    continue
+                # "GB" reads both "+44..." and "0044..." forms; national numbers try each region until one fits.
+                for region in ("GB",) if candidate.startswith(("+", "00")) else self.supported_regions:
+                    matches = list(phonenumbers.PhoneNumberMatcher(candidate, region, leniency=self.leniency))
+                    found += [RecognizerResult(self.supported_entities[0], run.start() + m.start, run.start() + m.end,
+                                               self.SCORE) for m in matches]
+                    if matches:
+                        break
+            return EntityRecognizer.remove_duplicates(found)
+
+    return CandidatePhoneRecognizer
+
+
+def _trim_not_names(text: str, start: int, end: int, not_names: frozenset[str]) -> tuple[int, int] | None:
+    """Cut a name span at the first word that is not a name ("Mrs. Rossi Monday" -> "Rossi")."""
+    if not not_names:
+        return start, end
+    last = start
+    for token in re.finditer(r"\S+", text[start:end]):
+        if token.group().rstrip(".,").lower() in not_names:
+            break
+        last = start + token.end()
+    return (start, last) if last > start else None
+
+
+def _analyzer() -> AnalyzerEngine:
+    """The analyzer, built once per process (importing Presidio takes seconds; analysing takes milliseconds)."""
+    with _BUILD_LOCK:  # Streamlit sessions run in threads: the first ones to arrive must not all build it
+        return _build_analyzer()
+
+
+@lru_cache(maxsize=1)
+def _build_analyzer() -> AnalyzerEngine:
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+    from presidio_analyzer.nlp_engine import NoOpNlpEngine
+
+    recognizer = _recognizer_class()
+    not_names = frozenset(n.lower() for n in guardrail_data().phi.not_names)
+    registry = RecognizerRegistry(supported_languages=["en"])
+    for kind, patterns in _context_patterns().items():
+        registry.add_recognizer(recognizer(kind, patterns, _SCORES[kind], not_names if kind == "NAME" else frozenset()))
+    registry.add_recognizer(_phone_recognizer_class()(supported_entity="PHONE", supported_regions=PHONE_REGIONS,
+                                                      leniency=1))
+    nlp = NoOpNlpEngine(models=[{"lang_code": "en", "model_name": "none"}])
+    return AnalyzerEngine(registry=registry, nlp_engine=nlp, supported_languages=["en"])
+
+
+def name_patterns(name: str) -> list[re.Pattern[str]]:
+    """Regexes for a name known in advance: the whole name in any case; each part of a longer name when it
+    is written capitalised ("Jane" for "jane doe"), so a display name such as "Happy Customer" does not mask
+    "we are happy to help"."""
+    name = " ".join(name.split())
+    if not name:
+        return []
+    patterns = [re.compile(rf"(?<!\w)(?P<v>{re.escape(name)})(?!\w)", re.IGNORECASE)]
+    parts = [p for p in name.split(" ") if len(p) >= 3 and p.isalpha()]
+    for part in parts if len(parts) > 1 else ():
+        patterns.append(re.compile(rf"(?<!\w)(?P<v>{re.escape(part[0].upper())}(?i:{re.escape(part[1:])}))(?!\w)"))
+    return patterns
+
+
+def _extra_name_recognizers(names: tuple[str, ...]) -> list:
+    patterns = [p for name in names for p in name_patterns(name)]
+    return [_recognizer_class()("NAME", patterns, _SCORES["EXTRA_NAME"], frozenset())] if patterns else []
+
+
+@lru_cache(maxsize=1)
+def _anonymizer():
+    from presidio_anonymizer import AnonymizerEngine
+
+    return AnonymizerEngine()
+
+
+@lru_cache(maxsize=1)
+def _operators() -> dict:
+    from presidio_anonymizer.entities import OperatorConfig
+
+    return {kind: OperatorConfig("replace", {"new_value": f"[{kind}]"}) for kind in KINDS}

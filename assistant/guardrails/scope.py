@@ -1,0 +1,74 @@
+"""Is a question in scope? The assistant helps with communication; it does not diagnose or prescribe.
+
+A question asking for an individual diagnosis or dose is answered with how to handle such questions
+publicly (R22); an emergency gets the emergency-services line first. A question about how to answer
+patients who ask such things is ordinary communication and stays in scope.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Literal
+
+from ._data import any_of, guardrail_data
+from .checker import expand, load_rules
+from .injection import INVISIBLE
+
+Scope = Literal["ok", "individual_medical", "emergency"]
+_GENERIC = ("If this is an emergency, call your local emergency number now "
+            "(911 in the US and Canada, 999 in the UK, 112 anywhere in the EU).")
+# The person an emergency is about: the last of these words before (or in) the emergency words.
+_PERSON = re.compile(r"\b(?:i|i'm|im|me|my|myself|he|she|they|him|her|them|his|their|himself|herself|themselves|"
+                     r"someone|somebody|follower|patient|person|commenter|user|child|son|daughter)\b", re.IGNORECASE)
+_FIRST_PERSON = {"i", "i'm", "im", "me", "my", "myself"}
+_NOT_ADVICE = "This assistant helps with communication and cannot give medical advice."
+
+
+def classify_scope(question: str) -> Scope:
+    """"emergency", "individual_medical" or "ok" for a user's question."""
+    text = _flatten(question or "")
+    if not text:
+        return "ok"
+    emergency, individual, communication = _patterns()
+    about_communication = communication.search(text) is not None
+    danger = emergency.search(text)
+    # Someone speaking of their own emergency gets the emergency line even inside a communication question.
+    if danger and (not about_communication or _speaks_of_self(text, danger)):
+        return "emergency"
+    if about_communication:
+        return "ok"
+    return "individual_medical" if individual.search(text) else "ok"
+
+
+def _speaks_of_self(text: str, danger: re.Match[str]) -> bool:
+    people = _PERSON.findall(text[max(0, danger.start() - 60):danger.end()])
+    return bool(people) and people[-1].lower() in _FIRST_PERSON
+
+
+def emergency_message(country: str | None = None) -> str:
+    """What to tell someone who may be in an emergency, with the number for their country when known."""
+    terms = guardrail_data().emergency
+    code = (country or "").strip().upper()
+    code = "GB" if code == "UK" else code
+    entry = terms.numbers.get(code) or (terms.numbers.get("EU") if code in terms.eu_members else None)
+    if entry is None:
+        return f"{_GENERIC} {_NOT_ADVICE}"
+    crisis = f" For a mental-health crisis you can also {entry.crisis}." if entry.crisis else ""
+    return f"If this is an emergency, call {entry.number} now.{crisis} {_NOT_ADVICE}"
+
+
+def _flatten(text: str) -> str:
+    text = unicodedata.normalize("NFKC", INVISIBLE.sub("", text)).replace("’", "'")
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    terms, vocab = guardrail_data().scope, load_rules().vocab
+
+    def compile_all(patterns: tuple[str, ...], name: str) -> re.Pattern[str]:
+        return any_of([expand(p, vocab, f"scope.{name}") for p in patterns])
+
+    return (compile_all(terms.emergency, "emergency"), compile_all(terms.individual_medical, "individual_medical"),
+            compile_all(terms.communication, "communication"))

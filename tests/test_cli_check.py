@@ -1,0 +1,75 @@
+"""`python -m assistant check` as a user runs it: a real process, findings as data, bad input as a clear error."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.netblock import offline_env
+
+
+@pytest.fixture(scope="module")
+def env():
+    return offline_env()
+
+
+def run_check(env, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "assistant", "check", *args], cwd=ROOT, env=env, input=stdin,
+                          capture_output=True, timeout=120)
+
+
+def _one_error_line(result: subprocess.CompletedProcess) -> str:
+    stderr = result.stderr.decode("utf-8", "replace")
+    assert result.returncode == 2, stderr
+    assert "Traceback" not in stderr
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: "), stderr
+    return lines[0]
+
+
+def test_json_output_lists_findings_with_the_contract_fields_and_exits_zero(env):
+    result = run_check(env, "We're sorry your root canal went badly", "--kind", "reply", "--json")
+    assert result.returncode == 0, result.stderr.decode()
+    data = json.loads(result.stdout)
+    assert data["ok"] is False
+    rules = [f["rule"] for f in data["findings"]]
+    assert {"R1", "R3", "R4"} <= set(rules)
+    first = data["findings"][0]
+    assert set(first) >= {"rule", "severity", "span", "start", "end", "message", "fix"}
+    assert "We're sorry your root canal went badly"[first["start"]:first["end"]] == first["span"]
+
+
+def test_compliant_reply_is_ok(env):
+    text = ("Thank you for your feedback. We take all comments seriously. To protect privacy we never discuss "
+            "anyone's care online; please call our office at 555-0100.")
+    result = run_check(env, text, "--kind", "reply", "--json")
+    assert result.returncode == 0
+    assert json.loads(result.stdout) == {"ok": True, "kind": "reply", "findings": []}
+
+
+def test_human_output_names_each_rule_with_why_and_fix(env):
+    result = run_check(env, "Botox with guaranteed results!", "--kind", "ad")
+    out = result.stdout.decode()
+    assert result.returncode == 0
+    assert "[high] R20:" in out and "[high] R10:" in out
+    assert out.count("  why: ") == out.count("  fix: ") >= 2
+
+
+def test_dash_reads_the_text_from_standard_input(env):
+    result = run_check(env, "-", "--json", stdin=b"Our new therapy cures migraines, 100% of the time.")
+    assert result.returncode == 0
+    assert "R10" in {f["rule"] for f in json.loads(result.stdout)["findings"]}
+
+
+@pytest.mark.parametrize(("args", "stdin", "message"), [
+    (["   "], None, "nothing to check"),
+    (["-"], b"", "nothing to check"),
+    (["-"], b"a" * 1_000_000, "longer than 100,000 characters"),
+    (["-"], b"\xff\xfe not utf-8", "not valid UTF-8"),
+    (["hello", "--kind", "tweet"], None, "invalid choice: 'tweet'"),
+])
+def test_bad_input_is_one_clear_error_line_with_status_2(env, args, stdin, message):
+    assert message in _one_error_line(run_check(env, *args, stdin=stdin))
