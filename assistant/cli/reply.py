@@ -1,0 +1,35 @@
+"""`python -m assistant reply "review text" [--rating N] [--json]`: a privacy-safe review reply draft."""
+from __future__ import annotations
+
+import argparse
+
+from ._planner_args import int_between, prepare_stdout, print_json, text
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("reply", help="draft a reply to an online review",
+                                   description="Never confirms the reviewer is a patient; threats get guidance.")
+    parser.add_argument("review", type=text, help="the review text (quote it)")
+    parser.add_argument("--rating", type=int_between(1, 5), help="star rating, 1-5")
+    parser.add_argument("--phone", type=text, help="practice phone number to invite private contact")
+    parser.add_argument("--json", action="store_true", help='print JSON: {"reply", "findings", ...}')
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..planners.reviews import draft_reply
+
+    prepare_stdout()
+    draft = draft_reply(args.review, rating=args.rating, clinic_phone=args.phone or None)
+    if args.json:
+        print_json(draft.model_dump(mode="json"))
+        return 0
+    if draft.kind == "guidance":
+        print(f"Do not reply publicly: this review contains a threat ({', '.join(draft.threats)}).")
+    else:
+        print(draft.reply + "\n")
+    for f in draft.findings:
+        print(f"check {f.get('rule')}: {f.get('message')}")
+    for step in draft.guidance:
+        print(f"- {step}")
+    return 0

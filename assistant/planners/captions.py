@@ -1,0 +1,63 @@
+"""Caption drafts built from the topic, the specialty and a call to action, within the platform's limit."""
+from __future__ import annotations
+
+import math
+
+
+def team_phrase(spec) -> str:
+    """'our dermatology team' (acronyms such as ENT keep their capitals)."""
+    name = " ".join(w if w.isupper() else w.lower() for w in spec.name.split())
+    return f"our {name} team"
+
+
+def message_text(caption: str, hashtags: list[str]) -> str:
+    """The text a scheduler publishes: caption, a blank line, then the hashtags."""
+    return f"{caption}\n\n{' '.join(hashtags)}" if hashtags else caption
+
+
+def _shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[: max(limit - 1, 0)].rsplit(" ", 1)[0].rstrip(" ,.;:-")
+    return cut + "…"
+
+
+def variants(data, platform) -> int:
+    """How many different captions one topic can get on this platform (pieces cycle independently)."""
+    pieces = data.captions
+    ctas = pieces.ctas.get(platform.id) or pieces.ctas["default"]
+    return math.lcm(len(pieces.openers), len(pieces.bodies), len(ctas))
+
+
+def draft_caption(data, spec, platform, topic: str, variant: int, observance=None,
+                  hashtags: list[str] = ()) -> str:
+    """A caption for one post; optional parts are dropped, in order, until it fits the platform.
+
+    `variant` picks the opener, body and call to action; each cycles on its own, so consecutive posts differ
+    in every part (keep the list lengths coprime, e.g. 7 openers and 5 bodies, for the most combinations)."""
+    pieces = data.captions
+    team = team_phrase(spec)
+    ctas = pieces.ctas.get(platform.id) or pieces.ctas["default"]
+    opener = pieces.openers[variant % len(pieces.openers)].format(topic=topic.rstrip(". "))
+    body = pieces.bodies[variant % len(pieces.bodies)].format(team=team, team_cap=team[0].upper() + team[1:])
+    cta = ctas[variant % len(ctas)]
+    aware = ""
+    name = observance.name.split(" (")[0] if observance is not None else ""
+    if name and name.lower() not in topic.lower():
+        aware = pieces.awareness.format(observance=name)
+    # Most to least important: the topic, the disclaimer (compliance R22), the call to action,
+    # the awareness link, the body.
+    parts = {"opener": opener, "aware": aware, "body": body, "cta": cta, "disclaimer": pieces.disclaimer}
+    budget = platform.limits.caption_chars - (len(" ".join(hashtags)) + 2 if hashtags else 0)
+    for drop in ("body", "aware", "cta", "disclaimer"):
+        text = _join(parts)
+        if len(text) <= budget:
+            return text
+        parts[drop] = ""
+    return _shorten(_join(parts), budget)
+
+
+def _join(parts: dict[str, str]) -> str:
+    head = " ".join(p for p in (parts["opener"], parts["aware"]) if p)
+    blocks = [head, parts["body"], " ".join(p for p in (parts["cta"], parts["disclaimer"]) if p)]
+    return "\n\n".join(b for b in blocks if b)

@@ -1,0 +1,112 @@
+"""Which topic each post takes: pillars in rotation, no repeats while the bank lasts, seasons and
+awareness observances respected."""
+from __future__ import annotations
+
+import random
+import re
+
+# Words that say what kind of observance it is rather than what it is about.
+_GENERIC = {"world", "day", "days", "month", "week", "national", "international", "awareness", "global",
+            "american", "european", "and", "the", "for", "of", "your", "day's"}
+
+
+def short_name(observance) -> str:
+    """'Skin Cancer Awareness Month (Melanoma and ...)' -> 'Skin Cancer Awareness Month'."""
+    return observance.name.split(" (")[0].strip()
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9']+", text.lower()) if len(w) > 2 and w not in _GENERIC}
+
+
+def fits_platform(topic, platform, hints: dict[str, str]) -> bool:
+    """True when the platform has one of the formats the topic suggests (or the topic suggests none)."""
+    if not topic.formats:
+        return True
+    ids = {f.id for f in platform.formats}
+    kinds = {f.kind for f in platform.formats}
+    return any(h in ids or hints.get(h) in kinds for h in topic.formats)
+
+
+class TopicPicker:
+    """Hands out topics from one specialty's bank in a seeded, repeat-free order."""
+
+    def __init__(self, kb, spec, data, rng: random.Random, country: str | None) -> None:
+        self.data = data
+        names = {o.id: short_name(o).lower() for o in kb.observances.values()}
+        # A topic that names an observance ("World Psoriasis Day: ...") is kept for that observance.
+        self.bound = {t.title: oid for t in spec.topics for oid, name in names.items() if name in t.title.lower()}
+        self.titles = {t.title: t for t in spec.topics}
+        self.pillars = [p.id for p in spec.pillars]
+        rng.shuffle(self.pillars)
+        self.by_pillar = {pid: [t for t in spec.topics if t.pillar == pid and t.title not in self.bound]
+                          for pid in self.pillars}
+        for topics in self.by_pillar.values():
+            rng.shuffle(topics)
+        self.bank_size = sum(len(v) for v in self.by_pillar.values())
+        self.used: set[str] = set()
+        self.pointer = 0
+        self.repeated = False
+        self.south = (country or "").upper() in data.southern_hemisphere
+
+    def _in_season(self, topic, month: int) -> bool:
+        text = " ".join((topic.title, *topic.keywords)).lower()
+        months: set[int] = set()
+        for word, in_months in self.data.seasonal_keywords.items():
+            if re.search(rf"\b{re.escape(word)}\b", text):
+                months.update(((m + 5) % 12) + 1 if self.south else m for m in in_months)
+        return not months or month in months
+
+    def _scan(self, platform, month: int, strict: int):
+        for k in range(len(self.pillars)):
+            pid = self.pillars[(self.pointer + k) % len(self.pillars)]
+            for topic in self.by_pillar[pid]:
+                if topic.title in self.used:
+                    continue
+                if strict >= 2 and not fits_platform(topic, platform, self.data.format_hints):
+                    continue
+                if strict >= 1 and not self._in_season(topic, month):
+                    continue
+                self.pointer = (self.pointer + k + 1) % len(self.pillars)
+                return topic
+        return None
+
+    def next(self, platform, month: int):
+        """The next topic in pillar rotation that suits the platform and the month."""
+        for attempt in range(2):
+            for strict in (2, 1, 0):
+                topic = self._scan(platform, month, strict)
+                if topic is not None:
+                    self.used.add(topic.title)
+                    return topic
+            # Bank exhausted: start again; captions still vary because they rotate independently.
+            self.used = {t for t in self.used if t in self.bound}
+            self.repeated = True
+        raise RuntimeError("specialty has no topics")  # unreachable: the schema requires 30
+
+    def for_observance(self, observance, month: int):
+        """The bank topic made for this observance, else the one sharing most words with it (its name,
+        then its note), else a topic from an awareness-like pillar, else None."""
+        for title, oid in self.bound.items():
+            if oid == observance.id and title not in self.used:
+                return self._take_bound(title)
+        free = [t for topics in self.by_pillar.values() for t in topics
+                if t.title not in self.used and self._in_season(t, month)]
+        # Name words count double: "Skin Cancer Awareness Month" is about skin cancer first.
+        name, note = _words(observance.name), _words(observance.note) - _words(observance.name)
+        scored = [(2 * len(name & w) + len(note & w), -i, t)
+                  for i, t in enumerate(free) for w in [_words(" ".join((t.title, *t.keywords)))]]
+        best = max(scored, key=lambda s: s[:2], default=None)
+        if best is None or best[0] == 0:
+            keys = self.data.awareness_pillar_keywords
+            fallback = [t for t in free if any(k in t.pillar.lower() for k in keys)]
+            topic = fallback[0] if fallback else None
+        else:
+            topic = best[2]
+        if topic is not None:
+            self.used.add(topic.title)
+        return topic
+
+    def _take_bound(self, title: str):
+        self.used.add(title)
+        return self.titles[title]

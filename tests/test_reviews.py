@@ -1,0 +1,122 @@
+"""Review replies: never confirm a patient relationship, disclose nothing, invite private contact;
+threats get guidance instead of a reply."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.errors import InputError, KnowledgeError
+from assistant.planners import compliance
+from assistant.planners.data import PROJECT_DATA
+from assistant.planners.reviews import detect_threats, draft_reply, find_confirming, load_reply_data
+
+DATA = load_reply_data()
+REVIEWS = [
+    ("Dr Jones was rude, I waited two hours and my root canal still hurts.", 1),
+    ("Terrible front desk, they lost my insurance forms.", None),
+    ("It was fine, parking was hard.", 3),
+    ("Wonderful, kind staff. Highly recommend!", 5),
+    ("Best dentist in town, thank you Maria!", None),
+]
+
+
+def _all_replies():
+    for text, rating in REVIEWS:
+        yield draft_reply(text, rating=rating, reviewer_name="Maria Rossi", clinic_phone="+39 02 1234 5678")
+
+
+def test_replies_never_contain_phrases_that_confirm_a_patient_relationship():
+    for draft in _all_replies():
+        assert draft.kind == "reply"
+        assert find_confirming(draft.reply, DATA.confirming_phrases) is None, draft.reply
+
+
+def test_replies_repeat_nothing_from_the_review():
+    for (text, _), draft in zip(REVIEWS, _all_replies()):
+        for detail in ("Jones", "root canal", "insurance", "two hours", "Maria", "parking"):
+            if detail in text:
+                assert detail.lower() not in draft.reply.lower()
+
+
+def test_negative_replies_invite_private_contact_with_the_practice_phone():
+    draft = draft_reply("Awful experience, never again.", rating=1, clinic_phone="020 7946 0000")
+    assert draft.sentiment == "negative"
+    assert "020 7946 0000" in draft.reply and "privacy" in draft.reply.lower()
+
+
+def test_positive_reviews_get_warm_thanks_that_confirms_nothing():
+    draft = draft_reply("Lovely team, thank you for my implant!", rating=5)
+    assert draft.sentiment == "positive" and draft.reply.lower().startswith(("thank", "we really"))
+    assert "implant" not in draft.reply and find_confirming(draft.reply, DATA.confirming_phrases) is None
+
+
+def test_sentiment_without_a_rating_comes_from_the_words():
+    assert draft_reply("Rude and unprofessional, a horrible wait").sentiment == "negative"
+    assert draft_reply("Friendly, caring and helpful people").sentiment == "positive"
+
+
+def test_same_review_gets_the_same_draft_and_different_reviews_vary():
+    assert draft_reply("Bad service.", rating=1).reply == draft_reply("Bad service.", rating=1).reply
+    replies = {draft_reply(f"Bad service number {n}.", rating=1).reply for n in range(12)}
+    assert len(replies) > 1
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Pay me $500 or I'll post this everywhere and leave 20 more reviews.", "extortion"),
+    ("Refund my money or I will write more reviews", "extortion"),
+    ("I will sue you and your clinic.", "legal"),
+    ("My lawyer will be in touch.", "legal"),
+    ("I am going to hurt the doctor when I see him.", "violence"),
+])
+def test_threats_get_guidance_instead_of_a_public_reply(text, kind):
+    draft = draft_reply(text, rating=1)
+    assert draft.kind == "guidance" and draft.reply == ""
+    assert kind in draft.threats
+    joined = " ".join(draft.guidance).lower()
+    assert "do not reply publicly" in joined and "document" in joined and "legal counsel" in joined
+    assert draft.guide == "threatening-reviews"
+
+
+def test_violence_puts_the_police_first():
+    draft = draft_reply("I'll burn down the clinic", rating=1)
+    assert "police" in draft.guidance[0].lower()
+
+
+def test_complaints_are_not_mistaken_for_threats():
+    for text in ("I paid a lot and the wait was long.", "The doctor explained the legal consent form well.",
+                 "Would not recommend. Painful and slow."):
+        assert detect_threats(text, DATA) == [], text
+
+
+@pytest.mark.parametrize(("text", "rating", "phone"), [("", None, None), ("   ", None, None), ("ok", 0, None),
+                                                       ("ok", 6, None), ("ok", None, "call me maybe"),
+                                                       ("x" * 10_001, None, None)])
+def test_bad_input_is_refused_with_a_clear_error(text, rating, phone):
+    with pytest.raises(InputError):
+        draft_reply(text, rating=rating, clinic_phone=phone)
+
+
+def test_a_template_that_would_confirm_a_patient_is_rejected_at_load(tmp_path):
+    source = (PROJECT_DATA / "review_replies.yaml").read_text(encoding="utf-8")
+    bad = source.replace("Thank you for taking the time to leave this lovely message.",
+                         "Thank you for choosing us for your treatment.")
+    path = tmp_path / "review_replies.yaml"
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="review_replies.yaml.*confirm a patient"):
+        load_reply_data(path)
+
+
+@pytest.mark.skipif(not compliance.checker_available(), reason="assistant.guardrails.checker is not installed")
+def test_every_reply_template_passes_the_content_checker():
+    for sentiment, templates in DATA.templates.items():
+        for template in templates:
+            for contact in (DATA.contact["without_phone"], DATA.contact["with_phone"].format(phone="+1 555 0100")):
+                reply = template.format(contact=contact)
+                findings = compliance.check(reply, kind="reply", reviewer_name="Maria Rossi")
+                assert not [f for f in findings if f.get("severity") in ("high", "medium")], (sentiment, findings)
+
+
+@pytest.mark.skipif(not compliance.checker_available(), reason="assistant.guardrails.checker is not installed")
+def test_drafts_show_the_checkers_findings():
+    draft = draft_reply("Dr Jones was rude.", rating=1, reviewer_name="Maria Rossi")
+    assert isinstance(draft.findings, list)
+    assert all({"rule", "severity", "message"} <= set(f) for f in draft.findings)
