@@ -14,6 +14,16 @@ from ..errors import KnowledgeError
 from . import loader, models
 
 
+def _extra_models() -> dict:
+    """Data files read by the guardrails and planners, with the models that validate them."""
+    from ..guardrails._data import GuardrailData
+    from ..guardrails.checker import RuleBook
+    from ..planners.data import PlanningData
+    from ..planners.reviews import ReplyData
+    return {"planning.yaml": PlanningData, "review_replies.yaml": ReplyData,
+            "compliance_rules.yaml": RuleBook, "guardrails.yaml": GuardrailData}
+
+
 def _validate_file(path: Path) -> str:
     root = path.parent
     while root != root.parent and not (root / "data").is_dir():
@@ -25,8 +35,15 @@ def _validate_file(path: Path) -> str:
     if path.parent.name == "specialties":
         spec = loader._validate(models.Specialty, loader._yaml(path, root), path.name)
         return f"{path.name}: ok ({len(spec.topics)} topics, {len(spec.faqs)} faqs, {len(spec.video_ideas)} videos)"
+    extra = _extra_models()
+    if path.name in extra:
+        from ..planners.data import read_yaml_model
+        read_yaml_model(path, extra[path.name])
+        return f"{path.name}: ok"
     kinds = {"platforms.yaml": ("platforms", models.Platform), "awareness.yaml": ("observances", models.Observance),
              "hashtags.yaml": ("hashtags", models.Hashtag)}
+    if path.name not in kinds:
+        raise KnowledgeError(f"{path.name}: not a knowledge file this command knows how to validate")
     key, model = kinds[path.name]
     items = loader._list_in(path, root, key)
     for i, item in enumerate(items):
@@ -42,6 +59,9 @@ def main(argv: list[str]) -> int:
             return 0
         root = Path(argv[0]) if argv else Path(__file__).resolve().parents[2] / "knowledge"
         kb = loader.load_knowledge(root)
+        for name in _extra_models():  # the guardrails' and planners' own data files
+            if (root / "data" / name).is_file():
+                _validate_file(root / "data" / name)
     except KnowledgeError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
