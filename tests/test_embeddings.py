@@ -1,0 +1,52 @@
+"""The packaged embedding model, loaded from a local path."""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from assistant.config import load_settings
+from assistant.embeddings import Embedder, SentenceEmbedder
+from assistant.errors import ConfigError
+from tests.fakes import FakeEmbedder
+
+
+def test_a_missing_model_directory_is_a_config_error_that_says_what_to_set(tmp_path):
+    with pytest.raises(ConfigError, match="ASSISTANT_EMBEDDING_MODEL"):
+        SentenceEmbedder(tmp_path / "no-such-model")
+
+
+def test_the_model_name_comes_from_its_files_not_from_where_it_is_installed(tmp_path):
+    packaged = load_settings(env={}).embedding_model_path
+    moved = tmp_path / "moved" / "model"
+    moved.mkdir(parents=True)
+    for item in Path(packaged).iterdir():
+        (moved / item.name).symlink_to(item)
+    original, relocated = SentenceEmbedder(packaged), SentenceEmbedder(moved)
+    assert original.name == relocated.name and original.dim == 384
+    assert str(packaged) not in original.name and "/" not in original.name
+
+
+def test_both_embedders_satisfy_the_protocol():
+    assert isinstance(FakeEmbedder(), Embedder)
+    assert isinstance(SentenceEmbedder(load_settings(env={}).embedding_model_path), Embedder)
+
+
+@pytest.mark.slow
+def test_vectors_are_normalized_and_similar_texts_are_closer(embedder):
+    review, reply, hashtags = embedder.embed_documents(
+        ["answering a bad review", "how to reply to a negative review", "hashtags for instagram"])
+    assert len(review) == embedder.dim == 384
+    assert math.isclose(sum(v * v for v in review), 1.0, rel_tol=1e-4)
+    dot = lambda a, b: sum(x * y for x, y in zip(a, b, strict=True))  # noqa: E731
+    assert dot(review, reply) > dot(review, hashtags)
+    assert embedder.embed_query("answering a bad review") == pytest.approx(review, abs=1e-5)
+
+
+@pytest.mark.slow
+def test_document_embedding_reports_progress_after_each_batch(embedder, monkeypatch):
+    monkeypatch.setattr(embedder, "batch_size", 2)
+    calls = []
+    embedder.embed_documents([f"text {n}" for n in range(5)], progress=lambda d, t, m: calls.append((d, t)))
+    assert calls == [(2, 5), (4, 5), (5, 5)]
