@@ -62,3 +62,10 @@ def test_the_registry_offers_offline_and_the_three_remote_providers():
 def test_ollama_and_anthropic_build_real_clients_without_network():
     assert get_provider("ollama", _settings(model="llama3.1")).model == "llama3.1"
     assert get_provider("anthropic", _settings(anthropic_api_key="sk-test")).name == "anthropic"
+
+
+def test_a_stream_cut_mid_answer_is_an_error_not_half_an_answer():
+    with OpenAICompatibleServer(reply="one two three four five six", mode="cut") as server:
+        provider = get_provider("openai", _settings(openai_base_url=server.base_url))
+        with pytest.raises(ProviderError, match="stopped before finishing|failed"):
+            list(provider.stream([{"role": "user", "content": "hi"}]))

@@ -20,7 +20,8 @@ def _extra_models() -> dict:
     from ..guardrails.checker import RuleBook
     from ..planners.data import PlanningData
     from ..planners.reviews import ReplyData
-    return {"planning.yaml": PlanningData, "review_replies.yaml": ReplyData,
+    from ..chat.data import ChatData, IntentData
+    return {"intents.yaml": IntentData, "chat.yaml": ChatData, "planning.yaml": PlanningData, "review_replies.yaml": ReplyData,
             "compliance_rules.yaml": RuleBook, "guardrails.yaml": GuardrailData}
 
 

@@ -8,6 +8,10 @@ from typing import Any, Protocol
 from ..errors import ProviderError
 
 
+# Metadata keys in which LangChain integrations report why generation stopped (OpenAI, Anthropic, Ollama).
+FINISH_KEYS = ("finish_reason", "stop_reason", "done_reason", "done")
+
+
 class Provider(Protocol):
     name: str
     model: str
@@ -29,8 +33,12 @@ class ChatModelProvider:
 
     def stream(self, messages: list[dict[str, str]]) -> Iterator[str]:
         pairs = [(m["role"], m["content"]) for m in messages]
+        integration = finished = False
         try:
             for chunk in self.chat_model.stream(pairs):
+                meta = getattr(chunk, "response_metadata", None) or {}
+                integration |= "model_provider" in meta  # real integrations label their chunks
+                finished |= any(meta.get(k) for k in FINISH_KEYS)
                 text = chunk.text
                 if text:
                     yield text
@@ -38,6 +46,12 @@ class ChatModelProvider:
             raise
         except Exception as exc:  # SDK errors differ per vendor; translate them into one actionable message
             raise ProviderError(explain_failure(self.name, self.endpoint, exc)) from exc
+        if integration and not finished:
+            # A connection cut halfway ends an OpenAI-compatible stream quietly; half an answer must not
+            # pass for a whole one.
+            where = f" at {self.endpoint}" if self.endpoint else ""
+            raise ProviderError(f"{self.name}{where} stopped before finishing the answer (the connection closed "
+                                "mid-stream); check the server's logs or try again")
 
 
 def explain_failure(provider: str, endpoint: str, exc: BaseException) -> str:

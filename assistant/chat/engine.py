@@ -1,0 +1,200 @@
+"""The answer engine: one pipeline for every question, offline or with a language model.
+
+input limits -> scope (emergency line first; no individual medical advice) -> patient data masked ->
+injection signs -> intent and retrieval with conversation memory -> answer (offline extractive, or a model
+streamed through a guard, falling back to offline on any failure) -> citations checked -> output sanitized
+-> compliance checker. A failure never loses the question: the Answer carries it with the offline answer.
+"""
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Generator, Iterator, Sequence
+
+from ..errors import InputError, ProviderError
+from ..guardrails import check_text, emergency_message, make_canary, sanitize_output
+from ..providers.base import explain_failure
+from .citations import cited_sources, sources_markdown
+from .conversation import normalize_history
+from .data import chat_data, intent_data
+from .intents import MentionFinder, router
+from .language import language_name, language_note
+from .llm import CanaryLeak, StreamGuard, TooLong, guarded_stream
+from .models import Answer, finding_dict
+from .offline import OfflineAnswerer
+from .prompts import build_messages
+from .turn import Turn, TurnBuilder
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
+LLM_PASSAGES = 5
+
+
+class AnswerStream:
+    """Iterate to receive the answer's text as it is produced; then `.result` is the Answer.
+
+    When a model fails or leaks its instructions mid-answer, the stream continues with a notice and the
+    offline answer, and `result.text` holds only the answer to show (render it once streaming ends).
+    """
+
+    def __init__(self, chunks: Generator[str, None, Answer]) -> None:
+        self._chunks = chunks
+        self._result: Answer | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        if self._result is not None:
+            raise StopIteration
+        try:
+            return next(self._chunks)
+        except StopIteration as done:  # the pipeline returns its Answer when it ends
+            self._result = done.value
+            raise
+
+    @property
+    def result(self) -> Answer:
+        """The Answer; reading it before the stream is consumed consumes the rest."""
+        for _ in self:
+            pass
+        return self._result
+
+
+class ChatEngine:
+    """Answers questions for a clinic profile. Dependencies are passed in (tests pass fakes)."""
+
+    def __init__(self, kb, retriever, provider, settings) -> None:
+        self.kb, self.retriever, self.provider, self.settings = kb, retriever, provider, settings
+        self.data = chat_data(kb.root)
+        intents = intent_data(kb.root)
+        routes = router(kb.root if (kb.root / "data" / "intents.yaml").is_file() else None)
+        self.turns = TurnBuilder(kb, retriever, self.data, intents, routes, MentionFinder(kb, intents))
+        self.offline = OfflineAnswerer(kb, getattr(retriever, "chunks", ()), self.data, intents)
+
+    @property
+    def uses_model(self) -> bool:
+        return getattr(self.provider, "name", "offline") != "offline"
+
+    def answer(self, question: str, profile, history: Sequence[dict] = ()) -> Answer:
+        """The complete Answer (streaming consumed internally)."""
+        return self.stream(question, profile, history).result
+
+    def stream(self, question: str, profile, history: Sequence[dict] = ()) -> AnswerStream:
+        """An AnswerStream: text chunks as they come, then `.result`."""
+        return AnswerStream(self._run(question, profile, history))
+
+    # --- pipeline -----------------------------------------------------------------------------------
+
+    def _input_problem(self, question) -> Answer | None:
+        text = self.data.answer
+        if not isinstance(question, str):
+            return Answer(text=text.phrase("not_text"), intent="none", covered=False,
+                          warnings=[{"rule": "input", "message": text.phrase("not_text")}])
+        if not question.strip():
+            return Answer(text=text.phrase("empty_input"), intent="none", covered=False, question=question,
+                          warnings=[{"rule": "input", "message": text.phrase("empty_input")}])
+        if len(question) > self.settings.max_input_chars:
+            message = text.phrase("too_long", length=len(question), limit=self.settings.max_input_chars)
+            return Answer(text=message, intent="none", covered=False, question=question,
+                          warnings=[{"rule": "LLM10", "message": message}])
+        return None
+
+    def _run(self, question, profile, history) -> Generator[str, None, Answer]:
+        started = time.perf_counter()
+        problem = self._input_problem(question)
+        if problem is None:
+            try:
+                history = normalize_history(history)
+            except InputError as exc:
+                problem = Answer(text=str(exc), intent="none", covered=False, question=question,
+                                 warnings=[{"rule": "input", "message": str(exc)}])
+        if problem is not None:
+            problem.provider = self.provider.name
+            yield problem.text
+            return problem
+        turn = self.turns.build(question, profile, history)
+        prefix = self._prefix(turn, profile)
+        if prefix:
+            yield prefix
+        if self.uses_model and turn.covered and turn.passages:
+            answer = yield from self._with_model(turn, profile, prefix)
+        else:
+            answer = self._offline(turn, profile, prefix)
+            yield answer.text[len(prefix):]
+        self._check(answer, turn)
+        log.info("answered intent=%s provider=%s covered=%s in %.0f ms", answer.intent, answer.provider,
+                 answer.covered, 1000 * (time.perf_counter() - started))
+        log.debug("question (masked): %s", turn.masked)
+        return answer
+
+    def _prefix(self, turn: Turn, profile) -> str:
+        """Lines that come before any answer: the emergency line, the scope note."""
+        lines = []
+        if turn.scope == "emergency":
+            lines.append(f"**{emergency_message(getattr(profile, 'country', None))}**")
+        elif turn.scope == "individual_medical":
+            lines.append(self.data.answer.phrase("individual_medical"))
+        return "\n\n".join(lines) + "\n\n" if lines else ""
+
+    def _offline(self, turn: Turn, profile, prefix: str, notice: str = "") -> Answer:
+        composed = self.offline.compose(turn, profile)
+        note = language_note(turn.language, self.data.languages)
+        parts = [f"_{notice}_" if notice else "", f"_{note}_" if note else "", sanitize_output(composed.text),
+                 sources_markdown(composed.sources, self.data.answer.phrase("sources"))]
+        return Answer(text=prefix + "\n\n".join(p for p in parts if p), sources=composed.sources,
+                      warnings=list(turn.warnings), provider="offline", intent=turn.intent, masked=turn.masked_kinds,
+                      question=turn.question, language=turn.language, covered=composed.covered, model="extractive")
+
+    def _with_model(self, turn: Turn, profile, prefix: str) -> Generator[str, None, Answer]:
+        passages = [p for p in turn.passages if p.text.strip()][:LLM_PASSAGES]
+        canary = make_canary()
+        messages = build_messages(turn, profile, self.kb, passages, canary,
+                                  language_name(turn.language, self.data.languages), self.data)
+        instructions = messages[0]["content"].split(self.data.prompt.profile_marker)[0]
+        guard = StreamGuard(canary, range(1, len(passages) + 1), max_chars=self.settings.llm_max_tokens * 8,
+                            instructions=instructions)
+        try:
+            yield from guarded_stream(self.provider.stream(messages), guard)
+        except CanaryLeak:
+            notice = self.data.answer.phrase("canary")
+            return (yield from self._replace(turn, profile, prefix, "LLM07", notice, bool(guard.text)))
+        except TooLong:
+            pass  # keep what was released: the cap is a limit, not a failure
+        except Exception as exc:  # noqa: BLE001 - any provider failure falls back; ProviderError says how to fix
+            reason = str(exc) if isinstance(exc, ProviderError) else explain_failure(self.provider.name, "", exc)
+            notice = self.data.answer.phrase("fallback", provider=self.provider.name, reason=reason)
+            return (yield from self._replace(turn, profile, prefix, "provider", notice, bool(guard.text),
+                                             fallback=True))
+        return (yield from self._model_answer(turn, passages, prefix, guard))
+
+    def _model_answer(self, turn: Turn, passages, prefix: str, guard: StreamGuard) -> Generator[str, None, Answer]:
+        warnings = list(turn.warnings)
+        warnings += [{"rule": "citation", "message": self.data.answer.phrase("citation_removed", n=n)}
+                     for n in guard.removed]
+        sources = cited_sources(passages, guard.used)
+        if not sources:
+            sources = cited_sources(passages, range(1, len(passages) + 1))
+            warnings.append({"rule": "citation", "message": self.data.answer.phrase("uncited")})
+        tail = "\n\n" + sources_markdown(sources, self.data.answer.phrase("sources"))
+        yield tail
+        return Answer(text=prefix + guard.text + tail, sources=sources, warnings=warnings, provider=self.provider.name,
+                      intent=turn.intent, masked=turn.masked_kinds, question=turn.question, language=turn.language,
+                      covered=True, model=getattr(self.provider, "model", ""))
+
+    def _replace(self, turn: Turn, profile, prefix: str, rule: str, notice: str, streamed: bool,
+                 fallback: bool = False) -> Generator[str, None, Answer]:
+        """Switch to the offline answer after a model failure or leak, telling the user why."""
+        answer = self._offline(turn, profile, prefix, notice=notice)
+        answer.warnings.append({"rule": rule, "message": notice})
+        answer.fallback_notice = notice if fallback else None
+        log.warning("model answer replaced (%s): %s", rule, notice)
+        yield ("\n\n---\n\n" if streamed else "") + answer.text[len(prefix):]
+        return answer
+
+    def _check(self, answer: Answer, turn: Turn) -> None:
+        """Run the compliance checker on the answer body; findings become warnings too."""
+        body = answer.text.split(self.data.answer.phrase("sources"))[0]
+        answer.findings = check_text(body, kind="answer")
+        answer.warnings += [{"rule": f.rule, "message": f"{f.message} (\u201c{f.span}\u201d)"}
+                            for f in answer.findings if finding_dict(f).get("severity") in ("high", "medium")]

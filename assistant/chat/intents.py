@@ -1,0 +1,157 @@
+"""Route a question to an intent, and find the platforms and specialties it mentions.
+
+Keyword and pattern tables live in knowledge/data/intents.yaml: a clinic manager's phrasing ("1 star",
+"content calender") is content to tune, not code.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .data import IntentData, intent_data
+
+_SPACES = re.compile(r"[\s_/&.-]+")
+
+
+@dataclass(frozen=True)
+class Mention:
+    id: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mentions:
+    """Platforms and specialties named in a text, in order of appearance."""
+
+    platforms: tuple[Mention, ...] = ()
+    specialties: tuple[Mention, ...] = ()
+
+    @property
+    def platform_ids(self) -> list[str]:
+        return list(dict.fromkeys(m.id for m in self.platforms))
+
+    @property
+    def specialty_ids(self) -> list[str]:
+        return list(dict.fromkeys(m.id for m in self.specialties))
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A whole-word regex for a phrase (plural allowed); spaces, hyphens and slashes match one another."""
+    parts = [re.escape(p) for p in _SPACES.split(phrase.strip().lower()) if p]
+    return r"(?<![\w#])" + r"[\s_/&.-]*".join(parts) + r"(?:e?s)?(?![\w])"
+
+
+class Router:
+    """Compiled intent tables. Build once per data file (`router()`)."""
+
+    def __init__(self, data: IntentData) -> None:
+        self.data = data
+        self._rules = {
+            name: [(re.compile(_phrase_pattern(k), re.IGNORECASE), w) for k, w in rule.keywords.items()]
+            + [(re.compile(p, re.IGNORECASE), w) for p, w in rule.patterns.items()]
+            for name, rule in data.intents.items()
+        }
+        self._follow_up = [re.compile(p, re.IGNORECASE) for p in data.follow_up.patterns]
+        self._domain = re.compile("|".join(_phrase_pattern(t) for t in data.domain_terms), re.IGNORECASE)
+        self._expansions = [(re.compile(e.pattern, re.IGNORECASE), e.add, e.weight) for e in data.expansions]
+
+    def scores(self, text: str) -> dict[str, float]:
+        """Intent -> summed weight of the keywords and patterns found in `text`."""
+        return {name: sum(w for rx, w in rules if rx.search(text)) for name, rules in self._rules.items()}
+
+    def best(self, text: str) -> tuple[str, float]:
+        """The winning intent and its score (ties go to the intent listed first in `priority`)."""
+        scores = self.scores(text)
+        order = {name: i for i, name in enumerate(self.data.priority)}
+        name = max(scores, key=lambda n: (scores[n], -order[n]))
+        return name, scores[name]
+
+    def is_follow_up(self, text: str) -> bool:
+        """True for a short continuation of the previous question ("and for LinkedIn?")."""
+        words = text.split()
+        return 0 < len(words) <= self.data.follow_up.max_words and any(rx.search(text.strip()) for rx in
+                                                                         self._follow_up)
+
+    def has_domain_terms(self, text: str) -> bool:
+        return bool(self._domain.search(text))
+
+    def expansion(self, text: str) -> dict[str, float]:
+        """Topic words (with their weights) for the phrasings found in `text` (intents.yaml `expansions`)."""
+        found: dict[str, float] = {}
+        for rx, add, weight in self._expansions:
+            if rx.search(text):
+                for word in add.split():
+                    found[word] = max(weight, found.get(word, 0.0))
+        return found
+
+    def route(self, question: str, history: Sequence[dict] = ()) -> str:
+        """The intent of `question`; a follow-up without its own signal keeps the previous question's."""
+        name, score = self.best(question)
+        if score > 0:
+            return name
+        if self.is_follow_up(question):
+            for turn in reversed(user_turns(history)):
+                prev, prev_score = self.best(turn)
+                if prev_score > 0:
+                    return prev
+                if not self.is_follow_up(turn):
+                    break
+        return "strategy"
+
+
+@lru_cache(maxsize=4)
+def router(knowledge_root: Path | None = None) -> Router:
+    """The Router for the intents file of a knowledge directory (or the project's)."""
+    return Router(intent_data(knowledge_root))
+
+
+def user_turns(history: Iterable[dict]) -> list[str]:
+    """The contents of the user turns of a history, oldest first."""
+    return [str(m.get("content", "")) for m in history or () if isinstance(m, dict) and m.get("role") == "user"]
+
+
+def route_intent(question: str, history: Sequence[dict] = ()) -> str:
+    """One of start_platform, editorial_plan, hashtags, video_ideas, review_reply, compliance, strategy."""
+    return router().route(question, history)
+
+
+class MentionFinder:
+    """Finds platform and specialty names (ids, names, aliases from the knowledge base) in text."""
+
+    def __init__(self, kb, data: IntentData) -> None:
+        ambiguous = {a.lower() for a in data.ambiguous_aliases}
+        self._platforms = self._table(
+            ((p.id, name) for p in kb.platforms.values() for name in (p.id, p.name, *p.aliases)
+             if name.lower() not in ambiguous), extra=data.platform_patterns)
+        self._specialties = self._table(((s.id, name) for s in kb.specialties.values()
+                                         for name in (s.id, s.name, *s.aliases)), short_upper=True)
+
+    @staticmethod
+    def _table(names: Iterable[tuple[str, str]], extra: dict[str, tuple[str, ...]] | None = None,
+               short_upper: bool = False):
+        table: list[tuple[re.Pattern[str], str]] = []
+        for item_id, name in sorted(set(names), key=lambda x: -len(x[1])):  # longest first: "physical therapist"
+            if short_upper and len(name) <= 3 and name.isalpha():  # "GP", "ENT": only as capitals, never the word "ent"
+                table.append((re.compile(rf"(?<!\w){re.escape(name.upper())}(?!\w)"), item_id))
+            else:
+                table.append((re.compile(_phrase_pattern(name), re.IGNORECASE), item_id))
+        for item_id, patterns in (extra or {}).items():
+            table.extend((re.compile(p, re.IGNORECASE), item_id) for p in patterns)
+        return table
+
+    @staticmethod
+    def _scan(text: str, table) -> tuple[Mention, ...]:
+        found: list[Mention] = []
+        for rx, item_id in table:
+            for m in rx.finditer(text):
+                if all(m.end() <= f.start or m.start() >= f.end for f in found):
+                    found.append(Mention(item_id, m.start(), m.end()))
+        return tuple(sorted(found, key=lambda f: f.start))
+
+    def find(self, text: str) -> Mentions:
+        """Platforms and specialties mentioned in `text`."""
+        return Mentions(self._scan(text, self._platforms), self._scan(text, self._specialties))

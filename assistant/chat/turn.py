@@ -1,0 +1,164 @@
+"""One conversational turn made ready to answer: guarded (patient data masked, scope and injection checked),
+routed, and grounded in retrieved passages with a verdict on whether the knowledge base covers it.
+
+Both answer paths (offline and language model) start from the same Turn, so they see the same masked
+text, the same passages and the same warnings.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..errors import InputError
+from ..guardrails import LABELS, classify_scope, looks_like_injection, mask_phi
+from ..retrieval import tokenize
+from .conversation import retrieval_query
+from .data import ChatData, IntentData
+from .extract import split_units, terms
+from .intents import MentionFinder, Router
+from .language import detect_language
+
+RETRIEVE_K = 6
+_PLACEHOLDER = re.compile(r"\[(?:NAME|PHONE|EMAIL|DATE_OF_BIRTH|RECORD_NUMBER|ADDRESS)\]")
+
+
+@dataclass
+class Turn:
+    """Everything the answer paths need about one question."""
+
+    question: str  # as typed (stays in this process)
+    masked: str  # what may leave the process or be logged
+    history: list[dict[str, str]]  # masked, most recent turns only
+    masked_kinds: list[str]
+    scope: str
+    language: str
+    intent: str
+    query: str
+    specialty: str | None
+    platforms: list[str]
+    platforms_named: bool = False  # the platforms come from the question (or the one it follows up)
+    expansion: dict[str, float] = field(default_factory=dict)  # topic words -> weight (intents.yaml `expansions`)
+    passages: list = field(default_factory=list)
+    similarity: float = 0.0
+    covered: bool = False
+    injection: bool = False
+    tainted: set[str] = field(default_factory=set)  # doc_ids of passages with instruction-like text
+    warnings: list[dict] = field(default_factory=list)
+
+    @property
+    def tokens(self) -> frozenset[str]:
+        return frozenset(terms(self.query))
+
+    @property
+    def weights(self) -> dict[str, float]:
+        """Question words (weight 1) and expansion words (weight 0.5), for choosing sentences."""
+        out = {t: w for word, w in self.expansion.items() for t in terms(word)}
+        out.update({t: 1.0 for t in terms(self.query)})
+        return out
+
+
+class QueryCache:
+    """Wraps an embedder and remembers the last few query vectors.
+
+    A turn embeds its question twice through the retriever (hybrid search, then the closest-passage
+    similarity that decides coverage); the second look-up is free. Documents pass straight through.
+    """
+
+    def __init__(self, inner, size: int = 8) -> None:
+        self.inner, self.size = inner, size
+        self.name, self.dim = inner.name, inner.dim
+        self._cache: dict[str, list[float]] = {}
+
+    def embed_documents(self, texts):
+        return self.inner.embed_documents(texts)
+
+    def embed_query(self, text: str) -> list[float]:
+        if text not in self._cache:
+            if len(self._cache) >= self.size:
+                self._cache.pop(next(iter(self._cache)))
+            self._cache[text] = self.inner.embed_query(text)
+        return self._cache[text]
+
+    def __getattr__(self, name: str):  # warm_up() and anything else the real embedder offers
+        return getattr(self.inner, name)
+
+
+class TurnBuilder:
+    """Builds Turns; holds the compiled tables so each question pays only for its own work."""
+
+    def __init__(self, kb, retriever, data: ChatData, intents: IntentData, router: Router,
+                 finder: MentionFinder) -> None:
+        self.kb, self.retriever, self.data, self.intents = kb, retriever, data, intents
+        if hasattr(retriever, "embedder") and not isinstance(retriever.embedder, QueryCache):
+            retriever.embedder = QueryCache(retriever.embedder)
+        self.router, self.finder = router, finder
+        self.platform_names = {p.id: p.name for p in kb.platforms.values()}
+
+    def build(self, question: str, profile, history: list[dict[str, str]]) -> Turn:
+        """Mask, classify, route and retrieve for one question."""
+        masked = mask_phi(question)
+        recent = history[-self.data.prompt.history_turns:] if self.data.prompt.history_turns else []
+        masked_history = [{"role": t["role"], "content": mask_phi(t["content"]).text} for t in recent]
+        kinds = list(dict.fromkeys(LABELS.get(s.kind, s.kind.lower()) for s in masked.spans))
+        scope = classify_scope(question)
+        intent = self.router.route(masked.text, masked_history)
+        query, mentions = retrieval_query(masked.text, masked_history, self.router, self.finder, self.platform_names)
+        if scope == "individual_medical":  # R22: answer how to handle such questions, never the question itself
+            query, intent = self.intents.individual_medical_query, "compliance"
+        specialty = next((s for s in mentions.specialty_ids if s in self.kb.specialties), None)
+        turn = Turn(question=question, masked=masked.text, history=masked_history, masked_kinds=kinds, scope=scope,
+                    language=detect_language(masked.text, self.data.languages), intent=intent,
+                    query=" ".join(_PLACEHOLDER.sub(" ", query).split()) or masked.text,
+                    specialty=specialty or profile.specialty,
+                    platforms=mentions.platform_ids or list(profile.platforms),
+                    platforms_named=bool(mentions.platforms),
+                    injection=looks_like_injection(question))
+        if scope != "individual_medical":
+            turn.expansion = self.router.expansion(turn.query)
+        self._retrieve(turn, domain=bool(mentions.platforms or mentions.specialties))
+        self._warn(turn)
+        return turn
+
+    def _retrieve(self, turn: Turn, domain: bool) -> None:
+        specialty = turn.specialty if turn.specialty in self.kb.specialties else None
+        try:
+            turn.passages = self.retriever.search(" ".join([turn.query, *turn.expansion]), k=RETRIEVE_K,
+                                                  specialty=specialty, platforms=turn.platforms)
+            # Coverage is judged on the question alone: expansion words would make any question look on topic.
+            dense = self.retriever.dense_ranking(turn.query, 1)
+        except InputError:  # nothing searchable in the question (only punctuation, only masked data)
+            turn.passages, dense = [], []
+        turn.similarity = float(dense[0][1]) if dense else 0.0
+        turn.passages = [self._defused(turn, p) for p in turn.passages]
+        turn.covered = self._covers(turn, domain or self.router.has_domain_terms(turn.query))
+
+    @staticmethod
+    def _defused(turn: Turn, passage):
+        """The passage without sentences that read as instructions to the assistant (OWASP LLM01/LLM08)."""
+        if not looks_like_injection(passage.text):
+            return passage
+        turn.tainted.add(passage.doc_id)
+        kept = [u.text for u in split_units(passage.text) if not looks_like_injection(f"{u.lead} {u.text}")]
+        return passage.model_copy(update={"text": "\n\n".join(kept)})
+
+    def _covers(self, turn: Turn, domain: bool) -> bool:
+        """Covered when a passage shares a content word with the question and it is similar enough."""
+        if not turn.passages or turn.scope == "individual_medical":
+            return bool(turn.passages)
+        words = set().union(*(tokenize(f"{p.title} {p.heading} {p.text}") for p in turn.passages))
+        if not turn.tokens & words:
+            return False
+        c = self.data.coverage
+        needed = c.min_similarity_in_domain if domain else c.min_similarity
+        if turn.language != "en":
+            needed = min(needed, c.min_similarity_other_language)
+        return turn.similarity >= needed
+
+    def _warn(self, turn: Turn) -> None:
+        text = self.data.answer
+        if turn.masked_kinds:
+            turn.warnings.append({"rule": "PHI", "message": text.phrase("masked", kinds=", ".join(turn.masked_kinds))})
+        if turn.injection:
+            turn.warnings.append({"rule": "LLM01", "message": text.phrase("injection")})
+        for doc_id in sorted(turn.tainted) if turn.covered else ():
+            turn.warnings.append({"rule": "LLM08", "message": text.phrase("passage_injection", doc_id=doc_id)})
