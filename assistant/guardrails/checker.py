@@ -28,7 +28,8 @@ Severity = Literal["high", "medium", "low"]
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 # Clause ends: a negation before one of these does not reach the words after it.
 _CLAUSE_BREAK = re.compile(r"[.!?;:\n—–()]")
-_QUOTED = re.compile(r'"[^"\n]{1,120}"')
+# Double quotes, or single quotes that are not apostrophes (no letter just outside them).
+_QUOTED = re.compile(r'"[^"\n]{1,120}"|(?<![A-Za-z])\'[^\'\n]{1,120}\'(?![A-Za-z])')
 # Typographic quotes are folded to ASCII so one pattern covers "we're" and "we’re".
 _FOLD = {"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"'}
 
