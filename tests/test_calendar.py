@@ -279,3 +279,19 @@ def test_every_caption_piece_passes_the_content_checker(fixture_kb):
         filled = text.format(topic="Sunscreen basics", team="our dermatology team",
                              team_cap="Our dermatology team", observance="World Health Day")
         assert not compliance.check(filled, kind="caption"), filled
+
+
+@pytest.mark.slow
+def test_an_observance_no_bank_topic_is_about_gets_a_post_about_the_observance_itself(kb):
+    plan = plan_calendar(kb, _profile("general_practice"), ["facebook", "instagram"], dt.date(2026, 11, 30), 1, 3)
+    aids = [p for p in plan.posts if p.awareness and p.awareness["name"] == "World AIDS Day"]
+    assert aids, "World AIDS Day (1 December) fits general practice"
+    assert aids[0].topic.startswith("World AIDS Day:")
+    assert " - " not in aids[0].topic  # not glued to an unrelated bank topic
+
+
+@pytest.mark.slow
+def test_a_topic_written_for_an_observance_is_kept_for_it(kb):
+    plan = plan_calendar(kb, _profile("general_practice"), ["facebook", "instagram"], dt.date(2026, 11, 30), 8, 3)
+    off_season = [p.topic for p in plan.posts if "Men's Health Week" in p.topic and not p.awareness]
+    assert not off_season  # "Men's Health Week: ..." is saved for June's International Men's Health Week

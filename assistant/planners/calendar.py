@@ -95,10 +95,15 @@ def _topics(slots: list[Slot], picker: TopicPicker, by_id: dict) -> list[tuple]:
     chosen: dict[int, tuple] = {}
     for i, slot in enumerate(slots):
         if slot.observance is not None:
-            topic = picker.for_observance(slot.observance, slot.date.month)
+            topic, about_it = picker.for_observance(slot.observance, slot.date.month)
             topic = topic or picker.next(by_id[slot.platform], slot.date.month)
             name = short_name(slot.observance)
-            text = topic.title if name.lower() in topic.title.lower() else f"{name} - {topic.title}"
+            if not about_it:
+                text = picker.data.awareness_topic.format(name=name)
+            elif name.lower() in topic.title.lower():
+                text = topic.title
+            else:
+                text = f"{name} - {topic.title}"
             chosen[i] = (topic, text)
     for i, slot in enumerate(slots):
         if i not in chosen:

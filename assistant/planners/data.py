@@ -73,6 +73,7 @@ class PlanningData(_Strict):
     southern_hemisphere: tuple[str, ...]
     platform_tag_patterns: dict[str, str]
     awareness_pillar_keywords: tuple[str, ...]
+    awareness_topic: str  # topic text for an observance no bank topic is about; {name} = its name
     captions: Captions
     consent_keywords: tuple[str, ...]
     consent_warning: Warning_

@@ -19,6 +19,13 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9']+", text.lower()) if len(w) > 2 and w not in _GENERIC}
 
 
+def _names(observance, title: str) -> bool:
+    """True when a topic title names the observance: its short name, or all of its (2+) distinctive words."""
+    name = short_name(observance).lower()
+    words = _words(name)
+    return name in title.lower() or (len(words) >= 2 and words <= _words(title))
+
+
 def fits_platform(topic, platform, hints: dict[str, str]) -> bool:
     """True when the platform has one of the formats the topic suggests (or the topic suggests none)."""
     if not topic.formats:
@@ -33,9 +40,9 @@ class TopicPicker:
 
     def __init__(self, kb, spec, data, rng: random.Random, country: str | None) -> None:
         self.data = data
-        names = {o.id: short_name(o).lower() for o in kb.observances.values()}
-        # A topic that names an observance ("World Psoriasis Day: ...") is kept for that observance.
-        self.bound = {t.title: oid for t in spec.topics for oid, name in names.items() if name in t.title.lower()}
+        # A topic that names an observance ("World Psoriasis Day: ...", "Men's Health Week: ...") is kept
+        # for that observance.
+        self.bound = {t.title: o.id for t in spec.topics for o in kb.observances.values() if _names(o, t.title)}
         self.titles = {t.title: t for t in spec.topics}
         self.pillars = [p.id for p in spec.pillars]
         rng.shuffle(self.pillars)
@@ -85,27 +92,27 @@ class TopicPicker:
         raise RuntimeError("specialty has no topics")  # unreachable: the schema requires 30
 
     def for_observance(self, observance, month: int):
-        """The bank topic made for this observance, else the one sharing most words with it (its name,
-        then its note), else a topic from an awareness-like pillar, else None."""
+        """(topic, about_it): the bank topic made for this observance, else the one sharing most words with
+        it (its name, then its note); else a topic of an awareness-like pillar to carry the post's pillar and
+        format (about_it False: the post is then about the observance itself), else (None, False)."""
         for title, oid in self.bound.items():
             if oid == observance.id and title not in self.used:
-                return self._take_bound(title)
+                return self._take_bound(title), True
         free = [t for topics in self.by_pillar.values() for t in topics
                 if t.title not in self.used and self._in_season(t, month)]
         # Name words count double: "Skin Cancer Awareness Month" is about skin cancer first.
         name, note = _words(observance.name), _words(observance.note) - _words(observance.name)
+        # A topic must share a word with the observance's name, or two with its note, to be "about" it.
         scored = [(2 * len(name & w) + len(note & w), -i, t)
-                  for i, t in enumerate(free) for w in [_words(" ".join((t.title, *t.keywords)))]]
+                  for i, t in enumerate(free) for w in [_words(" ".join((t.title, *t.keywords)))]
+                  if name & w or len(note & w) >= 2]
         best = max(scored, key=lambda s: s[:2], default=None)
         if best is None or best[0] == 0:
             keys = self.data.awareness_pillar_keywords
             fallback = [t for t in free if any(k in t.pillar.lower() for k in keys)]
-            topic = fallback[0] if fallback else None
-        else:
-            topic = best[2]
-        if topic is not None:
-            self.used.add(topic.title)
-        return topic
+            return (fallback[0] if fallback else None), False  # not used up: only its pillar is borrowed
+        self.used.add(best[2].title)
+        return best[2], True
 
     def _take_bound(self, title: str):
         self.used.add(title)
