@@ -38,7 +38,7 @@ class Services:
     @cached_property
     def retriever(self):
         from .retrieval import Retriever
-        return Retriever(self.index, self.chunks, self.embedder)
+        return Retriever(self.index, self.chunks, self.embedder, specialties=self.kb.specialties)
 
     @cached_property
     def provider(self):
