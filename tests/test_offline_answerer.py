@@ -105,7 +105,10 @@ def test_the_answer_is_tailored_with_the_specialtys_own_topics(engine, kb):
 
 @pytest.mark.parametrize("question", [
     "what's the capital of France", "how do I fix my car's brakes", "explain quantum computing",
-    "how do I bake sourdough bread at home"])
+    "how do I bake sourdough bread at home",
+    # near the domain (a clinic's business, not its communication): they sound like clinic guidance
+    "how do I get a mortgage as a junior doctor", "recommend a good EMR for dentists",
+    "which accounting software is best for doctors", "how do I set up a payroll system for my practice"])
 def test_out_of_scope_questions_are_declined_with_the_closest_topics(engine, kb, question):
     answer = ask(engine, kb, question)
     assert not answer.covered
@@ -114,6 +117,14 @@ def test_out_of_scope_questions_are_declined_with_the_closest_topics(engine, kb,
     listed = [line[2:] for line in answer.text.splitlines() if line.startswith("- ")]
     assert listed and set(listed) <= titles
     assert answer.sources == []
+
+
+@pytest.mark.parametrize("question", [
+    "what should our practice share during flu season", "how do I deal with a troll who keeps insulting my staff",
+    "what do I do if a patient sends me a friend request", "can my receptionist run our instagram"])
+def test_communication_questions_without_platform_names_are_still_answered(engine, kb, question):
+    answer = ask(engine, kb, question)
+    assert answer.covered and answer.sources
 
 
 @pytest.mark.parametrize("question", [

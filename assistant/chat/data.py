@@ -61,6 +61,7 @@ class IntentData(_Strict):
     ambiguous_aliases: tuple[str, ...] = ()
     platform_patterns: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     domain_terms: tuple[str, ...] = Field(min_length=1)
+    off_topic_terms: tuple[str, ...] = ()  # practice management, not communication: never "covered" alone
     individual_medical_query: str = Field(min_length=10)
     topic_rules: dict[str, tuple[str, ...]] = Field(default_factory=dict)  # guide topic -> rule ids
     expansions: tuple[Expansion, ...] = ()

@@ -57,6 +57,8 @@ class Router:
         }
         self._follow_up = [re.compile(p, re.IGNORECASE) for p in data.follow_up.patterns]
         self._domain = re.compile("|".join(_phrase_pattern(t) for t in data.domain_terms), re.IGNORECASE)
+        self._off_topic = (re.compile("|".join(_phrase_pattern(t) for t in data.off_topic_terms), re.IGNORECASE)
+                           if data.off_topic_terms else None)
         self._expansions = [(re.compile(e.pattern, re.IGNORECASE), e.add, e.weight) for e in data.expansions]
 
     def scores(self, text: str) -> dict[str, float]:
@@ -78,6 +80,10 @@ class Router:
 
     def has_domain_terms(self, text: str) -> bool:
         return bool(self._domain.search(text))
+
+    def has_off_topic_terms(self, text: str) -> bool:
+        """Practice-management subjects (software, salaries, taxes) the guidance does not cover."""
+        return bool(self._off_topic and self._off_topic.search(text))
 
     def expansion(self, text: str) -> dict[str, float]:
         """Topic words (with their weights) for the phrasings found in `text` (intents.yaml `expansions`)."""

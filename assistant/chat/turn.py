@@ -115,7 +115,9 @@ class TurnBuilder:
                     injection=looks_like_injection(question))
         if scope != "individual_medical":
             turn.expansion = self.router.expansion(turn.query)
-        self._retrieve(turn, domain=bool(mentions.platforms or mentions.specialties))
+        # Naming a platform makes a question about social media; naming a specialty does not ("taxes for my
+        # dental practice"), so only platforms lower the similarity a question needs.
+        self._retrieve(turn, domain=bool(mentions.platforms))
         self._warn(turn)
         return turn
 
@@ -130,7 +132,9 @@ class TurnBuilder:
             turn.passages, dense = [], []
         turn.similarity = float(dense[0][1]) if dense else 0.0
         turn.passages = [self._defused(turn, p) for p in turn.passages]
-        turn.covered = self._covers(turn, domain or self.router.has_domain_terms(turn.query))
+        in_domain = domain or self.router.has_domain_terms(turn.query)
+        off_topic = not in_domain and self.router.has_off_topic_terms(turn.query)
+        turn.covered = not off_topic and self._covers(turn, in_domain)
 
     @staticmethod
     def _defused(turn: Turn, passage):
