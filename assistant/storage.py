@@ -125,7 +125,8 @@ class Store:
     def add_message(self, conversation_id: int, role: str, content: str, meta: dict[str, Any] | None = None) -> int:
         now = time.time()
         with self._write() as db:
-            cur = db.execute("INSERT INTO messages(conversation_id, role, content, meta, created_at) VALUES (?,?,?,?,?)",
+            cur = db.execute("INSERT INTO messages(conversation_id, role, content, meta, created_at) "
+                             "VALUES (?,?,?,?,?)",
                              (conversation_id, role, content, json.dumps(meta or {}), now))
             db.execute("UPDATE conversations SET updated_at=? WHERE id=?", (now, conversation_id))
             return int(cur.lastrowid)
@@ -182,7 +183,8 @@ class Store:
     # --- small app state (last selected profile, open conversation) -----------------------------
     def set_state(self, key: str, value: Any) -> None:
         with self._write() as db:
-            db.execute("INSERT INTO app_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+            db.execute("INSERT INTO app_state(key, value) VALUES (?, ?) "
+                       "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
                        (key, json.dumps(value)))
 
     def get_state(self, key: str, default: Any = None) -> Any:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import re
 import statistics
 import subprocess
 import sys
@@ -24,8 +23,8 @@ for path in (ROOT, ROOT / "bench"):
         sys.path.insert(0, str(path))
 
 from bench_retrieval import machine, percentile  # noqa: E402  (same machine description in every section)
+from report import DOC, write_section  # noqa: E402
 
-DOC = ROOT / "docs" / "benchmarks.md"
 EVAL = ROOT / "eval"
 P50_TARGET_MS, OVERHEAD_TARGET_MS = 60, 40
 
@@ -204,17 +203,6 @@ def render(r: dict) -> str:
         lines.append(f"Key points missed: {'; '.join(qual['misses'])}.")
     lines += ["", "Reproduce: `python bench/bench_answer.py` (`--no-write` to leave this file alone)."]
     return "\n".join(lines)
-
-
-def write_section(section: str, path: Path = DOC) -> None:
-    """Replace (or append) the "## Answering" section, keeping every other section of the file."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-    pattern = re.compile(r"^## Answering\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section + "\n\n", text, count=1)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import re
 import statistics
 import sys
 import time
@@ -21,12 +20,12 @@ for path in (ROOT, ROOT / "bench"):
         sys.path.insert(0, str(path))
 
 from bench_retrieval import machine  # noqa: E402  (same machine description in both sections)
+from report import DOC, write_section  # noqa: E402
 
-DOC = ROOT / "docs" / "benchmarks.md"
 TARGET_MS = 200
 PLATFORMS = ["instagram", "facebook", "linkedin"]
 WEEKS, POSTS_PER_WEEK = 12, 5
-NOW = dt.datetime(2027, 1, 1, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2027, 1, 1, tzinfo=dt.UTC)
 
 
 def one_run(kb, profile) -> tuple[float, float, int, float]:
@@ -84,17 +83,6 @@ def render(r: dict) -> str:
         f"| first run in the process (cold caches) | {r['cold_ms']:.1f} ms |",
         f"| loading the knowledge base (once per process) | {r['load_ms']:.0f} ms |", "",
         "Reproduce: `python bench/bench_planners.py` (`--no-write` to leave this file alone).", ""])
-
-
-def write_section(section: str, path: Path = DOC) -> None:
-    """Replace (or append) the "## Planners" section, keeping every other section of the file."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-    pattern = re.compile(r"^## Planners\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section + "\n", text, count=1)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

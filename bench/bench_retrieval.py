@@ -19,10 +19,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for path in (ROOT, ROOT / "bench"):
+    if str(path) not in sys.path:
+        sys.path.insert(0, str(path))
 
-DOC = ROOT / "docs" / "benchmarks.md"
+from report import DOC, write_section  # noqa: E402
+
 COLD_QUESTION = "how do I answer a negative review without confirming the reviewer is a patient"
 
 
@@ -161,17 +163,6 @@ def render(rows: list[Row], description: str, load: tuple[float, ...]) -> str:
     for name, value, target, met in rows:
         lines.append(f"| {name} | {value} | {target or '—'} | {('yes' if met else '**no**') if target else '—'} |")
     return "\n".join(lines) + "\n"
-
-
-def write_section(section: str, path: Path = DOC) -> None:
-    """Replace (or append) the "## Retrieval" section, keeping every other section of the file."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n\n"
-    pattern = re.compile(r"^## Retrieval\n.*?(?=^## |\Z)", re.S | re.M)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section + "\n", text, count=1)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

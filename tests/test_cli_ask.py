@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from tests.cli import one_error_line
 from tests.conftest import FIXTURE_KNOWLEDGE, ROOT
 from tests.netblock import offline_env
 
@@ -24,15 +25,6 @@ def run_ask(env, *args, stdin: str | None = None, timeout: float = 300) -> subpr
     argv = [sys.executable, "-m", "assistant", "ask", *args]
     return subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, timeout=timeout,
                           input=stdin.encode() if stdin is not None else None)
-
-
-def one_error_line(result) -> str:
-    stderr = result.stderr.decode("utf-8", "replace")
-    assert result.returncode == 2, stderr
-    assert "Traceback" not in stderr
-    lines = [line for line in stderr.splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0].startswith("error: "), stderr
-    return lines[0]
 
 
 def test_json_output_has_the_answer_sources_warnings_provider_and_intent(env):
@@ -79,5 +71,5 @@ def test_jsonl_reports_a_line_without_a_question_or_with_an_unknown_specialty(en
     (("hello", "--specialty", "astrology"), "unknown specialty 'astrology'"),
     (("hello", "--platform", "myspace"), "unknown platform 'myspace'"),
 ])
-def test_bad_arguments_exit_2_with_one_error_line(env, args, expected):
+def test_bad_arguments_exit_2_withone_error_line(env, args, expected):
     assert expected in one_error_line(run_ask(env, *args))

@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from tests.cli import one_error_line
 from tests.conftest import ROOT
 from tests.netblock import offline_env
 
@@ -19,15 +20,6 @@ def env():
 def run_check(env, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "assistant", "check", *args], cwd=ROOT, env=env, input=stdin,
                           capture_output=True, timeout=120)
-
-
-def _one_error_line(result: subprocess.CompletedProcess) -> str:
-    stderr = result.stderr.decode("utf-8", "replace")
-    assert result.returncode == 2, stderr
-    assert "Traceback" not in stderr
-    lines = [line for line in stderr.splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0].startswith("error: "), stderr
-    return lines[0]
 
 
 def test_json_output_lists_findings_with_the_contract_fields_and_exits_zero(env):
@@ -72,4 +64,4 @@ def test_dash_reads_the_text_from_standard_input(env):
     (["hello", "--kind", "tweet"], None, "invalid choice: 'tweet'"),
 ])
 def test_bad_input_is_one_clear_error_line_with_status_2(env, args, stdin, message):
-    assert message in _one_error_line(run_check(env, *args, stdin=stdin))
+    assert message in one_error_line(run_check(env, *args, stdin=stdin))

@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from tests.cli import one_error_line
 from tests.conftest import FIXTURE_KNOWLEDGE, ROOT
 from tests.netblock import offline_env
 
@@ -23,16 +24,6 @@ def run_cli(env, *args, timeout: float = 240) -> subprocess.CompletedProcess:
     return subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, timeout=timeout)
 
 
-def _one_error_line(result) -> str:
-    stderr = result.stderr.decode("utf-8", "replace")
-    assert result.returncode == 2, stderr
-    assert "Traceback" not in stderr
-    lines = [line for line in stderr.splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0].startswith("error: "), stderr
-    return lines[0]
-
-
-@pytest.mark.slow
 def test_search_builds_the_missing_index_and_prints_the_json_contract(env):
     result = run_cli(env, "search", "how do I answer a bad review without confirming they are a patient",
                      "--json", "--k", "3")
@@ -71,7 +62,7 @@ def test_plain_output_lists_numbered_passages_with_sources(env):
 
 @pytest.mark.slow
 def test_an_unknown_specialty_is_one_error_line_naming_the_closest(env):
-    line = _one_error_line(run_cli(env, "search", "reviews", "--specialty", "dermatolgy"))
+    line = one_error_line(run_cli(env, "search", "reviews", "--specialty", "dermatolgy"))
     assert "dermatology" in line
 
 
@@ -85,4 +76,4 @@ def test_an_unknown_specialty_is_one_error_line_naming_the_closest(env):
     (("search", "reviews", "--frobnicate"), "unrecognized"),
 ])
 def test_bad_arguments_exit_2_with_one_error_line_and_no_traceback(env, args, expected):
-    assert expected in _one_error_line(run_cli(env, *args, timeout=60))
+    assert expected in one_error_line(run_cli(env, *args, timeout=60))

@@ -19,7 +19,7 @@ from assistant.planners.calendar import plan_calendar
 from assistant.planners.captions import message_text
 from assistant.profile import ClinicProfile
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 BEFORE = dt.datetime(2027, 1, 1, tzinfo=UTC)
 
 

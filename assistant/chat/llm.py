@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from ..errors import ProviderError
 from ..guardrails import leaks_canary, sanitize_output
 from .citations import clean_citations
 

@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
-from ._planner_args import (hours, int_between, iso_date, load_kb, make_profile, platform_list, prepare_stdout,
-                            text)
+from ._planner_args import hours, int_between, iso_date, load_kb, make_profile, platform_list, prepare_stdout, text
 
 FORMAT_NAMES = ("json", "csv", "hootsuite", "buffer", "ics", "markdown")
 

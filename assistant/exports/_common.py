@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from ..errors import InputError
 from ..planners.captions import message_text
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 class SchedulerExport(dict):

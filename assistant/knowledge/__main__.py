@@ -16,12 +16,13 @@ from . import loader, models
 
 def _extra_models() -> dict:
     """Data files read by the guardrails and planners, with the models that validate them."""
+    from ..chat.data import ChatData, IntentData
     from ..guardrails._data import GuardrailData
     from ..guardrails.checker import RuleBook
     from ..planners.data import PlanningData
     from ..planners.reviews import ReplyData
-    from ..chat.data import ChatData, IntentData
-    return {"intents.yaml": IntentData, "chat.yaml": ChatData, "planning.yaml": PlanningData, "review_replies.yaml": ReplyData,
+    return {"intents.yaml": IntentData, "chat.yaml": ChatData, "planning.yaml": PlanningData,
+            "review_replies.yaml": ReplyData,
             "compliance_rules.yaml": RuleBook, "guardrails.yaml": GuardrailData}
 
 

@@ -80,7 +80,7 @@ class TopicPicker:
 
     def next(self, platform, month: int):
         """The next topic in pillar rotation that suits the platform and the month."""
-        for attempt in range(2):
+        for _attempt in range(2):
             for strict in (2, 1, 0):
                 topic = self._scan(platform, month, strict)
                 if topic is not None:

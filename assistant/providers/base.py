@@ -7,7 +7,6 @@ from typing import Any, Protocol
 
 from ..errors import ProviderError
 
-
 # Metadata keys in which LangChain integrations report why generation stopped (OpenAI, Anthropic, Ollama).
 FINISH_KEYS = ("finish_reason", "stop_reason", "done_reason", "done")
 
