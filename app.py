@@ -1,0 +1,30 @@
+"""Streamlit entry point: `streamlit run app.py`. Pages live in assistant/ui/pages/."""
+import streamlit as st
+
+from assistant.ui import resources
+from assistant.ui.sidebar import render_sidebar
+
+st.set_page_config(page_title="Clinic social media assistant", page_icon=":material/medical_services:",
+                   layout="wide")
+
+PAGES = [
+    st.Page("assistant/ui/pages/chat.py", title="Chat", icon=":material/chat:", default=True),
+    st.Page("assistant/ui/pages/plan.py", title="Editorial plan", icon=":material/calendar_month:"),
+    st.Page("assistant/ui/pages/ideas.py", title="Hashtags & videos", icon=":material/lightbulb:"),
+    st.Page("assistant/ui/pages/reviews.py", title="Reviews & checks", icon=":material/reviews:"),
+    st.Page("assistant/ui/pages/knowledge.py", title="Knowledge", icon=":material/menu_book:"),
+    st.Page("assistant/ui/pages/settings.py", title="Settings", icon=":material/settings:"),
+]
+
+page = st.navigation(PAGES)
+try:
+    services = resources.services()
+    resources.start_warm_up()  # the embedding model loads in the background while this page paints
+    render_sidebar(services)
+except Exception as exc:  # noqa: BLE001 - a broken configuration is shown as a message, never a traceback
+    resources.show_error(exc)
+    st.stop()
+try:
+    page.run()
+except Exception as exc:  # noqa: BLE001 - the page shows what went wrong as a message; details go to the log
+    resources.show_error(exc)

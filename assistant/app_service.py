@@ -1,0 +1,193 @@
+"""What the web pages need beyond the core services, kept free of Streamlit so it can be unit-tested.
+
+Profiles from form values, input limits, starter questions, conversation export, and a streaming filter.
+Plan-table helpers live in `assistant/plan_rows.py`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from pydantic import ValidationError
+
+from .errors import InputError
+from .profile import DEFAULT_TIMEZONES, ClinicProfile, resolve_profile
+
+# One bound for everything typed or pasted into the app (OWASP LLM10: unbounded consumption).
+DEFAULT_LIMIT = 8000
+
+# Questions offered to someone who opens a new conversation; {platform} and {specialty} come from the profile.
+STARTER_TEMPLATES = (
+    "How do I start on {platform}?",
+    "Draft my first editorial plan for {platforms_text}.",
+    "Which hashtags should a {specialty} practice use on {platform}?",
+    "How do I answer a 1-star review without breaking patient privacy?",
+    "Can I post a patient's before-and-after photo?",
+    "Give me video ideas for {specialty} on {video_platform}.",
+)
+_VIDEO_PLATFORMS = ("instagram", "tiktok", "youtube", "facebook")
+
+
+def check_length(text: str, limit: int = DEFAULT_LIMIT, what: str = "text") -> str:
+    """Return the stripped text, or raise InputError when it is empty or longer than `limit` characters."""
+    text = (text or "").strip()
+    if not text:
+        raise InputError(f"the {what} is empty; type something first")
+    if len(text) > limit:
+        raise InputError(f"the {what} is {len(text):,} characters long; the limit is {limit:,}. Paste a shorter "
+                         "excerpt (the part you need help with) and try again.")
+    return text
+
+
+def split_items(text: str) -> list[str]:
+    """'families, new parents;seniors' -> ['families', 'new parents', 'seniors'] (commas, semicolons, lines)."""
+    return [part.strip() for part in re.split(r"[,;\n]", text or "") if part.strip()]
+
+
+def validation_message(exc: ValidationError) -> str:
+    """A pydantic error as short lines a clinic manager can act on: 'field: problem'."""
+    lines = []
+    for err in exc.errors():
+        field = ".".join(str(p) for p in err["loc"]) or "profile"
+        msg = str(err["msg"]).removeprefix("Value error, ")
+        lines.append(f"{field.replace('_', ' ')}: {msg}")
+    return "; ".join(lines)
+
+
+def _timezone(values: dict[str, Any], previous: ClinicProfile | None) -> str:
+    """Keep a chosen time zone; follow the country when the zone was only the old country's default."""
+    country = str(values.get("country") or "US").upper().replace("UK", "GB")
+    tz = str(values.get("timezone") or "").strip()
+    old_default = DEFAULT_TIMEZONES.get(previous.country) if previous else None
+    if not tz or (previous and tz == old_default and country != previous.country):
+        return DEFAULT_TIMEZONES.get(country, tz or "UTC")
+    return tz
+
+
+def profile_from_form(values: dict[str, Any], kb, previous: ClinicProfile | None = None) -> ClinicProfile:
+    """Validate sidebar values into a ClinicProfile with its specialty resolved; raises InputError."""
+    data = dict(values)
+    typed = str(data.pop("specialty_text", "") or "").strip()
+    if typed:
+        data["specialty"] = typed
+    for key in ("audiences", "goals", "languages"):
+        if isinstance(data.get(key), str):
+            data[key] = split_items(data[key])
+    data["timezone"] = _timezone(data, previous)
+    try:
+        profile = ClinicProfile(**data)
+    except ValidationError as exc:
+        raise InputError(validation_message(exc)) from None
+    return resolve_profile(profile, kb)  # KnowledgeError names the closest specialties
+
+
+def starter_questions(profile: ClinicProfile, kb) -> list[str]:
+    """Ready-made first questions that fit the clinic's specialty and platforms."""
+    platforms = [kb.platforms[p].name for p in profile.platforms if p in kb.platforms] or ["Instagram"]
+    video = next((kb.platforms[p].name for p in profile.platforms if p in _VIDEO_PLATFORMS and p in kb.platforms),
+                 "Instagram")
+    try:
+        specialty = kb.specialty(profile.specialty).name.lower()
+    except Exception:  # noqa: BLE001 - an unknown specialty only makes the wording generic
+        specialty = "medical"
+    fields = {"platform": platforms[0], "platforms_text": " and ".join(platforms[:2]), "specialty": specialty,
+              "video_platform": video}
+    return [t.format(**fields) for t in STARTER_TEMPLATES]
+
+
+def conversation_title(question: str, limit: int = 60) -> str:
+    """A short one-line title from the first question."""
+    line = " ".join(question.split())
+    return line if len(line) <= limit else line[:limit - 1].rstrip() + "…"
+
+
+def history_for_engine(messages: Iterable[dict[str, Any]]) -> list[dict[str, str]]:
+    """Stored messages as the engine's history: role and content only."""
+    return [{"role": m["role"], "content": m["content"]} for m in messages]
+
+
+def _source_lines(meta: dict[str, Any]) -> list[str]:
+    lines = []
+    for s in meta.get("sources") or []:
+        where = " › ".join(x for x in (s.get("title"), s.get("heading")) if x)
+        url = f" — <{s['url']}>" if s.get("url") else ""
+        lines.append(f"[{s.get('n', '?')}] {where}{url}")
+    return lines
+
+
+def conversation_markdown(title: str, messages: Iterable[dict[str, Any]], now: dt.datetime | None = None) -> str:
+    """The conversation as a Markdown document: each turn, then its numbered sources and notices."""
+    when = (now or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
+    out = [f"# {title}", "", f"_Exported {when}. Guidance, not legal advice._", ""]
+    for m in messages:
+        meta = m.get("meta") or {}
+        out += ["## You" if m["role"] == "user" else "## Assistant", "", m["content"].strip(), ""]
+        if meta.get("fallback_notice"):
+            out += [f"> {meta['fallback_notice']}", ""]
+        sources = _source_lines(meta)
+        if sources:
+            out += ["**Sources**", ""] + [f"- {line}" for line in sources] + [""]
+        findings = meta.get("findings") or []
+        if findings:
+            out += ["**Compliance checks**", ""]
+            out += [f"- {f.get('rule', '')}: {f.get('message', '')}" for f in findings] + [""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def neutralize_images(chunks: Iterable[str]) -> Iterator[str]:
+    """Pass streamed Markdown through, turning image syntax `![..](..)` into plain text as it streams.
+
+    Why: a model could emit an image pointing at a remote server (OWASP LLM05); rendering it would make the
+    browser fetch it while the answer is still streaming, before the final sanitized text replaces it.
+    A trailing "!" is held back until the next chunk shows whether a "[" follows.
+    """
+    held = ""
+    for chunk in chunks:
+        text = held + str(chunk)
+        held = "!" if text.endswith("!") else ""
+        text = text[:-1] if held else text
+        if text:
+            yield text.replace("![", "!\\[")
+    if held:
+        yield held
+
+
+def finding_dicts(findings: Iterable[Any]) -> list[dict[str, Any]]:
+    """Findings (pydantic models, dataclasses or dicts) as plain dicts for storage and display."""
+    out = []
+    for f in findings or []:
+        if isinstance(f, dict):
+            out.append(dict(f))
+        elif hasattr(f, "model_dump"):
+            out.append(f.model_dump())
+        else:
+            keys = ("rule", "severity", "start", "end", "span", "message", "fix")
+            out.append({k: getattr(f, k, None) for k in keys})
+    return out
+
+
+def _as_dict(obj: Any) -> dict[str, Any]:
+    if isinstance(obj, dict):
+        return dict(obj)
+    return obj.model_dump() if hasattr(obj, "model_dump") else dict(vars(obj))
+
+
+def source_links(kb, doc_id: str) -> list[dict[str, str]]:
+    """The external sources a guide cites (title, url), for the links under a citation."""
+    try:
+        guide = kb.guide(doc_id)
+    except Exception:  # noqa: BLE001 - a citation without a guide just has no extra links
+        return []
+    return [{"title": s.title, "url": str(s.url)} for s in guide.meta.sources]
+
+
+def answer_meta(answer: Any, kb=None) -> dict[str, Any]:
+    """What is stored beside an assistant message so it renders the same after a restart."""
+    sources = [_as_dict(s) for s in answer.sources]
+    for s in sources:
+        s["links"] = source_links(kb, s.get("doc_id", "")) if kb is not None else []
+    return {"sources": sources, "warnings": list(answer.warnings or []), "findings": finding_dicts(answer.findings),
+            "provider": answer.provider, "intent": answer.intent, "fallback_notice": answer.fallback_notice,
+            "masked": list(answer.masked or [])}

@@ -1,0 +1,120 @@
+"""Pieces of the chat page: the conversation bar, the history, starter questions and one streamed turn."""
+from __future__ import annotations
+
+import datetime as dt
+import zlib
+from typing import Any
+
+import streamlit as st
+
+from .. import app_service
+from ..errors import AssistantError, InputError
+from . import render
+from .resources import show_error
+
+NEW = 0
+
+
+def _state_key(pid: int) -> str:
+    return f"conversation:{pid}"
+
+
+def open_conversation(store, pid: int) -> int | None:
+    """The conversation shown to this session: chosen here, else the one last open for this profile."""
+    key = f"conversation_id:{pid}"
+    if key not in st.session_state:
+        last = store.get_state(_state_key(pid))
+        known = {c["id"] for c in store.list_conversations(pid)}
+        st.session_state[key] = last if last in known else None
+    return st.session_state[key]
+
+
+def set_conversation(store, pid: int, conv_id: int | None) -> None:
+    st.session_state[f"conversation_id:{pid}"] = conv_id
+    store.set_state(_state_key(pid), conv_id)
+
+
+def _label(conv: dict[str, Any]) -> str:
+    # Built from fields that never change, so an open conversation keeps its label as messages are added.
+    when = dt.datetime.fromtimestamp(conv["created_at"]).strftime("%d %b %H:%M")
+    return f"{conv['title']} · {when} · #{conv['id']}"
+
+
+def _picked(store, pid: int, key: str) -> None:
+    """Selectbox callback: only a choice the user makes switches the conversation."""
+    set_conversation(store, pid, st.session_state[key] or None)
+
+
+def conversation_bar(store, pid: int, conv_id: int | None) -> None:
+    """Pick an earlier conversation, start a new one, or export this one as Markdown."""
+    messages = store.get_messages(conv_id) if conv_id else []
+    convs = {c["id"]: c for c in store.list_conversations(pid)}
+    left, mid, right = st.columns([4, 1, 1], vertical_alignment="bottom")
+    options = [NEW, *convs]
+    # A new key whenever the list changes (a question moves a conversation to the top): the browser may
+    # identify the choice by position, which would then point at another conversation.
+    key = f"conversation_pick:{pid}:{conv_id}:{zlib.crc32(repr(options).encode())}"
+    left.selectbox("Conversation", options, index=options.index(conv_id) if conv_id in convs else 0,
+                   format_func=lambda i: _label(convs[i]) if i in convs else "New conversation",
+                   key=key, on_change=_picked, args=(store, pid, key))
+    mid.button("New", icon=":material/add:", disabled=conv_id is None, width="stretch", on_click=set_conversation,
+               args=(store, pid, None))
+    title = convs[conv_id]["title"] if conv_id in convs else "Conversation"
+    right.download_button("Export", app_service.conversation_markdown(title, messages), file_name="conversation.md",
+                          mime="text/markdown", icon=":material/download:", disabled=not messages,
+                          width="stretch", on_click="ignore")
+
+
+def show_message(message: dict[str, Any]) -> None:
+    """One stored message with, for answers, its sources, checks and notices."""
+    with st.chat_message(message["role"]):
+        render.markdown(message["content"])
+        if message["role"] == "assistant":
+            meta = message.get("meta") or {}
+            render.assistant_extras(meta)
+            if meta.get("provider"):
+                st.caption(f"Answered by: {meta['provider']}")
+
+
+def starters(profile, kb, box) -> str | None:
+    """Suggested first questions as buttons inside `box`; returns the one clicked (if any)."""
+    clicked = None
+    with box.container():
+        st.markdown("**Try one of these:**")
+        cols = st.columns(2)
+        for i, question in enumerate(app_service.starter_questions(profile, kb)):
+            if cols[i % 2].button(question, key=f"starter_{i}", width="stretch"):
+                clicked = question
+    return clicked
+
+
+def answer_turn(svc, engine, profile, pid: int, conv_id: int | None, question: str, history: list[dict]) -> None:
+    """Save the question, stream the answer into the page, then save the answer with its sources."""
+    try:
+        question = app_service.check_length(question, svc.settings.max_input_chars, "question")
+    except InputError as exc:
+        st.error(str(exc), icon=":material/block:")
+        return
+    if conv_id is None:
+        conv_id = svc.store.create_conversation(pid, app_service.conversation_title(question))
+        set_conversation(svc.store, pid, conv_id)
+    svc.store.add_message(conv_id, "user", question)  # saved before the engine runs: never lost
+    show_message({"role": "user", "content": question})
+    with st.chat_message("assistant"):
+        slot = st.empty()
+        try:
+            stream = engine.stream(question, profile, app_service.history_for_engine(history))
+            with slot.container():
+                st.write_stream(app_service.neutralize_images(stream))
+            answer = stream.result
+        except AssistantError as exc:
+            slot.error(f"{exc}. Your question is saved; try again.", icon=":material/error:")
+            return
+        except Exception as exc:  # noqa: BLE001 - the page must survive; details go to the server log
+            show_error(exc)
+            return
+        slot.markdown(render.safe(answer.text))
+        meta = app_service.answer_meta(answer, svc.kb)
+        svc.store.add_message(conv_id, "assistant", answer.text, meta)
+        render.assistant_extras(meta)
+        st.caption(f"Answered by: {meta['provider']}")

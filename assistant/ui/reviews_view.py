@@ -1,0 +1,71 @@
+"""Pieces of the reviews page: draft a reply to a review; check any post, ad or reply text."""
+from __future__ import annotations
+
+import streamlit as st
+
+from .. import app_service
+from ..errors import AssistantError
+from . import render
+
+KINDS = {"post": "Post", "caption": "Caption", "ad": "Ad", "reply": "Reply to a comment or review",
+         "answer": "Answer to a question"}
+
+
+def reply(svc) -> None:
+    """Paste a review and its rating; get a reply that never confirms the reviewer is a patient."""
+    from ..planners.reviews import draft_reply
+    st.caption("The draft never confirms that the reviewer is a patient and discloses nothing about care; "
+               "it invites them to contact the practice privately.")
+    with st.form("review_form"):
+        text = st.text_area("The review", height=150, placeholder="Paste the review text here", key="review_text")
+        cols = st.columns(2)
+        rating = cols[0].selectbox("Star rating", [None, 1, 2, 3, 4, 5],
+                                   format_func=lambda r: "not given" if r is None else "★" * r, key="review_rating")
+        name = cols[1].text_input("Reviewer's display name (optional)", help="Used only to make sure the reply "
+                                  "does not repeat it.")
+        submitted = st.form_submit_button("Draft a reply", type="primary")
+    if not submitted:
+        return
+    try:
+        text = app_service.check_length(text, svc.settings.max_input_chars, "review")
+        draft = draft_reply(text, rating=rating, reviewer_name=name.strip()[:120] or None)
+    except AssistantError as exc:
+        st.error(str(exc), icon=":material/error:")
+        return
+    if draft.kind == "guidance":
+        st.warning("This review contains a threat or a demand. Do not answer it publicly; instead:",
+                   icon=":material/gpp_maybe:")
+        for step in draft.guidance:
+            render.markdown(f"- {step}")
+        return
+    st.markdown("**Suggested reply** (copy it, then adjust the wording to your practice):")
+    st.code(draft.reply, language=None, wrap_lines=True)
+    render.findings(draft.findings)
+    if not draft.findings:
+        st.success("The content checker found nothing to fix in this reply.", icon=":material/check:")
+    with st.expander("Why the reply is written this way"):
+        for point in draft.guidance:
+            render.markdown(f"- {point}")
+
+
+def check(svc) -> None:
+    """Run the content checker on a draft and list what to fix."""
+    from ..guardrails import check_text
+    with st.form("check_form"):
+        text = st.text_area("Your draft", height=150, placeholder="Paste a post, caption, ad or reply",
+                            key="draft_text")
+        kind = st.selectbox("What is it?", list(KINDS), format_func=KINDS.get, key="draft_kind")
+        submitted = st.form_submit_button("Check it", type="primary")
+    if not submitted:
+        return
+    try:
+        text = app_service.check_length(text, svc.settings.max_input_chars, "draft")
+        found = app_service.finding_dicts(check_text(text, kind=kind))
+    except AssistantError as exc:
+        st.error(str(exc), icon=":material/error:")
+        return
+    if not found:
+        st.success("No problems found for the rules the checker can test on text. Patient consent for any "
+                   "photo or story still has to be on file.", icon=":material/check:")
+        return
+    render.findings(found, title="What to fix")

@@ -1,0 +1,394 @@
+"""The Streamlit app, driven headlessly with AppTest: every page, saved work, failures and hostile input.
+
+One search index is built per session (real model, real Chroma) and shared; each test gets its own
+SQLite database, so a "new session with the same database" is a fresh AppTest pointed at the same file.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+
+import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+from assistant.storage import Store
+from tests.conftest import FIXTURE_KNOWLEDGE, ROOT
+from tests.openai_server import OpenAICompatibleServer, closed_port_url
+
+APP = str(ROOT / "app.py")
+PAGES = ("chat", "plan", "ideas", "reviews", "knowledge", "settings")
+SCRIPT = "<script>alert(1)</script>"
+IMG = "<img src=x onerror=alert(1)>"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="session")
+def index_dir(tmp_path_factory, embedder):
+    """A data directory whose search index was built once through the index module."""
+    from assistant.config import load_settings
+    from assistant.services import Services
+    data = tmp_path_factory.mktemp("app-data")
+    settings = load_settings(env={"ASSISTANT_DATA_DIR": str(data)}, secrets_path=data / "none.toml")
+    Services(settings, embedder=embedder).retriever.ensure_index()
+    return data
+
+
+@pytest.fixture
+def db(monkeypatch, tmp_path, index_dir):
+    """A fresh database for this test, the shared index, the offline provider."""
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(index_dir))
+    monkeypatch.setenv("ASSISTANT_DATABASE_URL", f"sqlite:///{tmp_path / 'app.db'}")
+    monkeypatch.setenv("ASSISTANT_PROVIDER", "offline")
+    return Store(f"sqlite:///{tmp_path / 'app.db'}")
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """The bytes handed to every st.download_button, by file name (recorded where Streamlit stores them)."""
+    files: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def record(self, path_or_data, mimetype, kind, filename=None):
+        files[filename] = path_or_data
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    return files
+
+
+def open_app(page: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180).run()
+    if page and page != "chat":
+        at.switch_page(f"assistant/ui/pages/{page}.py").run()
+    assert_healthy(at)
+    return at
+
+
+def assert_healthy(at: AppTest) -> None:
+    """No exception and no unexpected-error message (app.py turns crashes into that message)."""
+    assert not at.exception, [e.value for e in at.exception]
+    crashed = [e.value for e in at.error if "went wrong on our side" in e.value]
+    assert not crashed, crashed
+
+
+def click(at: AppTest, label: str) -> AppTest:
+    next(b for b in at.button if b.label == label).click().run()
+    assert_healthy(at)
+    return at
+
+
+def texts(at: AppTest) -> list[str]:
+    """Every text body on the page (markdown, captions, alerts, code)."""
+    kinds = ("markdown", "caption", "success", "error", "warning", "info", "code", "text")
+    return [str(e.value) for kind in kinds for e in getattr(at, kind)]
+
+
+def assert_no_raw_html(at: AppTest) -> None:
+    """No element may render HTML: no st.html and no Markdown with unsafe_allow_html."""
+    assert not at.html
+    for node in at._tree:
+        proto = getattr(node, "proto", None)
+        if proto is not None and hasattr(proto, "allow_html"):
+            assert not proto.allow_html, getattr(node, "value", node)
+
+
+def picker(at: AppTest):
+    """The conversation selectbox (its key changes with the list of conversations)."""
+    return next(s for s in at.selectbox if str(s.key).startswith("conversation_pick:"))
+
+
+def ask(at: AppTest, question: str) -> AppTest:
+    at.chat_input[0].set_value(question).run()
+    assert_healthy(at)
+    return at
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_opens_without_an_error(db, page):
+    at = open_app(page)
+    assert at.title and not at.error
+    assert at.sidebar.text_input(key="profile_1_name").value == "My clinic"
+
+
+def test_a_chat_turn_streams_an_answer_with_numbered_sources(db):
+    at = ask(open_app(), "How do I answer a 1-star review on Google?")
+    user, assistant = at.chat_message
+    assert user.name == "user" and assistant.name == "assistant"
+    answer = " ".join(m.value for m in assistant.markdown)
+    assert "[1]" in answer
+    sources = [e.label for e in at.expander if e.label.startswith("[")]
+    assert sources and sources[0].startswith("[1] ") and " › " in sources[0]
+    assert any("offline" in c.value for c in at.caption)
+    (conv,) = db.list_conversations()
+    stored = db.get_messages(conv["id"])
+    assert [m["role"] for m in stored] == ["user", "assistant"]
+    assert stored[1]["meta"]["sources"][0]["n"] == 1 and stored[1]["meta"]["sources"][0]["links"]
+
+
+def test_a_new_conversation_offers_starter_questions_that_ask_when_clicked(db):
+    at = open_app()
+    starter = next(b for b in at.button if b.label.startswith("How do I start on"))
+    starter.click().run()
+    assert [m.name for m in at.chat_message] == ["user", "assistant"]
+    assert db.get_messages(db.list_conversations()[0]["id"])[0]["content"] == starter.label
+
+
+def test_the_conversation_survives_a_new_session_and_can_be_exported(db, downloads):
+    ask(open_app(), "Which platforms should a dermatology clinic use?")
+    at = open_app()
+    assert [m.name for m in at.chat_message] == ["user", "assistant"]
+    assert "dermatology clinic" in at.chat_message[0].markdown[0].value
+    exported = downloads["conversation.md"].decode("utf-8")
+    assert "## You" in exported and "Which platforms should a dermatology clinic use?" in exported
+    assert "## Assistant" in exported and "**Sources**" in exported
+
+
+def test_new_starts_an_empty_conversation_and_the_old_one_can_be_reopened(db):
+    at = ask(open_app(), "How often should we post on Instagram?")
+    click(at, "New")
+    assert not at.chat_message
+    first = db.list_conversations()[0]
+    picker(at).set_value(first["id"]).run()
+    assert [m.name for m in at.chat_message] == ["user", "assistant"]
+
+
+class SlowClock:
+    """A clock for the store on which each write happens two minutes after the previous one."""
+
+    def __init__(self) -> None:
+        self.now = 1_800_000_000.0
+
+    def time(self) -> float:
+        self.now += 120
+        return self.now
+
+
+def test_asking_in_a_reopened_older_conversation_stays_in_it(db, monkeypatch):
+    monkeypatch.setattr("assistant.storage.time", SlowClock())  # timestamps change between every write
+    at = ask(open_app(), "How often should we post on Instagram?")
+    older = db.list_conversations()[0]["id"]
+    click(at, "New")
+    ask(at, "Do we need a TikTok account?")
+    picker(at).set_value(older).run()
+    ask(at, "And on Facebook?")  # the older conversation becomes the most recent one: the list reorders
+    ask(at, "What about LinkedIn?")
+    assert len(at.chat_message) == 6
+    assert [len(db.get_messages(c["id"])) for c in db.list_conversations()] == [6, 2]
+
+
+@pytest.mark.parametrize("fault", ["http500", "closed_port"])
+def test_a_failing_provider_shows_the_fallback_notice_and_keeps_the_question(db, monkeypatch, fault):
+    with OpenAICompatibleServer(mode="http500") as server:
+        url = server.base_url if fault == "http500" else closed_port_url()
+        monkeypatch.setenv("ASSISTANT_PROVIDER", "openai")
+        monkeypatch.setenv("OPENAI_BASE_URL", url)
+        at = ask(open_app(), "How do I answer a negative review?")
+        tried = len(server.requests)
+    assert (tried > 0) == (fault == "http500")
+    notices = [w.value for w in at.warning if "could not answer" in w.value]
+    assert notices, [w.value for w in at.warning]
+    assert at.chat_message[0].markdown[0].value == "How do I answer a negative review?"
+    assert any(e.label.startswith("[1]") for e in at.expander)  # the offline answer still cites sources
+    stored = db.get_messages(db.list_conversations()[0]["id"])
+    assert stored[0]["content"] == "How do I answer a negative review?"
+    assert stored[1]["meta"]["fallback_notice"]
+
+
+def test_a_provider_without_its_key_says_how_to_fix_it_and_answers_offline(db, monkeypatch):
+    monkeypatch.setenv("ASSISTANT_PROVIDER", "anthropic")
+    monkeypatch.delenv("ANTHROPIC_API_KEY", raising=False)
+    at = ask(open_app(), "How do I start on Instagram?")
+    assert any("ANTHROPIC_API_KEY" in w.value for w in at.warning)
+    assert any(c.value == "Answered by: offline" for c in at.caption)
+    assert any(e.label.startswith("[1]") for e in at.expander)
+
+
+def test_a_1mb_question_gets_the_limit_message_and_reaches_nothing(db):
+    at = ask(open_app(), "x" * 1_000_000)
+    assert any("limit is 8,000" in e.value for e in at.error)
+    assert not at.chat_message and not db.list_conversations()
+
+
+def set_profile(at: AppTest, pid: int, **values) -> AppTest:
+    for name, value in values.items():
+        widget = next(w for w in at.sidebar if getattr(w, "key", None) == f"profile_{pid}_{name}")
+        widget.set_value(value)
+    return click(at, "Save profile")
+
+
+def _profile_fields(at: AppTest) -> dict:
+    pid = at.sidebar.selectbox(key="profile_select").value
+    prefix = f"profile_{pid}_"
+    return {str(w.key)[len(prefix):]: w.value for w in at.sidebar if str(getattr(w, "key", "")).startswith(prefix)}
+
+
+def test_profile_changes_persist_across_a_new_session(db):
+    at = set_profile(open_app(), 1, name="Derm Milano", specialty_text="derm", country="it", city="Milano",
+                     platforms=["instagram", "linkedin"], hours=3.5)
+    assert not at.sidebar.error
+    field = _profile_fields(open_app())
+    assert field["name"] == "Derm Milano" and field["specialty"] == "dermatology"
+    assert field["country"] == "IT" and field["timezone"] == "Europe/Rome"
+    assert field["platforms"] == ["instagram", "linkedin"] and field["hours"] == 3.5
+    (saved,) = db.list_profiles()  # a rename of a profile with no work attached replaces it
+    assert saved["data"]["city"] == "Milano"
+
+
+def test_renaming_a_profile_with_conversations_keeps_the_old_one(db):
+    at = ask(open_app(), "How often should we post?")
+    at = set_profile(at, 1, name="Renamed clinic")
+    assert sorted(p["name"] for p in db.list_profiles()) == ["My clinic", "Renamed clinic"]
+    assert any("keeps its conversations" in i.value for i in at.sidebar.info)
+
+
+def test_a_second_profile_is_restored_as_the_last_one_selected(db):
+    at = open_app()
+    at.sidebar.selectbox(key="profile_select").set_value(-1).run()
+    set_profile(at, -1, name="Smile Dental", specialty_text="dentist")
+    assert at.sidebar.selectbox(key="profile_select").value == 2
+    at = open_app()
+    assert at.sidebar.selectbox(key="profile_select").value == 2
+    assert at.sidebar.text_input(key="profile_2_name").value == "Smile Dental"
+    at.sidebar.selectbox(key="profile_select").set_value(1).run()
+    assert open_app().sidebar.selectbox(key="profile_select").value == 1
+
+
+def test_an_invalid_profile_is_explained_and_not_saved(db):
+    at = set_profile(open_app(), 1, name="Clinic", timezone="Mars/Olympus", specialty_text="astrology")
+    errors = [e.value for e in at.sidebar.error]
+    assert errors and ("closest" in errors[0] or "time zone" in errors[0])
+    assert db.list_profiles()[0]["name"] == "My clinic"
+
+
+def test_hostile_text_in_a_question_and_a_profile_renders_as_text(db):
+    at = set_profile(open_app(), 1, name=IMG, city=SCRIPT)
+    at = ask(at, f"How do I reply to this review? {SCRIPT} {IMG}")
+    assert_no_raw_html(at)
+    shown = " ".join(texts(at))
+    assert "&lt;script>alert(1)&lt;/script>" in shown and "&lt;img src=x onerror=alert(1)>" in shown
+    assert "<script>" not in shown and "<img" not in shown
+    assert db.list_profiles()[0]["name"] == IMG  # kept exactly as typed, only rendered safely
+
+
+def test_the_plan_page_builds_a_table_and_working_downloads(db, downloads):
+    at = click(open_app("plan"), "Generate plan")
+    (table,) = at.data_editor
+    assert len(table.value) == 4 * 3 and {"date", "caption", "hashtags", "checks"} <= set(table.value.columns)
+    hootsuite = {k: v.decode() for k, v in downloads.items() if k.startswith("hootsuite-") and k.endswith(".csv")}
+    assert set(hootsuite) == {"hootsuite-facebook.csv", "hootsuite-instagram.csv"}
+    soon = dt.datetime.now() + dt.timedelta(minutes=10)
+    for text in hootsuite.values():
+        rows = list(csv.reader(io.StringIO(text)))
+        assert rows and all(len(r) == 3 for r in rows)  # no header: every row is date-time, message, link
+        for when, message, _ in rows:
+            stamp = dt.datetime.strptime(when, "%m/%d/%Y %H:%M")
+            assert stamp.minute % 5 == 0 and stamp > soon and message
+    buffer = list(csv.reader(io.StringIO(downloads["buffer-instagram.csv"].decode())))
+    assert buffer[0] == ["Text", "Image URL", "Tags", "Posting Time"]
+    generic = list(csv.DictReader(io.StringIO(downloads["plan.csv"].decode())))
+    assert len(generic) == 12
+    from icalendar import Calendar
+    events = Calendar.from_ical(downloads["plan.ics"]).walk("VEVENT")
+    assert len(events) == 12 and len({str(e["UID"]) for e in events}) == 12
+    assert downloads["plan.md"].decode().startswith("#")
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")  # the mix chart
+
+
+def test_an_edited_caption_is_checked_again_and_flagged(db):
+    at = click(open_app("plan"), "Generate plan")
+    key = f"plan_editor_{at.session_state['plan_version']}"
+    at.session_state[key] = {"edited_rows": {0: {"caption": "Guaranteed painless results from the best clinic!"}},
+                             "added_rows": [], "deleted_rows": []}
+    at.run()
+    flagged = [e.label for e in at.expander if e.label.startswith("Row 1:")]
+    assert flagged and "R10" in flagged[0]
+
+
+def test_a_saved_plan_reopens_in_a_new_session(db):
+    at = click(open_app("plan"), "Generate plan")
+    click(at, "Save")
+    (saved,) = db.list_plans()
+    assert len(db.get_plan(saved["id"])["posts"]) == 12
+    at = click(open_app("plan"), "Open")
+    assert len(at.data_editor[0].value) == 12
+    assert any(b.label == "Save changes" for b in at.button)
+
+
+def test_invalid_plan_inputs_are_explained(db):
+    at = open_app("plan")
+    at.multiselect(key="plan_platforms").set_value([])
+    at = click(at, "Generate plan")
+    assert any("platform" in e.value for e in at.error) and not at.data_editor
+
+
+def test_the_ideas_page_gives_copy_ready_hashtags_within_limits_and_video_ideas(db, kb):
+    at = click(open_app("ideas"), "Suggest hashtags")
+    sets = [c.value.split() for c in at.code]
+    assert len(sets) == 2  # the default profile uses Facebook and Instagram
+    assert all(t.startswith("#") for s in sets for t in s)
+    assert max(len(s) for s in sets) <= max(kb.platforms[p].hashtags.max for p in ("facebook", "instagram"))
+    at = click(at, "Suggest video ideas")
+    ideas = [e for e in at.expander if re.match(r"^\d+\. ", e.label)]
+    assert len(ideas) == 10
+    assert any("Hook" in m.value for m in ideas[0].markdown)
+
+
+def test_the_reviews_page_drafts_a_safe_reply_and_checks_a_draft(db):
+    at = open_app("reviews")
+    at.text_area(key="review_text").set_value("Waited two hours and Dr. Rossi was rude. Never again!")
+    at.selectbox(key="review_rating").set_value(1)
+    at = click(at, "Draft a reply")
+    (reply,) = at.code
+    assert reply.value and "Rossi" not in reply.value
+    at.text_area(key="draft_text").set_value("Guaranteed painless results from the best dentist in town!")
+    at = click(at, "Check it")
+    shown = " ".join(texts(at))
+    assert "R10" in shown and "R13" in shown
+
+
+def test_a_1mb_review_gets_the_limit_message(db):
+    at = open_app("reviews")
+    at.text_area(key="review_text").set_value("y" * 1_000_000)
+    at = click(at, "Draft a reply")
+    assert any("limit is 8,000" in e.value for e in at.error) and not at.code
+
+
+def test_the_knowledge_page_lists_guides_by_category_and_searches_with_scores(db, kb):
+    at = open_app("knowledge")
+    assert len(at.tabs) == len({g.meta.category for g in kb.guides})
+    titles = {e.label for e in at.expander}
+    assert {g.meta.title for g in kb.guides} <= titles
+    at.text_input(key="knowledge_query").set_value("before and after photos").run()
+    hits = [e.label for e in at.expander if " — score " in e.label]
+    assert hits and "before" in hits[0].lower()
+
+
+def test_settings_test_the_connection_and_never_show_secrets(db, monkeypatch):
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-do-not-show-123")
+    monkeypatch.setenv("OPENAI_BASE_URL", closed_port_url())
+    at = click(open_app("settings"), "Test the connection")
+    assert any("needs no connection" in s.value for s in at.success)
+    at.selectbox(key="provider_choice").set_value("openai")
+    at = click(at, "Apply to this session")
+    at = click(at, "Test the connection")
+    assert any("cannot reach" in e.value for e in at.error)
+    assert "sk-test-do-not-show-123" not in repr(at._tree)
+    at.switch_page("assistant/ui/pages/chat.py").run()
+    assert any("openai" in c.value for c in at.caption)  # the session override reaches the chat
+
+
+def test_a_first_visit_builds_the_missing_index_and_a_rebuild_works(monkeypatch, tmp_path):
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "fresh"))
+    monkeypatch.setenv("ASSISTANT_KNOWLEDGE_DIR", str(FIXTURE_KNOWLEDGE))
+    at = open_app("knowledge")
+    at.text_input(key="knowledge_query").set_value("negative review").run()
+    assert [e.label for e in at.expander if " — score " in e.label]
+    at.switch_page("assistant/ui/pages/settings.py").run()
+    sections = next(m for m in at.metric if m.label == "Sections")
+    assert int(sections.value) > 0
+    at = click(at, "Rebuild the index")
+    assert any("Index rebuilt" in s.value for s in at.success)
