@@ -97,6 +97,14 @@ def starter_questions(profile: ClinicProfile, kb) -> list[str]:
     return [t.format(**fields) for t in STARTER_TEMPLATES]
 
 
+def without_sources_block(text: str) -> str:
+    """The answer without its trailing "### Sources" list: the page shows sources as expanders instead."""
+    from .chat.data import chat_data
+    heading = chat_data().answer.phrase("sources")
+    head, sep, _ = text.rpartition(f"\n{heading}\n")
+    return head.rstrip() if sep else text
+
+
 def conversation_title(question: str, limit: int = 60) -> str:
     """A short one-line title from the first question."""
     line = " ".join(question.split())

@@ -148,3 +148,10 @@ def test_zip_files_holds_each_file_intact():
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert archive.read("b.csv").decode("utf-8") == "é\r\n"
         assert sorted(archive.namelist()) == ["a.csv", "b.csv"]
+
+
+def test_the_page_shows_an_answer_without_its_sources_list_which_the_expanders_replace():
+    text = "Reply calmly [1].\n\n### What to do\n- Take it offline [1]\n\n### Sources\n\n[1] Negative reviews › Rule"
+    shown = app_service.without_sources_block(text)
+    assert shown.endswith("- Take it offline [1]") and "### Sources" not in shown
+    assert app_service.without_sources_block("No sources here.") == "No sources here."

@@ -68,7 +68,8 @@ def conversation_bar(store, pid: int, conv_id: int | None) -> None:
 def show_message(message: dict[str, Any]) -> None:
     """One stored message with, for answers, its sources, checks and notices."""
     with st.chat_message(message["role"]):
-        render.markdown(message["content"])
+        content = message["content"]
+        render.markdown(app_service.without_sources_block(content) if message["role"] == "assistant" else content)
         if message["role"] == "assistant":
             meta = message.get("meta") or {}
             render.assistant_extras(meta)
@@ -113,7 +114,7 @@ def answer_turn(svc, engine, profile, pid: int, conv_id: int | None, question: s
         except Exception as exc:  # noqa: BLE001 - the page must survive; details go to the server log
             show_error(exc)
             return
-        slot.markdown(render.safe(answer.text))
+        slot.markdown(render.safe(app_service.without_sources_block(answer.text)))
         meta = app_service.answer_meta(answer, svc.kb)
         svc.store.add_message(conv_id, "assistant", answer.text, meta)
         render.assistant_extras(meta)
