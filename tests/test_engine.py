@@ -270,3 +270,18 @@ def test_a_remote_model_gets_the_rules_the_profile_and_the_passages_as_quoted_da
     assert "Never confirm or imply that a reviewer or commenter is a patient" in system
     assert "- Specialty: Dermatology" in system and "Answer in German" in system
     assert "<<<PASSAGE 1 |" in user and "<<<END PASSAGE 1>>>" in user and "<<<QUESTION>>>" in user
+
+
+def test_an_offline_answer_streams_in_several_pieces_that_add_up_to_the_answer(kb, embedder):
+    from assistant.chat.engine import ChatEngine
+    from assistant.config import load_settings
+    from assistant.profile import ClinicProfile
+    from assistant.providers import get_provider
+    from assistant.services import Services
+
+    services = Services(embedder=embedder)
+    engine = ChatEngine(kb, services.retriever, get_provider("offline", load_settings(env={})), load_settings(env={}))
+    stream = engine.stream("How often should a dentist post on Instagram?", ClinicProfile(specialty="dentistry"))
+    pieces = list(stream)
+    assert len(pieces) > 3
+    assert "".join(pieces) == stream.result.text

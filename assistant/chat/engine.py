@@ -8,6 +8,7 @@ streamed through a guard, falling back to offline on any failure) -> citations c
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Generator, Iterator, Sequence
 
@@ -121,7 +122,8 @@ class ChatEngine:
             answer = yield from self._with_model(turn, profile, prefix)
         else:
             answer = self._offline(turn, profile, prefix)
-            yield answer.text[len(prefix):]
+            # Paragraph by paragraph, so the page fills in as a streamed answer does (the text is ready).
+            yield from re.split(r"(?<=\n\n)", answer.text[len(prefix):])
         self._check(answer, turn)
         log.info("answered intent=%s provider=%s covered=%s in %.0f ms", answer.intent, answer.provider,
                  answer.covered, 1000 * (time.perf_counter() - started))
