@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..errors import KnowledgeError
-from ..knowledge.loader import _validate, _yaml
+from ..knowledge.loader import read_data_file
 from ..knowledge.models import PLATFORM_IDS
 
 PROJECT_KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
@@ -155,10 +155,7 @@ def _path(name: str, knowledge_root: Path | None) -> Path:
 
 @lru_cache(maxsize=8)
 def _load(path: Path, model: type[BaseModel]):
-    root = path.parent.parent
-    if not path.is_file():
-        raise KnowledgeError(f"{path}: chat data file is missing; restore it from the repository")
-    return _validate(model, _yaml(path, root), f"data/{path.name}")
+    return read_data_file(path, model)
 
 
 def intent_data(knowledge_root: Path | None = None) -> IntentData:

@@ -12,8 +12,7 @@ from typing import Annotated, TypeVar
 
 from pydantic import AfterValidator, BaseModel, Field
 
-from ..errors import KnowledgeError
-from ..knowledge.loader import _validate, _yaml
+from ..knowledge.loader import read_data_file
 from ..knowledge.models import Source, Strict
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parents[2] / "knowledge"
@@ -44,10 +43,7 @@ def words(items: tuple[str, ...] | list[str]) -> str:
 @lru_cache(maxsize=8)
 def load_data_file(name: str, model: type[M], root: Path = KNOWLEDGE_DIR) -> M:
     """Read knowledge/data/<name> and validate it against `model` (cached: each file is read once)."""
-    path = root / "data" / name
-    if not path.is_file():
-        raise KnowledgeError(f"{path}: guardrail data file is missing; restore it from the repository")
-    return _validate(model, _yaml(path, root), f"data/{name}")
+    return read_data_file(root / "data" / name, model)
 
 
 # --- knowledge/data/guardrails.yaml -------------------------------------------------------------------

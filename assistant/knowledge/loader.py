@@ -70,6 +70,14 @@ def _yaml(path: Path, root: Path) -> Any:
         raise KnowledgeError(f"{rel}: invalid YAML: {exc}") from None
 
 
+def read_data_file(path: Path, model: type[BaseModel]) -> Any:
+    """Read one YAML file under a knowledge `data/` folder and validate it against `model`."""
+    path = Path(path)
+    if not path.is_file():
+        raise KnowledgeError(f"{path}: data file is missing; restore it from the repository")
+    return _validate(model, _yaml(path, path.parent.parent), f"data/{path.name}")
+
+
 def _list_in(path: Path, root: Path, key: str) -> list[Any]:
     data = _yaml(path, root)
     if not isinstance(data, dict) or not isinstance(data.get(key), list):

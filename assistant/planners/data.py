@@ -8,11 +8,9 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from ..errors import KnowledgeError
-from ..knowledge.loader import clean_text
+from ..knowledge.loader import read_data_file
 
 PROJECT_DATA = Path(__file__).resolve().parents[2] / "knowledge" / "data"
 
@@ -90,18 +88,7 @@ class PlanningData(_Strict):
 
 def read_yaml_model(path: Path, model: type[BaseModel]):
     """Read a YAML data file and validate it; errors name the file and the field."""
-    try:
-        data = yaml.safe_load(clean_text(path.read_text(encoding="utf-8"), path.name))
-        return model.model_validate(data)
-    except FileNotFoundError:
-        raise KnowledgeError(f"{path}: data file missing; restore it from the repository") from None
-    except yaml.YAMLError as exc:
-        raise KnowledgeError(f"{path.name}: invalid YAML: {exc}") from None
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        raise KnowledgeError(f"{path.name}: field '{loc}': {first['msg']}") from None
-
+    return read_data_file(path, model)
 
 @lru_cache(maxsize=8)
 def _load(path: Path) -> PlanningData:
