@@ -250,7 +250,6 @@ def test_every_real_specialty_gets_a_full_plan(kb):
             assert {p.platform for p in plan.posts if p.week == week} == set(platforms), spec_id
 
 
-@pytest.mark.skipif(not compliance.checker_available(), reason="assistant.guardrails.checker is not installed")
 def test_caption_findings_from_the_content_checker_are_attached_to_the_post(fixture_kb):
     spec = fixture_kb.specialties["dermatology"]
     bad = spec.topics[0].model_copy(update={"title": "Our guaranteed cure for acne, 100% painless"})
@@ -259,7 +258,6 @@ def test_caption_findings_from_the_content_checker_are_attached_to_the_post(fixt
     plan = _plan(kb, weeks=10, per_week=3)
     post = next(p for p in plan.posts if "guaranteed cure" in p.topic)
     assert any(w["rule"] == "R10" for w in post.warnings)
-    assert plan.checked
 
 
 def test_planning_data_with_a_bad_field_is_rejected_naming_the_file_and_field(tmp_path):
@@ -270,7 +268,6 @@ def test_planning_data_with_a_bad_field_is_rejected_naming_the_file_and_field(tm
         read_yaml_model(bad, PlanningData)
 
 
-@pytest.mark.skipif(not compliance.checker_available(), reason="assistant.guardrails.checker is not installed")
 def test_every_caption_piece_passes_the_content_checker(fixture_kb):
     pieces = planning_data(fixture_kb).captions
     texts = [*pieces.openers, *pieces.bodies, pieces.disclaimer, pieces.awareness,

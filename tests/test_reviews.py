@@ -105,7 +105,6 @@ def test_a_template_that_would_confirm_a_patient_is_rejected_at_load(tmp_path):
         load_reply_data(path)
 
 
-@pytest.mark.skipif(not compliance.checker_available(), reason="assistant.guardrails.checker is not installed")
 def test_every_reply_template_passes_the_content_checker():
     for sentiment, templates in DATA.templates.items():
         for template in templates:
@@ -115,7 +114,6 @@ def test_every_reply_template_passes_the_content_checker():
                 assert not [f for f in findings if f.get("severity") in ("high", "medium")], (sentiment, findings)
 
 
-@pytest.mark.skipif(not compliance.checker_available(), reason="assistant.guardrails.checker is not installed")
 def test_drafts_show_the_checkers_findings():
     draft = draft_reply("Dr Jones was rude.", rating=1, reviewer_name="Maria Rossi")
     assert isinstance(draft.findings, list)

@@ -51,7 +51,6 @@ class Plan(BaseModel):
     weeks: int
     platforms: list[str]
     platform_names: dict[str, str]
-    checked: bool  # True when the content checker ran on every caption
 
 
 def _validate(weeks: int, posts_per_week: int, start) -> None:
@@ -183,7 +182,7 @@ def plan_calendar(kb, profile, platforms, start: dt.date, weeks: int, posts_per_
     notes = plan_notes(data, spec, profile, plats, posts, posts_per_week, budget, lightened, picker)
     return Plan(posts=posts, notes=notes, specialty=spec.id, specialty_name=spec.name, timezone=profile.timezone,
                 seed=seed, start=start, weeks=weeks, platforms=[p.id for p in plats],
-                platform_names={p.id: p.name for p in plats}, checked=compliance.checker_available())
+                platform_names={p.id: p.name for p in plats})
 
 
 def _caption(data, spec, plat, text: str, index: int, obs, tags: list[str], seen: set) -> str:

