@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .chat.models import finding_dict
 from .errors import InputError
 from .profile import DEFAULT_TIMEZONES, ClinicProfile, resolve_profile
 
@@ -163,17 +164,8 @@ def neutralize_images(chunks: Iterable[str]) -> Iterator[str]:
 
 
 def finding_dicts(findings: Iterable[Any]) -> list[dict[str, Any]]:
-    """Findings (pydantic models, dataclasses or dicts) as plain dicts for storage and display."""
-    out = []
-    for f in findings or []:
-        if isinstance(f, dict):
-            out.append(dict(f))
-        elif hasattr(f, "model_dump"):
-            out.append(f.model_dump())
-        else:
-            keys = ("rule", "severity", "start", "end", "span", "message", "fix")
-            out.append({k: getattr(f, k, None) for k in keys})
-    return out
+    """Findings (checker models, or dicts read back from storage) as plain dicts for storage and display."""
+    return [finding_dict(f) for f in findings or []]
 
 
 def _as_dict(obj: Any) -> dict[str, Any]:

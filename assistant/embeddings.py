@@ -10,6 +10,7 @@ import hashlib
 import json
 import threading
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -89,6 +90,9 @@ class SentenceEmbedder:
         self.path = path
         self.batch_size = batch_size
         self.device = device
+        # A chat turn embeds its question more than once (hybrid search, then the coverage check); repeats
+        # are free. lru_cache is thread-safe, and Streamlit sessions share this embedder across threads.
+        self._query_vector = lru_cache(maxsize=64)(self._encode_query)
         self.name, self.dim = _model_identity(path)
         self._model = None
         self._lock = threading.Lock()  # Streamlit may call from several threads at once
@@ -124,12 +128,15 @@ class SentenceEmbedder:
         return out
 
     def embed_query(self, text: str) -> list[float]:
-        """Embed one query (on one CPU thread: see _single_thread)."""
+        """Embed one query (on one CPU thread: see _single_thread); recent queries come from a cache."""
+        return list(self._query_vector(text))
+
+    def _encode_query(self, text: str) -> tuple[float, ...]:
         model = self._load()
         with _single_thread():
             vector = model.encode([text], normalize_embeddings=True, convert_to_numpy=True,
                                   show_progress_bar=False)[0]
-        return vector.tolist()
+        return tuple(vector.tolist())
 
     def warm_up(self) -> None:
         """Load the model now (e.g. while the UI shows a spinner) instead of on the first query."""

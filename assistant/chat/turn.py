@@ -57,40 +57,12 @@ class Turn:
         return out
 
 
-class QueryCache:
-    """Wraps an embedder and remembers the last few query vectors.
-
-    A turn embeds its question twice through the retriever (hybrid search, then the closest-passage
-    similarity that decides coverage); the second look-up is free. Documents pass straight through.
-    """
-
-    def __init__(self, inner, size: int = 8) -> None:
-        self.inner, self.size = inner, size
-        self.name, self.dim = inner.name, inner.dim
-        self._cache: dict[str, list[float]] = {}
-
-    def embed_documents(self, texts):
-        return self.inner.embed_documents(texts)
-
-    def embed_query(self, text: str) -> list[float]:
-        if text not in self._cache:
-            if len(self._cache) >= self.size:
-                self._cache.pop(next(iter(self._cache)))
-            self._cache[text] = self.inner.embed_query(text)
-        return self._cache[text]
-
-    def __getattr__(self, name: str):  # warm_up() and anything else the real embedder offers
-        return getattr(self.inner, name)
-
-
 class TurnBuilder:
     """Builds Turns; holds the compiled tables so each question pays only for its own work."""
 
     def __init__(self, kb, retriever, data: ChatData, intents: IntentData, router: Router,
                  finder: MentionFinder) -> None:
         self.kb, self.retriever, self.data, self.intents = kb, retriever, data, intents
-        if hasattr(retriever, "embedder") and not isinstance(retriever.embedder, QueryCache):
-            retriever.embedder = QueryCache(retriever.embedder)
         self.router, self.finder = router, finder
         self.platform_names = {p.id: p.name for p in kb.platforms.values()}
 

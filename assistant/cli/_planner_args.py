@@ -9,11 +9,12 @@ import sys
 from pydantic import ValidationError
 
 from ..errors import InputError
+from ._args import argv_text
 
 
 def text(value: str) -> str:
-    """argv text; undecodable bytes become U+FFFD instead of failing later."""
-    return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace").strip()
+    """argv text without surrounding spaces; undecodable bytes become U+FFFD."""
+    return argv_text(value).strip()
 
 
 def int_between(low: int, high: int):

@@ -11,21 +11,17 @@ import json
 import sys
 
 from ..errors import AssistantError
-
-
-def _text(value: str) -> str:
-    # Undecodable argv bytes arrive as lone surrogates; turn them into U+FFFD instead of failing later.
-    return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+from ._args import argv_text
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("ask", help="ask a question about social media for your practice",
                                    description="Answer from the guides (offline) or with the configured model.")
-    parser.add_argument("question", nargs="*", type=_text, help="what you want to know")
-    parser.add_argument("--specialty", type=_text, help="your specialty (e.g. dentist, GP, derm)")
-    parser.add_argument("--platform", action="append", type=_text, default=[],
+    parser.add_argument("question", nargs="*", type=argv_text, help="what you want to know")
+    parser.add_argument("--specialty", type=argv_text, help="your specialty (e.g. dentist, GP, derm)")
+    parser.add_argument("--platform", action="append", type=argv_text, default=[],
                         help="a platform you use (repeatable)")
-    parser.add_argument("--provider", type=_text, help="offline, openai, anthropic or ollama (default: settings)")
+    parser.add_argument("--provider", type=argv_text, help="offline, openai, anthropic or ollama (default: settings)")
     out = parser.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help='print JSON: {"answer", "sources", "warnings", ...}')
     out.add_argument("--jsonl", action="store_true", help="answer one JSON object per stdin line")

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     text = read_text(args.text)
     findings = check_text(text, args.kind, reviewer_name=args.reviewer_name)
     if args.json:
-        print(json.dumps({"ok": not findings, "kind": args.kind, "findings": [_as_dict(f) for f in findings]},
+        print(json.dumps({"ok": not findings, "kind": args.kind, "findings": [f.model_dump() for f in findings]},
                          ensure_ascii=False, indent=2))
     else:
         print(_as_text(findings, args.kind))
@@ -58,11 +58,6 @@ def read_text(arg: str) -> str:
     if len(text) > MAX_CHECK_CHARS:
         raise too_long
     return text
-
-
-def _as_dict(finding: Finding) -> dict[str, object]:
-    return {"rule": finding.rule, "severity": finding.severity, "span": finding.span, "start": finding.start,
-            "end": finding.end, "message": finding.message, "fix": finding.fix}
 
 
 def _as_text(findings: list[Finding], kind: str) -> str:

@@ -7,6 +7,7 @@ import sys
 import textwrap
 
 from ..retrieval import MAX_K, MODES
+from ._args import argv_text
 
 
 def _k(value: str) -> int:
@@ -19,18 +20,14 @@ def _k(value: str) -> int:
     return k
 
 
-def _text(value: str) -> str:
-    # Undecodable argv bytes arrive as lone surrogates; turn them into U+FFFD instead of failing later.
-    return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("search", help="find the guide passages that answer a question",
                                    description="Hybrid (meaning + keyword) search over the guides.")
-    parser.add_argument("question", nargs="+", type=_text, help="what you want to know")
+    parser.add_argument("question", nargs="+", type=argv_text, help="what you want to know")
     parser.add_argument("--k", type=_k, default=5, help=f"number of passages (1-{MAX_K}, default 5)")
-    parser.add_argument("--specialty", type=_text, help="prefer guidance for this specialty (e.g. dentist, GP)")
-    parser.add_argument("--platform", action="append", type=_text, default=[],
+    parser.add_argument("--specialty", type=argv_text, help="prefer guidance for this specialty (e.g. dentist, GP)")
+    parser.add_argument("--platform", action="append", type=argv_text, default=[],
                         help="prefer guidance for this platform (repeatable)")
     parser.add_argument("--mode", choices=MODES, default="hybrid", help="ranking method (default hybrid)")
     parser.add_argument("--json", action="store_true", help="print JSON: {\"passages\": [...]}")
