@@ -21,6 +21,8 @@ _BOLD_LABEL = re.compile(r"^\*\*[^*]{2,80}\*\*:?$")
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)"
                            r"(?<!\bSt\.)(?<!\bvs\.)(?<!\b[A-Z]\.)|(?<=[.!?][\"”’)]))\s+(?=[A-Z0-9\"“*(\[])")
 MIN_WORDS = 6
+# "See “Patient consent” for the checklist": a pointer to another guide, not guidance to quote.
+_CROSS_REFERENCE = re.compile(r"^\(?see\b|\bsee (?:the )?“", re.IGNORECASE)
 MAX_WORDS = 70
 
 
@@ -124,7 +126,7 @@ class Scorer:
 def usable_sentence(unit: Unit) -> bool:
     """A sentence that can stand alone in a direct answer."""
     return (unit.kind == "sentence" and MIN_WORDS <= unit.words <= MAX_WORDS and not unit.text.endswith((":", "?"))
-            and not unit.is_example)
+            and not unit.is_example and not _CROSS_REFERENCE.search(unit.text))
 
 
 @dataclass(frozen=True)
