@@ -119,14 +119,19 @@ def _shot(page, name: str, focus=None) -> None:
 
 
 def _save_profile_name(page, name: str) -> None:
+    # Interact only once the current script run has finished: a click on an element Streamlit is
+    # re-rendering lands on a node that is about to be replaced, as a human's never would.
+    _settled(page)
     sidebar = page.get_by_test_id("stSidebar")
     sidebar.get_by_text("Edit profile").click()
+    _settled(page)
     sidebar.get_by_label("Clinic name").fill(name)
     sidebar.get_by_role("button", name="Save profile").click()
     page.get_by_text("Profile saved: " + name).wait_for(timeout=TIMEOUT_MS)
 
 
 def _ask(page, question: str) -> None:
+    _settled(page)
     box = page.get_by_placeholder("Ask about social media for your clinic…")
     box.fill(question)
     box.press("Enter")
