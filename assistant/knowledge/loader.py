@@ -162,7 +162,13 @@ def load_guides(root: Path, vocabulary: dict[str, str]) -> tuple[Guide, ...]:
         if not re.search(r"^#{1,3} ", post.content, re.MULTILINE):
             raise KnowledgeError(f"{rel}: the body needs Markdown headings (retrieval chunks by heading)")
         seen[meta.id] = rel
-        guides.append(Guide(meta=meta, body=post.content.strip(), path=rel))
+        guide = Guide(meta=meta, body=post.content.strip(), path=rel)
+        headings = set(guide.headings)
+        for source in meta.sources:
+            unknown = [h for h in source.sections if h not in headings]
+            if unknown:
+                raise KnowledgeError(f"{rel}: field 'sources': {source.title!r} names unknown section(s) {unknown}")
+        guides.append(guide)
     if not guides:
         raise KnowledgeError(f"{root}: no guides found under guides/")
     return tuple(guides)

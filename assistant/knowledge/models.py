@@ -32,6 +32,9 @@ class Source(Strict):
     title: str = Field(min_length=3)
     url: HttpUrl
     year: int | None = Field(default=None, ge=1990, le=2030)  # None = no date on the page ("n.d.")
+    # In a guide: the `##` headings this source supports. A section's own source is the first one naming it;
+    # a section no source names is supported by the guide's first source.
+    sections: tuple[str, ...] = ()
 
 
 def _check_hashtag(tag: str) -> str:
@@ -51,6 +54,7 @@ class GuideMeta(Strict):
     platforms: tuple[str, ...] = Field(min_length=1)  # platform ids or "all"
     specialties: tuple[str, ...] = Field(min_length=1)  # specialty ids or "all"
     seed_mistakes: tuple[int, ...] = ()  # which of the seed article's six mistakes this guide covers
+    countries: tuple[str, ...] = ()  # ISO codes (or "EU") a country-specific guide applies to; () = everywhere
     sources: tuple[Source, ...] = Field(min_length=1)
     updated: dt.date
 
@@ -82,6 +86,15 @@ class Guide(Strict):
     @property
     def word_count(self) -> int:
         return len(self.body.split())
+
+    @property
+    def headings(self) -> tuple[str, ...]:
+        """The `##` section headings, in order."""
+        return tuple(m.group(1).strip() for m in re.finditer(r"^## (.+)$", self.body, re.MULTILINE))
+
+    def source_for(self, heading: str) -> Source:
+        """The source behind one section: the first naming it, else the guide's first source."""
+        return next((s for s in self.meta.sources if heading in s.sections), self.meta.sources[0])
 
 
 # --- platforms ------------------------------------------------------------------------------------
