@@ -2,6 +2,9 @@
 
 `python -m assistant.knowledge --file PATH` validates one file on its own (a guide, a specialty,
 platforms.yaml, awareness.yaml or hashtags.yaml) without the cross-checks.
+
+`python -m assistant.knowledge --stale DAYS [DIR]` lists every guide and data entry whose `updated` date is
+more than DAYS days old, or missing, one line each: "path: id updated YYYY-MM-DD (N days)".
 """
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from pathlib import Path
 import frontmatter
 
 from ..errors import KnowledgeError
-from . import loader, models
+from . import freshness, loader, models, sources_policy
 
 
 def _extra_models() -> dict:
@@ -53,14 +56,38 @@ def _validate_file(path: Path) -> str:
     return f"{path.name}: ok ({len(items)} {key})"
 
 
+def _stale(argv: list[str]) -> int:
+    if not argv or not argv[0].isdigit():
+        print("usage: python -m assistant.knowledge --stale DAYS [DIR]", file=sys.stderr)
+        return 2
+    root = Path(argv[1]) if len(argv) > 1 else _default_root()
+    kb = loader.load_knowledge(root)
+    for entry in freshness.stale(kb, int(argv[0])):
+        print(entry.line(_today()))
+    return 0
+
+
+def _today():
+    import datetime as dt
+    return dt.date.today()
+
+
+def _default_root() -> Path:
+    return Path(__file__).resolve().parents[2] / "knowledge"
+
+
 def main(argv: list[str]) -> int:
     try:
         if argv[:1] == ["--file"]:
             for p in argv[1:]:
                 print(_validate_file(Path(p)))
             return 0
-        root = Path(argv[0]) if argv else Path(__file__).resolve().parents[2] / "knowledge"
+        if argv[:1] == ["--stale"]:
+            return _stale(argv[1:])
+        root = Path(argv[0]) if argv else _default_root()
         kb = loader.load_knowledge(root)
+        for warning in sources_policy.check_sources(kb):  # refused URLs in files someone else is fixing
+            print(f"warning: {warning}", file=sys.stderr)
         for name in _extra_models():  # the guardrails' and planners' own data files
             if (root / "data" / name).is_file():
                 _validate_file(root / "data" / name)

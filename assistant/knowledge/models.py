@@ -92,6 +92,11 @@ class Guide(Strict):
         """The `##` section headings, in order."""
         return tuple(m.group(1).strip() for m in re.finditer(r"^## (.+)$", self.body, re.MULTILINE))
 
+    def section(self, heading: str) -> str:
+        """The text of one `##` section (without its heading); "" when there is no such section."""
+        match = re.search(rf"^## {re.escape(heading)}[ \t]*\n(.*?)(?=^## |\Z)", self.body, re.MULTILINE | re.DOTALL)
+        return match.group(1).strip() if match else ""
+
     def source_for(self, heading: str) -> Source:
         """The source behind one section: the first naming it, else the guide's first source."""
         return next((s for s in self.meta.sources if heading in s.sections), self.meta.sources[0])
@@ -173,6 +178,7 @@ class Platform(Strict):
     cadence: Cadence
     guide: str  # id of the platform guide
     sources: tuple[Source, ...] = Field(min_length=1)
+    updated: dt.date | None = None  # when the entry was last checked against its sources
 
 
 # --- awareness observances ------------------------------------------------------------------------
@@ -229,6 +235,7 @@ class Observance(Strict):
     verified: bool = True  # False where the reference marks the date or fact as unverified
     note: str = ""
     source: Source
+    updated: dt.date | None = None
 
     _tag = field_validator("hashtag")(lambda cls, v: v if v is None else _check_hashtag(v))
 
@@ -244,6 +251,7 @@ class Hashtag(Strict):
     risky: bool = False  # never suggested: misleading, banned/restricted, or promotes harm
     note: str = ""
     source: Source | None = None
+    updated: dt.date | None = None
 
     _tag = field_validator("tag")(lambda cls, v: _check_hashtag(v))
 
@@ -315,6 +323,7 @@ class Specialty(Strict):
     hashtags: SpecialtyHashtags
     awareness: tuple[str, ...] = Field(min_length=1)  # observance ids
     cautions: tuple[Caution, ...] = Field(min_length=1)
+    updated: dt.date | None = None
 
     @model_validator(mode="after")
     def _pillars_exist(self) -> Specialty:
