@@ -17,7 +17,11 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from ..errors import KnowledgeError
+from .cards import Card, CardFile
+from .copy import CopyFile, PostCopy
+from .countries import Countries
 from .models import Guide, GuideMeta, Hashtag, Observance, Platform, Specialty
+from .sources_policy import check_sources
 
 try:  # the C loader is several times faster; fall back where libyaml is missing
     _YamlLoader = yaml.CSafeLoader
@@ -28,6 +32,7 @@ except AttributeError:  # pragma: no cover
 # (OWASP LLM08); they carry no meaning in our guidance, so they are removed on load.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
 # Knowledge text is rendered in the app and quoted to models: no markup that a browser would run.
+ANSWERS_DIR = "answers"  # answer cards: answers/<area>/<theme>.yaml
 _HTML_TAG = re.compile(r"<\s*/?\s*(script|iframe|object|embed|style|img|svg|a|div|span|form|input|link|meta)\b|"
                        r"<!--|javascript:|\bon[a-z]+\s*=\s*[\"']", re.IGNORECASE)
 
@@ -96,6 +101,9 @@ class KnowledgeBase:
     observances: dict[str, Observance]
     specialties: dict[str, Specialty]
     hashtags: tuple[Hashtag, ...]
+    cards: tuple[Card, ...] = ()
+    countries: Countries | None = None  # data/countries.yaml: which country a question names
+    copy: dict[str, dict[str, PostCopy]] = field(default_factory=dict)  # specialty id -> topic title -> copy
     _aliases: dict[str, str] = field(default_factory=dict, repr=False)
     _platform_aliases: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -104,6 +112,12 @@ class KnowledgeBase:
             if g.id == guide_id:
                 return g
         raise KnowledgeError(f"unknown guide {guide_id!r}")
+
+    def card(self, card_id: str) -> Card:
+        for c in self.cards:
+            if c.id == card_id:
+                return c
+        raise KnowledgeError(f"unknown answer card {card_id!r}")
 
     def specialty(self, name: str) -> Specialty:
         """Resolve a specialty id, name or alias ("derm", "OB-GYN"); unknown names suggest the closest."""
@@ -174,6 +188,43 @@ def load_guides(root: Path, vocabulary: dict[str, str]) -> tuple[Guide, ...]:
     return tuple(guides)
 
 
+def _countries(path: Path, root: Path) -> Countries | None:
+    return _validate(Countries, _yaml(path, root), "data/countries.yaml") if path.is_file() else None
+
+
+def load_copy(root: Path) -> dict[str, dict[str, PostCopy]]:
+    """Ready-to-post copy by specialty and topic title (knowledge/copy/<specialty>.yaml; none when absent)."""
+    out: dict[str, dict[str, PostCopy]] = {}
+    for path in sorted((root / "copy").glob("*.yaml")):
+        rel = path.relative_to(root).as_posix()
+        doc: CopyFile = _validate(CopyFile, _yaml(path, root), rel)
+        if doc.specialty != path.stem:
+            raise KnowledgeError(f"{rel}: field 'specialty': {doc.specialty!r} must equal the file name")
+        topics = out.setdefault(doc.specialty, {})
+        for post in doc.posts:
+            if post.topic in topics:
+                raise KnowledgeError(f"{rel}: topic {post.topic!r} has copy twice")
+            topics[post.topic] = post
+    return out
+
+
+def load_cards(root: Path) -> tuple[Card, ...]:
+    """Every answer card under answers/<area>/<theme>.yaml (none when the folder is absent)."""
+    cards: list[Card] = []
+    seen: dict[str, str] = {}
+    for path in sorted((root / ANSWERS_DIR).glob("*/*.yaml")):
+        rel = path.relative_to(root).as_posix()
+        doc: CardFile = _validate(CardFile, _yaml(path, root), rel)
+        if doc.theme != path.stem:
+            raise KnowledgeError(f"{rel}: field 'theme': {doc.theme!r} must equal the file name {path.stem!r}")
+        for card in doc.cards:
+            if card.id in seen:
+                raise KnowledgeError(f"{rel}: card {card.id!r} is already defined in {seen[card.id]}")
+            seen[card.id] = rel
+            cards.append(Card(card=card, theme=doc.theme, theme_title=doc.title, area=path.parent.name, path=rel))
+    return tuple(cards)
+
+
 def _by_id(items: list[Any], model: type[BaseModel], where: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for i, item in enumerate(items):
@@ -206,9 +257,11 @@ def load_knowledge(root: str | Path) -> KnowledgeBase:
                      for i, h in enumerate(_list_in(data / "hashtags.yaml", root, "hashtags")))
     guides = load_guides(root, topics)
     kb = KnowledgeBase(root=root, topics=topics, guides=guides, platforms=platforms, observances=observances,
-                       specialties=specialties, hashtags=hashtags,
+                       specialties=specialties, hashtags=hashtags, cards=load_cards(root),
+                       countries=_countries(data / "countries.yaml", root), copy=load_copy(root),
                        _aliases=_specialty_aliases(specialties), _platform_aliases=_platform_aliases(platforms))
     _cross_check(kb)
+    check_sources(kb)  # refused source domains fail the load (knowledge/sources-policy.yaml)
     return kb
 
 
@@ -228,7 +281,43 @@ def _platform_aliases(platforms: dict[str, Platform]) -> dict[str, str]:
     return {_norm(n): p.id for p in platforms.values() for n in (p.id, p.name, *p.aliases)}
 
 
+def _check_cards(kb: KnowledgeBase) -> None:
+    """Cards cite real guide sections, relate to real cards and vary by known specialties."""
+    headings = {g.id: set(g.headings) for g in kb.guides}
+    ids = {c.id for c in kb.cards}
+    asked: dict[str, str] = {}
+    for c in kb.cards:
+        where = f"{c.path}[{c.id}]"
+        for cite in c.card.cites:
+            if cite.guide not in headings:
+                raise KnowledgeError(f"{where}: field 'cites': no guide {cite.guide!r}")
+            if cite.section not in headings[cite.guide]:
+                raise KnowledgeError(f"{where}: field 'cites': guide {cite.guide!r} has no section {cite.section!r}")
+        unknown = [r for r in c.card.related if r not in ids]
+        if unknown:
+            raise KnowledgeError(f"{where}: field 'related': unknown card(s) {unknown}")
+        bad = [s for v in c.card.variants for s in v.when.specialty if s not in kb.specialties]
+        if bad:
+            raise KnowledgeError(f"{where}: field 'variants': unknown specialty id(s) {bad}")
+        for q in c.card.questions:
+            key = " ".join(q.lower().split())
+            if asked.setdefault(key, c.id) != c.id:
+                raise KnowledgeError(f"{where}: question {q!r} is also a question of card {asked[key]!r}")
+
+
+def _check_copy(kb: KnowledgeBase) -> None:
+    for spec_id, posts in kb.copy.items():
+        if spec_id not in kb.specialties:
+            raise KnowledgeError(f"copy/{spec_id}.yaml: no specialty {spec_id!r}")
+        titles = {t.title for t in kb.specialties[spec_id].topics}
+        unknown = sorted(set(posts) - titles)
+        if unknown:
+            raise KnowledgeError(f"copy/{spec_id}.yaml: topic(s) not in the specialty's topic bank: {unknown[:3]}")
+
+
 def _cross_check(kb: KnowledgeBase) -> None:
+    _check_cards(kb)
+    _check_copy(kb)
     guide_ids = {g.id for g in kb.guides}
     known_specs = set(kb.specialties) | {"all"}
     for g in kb.guides:

@@ -1,0 +1,139 @@
+"""Answer cards: one clinician question answered by an expert, in knowledge/answers/<area>/<theme>.yaml.
+
+A card holds the ways people ask the question (matched at run time), a lead that answers it, steps, cautions,
+variants by country, specialty or platform, and the guide sections behind each claim: `[n]` in the text points
+at the card's n-th `cites` entry. The loader checks every cite against the guides' headings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from .models import ID_RE, PlatformId, Strict
+
+CardCountry = Literal["US", "GB", "EU", "AU", "CA", "IN"]
+MARKER = re.compile(r"\[(\d{1,2})\]")
+MIN_WORDS, MAX_WORDS = 120, 300  # a card reads as 120 to 300 words of plain language
+MAX_VARIANT_WORDS = 360  # a variant may add a sentence to a full card
+
+
+def _words(*parts: str) -> int:
+    return len(MARKER.sub("", " ".join(parts)).split())
+
+
+def markers(text: str) -> list[int]:
+    """The citation numbers in a text, in order."""
+    return [int(n) for n in MARKER.findall(text)]
+
+
+class CardCite(Strict):
+    guide: str = Field(pattern=ID_RE)
+    section: str = Field(min_length=3)  # a `##` heading of that guide, exactly
+
+
+class VariantWhen(Strict):
+    country: tuple[CardCountry, ...] = ()
+    specialty: tuple[str, ...] = ()
+    platform: tuple[PlatformId, ...] = ()
+
+    @model_validator(mode="after")
+    def _something(self) -> VariantWhen:
+        if not (self.country or self.specialty or self.platform):
+            raise ValueError("a variant's 'when' names a country, a specialty or a platform")
+        return self
+
+
+class CardVariant(Strict):
+    when: VariantWhen
+    lead: str | None = Field(default=None, min_length=20)
+    steps: tuple[str, ...] | None = Field(default=None, min_length=3, max_length=7)
+    watch_out: tuple[str, ...] | None = Field(default=None, max_length=3)
+    add: str | None = Field(default=None, min_length=10)  # a sentence shown after the steps
+
+    @model_validator(mode="after")
+    def _changes_something(self) -> CardVariant:
+        if self.lead is None and self.steps is None and self.watch_out is None and self.add is None:
+            raise ValueError("a variant changes the lead, the steps, the watch-outs or adds a sentence")
+        return self
+
+    def texts(self) -> list[str]:
+        return [self.lead or "", self.add or "", *(self.steps or ()), *(self.watch_out or ())]
+
+
+class AnswerCard(Strict):
+    id: str = Field(pattern=ID_RE)
+    questions: tuple[str, ...] = Field(min_length=6, max_length=12)
+    lead: str = Field(min_length=20)
+    steps: tuple[str, ...] = Field(min_length=3, max_length=7)
+    watch_out: tuple[str, ...] = Field(default=(), max_length=3)
+    variants: tuple[CardVariant, ...] = ()
+    related: tuple[str, ...] = ()
+    cites: tuple[CardCite, ...] = Field(min_length=1)
+    updated: dt.date
+
+    @field_validator("questions")
+    @classmethod
+    def _distinct(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        folded = [" ".join(q.lower().split()) for q in value]
+        if len(set(folded)) != len(folded):
+            raise ValueError("the same question is listed twice")
+        if any(len(q) < 6 for q in folded):
+            raise ValueError("a question is shorter than 6 characters")
+        return value
+
+    @model_validator(mode="after")
+    def _citations_and_length(self) -> AnswerCard:
+        texts = [self.lead, *self.steps, *self.watch_out] + [t for v in self.variants for t in v.texts()]
+        used = {n for t in texts for n in markers(t)}
+        out_of_range = sorted(n for n in used if not 1 <= n <= len(self.cites))
+        if out_of_range:
+            raise ValueError(f"citation marker(s) {out_of_range} but only {len(self.cites)} cites")
+        unused = sorted(set(range(1, len(self.cites) + 1)) - used)
+        if unused:
+            raise ValueError(f"cites {unused} are never referred to by a [n] marker")
+        if not markers(self.lead):
+            raise ValueError("the lead needs a citation marker [n]")
+        words = _words(self.lead, *self.steps, *self.watch_out)
+        if not MIN_WORDS <= words <= MAX_WORDS:
+            raise ValueError(f"the card reads {words} words; write {MIN_WORDS} to {MAX_WORDS}")
+        for v in self.variants:
+            if _words(*self.resolved(v)) > MAX_VARIANT_WORDS:
+                raise ValueError(f"with variant {v.when.model_dump(exclude_defaults=True)} the card is too long")
+        return self
+
+    def resolved(self, variant: CardVariant | None) -> tuple[str, ...]:
+        """All the text of the card with a variant applied: lead, steps, added sentence, watch-outs."""
+        if variant is None:
+            return (self.lead, *self.steps, *self.watch_out)
+        return (
+            variant.lead or self.lead,
+            *(variant.steps or self.steps),
+            variant.add or "",
+            *(self.watch_out if variant.watch_out is None else variant.watch_out),
+        )
+
+
+class CardFile(Strict):
+    """One theme's file: `theme` equals the file name, `title` names the theme in plain words."""
+
+    theme: str = Field(pattern=ID_RE)
+    title: str = Field(min_length=3)
+    cards: tuple[AnswerCard, ...] = Field(min_length=1)
+
+
+class Card(Strict):
+    """A loaded card with where it came from (theme and area are the file's)."""
+
+    card: AnswerCard
+    theme: str
+    theme_title: str
+    area: str
+    path: str
+
+    @property
+    def id(self) -> str:
+        return self.card.id

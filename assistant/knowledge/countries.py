@@ -1,0 +1,54 @@
+"""Countries the guidance distinguishes (knowledge/data/countries.yaml) and finding one named in a question."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import Literal
+
+from pydantic import Field
+
+from .models import Strict
+
+RuleSet = Literal["US", "GB", "EU", "AU", "CA", "IN"]
+
+
+class Country(Strict):
+    code: str = Field(pattern=r"^[A-Z]{2}$")  # ISO 3166 alpha-2, or EU
+    name: str
+    rules: RuleSet  # which answer-card variant applies
+    cues: tuple[str, ...] = Field(min_length=1)
+
+
+class Countries(Strict):
+    countries: tuple[Country, ...] = Field(min_length=1)
+
+    @cached_property
+    def _matcher(self) -> tuple[re.Pattern[str], list[str]]:
+        # ALL-CAPS cues ("US", "NHS") are matched as written; the rest ignore case.
+        def one(cue: str) -> str:
+            body = re.escape(cue)
+            return body if cue.upper() == cue and len(cue) <= 6 else f"(?i:{body})"
+
+        cues = sorted(((c.code, cue) for c in self.countries for cue in c.cues), key=lambda x: -len(x[1]))
+        pattern = re.compile("|".join(f"(?<![\\w.])({one(cue)})(?![\\w])" for _, cue in cues))
+        return pattern, [code for code, _ in cues]
+
+    def named_in(self, text: str) -> str | None:
+        """The code of the first country a text names ("a GP in Leeds" -> GB), or None."""
+        pattern, codes = self._matcher
+        match = pattern.search(text)
+        return codes[match.lastindex - 1] if match else None
+
+    def rules_for(self, code: str | None) -> RuleSet | None:
+        """The rule set (answer-card variant) for a country code; EU members without an entry count as EU."""
+        if not code:
+            return None
+        code = "GB" if code.upper() == "UK" else code.upper()
+        for c in self.countries:
+            if c.code == code:
+                return c.rules
+        return "EU" if code in EU_MEMBERS else None
+
+
+EU_MEMBERS = frozenset("AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split())
