@@ -190,4 +190,5 @@ def answer_meta(answer: Any, kb=None) -> dict[str, Any]:
         s["links"] = source_links(kb, s.get("doc_id", "")) if kb is not None else []
     return {"sources": sources, "warnings": list(answer.warnings or []), "findings": finding_dicts(answer.findings),
             "provider": answer.provider, "intent": answer.intent, "fallback_notice": answer.fallback_notice,
-            "masked": list(answer.masked or [])}
+            "masked": list(answer.masked or []), "drafts": [d.public() for d in answer.drafts],
+            "body": answer.body, "card_id": answer.card_id}

@@ -124,14 +124,20 @@ def chunk_guide(guide: Guide, max_words: int = MAX_WORDS) -> list[Chunk]:
     pieces = [(heading, piece) for heading, text in _merge_short(_sections(guide.body, meta.title))
               for piece in split_long(text, max_words)]
     doc_hash = _doc_hash(guide, pieces)
-    sources = tuple({"title": s.title, "url": str(s.url), "year": s.year} for s in meta.sources)
     return [
         Chunk(chunk_id=f"{meta.id}#{n}", doc_id=meta.id, title=meta.title, heading=heading, text=text,
               category=meta.category, topics=meta.topics, platforms=meta.platforms,
-              specialties=meta.specialties, sources=sources, content_hash=_sha(meta.id, heading, text),
-              doc_hash=doc_hash)
+              specialties=meta.specialties, sources=_section_sources(guide, heading),
+              content_hash=_sha(meta.id, heading, text), doc_hash=doc_hash)
         for n, (heading, text) in enumerate(pieces)
     ]
+
+
+def _section_sources(guide: Guide, heading: str) -> tuple[dict, ...]:
+    """The guide's sources with the section's own source first (citations link the first)."""
+    own = guide.source_for(heading)
+    ordered = [own, *(s for s in guide.meta.sources if s is not own)]
+    return tuple({"title": s.title, "url": str(s.url), "year": s.year} for s in ordered)
 
 
 def chunk_guides(guides: Iterable[Guide], max_words: int = MAX_WORDS) -> list[Chunk]:

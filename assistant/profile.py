@@ -28,6 +28,8 @@ class ClinicProfile(BaseModel):
     platforms: list[str] = Field(default_factory=lambda: ["facebook", "instagram"], max_length=len(PLATFORM_IDS))
     hours_per_week: float = Field(default=2.0, ge=0.25, le=60)
     tone: str = Field(default="warm, clear and professional", max_length=120)
+    phone: str = Field(default="", max_length=40)  # the practice's public number, for calls to action
+    booking_url: str = Field(default="", max_length=200)  # the public booking page, for calls to action
     languages: list[str] = Field(default_factory=lambda: ["en"], min_length=1, max_length=6)
 
     @field_validator("country")

@@ -51,6 +51,16 @@ class Services:
         return Store(self.settings.sqlite_url)
 
     @cached_property
+    def matcher(self):
+        from .matching import CardMatcher, card_regions
+        return CardMatcher(self.kb.cards, self.embedder, self.settings.data_dir / "cache", card_regions(self.kb))
+
+    @cached_property
+    def drafter(self):
+        from .chat.drafts import Drafter
+        return Drafter(self.kb)
+
+    @cached_property
     def chat(self):
         from .chat.engine import ChatEngine
-        return ChatEngine(self.kb, self.retriever, self.provider, self.settings)
+        return ChatEngine(self.kb, self.retriever, self.provider, self.settings, self.matcher, self.drafter)

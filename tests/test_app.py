@@ -122,7 +122,8 @@ def test_a_chat_turn_streams_an_answer_with_numbered_sources(db):
     assert "[1]" in answer
     sources = [e.label for e in at.expander if e.label.startswith("[")]
     assert sources and sources[0].startswith("[1] ") and " › " in sources[0]
-    assert any("offline" in c.value for c in at.caption)
+    # Offline is the normal case: the page does not talk about providers unless a language model answers.
+    assert not any("offline" in c.value or "Answering with" in c.value for c in at.caption)
     (conv,) = db.list_conversations()
     stored = db.get_messages(conv["id"])
     assert [m["role"] for m in stored] == ["user", "assistant"]
@@ -203,7 +204,7 @@ def test_a_provider_without_its_key_says_how_to_fix_it_and_answers_offline(db, m
     monkeypatch.delenv("ANTHROPIC_API_KEY", raising=False)
     at = ask(open_app(), "How do I start on Instagram?")
     assert any("ANTHROPIC_API_KEY" in w.value for w in at.warning)
-    assert any(c.value == "Answered by: offline" for c in at.caption)
+    assert not any("language model" in c.value for c in at.caption)  # answered offline, from the guides
     assert any(e.label.startswith("[1]") for e in at.expander)
 
 
@@ -268,7 +269,10 @@ def test_hostile_text_in_a_question_and_a_profile_renders_as_text(db):
     at = set_profile(open_app(), 1, name=IMG, city=SCRIPT)
     at = ask(at, f"How do I reply to this review? {SCRIPT} {IMG}")
     assert_no_raw_html(at)
-    shown = " ".join(texts(at))
+    # Drafts are shown in code boxes, which display their text literally (the clinic's name as typed is part
+    # of a reply's sign-off); everything rendered as Markdown must show the tags escaped.
+    shown = " ".join(str(e.value) for kind in ("markdown", "caption", "success", "error", "warning", "info", "text")
+                     for e in getattr(at, kind))
     assert "&lt;script>alert(1)&lt;/script>" in shown and "&lt;img src=x onerror=alert(1)>" in shown
     assert "<script>" not in shown and "<img" not in shown
     assert db.list_profiles()[0]["name"] == IMG  # kept exactly as typed, only rendered safely
@@ -347,7 +351,9 @@ def test_the_reviews_page_drafts_a_safe_reply_and_checks_a_draft(db):
     at.text_area(key="draft_text").set_value("Guaranteed painless results from the best dentist in town!")
     at = click(at, "Check it")
     shown = " ".join(texts(at))
-    assert "R10" in shown and "R13" in shown
+    # Rules are named in plain words, never by their checklist codes.
+    assert "No promises of results" in shown and "No unprovable superlatives" in shown
+    assert "R10" not in shown and "R13" not in shown
 
 
 def test_a_1mb_review_gets_the_limit_message(db):

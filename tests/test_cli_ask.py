@@ -33,7 +33,8 @@ def test_json_output_has_the_answer_sources_warnings_provider_and_intent(env):
     data = json.loads(result.stdout)
     assert {"answer", "sources", "warnings", "provider", "intent"} <= set(data)
     assert data["provider"] == "offline" and data["intent"] == "review_reply"
-    assert "**In short**" in data["answer"] and "### Sources" in data["answer"]
+    assert data["lead"] and data["lead"] in data["answer"] and "### Sources" in data["answer"]
+    assert data["card_id"] == "review-replies-one-star" and data["drafts"] == []  # advice asked, no draft
     assert data["sources"] and all(set(s) == {"n", "doc_id", "title", "heading", "url"} for s in data["sources"])
     assert [s["n"] for s in data["sources"]] == list(range(1, len(data["sources"]) + 1))
     assert "negative-reviews" in {s["doc_id"] for s in data["sources"]}

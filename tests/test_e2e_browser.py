@@ -141,7 +141,7 @@ def _wait_messages(page, count: int) -> None:
     """Wait until the page shows `count` chat messages, the last one a finished answer."""
     page.wait_for_function("""([n]) => {
       const m = document.querySelectorAll('[data-testid="stChatMessage"]');
-      return m.length === n && m[n - 1].innerText.includes('Answered by')
+      return m.length === n && m[n - 1].innerText.includes('Sources')
         && !document.querySelector('[data-stale="true"]');
     }""", arg=[count], timeout=TIMEOUT_MS)
 

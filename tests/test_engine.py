@@ -106,7 +106,9 @@ def test_a_failing_model_falls_back_to_the_offline_answer_and_keeps_the_question
               "cut": "stopped before finishing", "refused": "cannot reach openai"}[mode]
     assert reason in answer.fallback_notice
     assert answer.fallback_notice in answer.text  # visible in the answer itself, not only in metadata
-    assert "**In short**" in answer.text and "negative-reviews" in {c.doc_id for c in answer.sources}
+    # The offline answer is the expert card for the question, with its sources.
+    assert answer.card_id == "review-replies-one-star" and answer.lead in answer.text
+    assert "negative-reviews" in {c.doc_id for c in answer.sources}
     assert {"rule": "provider", "message": answer.fallback_notice} in answer.warnings
     assert "".join(chunks).endswith(answer.text)  # the stream ends with the answer that replaced the model
 
@@ -285,3 +287,54 @@ def test_an_offline_answer_streams_in_several_pieces_that_add_up_to_the_answer(k
     pieces = list(stream)
     assert len(pieces) > 3
     assert "".join(pieces) == stream.result.text
+
+
+# --- answer cards ------------------------------------------------------------------------------------------
+
+def test_a_question_a_card_answers_gets_the_card_lead_first_and_no_specialty_nobody_named(fixture_kb, retriever,
+                                                                                          tmp_path):
+    answer = offline_engine(fixture_kb, retriever, tmp_path).answer("How do I reply to a 1-star Google review?")
+    card = fixture_kb.card("review-replies-one-star").card
+    assert answer.card_id == card.id and answer.model == "cards" and answer.specialty is None
+    assert answer.text.startswith(answer.lead) and answer.lead.startswith(card.lead.split(" [")[0][:40])
+    assert answer.steps and answer.sources
+    assert "For your practice" not in answer.text and answer.parts[0].variant == {}
+
+
+def test_the_asker_named_in_the_question_picks_the_variant(fixture_kb, retriever, tmp_path):
+    engine = offline_engine(fixture_kb, retriever, tmp_path)
+    uk = engine.answer("We're a UK practice: how do I reply to a 1-star Google review?")
+    assert uk.country == "GB" and uk.parts[0].note.startswith("In the UK")
+    derm = engine.answer("I'm a dermatologist. How do I reply to a 1-star Google review?")
+    assert derm.specialty == "dermatology" and derm.watch_out[0].startswith("Do not refer to skin")
+
+
+def test_a_saved_profile_fits_the_answer_when_the_question_says_nothing(fixture_kb, retriever, tmp_path):
+    profile = ClinicProfile(specialty="dermatology", country="GB", timezone="Europe/London")
+    answer = offline_engine(fixture_kb, retriever, tmp_path).answer("How do I reply to a 1-star Google review?",
+                                                                     profile)
+    assert answer.specialty == "dermatology" and answer.country == "GB"
+    assert answer.parts[0].variant  # one of the two variants applied
+
+
+def test_a_request_to_write_starts_with_the_draft(fixture_kb, retriever, tmp_path):
+    question = 'A review says: "Waited two hours, staff were rude." What do I write back?'
+    answer = offline_engine(fixture_kb, retriever, tmp_path).answer(question)
+    assert [d.kind for d in answer.drafts] == ["review_reply"]
+    assert answer.text.index(answer.drafts[0].text.splitlines()[0]) < answer.text.index("### Sources")
+    assert answer.text.startswith("**Reply to the review**")
+
+
+def test_a_question_outside_the_guidance_still_says_it_is_not_covered(fixture_kb, retriever, tmp_path):
+    answer = offline_engine(fixture_kb, retriever, tmp_path).answer("How do I file my practice's tax return?")
+    assert not answer.covered and answer.card_id is None and "does not cover" in answer.text
+
+
+def test_with_a_model_the_matched_card_is_its_context_and_its_answer_fills_the_structure(fixture_kb, retriever,
+                                                                                         tmp_path):
+    reply = "Yes, reply briefly [1].\n\n1. Thank them [1].\n2. Invite a call [1].\n\nWatch out:\n\n- No details [1]."
+    engine = fake_engine(fixture_kb, retriever, tmp_path, [reply])
+    answer = engine.answer("How do I reply to a 1-star Google review?")
+    assert answer.provider == "fake" and answer.card_id == "review-replies-one-star"
+    assert answer.lead == "Yes, reply briefly [1]." and answer.steps == ["Thank them [1].", "Invite a call [1]."]
+    assert answer.watch_out == ["No details [1]."] and answer.sources[0].heading == "Keep the reply generic"

@@ -150,7 +150,7 @@ def test_hybrid_finds_an_exact_name_that_only_keywords_match(real):
 
 @pytest.mark.slow
 def test_the_clinic_specialty_lifts_real_passages_that_name_it(real):
-    query = "what should we post about"
+    query = "example month of content pillars"
     def position(passages):
         return next((i for i, p in enumerate(passages) if "dermatology" in p.heading.lower()), 99)
     plain = real.search(query, k=10)

@@ -63,10 +63,7 @@ class IntentData(_Strict):
     domain_terms: tuple[str, ...] = Field(min_length=1)
     off_topic_terms: tuple[str, ...] = ()  # practice management, not communication: never "covered" alone
     individual_medical_query: str = Field(min_length=10)
-    topic_rules: dict[str, tuple[str, ...]] = Field(default_factory=dict)  # guide topic -> rule ids
     expansions: tuple[Expansion, ...] = ()
-    guidance_cues: tuple[str, ...] = ()
-    action_verbs: frozenset[str] = frozenset()
 
     @field_validator("priority")
     @classmethod
@@ -119,9 +116,6 @@ class Languages(_Strict):
 class AnswerText(_Strict):
     model_config = ConfigDict(extra="allow", frozen=True)  # phrases are looked up by name
 
-    pointers: dict[str, str]
-    planner_titles: dict[str, str]
-
     def phrase(self, name: str, **values) -> str:
         """The phrase called `name`, with {placeholders} filled in."""
         text = (self.model_extra or {}).get(name)
@@ -136,6 +130,7 @@ class PromptText(_Strict):
     passages_intro: str
     question_intro: str
     no_passages: str
+    expert_intro: str = ""
     history_turns: int = Field(ge=0, le=50)
     history_chars: int = Field(ge=100)
 

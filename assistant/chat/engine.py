@@ -16,13 +16,14 @@ from ..errors import InputError, ProviderError
 from ..guardrails import check_text, emergency_message, make_canary, sanitize_output
 from ..providers.base import explain_failure
 from .citations import cited_sources, sources_markdown
+from .compose import Composer, model_passages, structure_from_text
 from .conversation import normalize_history
 from .data import chat_data, intent_data
 from .intents import MentionFinder, router
 from .language import language_name, language_note
 from .llm import CanaryLeak, StreamGuard, TooLong, guarded_stream
+from .markdown import answer_markdown, body_markdown, draft_markdown, part_markdown
 from .models import Answer, finding_dict
-from .offline import OfflineAnswerer
 from .prompts import build_messages
 from .turn import Turn, TurnBuilder
 
@@ -65,25 +66,37 @@ class AnswerStream:
 class ChatEngine:
     """Answers questions for a clinic profile. Dependencies are passed in (tests pass fakes)."""
 
-    def __init__(self, kb, retriever, provider, settings) -> None:
+    def __init__(self, kb, retriever, provider, settings, matcher=None, drafter=None) -> None:
         self.kb, self.retriever, self.provider, self.settings = kb, retriever, provider, settings
         self.data = chat_data(kb.root)
         intents = intent_data(kb.root)
         routes = router(kb.root if (kb.root / "data" / "intents.yaml").is_file() else None)
         self.turns = TurnBuilder(kb, retriever, self.data, intents, routes, MentionFinder(kb, intents))
-        self.offline = OfflineAnswerer(kb, getattr(retriever, "chunks", ()), self.data, intents)
+        if matcher is None and kb.cards:  # callers that build their own engine get the cards matched too
+            from ..matching import CardMatcher, card_regions
+            matcher = CardMatcher(kb.cards, retriever.embedder, regions=card_regions(kb))
+        if drafter is None:
+            from .drafts import Drafter
+            drafter = Drafter(kb)
+        self.composer = Composer(kb, matcher, self.data.answer, drafter)
 
     @property
     def uses_model(self) -> bool:
         return getattr(self.provider, "name", "offline") != "offline"
 
-    def answer(self, question: str, profile, history: Sequence[dict] = ()) -> Answer:
-        """The complete Answer (streaming consumed internally)."""
-        return self.stream(question, profile, history).result
+    def answer(self, question: str, profile=None, history: Sequence[dict] = (),
+               platforms: Sequence[str] = ()) -> Answer:
+        """The complete Answer (streaming consumed internally).
 
-    def stream(self, question: str, profile, history: Sequence[dict] = ()) -> AnswerStream:
+        `profile` is the clinic profile the user saved, or None: with neither a profile nor a specialty named in
+        the question, the answer is not fitted to any specialty. `platforms` apply when there is no profile.
+        """
+        return self.stream(question, profile, history, platforms).result
+
+    def stream(self, question: str, profile=None, history: Sequence[dict] = (),
+               platforms: Sequence[str] = ()) -> AnswerStream:
         """An AnswerStream: text chunks as they come, then `.result`."""
-        return AnswerStream(self._run(question, profile, history))
+        return AnswerStream(self._run(question, profile, history, platforms))
 
     # --- pipeline -----------------------------------------------------------------------------------
 
@@ -101,7 +114,7 @@ class ChatEngine:
                           warnings=[{"rule": "LLM10", "message": message}])
         return None
 
-    def _run(self, question, profile, history) -> Generator[str, None, Answer]:
+    def _run(self, question, profile, history, platforms=()) -> Generator[str, None, Answer]:
         started = time.perf_counter()
         problem = self._input_problem(question)
         if problem is None:
@@ -114,11 +127,11 @@ class ChatEngine:
             problem.provider = self.provider.name
             yield problem.text
             return problem
-        turn = self.turns.build(question, profile, history)
+        turn = self.turns.build(question, profile, history, platforms)
         prefix = self._prefix(turn, profile)
         if prefix:
             yield prefix
-        if self.uses_model and turn.covered and turn.passages:
+        if self.uses_model and turn.covered and (turn.passages or self.composer.cards_for(turn)):
             answer = yield from self._with_model(turn, profile, prefix)
         else:
             answer = self._offline(turn, profile, prefix)
@@ -140,19 +153,26 @@ class ChatEngine:
         return "\n\n".join(lines) + "\n\n" if lines else ""
 
     def _offline(self, turn: Turn, profile, prefix: str, notice: str = "") -> Answer:
-        composed = self.offline.compose(turn, profile)
+        answer = self.composer.compose(turn, profile)
         note = language_note(turn.language, self.data.languages)
-        parts = [f"_{notice}_" if notice else "", f"_{note}_" if note else "", sanitize_output(composed.text),
-                 sources_markdown(composed.sources, self.data.answer.phrase("sources"))]
-        return Answer(text=prefix + "\n\n".join(p for p in parts if p), sources=composed.sources,
-                      warnings=list(turn.warnings), provider="offline", intent=turn.intent, masked=turn.masked_kinds,
-                      question=turn.question, language=turn.language, covered=composed.covered, model="extractive")
+        answer.notices = [n for n in (notice, note) if n]
+        answer.text = sanitize_output(answer_markdown(answer, self.data.answer, prefix))
+        notices = "".join(f"_{n}_\n\n" for n in answer.notices)
+        answer.body = sanitize_output(prefix + notices + body_markdown(answer, self.data.answer))
+        return answer
 
     def _with_model(self, turn: Turn, profile, prefix: str) -> Generator[str, None, Answer]:
-        passages = [p for p in turn.passages if p.text.strip()][:LLM_PASSAGES]
+        # The offline answer is the model's context (the matched card, its sections) and its fallback; its
+        # drafts come first, as they do offline.
+        offline = self.composer.compose(turn, profile)
+        passages = model_passages(offline, turn.passages, self.kb, LLM_PASSAGES)
+        expert = "\n\n".join(part_markdown(p, self.data.answer) for p in offline.parts)
+        head = "".join(draft_markdown(d, self.data.answer) + "\n\n" for d in offline.drafts)
+        if head:
+            yield head
         canary = make_canary()
         messages = build_messages(turn, profile, self.kb, passages, canary,
-                                  language_name(turn.language, self.data.languages), self.data)
+                                  language_name(turn.language, self.data.languages), self.data, expert)
         instructions = messages[0]["content"].split(self.data.prompt.profile_marker)[0]
         guard = StreamGuard(canary, range(1, len(passages) + 1), max_chars=self.settings.llm_max_tokens * 8,
                             instructions=instructions)
@@ -160,17 +180,18 @@ class ChatEngine:
             yield from guarded_stream(self.provider.stream(messages), guard)
         except CanaryLeak:
             notice = self.data.answer.phrase("canary")
-            return (yield from self._replace(turn, profile, prefix, "LLM07", notice, bool(guard.text)))
+            return (yield from self._replace(turn, profile, prefix, "LLM07", notice, bool(guard.text or head)))
         except TooLong:
             pass  # keep what was released: the cap is a limit, not a failure
         except Exception as exc:  # noqa: BLE001 - any provider failure falls back; ProviderError says how to fix
             reason = str(exc) if isinstance(exc, ProviderError) else explain_failure(self.provider.name, "", exc)
             notice = self.data.answer.phrase("fallback", provider=self.provider.name, reason=reason)
-            return (yield from self._replace(turn, profile, prefix, "provider", notice, bool(guard.text),
+            return (yield from self._replace(turn, profile, prefix, "provider", notice, bool(guard.text or head),
                                              fallback=True))
-        return (yield from self._model_answer(turn, passages, prefix, guard))
+        return (yield from self._model_answer(turn, passages, prefix, head, guard, offline))
 
-    def _model_answer(self, turn: Turn, passages, prefix: str, guard: StreamGuard) -> Generator[str, None, Answer]:
+    def _model_answer(self, turn: Turn, passages, prefix: str, head: str, guard: StreamGuard,
+                      offline: Answer) -> Generator[str, None, Answer]:
         warnings = list(turn.warnings)
         warnings += [{"rule": "citation", "message": self.data.answer.phrase("citation_removed", n=n)}
                      for n in guard.removed]
@@ -180,9 +201,12 @@ class ChatEngine:
             warnings.append({"rule": "citation", "message": self.data.answer.phrase("uncited")})
         tail = "\n\n" + sources_markdown(sources, self.data.answer.phrase("sources"))
         yield tail
-        return Answer(text=prefix + guard.text + tail, sources=sources, warnings=warnings, provider=self.provider.name,
-                      intent=turn.intent, masked=turn.masked_kinds, question=turn.question, language=turn.language,
-                      covered=True, model=getattr(self.provider, "model", ""))
+        lead, steps, watch = structure_from_text(guard.text)
+        return offline.model_copy(update={
+            "text": prefix + head + guard.text + tail, "body": prefix + guard.text, "sources": sources,
+            "warnings": warnings,
+            "provider": self.provider.name, "covered": True, "model": getattr(self.provider, "model", ""),
+            "lead": lead, "steps": steps, "watch_out": watch, "parts": [], "sections": []})
 
     def _replace(self, turn: Turn, profile, prefix: str, rule: str, notice: str, streamed: bool,
                  fallback: bool = False) -> Generator[str, None, Answer]:

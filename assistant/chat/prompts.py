@@ -19,7 +19,9 @@ def _defuse(text: str) -> str:
 
 
 def profile_summary(profile, kb) -> str:
-    """The clinic profile as short "- field: value" lines for the system prompt."""
+    """The clinic profile as short "- field: value" lines for the system prompt ("not given" without one)."""
+    if profile is None:
+        return "- (no clinic profile given: do not assume a specialty or a country)"
     spec = kb.specialties.get(profile.specialty)
     platforms = [kb.platforms[p].name if p in kb.platforms else p for p in profile.platforms]
     place = ", ".join(x for x in (profile.city, profile.region, profile.country) if x)
@@ -48,16 +50,19 @@ def passages_block(passages: Sequence, data: ChatData) -> str:
     return "\n\n".join(blocks)
 
 
-def user_message(question: str, passages: Sequence, data: ChatData) -> str:
-    """The last user message: the passages, then the (masked) question, both as quoted data."""
-    return (f"{passages_block(passages, data)}\n\n{data.prompt.question_intro}\n"
+def user_message(question: str, passages: Sequence, data: ChatData, expert: str = "") -> str:
+    """The last user message: the passages, an expert's answer to adapt (if a card matched), then the (masked)
+    question, all as quoted data."""
+    guide = (f"\n\n{data.prompt.expert_intro}\n<<<EXPERT ANSWER>>>\n{_defuse(expert)}\n<<<END EXPERT ANSWER>>>"
+             if expert else "")
+    return (f"{passages_block(passages, data)}{guide}\n\n{data.prompt.question_intro}\n"
             f"<<<QUESTION>>>\n{_defuse(question)}\n<<<END QUESTION>>>")
 
 
 def build_messages(turn, profile, kb, passages: Sequence, canary: str, language: str,
-                   data: ChatData) -> list[dict[str, str]]:
+                   data: ChatData, expert: str = "") -> list[dict[str, str]]:
     """System prompt, the recent (masked) history, then passages and question."""
     limit = data.prompt.history_chars
     history = [{"role": t["role"], "content": _defuse(t["content"][:limit])} for t in turn.history]
     return [{"role": "system", "content": system_prompt(profile, kb, canary, language, data)}, *history,
-            {"role": "user", "content": user_message(turn.masked, passages, data)}]
+            {"role": "user", "content": user_message(turn.masked, passages, data, expert)}]

@@ -7,6 +7,7 @@ text, the same passages and the same warnings.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..errors import InputError
@@ -34,13 +35,15 @@ class Turn:
     language: str
     intent: str
     query: str
-    specialty: str | None
+    specialty: str | None  # named in the question, else the saved profile's; None when neither says
     platforms: list[str]
+    country: str | None = None  # the country the question names, else the profile's (ISO code)
     platforms_named: bool = False  # the platforms come from the question (or the one it follows up)
     expansion: dict[str, float] = field(default_factory=dict)  # topic words -> weight (intents.yaml `expansions`)
     passages: list = field(default_factory=list)
     similarity: float = 0.0
     covered: bool = False
+    off_topic: bool = False  # about practice management, not communication (taxes, software, salaries)
     injection: bool = False
     tainted: set[str] = field(default_factory=set)  # doc_ids of passages with instruction-like text
     warnings: list[dict] = field(default_factory=list)
@@ -66,8 +69,8 @@ class TurnBuilder:
         self.router, self.finder = router, finder
         self.platform_names = {p.id: p.name for p in kb.platforms.values()}
 
-    def build(self, question: str, profile, history: list[dict[str, str]]) -> Turn:
-        """Mask, classify, route and retrieve for one question."""
+    def build(self, question: str, profile, history: list[dict[str, str]], platforms: Sequence[str] = ()) -> Turn:
+        """Mask, classify, route and retrieve for one question. `profile` is the saved clinic profile or None."""
         masked = mask_phi(question)
         recent = history[-self.data.prompt.history_turns:] if self.data.prompt.history_turns else []
         masked_history = [{"role": t["role"], "content": mask_phi(t["content"]).text} for t in recent]
@@ -78,11 +81,15 @@ class TurnBuilder:
         if scope == "individual_medical":  # R22: answer how to handle such questions, never the question itself
             query, intent = self.intents.individual_medical_query, "compliance"
         specialty = next((s for s in mentions.specialty_ids if s in self.kb.specialties), None)
+        countries = self.kb.countries
+        named_country = countries.named_in(" ".join([masked.text, *(t["content"] for t in masked_history
+                                                                     if t["role"] == "user")])) if countries else None
         turn = Turn(question=question, masked=masked.text, history=masked_history, masked_kinds=kinds, scope=scope,
                     language=detect_language(masked.text, self.data.languages), intent=intent,
                     query=" ".join(_PLACEHOLDER.sub(" ", query).split()) or masked.text,
-                    specialty=specialty or profile.specialty,
-                    platforms=mentions.platform_ids or list(profile.platforms),
+                    specialty=specialty or (profile.specialty if profile else None),
+                    platforms=mentions.platform_ids or list(profile.platforms if profile else platforms),
+                    country=named_country or (profile.country if profile else None),
                     platforms_named=bool(mentions.platforms),
                     injection=looks_like_injection(question))
         if scope != "individual_medical":
@@ -105,8 +112,8 @@ class TurnBuilder:
         turn.similarity = float(dense[0][1]) if dense else 0.0
         turn.passages = [self._defused(turn, p) for p in turn.passages]
         in_domain = domain or self.router.has_domain_terms(turn.query)
-        off_topic = not in_domain and self.router.has_off_topic_terms(turn.query)
-        turn.covered = not off_topic and self._covers(turn, in_domain)
+        turn.off_topic = not in_domain and self.router.has_off_topic_terms(turn.query)
+        turn.covered = not turn.off_topic and self._covers(turn, in_domain)
 
     @staticmethod
     def _defused(turn: Turn, passage):

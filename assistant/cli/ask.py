@@ -19,6 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                    description="Answer from the guides (offline) or with the configured model.")
     parser.add_argument("question", nargs="*", type=argv_text, help="what you want to know")
     parser.add_argument("--specialty", type=argv_text, help="your specialty (e.g. dentist, GP, derm)")
+    parser.add_argument("--country", type=argv_text, help="your country code (US, GB, IE, AU, CA, DE, ...)")
     parser.add_argument("--platform", action="append", type=argv_text, default=[],
                         help="a platform you use (repeatable)")
     parser.add_argument("--provider", type=argv_text, help="offline, openai, anthropic or ollama (default: settings)")
@@ -38,16 +39,25 @@ def _services(provider_name: str | None):
     return services
 
 
-def _profile(kb, specialty: str | None, platforms: list[str]):
-    """A clinic profile from the options; names are resolved through the knowledge base's aliases."""
-    from ..profile import ClinicProfile
+def _profile(kb, specialty: str | None, platforms: list[str], country: str | None = None):
+    """(clinic profile or None, platform ids). A profile only when a specialty or a country is given: an answer
+    is never fitted to a specialty nobody named. Names are resolved through the knowledge base's aliases."""
+    from ..profile import DEFAULT_TIMEZONES, ClinicProfile
 
-    fields = {}
+    platform_ids = [kb.platform(p).id for p in platforms]
+    if not specialty and not country:
+        return None, platform_ids
+    fields: dict = {"platforms": platform_ids} if platform_ids else {}
     if specialty:
         fields["specialty"] = kb.specialty(specialty).id
-    if platforms:
-        fields["platforms"] = [kb.platform(p).id for p in platforms]
-    return ClinicProfile(**fields)
+    if country:
+        code = country.strip().upper()
+        known = kb.countries.rules_for(code) if kb.countries else None
+        if known is None:
+            raise AssistantError(f"unknown country code {country!r}; use a two-letter code such as US, GB, IE, AU, CA")
+        fields["country"] = code
+        fields["timezone"] = DEFAULT_TIMEZONES.get("GB" if code == "UK" else code, "UTC")
+    return ClinicProfile(**fields), platform_ids
 
 
 def _print_text(answer) -> None:
@@ -67,11 +77,11 @@ def run(args: argparse.Namespace) -> int:
     from .index import sync_with_progress
 
     services = _services(args.provider)
-    profile = _profile(services.kb, args.specialty, args.platform)  # bad names fail before the model loads
+    profile, platforms = _profile(services.kb, args.specialty, args.platform, args.country)  # fails before loading
     sync_with_progress(services)  # builds the index on first use, refreshes it after guide edits
     if args.jsonl:
         return _run_jsonl(services, args)
-    answer = services.chat.answer(question, profile)
+    answer = services.chat.answer(question, profile, platforms=platforms)
     if args.json:
         print(json.dumps(answer.public(), ensure_ascii=False, indent=2))
     else:
@@ -86,11 +96,17 @@ def _answer_line(services, line: str, n: int, args) -> dict:
         return {"line": n, "error": f"line {n}: invalid JSON ({exc.msg} at column {exc.colno})"}
     if not isinstance(item, dict) or not isinstance(item.get("question"), str):
         return {"line": n, "error": f'line {n}: expected an object like {{"question": "...", "specialty": "..."}}'}
+    wrong = [k for k in ("specialty", "country") if item.get(k) is not None and not isinstance(item[k], str)]
+    if wrong:
+        return {"line": n, "error": f"line {n}: field '{wrong[0]}' must be text"}
     platforms = item.get("platforms") or item.get("platform") or args.platform
     platforms = [platforms] if isinstance(platforms, str) else platforms
+    if not isinstance(platforms, list) or not all(isinstance(p, str) for p in platforms):
+        return {"line": n, "error": f"line {n}: field 'platforms' must be a list of platform names"}
     try:
-        profile = _profile(services.kb, item.get("specialty") or args.specialty, list(platforms or []))
-        answer = services.chat.answer(item["question"], profile, item.get("history") or ())
+        profile, platform_ids = _profile(services.kb, item.get("specialty") or args.specialty, list(platforms or []),
+                                         item.get("country") or args.country)
+        answer = services.chat.answer(item["question"], profile, item.get("history") or (), platforms=platform_ids)
     except AssistantError as exc:
         return {"line": n, "error": f"line {n}: {exc}"}
     except (TypeError, ValueError) as exc:  # a malformed field (history not a list, platform not text)

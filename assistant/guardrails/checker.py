@@ -38,13 +38,14 @@ class Finding(BaseModel):
     """One rule problem in a text: where it is, why it matters and how to fix it."""
 
     model_config = ConfigDict(frozen=True)
-    rule: str
+    rule: str  # the checklist code (R1-R25), for scripts; people see `name`
     severity: Severity
     start: int
     end: int
     span: str
     message: str
     fix: str
+    name: str = ""  # the rule in plain words ("No promises of results")
 
 
 class Negation(Strict):
@@ -84,6 +85,7 @@ class Check(Strict):
 
 class RuleBook(Strict):
     negation: Negation
+    rule_names: dict[str, str] = {}  # R1..R25 -> the rule in plain words
     vocab: dict[str, tuple[str, ...]] = {}
     checks: tuple[Check, ...] = Field(min_length=1)
 
@@ -153,6 +155,7 @@ class _Book:
     negators: _Negators
     answer_negators: _Negators  # answers discuss rules by quoting what not to write
     quote_words: int
+    rule_names: dict[str, str]
 
 
 def load_rules() -> RuleBook:
@@ -175,7 +178,7 @@ def _book() -> _Book:
     far, answer_all = neg.verbal_cues, (*neg.cues, *neg.verbal_cues, *neg.answer_cues)
     return _Book(compiled, _Negators(_cue_regex((*neg.cues, *far)), _cue_regex(far), neg.window_words),
                  _Negators(_cue_regex(answer_all), _cue_regex(answer_all), neg.window_words),
-                 neg.answer_quote_words)
+                 neg.answer_quote_words, dict(book.rule_names))
 
 
 def _cue_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
@@ -200,7 +203,8 @@ def check_text(text: str, kind: str = "post", reviewer_name: str | None = None) 
         for start, end in _spans(compiled, clean, kind, reviewer_name, book):
             o_start, o_end = _original(index, start, end)
             findings.append(Finding(rule=check.rule, severity=check.severity, start=o_start, end=o_end,
-                                    span=text[o_start:o_end], message=check.message, fix=check.fix))
+                                    span=text[o_start:o_end], message=check.message, fix=check.fix,
+                                    name=book.rule_names.get(check.rule, check.rule)))
     return _one_per_place(findings)
 
 

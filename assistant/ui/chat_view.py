@@ -69,12 +69,20 @@ def show_message(message: dict[str, Any]) -> None:
     """One stored message with, for answers, its sources, checks and notices."""
     with st.chat_message(message["role"]):
         content = message["content"]
-        render.markdown(app_service.without_sources_block(content) if message["role"] == "assistant" else content)
-        if message["role"] == "assistant":
-            meta = message.get("meta") or {}
-            render.assistant_extras(meta)
-            if meta.get("provider"):
-                st.caption(f"Answered by: {meta['provider']}")
+        if message["role"] != "assistant":
+            render.markdown(content)
+            return
+        meta = message.get("meta") or {}
+        show_answer(meta, content)
+
+
+def show_answer(meta: dict[str, Any], content: str) -> None:
+    """An answer from its stored parts: drafts to copy first, then the answer, its notices and sources."""
+    render.drafts(meta.get("drafts"))
+    render.markdown(meta["body"] if "body" in meta else app_service.without_sources_block(content))
+    render.assistant_extras(meta)
+    if meta.get("provider") and meta["provider"] != "offline":
+        st.caption(f"Answered with the {meta['provider']} language model")
 
 
 def starters(profile, kb, box) -> str | None:
@@ -114,8 +122,7 @@ def answer_turn(svc, engine, profile, pid: int, conv_id: int | None, question: s
         except Exception as exc:  # noqa: BLE001 - the page must survive; details go to the server log
             show_error(exc)
             return
-        slot.markdown(render.safe(app_service.without_sources_block(answer.text)))
         meta = app_service.answer_meta(answer, svc.kb)
         svc.store.add_message(conv_id, "assistant", answer.text, meta)
-        render.assistant_extras(meta)
-        st.caption(f"Answered by: {meta['provider']}")
+        with slot.container():
+            show_answer(meta, answer.text)

@@ -54,7 +54,7 @@ def link(title: str, url: str, suffix: str = "") -> None:
 
 
 def findings(items: Iterable[dict[str, Any]], title: str = "Compliance checks") -> None:
-    """The content checker's findings: rule, severity, the words, why, and the fix."""
+    """The content checker's findings: the rule in plain words, severity, the words, why, and the fix."""
     items = list(items or [])
     if not items:
         return
@@ -63,24 +63,34 @@ def findings(items: Iterable[dict[str, Any]], title: str = "Compliance checks") 
         for f in items:
             icon = _SEVERITY_ICON.get(str(f.get("severity")), ":material/info:")
             span = f" — “{f['span']}”" if f.get("span") else ""
-            markdown(f"{icon} **{f.get('rule', '')}**{span}: {f.get('message', '')}")
+            markdown(f"{icon} **{f.get('name') or 'Check'}**{span}: {f.get('message', '')}")
             if f.get("fix"):
                 markdown(f"↳ {f['fix']}")
 
 
 def warnings(items: Iterable[dict[str, Any]]) -> None:
-    """Engine warnings (rule + message) shown as cautions."""
+    """Engine warnings shown as cautions, in their own words (the codes are for logs and scripts)."""
     for w in items or []:
-        st.warning(safe(f"{w.get('rule', '')}: {w.get('message', '')}".strip(": ")), icon=":material/warning:")
+        icon = ":material/shield:" if w.get("rule") == "PHI" else ":material/warning:"
+        (st.info if w.get("rule") == "PHI" else st.warning)(safe(w.get("message", "")), icon=icon)
+
+
+def drafts(items: Iterable[dict[str, Any]]) -> None:
+    """Drafts to copy: each in a code box (with its copy button), other versions and notes beneath."""
+    for d in items or []:
+        st.markdown(f"**{safe(d.get('title') or 'Draft')}**")
+        st.code(str(d.get("text", "")), language=None, wrap_lines=True)
+        for n, other in enumerate(d.get("alternatives") or [], 2):
+            with st.expander(f"Another version ({n})"):
+                st.code(str(other), language=None, wrap_lines=True)
+        for note in d.get("notes") or []:
+            st.caption(safe(note))
 
 
 def assistant_extras(meta: dict[str, Any]) -> None:
     """Everything shown under an assistant answer: notices, masked data, findings, sources."""
     if meta.get("fallback_notice"):
         st.warning(safe(meta["fallback_notice"]), icon=":material/cloud_off:")
-    if meta.get("masked"):
-        st.info("Patient data was masked before anything left this computer: " + ", ".join(meta["masked"]),
-                icon=":material/shield:")
     # The engine repeats serious findings and the fallback notice as warnings; show each thing once.
     found = {f.get("rule") for f in meta.get("findings") or []}
     warnings([w for w in meta.get("warnings") or [] if w.get("rule") not in found

@@ -11,7 +11,8 @@ messages = svc.store.get_messages(conv_id) if conv_id else []
 
 st.title("Ask the assistant")
 bar = st.container()  # filled last, so it reflects a conversation created by this run's question
-st.caption(f"Answering with: {resources.provider_label(engine)}")
+if engine.uses_model:  # offline is the normal case: say nothing about it
+    st.caption(f"Answering with: {resources.provider_label(engine)}")
 if notice:
     st.warning(notice, icon=":material/cloud_off:")
 resources.ensure_index(svc)

@@ -1,0 +1,262 @@
+"""The offline answer's content: an answer card fitted to the asker, or whole guide sections when no card fits.
+
+A card is an expert's answer to one question (knowledge/answers/). Its `[n]` markers are renumbered into the
+answer's own numbering, and every number becomes a citation of the guide section behind it, linked to that
+section's own source. When no card matches with confidence, the answer is the best one or two WHOLE sections
+under a one-line lead that says what they cover: never sentences collected from different sections.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..knowledge.cards import MARKER, AnswerCard, CardVariant
+from ..matching import CardMatch
+from .models import Answer, Citation, Part, Section
+
+MAX_SECTIONS = 2
+SECOND_SECTION_SHARE = 0.85  # a second section is shown when it scores at least this share of the first
+
+
+@dataclass(frozen=True)
+class Asker:
+    """What the answer is fitted to: the rule set of the asker's country, their specialty, the platforms named."""
+
+    country: str | None = None  # US, GB, EU, AU, CA, IN
+    specialty: str | None = None
+    platforms: tuple[str, ...] = ()
+
+
+class Numbering:
+    """Numbers guide sections in order of first citation; each number is a Citation of one section."""
+
+    def __init__(self, kb) -> None:
+        self.kb = kb
+        self._order: dict[tuple[str, str], int] = {}
+        self.citations: list[Citation] = []
+
+    def cite(self, guide_id: str, heading: str, passage: str | None = None) -> int:
+        key = (guide_id, heading)
+        if key not in self._order:
+            guide = self.kb.guide(guide_id)
+            source = guide.source_for(heading)
+            n = len(self.citations) + 1
+            self._order[key] = n
+            self.citations.append(
+                Citation(
+                    n=n,
+                    doc_id=guide_id,
+                    title=guide.meta.title,
+                    heading=heading,
+                    url=str(source.url),
+                    passage=passage or guide.section(heading),
+                )
+            )
+        return self._order[key]
+
+
+def choose_variant(card: AnswerCard, asker: Asker) -> CardVariant | None:
+    """The most specific variant whose every condition fits the asker (the first of equals), or None."""
+    best, best_fit = None, 0
+    for variant in card.variants:
+        when = variant.when
+        checks = [(when.country, asker.country), (when.specialty, asker.specialty)]
+        fits = all(value in allowed for allowed, value in checks if allowed)
+        if when.platform:
+            fits = fits and any(p in when.platform for p in asker.platforms)
+        fit = sum(bool(allowed) for allowed, _ in checks) + bool(when.platform)
+        if fits and fit > best_fit:
+            best, best_fit = variant, fit
+    return best
+
+
+def _renumber(text: str, card: AnswerCard, numbering: Numbering) -> str:
+    def one(match: re.Match[str]) -> str:
+        cite = card.cites[int(match.group(1)) - 1]
+        return f"[{numbering.cite(cite.guide, cite.section)}]"
+
+    return MARKER.sub(one, text)
+
+
+def card_part(match: CardMatch, asker: Asker, numbering: Numbering) -> Part:
+    """One card as part of an answer: its variant for the asker applied, its markers renumbered."""
+    card = match.card.card
+    variant = choose_variant(card, asker)
+
+    def fix(texts: Sequence[str]) -> list[str]:
+        return [_renumber(t, card, numbering) for t in texts]
+
+    lead = variant.lead if variant and variant.lead else card.lead
+    steps = variant.steps if variant and variant.steps else card.steps
+    watch = card.watch_out if variant is None or variant.watch_out is None else variant.watch_out
+    return Part(
+        card_id=card.id,
+        title=card.questions[0],
+        question=match.question,
+        lead=fix([lead])[0],
+        steps=fix(steps),
+        watch_out=fix(watch),
+        note=fix([variant.add])[0] if variant and variant.add else "",
+        variant=variant.when.model_dump(mode="json", exclude_defaults=True) if variant else {},
+        confidence=match.confidence,
+    )
+
+
+def best_sections(passages: Sequence, numbering: Numbering, kb, tainted: set[str] = frozenset()) -> list[Section]:
+    """The top passage's whole section and, if nearly as good, a second one (never two pieces of one).
+
+    A passage from a guide with instruction-like text (`tainted`) keeps its defused text, not the whole section.
+    """
+    chosen: list[Section] = []
+    seen: set[tuple[str, str]] = set()
+    top_score = passages[0].score if passages else 0.0
+    for p in passages:
+        key = (p.doc_id, p.heading)
+        if key in seen or not p.text.strip():
+            continue
+        if chosen and (p.score < SECOND_SECTION_SHARE * top_score or len(chosen) == MAX_SECTIONS):
+            break
+        seen.add(key)
+        whole = p.doc_id not in tainted and _is_heading(kb, p)
+        text = kb.guide(p.doc_id).section(p.heading) if whole else p.text
+        n = numbering.cite(p.doc_id, p.heading, text)
+        chosen.append(Section(title=p.title, heading=p.heading, text=text, n=n))
+    return chosen
+
+
+def _is_heading(kb, passage) -> bool:
+    try:
+        return passage.heading in kb.guide(passage.doc_id).headings
+    except Exception:  # noqa: BLE001 - a passage from an index of another knowledge base: use its own text
+        return False
+
+
+class Composer:
+    """The offline answer to a prepared turn, as a structured Answer (the engine renders and checks it)."""
+
+    HIGH_CONFIDENCE = 0.85  # a card may answer a question the guide passages alone would not call covered
+
+    def __init__(self, kb, matcher, words, drafter=None) -> None:
+        self.kb, self.matcher, self.words, self.drafter = kb, matcher, words, drafter
+
+    def asker(self, turn) -> Asker:
+        countries = self.kb.countries
+        rules = countries.rules_for(turn.country) if countries else None
+        return Asker(
+            country=rules,
+            specialty=turn.specialty if turn.specialty in self.kb.specialties else None,
+            platforms=tuple(turn.platforms) if turn.platforms_named else (),
+        )
+
+    def cards_for(self, turn) -> list[CardMatch]:
+        """The card(s) answering the turn, or none; a card alone never makes an off-topic question covered."""
+        if self.matcher is None or turn.off_topic:
+            return []
+        matches = self.matcher.answer_cards(turn.query, self.asker(turn).country)
+        if turn.covered:
+            return matches
+        return [m for m in matches if m.confidence >= self.HIGH_CONFIDENCE] if len(matches) == 1 else []
+
+    def compose(self, turn, profile) -> Answer:
+        asker = self.asker(turn)
+        numbering = Numbering(self.kb)
+        drafts = self.drafter.drafts(turn, profile, asker) if self.drafter else []
+        matches = self.cards_for(turn)
+        answer = Answer(
+            text="",
+            intent=turn.intent,
+            question=turn.question,
+            language=turn.language,
+            masked=turn.masked_kinds,
+            warnings=list(turn.warnings),
+            drafts=drafts,
+            specialty=asker.specialty,
+            country=asker.country,
+            model="cards",
+        )
+        if matches:
+            answer.parts = [card_part(m, asker, numbering) for m in matches]
+            first = answer.parts[0]
+            answer.lead, answer.steps, answer.watch_out = first.lead, first.steps, first.watch_out
+            answer.card_id, answer.confidence = first.card_id, first.confidence
+            answer.related = self._related(matches)
+        elif turn.covered and turn.passages:
+            answer.sections = best_sections(turn.passages, numbering, self.kb, turn.tainted)
+            what = " and ".join(f"“{s.heading}” ({s.title})" for s in answer.sections)
+            answer.lead = self.words.phrase("closest_sections", what=what)
+            answer.model = "sections"
+        elif drafts:
+            answer.model = "drafts"
+        else:
+            answer.covered, answer.model = False, "none"
+            titles = list(dict.fromkeys(p.title for p in turn.passages))[:4] or [
+                g.meta.title for g in self.kb.guides[:4]
+            ]
+            answer.lead = "\n".join(
+                [self.words.phrase("not_covered"), "", self.words.phrase("closest"), *(f"- {t}" for t in titles)]
+            )
+        answer.sources = numbering.citations
+        return answer
+
+    def _related(self, matches: Sequence[CardMatch]) -> list[dict[str, str]]:
+        shown = {m.card.id for m in matches}
+        out = []
+        for m in matches:
+            for card_id in m.card.card.related:
+                if card_id not in shown and len(out) < 3:
+                    shown.add(card_id)
+                    out.append({"card_id": card_id, "question": self.kb.card(card_id).card.questions[0]})
+        return out
+
+
+def model_passages(answer: Answer, retrieved: Sequence, kb, limit: int) -> list:
+    """What a language model is given: the sections the offline answer cites (in its numbering), then the
+    retrieved passages it did not cite, up to `limit` in all (never fewer than the cited ones)."""
+    from ..retrieval import Passage
+
+    out = []
+    for c in answer.sources:
+        guide = kb.guide(c.doc_id)
+        source = guide.source_for(c.heading)
+        out.append(
+            Passage(
+                doc_id=c.doc_id,
+                title=c.title,
+                heading=c.heading,
+                text=c.passage,
+                score=1.0,
+                sources=[{"title": source.title, "url": str(source.url), "year": source.year}],
+                chunk_id=f"{c.doc_id}#{c.heading}",
+                category=guide.meta.category,
+                topics=list(guide.meta.topics),
+                platforms=list(guide.meta.platforms),
+                specialties=list(guide.meta.specialties),
+            )
+        )
+    cited = {(p.doc_id, p.heading) for p in out}
+    extra = [p for p in retrieved if (p.doc_id, p.heading) not in cited and p.text.strip()]
+    return out + extra[: max(limit - len(out), 0)]
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*•])\s+(.*)$")
+
+
+def structure_from_text(text: str) -> tuple[str, list[str], list[str]]:
+    """(lead, steps, watch-outs) of a model's answer: the first paragraph, the list items before a 'Watch out'
+    line, and the ones after it. The model is asked for this shape; anything else stays in the text."""
+    lead, steps, watch = "", [], []
+    in_watch = False
+    for block in re.split(r"\n\s*\n", text.strip()):
+        lines = block.strip().splitlines()
+        if not lines:
+            continue
+        if re.match(r"^\W*watch out", lines[0], re.IGNORECASE):
+            in_watch = True
+        items = [m.group(1).strip() for m in map(_LIST_ITEM.match, lines) if m]
+        if items:
+            (watch if in_watch else steps).extend(items)
+        elif not lead and not in_watch:
+            lead = " ".join(line.strip() for line in lines)
+    return lead, steps, watch

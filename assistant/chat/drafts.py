@@ -1,0 +1,373 @@
+"""Drafts first: when the user asks us to write something, the answer starts with the thing itself.
+
+A caption, a bio, a reply to a pasted review, a short-video script, a hashtag set or a plan, made by the
+planners and the authored copy (knowledge/copy/) and fitted to the clinic (name, city, specialty, country,
+tone). What counts as a request to write, and the bio pieces, are data (knowledge/data/drafts.yaml).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from functools import cached_property
+from pathlib import Path
+
+from pydantic import ConfigDict, Field, field_validator
+
+from ..knowledge.copy import PostCopy, fill
+from ..knowledge.loader import read_data_file
+from ..knowledge.models import Strict
+from ..retrieval import tokenize
+from .models import Draft, DraftKind
+
+PROJECT_DATA = Path(__file__).resolve().parents[2] / "knowledge" / "data"
+DEFAULT_PLATFORM = "instagram"
+_QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{20,})[\"“”«»]|:\s*\n+(.{20,})", re.DOTALL)
+_STARS = re.compile(r"\b([1-5]|one|two|three|four|five)[- ]?stars?\b", re.IGNORECASE)
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_WEEKS = re.compile(r"\b(\d{1,2})[- ]?weeks?\b", re.IGNORECASE)
+_PER_WEEK = re.compile(r"\b(\d)\s*(?:posts?|times)\s*(?:a|per)\s*week\b", re.IGNORECASE)
+_DRAFT_WORDS = frozenset(
+    tokenize(
+        "write draft make create give caption post bio script reel short video tiktok "
+        "hashtag plan calendar instagram facebook linkedin youtube clinic practice "
+        "me us our my please about some good new"
+    )
+)
+
+
+class DraftData(Strict):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    order: tuple[DraftKind, ...]
+    requests: dict[DraftKind, tuple[str, ...]]
+    subject_cues: tuple[str, ...]
+    bio_templates: tuple[tuple[str, ...], ...] = Field(min_length=3)
+    services: dict[str, str]
+
+    @field_validator("requests")
+    @classmethod
+    def _compiles(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        for patterns in value.values():
+            for pattern in patterns:
+                re.compile(pattern, re.IGNORECASE)
+        return value
+
+
+def requested_kind(text: str, data: DraftData) -> DraftKind | None:
+    """The kind of draft a message asks for, or None for a question."""
+    for kind in data.order:
+        if any(re.search(p, text, re.IGNORECASE | re.DOTALL) for p in data.requests.get(kind, ())):
+            return kind
+    return None
+
+
+def _platform(turn, profile) -> str:
+    if turn.platforms_named and turn.platforms:
+        return turn.platforms[0]
+    if profile is not None and profile.platforms:
+        return profile.platforms[0]
+    return DEFAULT_PLATFORM
+
+
+def _values(profile) -> dict[str, str]:
+    """Placeholder values from the profile ({clinic}, {city}, {booking}, {phone})."""
+    if profile is None:
+        return {}
+    name = "" if profile.name == "My clinic" else profile.name
+    return {"clinic": name, "city": profile.city, "booking": profile.booking_url, "phone": profile.phone}
+
+
+class Drafter:
+    """Builds the drafts a message asks for. Build once; the topic index is made on first use."""
+
+    def __init__(self, kb, data: DraftData | None = None) -> None:
+        self.kb = kb
+        path = kb.root / "data" / "drafts.yaml"
+        self.data = data or read_data_file(path if path.is_file() else PROJECT_DATA / "drafts.yaml", DraftData)
+
+    # --- which topic ------------------------------------------------------------------------------------
+
+    @cached_property
+    def _topics(self) -> list[tuple[str, object, Counter]]:
+        """(specialty id, topic, its words) for every topic of every specialty."""
+        return [
+            (spec.id, topic, Counter(tokenize(f"{topic.title} {' '.join(topic.keywords)}")))
+            for spec in self.kb.specialties.values()
+            for topic in spec.topics
+        ]
+
+    @cached_property
+    def _idf(self) -> dict[str, float]:
+        counts = Counter(w for _, _, words in self._topics for w in set(words))
+        n = len(self._topics)
+        return {w: math.log(1 + n / c) for w, c in counts.items()}
+
+    def subject(self, text: str) -> str:
+        """The subject of a request: what follows 'about', 'on', 'for'... or the message without draft words."""
+        cues = "|".join(re.escape(c) for c in self.data.subject_cues)
+        match = re.search(rf"\b(?:{cues})\b\s+(.{{3,}})", text, re.IGNORECASE)
+        subject = match.group(1) if match else text
+        return " ".join(w for w in tokenize(subject) if w not in _DRAFT_WORDS)
+
+    def topic_for(self, subject: str, specialty: str | None):
+        """(specialty id, topic) best matching a subject, within the specialty if known; None if nothing fits."""
+        words = set(tokenize(subject))
+        best, best_score = None, 0.0
+        for spec_id, topic, topic_words in self._topics:
+            if specialty and spec_id != specialty:
+                continue
+            score = sum(self._idf.get(w, 0.0) for w in words & set(topic_words))
+            if score > best_score:
+                best, best_score = (spec_id, topic), score
+        return best
+
+    # --- the drafts -------------------------------------------------------------------------------------
+
+    def drafts(self, turn, profile, asker) -> list[Draft]:
+        """The drafts the message asks for (usually one), or [] when it asks a question."""
+        kind = requested_kind(turn.masked, self.data)
+        if kind is None:
+            return []
+        make = {
+            "caption": self.caption,
+            "bio": self.bio,
+            "review_reply": self.review_reply,
+            "video_script": self.video_script,
+            "hashtags": self.hashtags,
+            "plan": self.plan,
+        }[kind]
+        draft = make(turn, profile, asker.specialty)
+        return [draft] if draft else []
+
+    def _specialty_and_topic(self, turn, specialty):
+        found = self.topic_for(self.subject(turn.masked), specialty)
+        if found is None and specialty:
+            return specialty, None
+        return found or (None, None)
+
+    def caption(self, turn, profile, specialty) -> Draft | None:
+        spec_id, topic = self._specialty_and_topic(turn, specialty)
+        if spec_id is None:
+            return None
+        platform = self.kb.platform(_platform(turn, profile))
+        spec = self.kb.specialty(spec_id)
+        topic = topic or spec.topics[0]
+        copy = self.kb.copy.get(spec.id, {}).get(topic.title)
+        tags = self._tags(spec.id, platform.id, topic, profile)
+        values = _values(profile)
+        if copy is not None:
+            text, other = (
+                _caption_text(copy, platform.id, values),
+                _caption_text(copy, platform.id, values, "professional"),
+            )
+            notes = [f"Alt text: {fill(copy.alt_text, values)}", f"Image: {fill(copy.brief, values)}"]
+        else:
+            from ..planners.captions import draft_caption
+            from ..planners.data import planning_data
+
+            text = draft_caption(planning_data(self.kb), spec, platform, topic.title, 0, hashtags=tags)
+            other, notes = "", []
+        return Draft(
+            kind="caption",
+            platform=platform.id,
+            title=f"{platform.name} caption: {topic.title}",
+            text=_with_tags(text, tags),
+            hashtags=tags,
+            alternatives=[_with_tags(other, tags)] if other else [],
+            notes=notes,
+        )
+
+    def _tags(self, specialty: str, platform: str, topic, profile) -> list[str]:
+        from ..planners.hashtags import suggest_hashtags
+
+        city = profile.city if profile is not None and profile.city else None
+        return suggest_hashtags(self.kb, specialty, platform, topic, city).tags
+
+    def hashtags(self, turn, profile, specialty) -> Draft | None:
+        from ..planners.hashtags import suggest_hashtags
+
+        spec_id, topic = self._specialty_and_topic(turn, specialty)
+        spec_id = spec_id or "general_practice"
+        platform = _platform(turn, profile)
+        city = profile.city if profile is not None and profile.city else None
+        main = suggest_hashtags(self.kb, spec_id, platform, topic, city)
+        other = suggest_hashtags(self.kb, spec_id, platform, None, city, exclude_tiers=("topic",))
+        name = self.kb.platform(platform).name
+        alternatives = [" ".join(other.tags)] if other.tags and other.tags != main.tags else []
+        return Draft(
+            kind="hashtags",
+            platform=platform,
+            title=f"Hashtags for {name} ({self.kb.specialty(spec_id).name})",
+            text=" ".join(main.tags),
+            hashtags=main.tags,
+            alternatives=alternatives,
+            notes=main.notes[:2],
+        )
+
+    def bio(self, turn, profile, specialty) -> Draft | None:
+        spec = self.kb.specialty(specialty or "general_practice")
+        platform = self.kb.platform(_platform(turn, profile))
+        limit = platform.limits.bio_chars or 150
+        values = _values(profile)
+        slots = {
+            "name": values.get("clinic") or "Our clinic",
+            "specialty": spec.name.split(" (")[0],
+            "specialty_lower": spec.name.split(" (")[0].lower(),
+            "city": values.get("city") or "your town",
+            "services": self.data.services.get(spec.id, spec.name),
+            "booking": values.get("booking") or "link below",
+        }
+        bios = [b for b in (_fit_bio(t, slots, limit) for t in self.data.bio_templates) if b]
+        if not bios:
+            return None
+        return Draft(
+            kind="bio",
+            platform=platform.id,
+            title=f"{platform.name} bio ({limit} characters at most)",
+            text=bios[0],
+            alternatives=bios[1:],
+            notes=[
+                "Replace the placeholders in the profile (clinic name, city, booking link) in Settings "
+                "or the profile form so every draft fills them."
+            ]
+            if not values.get("clinic")
+            else [],
+        )
+
+    def review_reply(self, turn, profile, specialty) -> Draft | None:
+        from ..planners.reviews import draft_reply, load_reply_data
+
+        review = _pasted(turn.masked) or turn.masked
+        stars = _STARS.search(turn.masked)
+        rating = None if stars is None else _WORDS.get(stars.group(1).lower()) or int(stars.group(1))
+        phone = profile.phone if profile is not None and profile.phone else None
+        try:
+            drafted = draft_reply(review[:2000], rating, clinic_phone=phone)
+        except Exception:  # noqa: BLE001 - an unusable review text: no draft, the guidance still answers
+            return None
+        if drafted.kind == "guidance":  # threats, extortion: do not reply publicly
+            return Draft(
+                kind="review_reply",
+                title="Do not reply publicly yet",
+                text="\n".join(f"- {step}" for step in drafted.guidance),
+            )
+        data = load_reply_data()
+        sign = _sign_off(profile)
+        others = [
+            t.format(contact=data.contact["with_phone"].format(phone=phone) if phone else data.contact["without_phone"])
+            for t in data.templates[drafted.sentiment or "negative"]
+        ]
+        alternatives = [f"{o}\n{sign}" for o in others if o != drafted.reply][:2]
+        return Draft(
+            kind="review_reply",
+            title="Reply to the review",
+            text=f"{drafted.reply}\n{sign}",
+            alternatives=alternatives,
+            notes=["It never confirms that the reviewer is a patient and mentions no care, dates or costs."],
+        )
+
+    def video_script(self, turn, profile, specialty) -> Draft | None:
+        spec_id, topic = self._specialty_and_topic(turn, specialty)
+        if spec_id is None:
+            return None
+        platform = _platform(turn, profile) if turn.platforms_named else "instagram"
+        copy = self.kb.copy.get(spec_id, {}).get(topic.title) if topic else None
+        if copy is not None and copy.script is not None:
+            return _script_from_copy(copy, platform, _values(profile))
+        from ..planners.videos import video_ideas
+
+        ideas = video_ideas(self.kb, spec_id, [platform], count=20)
+        words = set(tokenize(self.subject(turn.masked)))
+        idea = max(ideas, key=lambda i: len(words & set(tokenize(f"{i.title} {i.hook}"))))
+        beats = [f"{n}. {beat}" for n, beat in enumerate(idea.outline, 1)]
+        text = "\n".join([f"0-3 s (hook, spoken and on screen): {idea.hook}", *beats, f"Last 5 s: {idea.cta}"])
+        return Draft(
+            kind="video_script",
+            platform=platform,
+            title=f"{idea.format} script: {idea.title}",
+            text=text,
+            notes=[idea.compliance_note] if idea.compliance_note else [],
+        )
+
+    def plan(self, turn, profile, specialty) -> Draft | None:
+        from ..planners.calendar import plan_calendar
+        from ..profile import ClinicProfile
+
+        weeks = int(_WEEKS.search(turn.masked).group(1)) if _WEEKS.search(turn.masked) else 4
+        per_week = int(_PER_WEEK.search(turn.masked).group(1)) if _PER_WEEK.search(turn.masked) else 3
+        platform = _platform(turn, profile)
+        if profile is None:
+            profile = ClinicProfile(specialty=specialty or "general_practice", platforms=[platform])
+        today = dt.date.today()
+        start = today + dt.timedelta(days=7 - today.weekday())  # next Monday
+        plan = plan_calendar(self.kb, profile, [platform], start, min(max(weeks, 1), 12), min(max(per_week, 1), 7))
+        lines = [
+            f"{p.date:%a %d %b} · {plan.platform_names.get(p.platform, p.platform)} · {p.format_name}: {p.topic}"
+            for p in plan.posts[:9]
+        ]
+        more = len(plan.posts) - len(lines)
+        if more > 0:
+            lines.append(f"… and {more} more posts.")
+        return Draft(
+            kind="plan",
+            platform=platform,
+            title=f"{plan.weeks}-week plan from {plan.start:%d %B}",
+            text="\n".join(lines),
+            notes=[
+                "The whole plan, with every caption and the exports for Hootsuite, Buffer and calendars, "
+                "is on the Editorial plan page."
+            ],
+        )
+
+
+def _caption_text(copy: PostCopy, platform: str, values: dict[str, str], tone: str = "warm") -> str:
+    if platform == "linkedin" and copy.linkedin and tone == "professional":
+        return fill(copy.linkedin, values)
+    if platform == "google_business" and copy.google_business:
+        return fill(copy.google_business, values)
+    if platform == "x" and copy.x:
+        return fill(copy.x, values)
+    chosen = getattr(copy, tone)
+    return fill(f"{chosen.hook}\n\n{chosen.body}\n\n{copy.cta}", values)
+
+
+def _with_tags(text: str, tags: list[str]) -> str:
+    return f"{text}\n\n{' '.join(tags)}" if tags and text else text
+
+
+def _fit_bio(template: tuple[str, ...], slots: dict[str, str], limit: int) -> str:
+    parts = [p.format(**slots) for p in template]
+    while parts:
+        text = "\n".join(parts)
+        if len(text) <= limit:
+            return text
+        parts.pop(-2 if len(parts) > 2 else -1)  # drop from the middle first: keep name and booking
+    return ""
+
+
+def _pasted(text: str) -> str:
+    match = _QUOTED.search(text)
+    return (match.group(1) or match.group(2)).strip() if match else ""
+
+
+def _sign_off(profile) -> str:
+    name = profile.name if profile is not None and profile.name != "My clinic" else ""
+    return f"The practice manager, {name}" if name else "The practice manager"
+
+
+def _script_from_copy(copy: PostCopy, platform: str, values: dict[str, str]) -> Draft:
+    s = copy.script
+    beats = [f"{n}. {fill(b.say, values)} (on screen: {b.on_screen})" for n, b in enumerate(s.beats, 1)]
+    text = "\n".join(
+        [f"0-3 s (hook, spoken and on screen): {fill(s.hook, values)}", *beats, f"Last 5 s: {fill(s.cta, values)}"]
+    )
+    return Draft(
+        kind="video_script",
+        platform=platform,
+        title=f"{s.seconds}-second script: {copy.topic}",
+        text=text,
+        notes=[f"Filming: {fill(s.filming, values)}"],
+    )

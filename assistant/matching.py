@@ -1,0 +1,243 @@
+"""Match a question to an answer card: dense plus BM25 over the cards' questions, with a calibrated confidence.
+
+Only the ways people ask (the cards' `questions`) are searched, never the card bodies: a card is the right
+answer when someone asked its question, not when its text shares words with the question. A card's score mixes
+the mean and the best cosine of its questions with a small share of their BM25 score.
+
+The confidence is P(the top card answers from the right guidance), from a logistic fit on the cards themselves:
+each question is matched once against all other questions (its card still there) and once with its whole theme
+left out (a question no card was written for), and the top card counts as right when it cites a guide section
+that the question's own card cites. Vectors and the fit are cached on disk, keyed by the questions and the
+embedding model. On eval/questions.jsonl (126 realistic questions labelled with the guides that answer them,
+none a card question) the top card cites an expected guide for 89%; at confidence 0.5, 85% are answered by a card
+and 93% of those cite an expected guide.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from rank_bm25 import BM25Okapi
+
+from .embeddings import Embedder
+from .knowledge.cards import Card
+from .retrieval import tokenize
+
+log = logging.getLogger(__name__)
+MEAN_WEIGHT = 0.7  # a card's dense score: this much its questions' mean cosine, the rest its best one
+BM25_SHARE = 0.10  # how much the (per-query normalised) BM25 score adds
+CONFIDENT = 0.5  # at or above this calibrated probability, the card is the answer
+COUNTRY_SHIFT = 0.05  # score added to a card written for the asker's country
+CACHE_VERSION = 4
+# Where a question holds two questions ("Should I be on TikTok, and how often would I post?").
+_SPLIT = re.compile(
+    r"\?\s+(?=\S)|[,;]?\s+and\s+(?=(?:also\s+)?(?:how|what|which|when|where|why|should|can|could|"
+    r"do|does|is|are|who|would|will)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class CardMatch:
+    """One card's match for a question: its score, its best-matching question and the calibrated confidence."""
+
+    card: Card
+    score: float
+    question: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """P(top card is right) = sigmoid(a * top_score + b * margin + c)."""
+
+    a: float
+    b: float
+    c: float
+
+    def probability(self, top: float, margin: float) -> float:
+        return float(1.0 / (1.0 + np.exp(-(self.a * top + self.b * margin + self.c))))
+
+
+def _fit_logistic(x: np.ndarray, y: np.ndarray, steps: int = 50, ridge: float = 1e-3) -> np.ndarray:
+    """Weights of a logistic regression by Newton's method (x has a bias column)."""
+    w = np.zeros(x.shape[1])
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-x @ w))
+        gradient = x.T @ (p - y) + ridge * w
+        hessian = (x * (p * (1 - p))[:, None]).T @ x + ridge * np.eye(x.shape[1])
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w
+
+
+class CardMatcher:
+    """Finds the card(s) answering a question. Build once per process; matching a question is a few ms."""
+
+    def __init__(
+        self,
+        cards: Sequence[Card],
+        embedder: Embedder,
+        cache_dir: Path | None = None,
+        regions: dict[str, frozenset[str]] | None = None,
+    ) -> None:
+        """`regions`: card id -> the rule sets (US, GB, EU, AU, CA, IN) a country-specific card is written for."""
+        self.cards = tuple(cards)
+        self.embedder = embedder
+        self._regions = [frozenset((regions or {}).get(c.id, ())) for c in self.cards]
+        self._owner: list[int] = []  # question position -> card position
+        self._texts: list[str] = []
+        for i, card in enumerate(self.cards):
+            for q in card.card.questions:
+                self._owner.append(i)
+                self._texts.append(q)
+        self._owner_arr = np.array(self._owner, dtype=np.int64)
+        self._sections = [{(c.guide, c.section) for c in card.card.cites} for card in self.cards]
+        self._bm25 = BM25Okapi([tokenize(t) or ["_"] for t in self._texts]) if self._texts else None
+        self.vectors, self.calibration = self._load(cache_dir)
+
+    # --- building -------------------------------------------------------------------------------------
+
+    def _key(self) -> str:
+        digest = hashlib.sha256(f"{CACHE_VERSION}\n{self.embedder.name}\n".encode())
+        for owner, text in zip(self._owner, self._texts):
+            digest.update(f"{self.cards[owner].id}\t{text}\n".encode())
+        return digest.hexdigest()[:20]
+
+    def _load(self, cache_dir: Path | None) -> tuple[np.ndarray, Calibration]:
+        if not self._texts:
+            return np.zeros((0, getattr(self.embedder, "dim", 1))), Calibration(0.0, 0.0, -10.0)
+        path = cache_dir / f"card-questions-{self._key()}.npz" if cache_dir else None
+        if path and path.is_file():
+            try:
+                with np.load(path) as saved:
+                    return saved["vectors"], Calibration(*json.loads(str(saved["calibration"])))
+            except (OSError, ValueError, KeyError) as exc:  # a damaged cache is rebuilt, never trusted
+                log.warning("rebuilding the card cache %s: %s", path, exc)
+        vectors = np.asarray(self.embedder.embed_documents(self._texts), dtype=np.float32)
+        self.vectors = vectors
+        calibration = self._calibrate()
+        if path:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_suffix(".tmp.npz")
+                np.savez(tmp, vectors=vectors, calibration=json.dumps([calibration.a, calibration.b, calibration.c]))
+                tmp.replace(path)
+            except OSError as exc:  # a read-only data folder costs a rebuild next start, nothing else
+                log.warning("could not save the card cache %s: %s", path, exc)
+        return vectors, calibration
+
+    def _calibrate(self) -> Calibration:
+        """Fit the confidence on the cards' own questions (see the module docstring)."""
+        rows, labels = [], []
+        theme_of = np.array([self.cards[o].theme for o in self._owner])
+        everything = np.arange(len(self._texts))
+        for i, text in enumerate(self._texts):
+            dense = self.vectors @ self.vectors[i]
+            bm25 = self._bm25_scores(text)
+            own = self._owner[i]
+            for skip in (everything == i, theme_of == theme_of[i]):
+                scores = self._card_scores(dense, bm25, skip)
+                order = np.argsort(-scores)
+                top, second = scores[order[0]], scores[order[1]] if len(order) > 1 else 0.0
+                rows.append((top, top - second))
+                labels.append(float(bool(self._sections[order[0]] & self._sections[own])))
+        x = np.column_stack([np.array(rows), np.ones(len(rows))])
+        a, b, c = _fit_logistic(x, np.array(labels))
+        return Calibration(float(a), float(b), float(c))
+
+    # --- scoring --------------------------------------------------------------------------------------
+
+    def _bm25_scores(self, text: str) -> np.ndarray:
+        tokens = tokenize(text)
+        if not tokens or self._bm25 is None:
+            return np.zeros(len(self._texts))
+        return np.asarray(self._bm25.get_scores(tokens), dtype=np.float64)
+
+    def _card_scores(self, dense: np.ndarray, bm25: np.ndarray, skip: np.ndarray | None = None) -> np.ndarray:
+        """Per card: MEAN_WEIGHT x the mean cosine of its questions + (1 - MEAN_WEIGHT) x the best one, plus a
+        share of its mean BM25 (scaled so the best card scores 1: BM25 has no fixed range). The mean rewards a
+        card that many of its wordings fit; the best wording catches a question phrased like one of them.
+        `skip` leaves questions out (calibration)."""
+        n_cards = len(self.cards)
+        keep = np.ones(len(self._texts), dtype=bool) if skip is None else ~skip
+        owner = self._owner_arr[keep]
+        counts = np.bincount(owner, minlength=n_cards)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mean = np.bincount(owner, dense[keep], minlength=n_cards) / counts
+            lexical = np.bincount(owner, bm25[keep], minlength=n_cards) / counts
+        best = np.full(n_cards, -1.0)
+        np.maximum.at(best, owner, dense[keep])
+        top = np.nanmax(lexical) if counts.any() else 0.0
+        scores = MEAN_WEIGHT * mean + (1 - MEAN_WEIGHT) * best + BM25_SHARE * (lexical / top if top > 0 else lexical)
+        return np.where(counts > 0, scores, -1.0)
+
+    def _for_country(self, scores: np.ndarray, country: str | None) -> np.ndarray:
+        """A card written for the asker's country moves up; one written only for other countries is left out
+        (Australian advertising rules are no answer for a clinic in Leeds)."""
+        if not country:
+            return scores
+        shift = [0.0 if not r else (COUNTRY_SHIFT if country in r else -10.0) for r in self._regions]
+        return scores + np.array(shift)
+
+    def match(self, question: str, k: int = 3, country: str | None = None) -> list[CardMatch]:
+        """The k best cards for a question, best first; the first carries the calibrated confidence.
+        `country`: the asker's rule set (US, GB, EU, AU, CA, IN), if known."""
+        if not self._texts or not question.strip():
+            return []
+        dense = self.vectors @ np.asarray(self.embedder.embed_query(question), dtype=np.float32)
+        bm25 = self._bm25_scores(question)
+        scores = self._for_country(self._card_scores(dense, bm25), country)
+        order = np.argsort(-scores)[: max(k, 2)]
+        top, second = scores[order[0]], scores[order[1]] if len(order) > 1 else 0.0
+        confidence = self.calibration.probability(top, top - second)
+        out = []
+        for rank, i in enumerate(order[:k]):
+            mine = np.flatnonzero(self._owner_arr == i)
+            best = mine[np.argmax(dense[mine])]
+            out.append(CardMatch(self.cards[i], float(scores[i]), self._texts[best], confidence if rank == 0 else 0.0))
+        return out
+
+    def best(self, question: str, country: str | None = None) -> CardMatch | None:
+        """The top card when its confidence reaches CONFIDENT, else None."""
+        matches = self.match(question, k=1, country=country)
+        return matches[0] if matches and matches[0].confidence >= CONFIDENT else None
+
+    def answer_cards(self, question: str, country: str | None = None) -> list[CardMatch]:
+        """The card(s) that answer the question: one, two for a two-part question, or none."""
+        whole = self.best(question, country)
+        parts = [p.strip(" ,;") for p in _SPLIT.split(question) if len(p.split()) >= 3]
+        if len(parts) == 2:
+            halves = [self.best(p, country) for p in parts]
+            if all(halves) and halves[0].card.id != halves[1].card.id:
+                if (
+                    whole is None
+                    or whole.card.id in {h.card.id for h in halves}
+                    or whole.confidence < min(h.confidence for h in halves)
+                ):
+                    return halves
+        return [whole] if whole else []
+
+
+def card_regions(kb) -> dict[str, frozenset[str]]:
+    """Card id -> the rule sets its answer is written for: those of the country-specific guides its lead cites."""
+    from .knowledge.cards import markers
+
+    out = {}
+    if kb.countries is None:
+        return out
+    for card in kb.cards:
+        guides = [kb.guide(card.card.cites[n - 1].guide) for n in markers(card.card.lead)]
+        codes = {code for g in guides for code in g.meta.countries}
+        if guides and all(g.meta.countries for g in guides):
+            out[card.id] = frozenset(filter(None, map(kb.countries.rules_for, codes)))
+    return out

@@ -1,0 +1,111 @@
+"""Composing the offline answer: a card fitted to the asker, its citations renumbered to real sections."""
+
+from __future__ import annotations
+
+from assistant.chat.compose import Asker, Numbering, best_sections, card_part, choose_variant, structure_from_text
+from assistant.chat.data import chat_data
+from assistant.chat.markdown import answer_markdown
+from assistant.chat.models import Answer
+from assistant.matching import CardMatch
+from assistant.retrieval import Passage
+
+
+def _match(kb, card_id: str) -> CardMatch:
+    card = kb.card(card_id)
+    return CardMatch(card, 1.0, card.card.questions[0], 0.9)
+
+
+def test_without_a_country_or_specialty_the_default_card_applies(fixture_kb):
+    card = fixture_kb.card("review-replies-one-star").card
+    assert choose_variant(card, Asker()) is None
+
+
+def test_a_uk_asker_gets_the_uk_variant_and_a_dermatologist_the_dermatology_one(fixture_kb):
+    card = fixture_kb.card("review-replies-one-star").card
+    assert choose_variant(card, Asker(country="GB")).add.startswith("In the UK")
+    assert choose_variant(card, Asker(specialty="dermatology")).watch_out[0].startswith("Do not refer to skin")
+    assert choose_variant(card, Asker(country="US", specialty="cardiology")) is None
+
+
+def test_a_part_renumbers_the_cards_markers_into_the_answers_own_numbering(fixture_kb):
+    numbering = Numbering(fixture_kb)
+    numbering.cite("platform-facebook", "What to avoid on Facebook")  # [1] is taken by an earlier part
+    part = card_part(_match(fixture_kb, "review-replies-one-star"), Asker(country="GB"), numbering)
+    assert part.lead.endswith("[2].") and "[1]" not in part.lead
+    assert part.note.startswith("In the UK") and part.variant == {"country": ["GB"]}
+    cited = {(c.doc_id, c.heading) for c in numbering.citations}
+    assert ("negative-reviews", "Keep the reply generic") in cited and (
+        "threatening-reviews",
+        "Do not engage publicly",
+    ) in cited
+
+
+def test_each_citation_quotes_its_whole_section_and_links_that_sections_own_source(fixture_kb):
+    numbering = Numbering(fixture_kb)
+    n = numbering.cite("negative-reviews", "Keep the reply generic")
+    citation = numbering.citations[n - 1]
+    guide = fixture_kb.guide("negative-reviews")
+    assert citation.passage == guide.section("Keep the reply generic") and citation.passage
+    assert citation.url == str(guide.source_for("Keep the reply generic").url)
+
+
+def _passage(kb, doc_id, heading, text, score):
+    guide = kb.guide(doc_id)
+    return Passage(
+        doc_id=doc_id,
+        title=guide.meta.title,
+        heading=heading,
+        text=text,
+        score=score,
+        sources=[],
+        chunk_id=f"{doc_id}#{heading}",
+        category=guide.meta.category,
+        topics=[],
+        platforms=[],
+        specialties=[],
+    )
+
+
+def test_without_a_card_the_answer_is_whole_sections_never_pieces_of_several(fixture_kb):
+    passages = [
+        _passage(fixture_kb, "platform-instagram", "What to avoid on Instagram", "a piece", 0.9),
+        _passage(fixture_kb, "platform-instagram", "What to avoid on Instagram", "another piece", 0.88),
+        _passage(fixture_kb, "platform-facebook", "What to avoid on Facebook", "x", 0.80),
+        _passage(fixture_kb, "platform-youtube", "Channel setup step by step", "y", 0.3),
+    ]
+    sections = best_sections(passages, Numbering(fixture_kb), fixture_kb)
+    assert [s.heading for s in sections] == ["What to avoid on Instagram", "What to avoid on Facebook"]
+    assert sections[0].text == fixture_kb.guide("platform-instagram").section("What to avoid on Instagram")
+
+
+def test_a_guide_with_instruction_like_text_keeps_its_defused_passage(fixture_kb):
+    passages = [_passage(fixture_kb, "platform-instagram", "What to avoid on Instagram", "defused text", 0.9)]
+    (section,) = best_sections(passages, Numbering(fixture_kb), fixture_kb, tainted={"platform-instagram"})
+    assert section.text == "defused text"
+
+
+def test_the_markdown_puts_drafts_first_then_the_answer_then_numbered_sources(fixture_kb):
+    from assistant.chat.models import Draft
+
+    numbering = Numbering(fixture_kb)
+    part = card_part(_match(fixture_kb, "review-replies-threat"), Asker(), numbering)
+    answer = Answer(
+        text="",
+        parts=[part],
+        lead=part.lead,
+        sources=numbering.citations,
+        drafts=[Draft(kind="caption", title="Instagram caption", text="Hello world")],
+    )
+    text = answer_markdown(answer, chat_data().answer)
+    assert text.index("Hello world") < text.index(part.lead) < text.index("### Sources")
+    assert "1. Take screenshots" in text and "[1] " in text.split("### Sources")[1]
+
+
+def test_a_models_answer_is_read_back_into_lead_steps_and_cautions():
+    text = (
+        "Yes, reply, but never confirm the reviewer is a patient [1].\n\n1. Thank them [1].\n2. Invite a call [2]."
+        "\n\nWatch out:\n\n- Never mention treatment [1]."
+    )
+    lead, steps, watch = structure_from_text(text)
+    assert lead.startswith("Yes, reply") and steps == ["Thank them [1].", "Invite a call [2]."]
+    assert watch == ["Never mention treatment [1]."]

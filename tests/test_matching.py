@@ -1,0 +1,75 @@
+"""Matching a question to an answer card: the right card, a confidence that separates, a cache that is reused."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from assistant.matching import CardMatcher, card_regions
+from tests.fakes import CountingEmbedder, FakeEmbedder
+
+
+@pytest.fixture(scope="module")
+def matcher(fixture_kb):
+    return CardMatcher(fixture_kb.cards, FakeEmbedder())
+
+
+def test_a_wording_close_to_a_cards_questions_finds_that_card(matcher):
+    assert matcher.match("how should we reply to a one star google review")[0].card.id == "review-replies-one-star"
+    assert matcher.match("someone is threatening to sue us in a review")[0].card.id == "review-replies-threat"
+    assert matcher.match("setting up a facebook page for our practice")[0].card.id == "review-replies-facebook-page"
+
+
+def test_the_match_reports_the_cards_own_wording_that_fit_best(matcher):
+    best = matcher.match("How do I set up a Facebook page for the practice?")[0]
+    assert best.question == "How do I set up a Facebook page for the practice?"
+
+
+def test_confidence_is_a_probability_and_higher_for_a_card_question_than_for_an_unrelated_one(matcher):
+    asked = matcher.match("A reviewer is threatening to sue us, what do we do?")[0].confidence
+    unrelated = matcher.match("which colour should the waiting room walls be painted")[0].confidence
+    assert 0.0 <= unrelated < asked <= 1.0
+
+
+def test_an_empty_question_and_an_empty_card_set_match_nothing(fixture_kb):
+    assert CardMatcher(fixture_kb.cards, FakeEmbedder()).match("   ") == []
+    assert CardMatcher((), FakeEmbedder()).match("anything") == []
+
+
+def test_vectors_and_the_fit_are_cached_and_reused(fixture_kb, tmp_path):
+    first = CountingEmbedder(FakeEmbedder())
+    built = CardMatcher(fixture_kb.cards, first, tmp_path)
+    assert first.documents and list(tmp_path.glob("card-questions-*.npz"))
+    second = CountingEmbedder(FakeEmbedder())
+    reused = CardMatcher(fixture_kb.cards, second, tmp_path)
+    assert second.documents == []  # nothing re-embedded
+    assert np.allclose(reused.vectors, built.vectors) and reused.calibration == built.calibration
+
+
+def test_a_damaged_cache_is_rebuilt_not_trusted(fixture_kb, tmp_path):
+    CardMatcher(fixture_kb.cards, FakeEmbedder(), tmp_path)
+    (cache,) = tmp_path.glob("card-questions-*.npz")
+    cache.write_bytes(b"not a numpy file")
+    counting = CountingEmbedder(FakeEmbedder())
+    rebuilt = CardMatcher(fixture_kb.cards, counting, tmp_path)
+    assert counting.documents and rebuilt.match("threatening review")[0].card.id == "review-replies-threat"
+
+
+def test_a_two_part_question_is_answered_by_two_cards(fixture_kb):
+    matcher = CardMatcher(fixture_kb.cards, FakeEmbedder())
+    question = (
+        "How do I set up a Facebook page for the practice? And what do we do when a reviewer threatens to sue us?"
+    )
+    cards = [m.card.id for m in matcher.answer_cards(question)]
+    assert cards == ["review-replies-facebook-page", "review-replies-threat"]
+
+
+@pytest.mark.slow
+def test_a_card_for_another_country_moves_down_for_an_asker_from_elsewhere(kb, embedder):
+    regions = card_regions(kb)
+    assert regions, "some cards are written for one country"
+    matcher = CardMatcher(kb.cards, embedder, regions=regions)
+    question = "Can we advertise anti-wrinkle injections on Instagram?"
+    au = matcher.match(question, k=1, country="AU")[0].card.id
+    gb = matcher.match(question, k=1, country="GB")[0].card.id
+    assert regions[au] == {"AU"} and "GB" in regions[gb]
