@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 from pathlib import Path
 from statistics import mean
@@ -79,6 +80,13 @@ def baseline(out: Path) -> None:
     _write_jsonl(out, rows)
 
 
+def shown_to_judges(answer: str) -> str:
+    """The answer without its Sources list and [n] markers: only some systems cite, and a judge who could tell
+    the systems apart would not be blind. The judges rate what the answer says."""
+    body = re.split(r"\n#{1,3} Sources\n", answer)[0]
+    return re.sub(r" ?\[\d+\]", "", body).strip()
+
+
 def pairs(a_path: Path, b_path: Path, name: str, batches: int, seed: int = 7) -> None:
     """Anonymised pair files for the judges, and the keys kept apart from them."""
     a_rows = {r["id"]: r for r in load_jsonl(a_path)}
@@ -103,8 +111,8 @@ def pairs(a_path: Path, b_path: Path, name: str, batches: int, seed: int = 7) ->
                 "pair": pair,
                 "question": item["question"],
                 "key_points": item["key_points"],
-                "answer_A": shown[0][item["id"]]["answer"],
-                "answer_B": shown[1][item["id"]]["answer"],
+                "answer_A": shown_to_judges(shown[0][item["id"]]["answer"]),
+                "answer_B": shown_to_judges(shown[1][item["id"]]["answer"]),
             }
         )
     _write_jsonl(folder / "keys.jsonl", keys)

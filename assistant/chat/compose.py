@@ -164,6 +164,9 @@ class Composer:
         numbering = Numbering(self.kb)
         drafts = self.drafter.drafts(turn, profile, asker) if self.drafter else []
         matches = self.cards_for(turn)
+        if drafts and not matches and self.drafter is not None:
+            guide = self.drafter.guidance_card(drafts[0].kind)
+            matches = [CardMatch(guide, 0.0, guide.card.questions[0], 0.0)] if guide else []
         answer = Answer(
             text="",
             intent=turn.intent,

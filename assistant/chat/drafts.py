@@ -24,9 +24,12 @@ from .models import Draft, DraftKind
 
 PROJECT_DATA = Path(__file__).resolve().parents[2] / "knowledge" / "data"
 DEFAULT_PLATFORM = "instagram"
-_QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{20,})[\"“”«»]|:\s*\n+(.{20,})", re.DOTALL)
+_QUOTED = re.compile(
+    r"[\"“”«»]([^\"“”«»]{20,})[\"“”«»]|(?:^|\s)[\'‘]([^\'‘’]{20,})[\'’](?=\s|[?.!,]|$)|:\s*\n+(.{20,})", re.DOTALL
+)
 _STARS = re.compile(r"\b([1-5]|one|two|three|four|five)[- ]?stars?\b", re.IGNORECASE)
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_SUBJECT_END = re.compile(r"\s+(?:for|in|at|from|on)\s+(?:my|our|a|an|the|your)\b|\s+in\s+[A-Z]|[,.;?!]", re.IGNORECASE)
 _WEEKS = re.compile(r"\b(\d{1,2})[- ]?weeks?\b", re.IGNORECASE)
 _PER_WEEK = re.compile(r"\b(\d)\s*(?:posts?|times)\s*(?:a|per)\s*week\b", re.IGNORECASE)
 _DRAFT_WORDS = frozenset(
@@ -44,6 +47,7 @@ class DraftData(Strict):
     order: tuple[DraftKind, ...]
     requests: dict[DraftKind, tuple[str, ...]]
     subject_cues: tuple[str, ...]
+    guidance: dict[DraftKind, str] = {}  # draft kind -> the card whose guidance follows the draft
     bio_templates: tuple[tuple[str, ...], ...] = Field(min_length=3)
     services: dict[str, str]
 
@@ -87,6 +91,8 @@ class Drafter:
         self.kb = kb
         path = kb.root / "data" / "drafts.yaml"
         self.data = data or read_data_file(path if path.is_file() else PROJECT_DATA / "drafts.yaml", DraftData)
+        cards = {c.id for c in kb.cards}
+        self.guidance = {kind: card for kind, card in self.data.guidance.items() if card in cards}
 
     # --- which topic ------------------------------------------------------------------------------------
 
@@ -107,10 +113,22 @@ class Drafter:
 
     def subject(self, text: str) -> str:
         """The subject of a request: what follows 'about', 'on', 'for'... or the message without draft words."""
-        cues = "|".join(re.escape(c) for c in self.data.subject_cues)
-        match = re.search(rf"\b(?:{cues})\b\s+(.{{3,}})", text, re.IGNORECASE)
+        # The first cue in the data's order that occurs wins ("a reel FOR Instagram ABOUT flu jabs": about).
+        found = (re.search(rf"\b{re.escape(cue)}\b\s+(.{{3,}})", text, re.IGNORECASE) for cue in self.data.subject_cues)
+        match = next((m for m in found if m), None)
         subject = match.group(1) if match else text
-        return " ".join(w for w in tokenize(subject) if w not in _DRAFT_WORDS)
+        # "about sunscreen for my skin clinic in Leeds": the subject ends where the clinic's description starts.
+        subject = _SUBJECT_END.split(subject, maxsplit=1)[0] if match else subject
+        return " ".join(
+            w for w in tokenize(subject) if w not in _DRAFT_WORDS and w not in self._specialty_words and not w.isdigit()
+        )
+
+    @cached_property
+    def _specialty_words(self) -> frozenset[str]:
+        """Words that name a specialty ("paediatric dentist"): who is asking, not what the post is about."""
+        return frozenset(
+            w for spec in self.kb.specialties.values() for name in (spec.name, *spec.aliases) for w in tokenize(name)
+        )
 
     def topic_for(self, subject: str, specialty: str | None):
         """(specialty id, topic) best matching a subject, within the specialty if known; None if nothing fits."""
@@ -119,7 +137,8 @@ class Drafter:
         for spec_id, topic, topic_words in self._topics:
             if specialty and spec_id != specialty:
                 continue
-            score = sum(self._idf.get(w, 0.0) for w in words & set(topic_words))
+            title = set(tokenize(topic.title))  # a word in the title counts more than one in the keywords
+            score = sum(self._idf.get(w, 0.0) * (1.5 if w in title else 1.0) for w in words & set(topic_words))
             if score > best_score:
                 best, best_score = (spec_id, topic), score
         return best
@@ -141,6 +160,11 @@ class Drafter:
         }[kind]
         draft = make(turn, profile, asker.specialty)
         return [draft] if draft else []
+
+    def guidance_card(self, kind: DraftKind):
+        """The card whose advice goes with a draft of this kind, or None."""
+        card_id = self.guidance.get(kind)
+        return next(c for c in self.kb.cards if c.id == card_id) if card_id else None
 
     def _specialty_and_topic(self, turn, specialty):
         found = self.topic_for(self.subject(turn.masked), specialty)
@@ -350,7 +374,7 @@ def _fit_bio(template: tuple[str, ...], slots: dict[str, str], limit: int) -> st
 
 def _pasted(text: str) -> str:
     match = _QUOTED.search(text)
-    return (match.group(1) or match.group(2)).strip() if match else ""
+    return next(g for g in match.groups() if g).strip() if match else ""
 
 
 def _sign_off(profile) -> str:

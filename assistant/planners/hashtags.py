@@ -39,7 +39,12 @@ class HashtagSet(BaseModel):
         return [t.tag for t in self.hashtags]
 
 
+_SMALL_WORDS = frozenset("a an as at be by do go in is it me my no of on or so to up us we".split())
+
+
 def _word(word: str) -> str:
+    if word.lower() in _SMALL_WORDS:
+        return word[0].upper() + word[1:].lower()  # "skin of colour" -> SkinOfColour, not SkinOFColour
     if word.isupper() or len(word) <= 2 or not _VOWELS & set(word.lower()):
         return word.upper()  # acronyms such as SPF, HPV, UV stay readable
     return word[0].upper() + word[1:]
