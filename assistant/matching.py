@@ -189,10 +189,9 @@ class CardMatcher:
         return np.where(counts > 0, scores, -1.0)
 
     def _for_country(self, scores: np.ndarray, country: str | None) -> np.ndarray:
-        """A card written for the asker's country moves up; one written only for other countries is left out
-        (Australian advertising rules are no answer for a clinic in Leeds)."""
-        if not country:
-            return scores
+        """A card written for the asker's country moves up; one written for one other country is left out
+        (Australian advertising rules are no answer for a clinic in Leeds), and so is every country's card when
+        nothing says where the asker is: the general cards answer them."""
         shift = [0.0 if not r else (COUNTRY_SHIFT if country in r else -10.0) for r in self._regions]
         return scores + np.array(shift)
 
@@ -244,7 +243,7 @@ def card_regions(kb) -> dict[str, frozenset[str]]:
         return out
     for card in kb.cards:
         guides = [kb.guide(card.card.cites[n - 1].guide) for n in markers(card.card.lead)]
-        codes = {code for g in guides for code in g.meta.countries}
-        if guides and all(g.meta.countries for g in guides):
-            out[card.id] = frozenset(filter(None, map(kb.countries.rules_for, codes)))
+        rules = {kb.countries.rules_for(code) for g in guides for code in g.meta.countries} - {None}
+        if guides and all(g.meta.countries for g in guides) and len(rules) == 1:  # one country's answer
+            out[card.id] = frozenset(rules)
     return out

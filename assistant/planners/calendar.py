@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from ..errors import InputError
 from . import compliance
-from .captions import draft_caption, message_text, variants
+from .captions import copy_captions, draft_caption, message_text, profile_values, tone_order, variants
 from .data import planning_data
 from .hashtags import suggest_hashtags
 from .notes import plan_notes
@@ -38,6 +38,10 @@ class Post(BaseModel):
     week: int  # 1-based week of the plan
     format_name: str
     minutes: int  # estimated production time
+    alt_text: str = ""  # for the image, from the authored copy
+    brief: str = ""  # the image or shot to make
+    slides: list[str] = []  # carousel slide text, when the topic has it
+    script: str | None = None  # a 30-60 second video script, when the topic has one
 
 
 class Plan(BaseModel):
@@ -196,12 +200,41 @@ def _caption(data, spec, plat, text: str, index: int, obs, tags: list[str], seen
     return caption
 
 
+def _authored(copy, plat, profile, obs, tags: list[str], seen: set) -> str | None:
+    """The first authored caption for this topic not yet used on this platform (None: no copy, or all used)."""
+    if copy is None:
+        return None
+    for caption in copy_captions(copy, plat, profile_values(profile), tone_order(profile), obs):
+        if (plat.id, message_text(caption, tags)) not in seen:
+            seen.add((plat.id, message_text(caption, tags)))
+            return caption
+    return None
+
+
+def _script(copy, values: dict[str, str]) -> str | None:
+    from ..knowledge.copy import fill
+
+    if copy is None or copy.script is None:
+        return None
+    s = copy.script
+    beats = [f"{n}. {fill(b.say, values)} (on screen: {b.on_screen})" for n, b in enumerate(s.beats, 1)]
+    return "\n".join([f"0-3 s: {fill(s.hook, values)}", *beats, f"Last 5 s: {fill(s.cta, values)}",
+                      f"Filming: {fill(s.filming, values)}"])
+
+
 def _post(kb, data, spec, profile, plat, pillar, slot: Slot, text: str, topic, fmt, index: int, seen: set) -> Post:
+    from ..knowledge.copy import fill
+
     obs = slot.observance
     tags = suggest_hashtags(kb, spec.id, plat.id, topic=topic, city=profile.city or None,
                             awareness=obs.hashtag if obs else None, exclude_tiers=("branded",)).tags
-    caption = _caption(data, spec, plat, text, index, obs, tags, seen)
+    copy = kb.copy.get(spec.id, {}).get(topic.title) if topic is not None else None
+    caption = _authored(copy, plat, profile, obs, tags, seen) or _caption(data, spec, plat, text, index, obs, tags,
+                                                                          seen)
+    values = profile_values(profile)
     return Post(date=slot.date, time=slot.time, platform=plat.id, pillar=pillar.name, format=fmt.id,
                 topic=text, caption=caption, hashtags=tags, awareness=_awareness(slot),
                 sources=_sources(kb, data, plat, pillar, obs), warnings=_warnings(data, caption, tags, text, pillar),
-                week=slot.week + 1, format_name=fmt.name, minutes=data.minutes(fmt))
+                week=slot.week + 1, format_name=fmt.name, minutes=data.minutes(fmt),
+                alt_text=fill(copy.alt_text, values) if copy else "", brief=fill(copy.brief, values) if copy else "",
+                slides=[fill(t, values) for t in copy.slides] if copy else [], script=_script(copy, values))

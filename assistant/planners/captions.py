@@ -61,3 +61,38 @@ def _join(parts: dict[str, str]) -> str:
     head = " ".join(p for p in (parts["opener"], parts["aware"]) if p)
     blocks = [head, parts["body"], " ".join(p for p in (parts["cta"], parts["disclaimer"]) if p)]
     return "\n\n".join(b for b in blocks if b)
+
+
+def profile_values(profile) -> dict[str, str]:
+    """Placeholder values for authored copy: {clinic}, {city}, {booking}, {phone} ("" when not set)."""
+    name = "" if profile.name == "My clinic" else profile.name
+    return {"clinic": name, "city": profile.city, "booking": profile.booking_url, "phone": profile.phone}
+
+
+def tone_order(profile) -> tuple[str, str]:
+    """The authored tones, the clinic's first: 'formal' or a professional tone without 'warm' picks professional."""
+    tone = profile.tone.lower()
+    formal = "formal" in tone or ("professional" in tone and "warm" not in tone and "friendly" not in tone)
+    return ("professional", "warm") if formal else ("warm", "professional")
+
+
+def copy_captions(copy, platform, values: dict[str, str], tones: tuple[str, ...], observance=None) -> list[str]:
+    """Finished captions for one topic on one platform, best first: the platform's own adaptation (LinkedIn's
+    register, a Google Business update, X within 280 characters), then each tone. A post tied to an awareness
+    day names the day first."""
+    from ..knowledge.copy import fill
+
+    own = {"linkedin": copy.linkedin, "google_business": copy.google_business, "x": copy.x}.get(platform.id)
+    texts = [own] if own else []
+    for name in tones:
+        tone = getattr(copy, name)
+        texts.append(f"{tone.hook}\n\n{tone.body}\n\n{copy.cta}")
+    out = []
+    for text in texts:
+        text = fill(text, values)
+        day = observance.name.split(" (")[0] if observance is not None else ""
+        if day and day.lower() not in text.lower():
+            text = f"{day}. {text}"
+        if len(text) <= platform.limits.caption_chars:
+            out.append(text)
+    return out
