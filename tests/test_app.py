@@ -346,8 +346,9 @@ def test_the_reviews_page_drafts_a_safe_reply_and_checks_a_draft(db):
     at.text_area(key="review_text").set_value("Waited two hours and Dr. Rossi was rude. Never again!")
     at.selectbox(key="review_rating").set_value(1)
     at = click(at, "Draft a reply")
-    (reply,) = at.code
-    assert reply.value and "Rossi" not in reply.value
+    replies = [c.value for c in at.code]
+    assert len(replies) == 3 and len(set(replies)) == 3  # three different replies to choose from
+    assert all(r and "Rossi" not in r and "practice manager" in r for r in replies)
     at.text_area(key="draft_text").set_value("Guaranteed painless results from the best dentist in town!")
     at = click(at, "Check it")
     shown = " ".join(texts(at))

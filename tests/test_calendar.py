@@ -292,3 +292,33 @@ def test_a_topic_written_for_an_observance_is_kept_for_it(kb):
     plan = plan_calendar(kb, _profile("general_practice"), ["facebook", "instagram"], dt.date(2026, 11, 30), 8, 3)
     off_season = [p.topic for p in plan.posts if "Men's Health Week" in p.topic and not p.awareness]
     assert not off_season  # "Men's Health Week: ..." is saved for June's International Men's Health Week
+
+
+def test_no_post_lands_on_a_public_holiday_of_the_clinics_country(kb):
+    import holidays
+
+    profile = ClinicProfile(specialty="dermatology", country="GB", region="Scotland", timezone="Europe/London",
+                            platforms=["instagram", "facebook"])
+    plan = plan_calendar(kb, profile, ["instagram", "facebook"], dt.date(2026, 12, 7), 8, 5)
+    closed = holidays.country_holidays("GB", subdiv="SCT", years=[2026, 2027])
+    assert not [p.date for p in plan.posts if p.date in closed]
+    assert any("Christmas Day" in n for n in plan.notes)
+
+
+def test_sun_topics_follow_the_hemisphere(kb):
+    def sunny(country, tz, start):
+        profile = ClinicProfile(specialty="dermatology", country=country, timezone=tz, platforms=["instagram"])
+        plan = plan_calendar(kb, profile, ["instagram"], start, 8, 3)
+        return [p.topic for p in plan.posts if "sunscreen" in p.topic.lower() or "summer" in p.topic.lower()]
+    assert sunny("GB", "Europe/London", dt.date(2026, 12, 7)) == []
+    assert sunny("AU", "Australia/Sydney", dt.date(2026, 12, 7))
+
+
+def test_every_planned_post_is_authored_copy_and_no_two_share_a_caption(kb):
+    for specialty in kb.specialties:
+        profile = ClinicProfile(specialty=specialty, platforms=["instagram", "facebook", "linkedin"])
+        plan = plan_calendar(kb, profile, ["instagram", "facebook", "linkedin"], dt.date(2027, 3, 1), 12, 5)
+        captions = [p.caption for p in plan.posts]
+        assert len(captions) == len(set(captions)), specialty
+        assert all(p.alt_text and p.brief for p in plan.posts), specialty
+        assert not any("Here is what our" in c or "Today's topic" in c for c in captions), specialty

@@ -322,7 +322,7 @@ def test_a_request_to_write_starts_with_the_draft(fixture_kb, retriever, tmp_pat
     answer = offline_engine(fixture_kb, retriever, tmp_path).answer(question)
     assert [d.kind for d in answer.drafts] == ["review_reply"]
     assert answer.text.index(answer.drafts[0].text.splitlines()[0]) < answer.text.index("### Sources")
-    assert answer.text.startswith("**Reply to the review**")
+    assert answer.text.startswith("**Reply to the review")
 
 
 def test_a_question_outside_the_guidance_still_says_it_is_not_covered(fixture_kb, retriever, tmp_path):

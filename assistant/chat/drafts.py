@@ -262,36 +262,23 @@ class Drafter:
         )
 
     def review_reply(self, turn, profile, specialty) -> Draft | None:
-        from ..planners.reviews import draft_reply, load_reply_data
+        from ..planners.reviews import draft_reply
 
         review = _pasted(turn.masked) or turn.masked
         stars = _STARS.search(turn.masked)
         rating = None if stars is None else _WORDS.get(stars.group(1).lower()) or int(stars.group(1))
         phone = profile.phone if profile is not None and profile.phone else None
+        tone = "formal" if profile is not None and "formal" in profile.tone.lower() else "warm"
         try:
-            drafted = draft_reply(review[:2000], rating, clinic_phone=phone)
+            drafted = draft_reply(review[:2000], rating, clinic_phone=phone, tone=tone, signoff=_sign_off(profile))
         except Exception:  # noqa: BLE001 - an unusable review text: no draft, the guidance still answers
             return None
         if drafted.kind == "guidance":  # threats, extortion: do not reply publicly
-            return Draft(
-                kind="review_reply",
-                title="Do not reply publicly yet",
-                text="\n".join(f"- {step}" for step in drafted.guidance),
-            )
-        data = load_reply_data()
-        sign = _sign_off(profile)
-        others = [
-            t.format(contact=data.contact["with_phone"].format(phone=phone) if phone else data.contact["without_phone"])
-            for t in data.templates[drafted.sentiment or "negative"]
-        ]
-        alternatives = [f"{o}\n{sign}" for o in others if o != drafted.reply][:2]
-        return Draft(
-            kind="review_reply",
-            title="Reply to the review",
-            text=f"{drafted.reply}\n{sign}",
-            alternatives=alternatives,
-            notes=["It never confirms that the reviewer is a patient and mentions no care, dates or costs."],
-        )
+            return Draft(kind="review_reply", title="Do not reply publicly yet",
+                         text="\n".join(f"- {step}" for step in drafted.guidance))
+        title = f"Reply to the review ({drafted.situation.lower()})" if drafted.situation else "Reply to the review"
+        return Draft(kind="review_reply", title=title, text=drafted.reply, alternatives=drafted.alternatives,
+                     notes=["It never confirms that the reviewer is a patient and mentions no care, dates or costs."])
 
     def video_script(self, turn, profile, specialty) -> Draft | None:
         spec_id, topic = self._specialty_and_topic(turn, specialty)

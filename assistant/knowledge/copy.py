@@ -116,3 +116,28 @@ def fill(text: str, values: dict[str, str]) -> str:
     """The text with {clinic}, {city}, {booking} and {phone} filled in (plain words where a value is missing)."""
     defaults = {"clinic": "our clinic", "city": "your area", "booking": "our website", "phone": "the practice"}
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1)) or defaults.get(m.group(1), m.group(0)), text)
+
+
+class DayCopy(Strict):
+    """A post about an awareness day itself, for specialties whose topic bank has nothing about it."""
+
+    id: str  # the observance id in data/awareness.yaml
+    hook: str = Field(min_length=10, max_length=150)  # names the day
+    body: str = Field(min_length=30)
+    cta: str = Field(min_length=10)
+    alt_text: str = Field(min_length=15, max_length=250)
+    brief: str = Field(min_length=15)
+
+    _check = field_validator("hook", "body", "cta")(lambda cls, v: _placeholders(v))
+    _dm = field_validator("cta")(lambda cls, v: PostCopy._no_dm(v))
+
+    @field_validator("body")
+    @classmethod
+    def _length(cls, value: str) -> str:
+        if not 30 <= _words(value) <= 120:
+            raise ValueError(f"the body has {_words(value)} words; write 30 to 120")
+        return value
+
+
+class DayCopyFile(Strict):
+    days: tuple[DayCopy, ...] = Field(min_length=1)

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import KnowledgeError
 from .cards import Card, CardFile
-from .copy import CopyFile, PostCopy
+from .copy import CopyFile, DayCopy, DayCopyFile, PostCopy
 from .countries import Countries
 from .models import Guide, GuideMeta, Hashtag, Observance, Platform, Specialty
 from .sources_policy import check_sources
@@ -104,6 +104,7 @@ class KnowledgeBase:
     cards: tuple[Card, ...] = ()
     countries: Countries | None = None  # data/countries.yaml: which country a question names
     copy: dict[str, dict[str, PostCopy]] = field(default_factory=dict)  # specialty id -> topic title -> copy
+    awareness_copy: dict[str, DayCopy] = field(default_factory=dict)  # observance id -> a post about the day
     _aliases: dict[str, str] = field(default_factory=dict, repr=False)
     _platform_aliases: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -208,6 +209,14 @@ def load_copy(root: Path) -> dict[str, dict[str, PostCopy]]:
     return out
 
 
+def _day_copy(root: Path) -> dict[str, DayCopy]:
+    path = root / "copy" / "awareness" / "days.yaml"
+    if not path.is_file():
+        return {}
+    doc: DayCopyFile = _validate(DayCopyFile, _yaml(path, root), path.relative_to(root).as_posix())
+    return {d.id: d for d in doc.days}
+
+
 def load_cards(root: Path) -> tuple[Card, ...]:
     """Every answer card under answers/<area>/<theme>.yaml (none when the folder is absent)."""
     cards: list[Card] = []
@@ -259,6 +268,7 @@ def load_knowledge(root: str | Path) -> KnowledgeBase:
     kb = KnowledgeBase(root=root, topics=topics, guides=guides, platforms=platforms, observances=observances,
                        specialties=specialties, hashtags=hashtags, cards=load_cards(root),
                        countries=_countries(data / "countries.yaml", root), copy=load_copy(root),
+                       awareness_copy=_day_copy(root),
                        _aliases=_specialty_aliases(specialties), _platform_aliases=_platform_aliases(platforms))
     _cross_check(kb)
     check_sources(kb)  # refused source domains fail the load (knowledge/sources-policy.yaml)
@@ -306,6 +316,9 @@ def _check_cards(kb: KnowledgeBase) -> None:
 
 
 def _check_copy(kb: KnowledgeBase) -> None:
+    unknown_days = sorted(set(kb.awareness_copy) - set(kb.observances))
+    if unknown_days:
+        raise KnowledgeError(f"copy/awareness/days.yaml: unknown observance id(s) {unknown_days[:3]}")
     for spec_id, posts in kb.copy.items():
         if spec_id not in kb.specialties:
             raise KnowledgeError(f"copy/{spec_id}.yaml: no specialty {spec_id!r}")

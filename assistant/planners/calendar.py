@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from ..errors import InputError
 from . import compliance
 from .captions import copy_captions, draft_caption, message_text, profile_values, tone_order, variants
+from .closures import move_off_holidays, public_holidays
 from .data import planning_data
 from .hashtags import suggest_hashtags
 from .notes import plan_notes
@@ -101,7 +102,7 @@ def _topics(slots: list[Slot], picker: TopicPicker, by_id: dict) -> list[tuple]:
             topic, about_it = picker.for_observance(slot.observance, slot.date.month)
             topic = topic or picker.next(by_id[slot.platform], slot.date.month)
             name = short_name(slot.observance)
-            if not about_it:
+            if not about_it:  # the post is about the day itself (its own authored copy, when written)
                 text = picker.data.awareness_topic.format(name=name)
             elif name.lower() in topic.title.lower():
                 text = topic.title
@@ -174,6 +175,8 @@ def plan_calendar(kb, profile, platforms, start: dt.date, weeks: int, posts_per_
     rng = random.Random(f"{seed}:{spec.id}")  # string seeds hash the same way in every process
     end = start + dt.timedelta(days=7 * weeks - 1)
     slots = _slots(plats, start, weeks, posts_per_week, rng)
+    closed = public_holidays(profile.country, profile.region, start, end + dt.timedelta(days=7))
+    skipped = move_off_holidays(slots, closed)
     # At most one awareness post a week (two from six posts up), so observances never crowd out the pillars.
     place_observances(slots, observances_in(kb, spec, profile.country, start, end), start,
                       1 if posts_per_week <= 5 else 2)
@@ -184,6 +187,8 @@ def plan_calendar(kb, profile, platforms, start: dt.date, weeks: int, posts_per_
     budget = profile.hours_per_week * 60
     posts, lightened = _posts(kb, data, spec, profile, by_id, slots, topics, budget, seed)
     notes = plan_notes(data, spec, profile, plats, posts, posts_per_week, budget, lightened, picker)
+    if skipped:
+        notes.append("No posts on public holidays: " + ", ".join(skipped) + "; those posts move to the next working day.")
     return Plan(posts=posts, notes=notes, specialty=spec.id, specialty_name=spec.name, timezone=profile.timezone,
                 seed=seed, start=start, weeks=weeks, platforms=[p.id for p in plats],
                 platform_names={p.id: p.name for p in plats})
@@ -205,10 +210,23 @@ def _authored(copy, plat, profile, obs, tags: list[str], seen: set) -> str | Non
     if copy is None:
         return None
     for caption in copy_captions(copy, plat, profile_values(profile), tone_order(profile), obs):
-        if (plat.id, message_text(caption, tags)) not in seen:
-            seen.add((plat.id, message_text(caption, tags)))
+        if caption not in seen:  # no two posts of a plan share a caption, whatever their platforms
+            seen.add(caption)
             return caption
     return None
+
+
+def _day_caption(day_copy, plat, profile, seen: set) -> str | None:
+    """The authored post about an awareness day itself, when the specialty's bank has no topic about it."""
+    from ..knowledge.copy import fill
+
+    if day_copy is None:
+        return None
+    caption = fill(f"{day_copy.hook}\n\n{day_copy.body}\n\n{day_copy.cta}", profile_values(profile))
+    if caption in seen or len(caption) > plat.limits.caption_chars:
+        return None
+    seen.add(caption)
+    return caption
 
 
 def _script(copy, values: dict[str, str]) -> str | None:
@@ -228,13 +246,16 @@ def _post(kb, data, spec, profile, plat, pillar, slot: Slot, text: str, topic, f
     obs = slot.observance
     tags = suggest_hashtags(kb, spec.id, plat.id, topic=topic, city=profile.city or None,
                             awareness=obs.hashtag if obs else None, exclude_tiers=("branded",)).tags
-    copy = kb.copy.get(spec.id, {}).get(topic.title) if topic is not None else None
-    caption = _authored(copy, plat, profile, obs, tags, seen) or _caption(data, spec, plat, text, index, obs, tags,
-                                                                          seen)
+    about_day = obs is not None and text == data.awareness_topic.format(name=short_name(obs))
+    copy = None if about_day else kb.copy.get(spec.id, {}).get(topic.title)
+    day_copy = kb.awareness_copy.get(obs.id) if about_day else None
+    caption = (_authored(copy, plat, profile, obs, tags, seen) or _day_caption(day_copy, plat, profile, seen)
+               or _caption(data, spec, plat, text, index, obs, tags, seen))
     values = profile_values(profile)
     return Post(date=slot.date, time=slot.time, platform=plat.id, pillar=pillar.name, format=fmt.id,
                 topic=text, caption=caption, hashtags=tags, awareness=_awareness(slot),
                 sources=_sources(kb, data, plat, pillar, obs), warnings=_warnings(data, caption, tags, text, pillar),
                 week=slot.week + 1, format_name=fmt.name, minutes=data.minutes(fmt),
-                alt_text=fill(copy.alt_text, values) if copy else "", brief=fill(copy.brief, values) if copy else "",
+                alt_text=fill((copy or day_copy).alt_text, values) if copy or day_copy else "",
+                brief=fill((copy or day_copy).brief, values) if copy or day_copy else "",
                 slides=[fill(t, values) for t in copy.slides] if copy else [], script=_script(copy, values))

@@ -87,6 +87,8 @@ def copy_captions(copy, platform, values: dict[str, str], tones: tuple[str, ...]
     for name in tones:
         tone = getattr(copy, name)
         texts.append(f"{tone.hook}\n\n{tone.body}\n\n{copy.cta}")
+    # A topic used again on the same kind of platform: its short versions are finished posts too.
+    texts += [t for t in (copy.x, copy.google_business) if t and t != own]
     out = []
     for text in texts:
         text = fill(text, values)

@@ -31,9 +31,31 @@ class ThreatKind(_Strict):
     urgent: bool = False  # its steps come before the general ones (safety first)
 
 
+Tone = Literal["warm", "formal"]
+Sentiment = Literal["negative", "mixed", "positive"]
+
+
+class ReplyText(_Strict):
+    """One reply in two tones; {contact} is how to reach the practice privately."""
+
+    warm: str = Field(min_length=40)
+    formal: str = Field(min_length=40)
+
+
+class Situation(_Strict):
+    """A kind of review clinics meet (wait times, billing, rudeness, praise for a named nurse...)."""
+
+    id: str
+    label: str
+    sentiment: Sentiment
+    cues: tuple[str, ...] = ()  # regular expressions (case-insensitive) that point to this situation
+    replies: tuple[ReplyText, ...] = Field(min_length=3)
+
+
 class ReplyData(_Strict):
     contact: dict[Literal["with_phone", "without_phone"], str]
-    templates: dict[Literal["negative", "mixed", "positive"], tuple[str, ...]]
+    templates: dict[Sentiment, tuple[str, ...]]
+    situations: tuple[Situation, ...] = ()
     confirming_phrases: tuple[str, ...] = Field(min_length=5)
     sentiment: dict[Literal["negative", "positive"], tuple[str, ...]]
     threats: dict[str, ThreatKind | tuple[str, ...]]
@@ -42,11 +64,14 @@ class ReplyData(_Strict):
 
     @model_validator(mode="after")
     def _templates_never_confirm(self) -> ReplyData:
-        for kind, templates in self.templates.items():
-            for template in templates:
-                hit = find_confirming(template, self.confirming_phrases)
-                if hit:
-                    raise ValueError(f"templates.{kind}: {hit!r} would confirm a patient relationship")
+        texts = [(f"templates.{kind}", t) for kind, templates in self.templates.items() for t in templates]
+        texts += [(f"situations.{s.id}", t) for s in self.situations for r in s.replies for t in (r.warm, r.formal)]
+        for where, template in texts:
+            hit = find_confirming(template, self.confirming_phrases)
+            if hit:
+                raise ValueError(f"{where}: {hit!r} would confirm a patient relationship")
+            if "{contact}" not in template:
+                raise ValueError(f"{where}: every reply offers a private channel ({{contact}})")
         if not isinstance(self.threats.get("always"), tuple):
             raise ValueError("threats.always: list the steps shown for every threat")
         return self
@@ -60,6 +85,8 @@ class ReplyDraft(BaseModel):
     sentiment: Literal["negative", "mixed", "positive"] | None
     threats: list[str]
     guide: str
+    alternatives: list[str] = []  # other replies for the same situation (the page offers three in all)
+    situation: str = ""  # what the review is about, in plain words ("Long waits")
 
 
 def find_confirming(text: str, phrases) -> str | None:
@@ -105,8 +132,10 @@ def _sentiment(text: str, rating: int | None, data: ReplyData) -> str:
 
 
 def draft_reply(text: str, rating: int | None = None, reviewer_name: str | None = None,
-                clinic_phone: str | None = None, *, data: ReplyData | None = None) -> ReplyDraft:
-    """A calm, generic public reply to a review, or guidance when the review threatens."""
+                clinic_phone: str | None = None, *, data: ReplyData | None = None, tone: Tone = "warm",
+                signoff: str = "") -> ReplyDraft:
+    """A calm, generic public reply to a review (and two alternatives), or guidance when the review threatens.
+    `signoff` ends each reply ("The practice manager, Northside Clinic")."""
     text = _validate(text, rating, clinic_phone)
     data = data or load_reply_data()
     threats = detect_threats(text, data)
@@ -117,13 +146,27 @@ def draft_reply(text: str, rating: int | None = None, reviewer_name: str | None 
         return ReplyDraft(reply="", findings=[], kind="guidance", guidance=steps, sentiment="negative",
                           threats=threats, guide=data.guides["guidance"])
     sentiment = _sentiment(text, rating, data)
-    templates = data.templates[sentiment]
+    situation = _situation(text, sentiment, data)
+    texts = [getattr(r, tone) for r in situation.replies] if situation else list(data.templates[sentiment])
     # The same review always gets the same draft; different reviews get different wordings.
-    choice = hashlib.sha256(text.encode()).digest()[0] % len(templates)
+    choice = hashlib.sha256(text.encode()).digest()[0] % len(texts)
     contact = (data.contact["with_phone"].format(phone=clinic_phone.strip()) if clinic_phone
                else data.contact["without_phone"])
-    reply = templates[choice].format(contact=contact)
+    ordered = [t.format(contact=contact) for t in texts[choice:] + texts[:choice]]
+    sign = f"\n{signoff}" if signoff else ""
+    reply, alternatives = ordered[0] + sign, [t + sign for t in ordered[1:3]]
     # The reviewer's name is never used in a reply (R2); it is passed on so the checker can flag it.
     findings = compliance.check(reply, kind="reply", reviewer_name=reviewer_name)
-    return ReplyDraft(reply=reply, findings=findings, kind="reply",
-                      guidance=list(data.reply_guidance), sentiment=sentiment, threats=[], guide=data.guides["reply"])
+    return ReplyDraft(reply=reply, findings=findings, kind="reply", guidance=list(data.reply_guidance),
+                      sentiment=sentiment, threats=[], guide=data.guides["reply"], alternatives=alternatives,
+                      situation=situation.label if situation else "")
+
+
+def _situation(text: str, sentiment: str, data: ReplyData) -> Situation | None:
+    """The situation whose cues the review matches most (of its sentiment); else the sentiment's general one."""
+    fitting = [s for s in data.situations if s.sentiment == sentiment]
+    scored = [(sum(bool(re.search(c, text, re.I)) for c in s.cues), -i, s) for i, s in enumerate(fitting)]
+    best = max(scored, key=lambda x: x[:2], default=None)
+    if best and best[0] > 0:
+        return best[2]
+    return next((s for s in fitting if not s.cues), None)

@@ -80,13 +80,15 @@ class TopicPicker:
 
     def next(self, platform, month: int):
         """The next topic in pillar rotation that suits the platform and the month."""
-        for _attempt in range(2):
-            for strict in (2, 1, 0):
+        # An in-season topic a second time (in its other tone) reads better than sun cream in December, so the
+        # bank starts again before an out-of-season topic is taken.
+        for strictness in ((2, 1), (2, 1), (0,)):
+            for strict in strictness:
                 topic = self._scan(platform, month, strict)
                 if topic is not None:
                     self.used.add(topic.title)
                     return topic
-            # Bank exhausted: start again; captions still vary because they rotate independently.
+            # Bank exhausted: start again; the second use of a topic gets its other tone or another wording.
             self.used = {t for t in self.used if t in self.bound}
             self.repeated = True
         raise RuntimeError("specialty has no topics")  # unreachable: the schema requires 30

@@ -11,7 +11,7 @@ KINDS = {"post": "Post", "caption": "Caption", "ad": "Ad", "reply": "Reply to a 
          "answer": "Answer to a question"}
 
 
-def reply(svc) -> None:
+def reply(svc, profile) -> None:
     """Paste a review and its rating; get a reply that never confirms the reviewer is a patient."""
     from ..planners.reviews import draft_reply
     st.caption("The draft never confirms that the reviewer is a patient and discloses nothing about care; "
@@ -26,9 +26,14 @@ def reply(svc) -> None:
         submitted = st.form_submit_button("Draft a reply", type="primary")
     if not submitted:
         return
+    clinic = "" if profile.name == "My clinic" else profile.name
+    signoff = f"The practice manager, {clinic}" if clinic else "The practice manager"
+    tone = "formal" if "formal" in profile.tone.lower() else "warm"
+    phone = profile.phone or None
     try:
         text = app_service.check_length(text, svc.settings.max_input_chars, "review")
-        draft = draft_reply(text, rating=rating, reviewer_name=name.strip()[:120] or None)
+        draft = draft_reply(text, rating=rating, reviewer_name=name.strip()[:120] or None, clinic_phone=phone,
+                            tone=tone, signoff=signoff)
     except AssistantError as exc:
         st.error(str(exc), icon=":material/error:")
         return
@@ -38,8 +43,11 @@ def reply(svc) -> None:
         for step in draft.guidance:
             render.markdown(f"- {step}")
         return
-    st.markdown("**Suggested reply** (copy it, then adjust the wording to your practice):")
-    st.code(draft.reply, language=None, wrap_lines=True)
+    about = f" for a review about {draft.situation.lower()}" if draft.situation else ""
+    st.markdown(f"**Three replies{about}** (pick one, copy it with the button on its right):")
+    for n, option in enumerate([draft.reply, *draft.alternatives], 1):
+        st.caption(f"Option {n}")
+        st.code(option, language=None, wrap_lines=True)
     render.findings(draft.findings)
     if not draft.findings:
         st.success("The content checker found nothing to fix in this reply.", icon=":material/check:")
