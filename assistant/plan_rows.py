@@ -20,11 +20,10 @@ _TAG = re.compile(r"^#[^\s#]+$")
 
 
 def checks_label(warnings: list[dict]) -> str:
-    """'OK' or 'R10, R13 (2)': the rules a post's findings cite, for the table column."""
+    """'OK' or 'No promises of results; Too many hashtags for Instagram': the findings in plain words."""
     if not warnings:
         return "OK"
-    rules = list(dict.fromkeys(str(w.get("rule", "?")) for w in warnings))
-    return f"{', '.join(rules)} ({len(warnings)})"
+    return "; ".join(dict.fromkeys(str(w.get("name") or w.get("message") or "check") for w in warnings))
 
 
 def plan_rows(plan) -> list[dict[str, Any]]:
@@ -59,16 +58,20 @@ def _parse_date(value: Any, row: int) -> dt.date:
         raise InputError(f"row {row}: {value!r} is not a date; use YYYY-MM-DD") from None
 
 
-def _recheck(caption: str, tags: list[str], old: list[dict]) -> list[dict]:
-    """Run the content checker again on edited text; keep notes that are not about the wording (no span)."""
+def _recheck(caption: str, tags: list[str], old: list[dict], platform=None) -> list[dict]:
+    """Run the content checker (and the platform's limits) again on edited text; keep notes that are not
+    about the wording (no span and not a limit)."""
+    from .guardrails.limits import limit_findings
     from .planners import compliance
     from .planners.captions import message_text
-    kept = [w for w in old if not w.get("span")]
-    return compliance.check(message_text(caption, tags), kind="caption") + kept
+    kept = [w for w in old if not w.get("span") and w.get("rule") not in ("hashtags", "length")]
+    limits = [f.model_dump() for f in limit_findings(caption, platform, tags)] if platform is not None else []
+    return limits + compliance.check(message_text(caption, tags), kind="caption") + kept
 
 
-def apply_rows(plan, rows: list[dict[str, Any]]):
-    """A copy of `plan` with the editable columns of `rows` applied; edited captions are checked again."""
+def apply_rows(plan, rows: list[dict[str, Any]], kb=None):
+    """A copy of `plan` with the editable columns of `rows` applied; edited captions are checked again (and
+    against their platform's hashtag and length limits when `kb` is given)."""
     if len(rows) != len(plan.posts):
         raise InputError(f"the table has {len(rows)} rows but the plan has {len(plan.posts)} posts; "
                          "reload the plan to start over")
@@ -85,7 +88,8 @@ def apply_rows(plan, rows: list[dict[str, Any]]):
         changed = caption != post.caption or tags != post.hashtags
         update = {"date": day, "time": time, "topic": str(row.get("topic", post.topic) or post.topic).strip(),
                   "caption": caption, "hashtags": tags, "week": (day - plan.start).days // 7 + 1,
-                  "warnings": _recheck(caption, tags, post.warnings) if changed else post.warnings}
+                  "warnings": _recheck(caption, tags, post.warnings, kb.platform(post.platform) if kb else None)
+                  if changed else post.warnings}
         posts.append(post.model_copy(update=update))
     return plan.model_copy(update={"posts": posts})
 

@@ -46,8 +46,19 @@ def test_human_output_names_each_rule_with_why_and_fix(env):
     result = run_check(env, "Botox with guaranteed results!", "--kind", "ad")
     out = result.stdout.decode()
     assert result.returncode == 0
-    assert "[high] R20:" in out and "[high] R10:" in out
+    # People read the rules' plain names; the codes stay in --json for scripts.
+    assert "[high] No prescription-only medicine names in ads:" in out and "[high] No promises of results:" in out
+    assert "R20" not in out and "R10" not in out
     assert out.count("  why: ") == out.count("  fix: ") >= 2
+
+
+def test_platform_limits_are_checked_when_a_platform_is_named(env):
+    text = "Sun safety tips for the summer #a #b #c #d #e #f #g"
+    data = json.loads(run_check(env, text, "--kind", "post", "--platform", "instagram", "--json").stdout)
+    assert [f["rule"] for f in data["findings"]][:1] == ["hashtags"] and "at most 5" in data["findings"][0]["message"]
+    assert not json.loads(run_check(env, text, "--kind", "post", "--json").stdout)["findings"]
+    long_x = json.loads(run_check(env, "x" * 300, "--platform", "x", "--json").stdout)
+    assert any(f["rule"] == "length" and "280" in f["message"] for f in long_x["findings"])
 
 
 def test_dash_reads_the_text_from_standard_input(env):

@@ -203,3 +203,30 @@ def test_generic_csv_defuses_cells_a_spreadsheet_would_run_as_formulas(plan):
     post = plan.posts[0].model_copy(update={"topic": "=HYPERLINK(\"http://x\")", "caption": "@SUM(A1)"})
     rows = list(csv.DictReader(io.StringIO(to_csv(plan.model_copy(update={"posts": [post]})))))
     assert rows[0]["topic"].startswith("'=") and rows[0]["caption"].startswith("'@")
+
+
+def test_an_instagram_caption_edited_to_eight_hashtags_is_flagged_and_exported_with_five(kb):
+    from assistant.exports import fit_to_limits
+    from assistant.plan_rows import apply_rows, plan_rows
+
+    plan = plan_calendar(kb, ClinicProfile(specialty="dermatology", platforms=["instagram"]), ["instagram"],
+                         dt.date(2027, 5, 3), 1, 2)
+    rows = plan_rows(plan)
+    rows[0]["hashtags"] = "#a1 #b2 #c3 #d4 #e5 #f6 #g7 #h8"
+    edited = apply_rows(plan, rows, kb)
+    assert any(w["rule"] == "hashtags" for w in edited.posts[0].warnings)  # flagged in the table
+    assert "Too many hashtags for Instagram" in plan_rows(edited)[0]["checks"]
+    fitted, notes = fit_to_limits(edited, kb)
+    assert len(fitted.posts[0].hashtags) == 5 and notes and "at most 5" in notes[0]
+    buffer = to_buffer(fitted)["instagram"]
+    row = next(csv.DictReader(io.StringIO(buffer)))
+    assert len(re.findall(r"#\w+", row["Text"])) <= 5
+
+
+def test_a_post_too_long_for_its_platform_is_left_out_of_exports_with_a_note(kb):
+    from assistant.exports import fit_to_limits
+
+    plan = plan_calendar(kb, ClinicProfile(specialty="dermatology", platforms=["x"]), ["x"], dt.date(2027, 5, 3), 1, 2)
+    long_post = plan.posts[0].model_copy(update={"caption": "word " * 100})
+    fitted, notes = fit_to_limits(plan.model_copy(update={"posts": [long_post, *plan.posts[1:]]}), kb)
+    assert len(fitted.posts) == len(plan.posts) - 1 and any("left out" in n and "280" in n for n in notes)

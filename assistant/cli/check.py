@@ -24,6 +24,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--kind", choices=KINDS, default="post", help="what the text is (default: post)")
     parser.add_argument("--reviewer", dest="reviewer_name", metavar="NAME",
                         help="the reviewer's display name, flagged if a reply repeats it")
+    parser.add_argument("--platform", metavar="ID",
+                        help="also check the platform's hashtag and length limits (e.g. instagram, x)")
     parser.add_argument("--json", action="store_true", help="print a JSON object instead of text")
     parser.set_defaults(run=run)
 
@@ -31,6 +33,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     text = read_text(args.text)
     findings = check_text(text, args.kind, reviewer_name=args.reviewer_name)
+    if args.platform:
+        from ..guardrails.limits import limit_findings
+        from ._planner_args import load_kb
+
+        findings = limit_findings(text, load_kb().platform(args.platform)) + findings
     if args.json:
         print(json.dumps({"ok": not findings, "kind": args.kind, "findings": [f.model_dump() for f in findings]},
                          ensure_ascii=False, indent=2))
@@ -66,6 +73,6 @@ def _as_text(findings: list[Finding], kind: str) -> str:
     lines = [f"{len(findings)} finding{'s' if len(findings) > 1 else ''} for this {kind}:"]
     for f in findings:
         where = f'"{f.span}" (characters {f.start}-{f.end})' if f.span else "(something is missing)"
-        lines += ["", f"[{f.severity}] {f.rule}: {where}", f"  why: {f.message}", f"  fix: {f.fix}"]
+        lines += ["", f"[{f.severity}] {f.name or f.rule}: {where}", f"  why: {f.message}", f"  fix: {f.fix}"]
     lines += ["", "Guidance, not legal advice."]
     return "\n".join(lines)

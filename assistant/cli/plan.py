@@ -48,7 +48,7 @@ def _write_files(files: dict[str, str], out: Path | None, header: bool) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..exports import FORMATS
+    from ..exports import FORMATS, fit_to_limits
     from ..planners.calendar import plan_calendar
 
     prepare_stdout()
@@ -57,6 +57,9 @@ def run(args: argparse.Namespace) -> int:
                            timezone=args.timezone, hours_per_week=args.hours_per_week,
                            platforms=[kb.platform(p).id for p in args.platforms])
     plan = plan_calendar(kb, profile, args.platforms, args.start, args.weeks, args.posts_per_week, seed=args.seed)
+    plan, limit_notes = fit_to_limits(plan, kb)
+    for note in limit_notes:
+        print(f"note: {note}", file=sys.stderr)
     fmt = FORMATS[args.format]
     if fmt.per_platform:
         files = fmt.render(plan)

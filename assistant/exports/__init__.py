@@ -1,4 +1,5 @@
 """Exports of a plan: scheduler CSVs (Hootsuite, Buffer), a generic CSV, iCalendar, Markdown and JSON."""
+
 from __future__ import annotations
 
 import json
@@ -35,4 +36,35 @@ FORMATS: dict[str, ExportFormat] = {
     "markdown": ExportFormat("markdown", to_markdown, False, ".md", "text/markdown"),
 }
 
-__all__ = ["FORMATS", "ExportFormat", "to_buffer", "to_csv", "to_hootsuite", "to_ics", "to_json", "to_markdown"]
+
+def fit_to_limits(plan, kb) -> tuple[object, list[str]]:
+    """The plan as it may be exported: hashtags over a platform's limit dropped, posts still too long left out;
+    each change is a note for the person exporting (nothing over a limit is exported silently)."""
+    from ..guardrails.limits import within_limits
+
+    posts, notes = [], []
+    for post in plan.posts:
+        platform = kb.platform(post.platform)
+        caption, tags, changed = within_limits(post.caption, post.hashtags, platform)
+        notes += [f"{post.date} {platform.name}: {n}" for n in changed]
+        if len(f"{caption}\n\n{' '.join(tags)}".strip()) > platform.limits.caption_chars:
+            notes.append(
+                f"{post.date} {platform.name}: left out, the post is longer than {platform.name}'s "
+                f"{platform.limits.caption_chars:,} characters; shorten it in the table."
+            )
+            continue
+        posts.append(post.model_copy(update={"caption": caption, "hashtags": tags}))
+    return plan.model_copy(update={"posts": posts}), notes
+
+
+__all__ = [
+    "fit_to_limits",
+    "FORMATS",
+    "ExportFormat",
+    "to_buffer",
+    "to_csv",
+    "to_hootsuite",
+    "to_ics",
+    "to_json",
+    "to_markdown",
+]

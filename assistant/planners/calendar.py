@@ -4,6 +4,7 @@ Capacity policy: the clinic's requested number of posts is kept. Formats are cho
 hours per week (lighter formats when time is short); if even the lightest formats do not fit, the plan
 says so in its notes, with a sustainable weekly count and batching/repurposing advice.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -162,8 +163,9 @@ def _posts(kb, data, spec, profile, by_id, slots, topics, budget: float, seed: i
             lightened |= light
             last[plat.id] = fmt.id
             left -= data.minutes(fmt)
-            posts.append(_post(kb, data, spec, profile, plat, pillars[topic.pillar], slot, text, topic,
-                               fmt, i + seed, seen))
+            posts.append(
+                _post(kb, data, spec, profile, plat, pillars[topic.pillar], slot, text, topic, fmt, i + seed, seen)
+            )
     return posts, lightened
 
 
@@ -178,8 +180,9 @@ def plan_calendar(kb, profile, platforms, start: dt.date, weeks: int, posts_per_
     closed = public_holidays(profile.country, profile.region, start, end + dt.timedelta(days=7))
     skipped = move_off_holidays(slots, closed)
     # At most one awareness post a week (two from six posts up), so observances never crowd out the pillars.
-    place_observances(slots, observances_in(kb, spec, profile.country, start, end), start,
-                      1 if posts_per_week <= 5 else 2)
+    place_observances(
+        slots, observances_in(kb, spec, profile.country, start, end), start, 1 if posts_per_week <= 5 else 2
+    )
     order = {p.id: i for i, p in enumerate(plats)}
     slots.sort(key=lambda s: (s.date, s.time, order[s.platform]))
     picker = TopicPicker(kb, spec, data, rng, profile.country)
@@ -188,10 +191,21 @@ def plan_calendar(kb, profile, platforms, start: dt.date, weeks: int, posts_per_
     posts, lightened = _posts(kb, data, spec, profile, by_id, slots, topics, budget, seed)
     notes = plan_notes(data, spec, profile, plats, posts, posts_per_week, budget, lightened, picker)
     if skipped:
-        notes.append("No posts on public holidays: " + ", ".join(skipped) + "; those posts move to the next working day.")
-    return Plan(posts=posts, notes=notes, specialty=spec.id, specialty_name=spec.name, timezone=profile.timezone,
-                seed=seed, start=start, weeks=weeks, platforms=[p.id for p in plats],
-                platform_names={p.id: p.name for p in plats})
+        notes.append(
+            "No posts on public holidays: " + ", ".join(skipped) + "; those posts move to the next working day."
+        )
+    return Plan(
+        posts=posts,
+        notes=notes,
+        specialty=spec.id,
+        specialty_name=spec.name,
+        timezone=profile.timezone,
+        seed=seed,
+        start=start,
+        weeks=weeks,
+        platforms=[p.id for p in plats],
+        platform_names={p.id: p.name for p in plats},
+    )
 
 
 def _caption(data, spec, plat, text: str, index: int, obs, tags: list[str], seen: set) -> str:
@@ -236,26 +250,55 @@ def _script(copy, values: dict[str, str]) -> str | None:
         return None
     s = copy.script
     beats = [f"{n}. {fill(b.say, values)} (on screen: {b.on_screen})" for n, b in enumerate(s.beats, 1)]
-    return "\n".join([f"0-3 s: {fill(s.hook, values)}", *beats, f"Last 5 s: {fill(s.cta, values)}",
-                      f"Filming: {fill(s.filming, values)}"])
+    return "\n".join(
+        [
+            f"0-3 s: {fill(s.hook, values)}",
+            *beats,
+            f"Last 5 s: {fill(s.cta, values)}",
+            f"Filming: {fill(s.filming, values)}",
+        ]
+    )
 
 
 def _post(kb, data, spec, profile, plat, pillar, slot: Slot, text: str, topic, fmt, index: int, seen: set) -> Post:
     from ..knowledge.copy import fill
 
     obs = slot.observance
-    tags = suggest_hashtags(kb, spec.id, plat.id, topic=topic, city=profile.city or None,
-                            awareness=obs.hashtag if obs else None, exclude_tiers=("branded",)).tags
+    tags = suggest_hashtags(
+        kb,
+        spec.id,
+        plat.id,
+        topic=topic,
+        city=profile.city or None,
+        awareness=obs.hashtag if obs else None,
+        exclude_tiers=("branded",),
+    ).tags
     about_day = obs is not None and text == data.awareness_topic.format(name=short_name(obs))
     copy = None if about_day else kb.copy.get(spec.id, {}).get(topic.title)
     day_copy = kb.awareness_copy.get(obs.id) if about_day else None
-    caption = (_authored(copy, plat, profile, obs, tags, seen) or _day_caption(day_copy, plat, profile, seen)
-               or _caption(data, spec, plat, text, index, obs, tags, seen))
+    caption = (
+        _authored(copy, plat, profile, obs, tags, seen)
+        or _day_caption(day_copy, plat, profile, seen)
+        or _caption(data, spec, plat, text, index, obs, tags, seen)
+    )
     values = profile_values(profile)
-    return Post(date=slot.date, time=slot.time, platform=plat.id, pillar=pillar.name, format=fmt.id,
-                topic=text, caption=caption, hashtags=tags, awareness=_awareness(slot),
-                sources=_sources(kb, data, plat, pillar, obs), warnings=_warnings(data, caption, tags, text, pillar),
-                week=slot.week + 1, format_name=fmt.name, minutes=data.minutes(fmt),
-                alt_text=fill((copy or day_copy).alt_text, values) if copy or day_copy else "",
-                brief=fill((copy or day_copy).brief, values) if copy or day_copy else "",
-                slides=[fill(t, values) for t in copy.slides] if copy else [], script=_script(copy, values))
+    return Post(
+        date=slot.date,
+        time=slot.time,
+        platform=plat.id,
+        pillar=pillar.name,
+        format=fmt.id,
+        topic=text,
+        caption=caption,
+        hashtags=tags,
+        awareness=_awareness(slot),
+        sources=_sources(kb, data, plat, pillar, obs),
+        warnings=_warnings(data, caption, tags, text, pillar),
+        week=slot.week + 1,
+        format_name=fmt.name,
+        minutes=data.minutes(fmt),
+        alt_text=fill((copy or day_copy).alt_text, values) if copy or day_copy else "",
+        brief=fill((copy or day_copy).brief, values) if copy or day_copy else "",
+        slides=[fill(t, values) for t in copy.slides] if copy else [],
+        script=_script(copy, values),
+    )

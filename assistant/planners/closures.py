@@ -1,6 +1,7 @@
 """Public holidays in the clinic's country (and region where it has its own), from the `holidays` library:
 a plan posts nothing on them, since a clinic's routine post on Christmas Day reads as if nobody is minding
 the account, and patients are not looking for it."""
+
 from __future__ import annotations
 
 import datetime as dt

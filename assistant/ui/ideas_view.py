@@ -46,13 +46,18 @@ def hashtags(svc, profile) -> None:
         if tag_set.hashtags:
             st.code(" ".join(tag_set.tags), language=None)
             st.caption(" · ".join(f"{t.tag} ({TIER_NAMES.get(t.tier, t.tier)})" for t in tag_set.hashtags))
+            other = _suggest(kb, profile, tag_set.platform, None, city, exclude=("topic", "local"))
+            if other.tags and other.tags != tag_set.tags:
+                with st.expander("Another set, to alternate between posts"):
+                    st.code(" ".join(other.tags), language=None)
         for note in tag_set.notes:
             st.caption(render.safe(note))
 
 
-def _suggest(kb, profile, platform: str, topic: str | None, city: str | None):
+def _suggest(kb, profile, platform: str, topic: str | None, city: str | None, exclude: tuple[str, ...] = ()):
     from ..planners.hashtags import suggest_hashtags
-    return suggest_hashtags(kb, profile.specialty, platform, topic=topic, city=city, country=profile.country)
+    return suggest_hashtags(kb, profile.specialty, platform, topic=topic, city=city, country=profile.country,
+                            exclude_tiers=exclude)
 
 
 def videos(svc, profile) -> None:
@@ -75,10 +80,9 @@ def videos(svc, profile) -> None:
         with st.expander(f"{n}. {idea.title}", expanded=n == 1):
             st.markdown(f"**Hook (first seconds):** {render.safe(idea.hook)}")
             st.markdown("**Outline**")
-            for beat in idea.outline:
-                render.markdown(f"1. {beat}")
-            st.caption(f"{idea.format} · about {idea.duration_s} s · {', '.join(idea.platforms)} · "
-                       f"pillar: {idea.pillar}")
+            render.markdown("\n".join(f"{i}. {beat}" for i, beat in enumerate(idea.outline, 1)))
+            names = ", ".join(kb.platforms[p].name if p in kb.platforms else p for p in idea.platforms)
+            st.caption(f"{idea.format} · about {idea.duration_s} s · {names} · pillar: {idea.pillar}")
             st.markdown(f"**Call to action:** {render.safe(idea.cta)}")
             if idea.compliance_note:
                 st.info(render.safe(idea.compliance_note), icon=":material/policy:")

@@ -53,7 +53,7 @@ def generate(kb, profile, params: dict) -> None:
     _show_plan(plan, None)
 
 
-def editor(plan):
+def editor(plan, kb):
     """The plan as an editable table; returns the plan with the edits applied (or the last valid one)."""
     df = pd.DataFrame(plan_rows.plan_rows(plan), columns=plan_rows.COLUMNS)
     df["date"] = pd.to_datetime(df["date"]).dt.date
@@ -69,7 +69,7 @@ def editor(plan):
     edited = st.data_editor(df, key=f"plan_editor_{st.session_state.get('plan_version', 0)}", hide_index=True,
                             disabled=_LOCKED, column_config=config, num_rows="fixed")
     try:
-        return plan_rows.apply_rows(plan, edited.to_dict("records"))
+        return plan_rows.apply_rows(plan, edited.to_dict("records"), kb)
     except AssistantError as exc:
         st.error(f"{exc}. The downloads use the last valid version.", icon=":material/error:")
         return plan
@@ -133,12 +133,19 @@ def _buttons(label: str, files: dict[str, str], prefix: str, names: dict[str, st
                            key=f"dl_{prefix}_zip")
 
 
-def downloads(plan, kb) -> None:
+def downloads(plan, kb, country: str = "") -> None:
     """Download buttons for every export format; scheduler files are one per platform."""
     from .. import exports
     st.subheader("Download")
+    plan, limit_notes = exports.fit_to_limits(plan, kb)
+    if limit_notes:
+        st.warning("Some posts were over a platform's limits; the downloads carry these changes:\n\n"
+                   + "\n".join(f"- {n}" for n in limit_notes), icon=":material/rule:")
+    order = st.radio("Hootsuite date order", ["DD/MM/YYYY", "MM/DD/YYYY"], horizontal=True, key="hootsuite_order",
+                     index=1 if country.upper() in ("US", "CA", "") else 0,
+                     help="Hootsuite reads the date in the order your account is set to: pick the same one.")
     try:
-        hootsuite, buffer = exports.to_hootsuite(plan), exports.to_buffer(plan)
+        hootsuite, buffer = exports.to_hootsuite(plan, date_format=order), exports.to_buffer(plan)
         others = {"csv": exports.to_csv(plan), "ics": exports.to_ics(plan), "md": exports.to_markdown(plan)}
     except AssistantError as exc:
         st.error(str(exc))
@@ -146,7 +153,7 @@ def downloads(plan, kb) -> None:
     names = {p.id: p.name for p in kb.platforms.values()}
     left, right, rest = st.columns(3)
     with left:
-        st.caption("Hootsuite bulk composer (no header, one file per social profile)")
+        st.caption(f"Hootsuite bulk composer (no header, one file per social profile; dates as {order})")
         _buttons("Hootsuite CSV", hootsuite, "hootsuite", names)
     with right:
         st.caption("Buffer bulk upload (one file per channel)")

@@ -62,13 +62,21 @@ def check(svc) -> None:
     with st.form("check_form"):
         text = st.text_area("Your draft", height=150, placeholder="Paste a post, caption, ad or reply",
                             key="draft_text")
-        kind = st.selectbox("What is it?", list(KINDS), format_func=KINDS.get, key="draft_kind")
+        cols = st.columns(2)
+        kind = cols[0].selectbox("What is it?", list(KINDS), format_func=KINDS.get, key="draft_kind")
+        platforms = [None, *svc.kb.platforms]
+        platform = cols[1].selectbox("Where will it go? (checks hashtag and length limits)", platforms,
+                                     format_func=lambda p: "not chosen" if p is None else svc.kb.platforms[p].name,
+                                     key="draft_platform")
         submitted = st.form_submit_button("Check it", type="primary")
     if not submitted:
         return
     try:
         text = app_service.check_length(text, svc.settings.max_input_chars, "draft")
         found = app_service.finding_dicts(check_text(text, kind=kind))
+        if platform:
+            from ..guardrails.limits import limit_findings
+            found = app_service.finding_dicts(limit_findings(text, svc.kb.platforms[platform])) + found
     except AssistantError as exc:
         st.error(str(exc), icon=":material/error:")
         return

@@ -14,7 +14,7 @@ if params:
 
 plan = st.session_state.get("plan")
 if plan is not None:
-    plan = plan_view.editor(plan)
+    plan = plan_view.editor(plan, svc.kb)
     plan_view.notes(plan)
     tab_week, tab_mix, tab_checks = st.tabs(["Week view", "Mix", "Compliance checks"])
     with tab_week:
@@ -23,5 +23,5 @@ if plan is not None:
         plan_view.mix_chart(plan)
     with tab_checks:
         plan_view.checks(plan)
-    plan_view.downloads(plan, svc.kb)
+    plan_view.downloads(plan, svc.kb, profile.country)
     plan_view.save_box(svc.store, pid, profile, plan)
