@@ -41,13 +41,15 @@ def fit_to_limits(plan, kb) -> tuple[object, list[str]]:
     """The plan as it may be exported: hashtags over a platform's limit dropped, posts still too long left out;
     each change is a note for the person exporting (nothing over a limit is exported silently)."""
     from ..guardrails.limits import within_limits
+    from ..knowledge.models import published_length
 
     posts, notes = [], []
     for post in plan.posts:
         platform = kb.platform(post.platform)
         caption, tags, changed = within_limits(post.caption, post.hashtags, platform)
         notes += [f"{post.date} {platform.name}: {n}" for n in changed]
-        if len(f"{caption}\n\n{' '.join(tags)}".strip()) > platform.limits.caption_chars:
+        text = f"{caption}\n\n{' '.join(tags)}".strip()
+        if published_length(text, platform.limits) > platform.limits.caption_chars:
             notes.append(
                 f"{post.date} {platform.name}: left out, the post is longer than {platform.name}'s "
                 f"{platform.limits.caption_chars:,} characters; shorten it in the table."

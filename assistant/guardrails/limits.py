@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..knowledge.models import published_length
 from .checker import Finding
 
 HASHTAG = re.compile(r"(?<![\w&#/])#[^\W_][\w]*", re.UNICODE)

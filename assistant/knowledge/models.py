@@ -106,10 +106,21 @@ class Guide(Strict):
 
 class TextLimits(Strict):
     caption_chars: int = Field(gt=0)  # what a scheduler can post in one caption
+    link_chars: int | None = Field(default=None, gt=0)  # a link counts as this many characters (X: 23)
     caption_visible_chars: int | None = Field(default=None, gt=0)  # shown before "more"
     bio_chars: int | None = Field(default=None, gt=0)
     title_chars: int | None = Field(default=None, gt=0)
     name_chars: int | None = Field(default=None, gt=0)
+
+
+_LINK = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*")
+
+
+def published_length(text: str, limits: TextLimits) -> int:
+    """The length a platform counts: on X every link counts as 23 characters whatever its length."""
+    if limits.link_chars is None:
+        return len(text)
+    return len(_LINK.sub("x" * limits.link_chars, text))
 
 
 class HashtagRules(Strict):

@@ -81,6 +81,7 @@ def copy_captions(copy, platform, values: dict[str, str], tones: tuple[str, ...]
     register, a Google Business update, X within 280 characters), then each tone. A post tied to an awareness
     day names the day first."""
     from ..knowledge.copy import fill
+    from ..knowledge.models import published_length
 
     own = {"linkedin": copy.linkedin, "google_business": copy.google_business, "x": copy.x}.get(platform.id)
     texts = [own] if own else []
@@ -95,6 +96,6 @@ def copy_captions(copy, platform, values: dict[str, str], tones: tuple[str, ...]
         day = observance.name.split(" (")[0] if observance is not None else ""
         if day and day.lower() not in text.lower():
             text = f"{day}. {text}"
-        if len(text) <= platform.limits.caption_chars:
+        if published_length(text, platform.limits) <= platform.limits.caption_chars:
             out.append(text)
     return out
