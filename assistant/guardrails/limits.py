@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..knowledge.models import published_length
 from .checker import Finding
 
 HASHTAG = re.compile(r"(?<![\w&#/])#[^\W_][\w]*", re.UNICODE)
