@@ -4,7 +4,8 @@ from __future__ import annotations
 from ._common import UTC, csv_text, post_datetime
 
 HEADER = ["week", "date", "time", "timezone", "utc", "platform", "pillar", "format", "topic", "caption",
-          "hashtags", "awareness", "awareness_date", "minutes", "sources", "warnings"]
+          "hashtags", "awareness", "awareness_date", "minutes", "sources", "warnings", "alt_text", "brief", "slides",
+          "script"]
 
 
 def _cell(value: str) -> str:
@@ -17,7 +18,7 @@ def _source(src: dict) -> str:
 
 
 def _warning(w: dict) -> str:
-    return f"{w.get('rule', '?')} ({w.get('severity', '?')}): {w.get('message', '')}"
+    return f"{w.get('name') or w.get('rule', '?')} ({w.get('severity', '?')}): {w.get('message', '')}"
 
 
 def to_csv(plan) -> str:
@@ -29,5 +30,6 @@ def to_csv(plan) -> str:
         rows.append([str(post.week), post.date.isoformat(), post.time, plan.timezone, utc, post.platform,
                      post.pillar, post.format, post.topic, post.caption, " ".join(post.hashtags),
                      aware.get("name", ""), aware.get("date", ""), str(post.minutes),
-                     " | ".join(_source(s) for s in post.sources), " | ".join(_warning(w) for w in post.warnings)])
+                     " | ".join(_source(s) for s in post.sources), " | ".join(_warning(w) for w in post.warnings),
+                     post.alt_text, post.brief, " | ".join(post.slides), post.script or ""])
     return csv_text([[_cell(v) for v in row] for row in rows], HEADER)

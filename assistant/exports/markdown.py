@@ -17,7 +17,15 @@ def _post(post, names: dict[str, str]) -> list[str]:
     lines += ["", *[f"> {line}" if line else ">" for line in post.caption.splitlines()], ""]
     if post.hashtags:
         lines.append(f"**Hashtags:** {' '.join(post.hashtags)}  ")
-    lines += [f"**Check ({w.get('rule')}):** {w.get('message')}  " for w in post.warnings]
+    if post.alt_text:
+        lines.append(f"**Alt text:** {post.alt_text}  ")
+    if post.brief:
+        lines.append(f"**Image:** {post.brief}  ")
+    if post.slides:
+        lines += ["", "**Carousel slides:**", "", *[f"{n}. {s}" for n, s in enumerate(post.slides, 1)], ""]
+    if post.script:
+        lines += ["", "**Video script:**", "", *[f"- {line}" for line in post.script.splitlines()], ""]
+    lines += [f"**Check ({w.get('name') or w.get('rule')}):** {w.get('message')}  " for w in post.warnings]
     sources = [f"[{s['title']}]({s['url']})" if s.get("url") else s["title"] for s in post.sources]
     if sources:
         lines.append(f"**Sources:** {'; '.join(sources)}")
