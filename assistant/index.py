@@ -199,17 +199,25 @@ class VectorIndex:
 
     def query(self, vector: Sequence[float], k: int, where: dict | None = None) -> list[Hit]:
         """The k nearest chunks to `vector` (cosine), best first."""
-        n = min(k, self.count())
-        if n <= 0:
-            return []
+        # Counting first costs as much as the search itself, so count only when asking for k fails (an index
+        # smaller than k, or an empty one).
         try:
-            got = self._collection.query(query_embeddings=[list(vector)], n_results=n, where=where,
-                                         include=["metadatas", "distances"])
-        except Exception as exc:  # noqa: BLE001
-            raise IndexError_(f"search index query failed ({_short(exc)}); run `python -m assistant index "
-                              "--rebuild`") from None
+            got = self._query(vector, k, where)
+        except Exception:  # noqa: BLE001
+            n = min(k, self.count())
+            if n <= 0:
+                return []
+            try:
+                got = self._query(vector, n, where)
+            except Exception as exc:  # noqa: BLE001
+                raise IndexError_(f"search index query failed ({_short(exc)}); run `python -m assistant index "
+                                  "--rebuild`") from None
         return [Hit(cid, str((meta or {}).get("doc_id", "")), 1.0 - float(dist))
                 for cid, meta, dist in zip(got["ids"][0], got["metadatas"][0], got["distances"][0], strict=True)]
+
+    def _query(self, vector: Sequence[float], n: int, where: dict | None):
+        return self._collection.query(query_embeddings=[list(vector)], n_results=n, where=where,
+                                      include=["metadatas", "distances"])
 
     def status(self) -> dict:
         """Where the index lives and what it holds."""

@@ -66,7 +66,7 @@ class CardVariant(Strict):
 
 class AnswerCard(Strict):
     id: str = Field(pattern=ID_RE)
-    questions: tuple[str, ...] = Field(min_length=6, max_length=12)
+    questions: tuple[str, ...] = Field(min_length=6, max_length=16)
     lead: str = Field(min_length=20)
     steps: tuple[str, ...] = Field(min_length=3, max_length=7)
     watch_out: tuple[str, ...] = Field(default=(), max_length=3)
