@@ -174,20 +174,21 @@ def _as_dict(obj: Any) -> dict[str, Any]:
     return obj.model_dump() if hasattr(obj, "model_dump") else dict(vars(obj))
 
 
-def source_links(kb, doc_id: str) -> list[dict[str, str]]:
-    """The external sources a guide cites (title, url), for the links under a citation."""
+def source_links(kb, doc_id: str, heading: str = "") -> list[dict[str, str]]:
+    """The source behind a cited section (title, url): the section's own source, not the guide's first one."""
     try:
         guide = kb.guide(doc_id)
     except Exception:  # noqa: BLE001 - a citation without a guide just has no extra links
         return []
-    return [{"title": s.title, "url": str(s.url)} for s in guide.meta.sources]
+    source = guide.source_for(heading)
+    return [{"title": source.title, "url": str(source.url)}]
 
 
 def answer_meta(answer: Any, kb=None) -> dict[str, Any]:
     """What is stored beside an assistant message so it renders the same after a restart."""
     sources = [_as_dict(s) for s in answer.sources]
     for s in sources:
-        s["links"] = source_links(kb, s.get("doc_id", "")) if kb is not None else []
+        s["links"] = source_links(kb, s.get("doc_id", ""), s.get("heading", "")) if kb is not None else []
     return {"sources": sources, "warnings": list(answer.warnings or []), "findings": finding_dicts(answer.findings),
             "provider": answer.provider, "intent": answer.intent, "fallback_notice": answer.fallback_notice,
             "masked": list(answer.masked or []), "drafts": [d.public() for d in answer.drafts],

@@ -364,14 +364,15 @@ def test_a_1mb_review_gets_the_limit_message(db):
     assert any("limit is 8,000" in e.value for e in at.error) and not at.code
 
 
-def test_the_knowledge_page_lists_guides_by_category_and_searches_with_scores(db, kb):
+def test_the_knowledge_page_lists_dated_guides_by_category_and_searches_without_scores(db, kb):
     at = open_app("knowledge")
     assert len(at.tabs) == len({g.meta.category for g in kb.guides})
     titles = {e.label for e in at.expander}
     assert {g.meta.title for g in kb.guides} <= titles
+    assert any("updated" in c.value and "2026" in c.value for c in at.caption)  # each guide shows its date
     at.text_input(key="knowledge_query").set_value("before and after photos").run()
-    hits = [e.label for e in at.expander if " — score " in e.label]
-    assert hits and "before" in hits[0].lower()
+    hits = [e.label for e in at.expander if e.label.startswith("1. ")]
+    assert hits and "before" in hits[0].lower() and "score" not in hits[0]
 
 
 def test_settings_test_the_connection_and_never_show_secrets(db, monkeypatch):
@@ -393,7 +394,7 @@ def test_a_first_visit_builds_the_missing_index_and_a_rebuild_works(monkeypatch,
     monkeypatch.setenv("ASSISTANT_KNOWLEDGE_DIR", str(FIXTURE_KNOWLEDGE))
     at = open_app("knowledge")
     at.text_input(key="knowledge_query").set_value("negative review").run()
-    assert [e.label for e in at.expander if " — score " in e.label]
+    assert [e.label for e in at.expander if e.label.startswith("1. ")]
     at.switch_page("assistant/ui/pages/settings.py").run()
     sections = next(m for m in at.metric if m.label == "Sections")
     assert int(sections.value) > 0

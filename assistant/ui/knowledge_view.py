@@ -1,4 +1,4 @@
-"""Pieces of the Knowledge page: browse guides by category, and search passages with their scores."""
+"""Pieces of the Knowledge page: browse guides by category (with their dates), and search passages."""
 from __future__ import annotations
 
 import streamlit as st
@@ -21,7 +21,8 @@ def browse(kb) -> None:
         with tab:
             for guide in sorted((g for g in kb.guides if g.meta.category == category), key=lambda g: g.meta.title):
                 with st.expander(guide.meta.title):
-                    st.caption(f"{guide.meta.summary} · updated {guide.meta.updated} · id `{guide.id}`")
+                    where = f" · applies to {', '.join(guide.meta.countries)}" if guide.meta.countries else ""
+                    st.caption(f"{guide.meta.summary} · updated {guide.meta.updated:%d %B %Y}{where}")
                     render.markdown(guide.body)
                     st.markdown("**Sources**")
                     for s in guide.meta.sources:
@@ -42,8 +43,7 @@ def search_results(svc, profile, query: str) -> None:
         return
     st.markdown(f"**{len(passages)} passages**")
     for rank, p in enumerate(passages, start=1):
-        with st.expander(f"{rank}. {p.title} › {p.heading} — score {p.score:.4f}", expanded=rank == 1):
+        with st.expander(f"{rank}. {p.title} › {p.heading}", expanded=rank == 1):
             render.markdown(p.text)
-            st.caption(f"Guide `{p.doc_id}` · section {p.chunk_id}")
             for s in p.sources:
                 render.link(s.get("title", "source"), s["url"])

@@ -40,8 +40,6 @@ def sources(items: Iterable[dict[str, Any]]) -> None:
             links = s.get("links") or ([{"title": s.get("title", "source"), "url": s["url"]}] if s.get("url") else [])
             for item in links:
                 link(item.get("title") or item["url"], item["url"])
-            if s.get("doc_id"):
-                st.caption(f"Guide: {s['doc_id']}")
 
 
 def link(title: str, url: str, suffix: str = "") -> None:
