@@ -1,0 +1,49 @@
+"""Card matching on eval/card_dev.jsonl: is the right answer card first, or in the top three?
+
+    python -m eval.match_eval
+
+The 200 questions were written afterwards, each for one card and worded unlike its listed wordings (none of
+them is a card wording or a held-out question). Prints accuracy@1 and @3, the share answered by a card at the
+confidence threshold, and how often that card is one of the right ones.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+DEV = Path(__file__).with_name("card_dev.jsonl")
+
+
+def evaluate(matcher, countries, items: list[dict]) -> dict:
+    """`countries`: the knowledge base's country table, to read the asker's country from the question as the
+    chat does (a card written for one country answers only askers from it)."""
+    from assistant.matching import CONFIDENT
+
+    top1 = top3 = answered = right_when_answered = 0
+    for item in items:
+        country = countries.rules_for(countries.named_in(item["question"])) if countries else None
+        found = matcher.match(item["question"], k=3, country=country)
+        ids = [m.card.id for m in found]
+        top1 += ids[0] in item["cards"]
+        top3 += any(i in item["cards"] for i in ids)
+        if found[0].confidence >= CONFIDENT:
+            answered += 1
+            right_when_answered += ids[0] in item["cards"]
+    n = len(items)
+    return {"questions": n, "accuracy@1": round(top1 / n, 3), "accuracy@3": round(top3 / n, 3),
+            "answered_by_a_card": round(answered / n, 3),
+            "right_card_when_answered": round(right_when_answered / max(answered, 1), 3)}
+
+
+def main() -> int:
+    from assistant.services import Services
+
+    items = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    services = Services()
+    print(json.dumps(evaluate(services.matcher, services.kb.countries, items), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
