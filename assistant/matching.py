@@ -36,7 +36,7 @@ BM25_SHARE = 0.10  # how much the (per-query normalised) BM25 score adds
 # held-out set): at 0.4 a card answers 98% of those questions and 90% of them cite an expected guide; at 0.5, 90%
 # and 91%. Below it, the whole best sections answer instead.
 CONFIDENT = 0.4
-COUNTRY_SHIFT = 0.05  # score added to a card written for the asker's country
+COUNTRY_SHIFT = 0.10  # score added to a card written for the asker's country
 CACHE_VERSION = 4
 # Where a question holds two questions ("Should I be on TikTok, and how often would I post?").
 _SPLIT = re.compile(
@@ -236,13 +236,17 @@ class CardMatcher:
 
 
 def card_regions(kb) -> dict[str, frozenset[str]]:
-    """Card id -> the rule sets its answer is written for: those of the country-specific guides its lead cites."""
+    """Card id -> the rule sets its answer is written for: its theme's `countries`, else those of the
+    country-specific guides its lead cites."""
     from .knowledge.cards import markers
 
     out = {}
     if kb.countries is None:
         return out
     for card in kb.cards:
+        if card.countries:  # the theme says which country it answers for
+            out[card.id] = frozenset(card.countries)
+            continue
         guides = [kb.guide(card.card.cites[n - 1].guide) for n in markers(card.card.lead)]
         rules = {kb.countries.rules_for(code) for g in guides for code in g.meta.countries} - {None}
         if guides and all(g.meta.countries for g in guides) and len(rules) == 1:  # one country's answer

@@ -161,3 +161,12 @@ def test_the_rule_file_loads_and_every_check_has_a_message_and_a_fix():
     assert len(book.checks) >= 20
     assert all(c.message and c.fix and not re.match(r"R\d+\b", c.message) for c in book.checks)
     assert {c.rule for c in book.checks} <= set(book.rule_names)  # every rule has a plain name
+
+
+def test_country_rules_apply_only_to_clinics_in_that_country():
+    german = "Before and after: lip filler results from our Munich clinic"
+    assert [f.severity for f in check_text(german, "post", country="DE")] == ["high"]  # HWG: banned in Germany
+    assert [f.severity for f in check_text(german, "post", country="US")] == ["medium"]  # consent and wording only
+    uk = "Botox now available at our London clinic"
+    assert [f.rule for f in check_text(uk, "post", country="GB")] == ["R20"]  # a UK clinic's post is an advert
+    assert check_text(uk, "post", country="US") == [] and check_text(uk, "post") == []

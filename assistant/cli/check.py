@@ -26,13 +26,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="the reviewer's display name, flagged if a reply repeats it")
     parser.add_argument("--platform", metavar="ID",
                         help="also check the platform's hashtag and length limits (e.g. instagram, x)")
+    parser.add_argument("--country", metavar="CODE",
+                        help="the clinic's country (e.g. GB, DE): adds the checks written for its rules")
     parser.add_argument("--json", action="store_true", help="print a JSON object instead of text")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     text = read_text(args.text)
-    findings = check_text(text, args.kind, reviewer_name=args.reviewer_name)
+    findings = check_text(text, args.kind, reviewer_name=args.reviewer_name, country=args.country)
     if args.platform:
         from ..guardrails.limits import limit_findings
         from ._planner_args import load_kb

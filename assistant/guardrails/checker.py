@@ -71,6 +71,7 @@ class Check(Strict):
     negatable: bool = False
     message: str = Field(min_length=20)
     fix: str = Field(min_length=10)
+    countries: tuple[str, ...] = ()  # ISO codes or "EU": for those clinics only; () = every clinic
 
     @model_validator(mode="after")
     def _mode_needs(self) -> Check:
@@ -185,8 +186,23 @@ def _cue_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(cues) + r")(?!\w)|n't\b", re.IGNORECASE)
 
 
-def check_text(text: str, kind: str = "post", reviewer_name: str | None = None) -> list[Finding]:
-    """Findings for `text` written as a `kind` (post, caption, reply, ad, answer), sorted by position."""
+def _for_country(check: Check, country: str | None) -> bool:
+    """A check runs for every clinic, or, when it names countries, for a clinic in one of them."""
+    if not check.countries:
+        return True
+    if not country:
+        return False
+    code = "GB" if country.upper() == "UK" else country.upper()
+    return code in check.countries or ("EU" in check.countries and code in _EU_MEMBERS)
+
+
+_EU_MEMBERS = frozenset("AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split())
+
+
+def check_text(text: str, kind: str = "post", reviewer_name: str | None = None,
+               country: str | None = None) -> list[Finding]:
+    """Findings for `text` written as a `kind` (post, caption, reply, ad, answer), sorted by position.
+    `country` (ISO code) adds the checks written for that country's rules (e.g. Germany's before/after ban)."""
     if kind not in KINDS:
         raise InputError(f"unknown kind {kind!r}; use one of: {', '.join(KINDS)}")
     if not isinstance(text, str):
@@ -198,7 +214,7 @@ def check_text(text: str, kind: str = "post", reviewer_name: str | None = None) 
     findings = []
     for compiled in book.checks:
         check = compiled.check
-        if kind not in check.kinds:
+        if kind not in check.kinds or not _for_country(check, country):
             continue
         for start, end in _spans(compiled, clean, kind, reviewer_name, book):
             o_start, o_end = _original(index, start, end)

@@ -122,6 +122,7 @@ class CardFile(Strict):
 
     theme: str = Field(pattern=ID_RE)
     title: str = Field(min_length=3)
+    countries: tuple[CardCountry, ...] = ()  # a theme about one country's rules (UK GMC, AHPRA): only its askers
     cards: tuple[AnswerCard, ...] = Field(min_length=1)
 
 
@@ -133,6 +134,7 @@ class Card(Strict):
     theme_title: str
     area: str
     path: str
+    countries: tuple[CardCountry, ...] = ()  # the theme's countries
 
     @property
     def id(self) -> str:

@@ -230,7 +230,8 @@ def load_cards(root: Path) -> tuple[Card, ...]:
             if card.id in seen:
                 raise KnowledgeError(f"{rel}: card {card.id!r} is already defined in {seen[card.id]}")
             seen[card.id] = rel
-            cards.append(Card(card=card, theme=doc.theme, theme_title=doc.title, area=path.parent.name, path=rel))
+            cards.append(Card(card=card, theme=doc.theme, theme_title=doc.title, area=path.parent.name, path=rel,
+                              countries=doc.countries))
     return tuple(cards)
 
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from ..guardrails import check_text
 
-_KEEP = {"rule", "severity", "span", "message", "fix"}
+_KEEP = {"rule", "severity", "span", "message", "fix", "name"}
 
 
-def check(text: str, kind: str, reviewer_name: str | None = None) -> list[dict]:
-    """Findings for `text` as plain dicts (rule, severity, span, message, fix)."""
+def check(text: str, kind: str, reviewer_name: str | None = None, country: str | None = None) -> list[dict]:
+    """Findings for `text` as plain dicts (rule, severity, span, message, fix); `country` adds its own rules."""
     if not text.strip():
         return []
     extra = {"reviewer_name": reviewer_name} if reviewer_name else {}
-    return [f.model_dump(include=_KEEP) for f in check_text(text, kind=kind, **extra)]
+    return [f.model_dump(include=_KEEP) for f in check_text(text, kind=kind, country=country, **extra)]

@@ -56,7 +56,7 @@ def reply(svc, profile) -> None:
             render.markdown(f"- {point}")
 
 
-def check(svc) -> None:
+def check(svc, profile) -> None:
     """Run the content checker on a draft and list what to fix."""
     from ..guardrails import check_text
     with st.form("check_form"):
@@ -73,7 +73,7 @@ def check(svc) -> None:
         return
     try:
         text = app_service.check_length(text, svc.settings.max_input_chars, "draft")
-        found = app_service.finding_dicts(check_text(text, kind=kind))
+        found = app_service.finding_dicts(check_text(text, kind=kind, country=profile.country))
         if platform:
             from ..guardrails.limits import limit_findings
             found = app_service.finding_dicts(limit_findings(text, svc.kb.platforms[platform])) + found

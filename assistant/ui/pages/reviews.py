@@ -11,4 +11,4 @@ tab_reply, tab_check = st.tabs(["Reply to a review", "Check my draft"])
 with tab_reply:
     reviews_view.reply(svc, profile)
 with tab_check:
-    reviews_view.check(svc)
+    reviews_view.check(svc, profile)
