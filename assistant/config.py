@@ -43,10 +43,16 @@ class Settings:
     llm_max_tokens: int = field(default=1200, metadata={"env": "ASSISTANT_LLM_MAX_TOKENS"})
     database_url: str = field(default="", metadata={"env": "ASSISTANT_DATABASE_URL"})  # "" = SQLite in data_dir
     max_input_chars: int = field(default=8000, metadata={"env": "ASSISTANT_MAX_INPUT_CHARS"})
+    cache: str = field(default="", metadata={"env": "ASSISTANT_CACHE_DIR"})  # "" = <data dir>/cache
 
     @property
     def embedding_model_path(self) -> str:
         return self.embedding_model or _packaged_model()
+
+    @property
+    def cache_dir(self) -> Path:
+        """Where derived files live (the answer cards' question vectors): safe to share, keyed by content."""
+        return Path(self.cache).expanduser() if self.cache else self.data_dir / "cache"
 
     @property
     def chroma_dir(self) -> Path:

@@ -53,7 +53,7 @@ class Services:
     @cached_property
     def matcher(self):
         from .matching import CardMatcher, card_regions
-        return CardMatcher(self.kb.cards, self.embedder, self.settings.data_dir / "cache", card_regions(self.kb))
+        return CardMatcher(self.kb.cards, self.embedder, self.settings.cache_dir, card_regions(self.kb))
 
     @cached_property
     def drafter(self):

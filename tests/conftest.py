@@ -24,6 +24,8 @@ for _key in ("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "CHROMA_HOST", "CHROMA_PORT"
 os.environ["ASSISTANT_PROVIDER"] = "offline"
 _DATA_DIR = tempfile.mkdtemp(prefix="assistant-test-data-")
 os.environ["ASSISTANT_DATA_DIR"] = _DATA_DIR
+# The answer cards' question vectors are keyed by their content and model: one copy serves every test's data dir.
+os.environ["ASSISTANT_CACHE_DIR"] = os.path.join(_DATA_DIR, "shared-cache")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")

@@ -33,6 +33,7 @@ def sync_with_progress(services, rebuild: bool = False) -> SyncReport:
         report = services.retriever.ensure_index(progress=progress, rebuild=rebuild)
     finally:
         progress.close()
+    services.matcher  # noqa: B018 - the answer cards' question vectors: built on the first run, then cached
     for message in report.messages:
         print(f"note: {message}", file=sys.stderr)
     return report

@@ -92,6 +92,8 @@ def ensure_index(svc: Services | None = None, rebuild: bool = False) -> IndexSta
 
         try:
             report = svc.retriever.ensure_index(progress=progress, rebuild=rebuild)
+            bar.progress(1.0, text="Preparing the answer cards (the first start only)…")
+            svc.matcher  # noqa: B018 - the cards' question vectors, built once and cached on disk
         except AssistantError as exc:  # e.g. an unreachable Chroma server: say how to fix it, keep the page
             st.error(str(exc), icon=":material/error:")
             state.ready = False
