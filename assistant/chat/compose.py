@@ -137,6 +137,7 @@ class Composer:
     """The offline answer to a prepared turn, as a structured Answer (the engine renders and checks it)."""
 
     HIGH_CONFIDENCE = 0.85  # a card may answer a question the guide passages alone would not call covered
+    DRAFT_CARD = 0.6  # a matched card follows a draft only this confident; else the draft kind's own card
 
     def __init__(self, kb, matcher, words, drafter=None) -> None:
         self.kb, self.matcher, self.words, self.drafter = kb, matcher, words, drafter
@@ -164,9 +165,11 @@ class Composer:
         numbering = Numbering(self.kb)
         drafts = self.drafter.drafts(turn, profile, asker) if self.drafter else []
         matches = self.cards_for(turn)
-        if drafts and not matches and self.drafter is not None:
+        # A request to write is worded unlike any card's question: unless a card fits it very well, the advice
+        # after the draft is the card made for that kind of draft.
+        if drafts and self.drafter is not None and not (matches and matches[0].confidence >= self.DRAFT_CARD):
             guide = self.drafter.guidance_card(drafts[0].kind)
-            matches = [CardMatch(guide, 0.0, guide.card.questions[0], 0.0)] if guide else []
+            matches = [CardMatch(guide, 0.0, guide.card.questions[0], 0.0)] if guide else matches
         answer = Answer(
             text="",
             intent=turn.intent,
