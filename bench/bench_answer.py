@@ -109,7 +109,8 @@ def llm_overhead(services, questions: list[dict], runs: int = 20) -> dict:
     with OpenAICompatibleServer(reply=reply) as server:
         server.requests = _Arrivals()
         settings = load_settings(openai_base_url=server.base_url, provider="openai", llm_max_retries=0)
-        engine = ChatEngine(services.kb, services.retriever, get_provider("openai", settings), settings)
+        engine = ChatEngine(services.kb, services.retriever, get_provider("openai", settings), settings,
+                            services.matcher, services.drafter)
         for i in range(runs + 2):
             q = questions[i % len(questions)]
             start = time.perf_counter()

@@ -74,7 +74,7 @@ class ChatEngine:
         self.turns = TurnBuilder(kb, retriever, self.data, intents, routes, MentionFinder(kb, intents))
         if matcher is None and kb.cards:  # callers that build their own engine get the cards matched too
             from ..matching import CardMatcher, card_regions
-            matcher = CardMatcher(kb.cards, retriever.embedder, regions=card_regions(kb))
+            matcher = CardMatcher(kb.cards, retriever.embedder, getattr(settings, "cache_dir", None), card_regions(kb))
         if drafter is None:
             from .drafts import Drafter
             drafter = Drafter(kb)

@@ -122,7 +122,7 @@ def _engine(key: str, provider: str, model: str, _svc: Services):
     except ProviderError as exc:  # misconfigured (e.g. no key): answer offline and say why
         notice = f"{exc}. Answering from the knowledge base only (offline) until this is fixed."
         llm = get_provider("offline", chosen)
-    return ChatEngine(_svc.kb, _svc.retriever, llm, chosen), notice
+    return ChatEngine(_svc.kb, _svc.retriever, llm, chosen, _svc.matcher, _svc.drafter), notice
 
 
 def chat_engine(svc: Services | None = None):
