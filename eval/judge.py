@@ -5,6 +5,8 @@
     python -m eval.judge pairs SYSTEM_A.jsonl SYSTEM_B.jsonl --name new-vs-naive --batches 4
     python -m eval.judge score eval/judgement/new-vs-naive             # after the judges wrote their verdicts
 
+The judges follow eval/judge_instructions.md.
+
 `pairs` writes, per batch, a file a judge reads (question, key points, "Answer A", "Answer B": the order drawn
 at random per question) and a key the judge never sees (which system is A). Judges write one JSON line per
 pair: {"pair": ..., "winner": "A"|"B"|"tie", "relevance": [a, b], "actionable": [a, b], "coherent": [a, b],
