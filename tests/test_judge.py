@@ -30,11 +30,10 @@ def test_pairs_hide_the_system_and_score_joins_the_verdicts_with_the_keys(tmp_pa
     verdicts = []
     for p in shown:
         mine = "A" if keys[p["pair"]]["A"] == "mine" else "B"
-        i = 0 if mine == "A" else 1
-        def pair_of(good, bad):
-            return [good, bad] if i == 0 else [bad, good]
-        verdicts.append({"pair": p["pair"], "winner": mine, "relevance": pair_of(5, 2), "actionable": pair_of(5, 2),
-                         "coherent": pair_of(5, 2), "points": pair_of(2, 1)})
+        first = mine == "A"
+        good, bad = ([5, 2], [2, 1]) if first else ([2, 5], [1, 2])
+        verdicts.append({"pair": p["pair"], "winner": mine, "relevance": good, "actionable": good,
+                         "coherent": good, "points": bad if not first else [2, 1]})
     (folder / "verdicts-1.jsonl").write_text("".join(json.dumps(v) + "\n" for v in verdicts))
     report = judge.score(folder)
     assert report["judged"] == 4 and report["systems"]["mine"]["win_rate"] == 1.0
