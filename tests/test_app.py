@@ -309,7 +309,8 @@ def test_an_edited_caption_is_checked_again_and_flagged(db):
                              "added_rows": [], "deleted_rows": []}
     at.run()
     flagged = [e.label for e in at.expander if e.label.startswith("Row 1:")]
-    assert flagged and "R10" in flagged[0]
+    assert flagged and "No promises of results" in flagged[0] and "R10" not in flagged[0]
+    assert "Facebook" in flagged[0]  # the platform's name, not its id
 
 
 def test_a_saved_plan_reopens_in_a_new_session(db):

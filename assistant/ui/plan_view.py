@@ -116,7 +116,8 @@ def checks(plan) -> None:
         st.success("No compliance findings in the captions.")
         return
     for i, post in flagged:
-        with st.expander(f"Row {i}: {post.date} {post.platform} — {plan_rows.checks_label(post.warnings)}"):
+        with st.expander(f"Row {i}: {post.date} {plan.platform_names.get(post.platform, post.platform)} — "
+                         f"{plan_rows.checks_label(post.warnings)}"):
             render.findings(post.warnings, title="Findings")
 
 
