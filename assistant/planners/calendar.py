@@ -129,8 +129,13 @@ def _sources(kb, data, plat, pillar, observance) -> list[dict]:
     return out
 
 
-def _warnings(data, caption: str, hashtags: list[str], topic_text: str, pillar, country: str | None) -> list[dict]:
-    warnings = compliance.check(message_text(caption, hashtags), kind="caption", country=country)
+def _warnings(data, caption: str, hashtags: list[str], topic_text: str, pillar, country: str | None,
+              platform) -> list[dict]:
+    from ..guardrails.limits import limit_findings
+
+    warnings = [f.model_dump(include={"rule", "severity", "span", "message", "fix", "name"})
+                for f in limit_findings(caption, platform, hashtags)]
+    warnings += compliance.check(message_text(caption, hashtags), kind="caption", country=country)
     about = f"{topic_text} {pillar.id} {pillar.name}".lower()
     if any(k in about for k in data.consent_keywords):
         warnings.append(data.consent_warning.model_dump())
@@ -293,7 +298,7 @@ def _post(kb, data, spec, profile, plat, pillar, slot: Slot, text: str, topic, f
         hashtags=tags,
         awareness=_awareness(slot),
         sources=_sources(kb, data, plat, pillar, obs),
-        warnings=_warnings(data, caption, tags, text, pillar, profile.country),
+        warnings=_warnings(data, caption, tags, text, pillar, profile.country, plat),
         week=slot.week + 1,
         format_name=fmt.name,
         minutes=data.minutes(fmt),
