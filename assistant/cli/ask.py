@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
 
     services = _services(args.provider)
     profile, platforms = _profile(services.kb, args.specialty, args.platform, args.country)  # fails before loading
-    sync_with_progress(services)  # builds the index on first use, refreshes it after guide edits
+    sync_with_progress(services, cards=True)  # builds the index on first use, refreshes it after guide edits
     if args.jsonl:
         return _run_jsonl(services, args)
     answer = services.chat.answer(question, profile, platforms=platforms)

@@ -26,14 +26,16 @@ class TqdmProgress:
             self._bar.close()
 
 
-def sync_with_progress(services, rebuild: bool = False) -> SyncReport:
-    """Sync the index with the guides, drawing a progress bar and printing any rebuild notice."""
+def sync_with_progress(services, rebuild: bool = False, cards: bool = False) -> SyncReport:
+    """Sync the index with the guides, drawing a progress bar and printing any rebuild notice; with `cards`,
+    also prepare the answer cards' question vectors (built on the first run, then read from the cache)."""
     progress = TqdmProgress()
     try:
         report = services.retriever.ensure_index(progress=progress, rebuild=rebuild)
     finally:
         progress.close()
-    services.matcher  # noqa: B018 - the answer cards' question vectors: built on the first run, then cached
+    if cards:
+        services.matcher  # noqa: B018 - built here so the first answer does not wait for it
     for message in report.messages:
         print(f"note: {message}", file=sys.stderr)
     return report
@@ -49,7 +51,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..services import Services
     services = Services()
-    report = sync_with_progress(services, rebuild=args.rebuild)
+    report = sync_with_progress(services, rebuild=args.rebuild, cards=True)
     status = services.index.status()
     print(f"index: {report.summary()}; {status['documents']} guides, {status['chunks']} chunks "
           f"({status['mode']}: {status['location']})")
