@@ -197,7 +197,7 @@ def render(r: dict) -> str:
               "practice-management subject (`off_topic_terms` in `knowledge/data/intents.yaml`) and no communication "
               "word is declined; thresholds in `knowledge/data/chat.yaml` (`coverage`). Chosen on these questions; "
               "a later held-out check (12 in-scope, 8 near-domain questions written afterwards) answered 11/12 and "
-              "declined 8/8 (cases kept in tests/test_offline_answerer.py)."]
+              "declined 8/8 (cases kept in tests/test_answers.py)."]
     if cal["in_missed"]:
         lines.append(f"In-scope questions declined: {cal['in_missed']}.")
     for kind, o in cal["out"].items():
