@@ -1,4 +1,5 @@
 """The planner commands: exact options, JSON shapes, files written, and one-line errors with exit 2."""
+
 from __future__ import annotations
 
 import csv
@@ -15,8 +16,19 @@ from assistant.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "knowledge"
-PLAN = ["plan", "--specialty", "derm", "--platforms", "instagram,facebook", "--weeks", "2", "--posts-per-week", "3",
-        "--start", "2030-05-06"]  # far enough ahead for the 10-minute Hootsuite rule
+PLAN = [
+    "plan",
+    "--specialty",
+    "derm",
+    "--platforms",
+    "instagram,facebook",
+    "--weeks",
+    "2",
+    "--posts-per-week",
+    "3",
+    "--start",
+    "2030-05-06",
+]  # far enough ahead for the 10-minute Hootsuite rule
 
 
 @pytest.fixture(autouse=True)
@@ -39,8 +51,19 @@ def test_plan_json_has_the_issue_shape(capsys):
     posts = json.loads(out)["posts"]
     assert len(posts) == 6
     for post in posts:
-        assert {"date", "time", "platform", "pillar", "format", "topic", "caption", "hashtags", "awareness",
-                "sources", "warnings"} <= set(post)
+        assert {
+            "date",
+            "time",
+            "platform",
+            "pillar",
+            "format",
+            "topic",
+            "caption",
+            "hashtags",
+            "awareness",
+            "sources",
+            "warnings",
+        } <= set(post)
         assert isinstance(post["hashtags"], list) and isinstance(post["warnings"], list)
     assert any(p["awareness"] and set(p["awareness"]) >= {"name", "date"} for p in posts)
     assert any(t.startswith("#Boston") for p in posts for t in p["hashtags"])
@@ -68,8 +91,9 @@ def test_plan_buffer_on_stdout_has_one_header(capsys):
     assert rows[0] == ["Text", "Image URL", "Tags", "Posting Time"] and len(rows) == 7
 
 
-@pytest.mark.parametrize(("fmt", "marker"), [("ics", "BEGIN:VCALENDAR"), ("markdown", "## Week 2"),
-                                             ("csv", "week,date,time")])
+@pytest.mark.parametrize(
+    ("fmt", "marker"), [("ics", "BEGIN:VCALENDAR"), ("markdown", "## Week 2"), ("csv", "week,date,time")]
+)
 def test_plan_writes_other_formats_to_a_file(capsys, tmp_path, fmt, marker):
     out = tmp_path / f"plan.{fmt}"
     code, stdout, _ = _run(capsys, *PLAN, "--format", fmt, "--out", str(out))
@@ -83,14 +107,17 @@ def test_plan_in_the_past_for_hootsuite_is_refused(capsys):
     assert code == 2 and "later --start" in err
 
 
-@pytest.mark.parametrize(("change", "expected"), [
-    (("--weeks", "0"), "from 1 to 52"),
-    (("--weeks", "60"), "from 1 to 52"),
-    (("--posts-per-week", "22"), "from 1 to 21"),
-    (("--platforms", "instagram,myspace"), "known: instagram"),
-    (("--start", "2026-02-30"), "YYYY-MM-DD"),
-    (("--specialty", "dermatolgy"), "closest known: dermatology"),
-])
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (("--weeks", "0"), "from 1 to 52"),
+        (("--weeks", "60"), "from 1 to 52"),
+        (("--posts-per-week", "22"), "from 1 to 21"),
+        (("--platforms", "instagram,myspace"), "known: instagram"),
+        (("--start", "2026-02-30"), "YYYY-MM-DD"),
+        (("--specialty", "dermatolgy"), "closest known: dermatology"),
+    ],
+)
 def test_invalid_plan_input_exits_2_with_one_line_saying_what_is_accepted(capsys, change, expected):
     argv = list(PLAN)
     argv[argv.index(change[0]) + 1] = change[1]
@@ -100,21 +127,34 @@ def test_invalid_plan_input_exits_2_with_one_line_saying_what_is_accepted(capsys
 
 
 def test_hashtags_json_shape(capsys):
-    code, out, _ = _run(capsys, "hashtags", "--specialty", "derm", "--platform", "instagram", "--topic", "acne",
-                        "--city", "Boston", "--json")
+    code, out, _ = _run(
+        capsys,
+        "hashtags",
+        "--specialty",
+        "derm",
+        "--platform",
+        "instagram",
+        "--topic",
+        "acne",
+        "--city",
+        "Boston",
+        "--json",
+    )
     data = json.loads(out)
     assert code == 0 and {"hashtags", "limit", "notes"} <= set(data)
     assert all(set(t) == {"tag", "tier"} for t in data["hashtags"]) and len(data["hashtags"]) <= data["limit"]
 
 
 def test_videos_json_shape(capsys):
-    code, out, _ = _run(capsys, "videos", "--specialty", "cardiology", "--platform", "youtube", "--count", "10",
-                        "--json")
+    code, out, _ = _run(
+        capsys, "videos", "--specialty", "cardiology", "--platform", "youtube", "--count", "10", "--json"
+    )
     ideas = json.loads(out)["ideas"]
     assert code == 0 and len(ideas) == 10
     for idea in ideas:
-        assert {"title", "hook", "outline", "format", "duration_s", "platforms", "pillar",
-                "compliance_note"} <= set(idea)
+        assert {"title", "hook", "outline", "format", "duration_s", "platforms", "pillar", "compliance_note"} <= set(
+            idea
+        )
 
 
 def test_start_json_shape(capsys):
@@ -147,12 +187,26 @@ def test_human_readable_outputs_work(capsys):
 
 
 def test_planner_commands_do_not_load_the_embedding_model():
-    code = ("import sys; from assistant.cli import main; "
-            "main(['plan','--specialty','derm','--platforms','instagram','--weeks','1','--posts-per-week','2',"
-            "'--start','2030-05-06','--format','json']); "
-            "print('LOADED' if 'sentence_transformers' in sys.modules or 'torch' in sys.modules else 'LIGHT')")
+    code = (
+        "import sys; from assistant.cli import main; "
+        "main(['plan','--specialty','derm','--platforms','instagram','--weeks','1','--posts-per-week','2',"
+        "'--start','2030-05-06','--format','json']); "
+        "print('LOADED' if 'sentence_transformers' in sys.modules or 'torch' in sys.modules else 'LIGHT')"
+    )
     env = {**os.environ, "ASSISTANT_KNOWLEDGE_DIR": str(FIXTURE)}
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("LIGHT")
+
+
+def test_hootsuite_dates_follow_the_clinics_country_unless_chosen(capsys):
+    import re
+
+    _, out_gb, err_gb = _run(capsys, *PLAN, "--country", "GB", "--format", "hootsuite")
+    _, out_us, _ = _run(capsys, *PLAN, "--country", "US", "--format", "hootsuite")
+    _, out_choice, _ = _run(
+        capsys, *PLAN, "--country", "GB", "--format", "hootsuite", "--hootsuite-dates", "MM/DD/YYYY"
+    )
+    first = [re.match(r"(\d\d)/(\d\d)/2030", text.splitlines()[0]).groups() for text in (out_gb, out_us, out_choice)]
+    assert first[0] == tuple(reversed(first[1])) == tuple(reversed(first[2]))  # day first for GB, month first for US
+    assert "DD/MM/YYYY" in err_gb

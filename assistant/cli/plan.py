@@ -31,6 +31,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--city", type=text, help="city for local hashtags")
     parser.add_argument("--timezone", type=text, help="IANA time zone (default: the country's main one)")
     parser.add_argument("--hours-per-week", type=hours, help="time available for social media (default 2)")
+    parser.add_argument("--hootsuite-dates", choices=("DD/MM/YYYY", "MM/DD/YYYY"),
+                        help="date order in Hootsuite files, as your Hootsuite account reads them "
+                             "(default: month first for US and CA clinics, day first elsewhere)")
     parser.set_defaults(run=run)
 
 
@@ -62,7 +65,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"note: {note}", file=sys.stderr)
     fmt = FORMATS[args.format]
     if fmt.per_platform:
-        files = fmt.render(plan)
+        order = args.hootsuite_dates or ("MM/DD/YYYY" if profile.country in ("US", "CA") else "DD/MM/YYYY")
+        files = fmt.render(plan, date_format=order) if args.format == "hootsuite" else fmt.render(plan)
+        if args.format == "hootsuite":
+            print(f"note: Hootsuite dates are written {order}; set your Hootsuite account to read them that way "
+                  "(--hootsuite-dates to change)", file=sys.stderr)
         for note in files.notes:
             print(f"note: {note}", file=sys.stderr)
         if not files:
