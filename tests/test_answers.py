@@ -119,3 +119,9 @@ def test_a_caption_request_starts_with_the_authored_caption_for_the_clinic(servi
     assert any(post.warm.hook in draft.text for post in copy.values())  # authored copy, not a template
     assert "example.com/book" in draft.text and answer.text.startswith("**Instagram caption")
     assert not re.search(r"\b(?:DM|message) us\b", draft.text, re.IGNORECASE)
+
+
+def test_guidance_that_quotes_risky_words_to_warn_about_them_raises_no_alarm(services):
+    answer = ask(services, "Which words should we avoid in our posts, like guaranteed or painless?")
+    assert answer.card_id and ("guaranteed" in answer.text.lower() or "painless" in answer.text.lower())
+    assert answer.findings == [] and not [w for w in answer.warnings if w["rule"].startswith("R")]

@@ -219,8 +219,16 @@ class ChatEngine:
         return answer
 
     def _check(self, answer: Answer, turn: Turn) -> None:
-        """Run the compliance checker on the answer body; findings become warnings too."""
-        body = answer.text.split(self.data.answer.phrase("sources"))[0]
-        answer.findings = check_text(body, kind="answer")
+        """Run the compliance checker on what could be posted or was written by a model; findings become warnings.
+
+        The offline answer's own text is reviewed guidance that quotes risky words to warn about them ("avoid
+        'guaranteed'"), checked when it is written (tests); flagging it again would only alarm. Drafts are always
+        checked as posts, and a model's answer as an answer."""
+        drafts = [f for d in answer.drafts for f in check_text(d.text, kind="post", country=turn.country)]
+        if answer.provider == "offline":
+            answer.findings = drafts
+        else:
+            body = answer.text.split(self.data.answer.phrase("sources"))[0]
+            answer.findings = drafts + check_text(body, kind="answer")
         answer.warnings += [{"rule": f.rule, "message": f"{f.message} (\u201c{f.span}\u201d)"}
                             for f in answer.findings if finding_dict(f).get("severity") in ("high", "medium")]
