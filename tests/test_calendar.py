@@ -322,3 +322,18 @@ def test_every_planned_post_is_authored_copy_and_no_two_share_a_caption(kb):
         assert len(captions) == len(set(captions)), specialty
         assert all(p.alt_text and p.brief for p in plan.posts), specialty
         assert not any("Here is what our" in c or "Today's topic" in c for c in captions), specialty
+
+
+@pytest.mark.slow
+def test_every_month_with_a_fitting_awareness_day_gets_a_post_about_one(kb):
+    from assistant.planners.schedule import observances_in
+
+    for spec in kb.specialties.values():
+        profile = ClinicProfile(specialty=spec.id, country="GB", timezone="Europe/London", platforms=["instagram"])
+        plan = plan_calendar(kb, profile, ["instagram"], dt.date(2027, 1, 4), 52, 3)
+        for month in range(1, 12):
+            first, last = dt.date(2027, month, 1), dt.date(2027, month + 1, 1) - dt.timedelta(days=1)
+            if not any(o.id in spec.awareness for o, *_ in observances_in(kb, spec, "GB", first, last)):
+                continue
+            days = [dt.date.fromisoformat(p.awareness["date"]) for p in plan.posts if p.awareness]
+            assert any(first <= d <= last for d in days), (spec.id, month)
