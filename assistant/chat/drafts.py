@@ -77,11 +77,10 @@ def _platform(turn, profile) -> str:
 
 
 def _values(profile) -> dict[str, str]:
-    """Placeholder values from the profile ({clinic}, {city}, {booking}, {phone})."""
-    if profile is None:
-        return {}
-    name = "" if profile.name == "My clinic" else profile.name
-    return {"clinic": name, "city": profile.city, "booking": profile.booking_url, "phone": profile.phone}
+    """Placeholder values from the profile ({clinic}, {city}, {booking}, {phone}); none without a profile."""
+    from ..planners.captions import profile_values
+
+    return profile_values(profile) if profile is not None else {}
 
 
 class Drafter:
@@ -371,10 +370,7 @@ def _sign_off(profile) -> str:
 
 def _script_from_copy(copy: PostCopy, platform: str, values: dict[str, str]) -> Draft:
     s = copy.script
-    beats = [f"{n}. {fill(b.say, values)} (on screen: {b.on_screen})" for n, b in enumerate(s.beats, 1)]
-    text = "\n".join(
-        [f"0-3 s (hook, spoken and on screen): {fill(s.hook, values)}", *beats, f"Last 5 s: {fill(s.cta, values)}"]
-    )
+    text = "\n".join(s.lines(values))
     return Draft(
         kind="video_script",
         platform=platform,

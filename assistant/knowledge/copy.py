@@ -62,6 +62,12 @@ class Script(Strict):
     filming: str = Field(min_length=20)  # who appears, consent, nothing identifying in the background
     seconds: int = Field(ge=30, le=60)
 
+    def lines(self, values: dict[str, str]) -> list[str]:
+        """The script as numbered lines with the clinic's details filled in: hook, beats, call to action."""
+        beats = [f"{n}. {fill(b.say, values)} (on screen: {b.on_screen})" for n, b in enumerate(self.beats, 1)]
+        return [f"0-3 s (hook, spoken and on screen): {fill(self.hook, values)}", *beats,
+                f"Last 5 s: {fill(self.cta, values)}"]
+
     @field_validator("filming")
     @classmethod
     def _consent(cls, value: str) -> str:

@@ -253,17 +253,7 @@ def _script(copy, values: dict[str, str]) -> str | None:
 
     if copy is None or copy.script is None:
         return None
-    s = copy.script
-    beats = [f"{n}. {fill(b.say, values)} (on screen: {b.on_screen})" for n, b in enumerate(s.beats, 1)]
-    return "\n".join(
-        [
-            f"0-3 s: {fill(s.hook, values)}",
-            *beats,
-            f"Last 5 s: {fill(s.cta, values)}",
-            f"Filming: {fill(s.filming, values)}",
-        ]
-    )
-
+    return "\n".join([*copy.script.lines(values), f"Filming: {fill(copy.script.filming, values)}"])
 
 def _post(kb, data, spec, profile, plat, pillar, slot: Slot, text: str, topic, fmt, index: int, seen: set) -> Post:
     from ..knowledge.copy import fill
