@@ -47,7 +47,8 @@ def test_human_output_names_each_rule_with_why_and_fix(env):
     out = result.stdout.decode()
     assert result.returncode == 0
     # People read the rules' plain names; the codes stay in --json for scripts.
-    assert "[high] No prescription-only medicine names in ads:" in out and "[high] No promises of results:" in out
+    assert "[high] No prescription-only medicine names in ads (in the UK, in posts too):" in out
+    assert "[high] No promises of results:" in out
     assert "R20" not in out and "R10" not in out
     assert out.count("  why: ") == out.count("  fix: ") >= 2
 
@@ -76,3 +77,10 @@ def test_dash_reads_the_text_from_standard_input(env):
 ])
 def test_bad_input_is_one_clear_error_line_with_status_2(env, args, stdin, message):
     assert message in one_error_line(run_check(env, *args, stdin=stdin))
+
+
+def test_an_unknown_country_is_refused_and_a_known_one_adds_its_rules(env):
+    bad = run_check(env, "hello", "--country", "ZZ")
+    assert bad.returncode == 2 and b"unknown country code" in bad.stderr
+    uk = json.loads(run_check(env, "Botox now available at our clinic", "--country", "GB", "--json").stdout)
+    assert [f["rule"] for f in uk["findings"]] == ["R20"]
