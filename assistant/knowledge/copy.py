@@ -27,6 +27,15 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def _words_between(low: int, high: int):
+    """A validator: the text has low to high words."""
+    def check(cls, value: str) -> str:
+        if not low <= _words(value) <= high:
+            raise ValueError(f"the body has {_words(value)} words; write {low} to {high}")
+        return value
+    return check
+
+
 def _placeholders(text: str) -> str:
     unknown = set(_PLACEHOLDER.findall(text)) - PLACEHOLDERS
     if unknown:
@@ -41,13 +50,7 @@ class Tone(Strict):
     body: str = Field(min_length=50)
 
     _check = field_validator("hook", "body")(lambda cls, v: _placeholders(v))
-
-    @field_validator("body")
-    @classmethod
-    def _length(cls, value: str) -> str:
-        if not 50 <= _words(value) <= 150:
-            raise ValueError(f"the body has {_words(value)} words; write 50 to 150")
-        return value
+    _length = field_validator("body")(_words_between(50, 150))
 
 
 class Beat(Strict):
@@ -136,13 +139,7 @@ class DayCopy(Strict):
 
     _check = field_validator("hook", "body", "cta")(lambda cls, v: _placeholders(v))
     _dm = field_validator("cta")(lambda cls, v: PostCopy._no_dm(v))
-
-    @field_validator("body")
-    @classmethod
-    def _length(cls, value: str) -> str:
-        if not 30 <= _words(value) <= 120:
-            raise ValueError(f"the body has {_words(value)} words; write 30 to 120")
-        return value
+    _length = field_validator("body")(_words_between(30, 120))
 
 
 class DayCopyFile(Strict):
