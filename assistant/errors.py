@@ -23,3 +23,16 @@ class IndexError_(AssistantError):
 
 class ProviderError(AssistantError):
     """A language-model provider is misconfigured, unreachable or failed."""
+
+
+class StorageError(AssistantError):
+    """Saved work could not be read or written. The message names the place, the cause and what to do.
+
+    `cause` is one of: "read-only", "missing", "full", "damaged", "unreachable", "refused", "busy", "newer",
+    "failed"; `location` is the database file, or the server and database name (never a password).
+    """
+
+    def __init__(self, message: str, *, location: str, cause: str) -> None:
+        super().__init__(message)
+        self.location = location
+        self.cause = cause

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Install (first time only) and run the whole test suite, browser test included.
-# The browser test needs Debian/Ubuntu's chromium; as root it is installed with apt-get when missing.
+# Install (first time only) and run the whole test suite, browser test and PostgreSQL tests included.
+# The browser test needs Debian/Ubuntu's chromium, the storage tests PostgreSQL's server binaries (the suite
+# starts its own server on a free loopback port); as root both are installed with apt-get when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+if [ "${#missing[@]}" -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 bash scripts/install.sh requirements-dev.txt
 exec .venv/bin/python -m pytest "$@"

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.netblock import install
+from tests.postgres import pg_server  # noqa: F401 - session fixture: a real PostgreSQL server, started on first use
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_KNOWLEDGE = ROOT / "tests" / "fixtures" / "knowledge"
