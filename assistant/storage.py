@@ -34,6 +34,12 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE app_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    """
+    CREATE TABLE users (id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL,
+                        clinic TEXT NOT NULL DEFAULT '', created_at REAL NOT NULL);
+    ALTER TABLE conversations ADD COLUMN owner TEXT;
+    CREATE INDEX conversations_by_owner ON conversations(owner, updated_at);
+    """,
 )
 
 
@@ -115,11 +121,12 @@ class Store:
             db.execute("DELETE FROM profiles WHERE id=?", (profile_id,))
 
     # --- conversations ----------------------------------------------------------------------------
-    def create_conversation(self, profile_id: int | None, title: str) -> int:
+    def create_conversation(self, profile_id: int | None, title: str, owner: str | None = None) -> int:
+        """A new conversation; `owner` is the user who started it (None when the app runs without logins)."""
         now = time.time()
         with self._write() as db:
-            cur = db.execute("INSERT INTO conversations(profile_id, title, created_at, updated_at) VALUES (?,?,?,?)",
-                             (profile_id, title[:200] or "Conversation", now, now))
+            cur = db.execute("INSERT INTO conversations(profile_id, title, owner, created_at, updated_at) "
+                             "VALUES (?,?,?,?,?)", (profile_id, title[:200] or "Conversation", owner, now, now))
             return int(cur.lastrowid)
 
     def add_message(self, conversation_id: int, role: str, content: str, meta: dict[str, Any] | None = None) -> int:
@@ -131,13 +138,23 @@ class Store:
             db.execute("UPDATE conversations SET updated_at=? WHERE id=?", (now, conversation_id))
             return int(cur.lastrowid)
 
-    def list_conversations(self, profile_id: int | None = None) -> list[dict[str, Any]]:
-        query = "SELECT id, profile_id, title, created_at, updated_at FROM conversations"
-        args: tuple = ()
+    def list_conversations(self, profile_id: int | None = None, owner: str | None = None) -> list[dict[str, Any]]:
+        """Newest first; only `owner`'s conversations when an owner is given."""
+        where, args = [], []
         if profile_id is not None:
-            query, args = query + " WHERE profile_id=?", (profile_id,)
+            where, args = [*where, "profile_id=?"], [*args, profile_id]
+        if owner is not None:
+            where, args = [*where, "owner=?"], [*args, owner]
+        query = "SELECT id, profile_id, title, owner, created_at, updated_at FROM conversations"
+        query += (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY updated_at DESC, id DESC"
         with self._connect() as db:
-            return [dict(r) for r in db.execute(query + " ORDER BY updated_at DESC, id DESC", args)]
+            return [dict(r) for r in db.execute(query, args)]
+
+    def get_conversation(self, conversation_id: int) -> dict[str, Any] | None:
+        with self._connect() as db:
+            row = db.execute("SELECT id, profile_id, title, owner, created_at, updated_at FROM conversations "
+                             "WHERE id=?", (conversation_id,)).fetchone()
+        return None if row is None else dict(row)
 
     def get_messages(self, conversation_id: int) -> list[dict[str, Any]]:
         with self._connect() as db:
@@ -179,6 +196,37 @@ class Store:
         if row is None:
             return None
         return {**dict(row), "params": json.loads(row["params"]), "posts": json.loads(row["posts"])}
+
+    # --- local user accounts (the caller hashes passwords; only the hash is kept) -----------------
+    def add_user(self, username: str, password_hash: str, *, clinic: str = "") -> int:
+        """A new account; ValueError if the username is taken."""
+        try:
+            with self._write() as db:
+                cur = db.execute("INSERT INTO users(username, password_hash, clinic, created_at) VALUES (?,?,?,?)",
+                                 (username, password_hash, clinic, time.time()))
+                return int(cur.lastrowid)
+        except sqlite3.IntegrityError:
+            raise ValueError(f"the user {username!r} already exists") from None
+
+    def get_user(self, username: str) -> dict[str, Any] | None:
+        with self._connect() as db:
+            row = db.execute("SELECT id, username, password_hash, clinic, created_at FROM users WHERE username=?",
+                             (username,)).fetchone()
+        return None if row is None else dict(row)
+
+    def list_users(self) -> list[dict[str, Any]]:
+        """Accounts ordered by username, without their password hashes."""
+        with self._connect() as db:
+            return [dict(r) for r in db.execute("SELECT id, username, clinic, created_at FROM users ORDER BY username")]
+
+    def remove_user(self, username: str) -> bool:
+        with self._write() as db:
+            return db.execute("DELETE FROM users WHERE username=?", (username,)).rowcount > 0
+
+    def set_password(self, username: str, password_hash: str) -> bool:
+        with self._write() as db:
+            return db.execute("UPDATE users SET password_hash=? WHERE username=?",
+                              (password_hash, username)).rowcount > 0
 
     # --- small app state (last selected profile, open conversation) -----------------------------
     def set_state(self, key: str, value: Any) -> None:

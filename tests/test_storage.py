@@ -29,6 +29,9 @@ def test_an_old_database_is_upgraded_at_start_up_without_losing_rows(url):
     Store(url).save_profile("Clinic A", {"specialty": "dentistry"})
     with sqlite3.connect(path) as db:  # pretend it was written by the first release
         db.execute("DROP TABLE app_state")
+        db.execute("DROP TABLE users")
+        db.execute("DROP INDEX conversations_by_owner")
+        db.execute("ALTER TABLE conversations DROP COLUMN owner")
         db.execute("PRAGMA user_version=1")
     store = Store(url)
     assert store.schema_version == len(MIGRATIONS)
