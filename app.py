@@ -1,7 +1,7 @@
 """Streamlit entry point: `streamlit run app.py`. Pages live in assistant/ui/pages/."""
 import streamlit as st
 
-from assistant.ui import resources
+from assistant.ui import login, resources
 from assistant.ui.sidebar import render_sidebar
 
 st.set_page_config(page_title="Clinic social media assistant", page_icon=":material/medical_services:",
@@ -16,9 +16,14 @@ PAGES = [
     st.Page("assistant/ui/pages/settings.py", title="Settings", icon=":material/settings:"),
 ]
 
-page = st.navigation(PAGES)
 try:
     services = resources.services()
+    login.gate(services)  # serves beyond this computer only with logins; asks for one when they are set up
+except Exception as exc:  # noqa: BLE001 - a broken configuration is shown as a message, never a traceback
+    resources.show_error(exc)
+    st.stop()
+page = st.navigation(PAGES)
+try:
     resources.start_warm_up()  # the embedding model loads in the background while this page paints
     render_sidebar(services)
 except Exception as exc:  # noqa: BLE001 - a broken configuration is shown as a message, never a traceback

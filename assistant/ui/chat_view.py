@@ -10,27 +10,35 @@ import streamlit as st
 from .. import app_service
 from ..errors import AssistantError, InputError
 from . import render
+from .login import current_owner
 from .resources import show_error
 
 NEW = 0
 
 
 def _state_key(pid: int) -> str:
-    return f"conversation:{pid}"
+    # The conversation last open is remembered per user, so a new session never opens someone else's.
+    owner = current_owner()
+    return f"conversation:{pid}" if owner is None else f"{owner}:open_conversation:{pid}"
+
+
+def _conversations(store, pid: int) -> list[dict[str, Any]]:
+    """This profile's conversations that the current user may see (all of them when there are no logins)."""
+    return store.list_conversations(pid, owner=current_owner())
 
 
 def open_conversation(store, pid: int) -> int | None:
     """The conversation shown to this session: chosen here, else the one last open for this profile."""
-    key = f"conversation_id:{pid}"
+    key = f"conversation_id:{current_owner()}:{pid}"
     if key not in st.session_state:
         last = store.get_state(_state_key(pid))
-        known = {c["id"] for c in store.list_conversations(pid)}
+        known = {c["id"] for c in _conversations(store, pid)}
         st.session_state[key] = last if last in known else None
     return st.session_state[key]
 
 
 def set_conversation(store, pid: int, conv_id: int | None) -> None:
-    st.session_state[f"conversation_id:{pid}"] = conv_id
+    st.session_state[f"conversation_id:{current_owner()}:{pid}"] = conv_id
     store.set_state(_state_key(pid), conv_id)
 
 
@@ -48,7 +56,7 @@ def _picked(store, pid: int, key: str) -> None:
 def conversation_bar(store, pid: int, conv_id: int | None) -> None:
     """Pick an earlier conversation, start a new one, or export this one as Markdown."""
     messages = store.get_messages(conv_id) if conv_id else []
-    convs = {c["id"]: c for c in store.list_conversations(pid)}
+    convs = {c["id"]: c for c in _conversations(store, pid)}
     left, mid, right = st.columns([4, 1, 1], vertical_alignment="bottom")
     options = [NEW, *convs]
     # A new key whenever the list changes (a question moves a conversation to the top): the browser may
@@ -105,7 +113,7 @@ def answer_turn(svc, engine, profile, pid: int, conv_id: int | None, question: s
         st.error(str(exc), icon=":material/block:")
         return
     if conv_id is None:
-        conv_id = svc.store.create_conversation(pid, app_service.conversation_title(question))
+        conv_id = svc.store.create_conversation(pid, app_service.conversation_title(question), owner=current_owner())
         set_conversation(svc.store, pid, conv_id)
     svc.store.add_message(conv_id, "user", question)  # saved before the engine runs: never lost
     show_message({"role": "user", "content": question})
