@@ -10,14 +10,10 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from pydantic import ValidationError
-
 from .chat.models import finding_dict
-from .errors import InputError
-from .profile import DEFAULT_TIMEZONES, ClinicProfile, resolve_profile
-
-# One bound for everything typed or pasted into the app (OWASP LLM10: unbounded consumption).
-DEFAULT_LIMIT = 8000
+from .config import redact
+from .inputs import check_length as check_length  # re-exported: the pages call app_service.check_length
+from .profile import ClinicProfile, profile_from_fields
 
 # Questions offered to someone who opens a new conversation; {platform} and {specialty} come from the profile.
 STARTER_TEMPLATES = (
@@ -31,40 +27,9 @@ STARTER_TEMPLATES = (
 _VIDEO_PLATFORMS = ("instagram", "tiktok", "youtube", "facebook")
 
 
-def check_length(text: str, limit: int = DEFAULT_LIMIT, what: str = "text") -> str:
-    """Return the stripped text, or raise InputError when it is empty or longer than `limit` characters."""
-    text = (text or "").strip()
-    if not text:
-        raise InputError(f"the {what} is empty; type something first")
-    if len(text) > limit:
-        raise InputError(f"the {what} is {len(text):,} characters long; the limit is {limit:,}. Paste a shorter "
-                         "excerpt (the part you need help with) and try again.")
-    return text
-
-
 def split_items(text: str) -> list[str]:
     """'families, new parents;seniors' -> ['families', 'new parents', 'seniors'] (commas, semicolons, lines)."""
     return [part.strip() for part in re.split(r"[,;\n]", text or "") if part.strip()]
-
-
-def validation_message(exc: ValidationError) -> str:
-    """A pydantic error as short lines a clinic manager can act on: 'field: problem'."""
-    lines = []
-    for err in exc.errors():
-        field = ".".join(str(p) for p in err["loc"]) or "profile"
-        msg = str(err["msg"]).removeprefix("Value error, ")
-        lines.append(f"{field.replace('_', ' ')}: {msg}")
-    return "; ".join(lines)
-
-
-def _timezone(values: dict[str, Any], previous: ClinicProfile | None) -> str:
-    """Keep a chosen time zone; follow the country when the zone was only the old country's default."""
-    country = str(values.get("country") or "US").upper().replace("UK", "GB")
-    tz = str(values.get("timezone") or "").strip()
-    old_default = DEFAULT_TIMEZONES.get(previous.country) if previous else None
-    if not tz or (previous and tz == old_default and country != previous.country):
-        return DEFAULT_TIMEZONES.get(country, tz or "UTC")
-    return tz
 
 
 def profile_from_form(values: dict[str, Any], kb, previous: ClinicProfile | None = None) -> ClinicProfile:
@@ -76,12 +41,7 @@ def profile_from_form(values: dict[str, Any], kb, previous: ClinicProfile | None
     for key in ("audiences", "goals", "languages"):
         if isinstance(data.get(key), str):
             data[key] = split_items(data[key])
-    data["timezone"] = _timezone(data, previous)
-    try:
-        profile = ClinicProfile(**data)
-    except ValidationError as exc:
-        raise InputError(validation_message(exc)) from None
-    return resolve_profile(profile, kb)  # KnowledgeError names the closest specialties
+    return profile_from_fields(kb, data, previous)  # KnowledgeError names the closest specialties
 
 
 def starter_questions(profile: ClinicProfile, kb) -> list[str]:
@@ -189,7 +149,10 @@ def answer_meta(answer: Any, kb=None) -> dict[str, Any]:
     sources = [_as_dict(s) for s in answer.sources]
     for s in sources:
         s["links"] = source_links(kb, s.get("doc_id", ""), s.get("heading", "")) if kb is not None else []
-    return {"sources": sources, "warnings": list(answer.warnings or []), "findings": finding_dicts(answer.findings),
-            "provider": answer.provider, "intent": answer.intent, "fallback_notice": answer.fallback_notice,
+    # A model server's URL or key can reach a notice through an error message: never store it (redact).
+    warnings = [{**w, "message": redact(str(w.get("message", "")))} for w in answer.warnings or []]
+    notice = redact(answer.fallback_notice) if answer.fallback_notice else answer.fallback_notice
+    return {"sources": sources, "warnings": warnings, "findings": finding_dicts(answer.findings),
+            "provider": answer.provider, "intent": answer.intent, "fallback_notice": notice,
             "masked": list(answer.masked or []), "drafts": [d.public() for d in answer.drafts],
             "body": answer.body, "card_id": answer.card_id}

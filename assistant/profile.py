@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import zoneinfo
-from typing import Literal
+from collections.abc import Mapping
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from .errors import InputError
 from .knowledge.models import PLATFORM_IDS
 
 PracticeType = Literal["solo", "group", "hospital_department"]
@@ -67,7 +69,71 @@ class ClinicProfile(BaseModel):
 # Default time zone by country, used when a profile is created with only a country.
 DEFAULT_TIMEZONES = {"US": "America/New_York", "GB": "Europe/London", "IE": "Europe/Dublin", "IT": "Europe/Rome",
                      "DE": "Europe/Berlin", "FR": "Europe/Paris", "ES": "Europe/Madrid", "NL": "Europe/Amsterdam",
-                     "CA": "America/Toronto", "AU": "Australia/Sydney"}
+                     "CA": "America/Toronto", "AU": "Australia/Sydney", "IN": "Asia/Kolkata"}
+
+
+def default_timezone(country: str) -> str:
+    """The main time zone of a country code ("UK" counts as GB); UTC for a country without one listed."""
+    code = country.strip().upper()
+    return DEFAULT_TIMEZONES.get("GB" if code == "UK" else code, "UTC")
+
+
+def country_code(kb, value: str) -> str:
+    """A two-letter country code the guidance knows ("uk" -> "GB"); anything else is an InputError."""
+    code = value.strip().upper() if isinstance(value, str) else ""
+    code = "GB" if code == "UK" else code
+    countries = getattr(kb, "countries", None)
+    if not code or countries is None or countries.rules_for(code) is None:
+        known = ", ".join(c.code for c in countries.countries) if countries is not None else "US, GB"
+        raise InputError(f"unknown country code {value!r}; use a two-letter code such as {known}")
+    return code
+
+
+def validation_message(exc: ValidationError) -> str:
+    """A pydantic error as short lines a clinic manager can act on: 'field: problem'."""
+    lines = []
+    for err in exc.errors():
+        field = ".".join(str(p) for p in err["loc"]) or "profile"
+        msg = str(err["msg"]).removeprefix("Value error, ")
+        lines.append(f"{field.replace('_', ' ')}: {msg}")
+    return "; ".join(lines)
+
+
+def _timezone(country: str, chosen: str, previous: ClinicProfile | None) -> str:
+    """Keep a chosen time zone; follow the country when none was chosen or it was only the old country's default."""
+    if not chosen or (previous and chosen == DEFAULT_TIMEZONES.get(previous.country) and country != previous.country):
+        return DEFAULT_TIMEZONES.get(country, chosen or "UTC")
+    return chosen
+
+
+def profile_from_fields(kb, fields: Mapping[str, Any], previous: ClinicProfile | None = None) -> ClinicProfile:
+    """The one way to build a ClinicProfile from loose fields (a web form, command-line options, a JSON line).
+
+    Fields left out or None take the defaults; the specialty and platforms may be names or aliases ("derm",
+    "gbp") and come back as ids; the country must be one the guidance knows; the time zone follows the country
+    unless one was chosen. Raises InputError (field and problem in plain words) or KnowledgeError (unknown
+    specialty or platform, with the closest known names)."""
+    data = {k: v for k, v in fields.items() if v is not None}
+    for key in ("specialty", "country", "timezone"):
+        if key in data and not isinstance(data[key], str):
+            raise InputError(f"{key}: must be text, not {type(data[key]).__name__}")
+    platforms = data.get("platforms")
+    if platforms is not None:
+        if isinstance(platforms, str) or not all(isinstance(p, str) for p in platforms):
+            raise InputError("platforms: must be a list of platform names, e.g. [\"instagram\", \"facebook\"]")
+        data["platforms"] = [kb.platform(p).id for p in platforms]
+    if str(data.get("specialty") or "").strip():
+        data["specialty"] = kb.specialty(data["specialty"]).id
+    else:
+        data.pop("specialty", None)
+    data["country"] = country_code(kb, data.get("country") or "US")
+    data["timezone"] = _timezone(data["country"], str(data.get("timezone") or "").strip(), previous)
+    try:
+        return ClinicProfile(**data)
+    except ValidationError as exc:
+        raise InputError(validation_message(exc)) from None
+    except TypeError as exc:  # a field of the wrong shape that pydantic could not even look at
+        raise InputError(f"profile: {exc}") from None
 
 
 def resolve_profile(profile: ClinicProfile, kb) -> ClinicProfile:

@@ -21,10 +21,10 @@ def env(tmp_path_factory):
                        ASSISTANT_KNOWLEDGE_DIR=str(FIXTURE_KNOWLEDGE), ASSISTANT_PROVIDER="offline")
 
 
-def run_ask(env, *args, stdin: str | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+def run_ask(env, *args, stdin: str | bytes | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
     argv = [sys.executable, "-m", "assistant", "ask", *args]
     return subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, timeout=timeout,
-                          input=stdin.encode() if stdin is not None else None)
+                          input=stdin.encode() if isinstance(stdin, str) else stdin)
 
 
 def test_json_output_has_the_answer_sources_warnings_provider_and_intent(env):
@@ -62,6 +62,34 @@ def test_jsonl_reports_a_line_without_a_question_or_with_an_unknown_specialty(en
     out = [json.loads(line) for line in result.stdout.decode().splitlines()]
     assert "expected an object" in out[0]["error"]
     assert "unknown specialty 'astrology'" in out[1]["error"]
+
+
+def test_jsonl_fields_of_the_wrong_type_get_an_error_object_and_the_batch_goes_on(env):
+    bad = [
+        ({"question": "reviews", "specialty": 7}, "'specialty' must be text"),
+        ({"question": 5}, "expected an object"),
+        ({"question": "reviews", "country": ["GB"]}, "'country' must be text"),
+        ({"question": "reviews", "country": "ZZ"}, "unknown country code 'ZZ'"),
+        ({"question": "reviews", "platforms": [1, 2]}, "'platforms' must be a list"),
+        ({"question": "reviews", "platforms": "myspace"}, "unknown platform 'myspace'"),
+        ({"question": "reviews", "history": "earlier chat"}, "'history' must be a list"),
+        ({"question": "reviews", "history": [{"role": "wizard", "content": 3}]}, "line 8"),
+        ({"question": "x" * 9000}, "limit is 8,000"),
+        ({"question": "   "}, "empty"),
+        ([1, 2, 3], "expected an object"),
+    ]
+    lines = [json.dumps(item).encode() for item, _ in bad] + [b'{"question": "caf\xe9"}']
+    lines.append(json.dumps({"question": "How should we reply to a negative review?", "specialty": 7.5}).encode())
+    lines.append(json.dumps({"question": "How should we reply to a negative review?"}).encode())
+    result = run_ask(env, "--jsonl", stdin=b"\n".join(lines) + b"\n")
+    assert result.returncode == 0 and b"Traceback" not in result.stderr, result.stderr.decode()
+    out = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert [o["line"] for o in out] == list(range(1, len(bad) + 4))
+    for n, (_, expected) in enumerate(bad):
+        assert expected in out[n]["error"] and "answer" not in out[n], out[n]
+    assert "not valid UTF-8" in out[len(bad)]["error"]
+    assert "'specialty' must be text" in out[len(bad) + 1]["error"]
+    assert out[-1]["intent"] == "review_reply" and out[-1]["sources"]  # the batch went on to the end
 
 
 @pytest.mark.parametrize("args, expected", [

@@ -14,6 +14,7 @@ from collections.abc import Generator, Iterator, Sequence
 
 from ..errors import InputError, ProviderError
 from ..guardrails import check_text, emergency_message, make_canary, sanitize_output
+from ..inputs import input_problem
 from ..providers.base import explain_failure
 from .citations import cited_sources, sources_markdown
 from .compose import Composer, model_passages, structure_from_text
@@ -105,14 +106,12 @@ class ChatEngine:
         if not isinstance(question, str):
             return Answer(text=text.phrase("not_text"), intent="none", covered=False,
                           warnings=[{"rule": "input", "message": text.phrase("not_text")}])
-        if not question.strip():
-            return Answer(text=text.phrase("empty_input"), intent="none", covered=False, question=question,
-                          warnings=[{"rule": "input", "message": text.phrase("empty_input")}])
-        if len(question) > self.settings.max_input_chars:
-            message = text.phrase("too_long", length=len(question), limit=self.settings.max_input_chars)
-            return Answer(text=message, intent="none", covered=False, question=question,
-                          warnings=[{"rule": "LLM10", "message": message}])
-        return None
+        problem = input_problem(question, self.settings.max_input_chars)  # the one input-length check
+        if problem is None:
+            return None
+        message = text.phrase(problem, length=len(question), limit=self.settings.max_input_chars)
+        return Answer(text=message, intent="none", covered=False, question=question,
+                      warnings=[{"rule": "LLM10" if problem == "too_long" else "input", "message": message}])
 
     def _run(self, question, profile, history, platforms=()) -> Generator[str, None, Answer]:
         started = time.perf_counter()

@@ -11,6 +11,7 @@ import json
 import sys
 
 from ..errors import AssistantError
+from ..inputs import check_length
 from ._args import argv_text
 
 
@@ -42,22 +43,13 @@ def _services(provider_name: str | None):
 def _profile(kb, specialty: str | None, platforms: list[str], country: str | None = None):
     """(clinic profile or None, platform ids). A profile only when a specialty or a country is given: an answer
     is never fitted to a specialty nobody named. Names are resolved through the knowledge base's aliases."""
-    from ..profile import DEFAULT_TIMEZONES, ClinicProfile
+    from ..profile import profile_from_fields
 
     platform_ids = [kb.platform(p).id for p in platforms]
     if not specialty and not country:
         return None, platform_ids
-    fields: dict = {"platforms": platform_ids} if platform_ids else {}
-    if specialty:
-        fields["specialty"] = kb.specialty(specialty).id
-    if country:
-        code = country.strip().upper()
-        known = kb.countries.rules_for(code) if kb.countries else None
-        if known is None:
-            raise AssistantError(f"unknown country code {country!r}; use a two-letter code such as US, GB, IE, AU, CA")
-        fields["country"] = code
-        fields["timezone"] = DEFAULT_TIMEZONES.get("GB" if code == "UK" else code, "UTC")
-    return ClinicProfile(**fields), platform_ids
+    fields = {"specialty": specialty, "country": country, "platforms": platform_ids or None}
+    return profile_from_fields(kb, fields), platform_ids
 
 
 def _print_text(answer) -> None:
@@ -77,6 +69,8 @@ def run(args: argparse.Namespace) -> int:
     from .index import sync_with_progress
 
     services = _services(args.provider)
+    if question:
+        check_length(question, services.settings.max_input_chars, "question")
     profile, platforms = _profile(services.kb, args.specialty, args.platform, args.country)  # fails before loading
     sync_with_progress(services, cards=True)  # builds the index on first use, refreshes it after guide edits
     if args.jsonl:
@@ -90,10 +84,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _answer_line(services, line: str, n: int, args) -> dict:
+    """One JSON line answered, or {"line": n, "error": ...} saying what is wrong with it."""
+    from ..chat.conversation import normalize_history
+
     try:
         item = json.loads(line)
     except json.JSONDecodeError as exc:
         return {"line": n, "error": f"line {n}: invalid JSON ({exc.msg} at column {exc.colno})"}
+    except RecursionError:
+        return {"line": n, "error": f"line {n}: the JSON is nested too deeply"}
     if not isinstance(item, dict) or not isinstance(item.get("question"), str):
         return {"line": n, "error": f'line {n}: expected an object like {{"question": "...", "specialty": "..."}}'}
     wrong = [k for k in ("specialty", "country") if item.get(k) is not None and not isinstance(item[k], str)]
@@ -103,21 +102,36 @@ def _answer_line(services, line: str, n: int, args) -> dict:
     platforms = [platforms] if isinstance(platforms, str) else platforms
     if not isinstance(platforms, list) or not all(isinstance(p, str) for p in platforms):
         return {"line": n, "error": f"line {n}: field 'platforms' must be a list of platform names"}
+    history = item.get("history") or ()
+    if not isinstance(history, list | tuple):
+        return {"line": n, "error": f"line {n}: field 'history' must be a list of messages"}
     try:
+        history = normalize_history(history)  # a malformed message is this line's error, not an "answer"
+        question = check_length(item["question"], services.settings.max_input_chars, "question")
         profile, platform_ids = _profile(services.kb, item.get("specialty") or args.specialty, list(platforms or []),
                                          item.get("country") or args.country)
-        answer = services.chat.answer(item["question"], profile, item.get("history") or (), platforms=platform_ids)
+        answer = services.chat.answer(question, profile, history, platforms=platform_ids)
     except AssistantError as exc:
         return {"line": n, "error": f"line {n}: {exc}"}
-    except (TypeError, ValueError) as exc:  # a malformed field (history not a list, platform not text)
-        return {"line": n, "error": f"line {n}: invalid field ({exc})"}
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:  # a malformed field the checks above missed
+        return {"line": n, "error": f"line {n}: invalid field ({type(exc).__name__}: {exc})"}
+    except Exception as exc:  # noqa: BLE001 - one line's failure must not end the batch; details go to the log
+        from . import unexpected
+
+        return {"line": n, "error": f"line {n}: {unexpected(exc)}"}
     return {"line": n, **answer.public()}
 
 
 def _run_jsonl(services, args) -> int:
-    for n, line in enumerate(sys.stdin, 1):
-        if not line.strip():
-            continue
-        result = _answer_line(services, line, n, args)
+    # Bytes in, decoded per line: one line that is not UTF-8 gets an error object instead of ending the batch.
+    for n, raw in enumerate(sys.stdin.buffer, 1):
+        try:
+            line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            result = {"line": n, "error": f"line {n}: not valid UTF-8 (byte {exc.start}); save the file as UTF-8"}
+        else:
+            if not line.strip():
+                continue
+            result = _answer_line(services, line, n, args)
         print(json.dumps(result, ensure_ascii=False), flush=True)
     return 0

@@ -34,13 +34,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     text = read_text(args.text)
+    country = None
     if args.country:
+        from ..profile import country_code
         from ._planner_args import load_kb
 
-        countries = load_kb().countries
-        if countries is None or countries.rules_for(args.country) is None:
-            raise InputError(f"unknown country code {args.country!r}; use a two-letter code such as US, GB, DE, AU")
-    findings = check_text(text, args.kind, reviewer_name=args.reviewer_name, country=args.country)
+        country = country_code(load_kb(), args.country)
+    findings = check_text(text, args.kind, reviewer_name=args.reviewer_name, country=country)
     if args.platform:
         from ..guardrails.limits import limit_findings
         from ._planner_args import load_kb

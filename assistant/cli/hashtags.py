@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from ._planner_args import load_kb, prepare_stdout, print_json, text
+from ._planner_args import load_kb, prepare_stdout, print_json, short_text, text
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -12,8 +12,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                    description="Hashtags in tiers, within the platform's limit.")
     parser.add_argument("--specialty", required=True, type=text, help="specialty or alias")
     parser.add_argument("--platform", required=True, type=text, help="platform id or name")
-    parser.add_argument("--topic", type=text, help="the post's topic")
-    parser.add_argument("--city", type=text, help="city for local tags")
+    parser.add_argument("--topic", type=short_text(200), help="the post's topic")
+    parser.add_argument("--city", type=short_text(80), help="city for local tags")
     parser.add_argument("--country", type=text, default="US", help="country for awareness tags (default US)")
     parser.add_argument("--json", action="store_true", help='print JSON: {"hashtags": [...], "limit", "notes"}')
     parser.set_defaults(run=run)
@@ -21,11 +21,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..planners.hashtags import suggest_hashtags
+    from ..profile import country_code
 
     prepare_stdout()
     kb = load_kb()
+    country = country_code(kb, args.country)
     result = suggest_hashtags(kb, args.specialty, args.platform, topic=args.topic or None, city=args.city or None,
-                              when=dt.date.today(), country=args.country)
+                              when=dt.date.today(), country=country)
     if args.json:
         print_json(result.model_dump(mode="json"))
         return 0

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from ._planner_args import int_between, prepare_stdout, print_json, text
+from ._planner_args import int_between, prepare_stdout, print_json, short_text, text
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -11,7 +11,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                    description="Never confirms the reviewer is a patient; threats get guidance.")
     parser.add_argument("review", type=text, help="the review text (quote it)")
     parser.add_argument("--rating", type=int_between(1, 5), help="star rating, 1-5")
-    parser.add_argument("--phone", type=text, help="practice phone number to invite private contact")
+    parser.add_argument("--phone", type=short_text(40), help="practice phone number to invite private contact")
     parser.add_argument("--json", action="store_true", help='print JSON: {"reply", "findings", ...}')
     parser.set_defaults(run=run)
 

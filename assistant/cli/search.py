@@ -46,13 +46,17 @@ def _print_text(passages) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..config import load_settings
+    from ..inputs import check_length
     from ..retrieval import Retriever, clean_query
     from ..services import Services
     from .index import sync_with_progress
 
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(errors="replace")
-    question = clean_query(" ".join(args.question))  # fail fast, before loading anything heavy
+    question = " ".join(args.question)
+    check_length(question, load_settings().max_input_chars, "question")
+    question = clean_query(question)  # fail fast, before loading anything heavy
     services = Services()
     kb = services.kb
     specialty = kb.specialty(args.specialty).id if args.specialty else None  # accepts aliases: "derm", "GP"

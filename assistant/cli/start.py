@@ -23,10 +23,9 @@ def run(args: argparse.Namespace) -> int:
 
     prepare_stdout()
     kb = load_kb()
-    platform = kb.platform(args.platform).id
     profile = make_profile(kb, specialty=args.specialty, country=args.country, timezone=args.timezone,
-                           hours_per_week=args.hours_per_week, platforms=[platform])
-    guide = start_guide(kb, platform, profile)
+                           hours_per_week=args.hours_per_week, platforms=[args.platform])
+    guide = start_guide(kb, profile.platforms[0], profile)
     if args.json:
         print_json(guide.model_dump(mode="json"))
         return 0

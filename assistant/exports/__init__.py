@@ -25,16 +25,28 @@ class ExportFormat:
     per_platform: bool  # one file per platform (scheduler rules)
     extension: str
     media_type: str
+    label: str = ""  # what a person sees on a download button
+
+    def file_name(self, stem: str) -> str:
+        """A file name for this format: file_name("plan") -> "plan.ics"."""
+        return f"{stem}{self.extension}"
 
 
+# The one list of export formats: the command line's --format choices and the plan page's downloads come from it.
 FORMATS: dict[str, ExportFormat] = {
-    "json": ExportFormat("json", to_json, False, ".json", "application/json"),
-    "csv": ExportFormat("csv", to_csv, False, ".csv", "text/csv"),
-    "hootsuite": ExportFormat("hootsuite", to_hootsuite, True, ".csv", "text/csv"),
-    "buffer": ExportFormat("buffer", to_buffer, True, ".csv", "text/csv"),
-    "ics": ExportFormat("ics", to_ics, False, ".ics", "text/calendar"),
-    "markdown": ExportFormat("markdown", to_markdown, False, ".md", "text/markdown"),
+    "json": ExportFormat("json", to_json, False, ".json", "application/json", "JSON"),
+    "csv": ExportFormat("csv", to_csv, False, ".csv", "text/csv", "Plan CSV"),
+    "hootsuite": ExportFormat("hootsuite", to_hootsuite, True, ".csv", "text/csv", "Hootsuite CSV"),
+    "buffer": ExportFormat("buffer", to_buffer, True, ".csv", "text/csv", "Buffer CSV"),
+    "ics": ExportFormat("ics", to_ics, False, ".ics", "text/calendar", "Calendar (.ics)"),
+    "markdown": ExportFormat("markdown", to_markdown, False, ".md", "text/markdown", "Markdown"),
 }
+
+
+def export_formats(per_platform: bool | None = None) -> list[ExportFormat]:
+    """The export formats in display order; only the per-platform (scheduler) ones or only the single-file ones
+    when `per_platform` is given. For pages and commands that offer a choice of format."""
+    return [f for f in FORMATS.values() if per_platform is None or f.per_platform == per_platform]
 
 
 def fit_to_limits(plan, kb) -> tuple[object, list[str]]:
@@ -63,6 +75,7 @@ __all__ = [
     "fit_to_limits",
     "FORMATS",
     "ExportFormat",
+    "export_formats",
     "to_buffer",
     "to_csv",
     "to_hootsuite",

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from ..config import redact
 from ..errors import ProviderError
 
 # Metadata keys in which LangChain integrations report why generation stopped (OpenAI, Anthropic, Ollama).
@@ -28,7 +29,10 @@ class ChatModelProvider:
     model: str
     chat_model: Any
     is_remote: bool = True
-    endpoint: str = ""  # shown in error messages: where we tried to connect
+    endpoint: str = ""  # shown in error messages: where we tried to connect (redacted: no password or token)
+
+    def __post_init__(self) -> None:
+        self.endpoint = redact(self.endpoint)
 
     def stream(self, messages: list[dict[str, str]]) -> Iterator[str]:
         pairs = [(m["role"], m["content"]) for m in messages]
@@ -54,9 +58,11 @@ class ChatModelProvider:
 
 
 def explain_failure(provider: str, endpoint: str, exc: BaseException) -> str:
-    """Turn an SDK exception into a one-line message that says how to fix it."""
+    """Turn an SDK exception into a one-line message that says how to fix it (with any secret redacted: the
+    message reaches the fallback notice, the log and the saved conversation)."""
     kind = type(exc).__name__
-    text = str(exc).splitlines()[0][:200] if str(exc) else kind
+    text = redact(str(exc).splitlines()[0])[:200] if str(exc).strip() else kind
+    endpoint = redact(endpoint)
     where = f" at {endpoint}" if endpoint else ""
     if "Timeout" in kind or "timed out" in text.lower():
         return f"{provider}{where} did not answer in time; check the server or raise ASSISTANT_LLM_TIMEOUT"

@@ -6,6 +6,7 @@ import time
 
 import streamlit as st
 
+from ..config import redact
 from ..errors import AssistantError
 from . import resources
 
@@ -47,7 +48,7 @@ def connection_test(settings, provider: str, model: str) -> None:
                 if len(reply) > 80:
                     break
     except AssistantError as exc:
-        st.error(str(exc), icon=":material/error:")
+        st.error(redact(str(exc)), icon=":material/error:")  # a server URL in the message loses its password
         return
     except Exception as exc:  # noqa: BLE001 - any SDK failure is shown as a message
         resources.show_error(exc)
