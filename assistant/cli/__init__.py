@@ -8,7 +8,7 @@ import sys
 from ..errors import AssistantError
 
 # Order is the order shown in --help. Each module has register(subparsers) and run(args) -> int.
-COMMANDS = ("index", "search", "ask", "check", "plan", "hashtags", "videos", "start", "reply")
+COMMANDS = ("index", "search", "ask", "check", "plan", "hashtags", "videos", "start", "reply", "validate")
 
 
 class _Parser(argparse.ArgumentParser):
