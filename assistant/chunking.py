@@ -145,11 +145,6 @@ def chunk_guides(guides: Iterable[Guide], max_words: int = MAX_WORDS) -> list[Ch
     return [chunk for guide in guides for chunk in chunk_guide(guide, max_words)]
 
 
-def document_hashes(chunks: Iterable[Chunk]) -> dict[str, str]:
-    """doc_id -> document hash, the manifest the index compares against."""
-    return {c.doc_id: c.doc_hash for c in chunks}
-
-
 def embedding_text(chunk: Chunk) -> str:
     """The text the index embeds: title and heading give a short section the context it lacks alone."""
     head = chunk.title if chunk.heading == chunk.title else f"{chunk.title}: {chunk.heading}"

@@ -17,7 +17,7 @@ class InputError(AssistantError):
     """The user's input cannot be used (empty, too long, unknown name, impossible date)."""
 
 
-class IndexError_(AssistantError):
+class SearchIndexError(AssistantError):
     """The search index is missing, corrupted or cannot be reached."""
 
 

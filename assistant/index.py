@@ -23,7 +23,7 @@ from typing import NamedTuple
 from .chunking import Chunk, embedding_text
 from .config import Settings
 from .embeddings import Embedder
-from .errors import AssistantError, IndexError_
+from .errors import AssistantError, SearchIndexError
 
 SCHEMA_VERSION = "1"  # bump when the embedded text or the record layout changes: old indexes rebuild
 BATCH = 32
@@ -109,7 +109,7 @@ class VectorIndex:
 
     def _recover(self, reason: str) -> None:
         if self.local_dir is None:
-            raise IndexError_(f"{reason}; check the Chroma server or rebuild with `python -m assistant index "
+            raise SearchIndexError(f"{reason}; check the Chroma server or rebuild with `python -m assistant index "
                               "--rebuild`") from None
         self._note(f"{reason}; it was deleted and will be rebuilt")
         _release(self.local_dir)
@@ -210,7 +210,7 @@ class VectorIndex:
             try:
                 got = self._query(vector, n, where)
             except Exception as exc:  # noqa: BLE001
-                raise IndexError_(f"search index query failed ({_short(exc)}); run `python -m assistant index "
+                raise SearchIndexError(f"search index query failed ({_short(exc)}); run `python -m assistant index "
                                   "--rebuild`") from None
         return [Hit(cid, str((meta or {}).get("doc_id", "")), 1.0 - float(dist))
                 for cid, meta, dist in zip(got["ids"][0], got["metadatas"][0], got["distances"][0], strict=True)]
@@ -253,7 +253,7 @@ def _wipe(directory: Path) -> None:
     """Delete a damaged index directory, refusing if it holds files Chroma did not write."""
     foreign = [p.name for p in directory.iterdir() if not _CHROMA_FILE.match(p.name)] if directory.is_dir() else []
     if foreign:
-        raise IndexError_(f"{directory} is damaged and also holds files that are not part of a search index "
+        raise SearchIndexError(f"{directory} is damaged and also holds files that are not part of a search index "
                           f"({', '.join(sorted(foreign)[:5])}); move them away, then run `python -m assistant "
                           "index --rebuild`")
     shutil.rmtree(directory, ignore_errors=True)
@@ -272,7 +272,7 @@ def _open_local(settings: Settings, embedder: Embedder) -> VectorIndex:
     try:
         index._client = _persistent_client(directory)
     except OSError as exc:
-        raise IndexError_(f"cannot use {directory} for the search index ({exc}); set ASSISTANT_DATA_DIR to a "
+        raise SearchIndexError(f"cannot use {directory} for the search index ({exc}); set ASSISTANT_DATA_DIR to a "
                           "writable folder") from None
     except Exception as exc:  # noqa: BLE001 - damaged sqlite file, incompatible Chroma version, ...
         index._recover(f"the search index at {directory} could not be opened ({_short(exc)})")
@@ -288,7 +288,7 @@ def _open_server(settings: Settings, embedder: Embedder) -> VectorIndex:
                                      settings=_chroma_settings())
         client.heartbeat()
     except Exception as exc:  # noqa: BLE001 - connection refused, DNS, wrong server...
-        raise IndexError_(f"cannot reach the Chroma server at {where} ({_short(exc)}); start it "
+        raise SearchIndexError(f"cannot reach the Chroma server at {where} ({_short(exc)}); start it "
                           "(`chroma run --path DIR --port PORT`) or unset CHROMA_HOST to use the local index") from None
     return VectorIndex(client, settings.collection, embedder, where, None).open()
 

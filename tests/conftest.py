@@ -72,3 +72,22 @@ def settings(tmp_path):
     """Settings with a fresh data directory, no keys and no Chroma server."""
     from assistant.config import load_settings
     return load_settings(env={"ASSISTANT_DATA_DIR": str(tmp_path / "data")}, secrets_path=tmp_path / "none.toml")
+
+
+@pytest.fixture(scope="session")
+def indexed(tmp_path_factory, embedder):
+    """Services over the real knowledge base whose search index and card vectors were built once, with the real model.
+
+    Shared by every module that needs the full index (building it takes most of a minute on two cores): use
+    it read-only. `indexed.settings.data_dir` is the data directory holding the index; `indexed.report` is
+    how the build went (every guide added, under the session's network block).
+    """
+    from assistant.config import load_settings
+    from assistant.services import Services
+    data = tmp_path_factory.mktemp("indexed-data")
+    env = {"ASSISTANT_DATA_DIR": str(data), "ASSISTANT_CACHE_DIR": os.environ["ASSISTANT_CACHE_DIR"]}
+    settings = load_settings(env=env, secrets_path=data / "none.toml")
+    services = Services(settings, embedder=embedder)
+    services.report = services.retriever.ensure_index()
+    services.matcher  # noqa: B018 - the answer cards' question vectors, into the session's shared cache (as `index`)
+    return services

@@ -11,13 +11,9 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def services(embedder):
-    from assistant.config import load_settings
-    from assistant.services import Services
-
-    found = Services(load_settings(), embedder=embedder)  # the session's throwaway data directory (conftest.py)
-    found.retriever.ensure_index()
-    return found
+def services(indexed):
+    """The real knowledge base with its search index (built once per session, tests/conftest.py)."""
+    return indexed
 
 
 def ask(services, question, specialty=None, country=None, history=()):

@@ -27,14 +27,9 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="session")
-def index_dir(tmp_path_factory, embedder):
-    """A data directory whose search index was built once through the index module."""
-    from assistant.config import load_settings
-    from assistant.services import Services
-    data = tmp_path_factory.mktemp("app-data")
-    settings = load_settings(env={"ASSISTANT_DATA_DIR": str(data)}, secrets_path=data / "none.toml")
-    Services(settings, embedder=embedder).retriever.ensure_index()
-    return data
+def index_dir(indexed):
+    """The data directory of the session's shared search index (tests/conftest.py)."""
+    return indexed.settings.data_dir
 
 
 @pytest.fixture

@@ -8,10 +8,13 @@ from collections import Counter, defaultdict
 import pytest
 
 from assistant.errors import InputError, KnowledgeError
+from assistant.knowledge.base import PROJECT_KNOWLEDGE
+from assistant.knowledge.registry import read_data_file
+from assistant.knowledge.schemas.planning import PlanningData
 from assistant.planners import compliance
 from assistant.planners.calendar import plan_calendar
 from assistant.planners.captions import message_text
-from assistant.planners.data import PROJECT_DATA, PlanningData, planning_data, read_yaml_model
+from assistant.planners.data import planning_data
 from assistant.profile import ClinicProfile
 
 START = dt.date(2027, 5, 3)  # a Monday
@@ -261,11 +264,12 @@ def test_caption_findings_from_the_content_checker_are_attached_to_the_post(fixt
 
 
 def test_planning_data_with_a_bad_field_is_rejected_naming_the_file_and_field(tmp_path):
-    text = (PROJECT_DATA / "planning.yaml").read_text(encoding="utf-8").replace("minutes_per_kind:", "minutes_per_kin:")
+    text = (PROJECT_KNOWLEDGE / "data" / "planning.yaml").read_text(encoding="utf-8")
+    text = text.replace("minutes_per_kind:", "minutes_per_kin:")
     bad = tmp_path / "planning.yaml"
     bad.write_text(text, encoding="utf-8")
     with pytest.raises(KnowledgeError, match="planning.yaml: field 'minutes_per_kin"):
-        read_yaml_model(bad, PlanningData)
+        read_data_file(bad, PlanningData)
 
 
 def test_every_caption_piece_passes_the_content_checker(fixture_kb):

@@ -63,17 +63,14 @@ def _wait_healthy(url: str, proc: subprocess.Popen, log: Path, seconds: float = 
 
 
 @pytest.fixture(scope="module")
-def app_url(tmp_path_factory, embedder):
-    """The app served by a real `streamlit run`, with a prebuilt index and an empty database."""
+def app_url(tmp_path_factory, indexed):
+    """The app served by a real `streamlit run`, with the session's prebuilt index and an empty database."""
     _require_chromium()
-    from assistant.config import load_settings
-    from assistant.services import Services
     data = tmp_path_factory.mktemp("e2e-data")
-    settings = load_settings(env={"ASSISTANT_DATA_DIR": str(data)}, secrets_path=data / "none.toml")
-    Services(settings, embedder=embedder).retriever.ensure_index()
     port = _free_port()
     log = data / "streamlit.log"
-    env = offline_env(ASSISTANT_DATA_DIR=str(data), ASSISTANT_DATABASE_URL=f"sqlite:///{data / 'app.db'}")
+    env = offline_env(ASSISTANT_DATA_DIR=str(indexed.settings.data_dir),
+                      ASSISTANT_DATABASE_URL=f"sqlite:///{data / 'app.db'}")
     with log.open("w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1",
                                  "--server.port", str(port), "--server.headless", "true",

@@ -5,6 +5,7 @@ test server received is the proof of what left the process.
 """
 from __future__ import annotations
 
+import os
 import re
 import shutil
 
@@ -28,7 +29,9 @@ PROFILE = ClinicProfile(specialty="dermatology", platforms=["tiktok"])  # no fix
 
 
 def _settings(tmp_path, **overrides):
-    base = {"data_dir": tmp_path / "data", "llm_timeout_s": 2.0, "llm_max_retries": 0, "max_input_chars": 8000}
+    # The answer cards' question vectors are keyed by content: the session's shared cache embeds them once.
+    base = {"data_dir": tmp_path / "data", "llm_timeout_s": 2.0, "llm_max_retries": 0, "max_input_chars": 8000,
+            "cache": os.environ["ASSISTANT_CACHE_DIR"]}
     return load_settings(env={}, secrets_path=tmp_path / "none.toml", **{**base, **overrides})
 
 
@@ -274,16 +277,16 @@ def test_a_remote_model_gets_the_rules_the_profile_and_the_passages_as_quoted_da
     assert "<<<PASSAGE 1 |" in user and "<<<END PASSAGE 1>>>" in user and "<<<QUESTION>>>" in user
 
 
-def test_an_offline_answer_streams_in_several_pieces_that_add_up_to_the_answer(kb, embedder):
-    from assistant.chat.engine import ChatEngine
-    from assistant.config import load_settings
-    from assistant.profile import ClinicProfile
-    from assistant.providers import get_provider
-    from assistant.services import Services
+def test_an_offline_answer_streams_in_several_pieces_that_add_up_to_the_answer(fixture_kb, retriever, tmp_path):
+    stream = offline_engine(fixture_kb, retriever, tmp_path).stream(QUESTION, PROFILE)
+    pieces = list(stream)
+    assert len(pieces) > 3
+    assert "".join(pieces) == stream.result.text
 
-    services = Services(embedder=embedder)
-    engine = ChatEngine(kb, services.retriever, get_provider("offline", load_settings(env={})), load_settings(env={}))
-    stream = engine.stream("How often should a dentist post on Instagram?", ClinicProfile(specialty="dentistry"))
+
+@pytest.mark.slow
+def test_an_offline_answer_on_the_real_knowledge_base_streams_in_pieces_that_add_up(indexed):
+    stream = indexed.chat.stream("How often should a dentist post on Instagram?", ClinicProfile(specialty="dentistry"))
     pieces = list(stream)
     assert len(pieces) > 3
     assert "".join(pieces) == stream.result.text

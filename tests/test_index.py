@@ -8,7 +8,7 @@ import pytest
 from assistant import index as index_module
 from assistant.chunking import chunk_guides, embedding_text
 from assistant.config import load_settings
-from assistant.errors import IndexError_
+from assistant.errors import SearchIndexError
 from assistant.index import open_index
 from tests.fakes import CountingEmbedder, FakeEmbedder, make_guide
 
@@ -103,7 +103,7 @@ def test_a_damaged_directory_holding_foreign_files_is_left_alone_with_a_clear_er
     (settings.chroma_dir / "chroma.sqlite3").write_bytes(b"not a database" * 100)
     keep = settings.chroma_dir / "my-notes.txt"
     keep.write_text("precious")
-    with pytest.raises(IndexError_, match="my-notes.txt"):
+    with pytest.raises(SearchIndexError, match="my-notes.txt"):
         open_index(settings, FakeEmbedder())
     assert keep.read_text() == "precious"
 
@@ -144,7 +144,7 @@ def test_an_unreachable_chroma_server_is_reported_with_how_to_fix_it(tmp_path):
         port = s.getsockname()[1]  # bound but not listening: connections are refused
         server = load_settings(env={"ASSISTANT_DATA_DIR": str(tmp_path), "CHROMA_HOST": "127.0.0.1",
                                     "CHROMA_PORT": str(port)}, secrets_path=tmp_path / "none.toml")
-        with pytest.raises(IndexError_, match="unset CHROMA_HOST"):
+        with pytest.raises(SearchIndexError, match="unset CHROMA_HOST"):
             open_index(server, FakeEmbedder())
 
 

@@ -2,15 +2,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
+from pydantic import TypeAdapter, ValidationError
 
+from assistant.cli import main
 from assistant.errors import KnowledgeError
-from assistant.knowledge import load_knowledge, resolve
-from assistant.knowledge.models import HASHTAG_RE
+from assistant.knowledge import load_knowledge, registry, resolve
+from assistant.knowledge.models import HASHTAG_RE, PLATFORM_IDS, PlatformId
+from assistant.knowledge.schemas.planning import PlanningData
+from tests.conftest import FIXTURE_KNOWLEDGE
 
 ROOT = Path(__file__).resolve().parent.parent / "knowledge"
 
@@ -238,3 +243,89 @@ def test_a_broken_file_leaves_the_original_knowledge_base_loadable(kb_copy):
     with pytest.raises(KnowledgeError, match="platforms.yaml"):
         load_knowledge(kb_copy)
     assert load_knowledge(ROOT).platforms  # nothing else breaks
+
+
+# --- the registry: every data file, one rule for which copy is read ----------------------------------------
+
+def test_the_platform_ids_are_the_entries_of_platforms_yaml_in_order():
+    data = yaml.safe_load((ROOT / "data/platforms.yaml").read_text(encoding="utf-8"))
+    assert PLATFORM_IDS == tuple(p["id"] for p in data["platforms"])
+
+
+def test_an_id_that_is_not_in_platforms_yaml_is_refused_by_the_schema():
+    assert TypeAdapter(PlatformId).validate_python("threads") == "threads"
+    with pytest.raises(ValidationError, match="unknown platform 'myspace'"):
+        TypeAdapter(PlatformId).validate_python("myspace")
+
+
+def test_a_knowledge_directorys_own_data_file_wins_and_a_missing_one_falls_back_to_the_projects(tmp_path):
+    (tmp_path / "data").mkdir()
+    _write_changed(ROOT / "data/planning.yaml", tmp_path / "data/planning.yaml",
+                   lambda d: d["captions"].update(disclaimer="Our own disclaimer, for this knowledge base only."))
+    assert registry.load(registry.PLANNING, tmp_path).captions.disclaimer.startswith("Our own disclaimer")
+    assert not registry.load(registry.PLANNING).captions.disclaimer.startswith("Our own disclaimer")
+    assert registry.load(registry.CHAT, tmp_path) is registry.load(registry.CHAT)  # no copy: the project's
+
+
+def test_the_files_that_protect_patients_are_always_the_projects(tmp_path):
+    (tmp_path / "data").mkdir()
+    _write_changed(ROOT / "data/guardrails.yaml", tmp_path / "data/guardrails.yaml",
+                   lambda d: d["injection"].update(patterns=["never matches anything at all"]))
+    shutil.copy(ROOT / "data/compliance_rules.yaml", tmp_path / "data/compliance_rules.yaml")
+    for file in (registry.GUARDRAILS, registry.COMPLIANCE_RULES):
+        assert registry.path_of(file, tmp_path) == ROOT.resolve() / "data" / file.name
+    assert "never matches anything at all" not in registry.load(registry.GUARDRAILS, tmp_path).injection.patterns
+
+
+def test_a_data_file_is_read_again_once_it_changes_on_disk(tmp_path):
+    (tmp_path / "data").mkdir()
+    path = tmp_path / "data/planning.yaml"
+    _write_changed(ROOT / "data/planning.yaml", path, lambda d: d.update(awareness_topic="First: {name}"))
+    assert registry.read_data_file(path, PlanningData).awareness_topic == "First: {name}"
+    _write_changed(ROOT / "data/planning.yaml", path, lambda d: d.update(awareness_topic="The second one: {name}"))
+    assert registry.read_data_file(path, PlanningData).awareness_topic == "The second one: {name}"
+
+
+def test_every_registered_data_file_of_the_project_is_valid():
+    for file in registry.DATA_FILES.values():
+        loaded = registry.load_items(file) if isinstance(file, registry.ListFile) else registry.load(file)
+        assert loaded, file.name
+
+
+def _write_changed(source: Path, dest: Path, change) -> None:
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    change(data)
+    dest.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+# --- the validator (`python -m assistant validate`) ----------------------------------------------------------
+
+def test_the_validator_prints_the_counts_of_a_knowledge_base(capsys):
+    assert main(["validate", str(FIXTURE_KNOWLEDGE)]) == 0
+    out = capsys.readouterr().out
+    assert re.fullmatch(r"guides=6 words=\d+ specialties=2 topics=\d+ observances=\d+ hashtags=\d+ platforms=4 "
+                        r"cards=\d+\n", out)
+
+
+def test_the_validator_names_the_file_and_field_of_a_mistake_in_one_file(tmp_path, capsys):
+    (tmp_path / "data").mkdir()
+    bad = tmp_path / "data/intents.yaml"
+    _write_changed(ROOT / "data/intents.yaml", bad, lambda d: d.pop("follow_up"))
+    assert main(["validate", "--file", str(bad)]) == 1
+    assert "intents.yaml: field 'follow_up': Field required" in capsys.readouterr().err
+
+
+def test_the_validator_checks_single_files_of_every_kind(capsys):
+    files = [ROOT / "data/platforms.yaml", ROOT / "data/review_replies.yaml",
+             ROOT / "guides/strategy/time-management.md", ROOT / "data/specialties/dentistry.yaml",
+             ROOT / "copy/dentistry.yaml"]
+    assert main(["validate", "--file", *map(str, files)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("platforms.yaml: ok (") and out[1] == "review_replies.yaml: ok" and len(out) == 5
+
+
+def test_the_validator_refuses_a_file_it_does_not_know(tmp_path, capsys):
+    other = tmp_path / "notes.yaml"
+    other.write_text("a: 1\n")
+    assert main(["validate", "--file", str(other)]) == 1
+    assert "not a knowledge file" in capsys.readouterr().err

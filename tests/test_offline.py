@@ -8,10 +8,7 @@ import sys
 
 import pytest
 
-from assistant.chunking import chunk_guides
 from assistant.config import load_settings
-from assistant.index import open_index
-from assistant.retrieval import Retriever
 from tests.conftest import ROOT
 from tests.netblock import NetworkBlocked, offline_env
 
@@ -57,10 +54,9 @@ def test_processes_started_by_the_tests_get_the_same_block():
 
 
 @pytest.mark.slow
-def test_indexing_and_search_with_the_real_model_work_under_the_block(kb, embedder, tmp_path):
-    settings = load_settings(env={"ASSISTANT_DATA_DIR": str(tmp_path)})
-    retriever = Retriever(open_index(settings, embedder), chunk_guides(kb.guides), embedder)
-    report = retriever.ensure_index()
-    assert report.added == len(kb.guides) and retriever.index.count() == len(retriever.chunks)
-    passages = retriever.search("how do I reply to a negative review", k=3)
+def test_indexing_and_search_with_the_real_model_work_under_the_block(indexed):
+    # The session's shared index was built in this process, under the network block installed by conftest.py.
+    assert indexed.report.added == len(indexed.kb.guides)
+    assert indexed.retriever.index.count() == len(indexed.retriever.chunks)
+    passages = indexed.retriever.search("how do I reply to a negative review", k=3)
     assert len(passages) == 3 and all(p.sources for p in passages)

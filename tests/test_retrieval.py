@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 
 from assistant.chunking import chunk_guides
-from assistant.config import load_settings
 from assistant.errors import InputError
 from assistant.index import open_index
 from assistant.retrieval import MAX_QUERY_CHARS, Retriever, clean_query, tokenize
@@ -117,12 +116,9 @@ def test_the_first_search_builds_a_missing_index(small):
 
 
 @pytest.fixture(scope="module")
-def real(kb, embedder, tmp_path_factory):
-    settings = load_settings(env={"ASSISTANT_DATA_DIR": str(tmp_path_factory.mktemp("retrieval"))})
-    retriever = Retriever(open_index(settings, embedder), chunk_guides(kb.guides), embedder,
-                          specialties=kb.specialties)
-    retriever.ensure_index()
-    return retriever
+def real(indexed):
+    """The retriever over the real knowledge base, its index built once per session (tests/conftest.py)."""
+    return indexed.retriever
 
 
 @pytest.mark.slow

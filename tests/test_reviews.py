@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from assistant.errors import InputError, KnowledgeError
+from assistant.knowledge.base import PROJECT_KNOWLEDGE
+from assistant.knowledge.schemas.replies import find_confirming
 from assistant.planners import compliance
-from assistant.planners.data import PROJECT_DATA
-from assistant.planners.reviews import detect_threats, draft_reply, find_confirming, load_reply_data
+from assistant.planners.reviews import detect_threats, draft_reply, load_reply_data
 
 DATA = load_reply_data()
 REVIEWS = [
@@ -96,7 +97,7 @@ def test_bad_input_is_refused_with_a_clear_error(text, rating, phone):
 
 
 def test_a_template_that_would_confirm_a_patient_is_rejected_at_load(tmp_path):
-    source = (PROJECT_DATA / "review_replies.yaml").read_text(encoding="utf-8")
+    source = (PROJECT_KNOWLEDGE / "data" / "review_replies.yaml").read_text(encoding="utf-8")
     bad = source.replace("Thank you for taking the time to leave this lovely message.",
                          "Thank you for choosing us for your treatment.")
     path = tmp_path / "review_replies.yaml"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from assistant.cli import main
 from assistant.errors import KnowledgeError
 from assistant.knowledge import freshness, load_knowledge
-from assistant.knowledge.__main__ import main
 from assistant.knowledge.sources_policy import POLICY_FILE, SourcesPolicy, citations, load_policy, source_class
 from tests.conftest import FIXTURE_KNOWLEDGE, ROOT
 
@@ -77,7 +77,7 @@ def test_a_refused_source_in_a_guide_fails_loading_with_file_url_and_reason(tiny
 
 def test_the_validator_fails_on_a_refused_source(tiny_kb, capsys):
     _add_bad_guide(tiny_kb)
-    assert main([str(tiny_kb)]) == 1
+    assert main(["validate", str(tiny_kb)]) == 1
     assert "docslib.org" in capsys.readouterr().err
 
 
@@ -145,7 +145,7 @@ def test_every_cited_domain_outside_pending_files_is_reviewed(kb):
 
 
 def test_stale_lists_old_and_missing_entries_one_line_each(capsys):
-    assert main(["--stale", "0", str(FIXTURE_KNOWLEDGE)]) == 0
+    assert main(["validate", "--stale", "0", str(FIXTURE_KNOWLEDGE)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert any(line.startswith("guides/") and " updated 2026-" in line and line.endswith(" days)") for line in lines)
     assert any(line.startswith("data/hashtags.yaml: #") and line.endswith("updated missing") for line in lines)
@@ -160,7 +160,9 @@ def test_stale_keeps_entries_checked_within_the_window():
 
 
 def test_stale_needs_a_number_of_days(capsys):
-    assert main(["--stale"]) == 2
+    with pytest.raises(SystemExit) as exit_:
+        main(["validate", "--stale"])
+    assert exit_.value.code == 2 and "--stale" in capsys.readouterr().err
 
 
 def test_every_guide_has_an_updated_date(kb):

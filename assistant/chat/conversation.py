@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from ..errors import InputError
 from .intents import MentionFinder, Mentions, Router, user_turns
@@ -22,19 +21,6 @@ def normalize_history(history: Iterable[dict] | None) -> list[dict[str, str]]:
             raise InputError(f"history item {i} must be {{\"role\": \"user\" or \"assistant\", \"content\": text}}")
         turns.append({"role": turn["role"], "content": turn["content"]})
     return turns
-
-
-@dataclass
-class Conversation:
-    """A chat's turns, for callers that keep memory in one object (the app keeps it in session state)."""
-
-    turns: list[dict[str, str]] = field(default_factory=list)
-
-    def add(self, role: str, content: str) -> None:
-        self.turns.extend(normalize_history([{"role": role, "content": content}]))
-
-    def history(self, last: int | None = None) -> list[dict[str, str]]:
-        return list(self.turns if last is None else self.turns[-last:])
 
 
 def _replace_platforms(text: str, old: Mentions, new_platforms: list[str], names: dict[str, str]) -> str:

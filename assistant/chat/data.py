@@ -1,163 +1,22 @@
-"""The chat engine's data files (knowledge/data/intents.yaml and chat.yaml): validated once, then cached.
+"""The chat engine's data (knowledge/data/intents.yaml and chat.yaml), read through the knowledge registry.
 
-A knowledge directory may carry its own copies; otherwise the project's files are used, so a small test
-knowledge base still routes and words answers the same way.
+The schemas live in `assistant.knowledge.schemas.chat`; where a file is read from (a knowledge directory's
+own copy, else the project's) is the registry's one rule.
 """
+
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
-
-from ..errors import KnowledgeError
-from ..knowledge.loader import read_data_file
-from ..knowledge.models import PLATFORM_IDS
-
-PROJECT_KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
-INTENTS = ("start_platform", "editorial_plan", "hashtags", "video_ideas", "review_reply", "compliance", "strategy")
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def _check_patterns(patterns):
-    for pattern in patterns:
-        try:
-            re.compile(pattern, re.IGNORECASE)
-        except re.error as exc:
-            raise ValueError(f"invalid regular expression {pattern!r}: {exc}") from None
-    return patterns
-
-
-class IntentRule(_Strict):
-    keywords: dict[str, float] = Field(default_factory=dict)
-    patterns: dict[str, float] = Field(default_factory=dict)
-
-    _valid = field_validator("patterns")(lambda cls, v: _check_patterns(v))
-
-
-class FollowUp(_Strict):
-    max_words: int = Field(ge=1, le=30)
-    patterns: tuple[str, ...] = Field(min_length=1)
-
-    _valid = field_validator("patterns")(lambda cls, v: _check_patterns(v))
-
-
-class Expansion(_Strict):
-    pattern: str
-    add: str = Field(min_length=2)
-    weight: float = Field(default=0.5, gt=0, le=1)
-
-    _valid = field_validator("pattern")(lambda cls, v: _check_patterns((v,))[0])
-
-
-class IntentData(_Strict):
-    priority: tuple[str, ...]
-    intents: dict[str, IntentRule]
-    follow_up: FollowUp
-    ambiguous_aliases: tuple[str, ...] = ()
-    platform_patterns: dict[str, tuple[str, ...]] = Field(default_factory=dict)
-    domain_terms: tuple[str, ...] = Field(min_length=1)
-    off_topic_terms: tuple[str, ...] = ()  # practice management, not communication: never "covered" alone
-    individual_medical_query: str = Field(min_length=10)
-    expansions: tuple[Expansion, ...] = ()
-
-    @field_validator("priority")
-    @classmethod
-    def _all_intents(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        if sorted(value) != sorted(INTENTS):
-            raise ValueError(f"priority must list exactly these intents: {', '.join(INTENTS)}")
-        return value
-
-    @field_validator("intents")
-    @classmethod
-    def _known_intents(cls, value: dict[str, IntentRule]) -> dict[str, IntentRule]:
-        if sorted(value) != sorted(INTENTS):
-            raise ValueError(f"intents must define exactly: {', '.join(INTENTS)}")
-        return value
-
-    @field_validator("platform_patterns")
-    @classmethod
-    def _platform_ids(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-        unknown = [p for p in value if p not in PLATFORM_IDS]
-        if unknown:
-            raise ValueError(f"unknown platform id(s) {unknown}; known: {', '.join(PLATFORM_IDS)}")
-        for patterns in value.values():
-            _check_patterns(patterns)
-        return value
-
-
-class Coverage(_Strict):
-    min_similarity: float = Field(ge=-1, le=1)
-    min_similarity_in_domain: float = Field(ge=-1, le=1)
-    min_similarity_other_language: float = Field(ge=-1, le=1)
-
-
-class Language(_Strict):
-    name: str
-    note: str = ""
-    stopwords: frozenset[str] = Field(min_length=5)
-
-    @field_validator("stopwords", mode="before")
-    @classmethod
-    def _split(cls, value):
-        return frozenset(value.lower().split()) if isinstance(value, str) else value
-
-
-class Languages(_Strict):
-    min_words: int = Field(ge=1)
-    min_share: float = Field(gt=0, le=1)
-    table: dict[str, Language] = Field(min_length=1)  # ISO 639-1 code -> language
-
-
-class AnswerText(_Strict):
-    model_config = ConfigDict(extra="allow", frozen=True)  # phrases are looked up by name
-
-    def phrase(self, name: str, **values) -> str:
-        """The phrase called `name`, with {placeholders} filled in."""
-        text = (self.model_extra or {}).get(name)
-        if not isinstance(text, str):
-            raise KnowledgeError(f"data/chat.yaml: field 'answer.{name}' is missing")
-        return text.format(**values) if values else text
-
-
-class PromptText(_Strict):
-    system: str = Field(min_length=50)
-    profile_marker: str = Field(min_length=3)  # the line after which the system prompt holds the clinic profile
-    passages_intro: str
-    question_intro: str
-    no_passages: str
-    expert_intro: str = ""
-    history_turns: int = Field(ge=0, le=50)
-    history_chars: int = Field(ge=100)
-
-
-class ChatData(_Strict):
-    coverage: Coverage
-    languages: Languages
-    answer: AnswerText
-    prompt: PromptText
-
-
-def _path(name: str, knowledge_root: Path | None) -> Path:
-    if knowledge_root is not None and (Path(knowledge_root) / "data" / name).is_file():
-        return Path(knowledge_root) / "data" / name
-    return PROJECT_KNOWLEDGE / "data" / name
-
-
-@lru_cache(maxsize=8)
-def _load(path: Path, model: type[BaseModel]):
-    return read_data_file(path, model)
+from ..knowledge import registry
+from ..knowledge.schemas.chat import ChatData, IntentData
 
 
 def intent_data(knowledge_root: Path | None = None) -> IntentData:
     """The validated contents of data/intents.yaml."""
-    return _load(_path("intents.yaml", knowledge_root), IntentData)
+    return registry.load(registry.INTENTS, knowledge_root)
 
 
 def chat_data(knowledge_root: Path | None = None) -> ChatData:
     """The validated contents of data/chat.yaml."""
-    return _load(_path("chat.yaml", knowledge_root), ChatData)
+    return registry.load(registry.CHAT, knowledge_root)

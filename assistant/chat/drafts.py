@@ -12,17 +12,13 @@ import math
 import re
 from collections import Counter
 from functools import cached_property
-from pathlib import Path
 
-from pydantic import ConfigDict, Field, field_validator
-
+from ..knowledge import registry
 from ..knowledge.copy import PostCopy, fill
-from ..knowledge.loader import read_data_file
-from ..knowledge.models import Strict
+from ..knowledge.schemas.drafts import DraftData
 from ..retrieval import tokenize
 from .models import Draft, DraftKind
 
-PROJECT_DATA = Path(__file__).resolve().parents[2] / "knowledge" / "data"
 DEFAULT_PLATFORM = "instagram"
 _QUOTED = re.compile(
     r"[\"“”«»]([^\"“”«»]{20,})[\"“”«»]|(?:^|\s)[\'‘]([^\'‘’]{20,})[\'’](?=\s|[?.!,]|$)|:\s*\n+(.{20,})", re.DOTALL
@@ -39,25 +35,6 @@ _DRAFT_WORDS = frozenset(
         "me us our my please about some good new"
     )
 )
-
-
-class DraftData(Strict):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    order: tuple[DraftKind, ...]
-    requests: dict[DraftKind, tuple[str, ...]]
-    subject_cues: tuple[str, ...]
-    guidance: dict[DraftKind, str] = {}  # draft kind -> the card whose guidance follows the draft
-    bio_templates: tuple[tuple[str, ...], ...] = Field(min_length=3)
-    services: dict[str, str]
-
-    @field_validator("requests")
-    @classmethod
-    def _compiles(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-        for patterns in value.values():
-            for pattern in patterns:
-                re.compile(pattern, re.IGNORECASE)
-        return value
 
 
 def requested_kind(text: str, data: DraftData) -> DraftKind | None:
@@ -88,8 +65,7 @@ class Drafter:
 
     def __init__(self, kb, data: DraftData | None = None) -> None:
         self.kb = kb
-        path = kb.root / "data" / "drafts.yaml"
-        self.data = data or read_data_file(path if path.is_file() else PROJECT_DATA / "drafts.yaml", DraftData)
+        self.data = data or registry.load(registry.DRAFTS, kb.root)
         cards = {c.id for c in kb.cards}
         self.guidance = {kind: card for kind, card in self.data.guidance.items() if card in cards}
 

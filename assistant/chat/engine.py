@@ -71,7 +71,7 @@ class ChatEngine:
         self.kb, self.retriever, self.provider, self.settings = kb, retriever, provider, settings
         self.data = chat_data(kb.root)
         intents = intent_data(kb.root)
-        routes = router(kb.root if (kb.root / "data" / "intents.yaml").is_file() else None)
+        routes = router(kb.root)
         self.turns = TurnBuilder(kb, retriever, self.data, intents, routes, MentionFinder(kb, intents))
         if matcher is None and kb.cards:  # callers that build their own engine get the cards matched too
             from ..matching import CardMatcher, card_regions

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .data import IntentData, intent_data
+from ..knowledge import registry
+from ..knowledge.schemas.chat import IntentData
 
 _SPACES = re.compile(r"[\s_/&.-]+")
 
@@ -109,10 +110,14 @@ class Router:
         return "strategy"
 
 
-@lru_cache(maxsize=4)
 def router(knowledge_root: Path | None = None) -> Router:
     """The Router for the intents file of a knowledge directory (or the project's)."""
-    return Router(intent_data(knowledge_root))
+    return _router(registry.path_of(registry.INTENTS, knowledge_root))
+
+
+@lru_cache(maxsize=4)
+def _router(path: Path) -> Router:
+    return Router(registry.read_data_file(path, IntentData))
 
 
 def user_turns(history: Iterable[dict]) -> list[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .data import Languages
+from ..knowledge.schemas.chat import Languages
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 

@@ -5,8 +5,8 @@ One function reads the Answer's fields and writes text; nothing ever parses this
 
 from __future__ import annotations
 
+from ..knowledge.schemas.chat import AnswerText
 from .citations import sources_markdown
-from .data import AnswerText
 from .models import Answer, Draft, Part, Section
 
 

@@ -4,9 +4,11 @@ these fields; nothing parses the rendered text back.
 """
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from ..knowledge.schemas.drafts import DraftKind
 
 
 class Citation(BaseModel):
@@ -24,7 +26,6 @@ class Citation(BaseModel):
         return {"n": self.n, "doc_id": self.doc_id, "title": self.title, "heading": self.heading, "url": self.url}
 
 
-DraftKind = Literal["caption", "bio", "review_reply", "video_script", "hashtags", "plan"]
 
 
 class Draft(BaseModel):

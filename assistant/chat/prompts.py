@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .data import ChatData
+from ..knowledge.schemas.chat import ChatData
 
 _DELIMS = re.compile(r"<<<|>>>")
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..guardrails import LABELS, classify_scope, looks_like_injection, mask_phi
+from ..knowledge.schemas.chat import ChatData, IntentData
 from ..retrieval import tokenize
 from .conversation import retrieval_query
-from .data import ChatData, IntentData
 from .extract import split_units, terms
 from .intents import MentionFinder, Router
 from .language import detect_language

@@ -8,7 +8,9 @@ import sys
 from ..errors import AssistantError
 
 # Order is the order shown in --help. Each module has register(subparsers) and run(args) -> int.
-COMMANDS = ("index", "search", "ask", "check", "plan", "hashtags", "videos", "start", "reply", "db", "users")
+COMMANDS = (
+    "index", "search", "ask", "check", "plan", "hashtags", "videos", "start", "reply", "validate", "db", "users",
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -23,13 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m assistant", description="Healthcare social media assistant (offline by default).")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{__name__}.{name}":
-                continue  # command not built yet
-            raise
-        module.register(sub)
+        importlib.import_module(f"{__name__}.{name}").register(sub)
     return parser
 
 

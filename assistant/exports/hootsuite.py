@@ -1,6 +1,6 @@
 """Hootsuite Bulk Composer CSV: no header; date-time, message, link; one file per social profile.
 
-Rules (shared/reference/schedulers-and-peers.md): minutes on 0 or 5, each message at least 10 minutes in
+Hootsuite's rules for bulk uploads: minutes on 0 or 5, each message at least 10 minutes in
 the future, no duplicate messages, at most 350 rows per file. Rows that break a rule are left out and
 listed in the export's notes rather than failing the whole export, so the rest can still be uploaded.
 Times are the clinic's local times: set the Hootsuite account to the same time zone.

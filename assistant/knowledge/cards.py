@@ -13,7 +13,8 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from .models import ID_RE, PlatformId, Strict
+from .base import Strict
+from .models import ID_RE, PlatformId
 
 CardCountry = Literal["US", "GB", "EU", "AU", "CA", "IN"]
 MARKER = re.compile(r"\[(\d{1,2})\]")

@@ -10,7 +10,7 @@ import re
 
 from pydantic import Field, field_validator, model_validator
 
-from .models import Strict
+from .base import Strict
 
 PLACEHOLDERS = frozenset({"clinic", "city", "booking", "phone"})
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")

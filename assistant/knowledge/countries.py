@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .models import Strict
+from .base import Strict
 
 RuleSet = Literal["US", "GB", "EU", "AU", "CA", "IN"]
 

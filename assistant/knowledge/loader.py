@@ -7,87 +7,24 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import frontmatter
 import yaml
-from pydantic import BaseModel, ValidationError
 
 from ..errors import KnowledgeError
+from . import registry
+from .base import clean_text, read_text, read_yaml, validate
 from .cards import Card, CardFile
 from .copy import CopyFile, DayCopy, DayCopyFile, PostCopy
 from .countries import Countries
 from .models import Guide, GuideMeta, Hashtag, Observance, Platform, Specialty
 from .sources_policy import check_sources
 
-try:  # the C loader is several times faster; fall back where libyaml is missing
-    _YamlLoader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _YamlLoader = yaml.SafeLoader
-
-# Zero-width and bidirectional control characters can hide instructions from a human reviewer
-# (OWASP LLM08); they carry no meaning in our guidance, so they are removed on load.
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
-# Knowledge text is rendered in the app and quoted to models: no markup that a browser would run.
+__all__ = ["KnowledgeBase", "clean_text", "load_knowledge"]
 ANSWERS_DIR = "answers"  # answer cards: answers/<area>/<theme>.yaml
-_HTML_TAG = re.compile(r"<\s*/?\s*(script|iframe|object|embed|style|img|svg|a|div|span|form|input|link|meta)\b|"
-                       r"<!--|javascript:|\bon[a-z]+\s*=\s*[\"']", re.IGNORECASE)
-
-
-def clean_text(text: str, where: str) -> str:
-    """Strip invisible characters and reject HTML or script in knowledge text."""
-    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
-    match = _HTML_TAG.search(text)
-    if match:
-        line = text.count("\n", 0, match.start()) + 1
-        raise KnowledgeError(f"{where}: line {line}: HTML or script is not allowed in knowledge files "
-                             f"(found {match.group(0)!r}); write plain Markdown")
-    return text
-
-
-def _read(path: Path, root: Path) -> str:
-    rel = path.relative_to(root).as_posix()
-    try:
-        raw = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise KnowledgeError(f"{rel}: not valid UTF-8 (byte {exc.start})") from None
-    return clean_text(raw, rel)
-
-
-def _validate(model: type[BaseModel], data: Any, where: str) -> Any:
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise KnowledgeError(f"{where}: field '{loc}': {first['msg']}{more}") from None
-
-
-def _yaml(path: Path, root: Path) -> Any:
-    rel = path.relative_to(root).as_posix()
-    try:
-        return yaml.load(_read(path, root), Loader=_YamlLoader)
-    except yaml.YAMLError as exc:
-        raise KnowledgeError(f"{rel}: invalid YAML: {exc}") from None
-
-
-def read_data_file(path: Path, model: type[BaseModel]) -> Any:
-    """Read one YAML file under a knowledge `data/` folder and validate it against `model`."""
-    path = Path(path)
-    if not path.is_file():
-        raise KnowledgeError(f"{path}: data file is missing; restore it from the repository")
-    return _validate(model, _yaml(path, path.parent.parent), f"data/{path.name}")
-
-
-def _list_in(path: Path, root: Path, key: str) -> list[Any]:
-    data = _yaml(path, root)
-    if not isinstance(data, dict) or not isinstance(data.get(key), list):
-        raise KnowledgeError(f"{path.relative_to(root).as_posix()}: expected a top-level '{key}:' list")
-    return data[key]
 
 
 @dataclass(frozen=True)
@@ -165,10 +102,10 @@ def load_guides(root: Path, vocabulary: dict[str, str]) -> tuple[Guide, ...]:
     for path in sorted((root / "guides").rglob("*.md")):
         rel = path.relative_to(root).as_posix()
         try:
-            post = frontmatter.loads(_read(path, root))
+            post = frontmatter.loads(read_text(path, root))
         except yaml.YAMLError as exc:
             raise KnowledgeError(f"{rel}: invalid front matter: {exc}") from None
-        meta: GuideMeta = _validate(GuideMeta, post.metadata, rel)
+        meta: GuideMeta = validate(GuideMeta, post.metadata, rel)
         unknown = [t for t in meta.topics if t not in vocabulary]
         if unknown:
             raise KnowledgeError(f"{rel}: field 'topics': unknown topic(s) {unknown}; see data/topics.yaml")
@@ -189,16 +126,12 @@ def load_guides(root: Path, vocabulary: dict[str, str]) -> tuple[Guide, ...]:
     return tuple(guides)
 
 
-def _countries(path: Path, root: Path) -> Countries | None:
-    return _validate(Countries, _yaml(path, root), "data/countries.yaml") if path.is_file() else None
-
-
 def load_copy(root: Path) -> dict[str, dict[str, PostCopy]]:
     """Ready-to-post copy by specialty and topic title (knowledge/copy/<specialty>.yaml; none when absent)."""
     out: dict[str, dict[str, PostCopy]] = {}
     for path in sorted((root / "copy").glob("*.yaml")):
         rel = path.relative_to(root).as_posix()
-        doc: CopyFile = _validate(CopyFile, _yaml(path, root), rel)
+        doc: CopyFile = validate(CopyFile, read_yaml(path, root), rel)
         if doc.specialty != path.stem:
             raise KnowledgeError(f"{rel}: field 'specialty': {doc.specialty!r} must equal the file name")
         topics = out.setdefault(doc.specialty, {})
@@ -213,7 +146,7 @@ def _day_copy(root: Path) -> dict[str, DayCopy]:
     path = root / "copy" / "awareness" / "days.yaml"
     if not path.is_file():
         return {}
-    doc: DayCopyFile = _validate(DayCopyFile, _yaml(path, root), path.relative_to(root).as_posix())
+    doc: DayCopyFile = validate(DayCopyFile, read_yaml(path, root), path.relative_to(root).as_posix())
     return {d.id: d for d in doc.days}
 
 
@@ -223,7 +156,7 @@ def load_cards(root: Path) -> tuple[Card, ...]:
     seen: dict[str, str] = {}
     for path in sorted((root / ANSWERS_DIR).glob("*/*.yaml")):
         rel = path.relative_to(root).as_posix()
-        doc: CardFile = _validate(CardFile, _yaml(path, root), rel)
+        doc: CardFile = validate(CardFile, read_yaml(path, root), rel)
         if doc.theme != path.stem:
             raise KnowledgeError(f"{rel}: field 'theme': {doc.theme!r} must equal the file name {path.stem!r}")
         for card in doc.cards:
@@ -235,11 +168,9 @@ def load_cards(root: Path) -> tuple[Card, ...]:
     return tuple(cards)
 
 
-def _by_id(items: list[Any], model: type[BaseModel], where: str) -> dict[str, Any]:
+def _by_id(items: tuple[Any, ...], where: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for i, item in enumerate(items):
-        name = item.get("id", i) if isinstance(item, dict) else i
-        obj = _validate(model, item, f"{where}[{name}]")
+    for obj in items:
         if obj.id in out:
             raise KnowledgeError(f"{where}: duplicate id {obj.id!r}")
         out[obj.id] = obj
@@ -252,23 +183,21 @@ def load_knowledge(root: str | Path) -> KnowledgeBase:
     if not (root / "data").is_dir():
         raise KnowledgeError(f"{root}: not a knowledge directory (no data/ folder)")
     data = root / "data"
-    topics = {t["id"]: t["label"] for t in _list_in(data / "topics.yaml", root, "topics")}
-    platforms = _by_id(_list_in(data / "platforms.yaml", root, "platforms"), Platform, "data/platforms.yaml")
-    observances = _by_id(_list_in(data / "awareness.yaml", root, "observances"), Observance,
-                         "data/awareness.yaml")
+    topics = {t.id: t.label for t in registry.load_items(registry.TOPICS, root)}
+    platforms: dict[str, Platform] = _by_id(registry.load_items(registry.PLATFORMS, root), "data/platforms.yaml")
+    observances: dict[str, Observance] = _by_id(registry.load_items(registry.AWARENESS, root), "data/awareness.yaml")
     specialties: dict[str, Specialty] = {}
     for path in sorted((data / "specialties").glob("*.yaml")):
         rel = path.relative_to(root).as_posix()
-        spec = _validate(Specialty, _yaml(path, root), rel)
+        spec = validate(Specialty, read_yaml(path, root), rel)
         if spec.id in specialties:
             raise KnowledgeError(f"{rel}: duplicate specialty id {spec.id!r}")
         specialties[spec.id] = spec
-    hashtags = tuple(_validate(Hashtag, h, f"data/hashtags.yaml[{i}]")
-                     for i, h in enumerate(_list_in(data / "hashtags.yaml", root, "hashtags")))
+    hashtags: tuple[Hashtag, ...] = registry.load_items(registry.HASHTAGS, root)
     guides = load_guides(root, topics)
     kb = KnowledgeBase(root=root, topics=topics, guides=guides, platforms=platforms, observances=observances,
                        specialties=specialties, hashtags=hashtags, cards=load_cards(root),
-                       countries=_countries(data / "countries.yaml", root), copy=load_copy(root),
+                       countries=registry.load(registry.COUNTRIES, root), copy=load_copy(root),
                        awareness_copy=_day_copy(root),
                        _aliases=_specialty_aliases(specialties), _platform_aliases=_platform_aliases(platforms))
     _cross_check(kb)

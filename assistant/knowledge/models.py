@@ -1,18 +1,24 @@
 """Validated models for everything under knowledge/: guides, platforms, observances, specialties, hashtags.
 
 These models are the schema of the knowledge base. Loading a file that does not fit them fails with a
-message naming the file and the field (see loader.py).
+message naming the file and the field (see base.py; registry.py lists the data files).
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
+from pydantic import AfterValidator, Field, HttpUrl, field_validator, model_validator
 
-PLATFORM_IDS = ("facebook", "instagram", "linkedin", "youtube", "tiktok", "x", "google_business", "threads")
-PlatformId = Literal["facebook", "instagram", "linkedin", "youtube", "tiktok", "x", "google_business", "threads"]
+from .base import PROJECT_KNOWLEDGE, Strict, list_in
+
+# The platforms the assistant knows are the entries of knowledge/data/platforms.yaml (in that order): adding
+# a platform is a data change plus its guide (knowledge/README.md, "Adding a platform").
+PLATFORMS_FILE = PROJECT_KNOWLEDGE / "data" / "platforms.yaml"
+PLATFORM_IDS: tuple[str, ...] = tuple(
+    str(item["id"]) for item in list_in(PLATFORMS_FILE, PROJECT_KNOWLEDGE, "platforms") if isinstance(item, dict)
+)
 Category = Literal["strategy", "conversations", "compliance", "platforms"]
 Scope = Literal["international", "US", "UK", "EU"]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
@@ -22,10 +28,13 @@ HASHTAG_RE = re.compile(r"^#[A-Za-z0-9_]*[A-Za-z][A-Za-z0-9_]*$")
 ID_RE = r"^[a-z0-9][a-z0-9_-]*$"
 
 
-class Strict(BaseModel):
-    """Base: unknown fields are errors, so a typo in a data file is caught at load time."""
+def _known_platform(value: str) -> str:
+    if value not in PLATFORM_IDS:
+        raise ValueError(f"unknown platform {value!r}; known: {', '.join(PLATFORM_IDS)}")
+    return value
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+
+PlatformId = Annotated[str, AfterValidator(_known_platform)]  # an id from data/platforms.yaml
 
 
 class Source(Strict):
@@ -53,7 +62,7 @@ class GuideMeta(Strict):
     topics: tuple[str, ...] = Field(min_length=1)
     platforms: tuple[str, ...] = Field(min_length=1)  # platform ids or "all"
     specialties: tuple[str, ...] = Field(min_length=1)  # specialty ids or "all"
-    seed_mistakes: tuple[int, ...] = ()  # which of the seed article's six mistakes this guide covers
+    seed_mistakes: tuple[int, ...] = ()  # which of the six mistakes (guides/strategy/six-common-mistakes.md) it covers
     countries: tuple[str, ...] = ()  # ISO codes (or "EU") a country-specific guide applies to; () = everywhere
     sources: tuple[Source, ...] = Field(min_length=1)
     updated: dt.date
@@ -243,7 +252,7 @@ class Observance(Strict):
     specialties: tuple[str, ...] = Field(min_length=1)  # specialty ids or "all"
     hashtag: str | None = None
     hashtag_status: Literal["observed", "convention"] | None = None
-    verified: bool = True  # False where the reference marks the date or fact as unverified
+    verified: bool = True  # False where the organiser's date or the fact could not be confirmed
     note: str = ""
     source: Source
     updated: dt.date | None = None

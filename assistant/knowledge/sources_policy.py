@@ -15,37 +15,33 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from ..errors import KnowledgeError
+from .base import Strict, read_yaml, validate
 from .models import Source
 
 POLICY_FILE = "sources-policy.yaml"
 _URL = re.compile(r"https?://[^\s\"'<>)\]}]+")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Refused(_Strict):
+class Refused(Strict):
     pattern: str = Field(min_length=2)  # "docslib.org" also matches subdomains; "*" wildcards allowed
     reason: str = Field(min_length=5)
 
 
-class Allowed(_Strict):
+class Allowed(Strict):
     domain: str = Field(min_length=3)  # matches the domain and its subdomains
     class_: Literal["primary", "secondary"] = Field(alias="class")
     note: str = ""
 
 
-class Pending(_Strict):
+class Pending(Strict):
     file: str  # relative to the knowledge directory
     reason: str = Field(min_length=5)
 
 
-class SourcesPolicy(_Strict):
+class SourcesPolicy(Strict):
     refused: tuple[Refused, ...] = Field(min_length=1)
     allowed: tuple[Allowed, ...] = Field(min_length=1)
     # Files being re-sourced by someone else: their refused URLs are reported but do not stop loading.
@@ -89,11 +85,7 @@ def load_policy(root: str | Path) -> SourcesPolicy | None:
     path = Path(root) / POLICY_FILE
     if not path.is_file():
         return None
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return SourcesPolicy.model_validate(data)
-    except (yaml.YAMLError, ValueError) as exc:
-        raise KnowledgeError(f"{POLICY_FILE}: invalid source policy: {exc}") from None
+    return validate(SourcesPolicy, read_yaml(path, Path(root)), POLICY_FILE)
 
 
 def citations(kb) -> Iterator[Citation]:

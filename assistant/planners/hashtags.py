@@ -12,7 +12,7 @@ from ..knowledge.models import HASHTAG_RE
 from .data import planning_data
 
 # Filled in this order, one tag per tier first, then a second round: a relevant, specific tag is worth
-# more than a generic one (Instagram: generic tags "don't help and may hurt", facts.md e1).
+# more than a generic one (Instagram's own advice: generic tags "don't help and may hurt").
 TIER_ORDER = ("awareness", "topic", "specialty", "local", "community", "branded", "broad")
 SECOND_ROUND = ("specialty", "topic", "community", "broad")
 _MAX_TAG_CHARS = 40

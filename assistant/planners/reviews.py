@@ -1,80 +1,25 @@
 """Review reply drafts that never confirm a patient relationship; guidance instead of a reply for threats.
 
 Why: in the US even confirming that a reviewer is a patient can be a HIPAA disclosure, and practices
-have paid settlements for replies that named patients or described their care (compliance.md R1-R5).
+have paid settlements for replies that named patients or described their care (rules R1-R5 in
+knowledge/data/compliance_rules.yaml).
 """
 from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel
 
 from ..errors import InputError
+from ..knowledge import registry
+from ..knowledge.schemas.replies import ReplyData, Situation, ThreatKind, Tone
 from . import compliance
-from .data import PROJECT_DATA, read_yaml_model
 
 MAX_REVIEW_CHARS = 10_000
 _PHONE = re.compile(r"^\+?[0-9 ().\-]{6,25}$")
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class ThreatKind(_Strict):
-    patterns: tuple[str, ...] = Field(min_length=1)
-    steps: tuple[str, ...] = Field(min_length=1)
-    urgent: bool = False  # its steps come before the general ones (safety first)
-
-
-Tone = Literal["warm", "formal"]
-Sentiment = Literal["negative", "mixed", "positive"]
-
-
-class ReplyText(_Strict):
-    """One reply in two tones; {contact} is how to reach the practice privately."""
-
-    warm: str = Field(min_length=40)
-    formal: str = Field(min_length=40)
-
-
-class Situation(_Strict):
-    """A kind of review clinics meet (wait times, billing, rudeness, praise for a named nurse...)."""
-
-    id: str
-    label: str
-    sentiment: Sentiment
-    cues: tuple[str, ...] = ()  # regular expressions (case-insensitive) that point to this situation
-    replies: tuple[ReplyText, ...] = Field(min_length=3)
-
-
-class ReplyData(_Strict):
-    contact: dict[Literal["with_phone", "without_phone"], str]
-    templates: dict[Sentiment, tuple[str, ...]]
-    situations: tuple[Situation, ...] = ()
-    confirming_phrases: tuple[str, ...] = Field(min_length=5)
-    sentiment: dict[Literal["negative", "positive"], tuple[str, ...]]
-    threats: dict[str, ThreatKind | tuple[str, ...]]
-    reply_guidance: tuple[str, ...]
-    guides: dict[Literal["reply", "guidance"], str]
-
-    @model_validator(mode="after")
-    def _templates_never_confirm(self) -> ReplyData:
-        texts = [(f"templates.{kind}", t) for kind, templates in self.templates.items() for t in templates]
-        texts += [(f"situations.{s.id}", t) for s in self.situations for r in s.replies for t in (r.warm, r.formal)]
-        for where, template in texts:
-            hit = find_confirming(template, self.confirming_phrases)
-            if hit:
-                raise ValueError(f"{where}: {hit!r} would confirm a patient relationship")
-            if "{contact}" not in template:
-                raise ValueError(f"{where}: every reply offers a private channel ({{contact}})")
-        if not isinstance(self.threats.get("always"), tuple):
-            raise ValueError("threats.always: list the steps shown for every threat")
-        return self
 
 
 class ReplyDraft(BaseModel):
@@ -89,16 +34,11 @@ class ReplyDraft(BaseModel):
     situation: str = ""  # what the review is about, in plain words ("Long waits")
 
 
-def find_confirming(text: str, phrases) -> str | None:
-    """The first phrase in `text` that would confirm a patient relationship, or None."""
-    low = text.lower()
-    return next((p for p in phrases if re.search(rf"\b{re.escape(p)}\b", low)), None)
-
-
-@lru_cache(maxsize=4)
-def load_reply_data(path: Path = PROJECT_DATA / "review_replies.yaml") -> ReplyData:
-    """Templates, phrases and threat rules from knowledge/data/review_replies.yaml."""
-    return read_yaml_model(path, ReplyData)
+def load_reply_data(path: Path | None = None) -> ReplyData:
+    """Templates, phrases and threat rules from knowledge/data/review_replies.yaml (or the file at `path`)."""
+    if path is None:
+        return registry.load(registry.REVIEW_REPLIES)
+    return registry.read_data_file(path, ReplyData)
 
 
 def _validate(text: str, rating, clinic_phone) -> str:

@@ -25,11 +25,6 @@ def markdown(text: str) -> None:
     st.markdown(safe(text))
 
 
-def plain(text: str) -> None:
-    """Render untrusted text with no Markdown at all (names, titles typed by users)."""
-    st.text(str(text or ""))
-
-
 def sources(items: Iterable[dict[str, Any]]) -> None:
     """Numbered citations: one expander per source with title › heading, the passage and its links."""
     for s in items:

@@ -1,0 +1,72 @@
+"""Schema of knowledge/data/review_replies.yaml: reply templates that never confirm a patient relationship.
+
+Why the validator refuses a confirming template: in the US even confirming that a reviewer is a patient can
+be a HIPAA disclosure, so a template that does would be an unsafe default for every clinic that uses it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from ..base import Strict
+
+Tone = Literal["warm", "formal"]
+Sentiment = Literal["negative", "mixed", "positive"]
+
+
+class ThreatKind(Strict):
+    patterns: tuple[str, ...] = Field(min_length=1)
+    steps: tuple[str, ...] = Field(min_length=1)
+    urgent: bool = False  # its steps come before the general ones (safety first)
+
+
+class ReplyText(Strict):
+    """One reply in two tones; {contact} is how to reach the practice privately."""
+
+    warm: str = Field(min_length=40)
+    formal: str = Field(min_length=40)
+
+
+class Situation(Strict):
+    """A kind of review clinics meet (wait times, billing, rudeness, praise for a named nurse...)."""
+
+    id: str
+    label: str
+    sentiment: Sentiment
+    cues: tuple[str, ...] = ()  # regular expressions (case-insensitive) that point to this situation
+    replies: tuple[ReplyText, ...] = Field(min_length=3)
+
+
+def find_confirming(text: str, phrases: Iterable[str]) -> str | None:
+    """The first phrase in `text` that would confirm a patient relationship, or None."""
+    low = text.lower()
+    return next((p for p in phrases if re.search(rf"\b{re.escape(p)}\b", low)), None)
+
+
+class ReplyData(Strict):
+    contact: dict[Literal["with_phone", "without_phone"], str]
+    templates: dict[Sentiment, tuple[str, ...]]
+    situations: tuple[Situation, ...] = ()
+    confirming_phrases: tuple[str, ...] = Field(min_length=5)
+    sentiment: dict[Literal["negative", "positive"], tuple[str, ...]]
+    threats: dict[str, ThreatKind | tuple[str, ...]]
+    reply_guidance: tuple[str, ...]
+    guides: dict[Literal["reply", "guidance"], str]
+
+    @model_validator(mode="after")
+    def _templates_never_confirm(self) -> ReplyData:
+        texts = [(f"templates.{kind}", t) for kind, templates in self.templates.items() for t in templates]
+        texts += [(f"situations.{s.id}", t) for s in self.situations for r in s.replies for t in (r.warm, r.formal)]
+        for where, template in texts:
+            hit = find_confirming(template, self.confirming_phrases)
+            if hit:
+                raise ValueError(f"{where}: {hit!r} would confirm a patient relationship")
+            if "{contact}" not in template:
+                raise ValueError(f"{where}: every reply offers a private channel ({{contact}})")
+        if not isinstance(self.threats.get("always"), tuple):
+            raise ValueError("threats.always: list the steps shown for every threat")
+        return self
