@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field, model_validator
 
+from ..errors import KnowledgeError
 from ..knowledge.loader import read_data_file
 from ..knowledge.models import Source, Strict
 
@@ -48,12 +49,27 @@ def load_data_file(name: str, model: type[M], root: Path = KNOWLEDGE_DIR) -> M:
 
 # --- knowledge/data/guardrails.yaml -------------------------------------------------------------------
 
+class NationalId(Strict):
+    """One national identifier: its shape, the words that announce it, and the check a bare number must pass."""
+
+    name: str = Field(min_length=3)
+    countries: tuple[str, ...] = Field(min_length=1)
+    shape: Regex
+    cues: tuple[Regex, ...] = Field(min_length=1)
+    check: Literal["none", "ssn", "luhn", "verhoeff", "nhs", "steuer_id", "medicare_au"] = "none"
+    bare: bool = False  # also masked with no cue word, when the shape matches and the check passes
+
+
 class PhiTerms(Strict):
     name_cues: tuple[Regex, ...] = Field(min_length=1)
+    initials_cues: tuple[Regex, ...] = Field(min_length=1)
+    greeting_cues: tuple[Regex, ...] = Field(min_length=1)
     titles: tuple[str, ...] = Field(min_length=1)
     not_names: tuple[str, ...] = ()
+    eponyms: tuple[str, ...] = ()
     street_types: tuple[str, ...] = Field(min_length=1)
     street_prefixes: tuple[str, ...] = Field(min_length=1)
+    national_ids: tuple[NationalId, ...] = Field(min_length=1)
 
 
 class ScopeTerms(Strict):
@@ -77,8 +93,29 @@ class EmergencyTerms(Strict):
     sources: tuple[Source, ...] = Field(min_length=1)
 
 
+class NormaliseTerms(Strict):
+    confusables: dict[str, str]
+    number_words: dict[str, int] = Field(min_length=1)
+    scales: dict[str, int] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _single_letters(self) -> NormaliseTerms:
+        bad = [k for k, v in self.confusables.items() if len(k) != 1 or len(v) != 1 or not v.isascii()]
+        if bad:
+            raise ValueError(f"confusables map one letter to one ASCII letter; check {bad}")
+        return self
+
+
+class PlantedTerms(Strict):
+    promotion: tuple[Regex, ...] = Field(min_length=1)
+    instruction: tuple[Regex, ...] = Field(min_length=1)
+    warnings: tuple[Regex, ...] = Field(min_length=1)
+
+
 class GuardrailData(Strict):
     phi: PhiTerms
+    normalise: NormaliseTerms
+    planted: PlantedTerms
     scope: ScopeTerms
     injection: InjectionTerms
     emergency: EmergencyTerms
@@ -87,3 +124,35 @@ class GuardrailData(Strict):
 def guardrail_data() -> GuardrailData:
     """The validated contents of knowledge/data/guardrails.yaml."""
     return load_data_file("guardrails.yaml", GuardrailData)
+
+
+# --- knowledge/data/person_names.yaml -----------------------------------------------------------------
+
+class NameList(Strict):
+    file: str = Field(pattern=r"^names/[a-z_]+\.txt$")
+    title: str = Field(min_length=10)
+    url: str = Field(pattern=r"^https://")
+    licence: str = Field(min_length=5)
+    note: str = ""
+
+
+class PersonNames(Strict):
+    lists: dict[Literal["given_names", "surnames"], NameList]
+    extra_given_names: tuple[str, ...] = ()
+    common_words: tuple[str, ...] = ()
+    function_words: tuple[str, ...] = ()
+    not_surnames: tuple[str, ...] = ()
+
+
+def read_name_file(entry: NameList, root: Path = KNOWLEDGE_DIR) -> frozenset[str]:
+    """The names in one list file (lower case, one a line, "#" comments), with a clear error if it is broken."""
+    path = root / "data" / entry.file
+    try:
+        lines = path.read_text(encoding="ascii").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KnowledgeError(f"{path}: cannot read the name list ({exc}); restore it from the repository") from None
+    names = frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    bad = sorted(n for n in names if not n.isalpha() or not n.islower())[:3]
+    if bad or len(names) < 100:
+        raise KnowledgeError(f"{path}: expected lower-case names one a line; found {bad or len(names)}")
+    return names
