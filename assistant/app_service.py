@@ -66,6 +66,13 @@ def without_sources_block(text: str) -> str:
     return head.rstrip() if sep else text
 
 
+def masked_for_storage(question: str, profile: Any = None) -> str:
+    """The question as it may be saved, shown in titles and exported: patient data replaced by placeholders."""
+    from .guardrails import mask_phi
+
+    return mask_phi(question, clinic=profile).text
+
+
 def conversation_title(question: str, limit: int = 60) -> str:
     """A short one-line title from the first question."""
     line = " ".join(question.split())

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict
 
+from .guardrails.planted import without_planted
 from .knowledge.models import Guide
 
 MAX_WORDS = 250  # long sections are split on paragraphs to stay near this size
@@ -121,7 +122,8 @@ def _doc_hash(guide: Guide, pieces: list[tuple[str, str]]) -> str:
 def chunk_guide(guide: Guide, max_words: int = MAX_WORDS) -> list[Chunk]:
     """Chunks of one guide, in document order."""
     meta = guide.meta
-    pieces = [(heading, piece) for heading, text in _merge_short(_sections(guide.body, meta.title))
+    body = without_planted(guide.body)  # advertisements and instructions planted in a guide are never indexed
+    pieces = [(heading, piece) for heading, text in _merge_short(_sections(body, meta.title))
               for piece in split_long(text, max_words)]
     doc_hash = _doc_hash(guide, pieces)
     return [

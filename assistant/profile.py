@@ -32,6 +32,8 @@ class ClinicProfile(BaseModel):
     tone: str = Field(default="warm, clear and professional", max_length=120)
     phone: str = Field(default="", max_length=40)  # the practice's public number, for calls to action
     booking_url: str = Field(default="", max_length=200)  # the public booking page, for calls to action
+    address: str = Field(default="", max_length=200)  # the practice's own address: never masked as patient data
+    staff: list[str] = Field(default_factory=list, max_length=40)  # team members' names: never masked either
     languages: list[str] = Field(default_factory=lambda: ["en"], min_length=1, max_length=6)
 
     @field_validator("country")

@@ -125,6 +125,20 @@ def test_a_chat_turn_streams_an_answer_with_numbered_sources(db):
     assert stored[1]["meta"]["sources"][0]["n"] == 1 and stored[1]["meta"]["sources"][0]["links"]
 
 
+def test_patient_data_in_a_question_is_saved_titled_and_exported_masked_with_one_notice(db, downloads):
+    question = "My patient John Smith (DOB 12/03/1980, tel 07700 900123) wants to be in our video. Consent?"
+    ask(open_app(), question)
+    (conv,) = db.list_conversations()
+    stored = db.get_messages(conv["id"])
+    open_app()  # a new session renders the export from what was stored
+    exported = downloads["conversation.md"].decode("utf-8")
+    for secret in ("John Smith", "12/03/1980", "07700 900123"):
+        assert secret not in conv["title"] and secret not in stored[0]["content"] and secret not in exported
+    assert "[NAME]" in stored[0]["content"] and "[NAME]" in conv["title"]
+    notices = [w for w in stored[1]["meta"]["warnings"] if "placeholders" in w["message"]]
+    assert len(notices) == 1 and "left this computer" not in notices[0]["message"]
+
+
 def test_a_new_conversation_offers_starter_questions_that_ask_when_clicked(db):
     at = open_app()
     starter = next(b for b in at.button if b.label.startswith("How do I start on"))

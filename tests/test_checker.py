@@ -170,3 +170,30 @@ def test_country_rules_apply_only_to_clinics_in_that_country():
     uk = "Botox now available at our London clinic"
     assert [f.rule for f in check_text(uk, "post", country="GB")] == ["R20"]  # a UK clinic's post is an advert
     assert check_text(uk, "post", country="US") == [] and check_text(uk, "post") == []
+
+
+@pytest.mark.parametrize(("text", "kind", "rule"), [
+    ("Thank you Maria Rossi for trusting us with your knee replacement!", "post", "R2"),
+    ("Happy 1st birthday to baby Leo! Love from the whole team to Mum Anna from Elm Street", "post", "R6"),
+    ("One hundred percent safe treatments", "post", "R10"),
+    ("100 percent safe treatments", "post", "R10"),
+    ("Gu\u0430ranteed results", "post", "R10"),  # Cyrillic "а"
+    ("G-U-A-R-A-N-T-E-E-D results", "ad", "R10"),
+    ("g u a r a n t e e d smiles", "post", "R10"),
+])
+def test_disguised_wording_and_hidden_names_are_caught(text, kind, rule):
+    findings = [f for f in check_text(text, kind) if f.rule == rule]
+    assert findings, check_text(text, kind)
+    for f in findings:
+        assert text[f.start:f.end] == f.span  # reported as written, disguise included
+
+
+def test_a_thank_you_for_a_positive_review_needs_no_private_channel():
+    praise = "Thank you so much for your kind words! The whole team is delighted you had a great experience."
+    assert not [f for f in check_text(praise, "reply") if f.rule == "R4"]
+    complaint = "Thank you for your kind words about our staff; we are sorry the wait was long."
+    assert [f for f in check_text(complaint, "reply") if f.rule == "R4"]
+
+
+def test_a_welcome_post_for_a_new_team_member_is_not_a_hidden_patient_name():
+    assert not [f for f in check_text("Welcome Sarah Jones, our new hygienist!", "post") if f.rule == "R2"]

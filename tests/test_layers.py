@@ -14,10 +14,11 @@ from tests.conftest import ROOT
 PACKAGE = ROOT / "assistant"
 # Lowest first. A unit (a top-level module or subpackage of `assistant`) may import its own layer or lower ones.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("errors", "config", "providers", "storage", "embeddings"),  # foundations: no knowledge of the domain
+    ("errors", "config", "inputs", "providers", "storage", "embeddings", "auth"),  # foundations: no domain knowledge
     ("knowledge",),  # the knowledge base: every data file, its schema and its loader
-    ("chunking", "index", "retrieval", "matching", "profile"),  # search over the guides and cards; the clinic
-    ("guardrails",),  # masking, scope, injection and the content checker
+    ("profile",),  # the clinic
+    ("guardrails",),  # masking, scope, injection, planted passages and the content checker
+    ("chunking", "index", "retrieval", "matching"),  # search over the guides (planted passages left out) and cards
     ("planners",),  # calendars, captions, hashtags, videos, review replies
     ("chat", "exports", "plan_rows"),  # the answer engine; plan files
     ("services", "app_service"),  # where the heavy objects are built and shared

@@ -6,12 +6,12 @@ text, the same passages and the same warnings.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..guardrails import LABELS, classify_scope, looks_like_injection, mask_phi
+from ..guardrails.phi import PLACEHOLDER as _PLACEHOLDER
 from ..knowledge.schemas.chat import ChatData, IntentData
 from ..retrieval import tokenize
 from .conversation import retrieval_query
@@ -20,7 +20,6 @@ from .intents import MentionFinder, Router
 from .language import detect_language
 
 RETRIEVE_K = 6
-_PLACEHOLDER = re.compile(r"\[(?:NAME|PHONE|EMAIL|DATE_OF_BIRTH|RECORD_NUMBER|ADDRESS)\]")
 
 
 @dataclass
@@ -71,9 +70,9 @@ class TurnBuilder:
 
     def build(self, question: str, profile, history: list[dict[str, str]], platforms: Sequence[str] = ()) -> Turn:
         """Mask, classify, route and retrieve for one question. `profile` is the saved clinic profile or None."""
-        masked = mask_phi(question)
+        masked = mask_phi(question, clinic=profile)  # the clinic's own name, address and staff stay readable
         recent = history[-self.data.prompt.history_turns:] if self.data.prompt.history_turns else []
-        masked_history = [{"role": t["role"], "content": mask_phi(t["content"]).text} for t in recent]
+        masked_history = [{"role": t["role"], "content": mask_phi(t["content"], clinic=profile).text} for t in recent]
         kinds = list(dict.fromkeys(LABELS.get(s.kind, s.kind.lower()) for s in masked.spans))
         scope = classify_scope(question)
         intent = self.router.route(masked.text, masked_history)

@@ -15,6 +15,7 @@ from pathlib import Path
 import frontmatter
 
 from ..errors import KnowledgeError
+from ..guardrails.planted import find_planted
 from ..knowledge import freshness, registry, sources_policy
 from ..knowledge.base import PROJECT_KNOWLEDGE, read_text, read_yaml, validate
 from ..knowledge.cards import CardFile
@@ -55,6 +56,12 @@ def run(args: argparse.Namespace) -> int:
                 registry.read_data_file(own if own.is_file() else registry.path_of(file), file.model)
     except KnowledgeError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    planted = [(g, p) for g in kb.guides for p in find_planted(g.body)]
+    for guide, passage in planted:  # kept out of answers already (chunking, chat/turn.py); the file needs fixing
+        print(f"error: guide {guide.meta.id}: a passage reads as an {passage.reason} and is kept out of "
+              f"answers; remove it from the guide: {passage.text[:160]!r}", file=sys.stderr)
+    if planted:
         return 1
     print(_counts(kb))
     return 0

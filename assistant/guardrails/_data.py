@@ -8,12 +8,17 @@ The schemas live in `assistant.knowledge.schemas` (guardrails.py, rules.py).
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+from ..errors import KnowledgeError
 from ..knowledge import registry
-from ..knowledge.base import M, Regex
-from ..knowledge.schemas.guardrails import GuardrailData
+from ..knowledge.base import PROJECT_KNOWLEDGE, M, Regex
+from ..knowledge.schemas.guardrails import GuardrailData, NameList, NationalId, PersonNames
 
-__all__ = ["Regex", "any_of", "guardrail_data", "load_data_file", "words"]
+__all__ = [
+    "NameList", "NationalId", "PersonNames", "Regex", "any_of", "guardrail_data", "load_data_file", "person_names",
+    "read_name_file", "words",
+]
 
 
 def any_of(patterns: tuple[str, ...] | list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -34,3 +39,22 @@ def load_data_file(name: str, model: type[M]) -> M:
 def guardrail_data() -> GuardrailData:
     """The validated contents of knowledge/data/guardrails.yaml."""
     return registry.load(registry.GUARDRAILS)
+
+
+def person_names() -> PersonNames:
+    """The validated contents of knowledge/data/person_names.yaml (which name lists, their provenance)."""
+    return registry.load(registry.PERSON_NAMES)
+
+
+def read_name_file(entry: NameList, root: Path = PROJECT_KNOWLEDGE) -> frozenset[str]:
+    """The names in one list file (lower case, one a line, "#" comments), with a clear error if it is broken."""
+    path = root / "data" / entry.file
+    try:
+        lines = path.read_text(encoding="ascii").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KnowledgeError(f"{path}: cannot read the name list ({exc}); restore it from the repository") from None
+    names = frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    bad = sorted(n for n in names if not n.isalpha() or not n.islower())[:3]
+    if bad or len(names) < 100:
+        raise KnowledgeError(f"{path}: expected lower-case names one a line; found {bad or len(names)}")
+    return names

@@ -7,7 +7,6 @@ the rule, the words that triggered it, why they are a problem and what to write 
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,8 +17,9 @@ from pydantic import BaseModel, ConfigDict
 from ..errors import InputError
 from ..knowledge import registry
 from ..knowledge.schemas.rules import KINDS, Check, RuleBook, Severity, expand
-from ._data import any_of
-from .injection import INVISIBLE
+from ._data import any_of, guardrail_data
+from .names import find_listed_names
+from .normalise import normalise
 from .phi import name_patterns
 
 __all__ = ["KINDS", "Finding", "RuleBook", "check_text", "expand", "load_rules"]
@@ -28,8 +28,6 @@ __all__ = ["KINDS", "Finding", "RuleBook", "check_text", "expand", "load_rules"]
 _CLAUSE_BREAK = re.compile(r"[.!?;:\n—–()]")
 # Double quotes, or single quotes that are not apostrophes (no letter just outside them).
 _QUOTED = re.compile(r'"[^"\n]{1,120}"|(?<![A-Za-z])\'[^\'\n]{1,120}\'(?![A-Za-z])')
-# Typographic quotes are folded to ASCII so one pattern covers "we're" and "we’re".
-_FOLD = {"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "„": '"'}
 
 
 class Finding(BaseModel):
@@ -123,7 +121,7 @@ def check_text(text: str, kind: str = "post", reviewer_name: str | None = None,
         raise InputError("the text to check must be a string")
     if not text.strip():
         return []
-    clean, index = _normalise(text)
+    clean, index = normalise(text)
     book = _book()
     findings = []
     for compiled in book.checks:
@@ -143,18 +141,40 @@ def _spans(c: _Compiled, text: str, kind: str, reviewer_name: str | None, book: 
     if mode == "reviewer_name":
         for pattern in name_patterns(reviewer_name or ""):
             yield from (m.span() for m in pattern.finditer(text))
+    elif not _applies(c, text):
+        return
+    elif mode == "person_name":  # a full name with no cue ("Thank you Maria Rossi for trusting us")
+        yield from _person_names(text)
     elif mode == "missing":
         if not c.pattern.search(text):
             yield len(text), len(text)  # nothing to underline: the fix is something to add at the end
     elif mode == "combination":
         yield from _combinations(c, text)
-    elif (c.only_if is None or c.only_if.search(text)) and (c.unless is None or not c.unless.search(text)):
+    else:
         negators = book.answer_negators if kind == "answer" else book.negators
         quoted = _short_quotes(text, book.quote_words) if kind == "answer" and c.check.negatable else ()
         for match in c.pattern.finditer(text):
             if c.check.negatable and (_negated(text, match.start(), negators) or _inside(match.span(), quoted)):
                 continue
             yield match.span()
+
+
+@lru_cache(maxsize=1)
+def _name_terms() -> tuple[frozenset[str], frozenset[str]]:
+    phi = guardrail_data().phi
+    return frozenset(n.lower() for n in phi.not_names), frozenset(e.lower() for e in phi.eponyms)
+
+
+def _person_names(text: str) -> list[tuple[int, int]]:
+    """Listed full names, except a doctor a condition is named after ("James Parkinson")."""
+    not_names, eponyms = _name_terms()
+    spans = find_listed_names(text, not_names)
+    return [(s, e) for s, e in spans if text[s:e].split()[-1].lower() not in eponyms]
+
+
+def _applies(c: _Compiled, text: str) -> bool:
+    """`only_if` and `unless`: whether a check looks at this text at all."""
+    return (c.only_if is None or c.only_if.search(text) is not None) and (c.unless is None or not c.unless.search(text))
 
 
 def _negated(text: str, start: int, negators: _Negators) -> bool:
@@ -185,22 +205,6 @@ def _combinations(c: _Compiled, text: str) -> Iterator[tuple[int, int]]:
         if len({h[2] for h in near}) >= c.check.min_groups:
             covered = max(h[1] for h in near)
             yield start, covered
-
-
-def _normalise(text: str) -> tuple[str, list[int] | None]:
-    """Text with invisible characters removed and look-alike characters folded, plus a map back to offsets."""
-    if text.isascii():
-        return text, None
-    chars: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        if INVISIBLE.match(ch):
-            continue
-        folded = _FOLD.get(ch) or (unicodedata.normalize("NFKC", ch) if ord(ch) > 127 else ch)
-        chars.append(folded if len(folded) == 1 else ch)
-        index.append(i)
-    index.append(len(text))
-    return "".join(chars), index
 
 
 def _original(index: list[int] | None, start: int, end: int) -> tuple[int, int]:

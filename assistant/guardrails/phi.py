@@ -1,33 +1,41 @@
-"""Find and mask patient data: names in context, phone numbers, emails, dates of birth, record numbers, addresses.
+"""Find and mask patient data: names, phone numbers, emails, dates of birth, record numbers, addresses and
+national identifiers (SSN, NHS number, codice fiscale, Steuer-ID, Medicare, SIN, Aadhaar).
 
-Text a doctor types may name a patient; it must be masked before it reaches a remote model or a log
-(OWASP LLM02, HIPAA). Presidio's analyzer runs with its no-op NLP engine and pattern recognizers only:
-its default engine would try to download a spaCy model, and no NER model ships on PyPI. Names are
-therefore caught by context ("my patient John Smith", "Mrs. Rossi") and by names the caller already
-knows (a reviewer's display name).
+Text a doctor types may name a patient; it must be masked before it reaches a remote model, the database or a
+log (OWASP LLM02, HIPAA). Presidio's analyzer runs with its no-op NLP engine and our own recognizers only: its
+default engine would try to download a spaCy model, and no official NER model ships on PyPI. Names are caught
+by context ("my patient John Smith", "Mrs. Rossi", "pt J.S."), by public-domain name lists ("Tom Baker came
+in"; see names.py) and by names the caller already knows (a reviewer's display name). The clinic's own name,
+city, address, phone and staff (from its profile) are not patient data and stay readable.
 """
 from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ._data import guardrail_data, words
+from .clinic import clinic_terms
+from .identifiers import find_national_ids
+from .names import find_listed_names, names_after_cue
 
 if TYPE_CHECKING:  # Presidio pulls in spaCy and torch: imported only when the engine is first built
     from presidio_analyzer import AnalyzerEngine, RecognizerResult
 
-KINDS = ("NAME", "PHONE", "EMAIL", "DATE_OF_BIRTH", "RECORD_NUMBER", "ADDRESS")
+    from ..profile import ClinicProfile
+
+KINDS = ("NAME", "PHONE", "EMAIL", "DATE_OF_BIRTH", "RECORD_NUMBER", "ADDRESS", "NATIONAL_ID")
 LABELS = {"NAME": "name", "PHONE": "phone number", "EMAIL": "email address", "DATE_OF_BIRTH": "date of birth",
-          "RECORD_NUMBER": "record number", "ADDRESS": "address"}
+          "RECORD_NUMBER": "record number", "ADDRESS": "address", "NATIONAL_ID": "national identity number"}
+PLACEHOLDER = re.compile(r"\[(?:" + "|".join(KINDS) + r")\]")
 # Phone numbers are parsed as written in these regions (python-phonenumbers, strict "valid" leniency).
 PHONE_REGIONS = ("US", "GB", "IT", "DE", "FR", "ES")
 # Overlapping matches keep the most specific: a context-led match beats a bare phone-number shape.
-_SCORES = {"EXTRA_NAME": 1.0, "DATE_OF_BIRTH": 0.95, "RECORD_NUMBER": 0.95, "EMAIL": 0.9, "ADDRESS": 0.85,
-           "NAME": 0.8}
+_SCORES = {"EXTRA_NAME": 1.0, "NATIONAL_ID": 0.94, "DATE_OF_BIRTH": 0.95, "RECORD_NUMBER": 0.95, "EMAIL": 0.9,
+           "ADDRESS": 0.85, "NAME": 0.8, "LISTED_NAME": 0.75}
 
 _CAP = r"[A-ZÀ-Ý](?:['’][A-ZÀ-Ý])?[a-zà-ÿ]+(?:[A-ZÀ-Ý][a-zà-ÿ]+)?(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
 _PARTICLE = r"(?:de|di|da|van|von|der|del|della|le|la|du|dos)"
@@ -69,20 +77,25 @@ class MaskResult:
         return [k for k in KINDS if k in found]
 
 
-def detect_phi(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
-    """Patient-data spans in `text`, sorted and non-overlapping; `extra_names` are matched literally."""
+def detect_phi(text: str, extra_names: Iterable[str] = (), clinic: ClinicProfile | None = None) -> list[PhiSpan]:
+    """Patient-data spans in `text`, sorted and non-overlapping; `extra_names` are matched literally.
+
+    `clinic` is the clinic's profile: its own name, city, address, phone and staff are not patient data.
+    """
     if not isinstance(text, str):
         raise TypeError("detect_phi expects a string")
     if not text.strip():
         return []
     extra = _extra_name_recognizers(tuple(extra_names))
     results = _analyzer().analyze(text=text, language="en", ad_hoc_recognizers=extra or None, score_threshold=0.3)
-    return [PhiSpan(r.entity_type, r.start, r.end, text[r.start:r.end]) for r in _non_overlapping(results)]
+    spans = [PhiSpan(r.entity_type, r.start, r.end, text[r.start:r.end]) for r in _non_overlapping(results)]
+    own = clinic_terms(clinic) if clinic is not None else None
+    return [s for s in spans if own is None or not own.covers(s)]
 
 
-def mask_phi(text: str, extra_names: Iterable[str] = ()) -> MaskResult:
+def mask_phi(text: str, extra_names: Iterable[str] = (), clinic: ClinicProfile | None = None) -> MaskResult:
     """Replace patient data with placeholders ([NAME], [PHONE], ...) and say what was replaced."""
-    spans = detect_phi(text, extra_names)
+    spans = detect_phi(text, extra_names, clinic)
     if not spans:
         return MaskResult(text, ())
     from presidio_anonymizer.entities import RecognizerResult as Found
@@ -103,7 +116,6 @@ def _non_overlapping(results: list[RecognizerResult]) -> list[RecognizerResult]:
 def _context_patterns() -> dict[str, list[re.Pattern[str]]]:
     """Regexes per kind; the named group `v` is the data, so cue words ("DOB", "patient") stay readable."""
     terms = guardrail_data().phi
-    cues = "|".join(f"(?:{c})" for c in terms.name_cues)
     i = re.IGNORECASE
     return {
         "DATE_OF_BIRTH": [re.compile(rf"\b{_DOB_CUE}\s*(?:is|was|:|-|–)?\s*(?P<v>{_DATE})(?!\w)", i)],
@@ -115,13 +127,12 @@ def _context_patterns() -> dict[str, list[re.Pattern[str]]]:
                        r"\b\.?)"),
             re.compile(rf"\b(?P<v>(?:{words(terms.street_prefixes)})\s+(?:{_PARTICLE}\s+|dei\s+|degli\s+)?"
                        rf"(?:{_CAP}\s+){{0,2}}{_CAP},?\s+\d{{1,4}}[A-Za-z]?)\b"),
-            re.compile(rf"\b(?P<v>{_CAP}(?:straße|strasse|str\.|weg|platz|gasse|allee)\s+\d{{1,4}}[a-z]?)\b"),
+            # German streets, also hyphenated compounds: "Hauptstraße 5", "Kaiser-Joseph-Straße 12".
+            re.compile(r"\b(?P<v>(?:[A-ZÄÖÜ][a-zäöüß]+-)*(?:[A-ZÄÖÜ][a-zäöüß]*(?:straße|strasse|str\.|weg|platz|gasse|"
+                       r"allee)|Straße|Strasse|Str\.|Weg|Platz|Gasse|Allee)\s+\d{1,4}[a-z]?)(?!\w)"),
             re.compile(r"\b(?P<v>[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})\b"),  # UK postcode, e.g. "NW1 6XE"
         ],
-        "NAME": [
-            re.compile(rf"(?<![\w.])(?:{words(terms.titles)})\.?\s+(?P<v>{_NAME})(?!\w)"),
-            re.compile(rf"\b(?i:{cues}),?\s+(?P<v>{_NAME})(?!\w)"),
-        ],
+        "NAME": [re.compile(rf"(?<![\w.])(?:{words(terms.titles)})\.?\s+(?P<v>{_NAME})(?!\w)")],
     }
 
 
@@ -132,9 +143,10 @@ def _recognizer_class():
     class ContextRecognizer(LocalRecognizer):
         """Presidio recognizer that reports the `v` group of each regex and drops words that are not names."""
 
-        def __init__(self, kind: str, patterns: list[re.Pattern[str]], score: float, not_names: frozenset[str]):
-            self._patterns, self._score, self._not_names = patterns, score, not_names
-            super().__init__(supported_entities=[kind], name=f"context_{kind.lower()}")
+        def __init__(self, kind: str, patterns: list[re.Pattern[str]], score: float, not_names: frozenset[str],
+                     finders: tuple[Callable[[str], list[tuple[int, int]]], ...] = ()):
+            self._patterns, self._score, self._not_names, self._finders = patterns, score, not_names, finders
+            super().__init__(supported_entities=[kind], name=f"context_{kind.lower()}_{len(finders)}")
 
         def load(self) -> None:  # nothing to load: regexes are compiled already
             pass
@@ -144,6 +156,11 @@ def _recognizer_class():
             for pattern in self._patterns:
                 for match in pattern.finditer(text):
                     span = _trim_not_names(text, *match.span("v"), self._not_names)
+                    if span:
+                        found.append(RecognizerResult(self.supported_entities[0], *span, self._score))
+            for finder in self._finders:
+                for start, end in finder(text):
+                    span = _trim_not_names(text, start, end, self._not_names)
                     if span:
                         found.append(RecognizerResult(self.supported_entities[0], *span, self._score))
             return found
@@ -211,10 +228,32 @@ def _build_analyzer() -> AnalyzerEngine:
     registry = RecognizerRegistry(supported_languages=["en"])
     for kind, patterns in _context_patterns().items():
         registry.add_recognizer(recognizer(kind, patterns, _SCORES[kind], not_names if kind == "NAME" else frozenset()))
+    cue_names, listed_names = _name_finders(not_names)
+    registry.add_recognizer(recognizer("NAME", [], _SCORES["NAME"], not_names, (cue_names,)))
+    registry.add_recognizer(recognizer("NAME", [], _SCORES["LISTED_NAME"], frozenset(), (listed_names,)))
+    registry.add_recognizer(recognizer("NATIONAL_ID", [], _SCORES["NATIONAL_ID"], frozenset(), (find_national_ids,)))
     registry.add_recognizer(_phone_recognizer_class()(supported_entity="PHONE", supported_regions=PHONE_REGIONS,
                                                       leniency=1))
     nlp = NoOpNlpEngine(models=[{"lang_code": "en", "model_name": "none"}])
     return AnalyzerEngine(registry=registry, nlp_engine=nlp, supported_languages=["en"])
+
+
+def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple[int, int]]], ...]:
+    """Finders for names after a cue word ("my patient john smith", "pt J.S.") and for listed names."""
+    terms = guardrail_data().phi
+    cue = re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in terms.name_cues) + r")(?!\w)", re.IGNORECASE)
+    initials_cue = re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in terms.initials_cues) + r")(?!\w)",
+                              re.IGNORECASE)
+
+    greeting = re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in terms.greeting_cues) + r")(?!\w)", re.IGNORECASE)
+
+    def after_cues(text: str) -> list[tuple[int, int]]:
+        found = [s for m in cue.finditer(text) for s in names_after_cue(text, m.end(), not_names)]
+        found += [s for m in greeting.finditer(text) for s in names_after_cue(text, m.end(), not_names, True)]
+        return found + [s for m in initials_cue.finditer(text) for s in names_after_cue(text, m.end(), not_names)
+                        if "." in text[s[0]:s[1]]]
+
+    return after_cues, lambda text: find_listed_names(text, not_names)
 
 
 def name_patterns(name: str) -> list[re.Pattern[str]]:

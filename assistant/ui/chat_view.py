@@ -112,11 +112,12 @@ def answer_turn(svc, engine, profile, pid: int, conv_id: int | None, question: s
     except InputError as exc:
         st.error(str(exc), icon=":material/block:")
         return
+    saved = app_service.masked_for_storage(question, profile)  # patient data never reaches the database
     if conv_id is None:
-        conv_id = svc.store.create_conversation(pid, app_service.conversation_title(question), owner=current_owner())
+        conv_id = svc.store.create_conversation(pid, app_service.conversation_title(saved), owner=current_owner())
         set_conversation(svc.store, pid, conv_id)
-    svc.store.add_message(conv_id, "user", question)  # saved before the engine runs: never lost
-    show_message({"role": "user", "content": question})
+    svc.store.add_message(conv_id, "user", saved)  # saved before the engine runs: never lost
+    show_message({"role": "user", "content": saved})
     with st.chat_message("assistant"):
         slot = st.empty()
         try:

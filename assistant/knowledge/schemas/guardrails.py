@@ -2,18 +2,35 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Literal
+
+from pydantic import Field, model_validator
 
 from ..base import Regex, Strict
 from ..models import Source
 
 
+class NationalId(Strict):
+    """One national identifier: its shape, the words that announce it, and the check a bare number must pass."""
+
+    name: str = Field(min_length=3)
+    countries: tuple[str, ...] = Field(min_length=1)
+    shape: Regex
+    cues: tuple[Regex, ...] = Field(min_length=1)
+    check: Literal["none", "ssn", "luhn", "verhoeff", "nhs", "steuer_id", "medicare_au"] = "none"
+    bare: bool = False  # also masked with no cue word, when the shape matches and the check passes
+
+
 class PhiTerms(Strict):
     name_cues: tuple[Regex, ...] = Field(min_length=1)
+    initials_cues: tuple[Regex, ...] = Field(min_length=1)
+    greeting_cues: tuple[Regex, ...] = Field(min_length=1)
     titles: tuple[str, ...] = Field(min_length=1)
     not_names: tuple[str, ...] = ()
+    eponyms: tuple[str, ...] = ()
     street_types: tuple[str, ...] = Field(min_length=1)
     street_prefixes: tuple[str, ...] = Field(min_length=1)
+    national_ids: tuple[NationalId, ...] = Field(min_length=1)
 
 
 class ScopeTerms(Strict):
@@ -37,8 +54,48 @@ class EmergencyTerms(Strict):
     sources: tuple[Source, ...] = Field(min_length=1)
 
 
+class NormaliseTerms(Strict):
+    confusables: dict[str, str]
+    number_words: dict[str, int] = Field(min_length=1)
+    scales: dict[str, int] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _single_letters(self) -> NormaliseTerms:
+        bad = [k for k, v in self.confusables.items() if len(k) != 1 or len(v) != 1 or not v.isascii()]
+        if bad:
+            raise ValueError(f"confusables map one letter to one ASCII letter; check {bad}")
+        return self
+
+
+class PlantedTerms(Strict):
+    promotion: tuple[Regex, ...] = Field(min_length=1)
+    instruction: tuple[Regex, ...] = Field(min_length=1)
+    warnings: tuple[Regex, ...] = Field(min_length=1)
+
+
 class GuardrailData(Strict):
     phi: PhiTerms
+    normalise: NormaliseTerms
+    planted: PlantedTerms
     scope: ScopeTerms
     injection: InjectionTerms
     emergency: EmergencyTerms
+
+
+# --- knowledge/data/person_names.yaml: the name lists behind name detection ---------------------------
+
+
+class NameList(Strict):
+    file: str = Field(pattern=r"^names/[a-z_]+\.txt$")
+    title: str = Field(min_length=10)
+    url: str = Field(pattern=r"^https://")
+    licence: str = Field(min_length=5)
+    note: str = ""
+
+
+class PersonNames(Strict):
+    lists: dict[Literal["given_names", "surnames"], NameList]
+    extra_given_names: tuple[str, ...] = ()
+    common_words: tuple[str, ...] = ()
+    function_words: tuple[str, ...] = ()
+    not_surnames: tuple[str, ...] = ()

@@ -1,0 +1,53 @@
+"""The clinic's own name, place, address, phone and staff, from its profile: never patient data.
+
+"Dr James Okafor wants to post about back pain" must stay readable when Dr Okafor works at the clinic, and so
+must the clinic's own number in "call us on 0113 496 0321". A patient who only shares a surname with a staff
+member ("Olivia Okafor") is still masked: every word of a name must belong to one staff member.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ._data import guardrail_data
+from .names import fold
+
+if TYPE_CHECKING:
+    from ..profile import ClinicProfile
+    from .phi import PhiSpan
+
+
+@dataclass(frozen=True)
+class ClinicTerms:
+    """What a clinic's profile says about the clinic itself: never patient data."""
+
+    staff: tuple[frozenset[str], ...]  # each staff member's name as folded words
+    phrases: tuple[str, ...]  # the clinic's name, city, region and address, lower case
+    phone: str  # the clinic's phone, digits only
+
+    def covers(self, span: PhiSpan) -> bool:
+        """True when `span` is the clinic's own name, place, address, phone or a staff member's name."""
+        if span.kind == "PHONE":
+            digits = "".join(c for c in span.text if c.isdigit())
+            same = self.phone.endswith(digits) or digits.endswith(self.phone)
+            return bool(self.phone) and len(digits) >= 7 and same
+        words = {fold(w) for w in re.findall(r"[^\W\d_]+", span.text)} - {""}
+        if span.kind == "NAME" and words and any(words <= staff for staff in self.staff):
+            return True
+        low = " ".join(span.text.lower().split())
+        return any(low in phrase for phrase in self.phrases)
+
+
+def clinic_terms(clinic: ClinicProfile) -> ClinicTerms:
+    """The clinic's own terms from its profile (cheap; built per call)."""
+    titles = {t.lower().rstrip(".") for t in guardrail_data().phi.titles}
+    staff = tuple(
+        frozenset(fold(w) for w in re.findall(r"[^\W\d_]+", name) if w.lower() not in titles) - {""}
+        for name in clinic.staff
+    )
+    phrases = tuple(
+        " ".join(p.lower().split()) for p in (clinic.name, clinic.city, clinic.region, clinic.address) if p.strip()
+    )
+    return ClinicTerms(staff, phrases, "".join(c for c in clinic.phone if c.isdigit()))

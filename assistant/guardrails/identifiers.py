@@ -1,0 +1,125 @@
+"""National identifiers of the supported countries: SSN, NHS number, codice fiscale, Steuer-ID, Medicare, SIN, Aadhaar.
+
+The shapes and cue words are in knowledge/data/guardrails.yaml (`phi.national_ids`). A number right after its
+cue word ("SSN 123-45-6789", "Aadhaar: 2345 6789 0124") is masked whatever its digits: a typo in a patient's
+number is still that patient's number. A number with no cue is masked only when the scheme's checksum or
+rules accept it, so order numbers, amounts and phone numbers are not taken for identifiers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from ._data import NationalId, guardrail_data
+
+# How far (characters) a cue may stand before the number: "SSN is", "NHS no.:", "Medicare card number".
+_CUE_GAP = r"[^\w\n]{0,4}(?:(?:is|was|number|no|nr|#|n\.|card)\b[^\w\n]{0,4}){0,3}"
+
+# The dihedral group D5 multiplication table and permutation table of the Verhoeff scheme (Aadhaar).
+_D5 = [
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+    [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
+    [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+    [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
+    [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
+    [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+    [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
+    [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
+    [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+    [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+]
+_P = [[0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 5, 7, 6, 2, 8, 3, 0, 9, 4]]
+for _ in range(6):
+    _P.append([_P[1][d] for d in _P[-1]])
+
+
+def _digits(value: str) -> list[int]:
+    return [int(c) for c in value if c.isdigit()]
+
+
+def ssn_valid(value: str) -> bool:
+    """US SSN rules: no area 000, 666 or 900-999, no group 00, no serial 0000."""
+    d = "".join(str(x) for x in _digits(value))
+    return len(d) == 9 and d[:3] not in ("000", "666") and d[0] != "9" and d[3:5] != "00" and d[5:] != "0000"
+
+
+def luhn_valid(value: str) -> bool:
+    """The Luhn checksum (Canadian SIN, payment cards)."""
+    total = 0
+    for i, d in enumerate(reversed(_digits(value))):
+        total += d if i % 2 == 0 else (2 * d - 9 if d > 4 else 2 * d)
+    return total % 10 == 0
+
+
+def verhoeff_valid(value: str) -> bool:
+    """The Verhoeff checksum (Indian Aadhaar)."""
+    c = 0
+    for i, d in enumerate(reversed(_digits(value))):
+        c = _D5[c][_P[i % 8][d]]
+    return c == 0
+
+
+def nhs_valid(value: str) -> bool:
+    """The NHS number's modulus-11 check digit."""
+    d = _digits(value)
+    if len(d) != 10:
+        return False
+    check = 11 - sum(x * w for x, w in zip(d[:9], range(10, 1, -1), strict=True)) % 11
+    return (0 if check == 11 else check) == d[9]
+
+
+def steuer_id_valid(value: str) -> bool:
+    """The German Steuer-ID: 11 digits, no leading zero, ISO 7064 MOD 11,10 check digit."""
+    d = _digits(value)
+    if len(d) != 11 or d[0] == 0:
+        return False
+    product = 10
+    for x in d[:10]:
+        total = (x + product) % 10 or 10
+        product = (2 * total) % 11
+    return (11 - product) % 10 == d[10]
+
+
+def medicare_au_valid(value: str) -> bool:
+    """The Australian Medicare number: first digit 2-6, weighted check digit in the ninth place."""
+    d = _digits(value)
+    return (
+        len(d) in (10, 11)
+        and 2 <= d[0] <= 6
+        and sum(x * w for x, w in zip(d[:8], (1, 3, 7, 9, 1, 3, 7, 9), strict=True)) % 10 == d[8]
+    )
+
+
+CHECKS: dict[str, Callable[[str], bool]] = {
+    "none": lambda value: True,
+    "ssn": ssn_valid,
+    "luhn": luhn_valid,
+    "verhoeff": verhoeff_valid,
+    "nhs": nhs_valid,
+    "steuer_id": steuer_id_valid,
+    "medicare_au": medicare_au_valid,
+}
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[NationalId, re.Pattern[str], re.Pattern[str]], ...]:
+    out = []
+    for scheme in guardrail_data().phi.national_ids:
+        cues = "|".join(f"(?:{c})" for c in scheme.cues)
+        cued = re.compile(rf"(?<![\w-])(?:{cues}){_CUE_GAP}(?P<v>{scheme.shape})(?![\w-])", re.IGNORECASE)
+        bare = re.compile(rf"(?<![\w+/.-])(?P<v>{scheme.shape})(?![\w/-]|\.\d)")
+        out.append((scheme, cued, bare))
+    return tuple(out)
+
+
+def find_national_ids(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each national identifier in `text`: after a cue word, or bare and passing its check."""
+    found: set[tuple[int, int]] = set()
+    for scheme, cued, bare in _compiled():
+        found.update(m.span("v") for m in cued.finditer(text))
+        if scheme.bare:
+            check = CHECKS[scheme.check]
+            found.update(m.span("v") for m in bare.finditer(text) if check(m.group("v")))
+    return sorted(found)

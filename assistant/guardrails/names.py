@@ -1,0 +1,191 @@
+"""Person names with no cue word, and names after a cue written in lower case or as a list.
+
+"Tom Baker came in" and "Maria Garcia's review" have no cue such as "my patient": they are found as a
+capitalised given name followed by a capitalised surname, both in public-domain name lists (US Census
+given names and surnames, plus given names of the other supported countries; see
+knowledge/data/person_names.yaml). After a cue ("my patient john smith", "patients John and Mary Lee",
+"pt J.S.") the words are read as names in any case, as a list, or as initials.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ._data import person_names, read_name_file
+
+# A word as people write names: letters, inner apostrophes ("O'Connor") and one hyphen ("Lopez-Martin").
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*(?:-[^\W\d_]+)?")
+_INITIALS = re.compile(r"[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?")
+_JOINERS = frozenset({"and", "&", "e", "und", "et", "y"})
+_MAX_GROUP = 3  # words in one name ("Mohammed Ali Khan")
+
+
+@dataclass(frozen=True)
+class NameLists:
+    given: frozenset[str]
+    surnames: frozenset[str]
+    common: frozenset[str]  # given names that are everyday words ("will", "grace"): not names in lower case
+    function_words: frozenset[str]  # words never read as a lower-case name ("was", "and", "the")
+    not_surnames: frozenset[str]  # listed surnames that end a place or organisation ("Harley Street", "Chase Bank")
+
+
+@lru_cache(maxsize=1)
+def name_lists() -> NameLists:
+    """The given-name and surname lists, read once (about 65,000 names)."""
+    data = person_names()
+    given = read_name_file(data.lists["given_names"]) | {fold(n) for n in data.extra_given_names}
+    return NameLists(
+        given,
+        read_name_file(data.lists["surnames"]),
+        frozenset(fold(w) for w in data.common_words),
+        frozenset(fold(w) for w in data.function_words),
+        frozenset(fold(w) for w in data.not_surnames),
+    )
+
+
+def fold(word: str) -> str:
+    """A word as the lists hold it: lower case, accents and apostrophes removed ("O'Connor" -> "oconnor")."""
+    plain = unicodedata.normalize("NFKD", word.lower().replace("ß", "ss"))
+    return "".join(c for c in plain if c.isalpha() and c.isascii())
+
+
+def _in(word: str, names: frozenset[str]) -> bool:
+    return all(fold(part) in names for part in word.split("-") if part)
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper()
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [
+        _Token(m.start(), m.end() - (2 if m.group().endswith(("'s", "’s")) else 0), m.group())
+        for m in _WORD.finditer(text)
+    ]
+
+
+def _possessive_free(token: _Token) -> str:
+    return re.sub(r"['’]s$", "", token.text)
+
+
+def _gap(text: str, a: _Token, b: _Token) -> str:
+    return text[a.end : b.start]
+
+
+def find_listed_names(text: str, not_names: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans of "Given Surname" pairs (capitalised, both in the lists) and given names joined to them by "and"."""
+    lists = name_lists()
+    toks = _tokens(text)
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks) - 1:
+        first, word = toks[i], _possessive_free(toks[i])
+        # The first word is checked against the given names only: "April Johnson" is a name, "April" ends one.
+        if not (_capitalised(word) and _in(word, lists.given)):
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < len(toks)
+            and j - i + 1 < _MAX_GROUP
+            and _gap(text, toks[j], toks[j + 1]) == " "
+            and toks[j].end == toks[j].start + len(toks[j].text)
+        ):  # no possessive inside a name
+            nxt = _possessive_free(toks[j + 1])
+            surname = _capitalised(nxt) and nxt.lower() not in not_names and fold(nxt) not in lists.not_surnames
+            if not (surname and _in(nxt, lists.surnames)):
+                break
+            j += 1
+        if j > i:
+            spans.append((first.start, toks[j].end))
+            spans.extend(_joined_given_names(text, toks, i, lists, not_names))
+        i = j + 1
+    return spans
+
+
+def _joined_given_names(
+    text: str, toks: list[_Token], i: int, lists: NameLists, not_names: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Given names listed before a full name: "Michael and Sarah Johnson", "Anna, Luca and Marco Rossi"."""
+    out = []
+    while i >= 2 and (toks[i - 1].text.lower() in _JOINERS or _gap(text, toks[i - 1], toks[i]).strip() == ","):
+        k = i - 2 if toks[i - 1].text.lower() in _JOINERS else i - 1
+        word = toks[k].text
+        if not (_capitalised(word) and word.lower() not in not_names and _in(word, lists.given)):
+            break
+        out.append((toks[k].start, toks[k].end))
+        i = k
+    return out
+
+
+def names_after_cue(
+    text: str, start: int, not_names: frozenset[str], listed_only: bool = False
+) -> list[tuple[int, int]]:
+    """Names right after a cue ending at `start`: capitalised words, listed names in lower case, or initials.
+
+    Several names may follow, joined by commas or "and" ("patients John and Mary Lee"). With `listed_only`
+    (after a greeting: "thanks Jess!") the first word must be a listed given name.
+    """
+    initials = _INITIALS.match(text, start + len(text[start:]) - len(text[start:].lstrip(" ,:")))
+    if initials:
+        return [initials.span()]
+    lists = name_lists()
+    spans: list[tuple[int, int]] = []
+    toks = [t for t in _tokens(text[start : start + 120])]
+    pos, k = 0, 0
+    while k < len(toks):
+        if text[start + pos : start + toks[k].start].strip(" ,:") not in ("",):
+            break
+        group: list[_Token] = []
+        while k < len(toks) and len(group) < _MAX_GROUP and _name_word(toks[k], not_names, lists, not group):
+            if listed_only and not group and not _in(_possessive_free(toks[k]), lists.given):
+                break
+            if group and text[start + group[-1].end : start + toks[k].start] != " ":
+                break
+            group.append(toks[k])
+            k += 1
+            if group[-1].end != group[-1].start + len(group[-1].text):  # "Garcia's": the name ends here
+                break
+        if not group:
+            break
+        end = start + group[-1].end
+        initial = re.compile(r" [A-Z]\.").match(text, end)  # "Jane D.": a surname's initial
+        spans.append((start + group[0].start, initial.end() if initial else end))
+        pos = group[-1].end if group[-1].end == group[-1].start + len(group[-1].text) else group[-1].end + 2
+        if k < len(toks) and toks[k].text.lower() in _JOINERS and not text[start + pos : start + toks[k].start].strip():
+            pos = toks[k].end
+            k += 1
+            continue
+        # After a comma, only a given name carries the list on ("patients Anna, Luca and Marco Rossi");
+        # "patient Jack Wilson, Medicare number ..." ends at the comma.
+        if (
+            k < len(toks)
+            and text[start + pos : start + toks[k].start].strip() == ","
+            and _in(_possessive_free(toks[k]), lists.given)
+        ):
+            continue
+        break
+    return spans
+
+
+def _name_word(token: _Token, not_names: frozenset[str], lists: NameLists, first: bool) -> bool:
+    word = _possessive_free(token)
+    if word.lower() in not_names or word.lower() in _JOINERS:
+        return False
+    if _capitalised(word):
+        return True
+    if not word.islower() or len(word) < 3 or fold(word) in lists.function_words:
+        return False
+    if first:  # "my patient will call": a given name that is an everyday word is not taken in lower case
+        return fold(word) not in lists.common and _in(word, lists.given)
+    return _in(word, lists.surnames)
