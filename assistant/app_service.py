@@ -8,12 +8,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .chat.models import finding_dict
 from .config import redact
 from .inputs import check_length as check_length  # re-exported: the pages call app_service.check_length
 from .profile import ClinicProfile, profile_from_fields
+
+if TYPE_CHECKING:
+    from .guardrails.checker import Finding
+    from .knowledge import KnowledgeBase
 
 # Questions offered to someone who opens a new conversation; {platform} and {specialty} come from the profile.
 STARTER_TEMPLATES = (
@@ -32,7 +36,9 @@ def split_items(text: str) -> list[str]:
     return [part.strip() for part in re.split(r"[,;\n]", text or "") if part.strip()]
 
 
-def profile_from_form(values: dict[str, Any], kb, previous: ClinicProfile | None = None) -> ClinicProfile:
+def profile_from_form(
+    values: dict[str, Any], kb: KnowledgeBase, previous: ClinicProfile | None = None
+) -> ClinicProfile:
     """Validate sidebar values into a ClinicProfile with its specialty resolved; raises InputError."""
     data = dict(values)
     typed = str(data.pop("specialty_text", "") or "").strip()
@@ -44,7 +50,7 @@ def profile_from_form(values: dict[str, Any], kb, previous: ClinicProfile | None
     return profile_from_fields(kb, data, previous)  # KnowledgeError names the closest specialties
 
 
-def starter_questions(profile: ClinicProfile, kb) -> list[str]:
+def starter_questions(profile: ClinicProfile, kb: KnowledgeBase) -> list[str]:
     """Ready-made first questions that fit the clinic's specialty and platforms."""
     platforms = [kb.platforms[p].name for p in profile.platforms if p in kb.platforms] or ["Instagram"]
     video = next((kb.platforms[p].name for p in profile.platforms if p in _VIDEO_PLATFORMS and p in kb.platforms),
@@ -130,7 +136,7 @@ def neutralize_images(chunks: Iterable[str]) -> Iterator[str]:
         yield held
 
 
-def finding_dicts(findings: Iterable[Any]) -> list[dict[str, Any]]:
+def finding_dicts(findings: Iterable[Finding | dict[str, Any]]) -> list[dict[str, Any]]:
     """Findings (checker models, or dicts read back from storage) as plain dicts for storage and display."""
     return [finding_dict(f) for f in findings or []]
 
@@ -141,7 +147,7 @@ def _as_dict(obj: Any) -> dict[str, Any]:
     return obj.model_dump() if hasattr(obj, "model_dump") else dict(vars(obj))
 
 
-def source_links(kb, doc_id: str, heading: str = "") -> list[dict[str, str]]:
+def source_links(kb: KnowledgeBase, doc_id: str, heading: str = "") -> list[dict[str, str]]:
     """The source behind a cited section (title, url): the section's own source, not the guide's first one."""
     try:
         guide = kb.guide(doc_id)
@@ -151,7 +157,7 @@ def source_links(kb, doc_id: str, heading: str = "") -> list[dict[str, str]]:
     return [{"title": source.title, "url": str(source.url)}]
 
 
-def answer_meta(answer: Any, kb=None) -> dict[str, Any]:
+def answer_meta(answer: Any, kb: KnowledgeBase | None = None) -> dict[str, Any]:
     """What is stored beside an assistant message so it renders the same after a restart."""
     sources = [_as_dict(s) for s in answer.sources]
     for s in sources:

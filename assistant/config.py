@@ -10,8 +10,9 @@ import os
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields
+from dataclasses import Field, dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from .errors import ConfigError
 from .inputs import MAX_INPUT_CHARS
@@ -162,20 +163,26 @@ def _read_secrets(path: Path) -> dict[str, object]:
         raise ConfigError(f"{path}: invalid TOML ({exc}); fix or remove the file") from None
 
 
+def _field_type(f: Field[Any]) -> type:
+    """The type of a Settings field, read from its default (every field has one: str, int or float)."""
+    return type(f.default)
+
+
 def load_settings(env: dict[str, str] | None = None, secrets_path: Path | None = None, **overrides) -> Settings:
     """Build Settings from (in increasing priority) defaults, secrets.toml, environment, overrides."""
     env = dict(os.environ if env is None else env)
     secrets = _read_secrets(secrets_path or PROJECT_ROOT / ".streamlit" / "secrets.toml")
-    values: dict[str, object] = {}
+    # Any: each value is converted to its own field's type below, which a single dict type cannot express.
+    values: dict[str, Any] = {}
     for f in fields(Settings):
         name = f.metadata["env"]
         raw = overrides.get(f.name, env.get(name, secrets.get(name, secrets.get(f.name))))
         if raw is None or raw == "":
             continue
         try:
-            values[f.name] = Path(str(raw)).expanduser() if f.type == "Path" else type(f.default)(raw)
+            values[f.name] = Path(str(raw)).expanduser() if f.type == "Path" else _field_type(f)(raw)
         except (TypeError, ValueError):
-            raise ConfigError(f"{name}={redact(str(raw))!r} is not a valid {type(f.default).__name__}") from None
+            raise ConfigError(f"{name}={redact(str(raw))!r} is not a valid {_field_type(f).__name__}") from None
     settings = Settings(**values)
     remember_secrets(settings.secret_values())
     redact_logs()

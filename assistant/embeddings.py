@@ -12,7 +12,10 @@ import threading
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+if TYPE_CHECKING:  # imported lazily at run time: sentence-transformers takes seconds to import
+    from sentence_transformers import SentenceTransformer
 
 from .errors import ConfigError
 
@@ -94,10 +97,10 @@ class SentenceEmbedder:
         # are free. lru_cache is thread-safe, and Streamlit sessions share this embedder across threads.
         self._query_vector = lru_cache(maxsize=64)(self._encode_query)
         self.name, self.dim = _model_identity(path)
-        self._model = None
+        self._model: SentenceTransformer | None = None
         self._lock = threading.Lock()  # Streamlit may call from several threads at once
 
-    def _load(self):
+    def _load(self) -> SentenceTransformer:
         # Imported here: sentence-transformers takes seconds to import, and a no-op re-index never needs it.
         with self._lock:
             if self._model is None:

@@ -18,7 +18,10 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:  # chromadb is imported lazily at run time (it is slow to import)
+    from chromadb.api.models.Collection import Collection
 
 from .chunking import Chunk, embedding_text
 from .config import Settings
@@ -73,7 +76,14 @@ class VectorIndex:
         self.location = location
         self.local_dir = local_dir
         self.notes: list[str] = []  # rebuild messages not yet reported by a sync
-        self._collection = None
+        self._collection: Collection | None = None
+
+    @property
+    def _open(self) -> Collection:
+        """The collection, opened by `open_index` before anyone can search or sync."""
+        if self._collection is None:
+            raise SearchIndexError("the search index is not open yet; build it with open_index")
+        return self._collection
 
     # --- opening and recovering -------------------------------------------------------------------
 
@@ -125,9 +135,10 @@ class VectorIndex:
 
     def manifest(self) -> dict[str, tuple[set[str], set[str]]]:
         """doc_id -> (stored document hashes, stored chunk ids) as recorded on the chunk records."""
-        got = self._collection.get(include=["metadatas"])
+        got = self._open.get(include=["metadatas"])
         out: dict[str, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
-        for chunk_id, meta in zip(got["ids"], got["metadatas"] or [None] * len(got["ids"]), strict=True):
+        metas = got["metadatas"] or [{}] * len(got["ids"])
+        for chunk_id, meta in zip(got["ids"], metas, strict=True):
             hashes, ids = out[str((meta or {}).get("doc_id", ""))]
             hashes.add(str((meta or {}).get("doc_hash", "")))
             ids.add(chunk_id)
@@ -172,7 +183,7 @@ class VectorIndex:
             stale.extend(ids - new_ids)
         self._embed_and_store(todo, progress)
         if stale:
-            self._collection.delete(ids=stale)
+            self._open.delete(ids=stale)
         report.chunks_embedded = len(todo)
 
     def _embed_and_store(self, todo: list[Chunk], progress: Progress | None) -> None:
@@ -183,8 +194,9 @@ class VectorIndex:
             progress(0, len(todo), "embedding guide sections")
         for start in range(0, len(todo), BATCH):
             batch = todo[start:start + BATCH]
-            vectors = self.embedder.embed_documents([embedding_text(c) for c in batch])
-            self._collection.upsert(
+            # chromadb takes a list of Sequence[float]; list is invariant, so the rows are re-listed as that
+            vectors: list[Sequence[float]] = [*self.embedder.embed_documents([embedding_text(c) for c in batch])]
+            self._open.upsert(
                 ids=[c.chunk_id for c in batch], embeddings=vectors,
                 metadatas=[{"doc_id": c.doc_id, "doc_hash": c.doc_hash, "doc_chunks": counts[c.doc_id],
                             "content_hash": c.content_hash, "category": c.category} for c in batch])
@@ -195,7 +207,7 @@ class VectorIndex:
 
     def count(self) -> int:
         """Number of chunk records stored."""
-        return self._collection.count()
+        return self._open.count()
 
     def query(self, vector: Sequence[float], k: int, where: dict | None = None) -> list[Hit]:
         """The k nearest chunks to `vector` (cosine), best first."""
@@ -216,8 +228,8 @@ class VectorIndex:
                 for cid, meta, dist in zip(got["ids"][0], got["metadatas"][0], got["distances"][0], strict=True)]
 
     def _query(self, vector: Sequence[float], n: int, where: dict | None):
-        return self._collection.query(query_embeddings=[list(vector)], n_results=n, where=where,
-                                      include=["metadatas", "distances"])
+        query: list[Sequence[float]] = [list(vector)]
+        return self._open.query(query_embeddings=query, n_results=n, where=where, include=["metadatas", "distances"])
 
     def status(self) -> dict:
         """Where the index lives and what it holds."""

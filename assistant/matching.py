@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from rank_bm25 import BM25Okapi
@@ -28,6 +29,9 @@ from rank_bm25 import BM25Okapi
 from .embeddings import Embedder
 from .knowledge.cards import Card
 from .retrieval import tokenize
+
+if TYPE_CHECKING:
+    from .knowledge import KnowledgeBase
 
 log = logging.getLogger(__name__)
 MEAN_WEIGHT = 0.7  # a card's dense score: this much its questions' mean cosine, the rest its best one
@@ -194,6 +198,8 @@ class CardMatcher:
         from scipy import sparse
 
         bm = self._bm25
+        if bm is None:  # no questions at all
+            return np.zeros((0, 0))
         vocab = {term: j for j, term in enumerate(bm.idf)}
         norm = bm.k1 * (1 - bm.b + bm.b * np.asarray(bm.doc_len) / bm.avgdl)
         rows, cols, vals = [], [], []
@@ -275,8 +281,8 @@ class CardMatcher:
         whole = self.best(question, country)
         parts = [p.strip(" ,;") for p in _SPLIT.split(question) if len(p.split()) >= 3]
         if len(parts) == 2 and all(_QUESTION.search(p) for p in parts):
-            halves = [self.best(p, country) for p in parts]
-            if all(halves) and halves[0].card.id != halves[1].card.id:
+            halves = [half for p in parts if (half := self.best(p, country)) is not None]
+            if len(halves) == 2 and halves[0].card.id != halves[1].card.id:
                 if (
                     whole is None
                     or whole.card.id in {h.card.id for h in halves}
@@ -286,12 +292,12 @@ class CardMatcher:
         return [whole] if whole else []
 
 
-def card_regions(kb) -> dict[str, frozenset[str]]:
+def card_regions(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
     """Card id -> the rule sets its answer is written for: its theme's `countries`, else those of the
     country-specific guides its lead cites."""
     from .knowledge.cards import markers
 
-    out = {}
+    out: dict[str, frozenset[str]] = {}
     if kb.countries is None:
         return out
     for card in kb.cards:
@@ -299,7 +305,8 @@ def card_regions(kb) -> dict[str, frozenset[str]]:
             out[card.id] = frozenset(card.countries)
             continue
         guides = [kb.guide(card.card.cites[n - 1].guide) for n in markers(card.card.lead)]
-        rules = {kb.countries.rules_for(code) for g in guides for code in g.meta.countries} - {None}
+        found = (kb.countries.rules_for(code) for g in guides for code in g.meta.countries)
+        rules = {rule for rule in found if rule is not None}
         if guides and all(g.meta.countries for g in guides) and len(rules) == 1:  # one country's answer
             out[card.id] = frozenset(rules)
     return out

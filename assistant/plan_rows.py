@@ -9,9 +9,13 @@ import io
 import re
 import zipfile
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
+
+if TYPE_CHECKING:
+    from .knowledge import KnowledgeBase
+    from .planners.calendar import Plan
 
 EDITABLE = ("date", "time", "topic", "caption", "hashtags")
 COLUMNS = ("date", "time", "platform", "pillar", "format", "topic", "caption", "hashtags", "awareness", "checks")
@@ -26,7 +30,7 @@ def checks_label(warnings: list[dict]) -> str:
     return "; ".join(dict.fromkeys(str(w.get("name") or w.get("message") or "check") for w in warnings))
 
 
-def plan_rows(plan) -> list[dict[str, Any]]:
+def plan_rows(plan: Plan) -> list[dict[str, Any]]:
     """One row per post, with the columns of COLUMNS (hashtags space-separated)."""
     rows = []
     for post in plan.posts:
@@ -69,7 +73,7 @@ def _recheck(caption: str, tags: list[str], old: list[dict], platform=None) -> l
     return limits + compliance.check(message_text(caption, tags), kind="caption") + kept
 
 
-def apply_rows(plan, rows: list[dict[str, Any]], kb=None):
+def apply_rows(plan: Plan, rows: list[dict[str, Any]], kb: KnowledgeBase | None = None):
     """A copy of `plan` with the editable columns of `rows` applied; edited captions are checked again (and
     against their platform's hashtag and length limits when `kb` is given)."""
     if len(rows) != len(plan.posts):
@@ -94,7 +98,7 @@ def apply_rows(plan, rows: list[dict[str, Any]], kb=None):
     return plan.model_copy(update={"posts": posts})
 
 
-def mix_rows(plan) -> list[dict[str, Any]]:
+def mix_rows(plan: Plan) -> list[dict[str, Any]]:
     """Post counts by pillar and by format, per platform, in long form for a chart."""
     counts: Counter = Counter()
     for post in plan.posts:
@@ -103,26 +107,26 @@ def mix_rows(plan) -> list[dict[str, Any]]:
     return [{"dimension": d, "value": v, "platform": p, "posts": n} for (d, v, p), n in sorted(counts.items())]
 
 
-def week_days(plan, week: int) -> list[tuple[dt.date, list]]:
+def week_days(plan: Plan, week: int) -> list[tuple[dt.date, list]]:
     """The seven days of plan week `week` (1-based) with their posts in time order."""
     first = plan.start + dt.timedelta(days=7 * (week - 1))
     days = [first + dt.timedelta(days=i) for i in range(7)]
     return [(d, sorted((p for p in plan.posts if p.date == d), key=lambda p: p.time)) for d in days]
 
 
-def plan_to_saved(plan) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def plan_to_saved(plan: Plan) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """(params, posts) as JSON-ready data for Store.save_plan."""
     params = plan.model_dump(mode="json", exclude={"posts"})
     return params, [p.model_dump(mode="json") for p in plan.posts]
 
 
-def plan_from_saved(saved: dict[str, Any]):
+def plan_from_saved(saved: dict[str, Any]) -> Plan:
     """Rebuild a Plan from a Store.get_plan row."""
     from .planners.calendar import Plan
     return Plan.model_validate({**saved["params"], "posts": saved["posts"]})
 
 
-def plan_title(plan, profile_name: str) -> str:
+def plan_title(plan: Plan, profile_name: str) -> str:
     """A default title: clinic, platforms and dates."""
     end = plan.start + dt.timedelta(days=7 * plan.weeks - 1)
     return f"{profile_name}: {', '.join(plan.platforms)} {plan.start:%d %b} – {end:%d %b %Y}"

@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import zoneinfo
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import InputError
 from .knowledge.models import PLATFORM_IDS
+
+if TYPE_CHECKING:
+    from .knowledge import KnowledgeBase
 
 PracticeType = Literal["solo", "group", "hospital_department"]
 
@@ -80,7 +83,7 @@ def default_timezone(country: str) -> str:
     return DEFAULT_TIMEZONES.get("GB" if code == "UK" else code, "UTC")
 
 
-def country_code(kb, value: str) -> str:
+def country_code(kb: KnowledgeBase, value: str) -> str:
     """A two-letter country code the guidance knows ("uk" -> "GB"); anything else is an InputError."""
     code = value.strip().upper() if isinstance(value, str) else ""
     code = "GB" if code == "UK" else code
@@ -108,7 +111,9 @@ def _timezone(country: str, chosen: str, previous: ClinicProfile | None) -> str:
     return chosen
 
 
-def profile_from_fields(kb, fields: Mapping[str, Any], previous: ClinicProfile | None = None) -> ClinicProfile:
+def profile_from_fields(
+    kb: KnowledgeBase, fields: Mapping[str, Any], previous: ClinicProfile | None = None
+) -> ClinicProfile:
     """The one way to build a ClinicProfile from loose fields (a web form, command-line options, a JSON line).
 
     Fields left out or None take the defaults; the specialty and platforms may be names or aliases ("derm",
@@ -138,7 +143,7 @@ def profile_from_fields(kb, fields: Mapping[str, Any], previous: ClinicProfile |
         raise InputError(f"profile: {exc}") from None
 
 
-def resolve_profile(profile: ClinicProfile, kb) -> ClinicProfile:
+def resolve_profile(profile: ClinicProfile, kb: KnowledgeBase) -> ClinicProfile:
     """Return the profile with its specialty resolved to an id through the knowledge base's aliases.
 
     Raises KnowledgeError (with the closest known specialties) for an unknown specialty.

@@ -11,4 +11,5 @@ if [ "${#missing[@]}" -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 bash scripts/install.sh requirements-dev.txt
+.venv/bin/mypy  # types (config in pyproject.toml): must report no issues
 exec .venv/bin/python -m pytest "$@"

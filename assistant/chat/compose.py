@@ -10,11 +10,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..knowledge.cards import MARKER, AnswerCard, CardVariant
 from ..matching import CardMatch
 from .models import Answer, Citation, Part, Section
+
+if TYPE_CHECKING:
+    from ..knowledge import KnowledgeBase
+    from ..profile import ClinicProfile
 
 MAX_SECTIONS = 2
 SECOND_SECTION_SHARE = 0.85  # a second section is shown when it scores at least this share of the first
@@ -32,7 +38,7 @@ class Asker:
 class Numbering:
     """Numbers guide sections in order of first citation; each number is a Citation of one section."""
 
-    def __init__(self, kb) -> None:
+    def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self._order: dict[tuple[str, str], int] = {}
         self.citations: list[Citation] = []
@@ -104,7 +110,9 @@ def card_part(match: CardMatch, asker: Asker, numbering: Numbering) -> Part:
     )
 
 
-def best_sections(passages: Sequence, numbering: Numbering, kb, tainted: set[str] = frozenset()) -> list[Section]:
+def best_sections(
+    passages: Sequence, numbering: Numbering, kb: KnowledgeBase, tainted: AbstractSet[str] = frozenset()
+) -> list[Section]:
     """The top passage's whole section and, if nearly as good, a second one (never two pieces of one).
 
     A passage from a guide with instruction-like text (`tainted`) keeps its defused text, not the whole section.
@@ -126,7 +134,7 @@ def best_sections(passages: Sequence, numbering: Numbering, kb, tainted: set[str
     return chosen
 
 
-def _is_heading(kb, passage) -> bool:
+def _is_heading(kb: KnowledgeBase, passage) -> bool:
     try:
         return passage.heading in kb.guide(passage.doc_id).headings
     except Exception:  # noqa: BLE001 - a passage from an index of another knowledge base: use its own text
@@ -139,7 +147,7 @@ class Composer:
     HIGH_CONFIDENCE = 0.85  # a card may answer a question the guide passages alone would not call covered
     DRAFT_CARD = 0.6  # a matched card follows a draft only this confident; else the draft kind's own card
 
-    def __init__(self, kb, matcher, words, drafter=None) -> None:
+    def __init__(self, kb: KnowledgeBase, matcher, words, drafter=None) -> None:
         self.kb, self.matcher, self.words, self.drafter = kb, matcher, words, drafter
 
     def asker(self, turn) -> Asker:
@@ -160,7 +168,7 @@ class Composer:
             return matches
         return [m for m in matches if m.confidence >= self.HIGH_CONFIDENCE] if len(matches) == 1 else []
 
-    def compose(self, turn, profile) -> Answer:
+    def compose(self, turn, profile: ClinicProfile | None) -> Answer:
         asker = self.asker(turn)
         numbering = Numbering(self.kb)
         drafts = self.drafter.drafts(turn, profile, asker) if self.drafter else []
@@ -208,7 +216,7 @@ class Composer:
 
     def _related(self, matches: Sequence[CardMatch]) -> list[dict[str, str]]:
         shown = {m.card.id for m in matches}
-        out = []
+        out: list[dict[str, str]] = []
         for m in matches:
             for card_id in m.card.card.related:
                 if card_id not in shown and len(out) < 3:
@@ -217,7 +225,7 @@ class Composer:
         return out
 
 
-def model_passages(answer: Answer, retrieved: Sequence, kb, limit: int) -> list:
+def model_passages(answer: Answer, retrieved: Sequence, kb: KnowledgeBase, limit: int) -> list:
     """What a language model is given: the sections the offline answer cites (in its numbering), then the
     retrieved passages it did not cite, up to `limit` in all (never fewer than the cited ones)."""
     from ..retrieval import Passage
@@ -252,7 +260,9 @@ _LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]|[-*•])\s+(.*)$")
 def structure_from_text(text: str) -> tuple[str, list[str], list[str]]:
     """(lead, steps, watch-outs) of a model's answer: the first paragraph, the list items before a 'Watch out'
     line, and the ones after it. The model is asked for this shape; anything else stays in the text."""
-    lead, steps, watch = "", [], []
+    lead = ""
+    steps: list[str] = []
+    watch: list[str] = []
     in_watch = False
     for block in re.split(r"\n\s*\n", text.strip()):
         lines = block.strip().splitlines()

@@ -12,12 +12,19 @@ import math
 import re
 from collections import Counter
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ..knowledge import registry
-from ..knowledge.copy import PostCopy, fill
+from ..knowledge.copy import PostCopy, Script, fill
+from ..knowledge.models import Topic
 from ..knowledge.schemas.drafts import DraftData
+from ..knowledge.schemas.replies import Tone
 from ..retrieval import tokenize
 from .models import Draft, DraftKind
+
+if TYPE_CHECKING:
+    from ..knowledge import KnowledgeBase
+    from ..profile import ClinicProfile
 
 DEFAULT_PLATFORM = "instagram"
 _QUOTED = re.compile(
@@ -45,7 +52,7 @@ def requested_kind(text: str, data: DraftData) -> DraftKind | None:
     return None
 
 
-def _platform(turn, profile) -> str:
+def _platform(turn, profile: ClinicProfile | None) -> str:
     if turn.platforms_named and turn.platforms:
         return turn.platforms[0]
     if profile is not None and profile.platforms:
@@ -53,7 +60,7 @@ def _platform(turn, profile) -> str:
     return DEFAULT_PLATFORM
 
 
-def _values(profile) -> dict[str, str]:
+def _values(profile: ClinicProfile | None) -> dict[str, str]:
     """Placeholder values from the profile ({clinic}, {city}, {booking}, {phone}); none without a profile."""
     from ..planners.captions import profile_values
 
@@ -63,7 +70,7 @@ def _values(profile) -> dict[str, str]:
 class Drafter:
     """Builds the drafts a message asks for. Build once; the topic index is made on first use."""
 
-    def __init__(self, kb, data: DraftData | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase, data: DraftData | None = None) -> None:
         self.kb = kb
         self.data = data or registry.load(registry.DRAFTS, kb.root)
         cards = {c.id for c in kb.cards}
@@ -72,7 +79,7 @@ class Drafter:
     # --- which topic ------------------------------------------------------------------------------------
 
     @cached_property
-    def _topics(self) -> list[tuple[str, object, Counter]]:
+    def _topics(self) -> list[tuple[str, Topic, Counter[str]]]:
         """(specialty id, topic, its words) for every topic of every specialty."""
         return [
             (spec.id, topic, Counter(tokenize(f"{topic.title} {' '.join(topic.keywords)}")))
@@ -120,7 +127,7 @@ class Drafter:
 
     # --- the drafts -------------------------------------------------------------------------------------
 
-    def drafts(self, turn, profile, asker) -> list[Draft]:
+    def drafts(self, turn, profile: ClinicProfile | None, asker) -> list[Draft]:
         """The drafts the message asks for (usually one), or [] when it asks a question."""
         kind = requested_kind(turn.masked, self.data)
         if kind is None:
@@ -147,7 +154,7 @@ class Drafter:
             return specialty, None
         return found or (None, None)
 
-    def caption(self, turn, profile, specialty) -> Draft | None:
+    def caption(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
         spec_id, topic = self._specialty_and_topic(turn, specialty)
         if spec_id is None:
             return None
@@ -179,13 +186,13 @@ class Drafter:
             notes=notes,
         )
 
-    def _tags(self, specialty: str, platform: str, topic, profile) -> list[str]:
+    def _tags(self, specialty: str, platform: str, topic, profile: ClinicProfile | None) -> list[str]:
         from ..planners.hashtags import suggest_hashtags
 
         city = profile.city if profile is not None and profile.city else None
         return suggest_hashtags(self.kb, specialty, platform, topic, city).tags
 
-    def hashtags(self, turn, profile, specialty) -> Draft | None:
+    def hashtags(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
         from ..planners.hashtags import suggest_hashtags
 
         spec_id, topic = self._specialty_and_topic(turn, specialty)
@@ -206,7 +213,7 @@ class Drafter:
             notes=main.notes[:2],
         )
 
-    def bio(self, turn, profile, specialty) -> Draft | None:
+    def bio(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
         spec = self.kb.specialty(specialty or "general_practice")
         platform = self.kb.platform(_platform(turn, profile))
         limit = platform.limits.bio_chars or 150
@@ -236,14 +243,14 @@ class Drafter:
             else [],
         )
 
-    def review_reply(self, turn, profile, specialty) -> Draft | None:
+    def review_reply(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
         from ..planners.reviews import draft_reply
 
         review = _pasted(turn.masked) or turn.masked
         stars = _STARS.search(turn.masked)
         rating = None if stars is None else _WORDS.get(stars.group(1).lower()) or int(stars.group(1))
         phone = profile.phone if profile is not None and profile.phone else None
-        tone = "formal" if profile is not None and "formal" in profile.tone.lower() else "warm"
+        tone: Tone = "formal" if profile is not None and "formal" in profile.tone.lower() else "warm"
         try:
             drafted = draft_reply(review[:2000], rating, clinic_phone=phone, tone=tone, signoff=_sign_off(profile))
         except Exception:  # noqa: BLE001 - an unusable review text: no draft, the guidance still answers
@@ -255,14 +262,14 @@ class Drafter:
         return Draft(kind="review_reply", title=title, text=drafted.reply, alternatives=drafted.alternatives,
                      notes=["It never confirms that the reviewer is a patient and mentions no care, dates or costs."])
 
-    def video_script(self, turn, profile, specialty) -> Draft | None:
+    def video_script(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
         spec_id, topic = self._specialty_and_topic(turn, specialty)
         if spec_id is None:
             return None
         platform = _platform(turn, profile) if turn.platforms_named else "instagram"
         copy = self.kb.copy.get(spec_id, {}).get(topic.title) if topic else None
         if copy is not None and copy.script is not None:
-            return _script_from_copy(copy, platform, _values(profile))
+            return _script_from_copy(copy.script, copy.topic, platform, _values(profile))
         from ..planners.videos import video_ideas
 
         ideas = video_ideas(self.kb, spec_id, [platform], count=20)
@@ -278,12 +285,12 @@ class Drafter:
             notes=[idea.compliance_note] if idea.compliance_note else [],
         )
 
-    def plan(self, turn, profile, specialty) -> Draft | None:
+    def plan(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
         from ..planners.calendar import plan_calendar
         from ..profile import ClinicProfile
 
-        weeks = int(_WEEKS.search(turn.masked).group(1)) if _WEEKS.search(turn.masked) else 4
-        per_week = int(_PER_WEEK.search(turn.masked).group(1)) if _PER_WEEK.search(turn.masked) else 3
+        weeks = int(found.group(1)) if (found := _WEEKS.search(turn.masked)) else 4
+        per_week = int(found.group(1)) if (found := _PER_WEEK.search(turn.masked)) else 3
         platform = _platform(turn, profile)
         if profile is None:
             profile = ClinicProfile(specialty=specialty or "general_practice", platforms=[platform])
@@ -339,18 +346,17 @@ def _pasted(text: str) -> str:
     return next(g for g in match.groups() if g).strip() if match else ""
 
 
-def _sign_off(profile) -> str:
+def _sign_off(profile: ClinicProfile | None) -> str:
     name = profile.name if profile is not None and profile.name != "My clinic" else ""
     return f"The practice manager, {name}" if name else "The practice manager"
 
 
-def _script_from_copy(copy: PostCopy, platform: str, values: dict[str, str]) -> Draft:
-    s = copy.script
+def _script_from_copy(s: Script, topic: str, platform: str, values: dict[str, str]) -> Draft:
     text = "\n".join(s.lines(values))
     return Draft(
         kind="video_script",
         platform=platform,
-        title=f"{s.seconds}-second script: {copy.topic}",
+        title=f"{s.seconds}-second script: {topic}",
         text=text,
         notes=[f"Filming: {fill(s.filming, values)}"],
     )

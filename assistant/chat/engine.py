@@ -11,6 +11,7 @@ import logging
 import re
 import time
 from collections.abc import Generator, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from ..errors import InputError, ProviderError
 from ..guardrails import check_text, emergency_message, make_canary, sanitize_output
@@ -27,6 +28,10 @@ from .markdown import answer_markdown, body_markdown, draft_markdown, part_markd
 from .models import Answer, finding_dict
 from .prompts import build_messages
 from .turn import Turn, TurnBuilder
+
+if TYPE_CHECKING:
+    from ..knowledge import KnowledgeBase
+    from ..profile import ClinicProfile
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -61,13 +66,15 @@ class AnswerStream:
         """The Answer; reading it before the stream is consumed consumes the rest."""
         for _ in self:
             pass
+        if self._result is None:  # the pipeline always returns one; a bare `return` would be a bug
+            raise RuntimeError("the answer stream ended without an answer")
         return self._result
 
 
 class ChatEngine:
     """Answers questions for a clinic profile. Dependencies are passed in (tests pass fakes)."""
 
-    def __init__(self, kb, retriever, provider, settings, matcher=None, drafter=None) -> None:
+    def __init__(self, kb: KnowledgeBase, retriever, provider, settings, matcher=None, drafter=None) -> None:
         self.kb, self.retriever, self.provider, self.settings = kb, retriever, provider, settings
         self.data = chat_data(kb.root)
         intents = intent_data(kb.root)
@@ -85,7 +92,7 @@ class ChatEngine:
     def uses_model(self) -> bool:
         return getattr(self.provider, "name", "offline") != "offline"
 
-    def answer(self, question: str, profile=None, history: Sequence[dict] = (),
+    def answer(self, question: str, profile: ClinicProfile | None = None, history: Sequence[dict] = (),
                platforms: Sequence[str] = ()) -> Answer:
         """The complete Answer (streaming consumed internally).
 
@@ -94,7 +101,7 @@ class ChatEngine:
         """
         return self.stream(question, profile, history, platforms).result
 
-    def stream(self, question: str, profile=None, history: Sequence[dict] = (),
+    def stream(self, question: str, profile: ClinicProfile | None = None, history: Sequence[dict] = (),
                platforms: Sequence[str] = ()) -> AnswerStream:
         """An AnswerStream: text chunks as they come, then `.result`."""
         return AnswerStream(self._run(question, profile, history, platforms))
@@ -113,7 +120,7 @@ class ChatEngine:
         return Answer(text=message, intent="none", covered=False, question=question,
                       warnings=[{"rule": "LLM10" if problem == "too_long" else "input", "message": message}])
 
-    def _run(self, question, profile, history, platforms=()) -> Generator[str, None, Answer]:
+    def _run(self, question, profile: ClinicProfile | None, history, platforms=()) -> Generator[str, None, Answer]:
         started = time.perf_counter()
         problem = self._input_problem(question)
         if problem is None:
@@ -142,7 +149,7 @@ class ChatEngine:
         log.debug("question (masked): %s", turn.masked)
         return answer
 
-    def _prefix(self, turn: Turn, profile) -> str:
+    def _prefix(self, turn: Turn, profile: ClinicProfile | None) -> str:
         """Lines that come before any answer: the emergency line, the scope note."""
         lines = []
         if turn.scope == "emergency":
@@ -151,7 +158,7 @@ class ChatEngine:
             lines.append(self.data.answer.phrase("individual_medical"))
         return "\n\n".join(lines) + "\n\n" if lines else ""
 
-    def _offline(self, turn: Turn, profile, prefix: str, notice: str = "") -> Answer:
+    def _offline(self, turn: Turn, profile: ClinicProfile | None, prefix: str, notice: str = "") -> Answer:
         answer = self.composer.compose(turn, profile)
         note = language_note(turn.language, self.data.languages)
         answer.notices = [n for n in (notice, note) if n]
@@ -160,7 +167,7 @@ class ChatEngine:
         answer.body = sanitize_output(prefix + notices + body_markdown(answer, self.data.answer))
         return answer
 
-    def _with_model(self, turn: Turn, profile, prefix: str) -> Generator[str, None, Answer]:
+    def _with_model(self, turn: Turn, profile: ClinicProfile | None, prefix: str) -> Generator[str, None, Answer]:
         # The offline answer is the model's context (the matched card, its sections) and its fallback; its
         # drafts come first, as they do offline.
         offline = self.composer.compose(turn, profile)
@@ -207,7 +214,7 @@ class ChatEngine:
             "provider": self.provider.name, "covered": True, "model": getattr(self.provider, "model", ""),
             "lead": lead, "steps": steps, "watch_out": watch, "parts": [], "sections": []})
 
-    def _replace(self, turn: Turn, profile, prefix: str, rule: str, notice: str, streamed: bool,
+    def _replace(self, turn: Turn, profile: ClinicProfile | None, prefix: str, rule: str, notice: str, streamed: bool,
                  fallback: bool = False) -> Generator[str, None, Answer]:
         """Switch to the offline answer after a model failure or leak, telling the user why."""
         answer = self._offline(turn, profile, prefix, notice=notice)

@@ -10,9 +10,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..knowledge import registry
-from ..knowledge.schemas.chat import IntentData
+from ..knowledge.schemas.chat import Intent, IntentData
+
+if TYPE_CHECKING:
+    from ..knowledge import KnowledgeBase
 
 _SPACES = re.compile(r"[\s_/&.-]+")
 
@@ -62,11 +66,11 @@ class Router:
                            if data.off_topic_terms else None)
         self._expansions = [(re.compile(e.pattern, re.IGNORECASE), e.add, e.weight) for e in data.expansions]
 
-    def scores(self, text: str) -> dict[str, float]:
+    def scores(self, text: str) -> dict[Intent, float]:
         """Intent -> summed weight of the keywords and patterns found in `text`."""
         return {name: sum(w for rx, w in rules if rx.search(text)) for name, rules in self._rules.items()}
 
-    def best(self, text: str) -> tuple[str, float]:
+    def best(self, text: str) -> tuple[Intent, float]:
         """The winning intent and its score (ties go to the intent listed first in `priority`)."""
         scores = self.scores(text)
         order = {name: i for i, name in enumerate(self.data.priority)}
@@ -95,7 +99,7 @@ class Router:
                     found[word] = max(weight, found.get(word, 0.0))
         return found
 
-    def route(self, question: str, history: Sequence[dict] = ()) -> str:
+    def route(self, question: str, history: Sequence[dict] = ()) -> Intent:
         """The intent of `question`; a follow-up without its own signal keeps the previous question's."""
         name, score = self.best(question)
         if score > 0:
@@ -125,7 +129,7 @@ def user_turns(history: Iterable[dict]) -> list[str]:
     return [str(m.get("content", "")) for m in history or () if isinstance(m, dict) and m.get("role") == "user"]
 
 
-def route_intent(question: str, history: Sequence[dict] = ()) -> str:
+def route_intent(question: str, history: Sequence[dict] = ()) -> Intent:
     """One of start_platform, editorial_plan, hashtags, video_ideas, review_reply, compliance, strategy."""
     return router().route(question, history)
 
@@ -133,7 +137,7 @@ def route_intent(question: str, history: Sequence[dict] = ()) -> str:
 class MentionFinder:
     """Finds platform and specialty names (ids, names, aliases from the knowledge base) in text."""
 
-    def __init__(self, kb, data: IntentData) -> None:
+    def __init__(self, kb: KnowledgeBase, data: IntentData) -> None:
         ambiguous = {a.lower() for a in data.ambiguous_aliases}
         self._platforms = self._table(
             ((p.id, name) for p in kb.platforms.values() for name in (p.id, p.name, *p.aliases)

@@ -4,11 +4,15 @@ these fields; nothing parses the rendered text back.
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..guardrails.checker import Finding
+from ..knowledge.schemas.chat import Intent
 from ..knowledge.schemas.drafts import DraftKind
+
+AnswerIntent = Intent | Literal["none"]  # "none": no answer path ran (empty, refused or failed input)
 
 
 class Citation(BaseModel):
@@ -94,9 +98,9 @@ class Answer(BaseModel):
     country: str | None = None
     sources: list[Citation] = Field(default_factory=list)
     warnings: list[dict] = Field(default_factory=list)
-    findings: list[Any] = Field(default_factory=list)  # guardrails.checker.Finding
+    findings: list[Finding] = Field(default_factory=list)
     provider: str = "offline"
-    intent: str = "strategy"
+    intent: AnswerIntent = "strategy"
     fallback_notice: str | None = None
     masked: list[str] = Field(default_factory=list)  # kinds of patient data masked, e.g. ["name", "phone number"]
     question: str = ""  # what the user typed, kept so nothing is lost when a provider fails

@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..knowledge.schemas.chat import ChatData
+
+if TYPE_CHECKING:
+    from ..knowledge import KnowledgeBase
+    from ..profile import ClinicProfile
 
 _DELIMS = re.compile(r"<<<|>>>")
 
@@ -18,7 +23,7 @@ def _defuse(text: str) -> str:
     return _DELIMS.sub(lambda m: "‹‹‹" if m.group() == "<<<" else "›››", text)
 
 
-def profile_summary(profile, kb) -> str:
+def profile_summary(profile: ClinicProfile | None, kb: KnowledgeBase) -> str:
     """The clinic profile as short "- field: value" lines for the system prompt ("not given" without one)."""
     if profile is None:
         return "- (no clinic profile given: do not assume a specialty or a country)"
@@ -34,7 +39,7 @@ def profile_summary(profile, kb) -> str:
     return "\n".join(f"- {name}: {_defuse(value)}" for name, value in rows if value)
 
 
-def system_prompt(profile, kb, canary: str, language: str, data: ChatData) -> str:
+def system_prompt(profile: ClinicProfile | None, kb: KnowledgeBase, canary: str, language: str, data: ChatData) -> str:
     """Rules, answering instructions, the confidential canary and the clinic profile."""
     return data.prompt.system.format(language=language, canary=canary, profile=profile_summary(profile, kb))
 
@@ -59,8 +64,8 @@ def user_message(question: str, passages: Sequence, data: ChatData, expert: str 
             f"<<<QUESTION>>>\n{_defuse(question)}\n<<<END QUESTION>>>")
 
 
-def build_messages(turn, profile, kb, passages: Sequence, canary: str, language: str,
-                   data: ChatData, expert: str = "") -> list[dict[str, str]]:
+def build_messages(turn, profile: ClinicProfile | None, kb: KnowledgeBase, passages: Sequence, canary: str,
+                   language: str, data: ChatData, expert: str = "") -> list[dict[str, str]]:
     """System prompt, the recent (masked) history, then passages and question."""
     limit = data.prompt.history_chars
     history = [{"role": t["role"], "content": _defuse(t["content"][:limit])} for t in turn.history]

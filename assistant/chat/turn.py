@@ -8,16 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..guardrails import LABELS, classify_scope, looks_like_injection, mask_phi
 from ..guardrails.phi import PLACEHOLDER as _PLACEHOLDER
-from ..knowledge.schemas.chat import ChatData, IntentData
+from ..guardrails.scope import Scope
+from ..knowledge.schemas.chat import ChatData, Intent, IntentData
 from ..retrieval import tokenize
 from .conversation import retrieval_query
 from .extract import split_units, terms
 from .intents import MentionFinder, Router
 from .language import detect_language
+
+if TYPE_CHECKING:
+    from ..knowledge import KnowledgeBase
+    from ..profile import ClinicProfile
 
 RETRIEVE_K = 6
 
@@ -30,9 +36,9 @@ class Turn:
     masked: str  # what may leave the process or be logged
     history: list[dict[str, str]]  # masked, most recent turns only
     masked_kinds: list[str]
-    scope: str
+    scope: Scope
     language: str
-    intent: str
+    intent: Intent
     query: str
     specialty: str | None  # named in the question, else the saved profile's; None when neither says
     platforms: list[str]
@@ -62,13 +68,15 @@ class Turn:
 class TurnBuilder:
     """Builds Turns; holds the compiled tables so each question pays only for its own work."""
 
-    def __init__(self, kb, retriever, data: ChatData, intents: IntentData, router: Router,
+    def __init__(self, kb: KnowledgeBase, retriever, data: ChatData, intents: IntentData, router: Router,
                  finder: MentionFinder) -> None:
         self.kb, self.retriever, self.data, self.intents = kb, retriever, data, intents
         self.router, self.finder = router, finder
         self.platform_names = {p.id: p.name for p in kb.platforms.values()}
 
-    def build(self, question: str, profile, history: list[dict[str, str]], platforms: Sequence[str] = ()) -> Turn:
+    def build(
+        self, question: str, profile: ClinicProfile | None, history: list[dict[str, str]], platforms: Sequence[str] = ()
+    ) -> Turn:
         """Mask, classify, route and retrieve for one question. `profile` is the saved clinic profile or None."""
         masked = mask_phi(question, clinic=profile)  # the clinic's own name, address and staff stay readable
         recent = history[-self.data.prompt.history_turns:] if self.data.prompt.history_turns else []

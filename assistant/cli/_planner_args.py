@@ -9,9 +9,13 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ._args import argv_text
+
+if TYPE_CHECKING:
+    from ..knowledge import KnowledgeBase
 
 # Plans start within this range: wide enough for any real calendar, narrow enough that the holiday and
 # awareness-day arithmetic (a year on either side) never leaves the calendar's years 1-9999.
@@ -76,7 +80,7 @@ def platform_list(value: str) -> list[str]:
     return names
 
 
-def make_profile(kb, **fields):
+def make_profile(kb: KnowledgeBase, **fields):
     """A resolved ClinicProfile from command-line options; a bad field becomes a one-line InputError."""
     from ..profile import profile_from_fields
 

@@ -9,10 +9,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from ..errors import AssistantError
 from ..inputs import check_length
 from ._args import argv_text
+
+if TYPE_CHECKING:
+    from ..knowledge import KnowledgeBase
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -35,12 +39,12 @@ def _services(provider_name: str | None):
     from ..config import load_settings
     from ..services import Services
 
-    services = Services(load_settings(**({"provider": provider_name} if provider_name else {})))
+    services = Services(load_settings(provider=provider_name) if provider_name else load_settings())
     services.provider  # noqa: B018 - built now so a bad provider fails fast
     return services
 
 
-def _profile(kb, specialty: str | None, platforms: list[str], country: str | None = None):
+def _profile(kb: KnowledgeBase, specialty: str | None, platforms: list[str], country: str | None = None):
     """(clinic profile or None, platform ids). A profile only when a specialty or a country is given: an answer
     is never fitted to a specialty nobody named. Names are resolved through the knowledge base's aliases."""
     from ..profile import profile_from_fields

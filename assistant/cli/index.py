@@ -3,15 +3,19 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from ..index import SyncReport
+
+if TYPE_CHECKING:  # imported lazily at run time: only a re-index with work to do draws a bar
+    from tqdm import tqdm
 
 
 class TqdmProgress:
     """A (done, total, message) callback that draws a tqdm bar on stderr once there is work to show."""
 
     def __init__(self) -> None:
-        self._bar = None
+        self._bar: tqdm | None = None
 
     def __call__(self, done: int, total: int, message: str) -> None:
         if total <= 0:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .buffer import to_buffer
 from .csv_generic import to_csv
@@ -12,8 +13,12 @@ from .hootsuite import to_hootsuite
 from .ics import to_ics
 from .markdown import to_markdown
 
+if TYPE_CHECKING:
+    from ..knowledge import KnowledgeBase
+    from ..planners.calendar import Plan
 
-def to_json(plan) -> str:
+
+def to_json(plan: Plan) -> str:
     """The plan as JSON: {"posts": [...], "notes": [...], ...}."""
     return json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
@@ -49,7 +54,7 @@ def export_formats(per_platform: bool | None = None) -> list[ExportFormat]:
     return [f for f in FORMATS.values() if per_platform is None or f.per_platform == per_platform]
 
 
-def fit_to_limits(plan, kb) -> tuple[object, list[str]]:
+def fit_to_limits(plan: Plan, kb: KnowledgeBase) -> tuple[Plan, list[str]]:
     """The plan as it may be exported: hashtags over a platform's limit dropped, posts still too long left out;
     each change is a note for the person exporting (nothing over a limit is exported silently)."""
     from ..guardrails.limits import within_limits

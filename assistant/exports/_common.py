@@ -4,10 +4,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from ..errors import InputError
 from ..planners.captions import message_text
+
+if TYPE_CHECKING:
+    from ..planners.calendar import Plan
 
 UTC = dt.UTC
 
@@ -31,7 +35,7 @@ def local_datetime(date: dt.date, time: str, timezone: str) -> dt.datetime:
     return aware.astimezone(UTC).astimezone(tz)
 
 
-def post_datetime(plan, post) -> dt.datetime:
+def post_datetime(plan: Plan, post) -> dt.datetime:
     """When a post goes out, as an aware date-time in the plan's time zone."""
     return local_datetime(post.date, post.time, plan.timezone)
 

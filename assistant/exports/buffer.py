@@ -7,15 +7,19 @@ out and listed in the notes.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from ._common import SchedulerExport, csv_text, message, post_datetime, resolve_now, split_files
+
+if TYPE_CHECKING:
+    from ..planners.calendar import Plan
 
 HEADER = ["Text", "Image URL", "Tags", "Posting Time"]
 TIME_FORMAT = "%Y-%m-%d %H:%M"
 MAX_ROWS = 350
 
 
-def to_buffer(plan, now: dt.datetime | None = None) -> SchedulerExport:
+def to_buffer(plan: Plan, now: dt.datetime | None = None) -> SchedulerExport:
     """One CSV with Buffer's header per platform."""
     earliest = resolve_now(now, plan.timezone)
     rows: dict[str, list[list[str]]] = {}

@@ -1,7 +1,12 @@
 """A plain CSV of the whole plan with every field, for spreadsheets and other tools."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ._common import UTC, csv_text, post_datetime
+
+if TYPE_CHECKING:
+    from ..planners.calendar import Plan
 
 HEADER = ["week", "date", "time", "timezone", "utc", "platform", "pillar", "format", "topic", "caption",
           "hashtags", "awareness", "awareness_date", "minutes", "sources", "warnings", "alt_text", "brief", "slides",
@@ -21,7 +26,7 @@ def _warning(w: dict) -> str:
     return f"{w.get('name') or w.get('rule', '?')} ({w.get('severity', '?')}): {w.get('message', '')}"
 
 
-def to_csv(plan) -> str:
+def to_csv(plan: Plan) -> str:
     """Every post with every field; lists joined with ' | ' (hashtags with spaces)."""
     rows = []
     for post in plan.posts:

@@ -8,9 +8,13 @@ Times are the clinic's local times: set the Hootsuite account to the same time z
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ._common import SchedulerExport, csv_text, message, post_datetime, resolve_now, split_files
+
+if TYPE_CHECKING:
+    from ..planners.calendar import Plan
 
 DATE_FORMATS = {"MM/DD/YYYY": "%m/%d/%Y %H:%M", "DD/MM/YYYY": "%d/%m/%Y %H:%M", "YYYY/MM/DD": "%Y/%m/%d %H:%M"}
 MAX_ROWS = 350
@@ -24,7 +28,7 @@ def round_up_5(when: dt.datetime) -> dt.datetime:
     return when + dt.timedelta(minutes=extra)
 
 
-def to_hootsuite(plan, now: dt.datetime | None = None, date_format: str = "MM/DD/YYYY") -> SchedulerExport:
+def to_hootsuite(plan: Plan, now: dt.datetime | None = None, date_format: str = "MM/DD/YYYY") -> SchedulerExport:
     """One headerless CSV per platform for Hootsuite's bulk upload."""
     if date_format not in DATE_FORMATS:
         raise InputError(f"unknown Hootsuite date format {date_format!r}; use one of {', '.join(DATE_FORMATS)}")

@@ -7,16 +7,20 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from typing import TYPE_CHECKING
 
 from icalendar import Calendar, Event
 
 from ._common import UTC, message, post_datetime
 
+if TYPE_CHECKING:
+    from ..planners.calendar import Plan
+
 PRODID = "-//Healthcare social media assistant//Editorial plan//EN"
 EVENT_MINUTES = 30
 
 
-def post_uid(plan, post) -> str:
+def post_uid(plan: Plan, post) -> str:
     """Same platform, date, topic and seed -> same UID, in every run."""
     key = f"{post.platform}|{post.date.isoformat()}|{post.topic}|{plan.seed}"
     return hashlib.sha256(key.encode()).hexdigest()[:32] + "@hcsm-assistant"
@@ -31,7 +35,7 @@ def _description(post) -> str:
     return "\n".join(lines)
 
 
-def to_ics(plan, now: dt.datetime | None = None) -> str:
+def to_ics(plan: Plan, now: dt.datetime | None = None) -> str:
     """The plan as an RFC 5545 calendar."""
     cal = Calendar()
     cal.add("prodid", PRODID)

@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 from itertools import groupby
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..planners.calendar import Plan
 
 
 def _day(date: dt.date) -> str:
@@ -32,7 +36,7 @@ def _post(post, names: dict[str, str]) -> list[str]:
     return lines + [""]
 
 
-def to_markdown(plan) -> str:
+def to_markdown(plan: Plan) -> str:
     """Title, notes, then one section per week with each post's caption, hashtags, checks and sources."""
     names = plan.platform_names
     shown = ", ".join(names.get(p, p) for p in plan.platforms)

@@ -52,6 +52,13 @@ class _Compiled:
     only_if: re.Pattern[str] | None
     groups: tuple[tuple[str, re.Pattern[str]], ...]
 
+    @property
+    def required(self) -> re.Pattern[str]:
+        """The check's pattern, for modes that cannot work without one."""
+        if self.pattern is None:
+            raise ValueError(f"guardrail check {self.check.id!r} ({self.check.mode}) needs at least one pattern")
+        return self.pattern
+
 
 @dataclass(frozen=True)
 class _Negators:
@@ -85,7 +92,8 @@ def _book() -> _Book:
 
     compiled = tuple(
         _Compiled(c, rx(c.patterns, c.id), rx(c.unless, c.id), rx(c.only_if, c.id),
-                  tuple((name, rx(group, c.id)) for name, group in c.groups.items()))
+                  # a group with no patterns has no clue to find (it used to crash the check)
+                  tuple((name, rx_) for name, group in c.groups.items() if (rx_ := rx(group, c.id)) is not None))
         for c in book.checks)
     neg = book.negation
     far, answer_all = neg.verbal_cues, (*neg.cues, *neg.verbal_cues, *neg.answer_cues)
@@ -146,14 +154,14 @@ def _spans(c: _Compiled, text: str, kind: str, reviewer_name: str | None, book: 
     elif mode == "person_name":  # a full name with no cue ("Thank you Maria Rossi for trusting us")
         yield from _person_names(text)
     elif mode == "missing":
-        if not c.pattern.search(text):
+        if not c.required.search(text):
             yield len(text), len(text)  # nothing to underline: the fix is something to add at the end
     elif mode == "combination":
         yield from _combinations(c, text)
     else:
         negators = book.answer_negators if kind == "answer" else book.negators
         quoted = _short_quotes(text, book.quote_words) if kind == "answer" and c.check.negatable else ()
-        for match in c.pattern.finditer(text):
+        for match in c.required.finditer(text):
             if c.check.negatable and (_negated(text, match.start(), negators) or _inside(match.span(), quoted)):
                 continue
             yield match.span()

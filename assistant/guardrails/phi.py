@@ -182,6 +182,11 @@ def _phone_recognizer_class():
         in which the number is valid.
         """
 
+        @property
+        def _leniency(self) -> int:
+            # Presidio types leniency as optional; unset means phonenumbers' default, VALID (1).
+            return 1 if self.leniency is None else self.leniency
+
         def analyze(self, text, entities, nlp_artifacts=None):  # noqa: ARG002 - Presidio's signature
             found = []
             for run in _PHONE_RUN.finditer(text):
@@ -190,7 +195,7 @@ def _phone_recognizer_class():
                     continue
                 # "GB" reads both "+44..." and "0044..." forms; national numbers try each region until one fits.
                 for region in ("GB",) if candidate.startswith(("+", "00")) else self.supported_regions:
-                    matches = list(phonenumbers.PhoneNumberMatcher(candidate, region, leniency=self.leniency))
+                    matches = list(phonenumbers.PhoneNumberMatcher(candidate, region, leniency=self._leniency))
                     found += [RecognizerResult(self.supported_entities[0], run.start() + m.start, run.start() + m.end,
                                                self.SCORE) for m in matches]
                     if matches:

@@ -38,7 +38,8 @@ class Countries(Strict):
         """The code of the first country a text names ("a GP in Leeds" -> GB), or None."""
         pattern, codes = self._matcher
         match = pattern.search(text)
-        return codes[match.lastindex - 1] if match else None
+        # every alternative is one group, so a match always sets lastindex
+        return codes[match.lastindex - 1] if match and match.lastindex else None
 
     def rules_for(self, code: str | None) -> RuleSet | None:
         """The rule set (answer-card variant) for a country code; EU members without an entry count as EU."""

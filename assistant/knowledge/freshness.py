@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..knowledge import KnowledgeBase
 
 
 @dataclass(frozen=True)
@@ -17,7 +21,7 @@ class Entry:
         return f"{self.path}: {self.id} updated {self.updated.isoformat()} ({(today - self.updated).days} days)"
 
 
-def entries(kb) -> list[Entry]:
+def entries(kb: KnowledgeBase) -> list[Entry]:
     """Every guide and data entry with its `updated` date (None where the entry has none)."""
     out = [Entry(g.path, g.id, g.meta.updated) for g in kb.guides]
     out += [Entry("data/platforms.yaml", p.id, p.updated) for p in kb.platforms.values()]
@@ -27,7 +31,7 @@ def entries(kb) -> list[Entry]:
     return out
 
 
-def stale(kb, days: int, today: dt.date | None = None) -> list[Entry]:
+def stale(kb: KnowledgeBase, days: int, today: dt.date | None = None) -> list[Entry]:
     """Entries whose `updated` is more than `days` days before `today`, or missing."""
     today = today or dt.date.today()
     return [e for e in entries(kb) if e.updated is None or (today - e.updated).days > days]

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, Field
@@ -20,6 +20,9 @@ from pydantic import BaseModel, Field
 from ..errors import KnowledgeError
 from .base import Strict, read_yaml, validate
 from .models import Source
+
+if TYPE_CHECKING:
+    from ..knowledge import KnowledgeBase
 
 POLICY_FILE = "sources-policy.yaml"
 _URL = re.compile(r"https?://[^\s\"'<>)\]}]+")
@@ -88,7 +91,7 @@ def load_policy(root: str | Path) -> SourcesPolicy | None:
     return validate(SourcesPolicy, read_yaml(path, Path(root)), POLICY_FILE)
 
 
-def citations(kb) -> Iterator[Citation]:
+def citations(kb: KnowledgeBase) -> Iterator[Citation]:
     """Every source URL in a loaded knowledge base, with the file (and entry) that cites it."""
     for g in kb.guides:
         for s in g.meta.sources:
@@ -126,16 +129,16 @@ def _answer_card_urls(root: Path) -> Iterator[Citation]:
             yield Citation(path.relative_to(root).as_posix(), url.rstrip(".,;:"))
 
 
-def refused_citations(kb, policy: SourcesPolicy) -> list[tuple[Citation, Refused]]:
+def refused_citations(kb: KnowledgeBase, policy: SourcesPolicy) -> list[tuple[Citation, Refused]]:
     return [(c, r) for c in citations(kb) if (r := policy.refusal(c.url))]
 
 
-def unreviewed_citations(kb, policy: SourcesPolicy) -> list[Citation]:
+def unreviewed_citations(kb: KnowledgeBase, policy: SourcesPolicy) -> list[Citation]:
     """Citations whose domain is on neither list: a reviewer has to class them before they ship."""
     return [c for c in citations(kb) if not policy.refusal(c.url) and not policy.allowance(c.url)]
 
 
-def check_sources(kb, policy: SourcesPolicy | None = None) -> list[str]:
+def check_sources(kb: KnowledgeBase, policy: SourcesPolicy | None = None) -> list[str]:
     """Fail on a refused domain, naming the file, the URL and the reason.
 
     Refused URLs in a `pending` file (being fixed by someone else) come back as warnings instead.
@@ -144,7 +147,8 @@ def check_sources(kb, policy: SourcesPolicy | None = None) -> list[str]:
     if policy is None:
         return []
     pending = {p.file for p in policy.pending}
-    errors, warnings = [], []
+    errors: list[str] = []
+    warnings: list[str] = []
     for cite, rule in refused_citations(kb, policy):
         line = f"{cite.where}: refused source {cite.url} ({rule.pattern}: {rule.reason})"
         (warnings if cite.file in pending else errors).append(line)

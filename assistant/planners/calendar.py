@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
@@ -21,6 +22,10 @@ from .hashtags import suggest_hashtags
 from .notes import plan_notes
 from .schedule import Slot, observances_in, place_observances, week_slots, weekly_counts
 from .topics import TopicPicker, short_name
+
+if TYPE_CHECKING:
+    from ..knowledge import KnowledgeBase
+    from ..profile import ClinicProfile
 
 MAX_WEEKS, MAX_POSTS_PER_WEEK = 52, 21
 
@@ -68,7 +73,7 @@ def _validate(weeks: int, posts_per_week: int, start) -> None:
         raise InputError("start must be a date (YYYY-MM-DD)")
 
 
-def _platforms(kb, platforms) -> list:
+def _platforms(kb: KnowledgeBase, platforms) -> list:
     if not platforms:
         raise InputError(f"choose at least one platform: {', '.join(kb.platforms)}")
     found = {kb.platform(p).id: kb.platform(p) for p in platforms}  # raises for an unknown name
@@ -117,7 +122,7 @@ def _topics(slots: list[Slot], picker: TopicPicker, by_id: dict) -> list[tuple]:
     return [chosen[i] for i in range(len(slots))]
 
 
-def _sources(kb, data, plat, pillar, observance) -> list[dict]:
+def _sources(kb: KnowledgeBase, data, plat, pillar, observance) -> list[dict]:
     guide_ids = {g.id for g in kb.guides}
     wanted = [plat.guide]
     wanted += [gid for key, gid in data.pillar_guides.items() if key in f"{pillar.id} {pillar.name}".lower()]
@@ -143,7 +148,7 @@ def _warnings(data, caption: str, hashtags: list[str], topic_text: str, pillar, 
 
 
 def _awareness(slot: Slot) -> dict | None:
-    if slot.observance is None:
+    if slot.observance is None or slot.span is None:
         return None
     first, last = slot.span
     out = {"name": slot.observance.name, "date": first.isoformat()}
@@ -154,10 +159,15 @@ def _awareness(slot: Slot) -> dict | None:
     return out
 
 
-def _posts(kb, data, spec, profile, by_id, slots, topics, budget: float, seed: int) -> tuple[list[Post], bool]:
+def _posts(
+    kb: KnowledgeBase, data, spec, profile: ClinicProfile, by_id, slots, topics, budget: float, seed: int
+) -> tuple[list[Post], bool]:
     """Posts week by week; each format is chosen to fit the time left in its week."""
     pillars = {p.id: p for p in spec.pillars}
-    posts, last, lightened, seen = [], {}, False, set()
+    posts: list[Post] = []
+    last: dict[str, str] = {}
+    seen: set[tuple[str, str]] = set()  # (platform id, message) already used
+    lightened = False
     for week in sorted({s.week for s in slots}):
         idx = [i for i, s in enumerate(slots) if s.week == week]
         left = budget
@@ -174,7 +184,9 @@ def _posts(kb, data, spec, profile, by_id, slots, topics, budget: float, seed: i
     return posts, lightened
 
 
-def plan_calendar(kb, profile, platforms, start: dt.date, weeks: int, posts_per_week: int, seed: int = 0) -> Plan:
+def plan_calendar(
+    kb: KnowledgeBase, profile: ClinicProfile, platforms, start: dt.date, weeks: int, posts_per_week: int, seed: int = 0
+) -> Plan:
     """Plan `weeks` weeks of posts from `start` across `platforms` for the clinic in `profile`."""
     _validate(weeks, posts_per_week, start)
     spec, plats, data = kb.specialty(profile.specialty), _platforms(kb, platforms), planning_data(kb)
@@ -213,7 +225,7 @@ def plan_calendar(kb, profile, platforms, start: dt.date, weeks: int, posts_per_
     )
 
 
-def _caption(data, spec, plat, text: str, index: int, obs, tags: list[str], seen: set) -> str:
+def _caption(data, spec, plat, text: str, index: int, obs, tags: list[str], seen: set[tuple[str, str]]) -> str:
     """The first caption variant whose published message is new on this platform (schedulers such as
     Hootsuite refuse duplicate messages, and followers notice them)."""
     for k in range(variants(data, plat)):
@@ -224,7 +236,7 @@ def _caption(data, spec, plat, text: str, index: int, obs, tags: list[str], seen
     return caption
 
 
-def _authored(copy, plat, profile, obs, tags: list[str], seen: set) -> str | None:
+def _authored(copy, plat, profile: ClinicProfile, obs, tags: list[str], seen: set) -> str | None:
     """The first authored caption for this topic not yet used on this platform (None: no copy, or all used)."""
     if copy is None:
         return None
@@ -235,7 +247,7 @@ def _authored(copy, plat, profile, obs, tags: list[str], seen: set) -> str | Non
     return None
 
 
-def _day_caption(day_copy, plat, profile, seen: set) -> str | None:
+def _day_caption(day_copy, plat, profile: ClinicProfile, seen: set) -> str | None:
     """The authored post about an awareness day itself, when the specialty's bank has no topic about it."""
     from ..knowledge.copy import fill
 
@@ -255,7 +267,10 @@ def _script(copy, values: dict[str, str]) -> str | None:
         return None
     return "\n".join([*copy.script.lines(values), f"Filming: {fill(copy.script.filming, values)}"])
 
-def _post(kb, data, spec, profile, plat, pillar, slot: Slot, text: str, topic, fmt, index: int, seen: set) -> Post:
+def _post(
+    kb: KnowledgeBase, data, spec, profile: ClinicProfile, plat, pillar, slot: Slot, text: str, topic, fmt, index: int,
+    seen: set[tuple[str, str]]
+) -> Post:
     from ..knowledge.copy import fill
 
     obs = slot.observance
@@ -270,13 +285,14 @@ def _post(kb, data, spec, profile, plat, pillar, slot: Slot, text: str, topic, f
     ).tags
     about_day = obs is not None and text == data.awareness_topic.format(name=short_name(obs))
     copy = None if about_day else kb.copy.get(spec.id, {}).get(topic.title)
-    day_copy = kb.awareness_copy.get(obs.id) if about_day else None
+    day_copy = kb.awareness_copy.get(obs.id) if obs is not None and about_day else None
     caption = (
         _authored(copy, plat, profile, obs, tags, seen)
         or _day_caption(day_copy, plat, profile, seen)
         or _caption(data, spec, plat, text, index, obs, tags, seen)
     )
     values = profile_values(profile)
+    written = copy or day_copy
     return Post(
         date=slot.date,
         time=slot.time,
@@ -292,8 +308,8 @@ def _post(kb, data, spec, profile, plat, pillar, slot: Slot, text: str, topic, f
         week=slot.week + 1,
         format_name=fmt.name,
         minutes=data.minutes(fmt),
-        alt_text=fill((copy or day_copy).alt_text, values) if copy or day_copy else "",
-        brief=fill((copy or day_copy).brief, values) if copy or day_copy else "",
+        alt_text=fill(written.alt_text, values) if written else "",
+        brief=fill(written.brief, values) if written else "",
         slides=[fill(t, values) for t in copy.slides] if copy else [],
         script=_script(copy, values),
     )

@@ -2,6 +2,11 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..profile import ClinicProfile
 
 
 def team_phrase(spec) -> str:
@@ -30,7 +35,7 @@ def variants(data, platform) -> int:
 
 
 def draft_caption(data, spec, platform, topic: str, variant: int, observance=None,
-                  hashtags: list[str] = ()) -> str:
+                  hashtags: Sequence[str] = ()) -> str:
     """A caption for one post; optional parts are dropped, in order, until it fits the platform.
 
     `variant` picks the opener, body and call to action; each cycles on its own, so consecutive posts differ
@@ -63,13 +68,13 @@ def _join(parts: dict[str, str]) -> str:
     return "\n\n".join(b for b in blocks if b)
 
 
-def profile_values(profile) -> dict[str, str]:
+def profile_values(profile: ClinicProfile) -> dict[str, str]:
     """Placeholder values for authored copy: {clinic}, {city}, {booking}, {phone} ("" when not set)."""
     name = "" if profile.name == "My clinic" else profile.name
     return {"clinic": name, "city": profile.city, "booking": profile.booking_url, "phone": profile.phone}
 
 
-def tone_order(profile) -> tuple[str, str]:
+def tone_order(profile: ClinicProfile) -> tuple[str, str]:
     """The authored tones, the clinic's first: 'formal' or a professional tone without 'warm' picks professional."""
     tone = profile.tone.lower()
     formal = "formal" in tone or ("professional" in tone and "warm" not in tone and "friendly" not in tone)

@@ -4,12 +4,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
 from ..knowledge.dates import resolve
 from ..knowledge.models import HASHTAG_RE
 from .data import planning_data
+
+if TYPE_CHECKING:
+    from ..knowledge import KnowledgeBase
 
 # Filled in this order, one tag per tier first, then a second round: a relevant, specific tag is worth
 # more than a generic one (Instagram's own advice: generic tags "don't help and may hurt").
@@ -92,7 +96,7 @@ def _topic_tags(index, spec, topic) -> list[str]:
     return [t for t in tags if t]
 
 
-def _awareness_tags(kb, spec, when: dt.date | None, country: str | None) -> list[str]:
+def _awareness_tags(kb: KnowledgeBase, spec, when: dt.date | None, country: str | None) -> list[str]:
     if when is None:
         return []
     tags = []
@@ -107,7 +111,7 @@ def _awareness_tags(kb, spec, when: dt.date | None, country: str | None) -> list
 class _Index:
     """What a knowledge base says about tags, computed once per knowledge base (a plan asks per post)."""
 
-    def __init__(self, kb) -> None:
+    def __init__(self, kb: KnowledgeBase) -> None:
         tags = [h for h in kb.hashtags if not h.risky]
         self.risky = {h.tag.lower() for h in kb.hashtags if h.risky}
         self.only_on = {h.tag.lower(): set(h.platforms) for h in kb.hashtags if "all" not in h.platforms}
@@ -137,7 +141,7 @@ class _Index:
 _INDEXES: dict[int, tuple[object, _Index]] = {}
 
 
-def _index(kb) -> _Index:
+def _index(kb: KnowledgeBase) -> _Index:
     cached = _INDEXES.get(id(kb))
     if cached is None or cached[0] is not kb:
         if len(_INDEXES) > 8:
@@ -153,7 +157,9 @@ def _topic_words(topic) -> set[str]:
     return set(re.findall(r"[a-z]+", text.lower()))
 
 
-def _candidates(kb, index: _Index, spec, topic, city, brand, when, country, awareness) -> dict[str, list[str]]:
+def _candidates(
+    kb: KnowledgeBase, index: _Index, spec, topic, city, brand, when, country, awareness
+) -> dict[str, list[str]]:
     body = spec.hashtags.specialty[0].lstrip("#")
     local = [camel_tag(f"{city} {body}"), camel_tag(city)] if city else []
     pools = index.by_specialty[spec.id]
@@ -191,7 +197,7 @@ def _pick(candidates: dict[str, list[str]], target: int, blocked) -> list[TagIte
     return sorted(chosen, key=lambda item: order[item.tier])
 
 
-def suggest_hashtags(kb, specialty: str, platform: str, topic=None, city: str | None = None, *,
+def suggest_hashtags(kb: KnowledgeBase, specialty: str, platform: str, topic=None, city: str | None = None, *,
                      brand: str | None = None, when: dt.date | None = None, country: str | None = None,
                      awareness: str | None = None, exclude_tiers: tuple[str, ...] = ()) -> HashtagSet:
     """Tiered hashtags for a specialty and platform, within the platform's rules."""

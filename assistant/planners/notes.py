@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..profile import ClinicProfile
 
 
 def _capacity(text: dict, posts, budget: float, per_week: int, lightened: bool) -> list[str]:
     hours = f"{budget / 60:g}"
-    weekly = Counter()
+    weekly: Counter[int] = Counter()
     for post in posts:
         weekly[post.week] += post.minutes
     if not weekly:
@@ -30,7 +34,9 @@ def _cadence(text: dict, plats, posts, weeks: int) -> list[str]:
     return out
 
 
-def plan_notes(data, spec, profile, plats, posts, per_week: int, budget: float, lightened: bool, picker) -> list[str]:
+def plan_notes(
+    data, spec, profile: ClinicProfile, plats, posts, per_week: int, budget: float, lightened: bool, picker
+) -> list[str]:
     """Notes that explain and qualify the plan."""
     text = data.capacity
     weeks = max((p.week for p in posts), default=1)

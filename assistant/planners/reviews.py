@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from ..errors import InputError
 from ..knowledge import registry
-from ..knowledge.schemas.replies import ReplyData, Situation, ThreatKind, Tone
+from ..knowledge.schemas.replies import ReplyData, Sentiment, Situation, ThreatKind, Tone
 from . import compliance
 
 MAX_REVIEW_CHARS = 10_000
@@ -27,7 +27,7 @@ class ReplyDraft(BaseModel):
     findings: list[dict]
     kind: Literal["reply", "guidance"]
     guidance: list[str]
-    sentiment: Literal["negative", "mixed", "positive"] | None
+    sentiment: Sentiment | None
     threats: list[str]
     guide: str
     alternatives: list[str] = []  # other replies for the same situation (the page offers three in all)
@@ -60,7 +60,7 @@ def detect_threats(text: str, data: ReplyData) -> list[str]:
             and any(re.search(p, text, re.I | re.S) for p in rule.patterns)]
 
 
-def _sentiment(text: str, rating: int | None, data: ReplyData) -> str:
+def _sentiment(text: str, rating: int | None, data: ReplyData) -> Sentiment:
     if rating is not None:
         return "negative" if rating <= 2 else "mixed" if rating == 3 else "positive"
     low = text.lower()
@@ -68,7 +68,7 @@ def _sentiment(text: str, rating: int | None, data: ReplyData) -> str:
              for k, words in data.sentiment.items()}
     if score["negative"] == score["positive"]:
         return "mixed"
-    return max(score, key=score.get)
+    return max(score, key=lambda k: score[k])
 
 
 def draft_reply(text: str, rating: int | None = None, reviewer_name: str | None = None,
@@ -80,8 +80,10 @@ def draft_reply(text: str, rating: int | None = None, reviewer_name: str | None 
     data = data or load_reply_data()
     threats = detect_threats(text, data)
     if threats:
-        rules = [data.threats[kind] for kind in threats]
-        steps = [s for r in rules if r.urgent for s in r.steps] + list(data.threats["always"])
+        # detect_threats returns only the kinds whose entry is a ThreatKind (not the "always" steps)
+        rules = [r for kind in threats if isinstance(r := data.threats[kind], ThreatKind)]
+        always = data.threats["always"]  # the steps for every threat: a plain list in the data
+        steps = [s for r in rules if r.urgent for s in r.steps] + (list(always) if isinstance(always, tuple) else [])
         steps += [s for r in rules if not r.urgent for s in r.steps]
         return ReplyDraft(reply="", findings=[], kind="guidance", guidance=steps, sentiment="negative",
                           threats=threats, guide=data.guides["guidance"])
@@ -102,7 +104,7 @@ def draft_reply(text: str, rating: int | None = None, reviewer_name: str | None 
                       situation=situation.label if situation else "")
 
 
-def _situation(text: str, sentiment: str, data: ReplyData) -> Situation | None:
+def _situation(text: str, sentiment: Sentiment, data: ReplyData) -> Situation | None:
     """The situation whose cues the review matches most (of its sentiment); else the sentiment's general one."""
     fitting = [s for s in data.situations if s.sentiment == sentiment]
     scored = [(sum(bool(re.search(c, text, re.I)) for c in s.cues), -i, s) for i, s in enumerate(fitting)]

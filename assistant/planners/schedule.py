@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..knowledge.dates import resolve
-from ..knowledge.models import WEEKDAYS
+from ..knowledge.models import WEEKDAYS, Observance
+
+if TYPE_CHECKING:
+    from ..knowledge import KnowledgeBase
 
 
 @dataclass
@@ -18,7 +23,7 @@ class Slot:
     date: dt.date
     time: str
     platform: str
-    observance: object | None = None  # knowledge Observance
+    observance: Observance | None = None
     span: tuple[dt.date, dt.date] | None = None  # the observance's dates this year
 
 
@@ -70,7 +75,8 @@ def week_slots(platform, count: int, week: int, week_start: dt.date, rng: random
         picks = [windows[(i * best) // count] for i in range(count)]
     else:
         picks = [windows[i % len(windows)] for i in range(count)]
-    slots, repeats = [], {}
+    slots: list[Slot] = []
+    repeats: dict[str, int] = {}
     for day, times in picks:
         offset = (WEEKDAYS.index(day) - week_start.weekday()) % 7
         repeat = repeats[day] = repeats.get(day, -1) + 1
@@ -84,7 +90,7 @@ def _rank(observance, spec) -> tuple:
     return own, observance.rule.kind == "month"
 
 
-def observances_in(kb, spec, country: str | None, start: dt.date, end: dt.date) -> list[tuple]:
+def observances_in(kb: KnowledgeBase, spec, country: str | None, start: dt.date, end: dt.date) -> list[tuple]:
     """(observance, first, last) overlapping [start, end], most relevant first."""
     found = []
     for obs in kb.observances_for(spec.id, country):
@@ -115,7 +121,8 @@ def place_observances(slots: list[Slot], found: list[tuple], start: dt.date, per
     for obs, first, last in found:
         if first == last:
             week = (first - start).days // 7
-            candidates = [_place_day(slots, first, start)] if used_weeks.get(week, 0) < per_week else []
+            candidates: Sequence[Slot | None] = (
+                [_place_day(slots, first, start)] if used_weeks.get(week, 0) < per_week else [])
         else:
             lo = max(first, start)
             candidates = sorted((s for s in slots if s.observance is None and lo <= s.date <= last

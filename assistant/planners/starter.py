@@ -2,11 +2,16 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
 from .data import planning_data
 from .topics import fits_platform
+
+if TYPE_CHECKING:
+    from ..knowledge import KnowledgeBase
+    from ..profile import ClinicProfile
 
 # Heading patterns of the platform guides' sections (first match wins).
 _SETUP = re.compile(r"set ?up|setting up|step by step|claim|creat|getting started|company page", re.I)
@@ -79,7 +84,7 @@ def _profile_step(plat, text) -> Step:
     return Step(title=text.profile_title, details="; ".join(limits) + ".")
 
 
-def _cadence_step(data, plat, profile, text) -> Step:
+def _cadence_step(data, plat, profile: ClinicProfile, text) -> Step:
     share = len(set(profile.platforms) | {plat.id})
     minutes = profile.hours_per_week * 60 / share
     plannable = [f for f in plat.formats if f.kind in data.plannable_kinds] or list(plat.formats)
@@ -94,7 +99,7 @@ def _cadence_step(data, plat, profile, text) -> Step:
     return Step(title=text.cadence_title, details=detail)
 
 
-def _times_step(plat, profile, text) -> Step:
+def _times_step(plat, profile: ClinicProfile, text) -> Step:
     windows = "; ".join(f"{', '.join(d.capitalize() for d in w.days)} at {', '.join(w.times)}" for w in plat.best_times)
     return Step(title=text.times_title,
                 details=f"{windows} (your local time, {profile.timezone}). {plat.best_times_note}")
@@ -102,7 +107,8 @@ def _times_step(plat, profile, text) -> Step:
 
 def _first_posts(data, spec, plat, text) -> Step:
     fitting = [t for t in spec.topics if fits_platform(t, plat, data.format_hints)]
-    chosen, pillars = [], set()
+    chosen: list[str] = []
+    pillars: set[str] = set()
     for topic in fitting:  # three topics from three different pillars
         if topic.pillar not in pillars and len(chosen) < 3:
             chosen.append(topic.title)
@@ -126,7 +132,7 @@ def _avoid_step(data, secs, spec, text) -> Step:
     return Step(title=text.avoid_title, details=" ".join(a if a.endswith(".") else a + "." for a in avoid))
 
 
-def _sources(kb, plat, guide) -> list[dict]:
+def _sources(kb: KnowledgeBase, plat, guide) -> list[dict]:
     out = [{"doc_id": guide.id, "title": guide.meta.title}]
     for src in (*guide.meta.sources, *plat.sources, plat.best_times_source, plat.cadence.source, plat.hashtags.source):
         out.append({"title": src.title, "url": str(src.url), "year": src.year})
@@ -134,7 +140,7 @@ def _sources(kb, plat, guide) -> list[dict]:
     return list(unique.values())
 
 
-def start_guide(kb, platform: str, profile) -> StarterGuide:
+def start_guide(kb: KnowledgeBase, platform: str, profile: ClinicProfile) -> StarterGuide:
     """An ordered checklist for starting on `platform`, fitted to the clinic's specialty and time."""
     plat, spec, data = kb.platform(platform), kb.specialty(profile.specialty), planning_data(kb)
     text = data.starter

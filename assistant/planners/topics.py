@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import random
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..knowledge import KnowledgeBase
 
 # Words that say what kind of observance it is rather than what it is about.
 _GENERIC = {"world", "day", "days", "month", "week", "national", "international", "awareness", "global",
@@ -38,7 +42,7 @@ def fits_platform(topic, platform, hints: dict[str, str]) -> bool:
 class TopicPicker:
     """Hands out topics from one specialty's bank in a seeded, repeat-free order."""
 
-    def __init__(self, kb, spec, data, rng: random.Random, country: str | None) -> None:
+    def __init__(self, kb: KnowledgeBase, spec, data, rng: random.Random, country: str | None) -> None:
         self.data = data
         # A topic that names an observance ("World Psoriasis Day: ...", "Men's Health Week: ...") is kept
         # for that observance.

@@ -2,13 +2,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from itertools import chain
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
 from ..errors import InputError
+from ..knowledge.models import Format, Platform
 from .captions import team_phrase
 from .data import planning_data
+
+if TYPE_CHECKING:
+    from ..knowledge import KnowledgeBase
 
 MAX_IDEAS = 50
 _MYTH_PREFIX = re.compile(r"^myth\s*[:\-–]\s*", re.I)
@@ -28,7 +34,7 @@ class VideoIdea(BaseModel):
     compliance_note: str
 
 
-def _video_platforms(kb, platforms) -> list:
+def _video_platforms(kb: KnowledgeBase, platforms: Iterable[str] | None) -> list[Platform]:
     with_video = [p for p in kb.platforms.values() if any(f.kind == "video" for f in p.formats)]
     if platforms is None:
         return with_video
@@ -83,13 +89,18 @@ def _ordered(spec, data) -> list[dict]:
     return out
 
 
-def _format_for(plats, target: int) -> tuple[dict[str, object], int]:
+def _format_for(plats: Iterable[Platform], target: int) -> tuple[dict[str, Format], int]:
     """Per platform: the shortest video format long enough for the target (else the longest one)."""
-    chosen = {}
+    chosen: dict[str, Format] = {}
+    seconds = [target]
     for plat in plats:
-        videos = sorted((f for f in plat.formats if f.kind == "video"), key=lambda f: f.max_seconds)
-        chosen[plat.id] = next((f for f in videos if f.max_seconds >= target), videos[-1])
-    return chosen, min([target, *(f.max_seconds for f in chosen.values())])
+        # every video format has max_seconds (the Format model requires it)
+        videos = sorted(((f.max_seconds, f) for f in plat.formats if f.kind == "video" and f.max_seconds),
+                        key=lambda pair: pair[0])
+        longest, fmt = next(((s, f) for s, f in videos if s >= target), videos[-1])
+        chosen[plat.id] = fmt
+        seconds.append(longest)
+    return chosen, min(seconds)
 
 
 def _note(data, idea: dict) -> str:
@@ -105,7 +116,7 @@ def _note(data, idea: dict) -> str:
     return " ".join(parts)
 
 
-def video_ideas(kb, specialty: str, platforms=None, count: int = 10) -> list[VideoIdea]:
+def video_ideas(kb: KnowledgeBase, specialty: str, platforms=None, count: int = 10) -> list[VideoIdea]:
     """`count` video ideas for the specialty, fitted to the platforms' video formats."""
     if not 1 <= count <= MAX_IDEAS:
         raise InputError(f"count must be between 1 and {MAX_IDEAS} (got {count})")

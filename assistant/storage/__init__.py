@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, Select, delete, func, or_, select, update
+from sqlalchemy import Connection, CursorResult, Select, delete, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -36,6 +36,14 @@ def _text(value: str) -> str:
 
 def _rows(result: Any) -> list[dict[str, Any]]:
     return [dict(row) for row in result.mappings()]
+
+
+def _new_id(result: CursorResult[Any]) -> int:
+    """The primary key an INSERT just created (every table here has an integer id)."""
+    key = result.inserted_primary_key
+    if key is None:
+        raise RuntimeError("an INSERT reported no primary key")  # a programming error: every table has an id
+    return int(key[0])
 
 
 class Store:
@@ -159,7 +167,7 @@ class Store:
             "updated_at": now,
         }
         with self.transaction("that clinic profile no longer exists") as db:
-            return int(db.execute(conversations.insert().values(**values)).inserted_primary_key[0])
+            return _new_id(db.execute(conversations.insert().values(**values)))
 
     def add_message(self, conversation_id: int, role: str, content: str, meta: dict[str, Any] | None = None) -> int:
         if role not in ROLES:
@@ -173,7 +181,7 @@ class Store:
             "created_at": now,
         }
         with self.transaction("that conversation no longer exists (it was deleted)") as db:
-            message_id = db.execute(messages.insert().values(**values)).inserted_primary_key[0]
+            message_id = _new_id(db.execute(messages.insert().values(**values)))
             db.execute(update(conversations).where(conversations.c.id == conversation_id).values(updated_at=now))
             return int(message_id)
 
@@ -225,7 +233,7 @@ class Store:
             if plan_id is not None and db.execute(update(plans).where(plans.c.id == plan_id).values(**values)).rowcount:
                 return plan_id
             inserted = db.execute(plans.insert().values(profile_id=profile_id, created_at=now, **values))
-            return int(inserted.inserted_primary_key[0])
+            return _new_id(inserted)
 
     def list_plans(self, profile_id: int | None = None) -> list[dict[str, Any]]:
         columns = (plans.c.id, plans.c.profile_id, plans.c.title, plans.c.created_at, plans.c.updated_at)
@@ -261,7 +269,7 @@ class Store:
             if item_id is not None and db.execute(update(items).where(items.c.id == item_id).values(**values)).rowcount:
                 return item_id
             new = {"kind": kind, "profile_id": profile_id, "owner": _owner(owner), "created_at": now, **values}
-            return int(db.execute(items.insert().values(**new)).inserted_primary_key[0])
+            return _new_id(db.execute(items.insert().values(**new)))
 
     def list_items(
         self,
@@ -306,7 +314,7 @@ class Store:
             "created_at": time.time(),
         }
         with self.transaction(f"a user called {username!r} already exists") as db:
-            return int(db.execute(users.insert().values(**values)).inserted_primary_key[0])
+            return _new_id(db.execute(users.insert().values(**values)))
 
     def get_user(self, username: str) -> dict[str, Any] | None:
         with self.connect() as db:

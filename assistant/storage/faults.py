@@ -89,7 +89,7 @@ def translate(exc: BaseException, where: str, path: Path | None) -> StorageError
         return storage_error(_os_cause(exc, path), where, exc.strerror or str(exc))
     if not isinstance(exc, SQLAlchemyError):
         return None
-    original = exc.orig if isinstance(exc, DBAPIError) else exc
+    original: BaseException = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
     detail = str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
     if isinstance(exc, PoolTimeout):
         cause = "busy"  # every pooled connection is in use: the server is slow or too many requests at once

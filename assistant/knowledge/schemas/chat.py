@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Literal, get_args
+
 from pydantic import ConfigDict, Field, field_validator
 
 from ...errors import KnowledgeError
 from ..base import Strict, check_patterns
 from ..models import PLATFORM_IDS
 
-INTENTS = ("start_platform", "editorial_plan", "hashtags", "video_ideas", "review_reply", "compliance", "strategy")
+# The intents a question can be routed to; the keywords that pick them are data (knowledge/data/intents.yaml).
+Intent = Literal["start_platform", "editorial_plan", "hashtags", "video_ideas", "review_reply", "compliance",
+                 "strategy"]
+INTENTS: tuple[Intent, ...] = get_args(Intent)
 
 
 class IntentRule(Strict):
@@ -34,8 +39,8 @@ class Expansion(Strict):
 
 
 class IntentData(Strict):
-    priority: tuple[str, ...]
-    intents: dict[str, IntentRule]
+    priority: tuple[Intent, ...]
+    intents: dict[Intent, IntentRule]
     follow_up: FollowUp
     ambiguous_aliases: tuple[str, ...] = ()
     platform_patterns: dict[str, tuple[str, ...]] = Field(default_factory=dict)
@@ -46,14 +51,14 @@ class IntentData(Strict):
 
     @field_validator("priority")
     @classmethod
-    def _all_intents(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+    def _all_intents(cls, value: tuple[Intent, ...]) -> tuple[Intent, ...]:
         if sorted(value) != sorted(INTENTS):
             raise ValueError(f"priority must list exactly these intents: {', '.join(INTENTS)}")
         return value
 
     @field_validator("intents")
     @classmethod
-    def _known_intents(cls, value: dict[str, IntentRule]) -> dict[str, IntentRule]:
+    def _known_intents(cls, value: dict[Intent, IntentRule]) -> dict[Intent, IntentRule]:
         if sorted(value) != sorted(INTENTS):
             raise ValueError(f"intents must define exactly: {', '.join(INTENTS)}")
         return value
