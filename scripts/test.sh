@@ -11,5 +11,7 @@ if [ "${#missing[@]}" -gt 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 bash scripts/install.sh requirements-dev.txt
+.venv/bin/ruff format --check --quiet .  # formatting (config in pyproject.toml): run `ruff format .` to fix
+.venv/bin/ruff check --quiet .  # lint
 .venv/bin/mypy  # types (config in pyproject.toml): must report no issues
 exec .venv/bin/python -m pytest "$@"
