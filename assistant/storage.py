@@ -34,7 +34,16 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE app_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    """
+    CREATE TABLE items (id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('ideas', 'draft', 'reply')),
+                        title TEXT NOT NULL, data TEXT NOT NULL,
+                        profile_id INTEGER REFERENCES profiles(id) ON DELETE SET NULL, owner TEXT,
+                        created_at REAL NOT NULL, updated_at REAL NOT NULL);
+    CREATE INDEX items_by_update ON items(updated_at DESC, id DESC);
+    """,
 )
+ITEM_KINDS = ("ideas", "draft", "reply")
+_ITEM_COLUMNS = "id, kind, title, profile_id, owner, created_at, updated_at"
 
 
 def sqlite_path(url: str) -> Path:
@@ -179,6 +188,49 @@ class Store:
         if row is None:
             return None
         return {**dict(row), "params": json.loads(row["params"]), "posts": json.loads(row["posts"])}
+
+    # --- saved items (hashtag/video ideas, chat drafts, review replies) ------------------------------
+    def save_item(self, kind: str, title: str, data: dict[str, Any], *, profile_id: int | None = None,
+                  owner: str | None = None, item_id: int | None = None) -> int:
+        """Insert an item, or replace the title and data of item `item_id`; returns the id."""
+        if kind not in ITEM_KINDS:
+            raise ValueError(f"unknown kind of saved item {kind!r}; use one of {', '.join(ITEM_KINDS)}")
+        now, text = time.time(), json.dumps(data, default=str, ensure_ascii=False)  # searchable as typed
+        with self._write() as db:
+            if item_id is not None:
+                cur = db.execute("UPDATE items SET title=?, data=?, updated_at=? WHERE id=?",
+                                 (title[:200] or kind, text, now, item_id))
+                if cur.rowcount:
+                    return item_id
+            cur = db.execute("INSERT INTO items(kind, title, data, profile_id, owner, created_at, updated_at) "
+                             "VALUES (?,?,?,?,?,?,?)", (kind, title[:200] or kind, text, profile_id, owner, now, now))
+            return int(cur.lastrowid)
+
+    def list_items(self, kind: str | None = None, *, profile_id: int | None = None, owner: str | None = None,
+                   query: str | None = None) -> list[dict[str, Any]]:
+        """Saved items, newest first; `query` matches the title or the data, ignoring case."""
+        where, args = [], []
+        for column, value in (("kind", kind), ("profile_id", profile_id), ("owner", owner)):
+            if value is not None:
+                where.append(f"{column}=?")
+                args.append(value)
+        if query and query.strip():
+            escaped = query.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            pattern = f"%{escaped}%"
+            where.append("(lower(title) LIKE ? ESCAPE '\\' OR lower(data) LIKE ? ESCAPE '\\')")
+            args += [pattern, pattern]
+        sql = f"SELECT {_ITEM_COLUMNS} FROM items" + (" WHERE " + " AND ".join(where) if where else "")
+        with self._connect() as db:
+            return [dict(r) for r in db.execute(sql + " ORDER BY updated_at DESC, id DESC", args)]
+
+    def get_item(self, item_id: int) -> dict[str, Any] | None:
+        with self._connect() as db:
+            row = db.execute(f"SELECT {_ITEM_COLUMNS}, data FROM items WHERE id=?", (item_id,)).fetchone()
+        return None if row is None else {**dict(row), "data": json.loads(row["data"])}
+
+    def delete_item(self, item_id: int) -> None:
+        with self._write() as db:
+            db.execute("DELETE FROM items WHERE id=?", (item_id,))
 
     # --- small app state (last selected profile, open conversation) -----------------------------
     def set_state(self, key: str, value: Any) -> None:
