@@ -14,12 +14,13 @@ import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
+from assistant.profile import ClinicProfile
 from assistant.storage import Store
 from tests.conftest import FIXTURE_KNOWLEDGE, ROOT
 from tests.openai_server import OpenAICompatibleServer, closed_port_url
 
 APP = str(ROOT / "app.py")
-PAGES = ("chat", "plan", "ideas", "reviews", "knowledge", "settings")
+PAGES = ("chat", "plan", "ideas", "reviews", "saved", "profile", "knowledge", "settings")
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
 
@@ -38,7 +39,9 @@ def db(monkeypatch, tmp_path, index_dir):
     monkeypatch.setenv("ASSISTANT_DATA_DIR", str(index_dir))
     monkeypatch.setenv("ASSISTANT_DATABASE_URL", f"sqlite:///{tmp_path / 'app.db'}")
     monkeypatch.setenv("ASSISTANT_PROVIDER", "offline")
-    return Store(f"sqlite:///{tmp_path / 'app.db'}")
+    store = Store(f"sqlite:///{tmp_path / 'app.db'}")
+    store.save_profile("My clinic", ClinicProfile().model_dump())  # past the first run (its own tests start empty)
+    return store
 
 
 @pytest.fixture
@@ -290,7 +293,8 @@ def test_hostile_text_in_a_question_and_a_profile_renders_as_text(db):
 def test_the_plan_page_builds_a_table_and_working_downloads(db, downloads):
     at = click(open_app("plan"), "Generate plan")
     (table,) = at.data_editor
-    assert len(table.value) == 4 * 3 and {"date", "caption", "hashtags", "checks"} <= set(table.value.columns)
+    assert len(table.value) == 8 * 3 and {"date", "caption", "hashtags", "checks"} <= set(table.value.columns)
+    assert set(table.value["platform"]) == {"Facebook", "Instagram"}  # names, not ids
     hootsuite = {k: v.decode() for k, v in downloads.items() if k.startswith("hootsuite-") and k.endswith(".csv")}
     assert set(hootsuite) == {"hootsuite-facebook.csv", "hootsuite-instagram.csv"}
     soon = dt.datetime.now() + dt.timedelta(minutes=10)
@@ -303,10 +307,10 @@ def test_the_plan_page_builds_a_table_and_working_downloads(db, downloads):
     buffer = list(csv.reader(io.StringIO(downloads["buffer-instagram.csv"].decode())))
     assert buffer[0] == ["Text", "Image URL", "Tags", "Posting Time"]
     generic = list(csv.DictReader(io.StringIO(downloads["plan.csv"].decode())))
-    assert len(generic) == 12
+    assert len(generic) == 24
     from icalendar import Calendar
     events = Calendar.from_ical(downloads["plan.ics"]).walk("VEVENT")
-    assert len(events) == 12 and len({str(e["UID"]) for e in events}) == 12
+    assert len(events) == 24 and len({str(e["UID"]) for e in events}) == 24
     assert downloads["plan.md"].decode().startswith("#")
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")  # the mix chart
 
@@ -320,16 +324,24 @@ def test_an_edited_caption_is_checked_again_and_flagged(db):
     flagged = [e.label for e in at.expander if e.label.startswith("Row 1:")]
     assert flagged and "No promises of results" in flagged[0] and "R10" not in flagged[0]
     assert "Facebook" in flagged[0]  # the platform's name, not its id
+    # Exporting a plan with unresolved findings asks first: downloads stay off until the doctor confirms.
+    assert any("something to fix" in w.value for w in at.warning)
+    assert all(b.disabled for b in at.download_button)
+    at.checkbox(key="export_anyway").check().run()
+    assert not any(b.disabled for b in at.download_button)
+    saved = db.get_plan(db.list_plans()[0]["id"])  # the edit was saved as it was made
+    assert saved["posts"][0]["caption"] == "Guaranteed painless results from the best clinic!"
 
 
-def test_a_saved_plan_reopens_in_a_new_session(db):
+def test_a_generated_plan_is_saved_at_once_and_reopens_in_a_new_session(db):
     at = click(open_app("plan"), "Generate plan")
-    click(at, "Save")
-    (saved,) = db.list_plans()
-    assert len(db.get_plan(saved["id"])["posts"]) == 12
-    at = click(open_app("plan"), "Open")
-    assert len(at.data_editor[0].value) == 12
-    assert any(b.label == "Save changes" for b in at.button)
+    (saved,) = db.list_plans()  # saved without pressing anything
+    assert len(db.get_plan(saved["id"])["posts"]) == 24
+    assert any("Saved" in c.value for c in at.caption)
+    at = open_app("plan")  # a reload: the last plan is back, with no click
+    assert len(at.data_editor[0].value) == 24
+    assert at.text_input(key=f"plan_title_{saved['id']}").value == saved["title"]
+    assert "instagram" not in saved["title"] and "Instagram" in saved["title"]
 
 
 def test_invalid_plan_inputs_are_explained(db):
@@ -402,7 +414,8 @@ def test_settings_test_the_connection_and_never_show_secrets(db, monkeypatch):
 def test_a_first_visit_builds_the_missing_index_and_a_rebuild_works(monkeypatch, tmp_path):
     monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "fresh"))
     monkeypatch.setenv("ASSISTANT_KNOWLEDGE_DIR", str(FIXTURE_KNOWLEDGE))
-    at = open_app("knowledge")
+    at = click(AppTest.from_file(APP, default_timeout=180).run(), "Skip for now")  # a fresh database: first run
+    at.switch_page("assistant/ui/pages/knowledge.py").run()
     at.text_input(key="knowledge_query").set_value("negative review").run()
     assert [e.label for e in at.expander if e.label.startswith("1. ")]
     at.switch_page("assistant/ui/pages/settings.py").run()
@@ -410,3 +423,141 @@ def test_a_first_visit_builds_the_missing_index_and_a_rebuild_works(monkeypatch,
     assert int(sections.value) > 0
     at = click(at, "Rebuild the index")
     assert any("Index rebuilt" in s.value for s in at.success)
+
+
+def test_the_first_visit_asks_who_you_are_and_every_page_follows_the_answer(monkeypatch, tmp_path, index_dir):
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(index_dir))
+    monkeypatch.setenv("ASSISTANT_DATABASE_URL", f"sqlite:///{tmp_path / 'first.db'}")
+    at = AppTest.from_file(APP, default_timeout=180).run()
+    assert_healthy(at)
+    assert at.title[0].value == "Welcome" and not at.chat_input  # the setup comes before any page
+    at.text_input(key="first_name").set_value("Leeds Skin Clinic")
+    at.selectbox(key="first_specialty").set_value("dermatology")
+    at.selectbox(key="first_country").set_value("GB")
+    at.text_input(key="first_city").set_value("Leeds")
+    at.multiselect(key="first_platforms").set_value(["instagram", "tiktok"])
+    at.select_slider(key="first_hours").set_value(3.0)
+    at = click(at, "Save and start")
+    (row,) = Store(f"sqlite:///{tmp_path / 'first.db'}").list_profiles()
+    data = row["data"]
+    assert (row["name"], data["specialty"], data["country"], data["city"]) == ("Leeds Skin Clinic", "dermatology",
+                                                                                "GB", "Leeds")
+    assert data["timezone"] == "Europe/London" and data["platforms"] == ["instagram", "tiktok"]
+    assert data["hours_per_week"] == 3.0
+    starters = [b.label for b in at.button if b.label.endswith("?") or b.label.endswith(".")]
+    assert any("dermatology" in s for s in starters) and any("Instagram" in s for s in starters)
+    at.switch_page("assistant/ui/pages/plan.py").run()
+    assert at.multiselect(key="plan_platforms").value == ["instagram", "tiktok"]
+
+
+def test_skipping_the_first_run_starts_with_a_default_profile(monkeypatch, tmp_path, index_dir):
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(index_dir))
+    monkeypatch.setenv("ASSISTANT_DATABASE_URL", f"sqlite:///{tmp_path / 'skip.db'}")
+    at = click(AppTest.from_file(APP, default_timeout=180).run(), "Skip for now")
+    assert at.chat_input and [p["name"] for p in Store(f"sqlite:///{tmp_path / 'skip.db'}").list_profiles()] == [
+        "My clinic"]
+
+
+def test_saved_items_are_listed_newest_first_searched_replaced_and_deleted(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'items.db'}")
+    pid = store.save_profile("Clinic", {})
+    first = store.save_item("ideas", "Hashtags: Instagram", {"tags": ["#SunSafety"]}, profile_id=pid)
+    second = store.save_item("reply", "Reply to: long wait", {"options": ["Thank you, Zoë"]}, owner="ann")
+    assert [r["id"] for r in store.list_items()] == [second, first]
+    assert [r["id"] for r in store.list_items(query="sunsafety")] == [first]  # in the data, any case
+    assert [r["id"] for r in store.list_items(query="zoë")] == [second]
+    assert [r["id"] for r in store.list_items(query="100%")] == []  # % is a character, not a wildcard
+    assert [r["id"] for r in store.list_items("reply", owner="ann")] == [second]
+    assert store.list_items(profile_id=pid)[0]["id"] == first
+    assert store.save_item("ideas", "Renamed", {"tags": []}, item_id=first) == first
+    assert store.get_item(first)["title"] == "Renamed" and store.get_item(first)["data"] == {"tags": []}
+    store.delete_item(first)
+    assert store.get_item(first) is None and len(store.list_items()) == 1
+    with pytest.raises(ValueError, match="kind"):
+        store.save_item("plan", "x", {})
+
+
+def test_a_review_reply_is_saved_masked_and_back_after_a_reload(db):
+    at = open_app("reviews")
+    at.text_area(key="review_text").set_value("Waited two hours, my patient John Smith says. Call 07700 900123")
+    at.selectbox(key="review_rating").set_value(1)
+    at = click(at, "Draft a reply")
+    (item,) = db.list_items("reply")
+    stored = db.get_item(item["id"])["data"]
+    assert len(stored["options"]) == 3 and "John Smith" not in repr(stored) and "07700" not in repr(stored)
+    at = open_app("reviews")  # a reload: the three replies are still there
+    assert [c.value for c in at.code] == stored["options"]
+    assert any("Saved" in c.value for c in at.caption)
+
+
+def test_hashtag_and_video_ideas_are_saved_restored_and_searchable(db):
+    at = click(open_app("ideas"), "Suggest hashtags")
+    at = click(at, "Suggest video ideas")
+    kinds = [db.get_item(r["id"])["data"]["type"] for r in db.list_items("ideas")]
+    assert sorted(kinds) == ["hashtags", "videos"]
+    at = open_app("ideas")
+    assert any(e.label.startswith("1. ") for e in at.expander) and at.code
+    at = open_app("saved")
+    at.text_input(key="saved_query").set_value("video ideas").run()
+    assert [e.label for e in at.expander if e.label.startswith("Ideas · ")]
+
+
+def test_a_video_idea_added_to_the_plan_lands_on_a_free_weekday_and_is_saved(db):
+    at = click(open_app("plan"), "Generate plan")
+    before = len(db.get_plan(db.list_plans()[0]["id"])["posts"])
+    at.switch_page("assistant/ui/pages/ideas.py").run()
+    at = click(at, "Suggest video ideas")
+    title = next(e.label for e in at.expander if e.label.startswith("1. "))[3:]
+    next(b for b in at.button if b.key == "add_idea_1").click().run()
+    assert any("Added" in s.value for s in at.success)
+    posts = db.get_plan(db.list_plans()[0]["id"])["posts"]
+    assert len(posts) == before + 1
+    added = next(p for p in posts if p["topic"] == title)
+    assert dt.date.fromisoformat(added["date"]).weekday() < 5
+
+
+# --- the calendar's logic (assistant/ui/plan_calendar.py) ------------------------------------------------
+
+@pytest.fixture(scope="module")
+def leeds_plan(kb):
+    from assistant.planners.calendar import plan_calendar
+    profile = ClinicProfile(name="Leeds Skin", specialty="dermatology", country="GB", timezone="Europe/London")
+    return profile, plan_calendar(kb, profile, ["instagram", "facebook"], dt.date(2027, 5, 3), 8, 3)
+
+
+def test_calendar_events_carry_platform_colours_names_holidays_and_awareness_days(kb, leeds_plan):
+    from assistant.ui import plan_calendar as pc
+    profile, plan = leeds_plan
+    events = pc.post_events(plan)
+    assert len(events) == len(plan.posts) and events[0]["title"].split(":")[0] in {"Instagram", "Facebook"}
+    assert len({e["backgroundColor"] for e in events}) == 2
+    holidays, observances = pc.plan_days(plan, kb, "GB")
+    days = pc.day_events(holidays, observances)
+    assert any(e["title"] == "Public holiday: Spring Bank Holiday" for e in days)  # 31 May 2027
+    assert any(e["title"].startswith("Awareness: ") for e in days)
+    assert all(e["editable"] is False for e in days)
+
+
+def test_a_dragged_post_moves_to_the_new_day_and_nothing_else_changes(leeds_plan):
+    from assistant.errors import InputError
+    from assistant.ui import plan_calendar as pc
+    _, plan = leeds_plan
+    value = {"callback": "eventChange", "eventChange": {"event": {"id": "2", "start": "2027-05-20T18:30:00Z"}}}
+    index, day, time = pc.moved_event(value)
+    moved = pc.move_post(plan, index, day, time)
+    assert (moved.posts[2].date, moved.posts[2].time, moved.posts[2].week) == (dt.date(2027, 5, 20), "18:30", 3)
+    assert moved.posts[:2] == plan.posts[:2] and moved.posts[3:] == plan.posts[3:]
+    assert pc.moved_event({"callback": "eventClick"}) is None and pc.clicked_post(
+        {"callback": "eventClick", "eventClick": {"event": {"id": "4"}}}) == 4
+    with pytest.raises(InputError, match="plan runs from"):
+        pc.move_post(plan, 0, dt.date(2028, 1, 1))
+
+
+def test_writing_one_post_again_changes_only_that_post(kb, leeds_plan):
+    from assistant.ui import plan_calendar as pc
+    profile, plan = leeds_plan
+    new = pc.rewrite_post(plan, 3, kb, profile)
+    assert new.posts[3].topic != plan.posts[3].topic and new.posts[3].topic not in {p.topic for p in plan.posts}
+    assert (new.posts[3].date, new.posts[3].time, new.posts[3].platform) == (
+        plan.posts[3].date, plan.posts[3].time, plan.posts[3].platform)
+    assert [p for i, p in enumerate(new.posts) if i != 3] == [p for i, p in enumerate(plan.posts) if i != 3]

@@ -1,13 +1,15 @@
 """End to end in a real browser: `streamlit run app.py` on 127.0.0.1 driven by headless Chromium.
 
-A doctor's path: name the clinic, ask a question and get an answer with a citation, plan a calendar and
-download the Hootsuite file, reload and find the conversation again. Screenshots go to test-artifacts/.
+A doctor's paths: the first-run setup, asking, planning on the calendar (moving a post, previewing it),
+reloading and finding everything again, ideas added to the plan, a review reply, a phone's viewport, and an
+axe-core accessibility check of every page. Screenshots go to test-artifacts/.
 """
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import io
+import json
 import os
 import re
 import socket
@@ -29,6 +31,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 HOSTILE_NAME = "<img src=x onerror=alert(1)>"
 HOSTILE_QUESTION = "Is it OK to post a patient's X-ray? <script>alert(1)</script>"
 TIMEOUT_MS = 120_000
+FIRST_LOAD_MS = 400_000  # the chat engine's first build in a fresh app process, on a busy 2-core machine
 
 pytestmark = [pytest.mark.e2e, pytest.mark.server, pytest.mark.slow]
 
@@ -63,10 +66,23 @@ def _wait_healthy(url: str, proc: subprocess.Popen, log: Path, seconds: float = 
 
 
 @pytest.fixture(scope="module")
-def app_url(tmp_path_factory, indexed):
+def e2e_data(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("e2e-data")
+
+
+@pytest.fixture(scope="module")
+def app_store(e2e_data):
+    """The app's own database, to check what was really saved."""
+    from assistant.storage import Store
+
+    return Store(f"sqlite:///{e2e_data / 'app.db'}")
+
+
+@pytest.fixture(scope="module")
+def app_url(e2e_data, indexed):
     """The app served by a real `streamlit run`, with the session's prebuilt index and an empty database."""
     _require_chromium()
-    data = tmp_path_factory.mktemp("e2e-data")
+    data = e2e_data
     port = _free_port()
     log = data / "streamlit.log"
     env = offline_env(ASSISTANT_DATA_DIR=str(indexed.settings.data_dir),
@@ -112,7 +128,32 @@ def _shot(page, name: str, focus=None) -> None:
     if focus is not None:
         focus.scroll_into_view_if_needed()
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=focus is None)
+
+
+def _accessible(page, name: str) -> None:
+    """axe-core (the copy shipped in axe-playwright-python) finds no serious or critical violation."""
+    from axe_playwright_python.sync_playwright import Axe
+    _settled(page)
+    results = Axe().run(page)
+    bad = [{"rule": v["id"], "impact": v["impact"], "help": v["help"],
+            "nodes": [n["html"][:200] for n in v["nodes"]][:5]}
+           for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"axe-{name}.json").write_text(json.dumps(bad, indent=1))
+    assert not bad, f"{name}: {bad}"
+
+
+def _past_first_run(page) -> None:
+    """Skip the first-run setup when this test is the first to open the app."""
+    page.locator("h1").first.wait_for(timeout=FIRST_LOAD_MS)
+    _settled(page)
+    if page.get_by_role("button", name="Skip for now").count():
+        page.get_by_role("button", name="Skip for now").click()
+    # The chat box is drawn after the conversation: the page's first run is (nearly) over.
+    page.get_by_placeholder("Ask about social media for your clinic…").wait_for(timeout=FIRST_LOAD_MS)
+    _settled(page)
 
 
 def _save_profile_name(page, name: str) -> None:
@@ -161,8 +202,189 @@ def _choose(page, label: str, option) -> None:
     raise AssertionError(f"could not pick {option!r} in the {label!r} selectbox")
 
 
+def _open_new_plan_form(page) -> None:
+    """The plan inputs fold away once a plan is open: unfold them."""
+    _settled(page)
+    page.get_by_role("heading", name="Editorial plan").wait_for(timeout=TIMEOUT_MS)
+    _settled(page)
+    if not page.get_by_role("button", name="Generate plan").is_visible():
+        page.get_by_text("Make a new plan").click()
+        page.get_by_role("button", name="Generate plan").wait_for(timeout=TIMEOUT_MS)
+
+
 def _parse_hootsuite(path: Path) -> list[list[str]]:
     return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+def _calendar(page):
+    return page.frame_locator('iframe[title="streamlit_calendar.calendar"]')
+
+
+def _drag(page, source, target) -> None:
+    """Drag with the mouse in small steps, as a hand does (FullCalendar follows pointer moves)."""
+    source.scroll_into_view_if_needed()
+    start, end = source.bounding_box(), target.bounding_box()
+    page.mouse.move(start["x"] + 10, start["y"] + 8)
+    page.mouse.down()
+    page.mouse.move(start["x"] + 20, start["y"] + 20, steps=5)
+    page.mouse.move(end["x"] + end["width"] / 2, end["y"] + end["height"] / 2, steps=15)
+    page.mouse.up()
+
+
+def _last_plan(store) -> dict:
+    return store.get_plan(store.list_plans()[0]["id"])
+
+
+def test_a_new_doctor_sets_up_plans_moves_a_post_and_finds_everything_after_a_reload(app_url, app_store, browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    try:
+        page.goto(app_url, timeout=TIMEOUT_MS)
+        # First run: five questions in the main area, before any page.
+        page.get_by_role("button", name="Save and start").wait_for(timeout=TIMEOUT_MS)
+        _settled(page)
+        page.get_by_role("textbox", name="Clinic or practice name").fill("Leeds Skin Clinic")
+        _choose(page, "Specialty", "Dermatology")
+        _choose(page, "Country", "United Kingdom")
+        page.get_by_role("textbox", name="City").fill("Leeds")
+        _shot(page, "10-first-run")
+        _accessible(page, "first-run")
+        page.get_by_role("button", name="Save and start").click()
+
+        # The chat's suggestions follow the profile.
+        page.get_by_text("Try one of these:").wait_for(timeout=FIRST_LOAD_MS)
+        _settled(page)
+        starter = page.get_by_role("button", name=re.compile(r"dermatology practice use on Facebook"))
+        assert starter.count() == 1
+        _shot(page, "11-chat-suggestions")
+        _accessible(page, "chat")
+        page.get_by_role("button", name="How do I start on Facebook?").click()
+        _wait_messages(page, 2)
+        shown = page.get_by_test_id("stMainBlockContainer").inner_text()
+        assert not re.search(r"score \d|R\d{1,2}\b|Answering with", shown)  # no developer detail
+        _shot(page, "12-chat-answer", page.get_by_test_id("stChatMessage").nth(1))
+        _accessible(page, "chat-answer")
+
+        # Planning: saved at once, on a month calendar with platform colours and holidays.
+        page.get_by_role("link", name="Editorial plan").click()
+        _open_new_plan_form(page)
+        page.get_by_role("button", name="Generate plan").click()
+        _calendar(page).locator(".fc-event").first.wait_for(timeout=TIMEOUT_MS)
+        page.get_by_text(re.compile(r"Saved · \d\d:\d\d")).wait_for(timeout=TIMEOUT_MS)
+        plan = _last_plan(app_store)
+        assert len(plan["posts"]) == 24 and "Facebook, Instagram" in plan["title"]
+        _shot(page, "13-plan-calendar")
+        _accessible(page, "plan")
+        assert _calendar(page).locator(".fc-event", has_text="Public holiday: Christmas Day").count() \
+            or not any(p["date"].endswith("-12-25") for p in plan["posts"])
+
+        # Click a post: its preview; drag it to the next day: saved there.
+        first = plan["posts"][1]  # not the one the preview starts with
+        name = "Facebook" if first["platform"] == "facebook" else "Instagram"
+        event = _calendar(page).locator(".fc-daygrid-event", has_text=f"{name}: {first['topic'][:25]}").first
+        event.click()
+        _settled(page)
+        preview = page.get_by_text(first["caption"].split("\n")[0][:40]).first
+        preview.wait_for(timeout=TIMEOUT_MS)
+        _shot(page, "14-plan-preview", preview)
+        target_day = dt.date.fromisoformat(first["date"]) + dt.timedelta(days=1)
+        _drag(page, event, _calendar(page).locator(f'td[data-date="{target_day.isoformat()}"]'))
+        page.get_by_text(re.compile(r"^Moved “")).wait_for(timeout=TIMEOUT_MS)
+        moved = next(p for p in _last_plan(app_store)["posts"] if p["topic"] == first["topic"])
+        assert moved["date"] == target_day.isoformat() and moved["time"] == first["time"]
+        _shot(page, "15-plan-after-drag")
+
+        # A reload: the plan is back, moved post included, with nothing pressed.
+        page.reload()
+        _calendar(page).locator(".fc-event").first.wait_for(timeout=TIMEOUT_MS)
+        _settled(page)
+        assert page.get_by_role("textbox", name="Plan title").input_value() == plan["title"]
+        assert _calendar(page).locator(f'td[data-date="{target_day.isoformat()}"] .fc-event',
+                                        has_text=first["topic"][:25]).count() == 1
+
+        # An idea goes into the plan.
+        page.get_by_role("link", name="Hashtags & videos").click()
+        page.get_by_role("tab", name="Video ideas").click()
+        page.get_by_role("button", name="Suggest video ideas").click()
+        page.get_by_role("button", name="Add to plan").first.wait_for(timeout=TIMEOUT_MS)
+        _settled(page)
+        page.get_by_role("button", name="Add to plan").first.click()
+        page.get_by_text(re.compile(r"^Added “")).wait_for(timeout=TIMEOUT_MS)
+        assert len(_last_plan(app_store)["posts"]) == 25
+        _shot(page, "16-ideas-added-to-plan")
+        _accessible(page, "ideas")
+
+        # A review reply: three options, still there after a reload; discarding asks first.
+        page.get_by_role("link", name="Reviews & checks").click()
+        page.get_by_role("textbox", name="The review").fill("Waited two hours past my appointment and nobody "
+                                                               "said sorry. Never again.")
+        _choose(page, "Star rating", re.compile(r"^★$"))
+        page.get_by_role("button", name="Draft a reply").click()
+        page.get_by_text("Option 3").wait_for(timeout=TIMEOUT_MS)
+        options = page.get_by_test_id("stCode").all_inner_texts()
+        assert len(options) == 3 and len(set(options)) == 3
+        page.reload()
+        page.get_by_text("Option 3").wait_for(timeout=TIMEOUT_MS)
+        _settled(page)
+        assert page.get_by_test_id("stCode").all_inner_texts() == options
+        _shot(page, "17-review-reply-after-reload")
+        _accessible(page, "reviews")
+        page.get_by_role("button", name="Discard").click()
+        dialog = page.get_by_role("dialog")
+        dialog.wait_for(timeout=TIMEOUT_MS)
+        assert app_store.list_items("reply")  # nothing is gone before the answer
+        dialog.get_by_role("button", name="Discard").click()
+        page.get_by_text("Option 3").wait_for(state="detached", timeout=TIMEOUT_MS)
+        assert not app_store.list_items("reply")
+
+        # Saved work: searchable; then the other pages pass the accessibility check too.
+        page.get_by_role("link", name="Saved work").click()
+        page.get_by_role("textbox", name="Search saved work").fill("video")
+        page.get_by_role("textbox", name="Search saved work").press("Enter")
+        page.get_by_text(re.compile(r"^Ideas · \d+ video ideas")).first.wait_for(timeout=TIMEOUT_MS)
+        _shot(page, "18-saved-work-search")
+        _accessible(page, "saved-work")
+        for link, heading, name in (("Clinic profile", "Clinic profile", "profile"),
+                                    ("Knowledge", "Knowledge base", "knowledge"), ("Settings", "Settings", "settings")):
+            page.get_by_role("link", name=link).click()
+            page.locator("h1", has_text=heading).wait_for(timeout=TIMEOUT_MS)
+            _shot(page, f"19-{name}")
+            _accessible(page, name)
+    except Exception:
+        _shot(page, "99-failure-first-run")
+        raise
+    finally:
+        context.close()
+
+
+def test_on_a_phone_the_chat_profile_and_calendar_fit_the_screen(app_url, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  device_scale_factor=2)
+    page = context.new_page()
+    try:
+        page.goto(app_url, timeout=TIMEOUT_MS)
+        _past_first_run(page)
+        for path, name, ready in (("", "chat", lambda: page.get_by_placeholder("Ask about social media for your "
+                                                                               "clinic…")),
+                                  ("/profile", "profile", lambda: page.get_by_role("button", name="Save profile")),
+                                  ("/plan", "plan", lambda: page.get_by_role("textbox", name="Plan title"))):
+            page.goto(app_url + path, timeout=TIMEOUT_MS)
+            if name == "plan":
+                _open_new_plan_form(page)
+                page.get_by_role("button", name="Generate plan").click()
+            ready().wait_for(timeout=TIMEOUT_MS)
+            _settled(page)
+            wide = page.evaluate("() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
+            assert wide <= 390, f"{name} is {wide} px wide on a 390 px screen"
+            _shot(page, f"20-phone-{name}")
+            _accessible(page, f"phone-{name}")
+        _calendar(page).locator(".fc-event").first.wait_for(timeout=TIMEOUT_MS)
+        _shot(page, "21-phone-calendar", page.locator('iframe[title="streamlit_calendar.calendar"]'))
+    except Exception:
+        _shot(page, "99-failure-phone")
+        raise
+    finally:
+        context.close()
 
 
 def test_a_doctor_asks_plans_downloads_and_finds_the_conversation_after_a_reload(app_url, browser):
@@ -172,7 +394,7 @@ def test_a_doctor_asks_plans_downloads_and_finds_the_conversation_after_a_reload
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     try:
         page.goto(app_url, timeout=TIMEOUT_MS)
-        page.get_by_role("heading", name="Ask the assistant").wait_for(timeout=TIMEOUT_MS)
+        _past_first_run(page)
         _save_profile_name(page, HOSTILE_NAME)
 
         _ask(page, HOSTILE_QUESTION)
@@ -188,18 +410,22 @@ def test_a_doctor_asks_plans_downloads_and_finds_the_conversation_after_a_reload
         _shot(page, "02-chat-citation-opened", first_source.first)
 
         page.get_by_role("link", name="Editorial plan").click()
+        _open_new_plan_form(page)
         page.get_by_role("button", name="Generate plan").click()
         button = page.get_by_role("button", name=re.compile(r"Hootsuite CSV · Instagram"))
         button.wait_for(timeout=TIMEOUT_MS)
+        _settled(page)
+        page.get_by_role("tab", name="Table (bulk edits)").click()
         page.get_by_test_id("stDataFrame").first.wait_for(timeout=TIMEOUT_MS)
-        _shot(page, "03-plan-table")
+        _shot(page, "03-plan-table", page.get_by_test_id("stDataFrame").first)
         _shot(page, "04-plan-downloads", button)
         with page.expect_download(timeout=TIMEOUT_MS) as download:
             button.click()
         rows = _parse_hootsuite(Path(download.value.path()))
         assert rows and all(len(r) == 3 for r in rows)  # no header row: date-time, message, link
+        order = "%d/%m/%Y %H:%M" if page.get_by_text("dates as DD/MM/YYYY").count() else "%m/%d/%Y %H:%M"
         for when, message, _ in rows:
-            stamp = dt.datetime.strptime(when, "%m/%d/%Y %H:%M")
+            stamp = dt.datetime.strptime(when, order)  # the order the page says (the clinic's country's default)
             assert stamp.minute % 5 == 0 and message
 
         page.get_by_role("link", name="Chat").click()

@@ -9,7 +9,7 @@ import streamlit as st
 
 from .. import app_service
 from ..errors import AssistantError, InputError
-from . import render
+from . import render, saved
 from .login import current_owner
 from .resources import show_error
 
@@ -93,6 +93,13 @@ def show_answer(meta: dict[str, Any], content: str) -> None:
         st.caption(f"Answered with the {meta['provider']} language model")
 
 
+def save_drafts(store, pid: int, drafts: list[dict[str, Any]]) -> None:
+    """Every draft an answer wrote is also kept in Saved work, searchable with the rest."""
+    for d in drafts:
+        data = {k: d.get(k) for k in ("title", "text", "alternatives", "notes")}
+        saved.save(store, "draft", str(d.get("title") or "Draft"), data, pid, "draft")
+
+
 def starters(profile, kb, box) -> str | None:
     """Suggested first questions as buttons inside `box`; returns the one clicked (if any)."""
     clicked = None
@@ -133,5 +140,6 @@ def answer_turn(svc, engine, profile, pid: int, conv_id: int | None, question: s
             return
         meta = app_service.answer_meta(answer, svc.kb)
         svc.store.add_message(conv_id, "assistant", answer.text, meta)
+        save_drafts(svc.store, pid, meta.get("drafts") or [])
         with slot.container():
             show_answer(meta, answer.text)

@@ -88,7 +88,8 @@ def assistant_extras(meta: dict[str, Any]) -> None:
     found = {f.get("rule") for f in meta.get("findings") or []}
     warnings([w for w in meta.get("warnings") or [] if w.get("rule") not in found
               and w.get("message") != meta.get("fallback_notice")])
-    findings(meta.get("findings"))
+    if meta.get("drafts"):  # findings concern text to publish: none under guidance or the app's own refusal
+        findings(meta.get("findings"), title="Before you post")
     if meta.get("sources"):
         st.caption("Sources")
         sources(meta["sources"])

@@ -5,14 +5,14 @@ import streamlit as st
 
 from .. import app_service
 from ..errors import AssistantError
-from . import render
+from . import render, saved
 
 KINDS = {"post": "Post", "caption": "Caption", "ad": "Ad", "reply": "Reply to a comment or review",
          "answer": "Answer to a question"}
 
 
-def reply(svc, profile) -> None:
-    """Paste a review and its rating; get a reply that never confirms the reviewer is a patient."""
+def reply(svc, profile, pid: int) -> None:
+    """Paste a review and its rating; get three replies that never confirm the reviewer is a patient."""
     from ..planners.reviews import draft_reply
     st.caption("The draft never confirms that the reviewer is a patient and discloses nothing about care; "
                "it invites them to contact the practice privately.")
@@ -24,35 +24,57 @@ def reply(svc, profile) -> None:
         name = cols[1].text_input("Reviewer's display name (optional)", help="Used only to make sure the reply "
                                   "does not repeat it.")
         submitted = st.form_submit_button("Draft a reply", type="primary")
-    if not submitted:
-        return
-    clinic = "" if profile.name == "My clinic" else profile.name
-    signoff = f"The practice manager, {clinic}" if clinic else "The practice manager"
-    tone = "formal" if "formal" in profile.tone.lower() else "warm"
-    phone = profile.phone or None
-    try:
-        text = app_service.check_length(text, svc.settings.max_input_chars, "review")
-        draft = draft_reply(text, rating=rating, reviewer_name=name.strip()[:120] or None, clinic_phone=phone,
-                            tone=tone, signoff=signoff)
-    except AssistantError as exc:
-        st.error(str(exc), icon=":material/error:")
-        return
-    if draft.kind == "guidance":
+    if submitted:
+        clinic = "" if profile.name == "My clinic" else profile.name
+        signoff = f"The practice manager, {clinic}" if clinic else "The practice manager"
+        tone = "formal" if "formal" in profile.tone.lower() else "warm"
+        try:
+            text = app_service.check_length(text, svc.settings.max_input_chars, "review")
+            draft = draft_reply(text, rating=rating, reviewer_name=name.strip()[:120] or None,
+                                clinic_phone=profile.phone or None, tone=tone, signoff=signoff)
+        except AssistantError as exc:
+            st.error(str(exc), icon=":material/error:")
+            return
+        _save(svc.store, pid, draft, text, name.strip(), rating)
+    item = saved.last(svc.store, pid, "reply")
+    if item is not None:
+        saved.badge(item["updated_at"])
+        show_reply(item["data"])
+        saved.discard(svc.store, pid, "reply", item)
+
+
+def _save(store, pid: int, draft, review: str, reviewer: str, rating: int | None) -> None:
+    """Save the replies with the review's start, patient data masked (nothing unmasked is stored)."""
+    from ..guardrails.phi import mask_phi
+    excerpt = mask_phi(review[:300], [reviewer] if reviewer else []).text
+    data = {"review": excerpt, "rating": rating, "kind": draft.kind, "situation": draft.situation,
+            "options": [draft.reply, *draft.alternatives] if draft.kind == "reply" else [],
+            "guidance": list(draft.guidance), "findings": app_service.finding_dicts(draft.findings)}
+    title = f"Reply to: {' '.join(excerpt.split())[:80]}"
+    saved.save(store, "reply", title, data, pid, "reply")
+
+
+def show_reply(data: dict) -> None:
+    """Saved replies: three options to copy, or the steps to take instead of replying."""
+    if data.get("review"):
+        st.caption(f"Review: “{render.safe(' '.join(data['review'].split())[:160])}”")
+    if data.get("kind") == "guidance":
         st.warning("This review contains a threat or a demand. Do not answer it publicly; instead:",
                    icon=":material/gpp_maybe:")
-        for step in draft.guidance:
+        for step in data.get("guidance", []):
             render.markdown(f"- {step}")
         return
-    about = f" for a review about {draft.situation.lower()}" if draft.situation else ""
+    situation = data.get("situation") or ""
+    about = f" for a review about {situation.lower()}" if situation else ""
     st.markdown(f"**Three replies{about}** (pick one, copy it with the button on its right):")
-    for n, option in enumerate([draft.reply, *draft.alternatives], 1):
+    for n, option in enumerate(data.get("options", []), 1):
         st.caption(f"Option {n}")
         st.code(option, language=None, wrap_lines=True)
-    render.findings(draft.findings)
-    if not draft.findings:
-        st.success("The content checker found nothing to fix in this reply.", icon=":material/check:")
+    render.findings(data.get("findings"), title="Before you post")
+    if not data.get("findings"):
+        st.success("The content checker found nothing to fix in these replies.", icon=":material/check:")
     with st.expander("Why the reply is written this way"):
-        for point in draft.guidance:
+        for point in data.get("guidance", []):
             render.markdown(f"- {point}")
 
 

@@ -75,7 +75,7 @@ def index_panel(svc) -> None:
     cols[1].metric("Sections", status["chunks"])
     cols[2].metric("Mode", status["mode"])
     cols[3].metric("Guides in the knowledge base", len(svc.kb.guides))
-    st.caption(f"Location: {status['location']} · embedding model: {status['embedder']}")
+    st.caption(f"Location: {status['location']}")
     if st.button("Rebuild the index", icon=":material/refresh:",
                  help="Embeds every guide again; takes about half a minute."):
         state = resources.ensure_index(svc, rebuild=True)  # shows the error itself if it fails
