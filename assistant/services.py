@@ -6,8 +6,13 @@ the Streamlit app (which caches one Services per process) builds each object onc
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .config import Settings, load_settings
+
+if TYPE_CHECKING:
+    from .chat.engine import ChatEngine
+    from .providers.base import Provider
 
 
 class Services:
@@ -60,7 +65,15 @@ class Services:
         from .chat.drafts import Drafter
         return Drafter(self.kb)
 
-    @cached_property
-    def chat(self):
+    def chat_engine(self, provider: Provider | None = None, settings: Settings | None = None) -> ChatEngine:
+        """The one place a chat engine is built (CLI and web app): this knowledge, index, matcher and drafter, with
+        `provider` and `settings` when a page chose another language model than the configured one."""
         from .chat.engine import ChatEngine
-        return ChatEngine(self.kb, self.retriever, self.provider, self.settings, self.matcher, self.drafter)
+
+        return ChatEngine(
+            self.kb, self.retriever, provider or self.provider, settings or self.settings, self.matcher, self.drafter
+        )
+
+    @cached_property
+    def chat(self) -> ChatEngine:
+        return self.chat_engine()

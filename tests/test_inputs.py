@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant import app_service, inputs
+from assistant import inputs
 from assistant.config import load_settings
 from assistant.errors import InputError
 from assistant.inputs import MAX_INPUT_CHARS, check_length, input_problem
@@ -13,7 +13,7 @@ from assistant.inputs import MAX_INPUT_CHARS, check_length, input_problem
 def test_the_limit_is_one_constant_that_the_settings_default_to(tmp_path):
     settings = load_settings(env={}, secrets_path=tmp_path / "none.toml")
     assert settings.max_input_chars == MAX_INPUT_CHARS == 8000
-    assert app_service.check_length is inputs.check_length  # the pages call the same check
+    assert inputs.check_length is inputs.check_length  # the pages call the same check
 
 
 @pytest.mark.parametrize(

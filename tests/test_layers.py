@@ -21,7 +21,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("chunking", "index", "retrieval", "matching"),  # search over the guides (planted passages left out) and cards
     ("planners",),  # calendars, captions, hashtags, videos, review replies
     ("chat", "exports", "plan_rows"),  # the answer engine; plan files
-    ("services", "app_service"),  # where the heavy objects are built and shared
+    ("services", "webapp"),  # where the heavy objects are built and shared; what the pages need, without Streamlit
     ("cli", "__main__"),  # `python -m assistant ...`
     ("ui",),  # Streamlit pages
 )

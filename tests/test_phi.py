@@ -178,15 +178,15 @@ def test_a_broken_name_list_fails_with_a_clear_error(tmp_path):
 
 
 def test_masked_text_is_what_gets_stored_and_exported(tmp_path):
-    from assistant import app_service
     from assistant.storage import Store
+    from assistant.webapp import conversations
 
     question = "My patient John Smith (DOB 12/03/1980, tel 07700 900123) wants a video"
-    saved = app_service.masked_for_storage(question)
+    saved = conversations.masked_for_storage(question)
     store = Store(f"sqlite:///{tmp_path / 'a.db'}")
-    conv = store.create_conversation(None, app_service.conversation_title(saved))
+    conv = store.create_conversation(None, conversations.conversation_title(saved))
     store.add_message(conv, "user", saved)
-    exported = app_service.conversation_markdown(app_service.conversation_title(saved), store.get_messages(conv))
+    exported = conversations.conversation_markdown(conversations.conversation_title(saved), store.get_messages(conv))
     for secret in ("John Smith", "12/03/1980", "07700 900123"):
         assert secret not in saved and secret not in exported
     assert "[NAME]" in exported and "[PHONE]" in exported

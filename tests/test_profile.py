@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from assistant import app_service
 from assistant.cli._planner_args import make_profile
 from assistant.cli.ask import _profile as ask_profile
 from assistant.errors import InputError, KnowledgeError
 from assistant.profile import ClinicProfile, country_code, profile_from_fields
+from assistant.webapp import profile_form
 
 
 def test_names_and_aliases_become_ids_and_the_time_zone_follows_the_country(fixture_kb):
@@ -22,7 +22,7 @@ def test_names_and_aliases_become_ids_and_the_time_zone_follows_the_country(fixt
 
 def test_the_web_form_the_planner_commands_and_ask_build_the_same_profile(fixture_kb):
     fields = {"specialty": "derm", "country": "IT", "platforms": ["instagram"]}
-    web = app_service.profile_from_form({**fields, "specialty_text": ""}, fixture_kb)
+    web = profile_form.profile_from_form({**fields, "specialty_text": ""}, fixture_kb)
     cli = make_profile(fixture_kb, **fields, timezone=None, hours_per_week=None)
     asked, _ = ask_profile(fixture_kb, "derm", ["instagram"], "IT")
     assert web == cli == asked

@@ -6,11 +6,11 @@ import logging
 
 import pytest
 
-from assistant.app_service import answer_meta
 from assistant.config import load_settings, redact
 from assistant.errors import ProviderError
 from assistant.providers import get_provider
 from assistant.storage import Store
+from assistant.webapp.answers import answer_meta
 from tests.openai_server import OpenAICompatibleServer, closed_port_url
 
 PASSWORD = "s3cret-Passw0rd"

@@ -7,8 +7,9 @@ from typing import Any
 
 import streamlit as st
 
-from .. import app_service
+from .. import inputs
 from ..errors import AssistantError, InputError
+from ..webapp import answers, conversations, profile_form
 from . import render, saved
 from .login import current_owner
 from .resources import show_error
@@ -68,7 +69,7 @@ def conversation_bar(store, pid: int, conv_id: int | None) -> None:
     mid.button("New", icon=":material/add:", disabled=conv_id is None, width="stretch", on_click=set_conversation,
                args=(store, pid, None))
     title = convs[conv_id]["title"] if conv_id in convs else "Conversation"
-    right.download_button("Export", app_service.conversation_markdown(title, messages), file_name="conversation.md",
+    right.download_button("Export", conversations.conversation_markdown(title, messages), file_name="conversation.md",
                           mime="text/markdown", icon=":material/download:", disabled=not messages,
                           width="stretch", on_click="ignore")
 
@@ -87,7 +88,7 @@ def show_message(message: dict[str, Any]) -> None:
 def show_answer(meta: dict[str, Any], content: str) -> None:
     """An answer from its stored parts: drafts to copy first, then the answer, its notices and sources."""
     render.drafts(meta.get("drafts"))
-    render.markdown(meta["body"] if "body" in meta else app_service.without_sources_block(content))
+    render.markdown(meta["body"] if "body" in meta else conversations.without_sources_block(content))
     render.assistant_extras(meta)
     if meta.get("provider") and meta["provider"] != "offline":
         st.caption(f"Answered with the {meta['provider']} language model")
@@ -106,7 +107,7 @@ def starters(profile, kb, box) -> str | None:
     with box.container():
         st.markdown("**Try one of these:**")
         cols = st.columns(2)
-        for i, question in enumerate(app_service.starter_questions(profile, kb)):
+        for i, question in enumerate(profile_form.starter_questions(profile, kb)):
             if cols[i % 2].button(question, key=f"starter_{i}", width="stretch"):
                 clicked = question
     return clicked
@@ -115,22 +116,22 @@ def starters(profile, kb, box) -> str | None:
 def answer_turn(svc, engine, profile, pid: int, conv_id: int | None, question: str, history: list[dict]) -> None:
     """Save the question, stream the answer into the page, then save the answer with its sources."""
     try:
-        question = app_service.check_length(question, svc.settings.max_input_chars, "question")
+        question = inputs.check_length(question, svc.settings.max_input_chars, "question")
     except InputError as exc:
         st.error(str(exc), icon=":material/block:")
         return
-    saved = app_service.masked_for_storage(question, profile)  # patient data never reaches the database
+    saved = conversations.masked_for_storage(question, profile)  # patient data never reaches the database
     if conv_id is None:
-        conv_id = svc.store.create_conversation(pid, app_service.conversation_title(saved), owner=current_owner())
+        conv_id = svc.store.create_conversation(pid, conversations.conversation_title(saved), owner=current_owner())
         set_conversation(svc.store, pid, conv_id)
     svc.store.add_message(conv_id, "user", saved)  # saved before the engine runs: never lost
     show_message({"role": "user", "content": saved})
     with st.chat_message("assistant"):
         slot = st.empty()
         try:
-            stream = engine.stream(question, profile, app_service.history_for_engine(history))
+            stream = engine.stream(question, profile, conversations.history_for_engine(history))
             with slot.container():
-                st.write_stream(app_service.neutralize_images(stream))
+                st.write_stream(conversations.neutralize_images(stream))
             answer = stream.result
         except AssistantError as exc:
             slot.error(f"{exc}. Your question is saved; try again.", icon=":material/error:")
@@ -138,7 +139,7 @@ def answer_turn(svc, engine, profile, pid: int, conv_id: int | None, question: s
         except Exception as exc:  # noqa: BLE001 - the page must survive; details go to the server log
             show_error(exc)
             return
-        meta = app_service.answer_meta(answer, svc.kb)
+        meta = answers.answer_meta(answer, svc.kb)
         svc.store.add_message(conv_id, "assistant", answer.text, meta)
         save_drafts(svc.store, pid, meta.get("drafts") or [])
         with slot.container():

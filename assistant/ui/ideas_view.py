@@ -10,7 +10,7 @@ from typing import Any
 
 import streamlit as st
 
-from .. import app_service, plan_rows
+from .. import inputs, plan_rows
 from ..errors import AssistantError
 from . import render, saved
 
@@ -51,8 +51,8 @@ def hashtags(svc, profile, pid: int) -> None:
         submitted = st.form_submit_button("Suggest hashtags", type="primary")
     if submitted:
         try:
-            topic = app_service.check_length(topic, 200, "topic") if topic.strip() else None
-            city = app_service.check_length(city, 80, "city") if city.strip() else None
+            topic = inputs.check_length(topic, 200, "topic") if topic.strip() else None
+            city = inputs.check_length(city, 80, "city") if city.strip() else None
             sets = [_tag_set(kb, profile, p, topic, city) for p in platforms]
         except AssistantError as exc:
             st.error(str(exc))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import app_service
+from .. import inputs
 from ..errors import AssistantError
 from . import render
 
@@ -32,7 +32,7 @@ def browse(kb) -> None:
 def search_results(svc, profile, query: str) -> None:
     """Top passages for a query (hybrid search, preferring the clinic's specialty and platforms)."""
     try:
-        query = app_service.check_length(query, svc.settings.max_input_chars, "search")
+        query = inputs.check_length(query, svc.settings.max_input_chars, "search")
         specialty = profile.specialty if profile.specialty in svc.kb.specialties else None
         passages = svc.retriever.search(query, k=8, specialty=specialty, platforms=profile.platforms)
     except AssistantError as exc:

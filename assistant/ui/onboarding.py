@@ -11,9 +11,9 @@ from typing import Any
 
 import streamlit as st
 
-from .. import app_service
 from ..errors import AssistantError
 from ..profile import ClinicProfile
+from ..webapp import profile_form
 from . import saved
 
 HOURS = (1.0, 2.0, 3.0, 5.0, 8.0)
@@ -97,7 +97,7 @@ def fields(kb, profile: ClinicProfile, prefix: str) -> dict[str, Any]:
 def _save(svc, values: dict[str, Any] | None, previous: ClinicProfile | None) -> bool:
     """Validate and save the answers (None: the defaults, as they are) and select the saved profile."""
     try:
-        profile = ClinicProfile() if values is None else app_service.profile_from_form(values, svc.kb, previous)
+        profile = ClinicProfile() if values is None else profile_form.profile_from_form(values, svc.kb, previous)
         pid = svc.store.save_profile(profile.name, profile.model_dump())
     except AssistantError as exc:
         st.error(str(exc), icon=":material/error:")

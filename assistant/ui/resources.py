@@ -113,7 +113,6 @@ def provider_choice(current: Settings | None = None) -> tuple[str, str]:
 
 @st.cache_resource(show_spinner=False)
 def _engine(key: str, provider: str, model: str, _svc: Services):
-    from ..chat.engine import ChatEngine
     from ..providers import get_provider
     chosen = dataclasses.replace(_svc.settings, provider=provider, model=model)
     notice = None
@@ -122,7 +121,7 @@ def _engine(key: str, provider: str, model: str, _svc: Services):
     except ProviderError as exc:  # misconfigured (e.g. no key): answer offline and say why
         notice = f"{exc}. Answering from the knowledge base only (offline) until this is fixed."
         llm = get_provider("offline", chosen)
-    return ChatEngine(_svc.kb, _svc.retriever, llm, chosen, _svc.matcher, _svc.drafter), notice
+    return _svc.chat_engine(llm, chosen), notice
 
 
 def chat_engine(svc: Services | None = None):

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import app_service
+from .. import inputs
 from ..errors import AssistantError
+from ..webapp import answers
 from . import render, saved
 
 KINDS = {"post": "Post", "caption": "Caption", "ad": "Ad", "reply": "Reply to a comment or review",
@@ -29,7 +30,7 @@ def reply(svc, profile, pid: int) -> None:
         signoff = f"The practice manager, {clinic}" if clinic else "The practice manager"
         tone = "formal" if "formal" in profile.tone.lower() else "warm"
         try:
-            text = app_service.check_length(text, svc.settings.max_input_chars, "review")
+            text = inputs.check_length(text, svc.settings.max_input_chars, "review")
             draft = draft_reply(text, rating=rating, reviewer_name=name.strip()[:120] or None,
                                 clinic_phone=profile.phone or None, tone=tone, signoff=signoff)
         except AssistantError as exc:
@@ -49,7 +50,7 @@ def _save(store, pid: int, draft, review: str, reviewer: str, rating: int | None
     excerpt = mask_phi(review[:300], [reviewer] if reviewer else []).text
     data = {"review": excerpt, "rating": rating, "kind": draft.kind, "situation": draft.situation,
             "options": [draft.reply, *draft.alternatives] if draft.kind == "reply" else [],
-            "guidance": list(draft.guidance), "findings": app_service.finding_dicts(draft.findings)}
+            "guidance": list(draft.guidance), "findings": answers.finding_dicts(draft.findings)}
     title = f"Reply to: {' '.join(excerpt.split())[:80]}"
     saved.save(store, "reply", title, data, pid, "reply")
 
@@ -94,11 +95,11 @@ def check(svc, profile) -> None:
     if not submitted:
         return
     try:
-        text = app_service.check_length(text, svc.settings.max_input_chars, "draft")
-        found = app_service.finding_dicts(check_text(text, kind=kind, country=profile.country))
+        text = inputs.check_length(text, svc.settings.max_input_chars, "draft")
+        found = answers.finding_dicts(check_text(text, kind=kind, country=profile.country))
         if platform:
             from ..guardrails.limits import limit_findings
-            found = app_service.finding_dicts(limit_findings(text, svc.kb.platforms[platform])) + found
+            found = answers.finding_dicts(limit_findings(text, svc.kb.platforms[platform])) + found
     except AssistantError as exc:
         st.error(str(exc), icon=":material/error:")
         return

@@ -5,9 +5,9 @@ from typing import Any
 
 import streamlit as st
 
-from .. import app_service
 from ..errors import AssistantError
 from ..profile import ClinicProfile
+from ..webapp import profile_form
 from . import render
 
 NEW = -1
@@ -54,7 +54,7 @@ def _save(svc, pid: int, previous: ClinicProfile) -> None:
     """Form callback: validate, save, select the saved profile; errors are kept to show in the form."""
     st.session_state.pop("profile_error", None)
     try:
-        profile = app_service.profile_from_form(_form_values(pid), svc.kb, previous)
+        profile = profile_form.profile_from_form(_form_values(pid), svc.kb, previous)
         new_id = svc.store.save_profile(profile.name, profile.model_dump())
     except AssistantError as exc:
         st.session_state["profile_error"] = (pid, str(exc))

@@ -7,21 +7,22 @@ import zipfile
 
 import pytest
 
-from assistant import app_service, plan_rows
+from assistant import inputs, plan_rows
 from assistant.errors import InputError, KnowledgeError
 from assistant.profile import ClinicProfile
+from assistant.webapp import conversations, profile_form
 
 
 def test_a_1mb_paste_is_refused_with_the_limit_in_the_message():
     with pytest.raises(InputError) as err:
-        app_service.check_length("x" * 1_000_000, 8000, "question")
+        inputs.check_length("x" * 1_000_000, 8000, "question")
     assert "8,000" in str(err.value) and "1,000,000" in str(err.value)
 
 
 def test_empty_input_is_refused_and_normal_input_is_stripped():
     with pytest.raises(InputError, match="empty"):
-        app_service.check_length("   ", 10)
-    assert app_service.check_length("  hi  ", 10) == "hi"
+        inputs.check_length("   ", 10)
+    assert inputs.check_length("  hi  ", 10) == "hi"
 
 
 def test_profile_from_form_resolves_aliases_and_splits_lists(kb):
@@ -29,7 +30,7 @@ def test_profile_from_form_resolves_aliases_and_splits_lists(kb):
               "practice_type": "group", "country": "uk", "city": "Leeds", "region": "", "timezone": "",
               "audiences": "families, new parents; seniors", "goals": "new patients", "platforms": ["instagram"],
               "hours_per_week": 3.0, "tone": "friendly", "languages": "en, cy"}
-    profile = app_service.profile_from_form(values, kb)
+    profile = profile_form.profile_from_form(values, kb)
     assert profile.specialty == "dentistry"
     assert profile.country == "GB" and profile.timezone == "Europe/London"
     assert profile.audiences == ["families", "new parents", "seniors"] and profile.languages == ["en", "cy"]
@@ -38,26 +39,26 @@ def test_profile_from_form_resolves_aliases_and_splits_lists(kb):
 def test_changing_the_country_moves_a_default_time_zone_but_keeps_a_chosen_one(kb):
     previous = ClinicProfile(country="US", timezone="America/New_York")
     base = {"name": "A", "specialty": "dermatology", "platforms": [], "hours_per_week": 2, "languages": "en"}
-    moved = app_service.profile_from_form({**base, "country": "IT", "timezone": "America/New_York"}, kb, previous)
+    moved = profile_form.profile_from_form({**base, "country": "IT", "timezone": "America/New_York"}, kb, previous)
     assert moved.timezone == "Europe/Rome"
     previous = ClinicProfile(country="US", timezone="America/Chicago")
-    kept = app_service.profile_from_form({**base, "country": "IT", "timezone": "America/Chicago"}, kb, previous)
+    kept = profile_form.profile_from_form({**base, "country": "IT", "timezone": "America/Chicago"}, kb, previous)
     assert kept.timezone == "America/Chicago"
 
 
 def test_profile_errors_name_the_field_in_plain_words(kb):
     base = {"name": "A", "specialty": "dermatology", "platforms": [], "hours_per_week": 2, "languages": "en"}
     with pytest.raises(InputError, match="time zone|timezone"):
-        app_service.profile_from_form({**base, "timezone": "Mars/Olympus"}, kb)
+        profile_form.profile_from_form({**base, "timezone": "Mars/Olympus"}, kb)
     with pytest.raises(InputError, match="hours per week"):
-        app_service.profile_from_form({**base, "hours_per_week": 500}, kb)
+        profile_form.profile_from_form({**base, "hours_per_week": 500}, kb)
     with pytest.raises(KnowledgeError, match="closest"):
-        app_service.profile_from_form({**base, "specialty_text": "astrology"}, kb)
+        profile_form.profile_from_form({**base, "specialty_text": "astrology"}, kb)
 
 
 def test_starter_questions_use_the_clinics_platforms_and_specialty(kb):
     profile = ClinicProfile(specialty="dermatology", platforms=["linkedin", "tiktok"])
-    questions = app_service.starter_questions(profile, kb)
+    questions = profile_form.starter_questions(profile, kb)
     assert any("LinkedIn" in q for q in questions)
     assert any("dermatology" in q for q in questions)
     assert any("TikTok" in q for q in questions)  # the first video platform the clinic uses
@@ -70,7 +71,7 @@ def test_conversation_markdown_keeps_turns_sources_and_notices():
                                        "url": "https://example.org/a"}],
                           "fallback_notice": "openai failed; answered offline",
                           "findings": [{"rule": "R1", "message": "confirms a patient"}]}}]
-    text = app_service.conversation_markdown("Reviews", messages, now=dt.datetime(2027, 1, 2, 3, 4))
+    text = conversations.conversation_markdown("Reviews", messages, now=dt.datetime(2027, 1, 2, 3, 4))
     assert text.startswith("# Reviews\n")
     assert "## You\n\nHow do I reply?" in text and "## Assistant\n\nStay calm [1]." in text
     assert "[1] Negative reviews › Stay calm — <https://example.org/a>" in text
@@ -79,7 +80,7 @@ def test_conversation_markdown_keeps_turns_sources_and_notices():
 
 def test_streamed_images_are_neutralised_even_across_chunk_boundaries():
     chunks = ["See this!", "[x](http://evil.example/p.png) and ", "wow!"]
-    out = "".join(app_service.neutralize_images(chunks))
+    out = "".join(conversations.neutralize_images(chunks))
     assert "![" not in out
     assert out.replace("\\[", "[") == "".join(chunks)
 
@@ -152,6 +153,6 @@ def test_zip_files_holds_each_file_intact():
 
 def test_the_page_shows_an_answer_without_its_sources_list_which_the_expanders_replace():
     text = "Reply calmly [1].\n\n### What to do\n- Take it offline [1]\n\n### Sources\n\n[1] Negative reviews › Rule"
-    shown = app_service.without_sources_block(text)
+    shown = conversations.without_sources_block(text)
     assert shown.endswith("- Take it offline [1]") and "### Sources" not in shown
-    assert app_service.without_sources_block("No sources here.") == "No sources here."
+    assert conversations.without_sources_block("No sources here.") == "No sources here."
