@@ -473,7 +473,7 @@ def test_saved_items_are_listed_newest_first_searched_replaced_and_deleted(tmp_p
     assert store.get_item(first)["title"] == "Renamed" and store.get_item(first)["data"] == {"tags": []}
     store.delete_item(first)
     assert store.get_item(first) is None and len(store.list_items()) == 1
-    with pytest.raises(ValueError, match="kind"):
+    with pytest.raises(ValueError, match="saved item is one of"):
         store.save_item("plan", "x", {})
 
 
