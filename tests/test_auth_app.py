@@ -10,6 +10,7 @@ from streamlit import config as st_config
 from streamlit.testing.v1 import AppTest
 
 from assistant.auth import FAILED_LOGIN, hash_password
+from assistant.profile import ClinicProfile
 from assistant.storage import Store
 from tests.conftest import FIXTURE_KNOWLEDGE, ROOT
 
@@ -46,7 +47,9 @@ def db(monkeypatch, tmp_path, index_dir) -> Store:
     monkeypatch.setenv("ASSISTANT_DATABASE_URL", f"sqlite:///{tmp_path / 'app.db'}")
     monkeypatch.setenv("ASSISTANT_PROVIDER", "offline")
     monkeypatch.setenv("ASSISTANT_KNOWLEDGE_DIR", str(FIXTURE_KNOWLEDGE))  # the small one: quick to index
-    return Store(f"sqlite:///{tmp_path / 'app.db'}")
+    store = Store(f"sqlite:///{tmp_path / 'app.db'}")
+    store.save_profile("Elm Street Dental", ClinicProfile().model_dump())  # past the first run (tested elsewhere)
+    return store
 
 
 @pytest.fixture
