@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from assistant.auth import hash_password
+from assistant.profile import ClinicProfile
 from assistant.storage import Store
 from tests.conftest import FIXTURE_KNOWLEDGE, ROOT
 from tests.netblock import offline_env
@@ -132,6 +133,7 @@ def test_two_users_in_two_browsers_each_see_only_their_own_conversation(data_dir
     store = Store(f"sqlite:///{data_dir / 'app.db'}")
     store.add_user("anna", hash_password("anna's password", rounds=4))
     store.add_user("ben", hash_password("ben's password", rounds=4))
+    store.save_profile("Elm Street Dental", ClinicProfile().model_dump())  # past the first run (tested elsewhere)
     with serve(data_dir, "127.0.0.1") as url:
         contexts = [browser.new_context(viewport={"width": 1400, "height": 1000}) for _ in range(2)]
         anna, ben = (context.new_page() for context in contexts)
