@@ -8,6 +8,7 @@ The manifest of document hashes is the `doc_hash` stored on every chunk record: 
 chunks themselves (no separate file to drift out of step, same code locally and on a server), and a sync
 interrupted halfway leaves a guide whose records disagree, which the next sync simply re-embeds.
 """
+
 from __future__ import annotations
 
 import logging
@@ -51,8 +52,10 @@ class SyncReport:
 
     def summary(self) -> str:
         """One line for the CLI and the UI."""
-        return (f"{self.added} added, {self.updated} updated, {self.removed} removed, {self.unchanged} unchanged "
-                f"({self.chunks_embedded} chunks embedded in {self.seconds:.1f} s)")
+        return (
+            f"{self.added} added, {self.updated} updated, {self.removed} removed, {self.unchanged} unchanged "
+            f"({self.chunks_embedded} chunks embedded in {self.seconds:.1f} s)"
+        )
 
 
 class Hit(NamedTuple):
@@ -63,6 +66,7 @@ class Hit(NamedTuple):
 
 def _chroma_settings():
     from chromadb.config import Settings as ChromaSettings
+
     return ChromaSettings(anonymized_telemetry=False)
 
 
@@ -108,24 +112,31 @@ class VectorIndex:
         col = self._client.get_or_create_collection(self.name, embedding_function=None, metadata=self._metadata())
         meta = col.metadata or {}
         if meta.get("embedder") != self.embedder.name or str(meta.get("schema")) != SCHEMA_VERSION:
-            self._note(f"the search index was built with another embedding model or format ({meta.get('embedder')!r}, "
-                       f"schema {meta.get('schema')!r}); rebuilding it for {self.embedder.name!r}, schema "
-                       f"{SCHEMA_VERSION}")
+            self._note(
+                f"the search index was built with another embedding model or format ({meta.get('embedder')!r}, "
+                f"schema {meta.get('schema')!r}); rebuilding it for {self.embedder.name!r}, schema "
+                f"{SCHEMA_VERSION}"
+            )
             self._client.delete_collection(self.name)
-            col = self._client.get_or_create_collection(self.name, embedding_function=None,
-                                                        metadata=self._metadata())
+            col = self._client.get_or_create_collection(self.name, embedding_function=None, metadata=self._metadata())
         col.count()  # touches the storage, so a damaged collection fails here rather than mid-search
         self._collection = col
 
     def _recover(self, reason: str) -> None:
         if self.local_dir is None:
-            raise SearchIndexError(f"{reason}; check the Chroma server or rebuild with `python -m assistant index "
-                              "--rebuild`") from None
+            raise SearchIndexError(
+                f"{reason}; check the Chroma server or rebuild with `python -m assistant index --rebuild`"
+            ) from None
         self._note(f"{reason}; it was deleted and will be rebuilt")
         _release(self.local_dir)
         _wipe(self.local_dir)
         self._client = _persistent_client(self.local_dir)
         self._open_collection()
+
+    def rebuild_damaged(self, chunks: Sequence[Chunk], reason: str) -> SyncReport:
+        """Wipe a local index that failed while open and embed `chunks` again; a server index raises instead."""
+        self._recover(reason)
+        return self.sync(chunks)
 
     def _reset(self) -> None:
         self._client.delete_collection(self.name)
@@ -193,13 +204,23 @@ class VectorIndex:
         if progress:
             progress(0, len(todo), "embedding guide sections")
         for start in range(0, len(todo), BATCH):
-            batch = todo[start:start + BATCH]
+            batch = todo[start : start + BATCH]
             # chromadb takes a list of Sequence[float]; list is invariant, so the rows are re-listed as that
             vectors: list[Sequence[float]] = [*self.embedder.embed_documents([embedding_text(c) for c in batch])]
             self._open.upsert(
-                ids=[c.chunk_id for c in batch], embeddings=vectors,
-                metadatas=[{"doc_id": c.doc_id, "doc_hash": c.doc_hash, "doc_chunks": counts[c.doc_id],
-                            "content_hash": c.content_hash, "category": c.category} for c in batch])
+                ids=[c.chunk_id for c in batch],
+                embeddings=vectors,
+                metadatas=[
+                    {
+                        "doc_id": c.doc_id,
+                        "doc_hash": c.doc_hash,
+                        "doc_chunks": counts[c.doc_id],
+                        "content_hash": c.content_hash,
+                        "category": c.category,
+                    }
+                    for c in batch
+                ],
+            )
             if progress:
                 progress(start + len(batch), len(todo), "embedding guide sections")
 
@@ -216,16 +237,21 @@ class VectorIndex:
         try:
             got = self._query(vector, k, where)
         except Exception:  # noqa: BLE001
-            n = min(k, self.count())
-            if n <= 0:
-                return []
             try:
+                n = min(k, self.count())
+                if n <= 0:
+                    return []
                 got = self._query(vector, n, where)
-            except Exception as exc:  # noqa: BLE001
-                raise SearchIndexError(f"search index query failed ({_short(exc)}); run `python -m assistant index "
-                                  "--rebuild`") from None
-        return [Hit(cid, str((meta or {}).get("doc_id", "")), 1.0 - float(dist))
-                for cid, meta, dist in zip(got["ids"][0], got["metadatas"][0], got["distances"][0], strict=True)]
+            except Exception as exc:  # noqa: BLE001 - a damaged store raises many types; all get one clear error
+                where_to = "check the Chroma server or rebuild" if self.local_dir is None else "rebuild"
+                raise SearchIndexError(
+                    f"the search index at {self.location} could not be searched ({_short(exc)}); "
+                    f"{where_to} with `python -m assistant index --rebuild`"
+                ) from None
+        return [
+            Hit(cid, str((meta or {}).get("doc_id", "")), 1.0 - float(dist))
+            for cid, meta, dist in zip(got["ids"][0], got["metadatas"][0], got["distances"][0], strict=True)
+        ]
 
     def _query(self, vector: Sequence[float], n: int, where: dict | None):
         query: list[Sequence[float]] = [list(vector)]
@@ -234,9 +260,15 @@ class VectorIndex:
     def status(self) -> dict:
         """Where the index lives and what it holds."""
         docs = self.manifest()
-        return {"mode": "local" if self.local_dir else "server", "location": self.location,
-                "collection": self.name, "chunks": self.count(), "documents": len(docs),
-                "embedder": self.embedder.name, "schema": SCHEMA_VERSION}
+        return {
+            "mode": "local" if self.local_dir else "server",
+            "location": self.location,
+            "collection": self.name,
+            "chunks": self.count(),
+            "documents": len(docs),
+            "embedder": self.embedder.name,
+            "schema": SCHEMA_VERSION,
+        }
 
 
 def _short(exc: Exception) -> str:
@@ -251,6 +283,7 @@ def _release(directory: Path) -> None:
     the connection to the deleted, damaged file.
     """
     from chromadb.api.shared_system_client import SharedSystemClient
+
     identifier = str(directory)
     system = SharedSystemClient._identifier_to_system.pop(identifier, None)
     SharedSystemClient._identifier_to_refcount.pop(identifier, None)
@@ -265,15 +298,18 @@ def _wipe(directory: Path) -> None:
     """Delete a damaged index directory, refusing if it holds files Chroma did not write."""
     foreign = [p.name for p in directory.iterdir() if not _CHROMA_FILE.match(p.name)] if directory.is_dir() else []
     if foreign:
-        raise SearchIndexError(f"{directory} is damaged and also holds files that are not part of a search index "
-                          f"({', '.join(sorted(foreign)[:5])}); move them away, then run `python -m assistant "
-                          "index --rebuild`")
+        raise SearchIndexError(
+            f"{directory} is damaged and also holds files that are not part of a search index "
+            f"({', '.join(sorted(foreign)[:5])}); move them away, then run `python -m assistant "
+            "index --rebuild`"
+        )
     shutil.rmtree(directory, ignore_errors=True)
     directory.mkdir(parents=True, exist_ok=True)
 
 
 def _persistent_client(directory: Path):
     import chromadb
+
     directory.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(directory), settings=_chroma_settings())
 
@@ -284,8 +320,9 @@ def _open_local(settings: Settings, embedder: Embedder) -> VectorIndex:
     try:
         index._client = _persistent_client(directory)
     except OSError as exc:
-        raise SearchIndexError(f"cannot use {directory} for the search index ({exc}); set ASSISTANT_DATA_DIR to a "
-                          "writable folder") from None
+        raise SearchIndexError(
+            f"cannot use {directory} for the search index ({exc}); set ASSISTANT_DATA_DIR to a writable folder"
+        ) from None
     except Exception as exc:  # noqa: BLE001 - damaged sqlite file, incompatible Chroma version, ...
         index._recover(f"the search index at {directory} could not be opened ({_short(exc)})")
         return index
@@ -294,14 +331,18 @@ def _open_local(settings: Settings, embedder: Embedder) -> VectorIndex:
 
 def _open_server(settings: Settings, embedder: Embedder) -> VectorIndex:
     import chromadb
+
     where = f"http://{settings.chroma_host}:{settings.chroma_port}"
     try:
-        client = chromadb.HttpClient(host=settings.chroma_host, port=int(settings.chroma_port),
-                                     settings=_chroma_settings())
+        client = chromadb.HttpClient(
+            host=settings.chroma_host, port=int(settings.chroma_port), settings=_chroma_settings()
+        )
         client.heartbeat()
     except Exception as exc:  # noqa: BLE001 - connection refused, DNS, wrong server...
-        raise SearchIndexError(f"cannot reach the Chroma server at {where} ({_short(exc)}); start it "
-                          "(`chroma run --path DIR --port PORT`) or unset CHROMA_HOST to use the local index") from None
+        raise SearchIndexError(
+            f"cannot reach the Chroma server at {where} ({_short(exc)}); start it "
+            "(`chroma run --path DIR --port PORT`) or unset CHROMA_HOST to use the local index"
+        ) from None
     return VectorIndex(client, settings.collection, embedder, where, None).open()
 
 

@@ -4,6 +4,7 @@ Dense search finds paraphrases ("my clinic is never on Instagram" ~ "consistency
 words a small embedding model blurs (HIPAA, GMC, review gating). Reciprocal rank fusion combines the two
 rankings without having to calibrate their scores against each other.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -17,7 +18,7 @@ from rank_bm25 import BM25Okapi
 
 from .chunking import Chunk
 from .embeddings import Embedder
-from .errors import InputError
+from .errors import InputError, SearchIndexError
 from .index import Progress, SyncReport, VectorIndex
 from .knowledge.models import PLATFORM_IDS
 
@@ -36,9 +37,11 @@ SPECIALTY_MENTION_BOOST = 0.05  # ... or one that names it ("dentist", "OB-GYN")
 PLATFORM_BOOST = 0.05  # ... and for one about a platform the clinic uses
 SAME_DOC_DECAY = 0.80  # each further chunk from an already-listed guide ranks as if this much weaker
 
-_STOP = frozenset("""a an and are as at be been but by can could do does doing for from had has have how i if in
+_STOP = frozenset(
+    """a an and are as at be been but by can could do does doing for from had has have how i if in
 into is it its me my of on or our should so than that the their them then there these they this to too us
-was we were what when where which who why will with would you your yours i'm im i've ive""".split())
+was we were what when where which who why will with would you your yours i'm im i've ive""".split()
+)
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -87,8 +90,7 @@ def clean_query(query: str) -> str:
 
 
 def _bm25_document(chunk: Chunk) -> list[str]:
-    return (tokenize(chunk.title) * TITLE_REPEAT + tokenize(chunk.heading) * HEADING_REPEAT
-            + tokenize(chunk.text))
+    return tokenize(chunk.title) * TITLE_REPEAT + tokenize(chunk.heading) * HEADING_REPEAT + tokenize(chunk.text)
 
 
 def _mention_pattern(specialty) -> re.Pattern[str]:
@@ -110,8 +112,13 @@ class Retriever:
     with the mapping it also prefers chunks that name the clinic's specialty, since most guides apply to all.
     """
 
-    def __init__(self, index: VectorIndex, chunks: Sequence[Chunk], embedder: Embedder,
-                 specialties: Iterable[str] | Mapping[str, object] | None = None) -> None:
+    def __init__(
+        self,
+        index: VectorIndex,
+        chunks: Sequence[Chunk],
+        embedder: Embedder,
+        specialties: Iterable[str] | Mapping[str, object] | None = None,
+    ) -> None:
         self.index = index
         self.chunks = list(chunks)
         self.embedder = embedder
@@ -130,14 +137,23 @@ class Retriever:
             self._synced = True
         return report
 
+    def _rebuild_damaged(self, reason: str) -> None:
+        """A local index damaged while open (file overwritten, folder deleted): rebuild it from the chunks, once."""
+        with self._sync_lock:
+            # the rebuild's note stays on the index, so the next ensure_index reports it
+            report = self.index.rebuild_damaged(self.chunks, reason)
+            self.index.notes.extend(report.messages)
+            self._synced = True
+
     def _check(self, k: int, mode: str, specialty: str | None, platforms: Sequence[str] | None) -> None:
         if not isinstance(k, int) or not 1 <= k <= MAX_K:
             raise InputError(f"k must be a whole number from 1 to {MAX_K} (got {k!r})")
         if mode not in MODES:
             raise InputError(f"unknown search mode {mode!r}; use one of {', '.join(MODES)}")
         if specialty is not None and self.known_specialties is not None and specialty not in self.known_specialties:
-            raise InputError(f"unknown specialty {specialty!r}; closest known: "
-                             f"{_closest(specialty, self.known_specialties)}")
+            raise InputError(
+                f"unknown specialty {specialty!r}; closest known: {_closest(specialty, self.known_specialties)}"
+            )
         unknown = [p for p in platforms or () if p not in PLATFORM_IDS]
         if unknown:
             raise InputError(f"unknown platform {unknown[0]!r}; closest known: {_closest(unknown[0], PLATFORM_IDS)}")
@@ -146,7 +162,14 @@ class Retriever:
         """(chunk position, cosine similarity) best first, from the vector index."""
         if not self._synced:
             self.ensure_index()
-        hits = self.index.query(self.embedder.embed_query(query), n)
+        vector = self.embedder.embed_query(query)
+        try:
+            hits = self.index.query(vector, n)
+        except SearchIndexError as exc:
+            if self.index.local_dir is None:  # a Chroma server: nothing here to rebuild from; say how to fix it
+                raise
+            self._rebuild_damaged(str(exc))
+            hits = self.index.query(vector, n)  # once: a second failure reaches the caller as it is
         return [(self._position[h.chunk_id], h.score) for h in hits if h.chunk_id in self._position]
 
     def bm25_ranking(self, query: str, n: int = CANDIDATES) -> list[tuple[int, float]]:
@@ -175,7 +198,8 @@ class Retriever:
             info = self._specialty_info.get(specialty)
             pattern = _mention_pattern(info) if hasattr(info, "aliases") else None
             self._mentions[specialty] = frozenset(
-                i for i, c in enumerate(self.chunks) if pattern and pattern.search(f"{c.heading}\n{c.text}"))
+                i for i, c in enumerate(self.chunks) if pattern and pattern.search(f"{c.heading}\n{c.text}")
+            )
         return self._mentions[specialty]
 
     def _boost(self, scores: dict[int, float], specialty: str | None, platforms: Sequence[str]) -> None:
@@ -193,9 +217,11 @@ class Retriever:
         picked: list[tuple[int, float]] = []
         per_doc: dict[str, int] = {}
         while remaining and len(picked) < k:
+
             def adjusted(pos: int) -> float:
                 factor = SAME_DOC_DECAY ** per_doc.get(self.chunks[pos].doc_id, 0)
                 return remaining[pos] * factor if remaining[pos] > 0 else remaining[pos] / factor
+
             best = max(remaining, key=adjusted)
             picked.append((best, adjusted(best)))
             doc = self.chunks[best].doc_id
@@ -203,8 +229,14 @@ class Retriever:
             del remaining[best]
         return picked
 
-    def search(self, query: str, k: int = 5, specialty: str | None = None, platforms: Sequence[str] | None = None,
-               mode: Mode = "hybrid") -> list[Passage]:
+    def search(
+        self,
+        query: str,
+        k: int = 5,
+        specialty: str | None = None,
+        platforms: Sequence[str] | None = None,
+        mode: Mode = "hybrid",
+    ) -> list[Passage]:
         """The k most relevant passages for a question, preferring the clinic's specialty and platforms."""
         query = clean_query(query)
         self._check(k, mode, specialty, platforms)
@@ -214,6 +246,16 @@ class Retriever:
 
     def _passage(self, pos: int, score: float) -> Passage:
         c = self.chunks[pos]
-        return Passage(doc_id=c.doc_id, title=c.title, heading=c.heading, text=c.text, score=round(score, 6),
-                       sources=[dict(s) for s in c.sources], chunk_id=c.chunk_id, category=c.category,
-                       topics=list(c.topics), platforms=list(c.platforms), specialties=list(c.specialties))
+        return Passage(
+            doc_id=c.doc_id,
+            title=c.title,
+            heading=c.heading,
+            text=c.text,
+            score=round(score, 6),
+            sources=[dict(s) for s in c.sources],
+            chunk_id=c.chunk_id,
+            category=c.category,
+            topics=list(c.topics),
+            platforms=list(c.platforms),
+            specialties=list(c.specialties),
+        )

@@ -1,4 +1,5 @@
 """Pieces of the chat page: the conversation bar, the history, starter questions and one streamed turn."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,9 +9,9 @@ from typing import Any
 import streamlit as st
 
 from .. import inputs
-from ..errors import AssistantError, InputError
+from ..errors import AssistantError, InputError, StorageError
 from ..webapp import answers, conversations, profile_form
-from . import render, saved
+from . import render, resources, saved
 from .login import current_owner
 from .resources import show_error
 
@@ -55,7 +56,8 @@ def _picked(store, pid: int, key: str) -> None:
 
 
 def conversation_bar(store, pid: int, conv_id: int | None) -> None:
-    """Pick an earlier conversation, start a new one, or export this one as Markdown."""
+    """Pick an earlier conversation, start a new one, or export this one as Markdown; first, a question not saved."""
+    offer_back(pid)  # first: a successful Try again creates the conversation this bar then lists
     messages = store.get_messages(conv_id) if conv_id else []
     convs = {c["id"]: c for c in _conversations(store, pid)}
     left, mid, right = st.columns([4, 1, 1], vertical_alignment="bottom")
@@ -63,15 +65,34 @@ def conversation_bar(store, pid: int, conv_id: int | None) -> None:
     # A new key whenever the list changes (a question moves a conversation to the top): the browser may
     # identify the choice by position, which would then point at another conversation.
     key = f"conversation_pick:{pid}:{conv_id}:{zlib.crc32(repr(options).encode())}"
-    left.selectbox("Conversation", options, index=options.index(conv_id) if conv_id in convs else 0,
-                   format_func=lambda i: _label(convs[i]) if i in convs else "New conversation",
-                   key=key, on_change=_picked, args=(store, pid, key))
-    mid.button("New", icon=":material/add:", disabled=conv_id is None, width="stretch", on_click=set_conversation,
-               args=(store, pid, None))
+    left.selectbox(
+        "Conversation",
+        options,
+        index=options.index(conv_id) if conv_id in convs else 0,
+        format_func=lambda i: _label(convs[i]) if i in convs else "New conversation",
+        key=key,
+        on_change=_picked,
+        args=(store, pid, key),
+    )
+    mid.button(
+        "New",
+        icon=":material/add:",
+        disabled=conv_id is None,
+        width="stretch",
+        on_click=set_conversation,
+        args=(store, pid, None),
+    )
     title = convs[conv_id]["title"] if conv_id in convs else "Conversation"
-    right.download_button("Export", conversations.conversation_markdown(title, messages), file_name="conversation.md",
-                          mime="text/markdown", icon=":material/download:", disabled=not messages,
-                          width="stretch", on_click="ignore")
+    right.download_button(
+        "Export",
+        conversations.conversation_markdown(title, messages),
+        file_name="conversation.md",
+        mime="text/markdown",
+        icon=":material/download:",
+        disabled=not messages,
+        width="stretch",
+        on_click="ignore",
+    )
 
 
 def show_message(message: dict[str, Any]) -> None:
@@ -87,7 +108,7 @@ def show_message(message: dict[str, Any]) -> None:
 
 def show_answer(meta: dict[str, Any], content: str) -> None:
     """An answer from its stored parts: drafts to copy first, then the answer, its notices and sources."""
-    render.drafts(meta.get("drafts"))
+    render.drafts(meta.get("drafts") or [])
     render.markdown(meta["body"] if "body" in meta else conversations.without_sources_block(content))
     render.assistant_extras(meta)
     if meta.get("provider") and meta["provider"] != "offline":
@@ -113,6 +134,29 @@ def starters(profile, kb, box) -> str | None:
     return clicked
 
 
+def _pending_key(pid: int) -> str:
+    return f"unsaved_question:{current_owner()}:{pid}"
+
+
+def pending_question(pid: int) -> dict[str, Any] | None:
+    """The question this session typed whose save (or whose answer's save) failed, kept to be offered back."""
+    pending = st.session_state.get(_pending_key(pid))
+    return pending if isinstance(pending, dict) else None
+
+
+def _keep(pid: int, question: str, profile, conv_id: int | None, question_saved: bool) -> None:
+    st.session_state[_pending_key(pid)] = {
+        "question": question,
+        "profile": profile,
+        "conv_id": conv_id,
+        "question_saved": question_saved,
+    }
+
+
+def _forget(pid: int) -> None:
+    st.session_state.pop(_pending_key(pid), None)
+
+
 def answer_turn(svc, engine, profile, pid: int, conv_id: int | None, question: str, history: list[dict]) -> None:
     """Save the question, stream the answer into the page, then save the answer with its sources."""
     try:
@@ -120,12 +164,32 @@ def answer_turn(svc, engine, profile, pid: int, conv_id: int | None, question: s
     except InputError as exc:
         st.error(str(exc), icon=":material/block:")
         return
-    saved = conversations.masked_for_storage(question, profile)  # patient data never reaches the database
-    if conv_id is None:
-        conv_id = svc.store.create_conversation(pid, conversations.conversation_title(saved), owner=current_owner())
-        set_conversation(svc.store, pid, conv_id)
-    svc.store.add_message(conv_id, "user", saved)  # saved before the engine runs: never lost
-    show_message({"role": "user", "content": saved})
+    _run_turn(svc, engine, profile, pid, conv_id, question, history, question_saved=False)
+
+
+def _run_turn(
+    svc, engine, profile, pid: int, conv_id: int | None, question: str, history: list[dict], question_saved: bool
+) -> bool:
+    """One question and its answer; True when both were saved. A storage fault keeps the question in the session."""
+    masked = conversations.masked_for_storage(question, profile)  # patient data never reaches the database
+    if not question_saved:
+        try:
+            if conv_id is None:
+                conv_id = svc.store.create_conversation(
+                    pid, conversations.conversation_title(masked), owner=current_owner()
+                )
+                set_conversation(svc.store, pid, conv_id)
+            svc.store.add_message(conv_id, "user", masked)  # saved before the engine runs: never lost
+        except StorageError as exc:
+            _keep(pid, question, profile, conv_id, question_saved=False)
+            show_message({"role": "user", "content": masked})
+            st.error(
+                f"Your question was not saved. {exc} Your question is kept on this page: use Try again "
+                "once this is fixed.",
+                icon=":material/database:",
+            )
+            return False
+    show_message({"role": "user", "content": masked})
     with st.chat_message("assistant"):
         slot = st.empty()
         try:
@@ -134,13 +198,72 @@ def answer_turn(svc, engine, profile, pid: int, conv_id: int | None, question: s
                 st.write_stream(conversations.neutralize_images(stream))
             answer = stream.result
         except AssistantError as exc:
+            _forget(pid)  # the question itself is saved in the conversation
             slot.error(f"{exc}. Your question is saved; try again.", icon=":material/error:")
-            return
+            return False
         except Exception as exc:  # noqa: BLE001 - the page must survive; details go to the server log
+            _forget(pid)
             show_error(exc)
-            return
+            return False
         meta = answers.answer_meta(answer, svc.kb)
-        svc.store.add_message(conv_id, "assistant", answer.text, meta)
-        save_drafts(svc.store, pid, meta.get("drafts") or [])
         with slot.container():
             show_answer(meta, answer.text)
+        try:
+            svc.store.add_message(conv_id, "assistant", answer.text, meta)
+        except StorageError as exc:
+            _keep(pid, question, profile, conv_id, question_saved=True)
+            st.error(
+                f"This answer was not saved (your question was). {exc} Use Try again to ask once more when "
+                "this is fixed.",
+                icon=":material/database:",
+            )
+            return False
+        _forget(pid)
+        try:
+            save_drafts(svc.store, pid, meta.get("drafts") or [])
+        except StorageError as exc:
+            st.error(
+                f"The answer is saved, but its drafts were not added to Saved work. {exc}", icon=":material/database:"
+            )
+    return True
+
+
+def offer_back(pid: int) -> None:
+    """The question whose save failed, shown with Try again (which asks it again) and Discard."""
+    pending = pending_question(pid)
+    if pending is None:
+        return
+    svc = resources.services()
+    engine, _ = resources.chat_engine(svc)
+    with st.container(border=True):
+        st.warning("Your question was not saved", icon=":material/edit_note:")
+        st.code(pending["question"], language=None, wrap_lines=True)
+        left, right = st.columns(2)
+        again = left.button(
+            "Try again", icon=":material/refresh:", key=f"retry_question:{pid}", type="primary", width="stretch"
+        )
+        right.button(
+            "Discard",
+            icon=":material/delete:",
+            key=f"discard_question:{pid}",
+            width="stretch",
+            on_click=_forget,
+            args=(pid,),
+        )
+        if not again:
+            return
+        conv_id = pending["conv_id"]
+        history = svc.store.get_messages(conv_id) if conv_id else []
+        if pending["question_saved"] and history and history[-1]["role"] == "user":
+            history = history[:-1]  # the saved question itself; the engine is given it separately
+        if _run_turn(
+            svc,
+            engine,
+            pending["profile"],
+            pid,
+            conv_id,
+            pending["question"],
+            history,
+            question_saved=pending["question_saved"],
+        ):
+            st.rerun()  # draw the conversation again with the question and its answer in their places

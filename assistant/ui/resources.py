@@ -4,6 +4,7 @@
 get their own), one embedding model per model path, and one chat engine per provider choice. The model is
 loaded in a background thread so the first page paints while it loads.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from ..config import Settings, load_settings
-from ..errors import AssistantError, ProviderError
+from ..errors import AssistantError, ProviderError, StorageError
 from ..services import Services
 
 log = logging.getLogger("assistant.ui")
@@ -38,6 +39,7 @@ def _key(settings: Settings) -> str:
 @st.cache_resource(show_spinner=False)
 def _embedder(model_path: str):
     from ..embeddings import SentenceEmbedder
+
     return SentenceEmbedder(model_path)
 
 
@@ -114,6 +116,7 @@ def provider_choice(current: Settings | None = None) -> tuple[str, str]:
 @st.cache_resource(show_spinner=False)
 def _engine(key: str, provider: str, model: str, _svc: Services):
     from ..providers import get_provider
+
     chosen = dataclasses.replace(_svc.settings, provider=provider, model=model)
     notice = None
     try:
@@ -141,10 +144,18 @@ def provider_label(engine) -> str:
 
 
 def show_error(exc: BaseException) -> None:
-    """Show an error as a message: ours say how to fix things; anything else gets a generic line."""
-    if isinstance(exc, AssistantError):
+    """Show an error as a message: ours say what happened and how to fix it; anything else gets a generic line.
+
+    A storage fault's own text names the database, the cause and what to do; nothing here claims that work was
+    saved, since the fault may be exactly that it was not.
+    """
+    if isinstance(exc, StorageError):
+        st.error(str(exc), icon=":material/database:")
+    elif isinstance(exc, AssistantError):
         st.error(str(exc))
     else:
         log.error("unexpected error in a page", exc_info=exc)
-        st.error("Something went wrong on our side; your work is saved. Try again, and if it keeps happening "
-                 f"restart the app ({type(exc).__name__}).")
+        st.error(
+            f"Something went wrong on our side ({type(exc).__name__}). Try again, and if it keeps happening "
+            "restart the app."
+        )
