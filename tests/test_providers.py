@@ -23,7 +23,6 @@ def test_the_openai_provider_streams_tokens_from_a_compatible_server():
     sent = server.requests[0]
     assert sent["stream"] is True and sent["model"] == "local-model"
     assert [m["role"] for m in sent["messages"]] == ["system", "user"]
-    assert provider.is_remote
 
 
 @pytest.mark.parametrize("mode, expected", [
@@ -56,7 +55,7 @@ def test_an_unknown_provider_lists_the_known_ones():
 
 def test_the_registry_offers_offline_and_the_three_remote_providers():
     assert set(available()) == {"offline", "openai", "anthropic", "ollama"}
-    assert get_provider("offline", _settings()).is_remote is False
+    assert get_provider("offline", _settings()).name == "offline"
 
 
 def test_ollama_and_anthropic_build_real_clients_without_network():

@@ -15,7 +15,6 @@ FINISH_KEYS = ("finish_reason", "stop_reason", "done_reason", "done")
 class Provider(Protocol):
     name: str
     model: str
-    is_remote: bool  # True when text leaves this process (patient data must be masked first)
 
     def stream(self, messages: list[dict[str, str]]) -> Iterator[str]:
         """Yield the reply's text as it is generated. Raises ProviderError with a fix-it message."""
@@ -28,7 +27,6 @@ class ChatModelProvider:
     name: str
     model: str
     chat_model: Any
-    is_remote: bool = True
     endpoint: str = ""  # shown in error messages: where we tried to connect (redacted: no password or token)
 
     def __post_init__(self) -> None:

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 class OfflineProvider:
     name = "offline"
     model = "extractive"
-    is_remote = False
 
     def stream(self, messages: list[dict[str, str]]) -> Iterator[str]:  # pragma: no cover - never called
         raise NotImplementedError("the offline provider composes answers in assistant.chat.offline")
