@@ -3,11 +3,13 @@
 One search index is built per session (real model, real Chroma) and shared; each test gets its own
 SQLite database, so a "new session with the same database" is a fresh AppTest pointed at the same file.
 """
+
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import io
+import json
 import re
 
 import pytest
@@ -236,12 +238,22 @@ def set_profile(at: AppTest, pid: int, **values) -> AppTest:
 def _profile_fields(at: AppTest) -> dict:
     pid = at.sidebar.selectbox(key="profile_select").value
     prefix = f"profile_{pid}_"
-    return {str(w.key)[len(prefix):]: w.value for w in at.sidebar if str(getattr(w, "key", "")).startswith(prefix)}
+    return {str(w.key)[len(prefix) :]: w.value for w in at.sidebar if str(getattr(w, "key", "")).startswith(prefix)}
 
 
 def test_profile_changes_persist_across_a_new_session(db):
-    at = set_profile(open_app(), 1, name="Derm Milano", specialty_text="derm", country="it", city="Milano",
-                     platforms=["instagram", "linkedin"], hours=3.5)
+    at = set_profile(
+        open_app(),
+        1,
+        name="Derm Milano",
+        specialty_text="derm",
+        country="it",
+        city="Milano",
+        platforms=["instagram", "linkedin"],
+        hours=3.5,
+        address="Via Roma 1, Milano",
+        staff="Dr Giulia Neri; Marco Bianchi",
+    )
     assert not at.sidebar.error
     field = _profile_fields(open_app())
     assert field["name"] == "Derm Milano" and field["specialty"] == "dermatology"
@@ -249,6 +261,9 @@ def test_profile_changes_persist_across_a_new_session(db):
     assert field["platforms"] == ["instagram", "linkedin"] and field["hours"] == 3.5
     (saved,) = db.list_profiles()  # a rename of a profile with no work attached replaces it
     assert saved["data"]["city"] == "Milano"
+    assert saved["data"]["address"] == "Via Roma 1, Milano"  # the clinic's own address and team, kept as typed
+    assert saved["data"]["staff"] == ["Dr Giulia Neri", "Marco Bianchi"]
+    assert field["address"] == "Via Roma 1, Milano" and field["staff"] == "Dr Giulia Neri, Marco Bianchi"
 
 
 def test_renaming_a_profile_with_conversations_keeps_the_old_one(db):
@@ -283,8 +298,11 @@ def test_hostile_text_in_a_question_and_a_profile_renders_as_text(db):
     assert_no_raw_html(at)
     # Drafts are shown in code boxes, which display their text literally (the clinic's name as typed is part
     # of a reply's sign-off); everything rendered as Markdown must show the tags escaped.
-    shown = " ".join(str(e.value) for kind in ("markdown", "caption", "success", "error", "warning", "info", "text")
-                     for e in getattr(at, kind))
+    shown = " ".join(
+        str(e.value)
+        for kind in ("markdown", "caption", "success", "error", "warning", "info", "text")
+        for e in getattr(at, kind)
+    )
     assert "&lt;script>alert(1)&lt;/script>" in shown and "&lt;img src=x onerror=alert(1)>" in shown
     assert "<script>" not in shown and "<img" not in shown
     assert db.list_profiles()[0]["name"] == IMG  # kept exactly as typed, only rendered safely
@@ -309,17 +327,26 @@ def test_the_plan_page_builds_a_table_and_working_downloads(db, downloads):
     generic = list(csv.DictReader(io.StringIO(downloads["plan.csv"].decode())))
     assert len(generic) == 24
     from icalendar import Calendar
+
     events = Calendar.from_ical(downloads["plan.ics"]).walk("VEVENT")
     assert len(events) == 24 and len({str(e["UID"]) for e in events}) == 24
     assert downloads["plan.md"].decode().startswith("#")
+    from assistant import exports
+
+    for fmt in exports.export_formats(per_platform=False):  # the page offers every format in the registry
+        assert fmt.file_name("plan") in downloads, fmt.name
+    assert len(json.loads(downloads["plan.json"])["posts"]) == 24
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")  # the mix chart
 
 
 def test_an_edited_caption_is_checked_again_and_flagged(db):
     at = click(open_app("plan"), "Generate plan")
     key = f"plan_editor_{at.session_state['plan_version']}"
-    at.session_state[key] = {"edited_rows": {0: {"caption": "Guaranteed painless results from the best clinic!"}},
-                             "added_rows": [], "deleted_rows": []}
+    at.session_state[key] = {
+        "edited_rows": {0: {"caption": "Guaranteed painless results from the best clinic!"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
     at.run()
     flagged = [e.label for e in at.expander if e.label.startswith("Row 1:")]
     assert flagged and "No promises of results" in flagged[0] and "R10" not in flagged[0]
@@ -440,8 +467,12 @@ def test_the_first_visit_asks_who_you_are_and_every_page_follows_the_answer(monk
     at = click(at, "Save and start")
     (row,) = Store(f"sqlite:///{tmp_path / 'first.db'}").list_profiles()
     data = row["data"]
-    assert (row["name"], data["specialty"], data["country"], data["city"]) == ("Leeds Skin Clinic", "dermatology",
-                                                                                "GB", "Leeds")
+    assert (row["name"], data["specialty"], data["country"], data["city"]) == (
+        "Leeds Skin Clinic",
+        "dermatology",
+        "GB",
+        "Leeds",
+    )
     assert data["timezone"] == "Europe/London" and data["platforms"] == ["instagram", "tiktok"]
     assert data["hours_per_week"] == 3.0
     starters = [b.label for b in at.button if b.label.endswith("?") or b.label.endswith(".")]
@@ -455,7 +486,8 @@ def test_skipping_the_first_run_starts_with_a_default_profile(monkeypatch, tmp_p
     monkeypatch.setenv("ASSISTANT_DATABASE_URL", f"sqlite:///{tmp_path / 'skip.db'}")
     at = click(AppTest.from_file(APP, default_timeout=180).run(), "Skip for now")
     assert at.chat_input and [p["name"] for p in Store(f"sqlite:///{tmp_path / 'skip.db'}").list_profiles()] == [
-        "My clinic"]
+        "My clinic"
+    ]
 
 
 def test_saved_items_are_listed_newest_first_searched_replaced_and_deleted(tmp_path):
@@ -518,15 +550,18 @@ def test_a_video_idea_added_to_the_plan_lands_on_a_free_weekday_and_is_saved(db)
 
 # --- the calendar's logic (assistant/ui/plan_calendar.py) ------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def leeds_plan(kb):
     from assistant.planners.calendar import plan_calendar
+
     profile = ClinicProfile(name="Leeds Skin", specialty="dermatology", country="GB", timezone="Europe/London")
     return profile, plan_calendar(kb, profile, ["instagram", "facebook"], dt.date(2027, 5, 3), 8, 3)
 
 
 def test_calendar_events_carry_platform_colours_names_holidays_and_awareness_days(kb, leeds_plan):
     from assistant.ui import plan_calendar as pc
+
     profile, plan = leeds_plan
     events = pc.post_events(plan)
     assert len(events) == len(plan.posts) and events[0]["title"].split(":")[0] in {"Instagram", "Facebook"}
@@ -541,23 +576,30 @@ def test_calendar_events_carry_platform_colours_names_holidays_and_awareness_day
 def test_a_dragged_post_moves_to_the_new_day_and_nothing_else_changes(leeds_plan):
     from assistant.errors import InputError
     from assistant.ui import plan_calendar as pc
+
     _, plan = leeds_plan
     value = {"callback": "eventChange", "eventChange": {"event": {"id": "2", "start": "2027-05-20T18:30:00Z"}}}
     index, day, time = pc.moved_event(value)
     moved = pc.move_post(plan, index, day, time)
     assert (moved.posts[2].date, moved.posts[2].time, moved.posts[2].week) == (dt.date(2027, 5, 20), "18:30", 3)
     assert moved.posts[:2] == plan.posts[:2] and moved.posts[3:] == plan.posts[3:]
-    assert pc.moved_event({"callback": "eventClick"}) is None and pc.clicked_post(
-        {"callback": "eventClick", "eventClick": {"event": {"id": "4"}}}) == 4
+    assert (
+        pc.moved_event({"callback": "eventClick"}) is None
+        and pc.clicked_post({"callback": "eventClick", "eventClick": {"event": {"id": "4"}}}) == 4
+    )
     with pytest.raises(InputError, match="plan runs from"):
         pc.move_post(plan, 0, dt.date(2028, 1, 1))
 
 
 def test_writing_one_post_again_changes_only_that_post(kb, leeds_plan):
     from assistant.ui import plan_calendar as pc
+
     profile, plan = leeds_plan
     new = pc.rewrite_post(plan, 3, kb, profile)
     assert new.posts[3].topic != plan.posts[3].topic and new.posts[3].topic not in {p.topic for p in plan.posts}
     assert (new.posts[3].date, new.posts[3].time, new.posts[3].platform) == (
-        plan.posts[3].date, plan.posts[3].time, plan.posts[3].platform)
+        plan.posts[3].date,
+        plan.posts[3].time,
+        plan.posts[3].platform,
+    )
     assert [p for i, p in enumerate(new.posts) if i != 3] == [p for i, p in enumerate(plan.posts) if i != 3]

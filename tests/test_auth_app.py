@@ -186,3 +186,24 @@ def test_serving_the_network_with_an_account_asks_for_a_login(accounts, address)
     address("0.0.0.0")
     at = open_app()
     assert at.title[0].value == "Log in" and not at.error
+
+
+def test_saved_review_replies_belong_to_the_user_who_made_them(accounts):
+    """Saved work follows the logged-in user, like conversations: Ben does not get Anna's reply back."""
+    from assistant.profile import ClinicProfile
+
+    accounts.save_profile("My clinic", ClinicProfile().model_dump())  # past the first run: straight to the page
+    anna = log_in(open_app(), "anna", "anna's password")
+    anna.switch_page("assistant/ui/pages/reviews.py").run()
+    anna.text_area(key="review_text").set_value("We waited two hours and nobody said sorry.")
+    next(b for b in anna.button if b.label == "Draft a reply").click()
+    anna = healthy(anna.run())
+    (item,) = accounts.list_items("reply")
+    assert item["owner"] == "anna"
+    ben = log_in(open_app(), "ben", "ben's password")
+    ben.switch_page("assistant/ui/pages/reviews.py").run()
+    assert not healthy(ben).code  # no reply restored: Anna's is hers
+    assert accounts.list_items("reply", owner="ben") == []
+    anna = log_in(open_app(), "anna", "anna's password")
+    anna.switch_page("assistant/ui/pages/reviews.py").run()
+    assert len(healthy(anna).code) == 3  # hers comes back in her next session

@@ -4,6 +4,7 @@ A doctor's paths: the first-run setup, asking, planning on the calendar (moving 
 reloading and finding everything again, ideas added to the plan, a review reply, a phone's viewport, and an
 axe-core accessibility check of every page. Screenshots go to test-artifacts/.
 """
+
 from __future__ import annotations
 
 import csv
@@ -26,8 +27,15 @@ from tests.netblock import offline_env
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 HOSTILE_NAME = "<img src=x onerror=alert(1)>"
 HOSTILE_QUESTION = "Is it OK to post a patient's X-ray? <script>alert(1)</script>"
 TIMEOUT_MS = 120_000
@@ -85,13 +93,31 @@ def app_url(e2e_data, indexed):
     data = e2e_data
     port = _free_port()
     log = data / "streamlit.log"
-    env = offline_env(ASSISTANT_DATA_DIR=str(indexed.settings.data_dir),
-                      ASSISTANT_DATABASE_URL=f"sqlite:///{data / 'app.db'}")
+    env = offline_env(
+        ASSISTANT_DATA_DIR=str(indexed.settings.data_dir), ASSISTANT_DATABASE_URL=f"sqlite:///{data / 'app.db'}"
+    )
     with log.open("w") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1",
-                                 "--server.port", str(port), "--server.headless", "true",
-                                 "--server.fileWatcherType", "none"],
-                                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.address",
+                "127.0.0.1",
+                "--server.port",
+                str(port),
+                "--server.headless",
+                "true",
+                "--server.fileWatcherType",
+                "none",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     try:
         url = f"http://127.0.0.1:{port}"
         _wait_healthy(url, proc, log)
@@ -109,6 +135,7 @@ def app_url(e2e_data, indexed):
 def browser():
     _require_chromium()
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         try:
@@ -135,11 +162,14 @@ def _shot(page, name: str, focus=None) -> None:
 def _accessible(page, name: str) -> None:
     """axe-core (the copy shipped in axe-playwright-python) finds no serious or critical violation."""
     from axe_playwright_python.sync_playwright import Axe
+
     _settled(page)
     results = Axe().run(page)
-    bad = [{"rule": v["id"], "impact": v["impact"], "help": v["help"],
-            "nodes": [n["html"][:200] for n in v["nodes"]][:5]}
-           for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    bad = [
+        {"rule": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["html"][:200] for n in v["nodes"]][:5]}
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / f"axe-{name}.json").write_text(json.dumps(bad, indent=1))
     assert not bad, f"{name}: {bad}"
@@ -177,11 +207,15 @@ def _ask(page, question: str) -> None:
 
 def _wait_messages(page, count: int) -> None:
     """Wait until the page shows `count` chat messages, the last one a finished answer."""
-    page.wait_for_function("""([n]) => {
+    page.wait_for_function(
+        """([n]) => {
       const m = document.querySelectorAll('[data-testid="stChatMessage"]');
       return m.length === n && m[n - 1].innerText.includes('Sources')
         && !document.querySelector('[data-stale="true"]');
-    }""", arg=[count], timeout=TIMEOUT_MS)
+    }""",
+        arg=[count],
+        timeout=TIMEOUT_MS,
+    )
 
 
 def _choose(page, label: str, option) -> None:
@@ -275,8 +309,14 @@ def test_a_new_doctor_sets_up_plans_moves_a_post_and_finds_everything_after_a_re
         assert len(plan["posts"]) == 24 and "Facebook, Instagram" in plan["title"]
         _shot(page, "13-plan-calendar")
         _accessible(page, "plan")
-        assert _calendar(page).locator(".fc-event", has_text="Public holiday: Christmas Day").count() \
-            or not any(p["date"].endswith("-12-25") for p in plan["posts"])
+        assert _calendar(page).locator(".fc-event", has_text="Public holiday: Christmas Day").count() or not any(
+            p["date"].endswith("-12-25") for p in plan["posts"]
+        )
+        # Only FullCalendar's free views, with no Scheduler licence key: week and list work, month comes back.
+        # (streamlit-calendar bundles the premium plugins, which then show a licence notice under the grid.)
+        for view, event in (("Week", ".fc-timegrid-event"), ("List", ".fc-list-event"), ("Month", ".fc-daygrid-event")):
+            _calendar(page).get_by_role("button", name=view, exact=True).click()
+            _calendar(page).locator(event).first.wait_for(timeout=TIMEOUT_MS)
 
         # Click a post: its preview; drag it to the next day: saved there.
         first = plan["posts"][1]  # not the one the preview starts with
@@ -299,8 +339,12 @@ def test_a_new_doctor_sets_up_plans_moves_a_post_and_finds_everything_after_a_re
         _calendar(page).locator(".fc-event").first.wait_for(timeout=TIMEOUT_MS)
         _settled(page)
         assert page.get_by_role("textbox", name="Plan title").input_value() == plan["title"]
-        assert _calendar(page).locator(f'td[data-date="{target_day.isoformat()}"] .fc-event',
-                                        has_text=first["topic"][:25]).count() == 1
+        assert (
+            _calendar(page)
+            .locator(f'td[data-date="{target_day.isoformat()}"] .fc-event', has_text=first["topic"][:25])
+            .count()
+            == 1
+        )
 
         # An idea goes into the plan.
         page.get_by_role("link", name="Hashtags & videos").click()
@@ -316,8 +360,9 @@ def test_a_new_doctor_sets_up_plans_moves_a_post_and_finds_everything_after_a_re
 
         # A review reply: three options, still there after a reload; discarding asks first.
         page.get_by_role("link", name="Reviews & checks").click()
-        page.get_by_role("textbox", name="The review").fill("Waited two hours past my appointment and nobody "
-                                                               "said sorry. Never again.")
+        page.get_by_role("textbox", name="The review").fill(
+            "Waited two hours past my appointment and nobody said sorry. Never again."
+        )
         _choose(page, "Star rating", re.compile(r"^★$"))
         page.get_by_role("button", name="Draft a reply").click()
         page.get_by_text("Option 3").wait_for(timeout=TIMEOUT_MS)
@@ -344,8 +389,11 @@ def test_a_new_doctor_sets_up_plans_moves_a_post_and_finds_everything_after_a_re
         page.get_by_text(re.compile(r"^Ideas · \d+ video ideas")).first.wait_for(timeout=TIMEOUT_MS)
         _shot(page, "18-saved-work-search")
         _accessible(page, "saved-work")
-        for link, heading, name in (("Clinic profile", "Clinic profile", "profile"),
-                                    ("Knowledge", "Knowledge base", "knowledge"), ("Settings", "Settings", "settings")):
+        for link, heading, name in (
+            ("Clinic profile", "Clinic profile", "profile"),
+            ("Knowledge", "Knowledge base", "knowledge"),
+            ("Settings", "Settings", "settings"),
+        ):
             page.get_by_role("link", name=link).click()
             page.locator("h1", has_text=heading).wait_for(timeout=TIMEOUT_MS)
             _shot(page, f"19-{name}")
@@ -358,16 +406,18 @@ def test_a_new_doctor_sets_up_plans_moves_a_post_and_finds_everything_after_a_re
 
 
 def test_on_a_phone_the_chat_profile_and_calendar_fit_the_screen(app_url, browser):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
-                                  device_scale_factor=2)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, device_scale_factor=2
+    )
     page = context.new_page()
     try:
         page.goto(app_url, timeout=TIMEOUT_MS)
         _past_first_run(page)
-        for path, name, ready in (("", "chat", lambda: page.get_by_placeholder("Ask about social media for your "
-                                                                               "clinic…")),
-                                  ("/profile", "profile", lambda: page.get_by_role("button", name="Save profile")),
-                                  ("/plan", "plan", lambda: page.get_by_role("textbox", name="Plan title"))):
+        for path, name, ready in (
+            ("", "chat", lambda: page.get_by_placeholder("Ask about social media for your clinic…")),
+            ("/profile", "profile", lambda: page.get_by_role("button", name="Save profile")),
+            ("/plan", "plan", lambda: page.get_by_role("textbox", name="Plan title")),
+        ):
             page.goto(app_url + path, timeout=TIMEOUT_MS)
             if name == "plan":
                 _open_new_plan_form(page)

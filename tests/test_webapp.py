@@ -1,4 +1,5 @@
 """The web app's Streamlit-free helpers: profiles from the form, limits, export, plan rows and edits."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,10 +27,22 @@ def test_empty_input_is_refused_and_normal_input_is_stripped():
 
 
 def test_profile_from_form_resolves_aliases_and_splits_lists(kb):
-    values = {"name": "Smile Studio", "specialty": "general_practice", "specialty_text": "dentist",
-              "practice_type": "group", "country": "uk", "city": "Leeds", "region": "", "timezone": "",
-              "audiences": "families, new parents; seniors", "goals": "new patients", "platforms": ["instagram"],
-              "hours_per_week": 3.0, "tone": "friendly", "languages": "en, cy"}
+    values = {
+        "name": "Smile Studio",
+        "specialty": "general_practice",
+        "specialty_text": "dentist",
+        "practice_type": "group",
+        "country": "uk",
+        "city": "Leeds",
+        "region": "",
+        "timezone": "",
+        "audiences": "families, new parents; seniors",
+        "goals": "new patients",
+        "platforms": ["instagram"],
+        "hours_per_week": 3.0,
+        "tone": "friendly",
+        "languages": "en, cy",
+    }
     profile = profile_form.profile_from_form(values, kb)
     assert profile.specialty == "dentistry"
     assert profile.country == "GB" and profile.timezone == "Europe/London"
@@ -64,13 +77,29 @@ def test_starter_questions_use_the_clinics_platforms_and_specialty(kb):
     assert any("TikTok" in q for q in questions)  # the first video platform the clinic uses
 
 
+def test_the_video_question_follows_the_platform_data_not_a_list_in_code(kb):
+    """Threads has no video format in platforms.yaml, X has one: the video question names X."""
+    assert not kb.platforms["threads"].takes_video and kb.platforms["x"].takes_video
+    profile = ClinicProfile(specialty="dermatology", platforms=["threads", "x"])
+    video = [q for q in profile_form.starter_questions(profile, kb) if "video ideas" in q]
+    assert video == ["Give me video ideas for dermatology on X."]
+
+
 def test_conversation_markdown_keeps_turns_sources_and_notices():
-    messages = [{"role": "user", "content": "How do I reply?", "meta": {}},
-                {"role": "assistant", "content": "Stay calm [1].",
-                 "meta": {"sources": [{"n": 1, "title": "Negative reviews", "heading": "Stay calm",
-                                       "url": "https://example.org/a"}],
-                          "fallback_notice": "openai failed; answered offline",
-                          "findings": [{"rule": "R1", "message": "confirms a patient"}]}}]
+    messages = [
+        {"role": "user", "content": "How do I reply?", "meta": {}},
+        {
+            "role": "assistant",
+            "content": "Stay calm [1].",
+            "meta": {
+                "sources": [
+                    {"n": 1, "title": "Negative reviews", "heading": "Stay calm", "url": "https://example.org/a"}
+                ],
+                "fallback_notice": "openai failed; answered offline",
+                "findings": [{"rule": "R1", "message": "confirms a patient"}],
+            },
+        },
+    ]
     text = conversations.conversation_markdown("Reviews", messages, now=dt.datetime(2027, 1, 2, 3, 4))
     assert text.startswith("# Reviews\n")
     assert "## You\n\nHow do I reply?" in text and "## Assistant\n\nStay calm [1]." in text
@@ -88,6 +117,7 @@ def test_streamed_images_are_neutralised_even_across_chunk_boundaries():
 @pytest.fixture(scope="module")
 def plan(kb):
     from assistant.planners.calendar import plan_calendar
+
     profile = ClinicProfile(specialty="dermatology", platforms=["instagram", "facebook"])
     return plan_calendar(kb, profile, ["instagram", "facebook"], dt.date(2027, 5, 3), 2, 3)
 
@@ -156,3 +186,25 @@ def test_the_page_shows_an_answer_without_its_sources_list_which_the_expanders_r
     shown = conversations.without_sources_block(text)
     assert shown.endswith("- Take it offline [1]") and "### Sources" not in shown
     assert conversations.without_sources_block("No sources here.") == "No sources here."
+
+
+def test_no_suggested_fix_names_a_specialty_or_a_country_other_clinics_do_not_share(kb):
+    """A fix shown to every clinic (a UK dermatologist as well as a US orthodontist) names no specialty, no
+    treatment of one specialty and no country, regulator or city; country-specific checks may name their own."""
+    import re
+
+    from assistant.guardrails.checker import load_rules
+    from assistant.knowledge import registry
+
+    words = {w for s in kb.specialties.values() for w in (s.name, *s.aliases)} | {"root canal", "implants"}
+    cues = [c for country in registry.load(registry.COUNTRIES).countries for c in (country.name, *country.cues)]
+    named = [re.compile(rf"\b{re.escape(w)}\b", re.IGNORECASE) for w in words]
+    named += [re.compile(rf"\b{re.escape(c)}\b", 0 if c.isupper() else re.IGNORECASE) for c in cues]
+    found = [
+        (check.id, rx.pattern)
+        for check in load_rules().checks
+        if not check.countries
+        for rx in named
+        if rx.search(check.fix)
+    ]
+    assert not found

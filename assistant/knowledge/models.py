@@ -3,6 +3,7 @@
 These models are the schema of the knowledge base. Loading a file that does not fit them fails with a
 message naming the file and the field (see base.py; registry.py lists the data files).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -53,6 +54,7 @@ def _check_hashtag(tag: str) -> str:
 
 
 # --- guides ---------------------------------------------------------------------------------------
+
 
 class GuideMeta(Strict):
     id: str = Field(pattern=ID_RE)
@@ -112,6 +114,7 @@ class Guide(Strict):
 
 
 # --- platforms ------------------------------------------------------------------------------------
+
 
 class TextLimits(Strict):
     caption_chars: int = Field(gt=0)  # what a scheduler can post in one caption
@@ -200,8 +203,14 @@ class Platform(Strict):
     sources: tuple[Source, ...] = Field(min_length=1)
     updated: dt.date | None = None  # when the entry was last checked against its sources
 
+    @property
+    def takes_video(self) -> bool:
+        """Whether the platform publishes video: one of its formats is a video (the data decides, not code)."""
+        return any(f.kind == "video" for f in self.formats)
+
 
 # --- awareness observances ------------------------------------------------------------------------
+
 
 class DateRule(Strict):
     """A recurring date. Kinds:
@@ -216,8 +225,9 @@ class DateRule(Strict):
       (World Sleep Day: fri before 20 March; Men's Health Week: mon before 3rd sun of June, 7 days)
     """
 
-    kind: Literal["fixed", "nth_weekday", "last_weekday", "last_day", "month", "week",
-                  "week_from_nth_weekday", "weekday_before"]
+    kind: Literal[
+        "fixed", "nth_weekday", "last_weekday", "last_day", "month", "week", "week_from_nth_weekday", "weekday_before"
+    ]
     month: int | None = Field(default=None, ge=1, le=12)
     day: int | None = Field(default=None, ge=1, le=31)
     weekday: Weekday | None = None
@@ -228,8 +238,11 @@ class DateRule(Strict):
     @model_validator(mode="after")
     def _fields_for_kind(self) -> DateRule:
         need = {
-            "fixed": ("month", "day"), "nth_weekday": ("month", "weekday", "n"),
-            "last_weekday": ("month", "weekday"), "last_day": ("month",), "month": ("month",),
+            "fixed": ("month", "day"),
+            "nth_weekday": ("month", "weekday", "n"),
+            "last_weekday": ("month", "weekday"),
+            "last_day": ("month",),
+            "month": ("month",),
             "week": ("month", "day", "length_days"),
             "week_from_nth_weekday": ("month", "weekday", "n", "length_days"),
             "weekday_before": ("weekday", "anchor"),
@@ -262,6 +275,7 @@ class Observance(Strict):
 
 # --- hashtags -------------------------------------------------------------------------------------
 
+
 class Hashtag(Strict):
     tag: str
     category: Literal["broad", "specialty", "community", "awareness", "topic"]
@@ -284,6 +298,7 @@ class Hashtag(Strict):
 
 # --- specialties ----------------------------------------------------------------------------------
 
+
 class Pillar(Strict):
     id: str = Field(pattern=ID_RE)
     name: str
@@ -305,8 +320,17 @@ class Faq(Strict):
 
 class VideoIdea(Strict):
     title: str
-    kind: Literal["faq", "embarrassing_question", "myth_vs_fact", "first_visit", "procedure_explainer",
-                  "team_intro", "tips", "day_in_the_life", "awareness"]
+    kind: Literal[
+        "faq",
+        "embarrassing_question",
+        "myth_vs_fact",
+        "first_visit",
+        "procedure_explainer",
+        "team_intro",
+        "tips",
+        "day_in_the_life",
+        "awareness",
+    ]
     hook: str
     outline: tuple[str, ...] = Field(min_length=3, max_length=6)
     pillar: str

@@ -1,4 +1,5 @@
 """Video ideas for a specialty: hook, outline, format and duration within each platform's limits."""
+
 from __future__ import annotations
 
 import re
@@ -35,14 +36,15 @@ class VideoIdea(BaseModel):
 
 
 def _video_platforms(kb: KnowledgeBase, platforms: Iterable[str] | None) -> list[Platform]:
-    with_video = [p for p in kb.platforms.values() if any(f.kind == "video" for f in p.formats)]
+    with_video = [p for p in kb.platforms.values() if p.takes_video]
     if platforms is None:
         return with_video
     chosen = list({kb.platform(p).id: kb.platform(p) for p in platforms}.values())
     chosen = [p for p in chosen if p in with_video]
     if not chosen:
-        raise InputError(f"none of {list(platforms)} has a video format; choose from: "
-                         f"{', '.join(p.id for p in with_video)}")
+        raise InputError(
+            f"none of {list(platforms)} has a video format; choose from: {', '.join(p.id for p in with_video)}"
+        )
     return chosen
 
 
@@ -54,20 +56,34 @@ def _generated(spec, data, kind: str) -> list[dict]:
     specialty = team_phrase(spec)[4:-5]  # "our dermatology team" -> "dermatology"
     first_pillar = spec.pillars[0].id
     if kind in ("faq", "embarrassing_question"):
-        sources = [(f.question, f.pillar or first_pillar) for f in spec.faqs
-                   if f.embarrassing == (kind == "embarrassing_question")]
+        sources = [
+            (f.question, f.pillar or first_pillar)
+            for f in spec.faqs
+            if f.embarrassing == (kind == "embarrassing_question")
+        ]
     elif kind == "myth_vs_fact":
-        sources = [(_MYTH_PREFIX.sub("", t.title), t.pillar) for t in spec.topics
-                   if _MYTH_PREFIX.match(t.title) or "myth" in t.pillar]
+        sources = [
+            (_MYTH_PREFIX.sub("", t.title), t.pillar)
+            for t in spec.topics
+            if _MYTH_PREFIX.match(t.title) or "myth" in t.pillar
+        ]
     elif kind == "procedure_explainer":
         words = data.video.procedure_words
         sources = [(t.title, t.pillar) for t in spec.topics if any(w in t.title.lower() for w in words)]
     else:
         sources = [("", first_pillar)]
-    return [{"title": tpl.title.format(question=text, topic=text, specialty=specialty),
-             "hook": tpl.hook.format(question=text, topic=text, specialty=specialty),
-             "outline": list(tpl.outline), "cta": tpl.cta, "kind": kind, "pillar": pillar,
-             "needs_patient_consent": False} for text, pillar in sources]
+    return [
+        {
+            "title": tpl.title.format(question=text, topic=text, specialty=specialty),
+            "hook": tpl.hook.format(question=text, topic=text, specialty=specialty),
+            "outline": list(tpl.outline),
+            "cta": tpl.cta,
+            "kind": kind,
+            "pillar": pillar,
+            "needs_patient_consent": False,
+        }
+        for text, pillar in sources
+    ]
 
 
 def _ordered(spec, data) -> list[dict]:
@@ -95,8 +111,9 @@ def _format_for(plats: Iterable[Platform], target: int) -> tuple[dict[str, Forma
     seconds = [target]
     for plat in plats:
         # every video format has max_seconds (the Format model requires it)
-        videos = sorted(((f.max_seconds, f) for f in plat.formats if f.kind == "video" and f.max_seconds),
-                        key=lambda pair: pair[0])
+        videos = sorted(
+            ((f.max_seconds, f) for f in plat.formats if f.kind == "video" and f.max_seconds), key=lambda pair: pair[0]
+        )
         longest, fmt = next(((s, f) for s, f in videos if s >= target), videos[-1])
         chosen[plat.id] = fmt
         seconds.append(longest)
@@ -126,9 +143,19 @@ def video_ideas(kb: KnowledgeBase, specialty: str, platforms=None, count: int = 
     ideas = []
     for idea in _ordered(spec, data)[:count]:
         formats, duration = _format_for(plats, data.video.durations.get(idea["kind"], 45))
-        ideas.append(VideoIdea(title=idea["title"], kind=idea["kind"], hook=idea["hook"], outline=idea["outline"],
-                               format=" / ".join(dict.fromkeys(f.name for f in formats.values())),
-                               formats={pid: f.id for pid, f in formats.items()}, duration_s=duration,
-                               platforms=list(formats), pillar=pillars.get(idea["pillar"], idea["pillar"]),
-                               cta=idea["cta"], compliance_note=_note(data, idea)))
+        ideas.append(
+            VideoIdea(
+                title=idea["title"],
+                kind=idea["kind"],
+                hook=idea["hook"],
+                outline=idea["outline"],
+                format=" / ".join(dict.fromkeys(f.name for f in formats.values())),
+                formats={pid: f.id for pid, f in formats.items()},
+                duration_s=duration,
+                platforms=list(formats),
+                pillar=pillars.get(idea["pillar"], idea["pillar"]),
+                cta=idea["cta"],
+                compliance_note=_note(data, idea),
+            )
+        )
     return ideas

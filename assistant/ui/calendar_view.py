@@ -56,6 +56,9 @@ def calendar(plan, kb, profile, version: int) -> int | None:
         options=options,
         custom_css=_CSS,
         callbacks=["eventClick", "eventChange"],
+        # No FullCalendar Scheduler (premium) key: the product is commercial and uses only the free MIT views
+        # (month, week, list). streamlit-calendar's default is the non-commercial Creative Commons key.
+        license_key="",
         key=f"plan_calendar_{version}",
     )
     st.caption(

@@ -26,7 +26,7 @@ TIER_NAMES = {
 
 
 def _platforms(kb, profile, key: str, video_only: bool = False) -> list[str]:
-    options = [p.id for p in kb.platforms.values() if not video_only or any(f.kind == "video" for f in p.formats)]
+    options = [p.id for p in kb.platforms.values() if not video_only or p.takes_video]
     default = [p for p in profile.platforms if p in options] or options[:1]
     return st.multiselect("Platforms", options, default=default, format_func=lambda p: kb.platforms[p].name, key=key)
 
@@ -51,9 +51,9 @@ def hashtags(svc, profile, pid: int) -> None:
         submitted = st.form_submit_button("Suggest hashtags", type="primary")
     if submitted:
         try:
-            topic = inputs.check_length(topic, 200, "topic") if topic.strip() else None
-            city = inputs.check_length(city, 80, "city") if city.strip() else None
-            sets = [_tag_set(kb, profile, p, topic, city) for p in platforms]
+            topic_text = inputs.check_length(topic, 200, "topic") if topic.strip() else None
+            city_text = inputs.check_length(city, 80, "city") if city.strip() else None
+            sets = [_tag_set(kb, profile, p, topic_text, city_text) for p in platforms]
         except AssistantError as exc:
             st.error(str(exc))
             return

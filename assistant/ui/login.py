@@ -30,7 +30,9 @@ def _auth_section() -> dict[str, Any]:
         section = st.secrets.get("auth")
     except FileNotFoundError:  # no secrets.toml at all
         return {}
-    return section.to_dict() if hasattr(section, "to_dict") else dict(section or {})
+    if section is None:
+        return {}
+    return section.to_dict() if hasattr(section, "to_dict") else dict(section)
 
 
 def current_owner() -> str | None:

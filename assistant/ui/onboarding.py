@@ -52,7 +52,7 @@ def fields(kb, profile: ClinicProfile, prefix: str) -> dict[str, Any]:
     specialty = st.selectbox(
         "Specialty",
         list(specialties),
-        format_func=specialties.get,
+        format_func=lambda s: specialties[s],
         key=f"{prefix}specialty",
         index=list(specialties).index(profile.specialty) if profile.specialty in specialties else 0,
     )
@@ -60,7 +60,7 @@ def fields(kb, profile: ClinicProfile, prefix: str) -> dict[str, Any]:
     country = cols[0].selectbox(
         "Country",
         list(countries),
-        format_func=countries.get,
+        format_func=lambda c: countries[c],
         key=f"{prefix}country",
         index=list(countries).index(profile.country) if profile.country in countries else 0,
     )
@@ -82,7 +82,11 @@ def fields(kb, profile: ClinicProfile, prefix: str) -> dict[str, Any]:
     )
     tones = dict(TONES) if profile.tone in TONES else {profile.tone: profile.tone.capitalize(), **TONES}
     tone = cols[1].selectbox(
-        "Tone of voice", list(tones), format_func=tones.get, key=f"{prefix}tone", index=list(tones).index(profile.tone)
+        "Tone of voice",
+        list(tones),
+        format_func=lambda t: tones[t],
+        key=f"{prefix}tone",
+        index=list(tones).index(profile.tone),
     )
     name = st.session_state.get(f"{prefix}name", profile.name)
     values = profile.model_dump()

@@ -124,7 +124,7 @@ def moved_event(value: Any) -> tuple[int, dt.date, str] | None:
     event = (value.get("eventChange") or {}).get("event") or {}
     start = str(event.get("start") or "")
     try:
-        index, day = int(event.get("id")), dt.date.fromisoformat(start[:10])
+        index, day = int(str(event.get("id"))), dt.date.fromisoformat(start[:10])
     except (TypeError, ValueError):
         return None
     time = start[11:16] if len(start) >= 16 else ""
@@ -137,7 +137,7 @@ def clicked_post(value: Any) -> int | None:
         return None
     event = (value.get("eventClick") or {}).get("event") or {}
     try:
-        return int(event.get("id"))
+        return int(str(event.get("id")))
     except (TypeError, ValueError):
         return None
 

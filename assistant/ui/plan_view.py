@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from typing import TYPE_CHECKING, Any
 
 import altair as alt
 import pandas as pd
@@ -17,6 +18,10 @@ from .. import plan_rows
 from ..errors import AssistantError
 from . import render, saved
 from .plan_calendar import platform_name
+
+if TYPE_CHECKING:
+    from ..exports import ExportFormat
+    from ..planners.calendar import Plan, Post
 
 _LOCKED = [c for c in plan_rows.COLUMNS if c not in plan_rows.EDITABLE]
 
@@ -131,7 +136,7 @@ def editor(plan, kb):
     df = pd.DataFrame(plan_rows.plan_rows(plan), columns=plan_rows.COLUMNS)
     df["date"] = pd.to_datetime(df["date"]).dt.date
     df["platform"] = [platform_name(plan, p) for p in df["platform"]]
-    config = {
+    config: dict[str, Any] = {
         "platform": "Platform",
         "pillar": "Theme",
         "format": "Format",
@@ -156,7 +161,7 @@ def editor(plan, kb):
         num_rows="fixed",
     )
     try:
-        return plan_rows.apply_rows(plan, edited.to_dict("records"), kb)
+        return plan_rows.apply_rows(plan, [{str(k): v for k, v in r.items()} for r in edited.to_dict("records")], kb)
     except AssistantError as exc:
         st.error(f"{exc}. The saved plan and the downloads keep the last valid version.", icon=":material/error:")
         return plan
@@ -193,7 +198,7 @@ def mix_chart(plan) -> None:
     st.altair_chart(chart)
 
 
-def flagged(plan) -> list[tuple[int, object]]:
+def flagged(plan: Plan) -> list[tuple[int, Post]]:
     """(row number, post) for every post the checker flagged."""
     return [(i, p) for i, p in enumerate(plan.posts, start=1) if p.warnings]
 
@@ -212,22 +217,24 @@ def checks(plan) -> None:
             render.findings(post.warnings, title="Findings")
 
 
-def _buttons(label: str, files: dict[str, str], prefix: str, names: dict[str, str], disabled: bool) -> None:
+def _buttons(fmt: ExportFormat, files: dict[str, str], names: dict[str, str], disabled: bool) -> None:
+    """One download per platform file of a scheduler format, plus a .zip of them all when there are several."""
+    label, prefix = fmt.label or fmt.name, fmt.name
     for name, text in files.items():
         platform, _, part = name.partition("-")  # "instagram" or "instagram-2" when split in parts
         shown = names.get(platform, platform) + (f" (part {part})" if part else "")
         st.download_button(
             f"{label} · {shown}",
             text.encode("utf-8"),
-            file_name=f"{prefix}-{name}.csv",
-            mime="text/csv",
+            file_name=fmt.file_name(f"{prefix}-{name}"),
+            mime=fmt.media_type,
             on_click="ignore",
             icon=":material/download:",
             key=f"dl_{prefix}_{name}",
             disabled=disabled,
         )
     if len(files) > 1:
-        archive = plan_rows.zip_files({f"{prefix}-{n}.csv": t for n, t in files.items()})
+        archive = plan_rows.zip_files({fmt.file_name(f"{prefix}-{n}"): t for n, t in files.items()})
         st.download_button(
             f"{label} · all ({len(files)} files, .zip)",
             archive,
@@ -277,7 +284,7 @@ def downloads(plan, kb, country: str = "") -> None:
     )
     try:
         hootsuite, buffer = exports.to_hootsuite(plan, date_format=order), exports.to_buffer(plan)
-        others = {"csv": exports.to_csv(plan), "ics": exports.to_ics(plan), "md": exports.to_markdown(plan)}
+        singles = [(fmt, fmt.render(plan)) for fmt in exports.export_formats(per_platform=False)]
     except AssistantError as exc:
         st.error(str(exc))
         return
@@ -285,25 +292,21 @@ def downloads(plan, kb, country: str = "") -> None:
     left, right, rest = st.columns(3)
     with left:
         st.caption(f"Hootsuite bulk composer (one file per social profile; dates as {order})")
-        _buttons("Hootsuite CSV", hootsuite, "hootsuite", names, not allowed)
+        _buttons(exports.FORMATS["hootsuite"], hootsuite, names, not allowed)
     with right:
         st.caption("Buffer bulk upload (one file per channel)")
-        _buttons("Buffer CSV", buffer, "buffer", names, not allowed)
+        _buttons(exports.FORMATS["buffer"], buffer, names, not allowed)
     with rest:
         st.caption("Spreadsheet, calendar and document")
-        for ext, label, mime in (
-            ("csv", "Plan CSV", "text/csv"),
-            ("ics", "Calendar (.ics)", "text/calendar"),
-            ("md", "Markdown", "text/markdown"),
-        ):
+        for fmt, text in singles:  # every single-file format in the registry (exports.FORMATS)
             st.download_button(
-                label,
-                others[ext].encode("utf-8"),
-                file_name=f"plan.{ext}",
-                mime=mime,
+                fmt.label or fmt.name,
+                text.encode("utf-8"),
+                file_name=fmt.file_name("plan"),
+                mime=fmt.media_type,
                 on_click="ignore",
                 icon=":material/download:",
-                key=f"dl_{ext}",
+                key=f"dl_{fmt.name}",
                 disabled=not allowed,
             )
     for note in list(hootsuite.notes) + [n for n in buffer.notes if n not in hootsuite.notes]:

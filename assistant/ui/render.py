@@ -4,6 +4,7 @@ Why: model output and pasted text are untrusted (OWASP LLM05). `st.markdown` esc
 `unsafe_allow_html` stays off (it does, everywhere); `safe` additionally drops remote images and
 `javascript:` links that Markdown itself would render.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -17,6 +18,7 @@ _SEVERITY_ICON = {"high": ":material/error:", "medium": ":material/warning:", "l
 def safe(text: str) -> str:
     """Untrusted Markdown made safe to render (guardrails.injection.sanitize_output)."""
     from ..guardrails.injection import sanitize_output
+
     return sanitize_output(str(text or ""))
 
 
@@ -86,10 +88,15 @@ def assistant_extras(meta: dict[str, Any]) -> None:
         st.warning(safe(meta["fallback_notice"]), icon=":material/cloud_off:")
     # The engine repeats serious findings and the fallback notice as warnings; show each thing once.
     found = {f.get("rule") for f in meta.get("findings") or []}
-    warnings([w for w in meta.get("warnings") or [] if w.get("rule") not in found
-              and w.get("message") != meta.get("fallback_notice")])
+    warnings(
+        [
+            w
+            for w in meta.get("warnings") or []
+            if w.get("rule") not in found and w.get("message") != meta.get("fallback_notice")
+        ]
+    )
     if meta.get("drafts"):  # findings concern text to publish: none under guidance or the app's own refusal
-        findings(meta.get("findings"), title="Before you post")
+        findings(meta.get("findings") or [], title="Before you post")
     if meta.get("sources"):
         st.caption("Sources")
         sources(meta["sources"])

@@ -14,9 +14,10 @@ KIND_NAMES = {"ideas": "Ideas", "draft": "Chat draft", "reply": "Review reply"}
 
 
 def owner() -> str | None:
-    """The signed-in user (None while the app runs without logins)."""
-    user = st.session_state.get("user")
-    return str(user) if user else None
+    """The signed-in user (None while the app runs without logins): the same user the conversations follow."""
+    from .login import current_owner
+
+    return current_owner()
 
 
 def state_key(name: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 import streamlit as st
@@ -43,7 +44,7 @@ def items(svc, pid: int, query: str) -> None:
                 if st.button("Delete", key=f"delete_item_{row['id']}", icon=":material/delete:", type="tertiary"):
                     saved.confirm(
                         "This removes it from Saved work; it cannot be brought back.",
-                        lambda i=row["id"]: svc.store.delete_item(i),
+                        functools.partial(svc.store.delete_item, row["id"]),
                     )
 
 

@@ -1,4 +1,5 @@
 """The clinic profile in the sidebar: choose, edit, validate and save; the last choice is restored."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -12,8 +13,20 @@ from . import render
 
 NEW = -1
 PRACTICE_TYPES = {"solo": "Solo practice", "group": "Group practice", "hospital_department": "Hospital department"}
-_TEXT_FIELDS = ("name", "specialty_text", "country", "region", "city", "timezone", "audiences", "goals", "tone",
-                "languages")
+_TEXT_FIELDS = (
+    "name",
+    "specialty_text",
+    "country",
+    "region",
+    "city",
+    "timezone",
+    "audiences",
+    "goals",
+    "tone",
+    "languages",
+    "address",
+    "staff",
+)
 
 
 def _field(pid: int, name: str) -> str:
@@ -32,18 +45,21 @@ def _load(row: dict[str, Any] | None) -> ClinicProfile:
 def _form_values(pid: int) -> dict[str, Any]:
     state = st.session_state
     values = {name: state.get(_field(pid, name), "") for name in _TEXT_FIELDS}
-    values.update(specialty=state.get(_field(pid, "specialty")), practice_type=state.get(_field(pid, "practice")),
-                  platforms=list(state.get(_field(pid, "platforms")) or []),
-                  hours_per_week=state.get(_field(pid, "hours")))
+    values.update(
+        specialty=state.get(_field(pid, "specialty")),
+        practice_type=state.get(_field(pid, "practice")),
+        platforms=list(state.get(_field(pid, "platforms")) or []),
+        hours_per_week=state.get(_field(pid, "hours")),
+    )
     return values
 
 
 def _fill(pid: int, profile: ClinicProfile) -> None:
     """Put a profile's values into its form's widget state (after a save: normalized values show)."""
     state = st.session_state
-    for name in ("name", "country", "region", "city", "timezone", "tone"):
+    for name in ("name", "country", "region", "city", "timezone", "tone", "address"):
         state[_field(pid, name)] = getattr(profile, name)
-    for name in ("audiences", "goals", "languages"):
+    for name in ("audiences", "goals", "languages", "staff"):
         state[_field(pid, name)] = ", ".join(getattr(profile, name))
     state[_field(pid, "specialty")], state[_field(pid, "specialty_text")] = profile.specialty, ""
     state[_field(pid, "practice")], state[_field(pid, "platforms")] = profile.practice_type, profile.platforms
@@ -73,8 +89,9 @@ def _save(svc, pid: int, previous: ClinicProfile) -> None:
 def _renamed(store, old_id: int, new_name: str) -> None:
     """A profile saved under a new name: drop the old one if no work hangs on it, else keep both."""
     if store.list_conversations(old_id) or store.list_plans(old_id):
-        st.session_state["profile_note"] = (f"Saved as a new profile “{new_name}”; the previous one keeps its "
-                                            "conversations and plans.")
+        st.session_state["profile_note"] = (
+            f"Saved as a new profile “{new_name}”; the previous one keeps its conversations and plans."
+        )
     else:
         store.delete_profile(old_id)
 
@@ -101,24 +118,45 @@ def _form(svc, pid: int, profile: ClinicProfile) -> None:
         st.session_state[_field(pid, "specialty")] = next(iter(names))
     with st.form(f"profile_form_{pid}", border=False):
         st.text_input("Clinic name", key=_field(pid, "name"), max_chars=120)
-        st.selectbox("Specialty", list(names), format_func=names.get, key=_field(pid, "specialty"))
-        st.text_input("…or type it", key=_field(pid, "specialty_text"), placeholder="e.g. derm, OB-GYN, physio, GP",
-                      help="Common names and abbreviations are understood.")
-        st.selectbox("Practice type", list(PRACTICE_TYPES), format_func=PRACTICE_TYPES.get,
-                     key=_field(pid, "practice"))
+        st.selectbox("Specialty", list(names), format_func=lambda s: names[s], key=_field(pid, "specialty"))
+        st.text_input(
+            "…or type it",
+            key=_field(pid, "specialty_text"),
+            placeholder="e.g. derm, OB-GYN, physio, GP",
+            help="Common names and abbreviations are understood.",
+        )
+        st.selectbox(
+            "Practice type", list(PRACTICE_TYPES), format_func=lambda t: PRACTICE_TYPES[t], key=_field(pid, "practice")
+        )
         cols = st.columns(2)
         cols[0].text_input("Country", key=_field(pid, "country"), help="Two-letter code: US, GB (or UK), IT, DE…")
         cols[1].text_input("City", key=_field(pid, "city"))
         st.text_input("Region / state", key=_field(pid, "region"))
-        st.text_input("Time zone", key=_field(pid, "timezone"),
-                      help="IANA name such as Europe/Rome; follows the country if you leave the default.")
+        st.text_input(
+            "Time zone",
+            key=_field(pid, "timezone"),
+            help="IANA name such as Europe/Rome; follows the country if you leave the default.",
+        )
         st.text_input("Audiences", key=_field(pid, "audiences"), placeholder="e.g. new parents, athletes, seniors")
         st.text_input("Goals", key=_field(pid, "goals"), placeholder="e.g. new patients, fewer calls, trust")
-        st.multiselect("Platforms", list(kb.platforms), format_func=lambda p: kb.platforms[p].name,
-                       key=_field(pid, "platforms"))
+        st.multiselect(
+            "Platforms", list(kb.platforms), format_func=lambda p: kb.platforms[p].name, key=_field(pid, "platforms")
+        )
         st.number_input("Hours per week for social media", 0.25, 60.0, step=0.25, key=_field(pid, "hours"))
         st.text_input("Tone of voice", key=_field(pid, "tone"))
         st.text_input("Languages", key=_field(pid, "languages"), help="Comma-separated, e.g. en, es")
+        st.text_input(
+            "Clinic address (optional)",
+            key=_field(pid, "address"),
+            max_chars=200,
+            help="Your practice's own address: left as it is in posts, never hidden as patient data.",
+        )
+        st.text_input(
+            "Team members (optional)",
+            key=_field(pid, "staff"),
+            placeholder="e.g. Dr Amy Patel, Tom Reed",
+            help="Comma-separated names of your team: not hidden as patient data when you mention them.",
+        )
         st.form_submit_button("Save profile", type="primary", on_click=_save, args=(svc, pid, profile))
 
 
@@ -135,7 +173,7 @@ def current(svc) -> tuple[ClinicProfile, int]:
         last = store.get_state("profile_id")
         pid = last if last in rows else next(iter(rows))
         st.session_state.profile_id = pid
-    return _load(rows[pid]), pid
+    return _load(rows[pid]), int(str(pid))
 
 
 def render_sidebar(svc) -> tuple[ClinicProfile, int]:
@@ -146,16 +184,27 @@ def render_sidebar(svc) -> tuple[ClinicProfile, int]:
         st.session_state.profile_select = pid
     with st.sidebar:
         st.subheader("Clinic profile")
-        st.selectbox("Profile", [*rows, NEW], key="profile_select", on_change=_select, args=(svc,),
-                     format_func=lambda i: rows.get(i, "＋ New profile"))
+        st.selectbox(
+            "Profile",
+            [*rows, NEW],
+            key="profile_select",
+            on_change=_select,
+            args=(svc,),
+            format_func=lambda i: rows.get(i, "＋ New profile"),
+        )
         editing = st.session_state.profile_select
         shown = profile if editing == pid else _load(None)
         saved = st.session_state.pop("profile_saved", None)
         if saved:
             st.success("Profile saved: " + render.safe(saved), icon=":material/check:")
         if profile.specialty not in svc.kb.specialties:
-            st.warning(render.safe(f"The specialty “{profile.specialty}” is not in the knowledge base; choose one "
-                                   "under Edit profile and save."), icon=":material/warning:")
+            st.warning(
+                render.safe(
+                    f"The specialty “{profile.specialty}” is not in the knowledge base; choose one "
+                    "under Edit profile and save."
+                ),
+                icon=":material/warning:",
+            )
         note = st.session_state.pop("profile_note", None)
         if note:
             st.info(render.safe(note), icon=":material/info:")

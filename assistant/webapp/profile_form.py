@@ -22,9 +22,6 @@ STARTER_TEMPLATES = (
 )
 
 
-_VIDEO_PLATFORMS = ("instagram", "tiktok", "youtube", "facebook")
-
-
 def split_items(text: str) -> list[str]:
     """'families, new parents;seniors' -> ['families', 'new parents', 'seniors'] (commas, semicolons, lines)."""
     return [part.strip() for part in re.split(r"[,;\n]", text or "") if part.strip()]
@@ -38,7 +35,7 @@ def profile_from_form(
     typed = str(data.pop("specialty_text", "") or "").strip()
     if typed:
         data["specialty"] = typed
-    for key in ("audiences", "goals", "languages"):
+    for key in ("audiences", "goals", "languages", "staff"):
         if isinstance(data.get(key), str):
             data[key] = split_items(data[key])
     return profile_from_fields(kb, data, previous)  # KnowledgeError names the closest specialties
@@ -47,12 +44,18 @@ def profile_from_form(
 def starter_questions(profile: ClinicProfile, kb: KnowledgeBase) -> list[str]:
     """Ready-made first questions that fit the clinic's specialty and platforms."""
     platforms = [kb.platforms[p].name for p in profile.platforms if p in kb.platforms] or ["Instagram"]
-    video = next((kb.platforms[p].name for p in profile.platforms if p in _VIDEO_PLATFORMS and p in kb.platforms),
-                 "Instagram")
+    video = next(
+        (kb.platforms[p].name for p in profile.platforms if p in kb.platforms and kb.platforms[p].takes_video),
+        "Instagram",
+    )
     try:
         specialty = kb.specialty(profile.specialty).name.lower()
     except Exception:  # noqa: BLE001 - an unknown specialty only makes the wording generic
         specialty = "medical"
-    fields = {"platform": platforms[0], "platforms_text": " and ".join(platforms[:2]), "specialty": specialty,
-              "video_platform": video}
+    fields = {
+        "platform": platforms[0],
+        "platforms_text": " and ".join(platforms[:2]),
+        "specialty": specialty,
+        "video_platform": video,
+    }
     return [t.format(**fields) for t in STARTER_TEMPLATES]
