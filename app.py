@@ -1,11 +1,11 @@
 """Streamlit entry point: `streamlit run app.py`. Pages live in assistant/ui/pages/."""
+
 import streamlit as st
 
 from assistant.ui import login, onboarding, resources
 from assistant.ui.sidebar import render_sidebar
 
-st.set_page_config(page_title="Clinic social media assistant", page_icon=":material/medical_services:",
-                   layout="wide")
+st.set_page_config(page_title="Clinic social media assistant", page_icon=":material/medical_services:", layout="wide")
 
 PAGES = [
     st.Page("assistant/ui/pages/chat.py", title="Chat", icon=":material/chat:", default=True),

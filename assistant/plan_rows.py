@@ -2,6 +2,7 @@
 
 Free of Streamlit; used by the plan page and its tests.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -34,10 +35,20 @@ def plan_rows(plan: Plan) -> list[dict[str, Any]]:
     """One row per post, with the columns of COLUMNS (hashtags space-separated)."""
     rows = []
     for post in plan.posts:
-        rows.append({"date": post.date, "time": post.time, "platform": post.platform, "pillar": post.pillar,
-                     "format": post.format_name or post.format, "topic": post.topic, "caption": post.caption,
-                     "hashtags": " ".join(post.hashtags),
-                     "awareness": (post.awareness or {}).get("name", ""), "checks": checks_label(post.warnings)})
+        rows.append(
+            {
+                "date": post.date,
+                "time": post.time,
+                "platform": post.platform,
+                "pillar": post.pillar,
+                "format": post.format_name or post.format,
+                "topic": post.topic,
+                "caption": post.caption,
+                "hashtags": " ".join(post.hashtags),
+                "awareness": (post.awareness or {}).get("name", ""),
+                "checks": checks_label(post.warnings),
+            }
+        )
     return rows
 
 
@@ -68,6 +79,7 @@ def _recheck(caption: str, tags: list[str], old: list[dict], platform=None) -> l
     from .guardrails.limits import limit_findings
     from .planners import compliance
     from .planners.captions import message_text
+
     kept = [w for w in old if not w.get("span") and w.get("rule") not in ("hashtags", "length")]
     limits = [f.model_dump() for f in limit_findings(caption, platform, tags)] if platform is not None else []
     return limits + compliance.check(message_text(caption, tags), kind="caption") + kept
@@ -77,8 +89,9 @@ def apply_rows(plan: Plan, rows: list[dict[str, Any]], kb: KnowledgeBase | None 
     """A copy of `plan` with the editable columns of `rows` applied; edited captions are checked again (and
     against their platform's hashtag and length limits when `kb` is given)."""
     if len(rows) != len(plan.posts):
-        raise InputError(f"the table has {len(rows)} rows but the plan has {len(plan.posts)} posts; "
-                         "reload the plan to start over")
+        raise InputError(
+            f"the table has {len(rows)} rows but the plan has {len(plan.posts)} posts; reload the plan to start over"
+        )
     posts = []
     for i, (post, row) in enumerate(zip(plan.posts, rows, strict=False), start=1):
         time = str(row.get("time", post.time)).strip()
@@ -90,10 +103,17 @@ def apply_rows(plan: Plan, rows: list[dict[str, Any]], kb: KnowledgeBase | None 
             raise InputError(f"row {i}: the caption is empty; write one or restore it")
         tags = _parse_tags(row.get("hashtags", " ".join(post.hashtags)), i)
         changed = caption != post.caption or tags != post.hashtags
-        update = {"date": day, "time": time, "topic": str(row.get("topic", post.topic) or post.topic).strip(),
-                  "caption": caption, "hashtags": tags, "week": (day - plan.start).days // 7 + 1,
-                  "warnings": _recheck(caption, tags, post.warnings, kb.platform(post.platform) if kb else None)
-                  if changed else post.warnings}
+        update = {
+            "date": day,
+            "time": time,
+            "topic": str(row.get("topic", post.topic) or post.topic).strip(),
+            "caption": caption,
+            "hashtags": tags,
+            "week": (day - plan.start).days // 7 + 1,
+            "warnings": _recheck(caption, tags, post.warnings, kb.platform(post.platform) if kb else None)
+            if changed
+            else post.warnings,
+        }
         posts.append(post.model_copy(update=update))
     return plan.model_copy(update={"posts": posts})
 
@@ -123,6 +143,7 @@ def plan_to_saved(plan: Plan) -> tuple[dict[str, Any], list[dict[str, Any]]]:
 def plan_from_saved(saved: dict[str, Any]) -> Plan:
     """Rebuild a Plan from a Store.get_plan row."""
     from .planners.calendar import Plan
+
     return Plan.model_validate({**saved["params"], "posts": saved["posts"]})
 
 

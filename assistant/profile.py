@@ -1,4 +1,5 @@
 """The clinic profile: who the clinic is, so every answer and plan can be tailored to it."""
+
 from __future__ import annotations
 
 import zoneinfo
@@ -72,9 +73,19 @@ class ClinicProfile(BaseModel):
 
 
 # Default time zone by country, used when a profile is created with only a country.
-DEFAULT_TIMEZONES = {"US": "America/New_York", "GB": "Europe/London", "IE": "Europe/Dublin", "IT": "Europe/Rome",
-                     "DE": "Europe/Berlin", "FR": "Europe/Paris", "ES": "Europe/Madrid", "NL": "Europe/Amsterdam",
-                     "CA": "America/Toronto", "AU": "Australia/Sydney", "IN": "Asia/Kolkata"}
+DEFAULT_TIMEZONES = {
+    "US": "America/New_York",
+    "GB": "Europe/London",
+    "IE": "Europe/Dublin",
+    "IT": "Europe/Rome",
+    "DE": "Europe/Berlin",
+    "FR": "Europe/Paris",
+    "ES": "Europe/Madrid",
+    "NL": "Europe/Amsterdam",
+    "CA": "America/Toronto",
+    "AU": "Australia/Sydney",
+    "IN": "Asia/Kolkata",
+}
 
 
 def default_timezone(country: str) -> str:
@@ -127,7 +138,7 @@ def profile_from_fields(
     platforms = data.get("platforms")
     if platforms is not None:
         if isinstance(platforms, str) or not all(isinstance(p, str) for p in platforms):
-            raise InputError("platforms: must be a list of platform names, e.g. [\"instagram\", \"facebook\"]")
+            raise InputError('platforms: must be a list of platform names, e.g. ["instagram", "facebook"]')
         data["platforms"] = [kb.platform(p).id for p in platforms]
     if str(data.get("specialty") or "").strip():
         data["specialty"] = kb.specialty(data["specialty"]).id

@@ -5,6 +5,7 @@ Run: `python bench/bench_answer.py [--jsonl-n 40] [--no-write] [--data-dir DIR]`
 Targets (issue 4): offline answer p50 <= 60 ms warm on 2 cores; overhead before the first token with an LLM
 provider <= 40 ms. Everything runs offline; the LLM is tests/openai_server.py on 127.0.0.1.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,6 +46,7 @@ def build(data_dir: Path):
 
 def profile_for(kb, specialty: str | None):
     from assistant.profile import ClinicProfile
+
     return ClinicProfile(specialty=kb.specialty(specialty).id if specialty else "general_practice")
 
 
@@ -67,13 +69,26 @@ def jsonl_throughput(data_dir: Path, questions: list[dict], n: int) -> dict:
     from assistant.chat.engine import log  # noqa: F401 - ensures the package imports before timing children
 
     def run(count: int) -> float:
-        lines = "".join(json.dumps({"question": q["question"], "specialty": q.get("specialty")}) + "\n"
-                        for q in (questions * (count // len(questions) + 1))[:count])
-        env = {"ASSISTANT_DATA_DIR": str(data_dir), "ASSISTANT_PROVIDER": "offline", "PATH": "/usr/bin:/bin",
-               "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+        lines = "".join(
+            json.dumps({"question": q["question"], "specialty": q.get("specialty")}) + "\n"
+            for q in (questions * (count // len(questions) + 1))[:count]
+        )
+        env = {
+            "ASSISTANT_DATA_DIR": str(data_dir),
+            "ASSISTANT_PROVIDER": "offline",
+            "PATH": "/usr/bin:/bin",
+            "HF_HUB_OFFLINE": "1",
+            "TRANSFORMERS_OFFLINE": "1",
+        }
         start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "assistant", "ask", "--jsonl"], cwd=ROOT, env=env,
-                              input=lines.encode(), capture_output=True, timeout=1800)
+        done = subprocess.run(
+            [sys.executable, "-m", "assistant", "ask", "--jsonl"],
+            cwd=ROOT,
+            env=env,
+            input=lines.encode(),
+            capture_output=True,
+            timeout=1800,
+        )
         elapsed = time.perf_counter() - start
         answered = sum(1 for line in done.stdout.decode().splitlines() if '"answer"' in line)
         if done.returncode != 0 or answered != count:
@@ -81,8 +96,7 @@ def jsonl_throughput(data_dir: Path, questions: list[dict], n: int) -> dict:
         return elapsed
 
     one, many = run(1), run(n)
-    return {"n": n, "total_s": many, "rate": n / many, "steady_rate": (n - 1) / max(many - one, 1e-9),
-            "startup_s": one}
+    return {"n": n, "total_s": many, "rate": n / many, "steady_rate": (n - 1) / max(many - one, 1e-9), "startup_s": one}
 
 
 class _Arrivals(list):
@@ -109,8 +123,14 @@ def llm_overhead(services, questions: list[dict], runs: int = 20) -> dict:
     with OpenAICompatibleServer(reply=reply) as server:
         server.requests = _Arrivals()
         settings = load_settings(openai_base_url=server.base_url, provider="openai", llm_max_retries=0)
-        engine = ChatEngine(services.kb, services.retriever, get_provider("openai", settings), settings,
-                            services.matcher, services.drafter)
+        engine = ChatEngine(
+            services.kb,
+            services.retriever,
+            get_provider("openai", settings),
+            settings,
+            services.matcher,
+            services.drafter,
+        )
         for i in range(runs + 2):
             q = questions[i % len(questions)]
             start = time.perf_counter()
@@ -122,8 +142,12 @@ def llm_overhead(services, questions: list[dict], runs: int = 20) -> dict:
             if i >= 2 and first and stream.result.provider == "openai":  # the first two runs warm the client
                 waits.append((server.requests.times[-1] - start) * 1000)
                 firsts.append((got_first - start) * 1000)
-    return {"n": len(waits), "p50": statistics.median(waits), "p95": percentile(waits, 95),
-            "first_text_p50": statistics.median(firsts)}
+    return {
+        "n": len(waits),
+        "p50": statistics.median(waits),
+        "p95": percentile(waits, 95),
+        "first_text_p50": statistics.median(firsts),
+    }
 
 
 def covered_point(point: list[str], text: str) -> bool:
@@ -155,15 +179,22 @@ def calibration(services, inside: list[dict], outside: list[dict]) -> dict:
         return turn.covered, turn.similarity
 
     ins = [covered(q) for q in inside]
-    result = {"in_n": len(ins), "in_covered": sum(c for c, _ in ins) / len(ins),
-              "in_min_sim": min(s for _, s in ins),
-              "in_missed": [q["question"] for q, (c, _) in zip(inside, ins, strict=True) if not c], "out": {}}
+    result = {
+        "in_n": len(ins),
+        "in_covered": sum(c for c, _ in ins) / len(ins),
+        "in_min_sim": min(s for _, s in ins),
+        "in_missed": [q["question"] for q, (c, _) in zip(inside, ins, strict=True) if not c],
+        "out": {},
+    }
     for kind in dict.fromkeys(q.get("kind", "off-domain") for q in outside):
         group = [q for q in outside if q.get("kind", "off-domain") == kind]
         outs = [covered(q) for q in group]
-        result["out"][kind] = {"n": len(outs), "declined": sum(not c for c, _ in outs) / len(outs),
-                               "max_sim": max(s for _, s in outs),
-                               "answered": [q["question"] for q, (c, _) in zip(group, outs, strict=True) if c]}
+        result["out"][kind] = {
+            "n": len(outs),
+            "declined": sum(not c for c, _ in outs) / len(outs),
+            "max_sim": max(s for _, s in outs),
+            "answered": [q["question"] for q, (c, _) in zip(group, outs, strict=True) if c],
+        }
     return result
 
 
@@ -171,33 +202,64 @@ def render(r: dict) -> str:
     lat, thr, llm, qual, cal = r["latency"], r["jsonl"], r["llm"], r["quality"], r["calibration"]
     ok = lambda met: "yes" if met else "**no**"  # noqa: E731
     rows = [
-        ("Offline answer p50 / p95, warm (126 eval questions, in process)", f"{lat['p50']:.1f} / {lat['p95']:.1f} ms",
-         f"p50 ≤ {P50_TARGET_MS} ms", ok(lat["p50"] <= P50_TARGET_MS)),
-        (f"`ask --jsonl`, {thr['n']} questions, new process", f"{thr['total_s']:.1f} s, {thr['rate']:.1f} answers/s",
-         "—", "—"),
-        ("`ask --jsonl` steady state (start-up excluded)", f"{thr['steady_rate']:.1f} answers/s "
-         f"(start-up {thr['startup_s']:.1f} s)", "—", "—"),
-        ("LLM overhead: `stream()` to request at the server, p50 / p95",
-         f"{llm['p50']:.1f} / {llm['p95']:.1f} ms", f"≤ {OVERHEAD_TARGET_MS} ms", ok(llm["p50"] <= OVERHEAD_TARGET_MS)),
+        (
+            "Offline answer p50 / p95, warm (126 eval questions, in process)",
+            f"{lat['p50']:.1f} / {lat['p95']:.1f} ms",
+            f"p50 ≤ {P50_TARGET_MS} ms",
+            ok(lat["p50"] <= P50_TARGET_MS),
+        ),
+        (
+            f"`ask --jsonl`, {thr['n']} questions, new process",
+            f"{thr['total_s']:.1f} s, {thr['rate']:.1f} answers/s",
+            "—",
+            "—",
+        ),
+        (
+            "`ask --jsonl` steady state (start-up excluded)",
+            f"{thr['steady_rate']:.1f} answers/s (start-up {thr['startup_s']:.1f} s)",
+            "—",
+            "—",
+        ),
+        (
+            "LLM overhead: `stream()` to request at the server, p50 / p95",
+            f"{llm['p50']:.1f} / {llm['p95']:.1f} ms",
+            f"≤ {OVERHEAD_TARGET_MS} ms",
+            ok(llm["p50"] <= OVERHEAD_TARGET_MS),
+        ),
         ("LLM: `stream()` to first text shown, p50 (local server)", f"{llm['first_text_p50']:.1f} ms", "—", "—"),
-        (f"Offline answer quality: key points covered ({qual['items']} questions, {qual['points']} points)",
-         f"{qual['share']:.0%}", "—", "—"),
+        (
+            f"Offline answer quality: key points covered ({qual['items']} questions, {qual['points']} points)",
+            f"{qual['share']:.0%}",
+            "—",
+            "—",
+        ),
         (f"Coverage: in-scope eval questions answered ({cal['in_n']})", f"{cal['in_covered']:.0%}", "—", "—"),
     ]
-    rows += [(f"Coverage: {kind} out-of-scope questions declined ({o['n']})", f"{o['declined']:.0%}", "—", "—")
-             for kind, o in cal["out"].items()]
-    lines = ["## Answering", "", f"Machine: {r['machine']}.",
-             f"Measured {r['date']} with `python bench/bench_answer.py` (real knowledge base, packaged embedding "
-             "model, fresh temporary data directory; wall-clock).", "",
-             "| measure | result | target | met |", "|---|---|---|---|"]
+    rows += [
+        (f"Coverage: {kind} out-of-scope questions declined ({o['n']})", f"{o['declined']:.0%}", "—", "—")
+        for kind, o in cal["out"].items()
+    ]
+    lines = [
+        "## Answering",
+        "",
+        f"Machine: {r['machine']}.",
+        f"Measured {r['date']} with `python bench/bench_answer.py` (real knowledge base, packaged embedding "
+        "model, fresh temporary data directory; wall-clock).",
+        "",
+        "| measure | result | target | met |",
+        "|---|---|---|---|",
+    ]
     lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
     highest = ", ".join(f"{kind} {o['max_sim']:.3f}" for kind, o in cal["out"].items())
-    lines += ["", f"Coverage rule: closest-passage similarity, lowest in scope {cal['in_min_sim']:.3f}, highest out of "
-              f"scope {highest}. Similarity alone cannot separate near-domain questions, so a question with a "
-              "practice-management subject (`off_topic_terms` in `knowledge/data/intents.yaml`) and no communication "
-              "word is declined; thresholds in `knowledge/data/chat.yaml` (`coverage`). Chosen on these questions; "
-              "a later held-out check (12 in-scope, 8 near-domain questions written afterwards) answered 11/12 and "
-              "declined 8/8 (cases kept in tests/test_answers.py)."]
+    lines += [
+        "",
+        f"Coverage rule: closest-passage similarity, lowest in scope {cal['in_min_sim']:.3f}, highest out of "
+        f"scope {highest}. Similarity alone cannot separate near-domain questions, so a question with a "
+        "practice-management subject (`off_topic_terms` in `knowledge/data/intents.yaml`) and no communication "
+        "word is declined; thresholds in `knowledge/data/chat.yaml` (`coverage`). Chosen on these questions; "
+        "a later held-out check (12 in-scope, 8 near-domain questions written afterwards) answered 11/12 and "
+        "declined 8/8 (cases kept in tests/test_answers.py).",
+    ]
     if cal["in_missed"]:
         lines.append(f"In-scope questions declined: {cal['in_missed']}.")
     for kind, o in cal["out"].items():
@@ -218,12 +280,15 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="bench-answer-"))
     inside, outside = read_jsonl(EVAL / "questions.jsonl"), read_jsonl(EVAL / "out_of_scope.jsonl")
     services = build(data_dir)
-    results = {"machine": machine(), "date": dt.date.today().isoformat(),
-               "latency": offline_latency(services, inside),
-               "llm": llm_overhead(services, inside),
-               "quality": quality(services, read_jsonl(EVAL / "answer_points.jsonl")),
-               "calibration": calibration(services, inside, outside),
-               "jsonl": jsonl_throughput(data_dir, inside, max(args.jsonl_n, 2))}
+    results = {
+        "machine": machine(),
+        "date": dt.date.today().isoformat(),
+        "latency": offline_latency(services, inside),
+        "llm": llm_overhead(services, inside),
+        "quality": quality(services, read_jsonl(EVAL / "answer_points.jsonl")),
+        "calibration": calibration(services, inside, outside),
+        "jsonl": jsonl_throughput(data_dir, inside, max(args.jsonl_n, 2)),
+    }
     section = render(results)
     print(section)
     if not args.no_write:

@@ -4,6 +4,7 @@ Run: `python bench/bench_planners.py [--runs 30] [--no-write]`. Prints the figur
 replaces the "## Planners" section of docs/benchmarks.md, leaving every other section alone.
 Target (issue 5): median warm run <= 200 ms on 2 cores.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -54,35 +55,54 @@ def measure(runs: int) -> dict:
     cold = one_run(kb, profile)
     warm = [one_run(kb, profile) for _ in range(runs)]
     totals = sorted(w[0] + w[1] for w in warm)
-    return {"load_ms": load_ms, "cold_ms": cold[0] + cold[1], "posts": cold[2], "runs": runs,
-            "median_ms": statistics.median(totals), "p90_ms": totals[int(0.9 * (len(totals) - 1))],
-            "plan_ms": statistics.median(w[0] for w in warm), "export_ms": statistics.median(w[1] for w in warm),
-            "cpu_ms": statistics.median(w[3] for w in warm),
-            "load": os.getloadavg()[0]}
+    return {
+        "load_ms": load_ms,
+        "cold_ms": cold[0] + cold[1],
+        "posts": cold[2],
+        "runs": runs,
+        "median_ms": statistics.median(totals),
+        "p90_ms": totals[int(0.9 * (len(totals) - 1))],
+        "plan_ms": statistics.median(w[0] for w in warm),
+        "export_ms": statistics.median(w[1] for w in warm),
+        "cpu_ms": statistics.median(w[3] for w in warm),
+        "load": os.getloadavg()[0],
+    }
 
 
 def render(r: dict) -> str:
     verdict = "meets" if r["median_ms"] <= TARGET_MS else "misses"
-    return "\n".join([
-        "## Planners", "",
-        f"Machine: {machine()}.",
-        f"Measured {time.strftime('%Y-%m-%d')} on the real knowledge base (authored copy, public holidays, content "
-        f"checker and platform limits on every post); 1-minute load average {r['load']:.1f}"
-        + (" (above the CPU count: other work was slowing the wall-clock figures)." if r["load"] > (os.cpu_count() or 1)
-           else "."), "",
-        f"Workload: a {WEEKS}-week plan for a dermatology clinic on {', '.join(PLATFORMS)} at {POSTS_PER_WEEK} posts "
-        f"a week ({r['posts']} posts, captions, hashtags, awareness days, compliance checks), then all six exports "
-        "(JSON, generic CSV, Hootsuite, Buffer, iCalendar, Markdown).", "",
-        "| figure | value |", "|---|---|",
-        f"| warm plan + exports, median of {r['runs']} | **{r['median_ms']:.1f} ms** "
-        f"({verdict} the {TARGET_MS} ms target) |",
-        f"| warm plan + exports, p90 | {r['p90_ms']:.1f} ms |",
-        f"| CPU time per warm run, median (insensitive to other load) | {r['cpu_ms']:.1f} ms |",
-        f"| of which planning (median) | {r['plan_ms']:.1f} ms |",
-        f"| of which the six exports (median) | {r['export_ms']:.1f} ms |",
-        f"| first run in the process (cold caches) | {r['cold_ms']:.1f} ms |",
-        f"| loading the knowledge base (once per process) | {r['load_ms']:.0f} ms |", "",
-        "Reproduce: `python bench/bench_planners.py` (`--no-write` to leave this file alone).", ""])
+    return "\n".join(
+        [
+            "## Planners",
+            "",
+            f"Machine: {machine()}.",
+            f"Measured {time.strftime('%Y-%m-%d')} on the real knowledge base (authored copy, public holidays, content "
+            f"checker and platform limits on every post); 1-minute load average {r['load']:.1f}"
+            + (
+                " (above the CPU count: other work was slowing the wall-clock figures)."
+                if r["load"] > (os.cpu_count() or 1)
+                else "."
+            ),
+            "",
+            f"Workload: a {WEEKS}-week plan for a dermatology clinic on {', '.join(PLATFORMS)} at {POSTS_PER_WEEK} posts "
+            f"a week ({r['posts']} posts, captions, hashtags, awareness days, compliance checks), then all six exports "
+            "(JSON, generic CSV, Hootsuite, Buffer, iCalendar, Markdown).",
+            "",
+            "| figure | value |",
+            "|---|---|",
+            f"| warm plan + exports, median of {r['runs']} | **{r['median_ms']:.1f} ms** "
+            f"({verdict} the {TARGET_MS} ms target) |",
+            f"| warm plan + exports, p90 | {r['p90_ms']:.1f} ms |",
+            f"| CPU time per warm run, median (insensitive to other load) | {r['cpu_ms']:.1f} ms |",
+            f"| of which planning (median) | {r['plan_ms']:.1f} ms |",
+            f"| of which the six exports (median) | {r['export_ms']:.1f} ms |",
+            f"| first run in the process (cold caches) | {r['cold_ms']:.1f} ms |",
+            f"| loading the knowledge base (once per process) | {r['load_ms']:.0f} ms |",
+            "",
+            "Reproduce: `python bench/bench_planners.py` (`--no-write` to leave this file alone).",
+            "",
+        ]
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,6 +4,7 @@ Run: `python bench/bench_retrieval.py [--no-write]`. Prints a Markdown table and
 the "## Retrieval" section of docs/benchmarks.md. Everything runs in a temporary data directory, so the
 user's own index is left alone. Figures are wall-clock on whatever machine runs this; the table names it.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,8 +39,10 @@ def machine() -> str:
         ram = f"{kb / 1024 / 1024:.1f} GiB RAM"
     except (OSError, AttributeError):
         pass
-    return (f"{os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {cpu}, {ram}; "
-            f"{platform.system()} {platform.release()}, Python {platform.python_version()}")
+    return (
+        f"{os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {cpu}, {ram}; "
+        f"{platform.system()} {platform.release()}, Python {platform.python_version()}"
+    )
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -115,8 +118,12 @@ def _search_rows(retriever, questions: list[str]) -> list[Row]:
                 cpu.append((time.process_time() - c) * 1000)
     p50 = statistics.median(wall["hybrid"])
     return [
-        (f"Hybrid search p50 / p95, warm ({len(questions)} eval questions)", _p50_p95(wall["hybrid"]),
-         "p50 ≤ 30 ms", p50 <= 30),
+        (
+            f"Hybrid search p50 / p95, warm ({len(questions)} eval questions)",
+            _p50_p95(wall["hybrid"]),
+            "p50 ≤ 30 ms",
+            p50 <= 30,
+        ),
         ("Hybrid search CPU time per query, median", f"{statistics.median(cpu):.1f} ms", "", True),
         ("Dense-only search p50 / p95, warm", _p50_p95(wall["dense"]), "", True),
         ("BM25-only search p50 / p95, warm", _p50_p95(wall["bm25"]), "", True),
@@ -131,8 +138,12 @@ def _process_rows(data_dir: Path) -> list[Row]:
     first_run, first_mb = _run_cli({**env, "ASSISTANT_DATA_DIR": str(data_dir / "first-run")}, "index")
     return [
         ("No-op `python -m assistant index` (new process)", f"{noop_cli:.1f} s", "", True),
-        ("First `python -m assistant index`, empty data dir (new process, incl. model load)",
-         f"{first_run:.1f} s", "", True),
+        (
+            "First `python -m assistant index`, empty data dir (new process, incl. model load)",
+            f"{first_run:.1f} s",
+            "",
+            True,
+        ),
         ("Cold start to first result (`python -m assistant search --json`)", f"{cold:.1f} s", "", True),
         ("Peak memory, CLI search process (VmHWM)", f"{cold_mb:.0f} MB", "≤ 1.5 GB", cold_mb <= 1536),
         ("Peak memory, CLI first index build (VmHWM)", f"{first_mb:.0f} MB", "≤ 1.5 GB", first_mb <= 1536),
@@ -155,11 +166,17 @@ def measure(data_dir: Path) -> list[Row]:
 
 def render(rows: list[Row], description: str, load: tuple[float, ...]) -> str:
     """The "## Retrieval" section: machine, table, and how to reproduce."""
-    lines = ["## Retrieval", "", f"Machine: {description}.",
-             f"Measured {time.strftime('%Y-%m-%d')} with `python bench/bench_retrieval.py` (fresh temporary data "
-             f"directory; wall-clock, single run; load average at start {load[0]:.2f}, other jobs may share "
-             "the CPUs).", "",
-             "| measure | result | target | met |", "|---|---|---|---|"]
+    lines = [
+        "## Retrieval",
+        "",
+        f"Machine: {description}.",
+        f"Measured {time.strftime('%Y-%m-%d')} with `python bench/bench_retrieval.py` (fresh temporary data "
+        f"directory; wall-clock, single run; load average at start {load[0]:.2f}, other jobs may share "
+        "the CPUs).",
+        "",
+        "| measure | result | target | met |",
+        "|---|---|---|---|",
+    ]
     for name, value, target, met in rows:
         lines.append(f"| {name} | {value} | {target or '—'} | {('yes' if met else '**no**') if target else '—'} |")
     return "\n".join(lines) + "\n"

@@ -1,4 +1,5 @@
 """Shared by the benchmark scripts: write one "## Section" of docs/benchmarks.md, keeping the others."""
+
 from __future__ import annotations
 
 import re

@@ -6,6 +6,7 @@ The 200 questions were written afterwards, each for one card and worded unlike i
 them is a card wording or a held-out question). Prints accuracy@1 and @3, the share answered by a card at the
 confidence threshold, and how often that card is one of the right ones.
 """
+
 from __future__ import annotations
 
 import json
@@ -31,9 +32,13 @@ def evaluate(matcher, countries, items: list[dict]) -> dict:
             answered += 1
             right_when_answered += ids[0] in item["cards"]
     n = len(items)
-    return {"questions": n, "accuracy@1": round(top1 / n, 3), "accuracy@3": round(top3 / n, 3),
-            "answered_by_a_card": round(answered / n, 3),
-            "right_card_when_answered": round(right_when_answered / max(answered, 1), 3)}
+    return {
+        "questions": n,
+        "accuracy@1": round(top1 / n, 3),
+        "accuracy@3": round(top3 / n, 3),
+        "answered_by_a_card": round(answered / n, 3),
+        "right_card_when_answered": round(right_when_answered / max(answered, 1), 3),
+    }
 
 
 def main() -> int:

@@ -4,6 +4,7 @@ Run: `python -m eval.run_eval` (or `python eval/run_eval.py`) [--misses] [--ques
 Hits are counted per guide: the passages are reduced to the distinct guides in rank order, and a question
 scores a hit at k when one of its first k guides is among the expected ones.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -70,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from assistant.retrieval import Retriever
     from assistant.services import Services
+
     services = Services()
     retriever = Retriever(services.index, services.chunks, services.embedder, specialties=services.kb.specialties)
     questions = load_questions(args.questions)

@@ -4,6 +4,7 @@ Usage: .venv/bin/python scripts/source_counts.py [KNOWLEDGE_DIR]
 Classes come from knowledge/sources-policy.yaml: a refused domain is junk, an allowed one is primary or secondary.
 Prints a Markdown table of distinct URLs and citations (a URL cited twice counts once and twice).
 """
+
 from __future__ import annotations
 
 import sys

@@ -1,4 +1,5 @@
 """Helpers for tests that run `python -m assistant ...` in a subprocess."""
+
 from __future__ import annotations
 
 import subprocess

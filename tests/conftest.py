@@ -3,6 +3,7 @@
 The product promises to work offline; blocking every non-loopback connection and DNS lookup for the whole
 session turns any accidental download or telemetry call into a loud failure instead of a hidden dependency.
 """
+
 from __future__ import annotations
 
 import os
@@ -33,9 +34,11 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 
 def pytest_configure(config) -> None:
-    for name, text in (("slow", "uses the real model or the whole knowledge base"),
-                       ("e2e", "drives the app in a real browser"),
-                       ("server", "starts a real server process")):
+    for name, text in (
+        ("slow", "uses the real model or the whole knowledge base"),
+        ("e2e", "drives the app in a real browser"),
+        ("server", "starts a real server process"),
+    ):
         config.addinivalue_line("markers", f"{name}: {text}")
 
 
@@ -47,6 +50,7 @@ def pytest_unconfigure(config) -> None:
 def kb():
     """The real knowledge base under knowledge/."""
     from assistant.knowledge import load_knowledge
+
     return load_knowledge(ROOT / "knowledge")
 
 
@@ -54,6 +58,7 @@ def kb():
 def fixture_kb():
     """The tiny knowledge base under tests/fixtures/knowledge/."""
     from assistant.knowledge import load_knowledge
+
     return load_knowledge(FIXTURE_KNOWLEDGE)
 
 
@@ -62,6 +67,7 @@ def embedder():
     """The real packaged sentence-transformers model, loaded once per session."""
     from assistant.config import load_settings
     from assistant.embeddings import SentenceEmbedder
+
     model = SentenceEmbedder(load_settings(env={}).embedding_model_path)
     model.warm_up()
     return model
@@ -71,6 +77,7 @@ def embedder():
 def settings(tmp_path):
     """Settings with a fresh data directory, no keys and no Chroma server."""
     from assistant.config import load_settings
+
     return load_settings(env={"ASSISTANT_DATA_DIR": str(tmp_path / "data")}, secrets_path=tmp_path / "none.toml")
 
 
@@ -84,6 +91,7 @@ def indexed(tmp_path_factory, embedder):
     """
     from assistant.config import load_settings
     from assistant.services import Services
+
     data = tmp_path_factory.mktemp("indexed-data")
     env = {"ASSISTANT_DATA_DIR": str(data), "ASSISTANT_CACHE_DIR": os.environ["ASSISTANT_CACHE_DIR"]}
     settings = load_settings(env=env, secrets_path=data / "none.toml")

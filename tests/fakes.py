@@ -1,4 +1,5 @@
 """Test doubles that download nothing and behave deterministically."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -54,9 +55,13 @@ class CountingEmbedder:
 def make_guide(guide_id: str, body: str, title: str | None = None, **meta) -> Guide:
     """A valid Guide built in memory, for chunking and index tests."""
     fields = {
-        "id": guide_id, "title": title or f"Guide about {guide_id.replace('-', ' ')}",
-        "summary": "A short guide used only by the test suite.", "category": "strategy",
-        "topics": ("strategy",), "platforms": ("all",), "specialties": ("all",),
+        "id": guide_id,
+        "title": title or f"Guide about {guide_id.replace('-', ' ')}",
+        "summary": "A short guide used only by the test suite.",
+        "category": "strategy",
+        "topics": ("strategy",),
+        "platforms": ("all",),
+        "specialties": ("all",),
         "sources": ({"title": "Test source", "url": "https://example.org/source", "year": 2024},),
         "updated": dt.date(2026, 1, 1),
     }

@@ -3,6 +3,7 @@
 Installed for the whole test session by conftest.py, and in subprocesses the tests start through
 `tests/offline_site/sitecustomize.py` (put that folder on PYTHONPATH; see `offline_env`).
 """
+
 from __future__ import annotations
 
 import ipaddress
@@ -100,7 +101,12 @@ def offline_env(**extra: str) -> dict[str, str]:
     """Environment for a subprocess: the same network block, no API keys, offline provider."""
     env = {k: v for k, v in os.environ.items() if k not in ("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "CHROMA_HOST")}
     paths = [str(SITE_DIR), str(ROOT)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else [])
-    env.update(PYTHONPATH=os.pathsep.join(paths), ASSISTANT_PROVIDER="offline", HF_HUB_OFFLINE="1",
-               TRANSFORMERS_OFFLINE="1", PYTHONIOENCODING="utf-8")
+    env.update(
+        PYTHONPATH=os.pathsep.join(paths),
+        ASSISTANT_PROVIDER="offline",
+        HF_HUB_OFFLINE="1",
+        TRANSFORMERS_OFFLINE="1",
+        PYTHONIOENCODING="utf-8",
+    )
     env.update(extra)
     return env

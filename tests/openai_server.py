@@ -4,6 +4,7 @@ It speaks the real wire protocol (`POST /v1/chat/completions`, streaming as serv
 real LangChain/OpenAI clients are exercised. It records every request body, and can inject faults:
 `mode` = "ok" | "http500" | "slow" | "malformed" | "cut" (stream stops mid-way without [DONE]).
 """
+
 from __future__ import annotations
 
 import json
@@ -90,16 +91,25 @@ class OpenAICompatibleServer:
 
 
 def _completion(body: dict, text: str) -> dict:
-    return {"id": "chatcmpl-test", "object": "chat.completion", "created": int(time.time()),
-            "model": body.get("model", "test"),
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
-            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}
+    return {
+        "id": "chatcmpl-test",
+        "object": "chat.completion",
+        "created": int(time.time()),
+        "model": body.get("model", "test"),
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
+        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+    }
 
 
 def _chunk(body: dict, text: str, finish: str | None = None) -> dict:
     delta = {"content": text} if text else {}
-    return {"id": "chatcmpl-test", "object": "chat.completion.chunk", "created": int(time.time()),
-            "model": body.get("model", "test"), "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+    return {
+        "id": "chatcmpl-test",
+        "object": "chat.completion.chunk",
+        "created": int(time.time()),
+        "model": body.get("model", "test"),
+        "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+    }
 
 
 def closed_port_url() -> str:

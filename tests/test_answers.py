@@ -1,4 +1,5 @@
 """Offline answers on the real knowledge base: expert cards, drafts first, honest about what is not covered."""
+
 from __future__ import annotations
 
 import re
@@ -54,28 +55,45 @@ def test_without_a_profile_or_a_named_specialty_no_specialty_is_assumed(services
 
 def test_a_uk_asker_never_gets_an_answer_written_for_another_countrys_rules(services):
     from assistant.matching import card_regions
+
     regions = card_regions(services.kb)
-    for question in ("Can we use patient testimonials on our website? We're a GP surgery in Leeds.",
-                     "UK aesthetics clinic: can we advertise anti-wrinkle injections on Instagram?"):
+    for question in (
+        "Can we use patient testimonials on our website? We're a GP surgery in Leeds.",
+        "UK aesthetics clinic: can we advertise anti-wrinkle injections on Instagram?",
+    ):
         answer = ask(services, question)
         assert answer.country == "GB" and regions.get(answer.card_id, {"GB"}) >= {"GB"}, answer.card_id
 
 
-@pytest.mark.parametrize("question", [
-    "what's the capital of France", "how do I fix my car's brakes", "explain quantum computing",
-    "how do I bake sourdough bread at home",
-    # near the domain (a clinic's business, not its communication): they sound like clinic guidance
-    "how do I get a mortgage as a junior doctor", "recommend a good EMR for dentists",
-    "which accounting software is best for doctors", "how do I set up a payroll system for my practice"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the capital of France",
+        "how do I fix my car's brakes",
+        "explain quantum computing",
+        "how do I bake sourdough bread at home",
+        # near the domain (a clinic's business, not its communication): they sound like clinic guidance
+        "how do I get a mortgage as a junior doctor",
+        "recommend a good EMR for dentists",
+        "which accounting software is best for doctors",
+        "how do I set up a payroll system for my practice",
+    ],
+)
 def test_out_of_scope_questions_are_declined_with_the_closest_topics(services, question):
     answer = ask(services, question)
     assert not answer.covered and answer.card_id is None and answer.sources == []
     assert "does not cover" in answer.text and "closest topics" in answer.text
 
 
-@pytest.mark.parametrize("question", [
-    "what should our practice share during flu season", "how do I deal with a troll who keeps insulting my staff",
-    "what do I do if a patient sends me a friend request", "can my receptionist run our instagram"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what should our practice share during flu season",
+        "how do I deal with a troll who keeps insulting my staff",
+        "what do I do if a patient sends me a friend request",
+        "can my receptionist run our instagram",
+    ],
+)
 def test_communication_questions_without_platform_names_are_still_answered(services, question):
     answer = ask(services, question)
     assert answer.covered and answer.sources
@@ -87,8 +105,9 @@ def test_an_italian_question_gets_a_note_in_italian_that_the_guidance_is_in_engl
 
 
 def test_a_request_for_an_individual_diagnosis_gets_how_to_handle_it_publicly(services):
-    answer = ask(services, "Is this mole cancerous? Here is a photo of my mole, what should I do?",
-                 specialty="dermatology")
+    answer = ask(
+        services, "Is this mole cancerous? Here is a photo of my mole, what should I do?", specialty="dermatology"
+    )
     assert answer.text.startswith("I can't give medical advice")
 
 
@@ -100,15 +119,24 @@ def test_an_emergency_gets_the_emergency_line_before_anything_else(services):
 
 
 def test_a_follow_up_is_answered_as_the_question_it_follows(services):
-    history = [{"role": "user", "content": "How often should a dentist post on Instagram?"},
-               {"role": "assistant", "content": "Two to four feed posts a week [1]."}]
+    history = [
+        {"role": "user", "content": "How often should a dentist post on Instagram?"},
+        {"role": "assistant", "content": "Two to four feed posts a week [1]."},
+    ]
     answer = ask(services, "and for LinkedIn?", specialty="dentistry", history=history)
     assert answer.covered and answer.card_id and answer.card_id.startswith("posting-frequency")
 
 
 def test_a_caption_request_starts_with_the_authored_caption_for_the_clinic(services):
-    profile = ClinicProfile(name="Northside Skin Clinic", specialty="dermatology", country="GB", city="Leeds",
-                            timezone="Europe/London", platforms=["instagram"], booking_url="example.com/book")
+    profile = ClinicProfile(
+        name="Northside Skin Clinic",
+        specialty="dermatology",
+        country="GB",
+        city="Leeds",
+        timezone="Europe/London",
+        platforms=["instagram"],
+        booking_url="example.com/book",
+    )
     answer = services.chat.answer("Write me an Instagram caption about sunscreen", profile)
     (draft,) = answer.drafts
     copy = services.kb.copy["dermatology"]

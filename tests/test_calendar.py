@@ -1,4 +1,5 @@
 """Editorial calendar: counts, dates, rotation, awareness days, capacity, limits and determinism."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -105,7 +106,8 @@ def test_times_are_the_platforms_benchmark_times(fixture_kb):
 
 def test_captions_and_hashtags_fit_each_platform(fixture_kb):
     short = fixture_kb.platforms["instagram"].model_copy(
-        update={"limits": fixture_kb.platforms["instagram"].limits.model_copy(update={"caption_chars": 140})})
+        update={"limits": fixture_kb.platforms["instagram"].limits.model_copy(update={"caption_chars": 140})}
+    )
     kb = dataclasses.replace(fixture_kb, platforms={**fixture_kb.platforms, "instagram": short})
     plan = _plan(kb, platforms=("instagram", "facebook", "youtube", "google_business"), weeks=4, per_week=6)
     for post in plan.posts:
@@ -149,8 +151,9 @@ def test_a_day_observance_goes_out_on_or_before_its_date_in_its_week(fixture_kb)
 
 def test_a_post_is_moved_to_the_day_when_the_week_has_none_before_it(fixture_kb):
     # YouTube posts on Thursdays and Saturdays; the plan week starts on World Heart Day (a Wednesday).
-    plan = _plan(fixture_kb, specialty="cardiology", platforms=("youtube",), start=dt.date(2027, 9, 29),
-                 weeks=1, per_week=1)
+    plan = _plan(
+        fixture_kb, specialty="cardiology", platforms=("youtube",), start=dt.date(2027, 9, 29), weeks=1, per_week=1
+    )
     assert plan.posts[0].awareness["name"] == "World Heart Day"
     assert plan.posts[0].date == dt.date(2027, 9, 29)
 
@@ -211,12 +214,20 @@ def test_a_start_that_is_not_a_date_is_refused(fixture_kb):
 
 
 def test_posts_around_a_dst_change_keep_their_local_time(fixture_kb):
-    plan = _plan(fixture_kb, platforms=("facebook",), start=dt.date(2027, 3, 22), weeks=2, per_week=1,
-                 timezone="Europe/Rome", country="IT")
+    plan = _plan(
+        fixture_kb,
+        platforms=("facebook",),
+        start=dt.date(2027, 3, 22),
+        weeks=2,
+        per_week=1,
+        timezone="Europe/Rome",
+        country="IT",
+    )
     assert [p.time for p in plan.posts] == ["09:00", "09:00"]  # Wednesdays either side of 28 March
 
 
 # --- the real knowledge base ------------------------------------------------------------------------
+
 
 @pytest.mark.slow
 def test_real_dermatology_plan_in_may_mentions_skin_cancer_awareness(kb):
@@ -274,11 +285,20 @@ def test_planning_data_with_a_bad_field_is_rejected_naming_the_file_and_field(tm
 
 def test_every_caption_piece_passes_the_content_checker(fixture_kb):
     pieces = planning_data(fixture_kb).captions
-    texts = [*pieces.openers, *pieces.bodies, pieces.disclaimer, pieces.awareness,
-             *(c for ctas in pieces.ctas.values() for c in ctas)]
+    texts = [
+        *pieces.openers,
+        *pieces.bodies,
+        pieces.disclaimer,
+        pieces.awareness,
+        *(c for ctas in pieces.ctas.values() for c in ctas),
+    ]
     for text in texts:
-        filled = text.format(topic="Sunscreen basics", team="our dermatology team",
-                             team_cap="Our dermatology team", observance="World Health Day")
+        filled = text.format(
+            topic="Sunscreen basics",
+            team="our dermatology team",
+            team_cap="Our dermatology team",
+            observance="World Health Day",
+        )
         assert not compliance.check(filled, kind="caption"), filled
 
 
@@ -301,8 +321,13 @@ def test_a_topic_written_for_an_observance_is_kept_for_it(kb):
 def test_no_post_lands_on_a_public_holiday_of_the_clinics_country(kb):
     import holidays
 
-    profile = ClinicProfile(specialty="dermatology", country="GB", region="Scotland", timezone="Europe/London",
-                            platforms=["instagram", "facebook"])
+    profile = ClinicProfile(
+        specialty="dermatology",
+        country="GB",
+        region="Scotland",
+        timezone="Europe/London",
+        platforms=["instagram", "facebook"],
+    )
     plan = plan_calendar(kb, profile, ["instagram", "facebook"], dt.date(2026, 12, 7), 8, 5)
     closed = holidays.country_holidays("GB", subdiv="SCT", years=[2026, 2027])
     assert not [p.date for p in plan.posts if p.date in closed]
@@ -314,6 +339,7 @@ def test_sun_topics_follow_the_hemisphere(kb):
         profile = ClinicProfile(specialty="dermatology", country=country, timezone=tz, platforms=["instagram"])
         plan = plan_calendar(kb, profile, ["instagram"], start, 8, 3)
         return [p.topic for p in plan.posts if "sunscreen" in p.topic.lower() or "summer" in p.topic.lower()]
+
     assert sunny("GB", "Europe/London", dt.date(2026, 12, 7)) == []
     assert sunny("AU", "Australia/Sydney", dt.date(2026, 12, 7))
 

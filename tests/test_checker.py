@@ -1,4 +1,5 @@
 """The content checker flags what breaks rules R1-R25 and lets compliant wording through (golden examples)."""
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,10 @@ from assistant.guardrails.checker import KINDS, RuleBook, check_text, load_rules
 
 GOLDEN = yaml.safe_load((Path(__file__).parent / "data" / "golden_rules.yaml").read_text(encoding="utf-8"))["cases"]
 RULES_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "compliance_rules.yaml"
-COMPLIANT_REPLY = ("Thank you for your feedback. We take all comments seriously. To protect privacy we never discuss "
-                   "anyone's care online; please call our office at 555-0100.")
+COMPLIANT_REPLY = (
+    "Thank you for your feedback. We take all comments seriously. To protect privacy we never discuss "
+    "anyone's care online; please call our office at 555-0100."
+)
 
 
 def _cases(key: str):
@@ -22,8 +25,14 @@ def _cases(key: str):
         for item in case[key]:
             text = item["text"] if isinstance(item, dict) else item
             expected = item.get("span") if isinstance(item, dict) else None
-            yield pytest.param(case["rule"], case["kind"], case.get("reviewer_name"), text, expected,
-                               id=f"{case['rule']}-{case['kind']}-{text[:40]}")
+            yield pytest.param(
+                case["rule"],
+                case["kind"],
+                case.get("reviewer_name"),
+                text,
+                expected,
+                id=f"{case['rule']}-{case['kind']}-{text[:40]}",
+            )
 
 
 def _covers(text: str, expected: str, finding) -> bool:
@@ -59,8 +68,10 @@ def test_compliant_review_reply_template_has_no_findings():
 
 
 def test_review_reply_confirming_a_patient_gets_each_problem_with_its_rule():
-    reply = ("Hi Karen, we checked your file: you were seen for a filling on 3 March and your insurance denied "
-             "the claim. We will take legal action over this fake review.")
+    reply = (
+        "Hi Karen, we checked your file: you were seen for a filling on 3 March and your insurance denied "
+        "the claim. We will take legal action over this fake review."
+    )
     rules = {f.rule for f in check_text(reply, "reply")}
     assert {"R1", "R2", "R3", "R4", "R5"} <= rules
 
@@ -79,16 +90,19 @@ def test_findings_are_sorted_and_their_spans_are_slices_of_the_text():
     assert [f.start for f in findings] == sorted(f.start for f in findings)
     assert {"R10", "R13", "R17", "R20"} <= {f.rule for f in findings}
     for f in findings:
-        assert text[f.start:f.end] == f.span
+        assert text[f.start : f.end] == f.span
 
 
-@pytest.mark.parametrize(("text", "rule", "flagged_as", "not_flagged_as"), [
-    ("We're sorry your root canal went badly.", "R1", "reply", "post"),
-    ("Do you have diabetes? Our clinic can help.", "R17", "ad", "post"),
-    ("Botox appointments available this week.", "R20", "ad", "post"),
-    ("You should take 400 mg of ibuprofen.", "R22", "reply", "ad"),
-    ("Thank you for your feedback.", "R4", "reply", "post"),
-])
+@pytest.mark.parametrize(
+    ("text", "rule", "flagged_as", "not_flagged_as"),
+    [
+        ("We're sorry your root canal went badly.", "R1", "reply", "post"),
+        ("Do you have diabetes? Our clinic can help.", "R17", "ad", "post"),
+        ("Botox appointments available this week.", "R20", "ad", "post"),
+        ("You should take 400 mg of ibuprofen.", "R22", "reply", "ad"),
+        ("Thank you for your feedback.", "R4", "reply", "post"),
+    ],
+)
 def test_rules_apply_only_to_the_kinds_of_text_they_govern(text, rule, flagged_as, not_flagged_as):
     assert rule in {f.rule for f in check_text(text, flagged_as)}
     assert rule not in {f.rule for f in check_text(text, not_flagged_as)}
@@ -96,8 +110,7 @@ def test_rules_apply_only_to_the_kinds_of_text_they_govern(text, rule, flagged_a
 
 def test_simple_negation_does_not_count_as_a_promise():
     assert not [f for f in check_text("We never guarantee results.", "post") if f.rule == "R10"]
-    assert not [f for f in check_text("We do not promise a cure, and nothing is risk-free.", "post")
-                if f.rule == "R10"]
+    assert not [f for f in check_text("We do not promise a cure, and nothing is risk-free.", "post") if f.rule == "R10"]
     flagged = [f.span for f in check_text("No waiting, guaranteed results!", "post") if f.rule == "R10"]
     assert flagged == ["guaranteed"]
 
@@ -112,15 +125,16 @@ def test_invisible_characters_and_curly_quotes_do_not_hide_a_violation():
     text = "Results guar\u200banteed. We\u2019re sorry your root canal hurt. Please call our office."
     findings = {f.rule: f for f in check_text(text, "reply")}
     assert findings["R10"].span == "guar\u200banteed"  # reported as written, invisible character included
-    assert text[findings["R1"].start:findings["R1"].end] == findings["R1"].span
+    assert text[findings["R1"].start : findings["R1"].end] == findings["R1"].span
     assert "your root canal" in findings["R1"].span
 
 
 def test_answers_may_quote_risky_words_as_examples_of_what_to_avoid():
     answer = 'Avoid "guaranteed" and "painless"; superlatives such as best dentist in town are banned [1].'
     assert check_text(answer, "answer") == []
-    assert {"R10", "R13"} <= {f.rule for f in check_text('Post this: "Painless care by the best dentist in town!"',
-                                                          "post")}
+    assert {"R10", "R13"} <= {
+        f.rule for f in check_text('Post this: "Painless care by the best dentist in town!"', "post")
+    }
 
 
 def test_reviewer_name_is_flagged_only_when_given():
@@ -142,13 +156,16 @@ def _rule_data() -> dict:
     return yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    (lambda d: d["checks"][0]["patterns"].append("{no_such_words}"), "unknown vocabulary {no_such_words}"),
-    (lambda d: d["checks"][0]["patterns"].append("(unclosed"), "invalid regular expression"),
-    (lambda d: d["checks"].append(dict(d["checks"][0])), "duplicate check ids"),
-    (lambda d: d["checks"][0].update(rule="R26"), "rule"),
-    (lambda d: d["checks"][0].update(severity="critical"), "severity"),
-])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["checks"][0]["patterns"].append("{no_such_words}"), "unknown vocabulary {no_such_words}"),
+        (lambda d: d["checks"][0]["patterns"].append("(unclosed"), "invalid regular expression"),
+        (lambda d: d["checks"].append(dict(d["checks"][0])), "duplicate check ids"),
+        (lambda d: d["checks"][0].update(rule="R26"), "rule"),
+        (lambda d: d["checks"][0].update(severity="critical"), "severity"),
+    ],
+)
 def test_rule_file_mistakes_are_rejected_with_a_clear_message(change, message):
     data = _rule_data()
     change(data)
@@ -172,20 +189,23 @@ def test_country_rules_apply_only_to_clinics_in_that_country():
     assert check_text(uk, "post", country="US") == [] and check_text(uk, "post") == []
 
 
-@pytest.mark.parametrize(("text", "kind", "rule"), [
-    ("Thank you Maria Rossi for trusting us with your knee replacement!", "post", "R2"),
-    ("Happy 1st birthday to baby Leo! Love from the whole team to Mum Anna from Elm Street", "post", "R6"),
-    ("One hundred percent safe treatments", "post", "R10"),
-    ("100 percent safe treatments", "post", "R10"),
-    ("Gu\u0430ranteed results", "post", "R10"),  # Cyrillic "а"
-    ("G-U-A-R-A-N-T-E-E-D results", "ad", "R10"),
-    ("g u a r a n t e e d smiles", "post", "R10"),
-])
+@pytest.mark.parametrize(
+    ("text", "kind", "rule"),
+    [
+        ("Thank you Maria Rossi for trusting us with your knee replacement!", "post", "R2"),
+        ("Happy 1st birthday to baby Leo! Love from the whole team to Mum Anna from Elm Street", "post", "R6"),
+        ("One hundred percent safe treatments", "post", "R10"),
+        ("100 percent safe treatments", "post", "R10"),
+        ("Gu\u0430ranteed results", "post", "R10"),  # Cyrillic "а"
+        ("G-U-A-R-A-N-T-E-E-D results", "ad", "R10"),
+        ("g u a r a n t e e d smiles", "post", "R10"),
+    ],
+)
 def test_disguised_wording_and_hidden_names_are_caught(text, kind, rule):
     findings = [f for f in check_text(text, kind) if f.rule == rule]
     assert findings, check_text(text, kind)
     for f in findings:
-        assert text[f.start:f.end] == f.span  # reported as written, disguise included
+        assert text[f.start : f.end] == f.span  # reported as written, disguise included
 
 
 def test_a_thank_you_for_a_positive_review_needs_no_private_channel():

@@ -1,4 +1,5 @@
 """Server mode for real: a `chroma run` process on loopback, indexed and searched through HttpClient."""
+
 from __future__ import annotations
 
 import shutil
@@ -53,8 +54,11 @@ def chroma_server(tmp_path_factory):
     port = _free_port()
     path = tmp_path_factory.mktemp("chroma-server")
     log = (path.parent / "chroma-server.log").open("wb")
-    proc = subprocess.Popen([_chroma_executable(), "run", "--path", str(path), "--host", "127.0.0.1",
-                             "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [_chroma_executable(), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     try:
         _wait_for_heartbeat(f"http://127.0.0.1:{port}", proc)
         yield port
@@ -69,9 +73,15 @@ def chroma_server(tmp_path_factory):
 
 
 def _server_settings(tmp_path, port: int):
-    return load_settings(env={"ASSISTANT_DATA_DIR": str(tmp_path), "CHROMA_HOST": "127.0.0.1",
-                              "CHROMA_PORT": str(port), "ASSISTANT_COLLECTION": f"guidance-{tmp_path.name}"},
-                         secrets_path=tmp_path / "none.toml")
+    return load_settings(
+        env={
+            "ASSISTANT_DATA_DIR": str(tmp_path),
+            "CHROMA_HOST": "127.0.0.1",
+            "CHROMA_PORT": str(port),
+            "ASSISTANT_COLLECTION": f"guidance-{tmp_path.name}",
+        },
+        secrets_path=tmp_path / "none.toml",
+    )
 
 
 def test_indexing_and_search_go_through_a_chroma_server(chroma_server, fixture_kb, embedder, tmp_path):
@@ -93,6 +103,7 @@ def test_indexing_and_search_go_through_a_chroma_server(chroma_server, fixture_k
 
 def test_a_server_collection_from_another_embedder_is_rebuilt(chroma_server, fixture_kb, embedder, tmp_path):
     from tests.fakes import FakeEmbedder
+
     settings = _server_settings(tmp_path, chroma_server)
     chunks = chunk_guides(fixture_kb.guides)
     open_index(settings, FakeEmbedder()).sync(chunks)

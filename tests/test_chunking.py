@@ -1,4 +1,5 @@
 """Chunking guides by heading."""
+
 from __future__ import annotations
 
 from assistant.chunking import MAX_WORDS, chunk_guides, embedding_text, split_long
@@ -24,8 +25,12 @@ Acknowledge the concern, say you cannot discuss anyone's care in public, and giv
 
 def test_each_heading_becomes_a_chunk_that_keeps_the_title_and_heading():
     chunks = chunk_guides([make_guide("replying", BODY, title="Replying to comments")])
-    assert [c.heading for c in chunks] == ["Replying to comments", "Reply within a day",
-                                           "Templates › Praise", "Templates › Complaints"]
+    assert [c.heading for c in chunks] == [
+        "Replying to comments",
+        "Reply within a day",
+        "Templates › Praise",
+        "Templates › Complaints",
+    ]
     assert all(c.title == "Replying to comments" for c in chunks)
     assert chunks[1].text.startswith("Answer comments on weekdays")
     assert "##" not in "".join(c.text for c in chunks)
@@ -38,12 +43,19 @@ def test_text_before_the_first_heading_is_its_own_chunk_headed_by_the_title():
 
 
 def test_chunk_ids_number_the_chunks_and_carry_the_guide_metadata():
-    guide = make_guide("replying", BODY, category="conversations", platforms=("facebook",),
-                       specialties=("dentistry",), topics=("comments",))
+    guide = make_guide(
+        "replying",
+        BODY,
+        category="conversations",
+        platforms=("facebook",),
+        specialties=("dentistry",),
+        topics=("comments",),
+    )
     chunks = chunk_guides([guide])
     assert [c.chunk_id for c in chunks] == [f"replying#{n}" for n in range(len(chunks))]
     assert {(c.doc_id, c.category, c.platforms, c.specialties, c.topics) for c in chunks} == {
-        ("replying", "conversations", ("facebook",), ("dentistry",), ("comments",))}
+        ("replying", "conversations", ("facebook",), ("dentistry",), ("comments",))
+    }
     assert chunks[0].sources == ({"title": "Test source", "url": "https://example.org/source", "year": 2024},)
 
 
@@ -71,8 +83,10 @@ def test_a_one_line_lead_in_joins_the_next_chunk_instead_of_standing_alone():
 
 
 def test_a_heading_inside_a_code_fence_does_not_start_a_chunk():
-    body = ("## Example caption\n\nPaste this into the scheduler as it is, with the lines below.\n\n```\n"
-            "## not a heading\nBook via the link in bio\n```\n")
+    body = (
+        "## Example caption\n\nPaste this into the scheduler as it is, with the lines below.\n\n```\n"
+        "## not a heading\nBook via the link in bio\n```\n"
+    )
     chunks = chunk_guides([make_guide("fence", body)])
     assert [c.heading for c in chunks] == ["Example caption"]
     assert "## not a heading" in chunks[0].text

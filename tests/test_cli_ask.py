@@ -1,4 +1,5 @@
 """`python -m assistant ask` as a user runs it: real processes, real model, offline, network blocked."""
+
 from __future__ import annotations
 
 import json
@@ -17,14 +18,23 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def env(tmp_path_factory):
     # The fixture knowledge base keeps the index build short; the command does not depend on its size.
-    return offline_env(ASSISTANT_DATA_DIR=str(tmp_path_factory.mktemp("ask")),
-                       ASSISTANT_KNOWLEDGE_DIR=str(FIXTURE_KNOWLEDGE), ASSISTANT_PROVIDER="offline")
+    return offline_env(
+        ASSISTANT_DATA_DIR=str(tmp_path_factory.mktemp("ask")),
+        ASSISTANT_KNOWLEDGE_DIR=str(FIXTURE_KNOWLEDGE),
+        ASSISTANT_PROVIDER="offline",
+    )
 
 
 def run_ask(env, *args, stdin: str | bytes | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
     argv = [sys.executable, "-m", "assistant", "ask", *args]
-    return subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, timeout=timeout,
-                          input=stdin.encode() if isinstance(stdin, str) else stdin)
+    return subprocess.run(
+        argv,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        timeout=timeout,
+        input=stdin.encode() if isinstance(stdin, str) else stdin,
+    )
 
 
 def test_json_output_has_the_answer_sources_warnings_provider_and_intent(env):
@@ -42,11 +52,18 @@ def test_json_output_has_the_answer_sources_warnings_provider_and_intent(env):
 
 
 def test_jsonl_answers_each_line_and_reports_a_bad_line_without_stopping(env):
-    lines = "\n".join([
-        json.dumps({"question": "How should we reply to a negative review?", "specialty": "dermatology"}),
-        "{this is not json",
-        json.dumps({"question": "How do I set up a Facebook page for the practice?", "specialty": "cardiology"}),
-    ]) + "\n"
+    lines = (
+        "\n".join(
+            [
+                json.dumps({"question": "How should we reply to a negative review?", "specialty": "dermatology"}),
+                "{this is not json",
+                json.dumps(
+                    {"question": "How do I set up a Facebook page for the practice?", "specialty": "cardiology"}
+                ),
+            ]
+        )
+        + "\n"
+    )
     result = run_ask(env, "--jsonl", stdin=lines)
     assert result.returncode == 0, result.stderr.decode()
     out = [json.loads(line) for line in result.stdout.decode().splitlines()]
@@ -92,13 +109,16 @@ def test_jsonl_fields_of_the_wrong_type_get_an_error_object_and_the_batch_goes_o
     assert out[-1]["intent"] == "review_reply" and out[-1]["sources"]  # the batch went on to the end
 
 
-@pytest.mark.parametrize("args, expected", [
-    ((), "give a question"),
-    (("--jsonl", "a question"), "reads questions from stdin"),
-    (("hello", "--json", "--jsonl"), "not allowed with"),
-    (("hello", "--provider", "gemini"), "unknown provider 'gemini'"),
-    (("hello", "--specialty", "astrology"), "unknown specialty 'astrology'"),
-    (("hello", "--platform", "myspace"), "unknown platform 'myspace'"),
-])
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        ((), "give a question"),
+        (("--jsonl", "a question"), "reads questions from stdin"),
+        (("hello", "--json", "--jsonl"), "not allowed with"),
+        (("hello", "--provider", "gemini"), "unknown provider 'gemini'"),
+        (("hello", "--specialty", "astrology"), "unknown specialty 'astrology'"),
+        (("hello", "--platform", "myspace"), "unknown platform 'myspace'"),
+    ],
+)
 def test_bad_arguments_exit_2_withone_error_line(env, args, expected):
     assert expected in one_error_line(run_ask(env, *args))

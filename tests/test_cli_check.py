@@ -1,4 +1,5 @@
 """`python -m assistant check` as a user runs it: a real process, findings as data, bad input as a clear error."""
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,14 @@ def env():
 
 
 def run_check(env, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "assistant", "check", *args], cwd=ROOT, env=env, input=stdin,
-                          capture_output=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", "check", *args],
+        cwd=ROOT,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        timeout=120,
+    )
 
 
 def test_json_output_lists_findings_with_the_contract_fields_and_exits_zero(env):
@@ -31,12 +38,14 @@ def test_json_output_lists_findings_with_the_contract_fields_and_exits_zero(env)
     assert {"R1", "R3", "R4"} <= set(rules)
     first = data["findings"][0]
     assert set(first) >= {"rule", "severity", "span", "start", "end", "message", "fix"}
-    assert "We're sorry your root canal went badly"[first["start"]:first["end"]] == first["span"]
+    assert "We're sorry your root canal went badly"[first["start"] : first["end"]] == first["span"]
 
 
 def test_compliant_reply_is_ok(env):
-    text = ("Thank you for your feedback. We take all comments seriously. To protect privacy we never discuss "
-            "anyone's care online; please call our office at 555-0100.")
+    text = (
+        "Thank you for your feedback. We take all comments seriously. To protect privacy we never discuss "
+        "anyone's care online; please call our office at 555-0100."
+    )
     result = run_check(env, text, "--kind", "reply", "--json")
     assert result.returncode == 0
     assert json.loads(result.stdout) == {"ok": True, "kind": "reply", "findings": []}
@@ -68,13 +77,16 @@ def test_dash_reads_the_text_from_standard_input(env):
     assert "R10" in {f["rule"] for f in json.loads(result.stdout)["findings"]}
 
 
-@pytest.mark.parametrize(("args", "stdin", "message"), [
-    (["   "], None, "nothing to check"),
-    (["-"], b"", "nothing to check"),
-    (["-"], b"a" * 1_000_000, "longer than 100,000 characters"),
-    (["-"], b"\xff\xfe not utf-8", "not valid UTF-8"),
-    (["hello", "--kind", "tweet"], None, "invalid choice: 'tweet'"),
-])
+@pytest.mark.parametrize(
+    ("args", "stdin", "message"),
+    [
+        (["   "], None, "nothing to check"),
+        (["-"], b"", "nothing to check"),
+        (["-"], b"a" * 1_000_000, "longer than 100,000 characters"),
+        (["-"], b"\xff\xfe not utf-8", "not valid UTF-8"),
+        (["hello", "--kind", "tweet"], None, "invalid choice: 'tweet'"),
+    ],
+)
 def test_bad_input_is_one_clear_error_line_with_status_2(env, args, stdin, message):
     assert message in one_error_line(run_check(env, *args, stdin=stdin))
 

@@ -1,4 +1,5 @@
 """`python -m assistant index` and `search` as a user runs them: real processes, real model, offline."""
+
 from __future__ import annotations
 
 import json
@@ -15,8 +16,9 @@ from tests.netblock import offline_env
 @pytest.fixture(scope="module")
 def env(tmp_path_factory):
     # The tiny fixture knowledge base keeps the index build short; the commands do not depend on its size.
-    return offline_env(ASSISTANT_DATA_DIR=str(tmp_path_factory.mktemp("cli")),
-                       ASSISTANT_KNOWLEDGE_DIR=str(FIXTURE_KNOWLEDGE))
+    return offline_env(
+        ASSISTANT_DATA_DIR=str(tmp_path_factory.mktemp("cli")), ASSISTANT_KNOWLEDGE_DIR=str(FIXTURE_KNOWLEDGE)
+    )
 
 
 def run_cli(env, *args, timeout: float = 240) -> subprocess.CompletedProcess:
@@ -25,8 +27,9 @@ def run_cli(env, *args, timeout: float = 240) -> subprocess.CompletedProcess:
 
 
 def test_search_builds_the_missing_index_and_prints_the_json_contract(env):
-    result = run_cli(env, "search", "how do I answer a bad review without confirming they are a patient",
-                     "--json", "--k", "3")
+    result = run_cli(
+        env, "search", "how do I answer a bad review without confirming they are a patient", "--json", "--k", "3"
+    )
     assert result.returncode == 0, result.stderr.decode()
     data = json.loads(result.stdout)
     assert list(data) == ["passages"] and 1 <= len(data["passages"]) <= 3
@@ -66,14 +69,17 @@ def test_an_unknown_specialty_is_one_error_line_naming_the_closest(env):
     assert "dermatology" in line
 
 
-@pytest.mark.parametrize("args, expected", [
-    (("search", "reviews", "--k", "0"), "--k"),
-    (("search", "reviews", "--k", "-2"), "--k"),
-    (("search", "reviews", "--k", "lots"), "--k"),
-    (("search",), "question"),
-    (("search", "   "), "empty"),
-    (("search", "reviews", "--mode", "psychic"), "--mode"),
-    (("search", "reviews", "--frobnicate"), "unrecognized"),
-])
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (("search", "reviews", "--k", "0"), "--k"),
+        (("search", "reviews", "--k", "-2"), "--k"),
+        (("search", "reviews", "--k", "lots"), "--k"),
+        (("search",), "question"),
+        (("search", "   "), "empty"),
+        (("search", "reviews", "--mode", "psychic"), "--mode"),
+        (("search", "reviews", "--frobnicate"), "unrecognized"),
+    ],
+)
 def test_bad_arguments_exit_2_with_one_error_line_and_no_traceback(env, args, expected):
     assert expected in one_error_line(run_cli(env, *args, timeout=60))

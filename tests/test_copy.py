@@ -1,4 +1,5 @@
 """Authored copy: every topic of every specialty has a finished post that passes the content checker."""
+
 from __future__ import annotations
 
 import pytest
@@ -6,8 +7,12 @@ import pytest
 from assistant.guardrails.checker import check_text
 from assistant.knowledge.copy import fill
 
-LONG = {"clinic": "Northside Family Practice", "city": "Newcastle upon Tyne", "booking": "www.example.com/book-online",
-        "phone": "+44 191 496 0000"}
+LONG = {
+    "clinic": "Northside Family Practice",
+    "city": "Newcastle upon Tyne",
+    "booking": "www.example.com/book-online",
+    "phone": "+44 191 496 0000",
+}
 
 
 def _texts(post):
@@ -33,10 +38,18 @@ def test_every_topic_of_every_specialty_has_copy_with_slides_and_scripts_for_fif
 
 @pytest.mark.slow
 def test_the_content_checker_finds_nothing_in_any_authored_copy(kb):
-    found = [(spec, post.topic, name, f.name, f.span) for spec, posts in kb.copy.items() for post in posts.values()
-             for name, text in _texts(post) for f in check_text(fill(text, LONG), kind="post")]
-    found += [(day.id, "", "day", f.name, f.span) for day in kb.awareness_copy.values()
-              for f in check_text(fill(f"{day.hook} {day.body} {day.cta}", LONG), kind="post")]
+    found = [
+        (spec, post.topic, name, f.name, f.span)
+        for spec, posts in kb.copy.items()
+        for post in posts.values()
+        for name, text in _texts(post)
+        for f in check_text(fill(text, LONG), kind="post")
+    ]
+    found += [
+        (day.id, "", "day", f.name, f.span)
+        for day in kb.awareness_copy.values()
+        for f in check_text(fill(f"{day.hook} {day.body} {day.cta}", LONG), kind="post")
+    ]
     assert not found, found[:5]
 
 
@@ -61,7 +74,14 @@ def test_a_call_to_action_that_invites_health_details_by_message_is_rejected():
     from pydantic import ValidationError
 
     from assistant.knowledge.copy import PostCopy
+
     tone = {"hook": "A hook line people stop for", "body": " ".join(["word"] * 60)}
     with pytest.raises(ValidationError, match="direct message"):
-        PostCopy(topic="A topic title", warm=tone, professional=tone, cta="DM us your symptoms and a photo",
-                 alt_text="A photo of something useful", brief="A photo brief that is long enough")
+        PostCopy(
+            topic="A topic title",
+            warm=tone,
+            professional=tone,
+            cta="DM us your symptoms and a photo",
+            alt_text="A photo of something useful",
+            brief="A photo brief that is long enough",
+        )

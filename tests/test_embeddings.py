@@ -1,4 +1,5 @@
 """The packaged embedding model, loaded from a local path."""
+
 from __future__ import annotations
 
 import math
@@ -36,7 +37,8 @@ def test_both_embedders_satisfy_the_protocol():
 @pytest.mark.slow
 def test_vectors_are_normalized_and_similar_texts_are_closer(embedder):
     review, reply, hashtags = embedder.embed_documents(
-        ["answering a bad review", "how to reply to a negative review", "hashtags for instagram"])
+        ["answering a bad review", "how to reply to a negative review", "hashtags for instagram"]
+    )
     assert len(review) == embedder.dim == 384
     assert math.isclose(sum(v * v for v in review), 1.0, rel_tol=1e-4)
     dot = lambda a, b: sum(x * y for x, y in zip(a, b, strict=True))  # noqa: E731

@@ -1,4 +1,5 @@
 """Exports parsed back and checked against each tool's format rules (schedulers-and-peers.md)."""
+
 from __future__ import annotations
 
 import csv
@@ -23,8 +24,15 @@ UTC = dt.UTC
 BEFORE = dt.datetime(2027, 1, 1, tzinfo=UTC)
 
 
-def _plan(kb, start=dt.date(2027, 5, 3), weeks=4, per_week=5, platforms=("instagram", "facebook", "youtube"),
-          timezone="America/New_York", seed=0):
+def _plan(
+    kb,
+    start=dt.date(2027, 5, 3),
+    weeks=4,
+    per_week=5,
+    platforms=("instagram", "facebook", "youtube"),
+    timezone="America/New_York",
+    seed=0,
+):
     profile = ClinicProfile(specialty="dermatology", timezone=timezone, hours_per_week=10)
     return plan_calendar(kb, profile, list(platforms), start, weeks, per_week, seed=seed)
 
@@ -39,6 +47,7 @@ def _rows(text: str) -> list[list[str]]:
 
 
 # --- Hootsuite -----------------------------------------------------------------------------------------
+
 
 def test_hootsuite_writes_one_headerless_three_column_file_per_platform(plan):
     files = to_hootsuite(plan, now=BEFORE)
@@ -105,6 +114,7 @@ def test_round_up_5_moves_to_the_next_five_minute_mark(minute, expected):
 
 # --- Buffer ------------------------------------------------------------------------------------------
 
+
 def test_buffer_has_the_exact_header_and_its_time_format(plan):
     files = to_buffer(plan, now=BEFORE)
     assert set(files) == {"instagram", "facebook", "youtube"}
@@ -125,6 +135,7 @@ def test_buffer_leaves_out_posts_already_past(plan):
 
 # --- generic CSV, JSON, Markdown ------------------------------------------------------------------------
 
+
 def test_generic_csv_has_every_field_of_every_post(plan):
     rows = list(csv.DictReader(io.StringIO(to_csv(plan))))
     assert len(rows) == len(plan.posts)
@@ -138,8 +149,19 @@ def test_generic_csv_has_every_field_of_every_post(plan):
 
 def test_json_keeps_the_issue_shape(plan):
     data = json.loads(to_json(plan))
-    keys = {"date", "time", "platform", "pillar", "format", "topic", "caption", "hashtags", "awareness",
-            "sources", "warnings"}
+    keys = {
+        "date",
+        "time",
+        "platform",
+        "pillar",
+        "format",
+        "topic",
+        "caption",
+        "hashtags",
+        "awareness",
+        "sources",
+        "warnings",
+    }
     assert len(data["posts"]) == len(plan.posts)
     assert all(keys <= set(p) for p in data["posts"])
     aware = [p["awareness"] for p in data["posts"] if p["awareness"]]
@@ -160,6 +182,7 @@ def test_formats_registry_lists_every_export(plan):
 
 # --- iCalendar ---------------------------------------------------------------------------------------
 
+
 def test_ics_has_one_event_per_post_in_the_clinics_time_zone(plan):
     cal = icalendar.Calendar.from_ical(to_ics(plan))
     events = list(cal.walk("VEVENT"))
@@ -174,16 +197,19 @@ def test_ics_has_one_event_per_post_in_the_clinics_time_zone(plan):
 def test_ics_uids_are_unique_and_stable_across_runs(fixture_kb, plan):
     first = [e["uid"] for e in icalendar.Calendar.from_ical(to_ics(plan, now=BEFORE)).walk("VEVENT")]
     again = _plan(fixture_kb)
-    second = [e["uid"] for e in icalendar.Calendar.from_ical(
-        to_ics(again, now=dt.datetime(2027, 2, 1, tzinfo=UTC))).walk("VEVENT")]
+    second = [
+        e["uid"]
+        for e in icalendar.Calendar.from_ical(to_ics(again, now=dt.datetime(2027, 2, 1, tzinfo=UTC))).walk("VEVENT")
+    ]
     assert first == second and len(set(first)) == len(first)
     other_seed = [e["uid"] for e in icalendar.Calendar.from_ical(to_ics(_plan(fixture_kb, seed=9))).walk("VEVENT")]
     assert set(other_seed) != set(first)
 
 
 def test_a_plan_across_the_march_dst_change_in_rome_keeps_nine_oclock(fixture_kb):
-    plan = _plan(fixture_kb, start=dt.date(2027, 3, 22), weeks=2, per_week=1, platforms=("facebook",),
-                 timezone="Europe/Rome")
+    plan = _plan(
+        fixture_kb, start=dt.date(2027, 3, 22), weeks=2, per_week=1, platforms=("facebook",), timezone="Europe/Rome"
+    )
     starts = [e.decoded("dtstart") for e in icalendar.Calendar.from_ical(to_ics(plan)).walk("VEVENT")]
     assert [s.strftime("%H:%M") for s in starts] == ["09:00", "09:00"]
     assert [s.utcoffset() for s in starts] == [dt.timedelta(hours=1), dt.timedelta(hours=2)]
@@ -200,7 +226,7 @@ def test_a_wall_time_skipped_by_the_clocks_moves_to_just_after_the_change():
 
 
 def test_generic_csv_defuses_cells_a_spreadsheet_would_run_as_formulas(plan):
-    post = plan.posts[0].model_copy(update={"topic": "=HYPERLINK(\"http://x\")", "caption": "@SUM(A1)"})
+    post = plan.posts[0].model_copy(update={"topic": '=HYPERLINK("http://x")', "caption": "@SUM(A1)"})
     rows = list(csv.DictReader(io.StringIO(to_csv(plan.model_copy(update={"posts": [post]})))))
     assert rows[0]["topic"].startswith("'=") and rows[0]["caption"].startswith("'@")
 
@@ -209,8 +235,9 @@ def test_an_instagram_caption_edited_to_eight_hashtags_is_flagged_and_exported_w
     from assistant.exports import fit_to_limits
     from assistant.plan_rows import apply_rows, plan_rows
 
-    plan = plan_calendar(kb, ClinicProfile(specialty="dermatology", platforms=["instagram"]), ["instagram"],
-                         dt.date(2027, 5, 3), 1, 2)
+    plan = plan_calendar(
+        kb, ClinicProfile(specialty="dermatology", platforms=["instagram"]), ["instagram"], dt.date(2027, 5, 3), 1, 2
+    )
     rows = plan_rows(plan)
     rows[0]["hashtags"] = "#a1 #b2 #c3 #d4 #e5 #f6 #g7 #h8"
     edited = apply_rows(plan, rows, kb)

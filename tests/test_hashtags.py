@@ -1,4 +1,5 @@
 """Hashtag sets: tiers, platform limits, valid CamelCase syntax, no duplicates, never a risky tag."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -75,8 +76,17 @@ def test_excluded_tiers_are_left_out(fixture_kb):
     assert all(t.tier != "branded" for t in result.hashtags)
 
 
-@pytest.mark.parametrize(("text", "tag"), [("sun safety", "#SunSafety"), ("spf", "#SPF"), ("self-check", "#SelfCheck"),
-                                           ("Köln", "#Koln"), ("", None), ("2024", None)])
+@pytest.mark.parametrize(
+    ("text", "tag"),
+    [
+        ("sun safety", "#SunSafety"),
+        ("spf", "#SPF"),
+        ("self-check", "#SelfCheck"),
+        ("Köln", "#Koln"),
+        ("", None),
+        ("2024", None),
+    ],
+)
 def test_camel_tag_builds_readable_valid_tags(text, tag):
     assert camel_tag(text) == tag
 
@@ -91,8 +101,15 @@ def test_readable_tag_capitalises_lowercase_tags_and_keeps_mixed_case():
 def test_every_real_specialty_gets_a_valid_set_on_every_platform(kb):
     for spec_id in kb.specialties:
         for platform in kb.platforms.values():
-            result = suggest_hashtags(kb, spec_id, platform.id, topic=kb.specialties[spec_id].topics[0].title,
-                                      city="Milan", when=dt.date(2027, 5, 1), country="US")
+            result = suggest_hashtags(
+                kb,
+                spec_id,
+                platform.id,
+                topic=kb.specialties[spec_id].topics[0].title,
+                city="Milan",
+                when=dt.date(2027, 5, 1),
+                country="US",
+            )
             rules = platform.hashtags
             assert len(result.hashtags) <= min(rules.max, rules.recommended_max), (spec_id, platform.id)
             if rules.recommended_max:

@@ -1,4 +1,5 @@
 """The vector index: incremental sync, recovery from damage, and the guarantees around Chroma."""
+
 from __future__ import annotations
 
 import os
@@ -14,8 +15,11 @@ from tests.fakes import CountingEmbedder, FakeEmbedder, make_guide
 
 
 def _body(topic: str, sections: int = 3) -> str:
-    return "\n\n".join(f"## {topic} part {n}\n\nAdvice number {n} about {topic} for a busy clinic team, "
-                       f"written so that the section stands on its own." for n in range(sections))
+    return "\n\n".join(
+        f"## {topic} part {n}\n\nAdvice number {n} about {topic} for a busy clinic team, "
+        f"written so that the section stands on its own."
+        for n in range(sections)
+    )
 
 
 def _guides(**overrides):
@@ -133,17 +137,23 @@ def test_collections_store_no_embedding_function_and_no_model_path(settings):
     collection = index._collection
     assert collection.configuration_json.get("embedding_function") is None
     assert collection.configuration_json["hnsw"]["space"] == "cosine"
-    assert collection.metadata == {"hnsw:space": "cosine", "embedder": "fake-hash-64",
-                                   "schema": index_module.SCHEMA_VERSION}
+    assert collection.metadata == {
+        "hnsw:space": "cosine",
+        "embedder": "fake-hash-64",
+        "schema": index_module.SCHEMA_VERSION,
+    }
 
 
 def test_an_unreachable_chroma_server_is_reported_with_how_to_fix_it(tmp_path):
     import socket
+
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]  # bound but not listening: connections are refused
-        server = load_settings(env={"ASSISTANT_DATA_DIR": str(tmp_path), "CHROMA_HOST": "127.0.0.1",
-                                    "CHROMA_PORT": str(port)}, secrets_path=tmp_path / "none.toml")
+        server = load_settings(
+            env={"ASSISTANT_DATA_DIR": str(tmp_path), "CHROMA_HOST": "127.0.0.1", "CHROMA_PORT": str(port)},
+            secrets_path=tmp_path / "none.toml",
+        )
         with pytest.raises(SearchIndexError, match="unset CHROMA_HOST"):
             open_index(server, FakeEmbedder())
 

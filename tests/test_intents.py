@@ -1,4 +1,5 @@
 """Routing questions to intents, finding platform and specialty mentions, follow-ups and languages."""
+
 from __future__ import annotations
 
 import shutil
@@ -13,21 +14,24 @@ from assistant.errors import InputError, KnowledgeError
 from assistant.knowledge.base import PROJECT_KNOWLEDGE
 
 
-@pytest.mark.parametrize("question, intent", [
-    ("How do I answer a 1-star review?", "review_reply"),
-    ("whats the best way to anwser a bad reveiw on yelp", "review_reply"),
-    ("how many hashtags should i use on instagram", "hashtags"),
-    ("what video ideas would work for a dermatology clinic", "video_ideas"),
-    ("how do I make a content calender for my clinic", "editorial_plan"),
-    ("best time to post on facebook for a doctor", "editorial_plan"),
-    ("how to set up a facebook business page for a clinic step by step", "start_platform"),
-    ("how do i claim my practice's google business profile", "start_platform"),
-    ("Is it OK to post a patient's X-ray?", "compliance"),
-    ("do I need written consent to post a patient's photo", "compliance"),
-    ("is it ok to call myself the best cardiologist in town in my bio", "compliance"),
-    ("Do I need to be on TikTok?", "strategy"),
-    ("should I hire an agency or a freelancer to run our social media", "strategy"),
-])
+@pytest.mark.parametrize(
+    "question, intent",
+    [
+        ("How do I answer a 1-star review?", "review_reply"),
+        ("whats the best way to anwser a bad reveiw on yelp", "review_reply"),
+        ("how many hashtags should i use on instagram", "hashtags"),
+        ("what video ideas would work for a dermatology clinic", "video_ideas"),
+        ("how do I make a content calender for my clinic", "editorial_plan"),
+        ("best time to post on facebook for a doctor", "editorial_plan"),
+        ("how to set up a facebook business page for a clinic step by step", "start_platform"),
+        ("how do i claim my practice's google business profile", "start_platform"),
+        ("Is it OK to post a patient's X-ray?", "compliance"),
+        ("do I need written consent to post a patient's photo", "compliance"),
+        ("is it ok to call myself the best cardiologist in town in my bio", "compliance"),
+        ("Do I need to be on TikTok?", "strategy"),
+        ("should I hire an agency or a freelancer to run our social media", "strategy"),
+    ],
+)
 def test_realistic_questions_are_routed_to_the_intent_that_serves_them(question, intent):
     assert route_intent(question) == intent
 
@@ -37,8 +41,10 @@ def test_a_question_with_no_signal_is_a_strategy_question():
 
 
 def test_a_follow_up_keeps_the_intent_of_the_question_it_follows():
-    history = [{"role": "user", "content": "How often should we post on Instagram?"},
-               {"role": "assistant", "content": "Two to four times a week [1]."}]
+    history = [
+        {"role": "user", "content": "How often should we post on Instagram?"},
+        {"role": "assistant", "content": "Two to four times a week [1]."},
+    ]
     assert route_intent("and for LinkedIn?", history) == "editorial_plan"
     assert route_intent("and for LinkedIn?") == "strategy"  # without history there is nothing to follow
 
@@ -78,8 +84,10 @@ def test_specialties_are_found_by_what_people_type(finder):
 
 def test_a_follow_up_is_searched_as_the_previous_question_with_the_new_platform(kb, finder):
     names = {p.id: p.name for p in kb.platforms.values()}
-    history = [{"role": "user", "content": "How often should a dentist post on Instagram?"},
-               {"role": "assistant", "content": "..."}]
+    history = [
+        {"role": "user", "content": "How often should a dentist post on Instagram?"},
+        {"role": "assistant", "content": "..."},
+    ]
     query, mentions = retrieval_query("and for LinkedIn?", history, router(), finder, names)
     assert "LinkedIn" in query and "Instagram" not in query and "dentist post" in query
     assert mentions.platform_ids == ["linkedin"] and mentions.specialty_ids == ["dentistry"]
@@ -98,14 +106,17 @@ def test_phrasings_add_topic_words_for_retrieval():
     assert routes.expansion("what is the capital of France") == {}
 
 
-@pytest.mark.parametrize("question, code", [
-    ("Devo essere su TikTok per il mio studio?", "it"),
-    ("¿Cómo debo responder a una mala reseña de un paciente?", "es"),
-    ("Wie oft sollten wir auf Instagram posten?", "de"),
-    ("Comment répondre à un avis négatif sur Google ?", "fr"),
-    ("Do I need to be on TikTok?", "en"),
-    ("TikTok?", "en"),
-])
+@pytest.mark.parametrize(
+    "question, code",
+    [
+        ("Devo essere su TikTok per il mio studio?", "it"),
+        ("¿Cómo debo responder a una mala reseña de un paciente?", "es"),
+        ("Wie oft sollten wir auf Instagram posten?", "de"),
+        ("Comment répondre à un avis négatif sur Google ?", "fr"),
+        ("Do I need to be on TikTok?", "en"),
+        ("TikTok?", "en"),
+    ],
+)
 def test_the_question_language_is_detected_from_stop_words(question, code):
     assert detect_language(question, chat_data().languages) == code
 

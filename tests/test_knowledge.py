@@ -1,4 +1,5 @@
 """The real knowledge base meets its minimums, and the loader rejects malformed files clearly."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,23 +21,73 @@ from tests.conftest import FIXTURE_KNOWLEDGE
 ROOT = Path(__file__).resolve().parent.parent / "knowledge"
 
 REQUIRED_GUIDES = {
-    "strategy": ["why-social-media-matters", "choosing-platforms", "six-common-mistakes", "editorial-planning",
-                 "content-pillars-formats", "photos-video-accessibility", "measuring-results", "paid-advertising",
-                 "working-with-agency", "time-management", "personal-brand-vs-practice",
-                 "staff-social-media-policy", "employer-residency"],
-    "conversations": ["replying-to-comments", "negative-reviews", "threatening-reviews",
-                      "fake-reviews-review-gating", "medical-questions-online", "misinformation-myth-busting",
-                      "crisis-communication"],
-    "compliance": ["patient-consent", "before-after-images", "endorsements-influencers", "health-claims",
-                   "ad-policies-health", "us-hipaa", "eu-gdpr", "uk-gmc-asa"],
-    "platforms": ["platform-facebook", "platform-instagram", "platform-linkedin", "platform-youtube",
-                  "platform-tiktok", "platform-x", "platform-google-business"],
+    "strategy": [
+        "why-social-media-matters",
+        "choosing-platforms",
+        "six-common-mistakes",
+        "editorial-planning",
+        "content-pillars-formats",
+        "photos-video-accessibility",
+        "measuring-results",
+        "paid-advertising",
+        "working-with-agency",
+        "time-management",
+        "personal-brand-vs-practice",
+        "staff-social-media-policy",
+        "employer-residency",
+    ],
+    "conversations": [
+        "replying-to-comments",
+        "negative-reviews",
+        "threatening-reviews",
+        "fake-reviews-review-gating",
+        "medical-questions-online",
+        "misinformation-myth-busting",
+        "crisis-communication",
+    ],
+    "compliance": [
+        "patient-consent",
+        "before-after-images",
+        "endorsements-influencers",
+        "health-claims",
+        "ad-policies-health",
+        "us-hipaa",
+        "eu-gdpr",
+        "uk-gmc-asa",
+    ],
+    "platforms": [
+        "platform-facebook",
+        "platform-instagram",
+        "platform-linkedin",
+        "platform-youtube",
+        "platform-tiktok",
+        "platform-x",
+        "platform-google-business",
+    ],
 }
-REQUIRED_SPECIALTIES = ["general_practice", "pediatrics", "dentistry", "orthodontics", "dermatology",
-                        "plastic_surgery", "gynecology_obstetrics", "fertility", "cardiology", "orthopedics_sports",
-                        "physiotherapy", "psychiatry_psychotherapy", "ophthalmology", "ent",
-                        "endocrinology_diabetes", "oncology", "neurology", "urology", "gastroenterology",
-                        "pulmonology_allergy", "nutrition_dietetics"]
+REQUIRED_SPECIALTIES = [
+    "general_practice",
+    "pediatrics",
+    "dentistry",
+    "orthodontics",
+    "dermatology",
+    "plastic_surgery",
+    "gynecology_obstetrics",
+    "fertility",
+    "cardiology",
+    "orthopedics_sports",
+    "physiotherapy",
+    "psychiatry_psychotherapy",
+    "ophthalmology",
+    "ent",
+    "endocrinology_diabetes",
+    "oncology",
+    "neurology",
+    "urology",
+    "gastroenterology",
+    "pulmonology_allergy",
+    "nutrition_dietetics",
+]
 
 
 @pytest.fixture(scope="module")
@@ -94,11 +145,19 @@ def test_every_specialty_meets_the_minimums(real_kb):
         assert {t.pillar for t in spec.topics} == {p.id for p in spec.pillars}, f"{spec.id}: a pillar has no topic"
 
 
-@pytest.mark.parametrize("alias, expected", [
-    ("dentist", "dentistry"), ("GP", "general_practice"), ("OB-GYN", "gynecology_obstetrics"),
-    ("physio", "physiotherapy"), ("derm", "dermatology"), ("therapist", "psychiatry_psychotherapy"),
-    ("Family Medicine", "general_practice"), ("  Dermatology ", "dermatology"),
-])
+@pytest.mark.parametrize(
+    "alias, expected",
+    [
+        ("dentist", "dentistry"),
+        ("GP", "general_practice"),
+        ("OB-GYN", "gynecology_obstetrics"),
+        ("physio", "physiotherapy"),
+        ("derm", "dermatology"),
+        ("therapist", "psychiatry_psychotherapy"),
+        ("Family Medicine", "general_practice"),
+        ("  Dermatology ", "dermatology"),
+    ],
+)
 def test_common_aliases_resolve_to_the_right_specialty(real_kb, alias, expected):
     assert real_kb.specialty(alias).id == expected
 
@@ -123,13 +182,16 @@ def test_there_are_at_least_100_observances_and_all_resolve_inside_their_month(r
             assert end >= start
 
 
-@pytest.mark.parametrize("obs_id_part, year, expected", [
-    ("world-health-day", 2027, dt.date(2027, 4, 7)),
-    ("world-heart-day", 2030, dt.date(2030, 9, 29)),
-    ("world-kidney-day", 2026, dt.date(2026, 3, 12)),   # second Thursday of March
-    ("rare-disease-day", 2028, dt.date(2028, 2, 29)),   # last day of February, leap year
-    ("world-mental-health-day", 2035, dt.date(2035, 10, 10)),
-])
+@pytest.mark.parametrize(
+    "obs_id_part, year, expected",
+    [
+        ("world-health-day", 2027, dt.date(2027, 4, 7)),
+        ("world-heart-day", 2030, dt.date(2030, 9, 29)),
+        ("world-kidney-day", 2026, dt.date(2026, 3, 12)),  # second Thursday of March
+        ("rare-disease-day", 2028, dt.date(2028, 2, 29)),  # last day of February, leap year
+        ("world-mental-health-day", 2035, dt.date(2035, 10, 10)),
+    ],
+)
 def test_known_observance_dates_come_out_right(real_kb, obs_id_part, year, expected):
     matches = [o for o in real_kb.observances.values() if o.id == obs_id_part]
     assert matches, f"no observance {obs_id_part}"
@@ -164,6 +226,7 @@ def test_specialty_hashtags_are_not_flagged_risky(real_kb):
 
 # --- malformed input -------------------------------------------------------------------------------
 
+
 @pytest.fixture()
 def kb_copy(tmp_path):
     dest = tmp_path / "knowledge"
@@ -178,15 +241,18 @@ def _edit_yaml(path: Path, change) -> None:
 
 
 def test_a_bad_date_rule_is_rejected_naming_the_file_and_field(kb_copy):
-    _edit_yaml(kb_copy / "data/awareness.yaml",
-               lambda d: d["observances"][0].update(rule={"kind": "nth_weekday", "month": 3}))
+    _edit_yaml(
+        kb_copy / "data/awareness.yaml", lambda d: d["observances"][0].update(rule={"kind": "nth_weekday", "month": 3})
+    )
     with pytest.raises(KnowledgeError, match=r"data/awareness.yaml\[.*\]: field 'rule'.*needs weekday, n"):
         load_knowledge(kb_copy)
 
 
 def test_an_impossible_fixed_date_is_rejected(kb_copy):
-    _edit_yaml(kb_copy / "data/awareness.yaml",
-               lambda d: d["observances"][0].update(rule={"kind": "fixed", "month": 4, "day": 31}))
+    _edit_yaml(
+        kb_copy / "data/awareness.yaml",
+        lambda d: d["observances"][0].update(rule={"kind": "fixed", "month": 4, "day": 31}),
+    )
     with pytest.raises(KnowledgeError, match="awareness.yaml"):
         load_knowledge(kb_copy)
 
@@ -247,6 +313,7 @@ def test_a_broken_file_leaves_the_original_knowledge_base_loadable(kb_copy):
 
 # --- the registry: every data file, one rule for which copy is read ----------------------------------------
 
+
 def test_the_platform_ids_are_the_entries_of_platforms_yaml_in_order():
     data = yaml.safe_load((ROOT / "data/platforms.yaml").read_text(encoding="utf-8"))
     assert PLATFORM_IDS == tuple(p["id"] for p in data["platforms"])
@@ -260,8 +327,11 @@ def test_an_id_that_is_not_in_platforms_yaml_is_refused_by_the_schema():
 
 def test_a_knowledge_directorys_own_data_file_wins_and_a_missing_one_falls_back_to_the_projects(tmp_path):
     (tmp_path / "data").mkdir()
-    _write_changed(ROOT / "data/planning.yaml", tmp_path / "data/planning.yaml",
-                   lambda d: d["captions"].update(disclaimer="Our own disclaimer, for this knowledge base only."))
+    _write_changed(
+        ROOT / "data/planning.yaml",
+        tmp_path / "data/planning.yaml",
+        lambda d: d["captions"].update(disclaimer="Our own disclaimer, for this knowledge base only."),
+    )
     assert registry.load(registry.PLANNING, tmp_path).captions.disclaimer.startswith("Our own disclaimer")
     assert not registry.load(registry.PLANNING).captions.disclaimer.startswith("Our own disclaimer")
     assert registry.load(registry.CHAT, tmp_path) is registry.load(registry.CHAT)  # no copy: the project's
@@ -269,8 +339,11 @@ def test_a_knowledge_directorys_own_data_file_wins_and_a_missing_one_falls_back_
 
 def test_the_files_that_protect_patients_are_always_the_projects(tmp_path):
     (tmp_path / "data").mkdir()
-    _write_changed(ROOT / "data/guardrails.yaml", tmp_path / "data/guardrails.yaml",
-                   lambda d: d["injection"].update(patterns=["never matches anything at all"]))
+    _write_changed(
+        ROOT / "data/guardrails.yaml",
+        tmp_path / "data/guardrails.yaml",
+        lambda d: d["injection"].update(patterns=["never matches anything at all"]),
+    )
     shutil.copy(ROOT / "data/compliance_rules.yaml", tmp_path / "data/compliance_rules.yaml")
     for file in (registry.GUARDRAILS, registry.COMPLIANCE_RULES):
         assert registry.path_of(file, tmp_path) == ROOT.resolve() / "data" / file.name
@@ -300,11 +373,15 @@ def _write_changed(source: Path, dest: Path, change) -> None:
 
 # --- the validator (`python -m assistant validate`) ----------------------------------------------------------
 
+
 def test_the_validator_prints_the_counts_of_a_knowledge_base(capsys):
     assert main(["validate", str(FIXTURE_KNOWLEDGE)]) == 0
     out = capsys.readouterr().out
-    assert re.fullmatch(r"guides=6 words=\d+ specialties=2 topics=\d+ observances=\d+ hashtags=\d+ platforms=4 "
-                        r"cards=\d+\n", out)
+    assert re.fullmatch(
+        r"guides=6 words=\d+ specialties=2 topics=\d+ observances=\d+ hashtags=\d+ platforms=4 "
+        r"cards=\d+\n",
+        out,
+    )
 
 
 def test_the_validator_names_the_file_and_field_of_a_mistake_in_one_file(tmp_path, capsys):
@@ -316,9 +393,13 @@ def test_the_validator_names_the_file_and_field_of_a_mistake_in_one_file(tmp_pat
 
 
 def test_the_validator_checks_single_files_of_every_kind(capsys):
-    files = [ROOT / "data/platforms.yaml", ROOT / "data/review_replies.yaml",
-             ROOT / "guides/strategy/time-management.md", ROOT / "data/specialties/dentistry.yaml",
-             ROOT / "copy/dentistry.yaml"]
+    files = [
+        ROOT / "data/platforms.yaml",
+        ROOT / "data/review_replies.yaml",
+        ROOT / "guides/strategy/time-management.md",
+        ROOT / "data/specialties/dentistry.yaml",
+        ROOT / "copy/dentistry.yaml",
+    ]
     assert main(["validate", "--file", *map(str, files)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("platforms.yaml: ok (") and out[1] == "review_replies.yaml: ok" and len(out) == 5

@@ -52,8 +52,20 @@ def test_two_sessions_asking_two_questions_each_get_answers_and_lose_nothing(tmp
     out = tmp_path / "load.json"
     data_dir = str(indexed.settings.data_dir)  # the session's index, so the server does not build its own
     proc = subprocess.run(
-        [sys.executable, str(LOAD), "--sessions", "2", "--questions", "2", "--think", "0.2", "--json", str(out),
-         "--data-dir", data_dir],
+        [
+            sys.executable,
+            str(LOAD),
+            "--sessions",
+            "2",
+            "--questions",
+            "2",
+            "--think",
+            "0.2",
+            "--json",
+            str(out),
+            "--data-dir",
+            data_dir,
+        ],
         cwd=ROOT,
         env=offline_env(),
         capture_output=True,

@@ -1,4 +1,5 @@
 """The offline guarantee: the test session cannot reach the network, and the product works anyway."""
+
 from __future__ import annotations
 
 import os
@@ -48,8 +49,9 @@ def test_no_api_key_is_set_and_the_provider_is_offline():
 
 def test_processes_started_by_the_tests_get_the_same_block():
     code = "import socket; socket.create_connection(('8.8.8.8', 53), timeout=2)"
-    result = subprocess.run([sys.executable, "-c", code], env=offline_env(), cwd=ROOT, capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=offline_env(), cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode != 0 and "NETWORK BLOCKED" in result.stderr
 
 

@@ -1,4 +1,5 @@
 """Patient data typed by a doctor is found and masked offline, without masking ordinary words."""
+
 from __future__ import annotations
 
 import sys
@@ -9,58 +10,66 @@ from assistant.guardrails import phi
 from assistant.guardrails.phi import KINDS, LABELS, detect_phi, mask_phi
 
 
-@pytest.mark.parametrize(("text", "kind", "value"), [
-    ("Write to john.smith@example.com today", "EMAIL", "john.smith@example.com"),
-    ("Email dr.rossi+clinic@studio-rossi.it please", "EMAIL", "dr.rossi+clinic@studio-rossi.it"),
-    ("Call (555) 123-4567 after lunch", "PHONE", "(555) 123-4567"),
-    ("Her mobile is 07700 900123.", "PHONE", "07700 900123"),
-    ("Office +44 20 7946 0958 or email", "PHONE", "+44 20 7946 0958"),
-    ("Chiamami al +39 333 123 4567 grazie", "PHONE", "+39 333 123 4567"),
-    ("Studio: 06 6988 1234, Roma", "PHONE", "06 6988 1234"),
-    ("Berlin office +49 30 12345678.", "PHONE", "+49 30 12345678"),
-    ("Patient DOB 03/04/1985, seen twice", "DATE_OF_BIRTH", "03/04/1985"),
-    ("She was born on 3 April 1985 in Leeds", "DATE_OF_BIRTH", "3 April 1985"),
-    ("date of birth: 1985-04-03", "DATE_OF_BIRTH", "1985-04-03"),
-    ("MRN 1234567 needs a follow-up", "RECORD_NUMBER", "1234567"),
-    ("record no. ABC-123456 was updated", "RECORD_NUMBER", "ABC-123456"),
-    ("patient ID 998877 missed the slot", "RECORD_NUMBER", "998877"),
-    ("NHS number 943 476 5919 on the form", "RECORD_NUMBER", "943 476 5919"),
-    ("He lives at 12 Baker Street now", "ADDRESS", "12 Baker Street"),
-    ("Send it to 221B Baker St. please", "ADDRESS", "221B Baker St."),
-    ("Abita in Via Roma 10, Milano", "ADDRESS", "Via Roma 10"),
-    ("London NW1 6XE is the postcode", "ADDRESS", "NW1 6XE"),
-    ("my patient John Smith asked about braces", "NAME", "John Smith"),
-    ("patient Anna Bianchi called twice", "NAME", "Anna Bianchi"),
-    ("Mrs. Rossi said the filling hurts", "NAME", "Rossi"),
-    ("I told Mr Smith-Jones and Ms O'Brien", "NAME", "Smith-Jones"),
-    ("Dr. Bianchi referred her", "NAME", "Bianchi"),
-    ("the reviewer Jane D. is angry", "NAME", "Jane D."),
-])
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Write to john.smith@example.com today", "EMAIL", "john.smith@example.com"),
+        ("Email dr.rossi+clinic@studio-rossi.it please", "EMAIL", "dr.rossi+clinic@studio-rossi.it"),
+        ("Call (555) 123-4567 after lunch", "PHONE", "(555) 123-4567"),
+        ("Her mobile is 07700 900123.", "PHONE", "07700 900123"),
+        ("Office +44 20 7946 0958 or email", "PHONE", "+44 20 7946 0958"),
+        ("Chiamami al +39 333 123 4567 grazie", "PHONE", "+39 333 123 4567"),
+        ("Studio: 06 6988 1234, Roma", "PHONE", "06 6988 1234"),
+        ("Berlin office +49 30 12345678.", "PHONE", "+49 30 12345678"),
+        ("Patient DOB 03/04/1985, seen twice", "DATE_OF_BIRTH", "03/04/1985"),
+        ("She was born on 3 April 1985 in Leeds", "DATE_OF_BIRTH", "3 April 1985"),
+        ("date of birth: 1985-04-03", "DATE_OF_BIRTH", "1985-04-03"),
+        ("MRN 1234567 needs a follow-up", "RECORD_NUMBER", "1234567"),
+        ("record no. ABC-123456 was updated", "RECORD_NUMBER", "ABC-123456"),
+        ("patient ID 998877 missed the slot", "RECORD_NUMBER", "998877"),
+        ("NHS number 943 476 5919 on the form", "RECORD_NUMBER", "943 476 5919"),
+        ("He lives at 12 Baker Street now", "ADDRESS", "12 Baker Street"),
+        ("Send it to 221B Baker St. please", "ADDRESS", "221B Baker St."),
+        ("Abita in Via Roma 10, Milano", "ADDRESS", "Via Roma 10"),
+        ("London NW1 6XE is the postcode", "ADDRESS", "NW1 6XE"),
+        ("my patient John Smith asked about braces", "NAME", "John Smith"),
+        ("patient Anna Bianchi called twice", "NAME", "Anna Bianchi"),
+        ("Mrs. Rossi said the filling hurts", "NAME", "Rossi"),
+        ("I told Mr Smith-Jones and Ms O'Brien", "NAME", "Smith-Jones"),
+        ("Dr. Bianchi referred her", "NAME", "Bianchi"),
+        ("the reviewer Jane D. is angry", "NAME", "Jane D."),
+    ],
+)
 def test_each_kind_of_patient_data_is_detected_with_its_exact_span(text, kind, value):
     spans = detect_phi(text)
     assert (kind, value) in [(s.kind, s.text) for s in spans], spans
     for s in spans:
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
 
 
-@pytest.mark.parametrize("text", [
-    "Doctor Google is not a substitute for a check-up.",
-    "Don't trust Dr. Google with your symptoms.",
-    "World Health Day 7 April: our theme this year is access to care.",
-    "Mr. Men books in the waiting room keep kids busy.",
-    "Appointments on 03/04/2026 are full; in 2023 we treated 1,200 patients, a 95% satisfaction rate.",
-    "Patient Care Week starts Monday; our Patient Portal is open 9-17.",
-    "Happy birthday to our receptionist!",
-    "Brush twice a day for 2 minutes and floss once.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doctor Google is not a substitute for a check-up.",
+        "Don't trust Dr. Google with your symptoms.",
+        "World Health Day 7 April: our theme this year is access to care.",
+        "Mr. Men books in the waiting room keep kids busy.",
+        "Appointments on 03/04/2026 are full; in 2023 we treated 1,200 patients, a 95% satisfaction rate.",
+        "Patient Care Week starts Monday; our Patient Portal is open 9-17.",
+        "Happy birthday to our receptionist!",
+        "Brush twice a day for 2 minutes and floss once.",
+    ],
+)
 def test_ordinary_text_is_left_alone(text):
     assert detect_phi(text) == []
     assert mask_phi(text).text == text
 
 
 def test_mask_replaces_every_item_with_a_placeholder_and_lists_the_kinds():
-    text = ("My patient John Smith, DOB 03/04/1985, MRN 1234567, lives at 12 Baker Street; "
-            "call (555) 123-4567 or john.smith@example.com")
+    text = (
+        "My patient John Smith, DOB 03/04/1985, MRN 1234567, lives at 12 Baker Street; "
+        "call (555) 123-4567 or john.smith@example.com"
+    )
     result = mask_phi(text)
     for secret in ("John Smith", "03/04/1985", "1234567", "12 Baker Street", "(555) 123-4567", "john.smith@"):
         assert secret not in result.text
@@ -107,29 +116,35 @@ def test_presidio_runs_with_the_no_op_engine_and_loads_no_spacy_model():
     assert not [m for m in sys.modules if m.startswith(("en_core_web", "it_core_news"))]
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("Maria Garcia's review was lovely", "Maria Garcia"),
-    ("Tom Baker came in yesterday", "Tom Baker"),
-    ("pt J.S. asked about whitening", "J.S."),
-    ("my patient john smith left a review", "john smith"),
-    ("patients John and Mary Lee want a reel", "John"),
-    ("patients John and Mary Lee want a reel", "Mary Lee"),
-    ("Can we thank Michael and Sarah Johnson?", "Michael"),
-    ("April Johnson's daughter called", "April Johnson"),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Maria Garcia's review was lovely", "Maria Garcia"),
+        ("Tom Baker came in yesterday", "Tom Baker"),
+        ("pt J.S. asked about whitening", "J.S."),
+        ("my patient john smith left a review", "john smith"),
+        ("patients John and Mary Lee want a reel", "John"),
+        ("patients John and Mary Lee want a reel", "Mary Lee"),
+        ("Can we thank Michael and Sarah Johnson?", "Michael"),
+        ("April Johnson's daughter called", "April Johnson"),
+    ],
+)
 def test_names_without_a_capitalised_cue_are_found(text, value):
     assert ("NAME", value) in [(s.kind, s.text) for s in detect_phi(text)]
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("Insurance form has his SSN 123-45-6789 on it", "123-45-6789"),
-    ("the number 123-45-6789 was on the form", "123-45-6789"),  # a valid SSN shape needs no cue
-    ("codice fiscale RMNGLI85M41F205X visibile", "RMNGLI85M41F205X"),
-    ("Steuer-ID 86095742719 im Screenshot", "86095742719"),
-    ("Medicare number 2123 45670 1 in the corner", "2123 45670 1"),
-    ("SIN 046 454 286 on the desk", "046 454 286"),
-    ("Aadhaar 4991 1866 5246 visible", "4991 1866 5246"),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Insurance form has his SSN 123-45-6789 on it", "123-45-6789"),
+        ("the number 123-45-6789 was on the form", "123-45-6789"),  # a valid SSN shape needs no cue
+        ("codice fiscale RMNGLI85M41F205X visibile", "RMNGLI85M41F205X"),
+        ("Steuer-ID 86095742719 im Screenshot", "86095742719"),
+        ("Medicare number 2123 45670 1 in the corner", "2123 45670 1"),
+        ("SIN 046 454 286 on the desk", "046 454 286"),
+        ("Aadhaar 4991 1866 5246 visible", "4991 1866 5246"),
+    ],
+)
 def test_national_identifiers_of_the_supported_countries_are_masked(text, value):
     spans = detect_phi(text)
     assert value in [s.text for s in spans]
@@ -144,8 +159,13 @@ def test_bare_numbers_that_fail_the_identifier_checks_are_left_alone():
 def test_the_clinics_own_name_address_phone_and_staff_are_not_masked():
     from assistant.profile import ClinicProfile
 
-    clinic = ClinicProfile(name="Harbour Lane Physiotherapy", city="Leeds", phone="0113 496 0321",
-                           address="22 Wellington Street, Leeds LS1 4DL", staff=["Sarah Thompson", "Dr James Okafor"])
+    clinic = ClinicProfile(
+        name="Harbour Lane Physiotherapy",
+        city="Leeds",
+        phone="0113 496 0321",
+        address="22 Wellington Street, Leeds LS1 4DL",
+        staff=["Sarah Thompson", "Dr James Okafor"],
+    )
     text = "Dr James Okafor and Sarah Thompson, 22 Wellington Street, LS1 4DL, call 0113 496 0321"
     assert detect_phi(text, clinic=clinic) == []
     assert [s.text for s in detect_phi(text)]  # without the profile they would be masked
@@ -171,8 +191,9 @@ def test_a_broken_name_list_fails_with_a_clear_error(tmp_path):
 
     (tmp_path / "data" / "names").mkdir(parents=True)
     (tmp_path / "data" / "names" / "bad.txt").write_text("Smith\njones\n", encoding="ascii")
-    entry = NameList(file="names/bad.txt", title="A test list of names", url="https://example.org",
-                     licence="public domain")
+    entry = NameList(
+        file="names/bad.txt", title="A test list of names", url="https://example.org", licence="public domain"
+    )
     with pytest.raises(KnowledgeError, match="lower-case names"):
         read_name_file(entry, tmp_path)
 

@@ -1,4 +1,5 @@
 """Providers go through their real LangChain clients; failures become one actionable message."""
+
 from __future__ import annotations
 
 import pytest
@@ -25,8 +26,9 @@ def test_the_openai_provider_streams_tokens_from_a_compatible_server():
     assert [m["role"] for m in sent["messages"]] == ["system", "user"]
 
 
-@pytest.mark.parametrize("mode, expected", [
-    ("http500", "failed"), ("malformed", "failed"), ("slow", "did not answer in time")])
+@pytest.mark.parametrize(
+    "mode, expected", [("http500", "failed"), ("malformed", "failed"), ("slow", "did not answer in time")]
+)
 def test_server_faults_raise_a_provider_error_that_says_what_happened(mode, expected):
     with OpenAICompatibleServer(mode=mode, delay_s=6) as server:
         provider = get_provider("openai", _settings(openai_base_url=server.base_url, llm_timeout_s=1.0))

@@ -1,4 +1,5 @@
 """Hybrid retrieval: the right guides for real questions, preferences, and bad input handled cleanly."""
+
 from __future__ import annotations
 
 import pytest
@@ -21,8 +22,11 @@ def small(settings):
     guides = [
         make_guide("reviews", _body("Reply to negative reviews calmly without confirming the reviewer is a patient")),
         make_guide("hashtags", _body("Use three to five specific hashtags on Instagram posts")),
-        make_guide("dental-reviews", _body("Reply to negative reviews calmly without confirming the reviewer "
-                                           "is a patient"), specialties=("dentistry",)),
+        make_guide(
+            "dental-reviews",
+            _body("Reply to negative reviews calmly without confirming the reviewer is a patient"),
+            specialties=("dentistry",),
+        ),
         make_guide("video", _body("Film short vertical videos with captions for TikTok"), platforms=("tiktok",)),
     ]
     chunks = chunk_guides(guides)
@@ -60,9 +64,11 @@ def test_the_platform_preference_lifts_guidance_for_that_platform(small):
 
 def test_results_are_not_all_from_one_guide_when_another_also_matches(settings):
     many = "\n\n".join(f"## Reviews {n}\n\nReply to negative reviews politely, variant {n}." for n in range(5))
-    guides = [make_guide("reviews-long", many),
-              make_guide("reviews-short", "## Reviews\n\nReply to negative reviews politely and briefly."),
-              make_guide("hashtags", _body("Use three to five specific hashtags on Instagram posts"))]
+    guides = [
+        make_guide("reviews-long", many),
+        make_guide("reviews-short", "## Reviews\n\nReply to negative reviews politely and briefly."),
+        make_guide("hashtags", _body("Use three to five specific hashtags on Instagram posts")),
+    ]
     retriever = Retriever(open_index(settings, FakeEmbedder()), chunk_guides(guides), FakeEmbedder())
     docs = [p.doc_id for p in retriever.search("reply to negative reviews politely", k=3)]
     assert docs[0] in ("reviews-long", "reviews-short")
@@ -95,12 +101,17 @@ def test_undecodable_characters_in_a_query_are_replaced_not_fatal(small):
     assert small.search(raw, k=1)[0].doc_id == "hashtags"
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"k": 0}, "k must be"), ({"k": -3}, "k must be"), ({"k": 500}, "k must be"),
-    ({"mode": "magic"}, "unknown search mode"),
-    ({"specialty": "dentstry"}, "closest known: dentistry"),
-    ({"platforms": ["instagramm"]}, "closest known: instagram"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"k": 0}, "k must be"),
+        ({"k": -3}, "k must be"),
+        ({"k": 500}, "k must be"),
+        ({"mode": "magic"}, "unknown search mode"),
+        ({"specialty": "dentstry"}, "closest known: dentistry"),
+        ({"platforms": ["instagramm"]}, "closest known: instagram"),
+    ],
+)
 def test_bad_arguments_are_input_errors_that_say_what_is_allowed(small, kwargs, message):
     with pytest.raises(InputError, match=message):
         small.search("hashtags", **kwargs)
@@ -122,16 +133,19 @@ def real(indexed):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("question, expected", [
-    ("someone gave us a one star review on google, how do I answer without breaking privacy", "negative-reviews"),
-    ("a patient wants us to delete the photo she agreed to last year", "patient-consent"),
-    ("is it ok to only ask happy patients for reviews?", "fake-reviews-review-gating"),
-    ("how many hashtags should I use on instagram", "platform-instagram"),
-    ("how do I work out the return on investment of our social media", "measuring-results"),
-    ("how do i claim our google business profile", "platform-google-business"),
-    ("someone comments that they have chest pain right now", "medical-questions-online"),
-    ("can we say the treatment is guaranteed and painless", "health-claims"),
-])
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("someone gave us a one star review on google, how do I answer without breaking privacy", "negative-reviews"),
+        ("a patient wants us to delete the photo she agreed to last year", "patient-consent"),
+        ("is it ok to only ask happy patients for reviews?", "fake-reviews-review-gating"),
+        ("how many hashtags should I use on instagram", "platform-instagram"),
+        ("how do I work out the return on investment of our social media", "measuring-results"),
+        ("how do i claim our google business profile", "platform-google-business"),
+        ("someone comments that they have chest pain right now", "medical-questions-online"),
+        ("can we say the treatment is guaranteed and painless", "health-claims"),
+    ],
+)
 def test_real_questions_find_the_guide_that_answers_them(real, question, expected):
     docs = list(dict.fromkeys(p.doc_id for p in real.search(question, k=5)))
     assert expected in docs[:3], docs
@@ -147,8 +161,10 @@ def test_hybrid_finds_an_exact_name_that_only_keywords_match(real):
 @pytest.mark.slow
 def test_the_clinic_specialty_lifts_real_passages_that_name_it(real):
     query = "example month of content pillars"
+
     def position(passages):
         return next((i for i, p in enumerate(passages) if "dermatology" in p.heading.lower()), 99)
+
     plain = real.search(query, k=10)
     preferred = real.search(query, k=10, specialty="dermatology")
     assert position(preferred) == 0

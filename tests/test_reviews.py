@@ -1,5 +1,6 @@
 """Review replies: never confirm a patient relationship, disclose nothing, invite private contact;
 threats get guidance instead of a reply."""
+
 from __future__ import annotations
 
 import pytest
@@ -61,13 +62,16 @@ def test_same_review_gets_the_same_draft_and_different_reviews_vary():
     assert len(replies) > 1
 
 
-@pytest.mark.parametrize(("text", "kind"), [
-    ("Pay me $500 or I'll post this everywhere and leave 20 more reviews.", "extortion"),
-    ("Refund my money or I will write more reviews", "extortion"),
-    ("I will sue you and your clinic.", "legal"),
-    ("My lawyer will be in touch.", "legal"),
-    ("I am going to hurt the doctor when I see him.", "violence"),
-])
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Pay me $500 or I'll post this everywhere and leave 20 more reviews.", "extortion"),
+        ("Refund my money or I will write more reviews", "extortion"),
+        ("I will sue you and your clinic.", "legal"),
+        ("My lawyer will be in touch.", "legal"),
+        ("I am going to hurt the doctor when I see him.", "violence"),
+    ],
+)
 def test_threats_get_guidance_instead_of_a_public_reply(text, kind):
     draft = draft_reply(text, rating=1)
     assert draft.kind == "guidance" and draft.reply == ""
@@ -83,14 +87,25 @@ def test_violence_puts_the_police_first():
 
 
 def test_complaints_are_not_mistaken_for_threats():
-    for text in ("I paid a lot and the wait was long.", "The doctor explained the legal consent form well.",
-                 "Would not recommend. Painful and slow."):
+    for text in (
+        "I paid a lot and the wait was long.",
+        "The doctor explained the legal consent form well.",
+        "Would not recommend. Painful and slow.",
+    ):
         assert detect_threats(text, DATA) == [], text
 
 
-@pytest.mark.parametrize(("text", "rating", "phone"), [("", None, None), ("   ", None, None), ("ok", 0, None),
-                                                       ("ok", 6, None), ("ok", None, "call me maybe"),
-                                                       ("x" * 10_001, None, None)])
+@pytest.mark.parametrize(
+    ("text", "rating", "phone"),
+    [
+        ("", None, None),
+        ("   ", None, None),
+        ("ok", 0, None),
+        ("ok", 6, None),
+        ("ok", None, "call me maybe"),
+        ("x" * 10_001, None, None),
+    ],
+)
 def test_bad_input_is_refused_with_a_clear_error(text, rating, phone):
     with pytest.raises(InputError):
         draft_reply(text, rating=rating, clinic_phone=phone)
@@ -98,8 +113,9 @@ def test_bad_input_is_refused_with_a_clear_error(text, rating, phone):
 
 def test_a_template_that_would_confirm_a_patient_is_rejected_at_load(tmp_path):
     source = (PROJECT_KNOWLEDGE / "data" / "review_replies.yaml").read_text(encoding="utf-8")
-    bad = source.replace("Thank you for taking the time to leave this lovely message.",
-                         "Thank you for choosing us for your treatment.")
+    bad = source.replace(
+        "Thank you for taking the time to leave this lovely message.", "Thank you for choosing us for your treatment."
+    )
     path = tmp_path / "review_replies.yaml"
     path.write_text(bad, encoding="utf-8")
     with pytest.raises(KnowledgeError, match="review_replies.yaml.*confirm a patient"):

@@ -1,4 +1,5 @@
 """The source policy: refused domains fail loading, every cited domain is reviewed, stale entries are listed."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -55,6 +56,7 @@ def tiny_kb(tmp_path: Path) -> Path:
 
 def _first_topic(root: Path) -> str:
     import yaml
+
     return yaml.safe_load((root / "data" / "topics.yaml").read_text())["topics"][0]["id"]
 
 
@@ -88,21 +90,26 @@ def test_a_knowledge_base_without_a_policy_file_loads_as_before():
 def test_a_refused_url_in_a_pending_file_is_a_warning_not_an_error(tiny_kb):
     _add_bad_guide(tiny_kb)
     policy = (tiny_kb / POLICY_FILE).read_text() + (
-        "  - {file: guides/strategy/refused-source-example.md, reason: being fixed elsewhere}\n")
+        "  - {file: guides/strategy/refused-source-example.md, reason: being fixed elsewhere}\n"
+    )
     (tiny_kb / POLICY_FILE).write_text(policy)
     assert load_knowledge(tiny_kb).guide("refused-source-example")
 
 
-@pytest.mark.parametrize("url, expected", [
-    ("https://docslib.org/doc/1", "junk"),
-    ("https://www.docslib.org/doc/1", "junk"),
-    ("https://siterails.pages.dev/blog/x", "junk"),
-    ("https://www.pewresearch.org/internet/fact-sheet/social-media/", "primary"),
-    ("https://short-reads.pewresearch.org/x", "primary"),
-    ("https://notpewresearch.org/x", "unreviewed"),
-])
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("https://docslib.org/doc/1", "junk"),
+        ("https://www.docslib.org/doc/1", "junk"),
+        ("https://siterails.pages.dev/blog/x", "junk"),
+        ("https://www.pewresearch.org/internet/fact-sheet/social-media/", "primary"),
+        ("https://short-reads.pewresearch.org/x", "primary"),
+        ("https://notpewresearch.org/x", "unreviewed"),
+    ],
+)
 def test_domains_are_classed_by_the_policy(url, expected):
     import yaml
+
     policy = SourcesPolicy.model_validate(yaml.safe_load(POLICY))
     assert source_class(policy, url) == expected
 
@@ -117,12 +124,20 @@ def test_answer_card_urls_are_checked(tiny_kb):
 
 # --- the real knowledge base ------------------------------------------------------------------------
 
+
 def test_the_policy_file_is_valid_and_refuses_the_audits_junk_domains():
     policy = load_policy(KNOWLEDGE)
     assert policy is not None
-    for junk in ("https://docslib.org/doc/1", "https://ru.scribd.com/document/1", "https://x.netlify.app/",
-                 "https://www.example-clinic.com/book", "https://issuu.com./tda/x", "https://twicsy.com/blog",
-                 "https://houstonmethodist-staging.elsevierpure.com/en/x", "https://charcounter.online/x"):
+    for junk in (
+        "https://docslib.org/doc/1",
+        "https://ru.scribd.com/document/1",
+        "https://x.netlify.app/",
+        "https://www.example-clinic.com/book",
+        "https://issuu.com./tda/x",
+        "https://twicsy.com/blog",
+        "https://houstonmethodist-staging.elsevierpure.com/en/x",
+        "https://charcounter.online/x",
+    ):
         assert policy.refusal(junk), junk
     assert not policy.refusal("https://issuu.com/texas_dental_association/docs/x")
 
@@ -173,5 +188,7 @@ def test_every_guide_has_an_updated_date(kb):
 def test_every_cited_domain_in_the_whole_knowledge_base_is_reviewed(kb):
     policy = load_policy(KNOWLEDGE)
     problems = _problems(kb, policy, skip=set())
-    assert not problems, (f"{len(problems)} citations on refused or unreviewed domains "
-                          "(see knowledge/sources-policy.yaml):\n" + "\n".join(problems))
+    assert not problems, (
+        f"{len(problems)} citations on refused or unreviewed domains "
+        "(see knowledge/sources-policy.yaml):\n" + "\n".join(problems)
+    )

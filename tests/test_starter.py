@@ -1,4 +1,5 @@
 """Platform starter guides: setup steps and first 30 days from the guide, limits and cadence from data."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,8 +9,9 @@ from assistant.profile import ClinicProfile
 
 
 def _guide(kb, platform="instagram", specialty="dermatology", hours=2.0, platforms=("instagram",)):
-    profile = ClinicProfile(specialty=specialty, hours_per_week=hours, platforms=list(platforms),
-                            timezone="Europe/Rome")
+    profile = ClinicProfile(
+        specialty=specialty, hours_per_week=hours, platforms=list(platforms), timezone="Europe/Rome"
+    )
     return start_guide(kb, platform, profile)
 
 
@@ -32,6 +34,7 @@ def test_cadence_follows_the_hours_the_clinic_has(fixture_kb):
     def cadence(hours):
         step = next(s for s in _guide(fixture_kb, hours=hours).steps if "cadence" in s.title.lower())
         return int(step.details.split("plan ")[1].split(" ")[0])
+
     assert cadence(0.5) < cadence(6)
     assert cadence(60) <= fixture_kb.platforms["instagram"].cadence.max_per_week
     low = next(s for s in _guide(fixture_kb, hours=0.25).steps if "cadence" in s.title.lower())
@@ -99,11 +102,13 @@ def test_every_real_platform_guide_gives_setup_steps_and_a_first_month(kb):
         assert len(guide.steps) >= 8, platform
         assert len(guide.first_30_days) >= 3, platform
         assert guide.first_30_days != list(_defaults(kb)), f"{platform}: guide has no first-30-days section"
-        assert guide.steps[0].details and guide.steps[0].details != kb.platforms[platform].audience, \
+        assert guide.steps[0].details and guide.steps[0].details != kb.platforms[platform].audience, (
             f"{platform}: no setup section found in the guide"
+        )
         assert not any("unverifiable" in s.details for s in guide.steps if s.title == "Verify the account")
 
 
 def _defaults(kb):
     from assistant.planners.data import planning_data
+
     return planning_data(kb).starter.first_30_days_default

@@ -1,4 +1,5 @@
 """Video ideas: required kinds, outlines, durations within platform limits, compliance notes."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -58,8 +59,9 @@ def test_patients_on_camera_get_a_consent_note_and_every_idea_a_general_informat
 
 def test_missing_kinds_are_generated_from_the_specialtys_faqs_and_topics(fixture_kb):
     spec = fixture_kb.specialties["cardiology"]
-    bare = spec.model_copy(update={"video_ideas": tuple(v for v in spec.video_ideas
-                                                         if v.kind not in ("myth_vs_fact", "first_visit"))})
+    bare = spec.model_copy(
+        update={"video_ideas": tuple(v for v in spec.video_ideas if v.kind not in ("myth_vs_fact", "first_visit"))}
+    )
     kb = dataclasses.replace(fixture_kb, specialties={**fixture_kb.specialties, "cardiology": bare})
     ideas = video_ideas(kb, "cardiology")
     myth = next(i for i in ideas if i.kind == "myth_vs_fact")

@@ -3,6 +3,7 @@
 A model can cite a source that does not exist ([9] when it saw five passages); such markers are removed
 and reported, so every [n] a clinic sees leads to real guidance.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,9 @@ _MARKER = re.compile(r"\s?\[(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\](?!\()")
 def citation_from(n: int, passage) -> Citation:
     """A Citation numbered n for a retrieved Passage (its first source's URL, if any)."""
     url = str(passage.sources[0].get("url", "")) if passage.sources else ""
-    return Citation(n=n, doc_id=passage.doc_id, title=passage.title, heading=passage.heading, url=url,
-                    passage=passage.text)
+    return Citation(
+        n=n, doc_id=passage.doc_id, title=passage.title, heading=passage.heading, url=url, passage=passage.text
+    )
 
 
 def clean_citations(text: str, valid: Iterable[int]) -> tuple[str, list[int], list[int]]:

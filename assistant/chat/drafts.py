@@ -256,11 +256,19 @@ class Drafter:
         except Exception:  # noqa: BLE001 - an unusable review text: no draft, the guidance still answers
             return None
         if drafted.kind == "guidance":  # threats, extortion: do not reply publicly
-            return Draft(kind="review_reply", title="Do not reply publicly yet",
-                         text="\n".join(f"- {step}" for step in drafted.guidance))
+            return Draft(
+                kind="review_reply",
+                title="Do not reply publicly yet",
+                text="\n".join(f"- {step}" for step in drafted.guidance),
+            )
         title = f"Reply to the review ({drafted.situation.lower()})" if drafted.situation else "Reply to the review"
-        return Draft(kind="review_reply", title=title, text=drafted.reply, alternatives=drafted.alternatives,
-                     notes=["It never confirms that the reviewer is a patient and mentions no care, dates or costs."])
+        return Draft(
+            kind="review_reply",
+            title=title,
+            text=drafted.reply,
+            alternatives=drafted.alternatives,
+            notes=["It never confirms that the reviewer is a patient and mentions no care, dates or costs."],
+        )
 
     def video_script(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
         spec_id, topic = self._specialty_and_topic(turn, specialty)

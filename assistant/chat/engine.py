@@ -5,6 +5,7 @@ injection signs -> intent and retrieval with conversation memory -> answer (offl
 streamed through a guard, falling back to offline on any failure) -> citations checked -> output sanitized
 -> compliance checker. A failure never loses the question: the Answer carries it with the offline answer.
 """
+
 from __future__ import annotations
 
 import logging
@@ -82,9 +83,11 @@ class ChatEngine:
         self.turns = TurnBuilder(kb, retriever, self.data, intents, routes, MentionFinder(kb, intents))
         if matcher is None and kb.cards:  # callers that build their own engine get the cards matched too
             from ..matching import CardMatcher, card_regions
+
             matcher = CardMatcher(kb.cards, retriever.embedder, getattr(settings, "cache_dir", None), card_regions(kb))
         if drafter is None:
             from .drafts import Drafter
+
             drafter = Drafter(kb)
         self.composer = Composer(kb, matcher, self.data.answer, drafter)
 
@@ -92,8 +95,13 @@ class ChatEngine:
     def uses_model(self) -> bool:
         return getattr(self.provider, "name", "offline") != "offline"
 
-    def answer(self, question: str, profile: ClinicProfile | None = None, history: Sequence[dict] = (),
-               platforms: Sequence[str] = ()) -> Answer:
+    def answer(
+        self,
+        question: str,
+        profile: ClinicProfile | None = None,
+        history: Sequence[dict] = (),
+        platforms: Sequence[str] = (),
+    ) -> Answer:
         """The complete Answer (streaming consumed internally).
 
         `profile` is the clinic profile the user saved, or None: with neither a profile nor a specialty named in
@@ -101,8 +109,13 @@ class ChatEngine:
         """
         return self.stream(question, profile, history, platforms).result
 
-    def stream(self, question: str, profile: ClinicProfile | None = None, history: Sequence[dict] = (),
-               platforms: Sequence[str] = ()) -> AnswerStream:
+    def stream(
+        self,
+        question: str,
+        profile: ClinicProfile | None = None,
+        history: Sequence[dict] = (),
+        platforms: Sequence[str] = (),
+    ) -> AnswerStream:
         """An AnswerStream: text chunks as they come, then `.result`."""
         return AnswerStream(self._run(question, profile, history, platforms))
 
@@ -111,14 +124,23 @@ class ChatEngine:
     def _input_problem(self, question) -> Answer | None:
         text = self.data.answer
         if not isinstance(question, str):
-            return Answer(text=text.phrase("not_text"), intent="none", covered=False,
-                          warnings=[{"rule": "input", "message": text.phrase("not_text")}])
+            return Answer(
+                text=text.phrase("not_text"),
+                intent="none",
+                covered=False,
+                warnings=[{"rule": "input", "message": text.phrase("not_text")}],
+            )
         problem = input_problem(question, self.settings.max_input_chars)  # the one input-length check
         if problem is None:
             return None
         message = text.phrase(problem, length=len(question), limit=self.settings.max_input_chars)
-        return Answer(text=message, intent="none", covered=False, question=question,
-                      warnings=[{"rule": "LLM10" if problem == "too_long" else "input", "message": message}])
+        return Answer(
+            text=message,
+            intent="none",
+            covered=False,
+            question=question,
+            warnings=[{"rule": "LLM10" if problem == "too_long" else "input", "message": message}],
+        )
 
     def _run(self, question, profile: ClinicProfile | None, history, platforms=()) -> Generator[str, None, Answer]:
         started = time.perf_counter()
@@ -127,8 +149,13 @@ class ChatEngine:
             try:
                 history = normalize_history(history)
             except InputError as exc:
-                problem = Answer(text=str(exc), intent="none", covered=False, question=question,
-                                 warnings=[{"rule": "input", "message": str(exc)}])
+                problem = Answer(
+                    text=str(exc),
+                    intent="none",
+                    covered=False,
+                    question=question,
+                    warnings=[{"rule": "input", "message": str(exc)}],
+                )
         if problem is not None:
             problem.provider = self.provider.name
             yield problem.text
@@ -142,10 +169,15 @@ class ChatEngine:
         else:
             answer = self._offline(turn, profile, prefix)
             # Paragraph by paragraph, so the page fills in as a streamed answer does (the text is ready).
-            yield from re.split(r"(?<=\n\n)", answer.text[len(prefix):])
+            yield from re.split(r"(?<=\n\n)", answer.text[len(prefix) :])
         self._check(answer, turn)
-        log.info("answered intent=%s provider=%s covered=%s in %.0f ms", answer.intent, answer.provider,
-                 answer.covered, 1000 * (time.perf_counter() - started))
+        log.info(
+            "answered intent=%s provider=%s covered=%s in %.0f ms",
+            answer.intent,
+            answer.provider,
+            answer.covered,
+            1000 * (time.perf_counter() - started),
+        )
         log.debug("question (masked): %s", turn.masked)
         return answer
 
@@ -177,11 +209,20 @@ class ChatEngine:
         if head:
             yield head
         canary = make_canary()
-        messages = build_messages(turn, profile, self.kb, passages, canary,
-                                  language_name(turn.language, self.data.languages), self.data, expert)
+        messages = build_messages(
+            turn,
+            profile,
+            self.kb,
+            passages,
+            canary,
+            language_name(turn.language, self.data.languages),
+            self.data,
+            expert,
+        )
         instructions = messages[0]["content"].split(self.data.prompt.profile_marker)[0]
-        guard = StreamGuard(canary, range(1, len(passages) + 1), max_chars=self.settings.llm_max_tokens * 8,
-                            instructions=instructions)
+        guard = StreamGuard(
+            canary, range(1, len(passages) + 1), max_chars=self.settings.llm_max_tokens * 8, instructions=instructions
+        )
         try:
             yield from guarded_stream(self.provider.stream(messages), guard)
         except CanaryLeak:
@@ -192,15 +233,20 @@ class ChatEngine:
         except Exception as exc:  # noqa: BLE001 - any provider failure falls back; ProviderError says how to fix
             reason = str(exc) if isinstance(exc, ProviderError) else explain_failure(self.provider.name, "", exc)
             notice = self.data.answer.phrase("fallback", provider=self.provider.name, reason=reason)
-            return (yield from self._replace(turn, profile, prefix, "provider", notice, bool(guard.text or head),
-                                             fallback=True))
+            return (
+                yield from self._replace(
+                    turn, profile, prefix, "provider", notice, bool(guard.text or head), fallback=True
+                )
+            )
         return (yield from self._model_answer(turn, passages, prefix, head, guard, offline))
 
-    def _model_answer(self, turn: Turn, passages, prefix: str, head: str, guard: StreamGuard,
-                      offline: Answer) -> Generator[str, None, Answer]:
+    def _model_answer(
+        self, turn: Turn, passages, prefix: str, head: str, guard: StreamGuard, offline: Answer
+    ) -> Generator[str, None, Answer]:
         warnings = list(turn.warnings)
-        warnings += [{"rule": "citation", "message": self.data.answer.phrase("citation_removed", n=n)}
-                     for n in guard.removed]
+        warnings += [
+            {"rule": "citation", "message": self.data.answer.phrase("citation_removed", n=n)} for n in guard.removed
+        ]
         sources = cited_sources(passages, guard.used)
         if not sources:
             sources = cited_sources(passages, range(1, len(passages) + 1))
@@ -208,20 +254,39 @@ class ChatEngine:
         tail = "\n\n" + sources_markdown(sources, self.data.answer.phrase("sources"))
         yield tail
         lead, steps, watch = structure_from_text(guard.text)
-        return offline.model_copy(update={
-            "text": prefix + head + guard.text + tail, "body": prefix + guard.text, "sources": sources,
-            "warnings": warnings,
-            "provider": self.provider.name, "covered": True, "model": getattr(self.provider, "model", ""),
-            "lead": lead, "steps": steps, "watch_out": watch, "parts": [], "sections": []})
+        return offline.model_copy(
+            update={
+                "text": prefix + head + guard.text + tail,
+                "body": prefix + guard.text,
+                "sources": sources,
+                "warnings": warnings,
+                "provider": self.provider.name,
+                "covered": True,
+                "model": getattr(self.provider, "model", ""),
+                "lead": lead,
+                "steps": steps,
+                "watch_out": watch,
+                "parts": [],
+                "sections": [],
+            }
+        )
 
-    def _replace(self, turn: Turn, profile: ClinicProfile | None, prefix: str, rule: str, notice: str, streamed: bool,
-                 fallback: bool = False) -> Generator[str, None, Answer]:
+    def _replace(
+        self,
+        turn: Turn,
+        profile: ClinicProfile | None,
+        prefix: str,
+        rule: str,
+        notice: str,
+        streamed: bool,
+        fallback: bool = False,
+    ) -> Generator[str, None, Answer]:
         """Switch to the offline answer after a model failure or leak, telling the user why."""
         answer = self._offline(turn, profile, prefix, notice=notice)
         answer.warnings.append({"rule": rule, "message": notice})
         answer.fallback_notice = notice if fallback else None
         log.warning("model answer replaced (%s): %s", rule, notice)
-        yield ("\n\n---\n\n" if streamed else "") + answer.text[len(prefix):]
+        yield ("\n\n---\n\n" if streamed else "") + answer.text[len(prefix) :]
         return answer
 
     def _check(self, answer: Answer, turn: Turn) -> None:
@@ -236,5 +301,8 @@ class ChatEngine:
         else:
             body = answer.text.split(self.data.answer.phrase("sources"))[0]
             answer.findings = drafts + check_text(body, kind="answer")
-        answer.warnings += [{"rule": f.rule, "message": f"{f.message} (\u201c{f.span}\u201d)"}
-                            for f in answer.findings if finding_dict(f).get("severity") in ("high", "medium")]
+        answer.warnings += [
+            {"rule": f.rule, "message": f"{f.message} (\u201c{f.span}\u201d)"}
+            for f in answer.findings
+            if finding_dict(f).get("severity") in ("high", "medium")
+        ]

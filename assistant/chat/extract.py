@@ -1,5 +1,6 @@
 """Split guide passages into sentences, list items and templates (to drop instruction-like sentences from a
 passage before anything quotes it), and the content words used to compare texts."""
+
 from __future__ import annotations
 
 import re
@@ -12,8 +13,10 @@ UnitKind = Literal["sentence", "item", "template"]
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,2}[.)])\s+")
 _BOLD_LABEL = re.compile(r"^\*\*[^*]{2,80}\*\*:?$")
 # A sentence ends at . ! ? followed by a capital, a quote or markup; common abbreviations and initials don't end one.
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)"
-                           r"(?<!\bSt\.)(?<!\bvs\.)(?<!\b[A-Z]\.)|(?<=[.!?][\"”’)]))\s+(?=[A-Z0-9\"“*(\[])")
+_SENTENCE_END = re.compile(
+    r"(?:(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bMrs\.)"
+    r"(?<!\bSt\.)(?<!\bvs\.)(?<!\b[A-Z]\.)|(?<=[.!?][\"”’)]))\s+(?=[A-Z0-9\"“*(\[])"
+)
 MIN_WORDS = 6
 # "See “Patient consent” for the checklist": a pointer to another guide, not guidance to quote.
 _CROSS_REFERENCE = re.compile(r"^\(?see\b|\bsee (?:the )?“", re.IGNORECASE)

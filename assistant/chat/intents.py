@@ -3,6 +3,7 @@
 Keyword and pattern tables live in knowledge/data/intents.yaml: a clinic manager's phrasing ("1 star",
 "content calender") is content to tune, not code.
 """
+
 from __future__ import annotations
 
 import re
@@ -62,8 +63,11 @@ class Router:
         }
         self._follow_up = [re.compile(p, re.IGNORECASE) for p in data.follow_up.patterns]
         self._domain = re.compile("|".join(_phrase_pattern(t) for t in data.domain_terms), re.IGNORECASE)
-        self._off_topic = (re.compile("|".join(_phrase_pattern(t) for t in data.off_topic_terms), re.IGNORECASE)
-                           if data.off_topic_terms else None)
+        self._off_topic = (
+            re.compile("|".join(_phrase_pattern(t) for t in data.off_topic_terms), re.IGNORECASE)
+            if data.off_topic_terms
+            else None
+        )
         self._expansions = [(re.compile(e.pattern, re.IGNORECASE), e.add, e.weight) for e in data.expansions]
 
     def scores(self, text: str) -> dict[Intent, float]:
@@ -80,8 +84,9 @@ class Router:
     def is_follow_up(self, text: str) -> bool:
         """True for a short continuation of the previous question ("and for LinkedIn?")."""
         words = text.split()
-        return 0 < len(words) <= self.data.follow_up.max_words and any(rx.search(text.strip()) for rx in
-                                                                         self._follow_up)
+        return 0 < len(words) <= self.data.follow_up.max_words and any(
+            rx.search(text.strip()) for rx in self._follow_up
+        )
 
     def has_domain_terms(self, text: str) -> bool:
         return bool(self._domain.search(text))
@@ -140,14 +145,22 @@ class MentionFinder:
     def __init__(self, kb: KnowledgeBase, data: IntentData) -> None:
         ambiguous = {a.lower() for a in data.ambiguous_aliases}
         self._platforms = self._table(
-            ((p.id, name) for p in kb.platforms.values() for name in (p.id, p.name, *p.aliases)
-             if name.lower() not in ambiguous), extra=data.platform_patterns)
-        self._specialties = self._table(((s.id, name) for s in kb.specialties.values()
-                                         for name in (s.id, s.name, *s.aliases)), short_upper=True)
+            (
+                (p.id, name)
+                for p in kb.platforms.values()
+                for name in (p.id, p.name, *p.aliases)
+                if name.lower() not in ambiguous
+            ),
+            extra=data.platform_patterns,
+        )
+        self._specialties = self._table(
+            ((s.id, name) for s in kb.specialties.values() for name in (s.id, s.name, *s.aliases)), short_upper=True
+        )
 
     @staticmethod
-    def _table(names: Iterable[tuple[str, str]], extra: dict[str, tuple[str, ...]] | None = None,
-               short_upper: bool = False):
+    def _table(
+        names: Iterable[tuple[str, str]], extra: dict[str, tuple[str, ...]] | None = None, short_upper: bool = False
+    ):
         table: list[tuple[re.Pattern[str], str]] = []
         for item_id, name in sorted(set(names), key=lambda x: -len(x[1])):  # longest first: "physical therapist"
             if short_upper and len(name) <= 3 and name.isalpha():  # "GP", "ENT": only as capitals, never the word "ent"

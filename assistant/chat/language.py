@@ -3,6 +3,7 @@
 A dictionary look-up per word costs microseconds; a language-identification model would add a download
 and a dependency for the four languages our clinics write in besides English.
 """
+
 from __future__ import annotations
 
 import re

@@ -5,6 +5,7 @@ sanitized and have its citations checked on its own, and the rendered stream equ
 The whole output so far is checked for the system prompt's canary before anything is released; a tail is
 held back so the canary cannot slip out a piece at a time.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,7 +31,7 @@ class TooLong(Exception):
 
 def _shingles(text: str) -> set[tuple[str, ...]]:
     words = _WORDS.findall(text.lower())
-    return {tuple(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+    return {tuple(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
 
 
 def _closed(segment: str, ticks_before: int) -> bool:
@@ -68,7 +69,7 @@ class StreamGuard:
         Past MAX_PENDING characters the text is cut at any whitespace: splitting markup only costs its
         formatting, because each piece is sanitized on its own (a split image link renders as text).
         """
-        pending = self.raw[self.released:limit]
+        pending = self.raw[self.released : limit]
         force = len(pending) > MAX_PENDING
         for i in range(len(pending) - 1, 0, -1):
             if pending[i].isspace() and (force or _closed(pending[:i], self.ticks)):
@@ -76,7 +77,7 @@ class StreamGuard:
         return self.released
 
     def _release(self, end: int) -> str:
-        piece = self.raw[self.released:end]
+        piece = self.raw[self.released : end]
         self.released = end
         self.ticks += piece.count("`")
         cleaned, used, removed = clean_citations(piece, self.valid)
@@ -98,7 +99,7 @@ class StreamGuard:
 
     def _repeats_instructions(self) -> bool:
         """True when the latest output repeats a run of the system prompt's instructions word for word."""
-        return bool(self.shingles) and not self.shingles.isdisjoint(_shingles(self.raw[-(self.hold + 400):]))
+        return bool(self.shingles) and not self.shingles.isdisjoint(_shingles(self.raw[-(self.hold + 400) :]))
 
     def finish(self) -> str:
         """Release whatever is left once the model has finished."""

@@ -2,6 +2,7 @@
 citations, warnings and compliance findings. The web page, the Markdown output and `--json` all render
 these fields; nothing parses the rendered text back.
 """
+
 from __future__ import annotations
 
 from typing import Any, Literal
@@ -30,8 +31,6 @@ class Citation(BaseModel):
         return {"n": self.n, "doc_id": self.doc_id, "title": self.title, "heading": self.heading, "url": self.url}
 
 
-
-
 class Draft(BaseModel):
     """Something the user asked us to write, ready to copy: a caption, a bio, a reply, a script, hashtags, a plan."""
 
@@ -44,8 +43,15 @@ class Draft(BaseModel):
     notes: list[str] = Field(default_factory=list)  # how to use it: limits, consent, where to send it
 
     def public(self) -> dict:
-        return {"kind": self.kind, "platform": self.platform, "text": self.text, "hashtags": list(self.hashtags),
-                "title": self.title, "alternatives": list(self.alternatives), "notes": list(self.notes)}
+        return {
+            "kind": self.kind,
+            "platform": self.platform,
+            "text": self.text,
+            "hashtags": list(self.hashtags),
+            "title": self.title,
+            "alternatives": list(self.alternatives),
+            "notes": list(self.notes),
+        }
 
 
 class Section(BaseModel):
@@ -110,16 +116,30 @@ class Answer(BaseModel):
 
     def public(self) -> dict:
         """The CLI/JSON shape: answer, sources, warnings, provider, intent (plus a few extra fields)."""
-        return {"answer": self.text, "sources": [c.public() for c in self.sources],
-                "warnings": [{"rule": w.get("rule", ""), "message": w.get("message", "")} for w in self.warnings],
-                "provider": self.provider, "intent": self.intent, "fallback_notice": self.fallback_notice,
-                "masked": list(self.masked), "language": self.language, "covered": self.covered,
-                "findings": [finding_dict(f) for f in self.findings],
-                "lead": self.lead, "steps": list(self.steps), "watch_out": list(self.watch_out),
-                "drafts": [d.public() for d in self.drafts], "parts": [p.model_dump() for p in self.parts],
-                "sections": [s.model_dump() for s in self.sections], "related": list(self.related),
-                "notices": list(self.notices), "card_id": self.card_id, "confidence": round(self.confidence, 3),
-                "specialty": self.specialty, "country": self.country}
+        return {
+            "answer": self.text,
+            "sources": [c.public() for c in self.sources],
+            "warnings": [{"rule": w.get("rule", ""), "message": w.get("message", "")} for w in self.warnings],
+            "provider": self.provider,
+            "intent": self.intent,
+            "fallback_notice": self.fallback_notice,
+            "masked": list(self.masked),
+            "language": self.language,
+            "covered": self.covered,
+            "findings": [finding_dict(f) for f in self.findings],
+            "lead": self.lead,
+            "steps": list(self.steps),
+            "watch_out": list(self.watch_out),
+            "drafts": [d.public() for d in self.drafts],
+            "parts": [p.model_dump() for p in self.parts],
+            "sections": [s.model_dump() for s in self.sections],
+            "related": list(self.related),
+            "notices": list(self.notices),
+            "card_id": self.card_id,
+            "confidence": round(self.confidence, 3),
+            "specialty": self.specialty,
+            "country": self.country,
+        }
 
 
 def finding_dict(finding: Any) -> dict:

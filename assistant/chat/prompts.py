@@ -4,6 +4,7 @@ The system prompt is the only place instructions live. Passages and the user's q
 delimited blocks that the prompt declares to be data (OWASP LLM01); a delimiter inside a passage is
 defused so a passage cannot close its own block and "speak" as instructions.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,12 +31,17 @@ def profile_summary(profile: ClinicProfile | None, kb: KnowledgeBase) -> str:
     spec = kb.specialties.get(profile.specialty)
     platforms = [kb.platforms[p].name if p in kb.platforms else p for p in profile.platforms]
     place = ", ".join(x for x in (profile.city, profile.region, profile.country) if x)
-    rows = [("Specialty", spec.name if spec else profile.specialty),
-            ("Practice type", profile.practice_type.replace("_", " ")), ("Location", place),
-            ("Audiences", "; ".join(profile.audiences)), ("Goals", "; ".join(profile.goals)),
-            ("Platforms in use", ", ".join(platforms)),
-            ("Time for social media", f"{profile.hours_per_week:g} hours a week"),
-            ("Tone of voice", profile.tone), ("Languages", ", ".join(profile.languages))]
+    rows = [
+        ("Specialty", spec.name if spec else profile.specialty),
+        ("Practice type", profile.practice_type.replace("_", " ")),
+        ("Location", place),
+        ("Audiences", "; ".join(profile.audiences)),
+        ("Goals", "; ".join(profile.goals)),
+        ("Platforms in use", ", ".join(platforms)),
+        ("Time for social media", f"{profile.hours_per_week:g} hours a week"),
+        ("Tone of voice", profile.tone),
+        ("Languages", ", ".join(profile.languages)),
+    ]
     return "\n".join(f"- {name}: {_defuse(value)}" for name, value in rows if value)
 
 
@@ -58,16 +64,32 @@ def passages_block(passages: Sequence, data: ChatData) -> str:
 def user_message(question: str, passages: Sequence, data: ChatData, expert: str = "") -> str:
     """The last user message: the passages, an expert's answer to adapt (if a card matched), then the (masked)
     question, all as quoted data."""
-    guide = (f"\n\n{data.prompt.expert_intro}\n<<<EXPERT ANSWER>>>\n{_defuse(expert)}\n<<<END EXPERT ANSWER>>>"
-             if expert else "")
-    return (f"{passages_block(passages, data)}{guide}\n\n{data.prompt.question_intro}\n"
-            f"<<<QUESTION>>>\n{_defuse(question)}\n<<<END QUESTION>>>")
+    guide = (
+        f"\n\n{data.prompt.expert_intro}\n<<<EXPERT ANSWER>>>\n{_defuse(expert)}\n<<<END EXPERT ANSWER>>>"
+        if expert
+        else ""
+    )
+    return (
+        f"{passages_block(passages, data)}{guide}\n\n{data.prompt.question_intro}\n"
+        f"<<<QUESTION>>>\n{_defuse(question)}\n<<<END QUESTION>>>"
+    )
 
 
-def build_messages(turn, profile: ClinicProfile | None, kb: KnowledgeBase, passages: Sequence, canary: str,
-                   language: str, data: ChatData, expert: str = "") -> list[dict[str, str]]:
+def build_messages(
+    turn,
+    profile: ClinicProfile | None,
+    kb: KnowledgeBase,
+    passages: Sequence,
+    canary: str,
+    language: str,
+    data: ChatData,
+    expert: str = "",
+) -> list[dict[str, str]]:
     """System prompt, the recent (masked) history, then passages and question."""
     limit = data.prompt.history_chars
     history = [{"role": t["role"], "content": _defuse(t["content"][:limit])} for t in turn.history]
-    return [{"role": "system", "content": system_prompt(profile, kb, canary, language, data)}, *history,
-            {"role": "user", "content": user_message(turn.masked, passages, data, expert)}]
+    return [
+        {"role": "system", "content": system_prompt(profile, kb, canary, language, data)},
+        *history,
+        {"role": "user", "content": user_message(turn.masked, passages, data, expert)},
+    ]

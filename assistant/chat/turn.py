@@ -4,6 +4,7 @@ routed, and grounded in retrieved passages with a verdict on whether the knowled
 Both answer paths (offline and language model) start from the same Turn, so they see the same masked
 text, the same passages and the same warnings.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -68,8 +69,9 @@ class Turn:
 class TurnBuilder:
     """Builds Turns; holds the compiled tables so each question pays only for its own work."""
 
-    def __init__(self, kb: KnowledgeBase, retriever, data: ChatData, intents: IntentData, router: Router,
-                 finder: MentionFinder) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, retriever, data: ChatData, intents: IntentData, router: Router, finder: MentionFinder
+    ) -> None:
         self.kb, self.retriever, self.data, self.intents = kb, retriever, data, intents
         self.router, self.finder = router, finder
         self.platform_names = {p.id: p.name for p in kb.platforms.values()}
@@ -79,7 +81,7 @@ class TurnBuilder:
     ) -> Turn:
         """Mask, classify, route and retrieve for one question. `profile` is the saved clinic profile or None."""
         masked = mask_phi(question, clinic=profile)  # the clinic's own name, address and staff stay readable
-        recent = history[-self.data.prompt.history_turns:] if self.data.prompt.history_turns else []
+        recent = history[-self.data.prompt.history_turns :] if self.data.prompt.history_turns else []
         masked_history = [{"role": t["role"], "content": mask_phi(t["content"], clinic=profile).text} for t in recent]
         kinds = list(dict.fromkeys(LABELS.get(s.kind, s.kind.lower()) for s in masked.spans))
         scope = classify_scope(question)
@@ -89,16 +91,26 @@ class TurnBuilder:
             query, intent = self.intents.individual_medical_query, "compliance"
         specialty = next((s for s in mentions.specialty_ids if s in self.kb.specialties), None)
         countries = self.kb.countries
-        named_country = countries.named_in(" ".join([masked.text, *(t["content"] for t in masked_history
-                                                                     if t["role"] == "user")])) if countries else None
-        turn = Turn(question=question, masked=masked.text, history=masked_history, masked_kinds=kinds, scope=scope,
-                    language=detect_language(masked.text, self.data.languages), intent=intent,
-                    query=" ".join(_PLACEHOLDER.sub(" ", query).split()) or masked.text,
-                    specialty=specialty or (profile.specialty if profile else None),
-                    platforms=mentions.platform_ids or list(profile.platforms if profile else platforms),
-                    country=named_country or (profile.country if profile else None),
-                    platforms_named=bool(mentions.platforms),
-                    injection=looks_like_injection(question))
+        named_country = (
+            countries.named_in(" ".join([masked.text, *(t["content"] for t in masked_history if t["role"] == "user")]))
+            if countries
+            else None
+        )
+        turn = Turn(
+            question=question,
+            masked=masked.text,
+            history=masked_history,
+            masked_kinds=kinds,
+            scope=scope,
+            language=detect_language(masked.text, self.data.languages),
+            intent=intent,
+            query=" ".join(_PLACEHOLDER.sub(" ", query).split()) or masked.text,
+            specialty=specialty or (profile.specialty if profile else None),
+            platforms=mentions.platform_ids or list(profile.platforms if profile else platforms),
+            country=named_country or (profile.country if profile else None),
+            platforms_named=bool(mentions.platforms),
+            injection=looks_like_injection(question),
+        )
         if scope != "individual_medical":
             turn.expansion = self.router.expansion(turn.query)
         # Naming a platform makes a question about social media; naming a specialty does not ("taxes for my
@@ -110,8 +122,9 @@ class TurnBuilder:
     def _retrieve(self, turn: Turn, domain: bool) -> None:
         specialty = turn.specialty if turn.specialty in self.kb.specialties else None
         try:
-            turn.passages = self.retriever.search(" ".join([turn.query, *turn.expansion]), k=RETRIEVE_K,
-                                                  specialty=specialty, platforms=turn.platforms)
+            turn.passages = self.retriever.search(
+                " ".join([turn.query, *turn.expansion]), k=RETRIEVE_K, specialty=specialty, platforms=turn.platforms
+            )
             # Coverage is judged on the question alone: expansion words would make any question look on topic.
             dense = self.retriever.dense_ranking(turn.query, 1)
         except InputError:  # nothing searchable in the question (only punctuation, only masked data)

@@ -1,4 +1,5 @@
 """`python -m assistant <command>`: each command is a small module in this package."""
+
 from __future__ import annotations
 
 import argparse
@@ -9,7 +10,18 @@ from ..errors import AssistantError
 
 # Order is the order shown in --help. Each module has register(subparsers) and run(args) -> int.
 COMMANDS = (
-    "index", "search", "ask", "check", "plan", "hashtags", "videos", "start", "reply", "validate", "db", "users",
+    "index",
+    "search",
+    "ask",
+    "check",
+    "plan",
+    "hashtags",
+    "videos",
+    "start",
+    "reply",
+    "validate",
+    "db",
+    "users",
 )
 
 

@@ -1,4 +1,5 @@
 """Argument types and helpers shared by the planner commands (plan, hashtags, videos, start, reply)."""
+
 from __future__ import annotations
 
 import argparse
@@ -30,6 +31,7 @@ def text(value: str) -> str:
 
 def int_between(low: int, high: int):
     """An argparse type for a whole number in [low, high] whose error says what is accepted."""
+
     def parse(value: str) -> int:
         try:
             number = int(value)
@@ -38,6 +40,7 @@ def int_between(low: int, high: int):
         if not low <= number <= high:
             raise argparse.ArgumentTypeError(f"must be a whole number from {low} to {high}, not {number}")
         return number
+
     return parse
 
 
@@ -48,18 +51,21 @@ def iso_date(value: str) -> dt.date:
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a real date; use YYYY-MM-DD, e.g. 2026-05-04") from None
     if not EARLIEST_START <= day <= LATEST_START:
-        raise argparse.ArgumentTypeError(f"{value!r} is out of range; give a date from {EARLIEST_START} to "
-                                         f"{LATEST_START}")
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is out of range; give a date from {EARLIEST_START} to {LATEST_START}"
+        )
     return day
 
 
 def short_text(limit: int):
     """An argparse type for text of at most `limit` characters (a topic, a city, a phone number)."""
+
     def parse(value: str) -> str:
         value = text(value)
         if len(value) > limit:
             raise argparse.ArgumentTypeError(f"must be at most {limit} characters, not {len(value):,}")
         return value
+
     return parse
 
 
@@ -90,6 +96,7 @@ def make_profile(kb: KnowledgeBase, **fields):
 def load_kb():
     """The knowledge base only: planner commands never load the embedding model."""
     from ..services import Services
+
     return Services().kb
 
 
@@ -102,11 +109,16 @@ def print_json(data) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-_WRITE_PROBLEMS = {errno.EACCES: "permission denied", errno.EPERM: "permission denied",
-                   errno.EROFS: "the disk is read-only", errno.ENOSPC: "the disk is full",
-                   errno.EISDIR: "it is a folder", errno.ENOTDIR: "part of the path is a file, not a folder",
-                   errno.EEXIST: "part of the path is a file, not a folder",
-                   errno.ENOENT: "the folder does not exist"}
+_WRITE_PROBLEMS = {
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EROFS: "the disk is read-only",
+    errno.ENOSPC: "the disk is full",
+    errno.EISDIR: "it is a folder",
+    errno.ENOTDIR: "part of the path is a file, not a folder",
+    errno.EEXIST: "part of the path is a file, not a folder",
+    errno.ENOENT: "the folder does not exist",
+}
 
 
 def write_problem(path: Path, exc: OSError) -> InputError:

@@ -4,6 +4,7 @@
 "history": [...]}) and writes one result per line, loading the models once. A bad line gets an error object
 on its own output line and the run continues.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,13 +21,17 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("ask", help="ask a question about social media for your practice",
-                                   description="Answer from the guides (offline) or with the configured model.")
+    parser = subparsers.add_parser(
+        "ask",
+        help="ask a question about social media for your practice",
+        description="Answer from the guides (offline) or with the configured model.",
+    )
     parser.add_argument("question", nargs="*", type=argv_text, help="what you want to know")
     parser.add_argument("--specialty", type=argv_text, help="your specialty (e.g. dentist, GP, derm)")
     parser.add_argument("--country", type=argv_text, help="your country code (US, GB, IE, AU, CA, DE, ...)")
-    parser.add_argument("--platform", action="append", type=argv_text, default=[],
-                        help="a platform you use (repeatable)")
+    parser.add_argument(
+        "--platform", action="append", type=argv_text, default=[], help="a platform you use (repeatable)"
+    )
     parser.add_argument("--provider", type=argv_text, help="offline, openai, anthropic or ollama (default: settings)")
     out = parser.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help='print JSON: {"answer", "sources", "warnings", ...}')
@@ -112,8 +117,12 @@ def _answer_line(services, line: str, n: int, args) -> dict:
     try:
         history = normalize_history(history)  # a malformed message is this line's error, not an "answer"
         question = check_length(item["question"], services.settings.max_input_chars, "question")
-        profile, platform_ids = _profile(services.kb, item.get("specialty") or args.specialty, list(platforms or []),
-                                         item.get("country") or args.country)
+        profile, platform_ids = _profile(
+            services.kb,
+            item.get("specialty") or args.specialty,
+            list(platforms or []),
+            item.get("country") or args.country,
+        )
         answer = services.chat.answer(question, profile, history, platforms=platform_ids)
     except AssistantError as exc:
         return {"line": n, "error": f"line {n}: {exc}"}

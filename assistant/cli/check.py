@@ -3,6 +3,7 @@
 Checks a draft against the text-checkable compliance rules. Findings are data, not failure: the exit status
 is 0 whether or not there are findings, and 2 only when the input cannot be checked.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,16 +19,24 @@ MAX_CHECK_CHARS = 100_000
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "check", help="check a post, caption, review reply, ad or answer against the compliance rules",
-        description="Check a draft against the text-checkable rules R1-R25 (guidance, not legal advice).")
+        "check",
+        help="check a post, caption, review reply, ad or answer against the compliance rules",
+        description="Check a draft against the text-checkable rules R1-R25 (guidance, not legal advice).",
+    )
     parser.add_argument("text", help='the text to check, or "-" to read it from standard input')
     parser.add_argument("--kind", choices=KINDS, default="post", help="what the text is (default: post)")
-    parser.add_argument("--reviewer", dest="reviewer_name", metavar="NAME",
-                        help="the reviewer's display name, flagged if a reply repeats it")
-    parser.add_argument("--platform", metavar="ID",
-                        help="also check the platform's hashtag and length limits (e.g. instagram, x)")
-    parser.add_argument("--country", metavar="CODE",
-                        help="the clinic's country (e.g. GB, DE): adds the checks written for its rules")
+    parser.add_argument(
+        "--reviewer",
+        dest="reviewer_name",
+        metavar="NAME",
+        help="the reviewer's display name, flagged if a reply repeats it",
+    )
+    parser.add_argument(
+        "--platform", metavar="ID", help="also check the platform's hashtag and length limits (e.g. instagram, x)"
+    )
+    parser.add_argument(
+        "--country", metavar="CODE", help="the clinic's country (e.g. GB, DE): adds the checks written for its rules"
+    )
     parser.add_argument("--json", action="store_true", help="print a JSON object instead of text")
     parser.set_defaults(run=run)
 
@@ -47,8 +56,13 @@ def run(args: argparse.Namespace) -> int:
 
         findings = limit_findings(text, load_kb().platform(args.platform)) + findings
     if args.json:
-        print(json.dumps({"ok": not findings, "kind": args.kind, "findings": [f.model_dump() for f in findings]},
-                         ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {"ok": not findings, "kind": args.kind, "findings": [f.model_dump() for f in findings]},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         print(_as_text(findings, args.kind))
     return 0

@@ -1,4 +1,5 @@
 """`python -m assistant index [--rebuild]`: build or update the search index of the guides."""
+
 from __future__ import annotations
 
 import argparse
@@ -22,6 +23,7 @@ class TqdmProgress:
             return
         if self._bar is None:
             from tqdm import tqdm
+
             self._bar = tqdm(total=total, desc=message, unit="chunk", file=sys.stderr, leave=False)
         self._bar.update(done - self._bar.n)
 
@@ -46,17 +48,23 @@ def sync_with_progress(services, rebuild: bool = False, cards: bool = False) -> 
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("index", help="build or update the search index of the guides",
-                                   description="Embed new and changed guides; remove deleted ones.")
+    parser = subparsers.add_parser(
+        "index",
+        help="build or update the search index of the guides",
+        description="Embed new and changed guides; remove deleted ones.",
+    )
     parser.add_argument("--rebuild", action="store_true", help="discard the index and embed everything again")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..services import Services
+
     services = Services()
     report = sync_with_progress(services, rebuild=args.rebuild, cards=True)
     status = services.index.status()
-    print(f"index: {report.summary()}; {status['documents']} guides, {status['chunks']} chunks "
-          f"({status['mode']}: {status['location']})")
+    print(
+        f"index: {report.summary()}; {status['documents']} guides, {status['chunks']} chunks "
+        f"({status['mode']}: {status['location']})"
+    )
     return 0

@@ -1,4 +1,5 @@
 """`python -m assistant reply "review text" [--rating N] [--json]`: a privacy-safe review reply draft."""
+
 from __future__ import annotations
 
 import argparse
@@ -7,8 +8,11 @@ from ._planner_args import int_between, prepare_stdout, print_json, short_text, 
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("reply", help="draft a reply to an online review",
-                                   description="Never confirms the reviewer is a patient; threats get guidance.")
+    parser = subparsers.add_parser(
+        "reply",
+        help="draft a reply to an online review",
+        description="Never confirms the reviewer is a patient; threats get guidance.",
+    )
     parser.add_argument("review", type=text, help="the review text (quote it)")
     parser.add_argument("--rating", type=int_between(1, 5), help="star rating, 1-5")
     parser.add_argument("--phone", type=short_text(40), help="practice phone number to invite private contact")

@@ -1,4 +1,5 @@
 """`python -m assistant search "question" [--k 5] [--specialty S] [--json]`: retrieve guide passages."""
+
 from __future__ import annotations
 
 import argparse
@@ -20,17 +21,20 @@ def _k(value: str) -> int:
     return k
 
 
-
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("search", help="find the guide passages that answer a question",
-                                   description="Hybrid (meaning + keyword) search over the guides.")
+    parser = subparsers.add_parser(
+        "search",
+        help="find the guide passages that answer a question",
+        description="Hybrid (meaning + keyword) search over the guides.",
+    )
     parser.add_argument("question", nargs="+", type=argv_text, help="what you want to know")
     parser.add_argument("--k", type=_k, default=5, help=f"number of passages (1-{MAX_K}, default 5)")
     parser.add_argument("--specialty", type=argv_text, help="prefer guidance for this specialty (e.g. dentist, GP)")
-    parser.add_argument("--platform", action="append", type=argv_text, default=[],
-                        help="prefer guidance for this platform (repeatable)")
+    parser.add_argument(
+        "--platform", action="append", type=argv_text, default=[], help="prefer guidance for this platform (repeatable)"
+    )
     parser.add_argument("--mode", choices=MODES, default="hybrid", help="ranking method (default hybrid)")
-    parser.add_argument("--json", action="store_true", help="print JSON: {\"passages\": [...]}")
+    parser.add_argument("--json", action="store_true", help='print JSON: {"passages": [...]}')
     parser.set_defaults(run=run)
 
 
@@ -64,8 +68,7 @@ def run(args: argparse.Namespace) -> int:
     # With the specialty data the retriever can also prefer passages that name the clinic's specialty.
     services.retriever = Retriever(services.index, services.chunks, services.embedder, specialties=kb.specialties)
     sync_with_progress(services)  # builds the index on first use, refreshes it after guide edits
-    passages = services.retriever.search(question, k=args.k, specialty=specialty, platforms=platforms,
-                                         mode=args.mode)
+    passages = services.retriever.search(question, k=args.k, specialty=specialty, platforms=platforms, mode=args.mode)
     if args.json:
         print(json.dumps({"passages": [p.model_dump() for p in passages]}, indent=2))
     else:

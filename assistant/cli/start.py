@@ -1,4 +1,5 @@
 """`python -m assistant start --platform P --specialty S [--json]`: a starter checklist for one platform."""
+
 from __future__ import annotations
 
 import argparse
@@ -7,8 +8,11 @@ from ._planner_args import hours, load_kb, make_profile, prepare_stdout, print_j
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("start", help="how to start on a platform",
-                                   description="Setup checklist, cadence for your time and a first-30-days plan.")
+    parser = subparsers.add_parser(
+        "start",
+        help="how to start on a platform",
+        description="Setup checklist, cadence for your time and a first-30-days plan.",
+    )
     parser.add_argument("--platform", required=True, type=text, help="platform id or name")
     parser.add_argument("--specialty", required=True, type=text, help="specialty or alias")
     parser.add_argument("--hours-per-week", type=hours, help="time available for social media (default 2)")
@@ -23,8 +27,14 @@ def run(args: argparse.Namespace) -> int:
 
     prepare_stdout()
     kb = load_kb()
-    profile = make_profile(kb, specialty=args.specialty, country=args.country, timezone=args.timezone,
-                           hours_per_week=args.hours_per_week, platforms=[args.platform])
+    profile = make_profile(
+        kb,
+        specialty=args.specialty,
+        country=args.country,
+        timezone=args.timezone,
+        hours_per_week=args.hours_per_week,
+        platforms=[args.platform],
+    )
     guide = start_guide(kb, profile.platforms[0], profile)
     if args.json:
         print_json(guide.model_dump(mode="json"))

@@ -59,8 +59,11 @@ def run(args: argparse.Namespace) -> int:
         return 1
     planted = [(g, p) for g in kb.guides for p in find_planted(g.body)]
     for guide, passage in planted:  # kept out of answers already (chunking, chat/turn.py); the file needs fixing
-        print(f"error: guide {guide.meta.id}: a passage reads as an {passage.reason} and is kept out of "
-              f"answers; remove it from the guide: {passage.text[:160]!r}", file=sys.stderr)
+        print(
+            f"error: guide {guide.meta.id}: a passage reads as an {passage.reason} and is kept out of "
+            f"answers; remove it from the guide: {passage.text[:160]!r}",
+            file=sys.stderr,
+        )
     if planted:
         return 1
     print(_counts(kb))

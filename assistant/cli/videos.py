@@ -1,4 +1,5 @@
 """`python -m assistant videos --specialty S [--platform P] [--count N] [--json]`."""
+
 from __future__ import annotations
 
 import argparse
@@ -7,8 +8,11 @@ from ._planner_args import int_between, load_kb, platform_list, prepare_stdout, 
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("videos", help="video ideas for a specialty",
-                                   description="Titles, hooks, outlines and durations within platform limits.")
+    parser = subparsers.add_parser(
+        "videos",
+        help="video ideas for a specialty",
+        description="Titles, hooks, outlines and durations within platform limits.",
+    )
     parser.add_argument("--specialty", required=True, type=text, help="specialty or alias")
     parser.add_argument("--platform", type=platform_list, help="platform(s), comma-separated (default: all with video)")
     parser.add_argument("--count", type=int_between(1, 50), default=10, help="number of ideas (1-50, default 10)")

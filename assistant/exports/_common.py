@@ -1,4 +1,5 @@
 """Shared by the exports: local date-times that stay right across daylight-saving changes, CSV text."""
+
 from __future__ import annotations
 
 import csv
@@ -68,5 +69,5 @@ def split_files(platform: str, rows: list[list[str]], max_rows: int) -> dict[str
     """One file per platform; numbered parts when a platform has more rows than one file may hold."""
     if len(rows) <= max_rows:
         return {platform: rows}
-    chunks = [rows[i:i + max_rows] for i in range(0, len(rows), max_rows)]
+    chunks = [rows[i : i + max_rows] for i in range(0, len(rows), max_rows)]
     return {f"{platform}-{n}": chunk for n, chunk in enumerate(chunks, start=1)}

@@ -4,6 +4,7 @@ Buffer takes one channel per upload, so there is one file per platform. Tags mus
 Buffer, so the column is left empty (hashtags are part of the text). Posts already in the past are left
 out and listed in the notes.
 """
+
 from __future__ import annotations
 
 import datetime as dt

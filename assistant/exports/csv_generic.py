@@ -1,4 +1,5 @@
 """A plain CSV of the whole plan with every field, for spreadsheets and other tools."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -8,9 +9,28 @@ from ._common import UTC, csv_text, post_datetime
 if TYPE_CHECKING:
     from ..planners.calendar import Plan
 
-HEADER = ["week", "date", "time", "timezone", "utc", "platform", "pillar", "format", "topic", "caption",
-          "hashtags", "awareness", "awareness_date", "minutes", "sources", "warnings", "alt_text", "brief", "slides",
-          "script"]
+HEADER = [
+    "week",
+    "date",
+    "time",
+    "timezone",
+    "utc",
+    "platform",
+    "pillar",
+    "format",
+    "topic",
+    "caption",
+    "hashtags",
+    "awareness",
+    "awareness_date",
+    "minutes",
+    "sources",
+    "warnings",
+    "alt_text",
+    "brief",
+    "slides",
+    "script",
+]
 
 
 def _cell(value: str) -> str:
@@ -32,9 +52,28 @@ def to_csv(plan: Plan) -> str:
     for post in plan.posts:
         aware = post.awareness or {}
         utc = post_datetime(plan, post).astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")
-        rows.append([str(post.week), post.date.isoformat(), post.time, plan.timezone, utc, post.platform,
-                     post.pillar, post.format, post.topic, post.caption, " ".join(post.hashtags),
-                     aware.get("name", ""), aware.get("date", ""), str(post.minutes),
-                     " | ".join(_source(s) for s in post.sources), " | ".join(_warning(w) for w in post.warnings),
-                     post.alt_text, post.brief, " | ".join(post.slides), post.script or ""])
+        rows.append(
+            [
+                str(post.week),
+                post.date.isoformat(),
+                post.time,
+                plan.timezone,
+                utc,
+                post.platform,
+                post.pillar,
+                post.format,
+                post.topic,
+                post.caption,
+                " ".join(post.hashtags),
+                aware.get("name", ""),
+                aware.get("date", ""),
+                str(post.minutes),
+                " | ".join(_source(s) for s in post.sources),
+                " | ".join(_warning(w) for w in post.warnings),
+                post.alt_text,
+                post.brief,
+                " | ".join(post.slides),
+                post.script or "",
+            ]
+        )
     return csv_text([[_cell(v) for v in row] for row in rows], HEADER)

@@ -5,6 +5,7 @@ the future, no duplicate messages, at most 350 rows per file. Rows that break a 
 listed in the export's notes rather than failing the whole export, so the rest can still be uploaded.
 Times are the clinic's local times: set the Hootsuite account to the same time zone.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -49,8 +50,10 @@ def to_hootsuite(plan: Plan, now: dt.datetime | None = None, date_format: str = 
             rows.setdefault(post.platform, []).append([when.strftime(pattern), text, ""])
     notes = []
     if late:
-        notes.append(f"Left out {len(late)} post(s) less than 10 minutes from now (Hootsuite rejects them): "
-                     f"{', '.join(late[:5])}{'...' if len(late) > 5 else ''}.")
+        notes.append(
+            f"Left out {len(late)} post(s) less than 10 minutes from now (Hootsuite rejects them): "
+            f"{', '.join(late[:5])}{'...' if len(late) > 5 else ''}."
+        )
     if duplicate:
         notes.append(f"Left out {len(duplicate)} duplicate message(s): {', '.join(duplicate[:5])}.")
     files = {}

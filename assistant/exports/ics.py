@@ -3,6 +3,7 @@
 DTSTART carries the clinic's time zone (TZID plus a VTIMEZONE), so 09:00 stays 09:00 local across
 daylight-saving changes in Google Calendar, Outlook and Apple Calendar.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -58,6 +59,7 @@ def to_ics(plan: Plan, now: dt.datetime | None = None) -> str:
         cal.add_component(event)
     if plan.posts:  # VTIMEZONE rules only for the plan's span (a year either side), not 1970-2038
         first, last = plan.posts[0].date, plan.posts[-1].date
-        cal.add_missing_timezones(first_date=first.replace(day=1) - dt.timedelta(days=366),
-                                  last_date=last + dt.timedelta(days=366))
+        cal.add_missing_timezones(
+            first_date=first.replace(day=1) - dt.timedelta(days=366), last_date=last + dt.timedelta(days=366)
+        )
     return cal.to_ical().decode("utf-8")

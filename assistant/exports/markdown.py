@@ -1,4 +1,5 @@
 """A readable plan in Markdown, grouped by week."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,8 +15,12 @@ def _day(date: dt.date) -> str:
 
 
 def _post(post, names: dict[str, str]) -> list[str]:
-    lines = [f"### {_day(post.date)}, {post.time} · {names.get(post.platform, post.platform)} · {post.format_name}",
-             "", f"**Topic:** {post.topic}  ", f"**Pillar:** {post.pillar}  "]
+    lines = [
+        f"### {_day(post.date)}, {post.time} · {names.get(post.platform, post.platform)} · {post.format_name}",
+        "",
+        f"**Topic:** {post.topic}  ",
+        f"**Pillar:** {post.pillar}  ",
+    ]
     if post.awareness:
         lines.append(f"**Awareness:** {post.awareness['name']} ({post.awareness['date']})  ")
     lines += ["", *[f"> {line}" if line else ">" for line in post.caption.splitlines()], ""]
@@ -41,9 +46,16 @@ def to_markdown(plan: Plan) -> str:
     names = plan.platform_names
     shown = ", ".join(names.get(p, p) for p in plan.platforms)
     end = plan.start + dt.timedelta(days=7 * plan.weeks - 1)
-    lines = [f"# Editorial plan: {plan.specialty_name}", "",
-             f"{plan.start:%d %b %Y} to {end:%d %b %Y} · {plan.weeks} week(s) · {shown} · times in {plan.timezone}",
-             "", "## Notes", "", *[f"- {n}" for n in plan.notes], ""]
+    lines = [
+        f"# Editorial plan: {plan.specialty_name}",
+        "",
+        f"{plan.start:%d %b %Y} to {end:%d %b %Y} · {plan.weeks} week(s) · {shown} · times in {plan.timezone}",
+        "",
+        "## Notes",
+        "",
+        *[f"- {n}" for n in plan.notes],
+        "",
+    ]
     for week, posts in groupby(plan.posts, key=lambda p: p.week):
         first = plan.start + dt.timedelta(days=7 * (week - 1))
         lines += [f"## Week {week} · {_day(first)} to {_day(first + dt.timedelta(days=6))}", ""]

@@ -16,8 +16,16 @@ from ..knowledge.base import PROJECT_KNOWLEDGE, M, Regex
 from ..knowledge.schemas.guardrails import GuardrailData, NameList, NationalId, PersonNames
 
 __all__ = [
-    "NameList", "NationalId", "PersonNames", "Regex", "any_of", "guardrail_data", "load_data_file", "person_names",
-    "read_name_file", "words",
+    "NameList",
+    "NationalId",
+    "PersonNames",
+    "Regex",
+    "any_of",
+    "guardrail_data",
+    "load_data_file",
+    "person_names",
+    "read_name_file",
+    "words",
 ]
 
 

@@ -4,6 +4,7 @@ The rules live in knowledge/data/compliance_rules.yaml (patterns, severity, mess
 RuleBook (assistant/knowledge/schemas/rules.py) and compiled once. A finding is advice for a human: it names
 the rule, the words that triggered it, why they are a problem and what to write instead.
 """
+
 from __future__ import annotations
 
 import re
@@ -91,15 +92,25 @@ def _book() -> _Book:
         return any_of([expand(p, book.vocab, where) for p in patterns]) if patterns else None
 
     compiled = tuple(
-        _Compiled(c, rx(c.patterns, c.id), rx(c.unless, c.id), rx(c.only_if, c.id),
-                  # a group with no patterns has no clue to find (it used to crash the check)
-                  tuple((name, rx_) for name, group in c.groups.items() if (rx_ := rx(group, c.id)) is not None))
-        for c in book.checks)
+        _Compiled(
+            c,
+            rx(c.patterns, c.id),
+            rx(c.unless, c.id),
+            rx(c.only_if, c.id),
+            # a group with no patterns has no clue to find (it used to crash the check)
+            tuple((name, rx_) for name, group in c.groups.items() if (rx_ := rx(group, c.id)) is not None),
+        )
+        for c in book.checks
+    )
     neg = book.negation
     far, answer_all = neg.verbal_cues, (*neg.cues, *neg.verbal_cues, *neg.answer_cues)
-    return _Book(compiled, _Negators(_cue_regex((*neg.cues, *far)), _cue_regex(far), neg.window_words),
-                 _Negators(_cue_regex(answer_all), _cue_regex(answer_all), neg.window_words),
-                 neg.answer_quote_words, dict(book.rule_names))
+    return _Book(
+        compiled,
+        _Negators(_cue_regex((*neg.cues, *far)), _cue_regex(far), neg.window_words),
+        _Negators(_cue_regex(answer_all), _cue_regex(answer_all), neg.window_words),
+        neg.answer_quote_words,
+        dict(book.rule_names),
+    )
 
 
 def _cue_regex(cues: tuple[str, ...]) -> re.Pattern[str]:
@@ -119,8 +130,9 @@ def _for_country(check: Check, country: str | None) -> bool:
 _EU_MEMBERS = frozenset("AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split())
 
 
-def check_text(text: str, kind: str = "post", reviewer_name: str | None = None,
-               country: str | None = None) -> list[Finding]:
+def check_text(
+    text: str, kind: str = "post", reviewer_name: str | None = None, country: str | None = None
+) -> list[Finding]:
     """Findings for `text` written as a `kind` (post, caption, reply, ad, answer), sorted by position.
     `country` (ISO code) adds the checks written for that country's rules (e.g. Germany's before/after ban)."""
     if kind not in KINDS:
@@ -138,9 +150,18 @@ def check_text(text: str, kind: str = "post", reviewer_name: str | None = None,
             continue
         for start, end in _spans(compiled, clean, kind, reviewer_name, book):
             o_start, o_end = _original(index, start, end)
-            findings.append(Finding(rule=check.rule, severity=check.severity, start=o_start, end=o_end,
-                                    span=text[o_start:o_end], message=check.message, fix=check.fix,
-                                    name=book.rule_names.get(check.rule, check.rule)))
+            findings.append(
+                Finding(
+                    rule=check.rule,
+                    severity=check.severity,
+                    start=o_start,
+                    end=o_end,
+                    span=text[o_start:o_end],
+                    message=check.message,
+                    fix=check.fix,
+                    name=book.rule_names.get(check.rule, check.rule),
+                )
+            )
     return _one_per_place(findings)
 
 
@@ -187,8 +208,8 @@ def _applies(c: _Compiled, text: str) -> bool:
 
 def _negated(text: str, start: int, negators: _Negators) -> bool:
     """True when a negation cue comes shortly before `start` in the same clause ("we never guarantee")."""
-    clause = _CLAUSE_BREAK.split(text[max(0, start - 160):start])[-1]
-    before = " ".join(clause.split()[-negators.window_words:])
+    clause = _CLAUSE_BREAK.split(text[max(0, start - 160) : start])[-1]
+    before = " ".join(clause.split()[-negators.window_words :])
     return bool(negators.near.search(before.rsplit(",", 1)[-1]) or negators.far.search(before))
 
 
@@ -209,7 +230,7 @@ def _combinations(c: _Compiled, text: str) -> Iterator[tuple[int, int]]:
     for i, (start, _, _) in enumerate(hits):
         if start < covered:
             continue
-        near = hits[i:bisect_right(starts, start + c.check.window)]
+        near = hits[i : bisect_right(starts, start + c.check.window)]
         if len({h[2] for h in near}) >= c.check.min_groups:
             covered = max(h[1] for h in near)
             yield start, covered

@@ -3,6 +3,7 @@
 Detection here is a signal, not the defence: the defence is that user text and knowledge passages are
 passed to models as quoted data and that the rule checker runs on every output whatever the model says.
 """
+
 from __future__ import annotations
 
 import html
@@ -15,14 +16,19 @@ from ._data import any_of, guardrail_data
 
 # Zero-width, bidirectional-control and Unicode "tag" characters can hide instructions from a human reader
 # (the tag block U+E0000-E007F spells invisible ASCII); they carry no meaning in chat text.
-INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-                       "\u2066-\u2069\u3164\ufeff\U000e0000-\U000e007f]")
+INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+    "\u2066-\u2069\u3164\ufeff\U000e0000-\U000e007f]"
+)
 CANARY_PREFIX = "cnry-"
 _SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 # Fenced code blocks and inline code spans render their content as text already: left untouched.
-_CODE = re.compile(r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}(?P=fence)[ \t]*$|\Z)"
-                   r"|(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)", re.MULTILINE | re.DOTALL)
+_CODE = re.compile(
+    r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}(?P=fence)[ \t]*$|\Z)"
+    r"|(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)",
+    re.MULTILINE | re.DOTALL,
+)
 # A link destination may hold one level of balanced parentheses ("javascript:alert(1)", Wikipedia URLs).
 _URL = r"(?P<url><[^>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]\n]*)\]\(\s*" + _URL)
@@ -69,7 +75,7 @@ def sanitize_output(markdown: str) -> str:
         return ""
     out, last = [], 0
     for code in _CODE.finditer(markdown):
-        out.append(_sanitize_prose(markdown[last:code.start()]))
+        out.append(_sanitize_prose(markdown[last : code.start()]))
         out.append(code.group())
         last = code.end()
     out.append(_sanitize_prose(markdown[last:]))

@@ -8,6 +8,7 @@ by context ("my patient John Smith", "Mrs. Rossi", "pt J.S."), by public-domain 
 in"; see names.py) and by names the caller already knows (a reviewer's display name). The clinic's own name,
 city, address, phone and staff (from its profile) are not patient data and stay readable.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,28 +29,51 @@ if TYPE_CHECKING:  # Presidio pulls in spaCy and torch: imported only when the e
     from ..profile import ClinicProfile
 
 KINDS = ("NAME", "PHONE", "EMAIL", "DATE_OF_BIRTH", "RECORD_NUMBER", "ADDRESS", "NATIONAL_ID")
-LABELS = {"NAME": "name", "PHONE": "phone number", "EMAIL": "email address", "DATE_OF_BIRTH": "date of birth",
-          "RECORD_NUMBER": "record number", "ADDRESS": "address", "NATIONAL_ID": "national identity number"}
+LABELS = {
+    "NAME": "name",
+    "PHONE": "phone number",
+    "EMAIL": "email address",
+    "DATE_OF_BIRTH": "date of birth",
+    "RECORD_NUMBER": "record number",
+    "ADDRESS": "address",
+    "NATIONAL_ID": "national identity number",
+}
 PLACEHOLDER = re.compile(r"\[(?:" + "|".join(KINDS) + r")\]")
 # Phone numbers are parsed as written in these regions (python-phonenumbers, strict "valid" leniency).
 PHONE_REGIONS = ("US", "GB", "IT", "DE", "FR", "ES")
 # Overlapping matches keep the most specific: a context-led match beats a bare phone-number shape.
-_SCORES = {"EXTRA_NAME": 1.0, "NATIONAL_ID": 0.94, "DATE_OF_BIRTH": 0.95, "RECORD_NUMBER": 0.95, "EMAIL": 0.9,
-           "ADDRESS": 0.85, "NAME": 0.8, "LISTED_NAME": 0.75}
+_SCORES = {
+    "EXTRA_NAME": 1.0,
+    "NATIONAL_ID": 0.94,
+    "DATE_OF_BIRTH": 0.95,
+    "RECORD_NUMBER": 0.95,
+    "EMAIL": 0.9,
+    "ADDRESS": 0.85,
+    "NAME": 0.8,
+    "LISTED_NAME": 0.75,
+}
 
 _CAP = r"[A-ZÀ-Ý](?:['’][A-ZÀ-Ý])?[a-zà-ÿ]+(?:[A-ZÀ-Ý][a-zà-ÿ]+)?(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
 _PARTICLE = r"(?:de|di|da|van|von|der|del|della|le|la|du|dos)"
 _NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?(?:{_CAP}|[A-Z]\.)){{0,3}}"
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-_DATE = (rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{4}}-\d{{2}}-\d{{2}}|"
-         rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+\d{{4}})?|"
-         rf"{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)")
-_DOB_CUE = (r"(?:d\.?o\.?b\.?|date of birth|birth ?date|born(?: on)?|birthday(?: is)?|nat[oa] il|"
-            r"fecha de nacimiento|geboren am)")
-_RECORD_CUE = (r"(?:mrn|medical record(?: number| no\.?| #)?|(?:record|chart|file|case) (?:no\.?|number|#)|"
-               r"patient (?:id|number|no\.?|#)|(?:nhs|hospital|health card|insurance|member) "
-               r"(?:number|no\.?|id))")
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DATE = (
+    rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{4}}-\d{{2}}-\d{{2}}|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+\d{{4}})?|"
+    rf"{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)"
+)
+_DOB_CUE = (
+    r"(?:d\.?o\.?b\.?|date of birth|birth ?date|born(?: on)?|birthday(?: is)?|nat[oa] il|"
+    r"fecha de nacimiento|geboren am)"
+)
+_RECORD_CUE = (
+    r"(?:mrn|medical record(?: number| no\.?| #)?|(?:record|chart|file|case) (?:no\.?|number|#)|"
+    r"patient (?:id|number|no\.?|#)|(?:nhs|hospital|health card|insurance|member) "
+    r"(?:number|no\.?|id))"
+)
 
 
 _BUILD_LOCK = threading.Lock()
@@ -88,7 +112,7 @@ def detect_phi(text: str, extra_names: Iterable[str] = (), clinic: ClinicProfile
         return []
     extra = _extra_name_recognizers(tuple(extra_names))
     results = _analyzer().analyze(text=text, language="en", ad_hoc_recognizers=extra or None, score_threshold=0.3)
-    spans = [PhiSpan(r.entity_type, r.start, r.end, text[r.start:r.end]) for r in _non_overlapping(results)]
+    spans = [PhiSpan(r.entity_type, r.start, r.end, text[r.start : r.end]) for r in _non_overlapping(results)]
     own = clinic_terms(clinic) if clinic is not None else None
     return [s for s in spans if own is None or not own.covers(s)]
 
@@ -119,17 +143,28 @@ def _context_patterns() -> dict[str, list[re.Pattern[str]]]:
     i = re.IGNORECASE
     return {
         "DATE_OF_BIRTH": [re.compile(rf"\b{_DOB_CUE}\s*(?:is|was|:|-|–)?\s*(?P<v>{_DATE})(?!\w)", i)],
-        "RECORD_NUMBER": [re.compile(rf"\b{_RECORD_CUE}\s*(?:is|:|#|-)?\s*"
-                                     rf"(?P<v>[A-Z]{{0,4}}[-/]?\d(?:[-/ ]?\d){{3,15}})\b", i)],
+        "RECORD_NUMBER": [
+            re.compile(
+                rf"\b{_RECORD_CUE}\s*(?:is|:|#|-)?\s*"
+                rf"(?P<v>[A-Z]{{0,4}}[-/]?\d(?:[-/ ]?\d){{3,15}})\b",
+                i,
+            )
+        ],
         "EMAIL": [re.compile(r"(?<![\w.+-])(?P<v>[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,})\b")],
         "ADDRESS": [
-            re.compile(rf"(?<!\w)(?P<v>\d{{1,5}}[A-Za-z]?,?\s+(?:{_CAP}\s+){{1,3}}(?:{words(terms.street_types)})"
-                       r"\b\.?)"),
-            re.compile(rf"\b(?P<v>(?:{words(terms.street_prefixes)})\s+(?:{_PARTICLE}\s+|dei\s+|degli\s+)?"
-                       rf"(?:{_CAP}\s+){{0,2}}{_CAP},?\s+\d{{1,4}}[A-Za-z]?)\b"),
+            re.compile(
+                rf"(?<!\w)(?P<v>\d{{1,5}}[A-Za-z]?,?\s+(?:{_CAP}\s+){{1,3}}(?:{words(terms.street_types)})"
+                r"\b\.?)"
+            ),
+            re.compile(
+                rf"\b(?P<v>(?:{words(terms.street_prefixes)})\s+(?:{_PARTICLE}\s+|dei\s+|degli\s+)?"
+                rf"(?:{_CAP}\s+){{0,2}}{_CAP},?\s+\d{{1,4}}[A-Za-z]?)\b"
+            ),
             # German streets, also hyphenated compounds: "Hauptstraße 5", "Kaiser-Joseph-Straße 12".
-            re.compile(r"\b(?P<v>(?:[A-ZÄÖÜ][a-zäöüß]+-)*(?:[A-ZÄÖÜ][a-zäöüß]*(?:straße|strasse|str\.|weg|platz|gasse|"
-                       r"allee)|Straße|Strasse|Str\.|Weg|Platz|Gasse|Allee)\s+\d{1,4}[a-z]?)(?!\w)"),
+            re.compile(
+                r"\b(?P<v>(?:[A-ZÄÖÜ][a-zäöüß]+-)*(?:[A-ZÄÖÜ][a-zäöüß]*(?:straße|strasse|str\.|weg|platz|gasse|"
+                r"allee)|Straße|Strasse|Str\.|Weg|Platz|Gasse|Allee)\s+\d{1,4}[a-z]?)(?!\w)"
+            ),
             re.compile(r"\b(?P<v>[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})\b"),  # UK postcode, e.g. "NW1 6XE"
         ],
         "NAME": [re.compile(rf"(?<![\w.])(?:{words(terms.titles)})\.?\s+(?P<v>{_NAME})(?!\w)")],
@@ -143,8 +178,14 @@ def _recognizer_class():
     class ContextRecognizer(LocalRecognizer):
         """Presidio recognizer that reports the `v` group of each regex and drops words that are not names."""
 
-        def __init__(self, kind: str, patterns: list[re.Pattern[str]], score: float, not_names: frozenset[str],
-                     finders: tuple[Callable[[str], list[tuple[int, int]]], ...] = ()):
+        def __init__(
+            self,
+            kind: str,
+            patterns: list[re.Pattern[str]],
+            score: float,
+            not_names: frozenset[str],
+            finders: tuple[Callable[[str], list[tuple[int, int]]], ...] = (),
+        ):
             self._patterns, self._score, self._not_names, self._finders = patterns, score, not_names, finders
             super().__init__(supported_entities=[kind], name=f"context_{kind.lower()}_{len(finders)}")
 
@@ -196,8 +237,12 @@ def _phone_recognizer_class():
                 # "GB" reads both "+44..." and "0044..." forms; national numbers try each region until one fits.
                 for region in ("GB",) if candidate.startswith(("+", "00")) else self.supported_regions:
                     matches = list(phonenumbers.PhoneNumberMatcher(candidate, region, leniency=self._leniency))
-                    found += [RecognizerResult(self.supported_entities[0], run.start() + m.start, run.start() + m.end,
-                                               self.SCORE) for m in matches]
+                    found += [
+                        RecognizerResult(
+                            self.supported_entities[0], run.start() + m.start, run.start() + m.end, self.SCORE
+                        )
+                        for m in matches
+                    ]
                     if matches:
                         break
             return EntityRecognizer.remove_duplicates(found)
@@ -237,8 +282,9 @@ def _build_analyzer() -> AnalyzerEngine:
     registry.add_recognizer(recognizer("NAME", [], _SCORES["NAME"], not_names, (cue_names,)))
     registry.add_recognizer(recognizer("NAME", [], _SCORES["LISTED_NAME"], frozenset(), (listed_names,)))
     registry.add_recognizer(recognizer("NATIONAL_ID", [], _SCORES["NATIONAL_ID"], frozenset(), (find_national_ids,)))
-    registry.add_recognizer(_phone_recognizer_class()(supported_entity="PHONE", supported_regions=PHONE_REGIONS,
-                                                      leniency=1))
+    registry.add_recognizer(
+        _phone_recognizer_class()(supported_entity="PHONE", supported_regions=PHONE_REGIONS, leniency=1)
+    )
     nlp = NoOpNlpEngine(models=[{"lang_code": "en", "model_name": "none"}])
     return AnalyzerEngine(registry=registry, nlp_engine=nlp, supported_languages=["en"])
 
@@ -247,16 +293,19 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
     """Finders for names after a cue word ("my patient john smith", "pt J.S.") and for listed names."""
     terms = guardrail_data().phi
     cue = re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in terms.name_cues) + r")(?!\w)", re.IGNORECASE)
-    initials_cue = re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in terms.initials_cues) + r")(?!\w)",
-                              re.IGNORECASE)
+    initials_cue = re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in terms.initials_cues) + r")(?!\w)", re.IGNORECASE)
 
     greeting = re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in terms.greeting_cues) + r")(?!\w)", re.IGNORECASE)
 
     def after_cues(text: str) -> list[tuple[int, int]]:
         found = [s for m in cue.finditer(text) for s in names_after_cue(text, m.end(), not_names)]
         found += [s for m in greeting.finditer(text) for s in names_after_cue(text, m.end(), not_names, True)]
-        return found + [s for m in initials_cue.finditer(text) for s in names_after_cue(text, m.end(), not_names)
-                        if "." in text[s[0]:s[1]]]
+        return found + [
+            s
+            for m in initials_cue.finditer(text)
+            for s in names_after_cue(text, m.end(), not_names)
+            if "." in text[s[0] : s[1]]
+        ]
 
     return after_cues, lambda text: find_listed_names(text, not_names)
 

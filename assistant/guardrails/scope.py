@@ -4,6 +4,7 @@ A question asking for an individual diagnosis or dose is answered with how to ha
 publicly (R22); an emergency gets the emergency-services line first. A question about how to answer
 patients who ask such things is ordinary communication and stays in scope.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,17 +17,22 @@ from .checker import expand, load_rules
 from .injection import INVISIBLE
 
 Scope = Literal["ok", "individual_medical", "emergency"]
-_GENERIC = ("If this is an emergency, call your local emergency number now "
-            "(911 in the US and Canada, 999 in the UK, 112 anywhere in the EU).")
+_GENERIC = (
+    "If this is an emergency, call your local emergency number now "
+    "(911 in the US and Canada, 999 in the UK, 112 anywhere in the EU)."
+)
 # The person an emergency is about: the last of these words before (or in) the emergency words.
-_PERSON = re.compile(r"\b(?:i|i'm|im|me|my|myself|he|she|they|him|her|them|his|their|himself|herself|themselves|"
-                     r"someone|somebody|follower|patient|person|commenter|user|child|son|daughter)\b", re.IGNORECASE)
+_PERSON = re.compile(
+    r"\b(?:i|i'm|im|me|my|myself|he|she|they|him|her|them|his|their|himself|herself|themselves|"
+    r"someone|somebody|follower|patient|person|commenter|user|child|son|daughter)\b",
+    re.IGNORECASE,
+)
 _FIRST_PERSON = {"i", "i'm", "im", "me", "my", "myself"}
 _NOT_ADVICE = "This assistant helps with communication and cannot give medical advice."
 
 
 def classify_scope(question: str) -> Scope:
-    """"emergency", "individual_medical" or "ok" for a user's question."""
+    """ "emergency", "individual_medical" or "ok" for a user's question."""
     text = _flatten(question or "")
     if not text:
         return "ok"
@@ -42,7 +48,7 @@ def classify_scope(question: str) -> Scope:
 
 
 def _speaks_of_self(text: str, danger: re.Match[str]) -> bool:
-    people = _PERSON.findall(text[max(0, danger.start() - 60):danger.end()])
+    people = _PERSON.findall(text[max(0, danger.start() - 60) : danger.end()])
     return bool(people) and people[-1].lower() in _FIRST_PERSON
 
 
@@ -70,5 +76,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     def compile_all(patterns: tuple[str, ...], name: str) -> re.Pattern[str]:
         return any_of([expand(p, vocab, f"scope.{name}") for p in patterns])
 
-    return (compile_all(terms.emergency, "emergency"), compile_all(terms.individual_medical, "individual_medical"),
-            compile_all(terms.communication, "communication"))
+    return (
+        compile_all(terms.emergency, "emergency"),
+        compile_all(terms.individual_medical, "individual_medical"),
+        compile_all(terms.communication, "communication"),
+    )

@@ -29,10 +29,12 @@ def _words(text: str) -> int:
 
 def _words_between(low: int, high: int):
     """A validator: the text has low to high words."""
+
     def check(cls, value: str) -> str:
         if not low <= _words(value) <= high:
             raise ValueError(f"the body has {_words(value)} words; write {low} to {high}")
         return value
+
     return check
 
 
@@ -68,8 +70,11 @@ class Script(Strict):
     def lines(self, values: dict[str, str]) -> list[str]:
         """The script as numbered lines with the clinic's details filled in: hook, beats, call to action."""
         beats = [f"{n}. {fill(b.say, values)} (on screen: {b.on_screen})" for n, b in enumerate(self.beats, 1)]
-        return [f"0-3 s (hook, spoken and on screen): {fill(self.hook, values)}", *beats,
-                f"Last 5 s: {fill(self.cta, values)}"]
+        return [
+            f"0-3 s (hook, spoken and on screen): {fill(self.hook, values)}",
+            *beats,
+            f"Last 5 s: {fill(self.cta, values)}",
+        ]
 
     @field_validator("filming")
     @classmethod

@@ -1,4 +1,5 @@
 """Resolve an observance's recurring date rule to concrete dates for a given year."""
+
 from __future__ import annotations
 
 import calendar

@@ -1,4 +1,5 @@
 """Freshness: which guides and data entries have not been checked against their sources recently."""
+
 from __future__ import annotations
 
 import datetime as dt

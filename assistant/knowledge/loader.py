@@ -3,6 +3,7 @@
 Any problem fails with a KnowledgeError that names the file and the field, so whoever edits the
 knowledge base can fix it without reading code.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -75,12 +76,42 @@ class KnowledgeBase:
     def observances_for(self, specialty_id: str, country: str | None = None) -> list[Observance]:
         """Observances that fit a specialty and are observed in the country (international always are)."""
         scopes = {"international"} | _scopes_for_country(country)
-        return [o for o in self.observances.values()
-                if o.scope in scopes and (specialty_id in o.specialties or "all" in o.specialties)]
+        return [
+            o
+            for o in self.observances.values()
+            if o.scope in scopes and (specialty_id in o.specialties or "all" in o.specialties)
+        ]
 
 
-_EU = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT",
-       "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"}
+_EU = {
+    "AT",
+    "BE",
+    "BG",
+    "HR",
+    "CY",
+    "CZ",
+    "DK",
+    "EE",
+    "FI",
+    "FR",
+    "DE",
+    "GR",
+    "HU",
+    "IE",
+    "IT",
+    "LV",
+    "LT",
+    "LU",
+    "MT",
+    "NL",
+    "PL",
+    "PT",
+    "RO",
+    "SK",
+    "SI",
+    "ES",
+    "SE",
+}
 
 
 def _scopes_for_country(country: str | None) -> set[str]:
@@ -163,8 +194,16 @@ def load_cards(root: Path) -> tuple[Card, ...]:
             if card.id in seen:
                 raise KnowledgeError(f"{rel}: card {card.id!r} is already defined in {seen[card.id]}")
             seen[card.id] = rel
-            cards.append(Card(card=card, theme=doc.theme, theme_title=doc.title, area=path.parent.name, path=rel,
-                              countries=doc.countries))
+            cards.append(
+                Card(
+                    card=card,
+                    theme=doc.theme,
+                    theme_title=doc.title,
+                    area=path.parent.name,
+                    path=rel,
+                    countries=doc.countries,
+                )
+            )
     return tuple(cards)
 
 
@@ -195,11 +234,21 @@ def load_knowledge(root: str | Path) -> KnowledgeBase:
         specialties[spec.id] = spec
     hashtags: tuple[Hashtag, ...] = registry.load_items(registry.HASHTAGS, root)
     guides = load_guides(root, topics)
-    kb = KnowledgeBase(root=root, topics=topics, guides=guides, platforms=platforms, observances=observances,
-                       specialties=specialties, hashtags=hashtags, cards=load_cards(root),
-                       countries=registry.load(registry.COUNTRIES, root), copy=load_copy(root),
-                       awareness_copy=_day_copy(root),
-                       _aliases=_specialty_aliases(specialties), _platform_aliases=_platform_aliases(platforms))
+    kb = KnowledgeBase(
+        root=root,
+        topics=topics,
+        guides=guides,
+        platforms=platforms,
+        observances=observances,
+        specialties=specialties,
+        hashtags=hashtags,
+        cards=load_cards(root),
+        countries=registry.load(registry.COUNTRIES, root),
+        copy=load_copy(root),
+        awareness_copy=_day_copy(root),
+        _aliases=_specialty_aliases(specialties),
+        _platform_aliases=_platform_aliases(platforms),
+    )
     _cross_check(kb)
     check_sources(kb)  # refused source domains fail the load (knowledge/sources-policy.yaml)
     return kb
@@ -211,8 +260,10 @@ def _specialty_aliases(specialties: dict[str, Specialty]) -> dict[str, str]:
         for name in (spec.id, spec.name, *spec.aliases):
             key = _norm(name)
             if aliases.get(key, spec.id) != spec.id:
-                raise KnowledgeError(f"data/specialties/{spec.id}.yaml: field 'aliases': {name!r} also names "
-                                     f"{aliases[key]!r}; an alias must resolve to exactly one specialty")
+                raise KnowledgeError(
+                    f"data/specialties/{spec.id}.yaml: field 'aliases': {name!r} also names "
+                    f"{aliases[key]!r}; an alias must resolve to exactly one specialty"
+                )
             aliases[key] = spec.id
     return aliases
 

@@ -5,6 +5,7 @@ character counters, follower sellers, placeholder domains), each with a reason, 
 allowed as primary or secondary sources. Every answer shows its sources to clinicians, so a refused domain
 anywhere in the knowledge base is an error that names the file, the URL and the reason.
 """
+
 from __future__ import annotations
 
 import fnmatch
@@ -96,9 +97,11 @@ def citations(kb: KnowledgeBase) -> Iterator[Citation]:
     for g in kb.guides:
         for s in g.meta.sources:
             yield Citation(g.path, str(s.url))
-    groups = (("data/platforms.yaml", kb.platforms.values(), "id"),
-              ("data/awareness.yaml", kb.observances.values(), "id"),
-              ("data/hashtags.yaml", kb.hashtags, "tag"))
+    groups = (
+        ("data/platforms.yaml", kb.platforms.values(), "id"),
+        ("data/awareness.yaml", kb.observances.values(), "id"),
+        ("data/hashtags.yaml", kb.hashtags, "tag"),
+    )
     for path, items, key in groups:
         for item in items:
             for s in _sources_in(item):

@@ -134,12 +134,15 @@ def _sources(kb: KnowledgeBase, data, plat, pillar, observance) -> list[dict]:
     return out
 
 
-def _warnings(data, caption: str, hashtags: list[str], topic_text: str, pillar, country: str | None,
-              platform) -> list[dict]:
+def _warnings(
+    data, caption: str, hashtags: list[str], topic_text: str, pillar, country: str | None, platform
+) -> list[dict]:
     from ..guardrails.limits import limit_findings
 
-    warnings = [f.model_dump(include={"rule", "severity", "span", "message", "fix", "name"})
-                for f in limit_findings(caption, platform, hashtags)]
+    warnings = [
+        f.model_dump(include={"rule", "severity", "span", "message", "fix", "name"})
+        for f in limit_findings(caption, platform, hashtags)
+    ]
     warnings += compliance.check(message_text(caption, hashtags), kind="caption", country=country)
     about = f"{topic_text} {pillar.id} {pillar.name}".lower()
     if any(k in about for k in data.consent_keywords):
@@ -267,9 +270,20 @@ def _script(copy, values: dict[str, str]) -> str | None:
         return None
     return "\n".join([*copy.script.lines(values), f"Filming: {fill(copy.script.filming, values)}"])
 
+
 def _post(
-    kb: KnowledgeBase, data, spec, profile: ClinicProfile, plat, pillar, slot: Slot, text: str, topic, fmt, index: int,
-    seen: set[tuple[str, str]]
+    kb: KnowledgeBase,
+    data,
+    spec,
+    profile: ClinicProfile,
+    plat,
+    pillar,
+    slot: Slot,
+    text: str,
+    topic,
+    fmt,
+    index: int,
+    seen: set[tuple[str, str]],
 ) -> Post:
     from ..knowledge.copy import fill
 

@@ -1,4 +1,5 @@
 """Caption drafts built from the topic, the specialty and a call to action, within the platform's limit."""
+
 from __future__ import annotations
 
 import math
@@ -34,8 +35,7 @@ def variants(data, platform) -> int:
     return math.lcm(len(pieces.openers), len(pieces.bodies), len(ctas))
 
 
-def draft_caption(data, spec, platform, topic: str, variant: int, observance=None,
-                  hashtags: Sequence[str] = ()) -> str:
+def draft_caption(data, spec, platform, topic: str, variant: int, observance=None, hashtags: Sequence[str] = ()) -> str:
     """A caption for one post; optional parts are dropped, in order, until it fits the platform.
 
     `variant` picks the opener, body and call to action; each cycles on its own, so consecutive posts differ

@@ -3,6 +3,7 @@
 Imported directly, never optionally: a plan or reply that silently skipped the compliance check would look
 safe to a clinic when it was not checked at all.
 """
+
 from __future__ import annotations
 
 from ..guardrails import check_text

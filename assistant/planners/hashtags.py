@@ -1,4 +1,5 @@
 """Hashtag sets in tiers, within each platform's maximum and recommendation."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -117,8 +118,11 @@ class _Index:
         self.only_on = {h.tag.lower(): set(h.platforms) for h in kb.hashtags if "all" not in h.platforms}
         self.topic_tags = [(h.tag, h.tag.lstrip("#").lower()) for h in tags if h.category == "topic" and len(h.tag) > 4]
         # General community tags (#MeetTheTeam) with the words that make a topic about them.
-        self.general = [(h.tag, {w.lower() for w in re.findall(r"[A-Z][a-z]+|[a-z]+", h.tag[1:]) if len(w) > 3})
-                        for h in tags if h.category == "community" and "all" in h.specialties]
+        self.general = [
+            (h.tag, {w.lower() for w in re.findall(r"[A-Z][a-z]+|[a-z]+", h.tag[1:]) if len(w) > 3})
+            for h in tags
+            if h.category == "community" and "all" in h.specialties
+        ]
         self.by_specialty = {}
         for spec in kb.specialties.values():
             known = [h for h in tags if "all" in h.specialties or spec.id in h.specialties]
@@ -126,16 +130,24 @@ class _Index:
             self.by_specialty[spec.id] = {
                 "specialty": [*spec.hashtags.specialty] + [h.tag for h in known if h.category == "specialty"],
                 "community": [*spec.hashtags.community] + [h.tag for h in own if h.category == "community"],
-                "broad": [*spec.hashtags.broad] + [h.tag for h in known if h.category == "broad"]}
+                "broad": [*spec.hashtags.broad] + [h.tag for h in known if h.category == "broad"],
+            }
         patterns = planning_data(kb).platform_tag_patterns
         # Community tags named after one platform (#DermTwitter, #DentalTok) mean nothing elsewhere.
-        self.foreign = {pid: re.compile("|".join(f"(?:{p})" for other, p in patterns.items() if other != pid) or "$^",
-                                        re.IGNORECASE) for pid in kb.platforms}
+        self.foreign = {
+            pid: re.compile(
+                "|".join(f"(?:{p})" for other, p in patterns.items() if other != pid) or "$^", re.IGNORECASE
+            )
+            for pid in kb.platforms
+        }
 
     def blocked(self, platform_id: str, tag: str) -> bool:
         low = tag.lower()
-        return (low in self.risky or platform_id not in self.only_on.get(low, {platform_id})
-                or bool(self.foreign[platform_id].search(tag)))
+        return (
+            low in self.risky
+            or platform_id not in self.only_on.get(low, {platform_id})
+            or bool(self.foreign[platform_id].search(tag))
+        )
 
 
 _INDEXES: dict[int, tuple[object, _Index]] = {}
@@ -197,9 +209,19 @@ def _pick(candidates: dict[str, list[str]], target: int, blocked) -> list[TagIte
     return sorted(chosen, key=lambda item: order[item.tier])
 
 
-def suggest_hashtags(kb: KnowledgeBase, specialty: str, platform: str, topic=None, city: str | None = None, *,
-                     brand: str | None = None, when: dt.date | None = None, country: str | None = None,
-                     awareness: str | None = None, exclude_tiers: tuple[str, ...] = ()) -> HashtagSet:
+def suggest_hashtags(
+    kb: KnowledgeBase,
+    specialty: str,
+    platform: str,
+    topic=None,
+    city: str | None = None,
+    *,
+    brand: str | None = None,
+    when: dt.date | None = None,
+    country: str | None = None,
+    awareness: str | None = None,
+    exclude_tiers: tuple[str, ...] = (),
+) -> HashtagSet:
     """Tiered hashtags for a specialty and platform, within the platform's rules."""
     spec, plat = kb.specialty(specialty), kb.platform(platform)
     rules = plat.hashtags
@@ -207,8 +229,14 @@ def suggest_hashtags(kb: KnowledgeBase, specialty: str, platform: str, topic=Non
     notes = [rules.note]
     if target == 0:
         notes.append(f"{plat.name} posts do not need hashtags, so none are suggested.")
-        return HashtagSet(hashtags=[], limit=rules.max, recommended=(rules.recommended_min, rules.recommended_max),
-                          notes=notes, platform=plat.id, specialty=spec.id)
+        return HashtagSet(
+            hashtags=[],
+            limit=rules.max,
+            recommended=(rules.recommended_min, rules.recommended_max),
+            notes=notes,
+            platform=plat.id,
+            specialty=spec.id,
+        )
     index = _index(kb)
     candidates = _candidates(kb, index, spec, topic, city, brand, when, country, awareness)
     for tier in exclude_tiers:
@@ -221,5 +249,11 @@ def suggest_hashtags(kb: KnowledgeBase, specialty: str, platform: str, topic=Non
     if any(t.tier == "branded" for t in chosen):
         notes.append("The branded tag is a suggestion: check nobody else uses it, then use it on every post.")
     notes.append("Tags are written in CamelCase so screen readers read each word.")
-    return HashtagSet(hashtags=chosen, limit=rules.max, recommended=(rules.recommended_min, rules.recommended_max),
-                      notes=notes, platform=plat.id, specialty=spec.id)
+    return HashtagSet(
+        hashtags=chosen,
+        limit=rules.max,
+        recommended=(rules.recommended_min, rules.recommended_max),
+        notes=notes,
+        platform=plat.id,
+        specialty=spec.id,
+    )

@@ -1,4 +1,5 @@
 """The notes under a plan: capacity, batching and repurposing, cadence, gaps."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -29,8 +30,14 @@ def _cadence(text: dict, plats, posts, weeks: int) -> list[str]:
     for plat in plats:
         per_week = counts[plat.id] / weeks
         if per_week < plat.cadence.min_per_week:
-            out.append(text["cadence_low"].format(platform=plat.name, count=f"{per_week:g}",
-                                                  min=plat.cadence.min_per_week, max=plat.cadence.max_per_week))
+            out.append(
+                text["cadence_low"].format(
+                    platform=plat.name,
+                    count=f"{per_week:g}",
+                    min=plat.cadence.min_per_week,
+                    max=plat.cadence.max_per_week,
+                )
+            )
     return out
 
 

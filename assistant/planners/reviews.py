@@ -4,6 +4,7 @@ Why: in the US even confirming that a reviewer is a patient can be a HIPAA discl
 have paid settlements for replies that named patients or described their care (rules R1-R5 in
 knowledge/data/compliance_rules.yaml).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -56,24 +57,33 @@ def _validate(text: str, rating, clinic_phone) -> str:
 
 def detect_threats(text: str, data: ReplyData) -> list[str]:
     """Kinds of threat in a review (extortion, legal, violence...), in the data's order."""
-    return [kind for kind, rule in data.threats.items() if isinstance(rule, ThreatKind)
-            and any(re.search(p, text, re.I | re.S) for p in rule.patterns)]
+    return [
+        kind
+        for kind, rule in data.threats.items()
+        if isinstance(rule, ThreatKind) and any(re.search(p, text, re.I | re.S) for p in rule.patterns)
+    ]
 
 
 def _sentiment(text: str, rating: int | None, data: ReplyData) -> Sentiment:
     if rating is not None:
         return "negative" if rating <= 2 else "mixed" if rating == 3 else "positive"
     low = text.lower()
-    score = {k: sum(bool(re.search(rf"\b{re.escape(w)}\b", low)) for w in words)
-             for k, words in data.sentiment.items()}
+    score = {k: sum(bool(re.search(rf"\b{re.escape(w)}\b", low)) for w in words) for k, words in data.sentiment.items()}
     if score["negative"] == score["positive"]:
         return "mixed"
     return max(score, key=lambda k: score[k])
 
 
-def draft_reply(text: str, rating: int | None = None, reviewer_name: str | None = None,
-                clinic_phone: str | None = None, *, data: ReplyData | None = None, tone: Tone = "warm",
-                signoff: str = "") -> ReplyDraft:
+def draft_reply(
+    text: str,
+    rating: int | None = None,
+    reviewer_name: str | None = None,
+    clinic_phone: str | None = None,
+    *,
+    data: ReplyData | None = None,
+    tone: Tone = "warm",
+    signoff: str = "",
+) -> ReplyDraft:
     """A calm, generic public reply to a review (and two alternatives), or guidance when the review threatens.
     `signoff` ends each reply ("The practice manager, Northside Clinic")."""
     text = _validate(text, rating, clinic_phone)
@@ -85,23 +95,39 @@ def draft_reply(text: str, rating: int | None = None, reviewer_name: str | None 
         always = data.threats["always"]  # the steps for every threat: a plain list in the data
         steps = [s for r in rules if r.urgent for s in r.steps] + (list(always) if isinstance(always, tuple) else [])
         steps += [s for r in rules if not r.urgent for s in r.steps]
-        return ReplyDraft(reply="", findings=[], kind="guidance", guidance=steps, sentiment="negative",
-                          threats=threats, guide=data.guides["guidance"])
+        return ReplyDraft(
+            reply="",
+            findings=[],
+            kind="guidance",
+            guidance=steps,
+            sentiment="negative",
+            threats=threats,
+            guide=data.guides["guidance"],
+        )
     sentiment = _sentiment(text, rating, data)
     situation = _situation(text, sentiment, data)
     texts = [getattr(r, tone) for r in situation.replies] if situation else list(data.templates[sentiment])
     # The same review always gets the same draft; different reviews get different wordings.
     choice = hashlib.sha256(text.encode()).digest()[0] % len(texts)
-    contact = (data.contact["with_phone"].format(phone=clinic_phone.strip()) if clinic_phone
-               else data.contact["without_phone"])
+    contact = (
+        data.contact["with_phone"].format(phone=clinic_phone.strip()) if clinic_phone else data.contact["without_phone"]
+    )
     ordered = [t.format(contact=contact) for t in texts[choice:] + texts[:choice]]
     sign = f"\n{signoff}" if signoff else ""
     reply, alternatives = ordered[0] + sign, [t + sign for t in ordered[1:3]]
     # The reviewer's name is never used in a reply (R2); it is passed on so the checker can flag it.
     findings = compliance.check(reply, kind="reply", reviewer_name=reviewer_name)
-    return ReplyDraft(reply=reply, findings=findings, kind="reply", guidance=list(data.reply_guidance),
-                      sentiment=sentiment, threats=[], guide=data.guides["reply"], alternatives=alternatives,
-                      situation=situation.label if situation else "")
+    return ReplyDraft(
+        reply=reply,
+        findings=findings,
+        kind="reply",
+        guidance=list(data.reply_guidance),
+        sentiment=sentiment,
+        threats=[],
+        guide=data.guides["reply"],
+        alternatives=alternatives,
+        situation=situation.label if situation else "",
+    )
 
 
 def _situation(text: str, sentiment: Sentiment, data: ReplyData) -> Situation | None:

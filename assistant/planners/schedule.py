@@ -1,5 +1,6 @@
 """When posts go out: posts per platform each week, days and times from the platforms' benchmark windows,
 and which slots carry an awareness observance."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -80,8 +81,14 @@ def week_slots(platform, count: int, week: int, week_start: dt.date, rng: random
     for day, times in picks:
         offset = (WEEKDAYS.index(day) - week_start.weekday()) % 7
         repeat = repeats[day] = repeats.get(day, -1) + 1
-        slots.append(Slot(week=week, date=week_start + dt.timedelta(days=offset),
-                          time=_time_for(times, repeat, rng), platform=platform.id))
+        slots.append(
+            Slot(
+                week=week,
+                date=week_start + dt.timedelta(days=offset),
+                time=_time_for(times, repeat, rng),
+                platform=platform.id,
+            )
+        )
     return slots
 
 
@@ -122,11 +129,18 @@ def place_observances(slots: list[Slot], found: list[tuple], start: dt.date, per
         if first == last:
             week = (first - start).days // 7
             candidates: Sequence[Slot | None] = (
-                [_place_day(slots, first, start)] if used_weeks.get(week, 0) < per_week else [])
+                [_place_day(slots, first, start)] if used_weeks.get(week, 0) < per_week else []
+            )
         else:
             lo = max(first, start)
-            candidates = sorted((s for s in slots if s.observance is None and lo <= s.date <= last
-                                 and used_weeks.get(s.week, 0) < per_week), key=lambda s: (s.date, s.time))[:1]
+            candidates = sorted(
+                (
+                    s
+                    for s in slots
+                    if s.observance is None and lo <= s.date <= last and used_weeks.get(s.week, 0) < per_week
+                ),
+                key=lambda s: (s.date, s.time),
+            )[:1]
         for slot in (c for c in candidates if c is not None):
             slot.observance, slot.span = obs, (first, last)
             used_weeks[slot.week] = used_weeks.get(slot.week, 0) + 1

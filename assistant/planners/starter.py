@@ -1,4 +1,5 @@
 """Platform starter guide: an ordered checklist, a first-30-days plan and its sources, for one clinic."""
+
 from __future__ import annotations
 
 import re
@@ -19,8 +20,13 @@ _THIRTY = re.compile(r"30 days|thirty days|first month", re.I)
 _AVOID = re.compile(r"avoid|mistake|don't|do not", re.I)
 _VERIFY = re.compile(r"\bverif", re.I)
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
-_LIMIT_LABELS = (("name_chars", "Name"), ("bio_chars", "Bio / description"), ("title_chars", "Video or post title"),
-                 ("caption_chars", "Post text"), ("caption_visible_chars", "Text shown before \"more\""))
+_LIMIT_LABELS = (
+    ("name_chars", "Name"),
+    ("bio_chars", "Bio / description"),
+    ("title_chars", "Video or post title"),
+    ("caption_chars", "Post text"),
+    ("caption_visible_chars", 'Text shown before "more"'),
+)
 
 
 class Step(BaseModel):
@@ -79,8 +85,11 @@ def _step(item: str) -> Step:
 
 
 def _profile_step(plat, text) -> Step:
-    limits = [f"{label}: {getattr(plat.limits, key)} characters" for key, label in _LIMIT_LABELS
-              if getattr(plat.limits, key) is not None]
+    limits = [
+        f"{label}: {getattr(plat.limits, key)} characters"
+        for key, label in _LIMIT_LABELS
+        if getattr(plat.limits, key) is not None
+    ]
     return Step(title=text.profile_title, details="; ".join(limits) + ".")
 
 
@@ -92,8 +101,10 @@ def _cadence_step(data, plat, profile: ClinicProfile, text) -> Step:
     fit = int(minutes // typical)
     cad = plat.cadence
     posts = max(1, min(fit, cad.max_per_week))
-    detail = (f"With about {minutes / 60:.1f} h a week for {plat.name} and ~{typical} min per post, plan {posts} "
-              f"post(s) a week. Benchmark: {cad.min_per_week}-{cad.max_per_week} a week ({cad.note})")
+    detail = (
+        f"With about {minutes / 60:.1f} h a week for {plat.name} and ~{typical} min per post, plan {posts} "
+        f"post(s) a week. Benchmark: {cad.min_per_week}-{cad.max_per_week} a week ({cad.note})"
+    )
     if fit < cad.min_per_week:
         detail += " Your time is below the benchmark: keep to a steady rhythm and batch the work."
     return Step(title=text.cadence_title, details=detail)
@@ -101,8 +112,9 @@ def _cadence_step(data, plat, profile: ClinicProfile, text) -> Step:
 
 def _times_step(plat, profile: ClinicProfile, text) -> Step:
     windows = "; ".join(f"{', '.join(d.capitalize() for d in w.days)} at {', '.join(w.times)}" for w in plat.best_times)
-    return Step(title=text.times_title,
-                details=f"{windows} (your local time, {profile.timezone}). {plat.best_times_note}")
+    return Step(
+        title=text.times_title, details=f"{windows} (your local time, {profile.timezone}). {plat.best_times_note}"
+    )
 
 
 def _first_posts(data, spec, plat, text) -> Step:
@@ -113,16 +125,19 @@ def _first_posts(data, spec, plat, text) -> Step:
         if topic.pillar not in pillars and len(chosen) < 3:
             chosen.append(topic.title)
             pillars.add(topic.pillar)
-    return Step(title=text.first_posts_title,
-                details="A welcome post (who you are, what you treat, how to book), then: " + "; ".join(chosen) + ".")
+    return Step(
+        title=text.first_posts_title,
+        details="A welcome post (who you are, what you treat, how to book), then: " + "; ".join(chosen) + ".",
+    )
 
 
 def _hashtag_step(plat, text) -> Step:
     rules = plat.hashtags
     details = rules.note
     if rules.max:
-        details += (f" Recommended: {rules.recommended_min}-{rules.recommended_max} per post, "
-                    f"never more than {rules.max}.")
+        details += (
+            f" Recommended: {rules.recommended_min}-{rules.recommended_max} per post, never more than {rules.max}."
+        )
     return Step(title=text.hashtags_title, details=details)
 
 
@@ -155,9 +170,13 @@ def start_guide(kb: KnowledgeBase, platform: str, profile: ClinicProfile) -> Sta
     verify = next((s for s in items(guide.body) if _VERIFY.search(s)), None)
     if not any(_VERIFY.search(s) for s in setup):
         steps.append(Step(title=text.verification_title, details=verify or text.verification_default))
-    steps += [_profile_step(plat, text), _first_posts(data, spec, plat, text), _cadence_step(data, plat, profile, text),
-              _times_step(plat, profile, text),
-              _hashtag_step(plat, text),
-              _avoid_step(data, secs, spec, text)]
+    steps += [
+        _profile_step(plat, text),
+        _first_posts(data, spec, plat, text),
+        _cadence_step(data, plat, profile, text),
+        _times_step(plat, profile, text),
+        _hashtag_step(plat, text),
+        _avoid_step(data, secs, spec, text),
+    ]
     first_30 = items(_section(secs, _THIRTY)) or list(text.first_30_days_default)
     return StarterGuide(platform=plat.id, steps=steps, first_30_days=first_30, sources=_sources(kb, plat, guide))

@@ -1,5 +1,6 @@
 """Which topic each post takes: pillars in rotation, no repeats while the bank lasts, seasons and
 awareness observances respected."""
+
 from __future__ import annotations
 
 import random
@@ -10,8 +11,25 @@ if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
 
 # Words that say what kind of observance it is rather than what it is about.
-_GENERIC = {"world", "day", "days", "month", "week", "national", "international", "awareness", "global",
-            "american", "european", "and", "the", "for", "of", "your", "day's"}
+_GENERIC = {
+    "world",
+    "day",
+    "days",
+    "month",
+    "week",
+    "national",
+    "international",
+    "awareness",
+    "global",
+    "american",
+    "european",
+    "and",
+    "the",
+    "for",
+    "of",
+    "your",
+    "day's",
+}
 
 
 def short_name(observance) -> str:
@@ -50,8 +68,9 @@ class TopicPicker:
         self.titles = {t.title: t for t in spec.topics}
         self.pillars = [p.id for p in spec.pillars]
         rng.shuffle(self.pillars)
-        self.by_pillar = {pid: [t for t in spec.topics if t.pillar == pid and t.title not in self.bound]
-                          for pid in self.pillars}
+        self.by_pillar = {
+            pid: [t for t in spec.topics if t.pillar == pid and t.title not in self.bound] for pid in self.pillars
+        }
         for topics in self.by_pillar.values():
             rng.shuffle(topics)
         self.bank_size = sum(len(v) for v in self.by_pillar.values())
@@ -104,14 +123,21 @@ class TopicPicker:
         for title, oid in self.bound.items():
             if oid == observance.id and title not in self.used:
                 return self._take_bound(title), True
-        free = [t for topics in self.by_pillar.values() for t in topics
-                if t.title not in self.used and self._in_season(t, month)]
+        free = [
+            t
+            for topics in self.by_pillar.values()
+            for t in topics
+            if t.title not in self.used and self._in_season(t, month)
+        ]
         # Name words count double: "Skin Cancer Awareness Month" is about skin cancer first.
         name, note = _words(observance.name), _words(observance.note) - _words(observance.name)
         # A topic must share a word with the observance's name, or two with its note, to be "about" it.
-        scored = [(2 * len(name & w) + len(note & w), -i, t)
-                  for i, t in enumerate(free) for w in [_words(" ".join((t.title, *t.keywords)))]
-                  if name & w or len(note & w) >= 2]
+        scored = [
+            (2 * len(name & w) + len(note & w), -i, t)
+            for i, t in enumerate(free)
+            for w in [_words(" ".join((t.title, *t.keywords)))]
+            if name & w or len(note & w) >= 2
+        ]
         best = max(scored, key=lambda s: s[:2], default=None)
         if best is None or best[0] == 0:
             keys = self.data.awareness_pillar_keywords

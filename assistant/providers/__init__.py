@@ -1,4 +1,5 @@
 """Provider registry. A new provider is one module here with `create(settings)`, plus one line below."""
+
 from __future__ import annotations
 
 import importlib

@@ -1,4 +1,5 @@
 """Anthropic's Claude models."""
+
 from __future__ import annotations
 
 from .base import ChatModelProvider, build_chat_model, require

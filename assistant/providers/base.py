@@ -1,4 +1,5 @@
 """The provider interface and the one LangChain-backed implementation all remote providers share."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -51,8 +52,10 @@ class ChatModelProvider:
             # A connection cut halfway ends an OpenAI-compatible stream quietly; half an answer must not
             # pass for a whole one.
             where = f" at {self.endpoint}" if self.endpoint else ""
-            raise ProviderError(f"{self.name}{where} stopped before finishing the answer (the connection closed "
-                                "mid-stream); check the server's logs or try again")
+            raise ProviderError(
+                f"{self.name}{where} stopped before finishing the answer (the connection closed "
+                "mid-stream); check the server's logs or try again"
+            )
 
 
 def explain_failure(provider: str, endpoint: str, exc: BaseException) -> str:
@@ -76,8 +79,10 @@ def explain_failure(provider: str, endpoint: str, exc: BaseException) -> str:
 def require(value: str, setting: str, provider: str) -> str:
     """Return a required setting or raise a ProviderError that names the variable to set."""
     if not value:
-        raise ProviderError(f"the {provider} provider needs {setting}: set it in the environment or in "
-                            f".streamlit/secrets.toml (see secrets.toml.example)")
+        raise ProviderError(
+            f"the {provider} provider needs {setting}: set it in the environment or in "
+            f".streamlit/secrets.toml (see secrets.toml.example)"
+        )
     return value
 
 
@@ -87,6 +92,12 @@ def build_chat_model(model_provider: str, model: str, settings, **kwargs: Any) -
         from langchain.chat_models import init_chat_model
     except ImportError:  # pragma: no cover - in requirements.txt
         raise ProviderError("LangChain is not installed: pip install -r requirements.txt") from None
-    return init_chat_model(model, model_provider=model_provider, timeout=settings.llm_timeout_s,
-                           max_retries=settings.llm_max_retries, max_tokens=settings.llm_max_tokens,
-                           streaming=True, **kwargs)
+    return init_chat_model(
+        model,
+        model_provider=model_provider,
+        timeout=settings.llm_timeout_s,
+        max_retries=settings.llm_max_retries,
+        max_tokens=settings.llm_max_tokens,
+        streaming=True,
+        **kwargs,
+    )

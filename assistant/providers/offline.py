@@ -1,4 +1,5 @@
 """The default provider: no model at all. The chat engine answers extractively from the knowledge base."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator

@@ -1,4 +1,5 @@
 """A local Ollama server (OLLAMA_BASE_URL, default http://127.0.0.1:11434)."""
+
 from __future__ import annotations
 
 from .base import ChatModelProvider, build_chat_model

@@ -1,4 +1,5 @@
 """OpenAI, or any OpenAI-compatible server (vLLM, LM Studio, llama.cpp server) through OPENAI_BASE_URL."""
+
 from __future__ import annotations
 
 from .base import ChatModelProvider, build_chat_model, require
@@ -12,5 +13,4 @@ def create(settings) -> ChatModelProvider:
     key = settings.openai_api_key or ("not-needed" if base_url else require("", "OPENAI_API_KEY", "openai"))
     model = settings.model or DEFAULT_MODEL
     chat = build_chat_model("openai", model, settings, base_url=base_url, api_key=key, stream_usage=False)
-    return ChatModelProvider(name="openai", model=model, chat_model=chat,
-                             endpoint=base_url or "api.openai.com")
+    return ChatModelProvider(name="openai", model=model, chat_model=chat, endpoint=base_url or "api.openai.com")

@@ -1,4 +1,5 @@
 """Pieces of the Knowledge page: browse guides by category (with their dates), and search passages."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -7,16 +8,22 @@ from .. import inputs
 from ..errors import AssistantError
 from . import render
 
-CATEGORY_NAMES = {"strategy": "Strategy", "conversations": "Conversations and reviews",
-                  "compliance": "Compliance and privacy", "platforms": "Platforms"}
+CATEGORY_NAMES = {
+    "strategy": "Strategy",
+    "conversations": "Conversations and reviews",
+    "compliance": "Compliance and privacy",
+    "platforms": "Platforms",
+}
 
 
 def browse(kb) -> None:
     """Guides in tabs by category; each opens to its summary, full text and sources."""
-    categories = sorted({g.meta.category for g in kb.guides}, key=lambda c: list(CATEGORY_NAMES).index(c)
-                        if c in CATEGORY_NAMES else 99)
-    tabs = st.tabs([f"{CATEGORY_NAMES.get(c, c.title())} ({sum(g.meta.category == c for g in kb.guides)})"
-                    for c in categories])
+    categories = sorted(
+        {g.meta.category for g in kb.guides}, key=lambda c: list(CATEGORY_NAMES).index(c) if c in CATEGORY_NAMES else 99
+    )
+    tabs = st.tabs(
+        [f"{CATEGORY_NAMES.get(c, c.title())} ({sum(g.meta.category == c for g in kb.guides)})" for c in categories]
+    )
     for tab, category in zip(tabs, categories, strict=False):
         with tab:
             for guide in sorted((g for g in kb.guides if g.meta.category == category), key=lambda g: g.meta.title):

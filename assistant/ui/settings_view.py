@@ -1,4 +1,5 @@
 """Pieces of the Settings page: provider choice for this session, connection test, index status."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -18,10 +19,16 @@ def provider_form(settings, available: dict[str, str]) -> tuple[str, str]:
     provider, model = resources.provider_choice(settings)
     names = list(available)
     with st.form("provider_form"):
-        chosen = st.selectbox("Provider", names, index=names.index(provider) if provider in names else 0,
-                              format_func=lambda n: f"{n}: {available[n]}", key="provider_choice")
-        typed = st.text_input("Model", value=model, placeholder="default for the provider, e.g. gpt-4o-mini",
-                              max_chars=200)
+        chosen = st.selectbox(
+            "Provider",
+            names,
+            index=names.index(provider) if provider in names else 0,
+            format_func=lambda n: f"{n}: {available[n]}",
+            key="provider_choice",
+        )
+        typed = st.text_input(
+            "Model", value=model, placeholder="default for the provider, e.g. gpt-4o-mini", max_chars=200
+        )
         if st.form_submit_button("Apply to this session", type="primary"):
             st.session_state.provider_override = (chosen, typed.strip())
             provider, model = chosen, typed.strip()
@@ -35,6 +42,7 @@ def provider_form(settings, available: dict[str, str]) -> tuple[str, str]:
 def connection_test(settings, provider: str, model: str) -> None:
     """Send a tiny prompt to the chosen provider; show the reply's start or the error that says how to fix it."""
     from ..providers import get_provider
+
     if provider == "offline":
         st.success("The offline provider needs no connection: answers come from the knowledge base.")
         return
@@ -53,8 +61,10 @@ def connection_test(settings, provider: str, model: str) -> None:
     except Exception as exc:  # noqa: BLE001 - any SDK failure is shown as a message
         resources.show_error(exc)
         return
-    st.success(f"{provider} ({llm.model}) answered in {time.perf_counter() - started:.1f} s: "
-               f"“{reply.strip()[:80]}”", icon=":material/check:")
+    st.success(
+        f"{provider} ({llm.model}) answered in {time.perf_counter() - started:.1f} s: “{reply.strip()[:80]}”",
+        icon=":material/check:",
+    )
 
 
 def configuration_table(settings) -> None:
@@ -76,8 +86,9 @@ def index_panel(svc) -> None:
     cols[2].metric("Mode", status["mode"])
     cols[3].metric("Guides in the knowledge base", len(svc.kb.guides))
     st.caption(f"Location: {status['location']}")
-    if st.button("Rebuild the index", icon=":material/refresh:",
-                 help="Embeds every guide again; takes about half a minute."):
+    if st.button(
+        "Rebuild the index", icon=":material/refresh:", help="Embeds every guide again; takes about half a minute."
+    ):
         state = resources.ensure_index(svc, rebuild=True)  # shows the error itself if it fails
         if not state.ready:
             return

@@ -42,7 +42,15 @@ def answer_meta(answer: Any, kb: KnowledgeBase | None = None) -> dict[str, Any]:
     # A model server's URL or key can reach a notice through an error message: never store it (redact).
     warnings = [{**w, "message": redact(str(w.get("message", "")))} for w in answer.warnings or []]
     notice = redact(answer.fallback_notice) if answer.fallback_notice else answer.fallback_notice
-    return {"sources": sources, "warnings": warnings, "findings": finding_dicts(answer.findings),
-            "provider": answer.provider, "intent": answer.intent, "fallback_notice": notice,
-            "masked": list(answer.masked or []), "drafts": [d.public() for d in answer.drafts],
-            "body": answer.body, "card_id": answer.card_id}
+    return {
+        "sources": sources,
+        "warnings": warnings,
+        "findings": finding_dicts(answer.findings),
+        "provider": answer.provider,
+        "intent": answer.intent,
+        "fallback_notice": notice,
+        "masked": list(answer.masked or []),
+        "drafts": [d.public() for d in answer.drafts],
+        "body": answer.body,
+        "card_id": answer.card_id,
+    }

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 def without_sources_block(text: str) -> str:
     """The answer without its trailing "### Sources" list: the page shows sources as expanders instead."""
     from ..chat.data import chat_data
+
     heading = chat_data().answer.phrase("sources")
     head, sep, _ = text.rpartition(f"\n{heading}\n")
     return head.rstrip() if sep else text
@@ -28,7 +29,7 @@ def masked_for_storage(question: str, profile: Any = None) -> str:
 def conversation_title(question: str, limit: int = 60) -> str:
     """A short one-line title from the first question."""
     line = " ".join(question.split())
-    return line if len(line) <= limit else line[:limit - 1].rstrip() + "…"
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
 def history_for_engine(messages: Iterable[dict[str, Any]]) -> list[dict[str, str]]:

@@ -1,4 +1,5 @@
 """Imported at start-up by Python processes the tests launch: installs the same network block."""
+
 import sys
 from pathlib import Path
 

@@ -11,8 +11,9 @@ from ..base import Strict, check_patterns
 from ..models import PLATFORM_IDS
 
 # The intents a question can be routed to; the keywords that pick them are data (knowledge/data/intents.yaml).
-Intent = Literal["start_platform", "editorial_plan", "hashtags", "video_ideas", "review_reply", "compliance",
-                 "strategy"]
+Intent = Literal[
+    "start_platform", "editorial_plan", "hashtags", "video_ideas", "review_reply", "compliance", "strategy"
+]
 INTENTS: tuple[Intent, ...] = get_args(Intent)
 
 

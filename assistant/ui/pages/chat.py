@@ -1,4 +1,5 @@
 """Chat: ask in your own words; answers stream in with numbered sources and compliance checks."""
+
 import streamlit as st
 
 from assistant.ui import chat_view, resources, sidebar

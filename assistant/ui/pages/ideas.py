@@ -1,4 +1,5 @@
 """Hashtags and video ideas for the clinic's specialty, within each platform's current rules."""
+
 import streamlit as st
 
 from assistant.ui import ideas_view, resources, sidebar

@@ -1,4 +1,5 @@
 """Editorial plan: a dated calendar for the clinic's platforms, saved as it is made, editable and ready to import."""
+
 import streamlit as st
 
 from assistant.ui import calendar_view, plan_view, resources, sidebar

@@ -1,4 +1,5 @@
 """Reviews and checks: a privacy-safe reply to a review, and a compliance check for any draft."""
+
 import streamlit as st
 
 from assistant.ui import resources, reviews_view, sidebar
