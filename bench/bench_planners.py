@@ -84,8 +84,9 @@ def render(r: dict) -> str:
                 else "."
             ),
             "",
-            f"Workload: a {WEEKS}-week plan for a dermatology clinic on {', '.join(PLATFORMS)} at {POSTS_PER_WEEK} posts "
-            f"a week ({r['posts']} posts, captions, hashtags, awareness days, compliance checks), then all six exports "
+            f"Workload: a {WEEKS}-week plan for a dermatology clinic on {', '.join(PLATFORMS)} "
+            f"at {POSTS_PER_WEEK} posts a week ({r['posts']} posts, captions, hashtags, awareness days, compliance checks), "
+            "then all six exports "
             "(JSON, generic CSV, Hootsuite, Buffer, iCalendar, Markdown).",
             "",
             "| figure | value |",
