@@ -85,8 +85,8 @@ def render(r: dict) -> str:
             ),
             "",
             f"Workload: a {WEEKS}-week plan for a dermatology clinic on {', '.join(PLATFORMS)} "
-            f"at {POSTS_PER_WEEK} posts a week ({r['posts']} posts, captions, hashtags, awareness days, compliance checks), "
-            "then all six exports "
+            f"at {POSTS_PER_WEEK} posts a week ({r['posts']} posts, captions, hashtags, awareness days, "
+            "compliance checks), then all six exports "
             "(JSON, generic CSV, Hootsuite, Buffer, iCalendar, Markdown).",
             "",
             "| figure | value |",
