@@ -329,6 +329,14 @@ def _table(levels: list[dict]) -> str:
     return "\n".join([head, "|---|---|---|---|---|---|---|---|---|", *map(_row, levels)])
 
 
+def _clinic_set_up(database_url: str) -> None:
+    """Save a clinic profile first, as a clinic that has used the app has: sessions open the chat, not the first run."""
+    from assistant.profile import ClinicProfile
+    from assistant.storage import Store
+
+    Store(database_url).save_profile("Load test clinic", ClinicProfile().model_dump())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, nargs="+", default=[1, 5, 10, 20, 40], help="levels to run")
@@ -351,6 +359,7 @@ def main(argv: list[str] | None = None) -> int:
     temp = Path(tempfile.mkdtemp(prefix="load-"))
     data_dir = args.data_dir or temp  # the index is kept in --data-dir; the database is always a fresh one
     database_url = f"sqlite:///{temp / 'load.db'}"
+    _clinic_set_up(database_url)
     when = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     try:
         with serve(data_dir, database_url) as (url, pid):
