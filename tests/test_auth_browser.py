@@ -6,8 +6,6 @@ after a reload; and a server started on every network address without logins ref
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,18 +15,16 @@ import pytest
 from assistant.auth import hash_password
 from assistant.profile import ClinicProfile
 from assistant.storage import Store
-from tests.conftest import FIXTURE_KNOWLEDGE, ROOT
-from tests.netblock import offline_env
+from tests.conftest import FIXTURE_KNOWLEDGE
 from tests.test_e2e_browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
     TIMEOUT_MS,
-    _free_port,
     _require_chromium,
     _settled,
     _shot,
-    _wait_healthy,
     _wait_messages,
+    serve_app,
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.server, pytest.mark.slow]
@@ -40,46 +36,13 @@ BEN_QUESTION = "How should we answer a negative review on Google?"
 @contextmanager
 def serve(data: Path, address: str) -> Iterator[str]:
     """`streamlit run app.py` on `address` and a free port, with the data directory given; its loopback URL."""
-    port = _free_port()
-    log = data / f"streamlit-{port}.log"
-    env = offline_env(
-        ASSISTANT_DATA_DIR=str(data),
-        ASSISTANT_DATABASE_URL=f"sqlite:///{data / 'app.db'}",
-        ASSISTANT_KNOWLEDGE_DIR=str(FIXTURE_KNOWLEDGE),  # the small one: quick to index
-    )
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                "--server.address",
-                address,
-                "--server.port",
-                str(port),
-                "--server.headless",
-                "true",
-                "--server.fileWatcherType",
-                "none",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        url = f"http://127.0.0.1:{port}"
-        _wait_healthy(url, proc, log)
+    env = {
+        "ASSISTANT_DATA_DIR": str(data),
+        "ASSISTANT_DATABASE_URL": f"sqlite:///{data / 'app.db'}",
+        "ASSISTANT_KNOWLEDGE_DIR": str(FIXTURE_KNOWLEDGE),  # the small one: quick to index
+    }
+    with serve_app(data / f"streamlit-{address}.log", address, env) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=5)
 
 
 @pytest.fixture(scope="module")

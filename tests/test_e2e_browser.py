@@ -18,6 +18,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -91,11 +93,18 @@ def app_url(e2e_data, indexed):
     """The app served by a real `streamlit run`, with the session's prebuilt index and an empty database."""
     _require_chromium()
     data = e2e_data
+    env = {
+        "ASSISTANT_DATA_DIR": str(indexed.settings.data_dir),
+        "ASSISTANT_DATABASE_URL": f"sqlite:///{data / 'app.db'}",
+    }
+    with serve_app(data / "streamlit.log", "127.0.0.1", env) as url:
+        yield url
+
+
+@contextmanager
+def serve_app(log: Path, address: str, env: dict[str, str]) -> Iterator[str]:
+    """`streamlit run app.py` on `address` and a free port, offline, with `env` added; yields its loopback URL."""
     port = _free_port()
-    log = data / "streamlit.log"
-    env = offline_env(
-        ASSISTANT_DATA_DIR=str(indexed.settings.data_dir), ASSISTANT_DATABASE_URL=f"sqlite:///{data / 'app.db'}"
-    )
     with log.open("w") as out:
         proc = subprocess.Popen(
             [
@@ -105,7 +114,7 @@ def app_url(e2e_data, indexed):
                 "run",
                 "app.py",
                 "--server.address",
-                "127.0.0.1",
+                address,
                 "--server.port",
                 str(port),
                 "--server.headless",
@@ -114,7 +123,7 @@ def app_url(e2e_data, indexed):
                 "none",
             ],
             cwd=ROOT,
-            env=env,
+            env=offline_env(**env),
             stdout=out,
             stderr=subprocess.STDOUT,
         )
