@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from assistant.ui import login, onboarding, resources
+from assistant.ui import chat_view, login, onboarding, resources
 from assistant.ui.sidebar import render_sidebar
 
 st.set_page_config(page_title="Clinic social media assistant", page_icon=":material/medical_services:", layout="wide")
@@ -23,6 +23,7 @@ try:
     login.gate(services)  # serves beyond this computer only with logins; asks for one when they are set up
 except Exception as exc:  # noqa: BLE001 - a broken configuration is shown as a message, never a traceback
     resources.show_error(exc)
+    chat_view.keep_typed_question()  # a question sent just as the fault struck is not lost
     st.stop()
 page = st.navigation(PAGES)
 try:
@@ -33,8 +34,10 @@ try:
     render_sidebar(services)
 except Exception as exc:  # noqa: BLE001 - a broken configuration is shown as a message, never a traceback
     resources.show_error(exc)
+    chat_view.keep_typed_question()  # a question sent just as the fault struck is not lost
     st.stop()
 try:
     page.run()
 except Exception as exc:  # noqa: BLE001 - the page shows what went wrong as a message; details go to the log
     resources.show_error(exc)
+    chat_view.keep_typed_question()

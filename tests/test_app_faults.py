@@ -142,6 +142,32 @@ def test_a_read_only_folder_is_named_with_its_cause_and_the_page_works_again_onc
     assert [text for _, text in stored_turns(disk)][-2] == SECOND
 
 
+def test_a_question_sent_as_the_folder_turns_read_only_is_kept_and_offered_back_once_writable(disk):
+    """The fault strikes before the chat page can even read the conversation: the question typed in that very run
+    is shown back at once, survives Try again while the fault lasts, and is offered back in the chat afterwards."""
+    at = ask(AppTest.from_file(APP, default_timeout=180).run(), FIRST)
+    remount(disk.parent.parent, "ro")
+    try:
+        at.chat_input[0].set_value(SECOND).run()
+        assert not at.exception, [e.value for e in at.exception]
+        message = " ".join(e.value for e in at.error)
+        assert str(disk) in message and "read-only" in message and "went wrong" not in message
+        assert not at.chat_input  # the page stopped before the chat box: only the kept copy holds the question
+        assert [c.value for c in at.code] == [SECOND]
+        next(b for b in at.button if b.label == "Try again").click().run()  # still read-only: still kept
+        assert [c.value for c in at.code] == [SECOND]
+    finally:
+        remount(disk.parent.parent, "rw")
+    next(b for b in at.button if b.label == "Try again").click().run()
+    healthy(at)
+    assert offered_back(at) == [SECOND]
+    assert SECOND not in [text for _, text in stored_turns(disk)]  # offered, not saved behind the user's back
+    try_again(at)
+    assert not offered_back(at)
+    assert [text for _, text in stored_turns(disk)][-2:-1] == [SECOND]
+    assert [m.name for m in at.chat_message] == ["user", "assistant", "user", "assistant"]
+
+
 @contextmanager
 def long_read(path: Path) -> Iterator[None]:
     """A read held open on the database, as a backup copying it would: new writes must then grow the write-ahead log

@@ -134,6 +134,42 @@ def starters(profile, kb, box) -> str | None:
     return clicked
 
 
+TYPED = "chat_typed"  # the chat box's key: what was just typed can be read before the page draws the box
+RESCUED = "chat_rescued"  # a question typed in a run that failed before the chat page could take it
+_TAKEN = "chat_taken"  # the question this run's chat page took in hand (its own faults keep it themselves)
+
+
+def keep_typed_question() -> None:
+    """After a fault stopped this run before the chat page drew: keep what was just typed and show it back.
+
+    The chat box's value lives only for the run it was sent in, so a run that fails earlier (the database cannot
+    even be read) would lose it. It is kept in the session and offered back by the chat page once the fault is
+    fixed; Try again runs the page again without reloading (a reload starts a new session).
+    """
+    typed = st.session_state.get(TYPED)
+    if isinstance(typed, str) and typed.strip() and st.session_state.get(_TAKEN) != typed:
+        st.session_state[RESCUED] = {"owner": current_owner(), "question": typed}
+    kept = st.session_state.get(RESCUED)
+    if not isinstance(kept, dict):
+        return
+    with st.container(border=True):
+        st.warning("Your question is kept on this page", icon=":material/edit_note:")
+        st.code(kept["question"], language=None, wrap_lines=True)
+        st.caption("It will be offered back in the chat once this is fixed.")
+        st.button("Try again", icon=":material/refresh:", key="retry_page", type="primary")
+
+
+def adopt_kept_question(pid: int, profile, conv_id: int | None) -> None:
+    """A question kept by `keep_typed_question` joins this page's unsaved question, to be offered back."""
+    st.session_state.pop(_TAKEN, None)
+    kept = st.session_state.get(RESCUED)
+    if not isinstance(kept, dict) or kept.get("owner") != current_owner():
+        st.session_state.pop(RESCUED, None)  # typed by someone who has since logged out: not theirs to see
+    elif pending_question(pid) is None:  # one question offered back at a time; the next waits its turn
+        _keep(pid, kept["question"], profile, conv_id, question_saved=False)
+        st.session_state.pop(RESCUED, None)
+
+
 def _pending_key(pid: int) -> str:
     return f"unsaved_question:{current_owner()}:{pid}"
 
@@ -159,6 +195,7 @@ def _forget(pid: int) -> None:
 
 def answer_turn(svc, engine, profile, pid: int, conv_id: int | None, question: str, history: list[dict]) -> None:
     """Save the question, stream the answer into the page, then save the answer with its sources."""
+    st.session_state[_TAKEN] = question
     try:
         question = inputs.check_length(question, svc.settings.max_input_chars, "question")
     except InputError as exc:
