@@ -25,12 +25,9 @@ import platform
 import random
 import re
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -41,6 +38,7 @@ from pydantic import BaseModel
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench.load_client import open_tab  # noqa: E402 - needs the project root on the path
+from bench.server import streamlit_server  # noqa: E402
 
 QUESTIONS_FILE = ROOT / "eval" / "questions.jsonl"
 WARM_UP_QUESTIONS = 5
@@ -73,70 +71,17 @@ def rss_mib(pid: int) -> float:
     return int(match.group(1)) / 1024 if match else 0.0
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen, log: Path, seconds: float = 120) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {proc.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.read().strip() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise RuntimeError(f"streamlit did not answer its health check in {seconds} s; see {log}")
-
-
 @contextmanager
 def serve(data_dir: Path, database_url: str) -> Iterator[tuple[str, int]]:
     """`streamlit run app.py` on a free loopback port; yields (url, pid) and stops the server afterwards."""
-    port = _free_port()
     env = {
         **os.environ,
         "ASSISTANT_DATA_DIR": str(data_dir),
         "ASSISTANT_DATABASE_URL": database_url,
         "ASSISTANT_PROVIDER": os.environ.get("ASSISTANT_PROVIDER", "offline"),
     }
-    log = data_dir / "streamlit-load.log"
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                "--server.address",
-                "127.0.0.1",
-                "--server.port",
-                str(port),
-                "--server.headless",
-                "true",
-                "--server.fileWatcherType",
-                "none",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        url = f"http://127.0.0.1:{port}"
-        _wait_healthy(url, proc, log)
-        yield url, proc.pid
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=5)
+    with streamlit_server(data_dir / "streamlit-load.log", env) as server:
+        yield server.url, server.pid
 
 
 # --- sessions and levels ------------------------------------------------------------------------------------
