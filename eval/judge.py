@@ -4,6 +4,7 @@
     python -m eval.judge baseline --out eval/judgement/naive.jsonl     # the two best-matching guide sections
     python -m eval.judge pairs SYSTEM_A.jsonl SYSTEM_B.jsonl --name new-vs-naive --batches 4
     python -m eval.judge score eval/judgement/new-vs-naive             # after the judges wrote their verdicts
+    python -m eval.judge --holdout eval/holdout2.jsonl answers --out ...  # any command, on another held-out set
 
 The judges follow eval/judge_instructions.md.
 
@@ -45,11 +46,11 @@ def _services():
     return services
 
 
-def answers(out: Path) -> None:
+def answers(out: Path, holdout: Path | None = None) -> None:
     """This project's answers to every holdout question (no profile: the question says who is asking)."""
     services = _services()
     rows = []
-    for item in load_jsonl(HOLDOUT):
+    for item in load_jsonl(holdout or HOLDOUT):
         a = services.chat.answer(item["question"])
         rows.append(
             {
@@ -64,11 +65,11 @@ def answers(out: Path) -> None:
     _write_jsonl(out, rows)
 
 
-def baseline(out: Path) -> None:
+def baseline(out: Path, holdout: Path | None = None) -> None:
     """The naive answer: the two best-matching guide sections pasted whole, with their titles."""
     services = _services()
     rows = []
-    for item in load_jsonl(HOLDOUT):
+    for item in load_jsonl(holdout or HOLDOUT):
         seen, parts = set(), []
         for p in services.retriever.search(item["question"], k=6):
             if (p.doc_id, p.heading) in seen:
@@ -89,13 +90,13 @@ def shown_to_judges(answer: str) -> str:
     return re.sub(r" ?\[\d+\]", "", body).strip()
 
 
-def pairs(a_path: Path, b_path: Path, name: str, batches: int, seed: int = 7) -> None:
+def pairs(a_path: Path, b_path: Path, name: str, batches: int, seed: int = 7, holdout: Path | None = None) -> None:
     """Anonymised pair files for the judges, and the keys kept apart from them."""
     a_rows = {r["id"]: r for r in load_jsonl(a_path)}
     b_rows = {r["id"]: r for r in load_jsonl(b_path)}
     rng = random.Random(seed)
     folder = Path(__file__).with_name("judgement") / name
-    items = [h for h in load_jsonl(HOLDOUT) if h["id"] in a_rows and h["id"] in b_rows]
+    items = [h for h in load_jsonl(holdout or HOLDOUT) if h["id"] in a_rows and h["id"] in b_rows]
     keys, chunks = [], [[] for _ in range(batches)]
     for n, item in enumerate(items):
         first_is_a = rng.random() < 0.5
@@ -122,10 +123,10 @@ def pairs(a_path: Path, b_path: Path, name: str, batches: int, seed: int = 7) ->
         _write_jsonl(folder / f"batch-{i}.jsonl", chunk)
 
 
-def score(folder: Path) -> dict:
+def score(folder: Path, holdout: Path | None = None) -> dict:
     """Win rates, mean 1-5 scores and key-point coverage per system, from the judges' verdict files."""
     keys = {k["pair"]: k for k in load_jsonl(folder / "keys.jsonl")}
-    points = {f"{folder.name}-{h['id']}": len(h["key_points"]) for h in load_jsonl(HOLDOUT)}
+    points = {f"{folder.name}-{h['id']}": len(h["key_points"]) for h in load_jsonl(holdout or HOLDOUT)}
     stats: dict[str, dict[str, list[float]]] = {}
     wins: dict[str, int] = {}
     ties = judged = 0
@@ -157,6 +158,7 @@ def score(folder: Path) -> dict:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m eval.judge", description=__doc__.splitlines()[0])
+    parser.add_argument("--holdout", type=Path, default=None, help="held-out questions (default eval/holdout.jsonl)")
     sub = parser.add_subparsers(dest="command", required=True)
     for command in ("answers", "baseline"):
         sub.add_parser(command).add_argument("--out", type=Path, required=True)
@@ -168,13 +170,13 @@ def main(argv: list[str]) -> int:
     sub.add_parser("score").add_argument("folder", type=Path)
     args = parser.parse_args(argv)
     if args.command == "answers":
-        answers(args.out)
+        answers(args.out, args.holdout)
     elif args.command == "baseline":
-        baseline(args.out)
+        baseline(args.out, args.holdout)
     elif args.command == "pairs":
-        pairs(args.a, args.b, args.name, args.batches)
+        pairs(args.a, args.b, args.name, args.batches, holdout=args.holdout)
     else:
-        print(json.dumps(score(args.folder), indent=2))
+        print(json.dumps(score(args.folder, args.holdout), indent=2))
     return 0
 
 
