@@ -120,3 +120,70 @@ def test_a_script_request_has_a_hook_numbered_beats_and_a_closing_call_to_action
     )
     lines = draft.text.splitlines()
     assert lines[0].startswith("0-3 s") and lines[1].startswith("1. ") and lines[-1].startswith("Last 5 s")
+
+
+# --- practice news: a welcome, new hours, a closure, a new service, a move (knowledge/data/announcements.yaml) ----
+
+
+def test_a_welcome_post_names_the_colleague_and_role_from_the_message_and_the_clinic_from_the_profile(drafter):
+    draft = drafter.caption(turn("Write an Instagram caption welcoming our new hygienist Sam"), LEEDS, None)
+    assert draft is not None and draft.platform == "instagram" and "welcome" in draft.title
+    assert "Sam" in draft.text and "hygienist" in draft.text and "Northside Skin Clinic" in draft.text
+    assert "0113 496 0000" in draft.text and "[" not in draft.text  # nothing left to fill in
+    assert not draft.text.startswith(("our", "Our clinic"))
+
+
+def test_a_masked_name_and_a_missing_detail_become_placeholders_the_draft_asks_to_fill(drafter):
+    draft = drafter.caption(turn("Draft a post: [NAME] joins our team next month"), None, None)
+    assert draft is not None and "[name]" in draft.text and "[role]" in draft.text
+    assert draft.notes[0] == "Fill in the parts in [brackets] before posting."
+    assert "{" not in draft.text  # every slot filled, from the message, the profile or plain words
+
+
+def test_new_hours_on_google_take_the_days_from_the_message_and_carry_no_hashtags(drafter):
+    text = "Draft a Google Business Profile update announcing we now open on Saturdays and Thursday evenings"
+    draft = drafter.caption(turn(text, ["google_business"], named=True), LEEDS, None)
+    assert draft is not None and draft.platform == "google_business"
+    assert "Saturdays and Thursday evenings" in draft.text and "#" not in draft.text and not draft.hashtags
+
+
+def test_a_closure_names_every_day_and_points_to_out_of_hours_care(drafter):
+    draft = drafter.caption(turn("Write a Facebook post: we're closed on Christmas Day and Boxing Day"), LEEDS, None)
+    assert draft is not None and "Christmas Day and Boxing Day" in draft.text and "out-of-hours" in draft.text
+
+
+def test_a_new_service_is_named_once_without_the_announcing_words(drafter):
+    draft = drafter.caption(
+        turn("Write a LinkedIn post announcing we now offer sports massage", ["linkedin"], True), LEEDS, None
+    )
+    assert draft is not None and draft.platform == "linkedin"
+    assert draft.text.startswith("Northside Skin Clinic now offers sports massage for patients in Leeds")
+
+
+def test_a_post_about_a_health_topic_is_not_taken_for_practice_news(drafter):
+    draft = drafter.caption(turn("Write a caption about flu jabs"), None, "general_practice")
+    assert draft is not None and "vaccination clinic" not in draft.title and "post:" not in draft.title
+
+
+def test_a_complaining_comment_gets_a_reply_to_the_comment_that_does_not_thank_for_praise(drafter):
+    text = "Someone commented 'nobody ever answers the phone at this practice' on our Facebook post. Write a reply."
+    assert requested_kind(text, drafter.data) == "review_reply"
+    draft = drafter.review_reply(turn(text), LEEDS, None)
+    assert draft is not None and draft.title.startswith("Reply to the comment")
+    assert "positive" not in draft.text.lower() and "patient" not in draft.text.lower()
+
+
+def test_a_news_post_with_an_unknown_placeholder_is_refused_by_the_schema():
+    from pydantic import ValidationError
+
+    from assistant.knowledge.schemas.announcements import NewsKind
+
+    with pytest.raises(ValidationError, match="unknown placeholders"):
+        NewsKind(
+            id="x",
+            title="x",
+            cues=("x",),
+            social="Welcome {doctor_name} to the team, everyone please!",
+            linkedin="Welcome to the team",
+            google_business="Welcome to the team",
+        )

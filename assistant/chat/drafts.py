@@ -21,6 +21,7 @@ from ..knowledge.schemas.drafts import DraftData
 from ..knowledge.schemas.replies import Tone
 from ..retrieval import tokenize
 from .models import Draft, DraftKind
+from .news import NewsWriter
 
 if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
@@ -75,6 +76,7 @@ class Drafter:
         self.data = data or registry.load(registry.DRAFTS, kb.root)
         cards = {c.id for c in kb.cards}
         self.guidance = {kind: card for kind, card in self.data.guidance.items() if card in cards}
+        self.news = NewsWriter(registry.load(registry.ANNOUNCEMENTS, kb.root))
 
     # --- which topic ------------------------------------------------------------------------------------
 
@@ -155,6 +157,9 @@ class Drafter:
         return found or (None, None)
 
     def caption(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
+        news = self.news.kind_for(turn.masked)  # "a post welcoming our new hygienist": practice news, not a topic
+        if news is not None:
+            return self.news.draft(news, turn.masked, self.kb.platform(_platform(turn, profile)), _values(profile))
         spec_id, topic = self._specialty_and_topic(turn, specialty)
         if spec_id is None:
             return None
@@ -261,7 +266,8 @@ class Drafter:
                 title="Do not reply publicly yet",
                 text="\n".join(f"- {step}" for step in drafted.guidance),
             )
-        title = f"Reply to the review ({drafted.situation.lower()})" if drafted.situation else "Reply to the review"
+        what = "review" if re.search(r"\breview", turn.masked, re.IGNORECASE) else "comment"
+        title = f"Reply to the {what} ({drafted.situation.lower()})" if drafted.situation else f"Reply to the {what}"
         return Draft(
             kind="review_reply",
             title=title,

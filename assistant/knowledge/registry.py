@@ -21,6 +21,7 @@ from ..errors import KnowledgeError
 from .base import PROJECT_KNOWLEDGE, M, Strict, list_in, read_yaml, validate
 from .countries import Countries
 from .models import Hashtag, Observance, Platform
+from .schemas.announcements import AnnouncementData
 from .schemas.chat import ChatData, IntentData
 from .schemas.drafts import DraftData
 from .schemas.guardrails import GuardrailData, PersonNames
@@ -61,6 +62,7 @@ COUNTRIES = DataFile("countries.yaml", Countries)
 INTENTS = DataFile("intents.yaml", IntentData)
 CHAT = DataFile("chat.yaml", ChatData)
 DRAFTS = DataFile("drafts.yaml", DraftData)
+ANNOUNCEMENTS = DataFile("announcements.yaml", AnnouncementData)
 PLANNING = DataFile("planning.yaml", PlanningData)
 REVIEW_REPLIES = DataFile("review_replies.yaml", ReplyData)
 COMPLIANCE_RULES = DataFile("compliance_rules.yaml", RuleBook, protective=True)
@@ -78,6 +80,7 @@ DATA_FILES: dict[str, DataFile[Any] | ListFile[Any]] = {
         INTENTS,
         CHAT,
         DRAFTS,
+        ANNOUNCEMENTS,
         PLANNING,
         REVIEW_REPLIES,
         COMPLIANCE_RULES,

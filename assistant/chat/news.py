@@ -1,0 +1,140 @@
+"""Practice news posts on request: a welcome for a new colleague, new opening hours, a closure, a vaccination
+clinic, a move, a new service, an event. The posts are authored (knowledge/data/announcements.yaml) and filled
+from the message and the clinic profile; a detail the message does not give stays a bracketed placeholder such as
+[day], for the clinic to fill in before posting, and the draft says so."""
+
+from __future__ import annotations
+
+import re
+
+from ..knowledge.copy import fill
+from ..knowledge.models import Platform
+from ..knowledge.schemas.announcements import AnnouncementData, NewsKind
+from .models import Draft
+
+_MASKED_NAME = "[NAME]"  # how masking shows a person's name; a colleague's name is filled in by the clinic
+_TITLE_NAME = re.compile(r"\b(Dr|Doctor|Prof|Mr|Mrs|Ms|Miss|Mx)\.?\s+(\[NAME\]|[A-Z][\w'’-]+)")
+_DAYS = re.compile(
+    r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day)s?(?:\s+(morning|afternoon|evening)s?)?\b|\b(weekend)s?\b",
+    re.IGNORECASE,
+)
+_MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_DATE = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})[a-z]*\b|\b(?:{_MONTHS})[a-z]*\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    r"|\b(?:christmas (?:day|eve)|boxing day|new year'?s (?:day|eve)|good friday|easter (?:monday|sunday|weekend)"
+    r"|(?:the )?(?:bank|public) holiday(?: monday)?|christmas|easter|diwali|eid)\b"
+    r"|\b(?:next |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    re.IGNORECASE,
+)
+_VACCINES = re.compile(r"\b(flu|covid(?:-19)?|rsv|shingles|pneumococcal|travel)\b", re.IGNORECASE)
+_UNTIL = r"(.+?)(?=\s+(?:for|in|at|on|from|to)\s+(?:my|our|the|your|a|an)\b|[,.;!?\n]|$)"
+_SERVICE = (  # the strongest cue first: "announcing that we now offer X" is about X
+    re.compile(
+        r"\b(?:now|also) (?:offers?|offering|provides?|providing|do|doing|runs?|running|have)\s+(?:a |an |the )?"
+        + _UNTIL,
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:launch(?:ing|ed)?|introducing|adding|added|announc(?:e|ing)|news(?: that| about)?)\s+(?:that\s+)?"
+        r"(?:a |an |the |our |we )?(?:new )?" + _UNTIL,
+        re.IGNORECASE,
+    ),
+)
+_EVENT = re.compile(
+    r"\b(?:an? |our )?((?:free )?(?:open day|open evening|health talk|free talk|patient talk|webinar|workshop|"
+    r"q&a|live session|fundraiser|coffee morning|event)(?:\s+about\s+[^,.;!?\n]{3,40})?)",
+    re.IGNORECASE,
+)
+
+
+class NewsWriter:
+    """Recognises a request for practice news and writes the post for one platform."""
+
+    def __init__(self, data: AnnouncementData) -> None:
+        self.data = data
+        roles = sorted(data.roles, key=len, reverse=True)  # "dental nurse" before "nurse"
+        self._role = re.compile(r"\b(" + "|".join(re.escape(r) for r in roles) + r")s?\b", re.IGNORECASE)
+        self._role_then_name = re.compile(
+            r"\b(?:" + "|".join(re.escape(r) for r in roles) + r"),?\s+(\[NAME\]|[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)"
+        )
+
+    def kind_for(self, text: str) -> NewsKind | None:
+        """The kind of news a request to write is about, or None (then it is a post about a health topic)."""
+        for kind in self.data.kinds:
+            if any(re.search(p, text, re.IGNORECASE | re.DOTALL) for p in kind.cues):
+                return kind
+        return None
+
+    def details(self, kind: NewsKind, text: str) -> dict[str, str]:
+        """What the message says about the news: person, role, days, date, service; missing ones stay out."""
+        found: dict[str, str] = {}
+        if person := self._person(text):
+            found["person"] = person
+        if role := self._role.search(text):
+            found["role"] = role.group(1) if role.group(1).isupper() else role.group(1).lower()
+        days = [_days(m) for m in _DAYS.finditer(text)]
+        if days:
+            found["days"] = _join(list(dict.fromkeys(days)))
+        dates = list(dict.fromkeys(m.group(0) for m in _DATE.finditer(text)))
+        if dates:
+            found["date"] = _join(dates)
+        if kind.id == "vaccination" and (vaccine := _VACCINES.search(text)):
+            name = vaccine.group(1)
+            found["service"] = f"{name.upper() if name.lower().startswith('covid') else name.lower()} vaccination"
+        elif kind.id == "event" and (event := _EVENT.search(text)):
+            found["service"] = "our " + event.group(1).strip()
+        elif service := next((m for m in (p.search(text) for p in _SERVICE) if m), None):
+            found["service"] = service.group(1).strip()
+        return found
+
+    def draft(self, kind: NewsKind, text: str, platform: Platform, values: dict[str, str]) -> Draft:
+        """The post for this platform, filled from the profile's values and the message's details."""
+        template = {"linkedin": kind.linkedin, "google_business": kind.google_business}.get(platform.id, kind.social)
+        if platform.id == "x":  # 280 characters: the news and the call to action
+            paragraphs = template.strip().split("\n\n")
+            template = f"{paragraphs[0]}\n\n{paragraphs[-1]}"
+        details = self.details(kind, text)
+        slots = {**details, **{k: v for k, v in values.items() if v}}
+        paragraphs = [" ".join(p.split()) for p in template.strip().split("\n\n")]  # the YAML's wrapped lines
+        body = "\n\n".join(_first_upper(fill(_details(p, slots), values)) for p in paragraphs)
+        notes = list(kind.notes)
+        if "[" in body:
+            notes.insert(0, "Fill in the parts in [brackets] before posting.")
+        return Draft(
+            kind="caption",
+            platform=platform.id,
+            title=f"{platform.name} post: {kind.title.lower()}",
+            text=body,
+            notes=notes,
+        )
+
+    def _person(self, text: str) -> str | None:
+        titled = _TITLE_NAME.search(text)
+        if titled:
+            name = titled.group(2)
+            return f"{titled.group(1)} [name]" if name == _MASKED_NAME else f"{titled.group(1)} {name}"
+        after_role = self._role_then_name.search(text)
+        if after_role:
+            name = after_role.group(1)
+            return "[name]" if name == _MASKED_NAME else name
+        return "[name]" if _MASKED_NAME in text else None
+
+
+def _details(text: str, slots: dict[str, str]) -> str:
+    return re.sub(r"\{(person|role|days|service|date)\}", lambda m: slots.get(m.group(1)) or f"[{m.group(1)}]", text)
+
+
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _days(match: re.Match[str]) -> str:
+    """'saturday' -> 'Saturdays', 'Thursday evening' -> 'Thursday evenings', 'weekend' -> 'weekends'."""
+    day, part, weekend = match.groups()
+    if weekend:
+        return "weekends"
+    return f"{day.capitalize()} {part.lower()}s" if part else f"{day.capitalize()}s"
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -1,0 +1,46 @@
+"""Schema of knowledge/data/announcements.yaml: practice news posts the chat writes on request."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from pydantic import Field, field_validator
+
+from ..base import Strict
+
+SLOTS = frozenset({"clinic", "city", "booking", "phone", "person", "role", "days", "service", "date"})
+_SLOT = re.compile(r"\{(\w+)\}")
+
+
+class NewsKind(Strict):
+    """One kind of practice news: how a request for it is recognised, and the post for each kind of platform."""
+
+    id: str
+    title: str
+    cues: tuple[str, ...] = Field(min_length=1)  # case-insensitive regular expressions
+    social: str = Field(min_length=40)
+    linkedin: str = Field(min_length=20)
+    google_business: str = Field(min_length=20)
+    notes: tuple[str, ...] = ()
+
+    @field_validator("cues")
+    @classmethod
+    def _compiles(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in value:
+            re.compile(pattern, re.IGNORECASE)
+        return value
+
+    @field_validator("social", "linkedin", "google_business")
+    @classmethod
+    def _known_slots(cls, value: str) -> str:
+        unknown = set(_SLOT.findall(value)) - SLOTS
+        if unknown:
+            raise ValueError(f"unknown placeholders {sorted(unknown)}; use {sorted(SLOTS)}")
+        return value
+
+
+class AnnouncementData(Strict):
+    updated: dt.date
+    kinds: tuple[NewsKind, ...] = Field(min_length=1)
+    roles: tuple[str, ...] = Field(min_length=1)  # job titles a welcome post names ("hygienist", "GP")
