@@ -410,3 +410,34 @@ def test_the_validator_refuses_a_file_it_does_not_know(tmp_path, capsys):
     other.write_text("a: 1\n")
     assert main(["validate", "--file", str(other)]) == 1
     assert "not a knowledge file" in capsys.readouterr().err
+
+
+def _strings(value, key: str = ""):
+    """Every string a reader can be shown from a YAML document (ids and rule references are not shown)."""
+    if key in {"id", "rule", "rules", "cites", "related", "patterns", "code"}:
+        return
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(v, str(k))
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v, key)
+
+
+def test_no_rule_code_reaches_a_reader_from_guides_cards_copy_or_plan_wording():
+    """Answers quote guides and cards, plans quote planning.yaml, the checker its rules' messages: 'R22' means
+    nothing to a doctor (a rule's plain name is shown instead)."""
+    code = re.compile(r"\bR\d{1,2}\b")
+    root = Path(__file__).parents[1] / "knowledge"
+    found = [f"{p.name}: {m.group(0)}" for p in root.glob("guides/**/*.md") for m in code.finditer(p.read_text())]
+    for path in [
+        *root.glob("answers/**/*.yaml"),
+        *root.glob("copy/**/*.yaml"),
+        root / "data" / "planning.yaml",
+        root / "data" / "compliance_rules.yaml",
+    ]:
+        for text in _strings(yaml.safe_load(path.read_text())):
+            found += [f"{path.name}: {text[:60]}" for _ in code.finditer(text)]
+    assert not found, found[:10]

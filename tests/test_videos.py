@@ -52,7 +52,7 @@ def test_patients_on_camera_get_a_consent_note_and_every_idea_a_general_informat
     ideas = video_ideas(fixture_kb, "dermatology", count=20)
     story = next(i for i in ideas if "consent" in i.hook.lower())
     assert "signed written authorization" in story.compliance_note
-    assert all("R22" in i.compliance_note for i in ideas if i.kind != "team_intro")
+    assert all("General information only" in i.compliance_note for i in ideas if i.kind != "team_intro")
     team = next(i for i in ideas if i.kind == "team_intro")
     assert "Staff on camera" in team.compliance_note
 
