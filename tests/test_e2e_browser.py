@@ -203,8 +203,30 @@ def _parse_hootsuite(path: Path) -> list[list[str]]:
     return list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
 
 
+CALENDAR_FRAME = 'iframe[title="assistant.ui.components.calendar.plan_calendar"]'
+
+
 def _calendar(page):
-    return page.frame_locator('iframe[title="streamlit_calendar.calendar"]')
+    return page.frame_locator(CALENDAR_FRAME)
+
+
+def _calendar_fits_and_has_no_licence_notice(page) -> None:
+    """The calendar's frame is as tall as what it draws, and neither it nor the page shows a licence notice
+    (FullCalendar's premium plugins write "Your license key is invalid" under every view without a paid key)."""
+    page.wait_for_function(
+        """([css]) => {
+      const frame = document.querySelector(css);
+      const body = frame && frame.contentDocument && frame.contentDocument.body;
+      const drawn = body && body.querySelector('.fc-view');
+      return drawn && Math.abs(frame.getBoundingClientRect().height - body.scrollHeight) <= 2;
+    }""",
+        arg=[CALENDAR_FRAME],
+        timeout=TIMEOUT_MS,
+    )
+    inside = _calendar(page).locator("body").inner_text()
+    for shown in (inside, page.locator("body").inner_text()):
+        assert not re.search(r"licen[cs]e key", shown, re.IGNORECASE), shown[:2000]
+    assert _calendar(page).locator('.fc-license-message, a[href*="LicenseKey"]').count() == 0
 
 
 def _drag(page, source, target) -> None:
@@ -265,11 +287,15 @@ def test_a_new_doctor_sets_up_plans_moves_a_post_and_finds_everything_after_a_re
         assert _calendar(page).locator(".fc-event", has_text="Public holiday: Christmas Day").count() or not any(
             p["date"].endswith("-12-25") for p in plan["posts"]
         )
-        # Only FullCalendar's free views, with no Scheduler licence key: week and list work, month comes back.
-        # (streamlit-calendar bundles the premium plugins, which then show a licence notice under the grid.)
+        # Only FullCalendar's free views: week and list work, month comes back, each without a licence notice
+        # and in a frame as tall as the view (streamlit-calendar bundled the premium plugins, which showed one).
+        _calendar_fits_and_has_no_licence_notice(page)
         for view, event in (("Week", ".fc-timegrid-event"), ("List", ".fc-list-event"), ("Month", ".fc-daygrid-event")):
             _calendar(page).get_by_role("button", name=view, exact=True).click()
             _calendar(page).locator(event).first.wait_for(timeout=TIMEOUT_MS)
+            _calendar_fits_and_has_no_licence_notice(page)
+            if view != "Month":
+                _shot(page, f"13-plan-calendar-{view.lower()}", page.locator(CALENDAR_FRAME))
 
         # Click a post: its preview; drag it to the next day: saved there.
         first = plan["posts"][1]  # not the one the preview starts with
@@ -382,7 +408,8 @@ def test_on_a_phone_the_chat_profile_and_calendar_fit_the_screen(app_url, browse
             _shot(page, f"20-phone-{name}")
             _accessible(page, f"phone-{name}")
         _calendar(page).locator(".fc-event").first.wait_for(timeout=TIMEOUT_MS)
-        _shot(page, "21-phone-calendar", page.locator('iframe[title="streamlit_calendar.calendar"]'))
+        _calendar_fits_and_has_no_licence_notice(page)
+        _shot(page, "21-phone-calendar", page.locator(CALENDAR_FRAME))
     except Exception:
         _shot(page, "99-failure-phone")
         raise

@@ -1,5 +1,6 @@
-"""The plan as a calendar (FullCalendar through streamlit-calendar): month, week and list views, platform
-colours, public holidays and awareness days, drag a post to another day, and a preview of the clicked post."""
+"""The plan as a calendar (FullCalendar's free MIT views in our own component): month, week and list views,
+platform colours, public holidays and awareness days, drag a post to another day, and a preview of the clicked
+post."""
 
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ _CSS = """
 
 def calendar(plan, kb, profile, version: int) -> int | None:
     """Draw the calendar; apply a drag; return the index of the post clicked (if any)."""
-    from streamlit_calendar import calendar as fullcalendar
+    from .components.calendar import calendar as fullcalendar
 
     holidays, observances = plan_calendar.plan_days(plan, kb, profile.country, profile.region)
     events = plan_calendar.post_events(plan) + plan_calendar.day_events(holidays, observances)
@@ -56,9 +57,6 @@ def calendar(plan, kb, profile, version: int) -> int | None:
         options=options,
         custom_css=_CSS,
         callbacks=["eventClick", "eventChange"],
-        # No FullCalendar Scheduler (premium) key: the product is commercial and uses only the free MIT views
-        # (month, week, list). streamlit-calendar's default is the non-commercial Creative Commons key.
-        license_key="",
         key=f"plan_calendar_{version}",
     )
     st.caption(
