@@ -27,6 +27,9 @@ _OPTIONS = {
     "eventTimeFormat": {"hour": "2-digit", "minute": "2-digit", "hour12": False},
     "slotMinTime": "06:00:00",
     "slotMaxTime": "22:00:00",
+    # Neither month-first nor am/pm: "Mon 7" over a week's days and 24-hour times read the same in every country.
+    "slotLabelFormat": {"hour": "2-digit", "minute": "2-digit", "hour12": False},
+    "views": {"timeGridWeek": {"dayHeaderFormat": {"weekday": "short", "day": "numeric"}}},
 }
 # Readable on a phone: smaller title and buttons; links keep the theme's text colour (AA contrast).
 _CSS = """
