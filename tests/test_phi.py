@@ -211,3 +211,64 @@ def test_masked_text_is_what_gets_stored_and_exported(tmp_path):
     for secret in ("John Smith", "12/03/1980", "07700 900123"):
         assert secret not in saved and secret not in exported
     assert "[NAME]" in exported and "[PHONE]" in exported
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Olusegun Adebayo came in for a filling and posted about it.", "Olusegun Adebayo"),
+        ("Lalitha Subramanian asked us to remove her photo from the reel.", "Lalitha Subramanian"),
+        ("Pieter van der Berg came in today.", "Pieter van der Berg"),  # particles inside the name
+        ("Siobhán Ní Bhriain wrote to us about her braces.", "Siobhán Ní Bhriain"),  # list and model spans joined
+    ],
+)
+def test_names_the_lists_do_not_know_are_found_by_the_name_model(text, value):
+    assert [s.text for s in detect_phi(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A post for Marie Curie's birthday about women in science.",  # a public figure
+        "Should we share the Ed Sheeran concert photos?",  # a word after the name makes it a thing
+        "Join the Emily Parker Foundation fun run this Sunday.",
+        "Write a post for Santa Lucia in December.",  # a saint's day, not a person
+    ],
+)
+def test_public_figures_and_names_of_things_are_not_masked_without_a_cue(text):
+    assert detect_phi(text) == []
+
+
+def test_a_patient_is_masked_even_next_to_a_thing_word_or_with_a_famous_name_after_a_cue():
+    assert [s.text for s in detect_phi("Can we share Julia Bennett's marathon story?")] == ["Julia Bennett"]
+    assert [s.text for s in detect_phi("my patient Tom Hanks wants a video")] == ["Tom Hanks"]
+    # Part of a public figure's name ("Anandi Gopal Joshi") is not that figure.
+    assert [s.text for s in detect_phi("Gopal Joshi came in for a check-up")] == ["Gopal Joshi"]
+
+
+def test_the_model_needs_two_capitalised_words_that_are_not_an_acronym_or_an_organisation():
+    from assistant.guardrails.names import names_from_model
+
+    assert names_from_model("Ask Priya at the desk", [(4, 9)], frozenset()) == []  # one word: staff or a word
+    assert names_from_model("L'OMCeO Pisa wrote", [(2, 12)], frozenset()) == []  # an acronym
+    assert names_from_model("Chase Bank called", [(0, 10)], frozenset()) == []  # ends an organisation
+    assert names_from_model("thanks to maria rossi", [(10, 21)], frozenset()) == []  # lower case: cue rules only
+    assert names_from_model("Maria Rossi's crown", [(0, 11)], frozenset()) == [(0, 11)]
+
+
+def test_public_figures_must_be_full_names():
+    from pydantic import ValidationError
+
+    from assistant.guardrails._data import person_names
+
+    data = person_names().model_dump()
+    data["public_figures"] = ["Gandhi"]
+    with pytest.raises(ValidationError, match="two words or more"):
+        type(person_names()).model_validate(data)
+
+
+def test_a_first_name_the_lists_do_not_know_is_masked_after_a_greeting_when_the_model_reads_it_as_a_name():
+    assert [s.text for s in detect_phi("Thanks Ngozi, we loved your review!")] == ["Ngozi"]
+    assert [s.text for s in detect_phi("Dear Oluwaseun, we are sorry about the wait.")] == ["Oluwaseun"]
+    for text in ("Hi Team, what should we post?", "Dear Parents, flu jabs are here", "Hi, I'm Mike from the desk."):
+        assert detect_phi(text) == []

@@ -4,7 +4,10 @@
 capitalised given name followed by a capitalised surname, both in public-domain name lists (US Census
 given names and surnames, plus given names of the other supported countries; see
 knowledge/data/person_names.yaml). After a cue ("my patient john smith", "patients John and Mary Lee",
-"pt J.S.") the words are read as names in any case, as a list, or as initials.
+"pt J.S.") the words are read as names in any case, as a list, or as initials. Names the lists do not know
+("Ximena Castillo said") come from a named-entity model (ner.py) and are kept here only as two or more
+capitalised words. A name found with no cue is left readable when it is a public figure ("Taylor Swift") or
+names a thing ("a Taylor Swift song", "Terry Fox Run", "San Valentino"): those are not patients.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ class NameLists:
     common: frozenset[str]  # given names that are everyday words ("will", "grace"): not names in lower case
     function_words: frozenset[str]  # words never read as a lower-case name ("was", "and", "the")
     not_surnames: frozenset[str]  # listed surnames that end a place or organisation ("Harley Street", "Chase Bank")
+    particles: frozenset[str]  # small words inside a name ("van der", "de la", "Ó"), lower case
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +47,7 @@ def name_lists() -> NameLists:
         frozenset(fold(w) for w in data.common_words),
         frozenset(fold(w) for w in data.function_words),
         frozenset(fold(w) for w in data.not_surnames),
+        frozenset(w.lower() for w in data.name_particles),
     )
 
 
@@ -82,6 +87,45 @@ def _gap(text: str, a: _Token, b: _Token) -> str:
     return text[a.end : b.start]
 
 
+@dataclass(frozen=True)
+class NotPatients:
+    """What shows that a name found with no cue is not a patient's (person_names.yaml)."""
+
+    figures: frozenset[tuple[str, ...]]  # public figures' full names, folded, without initials
+    after: frozenset[str]  # a word right after the name that makes it a song, an event or a place
+    first: frozenset[str]  # a first word that makes it a saint's day or a place ("San", "St")
+
+
+@lru_cache(maxsize=1)
+def not_patients() -> NotPatients:
+    """The public figures and the words that show a name is not a patient's, read once."""
+    data = person_names()
+    return NotPatients(
+        frozenset(_name_words(figure) for figure in data.public_figures),
+        frozenset(w.lower() for w in data.not_person_after),
+        frozenset(fold(w) for w in data.not_person_first),
+    )
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    """A name's words, folded, without initials ("Michael J. Fox" -> ("michael", "fox"))."""
+    return tuple(w for w in (fold(p) for p in re.findall(r"[^\W\d_]+", name)) if len(w) > 1)
+
+
+def is_not_a_patient(text: str, start: int, end: int) -> bool:
+    """True when the name at text[start:end], found with no cue, is a public figure's or names a thing."""
+    known = not_patients()
+    words = _name_words(text[start:end])
+    if not words:
+        return False
+    # The whole name only: "Gopal Joshi" is not "Anandi Gopal Joshi", and may well be a patient.
+    if words[0] in known.first or words in known.figures:
+        return True
+    # Right after the name only: "Amelia Wright's marathon story" is still a patient's story.
+    after = re.match(r"[ \t]*([^\W\d_]+)", text[end:])
+    return after is not None and after.group(1).lower() in known.after
+
+
 def find_listed_names(text: str, not_names: frozenset[str]) -> list[tuple[int, int]]:
     """Spans of "Given Surname" pairs (capitalised, both in the lists) and given names joined to them by "and"."""
     lists = name_lists()
@@ -111,6 +155,52 @@ def find_listed_names(text: str, not_names: frozenset[str]) -> list[tuple[int, i
             spans.extend(_joined_given_names(text, toks, i, lists, not_names))
         i = j + 1
     return spans
+
+
+def names_from_model(text: str, marked: list[tuple[int, int]], not_names: frozenset[str]) -> list[tuple[int, int]]:
+    """Whole-word names from the model's marked spans: two or more capitalised words next to each other.
+
+    A single word ("Grace from the Chamber of Commerce") is too often a staff member, a brand or an everyday
+    word; lower-case words are left to the cue rules ("my patient john smith").
+    """
+    lists = name_lists()
+    toks = _tokens(text)
+    hit = [any(s < t.start + len(t.text) and t.start < e for s, e in marked) for t in toks]
+    spans: list[tuple[int, int]] = []
+    run: list[_Token] = []
+    for tok, marked_word in zip(toks, hit):
+        word = _possessive_free(tok)
+        joins = bool(run) and _gap(text, run[-1], tok) == " " and _whole(run[-1])
+        particle = bool(run) and word.lower() in lists.particles  # "Pieter van der Berg", "Seán Ó Súilleabháin"
+        ok = marked_word and (particle or _model_word(word, not_names, lists))
+        if ok and (joins or not run):
+            run.append(tok)
+            continue
+        spans.extend(_full_name(run, lists))
+        run = [tok] if ok and not particle else []
+    return spans + _full_name(run, lists)
+
+
+def _full_name(run: list[_Token], lists: NameLists) -> list[tuple[int, int]]:
+    """The run as one name when it holds two or more words besides particles; trailing particles dropped."""
+    while run and _possessive_free(run[-1]).lower() in lists.particles:
+        run = run[:-1]
+    words = [t for t in run if _possessive_free(t).lower() not in lists.particles]
+    return [(run[0].start, run[-1].end)] if len(words) >= 2 else []
+
+
+def _model_word(word: str, not_names: frozenset[str], lists: NameLists) -> bool:
+    """A word the model marked that can be part of a name: capitalised, not an acronym ("OMCeO"), not a word
+    that ends a place or an organisation ("Bank", "Partners")."""
+    low = word.lower()
+    if not _capitalised(word) or word[:2].isupper() or low in not_names or low in _JOINERS:
+        return False
+    return fold(word) not in lists.not_surnames
+
+
+def _whole(token: _Token) -> bool:
+    """False for a possessive ("Garcia's"): a name ends there."""
+    return token.end == token.start + len(token.text)
 
 
 def _joined_given_names(

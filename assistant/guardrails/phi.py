@@ -5,7 +5,8 @@ Text a doctor types may name a patient; it must be masked before it reaches a re
 log (OWASP LLM02, HIPAA). Presidio's analyzer runs with its no-op NLP engine and our own recognizers only: its
 default engine would try to download a spaCy model, and no official NER model ships on PyPI. Names are caught
 by context ("my patient John Smith", "Mrs. Rossi", "pt J.S."), by public-domain name lists ("Tom Baker came
-in"; see names.py) and by names the caller already knows (a reviewer's display name). The clinic's own name,
+in"; see names.py), by a small named-entity model shipped with the app ("Ximena Castillo said"; see ner.py)
+and by names the caller already knows (a reviewer's display name). The clinic's own name,
 city, address, phone and staff (from its profile) are not patient data and stay readable.
 """
 
@@ -21,7 +22,8 @@ from typing import TYPE_CHECKING
 from ._data import guardrail_data, words
 from .clinic import clinic_terms
 from .identifiers import find_national_ids
-from .names import find_listed_names, names_after_cue
+from .names import find_listed_names, is_not_a_patient, names_after_cue, names_from_model
+from .ner import marked_spans, model_name_spans, name_model
 
 if TYPE_CHECKING:  # Presidio pulls in spaCy and torch: imported only when the engine is first built
     from presidio_analyzer import AnalyzerEngine, RecognizerResult
@@ -51,6 +53,7 @@ _SCORES = {
     "ADDRESS": 0.85,
     "NAME": 0.8,
     "LISTED_NAME": 0.75,
+    "MODEL_NAME": 0.7,
 }
 
 _CAP = r"[A-ZÀ-Ý](?:['’][A-ZÀ-Ý])?[a-zà-ÿ]+(?:[A-ZÀ-Ý][a-zà-ÿ]+)?(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
@@ -131,10 +134,24 @@ def mask_phi(text: str, extra_names: Iterable[str] = (), clinic: ClinicProfile |
 
 def _non_overlapping(results: list[RecognizerResult]) -> list[RecognizerResult]:
     kept: list[RecognizerResult] = []
-    for r in sorted(results, key=lambda r: (-r.score, -(r.end - r.start), r.start)):
+    for r in sorted(_merged_names(results), key=lambda r: (-r.score, -(r.end - r.start), r.start)):
         if all(r.end <= k.start or r.start >= k.end for k in kept):
             kept.append(r)
     return sorted(kept, key=lambda r: r.start)
+
+
+def _merged_names(results: list[RecognizerResult]) -> list[RecognizerResult]:
+    """Overlapping names joined into one: the list reads "Siobhán Ní", the model "Siobhán Ní Bhriain"."""
+    from presidio_analyzer import RecognizerResult as Found
+
+    merged: list[RecognizerResult] = []
+    for r in sorted((r for r in results if r.entity_type == "NAME"), key=lambda r: r.start):
+        last = merged[-1] if merged else None
+        if last is not None and r.start < last.end:
+            merged[-1] = Found("NAME", last.start, max(last.end, r.end), max(last.score, r.score))
+        else:
+            merged.append(r)
+    return [r for r in results if r.entity_type != "NAME"] + merged
 
 
 def _context_patterns() -> dict[str, list[re.Pattern[str]]]:
@@ -278,9 +295,10 @@ def _build_analyzer() -> AnalyzerEngine:
     registry = RecognizerRegistry(supported_languages=["en"])
     for kind, patterns in _context_patterns().items():
         registry.add_recognizer(recognizer(kind, patterns, _SCORES[kind], not_names if kind == "NAME" else frozenset()))
-    cue_names, listed_names = _name_finders(not_names)
+    cue_names, listed_names, model_names = _name_finders(not_names)
     registry.add_recognizer(recognizer("NAME", [], _SCORES["NAME"], not_names, (cue_names,)))
     registry.add_recognizer(recognizer("NAME", [], _SCORES["LISTED_NAME"], frozenset(), (listed_names,)))
+    registry.add_recognizer(recognizer("NAME", [], _SCORES["MODEL_NAME"], frozenset(), (model_names,)))
     registry.add_recognizer(recognizer("NATIONAL_ID", [], _SCORES["NATIONAL_ID"], frozenset(), (find_national_ids,)))
     registry.add_recognizer(
         _phone_recognizer_class()(supported_entity="PHONE", supported_regions=PHONE_REGIONS, leniency=1)
@@ -290,16 +308,36 @@ def _build_analyzer() -> AnalyzerEngine:
 
 
 def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple[int, int]]], ...]:
-    """Finders for names after a cue word ("my patient john smith", "pt J.S.") and for listed names."""
+    """Finders for names after a cue word ("my patient john smith", "pt J.S."), listed names and model names.
+
+    Names found with no cue are dropped when they are public figures or name a thing ("Terry Fox Run").
+    """
     terms = guardrail_data().phi
     cue = re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in terms.name_cues) + r")(?!\w)", re.IGNORECASE)
     initials_cue = re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in terms.initials_cues) + r")(?!\w)", re.IGNORECASE)
 
     greeting = re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in terms.greeting_cues) + r")(?!\w)", re.IGNORECASE)
 
+    model = name_model()  # loaded with the analyzer, so the first message does not wait for it
+
+    def after_greeting(text: str, end: int) -> list[tuple[int, int]]:
+        listed = names_after_cue(text, end, not_names, listed_only=True)
+        if listed:
+            return listed
+        # A first name the lists do not know ("thanks Ngozi!") counts when the model reads it as a name.
+        first = names_after_cue(text, end, not_names)[:1]
+        if not first or not text[first[0][0]].isupper():
+            return []
+        start = first[0][0]
+        word_end = start + len(text[start:].split(maxsplit=1)[0])
+        lo, hi = max(0, end - 40), min(len(text), first[0][1] + 80)
+        marked = marked_spans(text[lo:hi], model)
+        # The first word itself must be read as a name: "Hi, I'm Mike" is not a greeting to "I'm".
+        return first if any(lo + a < word_end and start < lo + b for a, b in marked) else []
+
     def after_cues(text: str) -> list[tuple[int, int]]:
         found = [s for m in cue.finditer(text) for s in names_after_cue(text, m.end(), not_names)]
-        found += [s for m in greeting.finditer(text) for s in names_after_cue(text, m.end(), not_names, True)]
+        found += [s for m in greeting.finditer(text) for s in after_greeting(text, m.end())]
         return found + [
             s
             for m in initials_cue.finditer(text)
@@ -307,7 +345,14 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
             if "." in text[s[0] : s[1]]
         ]
 
-    return after_cues, lambda text: find_listed_names(text, not_names)
+    def listed(text: str) -> list[tuple[int, int]]:
+        return [s for s in find_listed_names(text, not_names) if not is_not_a_patient(text, *s)]
+
+    def from_model(text: str) -> list[tuple[int, int]]:
+        found = names_from_model(text, model_name_spans(text, model), not_names)
+        return [s for s in found if not is_not_a_patient(text, *s)]
+
+    return after_cues, listed, from_model
 
 
 def name_patterns(name: str) -> list[re.Pattern[str]]:

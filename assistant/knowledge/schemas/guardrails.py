@@ -93,9 +93,38 @@ class NameList(Strict):
     note: str = ""
 
 
+class ModelFile(Strict):
+    path: str = Field(pattern=r"^ner/[a-z_]+/[a-z0-9_/]+\.(?:json|onnx)$")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
+class NameModel(Strict):
+    """A named-entity model shipped in the repository, run offline; its files are checked against their hashes."""
+
+    title: str = Field(min_length=10)
+    url: str = Field(pattern=r"^https://")
+    licence: str = Field(min_length=5)
+    note: str = ""
+    files: dict[Literal["model", "tokenizer", "config"], ModelFile]
+    name_labels: tuple[str, ...] = Field(min_length=1)  # the model's labels that mark part of a person's name
+    threshold: float = Field(gt=0, lt=1)  # least confidence for a word to count as part of a name
+
+
 class PersonNames(Strict):
     lists: dict[Literal["given_names", "surnames"], NameList]
     extra_given_names: tuple[str, ...] = ()
     common_words: tuple[str, ...] = ()
     function_words: tuple[str, ...] = ()
     not_surnames: tuple[str, ...] = ()
+    name_particles: tuple[str, ...] = ()
+    public_figures: tuple[str, ...] = ()
+    not_person_after: tuple[str, ...] = ()
+    not_person_first: tuple[str, ...] = ()
+    name_model: NameModel
+
+    @model_validator(mode="after")
+    def _full_names(self) -> PersonNames:
+        short = [n for n in self.public_figures if len(n.split()) < 2]
+        if short:
+            raise ValueError(f"public figures are full names of two words or more; check {short[:3]}")
+        return self
