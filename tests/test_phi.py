@@ -27,7 +27,7 @@ from assistant.guardrails.phi import KINDS, LABELS, detect_phi, mask_phi
         ("MRN 1234567 needs a follow-up", "RECORD_NUMBER", "1234567"),
         ("record no. ABC-123456 was updated", "RECORD_NUMBER", "ABC-123456"),
         ("patient ID 998877 missed the slot", "RECORD_NUMBER", "998877"),
-        ("NHS number 943 476 5919 on the form", "RECORD_NUMBER", "943 476 5919"),
+        ("NHS number 943 476 5919 on the form", "NATIONAL_ID", "943 476 5919"),
         ("He lives at 12 Baker Street now", "ADDRESS", "12 Baker Street"),
         ("Send it to 221B Baker St. please", "ADDRESS", "221B Baker St."),
         ("Abita in Via Roma 10, Milano", "ADDRESS", "Via Roma 10"),
@@ -83,7 +83,7 @@ def test_spans_are_sorted_and_never_overlap():
     spans = detect_phi(text)
     assert [s.start for s in spans] == sorted(s.start for s in spans)
     assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
-    assert {s.kind for s in spans} == {"NAME", "RECORD_NUMBER", "PHONE", "DATE_OF_BIRTH", "ADDRESS"}
+    assert {s.kind for s in spans} == {"NAME", "NATIONAL_ID", "PHONE", "DATE_OF_BIRTH", "ADDRESS"}
 
 
 def test_a_date_is_a_date_of_birth_only_with_birth_context():

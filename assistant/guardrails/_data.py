@@ -13,7 +13,7 @@ from pathlib import Path
 from ..errors import KnowledgeError
 from ..knowledge import registry
 from ..knowledge.base import PROJECT_KNOWLEDGE, M, Regex
-from ..knowledge.schemas.guardrails import GuardrailData, NameList, NationalId, PersonNames
+from ..knowledge.schemas.guardrails import GuardrailData, NameList, NationalId, PatientData, PersonNames
 
 __all__ = [
     "NameList",
@@ -23,6 +23,7 @@ __all__ = [
     "any_of",
     "guardrail_data",
     "load_data_file",
+    "patient_data",
     "person_names",
     "read_name_file",
     "words",
@@ -47,6 +48,11 @@ def load_data_file(name: str, model: type[M]) -> M:
 def guardrail_data() -> GuardrailData:
     """The validated contents of knowledge/data/guardrails.yaml."""
     return registry.load(registry.GUARDRAILS)
+
+
+def patient_data() -> PatientData:
+    """The validated contents of knowledge/data/patient_data.yaml (addresses, records, births, phones)."""
+    return registry.load(registry.PATIENT_DATA)
 
 
 def person_names() -> PersonNames:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from ._data import guardrail_data
+from .addresses import address_words
 from .names import fold
 
 if TYPE_CHECKING:
@@ -26,6 +28,8 @@ class ClinicTerms:
     staff: tuple[frozenset[str], ...]  # each staff member's name as folded words
     phrases: tuple[str, ...]  # the clinic's name, city, region and address, lower case
     phone: str  # the clinic's phone, digits only
+    place_words: frozenset[str] = frozenset()  # every word and number of the clinic's address, city and region
+    domain: str = ""  # the clinic's web domain (from its booking page): its own e-mail addresses use it
 
     def covers(self, span: PhiSpan) -> bool:
         """True when `span` is the clinic's own name, place, address, phone or a staff member's name."""
@@ -36,6 +40,11 @@ class ClinicTerms:
         words = {fold(w) for w in re.findall(r"[^\W\d_]+", span.text)} - {""}
         if span.kind == "NAME" and words and any(words <= staff for staff in self.staff):
             return True
+        host = span.text.rpartition("@")[2].lower()
+        if span.kind == "EMAIL" and self.domain and (host == self.domain or host.endswith("." + self.domain)):
+            return True
+        if span.kind == "ADDRESS" and address_words(span.text) <= self.place_words:
+            return True  # the clinic's address however it is split or shortened ("22 Wellington Street, LS1 4DL")
         low = " ".join(span.text.lower().split())
         return any(low in phrase for phrase in self.phrases)
 
@@ -50,4 +59,7 @@ def clinic_terms(clinic: ClinicProfile) -> ClinicTerms:
     phrases = tuple(
         " ".join(p.lower().split()) for p in (clinic.name, clinic.city, clinic.region, clinic.address) if p.strip()
     )
-    return ClinicTerms(staff, phrases, "".join(c for c in clinic.phone if c.isdigit()))
+    place = address_words(" ".join((clinic.address, clinic.city, clinic.region)))
+    url = clinic.booking_url.strip()
+    domain = (urlsplit(url if "//" in url else "//" + url).hostname or "").removeprefix("www.")
+    return ClinicTerms(staff, phrases, "".join(c for c in clinic.phone if c.isdigit()), place, domain)

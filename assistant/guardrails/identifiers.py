@@ -1,4 +1,5 @@
-"""National identifiers of the supported countries: SSN, NHS number, codice fiscale, Steuer-ID, Medicare, SIN, Aadhaar.
+"""National identifiers of the supported countries (SSN, NHS and NI numbers, codice fiscale, Steuer-ID, KVNR,
+Medicare, TFN, health cards, SIN, Aadhaar, PAN).
 
 The shapes and cue words are in knowledge/data/guardrails.yaml (`phi.national_ids`). A number right after its
 cue word ("SSN 123-45-6789", "Aadhaar: 2345 6789 0124") is masked whatever its digits: a typo in a patient's
@@ -92,6 +93,37 @@ def medicare_au_valid(value: str) -> bool:
     )
 
 
+def kvnr_valid(value: str) -> bool:
+    """The German health insurance number (KVNR): a letter and nine digits, the last a check digit.
+
+    The letter becomes its place in the alphabet (two digits); the ten digits before the check digit are
+    weighted 1, 2, 1, 2... and the digit sums of the products added, modulo 10.
+    """
+    value = "".join(c for c in value if c.isalnum()).upper()
+    if len(value) != 10 or not ("A" <= value[0] <= "Z") or not value[1:].isdigit():
+        return False
+    d = [int(c) for c in f"{ord(value[0]) - 64:02d}{value[1:9]}"]
+    total = sum(sum(divmod(x * (1 + i % 2), 10)) for i, x in enumerate(d))
+    return total % 10 == int(value[9])
+
+
+def pan_valid(value: str) -> bool:
+    """The Indian PAN: its fourth letter is one of the holder types (P person, C company, H family...)."""
+    return len(value) == 10 and value[3].upper() in "ABCFGHJLPT"
+
+
+def nino_valid(value: str) -> bool:
+    """The UK National Insurance number: prefixes that are never issued (BG, GB, KN, NK, NT, TN, ZZ) fail."""
+    letters = "".join(c for c in value if c.isalpha()).upper()
+    return len(letters) == 3 and letters[:2] not in ("BG", "GB", "KN", "NK", "NT", "TN", "ZZ")
+
+
+def tfn_valid(value: str) -> bool:
+    """The Australian tax file number: nine digits weighted 1, 4, 3, 7, 5, 8, 6, 9, 10, modulo 11."""
+    d = _digits(value)
+    return len(d) == 9 and sum(x * w for x, w in zip(d, (1, 4, 3, 7, 5, 8, 6, 9, 10), strict=True)) % 11 == 0
+
+
 CHECKS: dict[str, Callable[[str], bool]] = {
     "none": lambda value: True,
     "ssn": ssn_valid,
@@ -100,6 +132,10 @@ CHECKS: dict[str, Callable[[str], bool]] = {
     "nhs": nhs_valid,
     "steuer_id": steuer_id_valid,
     "medicare_au": medicare_au_valid,
+    "kvnr": kvnr_valid,
+    "pan": pan_valid,
+    "nino": nino_valid,
+    "tfn": tfn_valid,
 }
 
 

@@ -20,10 +20,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ._data import guardrail_data, words
+from .addresses import find_addresses
+from .births import find_birth_dates
 from .clinic import clinic_terms
 from .identifiers import find_national_ids
 from .names import find_listed_names, is_not_a_patient, names_after_cue, names_from_model
 from .ner import marked_spans, model_name_spans, name_model
+from .phones import find_cued_phones, phone_regions
+from .records import find_record_numbers
 
 if TYPE_CHECKING:  # Presidio pulls in spaCy and torch: imported only when the engine is first built
     from presidio_analyzer import AnalyzerEngine, RecognizerResult
@@ -41,8 +45,6 @@ LABELS = {
     "NATIONAL_ID": "national identity number",
 }
 PLACEHOLDER = re.compile(r"\[(?:" + "|".join(KINDS) + r")\]")
-# Phone numbers are parsed as written in these regions (python-phonenumbers, strict "valid" leniency).
-PHONE_REGIONS = ("US", "GB", "IT", "DE", "FR", "ES")
 # Overlapping matches keep the most specific: a context-led match beats a bare phone-number shape.
 _SCORES = {
     "EXTRA_NAME": 1.0,
@@ -50,6 +52,7 @@ _SCORES = {
     "DATE_OF_BIRTH": 0.95,
     "RECORD_NUMBER": 0.95,
     "EMAIL": 0.9,
+    "CUED_PHONE": 0.9,
     "ADDRESS": 0.85,
     "NAME": 0.8,
     "LISTED_NAME": 0.75,
@@ -59,25 +62,15 @@ _SCORES = {
 _CAP = r"[A-ZÀ-Ý](?:['’][A-ZÀ-Ý])?[a-zà-ÿ]+(?:[A-ZÀ-Ý][a-zà-ÿ]+)?(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
 _PARTICLE = r"(?:de|di|da|van|von|der|del|della|le|la|du|dos)"
 _NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?(?:{_CAP}|[A-Z]\.)){{0,3}}"
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
-_DATE = (
-    rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{4}}-\d{{2}}-\d{{2}}|"
-    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+\d{{4}})?|"
-    rf"{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)"
-)
-_DOB_CUE = (
-    r"(?:d\.?o\.?b\.?|date of birth|birth ?date|born(?: on)?|birthday(?: is)?|nat[oa] il|"
-    r"fecha de nacimiento|geboren am)"
-)
-_RECORD_CUE = (
-    r"(?:mrn|medical record(?: number| no\.?| #)?|(?:record|chart|file|case) (?:no\.?|number|#)|"
-    r"patient (?:id|number|no\.?|#)|(?:nhs|hospital|health card|insurance|member) "
-    r"(?:number|no\.?|id))"
-)
 
+# Identifiers other than names, each found by its own module (kind, score key, finder).
+_IDENTIFIER_FINDERS: tuple[tuple[str, str, Callable[[str], list[tuple[int, int]]]], ...] = (
+    ("NATIONAL_ID", "NATIONAL_ID", find_national_ids),
+    ("DATE_OF_BIRTH", "DATE_OF_BIRTH", find_birth_dates),
+    ("RECORD_NUMBER", "RECORD_NUMBER", find_record_numbers),
+    ("ADDRESS", "ADDRESS", find_addresses),
+    ("PHONE", "CUED_PHONE", find_cued_phones),
+)
 
 _BUILD_LOCK = threading.Lock()
 # Stretches that could hold a phone number: digits with spaces, dots, dashes, slashes or brackets between them.
@@ -157,33 +150,8 @@ def _merged_names(results: list[RecognizerResult]) -> list[RecognizerResult]:
 def _context_patterns() -> dict[str, list[re.Pattern[str]]]:
     """Regexes per kind; the named group `v` is the data, so cue words ("DOB", "patient") stay readable."""
     terms = guardrail_data().phi
-    i = re.IGNORECASE
     return {
-        "DATE_OF_BIRTH": [re.compile(rf"\b{_DOB_CUE}\s*(?:is|was|:|-|–)?\s*(?P<v>{_DATE})(?!\w)", i)],
-        "RECORD_NUMBER": [
-            re.compile(
-                rf"\b{_RECORD_CUE}\s*(?:is|:|#|-)?\s*"
-                rf"(?P<v>[A-Z]{{0,4}}[-/]?\d(?:[-/ ]?\d){{3,15}})\b",
-                i,
-            )
-        ],
         "EMAIL": [re.compile(r"(?<![\w.+-])(?P<v>[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,})\b")],
-        "ADDRESS": [
-            re.compile(
-                rf"(?<!\w)(?P<v>\d{{1,5}}[A-Za-z]?,?\s+(?:{_CAP}\s+){{1,3}}(?:{words(terms.street_types)})"
-                r"\b\.?)"
-            ),
-            re.compile(
-                rf"\b(?P<v>(?:{words(terms.street_prefixes)})\s+(?:{_PARTICLE}\s+|dei\s+|degli\s+)?"
-                rf"(?:{_CAP}\s+){{0,2}}{_CAP},?\s+\d{{1,4}}[A-Za-z]?)\b"
-            ),
-            # German streets, also hyphenated compounds: "Hauptstraße 5", "Kaiser-Joseph-Straße 12".
-            re.compile(
-                r"\b(?P<v>(?:[A-ZÄÖÜ][a-zäöüß]+-)*(?:[A-ZÄÖÜ][a-zäöüß]*(?:straße|strasse|str\.|weg|platz|gasse|"
-                r"allee)|Straße|Strasse|Str\.|Weg|Platz|Gasse|Allee)\s+\d{1,4}[a-z]?)(?!\w)"
-            ),
-            re.compile(r"\b(?P<v>[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})\b"),  # UK postcode, e.g. "NW1 6XE"
-        ],
         "NAME": [re.compile(rf"(?<![\w.])(?:{words(terms.titles)})\.?\s+(?P<v>{_NAME})(?!\w)")],
     }
 
@@ -299,9 +267,10 @@ def _build_analyzer() -> AnalyzerEngine:
     registry.add_recognizer(recognizer("NAME", [], _SCORES["NAME"], not_names, (cue_names,)))
     registry.add_recognizer(recognizer("NAME", [], _SCORES["LISTED_NAME"], frozenset(), (listed_names,)))
     registry.add_recognizer(recognizer("NAME", [], _SCORES["MODEL_NAME"], frozenset(), (model_names,)))
-    registry.add_recognizer(recognizer("NATIONAL_ID", [], _SCORES["NATIONAL_ID"], frozenset(), (find_national_ids,)))
+    for kind, score, finder in _IDENTIFIER_FINDERS:
+        registry.add_recognizer(recognizer(kind, [], _SCORES[score], frozenset(), (finder,)))
     registry.add_recognizer(
-        _phone_recognizer_class()(supported_entity="PHONE", supported_regions=PHONE_REGIONS, leniency=1)
+        _phone_recognizer_class()(supported_entity="PHONE", supported_regions=list(phone_regions()), leniency=1)
     )
     nlp = NoOpNlpEngine(models=[{"lang_code": "en", "model_name": "none"}])
     return AnalyzerEngine(registry=registry, nlp_engine=nlp, supported_languages=["en"])

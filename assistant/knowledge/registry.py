@@ -24,7 +24,7 @@ from .models import Hashtag, Observance, Platform
 from .schemas.announcements import AnnouncementData
 from .schemas.chat import ChatData, IntentData
 from .schemas.drafts import DraftData
-from .schemas.guardrails import GuardrailData, PersonNames
+from .schemas.guardrails import GuardrailData, PatientData, PersonNames
 from .schemas.planning import PlanningData
 from .schemas.replies import ReplyData
 from .schemas.rules import RuleBook
@@ -68,6 +68,7 @@ REVIEW_REPLIES = DataFile("review_replies.yaml", ReplyData)
 COMPLIANCE_RULES = DataFile("compliance_rules.yaml", RuleBook, protective=True)
 GUARDRAILS = DataFile("guardrails.yaml", GuardrailData, protective=True)
 PERSON_NAMES = DataFile("person_names.yaml", PersonNames, protective=True)
+PATIENT_DATA = DataFile("patient_data.yaml", PatientData, protective=True)
 
 DATA_FILES: dict[str, DataFile[Any] | ListFile[Any]] = {
     f.name: f
@@ -86,6 +87,7 @@ DATA_FILES: dict[str, DataFile[Any] | ListFile[Any]] = {
         COMPLIANCE_RULES,
         GUARDRAILS,
         PERSON_NAMES,
+        PATIENT_DATA,
     )
 }
 

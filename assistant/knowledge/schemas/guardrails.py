@@ -17,7 +17,9 @@ class NationalId(Strict):
     countries: tuple[str, ...] = Field(min_length=1)
     shape: Regex
     cues: tuple[Regex, ...] = Field(min_length=1)
-    check: Literal["none", "ssn", "luhn", "verhoeff", "nhs", "steuer_id", "medicare_au"] = "none"
+    check: Literal[
+        "none", "ssn", "luhn", "verhoeff", "nhs", "steuer_id", "medicare_au", "kvnr", "pan", "nino", "tfn"
+    ] = "none"
     bare: bool = False  # also masked with no cue word, when the shape matches and the check passes
 
 
@@ -80,6 +82,55 @@ class GuardrailData(Strict):
     scope: ScopeTerms
     injection: InjectionTerms
     emergency: EmergencyTerms
+
+
+# --- knowledge/data/patient_data.yaml: identifiers other than names and national numbers ---------------
+
+
+class AddressTerms(Strict):
+    unit_words: tuple[str, ...] = Field(min_length=1)
+    cues: tuple[Regex, ...] = Field(min_length=1)
+    regions: tuple[str, ...] = Field(min_length=1)
+    postcodes: tuple[Regex, ...] = Field(min_length=1)
+    region_postcodes: tuple[Regex, ...] = ()
+    postcode_before_town: Regex
+    standalone_postcodes: tuple[Regex, ...] = ()
+    year_words: tuple[str, ...] = ()
+
+
+class RecordTerms(Strict):
+    cues: tuple[Regex, ...] = Field(min_length=1)
+    weak_cues: tuple[Regex, ...] = ()
+    gap_words: tuple[str, ...] = ()
+    value: Regex
+    min_digits: int = Field(ge=1, le=10)
+    weak_min_digits: int = Field(ge=1, le=12)
+    bare_code: Regex | None = None
+    bare_code_not_prefixes: tuple[str, ...] = ()
+
+
+class BirthTerms(Strict):
+    cues: tuple[Regex, ...] = Field(min_length=1)
+    months: tuple[str, ...] = Field(min_length=12)
+
+
+class PhoneTerms(Strict):
+    regions: tuple[str, ...] = Field(min_length=1)
+    cues: tuple[Regex, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _known_regions(self) -> PhoneTerms:
+        bad = [r for r in self.regions if len(r) != 2 or not r.isupper()]
+        if bad:
+            raise ValueError(f"phone regions are two-letter country codes such as GB; check {bad}")
+        return self
+
+
+class PatientData(Strict):
+    addresses: AddressTerms
+    records: RecordTerms
+    births: BirthTerms
+    phones: PhoneTerms
 
 
 # --- knowledge/data/person_names.yaml: the name lists behind name detection ---------------------------

@@ -1,0 +1,135 @@
+"""A patient's street address in running text: the street, and the flat, town, region and postcode after it.
+
+"We sent it to 305 Bank Street, Apt 12, Ottawa, ON K2P 1X8" must lose the whole address, not only the street:
+a town and postcode next to a street narrow a patient down to a household. Shapes covered: number first
+("4417 Bluebonnet Ln", "12/88 Oceanic Parade"), street word first ("Via Saragozza 118"), German compounds
+("Habsburgerstraße 47"), a flat or unit first ("Flat 402, Shree Ganesh Apartments, Kothrud, Pune 411038"),
+anything after an address cue ("lives at ..."), and a full UK postcode alone. Words and shapes are in
+knowledge/data/patient_data.yaml (`addresses`) and guardrails.yaml (`phi.street_types`, `street_prefixes`).
+The clinic's own address is kept readable by clinic.py.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ._data import guardrail_data, patient_data, words
+
+_CAP = r"[A-ZÀ-Ý][\w'’.-]*"  # a capitalised word ("Bluebonnet", "O'Connell", "St.")
+_PARTICLE = r"(?:de|di|da|dei|degli|della|del|van|von|der|le|la|du|dos)"
+_HOUSE = r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)?"  # "12", "221B", "12/88", "4-6"
+_LOCALITY = rf"{_CAP}(?:\s+{_CAP}){{0,3}}"
+_YEAR = re.compile(r"(?:19|20)\d{2}\b")
+_GERMAN_STREET = (
+    r"(?:[A-ZÄÖÜ][a-zäöüß]+-)*(?:[A-ZÄÖÜ][a-zäöüß]*(?:straße|strasse|str\.|weg|platz|gasse|allee|ring|damm|ufer)"
+    r"|Straße|Strasse|Str\.|Weg|Platz|Gasse|Allee)"
+)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    """(streets, units, tail, cue, standalone postcode, address shape) compiled from the data files."""
+    phi, terms = guardrail_data().phi, patient_data().addresses
+    types, prefixes = words(phi.street_types), words(phi.street_prefixes)
+    units = words(terms.unit_words)
+    region = words(terms.regions)
+    postcode = "|".join(f"(?:{p})" for p in terms.postcodes)
+    after_region = "|".join(f"(?:{p})" for p in (*terms.postcodes, *terms.region_postcodes))
+    streets = re.compile(
+        rf"(?<![\w/.-])(?:{_HOUSE},?\s+(?:{_CAP}\s+){{1,3}}(?:{types})\b\.?"
+        rf"|(?:{prefixes})\s+(?:{_PARTICLE}\s+)?(?:{_CAP}\s+){{0,2}}{_CAP},?\s+{_HOUSE}(?![\w/])"
+        rf"|{_GERMAN_STREET}\s+{_HOUSE}(?![\w/]))"
+    )
+    unit = rf"(?:{units})\.?\s*(?:[Nn]o\.?\s*)?#?\s*\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,5}}[A-Za-z]?){{0,3}}"
+    # What may follow a street: a flat, then a town, region and postcode in the orders the countries use.
+    tail = re.compile(
+        rf"(?:,?\s+(?:{unit}|#\s?\d{{1,5}}[A-Za-z]?)(?!\w))?"
+        rf"(?:,?\s+(?:{terms.postcode_before_town}\s+{_CAP}(?:\s+{_CAP})?(?:\s+\([A-Z]{{2}}\))?"
+        rf"|(?:{_LOCALITY},\s*){{0,3}}(?:{_LOCALITY},?\s+)?(?:[-–]\s*)?"
+        rf"(?:(?:{region})\.?,?\s+(?:{after_region})|{postcode})"
+        rf"|(?:{_LOCALITY},\s*)?(?:{region}))(?![\w-]))?"
+    )
+    units_first = re.compile(rf"(?<![\w.])(?:{unit})(?!\w)")
+    cue = re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in terms.cues) + r")\s*(?::|-|–)?\s*", re.IGNORECASE)
+    standalone = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in terms.standalone_postcodes) + r")(?!\w)")
+    # A stretch after a cue is an address when it starts with a house number or a flat, or ends in a postcode.
+    shaped = re.compile(rf"^(?:\d|(?:{units})\b)|(?<!\w)(?:{postcode})$")
+    return streets, units_first, tail, cue, standalone, shaped
+
+
+def find_addresses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each address in `text`: a street with what follows it, a flat with a town and
+    postcode, an address after a cue, or a full postcode alone."""
+    streets, units_first, tail, cue, standalone, shaped = _patterns()
+    found = [_with_tail(text, m.start(), m.end(), tail) for m in streets.finditer(text) if not _dated(text, m.start())]
+    for m in units_first.finditer(text):
+        street = streets.match(text, _skip_comma(text, m.end()))
+        end = street.end() if street else m.end()
+        full = _with_tail(text, m.start(), end, tail)
+        if street or full[1] > end:  # "Flat 2" alone is not an address; with a street or postcode it is
+            found.append(full)
+    for m in cue.finditer(text):
+        span = _after_cue(text, m.end(), tail)
+        if span and shaped.search(text[span[0] : span[1]]):
+            found.append(span)
+    found += [m.span() for m in standalone.finditer(text)]
+    return _merged(found)
+
+
+def address_words(text: str) -> frozenset[str]:
+    """The words and numbers of an address, lower case ("22 Wellington St" -> {"22", "wellington", "st"})."""
+    return frozenset(w.lower() for w in re.findall(r"\w+", text))
+
+
+def _dated(text: str, start: int) -> bool:
+    """True when the street's number is a year after a word such as "the" or "since" ("the 2025 Federal Court")."""
+    if not _YEAR.match(text, start):
+        return False
+    before = re.search(r"(\w+)\W*$", text[max(0, start - 40) : start])
+    return before is not None and before.group(1).lower() in _year_words()
+
+
+@lru_cache(maxsize=1)
+def _year_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in patient_data().addresses.year_words)
+
+
+def _skip_comma(text: str, pos: int) -> int:
+    match = re.compile(r",?\s*").match(text, pos)
+    return match.end() if match else pos
+
+
+def _with_tail(text: str, start: int, end: int, tail: re.Pattern[str]) -> tuple[int, int]:
+    match = tail.match(text, end)
+    return start, (match.end() if match else end)
+
+
+def _after_cue(text: str, pos: int, tail: re.Pattern[str]) -> tuple[int, int] | None:
+    """An address after "address", "lives at": capitalised or numbered parts joined by commas, one holding a
+    digit, ending in a postcode or a street ("address Flat 402, Shree Ganesh Apartments, Pune 411038")."""
+    part = re.compile(r"(?:[A-ZÀ-Ý0-9#][\w'’./-]*)(?:\s+(?:[A-ZÀ-Ý0-9#][\w'’./-]*))*")
+    end, parts = pos, 0
+    while parts < 6:
+        match = part.match(text, _skip_comma(text, end) if parts else end)
+        if not match:
+            break
+        end, parts = match.end(), parts + 1
+        if text[end : end + 1] != ",":
+            break
+    end -= text[pos:end].endswith(".")  # the sentence's full stop is not part of the address
+    stretch = text[pos:end]
+    if parts < 2 or not re.search(r"\d", stretch):
+        return None
+    return _with_tail(text, pos, end, tail)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans joined into one, so an address is reported once, whole."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out

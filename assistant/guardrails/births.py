@@ -1,0 +1,30 @@
+"""Dates of birth: a date right after a birth cue ("DOB 03/14/1986", "geb. 17.02.1988", "nata il 12/04/1936").
+
+Other dates stay readable ("closed 25 December", "appointments on 03/04/2026"): only the cue makes a date a
+birth date. Cues and month names are in knowledge/data/patient_data.yaml (`births`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ._data import patient_data, words
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    terms = patient_data().births
+    month = rf"(?:{words(terms.months)})"
+    date = (
+        rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{4}}-\d{{2}}-\d{{2}}|"
+        rf"\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{month}\.?(?:,?\s+\d{{4}})?|"
+        rf"{month}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)"
+    )
+    cues = "|".join(f"(?:{c})" for c in terms.cues)
+    return re.compile(rf"(?<!\w)(?:{cues})\s*(?:is|was|:|-|–|on)?\s*(?P<v>{date})(?!\w)", re.IGNORECASE)
+
+
+def find_birth_dates(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each date of birth in `text`."""
+    return [m.span("v") for m in _pattern().finditer(text)]

@@ -1,0 +1,59 @@
+"""Record numbers after their label: medical record, chart, patient, case and file numbers.
+
+"Chart #BD-20417", "MRN 0048213", "patient ref HLP-00731", "La cartella n. 2023/0457", "Patientennummer 118904":
+a clinic's own numbering has no fixed shape, so the label decides. Whatever follows it is masked when it holds
+enough digits, except a year or a range of years ("files 2019-2024"). After a label that is also an everyday
+word ("record 1500 steps") the number must look like a code. A code with the unmistakable shape of a record
+number ("BD-20417") is masked without a label, unless its letters name a standard ("ISO-27001"). Labels and
+shapes are in knowledge/data/patient_data.yaml (`records`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ._data import patient_data
+
+# A year or a span of years is not a record number ("case 2024", "records 2019-2024").
+_YEARS = re.compile(r"(?:19|20)\d{2}(?:\s*[-/–]\s*(?:19|20)?\d{2})?")
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    terms = patient_data().records
+    strong = "|".join(f"(?:{c})" for c in terms.cues)
+    weak = "|".join(f"(?:{c})" for c in terms.weak_cues) or r"(?!x)x"
+    gap_word = "|".join(re.escape(w) for w in sorted(terms.gap_words, key=len, reverse=True))
+    gap = rf"[^\w\n]{{0,3}}(?:(?:{gap_word})(?!\w)\.?[^\w\n]{{0,3}}){{0,2}}"
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<strong>{strong})|(?P<weak>{weak})){gap}(?P<v>{terms.value})(?![\w%])", re.IGNORECASE
+    )
+
+
+def find_record_numbers(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each record number that follows a record label in `text`."""
+    terms = patient_data().records
+    found = []
+    for match in _pattern().finditer(text):
+        value = match.group("v")
+        digits = sum(c.isdigit() for c in value)
+        if digits < terms.min_digits or len(value) <= terms.min_digits or _YEARS.fullmatch(value):
+            continue
+        if match.group("weak") and value.isdigit() and digits < terms.weak_min_digits:
+            continue
+        found.append(match.span("v"))
+    bare, not_prefixes = _bare_pattern()
+    for match in bare.finditer(text) if bare else ():
+        prefix, _, digits = match.group().partition("-")
+        if prefix not in not_prefixes and not _YEARS.fullmatch(digits):
+            found.append(match.span())
+    return found
+
+
+@lru_cache(maxsize=1)
+def _bare_pattern() -> tuple[re.Pattern[str] | None, frozenset[str]]:
+    terms = patient_data().records
+    if not terms.bare_code:
+        return None, frozenset()
+    return re.compile(rf"(?<![\w/.-])(?:{terms.bare_code})(?![\w-])"), frozenset(terms.bare_code_not_prefixes)
