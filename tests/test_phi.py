@@ -136,6 +136,44 @@ def test_names_without_a_capitalised_cue_are_found(text, value):
 @pytest.mark.parametrize(
     ("text", "value"),
     [
+        ("Travis says we lost his retainer", "Travis"),  # a given name acting
+        ("Siobhan rang this morning about the marathon post", "Siobhan"),
+        ("Lupe's mom called about the before/after photo", "Lupe"),  # a name owning a relative
+        ("Noor's husband commented under our post", "Noor"),
+        ("A thank-you note for the Castellanos family, please", "Castellanos"),
+        ("We got a Yelp review from a Grace about her filling", "Grace"),  # one of many
+        ("Can you help me reply to Kyle about the wait?", "Kyle"),
+        ('Caption: "Happy birthday Eli! Thanks for being so brave"', "Eli"),  # wishes in a post
+        ('"Well done to Harry for getting back on the pitch"', "Harry"),
+        ("Ginevra e sua figlia Bianca vorrebbero fare un video", "Bianca"),  # Italian and German relatives
+        ("die Mutter von Finn schreibt uns per DM", "Finn"),
+        ("Mum Anna from Elm Street sent a photo", "Anna"),
+    ],
+)
+def test_first_names_shown_to_be_people_by_the_words_around_them_are_found(text, value):
+    assert ("NAME", value) in [(s.kind, s.text) for s in detect_phi(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Come rispondere a una recensione a 5 stelle?",  # an article after a reply cue is not a name
+        "Google says our hours are wrong",  # not a given name
+        "The Royal family visited the hospital",  # not a listed surname
+    ],
+)
+def test_words_around_a_capitalised_word_do_not_make_it_a_name_on_their_own(text):
+    assert [s for s in detect_phi(text) if s.kind == "NAME"] == []
+
+
+def test_a_title_after_a_cue_is_not_masked_as_the_name():
+    spans = [(s.kind, s.text) for s in detect_phi("patient Mr. Okonkwo complained on Facebook")]
+    assert ("NAME", "Okonkwo") in spans and ("NAME", "Mr") not in spans
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
         ("Insurance form has his SSN 123-45-6789 on it", "123-45-6789"),
         ("the number 123-45-6789 was on the form", "123-45-6789"),  # a valid SSN shape needs no cue
         ("codice fiscale RMNGLI85M41F205X visibile", "RMNGLI85M41F205X"),

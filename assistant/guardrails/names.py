@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._data import person_names, read_name_file
+from ._data import guardrail_data, person_names, read_name_file
 
 # A word as people write names: letters, inner apostrophes ("O'Connor") and one hyphen ("Lopez-Martin").
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*(?:-[^\W\d_]+)?")
@@ -157,6 +158,41 @@ def find_listed_names(text: str, not_names: frozenset[str]) -> list[tuple[int, i
     return spans
 
 
+def names_before_cue(
+    text: str,
+    acting: re.Pattern[str],
+    family: re.Pattern[str],
+    not_names: frozenset[str],
+    reads_as_name: Callable[[str, int, int], bool],
+) -> list[tuple[int, int]]:
+    """A first name shown to be a person by what follows it: acting ("Travis says", "Siobhan rang") when it is a
+    listed given name or the model reads it as a name, or owning a relative ("Lupe's mom", "Noor's husband")."""
+    lists = name_lists()
+    toks = _tokens(text)
+    spans: list[tuple[int, int]] = []
+    for k, tok in enumerate(toks):
+        word = _possessive_free(tok)
+        if not _capitalised(word) or word.lower() in not_names or fold(word) in lists.function_words:
+            continue
+        if k and _capitalised(_possessive_free(toks[k - 1])) and _gap(text, toks[k - 1], tok) == " ":
+            continue  # the end of a longer name or title, which the other finders judge whole
+        if text.startswith(" family", tok.end) and _in(word, lists.surnames):  # "the Castellanos family"
+            spans.append((tok.start, tok.end))
+            continue
+        if tok.end != tok.start + len(tok.text):  # possessive
+            if (
+                family.match(text, tok.start + len(tok.text) + 1)
+                and text[tok.start + len(tok.text) : tok.start + len(tok.text) + 1] == " "
+            ):
+                spans.append((tok.start, tok.end))
+            continue
+        if not acting.match(text, tok.end):
+            continue
+        if _in(word, lists.given) or reads_as_name(text, tok.start, tok.end):
+            spans.append((tok.start, tok.end))
+    return spans
+
+
 def names_from_model(text: str, marked: list[tuple[int, int]], not_names: frozenset[str]) -> list[tuple[int, int]]:
     """Whole-word names from the model's marked spans: two or more capitalised words next to each other.
 
@@ -218,6 +254,12 @@ def _joined_given_names(
     return out
 
 
+@lru_cache(maxsize=1)
+def _title_next() -> re.Pattern[str]:
+    titles = "|".join(re.escape(t) for t in sorted(guardrail_data().phi.titles, key=len, reverse=True))
+    return re.compile(rf"[ ,:]*(?:{titles})\.?\s")
+
+
 def names_after_cue(
     text: str, start: int, not_names: frozenset[str], listed_only: bool = False
 ) -> list[tuple[int, int]]:
@@ -229,6 +271,8 @@ def names_after_cue(
     initials = _INITIALS.match(text, start + len(text[start:]) - len(text[start:].lstrip(" ,:")))
     if initials:
         return [initials.span()]
+    if _title_next().match(text, start):  # "patient Mr. Okonkwo": the title finder takes the name, not "Mr"
+        return []
     lists = name_lists()
     spans: list[tuple[int, int]] = []
     toks = [t for t in _tokens(text[start : start + 120])]

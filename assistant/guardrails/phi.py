@@ -24,7 +24,7 @@ from .addresses import find_addresses
 from .births import find_birth_dates
 from .clinic import clinic_terms
 from .identifiers import find_national_ids
-from .names import find_listed_names, is_not_a_patient, names_after_cue, names_from_model
+from .names import find_listed_names, is_not_a_patient, names_after_cue, names_before_cue, names_from_model
 from .ner import marked_spans, model_name_spans, name_model
 from .phones import find_cued_phones, phone_regions
 from .records import find_record_numbers
@@ -304,8 +304,22 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
         # The first word itself must be read as a name: "Hi, I'm Mike" is not a greeting to "I'm".
         return first if any(lo + a < word_end and start < lo + b for a, b in marked) else []
 
+    acting = re.compile(r"\s+(?:" + "|".join(f"(?:{c})" for c in terms.acting_cues or ("(?!)",)) + r")(?!\w)", re.I)
+    family = re.compile(
+        r"(?:" + "|".join(f"(?:{c})" for c in terms.family_after_possessive or ("(?!)",)) + r")(?!\w)", re.I
+    )
+
+    def reads_as_name(text: str, start: int, end: int) -> bool:
+        lo, hi = max(0, start - 60), min(len(text), end + 80)
+        return any(lo + a < end and start < lo + b for a, b in marked_spans(text[lo:hi], model))
+
     def after_cues(text: str) -> list[tuple[int, int]]:
         found = [s for m in cue.finditer(text) for s in names_after_cue(text, m.end(), not_names)]
+        found += [
+            s
+            for s in names_before_cue(text, acting, family, not_names, reads_as_name)
+            if not is_not_a_patient(text, *s)
+        ]
         found += [s for m in greeting.finditer(text) for s in after_greeting(text, m.end())]
         return found + [
             s

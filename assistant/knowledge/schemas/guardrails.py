@@ -27,6 +27,8 @@ class PhiTerms(Strict):
     name_cues: tuple[Regex, ...] = Field(min_length=1)
     initials_cues: tuple[Regex, ...] = Field(min_length=1)
     greeting_cues: tuple[Regex, ...] = Field(min_length=1)
+    acting_cues: tuple[Regex, ...] = ()  # after a given name: "Travis says", "Siobhan rang"
+    family_after_possessive: tuple[Regex, ...] = ()  # after a possessive name: "Lupe's mom"
     titles: tuple[str, ...] = Field(min_length=1)
     not_names: tuple[str, ...] = ()
     eponyms: tuple[str, ...] = ()
