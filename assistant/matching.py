@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from rank_bm25 import BM25Okapi
 
+from .bm25 import BM25
 from .embeddings import Embedder
 from .knowledge.cards import Card
 from .retrieval import tokenize
@@ -40,6 +40,14 @@ BM25_SHARE = 0.10  # how much the (per-query normalised) BM25 score adds
 # held-out set): at 0.4 a card answers 98% of those questions and 90% of them cite an expected guide; at 0.5, 90%
 # and 91%. Below it, the whole best sections answer instead.
 CONFIDENT = 0.4
+# A whole question matched this confidently is one card's question: a part of it brings a second card only when
+# that card is as sure ("what is alt text and where do I add it on Instagram?" is the alt-text card, not alt text
+# plus Instagram setup).
+SURE = 0.9
+# A part of a two-part question with this many content words or fewer is a follow-up of the other part; it brings
+# its own card only at this confidence.
+FOLLOW_UP_WORDS = 2
+FOLLOW_UP = 0.55
 COUNTRY_SHIFT = 0.10  # score added to a card written for the asker's country
 CACHE_VERSION = 5
 # Where a question holds two questions ("Should I be on TikTok, and how often would I post?").
@@ -66,6 +74,8 @@ class CardMatch:
     score: float
     question: str
     confidence: float
+    margin: float = 0.0  # the top card's lead over the runner-up (0 for the others)
+    asked: str = ""  # the words matched: the question, or one part of a two-part question
 
 
 @dataclass(frozen=True)
@@ -116,7 +126,7 @@ class CardMatcher:
                 self._texts.append(q)
         self._owner_arr = np.array(self._owner, dtype=np.int64)
         self._sections = [{(c.guide, c.section) for c in card.card.cites} for card in self.cards]
-        self._bm25 = BM25Okapi([tokenize(t) or ["_"] for t in self._texts]) if self._texts else None
+        self._bm25 = BM25([tokenize(t) or ["_"] for t in self._texts]) if self._texts else None
         self.vectors, self.calibration = self._load(cache_dir)
 
     # --- building -------------------------------------------------------------------------------------
@@ -196,31 +206,10 @@ class CardMatcher:
         return Calibration(float(a), float(b), float(c))
 
     def _bm25_matrix(self) -> np.ndarray:
-        """BM25 of every question (as a query) against every question: rank_bm25's own formula and parameters
-        (its idf table, k1, b), as one sparse product instead of thousands of get_scores calls."""
-        from scipy import sparse
-
-        bm = self._bm25
-        if bm is None:  # no questions at all
+        """BM25 of every question (as a query) against every question."""
+        if self._bm25 is None:  # no questions at all
             return np.zeros((0, 0))
-        vocab = {term: j for j, term in enumerate(bm.idf)}
-        norm = bm.k1 * (1 - bm.b + bm.b * np.asarray(bm.doc_len) / bm.avgdl)
-        rows, cols, vals = [], [], []
-        for d, freqs in enumerate(bm.doc_freqs):
-            for term, tf in freqs.items():
-                rows.append(d)
-                cols.append(vocab[term])
-                vals.append(bm.idf[term] * tf * (bm.k1 + 1) / (tf + norm[d]))
-        weights = sparse.csr_matrix((vals, (rows, cols)), shape=(len(self._texts), len(vocab)))
-        q_rows, q_cols, q_vals = [], [], []
-        for i, text in enumerate(self._texts):
-            for term in tokenize(text):  # a repeated query word counts again, as in get_scores
-                if term in vocab:
-                    q_rows.append(i)
-                    q_cols.append(vocab[term])
-                    q_vals.append(1.0)
-        queries = sparse.csr_matrix((q_vals, (q_rows, q_cols)), shape=(len(self._texts), len(vocab)))
-        return (queries @ weights.T).toarray()
+        return self._bm25.score_matrix([tokenize(t) for t in self._texts])
 
     # --- scoring --------------------------------------------------------------------------------------
 
@@ -228,7 +217,7 @@ class CardMatcher:
         tokens = tokenize(text)
         if not tokens or self._bm25 is None:
             return np.zeros(len(self._texts))
-        return np.asarray(self._bm25.get_scores(tokens), dtype=np.float64)
+        return self._bm25.get_scores(tokens)
 
     def _card_scores(self, dense: np.ndarray, bm25: np.ndarray, skip: np.ndarray | None = None) -> np.ndarray:
         """Per card: MEAN_WEIGHT x the mean cosine of its questions + (1 - MEAN_WEIGHT) x the best one, plus a
@@ -271,7 +260,17 @@ class CardMatcher:
         for rank, i in enumerate(order[:k]):
             mine = np.flatnonzero(self._owner_arr == i)
             best = mine[np.argmax(dense[mine])]
-            out.append(CardMatch(self.cards[i], float(scores[i]), self._texts[best], confidence if rank == 0 else 0.0))
+            first = rank == 0
+            out.append(
+                CardMatch(
+                    self.cards[i],
+                    float(scores[i]),
+                    self._texts[best],
+                    confidence if first else 0.0,
+                    float(top - second) if first else 0.0,
+                    question,
+                )
+            )
         return out
 
     def best(self, question: str, country: str | None = None) -> CardMatch | None:
@@ -285,6 +284,11 @@ class CardMatcher:
         parts = [p.strip(" ,;") for p in _SPLIT.split(question) if len(p.split()) >= 3]
         if len(parts) == 2 and all(_QUESTION.search(p) for p in parts):
             halves = [half for p in parts if (half := self.best(p, country)) is not None]
+            # A follow-up of two words or fewer ("how many do I need?") leans on the first part: it asks a
+            # second question only when its own card fits it well.
+            halves = [h for h in halves if len(tokenize(h.asked)) > FOLLOW_UP_WORDS or h.confidence >= FOLLOW_UP]
+            if whole is not None and whole.confidence >= SURE:  # a card's own question: a second card must be sure
+                halves = [h for h in halves if h.card.id == whole.card.id or h.confidence >= SURE]
             if len(halves) == 2 and halves[0].card.id != halves[1].card.id:
                 if (
                     whole is None

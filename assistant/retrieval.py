@@ -13,9 +13,10 @@ import threading
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 
+import numpy as np
 from pydantic import BaseModel
-from rank_bm25 import BM25Okapi
 
+from .bm25 import BM25
 from .chunking import Chunk
 from .embeddings import Embedder
 from .errors import InputError, SearchIndexError
@@ -126,7 +127,7 @@ class Retriever:
         self._specialty_info = dict(specialties) if isinstance(specialties, Mapping) else {}
         self._mentions: dict[str, frozenset[int]] = {}
         self._position = {c.chunk_id: i for i, c in enumerate(self.chunks)}
-        self._bm25 = BM25Okapi([_bm25_document(c) for c in self.chunks]) if self.chunks else None
+        self._bm25 = BM25([_bm25_document(c) for c in self.chunks]) if self.chunks else None
         self._synced = False
         self._sync_lock = threading.Lock()  # Streamlit sessions may search concurrently
 
@@ -178,8 +179,8 @@ class Retriever:
         if self._bm25 is None or not terms:
             return []
         scores = self._bm25.get_scores(terms)
-        order = sorted(range(len(scores)), key=lambda i: -scores[i])[:n]
-        return [(i, float(scores[i])) for i in order if scores[i] > 0]
+        order = np.argsort(-scores, kind="stable")[:n]
+        return [(int(i), float(scores[i])) for i in order if scores[i] > 0]
 
     def _scores(self, query: str, mode: str) -> dict[int, float]:
         if mode == "dense":

@@ -109,3 +109,39 @@ def test_a_models_answer_is_read_back_into_lead_steps_and_cautions():
     lead, steps, watch = structure_from_text(text)
     assert lead.startswith("Yes, reply") and steps == ["Thank them [1].", "Invite a call [2]."]
     assert watch == ["Never mention treatment [1]."]
+
+
+def _asked(kb, card_id: str, asked: str, confidence: float, margin: float) -> CardMatch:
+    card = kb.card(card_id)
+    return CardMatch(card, 1.0, card.card.questions[0], confidence, margin, asked)
+
+
+def test_a_cards_verdict_opens_the_answer_only_for_a_yes_no_question_matched_with_confidence(fixture_kb):
+    sure = _asked(fixture_kb, "review-replies-one-star", "Should we answer a one-star review?", 0.9, 0.2)
+    part = card_part(sure, Asker(), Numbering(fixture_kb))
+    assert part.lead.startswith("Yes, reply briefly")
+    # the same card matched by a hair, or for a how/what question: the rule without a "Yes" it may not fit
+    for shaky in (
+        _asked(fixture_kb, "review-replies-one-star", "Should we answer a one-star review?", 0.5, 0.01),
+        _asked(fixture_kb, "review-replies-one-star", "How do we get a one-star review taken down?", 0.95, 0.3),
+    ):
+        lead = card_part(shaky, Asker(), Numbering(fixture_kb)).lead
+        assert not lead.startswith("Yes") and lead.startswith("Reply briefly and calmly, but never confirm")
+        assert lead.endswith("[1].")
+
+
+def test_taking_off_a_verdict_keeps_the_sentence_and_leaves_other_leads_alone():
+    from assistant.chat.compose import without_verdict
+
+    assert without_verdict("No. Yelp's guidelines say businesses should not ask for reviews [1].").startswith("Yelp's")
+    assert without_verdict("No, it is not unprofessional to post honest and compliant content [1].").startswith(
+        "It is not unprofessional"
+    )
+    assert without_verdict("Not on its own: Facebook can do a lot for a practice with a real plan [1].").startswith(
+        "Facebook can do a lot"
+    )
+    assert without_verdict("Yes, if you can keep one profile alive: patients search before they book [1].").startswith(
+        "Patients search before they book"
+    )
+    plain = "No advertising pixels or session-replay scripts on booking pages or forms [1]."
+    assert without_verdict(plain) == plain

@@ -14,6 +14,7 @@ import pytest
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 
+from assistant.chat.compose import without_verdict
 from assistant.chat.engine import ChatEngine
 from assistant.chunking import chunk_guides
 from assistant.config import load_settings
@@ -327,7 +328,9 @@ def test_a_question_a_card_answers_gets_the_card_lead_first_and_no_specialty_nob
     answer = offline_engine(fixture_kb, retriever, tmp_path).answer("How do I reply to a 1-star Google review?")
     card = fixture_kb.card("review-replies-one-star").card
     assert answer.card_id == card.id and answer.model == "cards" and answer.specialty is None
-    assert answer.text.startswith(answer.lead) and answer.lead.startswith(card.lead.split(" [")[0][:40])
+    # a how-question gets the card's answer without its "Yes," (a verdict answers a yes/no question only)
+    assert answer.text.startswith(answer.lead)
+    assert answer.lead.startswith(without_verdict(card.lead).split(" [")[0][:40])
     assert answer.steps and answer.sources
     assert "For your practice" not in answer.text and answer.parts[0].variant == {}
 

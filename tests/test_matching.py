@@ -73,3 +73,24 @@ def test_a_card_for_another_country_moves_down_for_an_asker_from_elsewhere(kb, e
     au = matcher.match(question, k=1, country="AU")[0].card.id
     gb = matcher.match(question, k=1, country="GB")[0].card.id
     assert regions[au] == {"AU"} and "GB" in regions[gb]
+
+
+def test_bm25_scores_are_rank_bm25s_own_numbers():
+    from rank_bm25 import BM25Okapi
+
+    from assistant.bm25 import BM25
+    from assistant.retrieval import tokenize
+
+    docs = [tokenize(t) for t in ("reply to a bad google review", "set up a facebook page", "review review gating")]
+    ours, theirs = BM25(docs), BM25Okapi(docs)
+    for query in ("google review review", "facebook page setup", "nothing shared here"):
+        assert np.allclose(ours.get_scores(tokenize(query)), theirs.get_scores(tokenize(query)))
+    matrix = ours.score_matrix([tokenize("google review"), tokenize("facebook")])
+    assert np.allclose(matrix[1], theirs.get_scores(["facebook"])) and matrix.shape == (2, 3)
+
+
+def test_a_short_follow_up_does_not_bring_a_second_card_it_barely_fits(fixture_kb):
+    matcher = CardMatcher(fixture_kb.cards, FakeEmbedder())
+    question = "How do I set up a Facebook page for the practice, and what do I need?"
+    assert [m.card.id for m in matcher.answer_cards(question)] == ["review-replies-facebook-page"]
+    assert matcher.match(question)[0].margin > 0 and matcher.match(question)[0].asked == question

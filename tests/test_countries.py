@@ -1,0 +1,48 @@
+"""Finding the asker's country in a question (knowledge/data/countries.yaml): places, regulators and job words."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from assistant.knowledge.countries import Countries
+
+
+@pytest.mark.parametrize(
+    ("question", "code", "rules"),
+    [
+        ("Physio in Halifax, can I post before and after photos?", "CA", "CA"),
+        ("Unsere Praxis in Köln: Instagram-Werbung erlaubt?", "DE", "EU"),
+        ("Should our GP surgery be on Instagram?", "GB", "GB"),
+        ("I'm an FY2 - can I post about my rotations?", "GB", "GB"),
+        ("ASL rules for a clinic posting on Facebook", "IT", "EU"),
+        ("Do AHPRA rules allow testimonials?", "AU", "AU"),
+        ("The CQC is inspecting us next month, is our Instagram a problem?", "GB", "GB"),
+        ("Our aesthetic clinic is in Salzburg", "AT", "EU"),
+        ("PGY-2 here, can I post on TikTok?", "US", "US"),
+    ],
+)
+def test_cities_regulators_and_job_words_name_the_country(kb, question, code, rules):
+    assert kb.countries.named_in(question) == code
+    assert kb.countries.rules_for(code) == rules
+
+
+def test_a_place_named_anywhere_outranks_a_job_word(kb):
+    assert kb.countries.named_in("I'm an FY2 doctor who moved to Sydney") == "AU"
+    assert kb.countries.named_in("registrar in Toronto asking about TikTok") == "CA"
+
+
+def test_common_words_do_not_name_a_country(kb):
+    for text in ("Is it nice to post on Sundays?", "we use asl interpreters", "an attending note"):
+        assert kb.countries.named_in(text) is None, text
+
+
+def test_weak_cues_are_data_and_a_bad_entry_is_a_clear_error():
+    table = Countries.model_validate(
+        {"countries": [{"code": "GB", "name": "United Kingdom", "rules": "GB", "cues": ["NHS"], "weak_cues": ["FY2"]}]}
+    )
+    assert table.named_in("an FY2 asks") == "GB" and table.named_in("a fy2 asks") is None
+    with pytest.raises(ValidationError, match="weak_cues"):
+        Countries.model_validate(
+            {"countries": [{"code": "GB", "name": "UK", "rules": "GB", "cues": ["NHS"], "weak_cues": "FY2"}]}
+        )
