@@ -133,7 +133,7 @@ def score(folder: Path, holdout: Path | None = None) -> dict:
     for path in sorted(folder.glob("verdicts-*.jsonl")):
         for v in load_jsonl(path):
             key = keys.get(v.get("pair"))
-            if key is None:
+            if key is None or v.get("pair") not in points:  # a pair of a question no longer held out
                 continue
             judged += 1
             if v["winner"] == "tie":
