@@ -441,3 +441,15 @@ def test_no_rule_code_reaches_a_reader_from_guides_cards_copy_or_plan_wording():
         for text in _strings(yaml.safe_load(path.read_text())):
             found += [f"{path.name}: {text[:60]}" for _ in code.finditer(text)]
     assert not found, found[:10]
+
+
+def test_a_guide_section_is_its_text_up_to_the_next_heading_and_unknown_headings_are_empty():
+    from assistant.knowledge.models import Guide
+
+    meta = load_knowledge(FIXTURE_KNOWLEDGE).guides[0].meta
+    body = "Intro.\n\n## First  \nOne.\n\nStill one.\n## Second\nTwo.\n### Inside two\nStill two.\n"
+    guide = Guide(meta=meta, body=body, path="x.md")
+    assert guide.headings == ("First", "Second")
+    assert guide.section("First") == "One.\n\nStill one."
+    assert guide.section("Second") == "Two.\n### Inside two\nStill two."
+    assert guide.section("Intro") == "" and guide.section("Missing") == ""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..guardrails import LABELS, classify_scope, looks_like_injection, mask_phi
+from ..guardrails.injection import passage_looks_like_injection
 from ..guardrails.phi import PLACEHOLDER as _PLACEHOLDER
 from ..guardrails.scope import Scope
 from ..knowledge.schemas.chat import ChatData, Intent, IntentData
@@ -138,10 +139,10 @@ class TurnBuilder:
     @staticmethod
     def _defused(turn: Turn, passage):
         """The passage without sentences that read as instructions to the assistant (OWASP LLM01/LLM08)."""
-        if not looks_like_injection(passage.text):
+        if not passage_looks_like_injection(passage.text):
             return passage
         turn.tainted.add(passage.doc_id)
-        kept = [u.text for u in split_units(passage.text) if not looks_like_injection(f"{u.lead} {u.text}")]
+        kept = [u.text for u in split_units(passage.text) if not passage_looks_like_injection(f"{u.lead} {u.text}")]
         return passage.model_copy(update={"text": "\n\n".join(kept)})
 
     def _covers(self, turn: Turn, domain: bool) -> bool:

@@ -48,6 +48,13 @@ def looks_like_injection(text: str) -> bool:
     return bool(_injection_regex().search(flat))
 
 
+@lru_cache(maxsize=8192)
+def passage_looks_like_injection(passage: str) -> bool:
+    """`looks_like_injection` for the knowledge base's own passages, remembered: the same passages come back on
+    many searches. Never for what a user typed (the memory would keep it)."""
+    return looks_like_injection(passage)
+
+
 @lru_cache(maxsize=1)
 def _injection_regex() -> re.Pattern[str]:
     return any_of(guardrail_data().injection.patterns, re.IGNORECASE | re.MULTILINE)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, HttpUrl, field_validator, model_validator
@@ -105,8 +106,16 @@ class Guide(Strict):
 
     def section(self, heading: str) -> str:
         """The text of one `##` section (without its heading); "" when there is no such section."""
-        match = re.search(rf"^## {re.escape(heading)}[ \t]*\n(.*?)(?=^## |\Z)", self.body, re.MULTILINE | re.DOTALL)
-        return match.group(1).strip() if match else ""
+        return self._sections.get(heading.strip(), "")
+
+    @cached_property
+    def _sections(self) -> dict[str, str]:
+        """Every `##` section's text by heading, split once (answers look sections up on every question)."""
+        parts = re.split(r"^## (.+?)[ \t]*$\n?", self.body, flags=re.MULTILINE)
+        found: dict[str, str] = {}
+        for heading, text in zip(parts[1::2], parts[2::2], strict=True):
+            found.setdefault(heading.strip(), text.strip())
+        return found
 
     def source_for(self, heading: str) -> Source:
         """The source behind one section: the first naming it, else the guide's first source."""

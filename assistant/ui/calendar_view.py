@@ -19,7 +19,7 @@ _OPTIONS = {
     "editable": True,
     "eventDurationEditable": False,
     "height": "auto",
-    "dayMaxEvents": 3,
+    "dayMaxEvents": False,  # every post shown: a "+N more" pop-up would be clipped by the component frame
     "displayEventTime": True,
     "eventDisplay": "block",
     "headerToolbar": {"left": "prev,next today", "center": "title", "right": "dayGridMonth,timeGridWeek,listMonth"},
