@@ -14,7 +14,16 @@ from tests.conftest import ROOT
 PACKAGE = ROOT / "assistant"
 # Lowest first. A unit (a top-level module or subpackage of `assistant`) may import its own layer or lower ones.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("errors", "config", "inputs", "providers", "storage", "embeddings", "auth"),  # foundations: no domain knowledge
+    (
+        "errors",
+        "config",
+        "inputs",
+        "providers",
+        "storage",
+        "embeddings",
+        "auth",
+        "bm25",
+    ),  # foundations: no domain knowledge
     ("knowledge",),  # the knowledge base: every data file, its schema and its loader
     ("profile",),  # the clinic
     ("guardrails",),  # masking, scope, injection, planted passages and the content checker

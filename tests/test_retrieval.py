@@ -160,14 +160,14 @@ def test_hybrid_finds_an_exact_name_that_only_keywords_match(real):
 
 @pytest.mark.slow
 def test_the_clinic_specialty_lifts_real_passages_that_name_it(real):
-    query = "example month of content pillars"
+    query = "content pillars for a practice"  # general: the dermatology example is not the obvious answer
 
     def position(passages):
         return next((i for i, p in enumerate(passages) if "dermatology" in p.heading.lower()), 99)
 
     plain = real.search(query, k=10)
     preferred = real.search(query, k=10, specialty="dermatology")
-    assert position(preferred) == 0
+    assert position(preferred) <= 2
     assert position(plain) > position(preferred)
 
 
