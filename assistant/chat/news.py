@@ -94,9 +94,8 @@ class NewsWriter:
             paragraphs = template.strip().split("\n\n")
             template = f"{paragraphs[0]}\n\n{paragraphs[-1]}"
         details = self.details(kind, text)
-        slots = {**details, **{k: v for k, v in values.items() if v}}
         paragraphs = [" ".join(p.split()) for p in template.strip().split("\n\n")]  # the YAML's wrapped lines
-        body = "\n\n".join(_first_upper(fill(_details(p, slots), values)) for p in paragraphs)
+        body = "\n\n".join(_first_upper(fill(_details(p, details), values)) for p in paragraphs)
         notes = list(kind.notes)
         if "[" in body:
             notes.insert(0, "Fill in the parts in [brackets] before posting.")

@@ -179,11 +179,9 @@ def names_before_cue(
         if text.startswith(" family", tok.end) and _in(word, lists.surnames):  # "the Castellanos family"
             spans.append((tok.start, tok.end))
             continue
-        if tok.end != tok.start + len(tok.text):  # possessive
-            if (
-                family.match(text, tok.start + len(tok.text) + 1)
-                and text[tok.start + len(tok.text) : tok.start + len(tok.text) + 1] == " "
-            ):
+        after = tok.start + len(tok.text)  # past the word and any "'s"
+        if tok.end != after:  # possessive: a name when a relative follows ("Lupe's mom")
+            if text.startswith(" ", after) and family.match(text, after + 1):
                 spans.append((tok.start, tok.end))
             continue
         if not acting.match(text, tok.end):
