@@ -17,14 +17,21 @@ def _pattern() -> re.Pattern[str]:
     terms = patient_data().births
     month = rf"(?:{words(terms.months)})"
     date = (
-        rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{4}}-\d{{2}}-\d{{2}}|"
+        rf"(?:\d{{1,2}}\s?[/.-]\s?\d{{1,2}}\s?[/.-]\s?(?:\d{{4}}|\d{{2}})|\d{{4}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}|"
+        rf"\d{{1,2}}[-\s]{month}[-\s](?:\d{{4}}|\d{{2}})|"
         rf"\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{month}\.?(?:,?\s+\d{{4}})?|"
         rf"{month}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)"
     )
     cues = "|".join(f"(?:{c})" for c in terms.cues)
-    return re.compile(rf"(?<!\w)(?:{cues})\s*(?:is|was|:|-|–|on)?\s*(?P<v>{date})(?!\w)", re.IGNORECASE)
+    # A few words may stand between the cue and the date ("born in Leeds on 4 May 1990", "nata a Napoli il ..."),
+    # and the cue may follow the date ("03/14/1987 (DOB)").
+    between = r"(?:[^\w\n.!?]{0,3}[^\W\d]+){0,4}?"
+    before = rf"(?<!\w)(?:{cues}){between}\s*(?:is|was|:|-|–|on|=|,)?\s*(?P<v>{date})(?!\w)"
+    cues_after = "|".join(f"(?:{c})" for c in terms.cues_after) or "(?!)"
+    after = rf"(?<![\w/.-])(?P<w>{date})\s*[(,:-]?\s*(?:{cues_after})(?!\w)"
+    return re.compile(rf"{before}|{after}", re.IGNORECASE)
 
 
 def find_birth_dates(text: str) -> list[tuple[int, int]]:
     """(start, end) of each date of birth in `text`."""
-    return [m.span("v") for m in _pattern().finditer(text)]
+    return [m.span("v") if m.group("v") else m.span("w") for m in _pattern().finditer(text)]

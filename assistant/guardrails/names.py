@@ -22,7 +22,8 @@ from ._data import guardrail_data, person_names, read_name_file
 
 # A word as people write names: letters, inner apostrophes ("O'Connor") and one hyphen ("Lopez-Martin").
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*(?:-[^\W\d_]+)?")
-_INITIALS = re.compile(r"[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?")
+# "J.S.", "A. K.", or an initial and a surname ("R. Colombo").
+_INITIALS = re.compile(r"[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?|[A-Z]\.\s?[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?!\w)")
 _JOINERS = frozenset({"and", "&", "e", "und", "et", "y"})
 _MAX_GROUP = 3  # words in one name ("Mohammed Ali Khan")
 
@@ -172,7 +173,12 @@ def names_before_cue(
     spans: list[tuple[int, int]] = []
     for k, tok in enumerate(toks):
         word = _possessive_free(tok)
-        if not _capitalised(word) or word.lower() in not_names or fold(word) in lists.function_words:
+        if word.lower() in not_names or fold(word) in lists.function_words:
+            continue
+        # In lower case only a listed given name that is not an everyday word, read by the model as a name
+        # ("sofia ha commentato").
+        lower = word.islower() and _in(word, lists.given) and fold(word) not in lists.common
+        if not (_capitalised(word) or lower):
             continue
         if k and _capitalised(_possessive_free(toks[k - 1])) and _gap(text, toks[k - 1], tok) == " ":
             continue  # the end of a longer name or title, which the other finders judge whole
@@ -186,7 +192,7 @@ def names_before_cue(
             continue
         if not acting.match(text, tok.end):
             continue
-        if _in(word, lists.given) or reads_as_name(text, tok.start, tok.end):
+        if (_in(word, lists.given) and not lower) or reads_as_name(text, tok.start, tok.end):
             spans.append((tok.start, tok.end))
     return spans
 
@@ -213,6 +219,56 @@ def names_from_model(text: str, marked: list[tuple[int, int]], not_names: frozen
         spans.extend(_full_name(run, lists))
         run = [tok] if ok and not particle else []
     return spans + _full_name(run, lists)
+
+
+def lone_names_from_model(
+    text: str, marked: list[tuple[int, int]], not_names: frozenset[str], not_lone: Callable[[str, int, int], bool]
+) -> list[tuple[int, int]]:
+    """Names the model marks that the two-word rule leaves out, when the lists agree they are names.
+
+    - a capitalised given name on its own ("Ursula aus dem Wartezimmer", "Ffion and Megan Lloyd"), unless it is an
+      everyday word ("Mark", "Grace"), or `not_lone` says it is a colleague's or a place ("our hygienist Priya");
+    - a marked first word followed by a listed surname the model left out ("a DM from Tahlia Rigby");
+    - a given name and a surname in lower case ("gurpreet dhillon dob ...").
+    """
+    lists = name_lists()
+    toks = _tokens(text)
+    hit = [any(s < t.start + len(t.text) and t.start < e for s, e in marked) for t in toks]
+    spans: list[tuple[int, int]] = []
+    for k, tok in enumerate(toks):
+        if not hit[k]:
+            continue
+        word = _possessive_free(tok)
+        low = word.lower()
+        if low in not_names or fold(word) in lists.function_words or low in _JOINERS:
+            continue
+        prev_cap = k > 0 and _capitalised(_possessive_free(toks[k - 1])) and _gap(text, toks[k - 1], tok) == " "
+        nxt = toks[k + 1] if k + 1 < len(toks) and _whole(tok) and _gap(text, tok, toks[k + 1]) == " " else None
+        if _capitalised(word) and not word[:2].isupper():
+            if prev_cap:
+                continue
+            surname = nxt is not None and _possessive_free(nxt)
+            if surname and _capitalised(surname) and _in(surname, lists.surnames) and fold(surname) not in (
+                lists.not_surnames
+            ) and surname.lower() not in not_names:
+                spans.append((tok.start, nxt.end))
+            elif (
+                fold(word) not in lists.common
+                and _in(word, lists.given)
+                and not (nxt and _capitalised(nxt.text))
+                and not not_lone(text, tok.start, tok.end)
+            ):
+                spans.append((tok.start, tok.end))
+        elif word.islower() and len(word) > 2 and nxt is not None and hit[k + 1] and _in(word, lists.given):
+            surname = _possessive_free(nxt)
+            if (
+                surname.islower()
+                and len(surname) > 2
+                and fold(surname) not in lists.function_words
+                and _in(surname, lists.surnames)
+            ):
+                spans.append((tok.start, nxt.end))
+    return spans
 
 
 def _full_name(run: list[_Token], lists: NameLists) -> list[tuple[int, int]]:

@@ -97,15 +97,11 @@ def _project_model() -> LoadedModel:
 
 
 def model_name_spans(text: str, model: LoadedModel) -> list[tuple[int, int]]:
-    """Character spans the model marks as part of a person's name, read around each pair of capitalised words.
+    """Character spans the model marks as part of a person's name, over the whole message.
 
-    A name is kept only as two or more capitalised words (names.names_from_model), so the model runs only on
-    the text around such pairs, with some context on each side: a long message without one costs nothing.
+    The finders in names.py keep only what the name lists or the words around it confirm.
     """
-    spans: list[tuple[int, int]] = []
-    for start, end in _context_windows(text):
-        spans += [(start + s, start + e) for s, e in marked_spans(text[start:end], model)]
-    return spans
+    return marked_spans(text, model) if _WORD.search(text) else []
 
 
 def _context_windows(text: str) -> list[tuple[int, int]]:

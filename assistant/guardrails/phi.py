@@ -24,7 +24,14 @@ from .addresses import find_addresses
 from .births import find_birth_dates
 from .clinic import clinic_terms
 from .identifiers import find_national_ids
-from .names import find_listed_names, is_not_a_patient, names_after_cue, names_before_cue, names_from_model
+from .names import (
+    find_listed_names,
+    is_not_a_patient,
+    lone_names_from_model,
+    names_after_cue,
+    names_before_cue,
+    names_from_model,
+)
 from .ner import marked_spans, model_name_spans, name_model
 from .phones import find_cued_phones, phone_regions
 from .records import find_record_numbers
@@ -152,7 +159,7 @@ def _context_patterns() -> dict[str, list[re.Pattern[str]]]:
     terms = guardrail_data().phi
     return {
         "EMAIL": [re.compile(r"(?<![\w.+-])(?P<v>[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,})\b")],
-        "NAME": [re.compile(rf"(?<![\w.])(?:{words(terms.titles)})\.?\s+(?P<v>{_NAME})(?!\w)")],
+        "NAME": [re.compile(rf"(?<![\w.])(?:{words(terms.titles)})\.?\s+(?P<v>(?:(?i:{_PARTICLE})\s+)*{_NAME})(?!\w)")],
     }
 
 
@@ -309,12 +316,36 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
         r"(?:" + "|".join(f"(?:{c})" for c in terms.family_after_possessive or ("(?!)",)) + r")(?!\w)", re.I
     )
 
+    role = "|".join(f"(?:{c})" for c in terms.staff_before or ("(?!)",))
+    role_before = re.compile(rf"\b(?:{role})\.?[ ,:]*$", re.IGNORECASE)
+    role_after = re.compile(rf"[ ,(]+(?:(?:the|our|my|a|an|la|il|die|der|unsere?) )?(?:{role})(?!\w)", re.IGNORECASE)
+    place = re.compile(rf"\b(?:{words(terms.place_before)})[ ]+$", re.IGNORECASE) if terms.place_before else None
+
+    def not_lone_name(text: str, start: int, end: int) -> bool:
+        """A lone first name that is a colleague's ("our hygienist Priya", "Sarah the hygienist") or a place's
+        ("a Roma", "in Sydney")."""
+        lo = max(0, start - 30)
+        if role_before.search(text, lo, start) or role_after.match(text, end):
+            return True
+        return place is not None and place.search(text, lo, start) is not None
+
     def reads_as_name(text: str, start: int, end: int) -> bool:
         lo, hi = max(0, start - 60), min(len(text), end + 80)
         return any(lo + a < end and start < lo + b for a, b in marked_spans(text[lo:hi], model))
 
+    def model_after(text: str, end: int) -> list[tuple[int, int]]:
+        """A name the lists do not know right after a cue, in any case, when the model reads it as a name
+        ("patient gurleen kaur bhatia")."""
+        gap = len(text[end:]) - len(text[end:].lstrip(" ,:"))
+        if not gap:
+            return []
+        lo, hi = max(0, end - 60), min(len(text), end + 100)
+        return [(lo + a, lo + b) for a, b in marked_spans(text[lo:hi], model) if lo + a == end + gap]
+
     def after_cues(text: str) -> list[tuple[int, int]]:
-        found = [s for m in cue.finditer(text) for s in names_after_cue(text, m.end(), not_names)]
+        found = [
+            s for m in cue.finditer(text) for s in names_after_cue(text, m.end(), not_names) or model_after(text, m.end())
+        ]
         found += [
             s
             for s in names_before_cue(text, acting, family, not_names, reads_as_name)
@@ -332,7 +363,8 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
         return [s for s in find_listed_names(text, not_names) if not is_not_a_patient(text, *s)]
 
     def from_model(text: str) -> list[tuple[int, int]]:
-        found = names_from_model(text, model_name_spans(text, model), not_names)
+        marked = model_name_spans(text, model)
+        found = names_from_model(text, marked, not_names) + lone_names_from_model(text, marked, not_names, not_lone_name)
         return [s for s in found if not is_not_a_patient(text, *s)]
 
     return after_cues, listed, from_model

@@ -29,6 +29,8 @@ class PhiTerms(Strict):
     greeting_cues: tuple[Regex, ...] = Field(min_length=1)
     acting_cues: tuple[Regex, ...] = ()  # after a given name: "Travis says", "Siobhan rang"
     family_after_possessive: tuple[Regex, ...] = ()  # after a possessive name: "Lupe's mom"
+    staff_before: tuple[Regex, ...] = ()  # a colleague's role by a first name: "our hygienist Priya"
+    place_before: tuple[str, ...] = ()  # words before a place that is also a first name: "in Sydney", "a Roma"
     titles: tuple[str, ...] = Field(min_length=1)
     not_names: tuple[str, ...] = ()
     eponyms: tuple[str, ...] = ()
@@ -113,6 +115,7 @@ class RecordTerms(Strict):
 
 class BirthTerms(Strict):
     cues: tuple[Regex, ...] = Field(min_length=1)
+    cues_after: tuple[Regex, ...] = ()  # written after the date: "03/14/1987 (DOB)"
     months: tuple[str, ...] = Field(min_length=12)
 
 
