@@ -247,10 +247,14 @@ def lone_names_from_model(
         if _capitalised(word) and not word[:2].isupper():
             if prev_cap:
                 continue
-            surname = nxt is not None and _possessive_free(nxt)
-            if surname and _capitalised(surname) and _in(surname, lists.surnames) and fold(surname) not in (
-                lists.not_surnames
-            ) and surname.lower() not in not_names:
+            surname = _possessive_free(nxt) if nxt is not None else ""
+            if (
+                nxt is not None
+                and _capitalised(surname)
+                and _in(surname, lists.surnames)
+                and fold(surname) not in lists.not_surnames
+                and surname.lower() not in not_names
+            ):
                 spans.append((tok.start, nxt.end))
             elif (
                 fold(word) not in lists.common

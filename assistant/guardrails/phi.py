@@ -344,7 +344,9 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
 
     def after_cues(text: str) -> list[tuple[int, int]]:
         found = [
-            s for m in cue.finditer(text) for s in names_after_cue(text, m.end(), not_names) or model_after(text, m.end())
+            s
+            for m in cue.finditer(text)
+            for s in names_after_cue(text, m.end(), not_names) or model_after(text, m.end())
         ]
         found += [
             s
@@ -364,7 +366,9 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
 
     def from_model(text: str) -> list[tuple[int, int]]:
         marked = model_name_spans(text, model)
-        found = names_from_model(text, marked, not_names) + lone_names_from_model(text, marked, not_names, not_lone_name)
+        found = names_from_model(text, marked, not_names) + lone_names_from_model(
+            text, marked, not_names, not_lone_name
+        )
         return [s for s in found if not is_not_a_patient(text, *s)]
 
     return after_cues, listed, from_model
