@@ -237,22 +237,26 @@ class CardMatcher:
         scores = MEAN_WEIGHT * mean + (1 - MEAN_WEIGHT) * best + BM25_SHARE * (lexical / top if top > 0 else lexical)
         return np.where(counts > 0, scores, -1.0)
 
-    def _for_country(self, scores: np.ndarray, country: str | None) -> np.ndarray:
+    def _for_country(self, scores: np.ndarray, country: str | None, code: str | None = None) -> np.ndarray:
         """A card written for the asker's country moves up; one written for one other country is left out
-        (Australian advertising rules are no answer for a clinic in Leeds), and so is every country's card when
-        nothing says where the asker is: the general cards answer them."""
-        shift = [0.0 if not r else (COUNTRY_SHIFT if country in r else -10.0) for r in self._regions]
+        (Australian advertising rules are no answer for a clinic in Leeds, Italian ones none for a GP in Dublin),
+        and so is every country's card when nothing says where the asker is: the general cards answer them.
+        `country` is the asker's rule set (EU), `code` their country (IE) when known."""
+        shift = [
+            0.0 if not r else (COUNTRY_SHIFT if country in r or (code is not None and code in r) else -10.0)
+            for r in self._regions
+        ]
         return scores + np.array(shift)
 
-    def match(self, question: str, k: int = 3, country: str | None = None) -> list[CardMatch]:
+    def match(self, question: str, k: int = 3, country: str | None = None, code: str | None = None) -> list[CardMatch]:
         """The k best cards for a question, best first; the first carries the calibrated confidence.
-        `country`: the asker's rule set (US, GB, EU, AU, CA, IN), if known."""
+        `country`: the asker's rule set (US, GB, EU, AU, CA, IN), if known; `code`: their country (IE, DE)."""
         if not self._texts or not question.strip():
             return []
         # einsum, not @: a BLAS matrix-vector product spins up threads that cost more than the sum (2 ms vs 0.3)
         dense = np.einsum("ij,j->i", self.vectors, np.asarray(self.embedder.embed_query(question), dtype=np.float32))
         bm25 = self._bm25_scores(question)
-        scores = self._for_country(self._card_scores(dense, bm25), country)
+        scores = self._for_country(self._card_scores(dense, bm25), country, code)
         order = np.argsort(-scores)[: max(k, 2)]
         top, second = scores[order[0]], scores[order[1]] if len(order) > 1 else 0.0
         confidence = self.calibration.probability(top, top - second)
@@ -273,17 +277,17 @@ class CardMatcher:
             )
         return out
 
-    def best(self, question: str, country: str | None = None) -> CardMatch | None:
+    def best(self, question: str, country: str | None = None, code: str | None = None) -> CardMatch | None:
         """The top card when its confidence reaches CONFIDENT, else None."""
-        matches = self.match(question, k=1, country=country)
+        matches = self.match(question, k=1, country=country, code=code)
         return matches[0] if matches and matches[0].confidence >= CONFIDENT else None
 
-    def answer_cards(self, question: str, country: str | None = None) -> list[CardMatch]:
+    def answer_cards(self, question: str, country: str | None = None, code: str | None = None) -> list[CardMatch]:
         """The card(s) that answer the question: one, two for a two-part question, or none."""
-        whole = self.best(question, country)
+        whole = self.best(question, country, code)
         parts = [p.strip(" ,;") for p in _SPLIT.split(question) if len(p.split()) >= 3]
         if len(parts) == 2 and all(_QUESTION.search(p) for p in parts):
-            halves = [half for p in parts if (half := self.best(p, country)) is not None]
+            halves = [half for p in parts if (half := self.best(p, country, code)) is not None]
             # A follow-up of two words or fewer ("how many do I need?") leans on the first part: it asks a
             # second question only when its own card fits it well.
             halves = [h for h in halves if len(tokenize(h.asked)) > FOLLOW_UP_WORDS or h.confidence >= FOLLOW_UP]
@@ -315,5 +319,8 @@ def card_regions(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
         found = (kb.countries.rules_for(code) for g in guides for code in g.meta.countries)
         rules = {rule for rule in found if rule is not None}
         if guides and all(g.meta.countries for g in guides) and len(rules) == 1:  # one country's answer
-            out[card.id] = frozenset(rules)
+            # Guides for some members of a rule set (Germany's, or Italy's, France's and Spain's) answer for
+            # those countries only; a guide for the whole set (EU) answers for every member.
+            codes = {code for g in guides for code in g.meta.countries}
+            out[card.id] = frozenset(rules if rules & codes else codes)
     return out

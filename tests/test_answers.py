@@ -65,6 +65,21 @@ def test_a_uk_asker_never_gets_an_answer_written_for_another_countrys_rules(serv
         assert answer.country == "GB" and regions.get(answer.card_id, {"GB"}) >= {"GB"}, answer.card_id
 
 
+def test_an_irish_asker_gets_no_other_members_rules_and_is_told_what_the_guides_leave_out(services):
+    """Ireland has EU-wide guidance (GDPR) but no guide of its own: no Italian, French, Spanish or German law as
+    its answer, no section from those guides, and a notice that its own professional code is not covered."""
+    kb = services.kb
+    own = {g.id for g in kb.guides if set(g.meta.countries) & {"IT", "FR", "ES", "DE", "IN"}}
+    answer = ask(services, "GP practice in Dublin: can we share patient testimonials on Instagram?")
+    assert answer.country == "EU"
+    assert not {c.doc_id for c in answer.sources} & own, [c.doc_id for c in answer.sources]
+    assert any("Ireland" in n for n in answer.notices), answer.notices
+    # An Italian asker keeps the Italian guidance, with no notice: Italy has a guide of its own.
+    italian = ask(services, "Studio dentistico a Milano: can we share patient testimonials on Instagram?")
+    assert any(c.doc_id == "italy-france-spain-advertising" for c in italian.sources), italian.card_id
+    assert not any("own professional" in n for n in italian.notices)
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -14,6 +14,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..errors import KnowledgeError
 from ..knowledge.cards import MARKER, AnswerCard, CardVariant
 from ..matching import CardMatch
 from .models import Answer, Citation, Part, Section
@@ -203,7 +204,7 @@ class Composer:
         """The card(s) answering the turn, or none; a card alone never makes an off-topic question covered."""
         if self.matcher is None or turn.off_topic:
             return []
-        matches = self.matcher.answer_cards(turn.query, self.asker(turn).country)
+        matches = self.matcher.answer_cards(turn.query, self.asker(turn).country, turn.country)
         if turn.covered:
             return matches
         return [m for m in matches if m.confidence >= self.HIGH_CONFIDENCE] if len(matches) == 1 else []
@@ -236,8 +237,8 @@ class Composer:
             answer.lead, answer.steps, answer.watch_out = first.lead, first.steps, first.watch_out
             answer.card_id, answer.confidence = first.card_id, first.confidence
             answer.related = self._related(matches)
-        elif turn.covered and turn.passages:
-            answer.sections = best_sections(turn.passages, numbering, self.kb, turn.tainted)
+        elif turn.covered and (passages := self.for_asker(turn.passages, turn.country)):
+            answer.sections = best_sections(passages, numbering, self.kb, turn.tainted)
             what = " and ".join(f"“{s.heading}” ({s.title})" for s in answer.sections)
             answer.lead = self.words.phrase("closest_sections", what=what)
             answer.model = "sections"
@@ -252,7 +253,42 @@ class Composer:
                 [self.words.phrase("not_covered"), "", self.words.phrase("closest"), *(f"- {t}" for t in titles)]
             )
         answer.sources = numbering.citations
+        gap = self.country_gap(turn.country, answer.sources)
+        answer.notices = [gap] if gap else []
         return answer
+
+    def country_gap(self, country: str | None, sources: Sequence[Citation]) -> str:
+        """A plain notice when the answer rests on rules and the asker's own country has no guide of its own (an
+        Irish GP is given the EU-wide rules, not the Medical Council's code): said, not glossed over."""
+        countries = self.kb.countries
+        name = countries.name_of(country) if countries else None
+        rules = countries.rules_for(country) if countries else None
+        if not name or not rules or country == rules:
+            return ""
+        compliance = [g for g in self.kb.guides if g.meta.category == "compliance"]
+        if any(country in g.meta.countries for g in compliance):
+            return ""
+        cited = {c.doc_id for c in sources}
+        if not any(g.id in cited for g in compliance):
+            return ""
+        return self.words.phrase("country_gap", country=name, rules=rules)
+
+    def for_asker(self, passages: Sequence, country: str | None) -> list:
+        """The passages without those from another country's rules: an Irish GP gets no Indian or German
+        advertising law as the closest guidance. Guides for a whole rule set (EU) count for its members."""
+        countries = self.kb.countries
+        rules = countries.rules_for(country) if countries and country else None
+        if rules is None:
+            return list(passages)
+
+        def fits(doc_id: str) -> bool:
+            try:
+                codes = self.kb.guide(doc_id).meta.countries
+            except KnowledgeError:  # a passage from an index of another knowledge base
+                return True
+            return not codes or country in codes or rules in codes
+
+        return [p for p in passages if fits(p.doc_id)]
 
     def _related(self, matches: Sequence[CardMatch]) -> list[dict[str, str]]:
         shown = {m.card.id for m in matches}

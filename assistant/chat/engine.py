@@ -193,7 +193,7 @@ class ChatEngine:
     def _offline(self, turn: Turn, profile: ClinicProfile | None, prefix: str, notice: str = "") -> Answer:
         answer = self.composer.compose(turn, profile)
         note = language_note(turn.language, self.data.languages)
-        answer.notices = [n for n in (notice, note) if n]
+        answer.notices = [n for n in (notice, note, *answer.notices) if n]
         answer.text = sanitize_output(answer_markdown(answer, self.data.answer, prefix))
         notices = "".join(f"_{n}_\n\n" for n in answer.notices)
         answer.body = sanitize_output(prefix + notices + body_markdown(answer, self.data.answer))

@@ -56,6 +56,10 @@ class Countries(Strict):
                 return codes[match.lastindex - 1]
         return None
 
+    def name_of(self, code: str | None) -> str | None:
+        """The country's name for a code, or None when it is not listed."""
+        return next((c.name for c in self.countries if code and c.code == code.upper()), None)
+
     def rules_for(self, code: str | None) -> RuleSet | None:
         """The rule set (answer-card variant) for a country code; EU members without an entry count as EU."""
         if not code:
