@@ -312,10 +312,15 @@ def card_regions(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
     if kb.countries is None:
         return out
     for card in kb.cards:
-        if card.countries:  # the theme says which country it answers for
-            out[card.id] = frozenset(card.countries)
-            continue
         guides = [kb.guide(card.card.cites[n - 1].guide) for n in markers(card.card.lead)]
+        if card.countries:  # the theme says which rule set it answers for
+            codes = {code for g in guides for code in g.meta.countries}
+            theme = set(card.countries)
+            # ...narrowed to the member states whose guide its lead cites (Italy's rules, not the EU's)
+            members = bool(guides) and all(g.meta.countries for g in guides) and not codes & theme
+            fits = all(kb.countries.rules_for(code) in theme for code in codes)
+            out[card.id] = frozenset(codes if members and fits else theme)
+            continue
         found = (kb.countries.rules_for(code) for g in guides for code in g.meta.countries)
         rules = {rule for rule in found if rule is not None}
         if guides and all(g.meta.countries for g in guides) and len(rules) == 1:  # one country's answer
