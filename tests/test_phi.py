@@ -226,14 +226,14 @@ def test_the_masking_evaluation_meets_its_targets():
 def test_masking_keeps_its_level_on_the_second_development_set():
     """eval/masking_fresh.jsonl was written unseen, then used to develop the address, record and first-name rules:
     a floor at the level reached, so a change that loses them fails. (eval/masking_unseen.jsonl stays untested
-    here: it is kept for measuring, never for tuning.)"""
+    here, nor eval/masking_unseen3.jsonl: they are kept for measuring, never for tuning.)"""
     import yaml
 
     from eval.masking_eval import CLINICS, ROOT, evaluate, load_set
 
     figures, _ = evaluate(load_set(ROOT / "eval" / "masking_fresh.jsonl"), yaml.safe_load(CLINICS.read_text()))
     assert figures["messages"] >= 150
-    assert figures["recall"] >= 0.92
+    assert figures["recall"] >= 0.97
     assert figures["message_false_positive_rate"] <= 0.05
 
 
@@ -324,3 +324,61 @@ def test_a_first_name_the_lists_do_not_know_is_masked_after_a_greeting_when_the_
     assert [s.text for s in detect_phi("Dear Oluwaseun, we are sorry about the wait.")] == ["Oluwaseun"]
     for text in ("Hi Team, what should we post?", "Dear Parents, flu jabs are here", "Hi, I'm Mike from the desk."):
         assert detect_phi(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a lone first name the model reads as a person and the lists know as a given name
+        ("Ursula aus dem Wartezimmer hat ein Foto von uns gepostet. Dürfen wir teilen?", ["Ursula"]),
+        # a first word the model marks, with the listed surname it left out
+        ("Medicare question was in a DM from Tahlia Rigby, do I need to report that?", ["Tahlia Rigby"]),
+        # lower case: a given name and a surname, a name after a cue, a name before an action
+        ("gurpreet dhillon dob 1984-07-23 keeps asking in comments", ["gurpreet dhillon", "1984-07-23"]),
+        ("patient gurleen kaur bhatia complained about the delivery", ["gurleen kaur bhatia"]),
+        ('sofia ha commentato "finalmente un dentista che non fa male"', ["sofia"]),
+        # titles with a particle, Italian titles in lower case, an initial and a surname after a cue
+        ("Patientennummer folgt, Herr von Bülow beschwert sich auf Google", ["von Bülow"]),
+        ("La signora Zanetti dice che non le è arrivata la fattura", ["Zanetti"]),
+        ("Il sig. Esposito ci ha scritto su WhatsApp", ["Esposito"]),
+        ("Paziente R. Colombo ha chiesto di non essere più menzionata", ["R. Colombo"]),
+    ],
+)
+def test_names_found_by_the_model_and_the_lists_together(text, values):
+    assert [s.text for s in detect_phi(text)] == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our hygienist Priya wants to film a flossing reel",
+        "Thanks to Sarah the hygienist for the lovely review reply",
+        "Odontoiatra a Roma: can I post before and after photos of implants on Facebook?",
+        "Mark your calendars: free skin checks on Saturday",
+    ],
+)
+def test_a_lone_first_name_beside_a_colleagues_role_or_a_place_word_is_left_readable(text):
+    assert detect_phi(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("born in Leeds on 4 May 1990, she wants her x-rays", "DATE_OF_BIRTH", "4 May 1990"),
+        ("nata a Napoli il 12/03/1980, chiede le lastre", "DATE_OF_BIRTH", "12/03/1980"),
+        ("her DOB, 03/14/1987, is on the form", "DATE_OF_BIRTH", "03/14/1987"),
+        ("03/14/1987 (DOB) is on the form", "DATE_OF_BIRTH", "03/14/1987"),
+        ("DOB 1987/03/14 on file", "DATE_OF_BIRTH", "1987/03/14"),
+        ("dob 14-Mar-1987 on file", "DATE_OF_BIRTH", "14-Mar-1987"),
+        ("UR number 4456721 at the front desk", "RECORD_NUMBER", "4456721"),
+        ("MRN 000123456789 needs a follow-up", "RECORD_NUMBER", "000123456789"),
+        ("acct # 88231 is overdue", "RECORD_NUMBER", "88231"),
+        ("ID paziente 44812 in agenda", "RECORD_NUMBER", "44812"),
+    ],
+)
+def test_more_birth_date_and_record_number_forms(text, kind, value):
+    assert [(s.kind, s.text) for s in detect_phi(text)] == [(kind, value)]
+
+
+def test_a_date_before_a_birthday_party_is_not_a_date_of_birth():
+    assert detect_phi("appointment 03/04/2026 birthday party for the team") == []

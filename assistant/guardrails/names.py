@@ -275,6 +275,26 @@ def lone_names_from_model(
     return spans
 
 
+def lone_name_candidates(text: str, not_names: frozenset[str]) -> list[tuple[int, int]]:
+    """Words worth asking the model about for lone_names_from_model: a capitalised listed given name that is not an
+    everyday word, and a lower-case listed given name followed by a listed surname."""
+    lists = name_lists()
+    toks = _tokens(text)
+    out: list[tuple[int, int]] = []
+    for k, tok in enumerate(toks):
+        word = _possessive_free(tok)
+        folded = fold(word)
+        if word.lower() in not_names or folded in lists.function_words or folded in lists.common:
+            continue
+        if _capitalised(word) and _in(word, lists.given):
+            out.append((tok.start, tok.end))
+        elif word.islower() and len(word) > 2 and k + 1 < len(toks) and _in(word, lists.given):
+            nxt = _possessive_free(toks[k + 1])
+            if nxt.islower() and fold(nxt) not in lists.function_words and _in(nxt, lists.surnames):
+                out.append((tok.start, toks[k + 1].end))
+    return out
+
+
 def _full_name(run: list[_Token], lists: NameLists) -> list[tuple[int, int]]:
     """The run as one name when it holds two or more words besides particles; trailing particles dropped."""
     while run and _possessive_free(run[-1]).lower() in lists.particles:

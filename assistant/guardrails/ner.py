@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -96,26 +97,34 @@ def _project_model() -> LoadedModel:
     return load_name_model(person_names().name_model)
 
 
-def model_name_spans(text: str, model: LoadedModel) -> list[tuple[int, int]]:
-    """Character spans the model marks as part of a person's name, over the whole message.
+def model_name_spans(
+    text: str, model: LoadedModel, candidates: Callable[[str], list[tuple[int, int]]] | None = None
+) -> list[tuple[int, int]]:
+    """Character spans the model marks as part of a person's name, read around each pair of capitalised words
+    and each word `candidates` finds (a lone listed first name, a lower-case given name and surname), with some
+    context on each side: a message with none of them costs nothing."""
+    spans: list[tuple[int, int]] = []
+    for start, end in _context_windows(text, candidates(text) if candidates else []):
+        spans += [(start + s, start + e) for s, e in marked_spans(text[start:end], model)]
+    return spans
 
-    The finders in names.py keep only what the name lists or the words around it confirm.
-    """
-    return marked_spans(text, model) if _WORD.search(text) else []
 
-
-def _context_windows(text: str) -> list[tuple[int, int]]:
-    """Stretches of `text` around each pair of capitalised words ("Ximena Castillo", "Pieter van der Berg")."""
+def _context_windows(text: str, words: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Stretches of `text` around each pair of capitalised words ("Ximena Castillo", "Pieter van der Berg") and
+    around each of `words`."""
     capitalised = [m for m in _WORD.finditer(text) if m.group()[0].isupper()]
+    around = [
+        (a.start(), b.end())
+        for a, b in zip(capitalised, capitalised[1:])
+        if _BETWEEN.fullmatch(text, a.end(), b.start())
+    ]
     windows: list[tuple[int, int]] = []
-    for a, b in zip(capitalised, capitalised[1:]):
-        if not _BETWEEN.fullmatch(text, a.end(), b.start()):
-            continue
-        start = text.rfind(" ", 0, max(0, a.start() - _CONTEXT)) + 1
-        end = text.find(" ", min(len(text), b.end() + _CONTEXT))
+    for a, b in sorted([*around, *words]):
+        start = text.rfind(" ", 0, max(0, a - _CONTEXT)) + 1
+        end = text.find(" ", min(len(text), b + _CONTEXT))
         end = len(text) if end < 0 else end
         if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end)
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
         else:
             windows.append((start, end))
     return windows

@@ -27,6 +27,7 @@ from .identifiers import find_national_ids
 from .names import (
     find_listed_names,
     is_not_a_patient,
+    lone_name_candidates,
     lone_names_from_model,
     names_after_cue,
     names_before_cue,
@@ -337,7 +338,10 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
         """A name the lists do not know right after a cue, in any case, when the model reads it as a name
         ("patient gurleen kaur bhatia")."""
         gap = len(text[end:]) - len(text[end:].lstrip(" ,:"))
-        if not gap:
+        first = re.match(r"[^\W\d_]+", text[end + gap :]) if gap else None
+        # A word the model's vocabulary holds whole is an everyday word or a common name the lists know
+        # ("patient reviews", "patient john"): the model is asked only about rarer words ("gurleen").
+        if first is None or model.tokenizer.token_to_id(first.group().lower()) is not None:
             return []
         lo, hi = max(0, end - 60), min(len(text), end + 100)
         return [(lo + a, lo + b) for a, b in marked_spans(text[lo:hi], model) if lo + a == end + gap]
@@ -351,7 +355,7 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
         found += [
             s
             for s in names_before_cue(text, acting, family, not_names, reads_as_name)
-            if not is_not_a_patient(text, *s)
+            if not is_not_a_patient(text, *s) and not not_lone_name(text, *s)
         ]
         found += [s for m in greeting.finditer(text) for s in after_greeting(text, m.end())]
         return found + [
@@ -365,7 +369,7 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
         return [s for s in find_listed_names(text, not_names) if not is_not_a_patient(text, *s)]
 
     def from_model(text: str) -> list[tuple[int, int]]:
-        marked = model_name_spans(text, model)
+        marked = model_name_spans(text, model, lambda t: lone_name_candidates(t, not_names))
         found = names_from_model(text, marked, not_names) + lone_names_from_model(
             text, marked, not_names, not_lone_name
         )
