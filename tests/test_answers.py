@@ -80,6 +80,29 @@ def test_an_irish_asker_gets_no_other_members_rules_and_is_told_what_the_guides_
     assert not any("own professional" in n for n in italian.notices)
 
 
+def test_a_card_matched_without_confidence_says_which_question_it_answers(services):
+    """A card matched below Composer.CLOSE_CARD may answer a neighbouring question: the answer names the question
+    the card was written for, so the reader is not misled; a confident match carries no such notice."""
+    from assistant.chat.compose import Composer
+
+    seen = set()
+    for question in (
+        "Can I say I'm the best dentist in town?",
+        "Should we post on Sundays?",
+        "Our nurse wants to do a dance video, thoughts?",
+        "what about the lighting for videos in a small room",
+    ):
+        answer = ask(services, question)
+        assert answer.card_id, question
+        card = services.kb.card(answer.card_id).card
+        close = [n for n in answer.notices if card.questions[0] in n]
+        unsure = answer.confidence < Composer.CLOSE_CARD
+        assert bool(close) == unsure, (question, answer.confidence, answer.notices)
+        assert not close or close[0] in answer.text
+        seen.add(unsure)
+    assert seen == {True, False}
+
+
 @pytest.mark.parametrize(
     "question",
     [
