@@ -268,6 +268,7 @@ class ChatEngine:
                 "watch_out": watch,
                 "parts": [],
                 "sections": [],
+                "notices": [],  # the offline notices are about the card's fit; the model answered the question
             }
         )
 
