@@ -19,8 +19,8 @@ def _pattern() -> re.Pattern[str]:
     date = (
         rf"(?:\d{{1,2}}\s?[/.-]\s?\d{{1,2}}\s?[/.-]\s?(?:\d{{4}}|\d{{2}})|\d{{4}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}|"
         rf"\d{{1,2}}[-\s]{month}[-\s](?:\d{{4}}|\d{{2}})|"
-        rf"\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{month}\.?(?:,?\s+\d{{4}})?|"
-        rf"{month}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)"
+        rf"\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{month}\.?(?:,?\s+(?:\d{{4}}|['’]?\d{{2}}))?|"
+        rf"{month}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:\d{{4}}|['’]?\d{{2}}))?)"
     )
     cues = "|".join(f"(?:{c})" for c in terms.cues)
     # A few words may stand between the cue and the date ("born in Leeds on 4 May 1990", "nata a Napoli il ..."),
@@ -29,9 +29,11 @@ def _pattern() -> re.Pattern[str]:
     before = rf"(?<!\w)(?:{cues}){between}\s*(?:is|was|:|-|–|on|=|,)?\s*(?P<v>{date})(?!\w)"
     cues_after = "|".join(f"(?:{c})" for c in terms.cues_after) or "(?!)"
     after = rf"(?<![\w/.-])(?P<w>{date})\s*[(,:-]?\s*(?:{cues_after})(?!\w)"
-    return re.compile(rf"{before}|{after}", re.IGNORECASE)
+    # Day and month only, right after an unmistakable cue ("DOB 3/14").
+    short = rf"(?<!\w)(?:{cues_after})\s*[:-]?\s*(?P<x>\d{{1,2}}/\d{{1,2}})(?![/.\d])"
+    return re.compile(rf"{before}|{after}|{short}", re.IGNORECASE)
 
 
 def find_birth_dates(text: str) -> list[tuple[int, int]]:
     """(start, end) of each date of birth in `text`."""
-    return [m.span("v") if m.group("v") else m.span("w") for m in _pattern().finditer(text)]
+    return [m.span(next(g for g in ("v", "w", "x") if m.group(g))) for m in _pattern().finditer(text)]
