@@ -46,3 +46,18 @@ def test_weak_cues_are_data_and_a_bad_entry_is_a_clear_error():
         Countries.model_validate(
             {"countries": [{"code": "GB", "name": "UK", "rules": "GB", "cues": ["NHS"], "weak_cues": "FY2"}]}
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("What should go in my Instagram bio? I'm a physio in bristol", "Bristol"),
+        ("our Manchester GP practice needs a bio", "Manchester"),
+        ("a dental clinic in New York", "New York"),
+        ("Should our GP surgery be on Instagram?", None),
+    ],
+)
+def test_a_city_in_the_text_is_found_as_the_data_spells_it_and_still_names_the_country(kb, text, city):
+    assert kb.countries.city_in(text) == city
+    if city:
+        assert kb.countries.named_in(text) in ("GB", "US")

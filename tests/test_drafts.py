@@ -85,7 +85,7 @@ def test_bios_fit_every_platforms_limit_and_use_the_clinics_details(drafter, kb)
             continue
         profile = LEEDS.model_copy(update={"platforms": [platform.id]})
         (draft,) = drafter.drafts(turn("write our bio"), profile, Asker(specialty="dermatology"))
-        assert len([draft.text, *draft.alternatives]) >= 3, platform.id
+        assert len([draft.text, *draft.alternatives]) >= (1 if platform.id == "google_business" else 3), platform.id
         assert all(len(b) <= platform.limits.bio_chars for b in [draft.text, *draft.alternatives]), platform.id
     (instagram,) = drafter.drafts(turn("write our instagram bio"), LEEDS, Asker(specialty="dermatology"))
     assert "Leeds" in instagram.text
@@ -104,7 +104,9 @@ def test_a_review_reply_never_confirms_a_patient_and_signs_off_with_the_practice
 def test_a_threatening_review_gets_steps_not_a_public_reply(drafter):
     text = 'Review: "Refund me or I will post 20 more bad reviews and see you in court." How should I reply?'
     (draft,) = drafter.drafts(turn(text), LEEDS, Asker())
-    assert draft.kind == "review_reply" and draft.title == "Do not reply publicly yet" and draft.text.startswith("- ")
+    assert (
+        draft.kind == "review_reply" and draft.title.startswith("Do not reply publicly") and draft.text.startswith("- ")
+    )
 
 
 def test_a_plan_request_drafts_the_first_weeks_and_points_to_the_plan_page(drafter):
@@ -157,7 +159,8 @@ def test_a_new_service_is_named_once_without_the_announcing_words(drafter):
         turn("Write a LinkedIn post announcing we now offer sports massage", ["linkedin"], True), LEEDS, None
     )
     assert draft is not None and draft.platform == "linkedin"
-    assert draft.text.startswith("Northside Skin Clinic now offers sports massage for patients in Leeds")
+    assert draft.text.startswith("Now at Northside Skin Clinic in Leeds: a new sports massage.")
+    assert draft.text.count("sports massage") == 1
 
 
 def test_a_post_about_a_health_topic_is_not_taken_for_practice_news(drafter):
@@ -187,3 +190,193 @@ def test_a_news_post_with_an_unknown_placeholder_is_refused_by_the_schema():
             linkedin="Welcome to the team",
             google_business="Welcome to the team",
         )
+
+
+# --- the message fills the draft: city, specialty, focus, NHS or private, a clinician's own account ----------------
+
+
+def test_a_bio_takes_the_city_the_title_and_the_focus_from_the_message_when_no_profile_is_saved(drafter, kb):
+    text = "What should go in my Instagram bio? I'm a physio in Bristol, mostly sports injuries and back pain."
+    (draft,) = drafter.drafts(turn(text, ["instagram"], True), None, Asker(specialty="physiotherapy"))
+    assert draft.kind == "bio" and len(draft.text) <= kb.platform("instagram").limits.bio_chars
+    assert "Physiotherapist in Bristol" in draft.text and "sports injuries and back pain" in draft.text
+    assert "your town" not in draft.text.lower() and "our clinic" not in draft.text.lower()
+    assert "Book:" in draft.text and any("booking link first" in n for n in draft.notes)
+
+
+def test_a_practice_bio_names_the_clinic_and_city_the_message_gives(drafter):
+    text = "Write an Instagram bio for our dental practice called Bright Smiles in Leeds"
+    (draft,) = drafter.drafts(turn(text), None, Asker(specialty="dentistry"))
+    assert draft.text.startswith("Bright Smiles") and "Leeds" in draft.text and "[your town]" not in draft.text
+    (gp,) = drafter.drafts(turn("bio for our Manchester GP practice"), None, Asker(specialty="general_practice"))
+    assert gp.text.startswith("GP practice") and "Manchester" in gp.text
+
+
+def test_a_saved_profile_wins_over_a_city_in_the_message(drafter):
+    text = "What should go in my Instagram bio? I'm a physio in Bristol"
+    (draft,) = drafter.drafts(turn(text), LEEDS, Asker(specialty="physiotherapy"))
+    assert "Leeds" in draft.text and "Bristol" not in draft.text
+
+
+def test_a_clinicians_own_bio_names_the_title_and_what_the_account_does_within_the_limit(drafter, kb):
+    text = "write a tiktok bio for me, I'm a GP who explains everyday health stuff"
+    (tiktok,) = drafter.drafts(turn(text, ["tiktok"], True), None, Asker(specialty="general_practice"))
+    assert tiktok.text.startswith("GP explaining everyday health") and "stuff" not in tiktok.text
+    assert "not personal medical advice" in tiktok.text.lower()
+    assert all(len(b) <= kb.platform("tiktok").limits.bio_chars for b in [tiktok.text, *tiktok.alternatives])
+    (x,) = drafter.drafts(
+        turn("X bio for an oncologist who posts about new research", ["x"], True), None, Asker(specialty="oncology")
+    )
+    assert x.text.startswith("Oncologist posting about new research") and "Book" not in x.text
+    assert any("registration" in n for n in x.notes) and any("conflicts of interest" in n for n in x.notes)
+
+
+def test_a_google_description_names_the_kind_of_practice_the_city_and_nhs_and_private_care(drafter, kb):
+    text = "Write our Google Business Profile description - family dental practice in Manchester, NHS and private."
+    (draft,) = drafter.drafts(turn(text, ["google_business"], True), None, Asker(specialty="dentistry"))
+    assert "family dental practice in Manchester, offering NHS and private care" in draft.text
+    assert len(draft.text) <= kb.platform("google_business").limits.bio_chars
+    assert "http" not in draft.text and "best" not in draft.text.lower() and "painless" not in draft.text.lower()
+
+
+# --- the kind asked for: ideas, a carousel, notices, a review request, a before-and-after caption ----------------
+
+
+def test_post_ideas_are_a_numbered_list_mixing_the_specialtys_pillars(drafter, kb):
+    (draft,) = drafter.drafts(
+        turn("give me 10 post ideas for an ENT clinic, I'm all out"), None, Asker(specialty="ent")
+    )
+    numbered = [line for line in draft.text.splitlines() if line[:1].isdigit()]
+    assert draft.kind == "caption" and [int(line.split(".")[0]) for line in numbered] == list(range(1, 11))
+    pillars = {p.name for p in kb.specialty("ent").pillars if f"; {p.name})" in draft.text}
+    assert len(pillars) >= 5 and "awkward" in numbered[-1]
+
+
+def test_video_ideas_are_a_list_of_videos_and_a_count_is_respected(drafter):
+    (draft,) = drafter.drafts(turn("5 video ideas for a dermatologist"), None, Asker(specialty="dermatology"))
+    assert draft.kind == "video_script" and sum(line[:1].isdigit() for line in draft.text.splitlines()) == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is it a good idea to post before/after photos?",
+        "Give me some ideas for handling negative reviews",
+        "What should actually go in a staff social media policy? Need something for our team of six by Friday.",
+        "How should we ask patients for Google reviews?",
+        "Our website is down, what should I do first?",
+    ],
+)
+def test_questions_near_a_notice_or_an_idea_list_get_no_draft(drafter, text):
+    assert drafter.drafts(turn(text), None, Asker()) == []
+
+
+def test_a_hacked_account_notice_tells_followers_to_ignore_messages_and_never_asks_for_details(drafter):
+    (draft,) = drafter.drafts(turn("Our Instagram got hacked, write a post telling followers"), LEEDS, Asker())
+    assert "ignore" in draft.text and "never ask for payment, passwords or health details" in draft.text
+    assert "0113 496 0000" in draft.text and any("two-factor" in n for n in draft.notes)
+
+
+def test_a_carousel_request_gets_the_slides_one_by_one_then_the_caption(drafter):
+    text = "Make me a myth vs fact carousel about 'baby teeth don't matter because they fall out anyway'"
+    (draft,) = drafter.drafts(turn(text), None, Asker(specialty="dentistry"))
+    slides = [line for line in draft.text.splitlines() if line.startswith("Slide ")]
+    assert draft.kind == "caption" and "carousel" in draft.title and 5 <= len(slides) <= 8
+    assert "Caption:" in draft.text and any("source" in n for n in draft.notes)
+    assert slides[0].startswith("Slide 1: Fact:") and slides[1].startswith("Slide 2: Myth:")
+
+
+def test_a_pinned_notice_says_no_advice_here_gives_a_route_and_the_countrys_emergency_number(drafter):
+    text = "write a pinned post for our facebook page explaining we can't answer medical questions in comments"
+    (draft,) = drafter.drafts(turn(text, ["facebook"], True), LEEDS, Asker(country="GB"))
+    assert draft.kind == "caption" and draft.platform == "facebook" and "Pinned" in draft.title
+    assert "general health information" in draft.text and "999" in draft.text and "0113 496 0000" in draft.text
+    assert "don't post or send us personal health details" in draft.text
+
+
+def test_a_phone_outage_gets_a_notice_for_each_platform_named_with_another_way_to_reach_the_clinic(drafter):
+    text = "Our phone lines are down all morning, write something for Facebook and Google"
+    drafts = drafter.drafts(turn(text, ["facebook", "google_business"], True), None, Asker(country="US"))
+    assert [d.platform for d in drafts] == ["facebook", "google_business"]
+    for draft in drafts:
+        assert "phone lines all morning" in draft.text and "911" in draft.text and "online" in draft.text
+        assert "facebook is down" not in draft.text.lower() and "{" not in draft.text
+    assert any("Google Business Profile" in n for n in drafts[0].notes)
+
+
+def test_a_review_request_is_a_short_message_with_an_opt_out_and_no_incentive(drafter):
+    text = "write me a text message we can send patients asking for a google review"
+    (draft,) = drafter.drafts(turn(text), LEEDS, Asker())
+    assert draft.kind == "message" and draft.platform is None and len(draft.text) <= 320
+    assert "Northside Skin Clinic" in draft.text and "STOP" in draft.text and "honest" in draft.text
+    assert not any(w in draft.text.lower() for w in ("discount", "prize", "treatment", "5 star", "five star"))
+    assert any("every patient" in n for n in draft.notes) and draft.alternatives[0].startswith("Subject:")
+
+
+def test_a_before_and_after_caption_names_the_treatment_and_the_consent_and_promises_nothing(drafter):
+    text = "Write a caption for a teeth whitening before/after we have written consent for"
+    (draft,) = drafter.drafts(turn(text), None, Asker(specialty="dentistry"))
+    assert draft.text.startswith("Teeth whitening: one person's result, shared with their written consent")
+    assert not any(w in draft.text.lower() for w in ("permanent", "guarantee", "painless"))
+    assert any("ads" in n for n in draft.notes)
+
+
+def test_a_plan_lists_every_week_asked_for(drafter):
+    (draft,) = drafter.drafts(
+        turn("Draft an 8-week Instagram plan for my dental practice"), None, Asker(specialty="dentistry")
+    )
+    assert [f"Week {n} " in draft.text for n in range(1, 9)] == [True] * 8
+
+
+def test_hashtags_for_a_paediatric_dentist_lead_with_the_narrower_field_and_children_s_tags(drafter, kb):
+    (draft,) = drafter.drafts(turn("give me hashtags for a paediatric dentist"), None, Asker(specialty="dentistry"))
+    assert draft.hashtags[0] == "#PaediatricDentistry" and len(draft.hashtags) <= kb.platform("instagram").hashtags.max
+    assert "#ChildrensDentalHealthMonth" in draft.hashtags and "#DIYdentist" not in draft.hashtags
+    assert not any("branded" in n for n in draft.notes)
+
+
+# --- reviews and comments that need something other than a courtesy reply -----------------------------------------
+
+
+def test_a_review_threatening_a_nurse_gets_safety_steps_first_and_no_public_reply_without_being_asked_to_write(
+    drafter,
+):
+    text = (
+        "a review names one of my nurses and says they'll 'be waiting for her after work'. how should we handle this?"
+    )
+    (draft,) = drafter.drafts(turn(text), LEEDS, Asker())
+    steps = draft.text.splitlines()
+    assert draft.kind == "review_reply" and "police" in steps[0] and "colleague" in steps[1]
+    assert any("report" in s.lower() for s in steps) and any("screenshot" in s for s in steps)
+    assert "patient" not in draft.notes[0].split(":", 1)[1]  # the only public line confirms nothing
+
+
+def test_crude_comments_under_an_ad_are_hidden_under_house_rules_not_answered(drafter):
+    text = "urologist here - our ad for vasectomy consultations is getting crude jokes in the comments. hide or ignore?"
+    (draft,) = drafter.drafts(turn(text), None, Asker(specialty="urology"))
+    assert draft.kind == "review_reply" and draft.title.startswith("Hide")
+    assert "house rules" in draft.text and "log" in draft.text and "target people by a health condition" in draft.text
+    assert draft.alternatives and "We hide comments" in draft.alternatives[0]
+
+
+def test_a_notice_with_an_unknown_placeholder_or_channel_is_refused_by_the_schema():
+    from pydantic import ValidationError
+
+    from assistant.knowledge.schemas.notices import Notice
+
+    with pytest.raises(ValidationError, match="unknown placeholders"):
+        Notice(id="x", title="x", kind="caption", cues=("x",), texts={"social": "Call {doctor} today"})
+    with pytest.raises(ValidationError, match="unknown channel"):
+        Notice(id="x", title="x", kind="caption", cues=("x",), texts={"fax": "Call us"})
+
+
+def test_pasted_copy_that_promises_too_much_is_rewritten_and_passes_the_compliance_checker(drafter):
+    from assistant.guardrails.checker import check_text
+
+    promise = "Guaranteed results! Our revolutionary laser permanently removes hair with zero risk"
+    text = f"rewrite this for our clinic site: '{promise}'"
+    (draft,) = drafter.drafts(turn(text), None, Asker(specialty="dermatology"))
+    assert draft.title.startswith("Rewritten") and "long-term hair reduction" in draft.text
+    assert not any(w in draft.text.lower() for w in ("guarantee", "revolutionary", "permanent", "zero risk"))
+    assert "risks" in draft.text and "before you decide" in draft.text
+    assert not [f for f in check_text(draft.text, "ad") if f.severity == "high"]

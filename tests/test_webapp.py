@@ -197,7 +197,8 @@ def test_no_suggested_fix_names_a_specialty_or_a_country_other_clinics_do_not_sh
     from assistant.knowledge import registry
 
     words = {w for s in kb.specialties.values() for w in (s.name, *s.aliases)} | {"root canal", "implants"}
-    cues = [c for country in registry.load(registry.COUNTRIES).countries for c in (country.name, *country.cues)]
+    countries = registry.load(registry.COUNTRIES).countries
+    cues = [c for country in countries for c in (country.name, *country.cues, *country.cities)]
     named = [re.compile(rf"\b{re.escape(w)}\b", re.IGNORECASE) for w in words]
     named += [re.compile(rf"\b{re.escape(c)}\b", 0 if c.isupper() else re.IGNORECASE) for c in cues]
     found = [

@@ -20,8 +20,14 @@ from ..knowledge.models import Topic
 from ..knowledge.schemas.drafts import DraftData
 from ..knowledge.schemas.replies import Tone
 from ..retrieval import tokenize
+from .bios import write_bio
+from .details import Details, details_in
+from .ideas import idea_list, wants_ideas
 from .models import Draft, DraftKind
 from .news import NewsWriter
+from .notices import NoticeWriter
+from .rewrite import rewrite, wants_rewrite
+from .tags import narrower_tags, narrowing_word
 
 if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
@@ -34,6 +40,9 @@ _QUOTED = re.compile(
 _STARS = re.compile(r"\b([1-5]|one|two|three|four|five)[- ]?stars?\b", re.IGNORECASE)
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _SUBJECT_END = re.compile(r"\s+(?:for|in|at|from|on)\s+(?:my|our|a|an|the|your)\b|\s+in\s+[A-Z]|[,.;?!]", re.IGNORECASE)
+_CAROUSEL = re.compile(r"\b(carousel|slides?|slide[- ]by[- ]slide|swipe)\b", re.IGNORECASE)
+_GOOGLE = re.compile(r"\bgoogle\b(?!\s+(?:ads?|adwords|analytics|search|reviews?)\b)", re.IGNORECASE)
+_REVIEWED = re.compile(r"\b(reviews?|comments?|posts?|messages?|dms?|tweets?)\b", re.IGNORECASE)
 _WEEKS = re.compile(r"\b(\d{1,2})[- ]?weeks?\b", re.IGNORECASE)
 _PER_WEEK = re.compile(r"\b(\d)\s*(?:posts?|times)\s*(?:a|per)\s*week\b", re.IGNORECASE)
 _DRAFT_WORDS = frozenset(
@@ -61,11 +70,20 @@ def _platform(turn, profile: ClinicProfile | None) -> str:
     return DEFAULT_PLATFORM
 
 
-def _values(profile: ClinicProfile | None) -> dict[str, str]:
-    """Placeholder values from the profile ({clinic}, {city}, {booking}, {phone}); none without a profile."""
+def _platforms(turn, profile: ClinicProfile | None) -> list[str]:
+    """Every platform the message names, in its order ("for Facebook and Google"), else the one to write for."""
+    named = list(dict.fromkeys(turn.platforms)) if turn.platforms_named and turn.platforms else []
+    if _GOOGLE.search(turn.masked) and "google_business" not in named:  # "Google" alone: the Business Profile
+        named.append("google_business")
+    return named or [_platform(turn, profile)]
+
+
+def _values(profile: ClinicProfile | None, details: Details | None = None) -> dict[str, str]:
+    """Placeholder values ({clinic}, {city}, {booking}, {phone}): the saved profile's, then what the message says."""
     from ..planners.captions import profile_values
 
-    return profile_values(profile) if profile is not None else {}
+    saved = {k: v for k, v in (profile_values(profile) if profile is not None else {}).items() if v}
+    return {**(details.values() if details else {}), **saved}
 
 
 class Drafter:
@@ -77,6 +95,7 @@ class Drafter:
         cards = {c.id for c in kb.cards}
         self.guidance = {kind: card for kind, card in self.data.guidance.items() if card in cards}
         self.news = NewsWriter(registry.load(registry.ANNOUNCEMENTS, kb.root))
+        self.notices = NoticeWriter(registry.load(registry.NOTICES, kb.root))
 
     # --- which topic ------------------------------------------------------------------------------------
 
@@ -131,7 +150,24 @@ class Drafter:
 
     def drafts(self, turn, profile: ClinicProfile | None, asker) -> list[Draft]:
         """The drafts the message asks for (usually one), or [] when it asks a question."""
-        kind = requested_kind(turn.masked, self.data)
+        text = turn.masked
+        details = details_in(text, self.kb.countries)
+        kind = requested_kind(text, self.data)
+        if kind != "review_reply" and self.data.rewrite and wants_rewrite(text, self.data.rewrite):
+            if pasted := _pasted(text):
+                named = turn.platforms[0] if turn.platforms_named and turn.platforms else None
+                return [rewrite(pasted, self.data.rewrite, named)]
+        if kind != "review_reply" and (notice := self.notices.notice_for(text)):
+            names = {p: self.kb.platform(p).name for p in _platforms(turn, profile)}
+            return self.notices.drafts(notice, text, names, _values(profile, details), asker.country)
+        if kind in (None, "caption", "video_script") and wants_ideas(text, self.data):
+            spec = self.kb.specialty(asker.specialty or (profile.specialty if profile else None) or "general_practice")
+            copy = self.kb.copy.get(spec.id, {})
+            return [idea_list(spec, copy, self.data, text, _platform(turn, profile), _values(profile, details))]
+        if kind in (None, "review_reply") and (advice := self.notices.advice(text)):
+            return [advice]  # comments that break the house rules are hidden, not answered
+        if kind is None and _REVIEWED.search(text) and self._threatening(text):
+            kind = "review_reply"  # "a review says they'll be waiting for her after work": safety steps, no reply
         if kind is None:
             return []
         make = {
@@ -145,6 +181,11 @@ class Drafter:
         draft = make(turn, profile, asker.specialty)
         return [draft] if draft else []
 
+    def _threatening(self, text: str) -> bool:
+        from ..planners.reviews import detect_threats, load_reply_data
+
+        return bool(detect_threats(text, load_reply_data()))
+
     def guidance_card(self, kind: DraftKind):
         """The card whose advice goes with a draft of this kind, or None."""
         card_id = self.guidance.get(kind)
@@ -157,9 +198,10 @@ class Drafter:
         return found or (None, None)
 
     def caption(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
+        values = _values(profile, details_in(turn.masked, self.kb.countries))
         news = self.news.kind_for(turn.masked)  # "a post welcoming our new hygienist": practice news, not a topic
         if news is not None:
-            return self.news.draft(news, turn.masked, self.kb.platform(_platform(turn, profile)), _values(profile))
+            return self.news.draft(news, turn.masked, self.kb.platform(_platform(turn, profile)), values)
         spec_id, topic = self._specialty_and_topic(turn, specialty)
         if spec_id is None:
             return None
@@ -167,8 +209,9 @@ class Drafter:
         spec = self.kb.specialty(spec_id)
         topic = topic or spec.topics[0]
         copy = self.kb.copy.get(spec.id, {}).get(topic.title)
-        tags = self._tags(spec.id, platform.id, topic, profile)
-        values = _values(profile)
+        tags = self._tags(spec.id, platform.id, topic, values.get("city"))
+        if copy is not None and copy.slides and _CAROUSEL.search(turn.masked):
+            return _carousel(copy, platform, topic.title, tags, values)
         if copy is not None:
             text, other = (
                 _caption_text(copy, platform.id, values),
@@ -191,11 +234,10 @@ class Drafter:
             notes=notes,
         )
 
-    def _tags(self, specialty: str, platform: str, topic, profile: ClinicProfile | None) -> list[str]:
+    def _tags(self, specialty: str, platform: str, topic, city: str | None) -> list[str]:
         from ..planners.hashtags import suggest_hashtags
 
-        city = profile.city if profile is not None and profile.city else None
-        return suggest_hashtags(self.kb, specialty, platform, topic, city).tags
+        return suggest_hashtags(self.kb, specialty, platform, topic, city or None).tags
 
     def hashtags(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
         from ..planners.hashtags import suggest_hashtags
@@ -203,50 +245,36 @@ class Drafter:
         spec_id, topic = self._specialty_and_topic(turn, specialty)
         spec_id = spec_id or "general_practice"
         platform = _platform(turn, profile)
-        city = profile.city if profile is not None and profile.city else None
+        city = _values(profile, details_in(turn.masked, self.kb.countries)).get("city")
         main = suggest_hashtags(self.kb, spec_id, platform, topic, city)
         other = suggest_hashtags(self.kb, spec_id, platform, None, city, exclude_tiers=("topic",))
         name = self.kb.platform(platform).name
-        alternatives = [" ".join(other.tags)] if other.tags and other.tags != main.tags else []
+        tags, title = main.tags, self.kb.specialty(spec_id).name
+        if topic is None and (qualifier := narrowing_word(self.kb, turn.masked, spec_id)):  # "paediatric dentist"
+            tags = narrower_tags(self.kb, spec_id, *qualifier, main.tags)
+            title = f"{qualifier[0]} {title.split(' (')[0].lower()}".capitalize()
+        alternatives = [" ".join(t) for t in (main.tags, other.tags) if t and t != tags][:1]
+        # The branded-tag advice only when a branded tag is in the set shown; a local tag asked for when no city.
+        branded = {t.tag for t in main.hashtags if t.tier == "branded"} & set(tags)
+        notes = [n for n in main.notes[:2] if "branded" not in n or branded]
+        if not city and platform in ("instagram", "tiktok", "facebook"):
+            local = self.kb.specialty(spec_id).aliases[0].title().replace(" ", "")
+            notes.append(f"Swap one tag for a local one, such as #[Town]{local}, so people nearby find you.")
         return Draft(
             kind="hashtags",
             platform=platform,
-            title=f"Hashtags for {name} ({self.kb.specialty(spec_id).name})",
-            text=" ".join(main.tags),
-            hashtags=main.tags,
+            title=f"Hashtags for {name} ({title})",
+            text=" ".join(tags),
+            hashtags=tags,
             alternatives=alternatives,
-            notes=main.notes[:2],
+            notes=notes,
         )
 
     def bio(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
-        spec = self.kb.specialty(specialty or "general_practice")
+        details = details_in(turn.masked, self.kb.countries)
+        spec = self.kb.specialty(specialty or (profile.specialty if profile else None) or "general_practice")
         platform = self.kb.platform(_platform(turn, profile))
-        limit = platform.limits.bio_chars or 150
-        values = _values(profile)
-        slots = {
-            "name": values.get("clinic") or "Our clinic",
-            "specialty": spec.name.split(" (")[0],
-            "specialty_lower": spec.name.split(" (")[0].lower(),
-            "city": values.get("city") or "your town",
-            "services": self.data.services.get(spec.id, spec.name),
-            "booking": values.get("booking") or "link below",
-        }
-        bios = [b for b in (_fit_bio(t, slots, limit) for t in self.data.bio_templates) if b]
-        if not bios:
-            return None
-        return Draft(
-            kind="bio",
-            platform=platform.id,
-            title=f"{platform.name} bio ({limit} characters at most)",
-            text=bios[0],
-            alternatives=bios[1:],
-            notes=[
-                "Replace the placeholders in the profile (clinic name, city, booking link) in Settings "
-                "or the profile form so every draft fills them."
-            ]
-            if not values.get("clinic")
-            else [],
-        )
+        return write_bio(self.data, spec, platform, _values(profile, details), details)
 
     def review_reply(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
         from ..planners.reviews import draft_reply
@@ -263,8 +291,11 @@ class Drafter:
         if drafted.kind == "guidance":  # threats, extortion: do not reply publicly
             return Draft(
                 kind="review_reply",
-                title="Do not reply publicly yet",
+                title="Do not reply publicly: deal with the threat first",
                 text="\n".join(f"- {step}" for step in drafted.guidance),
+                notes=[f"If you must say anything in public, say only: “{self.data.holding_line}”"]
+                if self.data.holding_line
+                else [],
             )
         what = "review" if re.search(r"\breview", turn.masked, re.IGNORECASE) else "comment"
         title = f"Reply to the {what} ({drafted.situation.lower()})" if drafted.situation else f"Reply to the {what}"
@@ -283,7 +314,8 @@ class Drafter:
         platform = _platform(turn, profile) if turn.platforms_named else "instagram"
         copy = self.kb.copy.get(spec_id, {}).get(topic.title) if topic else None
         if copy is not None and copy.script is not None:
-            return _script_from_copy(copy.script, copy.topic, platform, _values(profile))
+            values = _values(profile, details_in(turn.masked, self.kb.countries))
+            return _script_from_copy(copy.script, copy.topic, platform, values)
         from ..planners.videos import video_ideas
 
         ideas = video_ideas(self.kb, spec_id, [platform], count=20)
@@ -311,13 +343,7 @@ class Drafter:
         today = dt.date.today()
         start = today + dt.timedelta(days=7 - today.weekday())  # next Monday
         plan = plan_calendar(self.kb, profile, [platform], start, min(max(weeks, 1), 12), min(max(per_week, 1), 7))
-        lines = [
-            f"{p.date:%a %d %b} · {plan.platform_names.get(p.platform, p.platform)} · {p.format_name}: {p.topic}"
-            for p in plan.posts[:9]
-        ]
-        more = len(plan.posts) - len(lines)
-        if more > 0:
-            lines.append(f"… and {more} more posts.")
+        lines = _weeks(plan)
         return Draft(
             kind="plan",
             platform=platform,
@@ -325,9 +351,52 @@ class Drafter:
             text="\n".join(lines),
             notes=[
                 "The whole plan, with every caption and the exports for Hootsuite, Buffer and calendars, "
-                "is on the Editorial plan page."
+                "is on the Editorial plan page.",
+                "Awareness days depend on the month you start; the plan adds the ones in these weeks for your "
+                "specialty and skips your country's public holidays.",
             ],
         )
+
+
+def _weeks(plan) -> list[str]:
+    """The plan week by week: each post's day, platform, format and topic, and the awareness day it marks."""
+    lines: list[str] = []
+    for week in range(1, plan.weeks + 1):
+        posts = [p for p in plan.posts if p.week == week]
+        if not posts:
+            continue
+        lines.append(f"Week {week} (from {posts[0].date:%d %b})")
+        for p in posts:
+            day = f" · {p.awareness['name']}" if p.awareness else ""
+            name = plan.platform_names.get(p.platform, p.platform)
+            lines.append(f"- {p.date:%a %d %b} · {name} · {p.format_name}: {p.topic}{day}")
+    return lines
+
+
+def _carousel(copy: PostCopy, platform, topic: str, tags: list[str], values: dict[str, str]) -> Draft:
+    """A carousel slide by slide, then the caption that goes with it."""
+    slides = [f"Slide {n}: {fill(text, values)}" for n, text in enumerate(_fact_first(copy.slides), 1)]
+    caption = _with_tags(fill(f"{copy.warm.hook}\n\n{copy.cta}", values), tags)
+    return Draft(
+        kind="caption",
+        platform=platform.id,
+        title=f"{platform.name} carousel: {topic}",
+        text="\n".join(slides) + f"\n\nCaption:\n{caption}",
+        hashtags=tags,
+        notes=[
+            "Name the source of the facts on the last slide or in the caption (for example the national "
+            "health service or the professional body whose guidance you follow).",
+            f"Alt text: {fill(copy.alt_text, values)}",
+        ],
+    )
+
+
+def _fact_first(slides: tuple[str, ...]) -> list[str]:
+    """A myth-busting carousel opens with the fact, then names the myth once (a repeated myth is what sticks)."""
+    if len(slides) < 2 or not slides[0].lower().startswith("myth"):
+        return list(slides)
+    fact = slides[1] if slides[1].lower().startswith("fact") else f"Fact: {slides[1][:1].lower()}{slides[1][1:]}"
+    return [fact, slides[0], *slides[2:]]
 
 
 def _caption_text(copy: PostCopy, platform: str, values: dict[str, str], tone: str = "warm") -> str:
@@ -343,16 +412,6 @@ def _caption_text(copy: PostCopy, platform: str, values: dict[str, str], tone: s
 
 def _with_tags(text: str, tags: list[str]) -> str:
     return f"{text}\n\n{' '.join(tags)}" if tags and text else text
-
-
-def _fit_bio(template: tuple[str, ...], slots: dict[str, str], limit: int) -> str:
-    parts = [p.format(**slots) for p in template]
-    while parts:
-        text = "\n".join(parts)
-        if len(text) <= limit:
-            return text
-        parts.pop(-2 if len(parts) > 2 else -1)  # drop from the middle first: keep name and booking
-    return ""
 
 
 def _pasted(text: str) -> str:

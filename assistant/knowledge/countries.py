@@ -21,6 +21,8 @@ class Country(Strict):
     # Words that point to the country only when nothing else in the text names one: job titles and health-service
     # words used mostly there ("GP surgery", "FY2", "Praxis"), which a place or regulator named elsewhere outranks.
     weak_cues: tuple[str, ...] = ()
+    # Cities and towns: they name the country like a cue, and a draft names the clinic's city from them.
+    cities: tuple[str, ...] = ()
 
 
 def _pattern(cues: list[tuple[str, str]]) -> tuple[re.Pattern[str] | None, list[str]]:
@@ -43,7 +45,7 @@ class Countries(Strict):
 
     @cached_property
     def _matchers(self) -> tuple[tuple[re.Pattern[str] | None, list[str]], ...]:
-        strong = _pattern([(c.code, cue) for c in self.countries for cue in c.cues])
+        strong = _pattern([(c.code, cue) for c in self.countries for cue in (*c.cues, *c.cities)])
         weak = _pattern([(c.code, cue) for c in self.countries for cue in c.weak_cues])
         return strong, weak
 
@@ -55,6 +57,16 @@ class Countries(Strict):
             if match and match.lastindex:  # every alternative is one group, so a match always sets lastindex
                 return codes[match.lastindex - 1]
         return None
+
+    def city_in(self, text: str) -> str | None:
+        """The first listed city a text names, as the data spells it ("a physio in bristol" -> "Bristol"), or None."""
+        pattern, names = self._cities
+        match = pattern.search(text) if pattern else None
+        return names[match.lastindex - 1] if match and match.lastindex else None
+
+    @cached_property
+    def _cities(self) -> tuple[re.Pattern[str] | None, list[str]]:
+        return _pattern([(city, city) for c in self.countries for city in c.cities])
 
     def name_of(self, code: str | None) -> str | None:
         """The country's name for a code, or None when it is not listed."""

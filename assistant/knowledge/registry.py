@@ -25,6 +25,7 @@ from .schemas.announcements import AnnouncementData
 from .schemas.chat import ChatData, IntentData
 from .schemas.drafts import DraftData
 from .schemas.guardrails import GuardrailData, PatientData, PersonNames
+from .schemas.notices import NoticeData
 from .schemas.planning import PlanningData
 from .schemas.replies import ReplyData
 from .schemas.rules import RuleBook
@@ -63,6 +64,7 @@ INTENTS = DataFile("intents.yaml", IntentData)
 CHAT = DataFile("chat.yaml", ChatData)
 DRAFTS = DataFile("drafts.yaml", DraftData)
 ANNOUNCEMENTS = DataFile("announcements.yaml", AnnouncementData)
+NOTICES = DataFile("notices.yaml", NoticeData)
 PLANNING = DataFile("planning.yaml", PlanningData)
 REVIEW_REPLIES = DataFile("review_replies.yaml", ReplyData)
 COMPLIANCE_RULES = DataFile("compliance_rules.yaml", RuleBook, protective=True)
@@ -82,6 +84,7 @@ DATA_FILES: dict[str, DataFile[Any] | ListFile[Any]] = {
         CHAT,
         DRAFTS,
         ANNOUNCEMENTS,
+        NOTICES,
         PLANNING,
         REVIEW_REPLIES,
         COMPLIANCE_RULES,

@@ -1,0 +1,122 @@
+"""Bios and profile descriptions, fitted to who asks: a practice ("our Manchester family dental practice, NHS and
+private"), or a clinician's own account ("for me, I'm a GP who explains everyday health"). Every version fits the
+platform's limit; the pieces are data (knowledge/data/drafts.yaml)."""
+
+from __future__ import annotations
+
+from ..knowledge.models import Platform, Specialty
+from ..knowledge.schemas.drafts import DraftData
+from .details import Details
+from .models import Draft
+
+_PROFILE_NOTE = (
+    "Add the clinic's name, city and booking link to your profile (Settings or the profile form) and every draft "
+    "fills them in."
+)
+
+
+def write_bio(
+    data: DraftData, spec: Specialty, platform: Platform, values: dict[str, str], details: Details
+) -> Draft | None:
+    """The bio (or, on Google, the business description) for this platform, with other versions."""
+    if platform.id == "google_business":
+        return _description(data, spec, platform, values, details)
+    limit = platform.limits.bio_chars or 150
+    slots = _slots(data, spec, values, details)
+    if details.personal:
+        bios = [_fit_priority(t, slots, limit) for t in data.personal_bio_templates]
+    else:
+        bios = [_fit_bio(t, slots, limit) for t in data.bio_templates]
+    bios = list(dict.fromkeys(b for b in bios if b))
+    if not bios:
+        return None
+    notes = list(data.bio_notes.get(platform.id, ()))
+    if "[" in "".join(bios):
+        notes.insert(0, "Fill in the parts in [brackets] before you use it.")
+    if not values.get("booking"):
+        notes.append(_PROFILE_NOTE)
+    return Draft(
+        kind="bio",
+        platform=platform.id,
+        title=f"{platform.name} bio ({limit} characters at most)",
+        text=bios[0],
+        alternatives=bios[1:],
+        notes=notes,
+    )
+
+
+def _slots(data: DraftData, spec: Specialty, values: dict[str, str], details: Details) -> dict[str, str]:
+    name = spec.name.split(" (")[0].split(" / ")[0]
+    city = values.get("city") or ""
+    services = _first_upper(details.focus) if details.focus else data.services.get(spec.id, name)
+    if details.funding:
+        services = f"{services} · {details.funding}"
+    doing = details.doing or (f"· {details.focus}" if details.focus else f"· {name.lower()}")
+    sentence = doing.lstrip("· ")
+    sees_patients = bool(values.get("booking") or details.focus or details.sees_patients)
+    return {
+        "name": values.get("clinic") or (_first_upper(details.practice) if details.practice else "[Clinic name]"),
+        "specialty": name,
+        "specialty_lower": name.lower(),
+        "city": city or "[your town]",
+        "in_city": f" in {city}" if city else "",
+        "services": services,
+        "booking": values.get("booking") or "[booking link]",
+        "title": data.titles.get(spec.id, name),
+        "doing": doing,
+        "booking_line": f"Book: {values.get('booking') or '[booking link]'}" if sees_patients else "",
+        "doing_sentence": _first_upper(sentence) + ".",
+    }
+
+
+def _first_upper(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _description(
+    data: DraftData, spec: Specialty, platform: Platform, values: dict[str, str], details: Details
+) -> Draft:
+    slots = _slots(data, spec, values, details)
+    city = values.get("city") or ""
+    funding = {"NHS and private": ", offering NHS and private care", "NHS": ", offering NHS care"}.get(
+        details.funding, ", offering private care" if details.funding.lower() == "private" else ""
+    )
+    services = data.services.get(spec.id, slots["specialty_lower"])
+    text = data.description_template.format(
+        name=values.get("clinic") or "[Practice name]",
+        practice=details.practice or f"{slots['specialty_lower']} practice",
+        in_city=f" in {city}" if city else " in [town]",
+        funding=funding,
+        services_lower=services[:1].lower()
+        + services[1:]
+        + (f", with a focus on {details.focus}" if details.focus else ""),
+    )
+    limit = platform.limits.bio_chars or 750
+    notes = ["Fill in the parts in [brackets] before you use it."] if "[" in text else []
+    return Draft(
+        kind="bio",
+        platform=platform.id,
+        title=f"{platform.name} description ({limit} characters at most)",
+        text=text[:limit],
+        notes=[*notes, *data.bio_notes.get(platform.id, ())],
+    )
+
+
+def _fit_bio(template: tuple[str, ...], slots: dict[str, str], limit: int) -> str:
+    """A practice bio: parts dropped from the middle first (name and booking stay) until it fits."""
+    parts = [p.format(**slots) for p in template]
+    while parts:
+        text = "\n".join(parts)
+        if len(text) <= limit:
+            return text
+        parts.pop(-2 if len(parts) > 2 else -1)
+    return ""
+
+
+def _fit_priority(template: tuple[str, ...], slots: dict[str, str], limit: int) -> str:
+    """A clinician's bio: parts kept in order of priority while they fit, shown in the template's order."""
+    kept: list[str] = []
+    for part in (p.format(**slots) for p in template):
+        if part and len("\n".join([*kept, part])) <= limit:
+            kept.append(part)
+    return "\n".join(kept) if kept and len(kept[0]) <= limit else ""

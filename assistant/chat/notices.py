@@ -1,0 +1,124 @@
+"""Authored drafts that are not about a health topic: a pinned "no medical advice here" notice, a service notice
+(phones or systems down), a review-request message and a before-and-after caption, and the advice given instead of
+a reply to comments that break the page's house rules. The text is data (knowledge/data/notices.yaml), filled from
+the message and the clinic; a detail nobody gave stays a bracketed placeholder, and the draft says so."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..knowledge.copy import fill
+from ..knowledge.schemas.notices import Notice, NoticeData
+from .models import Draft
+
+_FLAGS = re.IGNORECASE | re.DOTALL
+_CHANNEL = {"google_business": "google_business", "linkedin": "linkedin"}  # other platforms get `social`
+_BLANKS = {"emergency": "[emergency number]", "what": "[what is not working]", "treatment": "[treatment]"}
+
+
+def _any(patterns: Sequence[str], text: str) -> bool:
+    return any(re.search(p, text, _FLAGS) for p in patterns)
+
+
+def _first_group(patterns: Sequence[str], text: str) -> str:
+    for pattern in patterns:
+        if found := re.search(pattern, text, _FLAGS):
+            return " ".join(found.group(1).split())
+    return ""
+
+
+class NoticeWriter:
+    """Recognises a request for an authored notice (or a situation that needs advice) and writes it."""
+
+    def __init__(self, data: NoticeData) -> None:
+        self.data = data
+
+    def notice_for(self, text: str) -> Notice | None:
+        """The notice a request to write asks for, or None (then it is some other kind of draft)."""
+        if not _any(self.data.write, text):
+            return None
+        return next((n for n in self.data.notices if _any(n.cues, text)), None)
+
+    def details(self, text: str, rules: str | None) -> dict[str, str]:
+        """What the message says that a notice's slots need: what is not working, for how long, the treatment."""
+        found = {
+            "what": _first_group(self.data.what, text).lower(),
+            "when": _first_group(self.data.when, text).lower(),
+            "treatment": _first_group(self.data.treatment, text).lower(),
+            "emergency": self.data.emergency.get(rules or "", ""),
+        }
+        return {k: v for k, v in found.items() if v}
+
+    def drafts(
+        self,
+        notice: Notice,
+        text: str,
+        platforms: dict[str, str],
+        values: dict[str, str],
+        rules: str | None,
+    ) -> list[Draft]:
+        """The notice for each platform asked for (a message: its text and e-mail versions), filled in."""
+        slots = {"clinic": "[practice name]", **values, **self.details(text, rules)}
+        if notice.kind == "message":
+            channels = [c for c in ("sms", "email") if c in notice.texts]
+            texts = [self._fill(notice.texts[c], slots) for c in channels]
+            return [self._draft(notice, None, "text message", texts[0], texts[1:])]
+        drafts = []
+        for platform, name in platforms.items():  # platform id -> its name, in the order the message names them
+            channel = _CHANNEL.get(platform, "social")
+            template = notice.texts.get(channel) or notice.texts.get("social") or next(iter(notice.texts.values()))
+            drafts.append(self._draft(notice, platform, name, self._fill(template, slots), []))
+        return drafts
+
+    def advice(self, text: str) -> Draft | None:
+        """Steps instead of a reply, when the message describes comments that break the house rules; else None."""
+        found = next((a for a in self.data.advice if all(re.search(c, text, _FLAGS) for c in a.cues)), None)
+        if found is None:
+            return None
+        steps = [*found.steps, *(step for cue, step in found.extra.items() if re.search(cue, text, _FLAGS))]
+        policy = next((n for n in self.data.notices if n.id == "comment_policy"), None)
+        return Draft(
+            kind="review_reply",
+            title=found.title,
+            text="\n".join(f"- {s}" for s in steps),
+            alternatives=[self._fill(policy.texts["social"], {})] if policy else [],
+            notes=["The other version is a house-rules post to pin on the page, with the clinic's details filled in."]
+            if policy
+            else [],
+        )
+
+    @staticmethod
+    def _fill(template: str, slots: dict[str, str]) -> str:
+        paragraphs = [_unwrap(p) for p in template.strip().split("\n\n")]
+        text = "\n\n".join(paragraphs).replace(" {when}", "{when}")  # "a problem with our phones" needs no time
+        text = re.sub(r"\{when\}", lambda m: f" {slots['when']}" if slots.get("when") else "", text)
+        text = re.sub(r"\{(emergency|what|treatment)\}", lambda m: slots.get(m.group(1)) or _BLANKS[m.group(1)], text)
+        text = fill(text, slots)
+        return "\n".join(line[:1].upper() + line[1:] for line in text.split("\n"))
+
+    @staticmethod
+    def _draft(notice: Notice, platform: str | None, where: str, text: str, alternatives: list[str]) -> Draft:
+        notes = list(notice.notes)
+        if "[" in text:
+            notes.insert(0, "Fill in the parts in [brackets] before you send or post it.")
+        return Draft(
+            kind=notice.kind,
+            platform=platform,
+            title=f"{notice.title} ({where})",
+            text=text,
+            alternatives=alternatives,
+            notes=notes,
+        )
+
+
+def _unwrap(paragraph: str) -> str:
+    """One paragraph of YAML-wrapped lines as one line; a list keeps one item a line."""
+    out: list[str] = []
+    lines = paragraph.split("\n")
+    for line in lines:
+        if out and not line.lstrip().startswith("- "):
+            out[-1] = f"{out[-1]} {line.strip()}"
+        else:
+            out.append(line.strip())
+    return "\n".join(out)

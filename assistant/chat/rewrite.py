@@ -1,0 +1,42 @@
+"""Rewriting pasted copy that promises too much ("rewrite this for our clinic site: 'Guaranteed results! ...'"):
+the promises go (authored replacements, knowledge/data/drafts.yaml), honest sentences about typical results and
+risks are added, and the compliance checker reads the result; anything it still flags is named in the notes."""
+
+from __future__ import annotations
+
+import re
+
+from ..guardrails.checker import check_text
+from ..knowledge.schemas.drafts import RewriteData
+from .models import Draft
+
+
+def wants_rewrite(text: str, data: RewriteData | None) -> bool:
+    """Whether the message asks to rewrite copy it quotes."""
+    return data is not None and any(re.search(p, text, re.IGNORECASE) for p in data.requests)
+
+
+def rewrite(original: str, data: RewriteData, platform: str | None = None) -> Draft:
+    """The copy without its promises, with the typical-result and risk sentences added."""
+    text, removed = original.strip(), []
+    for rule in data.replace:
+        removed += [m.group(0).strip(" ,-–!.") for m in re.finditer(rule.pattern, text, re.IGNORECASE)]
+        text = re.sub(rule.pattern, rule.with_, text, flags=re.IGNORECASE)
+    text = _tidy(text)
+    added = [a.say for a in data.add if re.search(a.pattern, original, re.IGNORECASE)]
+    result = " ".join(s for s in (text, *added, *data.closing) if s)
+    left = list(dict.fromkeys(f.name or f.rule for f in check_text(result, "ad") if f.severity == "high"))
+    removed = list(dict.fromkeys(w for w in removed if w))
+    notes = [f"Taken out or reworded: {', '.join(f'“{w}”' for w in removed)}."] if removed else []
+    notes += [f"Still check: {name}." for name in left]
+    notes.append("Fill in anything specific you can stand behind, such as the typical number of sessions.")
+    return Draft(kind="caption", platform=platform, title="Rewritten without promises", text=result, notes=notes)
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"!+", ".", text)
+    text = re.sub(r"\s+([.,;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;:-–")
+    text = re.sub(r"^[.,;:\s]+", "", text)
+    if text and text[-1] not in ".?":
+        text += "."
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,71 @@
+"""Schema of knowledge/data/notices.yaml: authored drafts for requests that are not a health topic (a pinned
+"no medical advice here" notice, a service notice, a review-request message, a before-and-after caption) and the
+advice given instead of a reply to comments that break the page's house rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from pydantic import Field, field_validator
+
+from ..base import Strict
+from .drafts import DraftKind
+
+SLOTS = frozenset({"clinic", "city", "booking", "phone", "emergency", "what", "when", "treatment"})
+_SLOT = re.compile(r"\{(\w+)\}")
+CHANNELS = frozenset({"social", "google_business", "linkedin", "sms", "email"})
+
+
+def _compile(value: tuple[str, ...]) -> tuple[str, ...]:
+    for pattern in value:
+        re.compile(pattern, re.IGNORECASE)
+    return value
+
+
+class Notice(Strict):
+    """One authored draft: how a request for it is recognised, and its text for each channel."""
+
+    id: str
+    title: str
+    kind: DraftKind
+    cues: tuple[str, ...] = Field(min_length=1)  # case-insensitive regular expressions; any one recognises it
+    texts: dict[str, str] = Field(min_length=1)  # channel -> text: social, google_business, linkedin, sms, email
+    notes: tuple[str, ...] = ()
+
+    _cues = field_validator("cues")(lambda cls, v: _compile(v))
+
+    @field_validator("texts")
+    @classmethod
+    def _channels_and_slots(cls, value: dict[str, str]) -> dict[str, str]:
+        if unknown := set(value) - CHANNELS:
+            raise ValueError(f"unknown channel(s) {sorted(unknown)}; use {sorted(CHANNELS)}")
+        for text in value.values():
+            if unknown := set(_SLOT.findall(text)) - SLOTS:
+                raise ValueError(f"unknown placeholders {sorted(unknown)}; use {sorted(SLOTS)}")
+        return value
+
+
+class Advice(Strict):
+    """Steps given instead of a public reply (comments that break house rules): no request to write needed."""
+
+    id: str
+    title: str
+    cues: tuple[str, ...] = Field(min_length=1)  # all of them must match
+    steps: tuple[str, ...] = Field(min_length=3)
+    extra: dict[str, str] = {}  # a further step when this cue (a regular expression) matches too
+
+    _cues = field_validator("cues")(lambda cls, v: _compile(v))
+
+
+class NoticeData(Strict):
+    updated: dt.date
+    write: tuple[str, ...] = Field(min_length=1)  # what makes a message a request to write (any one)
+    notices: tuple[Notice, ...] = Field(min_length=1)
+    advice: tuple[Advice, ...] = ()
+    emergency: dict[str, str]  # rule set (GB, US, EU, AU, CA, IN) -> the emergency number to name
+    what: tuple[str, ...] = ()  # patterns whose first group names what is not working ("phone lines")
+    when: tuple[str, ...] = ()  # patterns whose first group says for how long ("all morning")
+    treatment: tuple[str, ...] = ()  # patterns whose first group names a treatment ("teeth whitening")
+
+    _patterns = field_validator("write", "what", "when", "treatment")(lambda cls, v: _compile(v))
