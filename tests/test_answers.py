@@ -80,6 +80,19 @@ def test_an_irish_asker_gets_no_other_members_rules_and_is_told_what_the_guides_
     assert not any("own professional" in n for n in italian.notices)
 
 
+def test_safety_steps_for_a_threatening_review_are_followed_by_the_threat_card_not_a_reply_template(services):
+    """Whatever card the words match (a rude-staff reply), "do not reply publicly" is followed by the advice for
+    a threat, and crude comments hidden under house rules by the advice on hiding comments."""
+    threat = ask(
+        services,
+        "a review names one of my nurses and says they'll 'be waiting for her after work'. how should we handle this?",
+    )
+    assert threat.drafts and threat.drafts[0].title.startswith("Do not reply publicly")
+    assert threat.card_id == "threatening-reviews-violence", threat.card_id
+    crude = ask(services, "our ad for vasectomy consultations is getting crude jokes in the comments. hide or ignore?")
+    assert crude.drafts and crude.card_id == "replying-to-comments-hide-or-delete", crude.card_id
+
+
 def test_a_card_matched_without_confidence_says_which_question_it_answers(services):
     """A card matched below Composer.CLOSE_CARD may answer a neighbouring question: the answer names the question
     the card was written for, so the reader is not misled; a confident match carries no such notice."""

@@ -380,3 +380,14 @@ def test_pasted_copy_that_promises_too_much_is_rewritten_and_passes_the_complian
     assert not any(w in draft.text.lower() for w in ("guarantee", "revolutionary", "permanent", "zero risk"))
     assert "risks" in draft.text and "before you decide" in draft.text
     assert not [f for f in check_text(draft.text, "ad") if f.severity == "high"]
+
+
+def test_every_card_a_draft_points_to_exists(kb):
+    """A draft's follow-up card is named in data (drafts.yaml, notices.yaml): a renamed card must fail here, not
+    silently drop the safety advice that should follow the draft."""
+    from assistant.knowledge import registry
+
+    drafts = registry.load(registry.DRAFTS, kb.root)
+    notices = registry.load(registry.NOTICES, kb.root)
+    named = [*drafts.guidance.values(), *drafts.threat_cards.values(), *(a.card for a in notices.advice if a.card)]
+    assert named and not [c for c in named if c not in {card.id for card in kb.cards}]

@@ -220,7 +220,11 @@ class Composer:
         matches = self.cards_for(turn)
         # A request to write is worded unlike any card's question: unless a card fits it very well, the advice
         # after the draft is the card made for that kind of draft.
-        if drafts and self.drafter is not None and not (matches and matches[0].confidence >= self.DRAFT_CARD):
+        # A draft that names its card (safety steps for a threatening review) is always followed by that card.
+        own = next((c for c in self.kb.cards if drafts and c.id == drafts[0].card), None)
+        if own is not None:
+            matches = [CardMatch(own, 0.0, own.card.questions[0], 0.0)]
+        elif drafts and self.drafter is not None and not (matches and matches[0].confidence >= self.DRAFT_CARD):
             guide = self.drafter.guidance_card(drafts[0].kind)
             matches = [CardMatch(guide, 0.0, guide.card.questions[0], 0.0)] if guide else matches
         answer = Answer(

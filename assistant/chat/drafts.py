@@ -94,6 +94,7 @@ class Drafter:
         self.data = data or registry.load(registry.DRAFTS, kb.root)
         cards = {c.id for c in kb.cards}
         self.guidance = {kind: card for kind, card in self.data.guidance.items() if card in cards}
+        self.threat_cards = {kind: card for kind, card in self.data.threat_cards.items() if card in cards}
         self.news = NewsWriter(registry.load(registry.ANNOUNCEMENTS, kb.root))
         self.notices = NoticeWriter(registry.load(registry.NOTICES, kb.root))
 
@@ -182,9 +183,13 @@ class Drafter:
         return [draft] if draft else []
 
     def _threatening(self, text: str) -> bool:
+        return bool(self._threats(text))
+
+    @staticmethod
+    def _threats(text: str) -> list[str]:
         from ..planners.reviews import detect_threats, load_reply_data
 
-        return bool(detect_threats(text, load_reply_data()))
+        return detect_threats(text, load_reply_data())
 
     def guidance_card(self, kind: DraftKind):
         """The card whose advice goes with a draft of this kind, or None."""
@@ -289,7 +294,9 @@ class Drafter:
         except Exception:  # noqa: BLE001 - an unusable review text: no draft, the guidance still answers
             return None
         if drafted.kind == "guidance":  # threats, extortion: do not reply publicly
+            threats = self._threats(review)
             return Draft(
+                card=next((self.threat_cards[t] for t in threats if t in self.threat_cards), None),
                 kind="review_reply",
                 title="Do not reply publicly: deal with the threat first",
                 text="\n".join(f"- {step}" for step in drafted.guidance),

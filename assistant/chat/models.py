@@ -41,6 +41,7 @@ class Draft(BaseModel):
     hashtags: list[str] = Field(default_factory=list)
     alternatives: list[str] = Field(default_factory=list)  # other versions (tones, review-reply options)
     notes: list[str] = Field(default_factory=list)  # how to use it: limits, consent, where to send it
+    card: str | None = None  # the answer card whose advice must follow this draft, whatever the question matches
 
     def public(self) -> dict:
         return {

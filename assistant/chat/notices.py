@@ -86,6 +86,7 @@ class NoticeWriter:
             notes=["The other version is a house-rules post to pin on the page, with the clinic's details filled in."]
             if policy
             else [],
+            card=found.card,
         )
 
     @staticmethod

@@ -43,6 +43,7 @@ class DraftData(Strict):
     requests: dict[DraftKind, tuple[str, ...]]
     subject_cues: tuple[str, ...]
     guidance: dict[DraftKind, str] = {}  # draft kind -> the card whose guidance follows the draft
+    threat_cards: dict[str, str] = {}  # kind of threat in a review -> the card whose advice follows the safety steps
     bio_templates: tuple[tuple[str, ...], ...] = Field(min_length=3)
     services: dict[str, str]
     personal_bio_templates: tuple[tuple[str, ...], ...] = Field(min_length=2)

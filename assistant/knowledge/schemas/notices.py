@@ -54,6 +54,7 @@ class Advice(Strict):
     cues: tuple[str, ...] = Field(min_length=1)  # all of them must match
     steps: tuple[str, ...] = Field(min_length=3)
     extra: dict[str, str] = {}  # a further step when this cue (a regular expression) matches too
+    card: str | None = None  # the answer card whose advice follows these steps
 
     _cues = field_validator("cues")(lambda cls, v: _compile(v))
 
