@@ -25,8 +25,9 @@ def evaluate(matcher, countries, items: list[dict]) -> dict:
 
     top1 = top3 = answered = right_when_answered = 0
     for item in items:
-        country = countries.rules_for(countries.named_in(item["question"])) if countries else None
-        found = matcher.match(item["question"], k=3, country=country)
+        code = countries.named_in(item["question"]) if countries else None
+        country = countries.rules_for(code) if countries else None
+        found = matcher.match(item["question"], k=3, country=country, code=code)
         ids = [m.card.id for m in found]
         top1 += ids[0] in item["cards"]
         top3 += any(i in item["cards"] for i in ids)
@@ -49,8 +50,9 @@ def coverage(matcher, countries, items: list[dict]) -> dict:
 
     one = two = verdicts = 0
     for item in items:
-        country = countries.rules_for(countries.named_in(item["question"])) if countries else None
-        found = matcher.answer_cards(item["question"], country)
+        code = countries.named_in(item["question"]) if countries else None
+        country = countries.rules_for(code) if countries else None
+        found = matcher.answer_cards(item["question"], country, code)
         one += len(found) == 1
         two += len(found) == 2
         verdicts += bool(found) and verdict_fits(found[0])
