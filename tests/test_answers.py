@@ -100,7 +100,7 @@ def test_a_card_matched_without_confidence_says_which_question_it_answers(servic
 
     seen = set()
     for question in (
-        "Can I say I'm the best dentist in town?",
+        "Is it ok to post pictures of our Christmas party?",
         "Should we post on Sundays?",
         "Our nurse wants to do a dance video, thoughts?",
         "what about the lighting for videos in a small room",
