@@ -26,11 +26,11 @@ def _pattern() -> re.Pattern[str]:
     # A few words may stand between the cue and the date ("born in Leeds on 4 May 1990", "nata a Napoli il ..."),
     # and the cue may follow the date ("03/14/1987 (DOB)").
     between = r"(?:[^\w\n.!?]{0,3}[^\W\d]+){0,4}?"
-    before = rf"(?<!\w)(?:{cues}){between}\s*(?:is|was|:|-|–|on|=|,)?\s*(?P<v>{date})(?!\w)"
+    before = rf"(?<!\w)(?:{cues}){between}\s*(?:(?:is|was|:|-|–|on|=|,)\s*)?(?P<v>{date})(?!\w)"
     cues_after = "|".join(f"(?:{c})" for c in terms.cues_after) or "(?!)"
-    after = rf"(?<![\w/.-])(?P<w>{date})\s*[(,:-]?\s*(?:{cues_after})(?!\w)"
+    after = rf"(?<![\w/.-])(?P<w>{date})\s*(?:[(,:-]\s*)?(?:{cues_after})(?!\w)"
     # Day and month only, right after an unmistakable cue ("DOB 3/14").
-    short = rf"(?<!\w)(?:{cues_after})\s*[:-]?\s*(?P<x>\d{{1,2}}/\d{{1,2}})(?![/.\d])"
+    short = rf"(?<!\w)(?:{cues_after})\s*(?:[:-]\s*)?(?P<x>\d{{1,2}}/\d{{1,2}})(?![/.\d])"
     return re.compile(rf"{before}|{after}|{short}", re.IGNORECASE)
 
 
