@@ -221,7 +221,7 @@ class Composer:
         # A request to write is worded unlike any card's question: unless a card fits it very well, the advice
         # after the draft is the card made for that kind of draft.
         # A draft that names its card (safety steps for a threatening review) is always followed by that card.
-        own = next((c for c in self.kb.cards if drafts and c.id == drafts[0].card), None)
+        own = self._named_card(drafts[0].card) if drafts and drafts[0].card else None
         if own is not None:
             matches = [CardMatch(own, 0.0, own.card.questions[0], 0.0)]
         elif drafts and self.drafter is not None and not (matches and matches[0].confidence >= self.DRAFT_CARD):
@@ -283,6 +283,13 @@ class Composer:
         if not any(g.id in cited for g in compliance):
             return ""
         return self.words.phrase("country_gap", country=name, rules=rules)
+
+    def _named_card(self, card_id: str):
+        """The card a draft names, or None when this knowledge base lacks it (then the usual match stands)."""
+        try:
+            return self.kb.card(card_id)
+        except KnowledgeError:
+            return None
 
     def for_asker(self, passages: Sequence, country: str | None) -> list:
         """The passages without those from another country's rules: an Irish GP gets no Indian or German

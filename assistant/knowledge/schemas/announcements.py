@@ -7,7 +7,7 @@ import re
 
 from pydantic import Field, field_validator
 
-from ..base import Strict
+from ..base import Regex, Strict
 
 SLOTS = frozenset({"clinic", "city", "booking", "phone", "person", "role", "days", "service", "date"})
 _SLOT = re.compile(r"\{(\w+)\}")
@@ -18,18 +18,11 @@ class NewsKind(Strict):
 
     id: str
     title: str
-    cues: tuple[str, ...] = Field(min_length=1)  # case-insensitive regular expressions
+    cues: tuple[Regex, ...] = Field(min_length=1)  # case-insensitive regular expressions
     social: str = Field(min_length=40)
     linkedin: str = Field(min_length=20)
     google_business: str = Field(min_length=20)
     notes: tuple[str, ...] = ()
-
-    @field_validator("cues")
-    @classmethod
-    def _compiles(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for pattern in value:
-            re.compile(pattern, re.IGNORECASE)
-        return value
 
     @field_validator("social", "linkedin", "google_business")
     @classmethod

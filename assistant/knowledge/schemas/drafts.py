@@ -2,45 +2,38 @@
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
-from ..base import Strict
+from ..base import Regex, Strict
 
 # "message": a text message or e-mail to send patients (a review request), which no platform post kind fits.
 DraftKind = Literal["caption", "bio", "review_reply", "video_script", "hashtags", "plan", "message"]
 
 
 class Replacement(Strict):
-    pattern: str  # a case-insensitive regular expression
+    pattern: Regex  # a case-insensitive regular expression
     with_: str = Field(alias="with")  # what replaces it ("" removes it)
-
-    _compiles = field_validator("pattern")(lambda cls, v: re.compile(v, re.IGNORECASE) and v)
 
 
 class Addition(Strict):
-    pattern: str  # when the original text matches this...
+    pattern: Regex  # when the original text matches this...
     say: str = Field(min_length=10)  # ...this sentence is added
-
-    _compiles = field_validator("pattern")(lambda cls, v: re.compile(v, re.IGNORECASE) and v)
 
 
 class RewriteData(Strict):
     """How pasted copy that promises too much is rewritten (see knowledge/data/drafts.yaml, `rewrite`)."""
 
-    requests: tuple[str, ...] = Field(min_length=1)
+    requests: tuple[Regex, ...] = Field(min_length=1)
     replace: tuple[Replacement, ...] = Field(min_length=1)
     add: tuple[Addition, ...] = ()
     closing: tuple[str, ...] = ()
 
-    _compiles = field_validator("requests")(lambda cls, v: tuple(re.compile(p, re.IGNORECASE) and p for p in v))
-
 
 class DraftData(Strict):
     order: tuple[DraftKind, ...]
-    requests: dict[DraftKind, tuple[str, ...]]
+    requests: dict[DraftKind, tuple[Regex, ...]]
     subject_cues: tuple[str, ...]
     guidance: dict[DraftKind, str] = {}  # draft kind -> the card whose guidance follows the draft
     threat_cards: dict[str, str] = {}  # kind of threat in a review -> the card whose advice follows the safety steps
@@ -50,23 +43,8 @@ class DraftData(Strict):
     titles: dict[str, str] = {}  # specialty id -> a clinician's professional title
     description_template: str = Field(min_length=80, max_length=600)  # a Google Business Profile description
     bio_notes: dict[str, tuple[str, ...]] = {}  # platform id -> notes shown with its bio
-    ideas: tuple[str, ...] = ()  # patterns of a request for a list of ideas
-    video_ideas: str = r"\bvideos?\b"  # an idea list of videos rather than posts
+    ideas: tuple[Regex, ...] = ()  # patterns of a request for a list of ideas
+    video_ideas: Regex = r"\bvideos?\b"  # an idea list of videos rather than posts
     idea_notes: tuple[str, ...] = ()
     holding_line: str = ""  # the only public line under a threatening review, if any
     rewrite: RewriteData | None = None
-
-    @field_validator("ideas")
-    @classmethod
-    def _ideas_compile(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for pattern in value:
-            re.compile(pattern, re.IGNORECASE)
-        return value
-
-    @field_validator("requests")
-    @classmethod
-    def _compiles(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
-        for patterns in value.values():
-            for pattern in patterns:
-                re.compile(pattern, re.IGNORECASE)
-        return value

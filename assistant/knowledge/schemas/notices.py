@@ -9,18 +9,12 @@ import re
 
 from pydantic import Field, field_validator
 
-from ..base import Strict
+from ..base import Regex, Strict
 from .drafts import DraftKind
 
 SLOTS = frozenset({"clinic", "city", "booking", "phone", "emergency", "what", "when", "treatment"})
 _SLOT = re.compile(r"\{(\w+)\}")
 CHANNELS = frozenset({"social", "google_business", "linkedin", "sms", "email"})
-
-
-def _compile(value: tuple[str, ...]) -> tuple[str, ...]:
-    for pattern in value:
-        re.compile(pattern, re.IGNORECASE)
-    return value
 
 
 class Notice(Strict):
@@ -29,11 +23,9 @@ class Notice(Strict):
     id: str
     title: str
     kind: DraftKind
-    cues: tuple[str, ...] = Field(min_length=1)  # case-insensitive regular expressions; any one recognises it
+    cues: tuple[Regex, ...] = Field(min_length=1)  # case-insensitive regular expressions; any one recognises it
     texts: dict[str, str] = Field(min_length=1)  # channel -> text: social, google_business, linkedin, sms, email
     notes: tuple[str, ...] = ()
-
-    _cues = field_validator("cues")(lambda cls, v: _compile(v))
 
     @field_validator("texts")
     @classmethod
@@ -51,22 +43,18 @@ class Advice(Strict):
 
     id: str
     title: str
-    cues: tuple[str, ...] = Field(min_length=1)  # all of them must match
+    cues: tuple[Regex, ...] = Field(min_length=1)  # all of them must match
     steps: tuple[str, ...] = Field(min_length=3)
     extra: dict[str, str] = {}  # a further step when this cue (a regular expression) matches too
     card: str | None = None  # the answer card whose advice follows these steps
 
-    _cues = field_validator("cues")(lambda cls, v: _compile(v))
-
 
 class NoticeData(Strict):
     updated: dt.date
-    write: tuple[str, ...] = Field(min_length=1)  # what makes a message a request to write (any one)
+    write: tuple[Regex, ...] = Field(min_length=1)  # what makes a message a request to write (any one)
     notices: tuple[Notice, ...] = Field(min_length=1)
     advice: tuple[Advice, ...] = ()
     emergency: dict[str, str]  # rule set (GB, US, EU, AU, CA, IN) -> the emergency number to name
-    what: tuple[str, ...] = ()  # patterns whose first group names what is not working ("phone lines")
-    when: tuple[str, ...] = ()  # patterns whose first group says for how long ("all morning")
-    treatment: tuple[str, ...] = ()  # patterns whose first group names a treatment ("teeth whitening")
-
-    _patterns = field_validator("write", "what", "when", "treatment")(lambda cls, v: _compile(v))
+    what: tuple[Regex, ...] = ()  # patterns whose first group names what is not working ("phone lines")
+    when: tuple[Regex, ...] = ()  # patterns whose first group says for how long ("all morning")
+    treatment: tuple[Regex, ...] = ()  # patterns whose first group names a treatment ("teeth whitening")
