@@ -225,7 +225,7 @@ def test_the_masking_evaluation_meets_its_targets():
 
 def test_masking_keeps_its_level_on_the_second_development_set():
     """eval/masking_fresh.jsonl was written unseen, then used to develop the address, record and first-name rules:
-    a floor at the level reached, so a change that loses them fails. (eval/masking_unseen.jsonl stays untested
+    a floor at the level reached, so a change that loses them fails. (eval/masking_unseen4.jsonl stays untested
     here, nor eval/masking_unseen3.jsonl: they are kept for measuring, never for tuning.)"""
     import yaml
 
