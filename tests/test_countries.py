@@ -20,6 +20,14 @@ from assistant.knowledge.countries import Countries
         ("The CQC is inspecting us next month, is our Instagram a problem?", "GB", "GB"),
         ("Our aesthetic clinic is in Salzburg", "AT", "EU"),
         ("PGY-2 here, can I post on TikTok?", "US", "US"),
+        ("I'm the office manager at a family practice in Georgia. Who should run our social media?", "US", "US"),
+        ("Dentist in Utah: can we use AI testimonials?", "US", "US"),
+        ("Plastic surgeon in LA, are surgery videos on TikTok weird?", "US", "US"),
+        ("Do I need a BAA with Canva if my team only schedules posts?", "US", "US"),
+        ("Doctor in Limerick, someone is naming me in a Facebook group", "IE", "EU"),
+        ("Zahnarztpraxis in Heidelberg: Vorher-Nachher-Bilder?", "DE", "EU"),
+        ("Physio clinic in Mississauga wants to start a TikTok", "CA", "CA"),
+        ("Dermatologist in Kochi, can I post patient photos?", "IN", "IN"),
     ],
 )
 def test_cities_regulators_and_job_words_name_the_country(kb, question, code, rules):
@@ -30,10 +38,18 @@ def test_cities_regulators_and_job_words_name_the_country(kb, question, code, ru
 def test_a_place_named_anywhere_outranks_a_job_word(kb):
     assert kb.countries.named_in("I'm an FY2 doctor who moved to Sydney") == "AU"
     assert kb.countries.named_in("registrar in Toronto asking about TikTok") == "CA"
+    assert kb.countries.named_in("Georgia from our Toronto clinic asks about Reels") == "CA"
 
 
 def test_common_words_do_not_name_a_country(kb):
-    for text in ("Is it nice to post on Sundays?", "we use asl interpreters", "an attending note"):
+    for text in (
+        "Is it nice to post on Sundays?",
+        "we use asl interpreters",
+        "an attending note",
+        "the surgery went well, can I post about it?",
+        "We saw the Mayo Clinic's TikTok",
+        "a photo of my labrador in the waiting room",
+    ):
         assert kb.countries.named_in(text) is None, text
 
 
