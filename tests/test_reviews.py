@@ -129,3 +129,53 @@ def test_every_reply_template_passes_the_content_checker():
                 reply = template.format(contact=contact)
                 findings = compliance.check(reply, kind="reply", reviewer_name="Maria Rossi")
                 assert not [f for f in findings if f.get("severity") in ("high", "medium")], (sentiment, findings)
+
+
+@pytest.mark.parametrize(
+    ("message", "country", "numbers"),
+    [
+        ("honestly I don't see the point anymore, I've been thinking about ending things", "US", ["911", "988"]),
+        ("Everyone would be better off without me. Goodbye everyone.", "AU", ["000", "13 11 14"]),
+        ("I can't do this anymore, I want to die", "GB", ["999", "116 123"]),
+        ("I keep thinking about killing myself", "IE", ["112", "116 123"]),
+        ("nobody would miss me if I was gone", "IN", ["112", "14416"]),
+        ("I've been self-harming again since the last appointment", None, ["911", "999", "112", "000"]),
+    ],
+)
+def test_a_message_about_suicide_or_self_harm_gets_the_crisis_reply_with_the_countrys_numbers(
+    message, country, numbers
+):
+    draft = draft_reply(message, country=country)
+    assert draft.kind == "crisis" and draft.threats == ["self_harm"]
+    assert all(n in draft.reply for n in numbers), draft.reply
+    assert "emergency department" in draft.reply and not draft.alternatives
+    assert any("clinician" in step for step in draft.guidance)
+    # never a review template: nothing about feedback, and nothing that confirms a patient relationship
+    assert "feedback" not in draft.reply.lower()
+    assert not any(p in draft.reply.lower() for p in load_reply_data().confirming_phrases)
+
+
+@pytest.mark.parametrize(
+    "review",
+    [
+        "Loved your Suicide Prevention Day post, thank you for sharing the helpline",
+        "I wanted to die of embarrassment when the receptionist read my name out, so rude",
+        "The new prices are killing me, two stars",
+    ],
+)
+def test_words_near_the_crisis_phrases_get_an_ordinary_reply(review):
+    assert draft_reply(review).kind == "reply"
+
+
+def test_the_reply_command_prints_the_crisis_reply_first():
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "assistant", "reply", "I want to end my life", "--country", "CA"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("This message speaks of suicide or self-harm") and "988" in done.stdout

@@ -16,6 +16,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("review", type=text, help="the review text (quote it)")
     parser.add_argument("--rating", type=int_between(1, 5), help="star rating, 1-5")
     parser.add_argument("--phone", type=short_text(40), help="practice phone number to invite private contact")
+    parser.add_argument("--country", type=short_text(2), help="ISO country code (US, GB, AU...) for crisis numbers")
     parser.add_argument("--json", action="store_true", help='print JSON: {"reply", "findings", ...}')
     parser.set_defaults(run=run)
 
@@ -24,11 +25,15 @@ def run(args: argparse.Namespace) -> int:
     from ..planners.reviews import draft_reply
 
     prepare_stdout()
-    draft = draft_reply(args.review, rating=args.rating, clinic_phone=args.phone or None)
+    draft = draft_reply(args.review, rating=args.rating, clinic_phone=args.phone or None, country=args.country)
     if args.json:
         print_json(draft.model_dump(mode="json"))
         return 0
-    if draft.kind == "guidance":
+    if draft.kind == "crisis":
+        print("This message speaks of suicide or self-harm. Send this reply now, where it came in:\n")
+        print(draft.reply + "\n")
+        print("Then:")
+    elif draft.kind == "guidance":
         print(f"Do not reply publicly: this review contains a threat ({', '.join(draft.threats)}).")
     else:
         print(draft.reply + "\n")

@@ -12,6 +12,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Literal
 
+from ..knowledge.schemas.guardrails import EmergencyNumber
 from ._data import any_of, guardrail_data
 from .checker import expand, load_rules
 from .injection import INVISIBLE
@@ -52,12 +53,18 @@ def _speaks_of_self(text: str, danger: re.Match[str]) -> bool:
     return bool(people) and people[-1].lower() in _FIRST_PERSON
 
 
-def emergency_message(country: str | None = None) -> str:
-    """What to tell someone who may be in an emergency, with the number for their country when known."""
+def emergency_entry(country: str | None) -> EmergencyNumber | None:
+    """The emergency and crisis numbers for a country (ISO code; an EU member without its own entry gets the EU's),
+    or None when the country is not known."""
     terms = guardrail_data().emergency
     code = (country or "").strip().upper()
     code = "GB" if code == "UK" else code
-    entry = terms.numbers.get(code) or (terms.numbers.get("EU") if code in terms.eu_members else None)
+    return terms.numbers.get(code) or (terms.numbers.get("EU") if code in terms.eu_members else None)
+
+
+def emergency_message(country: str | None = None) -> str:
+    """What to tell someone who may be in an emergency, with the number for their country when known."""
+    entry = emergency_entry(country)
     if entry is None:
         return f"{_GENERIC} {_NOT_ADVICE}"
     crisis = f" For a mental-health crisis you can also {entry.crisis}." if entry.crisis else ""

@@ -15,8 +15,9 @@ from typing import Literal
 from pydantic import BaseModel
 
 from ..errors import InputError
+from ..guardrails.scope import emergency_entry
 from ..knowledge import registry
-from ..knowledge.schemas.replies import ReplyData, Sentiment, Situation, ThreatKind, Tone
+from ..knowledge.schemas.replies import CrisisReply, ReplyData, Sentiment, Situation, ThreatKind, Tone
 from . import compliance
 
 MAX_REVIEW_CHARS = 10_000
@@ -26,7 +27,7 @@ _PHONE = re.compile(r"^\+?[0-9 ().\-]{6,25}$")
 class ReplyDraft(BaseModel):
     reply: str  # empty when kind is "guidance"
     findings: list[dict]
-    kind: Literal["reply", "guidance"]
+    kind: Literal["reply", "guidance", "crisis"]  # crisis: someone may be at risk, `reply` goes out at once
     guidance: list[str]
     sentiment: Sentiment | None
     threats: list[str]
@@ -83,11 +84,15 @@ def draft_reply(
     data: ReplyData | None = None,
     tone: Tone = "warm",
     signoff: str = "",
+    country: str | None = None,
 ) -> ReplyDraft:
-    """A calm, generic public reply to a review (and two alternatives), or guidance when the review threatens.
+    """A calm, generic public reply to a review (and two alternatives), or guidance when the review threatens,
+    or, when it speaks of suicide or self-harm, the crisis reply with the numbers for `country` (ISO code).
     `signoff` ends each reply ("The practice manager, Northside Clinic")."""
     text = _validate(text, rating, clinic_phone)
     data = data or load_reply_data()
+    if data.crisis is not None and any(re.search(p, text, re.I) for p in data.crisis.patterns):
+        return _crisis_reply(data.crisis, country, data.guides["guidance"])
     threats = detect_threats(text, data)
     if threats:
         # detect_threats returns only the kinds whose entry is a ThreatKind (not the "always" steps)
@@ -127,6 +132,23 @@ def draft_reply(
         guide=data.guides["reply"],
         alternatives=alternatives,
         situation=situation.label if situation else "",
+    )
+
+
+def _crisis_reply(crisis: CrisisReply, country: str | None, guide: str) -> ReplyDraft:
+    """The reply for a message that speaks of suicide or self-harm, with the country's emergency and crisis lines."""
+    entry = emergency_entry(country)
+    emergency = entry.number if entry else crisis.unknown_emergency
+    line = entry.crisis if entry and entry.crisis else crisis.unknown_crisis
+    reply = crisis.reply.format(emergency=emergency, crisis_sentence=crisis.crisis_sentence.format(crisis=line))
+    return ReplyDraft(
+        reply=" ".join(reply.split()),
+        findings=[],
+        kind="crisis",
+        guidance=list(crisis.steps),
+        sentiment=None,
+        threats=["self_harm"],
+        guide=guide,
     )
 
 

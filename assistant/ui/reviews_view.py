@@ -53,6 +53,7 @@ def reply(svc, profile, pid: int) -> None:
                 clinic_phone=profile.phone or None,
                 tone=tone,
                 signoff=signoff,
+                country=profile.country,
             )
         except AssistantError as exc:
             st.error(str(exc), icon=":material/error:")
@@ -75,7 +76,7 @@ def _save(store, pid: int, draft, review: str, reviewer: str, rating: int | None
         "rating": rating,
         "kind": draft.kind,
         "situation": draft.situation,
-        "options": [draft.reply, *draft.alternatives] if draft.kind == "reply" else [],
+        "options": [draft.reply, *draft.alternatives] if draft.kind in ("reply", "crisis") else [],
         "guidance": list(draft.guidance),
         "findings": answers.finding_dicts(draft.findings),
     }
@@ -87,6 +88,17 @@ def show_reply(data: dict) -> None:
     """Saved replies: three options to copy, or the steps to take instead of replying."""
     if data.get("review"):
         st.caption(f"Review: “{render.safe(' '.join(data['review'].split())[:160])}”")
+    if data.get("kind") == "crisis":
+        st.error(
+            "This message speaks of suicide or self-harm. Send this reply now, where it came in:",
+            icon=":material/emergency:",
+        )
+        for option in data.get("options", []):
+            st.code(option, language=None, wrap_lines=True)
+        st.markdown("**Then**")
+        for step in data.get("guidance", []):
+            render.markdown(f"- {step}")
+        return
     if data.get("kind") == "guidance":
         st.warning(
             "This review contains a threat or a demand. Do not answer it publicly; instead:",

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from ..base import Strict
+from ..base import Regex, Strict
 
 Tone = Literal["warm", "formal"]
 Sentiment = Literal["negative", "mixed", "positive"]
@@ -22,6 +22,19 @@ class ThreatKind(Strict):
     patterns: tuple[str, ...] = Field(min_length=1)
     steps: tuple[str, ...] = Field(min_length=1)
     urgent: bool = False  # its steps come before the general ones (safety first)
+
+
+class CrisisReply(Strict):
+    """A message that speaks of suicide or self-harm gets this reply at once (emergency and crisis numbers for the
+    asker's country), never a review template or silence. {emergency} and {crisis} are filled from the emergency
+    numbers in guardrails.yaml, or the `unknown_*` wording when the country is not known."""
+
+    patterns: tuple[Regex, ...] = Field(min_length=1)  # case-insensitive
+    reply: str = Field(min_length=40)
+    crisis_sentence: str  # with {crisis}: the country's crisis line
+    unknown_emergency: str
+    unknown_crisis: str
+    steps: tuple[str, ...] = Field(min_length=1)
 
 
 class ReplyText(Strict):
@@ -54,6 +67,7 @@ class ReplyData(Strict):
     confirming_phrases: tuple[str, ...] = Field(min_length=5)
     sentiment: dict[Literal["negative", "positive"], tuple[str, ...]]
     threats: dict[str, ThreatKind | tuple[str, ...]]
+    crisis: CrisisReply | None = None
     reply_guidance: tuple[str, ...]
     guides: dict[Literal["reply", "guidance"], str]
 
