@@ -1,9 +1,12 @@
 """Masking evaluation: how much patient data the masker finds, and how often it masks what is not patient data.
 
-Run: `python -m eval.masking_eval` [--set FILE] [--misses]. Prints JSON figures:
+Run: `python -m eval.masking_eval` [--set FILE] [--misses] [--questions]. Prints JSON figures:
 - recall: share of labelled identifiers (eval/masking.jsonl) whose every character is masked;
 - message_false_positive_rate: share of messages without identifiers in which anything was masked;
 - span_false_positive_rate: share of masked spans that touch no labelled identifier (any message).
+- with --questions, questions_masked: how many of the ordinary questions clinicians ask (eval/questions.jsonl,
+  holdout.jsonl, card_dev.jsonl, out_of_scope.jsonl, answer_points.jsonl and the answer cards' wordings) had
+  anything masked, and what: none holds patient data, so each one is a false positive.
 Each message is masked as the app does it: with the clinic profile (eval/masking_clinics.yaml) of the clinic
 it was written for, so the clinic's own name, city, address and staff are not counted as found.
 """
@@ -15,6 +18,7 @@ import inspect
 import json
 import os
 import platform
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -110,11 +114,54 @@ def evaluate(rows: list[dict], clinics: dict[str, dict]) -> tuple[dict, list[dic
     return figures, problems
 
 
+QUESTION_SETS = ("questions", "holdout", "card_dev", "out_of_scope", "answer_points")
+
+
+def ordinary_questions(root: Path = ROOT) -> list[str]:
+    """Questions clinicians ask with no patient data: the chat evaluation sets and the answer cards' wordings."""
+    texts = [
+        json.loads(line)["question"]
+        for name in QUESTION_SETS
+        for line in (root / "eval" / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    for card_file in sorted((root / "knowledge" / "answers").rglob("*.yaml")):
+        for card in yaml.safe_load(card_file.read_text(encoding="utf-8")).get("cards", []):
+            texts += card.get("questions", [])
+    return list(dict.fromkeys(texts))
+
+
+def questions_masked(texts: list[str]) -> dict:
+    """How many ordinary questions had anything masked (each one a false positive), and what was masked."""
+    from assistant.guardrails.phi import detect_phi
+
+    detect_phi("warm-up")
+    wrong, times = [], []
+    for text in texts:
+        started = time.perf_counter()
+        spans = detect_phi(text)
+        times.append(1000 * (time.perf_counter() - started))
+        if spans:
+            wrong.append({"text": text, "wrongly_masked": [s.text for s in spans]})
+    return {
+        "questions": len(texts),
+        "questions_masked": len(wrong),
+        "rate": round(len(wrong) / len(texts), 4) if texts else None,
+        "ms_per_question": round(statistics.mean(times), 2) if texts else None,
+        "median_ms_per_question": round(statistics.median(times), 2) if texts else None,
+        "masked": wrong,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", type=Path, default=SET, help="the labelled messages (JSONL)")
     parser.add_argument("--misses", action="store_true", help="also list missed and wrongly masked text")
+    parser.add_argument("--questions", action="store_true", help="count ordinary questions masked, instead")
     args = parser.parse_args(argv)
+    if args.questions:
+        print(json.dumps(questions_masked(ordinary_questions()), indent=2, ensure_ascii=False))
+        return 0
     clinics = yaml.safe_load(CLINICS.read_text(encoding="utf-8"))
     figures, problems = evaluate(load_set(args.set), clinics)
     if args.misses:

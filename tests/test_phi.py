@@ -223,17 +223,19 @@ def test_the_masking_evaluation_meets_its_targets():
     assert figures["span_false_positive_rate"] <= 0.05
 
 
-def test_masking_keeps_its_level_on_the_second_development_set():
-    """eval/masking_fresh.jsonl was written unseen, then used to develop the address, record and first-name rules:
-    a floor at the level reached, so a change that loses them fails. (eval/masking_unseen4.jsonl stays untested
-    here, nor eval/masking_unseen3.jsonl: they are kept for measuring, never for tuning.)"""
+@pytest.mark.parametrize("name", ["masking_fresh", "masking_unseen"])
+def test_masking_keeps_its_level_on_the_later_development_sets(name):
+    """eval/masking_fresh.jsonl and eval/masking_unseen.jsonl were written unseen, then used to develop the rules
+    (the second set in the fourth round): a floor at the level reached, so a change that loses them fails.
+    (eval/masking_unseen3.jsonl and masking_unseen4.jsonl stay untested here: they are kept for measuring, never
+    for tuning.)"""
     import yaml
 
     from eval.masking_eval import CLINICS, ROOT, evaluate, load_set
 
-    figures, _ = evaluate(load_set(ROOT / "eval" / "masking_fresh.jsonl"), yaml.safe_load(CLINICS.read_text()))
+    figures, _ = evaluate(load_set(ROOT / "eval" / f"{name}.jsonl"), yaml.safe_load(CLINICS.read_text()))
     assert figures["messages"] >= 150
-    assert figures["recall"] >= 0.97
+    assert figures["recall"] >= 0.98
     assert figures["message_false_positive_rate"] <= 0.05
 
 
@@ -386,3 +388,114 @@ def test_more_birth_date_and_record_number_forms(text, kind, value):
 @pytest.mark.parametrize("text", ["appointment 03/04/2026 birthday party for the team", "born in 3/4 of cases"])
 def test_a_date_near_a_birth_word_is_not_always_a_date_of_birth(text):
     assert detect_phi(text) == []
+
+
+# The fourth round (issue 14): kinds of miss found in the development sets, each fixed by a general rule or data.
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Khalil and Jordan Reyes booked a family cleaning", "Khalil"),  # given names of the SSA list
+        ("Ffion and Megan Lloyd both have Osgood-Schlatter", "Ffion"),  # Welsh, from the project's extra names
+        ("Can I write back to Friedrich? He asked about his eczema.", "Friedrich"),  # German, lone with the model
+        ('Antwort auf die Rezension von "Heike S." bitte', "Heike S."),  # a reviewer's given name and initial
+        ("Ravi ji ka message aaya hai, reschedule please", "Ravi"),  # a courtesy word after the name
+        ("Deepika ji wants her appointment moved", "Deepika"),
+        ("harpreet bhai ne 1 star diya", "harpreet"),
+        ("a thank-you card for mrs haworth please", "haworth"),  # a title in lower case and a listed surname
+        ("Herr Dr. Ingrid Maier möchte eine Rezension schreiben", "Ingrid Maier"),  # a second title is not the name
+        ("Wiremu Ngata DMed us a photo of his mole", "Wiremu Ngata"),  # a given name and an unknown word acting
+        ("anna maria rossi ha scritto sotto il post", "anna maria rossi"),  # a lower-case name acting
+        ("bill carmody from the market keeps tagging us", "bill carmody"),  # an everyday given name and a surname
+        ("Mark from Tuesday's yoga class left a review", "Mark"),  # introduced by where he comes from
+        ("Can we use Grace's new crown photos in a post?", "Grace"),  # care after a possessive given name
+        ("the Okafor family (Dale, Amber and the kids) came in", "Dale"),  # a family's names in brackets
+        ("please reschedule Hemi Tane to Monday", "Hemi Tane"),  # asked to do something for a named person
+        ('reply to hunter: "best dentist ever"', "hunter"),  # a lower-case name addressed before a colon
+        ("Patients: A. Rossi, B. Verdi and C. Neri", "C. Neri"),  # a list of initials after a cue
+    ],
+)
+def test_more_names_shown_by_the_lists_or_the_words_around_them_are_found(text, value):
+    assert ("NAME", value) in [(s.kind, s.text) for s in detect_phi(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We keep patient numbers for WhatsApp reminders.",  # everyday words the Census list holds as names
+        "can we write 'patients love our friendly team' on insta",
+        "a patient DMed the clinic about her results",  # an acronym turned verb after a cue
+        "client DMing my personal instagram between sessions",
+        "Auguri di Natale per i pazienti sui social",  # a feast that is also a given name
+        "Meta keeps rejecting our before/after ad",  # a company
+        "Niente pazienti nella foto, solo lo scanner.",  # Italian and German words that are listed names
+        "die Mutter möchte eine Bewertung schreiben",
+        "a team photo with Jasmine, our new front desk coordinator",  # a colleague, several words before the role
+        "who painted the Mona Lisa",  # a painting named like a person
+        "our ms fatigue group meets on Fridays",  # "ms" in lower case is not a title
+        "Sarah from our front desk wants to run the TikTok",  # a colleague
+        "How do we reply when Dawn from the Chamber of Commerce tags us?",  # an organisation's contact
+        "Namaste ji, how should we greet patients on WhatsApp?",
+        "Chase from the Bank of Montreal wants to sponsor our run",  # a city left out of the larger name list
+    ],
+)
+def test_ordinary_words_next_to_the_new_rules_stay_readable(text):
+    assert [s for s in detect_phi(text) if s.kind == "NAME"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("hosp no K4439812 on the discharge letter", "RECORD_NUMBER", "K4439812"),
+        ("Fallnr. 2024-11873 bitte anschreiben", "RECORD_NUMBER", "2024-11873"),
+        ("Scheda P-22014 da aggiornare", "RECORD_NUMBER", "P-22014"),
+        ("A00918273 is the chart for the lady who complained", "RECORD_NUMBER", "A00918273"),  # bare hospital number
+        ("Abita in Via dell'Orso 12, 20121 Milano", "ADDRESS", "Via dell'Orso 12, 20121 Milano"),  # elided particle
+        ("nuovo indirizzo via Roma 5, 00184 Roma. Grazie", "ADDRESS", "via Roma 5, 00184 Roma"),  # lower case
+        ("a voicemail from +44 7700 900461 about her crown", "PHONE", "+44 7700 900461"),  # a reserved UK range
+        ("OPD no. 45521 wale patient ka message", "RECORD_NUMBER", "45521"),  # Indian hospital registration
+        ("CR No. 2024-1234 wale uncle", "RECORD_NUMBER", "2024-1234"),
+        ("Pat.-ID 4471 bitte anschreiben", "RECORD_NUMBER", "4471"),
+        ("Krankenakte 123456 liegt vor", "RECORD_NUMBER", "123456"),
+        ("bday 12/4/1990, can we send a card", "DATE_OF_BIRTH", "12/4/1990"),
+        ("DOB March 1985 on the form", "DATE_OF_BIRTH", "March 1985"),  # month and year after a sure cue
+        ("Eircode D02 X285 on the letter", "ADDRESS", "D02 X285"),  # Irish postcode
+        ("lives at 14 kirkstall road, leeds", "ADDRESS", "14 kirkstall road"),  # lower case after a cue
+        ("1420, rue Sainte-Catherine, Montréal", "ADDRESS", "1420, rue Sainte-Catherine"),  # the number first
+    ],
+)
+def test_more_record_address_and_phone_forms(text, kind, value):
+    assert (kind, value) in [(s.kind, s.text) for s in detect_phi(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "N95 2020 stock for the clinic",  # not an Eircode: no letter in its last part
+        "We post 3 road safety tips a week",  # a number and "road" with no address cue
+        "Order 12/4/1990 sale prices",  # a date with no birth cue
+    ],
+)
+def test_shapes_next_to_the_new_address_and_date_rules_stay_readable(text):
+    assert detect_phi(text) == []
+
+
+def test_the_larger_given_name_list_leaves_out_everyday_words_and_is_read_with_its_provenance():
+    from assistant.guardrails._data import person_names
+    from assistant.guardrails.names import name_lists
+
+    entry = person_names().lists["more_given_names"]
+    assert "public domain" in entry.licence.lower() and entry.url.startswith("https://")
+    given = name_lists().given
+    assert {"aaliyah", "dimitri", "priyanka", "sienna", "ffion", "barbel"} <= given
+    assert not {"hope", "love", "meta", "clinic", "doctor"} & (given - name_lists().common)
+
+
+def test_masking_an_8000_character_hostile_input_finishes_and_masks_what_it_should():
+    """Repeated cue words, titles and separators must not make the new rules' patterns backtrack for long."""
+    parts = ("Mark from the ", "mrs ", "ji ", "#", "indirizzo via ", "Ravi ", "anna maria ", "Fallnr. ", "A. ")
+    hostile = "".join(p * (900 // len(p)) for p in parts)[:7980] + " MRN 1234567"
+    spans = detect_phi(hostile)
+    assert ("RECORD_NUMBER", "1234567") in [(s.kind, s.text) for s in spans]
+    assert all(hostile[s.start : s.end] == s.text for s in spans)

@@ -18,6 +18,10 @@ from ._data import guardrail_data, patient_data, words
 
 _CAP = r"[A-ZÀ-Ý][\w'’.-]*"  # a capitalised word ("Bluebonnet", "O'Connell", "St.")
 _PARTICLE = r"(?:de|di|da|dei|degli|della|del|van|von|der|le|la|du|dos)"
+# A particle elided before a vowel, written against the next word ("Via dell'Indipendenza", "Rue d'Alésia").
+_ELIDED = r"(?:dell|dall|nell|sull|all|l|d)['’]"
+# Street words as people also type them in lower case after an address cue ("indirizzo via Saragozza 112/2").
+_LOWER_STREET = r"(?:via|viale|piazza|corso|largo|vicolo|strada|rue|calle)\s+"
 _HOUSE = r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)?"  # "12", "221B", "12/88", "4-6"
 _LOCALITY = rf"{_CAP}(?:\s+{_CAP}){{0,3}}"
 _YEAR = re.compile(r"(?:19|20)\d{2}\b")
@@ -38,8 +42,11 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     after_region = "|".join(f"(?:{p})" for p in (*terms.postcodes, *terms.region_postcodes))
     streets = re.compile(
         rf"(?<![\w/.-])(?:{_HOUSE},?\s+(?:{_CAP}\s+){{1,3}}(?:{types})\b\.?"
-        rf"|(?:{prefixes})\s+(?:{_PARTICLE}\s+)?(?:{_CAP}\s+){{0,2}}{_CAP},?\s+{_HOUSE}(?![\w/])"
-        rf"|{_GERMAN_STREET}\s+{_HOUSE}(?![\w/]))"
+        rf"|(?:{prefixes})\s+(?:{_PARTICLE}\s+|{_ELIDED})?(?:{_CAP}\s+){{0,2}}{_CAP},?\s+{_HOUSE}(?![\w/])"
+        rf"|{_GERMAN_STREET}\s+{_HOUSE}(?![\w/])"
+        # The number first and a street word before the name (Quebec, France): "1420, rue Sainte-Catherine".
+        rf"|{_HOUSE},?\s+(?:[Rr]ue|[Cc]hemin|[Bb]oulevard|[Bb]oul\.|[Aa]venue|[Rr]oute)\s+(?:{_PARTICLE}\s+|{_ELIDED})?{_CAP}"
+        rf"(?:\s+{_CAP}){{0,2}})"
     )
     unit = rf"(?:{units})\.?\s*(?:[Nn]o\.?\s*)?#?\s*\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,5}}[A-Za-z]?){{0,3}}"
     # What may follow a street: a flat, then a town, region and postcode in the orders the countries use.
@@ -54,7 +61,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     cue = re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in terms.cues) + r")\s*(?::|-|–)?\s*", re.IGNORECASE)
     standalone = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in terms.standalone_postcodes) + r")(?!\w)")
     # A stretch after a cue is an address when it starts with a house number or a flat, or ends in a postcode.
-    shaped = re.compile(rf"^(?:\d|(?:{units})\b)|(?<!\w)(?:{postcode})$")
+    shaped = re.compile(rf"^(?:\d|(?:{units})\b|{_LOWER_STREET}[A-ZÀ-Ý][\w'’.-]*\s+\d)|(?<!\w)(?:{postcode})$")
     return streets, units_first, tail, cue, standalone, shaped
 
 
@@ -73,6 +80,9 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
         span = _after_cue(text, m.end(), tail)
         if span and shaped.search(text[span[0] : span[1]]):
             found.append(span)
+        lower = _lower_street().match(text, m.end())  # "lives at 14 kirkstall road"
+        if lower:
+            found.append(_with_tail(text, *lower.span(), tail))
     found += [m.span() for m in standalone.finditer(text)]
     return _merged(found)
 
@@ -108,7 +118,11 @@ def _with_tail(text: str, start: int, end: int, tail: re.Pattern[str]) -> tuple[
 def _after_cue(text: str, pos: int, tail: re.Pattern[str]) -> tuple[int, int] | None:
     """An address after "address", "lives at": capitalised or numbered parts joined by commas, one holding a
     digit, ending in a postcode or a street ("address Flat 402, Shree Ganesh Apartments, Pune 411038")."""
-    part = re.compile(r"(?:[A-ZÀ-Ý0-9#][\w'’./-]*)(?:\s+(?:[A-ZÀ-Ý0-9#][\w'’./-]*))*")
+    # A street word in lower case may open it ("nuovo indirizzo via Saragozza 112/2, 40135 Bologna").
+    part = re.compile(
+        rf"(?:{_LOWER_STREET})?"
+        r"(?:[A-ZÀ-Ý0-9#][\w'’./-]*)(?:\s+(?:[A-ZÀ-Ý0-9#][\w'’./-]*))*"
+    )
     end, parts = pos, 0
     while parts < 6:
         match = part.match(text, _skip_comma(text, end) if parts else end)
@@ -117,11 +131,35 @@ def _after_cue(text: str, pos: int, tail: re.Pattern[str]) -> tuple[int, int] | 
         end, parts = match.end(), parts + 1
         if text[end : end + 1] != ",":
             break
+    # A sentence ends at a full stop after a word ("... 40135 Bologna. Mi prepari"), not after "St." or "Apt.".
+    for stop in re.finditer(r"([^\W\d_]{2,})\.\s", text[pos:end]):
+        if stop.group(1) not in _abbreviations():
+            end = pos + stop.start() + len(stop.group(1))
+            break
     end -= text[pos:end].endswith(".")  # the sentence's full stop is not part of the address
     stretch = text[pos:end]
     if parts < 2 or not re.search(r"\d", stretch):
         return None
     return _with_tail(text, pos, end, tail)
+
+
+@lru_cache(maxsize=1)
+def _lower_street() -> re.Pattern[str]:
+    """A house number and a street written all in lower case, as typed after an address cue."""
+    types = words(tuple(t.lower() for t in guardrail_data().phi.street_types if len(t) > 2))
+    return re.compile(rf"{_HOUSE},?\s+(?:[a-z][a-z'’-]+\s+){{1,3}}(?:{types})\b\.?")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """Street and flat words that may be written with a full stop inside an address ("St.", "Apt.")."""
+    return frozenset(
+        (
+            *guardrail_data().phi.street_types,
+            *guardrail_data().phi.street_prefixes,
+            *patient_data().addresses.unit_words,
+        )
+    )
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

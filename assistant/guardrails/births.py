@@ -29,8 +29,11 @@ def _pattern() -> re.Pattern[str]:
     before = rf"(?<!\w)(?:{cues}){between}\s*(?:(?:is|was|:|-|–|on|=|,)\s*)?(?P<v>{date})(?!\w)"
     cues_after = "|".join(f"(?:{c})" for c in terms.cues_after) or "(?!)"
     after = rf"(?<![\w/.-])(?P<w>{date})\s*(?:[(,:-]\s*)?(?:{cues_after})(?!\w)"
-    # Day and month only, right after an unmistakable cue ("DOB 3/14").
-    short = rf"(?<!\w)(?:{cues_after})\s*(?:[:-]\s*)?(?P<x>\d{{1,2}}/\d{{1,2}})(?![/.\d])"
+    # Day and month, or month and year, right after an unmistakable cue ("DOB 3/14", "DOB March 1985").
+    short = (
+        rf"(?<!\w)(?:{cues_after})\s*(?:[:-]\s*)?"
+        rf"(?P<x>\d{{1,2}}/\d{{1,2}}|\d{{1,2}}/\d{{4}}|{month}\.?,?\s+\d{{4}})(?![/.\d])"
+    )
     return re.compile(rf"{before}|{after}|{short}", re.IGNORECASE)
 
 

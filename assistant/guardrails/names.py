@@ -7,7 +7,9 @@ knowledge/data/person_names.yaml). After a cue ("my patient john smith", "patien
 "pt J.S.") the words are read as names in any case, as a list, or as initials. Names the lists do not know
 ("Ximena Castillo said") come from a named-entity model (ner.py) and are kept here only as two or more
 capitalised words. A name found with no cue is left readable when it is a public figure ("Taylor Swift") or
-names a thing ("a Taylor Swift song", "Terry Fox Run", "San Valentino"): those are not patients.
+names a thing ("a Taylor Swift song", "Terry Fox Run", "San Valentino"): those are not patients. Words around a
+name can show it too: an action or a relative after it ("Travis says", "Lupe's mom"), a courtesy word ("Priyanka
+ji"), a title in lower case ("mrs haworth") or a surname's initial ("Bärbel K.").
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from ._data import guardrail_data, person_names, read_name_file
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*(?:-[^\W\d_]+)?")
 # "J.S.", "A. K.", or an initial and a surname ("R. Colombo").
 _INITIALS = re.compile(r"[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?|[A-Z]\.\s?[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?!\w)")
+_MORE_INITIALS = re.compile(rf"(?:,\s*|\s+(?:and|e|und|&)\s+)({_INITIALS.pattern})")
 _JOINERS = frozenset({"and", "&", "e", "und", "et", "y"})
 _MAX_GROUP = 3  # words in one name ("Mohammed Ali Khan")
 
@@ -43,6 +46,8 @@ def name_lists() -> NameLists:
     """The given-name and surname lists, read once (about 65,000 names)."""
     data = person_names()
     given = read_name_file(data.lists["given_names"]) | {fold(n) for n in data.extra_given_names}
+    if "more_given_names" in data.lists:
+        given |= read_name_file(data.lists["more_given_names"])
     return NameLists(
         given,
         read_name_file(data.lists["surnames"]),
@@ -57,6 +62,12 @@ def fold(word: str) -> str:
     """A word as the lists hold it: lower case, accents and apostrophes removed ("O'Connor" -> "oconnor")."""
     plain = unicodedata.normalize("NFKD", word.lower().replace("ß", "ss"))
     return "".join(c for c in plain if c.isalpha() and c.isascii())
+
+
+def is_given_name(word: str) -> bool:
+    """True when `word` is a listed given name, everyday words included, and not a function word."""
+    lists = name_lists()
+    return _in(word, lists.given) and fold(word) not in lists.function_words
 
 
 def _in(word: str, names: frozenset[str]) -> bool:
@@ -165,35 +176,153 @@ def names_before_cue(
     family: re.Pattern[str],
     not_names: frozenset[str],
     reads_as_name: Callable[[str, int, int], bool],
+    care: re.Pattern[str] | None = None,
 ) -> list[tuple[int, int]]:
     """A first name shown to be a person by what follows it: acting ("Travis says", "Siobhan rang") when it is a
-    listed given name or the model reads it as a name, or owning a relative ("Lupe's mom", "Noor's husband")."""
+    listed given name or the model reads it as a name, owning a relative ("Lupe's mom", "Noor's husband"), or, for
+    a listed given name, care ("Ruby's eczema"). A listed given name and a capitalised word before an action
+    ("Tama Ngata DMed") and a lower-case given name with its surname ("maria grazia zanetti ha commentato") too."""
     lists = name_lists()
     toks = _tokens(text)
     spans: list[tuple[int, int]] = []
     for k, tok in enumerate(toks):
         word = _possessive_free(tok)
-        if word.lower() in not_names or fold(word) in lists.function_words:
+        if word.lower() in not_names or fold(word) in lists.function_words or word[1:2].isupper():
+            continue
+        lower_name = _lower_name_before(text, toks, k, acting)
+        if lower_name:
+            spans.extend(lower_name)
             continue
         # In lower case only a listed given name that is not an everyday word, read by the model as a name
         # ("sofia ha commentato").
         lower = word.islower() and _in(word, lists.given) and fold(word) not in lists.common
         if not (_capitalised(word) or lower):
             continue
-        if k and _capitalised(_possessive_free(toks[k - 1])) and _gap(text, toks[k - 1], tok) == " ":
-            continue  # the end of a longer name or title, which the other finders judge whole
-        if text.startswith(" family", tok.end) and _in(word, lists.surnames):  # "the Castellanos family"
+        prev = _possessive_free(toks[k - 1]) if k else ""
+        if k and _capitalised(prev) and _gap(text, toks[k - 1], tok) == " " and fold(prev) not in lists.function_words:
+            # The end of a longer name or title, which the other finders judge whole; but a listed given name and
+            # a word the lists do not know, before an action, are a full name ("Tama Ngata DMed").
+            if _whole(toks[k - 1]) and _pair_before_action(prev, word, tok, text, acting, not_names, lists):
+                spans.append((toks[k - 1].start, tok.end))
+            continue
+        # "the Castellanos family", "The D'Angelo family"; not "The Royal family" (an everyday word after "The").
+        common_after_the = _capitalised(prev) and fold(word) in lists.common
+        if text.startswith(" family", tok.end) and _in(word, lists.surnames) and not common_after_the:
             spans.append((tok.start, tok.end))
             continue
-        after = tok.start + len(tok.text)  # past the word and any "'s"
-        if tok.end != after:  # possessive: a name when a relative follows ("Lupe's mom")
-            if text.startswith(" ", after) and family.match(text, after + 1):
+        if not _whole(tok):  # possessive: a name when a relative follows ("Lupe's mom") or care ("Ruby's eczema")
+            if _owns_family_or_care(text, tok, word, family, care):
                 spans.append((tok.start, tok.end))
             continue
         if not acting.match(text, tok.end):
             continue
         if (_in(word, lists.given) and not lower) or reads_as_name(text, tok.start, tok.end):
             spans.append((tok.start, tok.end))
+    return spans
+
+
+def _owns_family_or_care(
+    text: str, tok: _Token, word: str, family: re.Pattern[str], care: re.Pattern[str] | None
+) -> bool:
+    after = tok.start + len(tok.text)  # past the word and its "'s"
+    if not text.startswith(" ", after):
+        return False
+    if family.match(text, after + 1):
+        return True
+    return care is not None and _in(word, name_lists().given) and care.match(text, after + 1) is not None
+
+
+def _pair_before_action(
+    first: str, word: str, tok: _Token, text: str, acting: re.Pattern[str], not_names: frozenset[str], lists: NameLists
+) -> bool:
+    return (
+        _in(first, lists.given)
+        and fold(first) not in lists.common
+        and first.lower() not in not_names
+        and _whole(tok)
+        and acting.match(text, tok.end) is not None
+        and fold(word) not in lists.not_surnames
+    )
+
+
+def _lower_name_before(text: str, toks: list[_Token], k: int, acting: re.Pattern[str]) -> list[tuple[int, int]]:
+    """A lower-case name of two or three words ending at toks[k], before an action: the first a listed given name
+    that is not an everyday word, the others listed given names or surnames ("maria grazia zanetti ha ...")."""
+    tok = toks[k]
+    if not (tok.text.islower() and _whole(tok) and acting.match(text, tok.end)):
+        return []
+    lists = name_lists()
+    for first in (k - 2, k - 1):
+        if first < 0:
+            continue
+        group = toks[first : k + 1]
+        if not all(
+            t.text.islower() and _whole(t) and len(t.text) > 2 and fold(t.text) not in lists.function_words
+            for t in group
+        ):
+            continue
+        if any(_gap(text, a, b) != " " for a, b in zip(group, group[1:])):
+            continue
+        head = group[0].text
+        if not _in(head, lists.given) or len(head) < 3:
+            continue
+        # A given name that is an everyday word ("bill carmody from ...") needs a listed surname after it.
+        if fold(head) in lists.common and not _in(group[-1].text, lists.surnames):
+            continue
+        if all(_in(t.text, lists.given) or _in(t.text, lists.surnames) for t in group[1:]):
+            return [(group[0].start, group[-1].end)]
+    return []
+
+
+def names_before_honorific(text: str, honorifics: frozenset[str], not_names: frozenset[str]) -> list[tuple[int, int]]:
+    """A name right before a courtesy word ("Priyanka ji", "gurpreet bhai ne"): capitalised, or listed."""
+    lists = name_lists()
+    toks = _tokens(text)
+    spans = []
+    for tok, nxt in zip(toks, toks[1:]):
+        word = tok.text
+        if nxt.text.lower() not in honorifics or _gap(text, tok, nxt) != " " or not _whole(tok):
+            continue
+        if word.lower() in not_names or fold(word) in lists.function_words or len(word) < 3 or word.isupper():
+            continue
+        if word.islower() and fold(word) in lists.common:
+            continue
+        # Capitalised, the courtesy word is enough ("Deepika ji"); in lower case the lists must know the name.
+        if _capitalised(word) or _in(word, lists.given) or _in(word, lists.surnames):
+            spans.append((tok.start, tok.end))
+    return spans
+
+
+def names_after_lower_title(text: str, titles: re.Pattern[str], not_names: frozenset[str]) -> list[tuple[int, int]]:
+    """A listed surname after a title typed in lower case ("mrs haworth", "frau özdemir")."""
+    lists = name_lists()
+    spans = []
+    for match in titles.finditer(text):
+        word = _WORD.match(text, match.end())
+        if word is None:
+            continue
+        name = word.group()
+        if not name.islower() or len(name) < 3 or name in not_names or fold(name) in lists.function_words:
+            continue
+        if _in(name, lists.surnames):
+            spans.append(word.span())
+    return spans
+
+
+# A given name and a surname's initial, as review sites show reviewers ("Bärbel K.", "Sarah M.").
+_GIVEN_INITIAL = re.compile(r"(?<![\w.])([^\W\d_][^\W\d_'’-]+) [A-Z]\.(?![\w.])")
+
+
+def given_names_with_initial(text: str, not_names: frozenset[str]) -> list[tuple[int, int]]:
+    """A capitalised listed given name that is not an everyday word, followed by an initial ("Bärbel K.")."""
+    lists = name_lists()
+    spans = []
+    for match in _GIVEN_INITIAL.finditer(text):
+        word = match.group(1)
+        if not _capitalised(word) or word.lower() in not_names or fold(word) in lists.common:
+            continue
+        if _in(word, lists.given):
+            spans.append(match.span())
     return spans
 
 
@@ -332,6 +461,17 @@ def _joined_given_names(
     return out
 
 
+def _initials_after(text: str, start: int) -> list[tuple[int, int]]:
+    """Initials right after a cue, one or a list ("pt J.S.", "Patients: A. Rossi, B. Verdi and C. Neri")."""
+    initials = _INITIALS.match(text, start + len(text[start:]) - len(text[start:].lstrip(" ,:(")))
+    if not initials:
+        return []
+    found = [initials.span()]
+    while more := _MORE_INITIALS.match(text, found[-1][1]):
+        found.append(more.span(1))
+    return found
+
+
 @lru_cache(maxsize=1)
 def _title_next() -> re.Pattern[str]:
     titles = "|".join(re.escape(t) for t in sorted(guardrail_data().phi.titles, key=len, reverse=True))
@@ -346,9 +486,9 @@ def names_after_cue(
     Several names may follow, joined by commas or "and" ("patients John and Mary Lee"). With `listed_only`
     (after a greeting: "thanks Jess!") the first word must be a listed given name.
     """
-    initials = _INITIALS.match(text, start + len(text[start:]) - len(text[start:].lstrip(" ,:")))
+    initials = _initials_after(text, start)
     if initials:
-        return [initials.span()]
+        return initials
     if _title_next().match(text, start):  # "patient Mr. Okonkwo": the title finder takes the name, not "Mr"
         return []
     lists = name_lists()
@@ -356,7 +496,7 @@ def names_after_cue(
     toks = [t for t in _tokens(text[start : start + 120])]
     pos, k = 0, 0
     while k < len(toks):
-        if text[start + pos : start + toks[k].start].strip(" ,:") not in ("",):
+        if text[start + pos : start + toks[k].start].strip(" ,:(") not in ("",):
             break
         group: list[_Token] = []
         while k < len(toks) and len(group) < _MAX_GROUP and _name_word(toks[k], not_names, lists, not group):
@@ -393,6 +533,8 @@ def names_after_cue(
 def _name_word(token: _Token, not_names: frozenset[str], lists: NameLists, first: bool) -> bool:
     word = _possessive_free(token)
     if word.lower() in not_names or word.lower() in _JOINERS:
+        return False
+    if word[1:2].isupper():  # an acronym or a verb made of one ("patient DMs", "DMed", "FAQs")
         return False
     if _capitalised(word):
         return True

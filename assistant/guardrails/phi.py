@@ -26,14 +26,18 @@ from .clinic import clinic_terms
 from .identifiers import find_national_ids
 from .names import (
     find_listed_names,
+    given_names_with_initial,
+    is_given_name,
     is_not_a_patient,
     lone_name_candidates,
     lone_names_from_model,
     names_after_cue,
+    names_after_lower_title,
     names_before_cue,
+    names_before_honorific,
     names_from_model,
 )
-from .ner import marked_spans, model_name_spans, name_model
+from .ner import LoadedModel, marked_spans, model_name_spans, name_model
 from .phones import find_cued_phones, phone_regions
 from .records import find_record_numbers
 
@@ -160,7 +164,13 @@ def _context_patterns() -> dict[str, list[re.Pattern[str]]]:
     terms = guardrail_data().phi
     return {
         "EMAIL": [re.compile(r"(?<![\w.+-])(?P<v>[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,})\b")],
-        "NAME": [re.compile(rf"(?<![\w.])(?:{words(terms.titles)})\.?\s+(?P<v>(?:(?i:{_PARTICLE})\s+)*{_NAME})(?!\w)")],
+        # A second title is not the name ("Herr Dr. Hans-Jürgen Stöckl").
+        "NAME": [
+            re.compile(
+                rf"(?<![\w.])(?:{words(terms.titles)})\.?\s+(?:(?:{words(terms.titles)})\.?\s+)?"
+                rf"(?P<v>(?:(?i:{_PARTICLE})\s+)*{_NAME})(?!\w)"
+            )
+        ],
     }
 
 
@@ -228,8 +238,11 @@ def _phone_recognizer_class():
                 if sum(ch.isdigit() for ch in candidate) < 7:
                     continue
                 # "GB" reads both "+44..." and "0044..." forms; national numbers try each region until one fits.
+                # With a "+" and a country code, a number of a possible length counts even when its range is not
+                # (yet) assigned, as for UK numbers reserved for examples: "+44 7700 900872" is plainly a phone.
+                leniency = 0 if candidate.startswith("+") else self._leniency
                 for region in ("GB",) if candidate.startswith(("+", "00")) else self.supported_regions:
-                    matches = list(phonenumbers.PhoneNumberMatcher(candidate, region, leniency=self._leniency))
+                    matches = list(phonenumbers.PhoneNumberMatcher(candidate, region, leniency=leniency))
                     found += [
                         RecognizerResult(
                             self.supported_entities[0], run.start() + m.start, run.start() + m.end, self.SCORE
@@ -298,7 +311,7 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
     model = name_model()  # loaded with the analyzer, so the first message does not wait for it
 
     def after_greeting(text: str, end: int) -> list[tuple[int, int]]:
-        listed = names_after_cue(text, end, not_names, listed_only=True)
+        listed = _listed_or_addressed(text, end, not_names)
         if listed:
             return listed
         # A first name the lists do not know ("thanks Ngozi!") counts when the model reads it as a name.
@@ -319,7 +332,11 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
 
     role = "|".join(f"(?:{c})" for c in terms.staff_before or ("(?!)",))
     role_before = re.compile(rf"\b(?:{role})\.?[ ,:]*$", re.IGNORECASE)
-    role_after = re.compile(rf"[ ,(]+(?:(?:the|our|my|a|an|la|il|die|der|unsere?) )?(?:{role})(?!\w)", re.IGNORECASE)
+    # "Brianna, our new front desk coordinator", "Sarah from our front desk": up to three words before the role.
+    role_after = re.compile(
+        rf"[ ,(]+(?:from )?(?:(?:the|our|my|a|an|la|il|die|der|unsere?) (?:[\w-]+ ){{0,3}})?(?:{role})(?!\w)",
+        re.IGNORECASE,
+    )
     place = re.compile(rf"\b(?:{words(terms.place_before)})[ ]+$", re.IGNORECASE) if terms.place_before else None
 
     def not_lone_name(text: str, start: int, end: int) -> bool:
@@ -339,12 +356,13 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
         ("patient gurleen kaur bhatia")."""
         gap = len(text[end:]) - len(text[end:].lstrip(" ,:"))
         first = re.match(r"[^\W\d_]+", text[end + gap :]) if gap else None
-        # A word the model's vocabulary holds whole is an everyday word or a common name the lists know
-        # ("patient reviews", "patient john"): the model is asked only about rarer words ("gurleen").
-        if first is None or model.tokenizer.token_to_id(first.group().lower()) is not None:
+        if first is None or _not_for_the_model(first.group(), text, end, acting, model):
             return []
         lo, hi = max(0, end - 60), min(len(text), end + 100)
         return [(lo + a, lo + b) for a, b in marked_spans(text[lo:hi], model) if lo + a == end + gap]
+
+    care = _alternation(terms.care_after_possessive)
+    courtesy = _courtesy_names(not_names)
 
     def after_cues(text: str) -> list[tuple[int, int]]:
         found = [
@@ -354,9 +372,11 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
         ]
         found += [
             s
-            for s in names_before_cue(text, acting, family, not_names, reads_as_name)
+            for s in names_before_cue(text, acting, family, not_names, reads_as_name, care)
+            + given_names_with_initial(text, not_names)
             if not is_not_a_patient(text, *s) and not not_lone_name(text, *s)
         ]
+        found += courtesy(text)
         found += [s for m in greeting.finditer(text) for s in after_greeting(text, m.end())]
         return found + [
             s
@@ -376,6 +396,48 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
         return [s for s in found if not is_not_a_patient(text, *s)]
 
     return after_cues, listed, from_model
+
+
+def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One case-insensitive pattern for whole words matching any of `patterns` (never matching when empty)."""
+    return re.compile(r"(?:" + "|".join(f"(?:{c})" for c in patterns or ("(?!)",)) + r")(?!\w)", re.IGNORECASE)
+
+
+def _not_for_the_model(word: str, text: str, end: int, acting: re.Pattern[str], model: LoadedModel) -> bool:
+    """True for a word after a cue that is not worth asking the model about: one its vocabulary holds whole is an
+    everyday word or a common name the lists know ("patient reviews", "patient john"), so only rarer words
+    ("gurleen") are asked; an acronym ("client DMing") or an action ("die Mutter möchte") is not a name."""
+    if model.tokenizer.token_to_id(word.lower()) is not None:
+        return True
+    return word[1:2].isupper() or acting.match(text, end) is not None
+
+
+# A lower-case word addressed right after a greeting or a reply cue and before a colon ("reply to hunter:").
+_ADDRESSED = re.compile(r"[ ]+([a-z][a-z'’-]{2,})(?=:)")
+
+
+def _listed_or_addressed(text: str, end: int, not_names: frozenset[str]) -> list[tuple[int, int]]:
+    """After a greeting or reply cue: a listed given name, or one in lower case addressed before a colon
+    ("reply to hunter: ...")."""
+    listed = names_after_cue(text, end, not_names, listed_only=True)
+    if listed:
+        return listed
+    addressed = _ADDRESSED.match(text, end)
+    return [addressed.span(1)] if addressed and is_given_name(addressed.group(1)) else []
+
+
+def _courtesy_names(not_names: frozenset[str]) -> Callable[[str], list[tuple[int, int]]]:
+    """Names shown by courtesy words: before one ("Priyanka ji") or after a lower-case title ("mrs haworth")."""
+    terms = guardrail_data().phi
+    honorifics = frozenset(h.lower() for h in terms.honorifics_after)
+    lower_titles = re.compile(rf"(?<![\w.])(?:{words(terms.lower_titles) or '(?!)'})\.? (?=[a-zà-ÿ])")
+
+    def find(text: str) -> list[tuple[int, int]]:
+        return names_before_honorific(text, honorifics, not_names) + names_after_lower_title(
+            text, lower_titles, not_names
+        )
+
+    return find
 
 
 def name_patterns(name: str) -> list[re.Pattern[str]]:

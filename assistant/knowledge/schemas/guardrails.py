@@ -31,6 +31,9 @@ class PhiTerms(Strict):
     family_after_possessive: tuple[Regex, ...] = ()  # after a possessive name: "Lupe's mom"
     staff_before: tuple[Regex, ...] = ()  # a colleague's role by a first name: "our hygienist Priya"
     place_before: tuple[str, ...] = ()  # words before a place that is also a first name: "in Sydney", "a Roma"
+    care_after_possessive: tuple[Regex, ...] = ()  # care after a possessive given name: "Ruby's eczema"
+    honorifics_after: tuple[str, ...] = ()  # a courtesy word after a name: "Priyanka ji", "gurpreet bhai"
+    lower_titles: tuple[str, ...] = ()  # titles written in lower case before a listed surname: "mrs haworth"
     titles: tuple[str, ...] = Field(min_length=1)
     not_names: tuple[str, ...] = ()
     eponyms: tuple[str, ...] = ()
@@ -167,7 +170,7 @@ class NameModel(Strict):
 
 
 class PersonNames(Strict):
-    lists: dict[Literal["given_names", "surnames"], NameList]
+    lists: dict[Literal["given_names", "more_given_names", "surnames"], NameList]
     extra_given_names: tuple[str, ...] = ()
     common_words: tuple[str, ...] = ()
     function_words: tuple[str, ...] = ()
