@@ -17,9 +17,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +27,7 @@ import numpy as np
 from .bm25 import BM25
 from .embeddings import Embedder
 from .knowledge.cards import Card
+from .question_split import split_question
 from .retrieval import tokenize
 
 if TYPE_CHECKING:
@@ -52,22 +52,10 @@ SURE = 0.9
 # its own card only at this confidence.
 FOLLOW_UP_WORDS = 2
 FOLLOW_UP = 0.55
+# Within this score of a part's top card, the card the whole message matched answers that part.
+TIE = 0.02
 COUNTRY_SHIFT = 0.10  # score added to a card written for the asker's country
 CACHE_VERSION = 6
-# Where a question holds two questions ("Should I be on TikTok, and how often would I post?").
-_SPLIT = re.compile(
-    r"\?\s+(?=\S)|[,;]?\s+and\s+(?=(?:also\s+)?(?:how|what|which|when|where|why|should|can|could|"
-    r"do|does|is|are|who|would|will)\b)",
-    re.IGNORECASE,
-)
-
-
-# A part of a message that asks something (a context sentence such as "We're closed weekends." does not).
-_QUESTION = re.compile(
-    r"\?\s*$|^\W*(?:and\s+)?(?:also\s+)?(?:how|what|which|when|where|why|should|can|could|do|does|"
-    r"is|are|who|would|will)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -293,12 +281,28 @@ class CardMatcher:
         matches = self.match(question, k=1, country=country, code=code)
         return matches[0] if matches and matches[0].confidence >= CONFIDENT else None
 
+    def _part(self, text: str, whole: CardMatch | None, country: str | None, code: str | None) -> CardMatch | None:
+        """The card for one part of a two-part question, when confident. Between cards the part alone can barely
+        tell apart, the one the whole message matched wins ("...? And what about patients filming staff?")."""
+        matches = self.match(text, k=3, country=country, code=code)
+        if not matches or matches[0].confidence < CONFIDENT:
+            return None
+        top = matches[0]
+        if whole is not None and top.card.id != whole.card.id:
+            near = next((m for m in matches[1:] if m.card.id == whole.card.id and top.score - m.score <= TIE), None)
+            if near is not None:
+                return replace(near, confidence=top.confidence, margin=top.margin)
+        return top
+
     def answer_cards(self, question: str, country: str | None = None, code: str | None = None) -> list[CardMatch]:
         """The card(s) that answer the question: one, two for a two-part question, or none."""
         whole = self.best(question, country, code)
-        parts = [p.strip(" ,;") for p in _SPLIT.split(question) if len(p.split()) >= 3]
-        if len(parts) == 2 and all(_QUESTION.search(p) for p in parts):
-            halves = [half for p in parts if (half := self.best(p, country, code)) is not None]
+        split = split_question(question)
+        if len(split.questions) == 2:
+            # Each part is matched with the context the asker gave ("I'm a GP in Leeds."), and remembers its own
+            # words (a verdict is kept only for a yes/no part; the answer shows the part as its heading).
+            found = ((q, self._part(split.matched_text(q), whole, country, code)) for q in split.questions)
+            halves = [replace(half, asked=q) for q, half in found if half is not None]
             # A follow-up of two words or fewer ("how many do I need?") leans on the first part: it asks a
             # second question only when its own card fits it well.
             halves = [h for h in halves if len(tokenize(h.asked)) > FOLLOW_UP_WORDS or h.confidence >= FOLLOW_UP]

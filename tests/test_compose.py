@@ -145,3 +145,38 @@ def test_taking_off_a_verdict_keeps_the_sentence_and_leaves_other_leads_alone():
     )
     plain = "No advertising pixels or session-replay scripts on booking pages or forms [1]."
     assert without_verdict(plain) == plain
+
+
+def test_a_two_part_question_reads_as_one_reply_a_lead_for_both_then_each_parts_steps_under_its_question(
+    fixture_kb,
+):
+    from types import SimpleNamespace
+
+    from assistant.chat.compose import Composer
+    from assistant.matching import CardMatcher
+    from tests.fakes import FakeEmbedder
+
+    question = (
+        "We're a small dental practice. Should we answer a one-star review? "
+        "Also, what do we do when a reviewer threatens to sue us?"
+    )
+    turn = SimpleNamespace(
+        query=question, question=question, masked=question, off_topic=False, covered=True, country=None,
+        specialty=None, platforms=[], platforms_named=False, intent="review_reply", language="en", masked_kinds=[],
+        warnings=[], passages=[], tainted=set(),
+    )  # fmt: skip
+    words = chat_data().answer
+    composer = Composer(fixture_kb, CardMatcher(fixture_kb.cards, FakeEmbedder()), words)
+    answer = composer.compose(turn, None)
+    first, second = answer.parts
+    assert [first.card_id, second.card_id] == ["review-replies-one-star", "review-replies-threat"]
+    assert [first.heading, second.heading] == [
+        "Should we answer a one-star review?",
+        "What do we do when a reviewer threatens to sue us?",
+    ]
+    # one lead answers both parts, the second introduced as such; neither part repeats its lead below it
+    assert answer.lead.startswith(first.lead) and answer.lead.endswith(second.lead[1:])
+    assert "second question" in answer.lead
+    text = answer_markdown(answer, words)
+    assert text.count(first.lead) == 1 and text.index(answer.lead) < text.index(f"**{first.heading}**")
+    assert text.index(f"**{first.heading}**") < text.index(f"**{second.heading}**") < text.index("### Sources")

@@ -391,3 +391,90 @@ def test_every_card_a_draft_points_to_exists(kb):
     notices = registry.load(registry.NOTICES, kb.root)
     named = [*drafts.guidance.values(), *drafts.threat_cards.values(), *(a.card for a in notices.advice if a.card)]
     assert named and not [c for c in named if c not in {card.id for card in kb.cards}]
+
+
+# --- replies that must not advise, bios that must not over-claim, complaints about care ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Draft a response to a comment asking what dose of ibuprofen to give a toddler",
+        "Someone commented asking if they can take antibiotics with alcohol. What should we say?",
+        "A mum messaged our page asking how much Calpol her 2 year old can have. Write a reply.",
+    ],
+)
+def test_a_reply_to_a_health_question_gives_no_advice_and_points_to_a_pharmacist_or_the_phone(drafter, text):
+    (draft,) = drafter.drafts(turn(text), LEEDS, Asker())
+    assert draft.kind == "review_reply" and draft.title.startswith("Reply to a health question")
+    assert "pharmacist" in draft.text and "0113 496 0000" in draft.text and "999" in draft.text  # GB's number
+    assert "mg" not in draft.text and "patient" not in draft.text.lower()
+    assert "review" not in draft.text.lower() and "positive" not in draft.text.lower()
+
+
+def test_a_reply_to_a_review_that_mentions_a_dose_is_still_a_review_reply(drafter):
+    text = 'Review: "They gave me the wrong dose and nobody listened." What do I write back?'
+    (draft,) = drafter.drafts(turn(text), LEEDS, Asker())
+    assert draft.title.startswith("Reply to the review") and "pharmacist" not in draft.text
+
+
+def test_a_review_about_a_missed_diagnosis_is_a_complaint_not_mixed_feelings(drafter):
+    text = 'A parent posted "Dr Smith misdiagnosed my son and we ended up in A&E" on Google. Draft a reply.'
+    (draft,) = drafter.drafts(turn(text), LEEDS, Asker())
+    assert draft.title.startswith("Reply to the review") and "mixed" not in draft.title.lower()
+    for reply in (draft.text, *draft.alternatives):
+        assert "Smith" not in reply and "positive" not in reply.lower() and "son" not in reply.split()
+    # what to do offline, and that a private call may be better than a public reply after a serious complication
+    assert any("complaints log" in n for n in draft.notes) and any("private call" in n for n in draft.notes)
+
+
+def test_a_reply_to_a_plain_wait_time_review_gets_the_offline_steps_but_no_serious_harm_note(drafter):
+    (draft,) = drafter.drafts(turn('Review: "Waited an hour past my slot." What do I write back?'), LEEDS, Asker())
+    assert any("complaints log" in n for n in draft.notes) and not any("private call" in n for n in draft.notes)
+    (praise,) = drafter.drafts(turn("Write a reply to a 5-star review thanking them"), LEEDS, Asker())
+    assert not any("complaints log" in n for n in praise.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "wrong"),
+    [
+        ("Write a TikTok bio for me, I'm a dermatology resident", "Dermatology resident", "Dermatologist"),
+        ("What should my Instagram bio say? I'm a medical student", "Medical student", "GP"),
+    ],
+)
+def test_a_trainees_bio_says_they_are_in_training_and_never_claims_the_specialists_title(drafter, text, title, wrong):
+    specialty = "dermatology" if "dermatology" in text else None
+    platform = "tiktok" if "TikTok" in text else "instagram"
+    (draft,) = drafter.drafts(turn(text, [platform], named=True), None, Asker(specialty=specialty))
+    assert draft.platform == platform
+    for bio in (draft.text, *draft.alternatives):
+        assert title in bio and wrong not in bio.replace(title, "")
+    assert any("in training" in note for note in draft.notes)
+    limit = 80 if "TikTok" in text else 150
+    assert all(len(bio) <= limit for bio in (draft.text, *draft.alternatives))
+    assert "advice" in draft.text  # the disclaimer survives even TikTok's 80 characters
+
+
+def test_a_caption_asked_for_in_a_formal_voice_puts_the_professional_version_first(drafter):
+    plain = drafter.caption(turn("Write me an Instagram caption about sunscreen"), None, "dermatology")
+    formal = drafter.caption(
+        turn("Write me an Instagram caption about sunscreen, in a more formal tone"), None, "dermatology"
+    )
+    assert plain is not None and formal is not None and plain.alternatives
+    assert formal.text == plain.alternatives[0] and formal.alternatives == [plain.text]
+
+
+def test_a_video_description_is_written_as_text_for_the_platform_not_as_a_script(drafter):
+    text = "Write a YouTube video description for a video on knee osteoarthritis exercises"
+    assert requested_kind(text, drafter.data) == "caption"
+    assert requested_kind("Write a 30-second Reel about flu jabs", drafter.data) == "video_script"
+
+
+def test_a_clinic_asking_whether_to_sue_a_fake_reviewer_gets_a_reply_not_the_steps_for_being_threatened(drafter):
+    text = "We got a 1-star review that's clearly fake. Can we sue them? How do we reply in the meantime?"
+    (draft,) = drafter.drafts(turn(text), LEEDS, Asker())
+    assert draft.title.startswith("Reply to the review") and "Northside Skin Clinic" in draft.text
+    assert any("flagging tool" in note for note in draft.notes)  # a review that looks fake is reported, not argued
+    threatened = 'Review: "I will sue you and see you in court." What do we write back?'
+    (steps,) = drafter.drafts(turn(threatened), LEEDS, Asker())
+    assert steps.title.startswith("Do not reply publicly")

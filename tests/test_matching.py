@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -94,3 +97,49 @@ def test_a_short_follow_up_does_not_bring_a_second_card_it_barely_fits(fixture_k
     question = "How do I set up a Facebook page for the practice, and what do I need?"
     assert [m.card.id for m in matcher.answer_cards(question)] == ["review-replies-facebook-page"]
     assert matcher.match(question)[0].margin > 0 and matcher.match(question)[0].asked == question
+
+
+def test_two_questions_after_a_context_sentence_are_each_matched_with_that_context(fixture_kb):
+    matcher = CardMatcher(fixture_kb.cards, FakeEmbedder())
+    question = (
+        "We're a small dental practice. How do I set up a Facebook page for the practice? "
+        "Also, what do we do when a reviewer threatens to sue us?"
+    )
+    found = matcher.answer_cards(question)
+    assert [m.card.id for m in found] == ["review-replies-facebook-page", "review-replies-threat"]
+    # each part keeps the asker's own words for that part (its heading, and whether a verdict fits it)
+    assert [m.asked for m in found] == [
+        "How do I set up a Facebook page for the practice?",
+        "Also, what do we do when a reviewer threatens to sue us?",
+    ]
+
+
+def test_a_single_question_with_and_in_it_is_answered_by_one_card(fixture_kb):
+    matcher = CardMatcher(fixture_kb.cards, FakeEmbedder())
+    for question in (
+        "How do I reply to a 1-star Google review and stay within confidentiality rules?",
+        "What do we do when a reviewer threatens to sue us and posts more bad reviews?",
+    ):
+        assert len(matcher.answer_cards(question)) == 1, question
+
+
+@pytest.mark.slow
+def test_real_two_part_messages_split_and_one_part_messages_do_not(kb, embedder):
+    # the session's shared cache: the card vectors are embedded once for every test that needs them
+    matcher = CardMatcher(kb.cards, embedder, Path(os.environ["ASSISTANT_CACHE_DIR"]), regions=card_regions(kb))
+    two = [
+        "Should doctors be on social media at all, and how much time does it take?",
+        "I'm a GP in Leeds. Should I use Facebook or Instagram, and how often should I post?",
+        "How often should I post on Instagram? Also, what should I do about negative reviews?",
+    ]
+    for question in two:
+        found = matcher.answer_cards(question)
+        assert len(found) == 2 and found[0].card.id != found[1].card.id, question
+    one = [
+        "How do I find and use the right hashtags for my dental practice?",
+        "How do I respond to negative and fake reviews?",
+        "Can my staff and I film videos in the clinic?",
+        "How do I balance social media and clinical work without burning out?",
+    ]
+    for question in one:
+        assert len(matcher.answer_cards(question)) == 1, question

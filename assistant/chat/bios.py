@@ -24,13 +24,15 @@ def write_bio(
     limit = platform.limits.bio_chars or 150
     slots = _slots(data, spec, values, details)
     if details.personal:
-        bios = [_fit_priority(t, slots, limit) for t in data.personal_bio_templates]
+        bios = [_fit_priority(t, slots, limit, data.short_disclaimer) for t in data.personal_bio_templates]
     else:
         bios = [_fit_bio(t, slots, limit) for t in data.bio_templates]
     bios = list(dict.fromkeys(b for b in bios if b))
     if not bios:
         return None
     notes = list(data.bio_notes.get(platform.id, ()))
+    if details.trainee and data.trainee_note:
+        notes.insert(0, data.trainee_note)
     if "[" in "".join(bios):
         notes.insert(0, "Fill in the parts in [brackets] before you use it.")
     if not values.get("booking"):
@@ -51,7 +53,7 @@ def _slots(data: DraftData, spec: Specialty, values: dict[str, str], details: De
     services = _first_upper(details.focus) if details.focus else data.services.get(spec.id, name)
     if details.funding:
         services = f"{services} · {details.funding}"
-    doing = details.doing or (f"· {details.focus}" if details.focus else f"· {name.lower()}")
+    doing = details.doing or (f"· {details.focus}" if details.focus else f"· evidence-based {name.lower()} tips")
     sentence = doing.lstrip("· ")
     sees_patients = bool(values.get("booking") or details.focus or details.sees_patients)
     return {
@@ -62,11 +64,21 @@ def _slots(data: DraftData, spec: Specialty, values: dict[str, str], details: De
         "in_city": f" in {city}" if city else "",
         "services": services,
         "booking": values.get("booking") or "[booking link]",
-        "title": data.titles.get(spec.id, name),
+        "title": _title(data, spec, name, details),
         "doing": doing,
         "booking_line": f"Book: {values.get('booking') or '[booking link]'}" if sees_patients else "",
         "doing_sentence": _first_upper(sentence) + ".",
     }
+
+
+def _title(data: DraftData, spec: Specialty, name: str, details: Details) -> str:
+    """The clinician's title: a trainee says what they are ("Dermatology resident"), never the specialist's title,
+    which would claim a credential they do not hold."""
+    if not details.trainee:
+        return data.titles.get(spec.id, name)
+    if details.trainee.endswith("student") or details.trainee in ("junior doctor", "foundation doctor"):
+        return _first_upper(details.trainee)
+    return f"{name} {details.trainee}"
 
 
 def _first_upper(text: str) -> str:
@@ -113,10 +125,13 @@ def _fit_bio(template: tuple[str, ...], slots: dict[str, str], limit: int) -> st
     return ""
 
 
-def _fit_priority(template: tuple[str, ...], slots: dict[str, str], limit: int) -> str:
-    """A clinician's bio: parts kept in order of priority while they fit, shown in the template's order."""
+def _fit_priority(template: tuple[str, ...], slots: dict[str, str], limit: int, short: str = "") -> str:
+    """A clinician's bio: parts kept in order of priority while they fit, shown in the template's order. A
+    disclaimer too long for a tight limit (TikTok's 80 characters) becomes the short one: it is never dropped."""
     kept: list[str] = []
     for part in (p.format(**slots) for p in template):
+        if part and short and "advice" in part and len("\n".join([*kept, part])) > limit:
+            part = short
         if part and len("\n".join([*kept, part])) <= limit:
             kept.append(part)
     return "\n".join(kept) if kept and len(kept[0]) <= limit else ""

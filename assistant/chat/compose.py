@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..errors import KnowledgeError
 from ..knowledge.cards import MARKER, AnswerCard, CardVariant
-from ..matching import CardMatch
+from ..matching import FOLLOW_UP, FOLLOW_UP_WORDS, CardMatch
+from ..question_split import questions_in, tidy
+from ..retrieval import tokenize
 from .models import Answer, Citation, Part, Section
 
 if TYPE_CHECKING:
@@ -46,6 +48,8 @@ _VERDICT_CONDITION = re.compile(
     r"within|and|not|but)\b)[^.:;]{0,140}:\s+(?=\S)"
 )
 _VERDICT_WORD = re.compile(r"^(?:Yes|No),\s+(?=\S)")
+_VERDICT_OPENING = re.compile(r"^(?:Yes|No|Not|Only|Usually|Rarely|Never|Always|Probably|Possibly)\b")
+MAX_HEADING_WORDS = 16  # a longer part of a question is headed by its card's theme instead
 
 
 @dataclass(frozen=True)
@@ -226,7 +230,10 @@ class Composer:
             matches = [CardMatch(own, 0.0, own.card.questions[0], 0.0)]
         elif drafts and self.drafter is not None and not (matches and matches[0].confidence >= self.DRAFT_CARD):
             guide = self.drafter.guidance_card(drafts[0].kind)
-            matches = [CardMatch(guide, 0.0, guide.card.questions[0], 0.0)] if guide else matches
+            # A question asked besides the request ("Write a caption about flu. Also, how often should I post?")
+            # is answered after the draft; else the advice that goes with that kind of draft.
+            besides = self._asked_besides(turn)
+            matches = besides or ([CardMatch(guide, 0.0, guide.card.questions[0], 0.0)] if guide else matches)
         answer = Answer(
             text="",
             intent=turn.intent,
@@ -246,6 +253,8 @@ class Composer:
             answer.lead, answer.steps, answer.watch_out = first.lead, first.steps, first.watch_out
             answer.card_id, answer.confidence = first.card_id, first.confidence
             answer.related = self._related(matches)
+            if len(answer.parts) > 1:
+                self._one_reply(answer, matches)
             if len(matches) == 1 and not drafts and first.confidence < self.CLOSE_CARD:
                 notices.append(self.words.phrase("close_card", question=matches[0].card.card.questions[0]))
         elif turn.covered and (passages := self.for_asker(turn.passages, turn.country)):
@@ -267,6 +276,29 @@ class Composer:
         gap = self.country_gap(turn.country, answer.sources)
         answer.notices = [*notices, gap] if gap else notices
         return answer
+
+    def _asked_besides(self, turn) -> list[CardMatch]:
+        """The card answering a question the message asks besides its request to write, when confident."""
+        from .drafts import requested_kind
+
+        pieces = questions_in(turn.query)
+        others = [q for q in pieces if q != turn.query.strip() and requested_kind(q, self.drafter.data) is None]
+        if not others or self.matcher is None:
+            return []
+        found = self.matcher.best(others[0], self.asker(turn).country, turn.country)
+        if found is None or (len(tokenize(others[0])) <= FOLLOW_UP_WORDS and found.confidence < FOLLOW_UP):
+            return []  # "How should we respond?" alone is too short to pick a card of its own
+        return [replace(found, asked=others[0])]
+
+    def _one_reply(self, answer: Answer, matches: Sequence[CardMatch]) -> None:
+        """A two-part answer reads as one reply: each part headed by the asker's own question, and one lead that
+        answers both, the second introduced as such (its "Yes," answers the second question, not the first)."""
+        for part, match in zip(answer.parts, matches):
+            asked = tidy(match.asked) if match.asked else ""
+            part.heading = asked if 0 < len(asked.split()) <= MAX_HEADING_WORDS else match.card.theme_title
+        first, *rest = answer.parts
+        leads = [first.lead] + [self.words.phrase("second_part", lead=_continuing(p.lead)) for p in rest]
+        answer.lead = " ".join(leads)
 
     def country_gap(self, country: str | None, sources: Sequence[Citation]) -> str:
         """A plain notice when the answer rests on rules and the asker's own country has no guide of its own (an
@@ -317,6 +349,11 @@ class Composer:
                     shown.add(card_id)
                     out.append({"card_id": card_id, "question": self.kb.card(card_id).card.questions[0]})
         return out
+
+
+def _continuing(lead: str) -> str:
+    """A lead that continues a sentence: an opening verdict word in lower case ("Yes, if ..." -> "yes, if ...")."""
+    return lead[0].lower() + lead[1:] if _VERDICT_OPENING.match(lead) else lead
 
 
 def model_passages(answer: Answer, retrieved: Sequence, kb: KnowledgeBase, limit: int) -> list:

@@ -45,6 +45,11 @@ _PERSONAL = re.compile(
 _TEAM = re.compile(rf"\b{_PLACE}s?\b|\bour\b|\bwe\b|\bteam\b", re.I)
 _PATIENTS = re.compile(r"\b(patients?|clients?|book\w*|appointments?|treat\w*|sessions?)\b", re.I)
 _FILLER = re.compile(r"\s+(?:stuff|things|bits|and so on|etc\.?)\b.*$", re.I)
+# A clinician in training: their bio must say so, never claim the consultant's title ("Dermatology resident").
+_TRAINEE = re.compile(
+    r"\b(resident|registrar|trainee|junior doctor|foundation doctor|intern|(?:medical|dental|nursing) student)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,7 @@ class Details:
     doing: str = ""  # what a clinician's own account does ("explaining everyday health")
     personal: bool = False  # a clinician's own account, not a practice's
     sees_patients: bool = False  # the message speaks of patients, booking or appointments
+    trainee: str = ""  # "resident", "registrar", "medical student": a clinician in training
 
     def values(self) -> dict[str, str]:
         """Slot values for the authored copy ({clinic}, {city}); empty ones left out."""
@@ -91,4 +97,5 @@ def details_in(text: str, countries: Countries | None) -> Details:
         doing=doing_text,
         personal=bool(_PERSONAL.search(text)) and not _TEAM.search(text),
         sees_patients=bool(_PATIENTS.search(text)),
+        trainee=trainee.group(1).lower() if (trainee := _TRAINEE.search(text)) else "",
     )

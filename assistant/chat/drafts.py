@@ -42,6 +42,9 @@ _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _SUBJECT_END = re.compile(r"\s+(?:for|in|at|from|on)\s+(?:my|our|a|an|the|your)\b|\s+in\s+[A-Z]|[,.;?!]", re.IGNORECASE)
 _CAROUSEL = re.compile(r"\b(carousel|slides?|slide[- ]by[- ]slide|swipe)\b", re.IGNORECASE)
 _GOOGLE = re.compile(r"\bgoogle\b(?!\s+(?:ads?|adwords|analytics|search|reviews?)\b)", re.IGNORECASE)
+_REVIEW_SITE = re.compile(
+    r"\b(reviews?|reviewer|google|yelp|trustpilot|healthgrades|zocdoc|rated|rating|stars?)\b", re.IGNORECASE
+)
 _REVIEWED = re.compile(r"\b(reviews?|comments?|posts?|messages?|dms?|tweets?)\b", re.IGNORECASE)
 _WEEKS = re.compile(r"\b(\d{1,2})[- ]?weeks?\b", re.IGNORECASE)
 _PER_WEEK = re.compile(r"\b(\d)\s*(?:posts?|times)\s*(?:a|per)\s*week\b", re.IGNORECASE)
@@ -167,7 +170,7 @@ class Drafter:
             return [idea_list(spec, copy, self.data, text, _platform(turn, profile), _values(profile, details))]
         if kind in (None, "review_reply") and (advice := self.notices.advice(text)):
             return [advice]  # comments that break the house rules are hidden, not answered
-        if kind is None and _REVIEWED.search(text) and self._threatening(text):
+        if kind is None and _REVIEWED.search(text) and self._threatening(self._review_text(text)):
             kind = "review_reply"  # "a review says they'll be waiting for her after work": safety steps, no reply
         if kind is None:
             return []
@@ -181,6 +184,12 @@ class Drafter:
         }[kind]
         draft = make(turn, profile, asker.specialty)
         return [draft] if draft else []
+
+    def _review_text(self, text: str) -> str:
+        """The message as a description of the review: without the asker's own legal plans ("can we sue them?")."""
+        if self.data.asker_intent is None:
+            return text
+        return re.sub(self.data.asker_intent, " ", text, flags=re.IGNORECASE).strip() or text
 
     def _threatening(self, text: str) -> bool:
         return bool(self._threats(text))
@@ -223,6 +232,8 @@ class Drafter:
                 _caption_text(copy, platform.id, values, "professional"),
             )
             notes = [f"Alt text: {fill(copy.alt_text, values)}", f"Image: {fill(copy.brief, values)}"]
+            if other and self._formal(turn.masked, profile):  # the voice asked for comes first
+                text, other = other, text
         else:
             from ..planners.captions import draft_caption
             from ..planners.data import planning_data
@@ -238,6 +249,11 @@ class Drafter:
             alternatives=[_with_tags(other, tags)] if other else [],
             notes=notes,
         )
+
+    def _formal(self, text: str, profile: ClinicProfile | None) -> bool:
+        """Whether the message (or the saved profile's tone) asks for a formal, professional voice."""
+        asked = self.data.formal_tone is not None and re.search(self.data.formal_tone, text, re.IGNORECASE)
+        return bool(asked) or (profile is not None and "formal" in profile.tone.lower())
 
     def _tags(self, specialty: str, platform: str, topic, city: str | None) -> list[str]:
         from ..planners.hashtags import suggest_hashtags
@@ -284,7 +300,13 @@ class Drafter:
     def review_reply(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
         from ..planners.reviews import draft_reply
 
-        review = _pasted(turn.masked) or turn.masked
+        if (answer := self.notices.reply_for(turn.masked)) is not None:  # "a comment asking what dose to give"
+            names = {p: self.kb.platform(p).name for p in _platforms(turn, profile)[:1]}
+            code = getattr(turn, "country", None) or (profile.country if profile is not None else None)
+            rules = self.kb.countries.rules_for(code) if self.kb.countries and code else None
+            values = _values(profile, details_in(turn.masked, self.kb.countries))
+            return self.notices.drafts(answer, turn.masked, names, values, rules)[0]
+        review = _pasted(turn.masked) or self._review_text(turn.masked)
         stars = _STARS.search(turn.masked)
         rating = None if stars is None else _WORDS.get(stars.group(1).lower()) or int(stars.group(1))
         phone = profile.phone if profile is not None and profile.phone else None
@@ -304,14 +326,21 @@ class Drafter:
                 if self.data.holding_line
                 else [],
             )
-        what = "review" if re.search(r"\breview", turn.masked, re.IGNORECASE) else "comment"
+        what = "review" if _REVIEW_SITE.search(turn.masked) else "comment"
         title = f"Reply to the {what} ({drafted.situation.lower()})" if drafted.situation else f"Reply to the {what}"
         return Draft(
             kind="review_reply",
             title=title,
             text=drafted.reply,
             alternatives=drafted.alternatives,
-            notes=["It never confirms that the reviewer is a patient and mentions no care, dates or costs."],
+            notes=[
+                "It never confirms that the reviewer is a patient and mentions no care, dates or costs.",
+                *(
+                    n.say
+                    for n in self.data.review_notes
+                    if drafted.sentiment != "positive" and (n.when is None or re.search(n.when, review, re.I))
+                ),
+            ],
         )
 
     def video_script(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:

@@ -22,8 +22,10 @@ def draft_markdown(draft: Draft, words: AnswerText) -> str:
     return "\n".join(lines).rstrip()
 
 
-def part_markdown(part: Part, words: AnswerText, title: str = "") -> str:
-    blocks = [f"**{title}**" if title else "", part.lead]
+def part_markdown(part: Part, words: AnswerText, title: str = "", lead: bool = True) -> str:
+    """One card's part: its heading (when given), lead (unless the answer's own lead already says it), steps,
+    added note and cautions."""
+    blocks = [f"**{title}**" if title else "", part.lead if lead else ""]
     if part.steps:
         blocks.append(words.phrase("what_to_do") + "\n\n" + "\n".join(f"{i}. {s}" for i, s in enumerate(part.steps, 1)))
     if part.note:
@@ -49,9 +51,11 @@ def answer_markdown(answer: Answer, words: AnswerText, prefix: str = "") -> str:
 def body_markdown(answer: Answer, words: AnswerText) -> str:
     """The answer itself: its card part(s) or guide sections, and the follow-up questions."""
     blocks = []
-    if answer.parts:
-        titled = len(answer.parts) > 1
-        blocks += [part_markdown(p, words, p.title if titled else "") for p in answer.parts]
+    if len(answer.parts) > 1:  # one reply: a lead that answers every part, then each part's steps under its heading
+        blocks.append(answer.lead)
+        blocks += [part_markdown(p, words, p.heading or p.title, lead=not answer.lead) for p in answer.parts]
+    elif answer.parts:
+        blocks.append(part_markdown(answer.parts[0], words))
     elif answer.lead:
         blocks.append(answer.lead)
     blocks += [section_markdown(s) for s in answer.sections]

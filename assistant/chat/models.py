@@ -68,7 +68,8 @@ class Part(BaseModel):
     """One answer card's part of an answer (two for a two-part question)."""
 
     card_id: str
-    title: str  # the card's question as written first (a heading when an answer has two parts)
+    title: str  # the card's question as written first
+    heading: str = ""  # the asker's own words for this part, when a message asks two questions (its heading)
     question: str  # the card's wording that matched
     lead: str
     steps: list[str] = Field(default_factory=list)

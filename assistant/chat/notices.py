@@ -40,6 +40,10 @@ class NoticeWriter:
             return None
         return next((n for n in self.data.notices if _any(n.cues, text)), None)
 
+    def reply_for(self, text: str) -> Notice | None:
+        """The authored reply for a comment or message the user wants answered (a health question), or None."""
+        return next((n for n in self.data.replies if _any(n.cues, text)), None)
+
     def details(self, text: str, rules: str | None) -> dict[str, str]:
         """What the message says that a notice's slots need: what is not working, for how long, the treatment."""
         found = {

@@ -22,6 +22,13 @@ class Addition(Strict):
     say: str = Field(min_length=10)  # ...this sentence is added
 
 
+class ReviewNote(Strict):
+    """A note shown with a drafted review reply: always, or when the review matches `when`."""
+
+    when: Regex | None = None  # a case-insensitive regular expression
+    say: str = Field(min_length=20)
+
+
 class RewriteData(Strict):
     """How pasted copy that promises too much is rewritten (see knowledge/data/drafts.yaml, `rewrite`)."""
 
@@ -47,4 +54,9 @@ class DraftData(Strict):
     video_ideas: Regex = r"\bvideos?\b"  # an idea list of videos rather than posts
     idea_notes: tuple[str, ...] = ()
     holding_line: str = ""  # the only public line under a threatening review, if any
+    formal_tone: Regex | None = None  # a request for a formal caption: the professional version comes first
+    asker_intent: Regex | None = None  # the asker's own legal plans ("can we sue them?"): no threat in the review
+    short_disclaimer: str = ""  # "Not personal advice.": the disclaimer of a bio with a tight limit
+    trainee_note: str = ""  # shown with the bio of a clinician in training
+    review_notes: tuple[ReviewNote, ...] = ()  # what to do after replying (the offline route), and when not to
     rewrite: RewriteData | None = None

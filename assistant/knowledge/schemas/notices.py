@@ -54,6 +54,7 @@ class NoticeData(Strict):
     write: tuple[Regex, ...] = Field(min_length=1)  # what makes a message a request to write (any one)
     notices: tuple[Notice, ...] = Field(min_length=1)
     advice: tuple[Advice, ...] = ()
+    replies: tuple[Notice, ...] = ()  # replies to a comment or message asking about someone's own health
     emergency: dict[str, str]  # rule set (GB, US, EU, AU, CA, IN) -> the emergency number to name
     what: tuple[Regex, ...] = ()  # patterns whose first group names what is not working ("phone lines")
     when: tuple[Regex, ...] = ()  # patterns whose first group says for how long ("all morning")

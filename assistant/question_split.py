@@ -1,0 +1,91 @@
+"""Where one message asks two questions: "Is TikTok worth it? Also, who should run it?".
+
+A message is cut into sentences, and a sentence into clauses where a new question starts (", and can we ...",
+"; what about ...", "...: can I ..."). A piece that asks something is a question; a piece that does not ("I'm a
+GP in Leeds.", "We got a 1-star review that's clearly fake.") is context, and the context is kept with every
+question, so each part is matched with what the asker said about themselves. A single question with "and" in it
+("How do I find and use hashtags?", "Can my staff and I film?") is never cut: a cut needs a question word right
+after the "and".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words that open a question, and the little words a chat message puts before them ("also,", "and", "so").
+QUESTION_WORDS = (
+    r"how|what|what's|whats|which|when|where|why|who|whom|whose|should|shall|can|could|do|does|did|is|are|was|"
+    r"were|would|will|may|might|must|have|has|any|anything|is there|are there"
+)
+# Only these start a second question after "and" ("... and can we ...", never "... and use hashtags").
+CLAUSE_WORDS = r"how|what|which|when|where|why|who|should|can|could|do|does|is|are|would|will"
+_FILLER = r"(?:(?:and|also|plus|but|so|then|oh|ok|okay|lastly|finally|second(?:ly)?|one more thing)\W+)*"
+# Sentence ends: after ? or !, or a full stop that is not an abbreviation's ("Dr.", "e.g.", "St.").
+_SENTENCE = re.compile(
+    r"(?<=[?!])\s+|(?<!\b[A-Za-z])(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<!\bProf)(?<!\bNo)(?<!\betc)(?<!\bvs)"
+    r"\.\s+(?=[A-Z\"'“])"
+)
+# Inside a sentence: a new question after ", and", "; ", " and also", ": ", " also" (followed by a question word).
+_CLAUSE = re.compile(
+    rf"(?:[,;]\s*|\s+)(?:and|also|and also|plus|but)\W+(?=(?:{CLAUSE_WORDS})\b)|;\s+(?=(?:{CLAUSE_WORDS})\b)|"
+    rf":\s+(?=(?:{CLAUSE_WORDS})\b)",
+    re.IGNORECASE,
+)
+_ASKS = re.compile(rf"\?\s*$|^\W*{_FILLER}(?:{QUESTION_WORDS})\b|^\W*{_FILLER}what about\b", re.IGNORECASE)
+_LEADING_FILLER = re.compile(rf"^\W*{_FILLER}", re.IGNORECASE)
+MIN_WORDS = 3  # a piece shorter than this ("and?", "why?") is not a question of its own
+
+
+@dataclass(frozen=True)
+class Split:
+    """A message as context (what the asker says about themselves) and the questions it asks, in order."""
+
+    context: str
+    questions: tuple[str, ...]
+
+    def matched_text(self, question: str) -> str:
+        """What a part is matched as: the context, then the question."""
+        return f"{self.context} {question}".strip()
+
+
+def asks(piece: str) -> bool:
+    """Whether a piece of a message asks something (ends with "?" or starts with a question word)."""
+    return bool(_ASKS.search(piece))
+
+
+def pieces_of(text: str) -> list[str]:
+    """The message cut into sentences, and sentences into clauses where a new question starts."""
+    pieces: list[str] = []
+    for sentence in _SENTENCE.split(text.strip()):
+        pieces += [p.strip(" ,;:") for p in _CLAUSE.split(sentence) if p and p.strip(" ,;:")]
+    return pieces
+
+
+def questions_in(text: str) -> list[str]:
+    """The pieces of a message that ask something ("Write a caption about flu. Also, how often should I post?"
+    asks one question besides its request)."""
+    return [p for p in pieces_of(text) if asks(p) and len(p.split()) >= MIN_WORDS]
+
+
+def split_question(text: str) -> Split:
+    """The message's context and its questions (one when it asks one thing, or when nothing in it asks)."""
+    pieces = pieces_of(text)
+    questions = [p for p in pieces if asks(p) and len(p.split()) >= MIN_WORDS]
+    if len(questions) < 2:
+        return Split("", (text.strip(),))
+    context = " ".join(_as_sentence(p) for p in pieces if p not in questions)
+    return Split(context, tuple(questions))
+
+
+def tidy(question: str) -> str:
+    """A question piece as a heading: no leading "and"/"also", a capital letter, a question mark."""
+    core = _LEADING_FILLER.sub("", question).strip(" ,;:")
+    if not core:
+        return question
+    core = core[0].upper() + core[1:]
+    return core if core.endswith(("?", "!")) else core.rstrip(".") + "?"
+
+
+def _as_sentence(piece: str) -> str:
+    return piece if piece.endswith((".", "!", "?")) else piece + "."

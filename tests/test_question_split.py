@@ -1,0 +1,114 @@
+"""Cutting a message into the questions it asks, with the context the asker gave kept for each."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.question_split import asks, split_question, tidy
+
+
+@pytest.mark.parametrize(
+    ("message", "questions"),
+    [
+        (
+            "Is TikTok worth it for a dental practice, and who should run it?",
+            ["Is TikTok worth it for a dental practice", "who should run it?"],
+        ),
+        (
+            "Can a dentist in Chennai post prices on Instagram? And can we show before/after smile pics?",
+            ["Can a dentist in Chennai post prices on Instagram?", "And can we show before/after smile pics?"],
+        ),
+        (
+            "How often should I post on Instagram? Also, what should I do about negative reviews?",
+            ["How often should I post on Instagram?", "Also, what should I do about negative reviews?"],
+        ),
+        (
+            "Should our practice be on LinkedIn. How do we measure if social media is working",
+            ["Should our practice be on LinkedIn", "How do we measure if social media is working"],
+        ),
+        (
+            "is tiktok worth it for a therapist? also who should run it, me or my receptionist",
+            ["is tiktok worth it for a therapist?", "also who should run it, me or my receptionist"],
+        ),
+        (
+            "Can we post testimonials; what about before and after photos?",
+            ["Can we post testimonials", "what about before and after photos?"],
+        ),
+    ],
+)
+def test_a_message_with_two_questions_is_cut_into_both(message, questions):
+    split = split_question(message)
+    assert list(split.questions) == questions and split.context == ""
+
+
+@pytest.mark.parametrize(
+    ("message", "context", "first"),
+    [
+        (
+            "I'm a GP in Leeds. Should I use Facebook or Instagram, and how often should I post?",
+            "I'm a GP in Leeds.",
+            "Should I use Facebook or Instagram",
+        ),
+        (
+            "My clinic in Frankfurt: can I advertise on Google Ads, and can I target people who searched for it?",
+            "My clinic in Frankfurt.",
+            "can I advertise on Google Ads",
+        ),
+        (
+            "We got a 1-star review that's clearly fake. Can we sue them? How do we reply in the meantime?",
+            "We got a 1-star review that's clearly fake.",
+            "Can we sue them?",
+        ),
+    ],
+)
+def test_what_the_asker_says_about_themselves_is_context_kept_with_each_question(message, context, first):
+    split = split_question(message)
+    assert split.context == context and split.questions[0] == first and len(split.questions) == 2
+    assert all(split.matched_text(q).startswith(context) for q in split.questions)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "How do I find and use the right hashtags for my dental practice?",
+        "How do I respond to negative and fake reviews?",
+        "Can my staff and I film videos in the clinic?",
+        "What should I post on Instagram and Facebook as a dermatologist?",
+        "How do I balance social media and clinical work without burning out?",
+        "Is it ethical for doctors to be on social media and promote themselves?",
+        "What are the rules and guidelines for doctors on social media in the UK?",
+        "Is it okay to use Canva templates and stock photos for our posts?",
+        "I'm a physio in Leeds. What should I post on Instagram?",
+        "Dr. Patel here. How do I reply to a bad review on Google?",
+        "Write me an Instagram caption about sunscreen and hydration",
+    ],
+)
+def test_a_single_question_with_and_in_it_is_not_cut(message):
+    split = split_question(message)
+    assert split.questions == (message,) and split.context == ""
+
+
+def test_a_message_that_asks_nothing_or_only_one_short_follow_up_stays_whole():
+    assert split_question("Thanks, that helps.").questions == ("Thanks, that helps.",)
+    assert split_question("Should I post before and after photos? Why?").questions == (
+        "Should I post before and after photos? Why?",
+    )
+
+
+def test_a_piece_asks_when_it_ends_with_a_question_mark_or_starts_with_a_question_word():
+    assert asks("also, what do I put in the bio") and asks("the new clinic opens Monday?")
+    assert not asks("We are a small dental practice in Bristol")
+
+
+def test_a_question_piece_reads_as_a_heading():
+    assert tidy("and also, can we show before/after smile pics") == "Can we show before/after smile pics?"
+    assert tidy("how often should I post?") == "How often should I post?"
+
+
+def test_the_questions_asked_besides_a_request_to_write_are_found():
+    from assistant.question_split import questions_in
+
+    assert questions_in("Write me an Instagram caption about sunscreen. Also, how often should I post?") == [
+        "Also, how often should I post?"
+    ]
+    assert questions_in("Write me an Instagram caption about sunscreen for my clinic in Leeds") == []
