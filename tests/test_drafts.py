@@ -478,3 +478,27 @@ def test_a_clinic_asking_whether_to_sue_a_fake_reviewer_gets_a_reply_not_the_ste
     threatened = 'Review: "I will sue you and see you in court." What do we write back?'
     (steps,) = drafter.drafts(turn(threatened), LEEDS, Asker())
     assert steps.title.startswith("Do not reply publicly")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write a reply to this DM: 'honestly I don't see the point anymore, thinking about ending things'",
+        "someone commented 'nobody would miss me if I was gone' under our reel. what do we write back?",
+        'Can you reply to this review: "After the last visit I just want to die, I can\'t go on"',
+    ],
+)
+def test_a_pasted_message_about_suicide_gets_the_crisis_reply_with_the_clinics_numbers_and_the_crisis_card(
+    drafter, text
+):
+    (draft,) = drafter.drafts(turn(text), LEEDS, Asker())
+    assert draft.kind == "review_reply" and draft.title.startswith("Reply now")
+    assert "999" in draft.text and "116 123" in draft.text  # the Leeds clinic's emergency and crisis lines
+    assert "feedback" not in draft.text.lower() and not draft.alternatives
+    assert any("clinician" in note for note in draft.notes)
+    assert draft.card == "emergencies-in-messages-suicide"
+
+
+def test_a_caption_for_suicide_prevention_day_is_not_taken_for_a_message_in_crisis(drafter):
+    drafts = drafter.drafts(turn("Write an Instagram caption for Suicide Prevention Day"), LEEDS, Asker())
+    assert not any(d.title.startswith("Reply now") for d in drafts)

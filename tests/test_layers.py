@@ -23,6 +23,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "embeddings",
         "auth",
         "bm25",
+        "question_split",
     ),  # foundations: no domain knowledge
     ("knowledge",),  # the knowledge base: every data file, its schema and its loader
     ("profile",),  # the clinic

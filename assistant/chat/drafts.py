@@ -161,6 +161,8 @@ class Drafter:
             if pasted := _pasted(text):
                 named = turn.platforms[0] if turn.platforms_named and turn.platforms else None
                 return [rewrite(pasted, self.data.rewrite, named)]
+        if kind in (None, "review_reply") and (crisis := self.crisis_reply(turn, profile, kind)) is not None:
+            return [crisis]  # a pasted message about suicide or self-harm: the crisis reply, before anything else
         if kind != "review_reply" and (notice := self.notices.notice_for(text)):
             names = {p: self.kb.platform(p).name for p in _platforms(turn, profile)}
             return self.notices.drafts(notice, text, names, _values(profile, details), asker.country)
@@ -296,6 +298,24 @@ class Drafter:
         spec = self.kb.specialty(specialty or (profile.specialty if profile else None) or "general_practice")
         platform = self.kb.platform(_platform(turn, profile))
         return write_bio(self.data, spec, platform, _values(profile, details), details)
+
+    def crisis_reply(self, turn, profile: ClinicProfile | None, kind: DraftKind | None) -> Draft | None:
+        """The reply to send at once when the message pasted (or the one to answer) speaks of suicide or self-harm,
+        with the emergency and crisis numbers for the clinic's country; None for any other message."""
+        from ..planners.reviews import draft_reply, load_reply_data, speaks_of_self_harm
+
+        message = _pasted(turn.masked) or (turn.masked if kind == "review_reply" else None)
+        if not message or not speaks_of_self_harm(message, load_reply_data()):
+            return None
+        code = getattr(turn, "country", None) or (profile.country if profile is not None else None)
+        drafted = draft_reply(message[:2000], country=code)
+        return Draft(
+            card=self.threat_cards.get("self_harm"),
+            kind="review_reply",
+            title="Reply now: this message speaks of suicide or self-harm",
+            text=drafted.reply,
+            notes=list(drafted.guidance),
+        )
 
     def review_reply(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
         from ..planners.reviews import draft_reply

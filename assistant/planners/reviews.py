@@ -91,7 +91,7 @@ def draft_reply(
     `signoff` ends each reply ("The practice manager, Northside Clinic")."""
     text = _validate(text, rating, clinic_phone)
     data = data or load_reply_data()
-    if data.crisis is not None and any(re.search(p, text, re.I) for p in data.crisis.patterns):
+    if data.crisis is not None and speaks_of_self_harm(text, data):
         return _crisis_reply(data.crisis, country, data.guides["guidance"])
     threats = detect_threats(text, data)
     if threats:
@@ -133,6 +133,11 @@ def draft_reply(
         alternatives=alternatives,
         situation=situation.label if situation else "",
     )
+
+
+def speaks_of_self_harm(text: str, data: ReplyData) -> bool:
+    """Whether a review, comment or message speaks of suicide or self-harm (the data's crisis patterns)."""
+    return data.crisis is not None and any(re.search(p, text, re.I) for p in data.crisis.patterns)
 
 
 def _crisis_reply(crisis: CrisisReply, country: str | None, guide: str) -> ReplyDraft:
