@@ -303,9 +303,7 @@ class CardMatcher:
             # words (a verdict is kept only for a yes/no part; the answer shows the part as its heading).
             found = ((q, self._part(split.matched_text(q), whole, country, code)) for q in split.questions)
             halves = [replace(half, asked=q) for q, half in found if half is not None]
-            # A follow-up of two words or fewer ("how many do I need?") leans on the first part: it asks a
-            # second question only when its own card fits it well.
-            halves = [h for h in halves if len(tokenize(h.asked)) > FOLLOW_UP_WORDS or h.confidence >= FOLLOW_UP]
+            halves = [h for h in halves if stands_alone(h)]
             if whole is not None and whole.confidence >= SURE:  # a card's own question: a second card must be sure
                 halves = [h for h in halves if h.card.id == whole.card.id or h.confidence >= SURE]
             if len(halves) == 2 and halves[0].card.id != halves[1].card.id:
@@ -316,6 +314,12 @@ class CardMatcher:
                 ):
                     return halves
         return [whole] if whole else []
+
+
+def stands_alone(match: CardMatch) -> bool:
+    """Whether a part of a message asks a question of its own: a follow-up of two words or fewer ("how many do I
+    need?", "How should we respond?") leans on the rest of the message, unless its own card fits it well."""
+    return len(tokenize(match.asked)) > FOLLOW_UP_WORDS or match.confidence >= FOLLOW_UP
 
 
 def card_regions(kb: KnowledgeBase) -> dict[str, frozenset[str]]:

@@ -62,16 +62,20 @@ def pieces_of(text: str) -> list[str]:
     return pieces
 
 
+def _is_question(piece: str) -> bool:
+    return asks(piece) and len(piece.split()) >= MIN_WORDS
+
+
 def questions_in(text: str) -> list[str]:
     """The pieces of a message that ask something ("Write a caption about flu. Also, how often should I post?"
     asks one question besides its request)."""
-    return [p for p in pieces_of(text) if asks(p) and len(p.split()) >= MIN_WORDS]
+    return [p for p in pieces_of(text) if _is_question(p)]
 
 
 def split_question(text: str) -> Split:
     """The message's context and its questions (one when it asks one thing, or when nothing in it asks)."""
     pieces = pieces_of(text)
-    questions = [p for p in pieces if asks(p) and len(p.split()) >= MIN_WORDS]
+    questions = [p for p in pieces if _is_question(p)]
     if len(questions) < 2:
         return Split("", (text.strip(),))
     context = " ".join(_as_sentence(p) for p in pieces if p not in questions)

@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING
 
 from ..errors import KnowledgeError
 from ..knowledge.cards import MARKER, AnswerCard, CardVariant
-from ..matching import FOLLOW_UP, FOLLOW_UP_WORDS, CardMatch
+from ..matching import CardMatch, stands_alone
 from ..question_split import questions_in, tidy
-from ..retrieval import tokenize
 from .models import Answer, Citation, Part, Section
 
 if TYPE_CHECKING:
@@ -286,9 +285,8 @@ class Composer:
         if not others or self.matcher is None:
             return []
         found = self.matcher.best(others[0], self.asker(turn).country, turn.country)
-        if found is None or (len(tokenize(others[0])) <= FOLLOW_UP_WORDS and found.confidence < FOLLOW_UP):
-            return []  # "How should we respond?" alone is too short to pick a card of its own
-        return [replace(found, asked=others[0])]
+        found = replace(found, asked=others[0]) if found is not None else None
+        return [found] if found is not None and stands_alone(found) else []
 
     def _one_reply(self, answer: Answer, matches: Sequence[CardMatch]) -> None:
         """A two-part answer reads as one reply: each part headed by the asker's own question, and one lead that

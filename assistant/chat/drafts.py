@@ -81,6 +81,11 @@ def _platforms(turn, profile: ClinicProfile | None) -> list[str]:
     return named or [_platform(turn, profile)]
 
 
+def _country_code(turn, profile: ClinicProfile | None) -> str | None:
+    """The asker's country (ISO code): the one the message names, else the saved profile's."""
+    return getattr(turn, "country", None) or (profile.country if profile is not None else None)
+
+
 def _values(profile: ClinicProfile | None, details: Details | None = None) -> dict[str, str]:
     """Placeholder values ({clinic}, {city}, {booking}, {phone}): the saved profile's, then what the message says."""
     from ..planners.captions import profile_values
@@ -307,8 +312,7 @@ class Drafter:
         message = _pasted(turn.masked) or (turn.masked if kind == "review_reply" else None)
         if not message or not speaks_of_self_harm(message, load_reply_data()):
             return None
-        code = getattr(turn, "country", None) or (profile.country if profile is not None else None)
-        drafted = draft_reply(message[:2000], country=code)
+        drafted = draft_reply(message[:2000], country=_country_code(turn, profile))
         return Draft(
             card=self.threat_cards.get("self_harm"),
             kind="review_reply",
@@ -322,7 +326,7 @@ class Drafter:
 
         if (answer := self.notices.reply_for(turn.masked)) is not None:  # "a comment asking what dose to give"
             names = {p: self.kb.platform(p).name for p in _platforms(turn, profile)[:1]}
-            code = getattr(turn, "country", None) or (profile.country if profile is not None else None)
+            code = _country_code(turn, profile)
             rules = self.kb.countries.rules_for(code) if self.kb.countries and code else None
             values = _values(profile, details_in(turn.masked, self.kb.countries))
             return self.notices.drafts(answer, turn.masked, names, values, rules)[0]
