@@ -44,6 +44,7 @@ def turn(text: str, platforms=(), named=False):
         ("Draft an 8-week Instagram plan for my dental practice", "plan"),
         ('We got this review: "Waited two hours and nobody said sorry." What do I write back?', "review_reply"),
         ("Can you write a reply to a 1-star review about billing?", "review_reply"),
+        ("A patient left a 1-star Google review saying we misdiagnosed her. Can you write a reply?", "review_reply"),
     ],
 )
 def test_requests_to_write_are_recognised(drafter, text, kind):
