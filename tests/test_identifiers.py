@@ -54,6 +54,9 @@ def test_an_address_is_masked_with_its_flat_town_region_and_postcode(text, addre
         ("abita in Via Garibaldi 7, 20121 Milano e chiede", "Via Garibaldi 7, 20121 Milano"),
         ("Adresse: Hauptstraße 5, 10115 Berlin, bitte", "Hauptstraße 5, 10115 Berlin"),
         ("wohnt in der Lindenallee 12a, 50968 Köln seit Mai", "Lindenallee 12a, 50968 Köln"),
+        # A German town's name goes on after a small word; an Italian street typed in lower case with a particle.
+        ("Post an Kaiserstraße 5, 60311 Frankfurt am Main. Danke", "Kaiserstraße 5, 60311 Frankfurt am Main"),
+        ("abita in via dei Mille 23, 80121 Napoli e chiede", "via dei Mille 23, 80121 Napoli"),
     ],
 )
 def test_a_postcode_written_before_the_town_is_part_of_the_address(text, address):

@@ -21,9 +21,12 @@ _PARTICLE = r"(?:de|di|da|dei|degli|della|del|van|von|der|le|la|du|dos)"
 # A particle elided before a vowel, written against the next word ("Via dell'Indipendenza", "Rue d'Alésia").
 _ELIDED = r"(?:dell|dall|nell|sull|all|l|d)['’]"
 # Street words as people also type them in lower case after an address cue ("indirizzo via Saragozza 112/2").
-_LOWER_STREET = r"(?:via|viale|piazza|corso|largo|vicolo|strada|rue|calle)\s+"
+# A particle may follow it ("abita in via del Pratello 41").
+_LOWER_STREET = rf"(?:via|viale|piazza|corso|largo|vicolo|strada|rue|calle)\s+(?:{_PARTICLE}\s+|{_ELIDED})?"
 _HOUSE = r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)?"  # "12", "221B", "12/88", "4-6"
 _LOCALITY = rf"{_CAP}(?:\s+{_CAP}){{0,3}}"
+# German town names go on after a postcode with a small word ("Freiburg im Breisgau", "Frankfurt am Main").
+_TOWN_SUFFIX = r"(?:\s+(?:im|am|an der|in der|ob der|bei)\s+[A-ZÀ-Ý][\w'’-]*)?"
 _YEAR = re.compile(r"(?:19|20)\d{2}\b")
 _GERMAN_STREET = (
     r"(?:[A-ZÄÖÜ][a-zäöüß]+-)*(?:[A-ZÄÖÜ][a-zäöüß]*(?:straße|strasse|str\.|weg|platz|gasse|allee|ring|damm|ufer)"
@@ -52,7 +55,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     # What may follow a street: a flat, then a town, region and postcode in the orders the countries use.
     tail = re.compile(
         rf"(?:,?\s+(?:{unit}|#\s?\d{{1,5}}[A-Za-z]?)(?!\w))?"
-        rf"(?:,?\s+(?:{terms.postcode_before_town}\s+{_CAP}(?:\s+{_CAP})?(?:\s+\([A-Z]{{2}}\))?"
+        rf"(?:,?\s+(?:{terms.postcode_before_town}\s+{_CAP}(?:\s+{_CAP})?{_TOWN_SUFFIX}(?:\s+\([A-Z]{{2}}\))?"
         rf"|(?:{_LOCALITY},\s*){{0,3}}(?:{_LOCALITY},?\s+)?(?:[-–]\s*)?"
         rf"(?:(?:{region})\.?,?\s+(?:{after_region})|{postcode})"
         rf"|(?:{_LOCALITY},\s*)?(?:{region}))(?![\w-]))?"

@@ -25,7 +25,9 @@ from ._data import guardrail_data, person_names, read_name_file
 # A word as people write names: letters, inner apostrophes ("O'Connor") and one hyphen ("Lopez-Martin").
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*(?:-[^\W\d_]+)?")
 # "J.S.", "A. K.", or an initial and a surname ("R. Colombo").
-_INITIALS = re.compile(r"[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?|[A-Z]\.\s?[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?!\w)")
+# "J.-F. Côté" (hyphenated given names) too.
+_SURNAME = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?!\w)"
+_INITIALS = re.compile(rf"[A-Z]\.-[A-Z]\.(?:\s?{_SURNAME})?|[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?|[A-Z]\.\s?{_SURNAME}")
 _MORE_INITIALS = re.compile(rf"(?:,\s*|\s+(?:and|e|und|&)\s+)({_INITIALS.pattern})")
 _JOINERS = frozenset({"and", "&", "e", "und", "et", "y"})
 _MAX_GROUP = 3  # words in one name ("Mohammed Ali Khan")
@@ -68,6 +70,11 @@ def is_given_name(word: str) -> bool:
     """True when `word` is a listed given name, everyday words included, and not a function word."""
     lists = name_lists()
     return _in(word, lists.given) and fold(word) not in lists.function_words
+
+
+def is_surname(word: str) -> bool:
+    """True when `word` is a listed surname."""
+    return _in(word, name_lists().surnames)
 
 
 def _in(word: str, names: frozenset[str]) -> bool:
@@ -493,21 +500,13 @@ def names_after_cue(
         return []
     lists = name_lists()
     spans: list[tuple[int, int]] = []
-    toks = [t for t in _tokens(text[start : start + 120])]
+    window = text[start : start + 120]
+    toks = _tokens(window)
     pos, k = 0, 0
     while k < len(toks):
         if text[start + pos : start + toks[k].start].strip(" ,:(") not in ("",):
             break
-        group: list[_Token] = []
-        while k < len(toks) and len(group) < _MAX_GROUP and _name_word(toks[k], not_names, lists, not group):
-            if listed_only and not group and not _in(_possessive_free(toks[k]), lists.given):
-                break
-            if group and text[start + group[-1].end : start + toks[k].start] != " ":
-                break
-            group.append(toks[k])
-            k += 1
-            if group[-1].end != group[-1].start + len(group[-1].text):  # "Garcia's": the name ends here
-                break
+        group, k = _name_group(window, toks, k, not_names, lists, listed_only)
         if not group:
             break
         end = start + group[-1].end
@@ -530,6 +529,46 @@ def names_after_cue(
     return spans
 
 
+def _name_group(
+    window: str, toks: list[_Token], k: int, not_names: frozenset[str], lists: NameLists, listed_only: bool
+) -> tuple[list[_Token], int]:
+    """The words of one name starting at toks[k] (at most three, and a middle initial), and the next token's index."""
+    group: list[_Token] = []
+    while k < len(toks) and len(group) < _MAX_GROUP:
+        if group and _middle_initial(window, group[-1], toks, k):  # "Brandon T. Whitfield"
+            group.append(toks[k])
+            k += 1
+            continue
+        if not _name_word(toks[k], not_names, lists, not group):
+            break
+        if listed_only and not group and not _in(_possessive_free(toks[k]), lists.given):
+            break
+        gap = window[group[-1].end : toks[k].start] if group else " "
+        if gap != " " and not (gap == ". " and len(group[-1].text) == 1):  # only a middle initial ends in "."
+            break
+        group.append(toks[k])
+        k += 1
+        if not _whole(group[-1]):  # "Garcia's": the name ends here
+            break
+    return group, k
+
+
+def _middle_initial(text: str, last: _Token, toks: list[_Token], k: int) -> bool:
+    """True when toks[k] is a middle initial between two capitalised words of a name ("Brandon T. Whitfield")."""
+    tok = toks[k]
+    return (
+        len(tok.text) == 1
+        and tok.text.isupper()
+        and _capitalised(last.text)
+        and _whole(last)
+        and text[last.end : tok.start] == " "
+        and text.startswith(". ", tok.end)
+        and k + 1 < len(toks)
+        and toks[k + 1].start == tok.end + 2
+        and _capitalised(toks[k + 1].text)
+    )
+
+
 def _name_word(token: _Token, not_names: frozenset[str], lists: NameLists, first: bool) -> bool:
     word = _possessive_free(token)
     if word.lower() in not_names or word.lower() in _JOINERS:
@@ -543,3 +582,108 @@ def _name_word(token: _Token, not_names: frozenset[str], lists: NameLists, first
     if first:  # "my patient will call": a given name that is an everyday word is not taken in lower case
         return fold(word) not in lists.common and _in(word, lists.given)
     return _in(word, lists.surnames)
+
+
+# Before a name: "Oluwaseun and Chidinma Adebayo", "ellis and his dad Gareth Pownall", "Konstantin und seine Frau
+# Irina". The window before the name is short, so the search stays linear in the text.
+_JOINED_BEFORE = re.compile(
+    r"(?<![\w'’-])([^\W\d_][^\W\d_'’-]*) (?:and|und|e|&|y|et) "
+    r"(?:(?:his|her|their|seine[nmr]?|ihre[nmr]?|sua|suo) [^\W\d_]+ )?$"
+)
+# After a name and its phone number: "Jorge Benavides 512.555.0139, and Faith (no number on file)".
+_JOINED_AFTER = re.compile(r",? (?:and|und|e|&|y|et|plus) ([^\W\d_][^\W\d_'’-]*)(?: ([^\W\d_][^\W\d_'’-]*))?")
+# Where an entry of a list starts: the text's start, a comma, a semicolon, a colon, a new line, "and" or a dash.
+_ENTRY_START = re.compile(r"(?:^|[,;:\n•–—-]|\band|\bplus)\s*$", re.IGNORECASE)
+_WINDOW = 60
+
+
+def names_beside_names(
+    text: str,
+    names: list[tuple[int, int]],
+    phones: list[tuple[int, int]],
+    not_names: frozenset[str],
+    is_phone_cue: Callable[[str, int], bool],
+    everyday: Callable[[str], bool],
+) -> list[tuple[int, int]]:
+    """Names shown to be names by a list of names: a word joined by "and" to a name found ("Ngaire and Tui
+    Rangihuna", "Lotte und ihren Mann Friedhelm Brandt", "Ruth Ellison ..., and Faith"), and a word written before a
+    phone number in a list whose other entries are a name and a phone number ("Tegan Moffat 0491 570 110, Lachlan
+    0491 570 313"). `names` and `phones` are the spans found already. With no relative in between, a capitalised word
+    must be a listed given name or not an everyday word (`everyday`): "Victoria Station and Emma Rossi"."""
+    found: list[tuple[int, int]] = []
+    phone_at = dict(phones)
+    # The phone number written right after each name ("Ruth Ellison 512-555-0171"), by the name's end.
+    phone_after = {
+        end: (start, phone_at[start])
+        for _, end in names
+        for start in range(end, end + 4)
+        if start in phone_at and not text[end:start].strip(" ,:")
+    }
+    for start, end in names:
+        before = _JOINED_BEFORE.search(text, max(0, start - _WINDOW), start)
+        if before and _joined_word(before.group(1), not_names, lower_ok=True):
+            relative = before.group().count(" ") > 2  # "Lotte und ihren Mann ..."
+            if relative or _name_like(before.group(1), everyday):
+                found.append(before.span(1))
+        entry_end = phone_after[end][1] if end in phone_after else end
+        after = _JOINED_AFTER.match(text, entry_end)
+        if after and _joined_word(after.group(1), not_names, lower_ok=False) and _name_like(after.group(1), everyday):
+            second = after.group(2)
+            whole = second is not None and _capitalised(second) and _joined_word(second, not_names, lower_ok=False)
+            found.append((after.start(1), after.end(2) if whole else after.end(1)))
+    # A list of entries, each a name and a phone number: a word alone before a phone number is a name too.
+    if not phone_after:
+        return found
+    for p_start, _ in phones:
+        word = re.search(r"([^\W\d_][^\W\d_'’-]*)[ \t]+$", text[max(0, p_start - _WINDOW) : p_start])
+        if word is None:
+            continue
+        w_start = p_start - len(word.group())
+        if not _ENTRY_START.search(text, max(0, w_start - _WINDOW), w_start) or is_phone_cue(text, w_start):
+            continue
+        if _joined_word(word.group(1), not_names, lower_ok=False) and _name_like(word.group(1), everyday):
+            found.append((w_start, w_start + len(word.group(1))))
+    return found
+
+
+def _name_like(word: str, everyday: Callable[[str], bool]) -> bool:
+    """A word in lower case (checked by the caller), a listed given name, or a word that is not an everyday word."""
+    return word.islower() or _in(word, name_lists().given) or not everyday(word)
+
+
+def _joined_word(word: str, not_names: frozenset[str], lower_ok: bool) -> bool:
+    """A word that can be a first name in a list of names: capitalised, or in lower case a listed given name that is
+    not an everyday word; never a function word, an acronym or a word that ends a place ("Bank")."""
+    lists = name_lists()
+    folded = fold(word)
+    if len(word) < 3 or word.lower() in not_names or folded in lists.function_words or folded in lists.not_surnames:
+        return False
+    if word[1:2].isupper() or word.lower() in _JOINERS:
+        return False
+    if _capitalised(word):
+        return True
+    return lower_ok and word.islower() and folded not in lists.common and _in(word, lists.given)
+
+
+def given_names_with_rare_surname(
+    text: str, not_names: frozenset[str], everyday: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    """A capitalised listed given name that is not an everyday word, followed by a capitalised word that is neither a
+    listed surname nor an everyday word (`everyday`): a surname the lists do not know ("Vittoria Scognamiglio",
+    "Daisy Hatherley"). Words that end a place or an organisation ("Bank", "Coast") are not surnames."""
+    lists = name_lists()
+    toks = _tokens(text)
+    spans: list[tuple[int, int]] = []
+    for first, second in zip(toks, toks[1:]):
+        word, surname = first.text, _possessive_free(second)
+        if not (_whole(first) and _gap(text, first, second) == " " and _capitalised(word) and _capitalised(surname)):
+            continue
+        if fold(word) in lists.common or word.lower() in not_names or not _in(word, lists.given):
+            continue
+        low = surname.lower()
+        if len(surname) < 4 or low in not_names or fold(surname) in lists.not_surnames or low in _JOINERS:
+            continue
+        if _in(surname, lists.surnames) or _in(surname, lists.given) or everyday(surname):
+            continue  # a listed name is judged by the other finders; an everyday word may name a thing
+        spans.append((first.start, second.end))
+    return spans

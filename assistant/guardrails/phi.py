@@ -27,18 +27,21 @@ from .identifiers import find_national_ids
 from .names import (
     find_listed_names,
     given_names_with_initial,
+    given_names_with_rare_surname,
     is_given_name,
     is_not_a_patient,
+    is_surname,
     lone_name_candidates,
     lone_names_from_model,
     names_after_cue,
     names_after_lower_title,
     names_before_cue,
     names_before_honorific,
+    names_beside_names,
     names_from_model,
 )
 from .ner import LoadedModel, marked_spans, model_name_spans, name_model
-from .phones import find_cued_phones, phone_regions
+from .phones import find_cued_phones, is_phone_cue, phone_regions
 from .records import find_record_numbers
 
 if TYPE_CHECKING:  # Presidio pulls in spaCy and torch: imported only when the engine is first built
@@ -71,7 +74,10 @@ _SCORES = {
     "MODEL_NAME": 0.7,
 }
 
-_CAP = r"[A-ZÀ-Ý](?:['’][A-ZÀ-Ý])?[a-zà-ÿ]+(?:[A-ZÀ-Ý][a-zà-ÿ]+)?(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
+# Latin letters with accents, Latin-1 and Latin Extended-A ("Yılmaz", "Łukasz", "Dvořák").
+_UP = "A-ZÀ-ÖØ-Ý\u0100-\u017f"
+_LOW = "a-zß-öø-ÿ\u0100-\u017f"
+_CAP = rf"[{_UP}](?:['’][{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)?"
 _PARTICLE = r"(?:de|di|da|van|von|der|del|della|le|la|du|dos)"
 _NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?(?:{_CAP}|[A-Z]\.)){{0,3}}"
 
@@ -120,7 +126,9 @@ def detect_phi(text: str, extra_names: Iterable[str] = (), clinic: ClinicProfile
         return []
     extra = _extra_name_recognizers(tuple(extra_names))
     results = _analyzer().analyze(text=text, language="en", ad_hoc_recognizers=extra or None, score_threshold=0.3)
-    spans = [PhiSpan(r.entity_type, r.start, r.end, text[r.start : r.end]) for r in _non_overlapping(results)]
+    spans = _with_names_beside_names(
+        text, [PhiSpan(r.entity_type, r.start, r.end, text[r.start : r.end]) for r in _non_overlapping(results)]
+    )
     own = clinic_terms(clinic) if clinic is not None else None
     return [s for s in spans if own is None or not own.covers(s)]
 
@@ -135,6 +143,31 @@ def mask_phi(text: str, extra_names: Iterable[str] = (), clinic: ClinicProfile |
     results = [Found(entity_type=s.kind, start=s.start, end=s.end, score=1.0) for s in spans]
     masked = _anonymizer().anonymize(text=text, analyzer_results=results, operators=_operators())
     return MaskResult(masked.text, tuple(spans))
+
+
+def _with_names_beside_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` and the names that a list of names shows ("Ngaire and Tui Rangihuna", "Lachlan 0491 570 313")."""
+    names = [(s.start, s.end) for s in spans if s.kind == "NAME"]
+    if not names:
+        return spans
+    phones = [(s.start, s.end) for s in spans if s.kind == "PHONE"]
+    added = list(spans)
+    for start, end in names_beside_names(text, names, phones, _not_names(), is_phone_cue, _everyday):
+        if any(start < s.end and s.start < end for s in added):
+            continue
+        if not is_not_a_patient(text, start, end) and not _colleague_or_place()(text, start, end):
+            added.append(PhiSpan("NAME", start, end, text[start:end]))
+    return sorted(added, key=lambda s: s.start)
+
+
+def _everyday(word: str) -> bool:
+    """True for a word the name model's vocabulary holds whole: a common word of its languages ("Station")."""
+    return name_model().tokenizer.token_to_id(word.lower()) is not None
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return frozenset(n.lower() for n in guardrail_data().phi.not_names)
 
 
 def _non_overlapping(results: list[RecognizerResult]) -> list[RecognizerResult]:
@@ -280,7 +313,7 @@ def _build_analyzer() -> AnalyzerEngine:
     from presidio_analyzer.nlp_engine import NoOpNlpEngine
 
     recognizer = _recognizer_class()
-    not_names = frozenset(n.lower() for n in guardrail_data().phi.not_names)
+    not_names = _not_names()
     registry = RecognizerRegistry(supported_languages=["en"])
     for kind, patterns in _context_patterns().items():
         registry.add_recognizer(recognizer(kind, patterns, _SCORES[kind], not_names if kind == "NAME" else frozenset()))
@@ -325,27 +358,14 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
         # The first word itself must be read as a name: "Hi, I'm Mike" is not a greeting to "I'm".
         return first if any(lo + a < word_end and start < lo + b for a, b in marked) else []
 
-    acting = re.compile(r"\s+(?:" + "|".join(f"(?:{c})" for c in terms.acting_cues or ("(?!)",)) + r")(?!\w)", re.I)
+    # Each cue starts with a letter, so "\s*" reads a whole next word; the one that starts with a comma ("Grace, one
+    # of our regulars") needs none.
+    acting = re.compile(r"\s*(?:" + "|".join(f"(?:{c})" for c in terms.acting_cues or ("(?!)",)) + r")(?!\w)", re.I)
     family = re.compile(
         r"(?:" + "|".join(f"(?:{c})" for c in terms.family_after_possessive or ("(?!)",)) + r")(?!\w)", re.I
     )
 
-    role = "|".join(f"(?:{c})" for c in terms.staff_before or ("(?!)",))
-    role_before = re.compile(rf"\b(?:{role})\.?[ ,:]*$", re.IGNORECASE)
-    # "Brianna, our new front desk coordinator", "Sarah from our front desk": up to three words before the role.
-    role_after = re.compile(
-        rf"[ ,(]+(?:from )?(?:(?:the|our|my|a|an|la|il|die|der|unsere?) (?:[\w-]+ ){{0,3}})?(?:{role})(?!\w)",
-        re.IGNORECASE,
-    )
-    place = re.compile(rf"\b(?:{words(terms.place_before)})[ ]+$", re.IGNORECASE) if terms.place_before else None
-
-    def not_lone_name(text: str, start: int, end: int) -> bool:
-        """A lone first name that is a colleague's ("our hygienist Priya", "Sarah the hygienist") or a place's
-        ("a Roma", "in Sydney")."""
-        lo = max(0, start - 30)
-        if role_before.search(text, lo, start) or role_after.match(text, end):
-            return True
-        return place is not None and place.search(text, lo, start) is not None
+    not_lone_name = _colleague_or_place()
 
     def reads_as_name(text: str, start: int, end: int) -> bool:
         lo, hi = max(0, start - 60), min(len(text), end + 80)
@@ -369,6 +389,7 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
             s
             for m in cue.finditer(text)
             for s in names_after_cue(text, m.end(), not_names) or model_after(text, m.end())
+            if not _unknown_noun(text, *s) or reads_as_name(text, *s)
         ]
         found += [
             s
@@ -386,7 +407,13 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
         ]
 
     def listed(text: str) -> list[tuple[int, int]]:
-        return [s for s in find_listed_names(text, not_names) if not is_not_a_patient(text, *s)]
+        # A full name with no cue beside a colleague's role or after "in"/"at" is a colleague or a place ("he's in
+        # Ruby Hall"), as a lone first name is.
+        return [
+            s
+            for s in find_listed_names(text, not_names) + given_names_with_rare_surname(text, not_names, _everyday)
+            if not is_not_a_patient(text, *s) and not not_lone_name(text, *s)
+        ]
 
     def from_model(text: str) -> list[tuple[int, int]]:
         marked = model_name_spans(text, model, lambda t: lone_name_candidates(t, not_names))
@@ -396,6 +423,38 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
         return [s for s in found if not is_not_a_patient(text, *s)]
 
     return after_cues, listed, from_model
+
+
+@lru_cache(maxsize=1)
+def _colleague_or_place() -> Callable[[str, int, int], bool]:
+    """A check that a lone first name is a colleague's ("our hygienist Priya", "Sarah the hygienist") or a place's
+    ("a Roma", "in Sydney")."""
+    terms = guardrail_data().phi
+    role = "|".join(f"(?:{c})" for c in terms.staff_before or ("(?!)",))
+    role_before = re.compile(rf"\b(?:{role})\.?[ ,:]*$", re.IGNORECASE)
+    # "Brianna, our new front desk coordinator", "Sarah from our front desk": up to three words before the role.
+    role_after = re.compile(
+        rf"[ ,(]+(?:from )?(?:(?:the|our|my|a|an|la|il|die|der|unsere?) (?:[\w-]+ ){{0,3}})?(?:{role})(?!\w)",
+        re.IGNORECASE,
+    )
+    place = re.compile(rf"\b(?:{words(terms.place_before)})[ ]+$", re.IGNORECASE) if terms.place_before else None
+
+    def not_lone_name(text: str, start: int, end: int) -> bool:
+        lo = max(0, start - 30)
+        if role_before.search(text, lo, start) or role_after.match(text, end):
+            return True
+        return place is not None and place.search(text, lo, start) is not None
+
+    return not_lone_name
+
+
+def _unknown_noun(text: str, start: int, end: int) -> bool:
+    """True for one capitalised word the name lists do not know, long enough to be a noun rather than a name: in
+    German every noun is capitalised ("Patienten Adressänderungen melden"), so only the model can tell."""
+    word = text[start:end]
+    return (
+        word.isalpha() and len(word) >= 12 and word[:1].isupper() and not is_given_name(word) and not is_surname(word)
+    )
 
 
 def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:

@@ -34,3 +34,14 @@ def find_cued_phones(text: str) -> list[tuple[int, int]]:
         if 7 <= sum(c.isdigit() for c in match.group("v")) <= 15:
             found.append(match.span("v"))
     return found
+
+
+@lru_cache(maxsize=1)
+def _cue() -> re.Pattern[str]:
+    cues = "|".join(f"(?:{c})" for c in patient_data().phones.cues)
+    return re.compile(rf"(?:{cues})(?!\w)", re.IGNORECASE)
+
+
+def is_phone_cue(text: str, start: int) -> bool:
+    """True when a phone cue ("Mobile", "tel") starts at `start`."""
+    return _cue().match(text, start) is not None
