@@ -54,7 +54,10 @@ FOLLOW_UP_WORDS = 2
 FOLLOW_UP = 0.55
 # Within this score of a part's top card, the card the whole message matched answers that part.
 TIE = 0.02
-COUNTRY_SHIFT = 0.10  # score added to a card written for the asker's country
+# Score added to a card written for the asker's country: enough to win a near tie (TIE) with a general card, never
+# enough to override the topic ("How often should a dental practice in Leeds post?" is the posting-frequency card,
+# not the GDC card on patient content). At 0.10 a country card won by topic-blind margins.
+COUNTRY_SHIFT = 0.02
 CACHE_VERSION = 6
 
 
@@ -237,9 +240,10 @@ class CardMatcher:
         return np.where(counts > 0, scores, -1.0)
 
     def _for_country(self, scores: np.ndarray, country: str | None, code: str | None = None) -> np.ndarray:
-        """A card written for the asker's country moves up; one written for one other country is left out
-        (Australian advertising rules are no answer for a clinic in Leeds, Italian ones none for a GP in Dublin),
-        and so is every country's card when nothing says where the asker is: the general cards answer them.
+        """A card written for the asker's country moves up just enough to win a near tie; one written for one other
+        country is left out (Australian advertising rules are no answer for a clinic in Leeds, Italian ones none for
+        a GP in Dublin), and so is every country's card when nothing says where the asker is: the general cards
+        answer them.
         `country` is the asker's rule set (EU), `code` their country (IE) when known."""
         shift = [
             0.0 if not r else (COUNTRY_SHIFT if country in r or (code is not None and code in r) else -10.0)

@@ -32,7 +32,12 @@ _CLAUSE = re.compile(
     rf":\s+(?=(?:{CLAUSE_WORDS})\b)",
     re.IGNORECASE,
 )
-_ASKS = re.compile(rf"\?\s*$|^\W*{_FILLER}(?:{QUESTION_WORDS})\b|^\W*{_FILLER}what about\b", re.IGNORECASE)
+# A question after a few words of context and a comma: "As a therapist, should I have a business Instagram".
+OPENED_BY = r"how|what|should|can|could|do|does|is|are|would"
+_ASKS = re.compile(
+    rf"\?\s*$|^\W*{_FILLER}(?:{QUESTION_WORDS})\b|^\W*{_FILLER}what about\b|^[^,?]{{1,40}},\s*(?:{OPENED_BY})\b",
+    re.IGNORECASE,
+)
 _LEADING_FILLER = re.compile(rf"^\W*{_FILLER}", re.IGNORECASE)
 MIN_WORDS = 3  # a piece shorter than this ("and?", "why?") is not a question of its own
 

@@ -180,3 +180,31 @@ def test_a_two_part_question_reads_as_one_reply_a_lead_for_both_then_each_parts_
     text = answer_markdown(answer, words)
     assert text.count(first.lead) == 1 and text.index(answer.lead) < text.index(f"**{first.heading}**")
     assert text.index(f"**{first.heading}**") < text.index(f"**{second.heading}**") < text.index("### Sources")
+
+
+def test_a_section_no_source_names_is_linked_to_the_source_its_text_credits_not_the_guides_first():
+    from assistant.knowledge.models import Guide
+
+    meta = {
+        "id": "platforms",
+        "title": "Choosing platforms",
+        "summary": "How a practice picks its platforms by goal and audience.",
+        "category": "strategy",
+        "topics": ["strategy"],
+        "platforms": ["all"],
+        "specialties": ["all"],
+        "sources": [
+            {"title": "Pew Research Center: Social media fact sheet", "url": "https://example.org/pew", "year": 2025},
+            {"title": "Rival IQ: Benchmark report", "url": "https://example.org/rival", "year": 2023},
+            {"title": "Brandwatch: LinkedIn specs", "url": "https://example.org/bw", "year": 2025, "sections": ["B"]},
+        ],
+        "updated": "2026-12-01",
+    }
+    body = (
+        "## A\n\nOrganic reach is small: 0.06% per post (Rival IQ, 2023), and more (Pew Research, 2025).\n\n"
+        "## B\n\nVideo grows (Rival IQ, 2023).\n\n## C\n\nStart with one platform.\n"
+    )
+    guide = Guide.model_validate({"meta": meta, "body": body, "path": "guides/platforms.md"})
+    assert guide.source_for("A").title.startswith("Rival IQ")  # the first source the section's own text credits
+    assert guide.source_for("B").title.startswith("Brandwatch")  # a source naming the section comes first
+    assert guide.source_for("C").title.startswith("Pew")  # credited nowhere: the guide's first source

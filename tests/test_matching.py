@@ -143,3 +143,16 @@ def test_real_two_part_messages_split_and_one_part_messages_do_not(kb, embedder)
     ]
     for question in one:
         assert len(matcher.answer_cards(question)) == 1, question
+
+
+@pytest.mark.slow
+def test_the_askers_country_breaks_a_near_tie_but_never_overrides_the_topic(kb, embedder):
+    matcher = CardMatcher(kb.cards, embedder, Path(os.environ["ASSISTANT_CACHE_DIR"]), regions=card_regions(kb))
+    regions = card_regions(kb)
+    question = "How often should a dental practice in Leeds post?"
+    general = matcher.match(question, k=1)[0].card  # where the asker is unknown: the topic's own card
+    found = matcher.match(question, k=1, country="GB", code="GB")[0].card
+    assert not regions.get(general.id) and found.id == general.id
+    # ...while between two cards on one topic that fit almost equally, the asker's country decides
+    matches = matcher.match("Physio in Toronto: can I post patient testimonials?", k=2, country="CA", code="CA")
+    assert "CA" in regions.get(matches[0].card.id, ()) and not regions.get(matches[1].card.id)

@@ -112,3 +112,12 @@ def test_the_questions_asked_besides_a_request_to_write_are_found():
         "Also, how often should I post?"
     ]
     assert questions_in("Write me an Instagram caption about sunscreen for my clinic in Leeds") == []
+
+
+def test_a_question_after_a_few_words_of_context_and_a_comma_is_a_question():
+    split = split_question("As a therapist, should I have a business Instagram, and should I allow comments on it?")
+    assert split.questions == ("As a therapist, should I have a business Instagram", "should I allow comments on it?")
+    # a clause after a comma that asks nothing stays the context of the question that follows
+    assert split_question("We got a review, which is fake. How do I report it?").questions == (
+        "We got a review, which is fake. How do I report it?",
+    )

@@ -118,8 +118,27 @@ class Guide(Strict):
         return found
 
     def source_for(self, heading: str) -> Source:
-        """The source behind one section: the first naming it, else the guide's first source."""
-        return next((s for s in self.meta.sources if heading in s.sections), self.meta.sources[0])
+        """The source behind one section: the first naming it, else the first the section's text credits in an
+        inline attribution ("(Rival IQ, 2023)"), else the guide's first source. A claim from a section about
+        LinkedIn is not linked to the survey another section quotes."""
+        named = next((s for s in self.meta.sources if heading in s.sections), None)
+        return named or self._credited(self.section(heading)) or self.meta.sources[0]
+
+    def _credited(self, text: str) -> Source | None:
+        """The first of the guide's sources that an "(Organisation, year)" attribution in `text` names."""
+        for found in _ATTRIBUTION.finditer(text):
+            name, year = _words(found.group(1)), int(found.group(2))
+            for source in self.meta.sources:
+                if _words(re.split(r":| - | — ", source.title)[0])[: len(name)] == name and source.year in (None, year):
+                    return source
+        return None
+
+
+_ATTRIBUTION = re.compile(r"\(([A-Z][^()]{1,80}?),?\s+((?:19|20)\d\d)[a-z]?\)")
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r"[^a-z0-9 ]", " ", text.lower()).split()
 
 
 # --- platforms ------------------------------------------------------------------------------------
