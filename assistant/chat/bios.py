@@ -4,8 +4,10 @@ platform's limit; the pieces are data (knowledge/data/drafts.yaml)."""
 
 from __future__ import annotations
 
+import re
+
 from ..knowledge.models import Platform, Specialty
-from ..knowledge.schemas.drafts import DraftData
+from ..knowledge.schemas.drafts import DraftData, LinkedInProfileData
 from .details import Details
 from .models import Draft
 
@@ -21,6 +23,9 @@ def write_bio(
     """The bio (or, on Google, the business description) for this platform, with other versions."""
     if platform.id == "google_business":
         return _description(data, spec, platform, values, details)
+    profile = data.extras.linkedin_profile
+    if platform.id == "linkedin" and details.personal and profile is not None:
+        return linkedin_profile(profile, spec, values, details, _title(data, spec, _plain_name(spec), details))
     limit = platform.limits.bio_chars or 150
     slots = _slots(data, spec, values, details)
     if details.personal:
@@ -48,9 +53,11 @@ def write_bio(
 
 
 def _slots(data: DraftData, spec: Specialty, values: dict[str, str], details: Details) -> dict[str, str]:
-    name = spec.name.split(" (")[0].split(" / ")[0]
+    name = _plain_name(spec)
     city = values.get("city") or ""
     services = _first_upper(details.focus) if details.focus else data.services.get(spec.id, name)
+    if details.listed and not details.focus and not details.personal:  # "family dentistry, Invisalign, open Saturdays"
+        services = " · ".join(_first_upper(item) for item in details.listed)
     if details.funding:
         services = f"{services} · {details.funding}"
     doing = details.doing or (f"· {details.focus}" if details.focus else f"· evidence-based {name.lower()} tips")
@@ -71,9 +78,17 @@ def _slots(data: DraftData, spec: Specialty, values: dict[str, str], details: De
     }
 
 
+def _plain_name(spec: Specialty) -> str:
+    return spec.name.split(" (")[0].split(" / ")[0]
+
+
 def _title(data: DraftData, spec: Specialty, name: str, details: Details) -> str:
-    """The clinician's title: a trainee says what they are ("Dermatology resident"), never the specialist's title,
-    which would claim a credential they do not hold."""
+    """The clinician's title: the role they give themselves ("paediatric nurse"), else the specialty's; a trainee
+    says what they are ("Dermatology resident"), never the specialist's title, which would claim a credential they
+    do not hold."""
+    if details.role and not details.trainee:
+        role = re.sub(r"\bphysio$", "physiotherapist", details.role, flags=re.IGNORECASE)  # the protected title
+        return _first_upper(role)
     if not details.trainee:
         return data.titles.get(spec.id, name)
     if details.trainee.endswith("student") or details.trainee in ("junior doctor", "foundation doctor"):
@@ -135,3 +150,55 @@ def _fit_priority(template: tuple[str, ...], slots: dict[str, str], limit: int, 
         if part and len("\n".join([*kept, part])) <= limit:
             kept.append(part)
     return "\n".join(kept) if kept and len(kept[0]) <= limit else ""
+
+
+_OPTIONAL = frozenset({"where", "years_clause"})  # clauses that may be empty inside a sentence
+_SLOT = re.compile(r"\{(\w+)\}")
+
+
+def linkedin_profile(
+    data: LinkedInProfileData, spec: Specialty, values: dict[str, str], details: Details, title: str
+) -> Draft:
+    """A clinician's LinkedIn headline and first-person About section, from what the message says about them."""
+    city = values.get("city") or details.city
+    place = f" at a {details.workplace}" if details.workplace else ""
+    focus = details.interests or details.focus
+    field = _plain_name(spec).lower()
+    slots = {
+        "role": title,
+        "a_role": _with_article(title[:1].lower() + title[1:] if not title.startswith("GP") else title),
+        "where": f"{place} in {city}" if city else place,
+        "focus": focus,
+        "years_clause": f", with {details.years} years of experience" if details.years else "",
+        "owner_line": "Clinic owner" if details.owner else "",
+        "owner_sentence": (
+            f"I own and run a {field} clinic{f' in {city}' if city else ''}, where [what the clinic offers and whom "
+            "it helps]. To book, visit [booking link]."
+            if details.owner
+            else ""
+        ),
+        "focus_or_field": focus or field,
+    }
+
+    def usable(template: str) -> str:
+        used = set(_SLOT.findall(template)) - _OPTIONAL
+        return template.format(**slots) if all(slots.get(u) for u in used) else ""
+
+    parts = [p for p in (usable(t) for t in data.headline) if p]
+    parts = [_first_upper(p) for p in parts]
+    while len(" | ".join(parts)) > data.headline_limit and len(parts) > 1:
+        parts.pop()
+    headline = " | ".join(parts)[: data.headline_limit]
+    about = "\n\n".join(p for p in (usable(t) for t in data.about) if p)
+    notes = ["Fill in the parts in [brackets] before you use it."] if "[" in about else []
+    return Draft(
+        kind="bio",
+        platform="linkedin",
+        title=f"LinkedIn headline ({data.headline_limit} characters at most) and About section",
+        text=f"Headline: {headline}\n\nAbout:\n{about}",
+        notes=[*notes, *data.notes],
+    )
+
+
+def _with_article(role: str) -> str:
+    return f"{'an' if role[:1].lower() in 'aeiou' else 'a'} {role}"

@@ -42,12 +42,43 @@ _PERSONAL = re.compile(
     r"\b(?:for me|my own|personal|I'?m an?|I am an?|as an?|for an?\s+\w+\s+who)\b|\bfor an?\s+(?!\w+\s+" + _PLACE + ")",
     re.I,
 )
+_OWN = re.compile(r"\b(?:for me|my own|about me)\b", re.I)  # said outright: the clinician's own profile
 _TEAM = re.compile(rf"\b{_PLACE}s?\b|\bour\b|\bwe\b|\bteam\b", re.I)
 _PATIENTS = re.compile(r"\b(patients?|clients?|book\w*|appointments?|treat\w*|sessions?)\b", re.I)
 _FILLER = re.compile(r"\s+(?:stuff|things|bits|and so on|etc\.?)\b.*$", re.I)
 # A clinician in training: their bio must say so, never claim the consultant's title ("Dermatology resident").
 _TRAINEE = re.compile(
     r"\b(resident|registrar|trainee|junior doctor|foundation doctor|intern|(?:medical|dental|nursing) student)\b",
+    re.I,
+)
+
+
+# The clinician's own role as they say it ("I'm an interventional cardiologist", "for me, a paediatric nurse",
+# "for me: orthopaedic physio"): up to three words before a role noun.
+_ROLE_NOUN = (
+    r"(?:nurse|midwife|pharmacist|podiatrist|chiropodist|optometrist|optician|dietitian|dietician|nutritionist|"
+    r"hygienist|therapist|psychotherapist|psychologist|counsell?or|doctor|GP|physician|surgeon|dentist|"
+    r"orthodontist|[a-z]+ologist|[a-z]+iatrist|[a-z]+ician|physio(?:therapist)?|chiropractor|osteopath|paramedic|"
+    r"practitioner|audiologist|sonographer|radiographer|health visitor|consultant|resident|registrar)"
+)
+_ROLE = re.compile(
+    r"(?:\bfor me\b[,:]?\s*|\bI'?m\s+|\bI am\s+|^|[,:]\s*)(?:an?\s+)?((?:[A-Za-z-]+\s+){0,3}?" + _ROLE_NOUN + r")s?\b",
+    re.I,
+)
+_NOT_ROLE_WORDS = re.compile(
+    r"\b(write|draft|make|bio|post|caption|headline|linkedin|tiktok|instagram|for|our|my|a|an)\b", re.I
+)
+_YEARS = re.compile(r"\b(\d{1,2})\+?\s*(?:years?|yrs)\b", re.I)
+_OWNER = re.compile(r"\b(?:clinic|practice|surgery)\s+owner\b|\bown (?:a|my|the) (?:clinic|practice)\b", re.I)
+_WHERE = re.compile(
+    r"\bat (?:an? |the )?((?:[\w'’-]+\s+){0,4}?(?:hospital|clinic|practice|university|trust|centre|center|"
+    r"health system|medical school))\b",
+    re.I,
+)
+_INTEREST = re.compile(r"\b(?:interested in|interests? (?:in|include)|passionate about)\s+([^.;!?\n]{3,80})", re.I)
+_GERUND_DOING = re.compile(
+    r"\b(?:doing|sharing|posting|making|giving|creating)\s+((?:[\w-]+\s+){0,2}?(?:tips|advice|videos|content|posts|"
+    r"education)\b[^.;!?\n,]{0,50})",
     re.I,
 )
 
@@ -65,6 +96,12 @@ class Details:
     personal: bool = False  # a clinician's own account, not a practice's
     sees_patients: bool = False  # the message speaks of patients, booking or appointments
     trainee: str = ""  # "resident", "registrar", "medical student": a clinician in training
+    role: str = ""  # the clinician's own role as they say it ("paediatric nurse", "interventional cardiologist")
+    workplace: str = ""  # "teaching hospital"
+    years: str = ""  # "12" (years of experience)
+    owner: bool = False  # they own the clinic
+    interests: str = ""  # "structural heart and med ed", "running injuries"
+    listed: tuple[str, ...] = ()  # the bare items of a list after a colon or question ("Invisalign, open Saturdays")
 
     def values(self) -> dict[str, str]:
         """Slot values for the authored copy ({clinic}, {city}); empty ones left out."""
@@ -87,7 +124,10 @@ def details_in(text: str, countries: Countries | None) -> Details:
         verb = re.sub(r"(?<=ch)es$|s$", "", doing.group(1).lower())
         what = _FILLER.sub("", doing.group(2)).strip()
         doing_text = f"{_GERUND.get(verb, verb + 'ing')} {what}"
+    if not doing_text and (gerund := _GERUND_DOING.search(text)):
+        doing_text = f"sharing {_FILLER.sub('', gerund.group(1)).strip()}"
     fund = funding.group(1) if funding else ""
+    role = _role_in(text)
     return Details(
         city=city or "",
         clinic=named.group(1).strip() if named else "",
@@ -95,7 +135,59 @@ def details_in(text: str, countries: Countries | None) -> Details:
         funding=("NHS and private" if "nhs" in fund.lower() and "private" in fund.lower() else fund),
         focus=_FILLER.sub("", focus.group(1)).strip() if focus else "",
         doing=doing_text,
-        personal=bool(_PERSONAL.search(text)) and not _TEAM.search(text),
+        personal=bool(_OWN.search(text)) or (bool(_PERSONAL.search(text)) and not _TEAM.search(text)),
         sees_patients=bool(_PATIENTS.search(text)),
         trainee=trainee.group(1).lower() if (trainee := _TRAINEE.search(text)) else "",
+        role=role,
+        workplace=where.group(1) if (where := _WHERE.search(text)) else "",
+        years=years.group(1) if (years := _YEARS.search(text)) else "",
+        owner=bool(_OWNER.search(text)),
+        interests=_interests(text, role, city or ""),
+        listed=_listed(text, kind, city or "", fund),
     )
+
+
+def _role_in(text: str) -> str:
+    """The role the clinician gives themselves, without the request's own words ("a TikTok bio for me, a ...")."""
+    for found in _ROLE.finditer(text):
+        words = [w for w in found.group(1).split() if not _NOT_ROLE_WORDS.fullmatch(w)]
+        role = " ".join(words)
+        if role and not role.lower().startswith(("our ", "the ")):
+            return role[:1].lower() + role[1:] if role.split()[0].lower() != "gp" else role
+    return ""
+
+
+def _interests(text: str, role: str, city: str) -> str:
+    """What the clinician focuses on: 'interested in ...', or a bare item of a list after a colon
+    ("orthopaedic physio, 12 years, running injuries, Dublin clinic owner" -> "running injuries")."""
+    if found := _INTEREST.search(text):
+        return _FILLER.sub("", found.group(1)).strip()
+    if ":" not in text:
+        return ""
+    items = [i.strip(" .") for i in text.split(":", 1)[1].split(",")]
+    for item in items:
+        low = item.lower()
+        if not item or any(c.isdigit() for c in item) or _OWNER.search(item) or (role and role.lower() in low):
+            continue
+        capitalised = all(w[:1].isupper() for w in item.split())  # a name ("Dr. Lena Hoffmann"), not a focus
+        if city and low == city.lower() or capitalised or _ROLE.fullmatch(item) or len(item.split()) > 6:
+            continue
+        return item
+    return ""
+
+
+def _listed(text: str, practice: str, city: str, funding: str) -> tuple[str, ...]:
+    """What a practice lists about itself after a colon or a question mark, without its kind, city and funding
+    ("Dental practice in Leeds, NHS and private, family dentistry, Invisalign, open Saturdays")."""
+    cut = max(text.find(":"), text.find("?"))
+    if cut < 0:
+        return ()
+    items = [i.strip(" .!") for i in text[cut + 1 :].split(",")]
+    skip = {practice.lower(), city.lower(), funding.lower(), ""}
+    out = []
+    for item in items:
+        low = item.lower()
+        if low in skip or re.search(rf"\b{_PLACE}\b", low) or _FUNDING.fullmatch(item) or len(item.split()) > 5:
+            continue
+        out.append(item)
+    return tuple(out) if 2 <= len(out) <= 5 else ()

@@ -21,11 +21,13 @@ from ..knowledge.schemas.drafts import DraftData
 from ..knowledge.schemas.replies import Tone
 from ..retrieval import tokenize
 from .bios import write_bio
+from .comments import asks_for_reply, comment_reply
 from .details import Details, details_in
 from .ideas import idea_list, wants_ideas
 from .models import Draft, DraftKind
 from .news import NewsWriter
 from .notices import NoticeWriter
+from .occasions import awareness_caption, observance_in
 from .rewrite import rewrite, wants_rewrite
 from .tags import narrower_tags, narrowing_word
 
@@ -45,6 +47,8 @@ _GOOGLE = re.compile(r"\bgoogle\b(?!\s+(?:ads?|adwords|analytics|search|reviews?
 _REVIEW_SITE = re.compile(
     r"\b(reviews?|reviewer|google|yelp|trustpilot|healthgrades|zocdoc|rated|rating|stars?)\b", re.IGNORECASE
 )
+_ABOUT = ("about", "regarding", "covering", "on")  # cues of what a post is about, not whom it is for
+_REVIEW_WORD = re.compile(r"\breviews?\b", re.IGNORECASE)
 _REVIEWED = re.compile(r"\b(reviews?|comments?|posts?|messages?|dms?|tweets?)\b", re.IGNORECASE)
 _WEEKS = re.compile(r"\b(\d{1,2})[- ]?weeks?\b", re.IGNORECASE)
 _PER_WEEK = re.compile(r"\b(\d)\s*(?:posts?|times)\s*(?:a|per)\s*week\b", re.IGNORECASE)
@@ -143,14 +147,20 @@ class Drafter:
         )
 
     def topic_for(self, subject: str, specialty: str | None):
-        """(specialty id, topic) best matching a subject, within the specialty if known; None if nothing fits."""
-        words = set(tokenize(subject))
+        """(specialty id, topic) best matching a subject, within the specialty if known; None if nothing fits.
+        A word matches its own forms ("floss", "flossing"); words that say how, not what ("properly"), do not count."""
+        stop = set(self.data.extras.subject_stopwords)
+        words = {w for w in tokenize(subject) if w not in stop}
         best, best_score = None, 0.0
         for spec_id, topic, topic_words in self._topics:
             if specialty and spec_id != specialty:
                 continue
             title = set(tokenize(topic.title))  # a word in the title counts more than one in the keywords
-            score = sum(self._idf.get(w, 0.0) * (1.5 if w in title else 1.0) for w in words & set(topic_words))
+            score = 0.0
+            for w in words:
+                same = [t for t in topic_words if _same_word(w, t)]
+                if same:
+                    score += max(self._idf.get(t, 0.0) * (1.5 if t in title else 1.0) for t in same)
             if score > best_score:
                 best, best_score = (spec_id, topic), score
         return best
@@ -175,6 +185,8 @@ class Drafter:
             spec = self.kb.specialty(asker.specialty or (profile.specialty if profile else None) or "general_practice")
             copy = self.kb.copy.get(spec.id, {})
             return [idea_list(spec, copy, self.data, text, _platform(turn, profile), _values(profile, details))]
+        if (comment := self.comment_reply(turn, profile, asker)) is not None:
+            return [comment]  # "reply to this comment: 'what exercises should I do?'": general, then an appointment
         if kind in (None, "review_reply") and (advice := self.notices.advice(text)):
             return [advice]  # comments that break the house rules are hidden, not answered
         if kind is None and _REVIEWED.search(text) and self._threatening(self._review_text(text)):
@@ -191,6 +203,23 @@ class Drafter:
         }[kind]
         draft = make(turn, profile, asker.specialty)
         return [draft] if draft else []
+
+    def comment_reply(self, turn, profile: ClinicProfile | None, asker) -> Draft | None:
+        """The reply to a pasted comment or DM asking about the writer's own health, or None."""
+        from ..guardrails.scope import emergency_entry
+
+        data = self.data.extras.comment_reply
+        text = turn.masked
+        comment = _pasted_comment(text)
+        if data is None or _REVIEW_WORD.search(text) or not asks_for_reply(text, comment, data):
+            return None
+        specialty = asker.specialty or (profile.specialty if profile else None)
+        found = self.topic_for(f"{comment} {self.subject(text)}", specialty)
+        copy = self.kb.copy.get(found[0], {}).get(found[1].title) if found else None
+        entry = emergency_entry(_country_code(turn, profile))
+        named = turn.platforms[0] if turn.platforms_named and turn.platforms else None
+        values = _values(profile, details_in(text, self.kb.countries))
+        return comment_reply(comment, copy, data, values, entry.number if entry else "", named)
 
     def _review_text(self, text: str) -> str:
         """The message as a description of the review: without the asker's own legal plans ("can we sue them?")."""
@@ -220,15 +249,21 @@ class Drafter:
 
     def caption(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
         values = _values(profile, details_in(turn.masked, self.kb.countries))
+        if (day := self.awareness(turn, profile, specialty, values)) is not None:
+            return day  # "a caption for World Mental Health Day": the day's post, its date, a crisis line
         news = self.news.kind_for(turn.masked)  # "a post welcoming our new hygienist": practice news, not a topic
         if news is not None:
-            return self.news.draft(news, turn.masked, self.kb.platform(_platform(turn, profile)), values)
+            from ..guardrails.scope import emergency_entry
+
+            entry = emergency_entry(_country_code(turn, profile))
+            news_values = {**values, "emergency": entry.number} if entry else values
+            text = _titled_names_back(turn.masked, getattr(turn, "question", turn.masked))  # "Dr Lopez": a colleague
+            return self.news.draft(news, text, self.kb.platform(_platform(turn, profile)), news_values)
         spec_id, topic = self._specialty_and_topic(turn, specialty)
-        if spec_id is None:
-            return None
         platform = self.kb.platform(_platform(turn, profile))
+        if topic is None:  # nothing authored on this subject: a general caption on it, never another subject's
+            return self._general(turn, platform.id, values, "caption")
         spec = self.kb.specialty(spec_id)
-        topic = topic or spec.topics[0]
         copy = self.kb.copy.get(spec.id, {}).get(topic.title)
         tags = self._tags(spec.id, platform.id, topic, values.get("city"))
         if copy is not None and copy.slides and _CAROUSEL.search(turn.masked):
@@ -257,6 +292,18 @@ class Drafter:
             notes=notes,
         )
 
+    def awareness(self, turn, profile: ClinicProfile | None, specialty, values: dict[str, str]) -> Draft | None:
+        """The caption for an awareness day or month the message names, or None."""
+        data = self.data.extras.awareness
+        observance = observance_in(self.kb, turn.masked) if data is not None else None
+        if data is None or observance is None:
+            return None
+        platform = self.kb.platform(_platform(turn, profile))
+        spec_id = specialty or (profile.specialty if profile else None)
+        spec_id = spec_id if spec_id in self.kb.specialties else "general_practice"
+        tags = self._tags(spec_id, platform.id, None, values.get("city"))
+        return awareness_caption(self.kb, observance, platform, values, _country_code(turn, profile), tags, data)
+
     def _formal(self, text: str, profile: ClinicProfile | None) -> bool:
         """Whether the message (or the saved profile's tone) asks for a formal, professional voice."""
         asked = self.data.formal_tone is not None and re.search(self.data.formal_tone, text, re.IGNORECASE)
@@ -281,6 +328,8 @@ class Drafter:
         if topic is None and (qualifier := narrowing_word(self.kb, turn.masked, spec_id)):  # "paediatric dentist"
             tags = narrower_tags(self.kb, spec_id, *qualifier, main.tags)
             title = f"{qualifier[0]} {title.split(' (')[0].lower()}".capitalize()
+        if topic is None and (own := _subject_tag(self.subject_phrase(turn.masked, _ABOUT))) and own not in tags:
+            tags = [own, *tags][: max(len(tags), 1)]  # "about ACL rehab": #ACLRehab, the subject's own tag, first
         alternatives = [" ".join(t) for t in (main.tags, other.tags) if t and t != tags][:1]
         # The branded-tag advice only when a branded tag is in the set shown; a local tag asked for when no city.
         branded = {t.tag for t in main.hashtags if t.tier == "branded"} & set(tags)
@@ -353,6 +402,7 @@ class Drafter:
         what = "review" if _REVIEW_SITE.search(turn.masked) else "comment"
         title = f"Reply to the {what} ({drafted.situation.lower()})" if drafted.situation else f"Reply to the {what}"
         return Draft(
+            card=self.data.extras.sentiment_cards.get(drafted.sentiment or ""),
             kind="review_reply",
             title=title,
             text=drafted.reply,
@@ -370,7 +420,10 @@ class Drafter:
     def video_script(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
         spec_id, topic = self._specialty_and_topic(turn, specialty)
         if spec_id is None:
-            return None
+            values = _values(profile, details_in(turn.masked, self.kb.countries))
+            return self._general(
+                turn, _platform(turn, profile) if turn.platforms_named else "instagram", values, "video_script"
+            )
         platform = _platform(turn, profile) if turn.platforms_named else "instagram"
         copy = self.kb.copy.get(spec_id, {}).get(topic.title) if topic else None
         if copy is not None and copy.script is not None:
@@ -379,8 +432,12 @@ class Drafter:
         from ..planners.videos import video_ideas
 
         ideas = video_ideas(self.kb, spec_id, [platform], count=20)
-        words = set(tokenize(self.subject(turn.masked)))
-        idea = max(ideas, key=lambda i: len(words & set(tokenize(f"{i.title} {i.hook}"))))
+        words = set(tokenize(self.subject(turn.masked))) - set(self.data.extras.subject_stopwords)
+        overlap = {id(i): len(words & set(tokenize(f"{i.title} {i.hook}"))) for i in ideas}
+        idea = max(ideas, key=lambda i: overlap[id(i)])
+        if words and (topic is None or not overlap[id(idea)]):  # no idea on this subject: a general script on it
+            values = _values(profile, details_in(turn.masked, self.kb.countries))
+            return self._general(turn, platform, values, "video_script")
         beats = [f"{n}. {beat}" for n, beat in enumerate(idea.outline, 1)]
         text = "\n".join([f"0-3 s (hook, spoken and on screen): {idea.hook}", *beats, f"Last 5 s: {idea.cta}"])
         return Draft(
@@ -390,6 +447,45 @@ class Drafter:
             text=text,
             notes=[idea.compliance_note] if idea.compliance_note else [],
         )
+
+    def _general(self, turn, platform: str, values: dict[str, str], kind: DraftKind) -> Draft | None:
+        """A caption or script on the subject asked when no authored copy covers it, the facts left to add."""
+        extras = self.data.extras
+        subject = self.subject_phrase(turn.masked)
+        if not subject or not (extras.general_script if kind == "video_script" else extras.general_caption):
+            return None
+        slots = {
+            "subject": subject,
+            "Subject": subject[:1].upper() + subject[1:],
+            "booking": "{booking}",
+            "phone": "{phone}",
+        }
+        if kind == "video_script":
+            text = "\n".join(fill(line.format(**slots), values) for line in extras.general_script)
+            title = f"Script: {subject}"
+        else:
+            text = fill(extras.general_caption.format(**slots), values)
+            title = f"{self.kb.platform(platform).name} caption: {subject}"
+        return Draft(
+            kind=kind,
+            platform=platform,
+            title=title,
+            text=text,
+            notes=[extras.general_note] if extras.general_note else [],
+        )
+
+    def subject_phrase(self, text: str, cues: tuple[str, ...] = ()) -> str:
+        """The subject as the user wrote it ("how to floss"), without the words that say how ("properly")."""
+        found = (
+            re.search(rf"\b{re.escape(c)}\b\s+(.{{3,}})", text, re.IGNORECASE) for c in cues or self.data.subject_cues
+        )
+        match = next((m for m in found if m), None)
+        if match is None:
+            return ""
+        phrase = _SUBJECT_END.split(match.group(1), maxsplit=1)[0]
+        stop = set(self.data.extras.subject_stopwords)
+        words = [w for w in phrase.split() if w.lower().strip("'\"") not in stop]
+        return " ".join(words).strip(" '\"")
 
     def plan(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
         from ..planners.calendar import plan_calendar
@@ -477,6 +573,39 @@ def _with_tags(text: str, tags: list[str]) -> str:
 def _pasted(text: str) -> str:
     match = _QUOTED.search(text)
     return next(g for g in match.groups() if g).strip() if match else ""
+
+
+_TITLED = re.compile(r"\b(Dr|Doctor|Prof)(\.?\s+)([A-Z][\w'’-]+)")
+_TITLED_MASKED = re.compile(r"\b(Dr|Doctor|Prof)(\.?\s+)\[NAME\]")
+_QUOTED_LAST = re.compile(r":\s*[\"“'‘](.{10,}?)[\"”'’]\s*[.?!]*\s*$", re.DOTALL)
+
+
+def _titled_names_back(masked: str, typed: str) -> str:
+    """The masked message with the names of titled clinicians ("Dr. Lopez") as typed: a practice announcing a
+    colleague's arrival or departure names them. Only names after Dr or Prof come back, never a patient's."""
+    names = iter(m.group(3) for m in _TITLED.finditer(typed))
+    return _TITLED_MASKED.sub(lambda m: f"{m.group(1)}{m.group(2)}{next(names, '[NAME]')}", masked)
+
+
+def _pasted_comment(text: str) -> str:
+    """The comment or message pasted after a colon ("...: 'I've had sciatica, what should I do?'"), apostrophes
+    and all, else whatever the usual quote finder sees."""
+    found = _QUOTED_LAST.search(text)
+    return found.group(1).strip() if found else _pasted(text)
+
+
+def _subject_tag(phrase: str) -> str:
+    """A hashtag for a short subject ("ACL rehab" -> "#ACLRehab"), or "" for a long or empty one."""
+    words = [re.sub(r"[^\w]", "", w) for w in phrase.split()]
+    words = [w for w in words if w]
+    if not 1 <= len(words) <= 3:
+        return ""
+    return "#" + "".join(w if w.isupper() else w[:1].upper() + w[1:] for w in words)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word or a form of it: "floss" and "flossing", "vaccine" and "vaccines" (four letters at least)."""
+    return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
 
 
 def _sign_off(profile: ClinicProfile | None) -> str:

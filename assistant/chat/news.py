@@ -20,11 +20,16 @@ _DAYS = re.compile(
 )
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _DATE = re.compile(
+    rf"\b(?:the )?(?:end|start|beginning|middle) of (?:{_MONTHS})[a-z]*\b|"
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})[a-z]*\b|\b(?:{_MONTHS})[a-z]*\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     r"|\b(?:christmas (?:day|eve)|boxing day|new year'?s (?:day|eve)|good friday|easter (?:monday|sunday|weekend)"
     r"|(?:the )?(?:bank|public) holiday(?: monday)?|christmas|easter|diwali|eid)\b"
     r"|\b(?:next |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
     re.IGNORECASE,
+)
+_PREPOSITION = re.compile(r"\b(on|over|from|until|by|at|in|between|during|for)\s+$", re.IGNORECASE)
+_NEW_PLACE = re.compile(
+    r"\bnew\s+((?:[\w'’-]+\s+){0,4}?(?:clinic|practice|surgery|centre|center|office|pharmacy))\b", re.IGNORECASE
 )
 _VACCINES = re.compile(r"\b(flu|covid(?:-19)?|rsv|shingles|pneumococcal|travel)\b", re.IGNORECASE)
 _UNTIL = r"(.+?)(?=\s+(?:for|in|at|on|from|to)\s+(?:my|our|the|your|a|an)\b|[,.;!?\n]|$)"
@@ -78,12 +83,20 @@ class NewsWriter:
         dates = list(dict.fromkeys(m.group(0) for m in _DATE.finditer(text)))
         if dates:
             found["date"] = _join(dates)
+            first = _DATE.search(text)
+            before = _PREPOSITION.search(text[: first.start()]) if first else None
+            found["when"] = f"{before.group(1).lower() if before else 'on'} {found['date']}"
+        people = self._people(text)
+        if len(people) > 1:
+            found["successor"] = people[1]
+        if kind.id == "opening" and (place := _NEW_PLACE.search(text)):
+            found["service"] = f"our new {place.group(1)}"
         if kind.id == "vaccination" and (vaccine := _VACCINES.search(text)):
             name = vaccine.group(1)
             found["service"] = f"{name.upper() if name.lower().startswith('covid') else name.lower()} vaccination"
         elif kind.id == "event" and (event := _EVENT.search(text)):
             found["service"] = "our " + event.group(1).strip()
-        elif service := next((m for m in (p.search(text) for p in _SERVICE) if m), None):
+        elif "service" not in found and (service := next((m for m in (p.search(text) for p in _SERVICE) if m), None)):
             found["service"] = service.group(1).strip()
         return found
 
@@ -94,6 +107,8 @@ class NewsWriter:
             paragraphs = template.strip().split("\n\n")
             template = f"{paragraphs[0]}\n\n{paragraphs[-1]}"
         details = self.details(kind, text)
+        details["city_clause"] = f" in {values['city']}" if values.get("city") else ""
+        details["emergency"] = values.get("emergency") or "your local emergency number"
         paragraphs = [" ".join(p.split()) for p in template.strip().split("\n\n")]  # the YAML's wrapped lines
         body = "\n\n".join(_first_upper(fill(_details(p, details), values)) for p in paragraphs)
         notes = list(kind.notes)
@@ -106,6 +121,14 @@ class NewsWriter:
             text=body,
             notes=notes,
         )
+
+    def _people(self, text: str) -> list[str]:
+        """Every clinician the message names with a title ("Dr. Lopez ... Dr. Chen"), in order."""
+        out = []
+        for m in _TITLE_NAME.finditer(text):
+            name = "[name]" if m.group(2) == _MASKED_NAME else m.group(2)
+            out.append(f"{m.group(1)} {name}")
+        return list(dict.fromkeys(out))
 
     def _person(self, text: str) -> str | None:
         titled = _TITLE_NAME.search(text)
@@ -120,7 +143,13 @@ class NewsWriter:
 
 
 def _details(text: str, slots: dict[str, str]) -> str:
-    return re.sub(r"\{(person|role|days|service|date)\}", lambda m: slots.get(m.group(1)) or f"[{m.group(1)}]", text)
+    def one(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name in slots:
+            return slots[name]
+        return "[date]" if name == "when" else f"[{name}]" if name != "successor" else "[name of the new clinician]"
+
+    return re.sub(r"\{(person|role|days|service|date|when|successor|city_clause|emergency)\}", one, text)
 
 
 def _first_upper(text: str) -> str:

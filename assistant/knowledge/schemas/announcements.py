@@ -9,7 +9,10 @@ from pydantic import Field, field_validator
 
 from ..base import Regex, Strict
 
-SLOTS = frozenset({"clinic", "city", "booking", "phone", "person", "role", "days", "service", "date"})
+SLOTS = frozenset(
+    {"clinic", "city", "booking", "phone", "person", "role", "days", "service", "date", "successor", "emergency"}
+    | {"city_clause", "when"}
+)
 _SLOT = re.compile(r"\{(\w+)\}")
 
 

@@ -38,6 +38,49 @@ class RewriteData(Strict):
     closing: tuple[str, ...] = ()
 
 
+class CommentReplyData(Strict):
+    """A reply to a pasted comment or message that asks about the writer's own health (knowledge/data/drafts.yaml)."""
+
+    requests: tuple[Regex, ...] = Field(min_length=1)  # the user asks for a reply to a comment, DM or question
+    asks: tuple[Regex, ...] = Field(min_length=1)  # the pasted words ask about someone's own health
+    urgent: Regex  # a sentence of the topic's copy that says when to get urgent help
+    reply: str = Field(min_length=60)  # {fact} {urgent} {booking} {phone} {emergency}
+    urgent_default: str = Field(min_length=20)  # when the topic's copy names no urgent signs
+    no_fact: str = Field(min_length=20)  # when no topic's copy fits the comment
+    notes: tuple[str, ...] = ()
+
+
+class AwarenessCaptionData(Strict):
+    """What a caption for a named awareness day adds to the day's authored post: when it falls, a crisis line."""
+
+    when_month: str = Field(min_length=10)  # {name} {month}
+    when_day: str = Field(min_length=10)  # {name} {date}
+    when_span: str = Field(min_length=10)  # {name} {start} {end}
+    crisis_days: Regex  # observances (id or name) where a crisis line belongs in the post
+    crisis: str = Field(min_length=20)  # {crisis} {number}
+    crisis_unknown: str = Field(min_length=20)
+
+
+class LinkedInProfileData(Strict):
+    """A clinician's LinkedIn headline and About section, from what the message says about them."""
+
+    headline: tuple[str, ...] = Field(min_length=1)  # parts joined with " | ", kept while within the limit
+    headline_limit: int = Field(default=220, ge=50)
+    about: tuple[str, ...] = Field(min_length=3)  # paragraphs; one whose slot is empty is left out
+    notes: tuple[str, ...] = ()
+
+
+class DraftExtras(Strict):
+    comment_reply: CommentReplyData | None = None
+    awareness: AwarenessCaptionData | None = None
+    linkedin_profile: LinkedInProfileData | None = None
+    sentiment_cards: dict[str, str] = {}  # review sentiment -> the card that follows its reply ("positive")
+    subject_stopwords: tuple[str, ...] = ()  # words that say how, not what ("properly"): no topic is matched on them
+    general_script: tuple[str, ...] = ()  # a script on a subject no authored copy covers; {subject} {seconds}
+    general_caption: str = ""  # a caption on a subject no authored copy covers; {subject}
+    general_note: str = ""  # what to add to a general draft
+
+
 class DraftData(Strict):
     order: tuple[DraftKind, ...]
     requests: dict[DraftKind, tuple[Regex, ...]]
@@ -60,3 +103,4 @@ class DraftData(Strict):
     trainee_note: str = ""  # shown with the bio of a clinician in training
     review_notes: tuple[ReviewNote, ...] = ()  # what to do after replying (the offline route), and when not to
     rewrite: RewriteData | None = None
+    extras: DraftExtras = DraftExtras()

@@ -1,0 +1,67 @@
+"""A reply to a pasted comment or DM that asks about the writer's own health ("I've had sciatica for 3 months, what
+exercises should I do?"). The reply gives one general fact from the matching topic's authored copy, gives no
+advice for this person, offers an appointment, and names the urgent signs where the copy does. It never confirms
+that the writer is a patient. The wording is data (knowledge/data/drafts.yaml, `extras.comment_reply`)."""
+
+from __future__ import annotations
+
+import re
+
+from ..knowledge.copy import PostCopy, fill
+from ..knowledge.schemas.drafts import CommentReplyData
+from .models import Draft
+
+_FLAGS = re.IGNORECASE | re.DOTALL
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_SOURCE = re.compile(r"\s*\((?:source|sources):[^)]*\)")
+
+
+def asks_for_reply(text: str, comment: str, data: CommentReplyData) -> bool:
+    """Whether the message asks for a reply to `comment`, a pasted comment or message about someone's own health."""
+    if not comment or not any(re.search(p, text, _FLAGS) for p in data.requests):
+        return False
+    return all(re.search(p, comment, _FLAGS) for p in data.asks[:1]) or any(
+        re.search(p, comment, _FLAGS) for p in data.asks[1:]
+    )
+
+
+def facts_from(copy: PostCopy | None, data: CommentReplyData) -> tuple[str, str]:
+    """(a general fact, the urgent signs) from the topic's warm copy; empty strings where the copy has none."""
+    if copy is None:
+        return "", ""
+    sentences = [_SOURCE.sub("", s).strip() for s in _SENTENCE.split(" ".join(copy.warm.body.split()))]
+    urgent = next((s for s in sentences if re.search(data.urgent, s, re.IGNORECASE)), "")
+    fact = next((s for s in sentences if s != urgent and not s.lower().startswith(("you ", "if "))), "")
+    return fact, urgent
+
+
+def comment_reply(
+    comment: str,
+    copy: PostCopy | None,
+    data: CommentReplyData,
+    values: dict[str, str],
+    emergency: str,
+    platform: str | None,
+) -> Draft:
+    """The reply to post under the comment (or send to the message), filled in for the clinic."""
+    fact, urgent = facts_from(copy, data)
+    slots = {**values, "emergency": emergency or "your local emergency number"}
+    text = data.reply.format(
+        fact=fact or data.no_fact,
+        # The urgent signs only where the subject has them ("numbness around your bottom"), or when nothing is
+        # known about the subject; bleeding gums get no emergency line.
+        urgent=urgent or (data.urgent_default.format(emergency=slots["emergency"]) if copy is None else ""),
+        booking="{booking}",
+        phone="{phone}",
+    )
+    notes = list(data.notes)
+    if copy is None:
+        notes.insert(0, "Add one general, sourced fact about the subject before posting, or keep the reply as it is.")
+    quoted = " ".join(comment.split())
+    return Draft(
+        kind="review_reply",
+        platform=platform,
+        title=f"Reply to the comment: “{quoted[:70]}{'…' if len(quoted) > 70 else ''}”",
+        text=" ".join(fill(text, slots).split()),
+        notes=notes,
+    )
