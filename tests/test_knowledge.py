@@ -453,3 +453,27 @@ def test_a_guide_section_is_its_text_up_to_the_next_heading_and_unknown_headings
     assert guide.section("First") == "One.\n\nStill one."
     assert guide.section("Second") == "Two.\n### Inside two\nStill two."
     assert guide.section("Intro") == "" and guide.section("Missing") == ""
+
+
+# Sections whose advice is the guide's own and that no originator was found for (issue 10): they still link the
+# guide's first source. Name a source for one and remove it here; nothing may join this list.
+SECTIONS_WITHOUT_AN_ORIGINATOR = {
+    "medical-questions-online | Turning questions into useful content",
+    "misinformation-myth-busting | Citing sources without losing your audience",
+    "replying-to-comments | How fast to respond to comments and messages",
+    "threatening-reviews | When to call a lawyer or the police",
+}
+
+
+def test_every_section_in_compliance_conversations_guides_names_its_source(real_kb):
+    """A claim quoted from a section links the source that section comes from, never by default the guide's first
+    source: every section is named in a source's `sections:` or credits one inline ("(Organisation, year)")."""
+    unnamed = {
+        f"{guide.id} | {heading}"
+        for guide in real_kb.guides
+        if guide.meta.category in ("compliance", "conversations")
+        for heading in guide.headings
+        if not any(heading in source.sections for source in guide.meta.sources)
+        and guide._credited(guide.section(heading)) is None
+    }
+    assert not unnamed - SECTIONS_WITHOUT_AN_ORIGINATOR, sorted(unnamed - SECTIONS_WITHOUT_AN_ORIGINATOR)
