@@ -104,6 +104,7 @@ def test_a_card_matched_without_confidence_says_which_question_it_answers(servic
         "Should we post on Sundays?",
         "Our nurse wants to do a dance video, thoughts?",
         "what about the lighting for videos in a small room",
+        "do patients care about the font on our posts",
     ):
         answer = ask(services, question)
         assert answer.card_id, question
