@@ -151,8 +151,9 @@ def test_a_skin_cancer_month_caption_says_may_and_has_no_crisis_line(drafter):
 
 def test_a_childrens_dental_health_month_caption_is_about_that_month(drafter):
     text = "Write 3 Instagram captions for our pediatric dental office in Maine for Children's Dental Health Month."
-    draft = only(drafter.drafts(turn(text, ["instagram"], country="US"), None, Asker(specialty="dentistry")))
-    assert "Children's Dental Health Month" in draft.text and "February" in draft.text
+    drafts = drafter.drafts(turn(text, ["instagram"], country="US"), None, Asker(specialty="dentistry"))
+    assert len(drafts) == 3  # the three captions asked for, the month's own first
+    assert "Children's Dental Health Month" in drafts[0].text and "February" in drafts[0].text
 
 
 def test_a_five_star_review_reply_is_followed_by_the_advice_on_thanking_not_on_complaints(drafter):

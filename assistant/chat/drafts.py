@@ -7,6 +7,7 @@ tone). What counts as a request to write, and the bio pieces, are data (knowledg
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 import re
@@ -149,10 +150,15 @@ class Drafter:
     def topic_for(self, subject: str, specialty: str | None):
         """(specialty id, topic) best matching a subject, within the specialty if known; None if nothing fits.
         A word matches its own forms ("floss", "flossing"); words that say how, not what ("properly"), do not count."""
+        ranked = self.topics_for(subject, specialty)
+        return ranked[0] if ranked else None
+
+    def topics_for(self, subject: str, specialty: str | None) -> list:
+        """Every (specialty id, topic) matching a subject, best first (ties in the knowledge base's order)."""
         stop = set(self.data.extras.subject_stopwords)
         words = {w for w in tokenize(subject) if w not in stop}
-        best, best_score = None, 0.0
-        for spec_id, topic, topic_words in self._topics:
+        scored = []
+        for n, (spec_id, topic, topic_words) in enumerate(self._topics):
             if specialty and spec_id != specialty:
                 continue
             title = set(tokenize(topic.title))  # a word in the title counts more than one in the keywords
@@ -161,9 +167,9 @@ class Drafter:
                 same = [t for t in topic_words if _same_word(w, t)]
                 if same:
                     score += max(self._idf.get(t, 0.0) * (1.5 if t in title else 1.0) for t in same)
-            if score > best_score:
-                best, best_score = (spec_id, topic), score
-        return best
+            if score > 0:
+                scored.append((-score, n, (spec_id, topic)))
+        return [found for _, _, found in sorted(scored, key=lambda x: (x[0], x[1]))]
 
     # --- the drafts -------------------------------------------------------------------------------------
 
@@ -202,7 +208,40 @@ class Drafter:
             "plan": self.plan,
         }[kind]
         draft = make(turn, profile, asker.specialty)
+        if draft and kind == "caption" and (count := self.caption_count(text)) > 1:
+            return self.more_captions(draft, turn, profile, asker.specialty, count)
         return [draft] if draft else []
+
+    def caption_count(self, text: str) -> int:
+        """How many captions the message asks for ("3 captions", "a few posts"), at most the data's cap; else 1."""
+        extras = self.data.extras
+        words = "|".join(re.escape(w) for w in sorted(extras.count_words, key=len, reverse=True))
+        found = re.search(rf"\b(\d{{1,2}}|{words})\s+(?:[\w'’-]+\s+){{0,3}}?(?:captions|posts)\b", text, re.I)
+        if found is None:
+            return 1
+        word = found.group(1).lower()
+        count = int(word) if word.isdigit() else extras.count_words.get(word, 1)
+        return max(1, min(count, extras.max_captions))
+
+    def more_captions(self, first: Draft, turn, profile: ClinicProfile | None, specialty, count: int) -> list[Draft]:
+        """`count` different captions: the first, its other versions, then captions on the next topics that
+        match the subject (the same topic never twice)."""
+        drafts = [first.model_copy(update={"alternatives": []})]
+        for n, other in enumerate(first.alternatives, 2):
+            drafts.append(first.model_copy(update={"text": other, "alternatives": [], "title": f"{first.title} ({n})"}))
+        if self.news.kind_for(turn.masked) is not None:  # practice news: no health topic to add
+            return drafts[:count]
+        values = _values(profile, details_in(turn.masked, self.kb.countries))
+        platform = self.kb.platform(first.platform or _platform(turn, profile))
+        spec_id = specialty or (profile.specialty if profile else None)
+        subject = f"{self.subject(turn.masked)} {first.title.split(':', 1)[-1]}"  # an awareness day: its name
+        for found_spec, topic in self.topics_for(subject, spec_id):
+            if len(drafts) >= count:
+                break
+            if any(topic.title in d.title for d in drafts):
+                continue
+            drafts.append(self._topic_caption(turn, profile, found_spec, topic, platform, values))
+        return drafts[:count]
 
     def comment_reply(self, turn, profile: ClinicProfile | None, asker) -> Draft | None:
         """The reply to a pasted comment or DM asking about the writer's own health, or None."""
@@ -263,6 +302,10 @@ class Drafter:
         platform = self.kb.platform(_platform(turn, profile))
         if topic is None:  # nothing authored on this subject: a general caption on it, never another subject's
             return self._general(turn, platform.id, values, "caption")
+        return self._topic_caption(turn, profile, spec_id, topic, platform, values)
+
+    def _topic_caption(self, turn, profile: ClinicProfile | None, spec_id: str, topic, platform, values) -> Draft:
+        """The caption on one topic of the knowledge base: its authored copy, else one the planner writes."""
         spec = self.kb.specialty(spec_id)
         copy = self.kb.copy.get(spec.id, {}).get(topic.title)
         tags = self._tags(spec.id, platform.id, topic, values.get("city"))
@@ -491,19 +534,18 @@ class Drafter:
         from ..planners.calendar import plan_calendar
         from ..profile import ClinicProfile
 
-        weeks = int(found.group(1)) if (found := _WEEKS.search(turn.masked)) else 4
+        weeks = _plan_weeks(turn.masked)
         per_week = int(found.group(1)) if (found := _PER_WEEK.search(turn.masked)) else 3
         platform = _platform(turn, profile)
         if profile is None:
             profile = ClinicProfile(specialty=specialty or "general_practice", platforms=[platform])
-        today = dt.date.today()
-        start = today + dt.timedelta(days=7 - today.weekday())  # next Monday
+        start = plan_start(turn.masked, dict(self.data.extras.seasons), dt.date.today())
         plan = plan_calendar(self.kb, profile, [platform], start, min(max(weeks, 1), 12), min(max(per_week, 1), 7))
-        lines = _weeks(plan)
+        lines, theme = _weeks(plan), _theme(turn.masked)
         return Draft(
             kind="plan",
             platform=platform,
-            title=f"{plan.weeks}-week plan from {plan.start:%d %B}",
+            title=f"{plan.weeks}-week plan from {plan.start:%d %B %Y}" + (f": {theme}" if theme else ""),
             text="\n".join(lines),
             notes=[
                 "The whole plan, with every caption and the exports for Hootsuite, Buffer and calendars, "
@@ -512,6 +554,52 @@ class Drafter:
                 "specialty and skips your country's public holidays.",
             ],
         )
+
+
+_MONTHS = {m.lower(): n for n, m in enumerate(calendar.month_name) if m}
+_MONTH = re.compile(
+    rf"\b(?:in|for|from|during|starting|start(?:ing)? in|over)\s+({'|'.join(_MONTHS)})\b", re.IGNORECASE
+)
+_MONTHS_LONG = re.compile(r"\b(a|one|1|two|2|three|3)[- ]months?\b", re.IGNORECASE)
+_THEME = re.compile(
+    r"\b(?:around|themed on|on the theme of|focused on|focusing on)\s+([\w'’ -]{3,40}?)"
+    r"(?=\s+(?:in|for|on|from|during)\b|[,.;?!]|$)",
+    re.IGNORECASE,
+)
+_SEASON = re.compile(r"\b(winter|spring|summer|autumn|fall)\b", re.IGNORECASE)
+
+
+def _plan_weeks(text: str) -> int:
+    """How many weeks a plan request asks for: "6-week", "a month" (4), "two months" (8); 4 when it does not say."""
+    if found := _WEEKS.search(text):
+        return int(found.group(1))
+    if found := _MONTHS_LONG.search(text):
+        word = found.group(1).lower()
+        months = 1 if word == "a" else int(word) if word.isdigit() else _WORDS[word]
+        return 4 * months
+    return 4
+
+
+def plan_start(text: str, seasons: dict[str, int], today: dt.date) -> dt.date:
+    """The Monday a plan starts: in the month (or season) the message names, the next one from today; else next
+    Monday. "a plan around back-to-school in August" starts on the first Monday of August."""
+    month = None
+    if found := _MONTH.search(text):
+        month = _MONTHS[found.group(1).lower()]
+    elif (found := _SEASON.search(text)) and found.group(1).lower() in seasons:
+        month = seasons[found.group(1).lower()]
+    next_monday = today + dt.timedelta(days=7 - today.weekday())
+    if month is None or month == today.month:
+        return next_monday
+    year = today.year if month > today.month else today.year + 1
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(7 - first.weekday()) % 7)
+
+
+def _theme(text: str) -> str:
+    """The theme a plan is built around ("around back-to-school"), or ""."""
+    found = _THEME.search(text)
+    return found.group(1).strip() if found else ""
 
 
 def _weeks(plan) -> list[str]:

@@ -79,6 +79,9 @@ class DraftExtras(Strict):
     general_script: tuple[str, ...] = ()  # a script on a subject no authored copy covers; {subject} {seconds}
     general_caption: str = ""  # a caption on a subject no authored copy covers; {subject}
     general_note: str = ""  # what to add to a general draft
+    seasons: dict[str, int] = {}  # season word -> the month (1-12) a plan for it starts in ("winter": 12)
+    count_words: dict[str, int] = {}  # number words before "captions" ("three": 3, "a few": 3)
+    max_captions: int = Field(default=5, ge=1, le=10)  # the most captions one message gets
 
 
 class DraftData(Strict):
