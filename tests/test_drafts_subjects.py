@@ -60,6 +60,27 @@ def test_a_google_business_description_is_recognised_and_fits_googles_rules(draf
     assert "http" not in draft.text and "best" not in draft.text.lower() and "insurance" in draft.text
 
 
+@pytest.mark.parametrize(
+    ("text", "platform", "field"),
+    [
+        (
+            "Write a Google Business Profile description for our podiatry clinic in Leeds.",
+            "google_business",
+            "podiatry",
+        ),
+        ("Write our Instagram bio, we're a midwifery practice in Bristol.", "instagram", "midwifery"),
+    ],
+)
+def test_a_profile_for_a_field_not_given_as_a_specialty_never_borrows_another_specialtys_services(
+    drafter, text, platform, field
+):
+    """No specialty in the message or a saved profile: the draft names the field the message gives and leaves the
+    services to fill in, not a family doctor's check-ups and vaccines from the default specialty."""
+    draft = only(drafter.drafts(turn(text, [platform]), None, Asker()))
+    assert field in draft.text.lower() and "[your main services]" in draft.text
+    assert not any(word in draft.text.lower() for word in ("family doctor", "vaccine", "general practice", "gp "))
+
+
 def test_a_linkedin_headline_and_about_use_the_clinicians_own_role_workplace_and_interests(drafter):
     text = (
         "Write a LinkedIn headline and About section for me: I'm an interventional cardiologist at a teaching "

@@ -18,16 +18,27 @@ _PROFILE_NOTE = (
 
 
 def write_bio(
-    data: DraftData, spec: Specialty, platform: Platform, values: dict[str, str], details: Details
+    data: DraftData,
+    spec: Specialty,
+    platform: Platform,
+    values: dict[str, str],
+    details: Details,
+    *,
+    known: bool = True,
 ) -> Draft | None:
-    """The bio (or, on Google, the business description) for this platform, with other versions."""
+    """The bio (or, on Google, the business description) for this platform, with other versions. `known`: the
+    specialty was given (in the message or the saved profile); when it was not, `spec` is only a default and the
+    draft says what the message says ("a podiatry clinic") with its services left to fill in, never another
+    specialty's services."""
     if platform.id == "google_business":
-        return _description(data, spec, platform, values, details)
+        return _description(data, spec, platform, values, details, known)
     profile = data.extras.linkedin_profile
     if platform.id == "linkedin" and details.personal and profile is not None:
-        return linkedin_profile(profile, spec, values, details, _title(data, spec, _plain_name(spec), details))
+        return linkedin_profile(
+            profile, spec, values, details, _title(data, spec, _name(spec, details, known), details)
+        )
     limit = platform.limits.bio_chars or 150
-    slots = _slots(data, spec, values, details)
+    slots = _slots(data, spec, values, details, known)
     if details.personal:
         bios = [_fit_priority(t, slots, limit, data.short_disclaimer) for t in data.personal_bio_templates]
     else:
@@ -52,15 +63,19 @@ def write_bio(
     )
 
 
-def _slots(data: DraftData, spec: Specialty, values: dict[str, str], details: Details) -> dict[str, str]:
-    name = _plain_name(spec)
+def _slots(
+    data: DraftData, spec: Specialty, values: dict[str, str], details: Details, known: bool = True
+) -> dict[str, str]:
+    name = _name(spec, details, known)
     city = values.get("city") or ""
-    services = _first_upper(details.focus) if details.focus else data.services.get(spec.id, name)
+    default_services = data.services.get(spec.id, name) if known else _UNKNOWN_SERVICES
+    services = _first_upper(details.focus) if details.focus else default_services
     if details.listed and not details.focus and not details.personal:  # "family dentistry, Invisalign, open Saturdays"
         services = " · ".join(_first_upper(item) for item in details.listed)
     if details.funding:
         services = f"{services} · {details.funding}"
-    doing = details.doing or (f"· {details.focus}" if details.focus else f"· evidence-based {name.lower()} tips")
+    tips = f"evidence-based {name.lower()} tips" if known else "evidence-based health tips"
+    doing = details.doing or (f"· {details.focus}" if details.focus else f"· {tips}")
     sentence = doing.lstrip("· ")
     sees_patients = bool(values.get("booking") or details.focus or details.sees_patients)
     return {
@@ -71,15 +86,28 @@ def _slots(data: DraftData, spec: Specialty, values: dict[str, str], details: De
         "in_city": f" in {city}" if city else "",
         "services": services,
         "booking": values.get("booking") or "[booking link]",
-        "title": _title(data, spec, name, details),
+        "title": _title(data, spec, name, details) if known or details.role or details.trainee else name,
         "doing": doing,
         "booking_line": f"Book: {values.get('booking') or '[booking link]'}" if sees_patients else "",
         "doing_sentence": _first_upper(sentence) + ".",
     }
 
 
+_UNKNOWN_SERVICES = "[your main services]"
+_PLACE_WORDS = re.compile(r"\s+(?:clinic|practice|surgery|office|centre|center|group|team)$", re.IGNORECASE)
+
+
 def _plain_name(spec: Specialty) -> str:
     return spec.name.split(" (")[0].split(" / ")[0]
+
+
+def _name(spec: Specialty, details: Details, known: bool) -> str:
+    """The specialty's name, or, when none was given, the field the message names ("podiatry clinic" ->
+    "Podiatry"), else a blank to fill in."""
+    if known:
+        return _plain_name(spec)
+    field = _PLACE_WORDS.sub("", details.practice.strip()) if details.practice else ""
+    return _first_upper(field) if field and field.lower() != details.practice.strip().lower() else "[your specialty]"
 
 
 def _title(data: DraftData, spec: Specialty, name: str, details: Details) -> str:
@@ -101,14 +129,14 @@ def _first_upper(text: str) -> str:
 
 
 def _description(
-    data: DraftData, spec: Specialty, platform: Platform, values: dict[str, str], details: Details
+    data: DraftData, spec: Specialty, platform: Platform, values: dict[str, str], details: Details, known: bool
 ) -> Draft:
-    slots = _slots(data, spec, values, details)
+    slots = _slots(data, spec, values, details, known)
     city = values.get("city") or ""
     funding = {"NHS and private": ", offering NHS and private care", "NHS": ", offering NHS care"}.get(
         details.funding, ", offering private care" if details.funding.lower() == "private" else ""
     )
-    services = data.services.get(spec.id, slots["specialty_lower"])
+    services = data.services.get(spec.id, slots["specialty_lower"]) if known else _UNKNOWN_SERVICES
     text = data.description_template.format(
         name=values.get("clinic") or "[Practice name]",
         practice=details.practice or f"{slots['specialty_lower']} practice",

@@ -392,9 +392,10 @@ class Drafter:
 
     def bio(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
         details = details_in(turn.masked, self.kb.countries)
-        spec = self.kb.specialty(specialty or (profile.specialty if profile else None) or "general_practice")
+        given = specialty or (profile.specialty if profile else None)
+        spec = self.kb.specialty(given or "general_practice")
         platform = self.kb.platform(_platform(turn, profile))
-        return write_bio(self.data, spec, platform, _values(profile, details), details)
+        return write_bio(self.data, spec, platform, _values(profile, details), details, known=given is not None)
 
     def crisis_reply(self, turn, profile: ClinicProfile | None, kind: DraftKind | None) -> Draft | None:
         """The reply to send at once when the message pasted (or the one to answer) speaks of suicide or self-harm,
