@@ -123,15 +123,22 @@ def test_the_taxonomy_in_the_answers_readme_lists_every_card():
 @pytest.mark.slow
 def test_no_held_out_question_is_a_card_wording_in_disguise(kb, embedder):
     """The evaluation stays honest: no card was written from a held-out question (cosine below 0.90), in the
-    first, third and fourth held-out sets (used as development data since) or the second and fifth (never shown to
-    whoever writes cards)."""
+    first, third, fourth and fifth held-out sets (used as development data since) or the second and sixth (never
+    shown to whoever writes cards)."""
     import json
 
     import numpy as np
 
     holdout = [
         json.loads(line)["question"]
-        for name in ("holdout.jsonl", "holdout2.jsonl", "holdout3.jsonl", "holdout4.jsonl", "holdout5.jsonl")
+        for name in (
+            "holdout.jsonl",
+            "holdout2.jsonl",
+            "holdout3.jsonl",
+            "holdout4.jsonl",
+            "holdout5.jsonl",
+            "holdout6.jsonl",
+        )
         for line in (Path(__file__).parents[1] / "eval" / name).read_text(encoding="utf-8").splitlines()
         if line
     ]
@@ -140,5 +147,5 @@ def test_no_held_out_question_is_a_card_wording_in_disguise(kb, embedder):
     w = np.asarray(embedder.embed_documents(wordings))
     sims = h @ w.T
     worst = np.unravel_index(np.argmax(sims), sims.shape)
-    assert len(holdout) >= 750
+    assert len(holdout) >= 900
     assert sims.max() < 0.90, (holdout[worst[0]], wordings[worst[1]], float(sims.max()))
