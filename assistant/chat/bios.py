@@ -137,6 +137,8 @@ def _description(
         details.funding, ", offering private care" if details.funding.lower() == "private" else ""
     )
     services = data.services.get(spec.id, slots["specialty_lower"]) if known else _UNKNOWN_SERVICES
+    if details.listed:  # what the message lists ("diabetic foot care, custom orthotics"): the practice's own words
+        services = _join(list(details.listed))
     text = data.description_template.format(
         name=values.get("clinic") or "[Practice name]",
         practice=details.practice or f"{slots['specialty_lower']} practice",
@@ -230,3 +232,7 @@ def linkedin_profile(
 
 def _with_article(role: str) -> str:
     return f"{'an' if role[:1].lower() in 'aeiou' else 'a'} {role}"
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -14,15 +14,23 @@ from .models import Draft
 _FLAGS = re.IGNORECASE | re.DOTALL
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _SOURCE = re.compile(r"\s*\((?:source|sources):[^)]*\)")
+_LINKS = {"booking": "{booking}", "phone": "{phone}"}  # filled from the clinic's values afterwards
 
 
 def asks_for_reply(text: str, comment: str, data: CommentReplyData) -> bool:
     """Whether the message asks for a reply to `comment`, a pasted comment or message about someone's own health."""
     if not comment or not any(re.search(p, text, _FLAGS) for p in data.requests):
         return False
+    if spreads_myth(comment, data):
+        return True
     return all(re.search(p, comment, _FLAGS) for p in data.asks[:1]) or any(
         re.search(p, comment, _FLAGS) for p in data.asks[1:]
     )
+
+
+def spreads_myth(comment: str, data: CommentReplyData) -> bool:
+    """Whether a comment spreads a health myth or accuses the clinic of harming people for profit."""
+    return bool(data.myth and data.myth_reply and re.search(data.myth, comment, _FLAGS))
 
 
 def facts_from(copy: PostCopy | None, data: CommentReplyData) -> tuple[str, str]:
@@ -46,6 +54,16 @@ def comment_reply(
     """The reply to post under the comment (or send to the message), filled in for the clinic."""
     fact, urgent = facts_from(copy, data)
     slots = {**values, "emergency": emergency or "your local emergency number"}
+    quoted = " ".join(comment.split())
+    title = f"Reply to the comment: “{quoted[:70]}{'…' if len(quoted) > 70 else ''}”"
+    if spreads_myth(comment, data):  # a myth: corrected once, calmly, with the fact and a source to add
+        text = data.myth_reply.format(fact=fact or "[one plain, sourced fact that corrects the claim]", **_LINKS)
+        notes = list(data.myth_notes)
+        if copy is None:
+            notes.insert(0, "Add the fact that corrects the claim and its source before posting.")
+        return Draft(
+            kind="review_reply", platform=platform, title=title, text=" ".join(fill(text, slots).split()), notes=notes
+        )
     text = data.reply.format(
         fact=fact or data.no_fact,
         # The urgent signs only where the subject has them ("numbness around your bottom"), or when nothing is
@@ -57,11 +75,10 @@ def comment_reply(
     notes = list(data.notes)
     if copy is None:
         notes.insert(0, "Add one general, sourced fact about the subject before posting, or keep the reply as it is.")
-    quoted = " ".join(comment.split())
     return Draft(
         kind="review_reply",
         platform=platform,
-        title=f"Reply to the comment: “{quoted[:70]}{'…' if len(quoted) > 70 else ''}”",
+        title=title,
         text=" ".join(fill(text, slots).split()),
         notes=notes,
     )

@@ -180,9 +180,11 @@ def _listed(text: str, practice: str, city: str, funding: str) -> tuple[str, ...
     """What a practice lists about itself after a colon or a question mark, without its kind, city and funding
     ("Dental practice in Leeds, NHS and private, family dentistry, Invisalign, open Saturdays")."""
     cut = max(text.find(":"), text.find("?"))
-    if cut < 0:
+    bracketed = re.search(r"\(([^()]*,[^()]*)\)", text)  # "(home visits, antenatal, postnatal)"
+    if cut < 0 and bracketed is None:
         return ()
-    items = [i.strip(" .!") for i in text[cut + 1 :].split(",")]
+    listed = text[cut + 1 :] if cut >= 0 or bracketed is None else bracketed.group(1)
+    items = [i.strip(" .!") for i in listed.split(",")]
     skip = {practice.lower(), city.lower(), funding.lower(), ""}
     out = []
     for item in items:

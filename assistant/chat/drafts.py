@@ -22,13 +22,13 @@ from ..knowledge.schemas.drafts import DraftData
 from ..knowledge.schemas.replies import Tone
 from ..retrieval import tokenize
 from .bios import write_bio
-from .comments import asks_for_reply, comment_reply
+from .comments import asks_for_reply, comment_reply, spreads_myth
 from .details import Details, details_in
 from .ideas import idea_list, wants_ideas
 from .models import Draft, DraftKind
 from .news import NewsWriter
 from .notices import NoticeWriter
-from .occasions import awareness_caption, observance_in
+from .occasions import awareness_caption, crisis_for, day_name, observance_in, when_it_falls
 from .rewrite import rewrite, wants_rewrite
 from .tags import narrower_tags, narrowing_word
 
@@ -48,6 +48,7 @@ _GOOGLE = re.compile(r"\bgoogle\b(?!\s+(?:ads?|adwords|analytics|search|reviews?
 _REVIEW_SITE = re.compile(
     r"\b(reviews?|reviewer|google|yelp|trustpilot|healthgrades|zocdoc|rated|rating|stars?)\b", re.IGNORECASE
 )
+_DAY_TAG = re.compile(r"^#\w*(Day|Week|Month)$")  # an awareness day's hashtag ("#WorldSleepDay")
 _ABOUT = ("about", "regarding", "covering", "on")  # cues of what a post is about, not whom it is for
 _REVIEW_WORD = re.compile(r"\breviews?\b", re.IGNORECASE)
 _REVIEWED = re.compile(r"\b(reviews?|comments?|posts?|messages?|dms?|tweets?)\b", re.IGNORECASE)
@@ -229,17 +230,21 @@ class Drafter:
         drafts = [first.model_copy(update={"alternatives": []})]
         for n, other in enumerate(first.alternatives, 2):
             drafts.append(first.model_copy(update={"text": other, "alternatives": [], "title": f"{first.title} ({n})"}))
-        if self.news.kind_for(turn.masked) is not None:  # practice news: no health topic to add
-            return drafts[:count]
+        general = bool(self.data.extras.general_note) and self.data.extras.general_note in first.notes
+        if general or self.news.kind_for(turn.masked) is not None:  # a subject or day we have no copy on, practice
+            return drafts[:count]  # news: no other topic's caption is added (it would be about something else)
         values = _values(profile, details_in(turn.masked, self.kb.countries))
         platform = self.kb.platform(first.platform or _platform(turn, profile))
         spec_id = specialty or (profile.specialty if profile else None)
+        day = self.named_day(first.title)  # an awareness day's caption: more captions on the day's subject
         subject = f"{self.subject(turn.masked)} {first.title.split(':', 1)[-1]}"  # an awareness day: its name
         for found_spec, topic in self.topics_for(subject, spec_id):
             if len(drafts) >= count:
                 break
             if any(topic.title in d.title for d in drafts):
                 continue
+            if (other_day := self.named_day(topic.title)) and other_day != day:
+                continue  # another awareness day's post: never in place of the day (or subject) asked
             drafts.append(self._topic_caption(turn, profile, found_spec, topic, platform, values))
         return drafts[:count]
 
@@ -253,7 +258,12 @@ class Drafter:
         if data is None or _REVIEW_WORD.search(text) or not asks_for_reply(text, comment, data):
             return None
         specialty = asker.specialty or (profile.specialty if profile else None)
-        found = self.topic_for(f"{comment} {self.subject(text)}", specialty)
+        myth = data.myth if spreads_myth(comment, data) else None
+        about = re.sub(myth, " ", comment, flags=re.IGNORECASE) if myth else comment
+        asked = f"{about} {self.subject(text)}"  # a myth: what it is about ("sunscreen"), not what it claims
+        found = self.topic_for(asked, specialty)
+        if found is not None and len({w for w in self._shared_words(asked, found[1]) if len(w) >= 4}) < 2:
+            found = None  # a shared "GP" or "go" does not make a topic the answer: no fact rather than a wrong one
         copy = self.kb.copy.get(found[0], {}).get(found[1].title) if found else None
         entry = emergency_entry(_country_code(turn, profile))
         named = turn.platforms[0] if turn.platforms_named and turn.platforms else None
@@ -280,8 +290,33 @@ class Drafter:
         card_id = self.guidance.get(kind)
         return next(c for c in self.kb.cards if c.id == card_id) if card_id else None
 
+    def _shared_words(self, text: str, topic: Topic) -> set[str]:
+        """The words of a text (or their forms) that a topic's title and keywords have."""
+        stop = set(self.data.extras.subject_stopwords)
+        topic_words = set(tokenize(f"{topic.title} {' '.join(topic.keywords)}"))
+        return {w for w in tokenize(text) if w not in stop and any(_same_word(w, t) for t in topic_words)}
+
+    def covers(self, subject: str, topic: Topic) -> bool:
+        """Whether a topic is about the subject asked: it has at least half of the subject's words (or their forms),
+        and at half, the words it misses are known to some topic. "dengue prevention during monsoon" is not about
+        contact lens habits that prevent infections."""
+        stop = set(self.data.extras.subject_stopwords)
+        words = {w for w in tokenize(subject) if w not in stop}
+        topic_words = set(tokenize(f"{topic.title} {' '.join(topic.keywords)}"))
+        missed = [w for w in words if not any(_same_word(w, t) for t in topic_words)]
+        if 2 * len(missed) > len(words):
+            return False
+        # At exactly half, a missed word no topic knows ("dengue") is what the subject is about: not covered.
+        return 2 * len(missed) < len(words) or all(any(_same_word(w, t) for t in self._idf) for w in missed)
+
     def _specialty_and_topic(self, turn, specialty):
-        found = self.topic_for(self.subject(turn.masked), specialty)
+        subject = self.subject(turn.masked)
+        found = self.topic_for(subject, specialty)
+        if found is not None and not self.covers(subject, found[1]):
+            found = None  # the nearest topic is about something else: never another subject's copy
+        day = self.named_day(turn.masked)
+        if found is not None and day and day.lower() not in found[1].title.lower():
+            found = None  # "a script for World Hearing Day": never World Heart Day's
         if found is None and specialty:
             return specialty, None
         return found or (None, None)
@@ -290,6 +325,8 @@ class Drafter:
         values = _values(profile, details_in(turn.masked, self.kb.countries))
         if (day := self.awareness(turn, profile, specialty, values)) is not None:
             return day  # "a caption for World Mental Health Day": the day's post, its date, a crisis line
+        if (named := self.named_day(turn.masked)) is not None:  # a day our data has no post for: on that day
+            return self._day_caption(turn, profile, named, "", values)
         news = self.news.kind_for(turn.masked)  # "a post welcoming our new hygienist": practice news, not a topic
         if news is not None:
             from ..guardrails.scope import emergency_entry
@@ -345,7 +382,47 @@ class Drafter:
         spec_id = specialty or (profile.specialty if profile else None)
         spec_id = spec_id if spec_id in self.kb.specialties else "general_practice"
         tags = self._tags(spec_id, platform.id, None, values.get("city"))
-        return awareness_caption(self.kb, observance, platform, values, _country_code(turn, profile), tags, data)
+        drafted = awareness_caption(self.kb, observance, platform, values, _country_code(turn, profile), tags, data)
+        if drafted is None:  # a day in the data with no authored post: a caption on that day, with its date
+            name = day_name(observance)
+            return self._day_caption(turn, profile, name, when_it_falls(observance, data, dt.date.today()), values)
+        return drafted
+
+    def named_day(self, text: str) -> str | None:
+        """The awareness day, week or month a message names ("World Hearing Day", "Movember"), as typed, or None."""
+        pattern = self.data.extras.named_day
+        found = re.search(pattern, text, re.IGNORECASE) if pattern else None
+        if found is None:
+            return None
+        name = found.group(1)
+        return " ".join(w if w[:1].isupper() else w.capitalize() for w in name.split())
+
+    def _day_caption(self, turn, profile: ClinicProfile | None, day: str, when: str, values) -> Draft | None:
+        """A caption for an awareness day with no authored post: on that day (never a neighbouring day's post),
+        with its date when the data knows it and the crisis line for a mental-health day; facts left to add."""
+        extras = self.data.extras
+        if not extras.general_day_caption:
+            return None
+        platform = self.kb.platform(_platform(turn, profile))
+        slots = {"day": day, "when": f"{when} " if when else "", "booking": "{booking}", "phone": "{phone}"}
+        paragraphs = [fill(p.format(**slots), values) for p in extras.general_day_caption.split("\n\n")]
+        if extras.awareness is not None and (crisis := crisis_for(day, extras.awareness, _country_code(turn, profile))):
+            paragraphs.insert(-1, crisis)
+        tag = _subject_tag(day)
+        more = [
+            fill(t.format(subject=day, Subject=day, booking="{booking}", phone="{phone}"), values)
+            for t in extras.general_caption_more
+        ]
+        notes = [n for n in (extras.general_note, "" if when else extras.general_day_note) if n]
+        return Draft(
+            kind="caption",
+            platform=platform.id,
+            title=f"{platform.name} caption: {day}",
+            text=_with_tags("\n\n".join(paragraphs), [tag] if tag else []),
+            hashtags=[tag] if tag else [],
+            alternatives=[_with_tags(m, [tag] if tag else []) for m in more],
+            notes=notes,
+        )
 
     def _formal(self, text: str, profile: ClinicProfile | None) -> bool:
         """Whether the message (or the saved profile's tone) asks for a formal, professional voice."""
@@ -368,7 +445,14 @@ class Drafter:
         other = suggest_hashtags(self.kb, spec_id, platform, None, city, exclude_tiers=("topic",))
         name = self.kb.platform(platform).name
         tags, title = main.tags, self.kb.specialty(spec_id).name
-        if topic is None and (qualifier := narrowing_word(self.kb, turn.masked, spec_id)):  # "paediatric dentist"
+        day = self.named_day(turn.masked)
+        if day:  # "hashtags for World Hearing Day": the day's own tag first, and no other day's tag
+            known = observance_in(self.kb, turn.masked)
+            own_tag = (known.hashtag if known is not None and known.hashtag else None) or _subject_tag(day)
+            rest = [t for t in tags if t != own_tag and not _DAY_TAG.match(t)]
+            tags = [own_tag, *rest][: max(len(tags), 1)] if own_tag else rest
+            title = f"{title}, {day}"
+        elif topic is None and (qualifier := narrowing_word(self.kb, turn.masked, spec_id)):  # "paediatric dentist"
             tags = narrower_tags(self.kb, spec_id, *qualifier, main.tags)
             title = f"{qualifier[0]} {title.split(' (')[0].lower()}".capitalize()
         if topic is None and (own := _subject_tag(self.subject_phrase(turn.masked, _ABOUT))) and own not in tags:
@@ -504,17 +588,20 @@ class Drafter:
             "booking": "{booking}",
             "phone": "{phone}",
         }
+        more: list[str] = []
         if kind == "video_script":
             text = "\n".join(fill(line.format(**slots), values) for line in extras.general_script)
             title = f"Script: {subject}"
         else:
             text = fill(extras.general_caption.format(**slots), values)
             title = f"{self.kb.platform(platform).name} caption: {subject}"
+            more = [fill(t.format(**slots), values) for t in extras.general_caption_more]
         return Draft(
             kind=kind,
             platform=platform,
             title=title,
             text=text,
+            alternatives=more if kind == "caption" else [],
             notes=[extras.general_note] if extras.general_note else [],
         )
 
@@ -543,6 +630,8 @@ class Drafter:
         start = plan_start(turn.masked, dict(self.data.extras.seasons), dt.date.today())
         plan = plan_calendar(self.kb, profile, [platform], start, min(max(weeks, 1), 12), min(max(per_week, 1), 7))
         lines, theme = _weeks(plan), _theme(turn.masked)
+        specialty_name = self.kb.specialty(profile.specialty).name if profile.specialty in self.kb.specialties else ""
+        extra = self.plan_notes(f"{turn.masked} {specialty_name}", "\n".join(lines), _country_code(turn, profile))
         return Draft(
             kind="plan",
             platform=platform,
@@ -553,8 +642,28 @@ class Drafter:
                 "is on the Editorial plan page.",
                 "Awareness days depend on the month you start; the plan adds the ones in these weeks for your "
                 "specialty and skips your country's public holidays.",
+                *extra,
             ],
         )
+
+    def plan_notes(self, asked: str, posts: str, country: str | None) -> list[str]:
+        """The notes a plan carries for what it covers: the crisis line for a mental-health theme or practice, consent
+        for patient stories (drafts.yaml, extras.plan_notes)."""
+        from ..guardrails.scope import emergency_entry
+
+        entry = emergency_entry(country)
+        notes = []
+        for note in self.data.extras.plan_notes:
+            if not (
+                (note.asked and re.search(note.asked, asked, re.IGNORECASE))
+                or (note.posts and re.search(note.posts, posts, re.IGNORECASE))
+            ):
+                continue
+            if "{crisis}" in note.say and (entry is None or not entry.crisis):
+                notes.append(note.unknown or note.say)
+            else:
+                notes.append(note.say.format(crisis=entry.crisis, number=entry.number) if entry else note.say)
+        return notes
 
 
 _MONTHS = {m.lower(): n for n, m in enumerate(calendar.month_name) if m}
@@ -567,7 +676,6 @@ _THEME = re.compile(
     r"(?=\s+(?:in|for|on|from|during)\b|[,.;?!]|$)",
     re.IGNORECASE,
 )
-_SEASON = re.compile(r"\b(winter|spring|summer|autumn|fall)\b", re.IGNORECASE)
 
 
 def _plan_weeks(text: str) -> int:
@@ -587,8 +695,8 @@ def plan_start(text: str, seasons: dict[str, int], today: dt.date) -> dt.date:
     month = None
     if found := _MONTH.search(text):
         month = _MONTHS[found.group(1).lower()]
-    elif (found := _SEASON.search(text)) and found.group(1).lower() in seasons:
-        month = seasons[found.group(1).lower()]
+    elif seasons and (found := re.search(rf"\b({'|'.join(map(re.escape, seasons))})\b", text, re.IGNORECASE)):
+        month = seasons[found.group(1).lower()]  # the season words are the data's (drafts.yaml, extras.seasons)
     next_monday = today + dt.timedelta(days=7 - today.weekday())
     if month is None or month == today.month:
         return next_monday
@@ -667,6 +775,9 @@ def _pasted(text: str) -> str:
 _TITLED = re.compile(r"\b(Dr|Doctor|Prof)(\.?\s+)([A-Z][\w'’-]+)")
 _TITLED_MASKED = re.compile(r"\b(Dr|Doctor|Prof)(\.?\s+)\[NAME\]")
 _QUOTED_LAST = re.compile(r":\s*[\"“'‘](.{10,}?)[\"”'’]\s*[.?!]*\s*$", re.DOTALL)
+# A comment pasted after a colon, then a short request with no quotes ("...: 'my mum's had a lump...'. Write the
+# reply."): everything between the first and the last quote mark, apostrophes and all.
+_QUOTED_THEN_ASK = re.compile(r":\s*[\"“'‘](.{10,})[\"”'’]\s*[.?!]*\s+[^\"“”'‘’:]{3,80}$", re.DOTALL)
 
 
 def _titled_names_back(masked: str, typed: str) -> str:
@@ -679,7 +790,7 @@ def _titled_names_back(masked: str, typed: str) -> str:
 def _pasted_comment(text: str) -> str:
     """The comment or message pasted after a colon ("...: 'I've had sciatica, what should I do?'"), apostrophes
     and all, else whatever the usual quote finder sees."""
-    found = _QUOTED_LAST.search(text)
+    found = _QUOTED_LAST.search(text) or _QUOTED_THEN_ASK.search(text)
     return found.group(1).strip() if found else _pasted(text)
 
 

@@ -27,6 +27,21 @@ _DATE = re.compile(
     r"|\b(?:next |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
     re.IGNORECASE,
 )
+_JOB_ROLE = re.compile(
+    r"\b(?:job|vacancy|recruitment|hiring)\s+(?:ad|advert|advertisement|post|posting|listing|description|notice)s?"
+    r"\s+(?:for|of)\s+(?:an?\s+|our\s+|the\s+)?(?:new\s+)?([\w'’ -]{3,40}?)"
+    r"(?=\s+(?:at|in|for|to|on|who|with|from)\b|[,.;:!?()]|$)",
+    re.IGNORECASE,
+)
+_PAY = re.compile(
+    r"[£$€]\s?\d[\d,.]*(?:k)?(?:\s*(?:-|–|to)\s*[£$€]?\s?\d[\d,.]*(?:k)?)?(?:\s*(?:/|per|an?)\s*(?:hr|hour|year|yr|annum|month))?",
+    re.IGNORECASE,
+)
+_HOURS = re.compile(
+    r"\b(?:full[- ]time|part[- ]time|\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?\s*hours?\s*(?:a|per)\s*week|"
+    r"\d\s*days?\s*(?:a|per)\s*week)\b",
+    re.IGNORECASE,
+)
 _PREPOSITION = re.compile(r"\b(on|over|from|until|by|at|in|between|during|for)\s+$", re.IGNORECASE)
 _NEW_PLACE = re.compile(
     r"\bnew\s+((?:[\w'’-]+\s+){0,4}?(?:clinic|practice|surgery|centre|center|office|pharmacy))\b", re.IGNORECASE
@@ -89,6 +104,8 @@ class NewsWriter:
         people = self._people(text)
         if len(people) > 1:
             found["successor"] = people[1]
+        if kind.id == "job":
+            found.update(_job_details(text))
         if kind.id == "opening" and (place := _NEW_PLACE.search(text)):
             found["service"] = f"our new {place.group(1)}"
         if kind.id == "vaccination" and (vaccine := _VACCINES.search(text)):
@@ -142,6 +159,18 @@ class NewsWriter:
         return "[name]" if _MASKED_NAME in text else None
 
 
+def _job_details(text: str) -> dict[str, str]:
+    """The role, pay and hours a job advert request gives ("a front desk coordinator ... Pay is $20-23/hr")."""
+    found: dict[str, str] = {}
+    if role := _JOB_ROLE.search(text):
+        found["role"] = role.group(1).strip()
+    if pay := _PAY.search(text):
+        found["pay"] = pay.group(0).strip()
+    if hours := _HOURS.search(text):
+        found["hours"] = hours.group(0).strip()
+    return found
+
+
 def _details(text: str, slots: dict[str, str]) -> str:
     def one(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -149,7 +178,7 @@ def _details(text: str, slots: dict[str, str]) -> str:
             return slots[name]
         return "[date]" if name == "when" else f"[{name}]" if name != "successor" else "[name of the new clinician]"
 
-    return re.sub(r"\{(person|role|days|service|date|when|successor|city_clause|emergency)\}", one, text)
+    return re.sub(r"\{(person|role|days|service|date|when|successor|city_clause|emergency|pay|hours)\}", one, text)
 
 
 def _first_upper(text: str) -> str:

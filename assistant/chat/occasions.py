@@ -58,11 +58,21 @@ def when_it_falls(observance: Observance, data: AwarenessCaptionData, today: dt.
     return data.when_span.format(name=name, start=f"{start.day} {start:%B}", end=f"{end.day} {end:%B}")
 
 
+def day_name(observance: Observance) -> str:
+    """The day's name without what it is also called: "World Mental Health Day"."""
+    return _ALSO_CALLED.sub("", observance.name).strip()
+
+
 def crisis_line(observance: Observance, data: AwarenessCaptionData, country: str | None) -> str:
     """The crisis line sentence for a mental-health day (empty for other days), for the asker's country."""
+    return crisis_for(f"{observance.id} {observance.name}", data, country)
+
+
+def crisis_for(name: str, data: AwarenessCaptionData, country: str | None) -> str:
+    """The crisis line sentence when a day's name is about mental health ("Mental Health Awareness Week"), else ""."""
     from ..guardrails.scope import emergency_entry
 
-    if not re.search(data.crisis_days, f"{observance.id} {observance.name}", re.IGNORECASE):
+    if not re.search(data.crisis_days, name, re.IGNORECASE):
         return ""
     entry = emergency_entry(country)
     if entry is None or not entry.crisis:

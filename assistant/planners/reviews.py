@@ -110,8 +110,13 @@ def draft_reply(
             guide=data.guides["guidance"],
         )
     sentiment = _sentiment(text, rating, data)
-    situation = _situation(text, sentiment, data)
+    situations = _situations(text, sentiment, data)
+    situation = situations[0] if situations else None
     texts = [getattr(r, tone) for r in situation.replies] if situation else list(data.templates[sentiment])
+    others = [s for s in situations[1:] if s.also is not None and any(re.search(c, text, re.I) for c in s.also.cues)]
+    others = others[:2]
+    if others:  # the other kinds of complaint the review makes, each named in general words after the opening
+        texts = [_with_also(t, [getattr(s.also, tone) for s in others]) for t in texts]
     # The same review always gets the same draft; different reviews get different wordings.
     choice = hashlib.sha256(text.encode()).digest()[0] % len(texts)
     contact = (
@@ -131,7 +136,7 @@ def draft_reply(
         threats=[],
         guide=data.guides["reply"],
         alternatives=alternatives,
-        situation=situation.label if situation else "",
+        situation="; ".join(s.label for s in [situation, *others] if s) if situation else "",
     )
 
 
@@ -159,9 +164,24 @@ def _crisis_reply(crisis: CrisisReply, country: str | None, guide: str) -> Reply
 
 def _situation(text: str, sentiment: Sentiment, data: ReplyData) -> Situation | None:
     """The situation whose cues the review matches most (of its sentiment); else the sentiment's general one."""
+    found = _situations(text, sentiment, data)
+    return found[0] if found else None
+
+
+def _situations(text: str, sentiment: Sentiment, data: ReplyData) -> list[Situation]:
+    """Every situation of the sentiment whose cues the review matches, most matched first (ties in the data's
+    order); else the sentiment's general one alone."""
     fitting = [s for s in data.situations if s.sentiment == sentiment]
     scored = [(sum(bool(re.search(c, text, re.I)) for c in s.cues), -i, s) for i, s in enumerate(fitting)]
-    best = max(scored, key=lambda x: x[:2], default=None)
-    if best and best[0] > 0:
-        return best[2]
-    return next((s for s in fitting if not s.cues), None)
+    matched = [s for n, _, s in sorted(scored, key=lambda x: x[:2], reverse=True) if n > 0]
+    if matched:
+        return matched
+    return [s for s in fitting if not s.cues][:1]
+
+
+def _with_also(reply: str, sentences: list[str]) -> str:
+    """The reply with sentences naming other complaints added after its opening sentence."""
+    first, sep, rest = reply.partition(". ")
+    if not sep:
+        return " ".join([reply, *sentences])
+    return " ".join([first + ".", *sentences, rest])

@@ -11,7 +11,7 @@ from ..base import Regex, Strict
 
 SLOTS = frozenset(
     {"clinic", "city", "booking", "phone", "person", "role", "days", "service", "date", "successor", "emergency"}
-    | {"city_clause", "when"}
+    | {"city_clause", "when", "pay", "hours"}
 )
 _SLOT = re.compile(r"\{(\w+)\}")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from ..base import Regex, Strict
 
@@ -48,6 +48,10 @@ class CommentReplyData(Strict):
     urgent_default: str = Field(min_length=20)  # when the topic's copy names no urgent signs
     no_fact: str = Field(min_length=20)  # when no topic's copy fits the comment
     notes: tuple[str, ...] = ()
+    # A comment spreading a health myth ("sunscreen causes cancer, you're poisoning people"): a calm correction.
+    myth: Regex | None = None  # what such a comment says
+    myth_reply: str = ""  # {fact} {booking} {phone}
+    myth_notes: tuple[str, ...] = ()
 
 
 class AwarenessCaptionData(Strict):
@@ -70,6 +74,17 @@ class LinkedInProfileData(Strict):
     notes: tuple[str, ...] = ()
 
 
+class PlanNote(Strict):
+    """A note for a plan: when the request (`asked`) or the plan's posts (`posts`) match, case-insensitive.
+    {crisis} and {number}: the asker's country's crisis line and emergency number (then `unknown` is used when the
+    country is not known)."""
+
+    asked: Regex | None = None
+    posts: Regex | None = None
+    say: str = Field(min_length=20)
+    unknown: str = ""
+
+
 class DraftExtras(Strict):
     comment_reply: CommentReplyData | None = None
     awareness: AwarenessCaptionData | None = None
@@ -79,9 +94,22 @@ class DraftExtras(Strict):
     general_script: tuple[str, ...] = ()  # a script on a subject no authored copy covers; {subject} {seconds}
     general_caption: str = ""  # a caption on a subject no authored copy covers; {subject}
     general_note: str = ""  # what to add to a general draft
+    general_caption_more: tuple[str, ...] = ()  # other general captions, for "3 captions" on such a subject
+    named_day: Regex | None = None  # an awareness day, week or month named in a message (group 1: its name)
+    general_day_caption: str = ""  # a caption for a named day with no authored post; {day} {when} {booking} {phone}
+    general_day_note: str = ""  # shown with it when the day's date is not in the data
     seasons: dict[str, int] = {}  # season word -> the month (1-12) a plan for it starts in ("winter": 12)
     count_words: dict[str, int] = {}  # number words before "captions" ("three": 3, "a few": 3)
     max_captions: int = Field(default=5, ge=1, le=10)  # the most captions one message gets
+    plan_notes: tuple[PlanNote, ...] = ()  # notes a plan carries when the request or its posts call for them
+
+    @field_validator("seasons")
+    @classmethod
+    def _season_months(cls, value: dict[str, int]) -> dict[str, int]:
+        bad = {word: month for word, month in value.items() if not 1 <= month <= 12 or word != word.lower().strip()}
+        if bad:
+            raise ValueError(f"seasons need lower-case words and months 1 to 12: {bad}")
+        return value
 
 
 class DraftData(Strict):

@@ -44,6 +44,14 @@ class ReplyText(Strict):
     formal: str = Field(min_length=40)
 
 
+class AlsoText(ReplyText):
+    """A sentence naming a kind of complaint, used when the review's `cues` (regular expressions) are met."""
+
+    warm: str = Field(min_length=20)
+    formal: str = Field(min_length=20)
+    cues: tuple[Regex, ...] = Field(min_length=1)
+
+
 class Situation(Strict):
     """A kind of review clinics meet (wait times, billing, rudeness, praise for a named nurse...)."""
 
@@ -52,6 +60,9 @@ class Situation(Strict):
     sentiment: Sentiment
     cues: tuple[str, ...] = ()  # regular expressions (case-insensitive) that point to this situation
     replies: tuple[ReplyText, ...] = Field(min_length=3)
+    # A sentence that names this kind of complaint in general words, added to the reply of a review whose main
+    # complaint is another ("we waited two hours and the receptionist was rude": the wait, then the manner).
+    also: AlsoText | None = None
 
 
 def find_confirming(text: str, phrases: Iterable[str]) -> str | None:

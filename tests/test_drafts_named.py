@@ -1,0 +1,265 @@
+"""Every write request gets a draft on what it names (issue 10, development set 5): a day the data has no post for,
+a subject no authored copy covers, a job advert, plural posts, reviews with more than one complaint, plans that
+need a crisis line or a consent note, and seasons read from the data alone."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from types import SimpleNamespace
+
+import pytest
+
+from assistant.chat.compose import Asker
+from assistant.chat.drafts import Drafter, plan_start, requested_kind
+from assistant.guardrails.scope import emergency_entry
+from assistant.knowledge.schemas.replies import find_confirming
+from assistant.planners.reviews import draft_reply, load_reply_data
+
+
+@pytest.fixture(scope="module")
+def drafter(kb):
+    return Drafter(kb)
+
+
+def turn(text: str, platforms=(), country=None):
+    return SimpleNamespace(
+        masked=text, question=text, platforms=list(platforms), platforms_named=bool(platforms), country=country
+    )
+
+
+def other_days(kb, allowed: str) -> list[str]:
+    """The names of every awareness day in the data except the one asked for."""
+    return [o.name.split(" (")[0] for o in kb.observances.values() if allowed.lower() not in o.name.lower()]
+
+
+# --- a named day the data has no post for -------------------------------------------------------------------
+
+
+def test_captions_for_a_day_we_have_no_post_for_are_about_that_day_never_a_neighbouring_day(drafter, kb):
+    text = "Write 3 captions for World Hearing Day for our audiology clinic in Toronto"
+    drafts = drafter.drafts(turn(text), None, Asker(specialty="ent"))
+    assert len(drafts) == 3 and {d.kind for d in drafts} == {"caption"}
+    for draft in drafts:
+        assert "World Hearing Day" in draft.text and "World Hearing Day" in draft.title
+        assert not [day for day in other_days(kb, "hearing") if day in draft.text], draft.text
+        assert "snor" not in draft.text.lower() and "sleep" not in draft.text.lower()
+    assert "#WorldHearingDay" in drafts[0].hashtags
+    assert any("date" in note for note in drafts[0].notes)  # the date is not in the data: check it
+
+
+def test_a_movember_post_is_about_movember_not_the_words_around_it(drafter):
+    text = "Draft a LinkedIn post for Movember from me (urologist, Sydney) encouraging men to see their GP."
+    draft = drafter.drafts(turn(text, ["linkedin"]), None, Asker(specialty="urology"))[0]
+    assert draft.title.endswith(": Movember") and "It's Movember" in draft.text
+    assert "urologist" not in draft.title.lower()
+
+
+def test_a_known_day_without_a_post_gets_its_date_from_the_data(kb):
+    bare = dataclasses.replace(kb, awareness_copy={})  # the day is in awareness.yaml, but no post is written for it
+    drafter = Drafter(bare)
+    draft = drafter.drafts(turn("Write a caption for World Sight Day"), None, Asker(specialty="ophthalmology"))[0]
+    assert "It's World Sight Day" in draft.text and "October this year" in draft.text
+    assert not any("date" in note for note in draft.notes)
+
+
+def test_a_mental_health_day_we_have_no_post_for_carries_the_countrys_crisis_line(drafter):
+    text = "Write a caption for International Men's Mental Health Week for our practice"
+    draft = drafter.drafts(turn(text, country="GB"), None, Asker())[0]
+    entry = emergency_entry("GB")
+    assert entry is not None and entry.crisis in draft.text and entry.number in draft.text
+
+
+# --- a subject no authored copy covers, in every kind of draft ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write an Instagram caption for my clinic in Pune about dengue prevention during monsoon.",
+        "Write 3 captions about dengue prevention",
+        "Write a reel script about dengue prevention",
+    ],
+)
+def test_a_subject_no_copy_covers_gets_a_draft_on_that_subject_not_the_nearest_topic(drafter, text):
+    drafts = drafter.drafts(turn(text), None, Asker())
+    assert drafts
+    for draft in drafts:
+        assert "dengue" in draft.text.lower(), draft.text
+        assert "contact lens" not in draft.text.lower() and "lens" not in draft.title.lower()
+
+
+def test_hashtags_for_a_subject_no_copy_covers_carry_the_subjects_own_tag(drafter):
+    draft = drafter.drafts(turn("Give me hashtags for a post about dengue prevention"), None, Asker())[0]
+    assert draft.hashtags[0] == "#DenguePrevention" and "#ContactLenses" not in draft.hashtags
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("Write me an Instagram caption about sunscreen", "caption"),
+        ("Write a reel script about sunscreen", "video_script"),
+        ("Give me hashtags for a post about sunscreen", "hashtags"),
+    ],
+)
+def test_a_caption_script_or_hashtags_about_sunscreen_are_about_sunscreen(drafter, text, kind):
+    draft = drafter.drafts(turn(text), None, Asker(specialty="dermatology"))[0]
+    assert draft.kind == kind
+    assert "sunscreen" in f"{draft.title} {draft.text}".lower()
+
+
+def test_a_topic_is_about_a_subject_only_when_it_has_the_subjects_own_words(drafter, kb):
+    lens = next(t for t in kb.specialty("ophthalmology").topics if "contact lens" in t.title.lower())
+    assert not drafter.covers("dengue prevention during monsoon", lens)
+    assert not drafter.covers("dengue prevention", lens)  # "dengue" is in no topic: half is not enough
+    assert drafter.covers("contact lens care", lens)
+
+
+# --- plural posts, job adverts, a unit closing ---------------------------------------------------------------
+
+
+def test_posts_in_the_plural_are_a_request_to_write(drafter):
+    text = "Write 3 posts welcoming our new physio"
+    assert requested_kind(text, drafter.data) == "caption"
+    drafts = drafter.drafts(turn(text), None, Asker(specialty="physiotherapy"))
+    assert drafts and "welcome" in drafts[0].text.lower() and "physio" in drafts[0].text
+
+
+@pytest.mark.parametrize(
+    "text,role",
+    [
+        ("write a job ad for a dental nurse, part-time", "dental nurse"),
+        (
+            "Write a LinkedIn job post for a front desk coordinator at our dermatology clinic in Scottsdale. "
+            "Pay is $20-23/hr.",
+            "front desk coordinator",
+        ),
+    ],
+)
+def test_a_job_advert_names_the_role_hours_pay_and_how_to_apply_and_nothing_about_patients(drafter, text, role):
+    assert requested_kind(text, drafter.data) == "caption"
+    draft = drafter.drafts(turn(text), None, Asker())[0]
+    assert draft.kind == "caption" and "job advert" in draft.title
+    assert f"{role} to join our team" in draft.text and "apply" in draft.text.lower()
+    assert "Hours:" in draft.text and "Pay:" in draft.text
+    assert "part-time" in draft.text or "$20-23/hr" in draft.text
+    assert "patient" not in draft.text.lower()
+    assert not re.search(r"\b(young|energetic|native speaker)\b", draft.text, re.I)
+    assert any("age, gender" in note for note in draft.notes)
+
+
+def test_a_unit_closing_for_good_is_not_a_holiday_closure(drafter):
+    text = (
+        "Write a Facebook announcement that our rural Kansas hospital's labor & delivery unit is closing on "
+        "March 31 and births will move to our sister hospital 25 miles away."
+    )
+    draft = drafter.drafts(turn(text, ["facebook"], country="US"), None, Asker())[0]
+    assert "closing for good" in draft.title and "on March 31" in draft.text
+    assert "We reopen" not in draft.text and "911" in draft.text
+    holiday = drafter.drafts(turn("Write a post saying we're closed over Christmas"), None, Asker())[0]
+    assert "We reopen" in holiday.text
+
+
+def test_a_dm_about_a_lump_gets_no_unrelated_fact(drafter):
+    text = (
+        "Someone DMed our cancer charity clinic's Instagram (we're in Glasgow): 'my mum's had a lump in her neck "
+        "for 3 weeks, is it cancer? she's scared to go to the GP'. Write the reply."
+    )
+    draft = drafter.drafts(turn(text, ["instagram"], country="GB"), None, Asker(specialty="oncology"))[0]
+    assert "can't advise on yours" in draft.text and "3 stars" not in draft.title
+    assert "pharmacy" not in draft.text.lower()
+
+
+# --- review replies name each kind of complaint -------------------------------------------------------------
+
+
+def test_a_review_about_waiting_and_rudeness_acknowledges_both_and_confirms_nothing():
+    data = load_reply_data()
+    review = "We waited over an hour and the receptionist was rude to my mother. Never again."
+    drafted = draft_reply(review, 1)
+    for reply in [drafted.reply, *drafted.alternatives]:
+        assert re.search(r"\bwait|\blate\b|\btime\b", reply, re.I), reply
+        assert re.search(r"courte|respect|spoken", reply, re.I), reply
+        assert find_confirming(reply, data.confirming_phrases) is None
+    assert "long waits" in drafted.situation.lower() and "staff" in drafted.situation.lower()
+
+
+def test_a_review_with_one_complaint_keeps_one_and_a_weak_second_cue_adds_nothing():
+    one = draft_reply("Waited 2 hours past my appointment. Complete waste of a day off work.", 1)
+    assert one.situation == "Long waits"
+    assert "courte" not in one.reply.lower() and "phones" not in one.reply.lower()
+
+
+# --- plans ---------------------------------------------------------------------------------------------------
+
+
+def test_a_mental_health_plan_carries_the_countrys_crisis_line(drafter):
+    text = "Draft an 8-week Instagram plan on anxiety and stress for my practice"
+    draft = drafter.drafts(turn(text, country="GB"), None, Asker(specialty="psychiatry_psychotherapy"))[0]
+    entry = emergency_entry("GB")
+    assert draft.kind == "plan" and entry is not None
+    assert any(entry.crisis in note and entry.number in note for note in draft.notes)
+    plain = drafter.drafts(turn("Make me a 4-week plan for my physio clinic"), None, Asker(specialty="physiotherapy"))
+    assert not any("crisis" in note.lower() or "struggling" in note.lower() for note in plain[0].notes)
+
+
+def test_a_plan_with_patient_stories_carries_the_consent_note(drafter):
+    text = "Make me a 4-week plan with patient stories for my physio clinic"
+    draft = drafter.drafts(turn(text), None, Asker(specialty="physiotherapy"))[0]
+    assert any("signed written authorization" in note for note in draft.notes)
+
+
+def test_plan_seasons_come_from_the_data_alone():
+    today = dt.date(2026, 1, 10)
+    assert plan_start("a plan for the monsoon", {"monsoon": 6}, today) == dt.date(2026, 6, 1)
+    assert plan_start("a plan for winter", {}, today) == today + dt.timedelta(days=7 - today.weekday())
+    assert plan_start("a plan for summer", {"summer": 12}, today).month == 12
+
+
+@pytest.mark.parametrize(
+    "text,listed",
+    [
+        (
+            "Write our Google Business Profile description: chiropody/podiatry clinic in Mississauga, diabetic foot "
+            "care, custom orthotics, ingrown toenails, home visits for seniors.",
+            "diabetic foot care, custom orthotics, ingrown toenails and home visits for seniors",
+        ),
+        (
+            "Write a Google Business Profile description for my private midwifery practice in Adelaide (home visits, "
+            "antenatal, postnatal).",
+            "home visits, antenatal and postnatal",
+        ),
+    ],
+)
+def test_a_google_description_offers_what_the_message_lists_not_another_specialtys_services(drafter, text, listed):
+    draft = drafter.drafts(turn(text, ["google_business"]), None, Asker())[0]
+    assert draft.kind == "bio" and f"We offer {listed}." in draft.text
+    assert "family doctors" not in draft.text.lower() and "vaccines" not in draft.text.lower()
+
+
+def test_a_comment_spreading_a_myth_gets_a_calm_correction_not_a_review_reply(drafter):
+    text = (
+        "Someone commented on our dermatology practice's (Phoenix) post about sunscreen: 'Sunscreen causes cancer, "
+        "you're poisoning people for profit.' Write a reply."
+    )
+    draft = drafter.drafts(turn(text, country="US"), None, Asker(specialty="dermatology"))[0]
+    assert draft.kind == "review_reply" and "3 stars" not in draft.title and "feedback" not in draft.text.lower()
+    assert "evidence" in draft.text and "source" in draft.text
+    assert "lung" not in draft.text.lower()  # the claim's words ("cancer") do not pick the topic
+    assert any("house rules" in note for note in draft.notes)
+
+
+def test_a_waiting_room_is_not_a_complaint_about_waiting():
+    drafted = draft_reply("Receptionist was rude and told everyone in the waiting room why I was there.", 1)
+    assert "long waits" not in drafted.situation.lower() and "running to time" not in drafted.reply
+
+
+def test_a_script_and_hashtags_for_a_day_we_have_no_post_for_are_about_that_day(drafter):
+    script = drafter.drafts(turn("Write a reel script for World Hearing Day for our clinic"), None, Asker())[0]
+    assert script.kind == "video_script" and "World Hearing Day" in script.text and "Heart" not in script.text
+    tags = drafter.drafts(turn("Give me hashtags for World Hearing Day"), None, Asker())[0]
+    assert tags.hashtags[0] == "#WorldHearingDay"
+    assert not [t for t in tags.hashtags[1:] if t.endswith(("Day", "Week", "Month"))]  # no other day's tag
+    known = drafter.drafts(turn("Give me hashtags for World Sight Day"), None, Asker(specialty="ophthalmology"))[0]
+    assert known.hashtags[0] == "#WorldSightDay"
