@@ -51,24 +51,26 @@ def masked_chars(spans) -> set[int]:
     return {i for s in spans for i in range(s.start, s.end)}
 
 
-def _detector():
-    """detect_phi with the clinic profile when the masker accepts one (older versions did not)."""
+def _detector(rules_only: bool = False):
+    """detect_phi with the clinic profile when the masker accepts one (older versions did not); with `rules_only`,
+    without the learned name decision."""
     from assistant.guardrails.phi import detect_phi
 
-    takes_clinic = "clinic" in inspect.signature(detect_phi).parameters
-    if not takes_clinic:
+    params = inspect.signature(detect_phi).parameters
+    options = {"learned": False} if rules_only and "learned" in params else {}
+    if "clinic" not in params:
         return lambda text, clinic: detect_phi(text)
     from assistant.profile import ClinicProfile
 
     fields = set(ClinicProfile.model_fields)
     return lambda text, clinic: detect_phi(
-        text, clinic=ClinicProfile(**{k: v for k, v in clinic.items() if k in fields})
+        text, clinic=ClinicProfile(**{k: v for k, v in clinic.items() if k in fields}), **options
     )
 
 
-def evaluate(rows: list[dict], clinics: dict[str, dict]) -> tuple[dict, list[dict]]:
+def evaluate(rows: list[dict], clinics: dict[str, dict], rules_only: bool = False) -> tuple[dict, list[dict]]:
     """The figures, and the messages with a missed identifier or a wrongly masked span."""
-    detect = _detector()
+    detect = _detector(rules_only)
     detect("warm-up", clinics[rows[0]["clinic"]])
     found = total = fp_messages = clean_messages = wrong_spans = all_spans = 0
     per_kind: dict[str, list[int]] = {}
@@ -131,15 +133,16 @@ def ordinary_questions(root: Path = ROOT) -> list[str]:
     return list(dict.fromkeys(texts))
 
 
-def questions_masked(texts: list[str]) -> dict:
+def questions_masked(texts: list[str], rules_only: bool = False) -> dict:
     """How many ordinary questions had anything masked (each one a false positive), and what was masked."""
     from assistant.guardrails.phi import detect_phi
 
+    options = {"learned": False} if rules_only else {}
     detect_phi("warm-up")
     wrong, times = [], []
     for text in texts:
         started = time.perf_counter()
-        spans = detect_phi(text)
+        spans = detect_phi(text, **options)
         times.append(1000 * (time.perf_counter() - started))
         if spans:
             wrong.append({"text": text, "wrongly_masked": [s.text for s in spans]})
@@ -158,12 +161,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", type=Path, default=SET, help="the labelled messages (JSONL)")
     parser.add_argument("--misses", action="store_true", help="also list missed and wrongly masked text")
     parser.add_argument("--questions", action="store_true", help="count ordinary questions masked, instead")
+    parser.add_argument("--rules-only", action="store_true", help="without the learned name decision")
     args = parser.parse_args(argv)
     if args.questions:
-        print(json.dumps(questions_masked(ordinary_questions()), indent=2, ensure_ascii=False))
+        print(json.dumps(questions_masked(ordinary_questions(), args.rules_only), indent=2, ensure_ascii=False))
         return 0
     clinics = yaml.safe_load(CLINICS.read_text(encoding="utf-8"))
-    figures, problems = evaluate(load_set(args.set), clinics)
+    figures, problems = evaluate(load_set(args.set), clinics, args.rules_only)
     if args.misses:
         figures["problems"] = problems
     print(json.dumps(figures, indent=2, ensure_ascii=False))

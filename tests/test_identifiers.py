@@ -125,6 +125,38 @@ def test_a_record_code_is_masked_without_a_label_unless_it_names_a_standard_or_a
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("4471923 needs a recall, can we text her?", "4471923"),
+        ("re: #30112 - that's Ximena Ortiz's account, she wants a refund", "30112"),
+        ("Ref 44190, Ngaire Whitehead, asked for her x-rays", "44190"),
+        ("Tom Baker 00482213 wants his notes", "00482213"),
+    ],
+)
+def test_a_plain_number_in_a_message_about_a_patient_is_a_record_number(text, value):
+    assert ("RECORD_NUMBER", value) in found(text)
+
+
+def test_record_digits_in_groups_are_masked_whole_after_their_label():
+    assert ("RECORD_NUMBER", "RR8 442 190") in found("pt Chen Wei (hospital no. RR8 442 190) is asking why")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We hit 15000 followers, our patients love the reels!",
+        "Patients who walk 10000 steps a day recover faster: a caption?",
+        "A patient paid $25000 for implants at a chain, how do we compare?",
+        "Over 12000 patients treated since 1998: write a post",
+        "Post the 20250314 appointment update for patients",
+        "Write a reel script: 50000 views in a week without ads",
+    ],
+)
+def test_amounts_dates_and_numbers_in_ordinary_messages_are_not_record_numbers(text):
+    assert [k for k, _ in found(text) if k == "RECORD_NUMBER"] == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Record 1500 steps a day, then 3000 after week 2.",

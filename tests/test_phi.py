@@ -575,3 +575,29 @@ def test_long_lists_of_names_and_numbers_are_masked_in_one_pass():
     spans = [s.text for s in detect_phi(hostile) if s.kind == "NAME"]
     assert spans.count("Thandi") == 60 and spans.count("Keira Doyle") == 60
     assert "Chidi Okonkwo" in spans
+
+
+def test_the_learned_name_weights_are_checked_against_their_features():
+    from pydantic import ValidationError
+
+    from assistant.guardrails.name_scorer import FEATURES, MODEL_FEATURES, scorer_weights
+    from assistant.knowledge.schemas.guardrails import NameScorerWeights
+
+    weights = scorer_weights()
+    assert weights.features == FEATURES and weights.model_features == MODEL_FEATURES
+    data = weights.model_dump()
+    data["weights"] = data["weights"][:-1]
+    with pytest.raises(ValidationError, match="second-stage weights"):
+        NameScorerWeights.model_validate(data)
+
+
+def test_the_learned_decision_masks_a_name_only_when_its_weights_say_so():
+    """The decision follows its data: with a threshold no word reaches, it finds nothing. It is not part of the
+    app's masking (detect_phi's `learned` is off): it lost on held-out folds (docs/privacy.md)."""
+    from assistant.guardrails.name_scorer import learned_names, scorer_weights
+    from assistant.guardrails.ner import name_model
+
+    text = "Maria Garcia came in"
+    strict = scorer_weights().model_copy(update={"threshold": 0.999999, "cheap_threshold": 0.999999})
+    assert learned_names(text, [], [], phi._everyday, name_model(), strict) == []
+    assert [text[a:b] for a, b in learned_names(text, [], [], phi._everyday, name_model())] == ["Maria", "Garcia"]

@@ -132,11 +132,38 @@ def _context_windows(text: str, words: Sequence[tuple[int, int]] = ()) -> list[t
 
 def marked_spans(text: str, model: LoadedModel) -> list[tuple[int, int]]:
     """Runs of tokens the model marks as part of a name, over the whole of `text`."""
+    offsets, probs = _token_probabilities(text, model)
+    marked: set[int] = set()
+    for i, readings in enumerate(probs):
+        for row in readings:
+            label = int(row.argmax())
+            if label in model.name_ids and row[label] >= model.threshold:
+                marked.add(i)
+    spans: list[tuple[int, int]] = []
+    for i in sorted(marked):
+        s, e = offsets[i]
+        if spans and not text[spans[-1][1] : s].strip():
+            spans[-1] = (spans[-1][0], e)
+        else:
+            spans.append((s, e))
+    return spans
+
+
+def name_probabilities(text: str, model: LoadedModel) -> list[tuple[int, int, float]]:
+    """Each token of `text` as (start, end, probability that it is part of a person's name)."""
+    offsets, probs = _token_probabilities(text, model)
+    ids = sorted(model.name_ids)
+    return [(s, e, max(float(row[ids].sum()) for row in readings)) for (s, e), readings in zip(offsets, probs)]
+
+
+def _token_probabilities(text: str, model: LoadedModel) -> tuple[list[tuple[int, int]], list[list[Any]]]:
+    """The tokens' character offsets and the model's class probabilities for each: one numpy row per window that
+    read the token (two where neighbouring windows overlap)."""
     import numpy as np
 
     encoding = model.tokenizer.encode(text, add_special_tokens=False)
     ids, offsets = encoding.ids, encoding.offsets
-    marked: set[int] = set()
+    rows: dict[int, Any] = {}
     start = 0
     while start < len(ids):
         end = min(start + _WINDOW, len(ids))
@@ -149,18 +176,9 @@ def marked_spans(text: str, model: LoadedModel) -> list[tuple[int, int]]:
         logits = np.asarray(model.session.run(None, feed)[0])[0, 1:-1]
         probs = np.exp(logits - logits.max(axis=-1, keepdims=True))
         probs /= probs.sum(axis=-1, keepdims=True)
-        best = probs.argmax(axis=-1)
-        for i, label in enumerate(best):
-            if int(label) in model.name_ids and probs[i, label] >= model.threshold:
-                marked.add(start + i)
+        for i in range(len(probs)):
+            rows.setdefault(start + i, []).append(probs[i])
         if end == len(ids):
             break
         start = end - _OVERLAP
-    spans: list[tuple[int, int]] = []
-    for i in sorted(marked):
-        s, e = offsets[i]
-        if spans and not text[spans[-1][1] : s].strip():
-            spans[-1] = (spans[-1][0], e)
-        else:
-            spans.append((s, e))
-    return spans
+    return list(offsets), [rows[i] for i in range(len(ids))]

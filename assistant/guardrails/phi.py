@@ -24,6 +24,7 @@ from .addresses import find_addresses
 from .births import find_birth_dates
 from .clinic import clinic_terms
 from .identifiers import find_national_ids
+from .name_scorer import learned_names
 from .names import (
     find_listed_names,
     given_names_with_initial,
@@ -42,7 +43,7 @@ from .names import (
 )
 from .ner import LoadedModel, marked_spans, model_name_spans, name_model
 from .phones import find_cued_phones, is_phone_cue, phone_regions
-from .records import find_record_numbers
+from .records import find_record_numbers, find_unlabelled_numbers
 
 if TYPE_CHECKING:  # Presidio pulls in spaCy and torch: imported only when the engine is first built
     from presidio_analyzer import AnalyzerEngine, RecognizerResult
@@ -115,22 +116,69 @@ class MaskResult:
         return [k for k in KINDS if k in found]
 
 
-def detect_phi(text: str, extra_names: Iterable[str] = (), clinic: ClinicProfile | None = None) -> list[PhiSpan]:
+def detect_phi(
+    text: str, extra_names: Iterable[str] = (), clinic: ClinicProfile | None = None, learned: bool = False
+) -> list[PhiSpan]:
     """Patient-data spans in `text`, sorted and non-overlapping; `extra_names` are matched literally.
 
-    `clinic` is the clinic's profile: its own name, city, address, phone and staff are not patient data.
+    `clinic` is the clinic's profile: its own name, city, address, phone and staff are not patient data. With
+    `learned` the learned name decision (name_scorer.py) adds names among the words the rules left; the app does
+    not use it (off by default): cross-validated across the development sets it found little more and masked more
+    ordinary messages (docs/privacy.md).
     """
     if not isinstance(text, str):
         raise TypeError("detect_phi expects a string")
     if not text.strip():
         return []
+    spans = rule_spans(text, extra_names)
+    own = clinic_terms(clinic) if clinic is not None else None
+    if learned:
+        spans = sorted(spans + _learned_names(text, spans), key=lambda s: s.start)
+    return [s for s in spans if own is None or not own.covers(s)]
+
+
+def rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
+    """What the rules find in `text` (cues, lists, the name model, identifier shapes), the clinic's own terms
+    included: detect_phi without the learned name decision."""
     extra = _extra_name_recognizers(tuple(extra_names))
     results = _analyzer().analyze(text=text, language="en", ad_hoc_recognizers=extra or None, score_threshold=0.3)
     spans = _with_names_beside_names(
         text, [PhiSpan(r.entity_type, r.start, r.end, text[r.start : r.end]) for r in _non_overlapping(results)]
     )
-    own = clinic_terms(clinic) if clinic is not None else None
-    return [s for s in spans if own is None or not own.covers(s)]
+    return _with_unlabelled_numbers(text, spans)
+
+
+def _with_unlabelled_numbers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` and the plain numbers that read as record numbers in a message about a patient ("4471923 needs a
+    recall"), where nothing else (a phone number, a date) was found."""
+    about_a_patient = any(s.kind == "NAME" for s in spans)
+    added = [
+        PhiSpan("RECORD_NUMBER", a, b, text[a:b])
+        for a, b in find_unlabelled_numbers(text, about_a_patient)
+        if not any(a < s.end and s.start < b for s in spans)
+    ]
+    return sorted(spans + added, key=lambda s: s.start) if added else spans
+
+
+def _learned_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """Names the learned decision (name_scorer.py) finds among the words the rules left, neighbouring words joined
+    into one name; public figures, things, colleagues and places are left readable as for the rules' names."""
+    found = [(s.start, s.end) for s in spans if s.kind == "NAME"]
+    others = [(s.start, s.end) for s in spans if s.kind != "NAME"]
+    words = [
+        (a, b)
+        for a, b in learned_names(text, found, others, _everyday, name_model())
+        if not any(a < e and s < b for s, e in found)
+    ]
+    joined: list[tuple[int, int]] = []
+    for start, end in words:
+        if joined and not text[joined[-1][1] : start].strip():
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    not_lone = _colleague_or_place()
+    kept = [(a, b) for a, b in joined if not is_not_a_patient(text, a, b) and not not_lone(text, a, b)]
+    return [PhiSpan("NAME", a, b, text[a:b]) for a, b in kept]
 
 
 def mask_phi(text: str, extra_names: Iterable[str] = (), clinic: ClinicProfile | None = None) -> MaskResult:

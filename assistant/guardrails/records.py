@@ -6,6 +6,10 @@ enough digits, except a year or a range of years ("files 2019-2024"). After a la
 word ("record 1500 steps") the number must look like a code. A code with the unmistakable shape of a record
 number ("BD-20417") is masked without a label, unless its letters name a standard ("ISO-27001"). Labels and
 shapes are in knowledge/data/patient_data.yaml (`records`).
+
+With no label at all ("4471923 needs a recall"), a plain run of digits is a record number when the message is about
+a patient and nothing makes the number an amount ("over 12000", "15000 followers"); phone numbers and dates are
+found by their own shapes before (phi.py adds these numbers only where nothing else was found).
 """
 
 from __future__ import annotations
@@ -57,3 +61,45 @@ def _bare_pattern() -> tuple[re.Pattern[str] | None, frozenset[str]]:
     if not terms.bare_code:
         return None, frozenset()
     return re.compile(rf"(?<![\w/.-])(?:{terms.bare_code})(?![\w-])"), frozenset(terms.bare_code_not_prefixes)
+
+
+# A plain number: digits alone, after "#" at most; not inside a longer code, a decimal, a date or a phone number.
+_PLAIN = re.compile(r"(?<![\w.,/:+\-–#])#?(\d+)(?![\w%]|[.,/:\-–]\d)")
+# A date written as digits only (20250314, 14032025): never a record number.
+_DIGIT_DATE = re.compile(
+    r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2}"
+)
+
+
+@lru_cache(maxsize=1)
+def _unlabelled_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    terms = patient_data().records
+    context = "|".join(f"(?:{c})" for c in terms.patient_context) or "(?!)"
+    before = "|".join(f"(?:{c})" for c in terms.quantity_before) or "(?!)"
+    after = "|".join(f"(?:{c})" for c in terms.quantity_after) or "(?!)"
+    return (
+        re.compile(rf"(?<!\w)(?:{context})(?!\w)", re.IGNORECASE),
+        re.compile(rf"(?:^|(?<=\W))(?:{before})[ ]?$", re.IGNORECASE),
+        re.compile(rf"[ ]?(?:{after})(?!\w)", re.IGNORECASE),
+    )
+
+
+def find_unlabelled_numbers(text: str, about_a_patient: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of each plain run of digits with no label that reads as a record number: the message is about a
+    patient (`about_a_patient`, when a name was found in it, or a cue word such as "patient" or "recall") and the
+    number has the length of a record number and is not an amount or a date ("4471923 needs a recall")."""
+    terms = patient_data().records
+    context, before, after = _unlabelled_patterns()
+    if not about_a_patient and context.search(text) is None:
+        return []
+    found = []
+    for match in _PLAIN.finditer(text):
+        digits = match.group(1)
+        if not terms.unlabelled_min_digits <= len(digits) <= terms.unlabelled_max_digits:
+            continue
+        if _DIGIT_DATE.fullmatch(digits) or _YEARS.fullmatch(digits):
+            continue
+        if before.search(text, max(0, match.start() - 12), match.start()) or after.match(text, match.end()):
+            continue
+        found.append(match.span(1))
+    return found

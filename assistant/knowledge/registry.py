@@ -24,7 +24,7 @@ from .models import Hashtag, Observance, Platform
 from .schemas.announcements import AnnouncementData
 from .schemas.chat import ChatData, IntentData
 from .schemas.drafts import DraftData
-from .schemas.guardrails import GuardrailData, PatientData, PersonNames
+from .schemas.guardrails import GuardrailData, NameScorerWeights, PatientData, PersonNames
 from .schemas.notices import NoticeData
 from .schemas.planning import PlanningData
 from .schemas.replies import ReplyData
@@ -71,6 +71,7 @@ COMPLIANCE_RULES = DataFile("compliance_rules.yaml", RuleBook, protective=True)
 GUARDRAILS = DataFile("guardrails.yaml", GuardrailData, protective=True)
 PERSON_NAMES = DataFile("person_names.yaml", PersonNames, protective=True)
 PATIENT_DATA = DataFile("patient_data.yaml", PatientData, protective=True)
+NAME_SCORER = DataFile("name_scorer.yaml", NameScorerWeights, protective=True)
 
 DATA_FILES: dict[str, DataFile[Any] | ListFile[Any]] = {
     f.name: f
@@ -91,6 +92,7 @@ DATA_FILES: dict[str, DataFile[Any] | ListFile[Any]] = {
         GUARDRAILS,
         PERSON_NAMES,
         PATIENT_DATA,
+        NAME_SCORER,
     )
 }
 

@@ -114,6 +114,12 @@ class RecordTerms(Strict):
     weak_min_digits: int = Field(ge=1, le=12)
     bare_code: Regex | None = None
     bare_code_not_prefixes: tuple[str, ...] = ()
+    # A number with no label, in a message about a patient ("4471923 needs a recall"); see records.py.
+    unlabelled_min_digits: int = Field(default=5, ge=4, le=12)
+    unlabelled_max_digits: int = Field(default=12, ge=5, le=16)
+    patient_context: tuple[Regex, ...] = ()  # words that show a message is about a patient ("recall", "chart")
+    quantity_before: tuple[Regex, ...] = ()  # words before a number that make it an amount ("over", "$")
+    quantity_after: tuple[Regex, ...] = ()  # words after a number that make it an amount ("followers", "steps")
 
 
 class BirthTerms(Strict):
@@ -186,4 +192,29 @@ class PersonNames(Strict):
         short = [n for n in self.public_figures if len(n.split()) < 2]
         if short:
             raise ValueError(f"public figures are full names of two words or more; check {short[:3]}")
+        return self
+
+
+class NameScorerWeights(Strict):
+    """knowledge/data/name_scorer.yaml: weights of the learned name decision (assistant/guardrails/name_scorer.py),
+    a two-stage logistic regression, and where they came from (made by eval/train_name_scorer.py)."""
+
+    made: str = Field(min_length=10)  # when and by what command
+    training_data: tuple[str, ...] = Field(min_length=1)
+    features: tuple[str, ...] = Field(min_length=1)  # named features, in the order of the weights
+    model_features: tuple[str, ...] = Field(min_length=1)  # the name model's, after the hashed ones
+    hash_buckets: int = Field(ge=1, le=4096)  # hashed word before, then hashed word after
+    cheap_weights: tuple[float, ...]  # the first stage: named and hashed features, no name model
+    cheap_threshold: float = Field(gt=0, lt=1)
+    weights: tuple[float, ...]  # the second stage: named, hashed and model features
+    threshold: float = Field(gt=0, lt=1)
+
+    @model_validator(mode="after")
+    def _sizes(self) -> NameScorerWeights:
+        cheap = len(self.features) + 2 * self.hash_buckets
+        if len(self.cheap_weights) != cheap or len(self.weights) != cheap + len(self.model_features):
+            raise ValueError(
+                f"expected {cheap} first-stage and {cheap + len(self.model_features)} second-stage weights;"
+                " rebuild with python -m eval.train_name_scorer --write"
+            )
         return self
