@@ -306,7 +306,8 @@ class CardMatcher:
             # Each part is matched with the context the asker gave ("I'm a GP in Leeds."), and remembers its own
             # words (a verdict is kept only for a yes/no part; the answer shows the part as its heading).
             found = ((q, self._part(split.matched_text(q), whole, country, code)) for q in split.questions)
-            halves = [replace(half, asked=q) for q, half in found if half is not None]
+            # A later part's closing "it" means what the first part is about ("..., and who should run it?").
+            halves = [replace(half, asked=split.resolved(q)) for q, half in found if half is not None]
             halves = [h for h in halves if stands_alone(h)]
             if whole is not None and whole.confidence >= SURE:  # a card's own question: a second card must be sure
                 halves = [h for h in halves if h.card.id == whole.card.id or h.confidence >= SURE]

@@ -32,6 +32,15 @@ _CLAUSE = re.compile(
     rf":\s+(?=(?:{CLAUSE_WORDS})\b)",
     re.IGNORECASE,
 )
+# A number before a question in a list of them: "1) ...", "(2) ...", "Q1: ...", "First - ...", "Second, ...", a
+# "2." that starts a line; and the colon after "Two questions:" / "Two things from a GP in Leeds:".
+_NUMBERED = re.compile(
+    r"(?:[,;]?\s*\band\b)?(?:^|\s+)(?:\(\d\)|\d\)|Q\d\s*[:.)-]|"
+    r"(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|lastly)\s*[-–—:,])\s*|(?:^|\n)\s*\d\.\s+|"
+    r"(?:(?<=questions)|(?<=things)|(?<=\bqs)):\s+",
+    re.IGNORECASE,
+)
+_NUMBER_LEFT = re.compile(r"^(?:\(\d\)|\d\)|Q\d\s*[:.)-])\s*", re.IGNORECASE)  # "Two things: 1) ..." after the cut
 # A question after a few words of context and a comma: "As a therapist, should I have a business Instagram".
 OPENED_BY = r"how|what|should|can|could|do|does|is|are|would"
 _ASKS = re.compile(
@@ -40,6 +49,20 @@ _ASKS = re.compile(
 )
 _LEADING_FILLER = re.compile(rf"^\W*{_FILLER}", re.IGNORECASE)
 MIN_WORDS = 3  # a piece shorter than this ("and?", "why?") is not a question of its own
+# What a question is about, when it says so at its start: "Is TikTok worth it" -> "TikTok", "Should we start a
+# podcast" -> "a podcast". A later part's "it" or "them" means that ("..., and who should run it?").
+_THING = (
+    r"((?:(?:a|an|the|our|my|your|some)\s+)?(?!(?:it|this|that|these|those|there|worth|we|i|you)\b)"
+    r"[\w'#@.+-]+(?:\s+(?:page|pages|account|accounts|channel|ads?|profile|business|newsletter|podcast|videos?|live|"
+    r"reels?|stories|marketing|agency|posts?|group|groups|website|blog))?)"
+)
+_SUBJECT = re.compile(
+    rf"^\W*{_FILLER}(?:(?:is|are|isn't|aren't)\s+{_THING}|(?:should|can|could|do|does|would|shall|must|may|might)\s+"
+    rf"(?:i|we|you|my \w+|our \w+)\s+(?:really\s+|even\s+|actually\s+)?(?:start|use|try|get|make|run|join|set up|"
+    rf"open|have|need|be on|go on|post on|launch|hire|create|bother with|invest in|pay for|do)\s+{_THING})",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"\b(?:it|them)\b(?=\W*$|\s*,)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -50,8 +73,16 @@ class Split:
     questions: tuple[str, ...]
 
     def matched_text(self, question: str) -> str:
-        """What a part is matched as: the context, then the question."""
-        return f"{self.context} {question}".strip()
+        """What a part is matched as: the context, then the question (its "it" resolved, see `resolved`)."""
+        return f"{self.context} {self.resolved(question)}".strip()
+
+    def resolved(self, question: str) -> str:
+        """A later part with its closing "it"/"them" replaced by what the first part is about ("Is TikTok worth
+        it, and who should run it?" -> "who should run TikTok?"); any other part as it is."""
+        if not self.questions or question == self.questions[0]:
+            return question
+        thing = subject_of(self.questions[0])
+        return _PRONOUN.sub(thing, question, count=1) if thing else question
 
 
 def asks(piece: str) -> bool:
@@ -60,9 +91,12 @@ def asks(piece: str) -> bool:
 
 
 def pieces_of(text: str) -> list[str]:
-    """The message cut into sentences, and sentences into clauses where a new question starts."""
+    """The message cut into sentences, and sentences into clauses where a new question starts. Numbered questions
+    ("1) ... 2) ...", "Q1: ... Q2: ...", "First - ... Second - ...") are cut at their numbers, which are dropped."""
     pieces: list[str] = []
-    for sentence in _SENTENCE.split(text.strip()):
+    blocks = (_NUMBER_LEFT.sub("", b.strip()) for b in _NUMBERED.split(text.strip()) if b)
+    sentences = [s for block in blocks if block for s in _SENTENCE.split(block)]
+    for sentence in sentences:
         pieces += [p.strip(" ,;:") for p in _CLAUSE.split(sentence) if p and p.strip(" ,;:")]
     return pieces
 
@@ -85,6 +119,12 @@ def split_question(text: str) -> Split:
         return Split("", (text.strip(),))
     context = " ".join(_as_sentence(p) for p in pieces if p not in questions)
     return Split(context, tuple(questions))
+
+
+def subject_of(question: str) -> str | None:
+    """What a question says it is about at its start ("Is TikTok worth it" -> "TikTok"), or None."""
+    match = _SUBJECT.match(question)
+    return next((g for g in match.groups() if g), None) if match else None
 
 
 def tidy(question: str) -> str:

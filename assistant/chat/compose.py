@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING
 
 from ..errors import KnowledgeError
 from ..knowledge.cards import MARKER, AnswerCard, CardVariant
+from ..knowledge.schemas.chat import SpecialtyIdeas, VerdictWords
 from ..matching import CardMatch, stands_alone
-from ..question_split import questions_in, tidy
-from .models import Answer, Citation, Part, Section
+from ..question_split import asks, pieces_of, questions_in, tidy
+from .models import Answer, Citation, Part, Section, TopicIdeas
+from .specialty_topics import topic_ideas
 
 if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
@@ -55,9 +57,18 @@ MAX_HEADING_WORDS = 16  # a longer part of a question is headed by its card's th
 class Asker:
     """What the answer is fitted to: the rule set of the asker's country, their specialty, the platforms named."""
 
-    country: str | None = None  # US, GB, EU, AU, CA, IN
+    country: str | None = None  # the rule set: US, GB, EU, AU, CA, IN, NZ
     specialty: str | None = None
     platforms: tuple[str, ...] = ()
+    code: str | None = None  # the country itself (IE), when known: its own variant wins over its rule set's
+
+
+def _country_fit(allowed: Sequence[str], asker: Asker) -> float:
+    """How well a variant's countries fit the asker: their own country (IE) best, then their rule set (EU); 0 when
+    neither (an Irish asker gets an IE variant, else the EU one; a New Zealander neither an EU nor an AU one)."""
+    if asker.code and asker.code in allowed:
+        return 1.5
+    return 1.0 if asker.country in allowed else 0.0
 
 
 class Numbering:
@@ -90,23 +101,54 @@ class Numbering:
 
 def choose_variant(card: AnswerCard, asker: Asker) -> CardVariant | None:
     """The most specific variant whose every condition fits the asker (the first of equals), or None."""
-    best, best_fit = None, 0
+    best, best_fit = None, 0.0
     for variant in card.variants:
         when = variant.when
-        checks = [(when.country, asker.country), (when.specialty, asker.specialty)]
-        fits = all(value in allowed for allowed, value in checks if allowed)
+        country = _country_fit(when.country, asker) if when.country else 0.0
+        fits = (not when.country or country > 0) and (not when.specialty or asker.specialty in when.specialty)
         if when.platform:
             fits = fits and any(p in when.platform for p in asker.platforms)
-        fit = sum(bool(allowed) for allowed, _ in checks) + bool(when.platform)
+        fit = country + bool(when.specialty) + bool(when.platform)
         if fits and fit > best_fit:
             best, best_fit = variant, fit
     return best
 
 
-def verdict_fits(match: CardMatch) -> bool:
-    """Whether a card's verdict may open the answer: a yes/no question, matched with confidence (see above)."""
-    if match.asked and _OPEN_QUESTION.search(match.asked):
+def _asked_questions(asked: str) -> list[str]:
+    """The pieces of the asker's words that ask something ("I'm a GP. Is this a gimmick?" -> the second); the
+    whole text when no piece does."""
+    return [p for p in pieces_of(asked) if asks(p)] or [asked]
+
+
+def _yes_no(question: str) -> bool:
+    """A question a yes or a no answers: not one opening with a question word ("How ...", "Write ...")."""
+    return not _OPEN_QUESTION.search(question)
+
+
+def same_framing(asked: str, card: AnswerCard, wording: str, framing: VerdictWords) -> bool:
+    """Whether a card's verdict means the same for the asker's question: not framed both ways at once ("real or a
+    gimmick?"), nor the other way round ("Is it worth it?" against the card's "Is TikTok too silly?"), and not
+    asking whether something is enough when neither the card's first question nor its matched wording does ("We
+    have a photo box. Is that enough?")."""
+    if framing.mixed(asked):  # "Is this a real thing or a gimmick?": a yes or a no would answer neither side
         return False
+    # The card's side: the wording the asker matched, or, when that one is neutral ("tiktok for dentists?"), the
+    # card's first question; a card's wordings may be framed both ways, and its lead answers the one it fits.
+    theirs = framing.polarity(wording) or framing.polarity(card.questions[0])
+    if framing.polarity(asked) * theirs < 0:
+        return False
+    return not framing.asks_sufficiency(asked) or any(framing.asks_sufficiency(q) for q in (wording, card.questions[0]))
+
+
+def verdict_fits(match: CardMatch, framing: VerdictWords | None = None) -> bool:
+    """Whether a card's verdict may open the answer: a yes/no question, matched with confidence (see above), and,
+    given the framing words, a question whose "yes" means what the card's "yes" means."""
+    if match.asked:  # the yes/no questions among what was asked ("I'm a GP. Is this a gimmick? What do I post?")
+        closed = [q for q in _asked_questions(match.asked) if _yes_no(q)]
+        if not closed:
+            return False
+        if framing is not None and not all(same_framing(q, match.card.card, match.question, framing) for q in closed):
+            return False
     return match.confidence >= VERDICT_CONFIDENCE or match.margin >= VERDICT_MARGIN
 
 
@@ -128,7 +170,7 @@ def _renumber(text: str, card: AnswerCard, numbering: Numbering) -> str:
     return MARKER.sub(one, text)
 
 
-def card_part(match: CardMatch, asker: Asker, numbering: Numbering) -> Part:
+def card_part(match: CardMatch, asker: Asker, numbering: Numbering, framing: VerdictWords | None = None) -> Part:
     """One card as part of an answer: its variant for the asker applied, its markers renumbered."""
     card = match.card.card
     variant = choose_variant(card, asker)
@@ -137,7 +179,7 @@ def card_part(match: CardMatch, asker: Asker, numbering: Numbering) -> Part:
         return [_renumber(t, card, numbering) for t in texts]
 
     lead = variant.lead if variant and variant.lead else card.lead
-    if not verdict_fits(match):
+    if not verdict_fits(match, framing):
         lead = without_verdict(lead)
     steps = variant.steps if variant and variant.steps else card.steps
     watch = card.watch_out if variant is None or variant.watch_out is None else variant.watch_out
@@ -195,8 +237,18 @@ class Composer:
     # neighbouring question, against 11 of 127 above it.
     CLOSE_CARD = 0.6
 
-    def __init__(self, kb: KnowledgeBase, matcher, words, drafter=None) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        matcher,
+        words,
+        drafter=None,
+        verdicts: VerdictWords | None = None,
+        ideas: SpecialtyIdeas | None = None,
+    ) -> None:
         self.kb, self.matcher, self.words, self.drafter = kb, matcher, words, drafter
+        self.verdicts = verdicts  # the words that frame a yes/no question (knowledge/data/chat.yaml)
+        self.ideas = ideas  # which answers end with topic ideas for the asker's specialty (same file)
 
     def asker(self, turn) -> Asker:
         countries = self.kb.countries
@@ -205,6 +257,7 @@ class Composer:
             country=rules,
             specialty=turn.specialty if turn.specialty in self.kb.specialties else None,
             platforms=tuple(turn.platforms) if turn.platforms_named else (),
+            code=turn.country.upper() if turn.country else None,
         )
 
     def cards_for(self, turn) -> list[CardMatch]:
@@ -247,13 +300,16 @@ class Composer:
         )
         notices: list[str] = []
         if matches:
-            answer.parts = [card_part(m, asker, numbering) for m in matches]
+            answer.parts = [card_part(m, asker, numbering, self.verdicts) for m in matches]
             first = answer.parts[0]
             answer.lead, answer.steps, answer.watch_out = first.lead, first.steps, first.watch_out
             answer.card_id, answer.confidence = first.card_id, first.confidence
             answer.related = self._related(matches)
             if len(answer.parts) > 1:
                 self._one_reply(answer, matches)
+            # Not after a draft, nor under an answer that says it answers a nearby question.
+            if not drafts and min(m.confidence for m in matches) >= self.CLOSE_CARD:
+                answer.ideas = self._topic_ideas(turn, asker, matches, answer.parts)
             if len(matches) == 1 and not drafts and first.confidence < self.CLOSE_CARD:
                 notices.append(self.words.phrase("close_card", question=matches[0].card.card.questions[0]))
         elif turn.covered and (passages := self.for_asker(turn.passages, turn.country)):
@@ -275,6 +331,21 @@ class Composer:
         gap = self.country_gap(turn.country, answer.sources)
         answer.notices = [*notices, gap] if gap else notices
         return answer
+
+    def _topic_ideas(
+        self, turn, asker: Asker, matches: Sequence[CardMatch], parts: Sequence[Part]
+    ) -> TopicIdeas | None:
+        """Topic ideas from the asker's specialty file, for an answer about what to post (the data says which
+        cards), when the question or the saved profile names a specialty and no card variant already fits it."""
+        if self.ideas is None or asker.specialty is None or any(p.variant.get("specialty") for p in parts):
+            return None
+        if not any(self.ideas.applies_to(m.card.theme, m.card.id) for m in matches):
+            return None
+        specialty = self.kb.specialties[asker.specialty]
+        platform = self.kb.platforms.get(asker.platforms[0]) if asker.platforms else None
+        items = topic_ideas(specialty, turn.query, platform, self.ideas)
+        heading = self.words.phrase("specialty_ideas", specialty=_plain_name(specialty.name))
+        return TopicIdeas(specialty=specialty.id, heading=heading, items=items) if items else None
 
     def _asked_besides(self, turn) -> list[CardMatch]:
         """The card answering a question the message asks besides its request to write, when confident."""
@@ -304,7 +375,7 @@ class Composer:
         countries = self.kb.countries
         name = countries.name_of(country) if countries else None
         rules = countries.rules_for(country) if countries else None
-        if not name or not rules or country == rules:
+        if not name or not rules:
             return ""
         compliance = [g for g in self.kb.guides if g.meta.category == "compliance"]
         if any(country in g.meta.countries for g in compliance):
@@ -312,6 +383,8 @@ class Composer:
         cited = {c.doc_id for c in sources}
         if not any(g.id in cited for g in compliance):
             return ""
+        if country == rules:  # a rule set of its own with no guide (New Zealand): the answer is the general one
+            return self.words.phrase("country_not_covered", country=name)
         return self.words.phrase("country_gap", country=name, rules=rules)
 
     def _named_card(self, card_id: str):
@@ -347,6 +420,11 @@ class Composer:
                     shown.add(card_id)
                     out.append({"card_id": card_id, "question": self.kb.card(card_id).card.questions[0]})
         return out
+
+
+def _plain_name(name: str) -> str:
+    """A specialty's name inside a sentence: "Urology" -> "urology", "Ear, nose and throat (ENT)" keeps "ENT"."""
+    return " ".join(w if w.isupper() or w.strip("()").isupper() else w.lower() for w in name.split())
 
 
 def _continuing(lead: str) -> str:

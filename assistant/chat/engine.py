@@ -89,7 +89,7 @@ class ChatEngine:
             from .drafts import Drafter
 
             drafter = Drafter(kb)
-        self.composer = Composer(kb, matcher, self.data.answer, drafter)
+        self.composer = Composer(kb, matcher, self.data.answer, drafter, self.data.verdicts, self.data.specialty_ideas)
 
     @property
     def uses_model(self) -> bool:
@@ -268,6 +268,7 @@ class ChatEngine:
                 "watch_out": watch,
                 "parts": [],
                 "sections": [],
+                "ideas": None,  # the model's text is the answer; the offline card's extras are its context
                 "notices": [],  # the offline notices are about the card's fit; the model answered the question
             }
         )

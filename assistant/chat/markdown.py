@@ -58,6 +58,8 @@ def body_markdown(answer: Answer, words: AnswerText) -> str:
         blocks.append(part_markdown(answer.parts[0], words))
     elif answer.lead:
         blocks.append(answer.lead)
+    if answer.ideas and answer.ideas.items:
+        blocks.append(answer.ideas.heading + "\n\n" + "\n".join(f"- {item}" for item in answer.ideas.items))
     blocks += [section_markdown(s) for s in answer.sections]
     if answer.related:
         blocks.append(words.phrase("related") + "\n\n" + "\n".join(f"- {r['question']}" for r in answer.related))

@@ -79,6 +79,14 @@ class Part(BaseModel):
     confidence: float = 0.0
 
 
+class TopicIdeas(BaseModel):
+    """A few topic ideas from the asker's specialty file, shown after an answer about what to post."""
+
+    specialty: str  # the specialty's id
+    heading: str
+    items: list[str] = Field(default_factory=list)
+
+
 class Answer(BaseModel):
     """One answer. `text` is its Markdown rendering (already sanitized); `warnings` are {"rule", "message"} dicts.
 
@@ -99,6 +107,7 @@ class Answer(BaseModel):
     parts: list[Part] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
     related: list[dict[str, str]] = Field(default_factory=list)  # {"card_id", "question"} follow-ups
+    ideas: TopicIdeas | None = None  # topic ideas for the asker's specialty (answers about what to post)
     notices: list[str] = Field(default_factory=list)
     card_id: str | None = None
     confidence: float = 0.0
@@ -141,6 +150,7 @@ class Answer(BaseModel):
             "confidence": round(self.confidence, 3),
             "specialty": self.specialty,
             "country": self.country,
+            "ideas": self.ideas.model_dump() if self.ideas else None,
         }
 
 

@@ -16,7 +16,9 @@ from pydantic import Field, field_validator, model_validator
 from .base import Strict
 from .models import ID_RE, PlatformId
 
-CardCountry = Literal["US", "GB", "EU", "AU", "CA", "IN"]
+# A card variant's country: a rule set, or a country with its own variants inside one (Ireland, in the EU: an Irish
+# asker gets an IE variant, else the EU one).
+CardCountry = Literal["US", "GB", "EU", "AU", "CA", "IN", "IE", "NZ"]
 MARKER = re.compile(r"\[(\d{1,2})\]")
 MIN_WORDS, MAX_WORDS = 120, 300  # a card reads as 120 to 300 words of plain language
 MAX_VARIANT_WORDS = 360  # a variant may add a sentence to a full card

@@ -10,7 +10,7 @@ from pydantic import Field
 
 from .base import Strict
 
-RuleSet = Literal["US", "GB", "EU", "AU", "CA", "IN"]
+RuleSet = Literal["US", "GB", "EU", "AU", "CA", "IN", "NZ"]
 
 
 class Country(Strict):
@@ -54,9 +54,18 @@ class Countries(Strict):
         regulator named anywhere outranks a job or service word ("an FY2 in Sydney" -> AU, "our GP surgery" -> GB)."""
         for pattern, codes in self._matchers:
             match = pattern.search(text) if pattern else None
-            if match and match.lastindex:  # every alternative is one group, so a match always sets lastindex
-                return codes[match.lastindex - 1]
+            if pattern and match and match.lastindex:  # every alternative is one group: a match sets lastindex
+                code = codes[match.lastindex - 1]
+                if code in self._groups:  # a member country named later outranks it ("the GDPR ... in Dublin": IE)
+                    later = (codes[m.lastindex - 1] for m in pattern.finditer(text, match.end()) if m.lastindex)
+                    return next((c for c in later if c != code and self.rules_for(c) == code), code)
+                return code
         return None
+
+    @cached_property
+    def _groups(self) -> frozenset[str]:
+        """Entries that stand for a group of listed countries (EU): their members share their rules."""
+        return frozenset(c.rules for c in self.countries if c.code != c.rules)
 
     def city_in(self, text: str) -> str | None:
         """The first listed city a text names, as the data spells it ("a physio in bristol" -> "Bristol"), or None."""

@@ -290,6 +290,10 @@ def _check_cards(kb: KnowledgeBase) -> None:
         bad = [s for v in c.card.variants for s in v.when.specialty if s not in kb.specialties]
         if bad:
             raise KnowledgeError(f"{where}: field 'variants': unknown specialty id(s) {bad}")
+        listed = {c.code for c in kb.countries.countries} if kb.countries else set()
+        bad = [code for v in c.card.variants for code in v.when.country if listed and code not in listed]
+        if bad:  # IE and NZ are variant countries only as far as countries.yaml lists them (and their rule set)
+            raise KnowledgeError(f"{where}: field 'variants': country code(s) {bad} are not in countries.yaml")
         for q in c.card.questions:
             key = " ".join(q.lower().split())
             if asked.setdefault(key, c.id) != c.id:

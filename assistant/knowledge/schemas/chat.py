@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal, get_args
 
 from pydantic import ConfigDict, Field, field_validator
@@ -120,8 +121,56 @@ class PromptText(Strict):
     history_chars: int = Field(ge=100)
 
 
+class VerdictWords(Strict):
+    """Words that set what "yes" means in a yes/no question. "Is TikTok worth it?" (positive) and "Is TikTok too
+    silly?" (negative) are the same topic with opposite answers; "Is our photo box enough?" (sufficiency) asks
+    whether something suffices, which a card's "Yes, with written consent" does not answer. Matched as whole words,
+    ignoring case."""
+
+    positive: tuple[str, ...] = ()
+    negative: tuple[str, ...] = ()
+    sufficiency: tuple[str, ...] = ()
+
+    def _has(self, words: tuple[str, ...], text: str) -> bool:
+        return any(re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", text, re.IGNORECASE) for w in words)
+
+    def polarity(self, question: str) -> int:
+        """+1 for a question framed positively ("worth it", "a good idea"), -1 negatively ("silly", "a gimmick"),
+        0 for neither or both."""
+        return int(self._has(self.positive, question)) - int(self._has(self.negative, question))
+
+    def mixed(self, question: str) -> bool:
+        """Framed both ways at once: "Is this a real thing or a gimmick?"."""
+        return self._has(self.positive, question) and self._has(self.negative, question)
+
+    def asks_sufficiency(self, question: str) -> bool:
+        return self._has(self.sufficiency, question)
+
+
+FormatKind = Literal["video", "image", "carousel", "text", "article", "story", "live", "update"]
+
+
+class SpecialtyIdeas(Strict):
+    """Which answers end with topic ideas from the asker's specialty file (knowledge/data/specialties/), and how
+    many. Chosen by the card taxonomy: the `themes` (knowledge/answers/<area>/<theme>.yaml) about what to post,
+    starting on a platform, formats, video and how often, less the `not_cards` in them that are about rules or
+    conduct ("What should doctors avoid on TikTok?"). A loader test checks every id exists."""
+
+    count: int = Field(default=4, ge=1, le=6)
+    themes: tuple[str, ...] = ()
+    not_cards: tuple[str, ...] = ()
+    # A topic's format hint (knowledge/data/specialties: reel, carousel, short, ...) as the kind of format a
+    # platform offers (knowledge/data/platforms.yaml), so a TikTok asker is told "Video", an Instagram one "Reel".
+    format_kinds: dict[str, FormatKind] = Field(default_factory=dict)
+
+    def applies_to(self, theme: str, card_id: str) -> bool:
+        return theme in self.themes and card_id not in self.not_cards
+
+
 class ChatData(Strict):
     coverage: Coverage
     languages: Languages
     answer: AnswerText
     prompt: PromptText
+    verdicts: VerdictWords = VerdictWords()
+    specialty_ideas: SpecialtyIdeas = SpecialtyIdeas()

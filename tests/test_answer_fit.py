@@ -1,0 +1,274 @@
+"""An answer fitted to the asker: country variants (IE, NZ), verdicts that mean what the asker asked, a two-part
+message whose "it" points back, and topic ideas from the asker's specialty on cards about what to post."""
+
+from __future__ import annotations
+
+import shutil
+from types import SimpleNamespace
+
+import pytest
+
+from assistant.chat.compose import Asker, Composer, Numbering, card_part, choose_variant
+from assistant.chat.data import chat_data
+from assistant.chat.specialty_topics import topic_ideas
+from assistant.errors import KnowledgeError
+from assistant.knowledge import load_knowledge
+from assistant.knowledge.cards import CardVariant
+from assistant.matching import CardMatch
+from assistant.question_split import split_question, subject_of
+from tests.conftest import FIXTURE_KNOWLEDGE
+
+# --- countries ---------------------------------------------------------------------------------------------------
+
+
+def _with_variants(kb, card_id: str, *variants: dict):
+    card = kb.card(card_id).card
+    return card.model_copy(update={"variants": tuple(CardVariant.model_validate(v) for v in variants)})
+
+
+def test_an_irish_asker_gets_the_irish_variant_else_the_eu_one_and_a_new_zealander_neither(kb):
+    eu = {"when": {"country": ["EU"]}, "add": "In the EU the GDPR applies to every identifiable patient."}
+    ie = {"when": {"country": ["IE"]}, "add": "In Ireland the Medical Council's guide adds its own rules."}
+    au = {"when": {"country": ["AU"]}, "add": "In Australia Ahpra's advertising guidelines apply as well."}
+    both = _with_variants(kb, "testimonials-can-we-post", eu, ie, au)
+    eu_only = _with_variants(kb, "testimonials-can-we-post", eu, au)
+    irish = Asker(country=kb.countries.rules_for("IE"), code="IE")
+    assert choose_variant(both, irish).add.startswith("In Ireland")
+    assert choose_variant(eu_only, irish).add.startswith("In the EU")
+    kiwi = Asker(country=kb.countries.rules_for("NZ"), code="NZ")
+    assert kiwi.country == "NZ" and choose_variant(both, kiwi) is None
+    german = Asker(country="EU", code="DE")
+    assert choose_variant(both, german).add.startswith("In the EU")
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        ("GP in Auckland, can I post patient stories?", "NZ"),
+        ("Is the Medical Council of New Zealand strict about testimonials?", "NZ"),
+        ("What's the GDPR position on posting staff photos on our practice Instagram in Dublin?", "IE"),
+        ("ST3 in paeds. Should trainees correct misinformation online?", "GB"),
+        ("BC physician, cosmetic clinic. Can I offer a free consult giveaway on Instagram?", "CA"),
+        ("PharmD with 60k followers on TikTok: can I answer drug questions?", "US"),
+    ],
+)
+def test_new_zealand_is_a_country_and_a_member_state_outranks_its_rule_set(kb, question, code):
+    assert kb.countries.named_in(question) == code
+
+
+def test_a_kiwi_smoothie_is_not_new_zealand_and_the_eu_alone_stays_the_eu(kb):
+    assert kb.countries.named_in("a kiwi smoothie recipe for our dietitian page") is None
+    assert kb.countries.named_in("Does the GDPR apply to our Instagram?") == "EU"
+
+
+def test_a_variant_for_a_country_the_table_does_not_list_is_a_clear_error(tmp_path):
+    root = tmp_path / "knowledge"
+    shutil.copytree(FIXTURE_KNOWLEDGE, root)
+    path = root / "answers" / "tests" / "review-replies.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "when: {country: [GB]}" in text
+    path.write_text(text.replace("when: {country: [GB]}", "when: {country: [NZ]}", 1), encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="NZ"):  # the fixture's countries.yaml has no New Zealand
+        load_knowledge(root)
+
+
+def test_a_new_zealand_answer_resting_on_rules_says_the_guides_do_not_cover_new_zealand(kb):
+    composer = Composer(kb, None, chat_data().answer)
+    compliance = next(g for g in kb.guides if g.meta.category == "compliance")
+    cited = [SimpleNamespace(doc_id=compliance.id)]
+    assert "New Zealand" in composer.country_gap("NZ", cited)
+    assert "EU-wide" in composer.country_gap("IE", cited)
+    assert composer.country_gap("NZ", []) == ""
+
+
+# --- verdicts ------------------------------------------------------------------------------------------------------
+
+
+def _asked(kb, card_id: str, asked: str) -> CardMatch:
+    card = kb.card(card_id)
+    return CardMatch(card, 1.0, card.card.questions[0], 0.95, 0.2, asked)
+
+
+def test_a_verdict_is_dropped_when_the_question_is_framed_the_other_way_or_offers_a_choice(kb):
+    framing = chat_data().verdicts
+    card = kb.card("start-tiktok-too-silly").card
+    assert card.lead.startswith("Not if")
+    for asked in (
+        "Urologist in Tennessee. Is this a real thing urologists do or a gimmick?",
+        "Is TikTok worth it for a urology practice?",
+    ):
+        lead = card_part(_asked(kb, "start-tiktok-too-silly", asked), Asker(), Numbering(kb), framing).lead
+        assert not lead.startswith("Not"), asked
+    # a question with an "or" that is not framed both ways keeps the verdict
+    linkedin = kb.card("start-linkedin-is-it-worth-it").card
+    assert linkedin.lead.startswith("Yes")
+    asked = "Is LinkedIn worth it for a private practice dermatologist or is it just for job hunting?"
+    lead = card_part(_asked(kb, "start-linkedin-is-it-worth-it", asked), Asker(), Numbering(kb), framing).lead
+    assert lead.startswith("Yes")
+    # the card's own framing keeps its verdict
+    same = card_part(_asked(kb, "start-tiktok-too-silly", "Isn't TikTok a bit silly for a GP?"), Asker(), Numbering(kb))
+    assert same.lead.startswith("Not if")
+
+
+def test_a_yes_to_which_tags_to_avoid_does_not_answer_can_i_use_this_tag(kb):
+    framing = chat_data().verdicts
+    card = kb.card("hashtags-risky").card
+    assert card.lead.startswith("Yes") and "avoid" in card.questions[0]
+    asked = "cosmetic RN on the Gold Coast. can i use hashtags like #lipfiller #antiwrinkle on my posts? everyone does"
+    lead = card_part(_asked(kb, "hashtags-risky", asked), Asker(), Numbering(kb), framing).lead
+    assert not lead.startswith("Yes")
+
+
+def test_a_yes_does_not_answer_is_that_enough(kb):
+    framing = chat_data().verdicts
+    card = kb.card("patient-photos-consent-children").card
+    assert card.lead.startswith("Yes")
+    asked = "Pediatric SLP practice. We have a yes/no photo box on intake. Is that enough??"
+    lead = card_part(_asked(kb, "patient-photos-consent-children", asked), Asker(), Numbering(kb), framing).lead
+    assert not lead.startswith("Yes")
+    plain = "Can we post photos of children on our practice page?"
+    lead = card_part(_asked(kb, "patient-photos-consent-children", plain), Asker(), Numbering(kb), framing).lead
+    assert lead.startswith("Yes")
+
+
+# --- a two-part message whose "it" points back ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "second"),
+    [
+        ("Is TikTok worth it, and who should actually run it?", "who should actually run TikTok?"),
+        ("Should we start a podcast, and how do we promote it?", "how do we promote a podcast?"),
+        ("Are Instagram Reels worth the effort, and how do I make them?", "how do I make Instagram Reels?"),
+    ],
+)
+def test_a_later_parts_it_means_what_the_first_part_is_about(message, second):
+    split = split_question(message)
+    assert len(split.questions) == 2
+    assert split.matched_text(split.questions[1]) == second
+    assert split.matched_text(split.questions[0]) == split.questions[0]
+
+
+def test_without_a_subject_nothing_is_replaced():
+    assert subject_of("Is it worth it") is None
+    split = split_question("Is it worth it, and who should run it?")
+    assert split.matched_text(split.questions[1]) == split.questions[1]
+
+
+# --- topic ideas for the asker's specialty ---------------------------------------------------------------------------
+
+
+def test_topic_ideas_come_from_the_specialty_file_named_topics_first_in_the_platforms_format(kb):
+    settings = chat_data().specialty_ideas
+    urology = kb.specialties["urology"]
+    question = "Urologist. Our marketing person wants me on TikTok talking about ED and kidney stones. Worth it?"
+    ideas = topic_ideas(urology, question, kb.platforms["tiktok"], settings)
+    titles = {t.title for t in urology.topics}
+    assert len(ideas) == settings.count
+    assert all(i.split(" (")[0] in titles for i in ideas)
+    assert "kidney stones" in ideas[0].lower()
+    video = next(f.name for f in kb.platforms["tiktok"].formats if f.kind == "video")
+    assert all(i.endswith(f"({video})") for i in ideas)
+    plain = topic_ideas(urology, "What should we post?", None, settings)
+    assert all(p in titles for p in plain) and len({t.pillar for t in urology.topics if t.title in plain}) == len(plain)
+
+
+def _turn(kb, question: str, specialty: str | None, platforms=()):
+    return SimpleNamespace(
+        query=question, question=question, masked=question, off_topic=False, covered=True, country=None,
+        specialty=specialty, platforms=list(platforms), platforms_named=bool(platforms), intent="strategy",
+        language="en", masked_kinds=[], warnings=[], passages=[], tainted=set(),
+    )  # fmt: skip
+
+
+class _OneCard:
+    """A matcher that answers every question with one card (the engine's own matcher is tested elsewhere)."""
+
+    def __init__(self, kb, card_id: str) -> None:
+        self.card = kb.card(card_id)
+        self.confidence = 0.9
+
+    def answer_cards(self, question, country=None, code=None):
+        return [CardMatch(self.card, 1.0, self.card.card.questions[0], self.confidence, 0.2, question)]
+
+
+def _composer(kb, card_id: str) -> Composer:
+    data = chat_data()
+    return Composer(kb, _OneCard(kb, card_id), data.answer, None, data.verdicts, data.specialty_ideas)
+
+
+def test_a_card_about_what_to_post_ends_with_ideas_for_the_askers_specialty_only_when_one_is_named(kb):
+    from assistant.chat.markdown import body_markdown
+
+    composer = _composer(kb, "start-tiktok-first-month")
+    question = "Urologist here, what should our first TikToks be?"
+    answer = composer.compose(_turn(kb, question, "urology", ["tiktok"]), None)
+    assert answer.ideas is not None and answer.ideas.specialty == "urology"
+    assert "urology" in answer.ideas.heading
+    text = body_markdown(answer, chat_data().answer)
+    assert answer.ideas.heading in text and all(f"- {i}" in text for i in answer.ideas.items)
+    # no specialty from the question or a profile: no block, never a default one
+    assert composer.compose(_turn(kb, "What should our first TikToks be?", None), None).ideas is None
+    # nor under an answer that says it answers a nearby question
+    composer.matcher.confidence = 0.3
+    assert composer.compose(_turn(kb, question, "urology", ["tiktok"]), None).ideas is None
+
+
+def test_rules_and_conduct_cards_never_get_topic_ideas(kb):
+    settings = chat_data().specialty_ideas
+    for card_id in ("start-tiktok-what-to-avoid", "uk-gmc-guidance-what-it-says", "patient-photos-consent-children"):
+        if card_id not in {c.id for c in kb.cards}:
+            continue
+        composer = _composer(kb, card_id)
+        answer = composer.compose(_turn(kb, "what are the rules?", "urology"), None)
+        assert answer.ideas is None, card_id
+    assert not settings.applies_to("start-tiktok", "start-tiktok-what-to-avoid")
+
+
+def test_the_themes_and_cards_named_for_topic_ideas_exist(kb):
+    settings = chat_data().specialty_ideas
+    themes, ids = {c.theme for c in kb.cards}, {c.id for c in kb.cards}
+    assert settings.themes and not set(settings.themes) - themes
+    assert not set(settings.not_cards) - ids
+    areas = {c.theme: c.area for c in kb.cards}
+    assert {areas[t] for t in settings.themes}.isdisjoint({"rules", "countries", "conversations"})
+
+
+@pytest.mark.parametrize(
+    ("message", "context", "questions"),
+    [
+        (
+            "Doctor in Lucknow. 1) Is it OK to add my patients to a WhatsApp broadcast list? 2) Can I ask them for "
+            "Google reviews?",
+            "Doctor in Lucknow.",
+            ("Is it OK to add my patients to a WhatsApp broadcast list?", "Can I ask them for Google reviews?"),
+        ),
+        (
+            "RN in Brisbane. Q1: can I post TikToks in my uniform? Q2: a former patient followed me, do I block them?",
+            "RN in Brisbane.",
+            ("can I post TikToks in my uniform?", "a former patient followed me, do I block them?"),
+        ),
+        (
+            "I'm an SLT in Newcastle. First - can I film sessions with kids? "
+            "Second - LinkedIn or Instagram for referrals?",
+            "I'm an SLT in Newcastle.",
+            ("can I film sessions with kids?", "LinkedIn or Instagram for referrals?"),
+        ),
+        (
+            "Two things from an optometry practice in Harrogate: 1) is Facebook or Instagram better for us? "
+            "and 2) what do we do about a bad Google review?",
+            "Two things from an optometry practice in Harrogate.",
+            ("is Facebook or Instagram better for us?", "what do we do about a bad Google review?"),
+        ),
+    ],
+)
+def test_numbered_questions_are_cut_at_their_numbers_and_the_context_kept_for_each(message, context, questions):
+    split = split_question(message)
+    assert split.context == context and split.questions == questions
+    assert all(split.matched_text(q).startswith(context) for q in questions)
+
+
+def test_a_number_inside_a_sentence_is_not_a_list():
+    assert split_question("We charge 2.5 per cent for card payments. Is that ok to post?").questions == (
+        "We charge 2.5 per cent for card payments. Is that ok to post?",
+    )
