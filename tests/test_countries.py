@@ -77,3 +77,27 @@ def test_a_city_in_the_text_is_found_as_the_data_spells_it_and_still_names_the_c
     assert kb.countries.city_in(text) == city
     if city:
         assert kb.countries.named_in(text) in ("GB", "US")
+
+
+def test_the_narrowed_scan_names_the_same_country_as_the_whole_alternation(kb):
+    """Only the cues a text contains are scanned; the first cue found, and so the country, must not change."""
+    import re
+
+    from assistant.knowledge.countries import _CueFinder
+
+    finder, _ = kb.countries._matchers
+    whole = finder.pattern
+    assert isinstance(whole, re.Pattern)
+    texts = [
+        "a GP in Leeds, trained in Sydney, registered with Ahpra",
+        "our practice in TORONTO and one in london",
+        "US-based, also the uk.",
+        "an FY2 in the NHS",
+        "ſydney physio",  # a non-ASCII letter that case-insensitive matching reads as "s": the whole scan is used
+        "Instagram captions for a dentist",
+    ]
+    for text in texts:
+        match = whole.search(text)
+        expected = finder.codes[match.lastindex - 1] if match and match.lastindex else None
+        assert finder.search(text) == expected, text
+    assert _CueFinder([]).search("anything") is None

@@ -52,3 +52,16 @@ def test_document_embedding_reports_progress_after_each_batch(embedder, monkeypa
     calls = []
     embedder.embed_documents([f"text {n}" for n in range(5)], progress=lambda d, t, m: calls.append((d, t)))
     assert calls == [(2, 5), (4, 5), (5, 5)]
+
+
+@pytest.mark.slow
+def test_a_query_vector_is_exactly_what_the_library_encode_returns(embedder):
+    """The query path skips encode()'s per-call bookkeeping; the numbers must not change by a single bit (both on
+    one thread, as queries run: another thread count sums in another order)."""
+    from assistant.embeddings import _single_thread
+
+    model = embedder._load()
+    for text in ("how do I answer a bad review?", "Instagram or Facebook for a small dental practice " * 20, "é ✓"):
+        with _single_thread():
+            vector = model.encode([text], normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+        assert embedder._encode_query(text) == tuple(vector[0].tolist())

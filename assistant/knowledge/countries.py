@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from collections.abc import Iterator
+from functools import cached_property, lru_cache
 from typing import Literal
 
 from pydantic import Field
@@ -25,40 +26,75 @@ class Country(Strict):
     cities: tuple[str, ...] = ()
 
 
-def _pattern(cues: list[tuple[str, str]]) -> tuple[re.Pattern[str] | None, list[str]]:
+class _CueFinder:
     """One alternation of (code, cue) pairs, longest cue first; ALL-CAPS cues ("US", "NHS", "FY2") are matched as
-    written, the rest ignore case."""
+    written, the rest ignore case.
 
-    def one(cue: str) -> str:
-        body = re.escape(cue)
-        return body if cue.upper() == cue and len(cue) <= 6 else f"(?i:{body})"
+    With some 600 cues, scanning a question with the whole alternation costs milliseconds. An ASCII text is
+    scanned with only the cues it contains (as lower-case substrings): a cue absent from the text cannot match,
+    and the kept cues keep their order, so the match, and the code it gives, is the same. Other texts use the
+    whole alternation (case-insensitive matching treats some non-ASCII letters as ASCII ones).
+    """
 
-    if not cues:
-        return None, []
-    cues = sorted(cues, key=lambda x: -len(x[1]))
-    pattern = re.compile("|".join(f"(?<![\\w.])({one(cue)})(?![\\w])" for _, cue in cues))
-    return pattern, [code for code, _ in cues]
+    def __init__(self, cues: list[tuple[str, str]]) -> None:
+        cues = sorted(cues, key=lambda x: -len(x[1]))
+        self.codes = [code for code, _ in cues]
+        self._cues = [cue for _, cue in cues]
+        self._lower = [cue.lower() if cue.isascii() else "" for cue in self._cues]  # "": always kept
+        self.pattern = self._compile(tuple(range(len(cues)))) if cues else None
+
+    def _compile(self, keep: tuple[int, ...]) -> re.Pattern[str]:
+        def one(cue: str) -> str:
+            body = re.escape(cue)
+            return body if cue.upper() == cue and len(cue) <= 6 else f"(?i:{body})"
+
+        return re.compile("|".join(f"(?<![\\w.])({one(self._cues[i])})(?![\\w])" for i in keep))
+
+    @lru_cache(maxsize=512)  # noqa: B019 - one finder per Countries, which lives as long as the knowledge base
+    def _narrowed(self, keep: tuple[int, ...]) -> re.Pattern[str]:
+        return self._compile(keep)
+
+    def search(self, text: str) -> str | None:
+        """The code of the first cue in `text`, or None."""
+        return next(self.finditer(text), None)
+
+    def finditer(self, text: str) -> Iterator[str]:
+        """The codes of the cues in `text`, in order of appearance (lazily: the first costs one search)."""
+        if self.pattern is None:
+            return
+        if not text.isascii():
+            keep: tuple[int, ...] | None = None
+            pattern = self.pattern
+        else:
+            lowered = text.lower()
+            keep = tuple(i for i, cue in enumerate(self._lower) if cue in lowered)
+            if not keep:
+                return
+            pattern = self._narrowed(keep)
+        for match in pattern.finditer(text):
+            if match.lastindex:  # every alternative is one group, so a match always sets lastindex
+                index = match.lastindex - 1
+                yield self.codes[keep[index] if keep is not None else index]
 
 
 class Countries(Strict):
     countries: tuple[Country, ...] = Field(min_length=1)
 
     @cached_property
-    def _matchers(self) -> tuple[tuple[re.Pattern[str] | None, list[str]], ...]:
-        strong = _pattern([(c.code, cue) for c in self.countries for cue in (*c.cues, *c.cities)])
-        weak = _pattern([(c.code, cue) for c in self.countries for cue in c.weak_cues])
+    def _matchers(self) -> tuple[_CueFinder, _CueFinder]:
+        strong = _CueFinder([(c.code, cue) for c in self.countries for cue in (*c.cues, *c.cities)])
+        weak = _CueFinder([(c.code, cue) for c in self.countries for cue in c.weak_cues])
         return strong, weak
 
     def named_in(self, text: str) -> str | None:
         """The code of the first country a text names ("a GP in Leeds" -> GB), or None. A place, people or
         regulator named anywhere outranks a job or service word ("an FY2 in Sydney" -> AU, "our GP surgery" -> GB)."""
-        for pattern, codes in self._matchers:
-            match = pattern.search(text) if pattern else None
-            if pattern and match and match.lastindex:  # every alternative is one group: a match sets lastindex
-                code = codes[match.lastindex - 1]
+        for finder in self._matchers:
+            found = finder.finditer(text)
+            code = next(found, None)
+            if code is not None:
                 if code in self._groups:  # a member country named later outranks it ("the GDPR ... in Dublin": IE)
-                    later = (codes[m.lastindex - 1] for m in pattern.finditer(text, match.end()) if m.lastindex)
-                    return next((c for c in later if c != code and self.rules_for(c) == code), code)
+                    return next((c for c in found if c != code and self.rules_for(c) == code), code)
                 return code
         return None
 
@@ -69,13 +105,11 @@ class Countries(Strict):
 
     def city_in(self, text: str) -> str | None:
         """The first listed city a text names, as the data spells it ("a physio in bristol" -> "Bristol"), or None."""
-        pattern, names = self._cities
-        match = pattern.search(text) if pattern else None
-        return names[match.lastindex - 1] if match and match.lastindex else None
+        return self._cities.search(text)
 
     @cached_property
-    def _cities(self) -> tuple[re.Pattern[str] | None, list[str]]:
-        return _pattern([(city, city) for c in self.countries for city in c.cities])
+    def _cities(self) -> _CueFinder:
+        return _CueFinder([(city, city) for c in self.countries for city in c.cities])
 
     def name_of(self, code: str | None) -> str | None:
         """The country's name for a code, or None when it is not listed."""
