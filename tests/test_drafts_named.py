@@ -38,6 +38,20 @@ def other_days(kb, allowed: str) -> list[str]:
 
 
 def test_captions_for_a_day_we_have_no_post_for_are_about_that_day_never_a_neighbouring_day(drafter, kb):
+    text = "Write 3 captions for International Stuttering Awareness Day for our speech therapy clinic in Toronto"
+    assert not [o for o in kb.observances.values() if "stutter" in o.name.lower()]  # a day the data does not hold
+    drafts = drafter.drafts(turn(text), None, Asker())
+    assert len(drafts) == 3 and {d.kind for d in drafts} == {"caption"}
+    for draft in drafts:
+        assert "International Stuttering Awareness Day" in draft.text, draft.text
+        assert "International Stuttering Awareness Day" in draft.title
+        assert not [day for day in other_days(kb, "stutter") if day in draft.text], draft.text
+    assert all("stutter" in tag.lower() for tag in drafts[0].hashtags)  # no other day's hashtag
+    assert any("date" in note for note in drafts[0].notes)  # the date is not in the data: check it
+
+
+def test_captions_for_world_hearing_day_are_about_hearing_with_the_date_from_the_data(drafter, kb):
+    """Written once from the nearest ENT copy, World Sleep Day's snoring captions; a clinic must not post those."""
     text = "Write 3 captions for World Hearing Day for our audiology clinic in Toronto"
     drafts = drafter.drafts(turn(text), None, Asker(specialty="ent"))
     assert len(drafts) == 3 and {d.kind for d in drafts} == {"caption"}
@@ -45,8 +59,8 @@ def test_captions_for_a_day_we_have_no_post_for_are_about_that_day_never_a_neigh
         assert "World Hearing Day" in draft.text and "World Hearing Day" in draft.title
         assert not [day for day in other_days(kb, "hearing") if day in draft.text], draft.text
         assert "snor" not in draft.text.lower() and "sleep" not in draft.text.lower()
+    assert "3 March" in drafts[0].text
     assert "#WorldHearingDay" in drafts[0].hashtags
-    assert any("date" in note for note in drafts[0].notes)  # the date is not in the data: check it
 
 
 def test_a_movember_post_is_about_movember_not_the_words_around_it(drafter):
