@@ -21,6 +21,8 @@ def asks_for_reply(text: str, comment: str, data: CommentReplyData) -> bool:
     """Whether the message asks for a reply to `comment`, a pasted comment or message about someone's own health."""
     if not comment or not any(re.search(p, text, _FLAGS) for p in data.requests):
         return False
+    if data.complaint and re.search(data.complaint, comment, _FLAGS):
+        return False  # "charged me double, scammers!!": a complaint about fees, answered as a review is
     if spreads_myth(comment, data):
         return True
     return all(re.search(p, comment, _FLAGS) for p in data.asks[:1]) or any(

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ..knowledge import registry
 from ..knowledge.copy import PostCopy, Script, fill
 from ..knowledge.models import Topic
-from ..knowledge.schemas.drafts import DraftData
+from ..knowledge.schemas.drafts import DraftData, NoSellingData
 from ..knowledge.schemas.replies import Tone
 from ..retrieval import tokenize
 from .bios import write_bio
@@ -209,9 +209,12 @@ class Drafter:
             "plan": self.plan,
         }[kind]
         draft = make(turn, profile, asker.specialty)
+        drafts = [draft] if draft else []
         if draft and kind == "caption" and (count := self.caption_count(text)) > 1:
-            return self.more_captions(draft, turn, profile, asker.specialty, count)
-        return [draft] if draft else []
+            drafts = self.more_captions(draft, turn, profile, asker.specialty, count)
+        if kind == "caption" and (rule := self.data.extras.no_selling) and re.search(rule.asks, text, re.IGNORECASE):
+            drafts = [_without_selling(d, rule) for d in drafts]  # "no selling please": no booking line
+        return drafts
 
     def caption_count(self, text: str) -> int:
         """How many captions the message asks for ("3 captions", "a few posts"), at most the data's cap; else 1."""
@@ -625,23 +628,46 @@ class Drafter:
         weeks = _plan_weeks(turn.masked)
         per_week = int(found.group(1)) if (found := _PER_WEEK.search(turn.masked)) else 3
         platform = _platform(turn, profile)
+        # No specialty in the message or the profile: the dates and formats of a plan, with general topics named as
+        # such (drafts.yaml, extras.general_plan), never a GP's topics for a field our data does not hold.
+        general = self.data.extras.general_plan if specialty is None and profile is None else None
         if profile is None:
             profile = ClinicProfile(specialty=specialty or "general_practice", platforms=[platform])
         start = plan_start(turn.masked, dict(self.data.extras.seasons), dt.date.today())
         plan = plan_calendar(self.kb, profile, [platform], start, min(max(weeks, 1), 12), min(max(per_week, 1), 7))
+        if general is not None:
+            topics = general.topics
+            plan = plan.model_copy(
+                update={
+                    "posts": [
+                        p.model_copy(update={"topic": topics[n % len(topics)], "awareness": None})
+                        for n, p in enumerate(plan.posts)
+                    ]
+                }
+            )
         lines, theme = _weeks(plan), _theme(turn.masked)
         specialty_name = self.kb.specialty(profile.specialty).name if profile.specialty in self.kb.specialties else ""
+        specialty_name = "" if general is not None else specialty_name
         extra = self.plan_notes(f"{turn.masked} {specialty_name}", "\n".join(lines), _country_code(turn, profile))
+        if general is not None:
+            extra.insert(0, general.note)
+        about = theme or (general.title if general is not None else "")
         return Draft(
             kind="plan",
             platform=platform,
-            title=f"{plan.weeks}-week plan from {plan.start:%d %B %Y}" + (f": {theme}" if theme else ""),
+            title=f"{plan.weeks}-week plan from {plan.start:%d %B %Y}" + (f": {about}" if about else ""),
             text="\n".join(lines),
             notes=[
                 "The whole plan, with every caption and the exports for Hootsuite, Buffer and calendars, "
                 "is on the Editorial plan page.",
-                "Awareness days depend on the month you start; the plan adds the ones in these weeks for your "
-                "specialty and skips your country's public holidays.",
+                *(
+                    []
+                    if general is not None
+                    else [
+                        "Awareness days depend on the month you start; the plan adds the ones in these weeks for your "
+                        "specialty and skips your country's public holidays."
+                    ]
+                ),
                 *extra,
             ],
         )
@@ -761,6 +787,22 @@ def _caption_text(copy: PostCopy, platform: str, values: dict[str, str], tone: s
         return fill(copy.x, values)
     chosen = getattr(copy, tone)
     return fill(f"{chosen.hook}\n\n{chosen.body}\n\n{copy.cta}", values)
+
+
+def _without_selling(draft: Draft, rule: NoSellingData) -> Draft:
+    """The caption with its closing booking or offer paragraph replaced by a call to action that sells nothing; the
+    body is left as written."""
+
+    def plain(text: str) -> str:
+        paragraphs = text.split("\n\n")
+        tags = paragraphs.pop() if paragraphs and paragraphs[-1].startswith("#") else None
+        if paragraphs and re.search(rule.cta, paragraphs[-1], re.IGNORECASE):  # the closing line, not the body
+            paragraphs[-1] = rule.closing
+        return "\n\n".join([*paragraphs, *([tags] if tags else [])])
+
+    changed = {"text": plain(draft.text), "alternatives": [plain(a) for a in draft.alternatives]}
+    notes = [*draft.notes, rule.note] if rule.note and changed["text"] != draft.text else draft.notes
+    return draft.model_copy(update={**changed, "notes": notes})
 
 
 def _with_tags(text: str, tags: list[str]) -> str:

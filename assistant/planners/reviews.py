@@ -113,7 +113,11 @@ def draft_reply(
     situations = _situations(text, sentiment, data)
     situation = situations[0] if situations else None
     texts = [getattr(r, tone) for r in situation.replies] if situation else list(data.templates[sentiment])
-    others = [s for s in situations[1:] if s.also is not None and any(re.search(c, text, re.I) for c in s.also.cues)]
+    others = [s for s in situations[1:] if _also_matches(s, text)]
+    if sentiment == "mixed" and not (situation and situation.cues):
+        # A mixed review that complains about something ("lovely dentist, but the bill was double the quote"):
+        # the complaint is named in general words, as in a negative review about it, never the generic reply alone.
+        others = [s for s in _situations(text, "negative", data) if _also_matches(s, text)]
     others = others[:2]
     if others:  # the other kinds of complaint the review makes, each named in general words after the opening
         texts = [_with_also(t, [getattr(s.also, tone) for s in others]) for t in texts]
@@ -177,6 +181,11 @@ def _situations(text: str, sentiment: Sentiment, data: ReplyData) -> list[Situat
     if matched:
         return matched
     return [s for s in fitting if not s.cues][:1]
+
+
+def _also_matches(situation: Situation, text: str) -> bool:
+    """Whether a review names the situation's complaint in passing (its `also` cues)."""
+    return situation.also is not None and any(re.search(c, text, re.I) for c in situation.also.cues)
 
 
 def _with_also(reply: str, sentences: list[str]) -> str:

@@ -52,6 +52,8 @@ class CommentReplyData(Strict):
     myth: Regex | None = None  # what such a comment says
     myth_reply: str = ""  # {fact} {booking} {phone}
     myth_notes: tuple[str, ...] = ()
+    # A comment that accuses the practice over money ("charged me double, scammers!!"): a complaint, answered as one.
+    complaint: Regex | None = None
 
 
 class AwarenessCaptionData(Strict):
@@ -72,6 +74,23 @@ class LinkedInProfileData(Strict):
     headline_limit: int = Field(default=220, ge=50)
     about: tuple[str, ...] = Field(min_length=3)  # paragraphs; one whose slot is empty is left out
     notes: tuple[str, ...] = ()
+
+
+class NoSellingData(Strict):
+    """A caption asked for without selling ("no selling please"): its booking line is replaced by a closing."""
+
+    asks: Regex  # the message asks for no promotion
+    cta: Regex  # a closing paragraph that books, sells or offers
+    closing: str = Field(min_length=10)  # the call to action that sells nothing
+    note: str = ""  # shown with the caption
+
+
+class GeneralPlanData(Strict):
+    """A plan when the practice's field is not known: general topics, with the services left to fill in."""
+
+    title: str = Field(min_length=5)  # added to the plan's title ("general topics ...")
+    topics: tuple[str, ...] = Field(min_length=4)  # used in order, again from the start for a longer plan
+    note: str = Field(min_length=20)
 
 
 class PlanNote(Strict):
@@ -102,6 +121,8 @@ class DraftExtras(Strict):
     count_words: dict[str, int] = {}  # number words before "captions" ("three": 3, "a few": 3)
     max_captions: int = Field(default=5, ge=1, le=10)  # the most captions one message gets
     plan_notes: tuple[PlanNote, ...] = ()  # notes a plan carries when the request or its posts call for them
+    general_plan: GeneralPlanData | None = None  # a plan when no specialty is known: general topics, named so
+    no_selling: NoSellingData | None = None  # captions asked for with no selling end without a booking line
 
     @field_validator("seasons")
     @classmethod
