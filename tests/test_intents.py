@@ -82,6 +82,15 @@ def test_specialties_are_found_by_what_people_type(finder):
     assert finder.find("we went to the event").specialty_ids == []  # "ent" only counts as the capitalised ENT
 
 
+def test_a_field_no_specialty_covers_is_not_read_as_the_specialty_inside_its_name(finder):
+    """An "occupational therapy practice" holds "therapy practice", an alias of psychotherapy: a paediatric OT's plan
+    was filled with depression and therapy-session topics."""
+    assert finder.find("my paediatric occupational therapy practice").specialty_ids == []
+    assert finder.find("I'm a speech therapist in Cork").specialty_ids == []
+    assert finder.find("our therapy practice in Leeds").specialty_ids == ["psychiatry_psychotherapy"]
+    assert finder.find("a speech therapist and a physiotherapist share a clinic").specialty_ids == ["physiotherapy"]
+
+
 def test_a_follow_up_is_searched_as_the_previous_question_with_the_new_platform(kb, finder):
     names = {p.id: p.name for p in kb.platforms.values()}
     history = [

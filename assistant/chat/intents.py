@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
 
 _SPACES = re.compile(r"[\s_/&.-]+")
+_UNHELD = ""  # the id of a field no specialty covers: it holds its words in a scan, then is dropped
 
 
 @dataclass(frozen=True)
@@ -153,9 +154,9 @@ class MentionFinder:
             ),
             extra=data.platform_patterns,
         )
-        self._specialties = self._table(
-            ((s.id, name) for s in kb.specialties.values() for name in (s.id, s.name, *s.aliases)), short_upper=True
-        )
+        held = ((s.id, name) for s in kb.specialties.values() for name in (s.id, s.name, *s.aliases))
+        unheld = ((_UNHELD, name) for name in data.unheld_fields)
+        self._specialties = self._table((*held, *unheld), short_upper=True)
 
     @staticmethod
     def _table(
@@ -182,4 +183,5 @@ class MentionFinder:
 
     def find(self, text: str) -> Mentions:
         """Platforms and specialties mentioned in `text`."""
-        return Mentions(self._scan(text, self._platforms), self._scan(text, self._specialties))
+        specialties = tuple(m for m in self._scan(text, self._specialties) if m.id != _UNHELD)
+        return Mentions(self._scan(text, self._platforms), specialties)

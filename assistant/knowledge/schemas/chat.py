@@ -45,6 +45,9 @@ class IntentData(Strict):
     intents: dict[Intent, IntentRule]
     follow_up: FollowUp
     ambiguous_aliases: tuple[str, ...] = ()
+    # Fields no specialty file covers whose names contain a specialty's alias ("occupational therapy practice"
+    # holds "therapy practice"): they hold their words, so no specialty is read from them.
+    unheld_fields: tuple[str, ...] = ()
     platform_patterns: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     domain_terms: tuple[str, ...] = Field(min_length=1)
     off_topic_terms: tuple[str, ...] = ()  # practice management, not communication: never "covered" alone
