@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import re
 import threading
-from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 
@@ -21,7 +20,7 @@ from .bm25 import BM25
 from .chunking import Chunk
 from .embeddings import Embedder
 from .errors import InputError, SearchIndexError
-from .index import Hit, Progress, SyncReport, VectorIndex
+from .index import Progress, SyncReport, VectorIndex
 from .knowledge.models import PLATFORM_IDS
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -38,11 +37,6 @@ SPECIALTY_BOOST = 0.10  # relative score bonus for a chunk written for the clini
 SPECIALTY_MENTION_BOOST = 0.05  # ... or one that names it ("dentist", "OB-GYN") in its heading or text
 PLATFORM_BOOST = 0.05  # ... and for one about a platform the clinic uses
 SAME_DOC_DECAY = 0.80  # each further chunk from an already-listed guide ranks as if this much weaker
-# A chat turn asks the index for the same text twice (the search's 40 candidates, then the coverage check's best
-# one): the second is read from the first. HNSW returns the same best-first list for every k up to its ef_search
-# (Chroma's default is 100), so the first n of a deeper answer are exactly what asking for n returns.
-REUSE_MAX_K = 100
-RECENT_QUERIES = 8
 
 _STOP = frozenset(
     """a an and are as at be been but by can could do does doing for from had has have how i if in
@@ -136,15 +130,12 @@ class Retriever:
         self._bm25 = BM25([_bm25_document(c) for c in self.chunks]) if self.chunks else None
         self._synced = False
         self._sync_lock = threading.Lock()  # Streamlit sessions may search concurrently
-        self._recent: OrderedDict[str, tuple[int, list[Hit]]] = OrderedDict()  # query -> (k asked, hits)
-        self._recent_lock = threading.Lock()
 
     def ensure_index(self, progress: Progress | None = None, rebuild: bool = False) -> SyncReport:
         """Sync the vector index with the chunks (cheap when nothing changed)."""
         with self._sync_lock:
             report = self.index.sync(self.chunks, rebuild=rebuild, progress=progress)
             self._synced = True
-            self._forget_hits()
         return report
 
     def _rebuild_damaged(self, reason: str) -> None:
@@ -154,25 +145,6 @@ class Retriever:
             report = self.index.rebuild_damaged(self.chunks, reason)
             self.index.notes.extend(report.messages)
             self._synced = True
-            self._forget_hits()
-
-    def _forget_hits(self) -> None:
-        with self._recent_lock:
-            self._recent.clear()
-
-    def _hits(self, query: str, vector: list[float], n: int) -> list[Hit]:
-        """The index's n nearest chunks to `query`, reusing a recent answer for the same text that went as deep."""
-        with self._recent_lock:
-            seen = self._recent.get(query)
-        if seen is not None and n <= seen[0] <= REUSE_MAX_K:
-            return seen[1][:n]
-        hits = self.index.query(vector, n)
-        with self._recent_lock:
-            self._recent[query] = (n, hits)
-            self._recent.move_to_end(query)
-            while len(self._recent) > RECENT_QUERIES:
-                self._recent.popitem(last=False)
-        return hits
 
     def _check(self, k: int, mode: str, specialty: str | None, platforms: Sequence[str] | None) -> None:
         if not isinstance(k, int) or not 1 <= k <= MAX_K:
@@ -193,12 +165,12 @@ class Retriever:
             self.ensure_index()
         vector = self.embedder.embed_query(query)
         try:
-            hits = self._hits(query, vector, n)
+            hits = self.index.query(vector, n)
         except SearchIndexError as exc:
             if self.index.local_dir is None:  # a Chroma server: nothing here to rebuild from; say how to fix it
                 raise
             self._rebuild_damaged(str(exc))
-            hits = self._hits(query, vector, n)  # once: a second failure reaches the caller as it is
+            hits = self.index.query(vector, n)  # once: a second failure reaches the caller as it is
         return [(self._position[h.chunk_id], h.score) for h in hits if h.chunk_id in self._position]
 
     def bm25_ranking(self, query: str, n: int = CANDIDATES) -> list[tuple[int, float]]:

@@ -175,35 +175,3 @@ def test_the_clinic_specialty_lifts_real_passages_that_name_it(real):
 def test_a_misspelt_specialty_suggests_the_closest_known_one(real):
     with pytest.raises(InputError, match="closest known: .*dermatology"):
         real.search("what should we post", specialty="dermatolgy")
-
-
-class _CountingIndex:
-    """The real index, counting the searches that reach it."""
-
-    def __init__(self, index) -> None:
-        self.inner, self.asked = index, []
-
-    def __getattr__(self, name):
-        return getattr(self.inner, name)
-
-    def query(self, vector, k, where=None):
-        self.asked.append(k)
-        return self.inner.query(vector, k, where)
-
-
-def test_the_coverage_check_reuses_the_search_for_the_same_text_and_gets_what_a_new_search_gets(small):
-    query = "how many hashtags on instagram"
-    counting = _CountingIndex(small.index)
-    small.ensure_index()
-    small.index = counting
-    small.search(query, k=3, mode="dense")
-    best = small.dense_ranking(query, 1)
-    assert counting.asked == [40]  # the second came from the first
-    fresh = [(small._position[h.chunk_id], h.score) for h in counting.inner.query(small.embedder.embed_query(query), 1)]
-    assert best == fresh
-    small.dense_ranking("another question about tiktok videos", 1)
-    small.dense_ranking("another question about tiktok videos", 5)  # deeper than before: asked again
-    assert counting.asked == [40, 1, 5]
-    small.ensure_index()  # a sync may change what the index holds: nothing is reused across it
-    small.dense_ranking(query, 1)
-    assert counting.asked == [40, 1, 5, 1]
