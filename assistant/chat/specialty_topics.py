@@ -9,13 +9,20 @@ Which answers get them is data (knowledge/data/chat.yaml, `specialty_ideas`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..knowledge.models import Platform, Specialty, Topic
 from ..knowledge.schemas.chat import SpecialtyIdeas
 
 
 def _named(keyword: str, text: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(keyword)}(?!\w)", text, re.IGNORECASE) is not None
+    return _keyword(keyword).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _keyword(keyword: str) -> re.Pattern[str]:
+    """The keyword as a whole word, ignoring case, compiled once (a question reads every topic's keywords)."""
+    return re.compile(rf"(?<!\w){re.escape(keyword)}(?!\w)", re.IGNORECASE)
 
 
 def _format_on(topic: Topic, platform: Platform | None, settings: SpecialtyIdeas) -> str:

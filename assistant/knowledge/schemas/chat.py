@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal, get_args
 
 from pydantic import ConfigDict, Field, field_validator
@@ -135,7 +136,7 @@ class VerdictWords(Strict):
     sufficiency: tuple[str, ...] = ()
 
     def _has(self, words: tuple[str, ...], text: str) -> bool:
-        return any(re.search(rf"(?<![\w']){re.escape(w)}(?![\w'])", text, re.IGNORECASE) for w in words)
+        return bool(words) and _any_word(words).search(text) is not None
 
     def polarity(self, question: str) -> int:
         """+1 for a question framed positively ("worth it", "a good idea"), -1 negatively ("silly", "a gimmick"),
@@ -177,3 +178,9 @@ class ChatData(Strict):
     prompt: PromptText
     verdicts: VerdictWords = VerdictWords()
     specialty_ideas: SpecialtyIdeas = SpecialtyIdeas()
+
+
+@lru_cache(maxsize=64)
+def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for "any of these words or phrases, as whole words, ignoring case", compiled once per list."""
+    return re.compile(rf"(?<![\w'])(?:{'|'.join(re.escape(w) for w in words)})(?![\w'])", re.IGNORECASE)
