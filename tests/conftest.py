@@ -54,6 +54,14 @@ def kb():
     return load_knowledge(ROOT / "knowledge")
 
 
+@pytest.fixture(scope="module")
+def drafter(kb):
+    """The drafter over the real knowledge base."""
+    from assistant.chat.drafts import Drafter
+
+    return Drafter(kb)
+
+
 @pytest.fixture(scope="session")
 def fixture_kb():
     """The tiny knowledge base under tests/fixtures/knowledge/."""

@@ -5,25 +5,13 @@ for a field our data does not hold gets general topics named as such, never a GP
 from __future__ import annotations
 
 import re
-from types import SimpleNamespace
 
 import pytest
 
 from assistant.chat.compose import Asker
-from assistant.chat.drafts import Drafter
 from assistant.knowledge.schemas.replies import find_confirming
 from assistant.planners.reviews import draft_reply, load_reply_data
-
-
-@pytest.fixture(scope="module")
-def drafter(kb):
-    return Drafter(kb)
-
-
-def turn(text: str, platforms=(), country=None):
-    return SimpleNamespace(
-        masked=text, question=text, platforms=list(platforms), platforms_named=bool(platforms), country=country
-    )
+from tests.drafting import turn
 
 
 def general_replies(sentiment: str) -> set[str]:

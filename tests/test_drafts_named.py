@@ -7,7 +7,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from types import SimpleNamespace
 
 import pytest
 
@@ -16,17 +15,7 @@ from assistant.chat.drafts import Drafter, plan_start, requested_kind
 from assistant.guardrails.scope import emergency_entry
 from assistant.knowledge.schemas.replies import find_confirming
 from assistant.planners.reviews import draft_reply, load_reply_data
-
-
-@pytest.fixture(scope="module")
-def drafter(kb):
-    return Drafter(kb)
-
-
-def turn(text: str, platforms=(), country=None):
-    return SimpleNamespace(
-        masked=text, question=text, platforms=list(platforms), platforms_named=bool(platforms), country=country
-    )
+from tests.drafting import turn
 
 
 def other_days(kb, allowed: str) -> list[str]:
