@@ -225,12 +225,19 @@ def test_the_masking_evaluation_meets_its_targets():
 
 @pytest.mark.parametrize(
     ("name", "floor"),
-    [("masking_fresh", 0.98), ("masking_unseen", 0.98), ("masking_unseen3", 0.95), ("masking_unseen4", 0.94)],
+    [
+        ("masking_fresh", 0.98),
+        ("masking_unseen", 0.98),
+        ("masking_unseen3", 0.96),
+        ("masking_unseen4", 0.96),
+        ("masking_unseen5", 0.94),
+        ("masking_unseen6", 0.95),
+    ],
 )
 def test_masking_keeps_its_level_on_the_later_development_sets(name, floor):
-    """The eval/masking_fresh, masking_unseen, masking_unseen3 and masking_unseen4 sets were written unseen, then
-    used to develop the rules (the last two in the fifth round): a floor at the level reached, so a change that
-    loses them fails. The independent figure comes from sets that no one tuning the masker has read."""
+    """The eval/masking_fresh and masking_unseen3 to masking_unseen6 sets were written unseen, then used to develop
+    the rules (the last two in the seventh round): a floor at the level reached, so a change that loses them fails.
+    The independent figure comes from sets that no one tuning the masker has read."""
     import yaml
 
     from eval.masking_eval import CLINICS, ROOT, evaluate, load_set

@@ -24,6 +24,7 @@ from .addresses import find_addresses
 from .births import find_birth_dates
 from .clinic import clinic_terms
 from .identifiers import find_national_ids
+from .name_context import names_from_context, not_a_patient_by_context
 from .name_scorer import learned_names
 from .names import (
     find_listed_names,
@@ -145,7 +146,20 @@ def rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = _with_names_beside_names(
         text, [PhiSpan(r.entity_type, r.start, r.end, text[r.start : r.end]) for r in _non_overlapping(results)]
     )
-    return _with_unlabelled_numbers(text, spans)
+    return _with_unlabelled_numbers(text, _without_colleagues_and_figures(text, spans, extra_names))
+
+
+def _without_colleagues_and_figures(text: str, spans: list[PhiSpan], extra_names: Iterable[str]) -> list[PhiSpan]:
+    """`spans` less the names that the sentence shows are a colleague's, a public figure's, another clinician's or a
+    place's ("Isla starts on reception Monday", "Mark Holland's announcement"); names the caller gave are kept."""
+    known = " ".join(extra_names).lower()
+    return [
+        s
+        for s in spans
+        if s.kind != "NAME"
+        or (known and s.text.lower() in known)
+        or not not_a_patient_by_context(text, s.start, s.end, _everyday)
+    ]
 
 
 def _with_unlabelled_numbers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
@@ -446,6 +460,11 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
             if not is_not_a_patient(text, *s) and not not_lone_name(text, *s)
         ]
         found += courtesy(text)
+        found += [
+            s
+            for s in names_from_context(text, not_names, _everyday)
+            if not is_not_a_patient(text, *s) and not not_lone_name(text, *s)
+        ]
         found += [s for m in greeting.finditer(text) for s in after_greeting(text, m.end())]
         return found + [
             s

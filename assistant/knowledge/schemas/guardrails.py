@@ -175,6 +175,31 @@ class NameModel(Strict):
     threshold: float = Field(gt=0, lt=1)  # least confidence for a word to count as part of a name
 
 
+class NameContext(Strict):
+    """Words around a name that show who it is (assistant/guardrails/name_context.py); "{role}" stands for the
+    colleagues' roles of guardrails.yaml (phi.staff_before)."""
+
+    staff_after_name: tuple[Regex, ...] = Field(min_length=1)
+    staff_before_name: tuple[Regex, ...] = Field(min_length=1)
+    staff_sentence: tuple[Regex, ...] = Field(min_length=1)
+    news_before_name: tuple[Regex, ...] = Field(min_length=1)
+    news_after_name: tuple[Regex, ...] = Field(min_length=1)
+    news_sentence: tuple[Regex, ...] = Field(min_length=1)
+    place_after_name: tuple[Regex, ...] = Field(min_length=1)
+    clinician_after_name: tuple[Regex, ...] = Field(min_length=1)
+    clinician_before_name: tuple[Regex, ...] = Field(min_length=1)
+    person_in_brackets: Regex
+    group_after_from: Regex
+    introduced_before: Regex
+    introduced_after: Regex
+    reviewer_before: Regex
+    person_actions: Regex
+    pair_verbs: Regex
+    relative_before_name: Regex
+    from_place_actions: Regex
+    modal_names: tuple[str, ...] = ()
+
+
 class PersonNames(Strict):
     lists: dict[Literal["given_names", "more_given_names", "surnames"], NameList]
     extra_given_names: tuple[str, ...] = ()
@@ -186,6 +211,7 @@ class PersonNames(Strict):
     not_person_after: tuple[str, ...] = ()
     not_person_first: tuple[str, ...] = ()
     name_model: NameModel
+    name_context: NameContext | None = None
 
     @model_validator(mode="after")
     def _full_names(self) -> PersonNames:

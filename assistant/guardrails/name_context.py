@@ -1,0 +1,288 @@
+"""What the words around a name show: a patient named by an everyday word, or a name that is not a patient's.
+
+Many first names are everyday words ("River", "Sage", "hope", "will") and are never masked alone: the words
+around them must show a person. A pair of them as the subject of a sentence ("River and Sage are back"), a
+description of a patient in brackets ("ivy (the psoriasis teen)"), a group the person belongs to ("will from the
+hockey team"), an introduction ("it's Bronwen again") or an action only a person does at the start of a sentence
+("hope called again") do. The other way round, a name found with no cue is not a patient's when the sentence shows
+a colleague ("Isla starts on reception Monday"), a public figure in the news ("Mark Holland's announcement",
+"Quote Georgina Long"), another clinician ("Referral letter from Dr. Ramirez at Dell Children's") or a place
+("Adelaide's most trusted foot clinic"). The words are data (knowledge/data/person_names.yaml, `name_context`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ._data import guardrail_data, person_names
+from .names import NameLists, fold, name_lists
+
+_WORD = r"[^\W\d_][^\W\d_'’-]*"
+# A word, also right after a quote mark ("from 'Faith M.'"), but not the "s" of "Ruby's".
+_NAME_WORD = re.compile(rf"(?<![\w-])(?<!\w['’])({_WORD})")
+# Words before a name that make the next word an ordinary noun or verb ("no hope from the team", "the will").
+_DETERMINERS = frozenset(
+    "the a an no any some this that these those our my your their his her its with of new more less great good free "
+    "little much every last next such what whose".split()
+)
+# A sentence ends at ".", "!" or "?" and a space, not after a short title ("Dr. Ramirez", "Dott. Ferrara").
+_SENTENCE_END = re.compile(r"(?:(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!Dott|Prof)\.|[!?])+[\s\"'”’)]+|\n")
+_WINDOW = 80  # characters either side of a name that its sentence is read in
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    staff_after: re.Pattern[str]
+    staff_before: re.Pattern[str]
+    staff_sentence: re.Pattern[str]
+    news_before: re.Pattern[str]
+    news_after: re.Pattern[str]
+    news_sentence: re.Pattern[str]
+    place_after: re.Pattern[str]
+    clinician_after: re.Pattern[str]
+    clinician_before: re.Pattern[str]
+    title_before: re.Pattern[str]
+    cue_before: re.Pattern[str]
+    brackets: re.Pattern[str]
+    from_group: re.Pattern[str]
+    introduced_before: re.Pattern[str]
+    reviewer: re.Pattern[str]
+    acting: re.Pattern[str]
+    care: re.Pattern[str]
+    introduced_after: re.Pattern[str]
+    strong_after: re.Pattern[str]
+    actions: re.Pattern[str]
+    pair: re.Pattern[str]
+    relative: re.Pattern[str]
+    from_place_actions: re.Pattern[str]
+    modal: frozenset[str]
+
+
+def _any(patterns: tuple[str, ...], role: str, suffix: str = "", flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    body = "|".join(f"(?:{p.replace('{role}', role)})" for p in patterns)
+    return re.compile(f"(?:{body}){suffix}", flags)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns | None:
+    data = person_names().name_context
+    if data is None:
+        return None
+    phi = guardrail_data().phi
+    role = "|".join(f"(?:{r})" for r in phi.staff_before) or "(?!)"
+    titles = "|".join(re.escape(t) for t in sorted(phi.titles, key=len, reverse=True))
+    return _Patterns(
+        staff_after=_any(data.staff_after_name, role),
+        staff_before=_any(data.staff_before_name, role, suffix="$"),
+        staff_sentence=_any(data.staff_sentence, role),
+        news_before=_any(data.news_before_name, role, suffix="$"),
+        news_after=_any(data.news_after_name, role),
+        news_sentence=_any(data.news_sentence, role),
+        place_after=_any(data.place_after_name, role),
+        clinician_after=_any(data.clinician_after_name, role, flags=0),
+        clinician_before=_any(data.clinician_before_name, role, suffix="$"),
+        title_before=re.compile(rf"(?<![\w.])(?:{titles})\.? $", re.IGNORECASE),
+        cue_before=_any(phi.name_cues, role, suffix=r"[ ,:]*$"),
+        brackets=re.compile(rf" \((?:{data.person_in_brackets})", re.IGNORECASE),
+        from_group=re.compile(rf" from (?:{data.group_after_from})", re.IGNORECASE),
+        introduced_before=re.compile(rf"(?<!\w)(?:{data.introduced_before})", re.IGNORECASE),
+        reviewer=re.compile(rf"(?:{data.reviewer_before})", re.IGNORECASE),
+        acting=re.compile(r" (?:" + "|".join(f"(?:{c})" for c in phi.acting_cues or ("(?!)",)) + r")(?!\w)", re.I),
+        care=re.compile(
+            r"['’]s (?:" + "|".join(f"(?:{c})" for c in phi.care_after_possessive or ("(?!)",)) + r")(?!\w)", re.I
+        ),
+        introduced_after=re.compile(data.introduced_after, re.IGNORECASE),
+        strong_after=re.compile(r"[ ]+(?:again|here|from|calling|speaking|ringing|texting)\b", re.IGNORECASE),
+        actions=re.compile(rf" (?:{data.person_actions})", re.IGNORECASE),
+        pair=re.compile(rf"(?<![\w'’-])({_WORD}) (?:and|&|und|e) ({_WORD}) (?=(?:{data.pair_verbs}))", re.IGNORECASE),
+        relative=re.compile(
+            rf"\b(?:my|her|his|their|our|your) (?:{data.relative_before_name}) ({_WORD})(?![\w'’-])(?! to\b)",
+            re.IGNORECASE,
+        ),
+        from_place_actions=re.compile(rf"[ ,]+(?:{data.from_place_actions})", re.IGNORECASE),
+        modal=frozenset(w.lower() for w in data.modal_names),
+    )
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch of the sentence around text[start:end], at most _WINDOW characters either side."""
+    lo, hi = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
+    for m in _SENTENCE_END.finditer(text, lo, start):
+        lo = m.end()
+    stop = _SENTENCE_END.search(text, end, hi)
+    return lo, stop.start() if stop else hi
+
+
+def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable[[str], bool]) -> bool:
+    """True when the words around the name text[start:end] show a colleague, a public figure, another clinician
+    or a place ("Bhavesh from Baner"), and no patient cue ("my patient", "pt") stands right before it. `everyday`
+    tells an everyday word ("Greetings from Sydney" is not a person from a place)."""
+    p = _patterns()
+    if p is None:
+        return False
+    lo, hi = _sentence(text, start, end)
+    before, after, sentence = text[lo:start], text[end:hi], text[lo:hi]
+    if p.cue_before.search(before):
+        return False
+    if p.place_after.match(after):
+        return True
+    came_from = _PERSON_FROM.search(before)
+    if came_from and " " not in text[start:end] and _person_word(came_from.group(1), everyday):
+        return True
+    if (p.staff_after.match(after, 1) if after[:1] == " " else False) or p.staff_before.search(before):
+        if p.staff_sentence.search(sentence):
+            return True
+    # "quote Georgina Long", but not "quote Maria Lopez's review": a possessive name is quoted for what it owns.
+    possessive = after[:1] in ("'", "’")
+    if (p.news_before.search(before) and not possessive) or p.news_after.match(after):
+        return True
+    if p.news_sentence.search(sentence):
+        return True
+    if p.title_before.search(before):  # another clinician: "letter from Dr. Ramirez at Dell Children's"
+        return bool(p.clinician_before.search(before) or p.clinician_after.match(after))
+    return False
+
+
+# "Bhavesh from Baner", "this is Shabnam from Hadapsar": a capitalised word, "from", and a capitalised place.
+_PERSON_FROM = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+) from $")
+_FROM_PLACE = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+) from ([A-Z][^\W\d_]+)(?![\w'’-])(?! [A-Z])")
+
+
+def _person_word(word: str, everyday: Callable[[str], bool]) -> bool:
+    """A word that can be a person's first name: a listed given name, or a word that is not an everyday word."""
+    return _listed(word) or not everyday(word)
+
+
+def _listed(word: str) -> bool:
+    """A listed given name, everyday words such as "hope", "will" and "river" included."""
+    lists = name_lists()
+    return all(_given_or_word_name(fold(part), lists) for part in word.split("-") if part)
+
+
+def _given_or_word_name(folded: str, lists: NameLists) -> bool:
+    # The everyday-word list also holds words that are no one's name ("post", "care"): those are function words.
+    return folded in lists.given or (folded in lists.common and folded not in lists.function_words)
+
+
+def _usable(word: str, not_names: frozenset[str]) -> bool:
+    return len(word) >= 3 and word.lower() not in not_names and not word[1:2].isupper() and _listed(word)
+
+
+def _word_before(text: str, start: int) -> str:
+    m = re.search(rf"({_WORD})[ ]+$", text[max(0, start - 30) : start])
+    return m.group(1).lower() if m else ""
+
+
+# Words before a possessive that make it a time, not a person ("this summer's results").
+_NOT_BEFORE_POSSESSIVE = (_DETERMINERS - {"of"}) | frozenset({"every", "early", "late", "mid", "whole"})
+_INITIAL = re.compile(r" [A-Z]\.(?!\w)")
+
+
+def _after_pause(text: str, start: int) -> bool:
+    """At the start of a sentence or after a comma or a semicolon."""
+    head = text[max(0, start - 40) : start].rstrip(" \t\"'“‘(*-–—•")
+    return not head or head[-1] in ".!?:\n;,"
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    head = text[max(0, start - 40) : start].rstrip(" \t\"'“‘(*-–—•")
+    return not head or head[-1] in ".!?:\n;"
+
+
+def _common(word: str) -> bool:
+    lists = name_lists()
+    return fold(word) in lists.common or fold(word) in lists.function_words
+
+
+def names_from_context(text: str, not_names: frozenset[str], everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Given names, everyday words included, that the words around them show to be a person's; and a first name
+    before "from" and a place at the start of a sentence or after "this is" ("Bhavesh from Baner left ...")."""
+    p = _patterns()
+    if p is None:
+        return []
+    found = list(_found(text, not_names, p, everyday))
+    for m in _FROM_PLACE.finditer(text):
+        word = m.group(1)
+        introduced = p.introduced_before.search(text, max(0, m.start() - 12), m.start())
+        if word.lower() in not_names or m.group(2).lower() in not_names:
+            continue
+        if not (introduced or (_at_sentence_start(text, m.start()) and p.from_place_actions.match(text, m.end()))):
+            continue
+        if _person_word(word, everyday) and not _common(word):
+            found.append(m.span(1))
+    return list(dict.fromkeys(found))
+
+
+def _found(
+    text: str, not_names: frozenset[str], p: _Patterns, everyday: Callable[[str], bool]
+) -> Iterator[tuple[int, int]]:
+    # "River and Sage are back", "rose and will both cancelled": two given names as a sentence's subject.
+    for m in p.pair.finditer(text):
+        a, b = m.group(1), m.group(2)
+        same_case = a[:1].isupper() == b[:1].isupper()
+        if same_case and _at_sentence_start(text, m.start()) and _usable(a, not_names) and _usable(b, not_names):
+            yield m.span(1)
+            yield m.span(2)
+    for m in _NAME_WORD.finditer(text):
+        span = _word_name(text, m.group(1), m.start(1), m.end(1), not_names, p, everyday)
+        if span:
+            yield span
+    for m in p.relative.finditer(text):
+        word = m.group(1)
+        if word.islower() and _usable(word, not_names) and word.lower() not in p.modal:
+            yield m.span(1)  # "my daughter hope had her first cleaning"
+
+
+def _word_name(
+    text: str,
+    word: str,
+    start: int,
+    end: int,
+    not_names: frozenset[str],
+    p: _Patterns,
+    everyday: Callable[[str], bool],
+) -> tuple[int, int] | None:
+    """The span of `word` when the words around it show a person's name, else None."""
+    if not _usable(word, not_names):
+        # A capitalised first name the lists do not know, introduced: "hiya it's Bronwen again".
+        unknown = word[:1].isupper() and len(word) >= 3 and word.lower() not in not_names and not word.isupper()
+        if not unknown or everyday(word):
+            return None
+        if _INITIAL.match(text, end) and p.reviewer.search(text, max(0, start - 8), start):
+            return start, end + 3  # a reviewer the lists do not know: "di 'Stavros K.'"
+        return (start, end) if _introduced(text, start, end, word, p) else None
+    prev = _word_before(text, start)
+    # An everyday word must be one people are named ("will", "rose"), not "a warm post from the team".
+    word_name = not everyday(word) or fold(word) in name_lists().common
+    if prev not in _DETERMINERS and word_name and (p.brackets.match(text, end) or p.from_group.match(text, end)):
+        return start, end  # "ivy (the psoriasis teen)", "will from the hockey team"
+    if word.lower() in p.modal:
+        return None
+    if _introduced(text, start, end, word, p):
+        return start, end  # "hiya it's Bronwen again", "its dawn from the pilates class"
+    if _at_sentence_start(text, start) and p.actions.match(text, end) and fold(word) not in _function_words():
+        return start, end  # "hope called again", "faith hat angerufen"
+    lower_name = word.islower() and not _common(word)
+    if lower_name and _after_pause(text, start) and (p.acting.match(text, end) or p.actions.match(text, end)):
+        return start, end  # a lower-case first name that is no everyday word: "..., dafydd cancelled"
+    if word.islower() and prev not in _NOT_BEFORE_POSSESSIVE and p.care.match(text, end):
+        return start, end  # "the before/after of grace's whitening"
+    if word[:1].isupper() and _INITIAL.match(text, end) and p.reviewer.search(text, max(0, start - 8), start):
+        return start, end + 3  # a reviewer: "from 'Faith M.'"
+    return None
+
+
+def _introduced(text: str, start: int, end: int, word: str, p: _Patterns) -> bool:
+    if text[end : end + 1] in ("'", "’") or not p.introduced_before.search(text, max(0, start - 12), start):
+        return False  # "It's Parkinson's Awareness Month" names a thing
+    if _common(word):  # "it's summer, ..." is a season: an everyday word needs more
+        return p.strong_after.match(text, end) is not None
+    return p.introduced_after.match(text, end) is not None
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return name_lists().function_words

@@ -1,0 +1,128 @@
+"""The words around a name show a patient named by an everyday word, or a colleague, a public figure, another
+clinician or a place that is not a patient."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.guardrails.name_context import names_from_context, not_a_patient_by_context
+from assistant.guardrails.phi import detect_phi
+from assistant.profile import ClinicProfile
+
+
+def _masked(text: str, clinic: ClinicProfile | None = None) -> list[str]:
+    return [s.text for s in detect_phi(text, clinic=clinic) if s.kind == "NAME"]
+
+
+def _never_everyday(word: str) -> bool:
+    return False
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("River and Sage are back for their 6 month checkup tomorrow.", ["River", "Sage"]),
+        ("rose and will both cancelled for thursday, can you draft a polite text", ["rose", "will"]),
+        ("liam's handover: ivy (the psoriasis teen) 2pm cancelled", ["ivy"]),
+        ("Hope (the little one with Down syndrome) drew us a picture!", ["Hope"]),
+        ("thank you note for will from the hockey team who fixed our door", ["will"]),
+        ("can u write a get well card for doreen from tuesdays pilates class", ["doreen"]),
+        ("quick q - rose from our waiting room complained on Nextdoor", ["rose"]),
+        ("front desk note: hope called again re her night guard", ["hope"]),
+        ("faith hat angerufen wegen ihrer Warze", ["faith"]),
+        ("my daughter hope had her first cleaning here", ["hope"]),
+        ('voicemail: "hiya it\'s Bronwen again, I lost my exercise sheet"', ["Bronwen"]),
+        ("DM: 'hiya its dawn from the pilates class, can i move my 1-1?'", ["dawn"]),
+        ("Bhavesh from Baner left a comment on our Facebook ad.", ["Bhavesh"]),
+        ('text from an unknown number: "its marcus can i move thurs to fri"', ["marcus"]),
+        ("text: 'its Tadhg, cant make it today, back's gone again'", ["Tadhg"]),
+        ("morag (hip replacement) moved to 3pm, dafydd cancelled, pls ring him back", ["dafydd"]),
+        ("can we post the before/after of grace's whitening?", ["grace"]),
+        ("Can we post a before/after of Summer's veneers?", ["Summer"]),
+        ("Review on Google from 'Faith M.': 'the front desk lost my paperwork twice.'", ["Faith M."]),
+        ("Recensione su MioDottore di 'Stavros K.': 'Bravissimi!' Risposta breve?", ["Stavros K."]),
+        ("Bitte Rückruf an Herrn Schäfer wegen der Aknetherapie.", ["Schäfer"]),
+    ],
+)
+def test_a_given_name_that_the_words_around_it_show_is_masked(text, names):
+    masked = _masked(text)
+    for name in names:
+        assert name in masked, masked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I will from now on post weekly.",
+        "There is no hope from the team, so we wrote it ourselves.",
+        "The grace period is 30 days.",
+        "Max dose is 4g a day.",
+        "It's summer, so let's post about sunscreen.",
+        "Joy and hope are what we bring to every visit.",
+        "Rose and lavender oils are popular in our spa.",
+        "We will be closed; patients will call to rebook.",
+        "Greetings from Sydney! Can you write a holiday post?",
+        "my son will call you back tomorrow",
+        "Thanks from all of us at the practice.",
+        "This summer's results were great, and last summer's photos too.",
+        "We had patients, families and staff in the photos, will update soon.",
+        "Feedback from 'Google U.' was odd.",
+        "It's Parkinson's Awareness Month: a post idea?",
+        'Reply to a 5-star review: "my kids love her".',
+        "Write a warm post from the team, no photos of the baby.",
+        "Handover from Saturday: nothing urgent otherwise.",
+    ],
+)
+def test_everyday_words_around_the_new_rules_stay_readable(text):
+    assert _masked(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Isla starts on reception Monday, can you write a welcome post?", "Isla"),
+        ("Our new sports massage therapist is Isla, she starts Monday. Write a welcome post.", "Isla"),
+        ("Please welcome Tavita to the team as our new hygienist!", "Tavita"),
+        ("Post for Melanoma March. Quote Georgina Long maybe? Is that allowed?", "Georgina Long"),
+        ("Is it ok to post about Mark Holland's announcement on pharmacare?", "Mark Holland"),
+        ("Can we share a quote from Dr. Theresa Tam about flu season?", "Theresa Tam"),
+        ('Can we say "il dentista dei VIP" since Gianni Morandi came in once?', "Gianni Morandi"),
+        ("Referral letter from Dr. Ramirez at Dell Children's for the Brooks family.", "Ramirez"),
+        ("Our practice wants 'Adelaide's most trusted foot clinic' as the tagline.", "Adelaide"),
+        ("Bhavesh from Baner left a comment on our Facebook ad.", "Baner"),
+    ],
+)
+def test_a_colleague_a_public_figure_another_clinician_or_a_place_stays_readable(text, name):
+    assert name not in _masked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("My patient Isla starts her Invisalign on Monday with our hygienist.", "Isla"),
+        ("Maria Lopez starts her braces on Monday, can we post a photo?", "Maria Lopez"),
+        ("Can we quote Maria Lopez's review on our website?", "Maria Lopez"),
+        ("Mrs. Ramirez rang about her daughter's retainer.", "Ramirez"),
+        ("Tom Baker came in from Leeds for his implant.", "Tom Baker"),
+    ],
+)
+def test_a_patient_near_a_staff_news_or_place_word_is_still_masked(text, name):
+    assert name in _masked(text)
+
+
+def test_the_clinics_own_staff_stay_readable_with_the_new_rules():
+    clinic = ClinicProfile(name="Harbour Lane Physio", staff=["Isla Morgan"])
+    assert _masked("Isla Morgan starts on reception Monday; will from the hockey team is booked", clinic) == ["will"]
+
+
+def test_the_context_checks_read_their_words_from_data():
+    text = "Isla starts on reception Monday"
+    assert not_a_patient_by_context(text, 0, 4, _never_everyday)
+    assert not not_a_patient_by_context("Isla called about her knee", 0, 4, _never_everyday)
+    assert names_from_context("River and Sage are back", frozenset(), _never_everyday) == [(0, 5), (10, 14)]
+
+
+def test_an_8000_character_hostile_input_of_the_new_cues_is_masked_whole():
+    hostile = ("it's ivy (the the the teen) will from the the hockey team. River and Sage are " * 110)[:8000]
+    found = {s.text for s in detect_phi(hostile)}
+    assert found >= {"ivy", "will", "River", "Sage"}, found
