@@ -7,7 +7,6 @@ tone). What counts as a request to write, and the bio pieces, are data (knowledg
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import math
 import re
@@ -18,9 +17,10 @@ from typing import TYPE_CHECKING
 from ..knowledge import registry
 from ..knowledge.copy import PostCopy, Script, fill
 from ..knowledge.models import Topic
-from ..knowledge.schemas.drafts import DraftData, NoSellingData
+from ..knowledge.schemas.drafts import DraftData, GeneralCarousel, NoSellingData
 from ..knowledge.schemas.replies import Tone
 from ..retrieval import tokenize
+from .audiences import audience_in, audience_posts
 from .bios import write_bio
 from .comments import asks_for_reply, comment_reply, spreads_myth
 from .details import Details, details_in
@@ -29,6 +29,7 @@ from .models import Draft, DraftKind
 from .news import NewsWriter
 from .notices import NoticeWriter
 from .occasions import awareness_caption, crisis_for, day_name, observance_in, when_it_falls
+from .plan_span import plan_span, plan_start  # noqa: F401 - plan_start: re-exported for callers
 from .rewrite import rewrite, wants_rewrite
 from .tags import narrower_tags, narrowing_word
 
@@ -42,7 +43,15 @@ _QUOTED = re.compile(
 )
 _STARS = re.compile(r"\b([1-5]|one|two|three|four|five)[- ]?stars?\b", re.IGNORECASE)
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-_SUBJECT_END = re.compile(r"\s+(?:for|in|at|from|on)\s+(?:my|our|a|an|the|your)\b|\s+in\s+[A-Z]|[,.;?!]", re.IGNORECASE)
+# Where the subject ends and the clinic's description starts: "about sunscreen | for my skin clinic", but "why you
+# shouldn't take antibiotics for a cold" is all subject.
+_SUBJECT_END = re.compile(
+    r"\s+(?:for|in|at|from|on)\s+(?:my|our|a|an|the|your)\b(?=(?:\s+[\w'’-]+){0,4}?\s+(?:clinic|practice|surgery|"
+    r"office|centre|center|pharmacy|hospital|page|account|feed|profile|team|patients|followers|audience|business|unit|"
+    r"service|[a-z]+ists?|[a-z]+ians?|doctors?|dentists?|gps?|physios?|nurses?|midwi(?:fe|ves)|surgeons?)\b)"
+    r"|\s+(?:for|in|at|from|on)\s+(?:my|our|your)\b|\s+in\s+[A-Z]|[,.;?!]",
+    re.IGNORECASE,
+)
 _CAROUSEL = re.compile(r"\b(carousel|slides?|slide[- ]by[- ]slide|swipe)\b", re.IGNORECASE)
 _GOOGLE = re.compile(r"\bgoogle\b(?!\s+(?:ads?|adwords|analytics|search|reviews?)\b)", re.IGNORECASE)
 _REVIEW_SITE = re.compile(
@@ -52,7 +61,6 @@ _DAY_TAG = re.compile(r"^#\w*(Day|Week|Month)$")  # an awareness day's hashtag (
 _ABOUT = ("about", "regarding", "covering", "on")  # cues of what a post is about, not whom it is for
 _REVIEW_WORD = re.compile(r"\breviews?\b", re.IGNORECASE)
 _REVIEWED = re.compile(r"\b(reviews?|comments?|posts?|messages?|dms?|tweets?)\b", re.IGNORECASE)
-_WEEKS = re.compile(r"\b(\d{1,2})[- ]?weeks?\b", re.IGNORECASE)
 _PER_WEEK = re.compile(r"\b(\d)\s*(?:posts?|times)\s*(?:a|per)\s*week\b", re.IGNORECASE)
 _DRAFT_WORDS = frozenset(
     tokenize(
@@ -132,7 +140,7 @@ class Drafter:
     def subject(self, text: str) -> str:
         """The subject of a request: what follows 'about', 'on', 'for'... or the message without draft words."""
         # The first cue in the data's order that occurs wins ("a reel FOR Instagram ABOUT flu jabs": about).
-        found = (re.search(rf"\b{re.escape(cue)}\b\s+(.{{3,}})", text, re.IGNORECASE) for cue in self.data.subject_cues)
+        found = (_cue(cue, text) for cue in self.data.subject_cues)
         match = next((m for m in found if m), None)
         subject = match.group(1) if match else text
         # "about sunscreen for my skin clinic in Leeds": the subject ends where the clinic's description starts.
@@ -200,8 +208,9 @@ class Drafter:
             kind = "review_reply"  # "a review says they'll be waiting for her after work": safety steps, no reply
         if kind is None:
             return []
+        if kind == "caption":
+            return self.captions(turn, profile, asker.specialty, details)
         make = {
-            "caption": self.caption,
             "bio": self.bio,
             "review_reply": self.review_reply,
             "video_script": self.video_script,
@@ -209,10 +218,24 @@ class Drafter:
             "plan": self.plan,
         }[kind]
         draft = make(turn, profile, asker.specialty)
+        return [draft] if draft else []
+
+    def captions(self, turn, profile: ClinicProfile | None, specialty, details: Details) -> list[Draft]:
+        """The captions a message asks for: as many as asked, for the audience it names, without selling if asked."""
+        text = turn.masked
+        if (audience := audience_in(text, self.data.extras.audiences)) is not None:
+            platform = self.kb.platform(_platform(turn, profile))  # "posts to attract local employers": for them
+            return audience_posts(audience, text, platform, _values(profile, details), self.caption_count(text))
+        draft = self.caption(turn, profile, specialty)
         drafts = [draft] if draft else []
-        if draft and kind == "caption" and (count := self.caption_count(text)) > 1:
-            drafts = self.more_captions(draft, turn, profile, asker.specialty, count)
-        if kind == "caption" and (rule := self.data.extras.no_selling) and re.search(rule.asks, text, re.IGNORECASE):
+        news = self.news.kind_for(text)
+        if draft and news is not None and draft.title.endswith(news.title.lower()):  # "for Instagram and LinkedIn"
+            values = _values(profile, details)
+            drafts += [self._news(turn, profile, news, p, values) for p in _platforms(turn, profile)[1:3]]
+            return drafts
+        if draft and (count := self.caption_count(text)) > 1:
+            drafts = self.more_captions(draft, turn, profile, specialty, count)
+        if (rule := self.data.extras.no_selling) and re.search(rule.asks, text, re.IGNORECASE):
             drafts = [_without_selling(d, rule) for d in drafts]  # "no selling please": no booking line
         return drafts
 
@@ -332,17 +355,21 @@ class Drafter:
             return self._day_caption(turn, profile, named, "", values)
         news = self.news.kind_for(turn.masked)  # "a post welcoming our new hygienist": practice news, not a topic
         if news is not None:
-            from ..guardrails.scope import emergency_entry
-
-            entry = emergency_entry(_country_code(turn, profile))
-            news_values = {**values, "emergency": entry.number} if entry else values
-            text = _titled_names_back(turn.masked, getattr(turn, "question", turn.masked))  # "Dr Lopez": a colleague
-            return self.news.draft(news, text, self.kb.platform(_platform(turn, profile)), news_values)
+            return self._news(turn, profile, news, _platform(turn, profile), values)
         spec_id, topic = self._specialty_and_topic(turn, specialty)
         platform = self.kb.platform(_platform(turn, profile))
         if topic is None:  # nothing authored on this subject: a general caption on it, never another subject's
             return self._general(turn, platform.id, values, "caption")
         return self._topic_caption(turn, profile, spec_id, topic, platform, values)
+
+    def _news(self, turn, profile: ClinicProfile | None, news, platform: str, values: dict[str, str]) -> Draft:
+        """Practice news (a welcome, a closure, a job advert) written for one platform."""
+        from ..guardrails.scope import emergency_entry
+
+        entry = emergency_entry(_country_code(turn, profile))
+        news_values = {**values, "emergency": entry.number} if entry else values
+        text = _titled_names_back(turn.masked, getattr(turn, "question", turn.masked))  # "Dr Lopez": a colleague
+        return self.news.draft(news, text, self.kb.platform(platform), news_values)
 
     def _topic_caption(self, turn, profile: ClinicProfile | None, spec_id: str, topic, platform, values) -> Draft:
         """The caption on one topic of the knowledge base: its authored copy, else one the planner writes."""
@@ -583,6 +610,9 @@ class Drafter:
         """A caption or script on the subject asked when no authored copy covers it, the facts left to add."""
         extras = self.data.extras
         subject = self.subject_phrase(turn.masked)
+        if kind == "caption" and extras.general_carousel and _CAROUSEL.search(turn.masked):
+            title = _pasted_comment(turn.masked) or subject  # "...: 'What a dietitian can (and can't) do for you'"
+            return _general_carousel(extras.general_carousel, title, turn.masked, self.kb.platform(platform), values)
         if not subject or not (extras.general_script if kind == "video_script" else extras.general_caption):
             return None
         slots = {
@@ -610,9 +640,7 @@ class Drafter:
 
     def subject_phrase(self, text: str, cues: tuple[str, ...] = ()) -> str:
         """The subject as the user wrote it ("how to floss"), without the words that say how ("properly")."""
-        found = (
-            re.search(rf"\b{re.escape(c)}\b\s+(.{{3,}})", text, re.IGNORECASE) for c in cues or self.data.subject_cues
-        )
+        found = (_cue(c, text) for c in cues or self.data.subject_cues)
         match = next((m for m in found if m), None)
         if match is None:
             return ""
@@ -625,16 +653,20 @@ class Drafter:
         from ..planners.calendar import plan_calendar
         from ..profile import ClinicProfile
 
-        weeks = _plan_weeks(turn.masked)
-        per_week = int(found.group(1)) if (found := _PER_WEEK.search(turn.masked)) else 3
+        span = plan_span(turn.masked, dict(self.data.extras.seasons), dt.date.today())
+        per_week = int(found.group(1)) if (found := _PER_WEEK.search(turn.masked)) else 7 if span.daily else 3
         platform = _platform(turn, profile)
         # No specialty in the message or the profile: the dates and formats of a plan, with general topics named as
         # such (drafts.yaml, extras.general_plan), never a GP's topics for a field our data does not hold.
         general = self.data.extras.general_plan if specialty is None and profile is None else None
         if profile is None:
             profile = ClinicProfile(specialty=specialty or "general_practice", platforms=[platform])
-        start = plan_start(turn.masked, dict(self.data.extras.seasons), dt.date.today())
-        plan = plan_calendar(self.kb, profile, [platform], start, min(max(weeks, 1), 12), min(max(per_week, 1), 7))
+        plan = plan_calendar(self.kb, profile, [platform], span.start, min(span.weeks, 12), min(max(per_week, 1), 7))
+        # The span asked, to the day: "a 7-day plan" has no eighth day, "a month from 1 November" ends on the 30th.
+        posts = sorted((p for p in plan.posts if span.start <= p.date <= span.end), key=lambda p: p.date)
+        if span.dated and posts and posts[0].date > span.start and not posts[0].awareness:
+            posts[0] = posts[0].model_copy(update={"date": span.start})  # "opening on 6 April": a post that day
+        plan = plan.model_copy(update={"posts": self._opening_first(turn.masked, posts)})
         if general is not None:
             topics = general.topics
             plan = plan.model_copy(
@@ -651,11 +683,13 @@ class Drafter:
         extra = self.plan_notes(f"{turn.masked} {specialty_name}", "\n".join(lines), _country_code(turn, profile))
         if general is not None:
             extra.insert(0, general.note)
+        if span.weekday_named:  # "Monday 6 April" in a year when it is a Tuesday: the date wins, and we say so
+            extra.insert(0, f"{span.start:%d %B %Y} is a {span.start:%A}, not a {span.weekday_named}: check the date.")
         about = theme or (general.title if general is not None else "")
         return Draft(
             kind="plan",
             platform=platform,
-            title=f"{plan.weeks}-week plan from {plan.start:%d %B %Y}" + (f": {about}" if about else ""),
+            title=span.title() + (f": {about}" if about else ""),
             text="\n".join(lines),
             notes=[
                 "The whole plan, with every caption and the exports for Hootsuite, Buffer and calendars, "
@@ -671,6 +705,20 @@ class Drafter:
                 *extra,
             ],
         )
+
+    def _opening_first(self, text: str, posts: list) -> list:
+        """The posts with an event's own posts first (a clinic opening: the opening day, the team, how to book);
+        the first post is the event's, and later awareness-day posts keep their topic."""
+        opening = next((o for o in self.data.extras.plan_openings if re.search(o.asked, text, re.IGNORECASE)), None)
+        if opening is None:
+            return posts
+        if not posts:
+            return posts
+        posts[0] = posts[0].model_copy(update={"topic": opening.topics[0], "awareness": None})  # the day itself
+        free = iter(n for n, p in enumerate(posts) if n and not p.awareness)
+        for topic, n in zip(opening.topics[1:], free, strict=False):
+            posts[n] = posts[n].model_copy(update={"topic": topic})
+        return posts
 
     def plan_notes(self, asked: str, posts: str, country: str | None) -> list[str]:
         """The notes a plan carries for what it covers: the crisis line for a mental-health theme or practice, consent
@@ -692,43 +740,11 @@ class Drafter:
         return notes
 
 
-_MONTHS = {m.lower(): n for n, m in enumerate(calendar.month_name) if m}
-_MONTH = re.compile(
-    rf"\b(?:in|for|from|during|starting|start(?:ing)? in|over)\s+({'|'.join(_MONTHS)})\b", re.IGNORECASE
-)
-_MONTHS_LONG = re.compile(r"\b(a|one|1|two|2|three|3)[- ]months?\b", re.IGNORECASE)
 _THEME = re.compile(
     r"\b(?:around|themed on|on the theme of|focused on|focusing on)\s+([\w'’ -]{3,40}?)"
     r"(?=\s+(?:in|for|on|from|during)\b|[,.;?!]|$)",
     re.IGNORECASE,
 )
-
-
-def _plan_weeks(text: str) -> int:
-    """How many weeks a plan request asks for: "6-week", "a month" (4), "two months" (8); 4 when it does not say."""
-    if found := _WEEKS.search(text):
-        return int(found.group(1))
-    if found := _MONTHS_LONG.search(text):
-        word = found.group(1).lower()
-        months = 1 if word == "a" else int(word) if word.isdigit() else _WORDS[word]
-        return 4 * months
-    return 4
-
-
-def plan_start(text: str, seasons: dict[str, int], today: dt.date) -> dt.date:
-    """The Monday a plan starts: in the month (or season) the message names, the next one from today; else next
-    Monday. "a plan around back-to-school in August" starts on the first Monday of August."""
-    month = None
-    if found := _MONTH.search(text):
-        month = _MONTHS[found.group(1).lower()]
-    elif seasons and (found := re.search(rf"\b({'|'.join(map(re.escape, seasons))})\b", text, re.IGNORECASE)):
-        month = seasons[found.group(1).lower()]  # the season words are the data's (drafts.yaml, extras.seasons)
-    next_monday = today + dt.timedelta(days=7 - today.weekday())
-    if month is None or month == today.month:
-        return next_monday
-    year = today.year if month > today.month else today.year + 1
-    first = dt.date(year, month, 1)
-    return first + dt.timedelta(days=(7 - first.weekday()) % 7)
 
 
 def _theme(text: str) -> str:
@@ -744,7 +760,7 @@ def _weeks(plan) -> list[str]:
         posts = [p for p in plan.posts if p.week == week]
         if not posts:
             continue
-        lines.append(f"Week {week} (from {posts[0].date:%d %b})")
+        lines.append(f"Week {week} (from {plan.start + dt.timedelta(days=7 * (week - 1)):%d %b})")
         for p in posts:
             day = f" · {p.awareness['name']}" if p.awareness else ""
             name = plan.platform_names.get(p.platform, p.platform)
@@ -766,6 +782,32 @@ def _carousel(copy: PostCopy, platform, topic: str, tags: list[str], values: dic
             "Name the source of the facts on the last slide or in the caption (for example the national "
             "health service or the professional body whose guidance you follow).",
             f"Alt text: {fill(copy.alt_text, values)}",
+        ],
+    )
+
+
+_SLIDES = re.compile(r"\b(\d{1,2})[- ]?(?:posts?|slides?|pages?|cards?)\b", re.IGNORECASE)
+
+
+def _general_carousel(data: GeneralCarousel, subject: str, text: str, platform, values: dict[str, str]) -> Draft | None:
+    """A carousel outline on a subject with no authored copy: as many slides as asked (5 unless said, 3 to 10)."""
+    if not subject:
+        return None
+    count = min(max(int(found.group(1)) if (found := _SLIDES.search(text)) else 5, 3), 10)
+    slots = {"subject": subject, "Subject": subject[:1].upper() + subject[1:]}
+    slots |= {"booking": "{booking}", "phone": "{phone}"}
+    points = [data.points[n % len(data.points)] for n in range(count - 2)]
+    slides = [data.cover, *points, data.last]
+    lines = [f"Slide {n}: {fill(s.format(**slots), values)}" for n, s in enumerate(slides, 1)]
+    caption = fill(data.caption.format(**slots), values)
+    return Draft(
+        kind="caption",
+        platform=platform.id,
+        title=f"{platform.name} carousel: {subject}",
+        text="\n".join(lines) + f"\n\nCaption:\n{caption}",
+        notes=[
+            "Our guides have no ready-made copy on this subject: fill in the [brackets] from a source you trust.",
+            "Name the source of the facts on the last slide or in the caption.",
         ],
     )
 
@@ -814,8 +856,8 @@ def _pasted(text: str) -> str:
     return next(g for g in match.groups() if g).strip() if match else ""
 
 
-_TITLED = re.compile(r"\b(Dr|Doctor|Prof)(\.?\s+)([A-Z][\w'’-]+)")
-_TITLED_MASKED = re.compile(r"\b(Dr|Doctor|Prof)(\.?\s+)\[NAME\]")
+_TITLED = re.compile(r"\b(Dr|Doctor|Prof)(\.?\s+)([A-Z][\w'’-]+(?:\s+(?:O'|O’|Mc|Mac|de |van |von )?[A-Z][\w'’-]+)?)")
+_TITLED_MASKED = re.compile(r"\b(Dr|Doctor|Prof)(\.?\s+)\[NAME\](?:\s+\[NAME\])?")  # "Dr [NAME] [NAME]": one name
 _QUOTED_LAST = re.compile(r":\s*[\"“'‘](.{10,}?)[\"”'’]\s*[.?!]*\s*$", re.DOTALL)
 # A comment pasted after a colon, then a short request with no quotes ("...: 'my mum's had a lump...'. Write the
 # reply."): everything between the first and the last quote mark, apostrophes and all.
@@ -848,6 +890,11 @@ def _subject_tag(phrase: str) -> str:
 def _same_word(a: str, b: str) -> bool:
     """One word or a form of it: "floss" and "flossing", "vaccine" and "vaccines" (four letters at least)."""
     return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
+
+
+def _cue(cue: str, text: str) -> re.Match[str] | None:
+    """Where a subject cue introduces what a draft is about; "about 30 seconds" says how long, not what about."""
+    return re.search(rf"\b{re.escape(cue)}\b\s+(?!\d)(.{{3,}})", text, re.IGNORECASE)
 
 
 def _sign_off(profile: ClinicProfile | None) -> str:

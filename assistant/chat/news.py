@@ -13,7 +13,15 @@ from ..knowledge.schemas.announcements import AnnouncementData, NewsKind
 from .models import Draft
 
 _MASKED_NAME = "[NAME]"  # how masking shows a person's name; a colleague's name is filled in by the clinic
-_TITLE_NAME = re.compile(r"\b(Dr|Doctor|Prof|Mr|Mrs|Ms|Miss|Mx)\.?\s+(\[NAME\]|[A-Z][\w'’-]+)")
+# A titled name, first name and surname ("Dr Liam O'Connor") or one of them ("Dr Lopez").
+_TITLE_NAME = re.compile(
+    r"\b(Dr|Doctor|Prof|Mr|Mrs|Ms|Miss|Mx)\.?\s+(\[NAME\](?:\s+\[NAME\])?|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+)
+# The role written after the name: "Dr Amira Haddad, consultant rheumatologist, has joined".
+_APPOSITION = re.compile(
+    r"\s*,\s*((?:an?\s+)?(?:[a-z][\w'’-]*\s+){0,3}?(?:[a-z][\w'’-]*|GP))\s*"
+    r"(?=,|\s+(?:to|at|has|have|who|is|will|joins?|joined)\b)"
+)
 _DAYS = re.compile(
     r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day)s?(?:\s+(morning|afternoon|evening)s?)?\b|\b(weekend)s?\b",
     re.IGNORECASE,
@@ -31,6 +39,18 @@ _JOB_ROLE = re.compile(
     r"\b(?:job|vacancy|recruitment|hiring)\s+(?:ad|advert|advertisement|post|posting|listing|description|notice)s?"
     r"\s+(?:for|of)\s+(?:an?\s+|our\s+|the\s+)?(?:new\s+)?([\w'’ -]{3,40}?)"
     r"(?=\s+(?:at|in|for|to|on|who|with|from)\b|[,.;:!?()]|$)",
+    re.IGNORECASE,
+)
+_HIRING = re.compile(
+    r"\b(?:hiring|recruiting|looking for)\s+(?:an?\s+)?(?:new\s+)?([\w'’ -]{3,40}?)"
+    r"(?=\s+(?:at|in|for|to|on|who|with|from)\b|[,.;:!?()]|$)",
+    re.IGNORECASE,
+)
+_PLATFORM_WORDS = re.compile(
+    r"\b(instagram|facebook|linkedin|tiktok|youtube|twitter|x|threads|google|social media|website)\b", re.IGNORECASE
+)
+_WEEKDAYS = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*(?:-|–|to)\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
     re.IGNORECASE,
 )
 _PAY = re.compile(
@@ -88,16 +108,15 @@ class NewsWriter:
     def details(self, kind: NewsKind, text: str) -> dict[str, str]:
         """What the message says about the news: person, role, days, date, service; missing ones stay out."""
         found: dict[str, str] = {}
-        if person := self._person(text):
-            found["person"] = person
-        if role := self._role.search(text):
-            found["role"] = role.group(1) if role.group(1).isupper() else role.group(1).lower()
+        found.update(self._who(text))
         days = [_days(m) for m in _DAYS.finditer(text)]
         if days:
             found["days"] = _join(list(dict.fromkeys(days)))
         dates = list(dict.fromkeys(m.group(0) for m in _DATE.finditer(text)))
-        if dates:
-            found["date"] = _join(dates)
+        if span := _date_range(text):  # "from 24 Dec to 2 Jan": one span, not a list of days
+            found["date"] = found["when"] = span
+        elif dates:
+            found["date"] = dates[0] if kind.id == "moving" else _join(dates)  # the move's day, not the closure's
             first = _DATE.search(text)
             before = _PREPOSITION.search(text[: first.start()]) if first else None
             found["when"] = f"{before.group(1).lower() if before else 'on'} {found['date']}"
@@ -106,6 +125,8 @@ class NewsWriter:
             found["successor"] = people[1]
         if kind.id == "job":
             found.update(_job_details(text))
+        if kind.id == "service_change":
+            found.update(_change_details(text))
         if kind.id == "opening" and (place := _NEW_PLACE.search(text)):
             found["service"] = f"our new {place.group(1)}"
         if kind.id == "vaccination" and (vaccine := _VACCINES.search(text)):
@@ -137,13 +158,35 @@ class NewsWriter:
             title=f"{platform.name} post: {kind.title.lower()}",
             text=body,
             notes=notes,
+            card=kind.card,
         )
+
+    def _who(self, text: str) -> dict[str, str]:
+        """The person the news is about and their role, as the message gives them."""
+        found: dict[str, str] = {}
+        if person := self._person(text):
+            found["person"] = person
+        if role_written := self._role_after_name(text):
+            found["role"] = role_written
+        elif role := self._role.search(text):
+            found["role"] = role.group(1) if role.group(1).isupper() else role.group(1).lower()
+        return found
+
+    def _role_after_name(self, text: str) -> str | None:
+        """The role written after a titled name ("Dr Amira Haddad, consultant rheumatologist,"), if it names one."""
+        titled = _TITLE_NAME.search(text)
+        found = _APPOSITION.match(text, titled.end()) if titled else None
+        if found is None:
+            return None
+        role = re.sub(r"^an?\s+", "", found.group(1))
+        known = self._role.search(role) or re.search(r"(ist|ian|surgeon|GP)$", role)
+        return role if known else None
 
     def _people(self, text: str) -> list[str]:
         """Every clinician the message names with a title ("Dr. Lopez ... Dr. Chen"), in order."""
         out = []
         for m in _TITLE_NAME.finditer(text):
-            name = "[name]" if m.group(2) == _MASKED_NAME else m.group(2)
+            name = "[name]" if m.group(2).startswith(_MASKED_NAME) else m.group(2)
             out.append(f"{m.group(1)} {name}")
         return list(dict.fromkeys(out))
 
@@ -151,7 +194,7 @@ class NewsWriter:
         titled = _TITLE_NAME.search(text)
         if titled:
             name = titled.group(2)
-            return f"{titled.group(1)} [name]" if name == _MASKED_NAME else f"{titled.group(1)} {name}"
+            return f"{titled.group(1)} [name]" if name.startswith(_MASKED_NAME) else f"{titled.group(1)} {name}"
         after_role = self._role_then_name.search(text)
         if after_role:
             name = after_role.group(1)
@@ -159,15 +202,54 @@ class NewsWriter:
         return "[name]" if _MASKED_NAME in text else None
 
 
+def _date_range(text: str) -> str:
+    """ "from 24 Dec to 2 Jan" or "between 24 and 26 December", as the message writes it; "" when none."""
+    dates = [m for m in _DATE.finditer(text) if re.match(r"\d|\w+\s+\d", m.group(0))]  # day-and-month dates only
+    for first, last in zip(dates, dates[1:], strict=False):
+        between = text[first.end() : last.start()].strip().lower()
+        before = text[: first.start()].rstrip().lower()
+        if between in ("to", "until", "till", "-", "–", "and") and before.endswith(("from", "between", "closed")):
+            joiner = "and" if before.endswith("between") else "to"
+            lead = "between" if joiner == "and" else "from"
+            return f"{lead} {first.group(0)} {joiner} {last.group(0)}"
+    return ""
+
+
 def _job_details(text: str) -> dict[str, str]:
     """The role, pay and hours a job advert request gives ("a front desk coordinator ... Pay is $20-23/hr")."""
     found: dict[str, str] = {}
-    if role := _JOB_ROLE.search(text):
-        found["role"] = role.group(1).strip()
+    roles = (m.group(1).strip() for pattern in (_HIRING, _JOB_ROLE) for m in pattern.finditer(text))
+    if role := next((r for r in roles if not _PLATFORM_WORDS.search(r)), None):  # "a job post for LinkedIn": no role
+        found["role"] = role
     if pay := _PAY.search(text):
         found["pay"] = pay.group(0).strip()
-    if hours := _HOURS.search(text):
-        found["hours"] = hours.group(0).strip()
+    hours = [m.group(0).strip() for m in (_HOURS.search(text), _WEEKDAYS.search(text)) if m]
+    if hours:
+        found["hours"] = ", ".join(hours)
+    return found
+
+
+_OLD_WAY = re.compile(
+    r"\b(?:stop(?:s|ping)?|no longer (?:take|taking|accept|accepting|offer|offering)|end(?:ing)?)\s+"
+    r"(?:taking\s+|accepting\s+)?"
+    r"((?:[\w'’-]+\s+){0,4}(?:requests?|ordering|orders?|bookings?|appointments?|prescriptions?|calls?)"
+    r"(?:\s+by\s+(?:phone|telephone|e-?mail|post))?)\b",
+    re.IGNORECASE,
+)
+_NEW_WAY = re.compile(
+    r"\b(?:new|use|using|through|via|switch(?:ing)? to|mov(?:e|ing) to|chang(?:e|ing) to)\s+(the\s+|our\s+)?(?:new\s+)?"
+    r"((?:[\w'’-]+\s+){0,3}(?:app|portal|system|website|online (?:booking|ordering|form)))\b",
+    re.IGNORECASE,
+)
+
+
+def _change_details(text: str) -> dict[str, str]:
+    """What stops and what replaces it ("stopping phone requests", "the new NHS App"), as the message says them."""
+    found: dict[str, str] = {}
+    if old := _OLD_WAY.search(text):
+        found["old_way"] = old.group(1).strip()
+    if new := _NEW_WAY.search(text):
+        found["new_way"] = f"{(new.group(1) or 'the ').strip()} {new.group(2).strip()}"
     return found
 
 
@@ -176,9 +258,11 @@ def _details(text: str, slots: dict[str, str]) -> str:
         name = match.group(1)
         if name in slots:
             return slots[name]
-        return "[date]" if name == "when" else f"[{name}]" if name != "successor" else "[name of the new clinician]"
+        blank = {"when": "[date]", "successor": "[name of the new clinician]", "old_way": "[what stops]"}
+        return blank.get(name) or ("[the new way]" if name == "new_way" else f"[{name}]")
 
-    return re.sub(r"\{(person|role|days|service|date|when|successor|city_clause|emergency|pay|hours)\}", one, text)
+    names = "person|role|days|service|date|when|successor|city_clause|emergency|pay|hours|old_way|new_way"
+    return re.sub(rf"\{{({names})\}}", one, text)
 
 
 def _first_upper(text: str) -> str:

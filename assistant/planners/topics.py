@@ -41,6 +41,9 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9']+", text.lower()) if len(w) > 2 and w not in _GENERIC}
 
 
+_DAY_HEADED = re.compile(r"^[^:]*\b(Day|Week|Month)\s*:")  # "International Yoga Day: adapting poses"
+
+
 def _names(observance, title: str) -> bool:
     """True when a topic title names the observance: its short name, or all of its (2+) distinctive words."""
     name = short_name(observance).lower()
@@ -65,6 +68,8 @@ class TopicPicker:
         # A topic that names an observance ("World Psoriasis Day: ...", "Men's Health Week: ...") is kept
         # for that observance.
         self.bound = {t.title: o.id for t in spec.topics for o in kb.observances.values() if _names(o, t.title)}
+        # A topic headed by a day we hold no date for ("Father's Day: ...") is never a filler post on another date.
+        self.bound |= {t.title: "" for t in spec.topics if t.title not in self.bound and _DAY_HEADED.match(t.title)}
         self.titles = {t.title: t for t in spec.topics}
         self.pillars = [p.id for p in spec.pillars]
         rng.shuffle(self.pillars)

@@ -11,7 +11,7 @@ from ..base import Regex, Strict
 
 SLOTS = frozenset(
     {"clinic", "city", "booking", "phone", "person", "role", "days", "service", "date", "successor", "emergency"}
-    | {"city_clause", "when", "pay", "hours"}
+    | {"city_clause", "when", "pay", "hours", "old_way", "new_way"}
 )
 _SLOT = re.compile(r"\{(\w+)\}")
 
@@ -26,6 +26,7 @@ class NewsKind(Strict):
     linkedin: str = Field(min_length=20)
     google_business: str = Field(min_length=20)
     notes: tuple[str, ...] = ()
+    card: str | None = None  # the answer card whose advice follows this post, whatever else the message matches
 
     @field_validator("social", "linkedin", "google_business")
     @classmethod

@@ -104,6 +104,38 @@ class PlanNote(Strict):
     unknown: str = ""
 
 
+class PlanOpening(Strict):
+    """The first posts of a plan asked for around an event (`asked`, case-insensitive: a clinic opening), in order;
+    the plan's other posts follow."""
+
+    asked: Regex
+    topics: tuple[str, ...] = Field(min_length=1, max_length=7)
+
+
+class AudiencePosts(Strict):
+    """Posts written for the audience a request names ("to attract local employers"), not for patients: `asks`
+    finds the audience, `service` (group 1) what the posts offer them; each post may use {service}, {clinic},
+    {city}, {booking} and {phone}."""
+
+    id: str
+    name: str  # "employers": in the title
+    asks: Regex
+    service: Regex
+    service_default: str = Field(min_length=3)  # when the message names no service: "[the service you offer]"
+    posts: tuple[str, ...] = Field(min_length=2, max_length=5)
+    notes: tuple[str, ...] = ()
+
+
+class GeneralCarousel(Strict):
+    """A carousel outline on a subject no authored copy covers: a cover slide, points to fill, a closing slide and
+    the caption; {subject}, {Subject}, {booking} and {phone} are filled in."""
+
+    cover: str = Field(min_length=5)
+    points: tuple[str, ...] = Field(min_length=3, max_length=8)
+    last: str = Field(min_length=10)
+    caption: str = Field(min_length=20)
+
+
 class DraftExtras(Strict):
     comment_reply: CommentReplyData | None = None
     awareness: AwarenessCaptionData | None = None
@@ -121,6 +153,9 @@ class DraftExtras(Strict):
     count_words: dict[str, int] = {}  # number words before "captions" ("three": 3, "a few": 3)
     max_captions: int = Field(default=5, ge=1, le=10)  # the most captions one message gets
     plan_notes: tuple[PlanNote, ...] = ()  # notes a plan carries when the request or its posts call for them
+    general_carousel: GeneralCarousel | None = None  # a carousel outline on a subject with no authored copy
+    audiences: tuple[AudiencePosts, ...] = ()  # posts for a named audience other than patients (employers)
+    plan_openings: tuple[PlanOpening, ...] = ()  # first posts of a plan around an event (a clinic opening)
     general_plan: GeneralPlanData | None = None  # a plan when no specialty is known: general topics, named so
     no_selling: NoSellingData | None = None  # captions asked for with no selling end without a booking line
 

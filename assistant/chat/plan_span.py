@@ -1,0 +1,139 @@
+"""When a requested plan starts and how long it runs, read from the message in any form it is written.
+
+"a 7-day plan for our clinic opening on Monday 6 April" starts on 6 April and runs seven days, a post a day;
+"a month of posts for November. Start 1 November" runs from 1 to 30 November; "a 6-week plan starting in March"
+starts on the first Monday of March; with nothing named, four weeks from next Monday.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_MONTHS = {m.lower(): n for n, m in enumerate(calendar.month_name) if m}
+_SHORT = {m.lower(): n for n, m in enumerate(calendar.month_abbr) if m} | {"sept": 9}
+_MONTH_WORD = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)"
+)
+_WEEKDAY = r"(?:(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+# "Monday 6 April", "6th of April", "April 6", "Mon 6 Apr": the weekday, when named, is checked against the date.
+_DATE = re.compile(
+    rf"\b{_WEEKDAY}(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}\b"
+    rf"|\b{_WEEKDAY}{_MONTH_WORD}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:-|–)?\s*(?:weeks?|days?|months?|posts?))",
+    re.IGNORECASE,
+)
+_MONTH = re.compile(
+    rf"\b(?:in|for|from|during|starting|start(?:ing)? in|over)\s+({'|'.join(_MONTHS)})\b", re.IGNORECASE
+)
+_WEEKS = re.compile(r"\b(\d{1,2}|one|two|three|four|five|six|eight|ten|twelve)[- ]?weeks?\b", re.IGNORECASE)
+_DAYS = re.compile(r"\b(\d{1,2}|seven|ten|fourteen|thirty)[- ]?days?\b(?![- ]?(?:a|per) week)", re.IGNORECASE)
+_ONE_WEEK = re.compile(r"\b(?:a|one)[- ]week\b|\bweek[- ]long\b|\bfirst week\b", re.IGNORECASE)
+_FORTNIGHT = re.compile(r"\bfortnight\b", re.IGNORECASE)
+_MONTHS_LONG = re.compile(r"\b(a|one|1|two|2|three|3)[- ]months?\b", re.IGNORECASE)
+_DAILY = re.compile(r"\b(daily|every day|each day|per day|day[- ]by[- ]day)\b", re.IGNORECASE)
+_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "ten": 10, "twelve": 12, "fourteen": 14, "thirty": 30,
+}  # fmt: skip
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True)
+class PlanSpan:
+    """The first and last day of a plan, and whether it was asked for in days (a post a day)."""
+
+    start: dt.date
+    days: int
+    daily: bool = False
+    weekday_named: str = ""  # "Monday", when the message named a weekday the date does not fall on
+    dated: bool = False  # the message named the first day itself ("from 6 April"): the first post goes out on it
+
+    @property
+    def weeks(self) -> int:
+        return -(-self.days // 7)
+
+    @property
+    def end(self) -> dt.date:
+        return self.start + dt.timedelta(days=self.days - 1)
+
+    def title(self) -> str:
+        """ "7-day plan from 06 April 2027", or "4-week plan from ..." when it runs whole weeks."""
+        length = f"{self.weeks}-week" if self.days % 7 == 0 and not self.daily else f"{self.days}-day"
+        return f"{length} plan from {self.start:%d %B %Y}"
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBERS.get(word.lower(), 1)
+
+
+def named_date(text: str, today: dt.date) -> tuple[dt.date, str] | None:
+    """The first date the message names (its next occurrence from today), and the weekday typed with it when the
+    date does not fall on that weekday ("Monday 6 April" in a year when 6 April is a Tuesday), else ""."""
+    for found in _DATE.finditer(text):
+        day_name, day, month, day_name2, month2, day2 = found.groups()
+        weekday, month_word, number = (day_name, month, day) if day else (day_name2, month2, day2)
+        key = month_word.lower()
+        month_no = _MONTHS.get(key) or _SHORT.get(key[:4] if key.startswith("sept") else key[:3])
+        if not month_no:
+            continue
+        for year in (today.year, today.year + 1):
+            try:
+                date = dt.date(year, month_no, int(number))
+            except ValueError:
+                date = None
+            if date is not None and date >= today:
+                break
+        else:
+            continue
+        wrong = ""
+        if weekday and _WEEKDAYS.index(weekday[:3].lower()) != date.weekday():
+            wrong = calendar.day_name[_WEEKDAYS.index(weekday[:3].lower())]
+        return date, wrong
+    return None
+
+
+def plan_start(text: str, seasons: dict[str, int], today: dt.date) -> dt.date:
+    """The day a plan starts: the date the message names; else the first Monday of the month (or season) it names,
+    the next one from today; else next Monday."""
+    if found := named_date(text, today):
+        return found[0]
+    month = None
+    if found_month := _MONTH.search(text):
+        month = _MONTHS[found_month.group(1).lower()]
+    elif seasons and (season := re.search(rf"\b({'|'.join(map(re.escape, seasons))})\b", text, re.IGNORECASE)):
+        month = seasons[season.group(1).lower()]  # the season words are the data's (drafts.yaml, extras.seasons)
+    next_monday = today + dt.timedelta(days=7 - today.weekday())
+    if month is None or month == today.month:
+        return next_monday
+    year = today.year if month > today.month else today.year + 1
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(7 - first.weekday()) % 7)
+
+
+def plan_span(text: str, seasons: dict[str, int], today: dt.date) -> PlanSpan:
+    """When a requested plan starts and how many days it runs (at most 12 weeks)."""
+    start = plan_start(text, seasons, today)
+    found = named_date(text, today)
+    wrong = found[1] if found else ""
+    daily = False
+    if weeks := _WEEKS.search(text):
+        days = 7 * _number(weeks.group(1))
+    elif found_days := _DAYS.search(text):
+        days, daily = _number(found_days.group(1)), True
+    elif _ONE_WEEK.search(text):
+        days = 7
+    elif _FORTNIGHT.search(text):
+        days = 14
+    elif months := _MONTHS_LONG.search(text):
+        word = months.group(1).lower()
+        count = 1 if word == "a" else _number(word)
+        # "a month of posts for November, from 1 November": the whole calendar month
+        whole = count == 1 and start.day == 1
+        days = calendar.monthrange(start.year, start.month)[1] if whole else 28 * count
+    else:
+        days = 28
+    daily = daily or bool(_DAILY.search(text))
+    return PlanSpan(start=start, days=min(max(days, 1), 84), daily=daily, weekday_named=wrong, dated=found is not None)
