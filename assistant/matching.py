@@ -17,6 +17,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -27,11 +29,12 @@ import numpy as np
 from .bm25 import BM25
 from .embeddings import Embedder
 from .knowledge.cards import Card
-from .question_split import split_question
+from .question_split import Split, split_question
 from .retrieval import tokenize
 
 if TYPE_CHECKING:
     from .knowledge import KnowledgeBase
+    from .knowledge.schemas.chat import NearbyCard
 
 log = logging.getLogger(__name__)
 MEAN_WEIGHT = 0.7  # a card's dense score: this much its best questions' mean cosine, the rest its best one
@@ -59,6 +62,7 @@ TIE = 0.02
 # not the GDC card on patient content). At 0.10 a country card won by topic-blind margins.
 COUNTRY_SHIFT = 0.02
 CACHE_VERSION = 6
+SWITCH_POOL = 5  # how many of the best cards a closer card is looked for among (see CardMatcher.closer)
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,9 @@ class CardMatch:
     confidence: float
     margin: float = 0.0  # the top card's lead over the runner-up (0 for the others)
     asked: str = ""  # the words matched: the question, or one part of a two-part question
+    # The share of the question's distinctive words (IDF-weighted) that no wording of the card uses (the top card
+    # only): "reply" and "malpractice" in a question matched to the card on asking for Yelp reviews.
+    uncovered: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -120,8 +127,17 @@ class CardMatcher:
                 self._owner.append(i)
                 self._texts.append(q)
         self._owner_arr = np.array(self._owner, dtype=np.int64)
+        self._position = {card.id: i for i, card in enumerate(self.cards)}
         self._sections = [{(c.guide, c.section) for c in card.card.cites} for card in self.cards]
-        self._bm25 = BM25([tokenize(t) or ["_"] for t in self._texts]) if self._texts else None
+        tokens = [tokenize(t) for t in self._texts]
+        self._bm25 = BM25([t or ["_"] for t in tokens]) if self._texts else None
+        self._words: list[set[str]] = [set() for _ in self.cards]  # every word any wording of a card uses
+        for owner, words in zip(self._owner, tokens):
+            self._words[owner].update(words)
+        used = Counter(w for words in self._words for w in words)
+        # A word's weight: log(cards / cards using it); a word no card uses weighs as much as the rarest.
+        self._unknown = math.log(max(len(self.cards), 1))
+        self._idf = {w: math.log(len(self.cards) / n) for w, n in used.items()}
         self.vectors, self.calibration = self._load(cache_dir)
 
     # --- building -------------------------------------------------------------------------------------
@@ -251,6 +267,16 @@ class CardMatcher:
         ]
         return scores + np.array(shift)
 
+    def uncovered(self, question: str, card: Card) -> float:
+        """The IDF-weighted share of the question's words that none of the card's wordings uses (0 to 1)."""
+        words = dict.fromkeys(tokenize(question))
+        weights = {w: self._idf.get(w, self._unknown) for w in words}
+        total = sum(weights.values())
+        if total <= 0:
+            return 0.0
+        mine = self._words[self._position[card.id]]
+        return sum(v for w, v in weights.items() if w not in mine) / total
+
     def match(self, question: str, k: int = 3, country: str | None = None, code: str | None = None) -> list[CardMatch]:
         """The k best cards for a question, best first; the first carries the calibrated confidence.
         `country`: the asker's rule set (US, GB, EU, AU, CA, IN), if known; `code`: their country (IE, DE)."""
@@ -276,14 +302,37 @@ class CardMatcher:
                     confidence if first else 0.0,
                     float(top - second) if first else 0.0,
                     question,
+                    self.uncovered(question, self.cards[i]) if first else 0.0,
                 )
             )
         return out
 
-    def best(self, question: str, country: str | None = None, code: str | None = None) -> CardMatch | None:
-        """The top card when its confidence reaches CONFIDENT, else None."""
-        matches = self.match(question, k=1, country=country, code=code)
-        return matches[0] if matches and matches[0].confidence >= CONFIDENT else None
+    def best(
+        self, question: str, country: str | None = None, code: str | None = None, nearby: NearbyCard | None = None
+    ) -> CardMatch | None:
+        """The top card when its confidence reaches CONFIDENT, else None. With `nearby`, a card scoring almost as
+        well whose wordings cover much more of the question answers instead (see `closer`)."""
+        matches = self.match(question, k=SWITCH_POOL if nearby else 1, country=country, code=code)
+        if not matches or matches[0].confidence < CONFIDENT:
+            return None
+        return self.closer(question, matches, nearby) if nearby else matches[0]
+
+    def closer(self, question: str, matches: Sequence[CardMatch], nearby: NearbyCard) -> CardMatch:
+        """The card that answers the question asked rather than a nearby one: among those within
+        `nearby.switch_within` of the top score, the one whose wordings leave the least of the question uncovered,
+        when that is at least `nearby.switch_gain` less than the top card leaves. A card written for the asker's
+        country is kept (it won on the country, which the words do not show)."""
+        top = matches[0]
+        if self._regions[self._position[top.card.id]]:
+            return top
+        near = [m for m in matches[1:] if top.score - m.score <= nearby.switch_within]
+        if not near:
+            return top
+        share = {m.card.id: self.uncovered(question, m.card) for m in near}
+        best = min(near, key=lambda m: share[m.card.id])
+        if top.uncovered - share[best.card.id] < nearby.switch_gain:
+            return top
+        return replace(best, confidence=top.confidence, uncovered=share[best.card.id])
 
     def _part(self, text: str, whole: CardMatch | None, country: str | None, code: str | None) -> CardMatch | None:
         """The card for one part of a two-part question, when confident. Between cards the part alone can barely
@@ -298,14 +347,31 @@ class CardMatcher:
                 return replace(near, confidence=top.confidence, margin=top.margin)
         return top
 
-    def answer_cards(self, question: str, country: str | None = None, code: str | None = None) -> list[CardMatch]:
+    def _part_of(
+        self, split: Split, question: str, whole: CardMatch | None, country: str | None, code: str | None
+    ) -> CardMatch | None:
+        """A part's card. A later part whose "it" means the first part's subject is also read as asking about
+        social media in general ("Is TikTok worth it, and who should run it?": who runs social media), and that
+        reading's card wins when it is the more confident one."""
+        part = self._part(split.matched_text(question), whole, country, code)
+        generic = split.generic(question)
+        if generic is None:
+            return part
+        broad = self._part(generic, whole, country, code)
+        if broad is not None and (part is None or broad.confidence > part.confidence):
+            return broad
+        return part
+
+    def answer_cards(
+        self, question: str, country: str | None = None, code: str | None = None, nearby: NearbyCard | None = None
+    ) -> list[CardMatch]:
         """The card(s) that answer the question: one, two for a two-part question, or none."""
-        whole = self.best(question, country, code)
+        whole = self.best(question, country, code, nearby)
         split = split_question(question)
         if len(split.questions) == 2:
             # Each part is matched with the context the asker gave ("I'm a GP in Leeds."), and remembers its own
             # words (a verdict is kept only for a yes/no part; the answer shows the part as its heading).
-            found = ((q, self._part(split.matched_text(q), whole, country, code)) for q in split.questions)
+            found = ((q, self._part_of(split, q, whole, country, code)) for q in split.questions)
             # A later part's closing "it" means what the first part is about ("..., and who should run it?").
             halves = [replace(half, asked=split.resolved(q)) for q, half in found if half is not None]
             halves = [h for h in halves if stands_alone(h)]

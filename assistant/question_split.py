@@ -62,7 +62,10 @@ _SUBJECT = re.compile(
     rf"open|have|need|be on|go on|post on|launch|hire|create|bother with|invest in|pay for|do)\s+{_THING})",
     re.IGNORECASE,
 )
-_PRONOUN = re.compile(r"\b(?:it|them)\b(?=\W*$|\s*,)", re.IGNORECASE)
+# What a later part's "it" also stands for: the first part names one platform ("Is TikTok worth it"), but "who should
+# run it?" may ask about running social media at all, which a card on that platform does not answer.
+GENERIC_SUBJECT = "social media"
+_PRONOUN = re.compile(r"\b(?:it|them)\b(?=\W*$|\s*,|\s+(?:up|on|for|out|off|over|running)\W*$)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,15 @@ class Split:
     def matched_text(self, question: str) -> str:
         """What a part is matched as: the context, then the question (its "it" resolved, see `resolved`)."""
         return f"{self.context} {self.resolved(question)}".strip()
+
+    def generic(self, question: str) -> str | None:
+        """A later part with its closing "it"/"them" read as social media in general ("who should run social
+        media?"), or None when the part has no such pronoun to resolve."""
+        if not self.questions or question == self.questions[0] or not subject_of(self.questions[0]):
+            return None
+        if not _PRONOUN.search(question):
+            return None
+        return f"{self.context} {_PRONOUN.sub(GENERIC_SUBJECT, question, count=1)}".strip()
 
     def resolved(self, question: str) -> str:
         """A later part with its closing "it"/"them" replaced by what the first part is about ("Is TikTok worth

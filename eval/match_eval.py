@@ -3,7 +3,8 @@
     python -m eval.match_eval
 
 The 200 questions were written afterwards, each for one card and worded unlike its listed wordings (none of
-them is a card wording or a held-out question). Prints accuracy@1 and @3, the share answered by a card at the
+them is a card wording or a held-out question). Prints accuracy@1 and @3, how often the card the chat picks (a close
+runner-up covering the question better may replace the top one) is right, the share answered by a card at the
 confidence threshold, and how often that card is one of the right ones. On eval/holdout.jsonl (dev data since
 round 3, no card labels) it prints the share answered by one card, by two, and with the card's verdict kept.
 """
@@ -21,14 +22,19 @@ HOLDOUT = Path(__file__).with_name("holdout.jsonl")
 def evaluate(matcher, countries, items: list[dict]) -> dict:
     """`countries`: the knowledge base's country table, to read the asker's country from the question as the
     chat does (a card written for one country answers only askers from it)."""
+    from assistant.chat.data import chat_data
     from assistant.matching import CONFIDENT
 
-    top1 = top3 = answered = right_when_answered = 0
+    nearby = chat_data().nearby_card
+    top1 = top3 = answered = right_when_answered = chosen = 0
     for item in items:
         code = countries.named_in(item["question"]) if countries else None
         country = countries.rules_for(code) if countries else None
         found = matcher.match(item["question"], k=3, country=country, code=code)
         ids = [m.card.id for m in found]
+        # what the chat answers with: a close runner-up that covers the question better may replace the top card
+        picked = matcher.best(item["question"], country, code, nearby)
+        chosen += picked is not None and picked.card.id in item["cards"]
         top1 += ids[0] in item["cards"]
         top3 += any(i in item["cards"] for i in ids)
         if found[0].confidence >= CONFIDENT:
@@ -39,6 +45,7 @@ def evaluate(matcher, countries, items: list[dict]) -> dict:
         "questions": n,
         "accuracy@1": round(top1 / n, 3),
         "accuracy@3": round(top3 / n, 3),
+        "chat_card_right": round(chosen / n, 3),
         "answered_by_a_card": round(answered / n, 3),
         "right_card_when_answered": round(right_when_answered / max(answered, 1), 3),
     }

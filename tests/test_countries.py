@@ -85,7 +85,7 @@ def test_the_narrowed_scan_names_the_same_country_as_the_whole_alternation(kb):
 
     from assistant.knowledge.countries import _CueFinder
 
-    finder, _ = kb.countries._matchers
+    finder, *_ = kb.countries._matchers
     whole = finder.pattern
     assert isinstance(whole, re.Pattern)
     texts = [

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import KnowledgeError
 from ..knowledge.cards import MARKER, AnswerCard, CardVariant
-from ..knowledge.schemas.chat import SpecialtyIdeas, VerdictWords
+from ..knowledge.schemas.chat import NearbyCard, SpecialtyIdeas, VerdictWords
 from ..matching import CardMatch, stands_alone
 from ..question_split import asks, pieces_of, questions_in, tidy
 from .models import Answer, Citation, Part, Section, TopicIdeas
@@ -245,8 +245,10 @@ class Composer:
         drafter=None,
         verdicts: VerdictWords | None = None,
         ideas: SpecialtyIdeas | None = None,
+        nearby: NearbyCard | None = None,
     ) -> None:
         self.kb, self.matcher, self.words, self.drafter = kb, matcher, words, drafter
+        self.nearby = nearby  # when a card answers a nearby question instead (knowledge/data/chat.yaml)
         self.verdicts = verdicts  # the words that frame a yes/no question (knowledge/data/chat.yaml)
         self.ideas = ideas  # which answers end with topic ideas for the asker's specialty (same file)
 
@@ -264,10 +266,17 @@ class Composer:
         """The card(s) answering the turn, or none; a card alone never makes an off-topic question covered."""
         if self.matcher is None or turn.off_topic:
             return []
-        matches = self.matcher.answer_cards(turn.query, self.asker(turn).country, turn.country)
+        matches = self.matcher.answer_cards(turn.query, self.asker(turn).country, turn.country, self.nearby)
         if turn.covered:
-            return matches
+            return [] if self._nearby(matches, turn) else matches
         return [m for m in matches if m.confidence >= self.HIGH_CONFIDENCE] if len(matches) == 1 else []
+
+    def _nearby(self, matches: Sequence[CardMatch], turn) -> bool:
+        """Whether the one card matched answers a nearby question, so the whole sections answer better: the
+        question's distinctive words are mostly absent from every wording of the card, at a modest confidence."""
+        if self.nearby is None or len(matches) != 1 or not self.for_asker(turn.passages, turn.country):
+            return False
+        return self.nearby.abstains(matches[0].uncovered, matches[0].confidence)
 
     def compose(self, turn, profile: ClinicProfile | None) -> Answer:
         asker = self.asker(turn)
@@ -375,6 +384,10 @@ class Composer:
         countries = self.kb.countries
         name = countries.name_of(country) if countries else None
         rules = countries.rules_for(country) if countries else None
+        uncovered = countries.uncovered_country(country) if countries else None
+        if uncovered is not None and sources:  # no guide and no rule set: say so, and whom to ask
+            regulator = uncovered.regulator or self.words.phrase("any_regulator")
+            return self.words.phrase("country_uncovered", country=uncovered.name, regulator=regulator)
         if not name or not rules:
             return ""
         compliance = [g for g in self.kb.guides if g.meta.category == "compliance"]
@@ -399,8 +412,9 @@ class Composer:
         advertising law as the closest guidance. Guides for a whole rule set (EU) count for its members."""
         countries = self.kb.countries
         rules = countries.rules_for(country) if countries and country else None
-        if rules is None:
-            return list(passages)
+        if rules is None:  # a country the guides do not cover gets no other country's rules either
+            uncovered = countries is not None and countries.uncovered_country(country) is not None
+            return [p for p in passages if not self._country_guide(p.doc_id)] if uncovered else list(passages)
 
         def fits(doc_id: str) -> bool:
             try:
@@ -410,6 +424,12 @@ class Composer:
             return not codes or country in codes or rules in codes
 
         return [p for p in passages if fits(p.doc_id)]
+
+    def _country_guide(self, doc_id: str) -> bool:
+        try:
+            return bool(self.kb.guide(doc_id).meta.countries)
+        except KnowledgeError:  # a passage from an index of another knowledge base
+            return False
 
     def _related(self, matches: Sequence[CardMatch]) -> list[dict[str, str]]:
         shown = {m.card.id for m in matches}

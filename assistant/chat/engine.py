@@ -89,7 +89,9 @@ class ChatEngine:
             from .drafts import Drafter
 
             drafter = Drafter(kb)
-        self.composer = Composer(kb, matcher, self.data.answer, drafter, self.data.verdicts, self.data.specialty_ideas)
+        self.composer = Composer(
+            kb, matcher, self.data.answer, drafter, self.data.verdicts, self.data.specialty_ideas, self.data.nearby_card
+        )
 
     @property
     def uses_model(self) -> bool:

@@ -24,6 +24,20 @@ class Country(Strict):
     weak_cues: tuple[str, ...] = ()
     # Cities and towns: they name the country like a cue, and a draft names the clinic's city from them.
     cities: tuple[str, ...] = ()
+    # Postal abbreviations of states or provinces ("TX", "WA"): they name the country only right after a place
+    # name ("Kirkland WA", "Austin, TX"), as an address writes them; alone they are too often other words.
+    regions: tuple[str, ...] = ()
+
+
+class UncoveredCountry(Strict):
+    """A country the guides do not cover: an asker from it gets the general answer, never another country's rules,
+    and is told so, with the regulator to ask when it is known (`regulator`)."""
+
+    code: str = Field(pattern=r"^[A-Z]{2}$")
+    name: str
+    cues: tuple[str, ...] = Field(min_length=1)
+    cities: tuple[str, ...] = ()
+    regulator: str | None = None
 
 
 class _CueFinder:
@@ -36,7 +50,9 @@ class _CueFinder:
     whole alternation (case-insensitive matching treats some non-ASCII letters as ASCII ones).
     """
 
-    def __init__(self, cues: list[tuple[str, str]]) -> None:
+    def __init__(self, cues: list[tuple[str, str]], after: str = r"(?<![\w.])", before: str = r"(?![\w])") -> None:
+        """`after`/`before`: what must come before and after a cue (by default, not a letter or a dot; no letter)."""
+        self._after, self._before = after, before
         cues = sorted(cues, key=lambda x: -len(x[1]))
         self.codes = [code for code, _ in cues]
         self._cues = [cue for _, cue in cues]
@@ -48,7 +64,7 @@ class _CueFinder:
             body = re.escape(cue)
             return body if cue.upper() == cue and len(cue) <= 6 else f"(?i:{body})"
 
-        return re.compile("|".join(f"(?<![\\w.])({one(self._cues[i])})(?![\\w])" for i in keep))
+        return re.compile("|".join(f"{self._after}({one(self._cues[i])}){self._before}" for i in keep))
 
     @lru_cache(maxsize=512)  # noqa: B019 - one finder per Countries, which lives as long as the knowledge base
     def _narrowed(self, keep: tuple[int, ...]) -> re.Pattern[str]:
@@ -79,12 +95,23 @@ class _CueFinder:
 
 class Countries(Strict):
     countries: tuple[Country, ...] = Field(min_length=1)
+    uncovered: tuple[UncoveredCountry, ...] = ()
 
     @cached_property
-    def _matchers(self) -> tuple[_CueFinder, _CueFinder]:
-        strong = _CueFinder([(c.code, cue) for c in self.countries for cue in (*c.cues, *c.cities)])
+    def _matchers(self) -> tuple[_CueFinder, _CueFinder, _CueFinder]:
+        places: list[Country | UncoveredCountry] = [*self.countries, *self.uncovered]
+        strong = _CueFinder([(c.code, cue) for c in places for cue in (*c.cues, *c.cities)])
         weak = _CueFinder([(c.code, cue) for c in self.countries for cue in c.weak_cues])
-        return strong, weak
+        return strong, self._regions, weak
+
+    @cached_property
+    def _regions(self) -> _CueFinder:
+        """Postal abbreviations after a capitalised place name: "Spokane, WA", "Kirkland WA" (case as written)."""
+        return _CueFinder(
+            [(c.code, r) for c in self.countries for r in c.regions],
+            after=r"\b[A-Z][a-z]+\.?,?\s+",
+            before=r"(?![\w])(?!\s+[A-Z])",
+        )
 
     def named_in(self, text: str) -> str | None:
         """The code of the first country a text names ("a GP in Leeds" -> GB), or None. A place, people or
@@ -113,7 +140,12 @@ class Countries(Strict):
 
     def name_of(self, code: str | None) -> str | None:
         """The country's name for a code, or None when it is not listed."""
-        return next((c.name for c in self.countries if code and c.code == code.upper()), None)
+        places: list[Country | UncoveredCountry] = [*self.countries, *self.uncovered]
+        return next((c.name for c in places if code and c.code == code.upper()), None)
+
+    def uncovered_country(self, code: str | None) -> UncoveredCountry | None:
+        """The entry of a country the guides do not cover, or None."""
+        return next((c for c in self.uncovered if code and c.code == code.upper()), None)
 
     def rules_for(self, code: str | None) -> RuleSet | None:
         """The rule set (answer-card variant) for a country code; EU members without an entry count as EU."""

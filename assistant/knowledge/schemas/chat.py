@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 from typing import Literal, get_args
@@ -171,6 +172,30 @@ class SpecialtyIdeas(Strict):
         return theme in self.themes and card_id not in self.not_cards
 
 
+class NearbyCard(Strict):
+    """When a matched card answers a nearby question instead of the one asked. A close runner-up whose wordings
+    cover the question better answers instead (`switch_*`); failing that, P(nearby) = sigmoid(uncovered x
+    share + confidence x the match's confidence + bias), where share is the part of the question's distinctive words
+    (IDF-weighted over the cards' wordings) that no wording of the card uses. At or above `abstain_at` the card is
+    set aside and the best whole sections answer. Disabled (never abstains) when `abstain_at` is 1."""
+
+    uncovered: float = 0.0
+    confidence: float = 0.0
+    bias: float = 0.0
+    abstain_at: float = Field(default=1.0, gt=0, le=1)
+    # A better second card: among the cards scoring within `switch_within` of the top one, the one whose wordings
+    # leave the least of the question uncovered answers instead, when it leaves at least `switch_gain` less.
+    switch_within: float = Field(default=0.0, ge=0, le=0.2)
+    switch_gain: float = Field(default=1.0, gt=0, le=1)
+
+    def probability(self, share: float, confidence: float) -> float:
+        """P(the card answers a nearby question), from the fitted weights."""
+        return 1.0 / (1.0 + math.exp(-(self.uncovered * share + self.confidence * confidence + self.bias)))
+
+    def abstains(self, share: float, confidence: float) -> bool:
+        return self.abstain_at < 1 and self.probability(share, confidence) >= self.abstain_at
+
+
 class ChatData(Strict):
     coverage: Coverage
     languages: Languages
@@ -178,6 +203,7 @@ class ChatData(Strict):
     prompt: PromptText
     verdicts: VerdictWords = VerdictWords()
     specialty_ideas: SpecialtyIdeas = SpecialtyIdeas()
+    nearby_card: NearbyCard = NearbyCard()
 
 
 @lru_cache(maxsize=64)

@@ -1,0 +1,86 @@
+"""The nearby-card rule, the uncovered countries and the two-part fixes on the real knowledge base and index."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def services(indexed):
+    return indexed
+
+
+def test_who_should_run_it_after_is_tiktok_worth_it_gets_the_staffing_card(services):
+    answer = services.chat.answer("Is TikTok worth it for a dental practice, and who should actually run it?")
+    assert len(answer.parts) == 2
+    assert answer.parts[0].card_id.startswith("start-tiktok")
+    assert answer.parts[1].card_id == "in-house-or-agency-which-option"
+
+
+def test_a_second_part_about_the_platform_itself_keeps_the_platforms_card(services):
+    """ "set it up" is TikTok's setup (its "it" is resolved inside the phrase too), never YouTube's."""
+    answer = services.chat.answer("Is TikTok worth it for a dentist, and how do I set it up?")
+    assert [p.card_id for p in answer.parts][1:] == ["start-tiktok-account-setup"]
+
+
+@pytest.mark.parametrize(
+    ("question", "country", "regulator"),
+    [
+        (
+            "I'm a counsellor in Johannesburg. Can I advertise on Facebook with reviews from clients?",
+            "South Africa",
+            "Health Professions Council of South Africa",
+        ),
+        ("Dentist in Singapore: can I post before and after photos?", "Singapore", "Singapore Dental Council"),
+        (
+            "Aesthetic clinic in Dubai: can we post patient testimonials on Instagram?",
+            "the United Arab Emirates",
+            "national medical, dental or health professions council",
+        ),
+    ],
+)
+def test_an_uncovered_country_gets_no_other_countrys_variant_and_is_told_whom_to_ask(
+    services, question, country, regulator
+):
+    from assistant.matching import card_regions
+
+    answer = services.chat.answer(question)
+    regions = card_regions(services.kb)
+    for part in answer.parts:
+        assert not part.variant.get("country"), part.variant
+        assert part.card_id not in regions, part.card_id
+    notice = " ".join(answer.notices)
+    assert f"do not cover {country}'s rules" in notice and regulator in notice
+    assert answer.country is None
+
+
+def test_a_us_city_with_a_state_abbreviation_gets_the_us_variant(services):
+    answer = services.chat.answer("Dental office in Kirkland WA: can we share patient reviews on Facebook?")
+    assert answer.country == "US"
+
+
+def test_a_card_whose_wordings_miss_the_question_gives_way_to_whole_sections(services):
+    """The rule is data (knowledge/data/chat.yaml): with it at its most eager every question that a card
+    answered only from a distance is answered by whole sections instead; disabled, the card answers."""
+    from assistant.chat.compose import Composer
+    from assistant.knowledge.schemas.chat import NearbyCard
+
+    composer: Composer = services.chat.composer
+    question = (
+        "I'm a PGY-2 resident. My program director told me to delete my Instagram because I posted about burnout. "
+        "Can they do that?"
+    )
+    saved = composer.nearby
+    try:
+        composer.nearby = NearbyCard(uncovered=10.0, confidence=0.0, bias=-5.0, abstain_at=0.5)
+        eager = services.chat.answer(question)
+        composer.nearby = NearbyCard()
+        never = services.chat.answer(question)
+    finally:
+        composer.nearby = saved
+    assert never.model == "cards" and never.card_id
+    assert eager.model == "sections" and eager.sections and not eager.parts
+    for section in eager.sections:
+        assert section.text == services.kb.guide(eager.sources[section.n - 1].doc_id).section(section.heading)
