@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # imported lazily at run time: sentence-transformers takes se
     from sentence_transformers import SentenceTransformer
 
 from .errors import ConfigError
+from .query_encoder import TracedQueryEncoder, traced_encoder
 
 Progress = Callable[[int, int, str], None]  # (done, total, message)
 
@@ -128,6 +129,8 @@ class SentenceEmbedder:
         self.name, self.dim = _model_identity(path)
         self._model: SentenceTransformer | None = None
         self._lock = threading.Lock()  # Streamlit may call from several threads at once
+        self._traced: TracedQueryEncoder | None = None
+        self._traced_tried = False
 
     def _load(self) -> SentenceTransformer:
         # Imported here: sentence-transformers takes seconds to import, and a no-op re-index never needs it.
@@ -172,10 +175,26 @@ class SentenceEmbedder:
         """Embed one query (on one CPU thread: see _single_thread); recent queries come from a cache."""
         return list(self._query_vector(text))
 
+    def _fast_encoder(self, model: SentenceTransformer) -> TracedQueryEncoder | None:
+        """The traced encoder (made once, on the query thread settings), or None to take the library's path.
+
+        Only for a plain model: a model loads in training mode and the library's first `encode` switches it to
+        evaluation mode, so the trace is made at the second query at the latest."""
+        if not _plain_model(model):
+            return None
+        with self._lock:
+            if not self._traced_tried:
+                self._traced_tried = True
+                self._traced = traced_encoder(model, _forward_one)
+        return self._traced
+
     def _encode_query(self, text: str) -> tuple[float, ...]:
         model = self._load()
         with _single_thread():
-            if _plain_model(model):
+            fast = self._fast_encoder(model)
+            if fast is not None:
+                vector = fast(text)
+            elif _plain_model(model):
                 vector = _forward_one(model, text)
             else:
                 vector = model.encode([text], normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)

@@ -232,16 +232,21 @@ class VectorIndex:
 
     def query(self, vector: Sequence[float], k: int, where: dict | None = None) -> list[Hit]:
         """The k nearest chunks to `vector` (cosine), best first."""
+        return self.query_many([vector], k, where)[0]
+
+    def query_many(self, vectors: Sequence[Sequence[float]], k: int, where: dict | None = None) -> list[list[Hit]]:
+        """The k nearest chunks to each of `vectors`, best first, in one call to Chroma (each call has a fixed
+        cost of a few milliseconds, far more than searching a few hundred vectors)."""
         # Counting first costs as much as the search itself, so count only when asking for k fails (an index
         # smaller than k, or an empty one).
         try:
-            got = self._query(vector, k, where)
+            got = self._query(vectors, k, where)
         except Exception:  # noqa: BLE001
             try:
                 n = min(k, self.count())
                 if n <= 0:
-                    return []
-                got = self._query(vector, n, where)
+                    return [[] for _ in vectors]
+                got = self._query(vectors, n, where)
             except Exception as exc:  # noqa: BLE001 - a damaged store raises many types; all get one clear error
                 where_to = "check the Chroma server or rebuild" if self.local_dir is None else "rebuild"
                 raise SearchIndexError(
@@ -249,12 +254,15 @@ class VectorIndex:
                     f"{where_to} with `python -m assistant index --rebuild`"
                 ) from None
         return [
-            Hit(cid, str((meta or {}).get("doc_id", "")), 1.0 - float(dist))
-            for cid, meta, dist in zip(got["ids"][0], got["metadatas"][0], got["distances"][0], strict=True)
+            [
+                Hit(cid, str((meta or {}).get("doc_id", "")), 1.0 - float(dist))
+                for cid, meta, dist in zip(ids, metas, dists, strict=True)
+            ]
+            for ids, metas, dists in zip(got["ids"], got["metadatas"], got["distances"], strict=True)
         ]
 
-    def _query(self, vector: Sequence[float], n: int, where: dict | None):
-        query: list[Sequence[float]] = [list(vector)]
+    def _query(self, vectors: Sequence[Sequence[float]], n: int, where: dict | None):
+        query: list[Sequence[float]] = [list(v) for v in vectors]
         return self._open.query(query_embeddings=query, n_results=n, where=where, include=["metadatas", "distances"])
 
     def status(self) -> dict:

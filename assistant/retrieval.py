@@ -20,7 +20,7 @@ from .bm25 import BM25
 from .chunking import Chunk
 from .embeddings import Embedder
 from .errors import InputError, SearchIndexError
-from .index import Progress, SyncReport, VectorIndex
+from .index import Hit, Progress, SyncReport, VectorIndex
 from .knowledge.models import PLATFORM_IDS
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -161,17 +161,26 @@ class Retriever:
 
     def dense_ranking(self, query: str, n: int = CANDIDATES) -> list[tuple[int, float]]:
         """(chunk position, cosine similarity) best first, from the vector index."""
+        return self._ranking(self._dense_hits([query], n)[0])
+
+    def _ranking(self, hits: Sequence[Hit]) -> list[tuple[int, float]]:
+        return [(self._position[h.chunk_id], h.score) for h in hits if h.chunk_id in self._position]
+
+    def _dense_hits(self, queries: Sequence[str], n: int) -> list[list[Hit]]:
+        """The index's n nearest chunks to each query, in one index call (a damaged local index is rebuilt once)."""
         if not self._synced:
             self.ensure_index()
-        vector = self.embedder.embed_query(query)
+        distinct = list(dict.fromkeys(queries))  # the same text is embedded and searched once
+        vectors = [self.embedder.embed_query(q) for q in distinct]
         try:
-            hits = self.index.query(vector, n)
+            found = self.index.query_many(vectors, n)
         except SearchIndexError as exc:
             if self.index.local_dir is None:  # a Chroma server: nothing here to rebuild from; say how to fix it
                 raise
             self._rebuild_damaged(str(exc))
-            hits = self.index.query(vector, n)  # once: a second failure reaches the caller as it is
-        return [(self._position[h.chunk_id], h.score) for h in hits if h.chunk_id in self._position]
+            found = self.index.query_many(vectors, n)  # once: a second failure reaches the caller as it is
+        by_text = dict(zip(distinct, found, strict=True))
+        return [by_text[q] for q in queries]
 
     def bm25_ranking(self, query: str, n: int = CANDIDATES) -> list[tuple[int, float]]:
         """(chunk position, BM25 score) best first; chunks sharing no word with the query are left out."""
@@ -182,13 +191,15 @@ class Retriever:
         order = np.argsort(-scores, kind="stable")[:n]
         return [(int(i), float(scores[i])) for i in order if scores[i] > 0]
 
-    def _scores(self, query: str, mode: str) -> dict[int, float]:
-        if mode == "dense":
-            return dict(self.dense_ranking(query))
+    def _scores(self, query: str, mode: str, dense: list[tuple[int, float]] | None = None) -> dict[int, float]:
+        """Each candidate chunk's score; `dense` is the query's dense ranking when the caller already has it."""
         if mode == "bm25":
             return dict(self.bm25_ranking(query))
+        dense = self.dense_ranking(query) if dense is None else dense
+        if mode == "dense":
+            return dict(dense)
         fused: dict[int, float] = {}
-        for weight, ranking in ((DENSE_WEIGHT, self.dense_ranking(query)), (BM25_WEIGHT, self.bm25_ranking(query))):
+        for weight, ranking in ((DENSE_WEIGHT, dense), (BM25_WEIGHT, self.bm25_ranking(query))):
             for rank, (pos, _) in enumerate(ranking):
                 fused[pos] = fused.get(pos, 0.0) + weight / (RRF_K + rank + 1)
         return fused
@@ -241,7 +252,31 @@ class Retriever:
         """The k most relevant passages for a question, preferring the clinic's specialty and platforms."""
         query = clean_query(query)
         self._check(k, mode, specialty, platforms)
-        scores = self._scores(query, mode)
+        return self._ranked(self._scores(query, mode), k, specialty, platforms)
+
+    def search_and_closest(
+        self,
+        query: str,
+        closest_to: str,
+        k: int = 5,
+        specialty: str | None = None,
+        platforms: Sequence[str] | None = None,
+    ) -> tuple[list[Passage], float]:
+        """`search(query, ...)` (hybrid) and the cosine similarity of the chunk nearest to `closest_to` (what
+        `dense_ranking(closest_to, 1)` gives), with one index call for both: the chat searches with topic words
+        added and judges coverage on the question alone. The index looks CANDIDATES deep for every query, more
+        than one, which returns the same nearest chunk (Chroma's search breadth, ef_search 100, is larger than
+        either)."""
+        query = clean_query(query)
+        self._check(k, "hybrid", specialty, platforms)
+        dense, nearest = self._dense_hits([query, closest_to], CANDIDATES)
+        similarity = nearest[0].score if nearest and nearest[0].chunk_id in self._position else 0.0
+        scores = self._scores(query, "hybrid", self._ranking(dense))
+        return self._ranked(scores, k, specialty, platforms), similarity
+
+    def _ranked(
+        self, scores: dict[int, float], k: int, specialty: str | None, platforms: Sequence[str] | None
+    ) -> list[Passage]:
         self._boost(scores, specialty, list(platforms or ()))
         return [self._passage(pos, score) for pos, score in self._diversify(scores, k)]
 

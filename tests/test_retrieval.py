@@ -175,3 +175,19 @@ def test_the_clinic_specialty_lifts_real_passages_that_name_it(real):
 def test_a_misspelt_specialty_suggests_the_closest_known_one(real):
     with pytest.raises(InputError, match="closest known: .*dermatology"):
         real.search("what should we post", specialty="dermatolgy")
+
+
+def test_search_and_closest_is_search_plus_the_nearest_chunk_to_the_question_in_one_index_call(small, monkeypatch):
+    calls = []
+    query_many = small.index.query_many
+    monkeypatch.setattr(
+        small.index, "query_many", lambda vectors, k: calls.append(len(vectors)) or query_many(vectors, k)
+    )
+    passages, similarity = small.search_and_closest("reviews hashtags instagram", "how many hashtags", k=3)
+    assert calls == [2]  # both rankings from one call to Chroma
+    assert [p.chunk_id for p in passages] == [p.chunk_id for p in small.search("reviews hashtags instagram", k=3)]
+    assert similarity == small.dense_ranking("how many hashtags", 1)[0][1]
+    calls.clear()
+    same, _ = small.search_and_closest("how many hashtags", "how many hashtags", k=3)
+    assert calls == [1]  # the same text is searched once
+    assert [p.chunk_id for p in same] == [p.chunk_id for p in small.search("how many hashtags", k=3)]

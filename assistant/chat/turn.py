@@ -123,14 +123,17 @@ class TurnBuilder:
     def _retrieve(self, turn: Turn, domain: bool) -> None:
         specialty = turn.specialty if turn.specialty in self.kb.specialties else None
         try:
-            turn.passages = self.retriever.search(
-                " ".join([turn.query, *turn.expansion]), k=RETRIEVE_K, specialty=specialty, platforms=turn.platforms
-            )
             # Coverage is judged on the question alone: expansion words would make any question look on topic.
-            dense = self.retriever.dense_ranking(turn.query, 1)
+            turn.passages, similarity = self.retriever.search_and_closest(
+                " ".join([turn.query, *turn.expansion]),
+                turn.query,
+                k=RETRIEVE_K,
+                specialty=specialty,
+                platforms=turn.platforms,
+            )
         except InputError:  # nothing searchable in the question (only punctuation, only masked data)
-            turn.passages, dense = [], []
-        turn.similarity = float(dense[0][1]) if dense else 0.0
+            turn.passages, similarity = [], 0.0
+        turn.similarity = float(similarity)
         turn.passages = [self._defused(turn, p) for p in turn.passages]
         in_domain = domain or self.router.has_domain_terms(turn.query)
         turn.off_topic = not in_domain and self.router.has_off_topic_terms(turn.query)
