@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.slow
@@ -29,7 +31,7 @@ def test_a_second_part_about_the_platform_itself_keeps_the_platforms_card(servic
     ("question", "country", "regulator"),
     [
         (
-            "I'm a counsellor in Johannesburg. Can I advertise on Facebook with reviews from clients?",
+            "Physio in Cape Town: can I film patients doing their exercises for TikTok?",
             "South Africa",
             "Health Professions Council of South Africa",
         ),
@@ -54,6 +56,23 @@ def test_an_uncovered_country_gets_no_other_countrys_variant_and_is_told_whom_to
     notice = " ".join(answer.notices)
     assert f"do not cover {country}'s rules" in notice and regulator in notice
     assert answer.country is None
+
+
+def test_an_uncovered_country_gets_no_yes_or_no_from_a_card_written_for_others(services):
+    """The guides hold no Singapore rules: the card's rule is stated, but its "Yes" would be Singapore law."""
+    answer = services.chat.answer("Dentist in Singapore: can I post before and after photos?")
+    assert answer.card_id
+    assert not re.match(r"(?i)(yes|no)\b", answer.lead), answer.lead
+
+
+def test_a_country_with_a_guide_of_its_own_gets_it_and_no_notice_that_it_is_not_covered(services):
+    """South Africa has no rule set but has the HPCSA guide: a question on advertising with reviews cites it."""
+    answer = services.chat.answer(
+        "I'm a counsellor in Johannesburg. Can I advertise on Facebook with reviews from clients?"
+    )
+    assert {c.doc_id for c in answer.sources} == {"south-africa-hpcsa"}
+    assert not any("do not cover" in n for n in answer.notices), answer.notices
+    assert "HPCSA" in answer.lead
 
 
 def test_a_us_city_with_a_state_abbreviation_gets_the_us_variant(services):

@@ -310,6 +310,7 @@ class Composer:
         notices: list[str] = []
         if matches:
             answer.parts = [card_part(m, asker, numbering, self.verdicts) for m in matches]
+            self._no_verdict_for_uncovered(answer.parts, matches, turn.country)
             first = answer.parts[0]
             answer.lead, answer.steps, answer.watch_out = first.lead, first.steps, first.watch_out
             answer.card_id, answer.confidence = first.card_id, first.confidence
@@ -385,7 +386,9 @@ class Composer:
         name = countries.name_of(country) if countries else None
         rules = countries.rules_for(country) if countries else None
         uncovered = countries.uncovered_country(country) if countries else None
-        if uncovered is not None and sources:  # no guide and no rule set: say so, and whom to ask
+        if uncovered is not None and sources:  # no rule set: say so, and whom to ask, unless its own guide is cited
+            if any(self._guide_for(c.doc_id, country) for c in sources):
+                return ""
             regulator = uncovered.regulator or self.words.phrase("any_regulator")
             return self.words.phrase("country_uncovered", country=uncovered.name, regulator=regulator)
         if not name or not rules:
@@ -414,7 +417,9 @@ class Composer:
         rules = countries.rules_for(country) if countries and country else None
         if rules is None:  # a country the guides do not cover gets no other country's rules either
             uncovered = countries is not None and countries.uncovered_country(country) is not None
-            return [p for p in passages if not self._country_guide(p.doc_id)] if uncovered else list(passages)
+            if not uncovered:
+                return list(passages)
+            return [p for p in passages if not self._country_guide(p.doc_id) or self._guide_for(p.doc_id, country)]
 
         def fits(doc_id: str) -> bool:
             try:
@@ -424,6 +429,27 @@ class Composer:
             return not codes or country in codes or rules in codes
 
         return [p for p in passages if fits(p.doc_id)]
+
+    def _no_verdict_for_uncovered(self, parts: list[Part], matches: Sequence[CardMatch], country: str | None) -> None:
+        """A country the guides hold no rules for (Singapore) gets no "Yes" or "No" from a card written for other
+        countries: the rule is stated, the verdict is its regulator's. A card that cites its own guide keeps it."""
+        countries = self.kb.countries
+        if countries is None or countries.uncovered_country(country) is None:
+            return
+        for part, match in zip(parts, matches, strict=True):
+            if not any(self._guide_for(cite.guide, country) for cite in match.card.card.cites):
+                part.lead = without_verdict(part.lead)
+
+    def _known_guide(self, doc_id: str) -> bool:
+        try:
+            self.kb.guide(doc_id)
+        except KnowledgeError:  # a passage from an index of another knowledge base
+            return False
+        return True
+
+    def _guide_for(self, doc_id: str, country: str | None) -> bool:
+        """True when the guide is written for this country (South Africa's HPCSA guide for a Johannesburg asker)."""
+        return self._known_guide(doc_id) and country in self.kb.guide(doc_id).meta.countries
 
     def _country_guide(self, doc_id: str) -> bool:
         try:
