@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import logging
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -29,6 +31,20 @@ _PROBES = (
     "ok",
     "Instagram for a small dental practice in Leeds: how often should we post, and who should do it? " * 12,
 )
+
+
+@contextmanager
+def _quiet_transformers() -> Iterator[None]:
+    """The tracer reads every attribute of the model, and transformers logs a notice for some (its loss settings)
+    that means nothing for embedding queries; it would be printed on every start of the command line."""
+    from transformers.utils import logging as hf_logging
+
+    previous = hf_logging.get_verbosity()
+    hf_logging.set_verbosity_error()
+    try:
+        yield
+    finally:
+        hf_logging.set_verbosity(previous)
 
 
 def _hidden_module(transformer: Any, names: tuple[str, ...]):
@@ -88,7 +104,7 @@ def traced_encoder(model: SentenceTransformer, reference) -> TracedQueryEncoder 
         if names is None:
             return None
         example = model.preprocess([_PROBES[0]])
-        with warnings.catch_warnings(), torch.inference_mode():
+        with warnings.catch_warnings(), torch.inference_mode(), _quiet_transformers():
             warnings.simplefilter("ignore")  # tracer and deprecation notices: the check below decides
             traced = torch.jit.trace(
                 _hidden_module(model[0].model, names), tuple(example[n] for n in names), check_trace=False

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant.config import load_settings
 from assistant.embeddings import SentenceEmbedder, _forward_one, _single_thread
 from assistant.query_encoder import traced_encoder
+
+ROOT = Path(__file__).parents[1]
 
 TEXTS = [
     "How do I answer a 1-star review?",
@@ -49,3 +53,23 @@ def test_queries_after_the_first_go_through_the_traced_encoder_with_the_same_vec
     with _single_thread():
         assert [list(_forward_one(model, t).tolist()) for t in TEXTS[1:]] == vectors
         assert first == _forward_one(model, TEXTS[0]).tolist()
+
+
+def test_making_the_traced_encoder_prints_nothing():
+    """The tracer reads the model's attributes; transformers' notices about them must not reach the terminal on
+    every start of the command line (a fresh process: transformers prints each notice once per process)."""
+    import subprocess
+    import sys
+
+    script = (
+        "from assistant.config import load_settings\n"
+        "from assistant.embeddings import SentenceEmbedder\n"
+        "e = SentenceEmbedder(load_settings(env={}).embedding_model_path)\n"
+        "for q in ('first question', 'second question', 'third question'):\n"
+        "    e.embed_query(q)\n"
+        "print('done')\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "done"
+    assert run.stderr == "", run.stderr
