@@ -21,6 +21,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "providers",
         "storage",
         "embeddings",
+        "query_encoder",
         "auth",
         "bm25",
         "question_split",
