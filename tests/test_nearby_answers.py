@@ -87,9 +87,10 @@ def test_a_card_whose_wordings_miss_the_question_gives_way_to_whole_sections(ser
     from assistant.knowledge.schemas.chat import NearbyCard
 
     composer: Composer = services.chat.composer
+    # Most of its distinctive words (raffle, signed rugby shirt, hospice) are in no wording of the card it matches.
     question = (
-        "I'm a PGY-2 resident. My program director told me to delete my Instagram because I posted about burnout. "
-        "Can they do that?"
+        "Can we run a raffle for a signed rugby shirt on our physio clinic's Facebook page to raise money for the "
+        "local hospice?"
     )
     saved = composer.nearby
     try:
