@@ -1,0 +1,202 @@
+"""Captions: as many as asked, on a topic, an awareness day, practice news or a subject with no authored copy."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from ..knowledge.copy import fill
+from ..knowledge.schemas.drafts import DraftData
+from .audiences import audience_in, audience_posts
+from .details import Details, details_in
+from .draft_copy import _CAROUSEL, _caption_text, _carousel, _without_selling, general_draft
+from .draft_inputs import (
+    _country_code,
+    _platform,
+    _platforms,
+    _subject_tag,
+    _titled_names_back,
+    _values,
+    _with_tags,
+)
+from .draft_topics import TopicFinder
+from .models import Draft
+from .news import NewsWriter
+from .occasions import awareness_caption, crisis_for, day_name, observance_in, when_it_falls
+
+if TYPE_CHECKING:
+    from ..knowledge import KnowledgeBase
+    from ..profile import ClinicProfile
+
+
+class CaptionWriter:
+    """Writes the captions a message asks for."""
+
+    def __init__(self, kb: KnowledgeBase, data: DraftData, topics: TopicFinder, news: NewsWriter) -> None:
+        self.kb = kb
+        self.data = data
+        self.topics = topics
+        self.news = news
+
+    def captions(self, turn, profile: ClinicProfile | None, specialty, details: Details) -> list[Draft]:
+        """The captions a message asks for: as many as asked, for the audience it names, without selling if asked."""
+        text = turn.masked
+        if (audience := audience_in(text, self.data.extras.audiences)) is not None:
+            platform = self.kb.platform(_platform(turn, profile))  # "posts to attract local employers": for them
+            return audience_posts(audience, text, platform, _values(profile, details), self.caption_count(text))
+        draft = self.caption(turn, profile, specialty)
+        drafts = [draft] if draft else []
+        news = self.news.kind_for(text)
+        if draft and news is not None and draft.title.endswith(news.title.lower()):  # "for Instagram and LinkedIn"
+            values = _values(profile, details)
+            drafts += [self._news(turn, profile, news, p, values) for p in _platforms(turn, profile)[1:3]]
+            return drafts
+        if draft and (count := self.caption_count(text)) > 1:
+            drafts = self.more_captions(draft, turn, profile, specialty, count)
+        if (rule := self.data.extras.no_selling) and re.search(rule.asks, text, re.IGNORECASE):
+            drafts = [_without_selling(d, rule) for d in drafts]  # "no selling please": no booking line
+        return drafts
+
+    def caption_count(self, text: str) -> int:
+        """How many captions the message asks for ("3 captions", "a few posts"), at most the data's cap; else 1."""
+        extras = self.data.extras
+        words = "|".join(re.escape(w) for w in sorted(extras.count_words, key=len, reverse=True))
+        found = re.search(rf"\b(\d{{1,2}}|{words})\s+(?:[\w'’-]+\s+){{0,3}}?(?:captions|posts)\b", text, re.I)
+        if found is None:
+            return 1
+        word = found.group(1).lower()
+        count = int(word) if word.isdigit() else extras.count_words.get(word, 1)
+        return max(1, min(count, extras.max_captions))
+
+    def more_captions(self, first: Draft, turn, profile: ClinicProfile | None, specialty, count: int) -> list[Draft]:
+        """`count` different captions: the first, its other versions, then captions on the next topics that
+        match the subject (the same topic never twice)."""
+        drafts = [first.model_copy(update={"alternatives": []})]
+        for n, other in enumerate(first.alternatives, 2):
+            drafts.append(first.model_copy(update={"text": other, "alternatives": [], "title": f"{first.title} ({n})"}))
+        general = bool(self.data.extras.general_note) and self.data.extras.general_note in first.notes
+        if general or self.news.kind_for(turn.masked) is not None:  # a subject or day we have no copy on, practice
+            return drafts[:count]  # news: no other topic's caption is added (it would be about something else)
+        values = _values(profile, details_in(turn.masked, self.kb.countries))
+        platform = self.kb.platform(first.platform or _platform(turn, profile))
+        spec_id = specialty or (profile.specialty if profile else None)
+        day = self.topics.named_day(first.title)  # an awareness day's caption: more captions on the day's subject
+        subject = f"{self.topics.subject(turn.masked)} {first.title.split(':', 1)[-1]}"  # an awareness day: its name
+        for found_spec, topic in self.topics.topics_for(subject, spec_id):
+            if len(drafts) >= count:
+                break
+            if any(topic.title in d.title for d in drafts):
+                continue
+            if (other_day := self.topics.named_day(topic.title)) and other_day != day:
+                continue  # another awareness day's post: never in place of the day (or subject) asked
+            drafts.append(self._topic_caption(turn, profile, found_spec, topic, platform, values))
+        return drafts[:count]
+
+    def caption(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
+        values = _values(profile, details_in(turn.masked, self.kb.countries))
+        if (day := self.awareness(turn, profile, specialty, values)) is not None:
+            return day  # "a caption for World Mental Health Day": the day's post, its date, a crisis line
+        if (named := self.topics.named_day(turn.masked)) is not None:  # a day our data has no post for: on that day
+            return self._day_caption(turn, profile, named, "", values)
+        news = self.news.kind_for(turn.masked)  # "a post welcoming our new hygienist": practice news, not a topic
+        if news is not None:
+            return self._news(turn, profile, news, _platform(turn, profile), values)
+        spec_id, topic = self.topics.specialty_and_topic(turn, specialty)
+        platform = self.kb.platform(_platform(turn, profile))
+        if topic is None:  # nothing authored on this subject: a general caption on it, never another subject's
+            return general_draft(self.kb, self.data, self.topics, turn, platform.id, values, "caption")
+        return self._topic_caption(turn, profile, spec_id, topic, platform, values)
+
+    def _news(self, turn, profile: ClinicProfile | None, news, platform: str, values: dict[str, str]) -> Draft:
+        """Practice news (a welcome, a closure, a job advert) written for one platform."""
+        from ..guardrails.scope import emergency_entry
+
+        entry = emergency_entry(_country_code(turn, profile))
+        news_values = {**values, "emergency": entry.number} if entry else values
+        text = _titled_names_back(turn.masked, getattr(turn, "question", turn.masked))  # "Dr Lopez": a colleague
+        return self.news.draft(news, text, self.kb.platform(platform), news_values)
+
+    def _topic_caption(self, turn, profile: ClinicProfile | None, spec_id: str, topic, platform, values) -> Draft:
+        """The caption on one topic of the knowledge base: its authored copy, else one the planner writes."""
+        spec = self.kb.specialty(spec_id)
+        copy = self.kb.copy.get(spec.id, {}).get(topic.title)
+        tags = self._tags(spec.id, platform.id, topic, values.get("city"))
+        if copy is not None and copy.slides and _CAROUSEL.search(turn.masked):
+            return _carousel(copy, platform, topic.title, tags, values)
+        if copy is not None:
+            text, other = (
+                _caption_text(copy, platform.id, values),
+                _caption_text(copy, platform.id, values, "professional"),
+            )
+            notes = [f"Alt text: {fill(copy.alt_text, values)}", f"Image: {fill(copy.brief, values)}"]
+            if other and self._formal(turn.masked, profile):  # the voice asked for comes first
+                text, other = other, text
+        else:
+            from ..planners.captions import draft_caption
+            from ..planners.data import planning_data
+
+            text = draft_caption(planning_data(self.kb), spec, platform, topic.title, 0, hashtags=tags)
+            other, notes = "", []
+        return Draft(
+            kind="caption",
+            platform=platform.id,
+            title=f"{platform.name} caption: {topic.title}",
+            text=_with_tags(text, tags),
+            hashtags=tags,
+            alternatives=[_with_tags(other, tags)] if other else [],
+            notes=notes,
+        )
+
+    def awareness(self, turn, profile: ClinicProfile | None, specialty, values: dict[str, str]) -> Draft | None:
+        """The caption for an awareness day or month the message names, or None."""
+        data = self.data.extras.awareness
+        observance = observance_in(self.kb, turn.masked) if data is not None else None
+        if data is None or observance is None:
+            return None
+        platform = self.kb.platform(_platform(turn, profile))
+        spec_id = specialty or (profile.specialty if profile else None)
+        spec_id = spec_id if spec_id in self.kb.specialties else "general_practice"
+        tags = self._tags(spec_id, platform.id, None, values.get("city"))
+        drafted = awareness_caption(self.kb, observance, platform, values, _country_code(turn, profile), tags, data)
+        if drafted is None:  # a day in the data with no authored post: a caption on that day, with its date
+            name = day_name(observance)
+            return self._day_caption(turn, profile, name, when_it_falls(observance, data, dt.date.today()), values)
+        return drafted
+
+    def _day_caption(self, turn, profile: ClinicProfile | None, day: str, when: str, values) -> Draft | None:
+        """A caption for an awareness day with no authored post: on that day (never a neighbouring day's post),
+        with its date when the data knows it and the crisis line for a mental-health day; facts left to add."""
+        extras = self.data.extras
+        if not extras.general_day_caption:
+            return None
+        platform = self.kb.platform(_platform(turn, profile))
+        slots = {"day": day, "when": f"{when} " if when else "", "booking": "{booking}", "phone": "{phone}"}
+        paragraphs = [fill(p.format(**slots), values) for p in extras.general_day_caption.split("\n\n")]
+        if extras.awareness is not None and (crisis := crisis_for(day, extras.awareness, _country_code(turn, profile))):
+            paragraphs.insert(-1, crisis)
+        tag = _subject_tag(day)
+        more = [
+            fill(t.format(subject=day, Subject=day, booking="{booking}", phone="{phone}"), values)
+            for t in extras.general_caption_more
+        ]
+        notes = [n for n in (extras.general_note, "" if when else extras.general_day_note) if n]
+        return Draft(
+            kind="caption",
+            platform=platform.id,
+            title=f"{platform.name} caption: {day}",
+            text=_with_tags("\n\n".join(paragraphs), [tag] if tag else []),
+            hashtags=[tag] if tag else [],
+            alternatives=[_with_tags(m, [tag] if tag else []) for m in more],
+            notes=notes,
+        )
+
+    def _formal(self, text: str, profile: ClinicProfile | None) -> bool:
+        """Whether the message (or the saved profile's tone) asks for a formal, professional voice."""
+        asked = self.data.formal_tone is not None and re.search(self.data.formal_tone, text, re.IGNORECASE)
+        return bool(asked) or (profile is not None and "formal" in profile.tone.lower())
+
+    def _tags(self, specialty: str, platform: str, topic, city: str | None) -> list[str]:
+        from ..planners.hashtags import suggest_hashtags
+
+        return suggest_hashtags(self.kb, specialty, platform, topic, city or None).tags

@@ -1,0 +1,140 @@
+"""Drafts made from authored copy or general templates: carousels, captions in a voice, a caption without selling."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..knowledge.copy import PostCopy, fill
+from ..knowledge.schemas.drafts import DraftData, GeneralCarousel, NoSellingData
+from .draft_inputs import (
+    _pasted_comment,
+    _with_tags,
+)
+from .draft_topics import TopicFinder
+from .models import Draft, DraftKind
+
+if TYPE_CHECKING:
+    from ..knowledge import KnowledgeBase
+
+_CAROUSEL = re.compile(r"\b(carousel|slides?|slide[- ]by[- ]slide|swipe)\b", re.IGNORECASE)
+
+
+def _carousel(copy: PostCopy, platform, topic: str, tags: list[str], values: dict[str, str]) -> Draft:
+    """A carousel slide by slide, then the caption that goes with it."""
+    slides = [f"Slide {n}: {fill(text, values)}" for n, text in enumerate(_fact_first(copy.slides), 1)]
+    caption = _with_tags(fill(f"{copy.warm.hook}\n\n{copy.cta}", values), tags)
+    return Draft(
+        kind="caption",
+        platform=platform.id,
+        title=f"{platform.name} carousel: {topic}",
+        text="\n".join(slides) + f"\n\nCaption:\n{caption}",
+        hashtags=tags,
+        notes=[
+            "Name the source of the facts on the last slide or in the caption (for example the national "
+            "health service or the professional body whose guidance you follow).",
+            f"Alt text: {fill(copy.alt_text, values)}",
+        ],
+    )
+
+
+_SLIDES = re.compile(r"\b(\d{1,2})[- ]?(?:posts?|slides?|pages?|cards?)\b", re.IGNORECASE)
+
+
+def _general_carousel(data: GeneralCarousel, subject: str, text: str, platform, values: dict[str, str]) -> Draft | None:
+    """A carousel outline on a subject with no authored copy: as many slides as asked (5 unless said, 3 to 10)."""
+    if not subject:
+        return None
+    count = min(max(int(found.group(1)) if (found := _SLIDES.search(text)) else 5, 3), 10)
+    slots = {"subject": subject, "Subject": subject[:1].upper() + subject[1:]}
+    slots |= {"booking": "{booking}", "phone": "{phone}"}
+    points = [data.points[n % len(data.points)] for n in range(count - 2)]
+    slides = [data.cover, *points, data.last]
+    lines = [f"Slide {n}: {fill(s.format(**slots), values)}" for n, s in enumerate(slides, 1)]
+    caption = fill(data.caption.format(**slots), values)
+    return Draft(
+        kind="caption",
+        platform=platform.id,
+        title=f"{platform.name} carousel: {subject}",
+        text="\n".join(lines) + f"\n\nCaption:\n{caption}",
+        notes=[
+            "Our guides have no ready-made copy on this subject: fill in the [brackets] from a source you trust.",
+            "Name the source of the facts on the last slide or in the caption.",
+        ],
+    )
+
+
+def _fact_first(slides: tuple[str, ...]) -> list[str]:
+    """A myth-busting carousel opens with the fact, then names the myth once (a repeated myth is what sticks)."""
+    if len(slides) < 2 or not slides[0].lower().startswith("myth"):
+        return list(slides)
+    fact = slides[1] if slides[1].lower().startswith("fact") else f"Fact: {slides[1][:1].lower()}{slides[1][1:]}"
+    return [fact, slides[0], *slides[2:]]
+
+
+def _caption_text(copy: PostCopy, platform: str, values: dict[str, str], tone: str = "warm") -> str:
+    if platform == "linkedin" and copy.linkedin and tone == "professional":
+        return fill(copy.linkedin, values)
+    if platform == "google_business" and copy.google_business:
+        return fill(copy.google_business, values)
+    if platform == "x" and copy.x:
+        return fill(copy.x, values)
+    chosen = getattr(copy, tone)
+    return fill(f"{chosen.hook}\n\n{chosen.body}\n\n{copy.cta}", values)
+
+
+def _without_selling(draft: Draft, rule: NoSellingData) -> Draft:
+    """The caption with its closing booking or offer paragraph replaced by a call to action that sells nothing; the
+    body is left as written."""
+
+    def plain(text: str) -> str:
+        paragraphs = text.split("\n\n")
+        tags = paragraphs.pop() if paragraphs and paragraphs[-1].startswith("#") else None
+        if paragraphs and re.search(rule.cta, paragraphs[-1], re.IGNORECASE):  # the closing line, not the body
+            paragraphs[-1] = rule.closing
+        return "\n\n".join([*paragraphs, *([tags] if tags else [])])
+
+    changed = {"text": plain(draft.text), "alternatives": [plain(a) for a in draft.alternatives]}
+    notes = [*draft.notes, rule.note] if rule.note and changed["text"] != draft.text else draft.notes
+    return draft.model_copy(update={**changed, "notes": notes})
+
+
+def general_draft(
+    kb: KnowledgeBase,
+    data: DraftData,
+    topics: TopicFinder,
+    turn,
+    platform: str,
+    values: dict[str, str],
+    kind: DraftKind,
+) -> Draft | None:
+    """A caption or script on the subject asked when no authored copy covers it, the facts left to add."""
+    extras = data.extras
+    subject = topics.subject_phrase(turn.masked)
+    if kind == "caption" and extras.general_carousel and _CAROUSEL.search(turn.masked):
+        title = _pasted_comment(turn.masked) or subject  # "...: 'What a dietitian can (and can't) do for you'"
+        return _general_carousel(extras.general_carousel, title, turn.masked, kb.platform(platform), values)
+    if not subject or not (extras.general_script if kind == "video_script" else extras.general_caption):
+        return None
+    slots = {
+        "subject": subject,
+        "Subject": subject[:1].upper() + subject[1:],
+        "booking": "{booking}",
+        "phone": "{phone}",
+    }
+    more: list[str] = []
+    if kind == "video_script":
+        text = "\n".join(fill(line.format(**slots), values) for line in extras.general_script)
+        title = f"Script: {subject}"
+    else:
+        text = fill(extras.general_caption.format(**slots), values)
+        title = f"{kb.platform(platform).name} caption: {subject}"
+        more = [fill(t.format(**slots), values) for t in extras.general_caption_more]
+    return Draft(
+        kind=kind,
+        platform=platform,
+        title=title,
+        text=text,
+        alternatives=more if kind == "caption" else [],
+        notes=[extras.general_note] if extras.general_note else [],
+    )

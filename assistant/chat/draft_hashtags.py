@@ -1,0 +1,68 @@
+"""The hashtag set a message asks for."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .details import details_in
+from .draft_inputs import (
+    _platform,
+    _subject_tag,
+    _values,
+)
+from .draft_topics import TopicFinder
+from .models import Draft
+from .occasions import observance_in
+from .tags import narrower_tags, narrowing_word
+
+if TYPE_CHECKING:
+    from ..knowledge import KnowledgeBase
+    from ..profile import ClinicProfile
+
+_DAY_TAG = re.compile(r"^#\w*(Day|Week|Month)$")  # an awareness day's hashtag ("#WorldSleepDay")
+_ABOUT = ("about", "regarding", "covering", "on")  # cues of what a post is about, not whom it is for
+
+
+def hashtag_draft(
+    kb: KnowledgeBase, topics: TopicFinder, turn, profile: ClinicProfile | None, specialty
+) -> Draft | None:
+    """The hashtag set a message asks for: the topic's, an awareness day's own tag first, or the subject's."""
+    from ..planners.hashtags import suggest_hashtags
+
+    spec_id, topic = topics.specialty_and_topic(turn, specialty)
+    spec_id = spec_id or "general_practice"
+    platform = _platform(turn, profile)
+    city = _values(profile, details_in(turn.masked, kb.countries)).get("city")
+    main = suggest_hashtags(kb, spec_id, platform, topic, city)
+    other = suggest_hashtags(kb, spec_id, platform, None, city, exclude_tiers=("topic",))
+    name = kb.platform(platform).name
+    tags, title = main.tags, kb.specialty(spec_id).name
+    day = topics.named_day(turn.masked)
+    if day:  # "hashtags for World Hearing Day": the day's own tag first, and no other day's tag
+        known = observance_in(kb, turn.masked)
+        own_tag = (known.hashtag if known is not None and known.hashtag else None) or _subject_tag(day)
+        rest = [t for t in tags if t != own_tag and not _DAY_TAG.match(t)]
+        tags = [own_tag, *rest][: max(len(tags), 1)] if own_tag else rest
+        title = f"{title}, {day}"
+    elif topic is None and (qualifier := narrowing_word(kb, turn.masked, spec_id)):  # "paediatric dentist"
+        tags = narrower_tags(kb, spec_id, *qualifier, main.tags)
+        title = f"{qualifier[0]} {title.split(' (')[0].lower()}".capitalize()
+    if topic is None and (own := _subject_tag(topics.subject_phrase(turn.masked, _ABOUT))) and own not in tags:
+        tags = [own, *tags][: max(len(tags), 1)]  # "about ACL rehab": #ACLRehab, the subject's own tag, first
+    alternatives = [" ".join(t) for t in (main.tags, other.tags) if t and t != tags][:1]
+    # The branded-tag advice only when a branded tag is in the set shown; a local tag asked for when no city.
+    branded = {t.tag for t in main.hashtags if t.tier == "branded"} & set(tags)
+    notes = [n for n in main.notes[:2] if "branded" not in n or branded]
+    if not city and platform in ("instagram", "tiktok", "facebook"):
+        local = kb.specialty(spec_id).aliases[0].title().replace(" ", "")
+        notes.append(f"Swap one tag for a local one, such as #[Town]{local}, so people nearby find you.")
+    return Draft(
+        kind="hashtags",
+        platform=platform,
+        title=f"Hashtags for {name} ({title})",
+        text=" ".join(tags),
+        hashtags=tags,
+        alternatives=alternatives,
+        notes=notes,
+    )

@@ -1,0 +1,86 @@
+"""What a request to write says: the platform, the country, the clinic's placeholder values, pasted text."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .details import Details
+
+if TYPE_CHECKING:
+    from ..profile import ClinicProfile
+
+DEFAULT_PLATFORM = "instagram"
+_QUOTED = re.compile(
+    r"[\"“”«»]([^\"“”«»]{20,})[\"“”«»]|(?:^|\s)[\'‘]([^\'‘’]{20,})[\'’](?=\s|[?.!,]|$)|:\s*\n+(.{20,})", re.DOTALL
+)
+_GOOGLE = re.compile(r"\bgoogle\b(?!\s+(?:ads?|adwords|analytics|search|reviews?)\b)", re.IGNORECASE)
+
+
+def _platform(turn, profile: ClinicProfile | None) -> str:
+    if turn.platforms_named and turn.platforms:
+        return turn.platforms[0]
+    if profile is not None and profile.platforms:
+        return profile.platforms[0]
+    return DEFAULT_PLATFORM
+
+
+def _platforms(turn, profile: ClinicProfile | None) -> list[str]:
+    """Every platform the message names, in its order ("for Facebook and Google"), else the one to write for."""
+    named = list(dict.fromkeys(turn.platforms)) if turn.platforms_named and turn.platforms else []
+    if _GOOGLE.search(turn.masked) and "google_business" not in named:  # "Google" alone: the Business Profile
+        named.append("google_business")
+    return named or [_platform(turn, profile)]
+
+
+def _country_code(turn, profile: ClinicProfile | None) -> str | None:
+    """The asker's country (ISO code): the one the message names, else the saved profile's."""
+    return getattr(turn, "country", None) or (profile.country if profile is not None else None)
+
+
+def _values(profile: ClinicProfile | None, details: Details | None = None) -> dict[str, str]:
+    """Placeholder values ({clinic}, {city}, {booking}, {phone}): the saved profile's, then what the message says."""
+    from ..planners.captions import profile_values
+
+    saved = {k: v for k, v in (profile_values(profile) if profile is not None else {}).items() if v}
+    return {**(details.values() if details else {}), **saved}
+
+
+def _with_tags(text: str, tags: list[str]) -> str:
+    return f"{text}\n\n{' '.join(tags)}" if tags and text else text
+
+
+def _pasted(text: str) -> str:
+    match = _QUOTED.search(text)
+    return next(g for g in match.groups() if g).strip() if match else ""
+
+
+_TITLED = re.compile(r"\b(Dr|Doctor|Prof)(\.?\s+)([A-Z][\w'’-]+(?:\s+(?:O'|O’|Mc|Mac|de |van |von )?[A-Z][\w'’-]+)?)")
+_TITLED_MASKED = re.compile(r"\b(Dr|Doctor|Prof)(\.?\s+)\[NAME\](?:\s+\[NAME\])?")  # "Dr [NAME] [NAME]": one name
+_QUOTED_LAST = re.compile(r":\s*[\"“'‘](.{10,}?)[\"”'’]\s*[.?!]*\s*$", re.DOTALL)
+# A comment pasted after a colon, then a short request with no quotes ("...: 'my mum's had a lump...'. Write the
+# reply."): everything between the first and the last quote mark, apostrophes and all.
+_QUOTED_THEN_ASK = re.compile(r":\s*[\"“'‘](.{10,})[\"”'’]\s*[.?!]*\s+[^\"“”'‘’:]{3,80}$", re.DOTALL)
+
+
+def _titled_names_back(masked: str, typed: str) -> str:
+    """The masked message with the names of titled clinicians ("Dr. Lopez") as typed: a practice announcing a
+    colleague's arrival or departure names them. Only names after Dr or Prof come back, never a patient's."""
+    names = iter(m.group(3) for m in _TITLED.finditer(typed))
+    return _TITLED_MASKED.sub(lambda m: f"{m.group(1)}{m.group(2)}{next(names, '[NAME]')}", masked)
+
+
+def _pasted_comment(text: str) -> str:
+    """The comment or message pasted after a colon ("...: 'I've had sciatica, what should I do?'"), apostrophes
+    and all, else whatever the usual quote finder sees."""
+    found = _QUOTED_LAST.search(text) or _QUOTED_THEN_ASK.search(text)
+    return found.group(1).strip() if found else _pasted(text)
+
+
+def _subject_tag(phrase: str) -> str:
+    """A hashtag for a short subject ("ACL rehab" -> "#ACLRehab"), or "" for a long or empty one."""
+    words = [re.sub(r"[^\w]", "", w) for w in phrase.split()]
+    words = [w for w in words if w]
+    if not 1 <= len(words) <= 3:
+        return ""
+    return "#" + "".join(w if w.isupper() else w[:1].upper() + w[1:] for w in words)

@@ -1,0 +1,147 @@
+"""A content plan asked for in the chat: the weeks, an event's posts first, the notes the plan carries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from ..knowledge.schemas.drafts import DraftData
+from .draft_inputs import (
+    _country_code,
+    _platform,
+)
+from .models import Draft
+from .plan_span import plan_span
+
+if TYPE_CHECKING:
+    from ..knowledge import KnowledgeBase
+    from ..profile import ClinicProfile
+
+_PER_WEEK = re.compile(r"\b(\d)\s*(?:posts?|times)\s*(?:a|per)\s*week\b", re.IGNORECASE)
+
+
+class PlanWriter:
+    """Writes the plan a message asks for."""
+
+    def __init__(self, kb: KnowledgeBase, data: DraftData) -> None:
+        self.kb = kb
+        self.data = data
+
+    def plan(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
+        from ..planners.calendar import plan_calendar
+        from ..profile import ClinicProfile
+
+        span = plan_span(turn.masked, dict(self.data.extras.seasons), dt.date.today())
+        per_week = int(found.group(1)) if (found := _PER_WEEK.search(turn.masked)) else 7 if span.daily else 3
+        platform = _platform(turn, profile)
+        # No specialty in the message or the profile: the dates and formats of a plan, with general topics named as
+        # such (drafts.yaml, extras.general_plan), never a GP's topics for a field our data does not hold.
+        general = self.data.extras.general_plan if specialty is None and profile is None else None
+        if profile is None:
+            profile = ClinicProfile(specialty=specialty or "general_practice", platforms=[platform])
+        plan = plan_calendar(self.kb, profile, [platform], span.start, min(span.weeks, 12), min(max(per_week, 1), 7))
+        # The span asked, to the day: "a 7-day plan" has no eighth day, "a month from 1 November" ends on the 30th.
+        posts = sorted((p for p in plan.posts if span.start <= p.date <= span.end), key=lambda p: p.date)
+        if span.dated and posts and posts[0].date > span.start and not posts[0].awareness:
+            posts[0] = posts[0].model_copy(update={"date": span.start})  # "opening on 6 April": a post that day
+        plan = plan.model_copy(update={"posts": self._opening_first(turn.masked, posts)})
+        if general is not None:
+            topics = general.topics
+            plan = plan.model_copy(
+                update={
+                    "posts": [
+                        p.model_copy(update={"topic": topics[n % len(topics)], "awareness": None})
+                        for n, p in enumerate(plan.posts)
+                    ]
+                }
+            )
+        lines, theme = _weeks(plan), _theme(turn.masked)
+        specialty_name = self.kb.specialty(profile.specialty).name if profile.specialty in self.kb.specialties else ""
+        specialty_name = "" if general is not None else specialty_name
+        extra = self.plan_notes(f"{turn.masked} {specialty_name}", "\n".join(lines), _country_code(turn, profile))
+        if general is not None:
+            extra.insert(0, general.note)
+        if span.weekday_named:  # "Monday 6 April" in a year when it is a Tuesday: the date wins, and we say so
+            extra.insert(0, f"{span.start:%d %B %Y} is a {span.start:%A}, not a {span.weekday_named}: check the date.")
+        about = theme or (general.title if general is not None else "")
+        return Draft(
+            kind="plan",
+            platform=platform,
+            title=span.title() + (f": {about}" if about else ""),
+            text="\n".join(lines),
+            notes=[
+                "The whole plan, with every caption and the exports for Hootsuite, Buffer and calendars, "
+                "is on the Editorial plan page.",
+                *(
+                    []
+                    if general is not None
+                    else [
+                        "Awareness days depend on the month you start; the plan adds the ones in these weeks for your "
+                        "specialty and skips your country's public holidays."
+                    ]
+                ),
+                *extra,
+            ],
+        )
+
+    def _opening_first(self, text: str, posts: list) -> list:
+        """The posts with an event's own posts first (a clinic opening: the opening day, the team, how to book);
+        the first post is the event's, and later awareness-day posts keep their topic."""
+        opening = next((o for o in self.data.extras.plan_openings if re.search(o.asked, text, re.IGNORECASE)), None)
+        if opening is None:
+            return posts
+        if not posts:
+            return posts
+        posts[0] = posts[0].model_copy(update={"topic": opening.topics[0], "awareness": None})  # the day itself
+        free = iter(n for n, p in enumerate(posts) if n and not p.awareness)
+        for topic, n in zip(opening.topics[1:], free, strict=False):
+            posts[n] = posts[n].model_copy(update={"topic": topic})
+        return posts
+
+    def plan_notes(self, asked: str, posts: str, country: str | None) -> list[str]:
+        """The notes a plan carries for what it covers: the crisis line for a mental-health theme or practice, consent
+        for patient stories (drafts.yaml, extras.plan_notes)."""
+        from ..guardrails.scope import emergency_entry
+
+        entry = emergency_entry(country)
+        notes = []
+        for note in self.data.extras.plan_notes:
+            if not (
+                (note.asked and re.search(note.asked, asked, re.IGNORECASE))
+                or (note.posts and re.search(note.posts, posts, re.IGNORECASE))
+            ):
+                continue
+            if "{crisis}" in note.say and (entry is None or not entry.crisis):
+                notes.append(note.unknown or note.say)
+            else:
+                notes.append(note.say.format(crisis=entry.crisis, number=entry.number) if entry else note.say)
+        return notes
+
+
+_THEME = re.compile(
+    r"\b(?:around|themed on|on the theme of|focused on|focusing on)\s+([\w'’ -]{3,40}?)"
+    r"(?=\s+(?:in|for|on|from|during)\b|[,.;?!]|$)",
+    re.IGNORECASE,
+)
+
+
+def _theme(text: str) -> str:
+    """The theme a plan is built around ("around back-to-school"), or ""."""
+    found = _THEME.search(text)
+    return found.group(1).strip() if found else ""
+
+
+def _weeks(plan) -> list[str]:
+    """The plan week by week: each post's day, platform, format and topic, and the awareness day it marks."""
+    lines: list[str] = []
+    for week in range(1, plan.weeks + 1):
+        posts = [p for p in plan.posts if p.week == week]
+        if not posts:
+            continue
+        lines.append(f"Week {week} (from {plan.start + dt.timedelta(days=7 * (week - 1)):%d %b})")
+        for p in posts:
+            day = f" · {p.awareness['name']}" if p.awareness else ""
+            name = plan.platform_names.get(p.platform, p.platform)
+            lines.append(f"- {p.date:%a %d %b} · {name} · {p.format_name}: {p.topic}{day}")
+    return lines

@@ -1,0 +1,156 @@
+"""Replies: to a pasted comment asking about health, to a review, to a message about suicide or self-harm."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..knowledge.schemas.drafts import DraftData
+from ..knowledge.schemas.replies import Tone
+from .comments import asks_for_reply, comment_reply, spreads_myth
+from .details import details_in
+from .draft_inputs import (
+    _country_code,
+    _pasted,
+    _pasted_comment,
+    _platforms,
+    _values,
+)
+from .draft_topics import TopicFinder
+from .models import Draft, DraftKind
+from .notices import NoticeWriter
+
+if TYPE_CHECKING:
+    from ..knowledge import KnowledgeBase
+    from ..profile import ClinicProfile
+
+_STARS = re.compile(r"\b([1-5]|one|two|three|four|five)[- ]?stars?\b", re.IGNORECASE)
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_REVIEW_SITE = re.compile(
+    r"\b(reviews?|reviewer|google|yelp|trustpilot|healthgrades|zocdoc|rated|rating|stars?)\b", re.IGNORECASE
+)
+_REVIEW_WORD = re.compile(r"\breviews?\b", re.IGNORECASE)
+
+
+class ReplyWriter:
+    """Writes replies to pasted comments and reviews, and spots threats in them."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        data: DraftData,
+        topics: TopicFinder,
+        notices: NoticeWriter,
+        threat_cards: dict[str, str],
+    ) -> None:
+        self.kb = kb
+        self.data = data
+        self.topics = topics
+        self.notices = notices
+        self.threat_cards = threat_cards
+
+    def comment_reply(self, turn, profile: ClinicProfile | None, asker) -> Draft | None:
+        """The reply to a pasted comment or DM asking about the writer's own health, or None."""
+        from ..guardrails.scope import emergency_entry
+
+        data = self.data.extras.comment_reply
+        text = turn.masked
+        comment = _pasted_comment(text)
+        if data is None or _REVIEW_WORD.search(text) or not asks_for_reply(text, comment, data):
+            return None
+        specialty = asker.specialty or (profile.specialty if profile else None)
+        myth = data.myth if spreads_myth(comment, data) else None
+        about = re.sub(myth, " ", comment, flags=re.IGNORECASE) if myth else comment
+        asked = f"{about} {self.topics.subject(text)}"  # a myth: what it is about ("sunscreen"), not what it claims
+        found = self.topics.topic_for(asked, specialty)
+        if found is not None and len({w for w in self.topics.shared_words(asked, found[1]) if len(w) >= 4}) < 2:
+            found = None  # a shared "GP" or "go" does not make a topic the answer: no fact rather than a wrong one
+        copy = self.kb.copy.get(found[0], {}).get(found[1].title) if found else None
+        entry = emergency_entry(_country_code(turn, profile))
+        named = turn.platforms[0] if turn.platforms_named and turn.platforms else None
+        values = _values(profile, details_in(text, self.kb.countries))
+        return comment_reply(comment, copy, data, values, entry.number if entry else "", named)
+
+    def review_text(self, text: str) -> str:
+        """The message as a description of the review: without the asker's own legal plans ("can we sue them?")."""
+        if self.data.asker_intent is None:
+            return text
+        return re.sub(self.data.asker_intent, " ", text, flags=re.IGNORECASE).strip() or text
+
+    def threatening(self, text: str) -> bool:
+        return bool(self.threats(text))
+
+    @staticmethod
+    def threats(text: str) -> list[str]:
+        from ..planners.reviews import detect_threats, load_reply_data
+
+        return detect_threats(text, load_reply_data())
+
+    def crisis_reply(self, turn, profile: ClinicProfile | None, kind: DraftKind | None) -> Draft | None:
+        """The reply to send at once when the message pasted (or the one to answer) speaks of suicide or self-harm,
+        with the emergency and crisis numbers for the clinic's country; None for any other message."""
+        from ..planners.reviews import draft_reply, load_reply_data, speaks_of_self_harm
+
+        message = _pasted(turn.masked) or (turn.masked if kind == "review_reply" else None)
+        if not message or not speaks_of_self_harm(message, load_reply_data()):
+            return None
+        drafted = draft_reply(message[:2000], country=_country_code(turn, profile))
+        return Draft(
+            card=self.threat_cards.get("self_harm"),
+            kind="review_reply",
+            title="Reply now: this message speaks of suicide or self-harm",
+            text=drafted.reply,
+            notes=list(drafted.guidance),
+        )
+
+    def review_reply(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
+        from ..planners.reviews import draft_reply
+
+        if (answer := self.notices.reply_for(turn.masked)) is not None:  # "a comment asking what dose to give"
+            names = {p: self.kb.platform(p).name for p in _platforms(turn, profile)[:1]}
+            code = _country_code(turn, profile)
+            rules = self.kb.countries.rules_for(code) if self.kb.countries and code else None
+            values = _values(profile, details_in(turn.masked, self.kb.countries))
+            return self.notices.drafts(answer, turn.masked, names, values, rules)[0]
+        review = _pasted(turn.masked) or self.review_text(turn.masked)
+        stars = _STARS.search(turn.masked)
+        rating = None if stars is None else _WORDS.get(stars.group(1).lower()) or int(stars.group(1))
+        phone = profile.phone if profile is not None and profile.phone else None
+        tone: Tone = "formal" if profile is not None and "formal" in profile.tone.lower() else "warm"
+        try:
+            drafted = draft_reply(review[:2000], rating, clinic_phone=phone, tone=tone, signoff=_sign_off(profile))
+        except Exception:  # noqa: BLE001 - an unusable review text: no draft, the guidance still answers
+            return None
+        if drafted.kind == "guidance":  # threats, extortion: do not reply publicly
+            threats = self.threats(review)
+            return Draft(
+                card=next((self.threat_cards[t] for t in threats if t in self.threat_cards), None),
+                kind="review_reply",
+                title="Do not reply publicly: deal with the threat first",
+                text="\n".join(f"- {step}" for step in drafted.guidance),
+                notes=[f"If you must say anything in public, say only: “{self.data.holding_line}”"]
+                if self.data.holding_line
+                else [],
+            )
+        what = "review" if _REVIEW_SITE.search(turn.masked) else "comment"
+        title = f"Reply to the {what} ({drafted.situation.lower()})" if drafted.situation else f"Reply to the {what}"
+        return Draft(
+            card=self.data.extras.sentiment_cards.get(drafted.sentiment or ""),
+            kind="review_reply",
+            title=title,
+            text=drafted.reply,
+            alternatives=drafted.alternatives,
+            notes=[
+                "It never confirms that the reviewer is a patient and mentions no care, dates or costs.",
+                *(
+                    n.say
+                    for n in self.data.review_notes
+                    if drafted.sentiment != "positive" and (n.when is None or re.search(n.when, review, re.I))
+                ),
+            ],
+        )
+
+
+def _sign_off(profile: ClinicProfile | None) -> str:
+    name = profile.name if profile is not None and profile.name != "My clinic" else ""
+    return f"The practice manager, {name}" if name else "The practice manager"

@@ -1,0 +1,160 @@
+"""Which topic of the knowledge base a request is about: its subject, the best matching topics, a named day."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from ..knowledge.models import Topic
+from ..knowledge.schemas.drafts import DraftData
+from ..retrieval import tokenize
+
+if TYPE_CHECKING:
+    from ..knowledge import KnowledgeBase
+
+_SUBJECT_END = re.compile(
+    r"\s+(?:for|in|at|from|on)\s+(?:my|our|a|an|the|your)\b(?=(?:\s+[\w'’-]+){0,4}?\s+(?:clinic|practice|surgery|"
+    r"office|centre|center|pharmacy|hospital|page|account|feed|profile|team|patients|followers|audience|business|unit|"
+    r"service|[a-z]+ists?|[a-z]+ians?|doctors?|dentists?|gps?|physios?|nurses?|midwi(?:fe|ves)|surgeons?)\b)"
+    r"|\s+(?:for|in|at|from|on)\s+(?:my|our|your)\b|\s+in\s+[A-Z]|[,.;?!]",
+    re.IGNORECASE,
+)
+_DRAFT_WORDS = frozenset(
+    tokenize(
+        "write draft make create give caption post bio script reel short video tiktok "
+        "hashtag plan calendar instagram facebook linkedin youtube clinic practice "
+        "me us our my please about some good new"
+    )
+)
+
+
+class TopicFinder:
+    """Finds the subject of a request and the topics on it. Build once; the topic index is made on first use."""
+
+    def __init__(self, kb: KnowledgeBase, data: DraftData) -> None:
+        self.kb = kb
+        self.data = data
+
+    @cached_property
+    def _topics(self) -> list[tuple[str, Topic, Counter[str]]]:
+        """(specialty id, topic, its words) for every topic of every specialty."""
+        return [
+            (spec.id, topic, Counter(tokenize(f"{topic.title} {' '.join(topic.keywords)}")))
+            for spec in self.kb.specialties.values()
+            for topic in spec.topics
+        ]
+
+    @cached_property
+    def _idf(self) -> dict[str, float]:
+        counts = Counter(w for _, _, words in self._topics for w in set(words))
+        n = len(self._topics)
+        return {w: math.log(1 + n / c) for w, c in counts.items()}
+
+    def subject(self, text: str) -> str:
+        """The subject of a request: what follows 'about', 'on', 'for'... or the message without draft words."""
+        # The first cue in the data's order that occurs wins ("a reel FOR Instagram ABOUT flu jabs": about).
+        found = (_cue(cue, text) for cue in self.data.subject_cues)
+        match = next((m for m in found if m), None)
+        subject = match.group(1) if match else text
+        # "about sunscreen for my skin clinic in Leeds": the subject ends where the clinic's description starts.
+        subject = _SUBJECT_END.split(subject, maxsplit=1)[0] if match else subject
+        return " ".join(
+            w for w in tokenize(subject) if w not in _DRAFT_WORDS and w not in self._specialty_words and not w.isdigit()
+        )
+
+    @cached_property
+    def _specialty_words(self) -> frozenset[str]:
+        """Words that name a specialty ("paediatric dentist"): who is asking, not what the post is about."""
+        return frozenset(
+            w for spec in self.kb.specialties.values() for name in (spec.name, *spec.aliases) for w in tokenize(name)
+        )
+
+    def topic_for(self, subject: str, specialty: str | None):
+        """(specialty id, topic) best matching a subject, within the specialty if known; None if nothing fits.
+        A word matches its own forms ("floss", "flossing"); words that say how, not what ("properly"), do not count."""
+        ranked = self.topics_for(subject, specialty)
+        return ranked[0] if ranked else None
+
+    def topics_for(self, subject: str, specialty: str | None) -> list:
+        """Every (specialty id, topic) matching a subject, best first (ties in the knowledge base's order)."""
+        stop = set(self.data.extras.subject_stopwords)
+        words = {w for w in tokenize(subject) if w not in stop}
+        scored = []
+        for n, (spec_id, topic, topic_words) in enumerate(self._topics):
+            if specialty and spec_id != specialty:
+                continue
+            title = set(tokenize(topic.title))  # a word in the title counts more than one in the keywords
+            score = 0.0
+            for w in words:
+                same = [t for t in topic_words if _same_word(w, t)]
+                if same:
+                    score += max(self._idf.get(t, 0.0) * (1.5 if t in title else 1.0) for t in same)
+            if score > 0:
+                scored.append((-score, n, (spec_id, topic)))
+        return [found for _, _, found in sorted(scored, key=lambda x: (x[0], x[1]))]
+
+    # --- the drafts -------------------------------------------------------------------------------------
+
+    def shared_words(self, text: str, topic: Topic) -> set[str]:
+        """The words of a text (or their forms) that a topic's title and keywords have."""
+        stop = set(self.data.extras.subject_stopwords)
+        topic_words = set(tokenize(f"{topic.title} {' '.join(topic.keywords)}"))
+        return {w for w in tokenize(text) if w not in stop and any(_same_word(w, t) for t in topic_words)}
+
+    def covers(self, subject: str, topic: Topic) -> bool:
+        """Whether a topic is about the subject asked: it has at least half of the subject's words (or their forms),
+        and at half, the words it misses are known to some topic. "dengue prevention during monsoon" is not about
+        contact lens habits that prevent infections."""
+        stop = set(self.data.extras.subject_stopwords)
+        words = {w for w in tokenize(subject) if w not in stop}
+        topic_words = set(tokenize(f"{topic.title} {' '.join(topic.keywords)}"))
+        missed = [w for w in words if not any(_same_word(w, t) for t in topic_words)]
+        if 2 * len(missed) > len(words):
+            return False
+        # At exactly half, a missed word no topic knows ("dengue") is what the subject is about: not covered.
+        return 2 * len(missed) < len(words) or all(any(_same_word(w, t) for t in self._idf) for w in missed)
+
+    def specialty_and_topic(self, turn, specialty):
+        subject = self.subject(turn.masked)
+        found = self.topic_for(subject, specialty)
+        if found is not None and not self.covers(subject, found[1]):
+            found = None  # the nearest topic is about something else: never another subject's copy
+        day = self.named_day(turn.masked)
+        if found is not None and day and day.lower() not in found[1].title.lower():
+            found = None  # "a script for World Hearing Day": never World Heart Day's
+        if found is None and specialty:
+            return specialty, None
+        return found or (None, None)
+
+    def named_day(self, text: str) -> str | None:
+        """The awareness day, week or month a message names ("World Hearing Day", "Movember"), as typed, or None."""
+        pattern = self.data.extras.named_day
+        found = re.search(pattern, text, re.IGNORECASE) if pattern else None
+        if found is None:
+            return None
+        name = found.group(1)
+        return " ".join(w if w[:1].isupper() else w.capitalize() for w in name.split())
+
+    def subject_phrase(self, text: str, cues: tuple[str, ...] = ()) -> str:
+        """The subject as the user wrote it ("how to floss"), without the words that say how ("properly")."""
+        found = (_cue(c, text) for c in cues or self.data.subject_cues)
+        match = next((m for m in found if m), None)
+        if match is None:
+            return ""
+        phrase = _SUBJECT_END.split(match.group(1), maxsplit=1)[0]
+        stop = set(self.data.extras.subject_stopwords)
+        words = [w for w in phrase.split() if w.lower().strip("'\"") not in stop]
+        return " ".join(words).strip(" '\"")
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word or a form of it: "floss" and "flossing", "vaccine" and "vaccines" (four letters at least)."""
+    return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
+
+
+def _cue(cue: str, text: str) -> re.Match[str] | None:
+    """Where a subject cue introduces what a draft is about; "about 30 seconds" says how long, not what about."""
+    return re.search(rf"\b{re.escape(cue)}\b\s+(?!\d)(.{{3,}})", text, re.IGNORECASE)
