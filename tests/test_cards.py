@@ -122,9 +122,8 @@ def test_the_taxonomy_in_the_answers_readme_lists_every_card():
 
 @pytest.mark.slow
 def test_no_held_out_question_is_a_card_wording_in_disguise(kb, embedder):
-    """The evaluation stays honest: no card was written from a held-out question (cosine below 0.90), in the
-    first, third, fourth and fifth held-out sets (used as development data since) or the second and sixth (never
-    shown to whoever writes cards)."""
+    """The evaluation stays honest: no card wording is a near copy (cosine 0.90 or more) of a question in any
+    held-out set, whether it became development data after being measured or was never shown to card writers."""
     import json
 
     import numpy as np
@@ -139,6 +138,7 @@ def test_no_held_out_question_is_a_card_wording_in_disguise(kb, embedder):
             "holdout5.jsonl",
             "holdout6.jsonl",
             "holdout7.jsonl",
+            "holdout8.jsonl",
         )
         for line in (Path(__file__).parents[1] / "eval" / name).read_text(encoding="utf-8").splitlines()
         if line
@@ -148,5 +148,5 @@ def test_no_held_out_question_is_a_card_wording_in_disguise(kb, embedder):
     w = np.asarray(embedder.embed_documents(wordings))
     sims = h @ w.T
     worst = np.unravel_index(np.argmax(sims), sims.shape)
-    assert len(holdout) >= 900
+    assert len(holdout) >= 1050
     assert sims.max() < 0.90, (holdout[worst[0]], wordings[worst[1]], float(sims.max()))
