@@ -126,3 +126,37 @@ def test_an_8000_character_hostile_input_of_the_new_cues_is_masked_whole():
     hostile = ("it's ivy (the the the teen) will from the the hockey team. River and Sage are " * 110)[:8000]
     found = {s.text for s in detect_phi(hostile)}
     assert found >= {"ivy", "will", "River", "Sage"}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Welcoming Dr. Priyanka Nair, our new locum, to the practice from June!", "Priyanka Nair"),
+        ("Dr Hamish Blake talked about sunscreen on his podcast and patients keep asking", "Hamish Blake"),
+        ("Prof. Lena Vogt posted about vitamin D and her followers are sharing it", "Lena Vogt"),
+        ("Watched Declan Rice talking about knee injuries on Sky Sports, could we use that?", "Declan Rice"),
+        ('Can we write "as seen with Dr Zara" on the flyer?', "Zara"),
+        ("Posters for Ayushman Bharat cover at reception: what wording?", "Ayushman Bharat"),
+    ],
+)
+def test_a_colleague_in_apposition_and_a_doctor_or_player_in_the_media_stay_readable(text, name):
+    assert name not in _masked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Mrs Ferreira posted about her results and followers keep asking", "Ferreira"),
+        ("can we share the photo of bill's veneers from last week?", "bill"),
+        ('Google review from "Sue T.": lovely staff', "Sue T."),
+        ('Recensione di "Fede R.": tutto perfetto', "Fede R."),
+        ("ishaan (4 yrs) had his first check-up, mum wants to post it", "ishaan"),
+        ("Mr and Mrs Ó Ceallaigh booked a joint session", "Ó Ceallaigh"),
+        ("patient Rhodri ap Iorwerth asked for a Welsh leaflet", "Rhodri ap Iorwerth"),
+        ("Feedback from Grace about the parking, how do we reply?", "Grace"),
+        ("die Nachricht kam von frau hakkarainen wegen der Rechnung", "hakkarainen"),
+        ("der kleine jonte hat Angst vor dem Bohrer", "jonte"),
+    ],
+)
+def test_a_patient_shown_by_a_possessive_a_signature_an_age_a_particle_or_a_title_is_masked(text, name):
+    assert name in _masked(text)

@@ -231,12 +231,14 @@ def test_the_masking_evaluation_meets_its_targets():
         ("masking_unseen3", 0.96),
         ("masking_unseen4", 0.96),
         ("masking_unseen5", 0.94),
-        ("masking_unseen6", 0.95),
+        ("masking_unseen6", 0.96),
+        ("masking_unseen7", 0.97),
     ],
 )
 def test_masking_keeps_its_level_on_the_later_development_sets(name, floor):
-    """The eval/masking_fresh and masking_unseen3 to masking_unseen6 sets were written unseen, then used to develop
-    the rules (the last two in the seventh round): a floor at the level reached, so a change that loses them fails.
+    """The eval/masking_fresh and masking_unseen3 to masking_unseen7 sets were written unseen, then used to develop
+    the rules (unseen 5 and 6 in the seventh round, unseen 7 in the next): a floor at the level reached, so a change
+    that loses them fails.
     The independent figure comes from sets that no one tuning the masker has read."""
     import yaml
 

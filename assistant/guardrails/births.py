@@ -13,15 +13,22 @@ from ._data import patient_data, words
 
 
 @lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
-    terms = patient_data().births
-    month = rf"(?:{words(terms.months)})"
-    date = (
+def date_pattern() -> str:
+    """A date as written in the supported languages (digits, or a day and a month name), as a regex source."""
+    month = rf"(?:{words(patient_data().births.months)})"
+    return (
         rf"(?:\d{{1,2}}\s?[/.-]\s?\d{{1,2}}\s?[/.-]\s?(?:\d{{4}}|\d{{2}})|\d{{4}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}|"
         rf"\d{{1,2}}[-\s]{month}[-\s](?:\d{{4}}|\d{{2}})|"
         rf"\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{month}\.?(?:,?\s+(?:\d{{4}}|['’]?\d{{2}}))?|"
         rf"{month}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:\d{{4}}|['’]?\d{{2}}))?)"
     )
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    terms = patient_data().births
+    month = rf"(?:{words(terms.months)})"
+    date = date_pattern()
     cues = "|".join(f"(?:{c})" for c in terms.cues)
     # A few words may stand between the cue and the date ("born in Leeds on 4 May 1990", "nata a Napoli il ..."),
     # and the cue may follow the date ("03/14/1987 (DOB)").

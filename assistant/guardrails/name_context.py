@@ -59,6 +59,9 @@ class _Patterns:
     relative: re.Pattern[str]
     from_place_actions: re.Pattern[str]
     modal: frozenset[str]
+    doctor_title_before: re.Pattern[str]
+    public_doctor: re.Pattern[str]
+    age: re.Pattern[str]
 
 
 def _any(patterns: tuple[str, ...], role: str, suffix: str = "", flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -104,6 +107,11 @@ def _patterns() -> _Patterns | None:
         ),
         from_place_actions=re.compile(rf"[ ,]+(?:{data.from_place_actions})", re.IGNORECASE),
         modal=frozenset(w.lower() for w in data.modal_names),
+        doctor_title_before=re.compile(
+            rf"(?<![\w.])(?:{'|'.join(re.escape(t) for t in data.doctor_titles) or '(?!)'})\.? $", re.IGNORECASE
+        ),
+        public_doctor=_any(data.public_doctor_sentence or ("(?!)",), role),
+        age=re.compile(data.age_in_brackets or "(?!)", re.IGNORECASE),
     )
 
 
@@ -132,7 +140,8 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
     came_from = _PERSON_FROM.search(before)
     if came_from and " " not in text[start:end] and _person_word(came_from.group(1), everyday):
         return True
-    if (p.staff_after.match(after, 1) if after[:1] == " " else False) or p.staff_before.search(before):
+    # "Isla starts on reception", and a role after a comma: "Dr. Sandeep Gill, our new locum".
+    if p.staff_after.match(after, 1 if after[:1] == " " else 0) or p.staff_before.search(before):
         if p.staff_sentence.search(sentence):
             return True
     # "quote Georgina Long", but not "quote Maria Lopez's review": a possessive name is quoted for what it owns.
@@ -142,6 +151,8 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
     if p.news_sentence.search(sentence):
         return True
     if p.title_before.search(before):  # another clinician: "letter from Dr. Ramirez at Dell Children's"
+        if p.doctor_title_before.search(before) and p.public_doctor.search(sentence):
+            return True  # a doctor in the media: "Dr Karl Kruszelnicki posted about SPF myths, followers ask"
         return bool(p.clinician_before.search(before) or p.clinician_after.match(after))
     return False
 
@@ -247,18 +258,20 @@ def _word_name(
 ) -> tuple[int, int] | None:
     """The span of `word` when the words around it show a person's name, else None."""
     if not _usable(word, not_names):
-        # A capitalised first name the lists do not know, introduced: "hiya it's Bronwen again".
-        unknown = word[:1].isupper() and len(word) >= 3 and word.lower() not in not_names and not word.isupper()
-        if not unknown or everyday(word):
-            return None
-        if _INITIAL.match(text, end) and p.reviewer.search(text, max(0, start - 8), start):
-            return start, end + 3  # a reviewer the lists do not know: "di 'Stavros K.'"
-        return (start, end) if _introduced(text, start, end, word, p) else None
+        return _unknown_name(text, word, start, end, not_names, p, everyday)
     prev = _word_before(text, start)
     # An everyday word must be one people are named ("will", "rose"), not "a warm post from the team".
     word_name = not everyday(word) or fold(word) in name_lists().common
     if prev not in _DETERMINERS and word_name and (p.brackets.match(text, end) or p.from_group.match(text, end)):
         return start, end  # "ivy (the psoriasis teen)", "will from the hockey team"
+    # A possessive, an initial or an age shows a person, whatever verb the word can also be ("will's veneers",
+    # 'from "Bill S."', "Bill, 72 years"): checked before the modal verbs are set aside.
+    if word.islower() and prev not in _NOT_BEFORE_POSSESSIVE and p.care.match(text, end):
+        return start, end  # "the before/after of grace's whitening", "will's veneers"
+    if word[:1].isupper() and _INITIAL.match(text, end) and p.reviewer.search(text, max(0, start - 8), start):
+        return start, end + 3  # a reviewer: "from 'Faith M.'"
+    if p.age.match(text, end):
+        return start, end
     if word.lower() in p.modal:
         return None
     if _introduced(text, start, end, word, p):
@@ -268,11 +281,51 @@ def _word_name(
     lower_name = word.islower() and not _common(word)
     if lower_name and _after_pause(text, start) and (p.acting.match(text, end) or p.actions.match(text, end)):
         return start, end  # a lower-case first name that is no everyday word: "..., dafydd cancelled"
-    if word.islower() and prev not in _NOT_BEFORE_POSSESSIVE and p.care.match(text, end):
-        return start, end  # "the before/after of grace's whitening"
-    if word[:1].isupper() and _INITIAL.match(text, end) and p.reviewer.search(text, max(0, start - 8), start):
-        return start, end + 3  # a reviewer: "from 'Faith M.'"
     return None
+
+
+def _unknown_name(
+    text: str,
+    word: str,
+    start: int,
+    end: int,
+    not_names: frozenset[str],
+    p: _Patterns,
+    everyday: Callable[[str], bool],
+) -> tuple[int, int] | None:
+    """The span of a word the lists do not know when the words around it show a person's name, else None."""
+    # A capitalised first name the lists do not know, introduced: "hiya it's Bronwen again".
+    unknown = word[:1].isupper() and len(word) >= 3 and word.lower() not in not_names and not word.isupper()
+    if unknown and _signature(text, start, end, p):
+        return start, end + 3  # a quoted reviewer, everyday words too: 'from "Vale B."'
+    if _aged(text, start, end, word, not_names, p, everyday):
+        return start, end  # "anvi (6 yrs) came for a squint check"
+    if not unknown or everyday(word):
+        return None
+    if _INITIAL.match(text, end) and p.reviewer.search(text, max(0, start - 8), start):
+        return start, end + 3  # a reviewer the lists do not know: "di 'Stavros K.'"
+    return (start, end) if _introduced(text, start, end, word, p) else None
+
+
+def _signature(text: str, start: int, end: int, p: _Patterns) -> bool:
+    """A quoted first name and initial after "from"/"by", as review sites sign: 'from "Vale B."'."""
+    head = text[max(0, start - 8) : start]
+    return bool(head[-1:] in ("'", '"', "“", "‘") and _INITIAL.match(text, end) and p.reviewer.search(head))
+
+
+def _aged(
+    text: str, start: int, end: int, word: str, not_names: frozenset[str], p: _Patterns, everyday: Callable[[str], bool]
+) -> bool:
+    """A word the lists do not know, in any case, followed by an age ("anvi (6 yrs)"): a child's name."""
+    low = word.lower()
+    return (
+        len(word) >= 3
+        and low not in not_names
+        and not word[1:2].isupper()
+        and fold(word) not in _function_words()
+        and not everyday(word)
+        and p.age.match(text, end) is not None
+    )
 
 
 def _introduced(text: str, start: int, end: int, word: str, p: _Patterns) -> bool:

@@ -121,7 +121,7 @@ def not_patients() -> NotPatients:
     """The public figures and the words that show a name is not a patient's, read once."""
     data = person_names()
     return NotPatients(
-        frozenset(_name_words(figure) for figure in data.public_figures),
+        frozenset(_name_words(figure) for figure in data.public_figures + data.named_things),
         frozenset(w.lower() for w in data.not_person_after),
         frozenset(fold(w) for w in data.not_person_first),
     )
@@ -300,8 +300,11 @@ def names_before_honorific(text: str, honorifics: frozenset[str], not_names: fro
     return spans
 
 
-def names_after_lower_title(text: str, titles: re.Pattern[str], not_names: frozenset[str]) -> list[tuple[int, int]]:
-    """A listed surname after a title typed in lower case ("mrs haworth", "frau özdemir")."""
+def names_after_lower_title(
+    text: str, titles: re.Pattern[str], not_names: frozenset[str], everyday: Callable[[str], bool] = lambda w: True
+) -> list[tuple[int, int]]:
+    """A listed surname after a title typed in lower case ("mrs haworth", "frau özdemir"), or a word that is no
+    everyday word ("frau lindqvist")."""
     lists = name_lists()
     spans = []
     for match in titles.finditer(text):
@@ -311,7 +314,7 @@ def names_after_lower_title(text: str, titles: re.Pattern[str], not_names: froze
         name = word.group()
         if not name.islower() or len(name) < 3 or name in not_names or fold(name) in lists.function_words:
             continue
-        if _in(name, lists.surnames):
+        if _in(name, lists.surnames) or (fold(name) not in lists.common and not everyday(name)):
             spans.append(word.span())
     return spans
 
@@ -534,9 +537,15 @@ def _name_group(
 ) -> tuple[list[_Token], int]:
     """The words of one name starting at toks[k] (at most three, and a middle initial), and the next token's index."""
     group: list[_Token] = []
-    while k < len(toks) and len(group) < _MAX_GROUP:
+    particles = 0  # particles do not count towards a name's words
+    while k < len(toks) and len(group) - particles < _MAX_GROUP:
         if group and _middle_initial(window, group[-1], toks, k):  # "Brandon T. Whitfield"
             group.append(toks[k])
+            k += 1
+            continue
+        if group and _particle_inside(window, toks, k, lists):  # "Siân ap Gwilym", "Maarten van den Berg"
+            group.append(toks[k])
+            particles += 1
             k += 1
             continue
         if not _name_word(toks[k], not_names, lists, not group):
@@ -551,6 +560,17 @@ def _name_group(
         if not _whole(group[-1]):  # "Garcia's": the name ends here
             break
     return group, k
+
+
+def _particle_inside(window: str, toks: list[_Token], k: int, lists: NameLists) -> bool:
+    """True when toks[k] is a particle ("ap", "van", "Ó") between words of a name, followed by a capitalised word or
+    another particle; a joiner ("e", "y") is not taken as one."""
+    j = k
+    while j < len(toks) and toks[j].text.lower() in lists.particles and toks[j].text.lower() not in _JOINERS:
+        if window[toks[j - 1].end : toks[j].start] != " ":
+            return False
+        j += 1
+    return j > k and j < len(toks) and window[toks[j - 1].end : toks[j].start] == " " and _capitalised(toks[j].text)
 
 
 def _middle_initial(text: str, last: _Token, toks: list[_Token], k: int) -> bool:

@@ -42,6 +42,13 @@ from .names import (
     names_beside_names,
     names_from_model,
 )
+from .neighbours import (
+    abbreviated_names,
+    dates_after_names,
+    hyphenated_given_names,
+    names_after_numbers,
+    names_before_times,
+)
 from .ner import LoadedModel, marked_spans, model_name_spans, name_model
 from .phones import find_cued_phones, is_phone_cue, phone_regions
 from .records import find_record_numbers, find_unlabelled_numbers
@@ -80,8 +87,9 @@ _SCORES = {
 _UP = "A-ZÀ-ÖØ-Ý\u0100-\u017f"
 _LOW = "a-zß-öø-ÿ\u0100-\u017f"
 _CAP = rf"[{_UP}](?:['’][{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)?"
-_PARTICLE = r"(?:de|di|da|van|von|der|del|della|le|la|du|dos)"
-_NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)?(?:{_CAP}|[A-Z]\.)){{0,3}}"
+# Particles inside a name after a title ("Herr von Bülow", "Mrs Ó Briain", "Mr ap Gwilym", "Dr van den Berg").
+_PARTICLE = r"(?:de|di|da|van|von|der|den|del|della|le|la|du|dos|ó|ní|nic|mac|ap|ab|uí)"
+_NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+){{0,2}}(?:{_CAP}|[A-Z]\.)){{0,3}}"
 
 # Identifiers other than names, each found by its own module (kind, score key, finder).
 _IDENTIFIER_FINDERS: tuple[tuple[str, str, Callable[[str], list[tuple[int, int]]]], ...] = (
@@ -146,7 +154,8 @@ def rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = _with_names_beside_names(
         text, [PhiSpan(r.entity_type, r.start, r.end, text[r.start : r.end]) for r in _non_overlapping(results)]
     )
-    return _with_unlabelled_numbers(text, _without_colleagues_and_figures(text, spans, extra_names))
+    spans = _without_colleagues_and_figures(text, _with_names_after_numbers(text, spans), extra_names)
+    return _with_unlabelled_numbers(text, _with_dates_after_names(text, spans))
 
 
 def _without_colleagues_and_figures(text: str, spans: list[PhiSpan], extra_names: Iterable[str]) -> list[PhiSpan]:
@@ -172,6 +181,25 @@ def _with_unlabelled_numbers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
         if not any(a < s.end and s.start < b for s in spans)
     ]
     return sorted(spans + added, key=lambda s: s.start) if added else spans
+
+
+def _with_names_after_numbers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` and the name right after a record or national number ("Chart no. 00731, Mared, missed ...")."""
+    numbers = [(s.start, s.end) for s in spans if s.kind in ("RECORD_NUMBER", "NATIONAL_ID")]
+    if not numbers:
+        return spans
+    return _added(text, spans, "NAME", names_after_numbers(text, numbers, _not_names(), _everyday))
+
+
+def _with_dates_after_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` and the past date right after a patient's name, a date of birth in a list or a chat log."""
+    names = [(s.start, s.end) for s in spans if s.kind == "NAME"]
+    return _added(text, spans, "DATE_OF_BIRTH", dates_after_names(text, names)) if names else spans
+
+
+def _added(text: str, spans: list[PhiSpan], kind: str, found: list[tuple[int, int]]) -> list[PhiSpan]:
+    new = [PhiSpan(kind, a, b, text[a:b]) for a, b in found if not any(a < s.end and s.start < b for s in spans)]
+    return sorted(spans + new, key=lambda s: s.start) if new else spans
 
 
 def _learned_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
@@ -462,6 +490,11 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
         found += courtesy(text)
         found += [
             s
+            for s in names_before_times(text, not_names) + abbreviated_names(text) + hyphenated_given_names(text)
+            if not is_not_a_patient(text, *s) and not not_lone_name(text, *s)
+        ]
+        found += [
+            s
             for s in names_from_context(text, not_names, _everyday)
             if not is_not_a_patient(text, *s) and not not_lone_name(text, *s)
         ]
@@ -560,7 +593,7 @@ def _courtesy_names(not_names: frozenset[str]) -> Callable[[str], list[tuple[int
 
     def find(text: str) -> list[tuple[int, int]]:
         return names_before_honorific(text, honorifics, not_names) + names_after_lower_title(
-            text, lower_titles, not_names
+            text, lower_titles, not_names, _everyday
         )
 
     return find

@@ -198,6 +198,15 @@ class NameContext(Strict):
     relative_before_name: Regex
     from_place_actions: Regex
     modal_names: tuple[str, ...] = ()
+    # After a doctor's title: a sentence that shows a public doctor (media, an audience), not a patient.
+    public_doctor_sentence: tuple[Regex, ...] = ()
+    doctor_titles: tuple[str, ...] = ()
+    # Right after a name: an appointment time ("Ivy 1pm"), or an age in brackets ("anvi (6 yrs)"): a patient.
+    time_after_name: Regex | None = None
+    age_in_brackets: Regex | None = None
+    # Given names written short with a full stop ("Mohd. Irfan"): the next capitalised word is a name.
+    given_name_abbreviations: tuple[str, ...] = ()
+    syllable_prefixes_not_names: tuple[str, ...] = ()
 
 
 class PersonNames(Strict):
@@ -210,6 +219,7 @@ class PersonNames(Strict):
     public_figures: tuple[str, ...] = ()
     not_person_after: tuple[str, ...] = ()
     not_person_first: tuple[str, ...] = ()
+    named_things: tuple[str, ...] = ()  # names of schemes and programmes that read as a person's name
     name_model: NameModel
     name_context: NameContext | None = None
 

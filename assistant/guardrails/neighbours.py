@@ -1,0 +1,142 @@
+"""Patient data shown by what stands next to it: a name beside an appointment time or a record number, a given name
+written short ("Mohd. Irfan"), and a date of birth right after a patient's name.
+
+A list of appointments ("Kenji Watanabe 10:30, Ivy 1pm"), a record line ("Chart no. 00731, Mared, missed 3
+sessions") and a birthday list or a chat log ("Cormac Doyle, 30/04/1979") name patients by their layout, not by a
+cue word. The words are data (knowledge/data/person_names.yaml, `name_context`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from functools import lru_cache
+
+from ._data import guardrail_data, person_names
+from .births import date_pattern
+from .names import fold, name_lists
+
+_CAPITALISED = r"[A-ZÀ-ÖØ-Ý\u0100-\u017f][^\W\d_]+(?:-[^\W\d_]+)?"
+# A given name and the capitalised words after it, before a time: "Ivy 1pm", "Ivy Chen 10:30".
+_NAME_RUN = re.compile(rf"(?<![\w'’.-])({_CAPITALISED})((?: {_CAPITALISED}){{0,2}})")
+# After a record number or a national number: a comma or a dash, then a capitalised name.
+# The name ends its clause ("00731, Mared, missed"), so a heading after a number ("PAM-0093417 – Biopsie-Ergebnis
+# ist da", "SSN ..., DOB ...") is not taken for one.
+_AFTER_NUMBER = re.compile(rf"\)?[ ]*[,–—-][ ]*({_CAPITALISED}(?: {_CAPITALISED}){{0,2}})(?=[ ]*(?:[,;)]|[–—] ))")
+_OLDEST_BIRTH_YEAR = 1900
+
+
+@lru_cache(maxsize=1)
+def _time_after() -> re.Pattern[str] | None:
+    context = person_names().name_context
+    return re.compile(context.time_after_name, re.IGNORECASE) if context and context.time_after_name else None
+
+
+@lru_cache(maxsize=1)
+def _abbreviated() -> re.Pattern[str] | None:
+    context = person_names().name_context
+    if context is None or not context.given_name_abbreviations:
+        return None
+    short = "|".join(re.escape(a) for a in context.given_name_abbreviations)
+    return re.compile(rf"(?<![\w.])(?:{short})\. ({_CAPITALISED}(?: {_CAPITALISED}){{0,2}})(?![\w'’])")
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(t.lower().rstrip(".") for t in guardrail_data().phi.titles)
+
+
+@lru_cache(maxsize=1)
+def _date_after() -> re.Pattern[str]:
+    return re.compile(rf"[ ]*[,:(–-]?[ ]*({date_pattern()})(?![\w/-]|\.\d)", re.IGNORECASE)
+
+
+def _until_not_name(words: list[str], not_names: frozenset[str]) -> list[str]:
+    """The words up to the first that is not a name ("Ivy Monday 1pm" keeps "Ivy" only)."""
+    kept = []
+    for word in words:
+        if word.lower() in not_names:
+            break
+        kept.append(word)
+    return kept
+
+
+def names_before_times(text: str, not_names: frozenset[str]) -> list[tuple[int, int]]:
+    """A capitalised listed given name (everyday words included: "Ivy", "Will") and the capitalised words after it,
+    right before an appointment time ("Ivy 1pm", "Kenji Watanabe 10:30"); weekdays, months and other not-names
+    ("Monday 9am") are not names."""
+    time_after = _time_after()
+    if time_after is None:
+        return []
+    lists = name_lists()
+    found = []
+    for m in _NAME_RUN.finditer(text):
+        first = m.group(1)
+        if first.lower() in not_names or fold(first) not in lists.given or fold(first) in lists.function_words:
+            continue
+        end = m.start(1) + len(" ".join([first, *_until_not_name(m.group(2).split(), not_names)]))
+        if time_after.match(text, end):
+            found.append((m.start(1), end))
+    return found
+
+
+def abbreviated_names(text: str) -> list[tuple[int, int]]:
+    """A given name written short and the name after it ("Mohd. Irfan", "Wm. Carter")."""
+    pattern = _abbreviated()
+    return [(m.start(), m.end()) for m in pattern.finditer(text)] if pattern else []
+
+
+def names_after_numbers(
+    text: str, numbers: list[tuple[int, int]], not_names: frozenset[str], everyday: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    """The name right after a record or national number and a comma ("Chart no. 00731, Mared, missed ..."): the
+    number and the name are one patient's line. The first word must be a listed given name or surname, or not an
+    everyday word."""
+    lists = name_lists()
+    found = []
+    for _, end in numbers:
+        m = _AFTER_NUMBER.match(text, end)
+        if m is None:
+            continue
+        words = m.group(1).split()
+        first = words[0]
+        if first.lower() in not_names or fold(first) in lists.function_words or first.lower() in _titles():
+            continue
+        if fold(first) in lists.given or fold(first) in lists.surnames or not everyday(first):
+            found.append((m.start(1), m.start(1) + len(" ".join([first, *_until_not_name(words[1:], not_names)]))))
+    return found
+
+
+_SYLLABLES = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{1,2})-([a-z]{2,4}) ([A-Z][a-z]+)(?![\w-])")
+
+
+def hyphenated_given_names(text: str) -> list[tuple[int, int]]:
+    """A Korean given name of two syllables and a listed surname ("Ji-hoon Park", "Soo-ah Lee"); not a word with an
+    English prefix ("Pre-op Care")."""
+    context = person_names().name_context
+    prefixes = frozenset(w.lower() for w in context.syllable_prefixes_not_names) if context else frozenset()
+    if context is None or not prefixes:
+        return []
+    lists = name_lists()
+    return [
+        (m.start(), m.end())
+        for m in _SYLLABLES.finditer(text)
+        if m.group(1).lower() not in prefixes and fold(m.group(3)) in lists.surnames
+    ]
+
+
+def dates_after_names(text: str, names: list[tuple[int, int]], today: date | None = None) -> list[tuple[int, int]]:
+    """A full date with a past year right after a patient's name ("Cormac Doyle, 30/04/1979", "Pasquale Iovine
+    12/03/1950"): in a list of patients or a chat log it is the date of birth. Dates of this year or later are
+    appointments and stay readable."""
+    year_now = (today or date.today()).year
+    found = []
+    for _, end in names:
+        m = _date_after().match(text, end)
+        if m is None:
+            continue
+        years = [int(y) for y in re.findall(r"(?<!\d)(\d{4})(?!\d)", m.group(1))]
+        if years and _OLDEST_BIRTH_YEAR <= years[0] < year_now:
+            found.append(m.span(1))
+    return found
