@@ -11,7 +11,8 @@ import re
 import pytest
 
 from assistant.chat.compose import Asker
-from assistant.chat.drafts import Drafter, plan_start, requested_kind
+from assistant.chat.drafts import Drafter, requested_kind
+from assistant.chat.plan_span import plan_start
 from assistant.guardrails.scope import emergency_entry
 from assistant.knowledge.schemas.replies import find_confirming
 from assistant.planners.reviews import draft_reply, load_reply_data

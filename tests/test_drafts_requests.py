@@ -8,7 +8,8 @@ from types import SimpleNamespace
 import pytest
 
 from assistant.chat.compose import Asker
-from assistant.chat.drafts import Drafter, plan_start
+from assistant.chat.drafts import Drafter
+from assistant.chat.plan_span import plan_start
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,8 @@ from types import SimpleNamespace
 import pytest
 
 from assistant.chat.compose import Asker
-from assistant.chat.drafts import Drafter, _titled_names_back, requested_kind
+from assistant.chat.draft_inputs import _titled_names_back
+from assistant.chat.drafts import Drafter, requested_kind
 
 
 @pytest.fixture(scope="module")

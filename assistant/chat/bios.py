@@ -70,7 +70,9 @@ def _slots(
     city = values.get("city") or ""
     default_services = data.services.get(spec.id, name) if known else _UNKNOWN_SERVICES
     services = _first_upper(details.focus) if details.focus else default_services
-    if details.listed and not details.focus and not details.personal:  # "family dentistry, Invisalign, open Saturdays"
+    if details.doing and not details.focus and not details.personal:  # "..., posts about menopause": what it does
+        services = _first_upper(details.doing)
+    elif details.listed and not details.focus and not details.personal:  # "family dentistry, Invisalign, open Sat"
         services = " · ".join(_first_upper(item) for item in details.listed)
     if details.funding:
         services = f"{services} · {details.funding}"

@@ -11,8 +11,10 @@ from ..knowledge.countries import Countries
 
 _NAMED = re.compile(r"\b(?:called|named)\s+([A-Z][\w'’&-]*(?:\s+(?:&|and|of|[A-Z][\w'’&-]*)){0,4})")
 _PLACE = r"(?:practice|clinic|surgery|centre|center|office|studio|pharmacy|hospital)"
+_NOT_NAME = r"(?:for|about|on|of|to|at|in|with|from|our|my|the|a|an|your|their|bio|post|caption|script|reel|plan)"
 _PRACTICE = re.compile(
-    rf"(?:\b(?:a|an|our|my|the)\s+|[-–:,]\s+)((?:[\w-]+\s+){{0,3}}?{_PLACE})\b"
+    # The words before the place describe it ("our hospital pharmacy"); "a bio for our hospital" is not a name.
+    rf"(?:\b(?:a|an|our|my|the)\s+|[-–:,]\s+)((?:(?!{_NOT_NAME}\b)[\w-]+\s+){{0,3}}?{_PLACE}(?:\s+{_PLACE})?)\b"
     r"(?!\s+(?:manager|nurse|team|account|page))",
     re.I,
 )
@@ -24,7 +26,7 @@ _FOCUS = re.compile(
 )
 # "who posts about new research" -> "posting about new research": what the clinician's account does.
 _DOING = re.compile(
-    r"\b(?:who|that)\s+(posts?|explains?|talks?|shares?|makes?|writes?|covers?|teaches?)\s+"
+    r"(?:\b(?:who|that)|,|\band)\s+(posts?|explains?|talks?|shares?|makes?|writes?|covers?|teaches?)\s+"
     r"(?:(?:videos?|content|posts?)\s+)?(?:about\s+|on\s+)?([^.;!?\n,]{3,60})",
     re.I,
 )

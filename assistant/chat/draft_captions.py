@@ -56,18 +56,33 @@ class CaptionWriter:
             drafts = self.more_captions(draft, turn, profile, specialty, count)
         if (rule := self.data.extras.no_selling) and re.search(rule.asks, text, re.IGNORECASE):
             drafts = [_without_selling(d, rule) for d in drafts]  # "no selling please": no booking line
+        if drafts and (note := self.count_note(text)):  # "300 posts", "0 posts": say what was made instead
+            drafts[0] = drafts[0].model_copy(update={"notes": [note, *drafts[0].notes]})
         return drafts
+
+    def _asked_count(self, text: str) -> tuple[int, str] | None:
+        """(how many captions the message asks for, the words it used: "300 LinkedIn posts"), or None."""
+        extras = self.data.extras
+        words = "|".join(re.escape(w) for w in sorted(extras.count_words, key=len, reverse=True))
+        found = re.search(rf"\b(\d{{1,5}}|{words})\s+(?:[\w'’-]+\s+){{0,3}}?(?:captions?|posts?)\b", text, re.I)
+        if found is None:
+            return None
+        word = found.group(1).lower()
+        return (int(word) if word.isdigit() else extras.count_words.get(word, 1)), found.group(0)
 
     def caption_count(self, text: str) -> int:
         """How many captions the message asks for ("3 captions", "a few posts"), at most the data's cap; else 1."""
-        extras = self.data.extras
-        words = "|".join(re.escape(w) for w in sorted(extras.count_words, key=len, reverse=True))
-        found = re.search(rf"\b(\d{{1,2}}|{words})\s+(?:[\w'’-]+\s+){{0,3}}?(?:captions|posts)\b", text, re.I)
-        if found is None:
-            return 1
-        word = found.group(1).lower()
-        count = int(word) if word.isdigit() else extras.count_words.get(word, 1)
-        return max(1, min(count, extras.max_captions))
+        asked = self._asked_count(text)
+        return max(1, min(asked[0], self.data.extras.max_captions)) if asked else 1
+
+    def count_note(self, text: str) -> str:
+        """What the draft says when the number of captions asked is more than one answer gives, or none at all."""
+        limits, asked = self.data.extras.limits, self._asked_count(text)
+        if limits is None or asked is None:
+            return ""
+        if asked[0] > self.data.extras.max_captions:
+            return limits.too_many.format(asked=asked[1], max=self.data.extras.max_captions)
+        return limits.too_few.format(asked=asked[1]) if asked[0] < 1 else ""
 
     def more_captions(self, first: Draft, turn, profile: ClinicProfile | None, specialty, count: int) -> list[Draft]:
         """`count` different captions: the first, its other versions, then captions on the next topics that

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
     from ..profile import ClinicProfile
 
-_PER_WEEK = re.compile(r"\b(\d)\s*(?:posts?|times)\s*(?:a|per)\s*week\b", re.IGNORECASE)
+_PER_WEEK = re.compile(r"\b(\d{1,3})\s*(?:posts?|times)\s*(?:a|per)\s*week\b", re.IGNORECASE)
 
 
 class PlanWriter:
@@ -32,15 +32,19 @@ class PlanWriter:
         from ..planners.calendar import plan_calendar
         from ..profile import ClinicProfile
 
-        span = plan_span(turn.masked, dict(self.data.extras.seasons), dt.date.today())
-        per_week = int(found.group(1)) if (found := _PER_WEEK.search(turn.masked)) else 7 if span.daily else 3
+        limits = self.data.extras.limits
+        max_weeks, max_per_week = (limits.max_plan_weeks, limits.max_posts_per_week) if limits else (12, 7)
+        recent = limits.recent_past_days if limits else 60
+        span = plan_span(turn.masked, dict(self.data.extras.seasons), dt.date.today(), 7 * max_weeks, recent)
+        asked_per_week = int(found.group(1)) if (found := _PER_WEEK.search(turn.masked)) else 7 if span.daily else 3
+        per_week = min(max(asked_per_week, 1), max_per_week)
         platform = _platform(turn, profile)
         # No specialty in the message or the profile: the dates and formats of a plan, with general topics named as
         # such (drafts.yaml, extras.general_plan), never a GP's topics for a field our data does not hold.
         general = self.data.extras.general_plan if specialty is None and profile is None else None
         if profile is None:
             profile = ClinicProfile(specialty=specialty or "general_practice", platforms=[platform])
-        plan = plan_calendar(self.kb, profile, [platform], span.start, min(span.weeks, 12), min(max(per_week, 1), 7))
+        plan = plan_calendar(self.kb, profile, [platform], span.start, min(span.weeks, max_weeks), per_week)
         # The span asked, to the day: "a 7-day plan" has no eighth day, "a month from 1 November" ends on the 30th.
         posts = sorted((p for p in plan.posts if span.start <= p.date <= span.end), key=lambda p: p.date)
         if span.dated and posts and posts[0].date > span.start and not posts[0].awareness:
@@ -60,17 +64,22 @@ class PlanWriter:
         specialty_name = self.kb.specialty(profile.specialty).name if profile.specialty in self.kb.specialties else ""
         specialty_name = "" if general is not None else specialty_name
         extra = self.plan_notes(f"{turn.masked} {specialty_name}", "\n".join(lines), _country_code(turn, profile))
-        if general is not None:
+        unnamed = general is not None and limits is not None and not re.search(limits.field_named, turn.masked, re.I)
+        if general is not None and not unnamed:
             extra.insert(0, general.note)
         if span.weekday_named:  # "Monday 6 April" in a year when it is a Tuesday: the date wins, and we say so
             extra.insert(0, f"{span.start:%d %B %Y} is a {span.start:%A}, not a {span.weekday_named}: check the date.")
-        about = theme or (general.title if general is not None else "")
+        problems = self._asked_but_not_made(span, found.group(0) if found else "", asked_per_week, per_week)
+        if unnamed and limits:  # no field named at all is not "your field is not in our guides"
+            problems.append(limits.no_field_note)
+        about = theme or (limits.no_field_title if unnamed and limits else general.title if general else "")
         return Draft(
             kind="plan",
             platform=platform,
             title=span.title() + (f": {about}" if about else ""),
             text="\n".join(lines),
             notes=[
+                *problems,
                 "The whole plan, with every caption and the exports for Hootsuite, Buffer and calendars, "
                 "is on the Editorial plan page.",
                 *(
@@ -84,6 +93,29 @@ class PlanWriter:
                 *extra,
             ],
         )
+
+    def _asked_but_not_made(self, span, per_week_typed: str, asked_per_week: int, per_week: int) -> list[str]:
+        """What the message asked that the plan does not do, in plain words: a date that does not exist or has
+        passed, a length or a posting rhythm beyond what a plan holds (drafts.yaml, extras.limits)."""
+        limits = self.data.extras.limits
+        if limits is None:
+            return []
+        start = f"{span.start:%A %d %B %Y}"
+        notes = []
+        if span.impossible:
+            notes.append(limits.impossible_date.format(asked=span.impossible[0], year=span.impossible[1], start=start))
+        if span.passed:
+            notes.append(limits.past_date.format(asked=span.passed, start=start))
+        if span.asked and span.days < 7 * limits.max_plan_weeks:
+            notes.append(limits.too_short.format(asked=span.asked, days=span.days))
+        elif span.asked:
+            notes.append(limits.too_long.format(asked=span.asked, weeks=limits.max_plan_weeks, days=span.days))
+        if per_week_typed and per_week != asked_per_week:
+            used = f"{per_week} post{'s' if per_week != 1 else ''}"
+            notes.append(
+                limits.per_week.format(asked=per_week_typed.rsplit(" ", 2)[0], used=used, max=limits.max_posts_per_week)
+            )
+        return notes
 
     def _opening_first(self, text: str, posts: list) -> list:
         """The posts with an event's own posts first (a clinic opening: the opening day, the team, how to book);

@@ -115,7 +115,11 @@ class TopicFinder:
         if 2 * len(missed) > len(words):
             return False
         # At exactly half, a missed word no topic knows ("dengue") is what the subject is about: not covered.
-        return 2 * len(missed) < len(words) or all(any(_same_word(w, t) for t in self._idf) for w in missed)
+        # A word known only as another word's derivative ("talker" from "talk") is not known: "late talkers" is
+        # not a topic about eating late.
+        return 2 * len(missed) < len(words) or all(
+            any(_same_word(w, t, _INFLECTIONS, False) for t in self._idf) for w in missed
+        )
 
     def specialty_and_topic(self, turn, specialty):
         subject = self.subject(turn.masked)
@@ -150,9 +154,19 @@ class TopicFinder:
         return " ".join(words).strip(" '\"")
 
 
-def _same_word(a: str, b: str) -> bool:
+# What a word's own forms add to it: "floss" and "flossing", "talk" and "talker"; never "late" and "later" or
+# "hear" and "heart", which are other words. A longer ending makes a compound ("physio", "physiotherapy").
+_ENDINGS = frozenset({"s", "es", "ed", "d", "ing", "er", "ers", "ly", "y", "ies", "al", "ic", "ion"})
+_INFLECTIONS = frozenset({"s", "es", "ed", "d", "ing"})  # the same word, not a word made from it
+
+
+def _same_word(a: str, b: str, endings: frozenset[str] = _ENDINGS, compounds: bool = True) -> bool:
     """One word or a form of it: "floss" and "flossing", "vaccine" and "vaccines" (four letters at least)."""
-    return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
+    short, long = sorted((a, b), key=len)
+    if a == b or len(short) < 4 or not long.startswith(short):
+        return a == b
+    rest = long[len(short) :]
+    return rest in endings or (compounds and len(rest) >= 4)
 
 
 def _cue(cue: str, text: str) -> re.Match[str] | None:

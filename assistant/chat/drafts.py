@@ -21,14 +21,7 @@ from .bios import write_bio
 from .details import Details, details_in
 from .draft_captions import CaptionWriter
 from .draft_hashtags import hashtag_draft
-from .draft_inputs import (  # noqa: F401 - _titled_names_back, DEFAULT_PLATFORM: re-exported for callers
-    DEFAULT_PLATFORM,
-    _pasted,
-    _platform,
-    _platforms,
-    _titled_names_back,
-    _values,
-)
+from .draft_inputs import _pasted, _platform, _platforms, _values
 from .draft_plans import PlanWriter
 from .draft_replies import ReplyWriter
 from .draft_scripts import video_script_draft
@@ -37,7 +30,6 @@ from .ideas import idea_list, wants_ideas
 from .models import Draft, DraftKind
 from .news import NewsWriter
 from .notices import NoticeWriter
-from .plan_span import plan_start  # noqa: F401 - plan_start: re-exported for callers
 from .rewrite import rewrite, wants_rewrite
 
 if TYPE_CHECKING:
@@ -100,7 +92,19 @@ class Drafter:
     # --- the drafts -------------------------------------------------------------------------------------
 
     def drafts(self, turn, profile: ClinicProfile | None, asker) -> list[Draft]:
-        """The drafts the message asks for (usually one), or [] when it asks a question."""
+        """The drafts the message asks for (usually one), or [] when it asks a question; a draft for a platform
+        we hold no data on says which platform it was written for instead."""
+        drafts = self._drafts(turn, profile, asker)
+        limits = self.data.extras.limits
+        other = re.search(limits.other_platforms, turn.masked, re.IGNORECASE) if limits and drafts else None
+        if other is None or limits is None or (turn.platforms_named and turn.platforms):
+            return drafts
+        held = self.kb.platforms.get(drafts[0].platform or "")
+        used = held.name if held is not None else "a general post"
+        note = limits.other_platform.format(name=other.group(1)[:1].upper() + other.group(1)[1:], used=used)
+        return [drafts[0].model_copy(update={"notes": [note, *drafts[0].notes]}), *drafts[1:]]
+
+    def _drafts(self, turn, profile: ClinicProfile | None, asker) -> list[Draft]:
         text = turn.masked
         details = details_in(text, self.kb.countries)
         kind = requested_kind(text, self.data)

@@ -28,11 +28,13 @@ _DATE = re.compile(
 _MONTH = re.compile(
     rf"\b(?:in|for|from|during|starting|start(?:ing)? in|over)\s+({'|'.join(_MONTHS)})\b", re.IGNORECASE
 )
-_WEEKS = re.compile(r"\b(\d{1,2}|one|two|three|four|five|six|eight|ten|twelve)[- ]?weeks?\b", re.IGNORECASE)
-_DAYS = re.compile(r"\b(\d{1,2}|seven|ten|fourteen|thirty)[- ]?days?\b(?![- ]?(?:a|per) week)", re.IGNORECASE)
+_WEEKS = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|eight|ten|twelve)[- ]?weeks?\b", re.IGNORECASE)
+_DAYS = re.compile(r"\b(\d{1,3}|seven|ten|fourteen|thirty)[- ]?days?\b(?![- ]?(?:a|per) week)", re.IGNORECASE)
 _ONE_WEEK = re.compile(r"\b(?:a|one)[- ]week\b|\bweek[- ]long\b|\bfirst week\b", re.IGNORECASE)
 _FORTNIGHT = re.compile(r"\bfortnight\b", re.IGNORECASE)
-_MONTHS_LONG = re.compile(r"\b(a|one|1|two|2|three|3)[- ]months?\b", re.IGNORECASE)
+_MONTHS_LONG = re.compile(r"\b(a|one|two|three|six|\d{1,2})[- ]months?\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:a|one|1)[- ]year\b|\b(?:yearly|annual|year[- ]long)\b", re.IGNORECASE)
+_NEXT_MONTH = re.compile(r"\bnext month\b|\bthe coming month\b", re.IGNORECASE)
 _DAILY = re.compile(r"\b(daily|every day|each day|per day|day[- ]by[- ]day)\b", re.IGNORECASE)
 _NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -50,6 +52,9 @@ class PlanSpan:
     daily: bool = False
     weekday_named: str = ""  # "Monday", when the message named a weekday the date does not fall on
     dated: bool = False  # the message named the first day itself ("from 6 April"): the first post goes out on it
+    asked: str = ""  # the length as typed ("99-day"), when it was cut to the longest plan or raised to one day
+    impossible: tuple[str, int] | None = None  # ("31 February", 2027): a date that does not exist, so not used
+    passed: str = ""  # "1 December": a date that passed lately, so the plan starts on it next year
 
     @property
     def weeks(self) -> int:
@@ -67,6 +72,12 @@ class PlanSpan:
 
 def _number(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBERS.get(word.lower(), 1)
+
+
+def _length(word: str, unit: str) -> str:
+    """ "99 days", "a month", "0 days": a length as asked, in plain words."""
+    count = 1 if word.lower() in ("a", "one") else _number(word)
+    return f"a {unit}" if count == 1 else f"{count} {unit}s"
 
 
 def named_date(text: str, today: dt.date) -> tuple[dt.date, str] | None:
@@ -95,6 +106,40 @@ def named_date(text: str, today: dt.date) -> tuple[dt.date, str] | None:
     return None
 
 
+def _typed_dates(text: str):
+    """(weekday typed or None, day, month number, the date as typed) for every date the message names."""
+    for found in _DATE.finditer(text):
+        day_name, day, month, day_name2, month2, day2 = found.groups()
+        weekday, month_word, number = (day_name, month, day) if day else (day_name2, month2, day2)
+        key = month_word.lower()
+        month_no = _MONTHS.get(key) or _SHORT.get(key[:4] if key.startswith("sept") else key[:3])
+        if month_no:
+            yield weekday, int(number), month_no, f"{int(number)} {calendar.month_name[month_no]}"
+
+
+def impossible_date(text: str, today: dt.date) -> tuple[str, int] | None:
+    """The first date named that does not exist in the year it would next fall ("31 February", 2027), or None."""
+    for _, day, month, typed in _typed_dates(text):
+        year = today.year if (month, day) >= (today.month, today.day) else today.year + 1
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            return typed, year
+    return None
+
+
+def passed_date(text: str, today: dt.date, recent_days: int) -> str:
+    """The first date named, as typed ("1 December"), when it fell in the last `recent_days` days (so a plan from it
+    starts next year), else ""."""
+    for _, day, month, typed in _typed_dates(text):
+        try:
+            this_year = dt.date(today.year, month, day)
+        except ValueError:
+            continue
+        return typed if 0 < (today - this_year).days <= recent_days else ""
+    return ""
+
+
 def plan_start(text: str, seasons: dict[str, int], today: dt.date) -> dt.date:
     """The day a plan starts: the date the message names; else the first Monday of the month (or season) it names,
     the next one from today; else next Monday."""
@@ -103,6 +148,8 @@ def plan_start(text: str, seasons: dict[str, int], today: dt.date) -> dt.date:
     month = None
     if found_month := _MONTH.search(text):
         month = _MONTHS[found_month.group(1).lower()]
+    elif _NEXT_MONTH.search(text):
+        month = today.month % 12 + 1
     elif seasons and (season := re.search(rf"\b({'|'.join(map(re.escape, seasons))})\b", text, re.IGNORECASE)):
         month = seasons[season.group(1).lower()]  # the season words are the data's (drafts.yaml, extras.seasons)
     next_monday = today + dt.timedelta(days=7 - today.weekday())
@@ -113,27 +160,43 @@ def plan_start(text: str, seasons: dict[str, int], today: dt.date) -> dt.date:
     return first + dt.timedelta(days=(7 - first.weekday()) % 7)
 
 
-def plan_span(text: str, seasons: dict[str, int], today: dt.date) -> PlanSpan:
-    """When a requested plan starts and how many days it runs (at most 12 weeks)."""
+def plan_span(
+    text: str, seasons: dict[str, int], today: dt.date, max_days: int = 84, recent_days: int = 60
+) -> PlanSpan:
+    """When a requested plan starts and how many days it runs (at most `max_days`), and what was asked but not
+    made: a length cut or raised, a date that does not exist, a date that passed lately."""
     start = plan_start(text, seasons, today)
     found = named_date(text, today)
     wrong = found[1] if found else ""
     daily = False
+    asked = ""
     if weeks := _WEEKS.search(text):
-        days = 7 * _number(weeks.group(1))
+        days, asked = 7 * _number(weeks.group(1)), _length(weeks.group(1), "week")
     elif found_days := _DAYS.search(text):
-        days, daily = _number(found_days.group(1)), True
+        days, daily, asked = _number(found_days.group(1)), True, _length(found_days.group(1), "day")
     elif _ONE_WEEK.search(text):
         days = 7
     elif _FORTNIGHT.search(text):
         days = 14
     elif months := _MONTHS_LONG.search(text):
-        word = months.group(1).lower()
+        word, asked = months.group(1).lower(), _length(months.group(1), "month")
         count = 1 if word == "a" else _number(word)
         # "a month of posts for November, from 1 November": the whole calendar month
         whole = count == 1 and start.day == 1
         days = calendar.monthrange(start.year, start.month)[1] if whole else 28 * count
+    elif _YEAR.search(text):
+        days, asked = 365, "a year"
     else:
         days = 28
     daily = daily or bool(_DAILY.search(text))
-    return PlanSpan(start=start, days=min(max(days, 1), 84), daily=daily, weekday_named=wrong, dated=found is not None)
+    kept = min(max(days, 1), max_days)
+    return PlanSpan(
+        start=start,
+        days=kept,
+        daily=daily,
+        weekday_named=wrong,
+        dated=found is not None,
+        asked=asked if kept != days else "",
+        impossible=None if found else impossible_date(text, today),
+        passed=passed_date(text, today, recent_days) if found else "",
+    )

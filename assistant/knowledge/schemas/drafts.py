@@ -136,6 +136,27 @@ class GeneralCarousel(Strict):
     caption: str = Field(min_length=20)
 
 
+class DraftLimits(Strict):
+    """The most a request to write gets, and the notes that say what was made instead of what was asked (a plan
+    longer than the longest we make, a date that does not exist, 300 posts): never silently something else."""
+
+    max_plan_weeks: int = Field(default=12, ge=1, le=52)
+    max_posts_per_week: int = Field(default=7, ge=1, le=21)
+    recent_past_days: int = Field(default=60, ge=0, le=300)  # a date this far back has "passed", not "next year"
+    impossible_date: str = Field(min_length=20)  # {asked} {year} {start}
+    past_date: str = Field(min_length=20)  # {asked} {start}
+    too_long: str = Field(min_length=20)  # {asked} {weeks} {days}
+    too_short: str = Field(min_length=20)  # {asked} {days}
+    per_week: str = Field(min_length=20)  # {asked} {used} {max}
+    too_many: str = Field(min_length=20)  # {asked} {max}
+    too_few: str = Field(min_length=20)  # {asked}
+    field_named: Regex  # the message names the practice's field ("my paediatric occupational therapy practice")
+    no_field_title: str = Field(min_length=5)  # a plan when no field is named at all
+    no_field_note: str = Field(min_length=20)
+    other_platforms: Regex  # a platform we hold no data on (group 1: its name as typed)
+    other_platform: str = Field(min_length=20)  # {name} {used}
+
+
 class DraftExtras(Strict):
     comment_reply: CommentReplyData | None = None
     awareness: AwarenessCaptionData | None = None
@@ -158,6 +179,7 @@ class DraftExtras(Strict):
     plan_openings: tuple[PlanOpening, ...] = ()  # first posts of a plan around an event (a clinic opening)
     general_plan: GeneralPlanData | None = None  # a plan when no specialty is known: general topics, named so
     no_selling: NoSellingData | None = None  # captions asked for with no selling end without a booking line
+    limits: DraftLimits | None = None  # the most a request gets, and what we say when we make less
 
     @field_validator("seasons")
     @classmethod

@@ -1,0 +1,140 @@
+"""A request to write that asks for something impossible or beyond a limit gets a draft that says, in plain words,
+what it made instead: a date that does not exist or has passed, a plan longer than the longest we make, hundreds
+of posts or none, a rhythm beyond a week's posts, no field named, a platform we hold no data on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from assistant.chat.compose import Asker
+from assistant.chat.plan_span import impossible_date, passed_date, plan_span
+from assistant.knowledge import registry
+from tests.drafting import turn
+
+TODAY = dt.date(2026, 12, 2)
+
+
+@pytest.fixture(scope="module")
+def limits(kb):
+    found = registry.load(registry.DRAFTS, kb.root).extras.limits
+    assert found is not None
+    return found
+
+
+def notes_of(draft) -> str:
+    return " ".join(draft.notes)
+
+
+# --- the span: what was asked and what was made ----------------------------------------------------------------
+
+
+def test_a_date_that_does_not_exist_is_reported_with_the_year_it_was_looked_for():
+    assert impossible_date("a 7-day plan starting Monday 31 February", TODAY) == ("31 February", 2027)
+    assert impossible_date("from 32 March", TODAY) == ("32 March", 2027)
+    assert impossible_date("from 28 February", TODAY) is None
+    span = plan_span("a 7-day plan starting Monday 31 February", {}, TODAY)
+    assert span.impossible == ("31 February", 2027) and not span.dated
+
+
+def test_a_date_that_passed_lately_is_named_and_an_old_one_is_next_years():
+    assert passed_date("a plan from 1 December", TODAY, 60) == "1 December"
+    assert passed_date("a plan from 15 January", TODAY, 60) == ""  # long past: next January, as meant
+    assert passed_date("a plan from 20 December", TODAY, 60) == ""  # still to come
+    assert plan_span("a plan from 1 December", {}, TODAY).passed == "1 December"
+
+
+@pytest.mark.parametrize(
+    "text,days,asked",
+    [
+        ("a 99-day plan", 84, "99 days"),
+        ("a 100-day plan", 84, "100 days"),
+        ("a 20-week plan", 84, "20 weeks"),
+        ("a 6 month plan", 84, "6 months"),
+        ("a year of posts", 84, "a year"),
+        ("a 0-day plan", 1, "0 days"),
+        ("a 12-week plan", 84, ""),
+        ("a 3-month plan", 84, ""),
+    ],
+)
+def test_a_length_beyond_the_longest_plan_is_cut_and_remembered(text, days, asked):
+    span = plan_span(text, {}, TODAY)
+    assert (span.days, span.asked) == (days, asked)
+
+
+def test_next_month_starts_on_the_first_monday_of_next_month():
+    assert plan_span("a content plan for next month", {}, TODAY).start == dt.date(2027, 1, 4)
+
+
+# --- the drafts say so -----------------------------------------------------------------------------------------
+
+
+def test_a_plan_from_a_date_that_does_not_exist_says_so_and_names_the_start_used(drafter):
+    text = "Write a 7-day plan starting Monday 31 February for our dental clinic"
+    (draft,) = drafter.drafts(turn(text), None, Asker(specialty="dentistry"))
+    assert "There is no 31 February" in draft.notes[0]
+    start = re.search(r"plan from (\d{2} \w+ \d{4})", draft.title).group(1)
+    assert start in draft.notes[0]
+
+
+def test_a_plan_longer_than_the_longest_says_how_long_the_longest_is(drafter, limits):
+    (draft,) = drafter.drafts(turn("Write a 99-day plan for our physio clinic"), None, Asker(specialty="physiotherapy"))
+    assert draft.title.startswith(f"{7 * limits.max_plan_weeks}-day plan")
+    assert "99 days" in draft.notes[0] and f"{limits.max_plan_weeks} weeks" in draft.notes[0]
+
+
+def test_a_plan_of_a_normal_length_carries_no_limit_note(drafter):
+    (draft,) = drafter.drafts(turn("Write a 4-week plan for our physio clinic"), None, Asker(specialty="physiotherapy"))
+    assert "You asked for" not in notes_of(draft) and "There is no" not in notes_of(draft)
+
+
+def test_more_posts_a_week_than_a_plan_holds_says_how_many_it_has(drafter, limits):
+    text = "Make a 4-week plan with 12 posts a week for my dermatology clinic"
+    (draft,) = drafter.drafts(turn(text), None, Asker(specialty="dermatology"))
+    assert "12 posts a week" in notes_of(draft) and f"{limits.max_posts_per_week} posts a week" in notes_of(draft)
+
+
+def test_hundreds_of_posts_give_the_most_one_answer_gives_and_say_so(drafter, kb):
+    maximum = registry.load(registry.DRAFTS, kb.root).extras.max_captions
+    drafts = drafter.drafts(turn("Write 300 LinkedIn posts about back pain", ["linkedin"]), None, Asker())
+    assert len(drafts) == maximum and all(d.kind == "caption" for d in drafts)
+    assert "300 LinkedIn posts" in drafts[0].notes[0] and str(maximum) in drafts[0].notes[0]
+
+
+def test_linkedin_posts_about_a_subject_are_posts_not_an_about_section(drafter):
+    drafts = drafter.drafts(turn("Write 3 LinkedIn posts about back pain", ["linkedin"]), None, Asker())
+    assert drafts and all(d.kind == "caption" for d in drafts)
+    (bio,) = drafter.drafts(turn("Write my LinkedIn headline and about section", ["linkedin"]), None, Asker())
+    assert bio.kind == "bio"
+
+
+def test_zero_posts_give_one_and_say_so(drafter):
+    drafts = drafter.drafts(turn("Write 0 posts about flu vaccines"), None, Asker(specialty="general_practice"))
+    assert len(drafts) == 1 and "0 posts" in drafts[0].notes[0]
+
+
+def test_a_few_posts_within_the_limit_carry_no_count_note(drafter):
+    drafts = drafter.drafts(turn("Write 3 posts about sunscreen"), None, Asker(specialty="dermatology"))
+    assert len(drafts) == 3 and "You asked for" not in notes_of(drafts[0])
+
+
+def test_a_plan_with_no_field_named_says_no_field_was_named_not_that_it_is_missing(drafter, limits):
+    (draft,) = drafter.drafts(turn("Make me a content plan for next month"), None, Asker())
+    assert "not in our guides" not in draft.title and limits.no_field_title in draft.title
+    assert "No field or specialty was named" in draft.notes[0]
+    assert "don't have topics written for your field" not in notes_of(draft)
+
+
+def test_a_plan_for_a_field_we_do_not_hold_still_says_the_field_is_not_in_our_guides(drafter):
+    text = "Make a 4-week Instagram plan for my paediatric occupational therapy practice"
+    (draft,) = drafter.drafts(turn(text), None, Asker())
+    assert "not in our guides" in draft.title and "No field or specialty was named" not in notes_of(draft)
+
+
+def test_a_platform_we_hold_no_data_on_is_named_with_the_platform_written_for(drafter):
+    (draft,) = drafter.drafts(turn("Write a Snapchat caption about sunscreen"), None, Asker(specialty="dermatology"))
+    assert "Snapchat" in draft.notes[0] and "Instagram" in draft.notes[0]
+    (plain,) = drafter.drafts(turn("Write an Instagram caption about sunscreen"), None, Asker(specialty="dermatology"))
+    assert "no platform data" not in notes_of(plain)
