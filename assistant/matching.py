@@ -384,7 +384,16 @@ class CardMatcher:
                     or whole.confidence < min(h.confidence for h in halves)
                 ):
                     return halves
+            # A second part that points back at the first ("..., who should approve those replies?") continues it:
+            # when both parts find one card that the whole message did not put first, that card answers it.
+            elif len(halves) == 2 and split.points_back(split.questions[1]) and _other_than(whole, halves[0]):
+                return [replace(halves[0], asked=question)]
         return [whole] if whole else []
+
+
+def _other_than(whole: CardMatch | None, part: CardMatch) -> bool:
+    """Whether a part's card may replace the whole message's: none was found, or another one, not matched as sure."""
+    return whole is None or (whole.confidence < SURE and whole.card.id != part.card.id)
 
 
 def stands_alone(match: CardMatch) -> bool:

@@ -32,15 +32,17 @@ _CLAUSE = re.compile(
     rf":\s+(?=(?:{CLAUSE_WORDS})\b)",
     re.IGNORECASE,
 )
-# A number before a question in a list of them: "1) ...", "(2) ...", "Q1: ...", "First - ...", "Second, ...", a
-# "2." that starts a line; and the colon after "Two questions:" / "Two things from a GP in Leeds:".
+# A number before a question in a list of them: "1) ...", "(2) ...", "Q1: ...", "Question 2: ...", a letter "(a) ..."
+# or "b) ...", "First - ...", "Second, ...", a "2." that starts a line; and the colon after "Two questions:" / "Two
+# things from a GP in Leeds:". A bare letter is one of a-d in lower case ("Vitamin A) ..." is no list).
+_LABEL = r"\(\d\)|\d\)|Q\d\s*[:.)-]|question\s*\d\s*[:.)-]|\([a-d]\)|(?-i:[a-d]\))(?=\s)"
 _NUMBERED = re.compile(
-    r"(?:[,;]?\s*\band\b)?(?:^|\s+)(?:\(\d\)|\d\)|Q\d\s*[:.)-]|"
+    rf"(?:[,;]?\s*\band\b)?(?:^|\s+)(?:{_LABEL}|"
     r"(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|lastly)\s*[-–—:,])\s*|(?:^|\n)\s*\d\.\s+|"
     r"(?:(?<=questions)|(?<=things)|(?<=\bqs)):\s+",
     re.IGNORECASE,
 )
-_NUMBER_LEFT = re.compile(r"^(?:\(\d\)|\d\)|Q\d\s*[:.)-])\s*", re.IGNORECASE)  # "Two things: 1) ..." after the cut
+_NUMBER_LEFT = re.compile(rf"^(?:{_LABEL})\s*", re.IGNORECASE)  # "Two things: 1) ..." after the cut
 # A question after a few words of context and a comma: "As a therapist, should I have a business Instagram".
 OPENED_BY = r"how|what|should|can|could|do|does|is|are|would"
 _ASKS = re.compile(
@@ -66,6 +68,10 @@ _SUBJECT = re.compile(
 # run it?" may ask about running social media at all, which a card on that platform does not answer.
 GENERIC_SUBJECT = "social media"
 _PRONOUN = re.compile(r"\b(?:it|them)\b(?=\W*$|\s*,|\s+(?:up|on|for|out|off|over|running)\W*$)", re.IGNORECASE)
+# A later part that points back at the first one's words with "those replies", "these posts", "such comments": it
+# is not a question of its own ("who should approve those replies?" asks about replies to the first part's
+# comments, not about "approval" in general), so it is matched with the first part's words before its own.
+_POINTS_BACK = re.compile(r"\b(?:those|these|such)\s+(?!days\b|things\b)[a-z]+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -76,8 +82,14 @@ class Split:
     questions: tuple[str, ...]
 
     def matched_text(self, question: str) -> str:
-        """What a part is matched as: the context, then the question (its "it" resolved, see `resolved`)."""
-        return f"{self.context} {self.resolved(question)}".strip()
+        """What a part is matched as: the context, then the question (its "it" resolved, see `resolved`); a later
+        part that points back at the first ("who should approve those replies?") after the first part."""
+        earlier = self.questions[0] if self.points_back(question) else ""
+        return " ".join(t for t in (self.context, earlier, self.resolved(question)) if t)
+
+    def points_back(self, question: str) -> bool:
+        """Whether a later part refers to the first part's words ("those replies", "these posts")."""
+        return bool(self.questions) and question != self.questions[0] and bool(_POINTS_BACK.search(question))
 
     def generic(self, question: str) -> str | None:
         """A later part with its closing "it"/"them" read as social media in general ("who should run social

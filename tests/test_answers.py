@@ -201,3 +201,24 @@ def test_guidance_that_quotes_risky_words_to_warn_about_them_raises_no_alarm(ser
     answer = ask(services, "Which words should we avoid in our posts, like guaranteed or painless?")
     assert answer.card_id and ("guaranteed" in answer.text.lower() or "painless" in answer.text.lower())
     assert answer.findings == [] and not [w for w in answer.warnings if w["rule"].startswith("R")]
+
+
+def test_a_clinic_in_another_province_gets_no_answer_resting_on_one_provinces_law(services):
+    rule = services.kb.countries.local_rules[0]
+    heading = rule.sections[0][1]
+    away = services.chat.answer(
+        "Our physiotherapy clinic in Calgary posts on Instagram. Do captions need to be in French?"
+    )
+    assert away.sources and all(s.heading != heading for s in away.sources)
+    home = services.chat.answer(
+        "Our physiotherapy clinic in Sherbrooke posts on Instagram. Do captions need to be in French?"
+    )
+    assert any(s.heading == heading for s in home.sources)
+
+
+def test_a_second_part_pointing_back_at_the_first_is_answered_with_the_first_parts_card(services):
+    """ "Who should sign off those replies?" asks about the replies of the first part, not about sign-off in general."""
+    first = "We're an NHS trust. Should we answer the angry comments under a post about a patient who died in our care?"
+    alone = services.chat.answer(first)
+    both = services.chat.answer(f"{first} And who should sign off those replies?")
+    assert alone.card_id and [p.card_id for p in both.parts] == [alone.card_id]

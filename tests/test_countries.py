@@ -101,3 +101,28 @@ def test_the_narrowed_scan_names_the_same_country_as_the_whole_alternation(kb):
         expected = finder.codes[match.lastindex - 1] if match and match.lastindex else None
         assert finder.search(text) == expected, text
     assert _CueFinder([]).search("anything") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "elsewhere"),
+    [
+        ("Write a Canada Day post for our physio clinic in Ottawa", True),
+        ("Can an Alberta dental office post in English only?", True),
+        ("Our clinic in Montreal wants English-only captions", False),
+        ("We have offices in Toronto and Laval", False),  # a place of the region keeps its rules
+        ("Do Canadian clinics have to post in French?", False),  # the country alone says nothing of the province
+        ("A dental practice in Leeds", False),
+    ],
+)
+def test_a_regions_own_rules_are_elsewhere_for_an_asker_naming_another_place_in_its_country(kb, text, elsewhere):
+    rule = kb.countries.local_rules[0]
+    guide, section = rule.sections[0]
+    assert kb.countries.elsewhere(text, guide, section) is elsewhere
+    assert not kb.countries.elsewhere(text, guide, "Some section that holds everywhere")
+
+
+def test_every_local_rule_names_a_section_the_guides_have(kb):
+    sections = [s for rule in kb.countries.local_rules for s in rule.sections]
+    assert sections
+    for guide, heading in sections:
+        assert heading in kb.guide(guide).headings

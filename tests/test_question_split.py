@@ -121,3 +121,45 @@ def test_a_question_after_a_few_words_of_context_and_a_comma_is_a_question():
     assert split_question("We got a review, which is fake. How do I report it?").questions == (
         "We got a review, which is fake. How do I report it?",
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "context", "questions"),
+    [
+        (
+            "We run a physio clinic in Perth. (a) Should we use Reels? (b) Can we post a discount for students?",
+            "We run a physio clinic in Perth.",
+            ("Should we use Reels?", "Can we post a discount for students?"),
+        ),
+        (
+            "a) is LinkedIn worth it for a radiologist b) how often should I post there?",
+            "",
+            ("is LinkedIn worth it for a radiologist", "how often should I post there?"),
+        ),
+        (
+            "Question 1: can we film in the waiting room? Question 2: who signs off the videos? We're a GP surgery.",
+            "We're a GP surgery.",
+            ("can we film in the waiting room?", "who signs off the videos?"),
+        ),
+    ],
+)
+def test_lettered_and_labelled_questions_are_cut_at_their_labels_which_are_dropped(message, context, questions):
+    split = split_question(message)
+    assert split.context == context and split.questions == questions
+    assert [tidy(q) for q in split.questions][1][0].isupper() and "(b)" not in tidy(split.questions[1])
+
+
+def test_a_capital_letter_and_bracket_inside_a_question_is_no_list_label():
+    assert len(split_question("Is vitamin A) safe to mention in a skincare post?").questions) == 1
+
+
+def test_a_later_part_pointing_back_with_those_is_matched_after_the_first_part():
+    split = split_question(
+        "I'm a GP in Leeds. Can we answer comments about waiting times? Who should write those replies?"
+    )
+    first, second = split.questions
+    assert split.points_back(second) and not split.points_back(first)
+    assert split.matched_text(second) == f"I'm a GP in Leeds. {first} {second}"
+    assert split.matched_text(first) == f"I'm a GP in Leeds. {first}"
+    plain = split_question("Can we answer comments about waiting times? Who should run our account?")
+    assert not plain.points_back(plain.questions[1])

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..errors import KnowledgeError
-from ..knowledge.cards import MARKER, AnswerCard, CardVariant
+from ..knowledge.cards import MARKER, AnswerCard, CardVariant, markers
 from ..knowledge.schemas.chat import NearbyCard, SpecialtyIdeas, VerdictWords
 from ..matching import CardMatch, stands_alone
 from ..question_split import asks, pieces_of, questions_in, tidy
@@ -267,14 +267,25 @@ class Composer:
         if self.matcher is None or turn.off_topic:
             return []
         matches = self.matcher.answer_cards(turn.query, self.asker(turn).country, turn.country, self.nearby)
+        matches = [m for m in matches if not self._local_elsewhere(m.card.card, turn.query)]
         if turn.covered:
             return [] if self._nearby(matches, turn) else matches
         return [m for m in matches if m.confidence >= self.HIGH_CONFIDENCE] if len(matches) == 1 else []
 
+    def _local_elsewhere(self, card: AnswerCard, asked: str) -> bool:
+        """Whether a card's lead rests only on rules of one region and the asker names another place in that
+        country: Quebec's language law is no answer for a caption from a Toronto clinic (knowledge/data/countries.yaml,
+        `local_rules`)."""
+        countries = self.kb.countries
+        if countries is None or not countries.local_rules:
+            return False
+        cited = [card.cites[n - 1] for n in dict.fromkeys(markers(card.lead))]
+        return bool(cited) and all(countries.elsewhere(asked, c.guide, c.section) for c in cited)
+
     def _nearby(self, matches: Sequence[CardMatch], turn) -> bool:
         """Whether the one card matched answers a nearby question, so the whole sections answer better: the
         question's distinctive words are mostly absent from every wording of the card, at a modest confidence."""
-        if self.nearby is None or len(matches) != 1 or not self.for_asker(turn.passages, turn.country):
+        if self.nearby is None or len(matches) != 1 or not self.for_asker(turn.passages, turn.country, turn.query):
             return False
         return self.nearby.abstains(matches[0].uncovered, matches[0].confidence)
 
@@ -322,7 +333,7 @@ class Composer:
                 answer.ideas = self._topic_ideas(turn, asker, matches, answer.parts)
             if len(matches) == 1 and not drafts and first.confidence < self.CLOSE_CARD:
                 notices.append(self.words.phrase("close_card", question=matches[0].card.card.questions[0]))
-        elif turn.covered and (passages := self.for_asker(turn.passages, turn.country)):
+        elif turn.covered and (passages := self.for_asker(turn.passages, turn.country, turn.query)):
             answer.sections = best_sections(passages, numbering, self.kb, turn.tainted)
             what = " and ".join(f"“{s.heading}” ({s.title})" for s in answer.sections)
             answer.lead = self.words.phrase("closest_sections", what=what)
@@ -410,9 +421,10 @@ class Composer:
         except KnowledgeError:
             return None
 
-    def for_asker(self, passages: Sequence, country: str | None) -> list:
+    def for_asker(self, passages: Sequence, country: str | None, asked: str = "") -> list:
         """The passages without those from another country's rules: an Irish GP gets no Indian or German
-        advertising law as the closest guidance. Guides for a whole rule set (EU) count for its members."""
+        advertising law as the closest guidance. Guides for a whole rule set (EU) count for its members. Given the
+        asker's words, nor those of one region when they name another place in its country (see `_local_elsewhere`)."""
         countries = self.kb.countries
         rules = countries.rules_for(country) if countries and country else None
         if rules is None:  # a country the guides do not cover gets no other country's rules either
@@ -428,7 +440,8 @@ class Composer:
                 return True
             return not codes or country in codes or rules in codes
 
-        return [p for p in passages if fits(p.doc_id)]
+        kept = [p for p in passages if fits(p.doc_id)]
+        return [p for p in kept if not countries.elsewhere(asked, p.doc_id, p.heading)] if asked and countries else kept
 
     def _no_verdict_for_uncovered(self, parts: list[Part], matches: Sequence[CardMatch], country: str | None) -> None:
         """A country the guides hold no rules for (Singapore) gets no "Yes" or "No" from a card written for other

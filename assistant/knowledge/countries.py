@@ -93,9 +93,47 @@ class _CueFinder:
                 yield self.codes[keep[index] if keep is not None else index]
 
 
+class LocalRule(Strict):
+    """Guide sections whose rules hold in one part of a country only (Quebec's language law), the places that show
+    an asker is there, and the other regions of the country: an asker who names one of those, or a city of the
+    country outside the region (a clinic in Toronto), is elsewhere."""
+
+    country: str = Field(pattern=r"^[A-Z]{2}$")
+    region: str
+    places: tuple[str, ...] = Field(min_length=1)
+    other_regions: tuple[str, ...] = Field(min_length=1)
+    sections: tuple[tuple[str, str], ...] = Field(min_length=1)  # (guide id, section heading)
+
+
+class _Local:
+    """A local rule's two finders: its region's places, and places of its country outside the region."""
+
+    def __init__(self, rule: LocalRule, cities: tuple[str, ...]) -> None:
+        self.rule = rule
+        inside = {p.lower() for p in rule.places}
+        self.here = _CueFinder([("in", p) for p in rule.places])
+        outside = [*rule.other_regions, *(c for c in cities if c.lower() not in inside)]
+        self.away = _CueFinder([("out", p) for p in outside])
+
+    def elsewhere(self, text: str) -> bool:
+        return self.here.search(text) is None and self.away.search(text) is not None
+
+
 class Countries(Strict):
     countries: tuple[Country, ...] = Field(min_length=1)
     uncovered: tuple[UncoveredCountry, ...] = ()
+    local_rules: tuple[LocalRule, ...] = ()
+
+    def elsewhere(self, text: str, guide: str, section: str) -> bool:
+        """Whether a guide section holds in one region only and the text places the asker elsewhere in its
+        country: it names another region or city of that country ("Toronto") and none of the region's places
+        ("Montreal"); naming only the country ("a clinic in Canada") is not elsewhere."""
+        return any((guide, section) in local.rule.sections and local.elsewhere(text) for local in self._locals)
+
+    @cached_property
+    def _locals(self) -> tuple[_Local, ...]:
+        cities = {c.code: c.cities for c in self.countries}
+        return tuple(_Local(rule, cities.get(rule.country, ())) for rule in self.local_rules)
 
     @cached_property
     def _matchers(self) -> tuple[_CueFinder, _CueFinder, _CueFinder]:
