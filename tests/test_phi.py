@@ -166,6 +166,21 @@ def test_words_around_a_capitalised_word_do_not_make_it_a_name_on_their_own(text
     assert [s for s in detect_phi(text) if s.kind == "NAME"] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("Sydney cosmetic surgeon. An influencer wants a free tummy tuck. Allowed?", []),  # a city before a trade
+        ("Austin dental practice: can we post before and after photos?", []),
+        ("Leeds-based physio here, how often should we post?", []),
+        ("Sydney has a cavity and her mum Tara called", ["Sydney", "Tara"]),  # the same word as a patient's name
+        ("Can you text Sydney Miller back about her crown?", ["Sydney Miller"]),
+    ],
+)
+def test_a_city_before_a_clinician_or_practice_word_is_a_place_not_a_patient(text, masked):
+    """The country of an asker ("Sydney cosmetic surgeon") must survive masking: its rules pick the answer."""
+    assert [s.text for s in detect_phi(text) if s.kind == "NAME"] == masked
+
+
 def test_a_title_after_a_cue_is_not_masked_as_the_name():
     spans = [(s.kind, s.text) for s in detect_phi("patient Mr. Okonkwo complained on Facebook")]
     assert ("NAME", "Okonkwo") in spans and ("NAME", "Mr") not in spans

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..knowledge import registry as knowledge_registry
 from ._data import guardrail_data, words
 from .addresses import find_addresses
 from .births import find_birth_dates
@@ -526,6 +527,16 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
 
 
 @lru_cache(maxsize=1)
+def _city_names() -> frozenset[str]:
+    """The cities and towns the countries data lists, lower case ("sydney", "leeds")."""
+    return frozenset(
+        city.lower()
+        for country in knowledge_registry.load(knowledge_registry.COUNTRIES).countries
+        for city in country.cities
+    )
+
+
+@lru_cache(maxsize=1)
 def _colleague_or_place() -> Callable[[str, int, int], bool]:
     """A check that a lone first name is a colleague's ("our hygienist Priya", "Sarah the hygienist") or a place's
     ("a Roma", "in Sydney")."""
@@ -538,10 +549,14 @@ def _colleague_or_place() -> Callable[[str, int, int], bool]:
         re.IGNORECASE,
     )
     place = re.compile(rf"\b(?:{words(terms.place_before)})[ ]+$", re.IGNORECASE) if terms.place_before else None
+    city_role = re.compile(rf"[ -]+(?:{words(terms.place_after)})\b", re.IGNORECASE) if terms.place_after else None
+    cities = _city_names()
 
     def not_lone_name(text: str, start: int, end: int) -> bool:
         lo = max(0, start - 30)
         if role_before.search(text, lo, start) or role_after.match(text, end):
+            return True
+        if city_role is not None and text[start:end].lower() in cities and city_role.match(text, end):
             return True
         return place is not None and place.search(text, lo, start) is not None
 

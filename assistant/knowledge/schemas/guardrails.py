@@ -31,6 +31,7 @@ class PhiTerms(Strict):
     family_after_possessive: tuple[Regex, ...] = ()  # after a possessive name: "Lupe's mom"
     staff_before: tuple[Regex, ...] = ()  # a colleague's role by a first name: "our hygienist Priya"
     place_before: tuple[str, ...] = ()  # words before a place that is also a first name: "in Sydney", "a Roma"
+    place_after: tuple[str, ...] = ()  # words after a listed city that make it a place: "Sydney cosmetic surgeon"
     care_after_possessive: tuple[Regex, ...] = ()  # care after a possessive given name: "Ruby's eczema"
     honorifics_after: tuple[str, ...] = ()  # a courtesy word after a name: "Priyanka ji", "gurpreet bhai"
     lower_titles: tuple[str, ...] = ()  # titles written in lower case before a listed surname: "mrs haworth"
