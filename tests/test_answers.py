@@ -222,3 +222,17 @@ def test_a_second_part_pointing_back_at_the_first_is_answered_with_the_first_par
     alone = services.chat.answer(first)
     both = services.chat.answer(f"{first} And who should sign off those replies?")
     assert alone.card_id and [p.card_id for p in both.parts] == [alone.card_id]
+
+
+@pytest.mark.parametrize("country", [None, "US", "GB"])
+def test_a_therapist_is_never_told_to_ask_clients_for_reviews(services, country):
+    """Psychologists do not solicit testimonials from therapy clients (APA Ethics Code 5.05), whatever the country
+    of the saved profile: the specialty's answer must not lose to a country's note."""
+    answer = ask(
+        services, "Is it OK to ask my clients to leave us a Google review?", "psychiatry_psychotherapy", country
+    )
+    assert answer.card_id == "asking-for-reviews-how-to-ask"
+    assert flat(answer.lead).startswith("not from therapy clients")
+    assert not any("send the same text to every patient" in flat(s) for s in answer.steps)
+    dentist = ask(services, "Is it OK to ask patients to leave us a Google review?", "dentistry", country)
+    assert flat(dentist.lead).startswith("yes, ask")
