@@ -126,3 +126,22 @@ def test_every_local_rule_names_a_section_the_guides_have(kb):
     assert sections
     for guide, heading in sections:
         assert heading in kb.guide(guide).headings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A clinic in New South Wales, not Wales: NHS England or the NHS in Scotland?",
+        "we're in Portland, OR or maybe Portland ME, and Kirkland WA too",
+        "GP surgery in St. John's, Newfoundland; my cousin is a GP in St Johns Wood, London",
+        "Dentist in Washington DC, trained in Washington state, moving to New York, NY next year",
+        "nothing to find here",
+    ],
+)
+def test_scanning_only_the_cues_present_finds_what_the_whole_alternation_finds(kb, text):
+    """The fast path (each cue present in the text searched on its own) must give the codes, in order, that one
+    alternation of every cue gives (the path non-ASCII texts take), overlapping cues included."""
+    for finder in (*kb.countries._matchers, kb.countries._cities):
+        assert finder.pattern is not None
+        whole = [finder.codes[m.lastindex - 1] for m in finder.pattern.finditer(text) if m.lastindex]
+        assert list(finder.finditer(text)) == whole

@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..knowledge import registry
+from ..knowledge.base import compiled
 from ..knowledge.models import Topic
 from ..knowledge.schemas.drafts import DraftData
 from .bios import write_bio
@@ -42,7 +43,7 @@ _REVIEWED = re.compile(r"\b(reviews?|comments?|posts?|messages?|dms?|tweets?)\b"
 def requested_kind(text: str, data: DraftData) -> DraftKind | None:
     """The kind of draft a message asks for, or None for a question."""
     for kind in data.order:
-        if any(re.search(p, text, re.IGNORECASE | re.DOTALL) for p in data.requests.get(kind, ())):
+        if any(compiled(p, re.IGNORECASE | re.DOTALL).search(text) for p in data.requests.get(kind, ())):
             return kind
     return None
 

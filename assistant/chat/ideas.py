@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..knowledge.base import compiled
 from ..knowledge.copy import fill
 from ..knowledge.models import Specialty, Topic
 from ..knowledge.schemas.drafts import DraftData, DraftKind
@@ -20,7 +21,7 @@ DEFAULT_COUNT, MAX_COUNT = 10, 20
 
 def wants_ideas(text: str, data: DraftData) -> bool:
     """Whether a message asks for a list of ideas rather than one finished post."""
-    return any(re.search(p, text, re.IGNORECASE | re.DOTALL) for p in data.ideas)
+    return any(compiled(p, re.IGNORECASE | re.DOTALL).search(text) for p in data.ideas)
 
 
 def idea_count(text: str) -> int:

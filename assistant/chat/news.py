@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..knowledge.base import compiled
 from ..knowledge.copy import fill
 from ..knowledge.models import Platform
 from ..knowledge.schemas.announcements import AnnouncementData, NewsKind
@@ -101,7 +102,7 @@ class NewsWriter:
     def kind_for(self, text: str) -> NewsKind | None:
         """The kind of news a request to write is about, or None (then it is a post about a health topic)."""
         for kind in self.data.kinds:
-            if any(re.search(p, text, re.IGNORECASE | re.DOTALL) for p in kind.cues):
+            if any(compiled(p, re.IGNORECASE | re.DOTALL).search(text) for p in kind.cues):
                 return kind
         return None
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..knowledge.base import compiled
 from ..knowledge.copy import fill
 from ..knowledge.schemas.notices import Notice, NoticeData
 from .models import Draft
@@ -18,7 +19,7 @@ _BLANKS = {"emergency": "[emergency number]", "what": "[what is not working]", "
 
 
 def _any(patterns: Sequence[str], text: str) -> bool:
-    return any(re.search(p, text, _FLAGS) for p in patterns)
+    return any(compiled(p, _FLAGS).search(text) for p in patterns)
 
 
 def _first_group(patterns: Sequence[str], text: str) -> str:

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from ..knowledge.base import compiled
 from ..knowledge.copy import fill
 from ..knowledge.dates import resolve
 from ..knowledge.models import Observance, Platform
@@ -38,7 +39,7 @@ def observance_in(kb: KnowledgeBase, text: str) -> Observance | None:
             key = name.lower().replace("’", "'")
             if (
                 len(key) >= _MIN_NAME
-                and re.search(rf"\b{re.escape(key)}\b", low)
+                and compiled(rf"\b{re.escape(key)}\b").search(low)
                 and (best is None or len(key) > best[0])
             ):
                 best = (len(key), observance)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Literal
 
 from pydantic import Field
@@ -41,13 +41,15 @@ class UncoveredCountry(Strict):
 
 
 class _CueFinder:
-    """One alternation of (code, cue) pairs, longest cue first; ALL-CAPS cues ("US", "NHS", "FY2") are matched as
-    written, the rest ignore case.
+    """Finds (code, cue) pairs in a text as one alternation would, longest cue first; ALL-CAPS cues ("US", "NHS",
+    "FY2") are matched as written, the rest ignore case.
 
-    With some 600 cues, scanning a question with the whole alternation costs milliseconds. An ASCII text is
-    scanned with only the cues it contains (as lower-case substrings): a cue absent from the text cannot match,
-    and the kept cues keep their order, so the match, and the code it gives, is the same. Other texts use the
-    whole alternation (case-insensitive matching treats some non-ASCII letters as ASCII ones).
+    With some 600 cues, scanning a question with the whole alternation costs milliseconds, and compiling a smaller
+    alternation for each question costs more (about 10 ms: every question keeps a different set). An ASCII text is
+    therefore scanned only for the cues it contains (as lower-case substrings), each with its own pattern, compiled
+    once; the matches are then taken as the alternation takes them (leftmost first; at one position, the cue that
+    comes first in the order), so the codes are the same. Other texts use the whole alternation (case-insensitive
+    matching treats some non-ASCII letters as ASCII ones).
     """
 
     def __init__(self, cues: list[tuple[str, str]], after: str = r"(?<![\w.])", before: str = r"(?![\w])") -> None:
@@ -57,40 +59,48 @@ class _CueFinder:
         self.codes = [code for code, _ in cues]
         self._cues = [cue for _, cue in cues]
         self._lower = [cue.lower() if cue.isascii() else "" for cue in self._cues]  # "": always kept
-        self.pattern = self._compile(tuple(range(len(cues)))) if cues else None
+        self.pattern = re.compile("|".join(self._one(i) for i in range(len(cues)))) if cues else None
+        self._single: dict[int, re.Pattern[str]] = {}
 
-    def _compile(self, keep: tuple[int, ...]) -> re.Pattern[str]:
-        def one(cue: str) -> str:
-            body = re.escape(cue)
-            return body if cue.upper() == cue and len(cue) <= 6 else f"(?i:{body})"
+    def _one(self, index: int) -> str:
+        cue = self._cues[index]
+        body = re.escape(cue)
+        body = body if cue.upper() == cue and len(cue) <= 6 else f"(?i:{body})"
+        return f"{self._after}({body}){self._before}"
 
-        return re.compile("|".join(f"{self._after}({one(self._cues[i])}){self._before}" for i in keep))
-
-    @lru_cache(maxsize=512)  # noqa: B019 - one finder per Countries, which lives as long as the knowledge base
-    def _narrowed(self, keep: tuple[int, ...]) -> re.Pattern[str]:
-        return self._compile(keep)
+    def _pattern(self, index: int) -> re.Pattern[str]:
+        pattern = self._single.get(index)
+        if pattern is None:
+            pattern = self._single[index] = re.compile(self._one(index))
+        return pattern
 
     def search(self, text: str) -> str | None:
         """The code of the first cue in `text`, or None."""
         return next(self.finditer(text), None)
 
     def finditer(self, text: str) -> Iterator[str]:
-        """The codes of the cues in `text`, in order of appearance (lazily: the first costs one search)."""
+        """The codes of the cues in `text`, in order of appearance (lazily)."""
         if self.pattern is None:
             return
         if not text.isascii():
-            keep: tuple[int, ...] | None = None
-            pattern = self.pattern
-        else:
-            lowered = text.lower()
-            keep = tuple(i for i, cue in enumerate(self._lower) if cue in lowered)
-            if not keep:
-                return
-            pattern = self._narrowed(keep)
-        for match in pattern.finditer(text):
-            if match.lastindex:  # every alternative is one group, so a match always sets lastindex
-                index = match.lastindex - 1
-                yield self.codes[keep[index] if keep is not None else index]
+            for match in self.pattern.finditer(text):
+                if match.lastindex:  # every alternative is one group, so a match always sets lastindex
+                    yield self.codes[match.lastindex - 1]
+            return
+        lowered = text.lower()
+        matches = []  # (start, cue index, end) of every place each present cue matches, overlaps included
+        for index, cue in enumerate(self._lower):
+            if cue in lowered:
+                pattern, pos = self._pattern(index), 0
+                while (found := pattern.search(text, pos)) is not None:
+                    matches.append((found.start(), index, found.end()))
+                    pos = found.start() + 1
+        matches.sort()
+        end = 0
+        for start, index, stop in matches:
+            if start >= end:  # the first (leftmost, then earliest cue) match from where the last one ended
+                end = stop
+                yield self.codes[index]
 
 
 class LocalRule(Strict):

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from ..errors import InputError
 from ..guardrails.scope import emergency_entry
 from ..knowledge import registry
+from ..knowledge.base import compiled
 from ..knowledge.schemas.replies import CrisisReply, ReplyData, Sentiment, Situation, ThreatKind, Tone
 from . import compliance
 
@@ -61,7 +62,7 @@ def detect_threats(text: str, data: ReplyData) -> list[str]:
     return [
         kind
         for kind, rule in data.threats.items()
-        if isinstance(rule, ThreatKind) and any(re.search(p, text, re.I | re.S) for p in rule.patterns)
+        if isinstance(rule, ThreatKind) and any(compiled(p, re.I | re.S).search(text) for p in rule.patterns)
     ]
 
 
@@ -69,7 +70,9 @@ def _sentiment(text: str, rating: int | None, data: ReplyData) -> Sentiment:
     if rating is not None:
         return "negative" if rating <= 2 else "mixed" if rating == 3 else "positive"
     low = text.lower()
-    score = {k: sum(bool(re.search(rf"\b{re.escape(w)}\b", low)) for w in words) for k, words in data.sentiment.items()}
+    score = {
+        k: sum(bool(compiled(rf"\b{re.escape(w)}\b").search(low)) for w in words) for k, words in data.sentiment.items()
+    }
     if score["negative"] == score["positive"]:
         return "mixed"
     return max(score, key=lambda k: score[k])
@@ -146,7 +149,7 @@ def draft_reply(
 
 def speaks_of_self_harm(text: str, data: ReplyData) -> bool:
     """Whether a review, comment or message speaks of suicide or self-harm (the data's crisis patterns)."""
-    return data.crisis is not None and any(re.search(p, text, re.I) for p in data.crisis.patterns)
+    return data.crisis is not None and any(compiled(p, re.I).search(text) for p in data.crisis.patterns)
 
 
 def _crisis_reply(crisis: CrisisReply, country: str | None, guide: str) -> ReplyDraft:
@@ -176,7 +179,7 @@ def _situations(text: str, sentiment: Sentiment, data: ReplyData) -> list[Situat
     """Every situation of the sentiment whose cues the review matches, most matched first (ties in the data's
     order); else the sentiment's general one alone."""
     fitting = [s for s in data.situations if s.sentiment == sentiment]
-    scored = [(sum(bool(re.search(c, text, re.I)) for c in s.cues), -i, s) for i, s in enumerate(fitting)]
+    scored = [(sum(bool(compiled(c, re.I).search(text)) for c in s.cues), -i, s) for i, s in enumerate(fitting)]
     matched = [s for n, _, s in sorted(scored, key=lambda x: x[:2], reverse=True) if n > 0]
     if matched:
         return matched

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from ..base import Regex, Strict
+from ..base import Regex, Strict, compiled
 
 Tone = Literal["warm", "formal"]
 Sentiment = Literal["negative", "mixed", "positive"]
@@ -68,7 +68,7 @@ class Situation(Strict):
 def find_confirming(text: str, phrases: Iterable[str]) -> str | None:
     """The first phrase in `text` that would confirm a patient relationship, or None."""
     low = text.lower()
-    return next((p for p in phrases if re.search(rf"\b{re.escape(p)}\b", low)), None)
+    return next((p for p in phrases if compiled(rf"\b{re.escape(p)}\b").search(low)), None)
 
 
 class ReplyData(Strict):
