@@ -130,17 +130,8 @@ def test_no_held_out_question_is_a_card_wording_in_disguise(kb, embedder):
 
     holdout = [
         json.loads(line)["question"]
-        for name in (
-            "holdout.jsonl",
-            "holdout2.jsonl",
-            "holdout3.jsonl",
-            "holdout4.jsonl",
-            "holdout5.jsonl",
-            "holdout6.jsonl",
-            "holdout7.jsonl",
-            "holdout8.jsonl",
-        )
-        for line in (Path(__file__).parents[1] / "eval" / name).read_text(encoding="utf-8").splitlines()
+        for path in sorted((Path(__file__).parents[1] / "eval").glob("holdout*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
         if line
     ]
     wordings = [q for c in kb.cards for q in c.card.questions]
@@ -148,5 +139,5 @@ def test_no_held_out_question_is_a_card_wording_in_disguise(kb, embedder):
     w = np.asarray(embedder.embed_documents(wordings))
     sims = h @ w.T
     worst = np.unravel_index(np.argmax(sims), sims.shape)
-    assert len(holdout) >= 1050
+    assert len(holdout) >= 1210  # every set up to the ninth
     assert sims.max() < 0.90, (holdout[worst[0]], wordings[worst[1]], float(sims.max()))
