@@ -300,7 +300,7 @@ class Composer:
         own = self._named_card(drafts[0].card) if drafts and drafts[0].card else None
         if own is not None:
             matches = [CardMatch(own, 0.0, own.card.questions[0], 0.0)]
-        elif drafts and self.drafter is not None and not (matches and matches[0].confidence >= self.DRAFT_CARD):
+        elif drafts and self.drafter is not None and not (matches and self._follows_draft(matches[0])):
             guide = self.drafter.guidance_card(drafts[0].kind)
             # A question asked besides the request ("Write a caption about flu. Also, how often should I post?")
             # is answered after the draft; else the advice that goes with that kind of draft.
@@ -367,6 +367,12 @@ class Composer:
         items = topic_ideas(specialty, turn.query, platform, self.ideas)
         heading = self.words.phrase("specialty_ideas", specialty=_plain_name(specialty.name))
         return TopicIdeas(specialty=specialty.id, heading=heading, items=items) if items else None
+
+    def _follows_draft(self, match: CardMatch) -> bool:
+        """Whether a card matched on the request's own words follows its draft: confident, and not a card about
+        setting up an account or choosing a platform (knowledge/data/drafts.yaml, not_after_drafts)."""
+        unrelated = self.drafter.data.not_after_drafts if self.drafter is not None else ()
+        return match.confidence >= self.DRAFT_CARD and match.card.theme not in unrelated
 
     def _asked_besides(self, turn) -> list[CardMatch]:
         """The card answering a question the message asks besides its request to write, when confident."""

@@ -56,8 +56,8 @@ class CaptionWriter:
             drafts = self.more_captions(draft, turn, profile, specialty, count)
         if (rule := self.data.extras.no_selling) and re.search(rule.asks, text, re.IGNORECASE):
             drafts = [_without_selling(d, rule) for d in drafts]  # "no selling please": no booking line
-        if drafts and (note := self.count_note(text)):  # "300 posts", "0 posts": say what was made instead
-            drafts[0] = drafts[0].model_copy(update={"notes": [note, *drafts[0].notes]})
+        if drafts and (note := self.count_note(text, len(drafts))):  # "300 posts", "0 posts": what was made instead
+            drafts[0] = drafts[0].model_copy(update={"notes": [note, *drafts[0].notes], "alerts": drafts[0].alerts + 1})
         return drafts
 
     def _asked_count(self, text: str) -> tuple[int, str] | None:
@@ -75,14 +75,19 @@ class CaptionWriter:
         asked = self._asked_count(text)
         return max(1, min(asked[0], self.data.extras.max_captions)) if asked else 1
 
-    def count_note(self, text: str) -> str:
-        """What the draft says when the number of captions asked is more than one answer gives, or none at all."""
+    def count_note(self, text: str, made: int | None = None) -> str:
+        """What the draft says when the number of captions asked is more than one answer gives, or none at all, or
+        more than the finished posts on the subject (`made`: how many captions there are)."""
         limits, asked = self.data.extras.limits, self._asked_count(text)
         if limits is None or asked is None:
             return ""
         if asked[0] > self.data.extras.max_captions:
             return limits.too_many.format(asked=asked[1], max=self.data.extras.max_captions)
-        return limits.too_few.format(asked=asked[1]) if asked[0] < 1 else ""
+        if asked[0] < 1:
+            return limits.too_few.format(asked=asked[1])
+        if made is not None and 0 < made < asked[0] and limits.fewer_on_subject:
+            return limits.fewer_on_subject.format(asked=asked[1], made=made)
+        return ""
 
     def more_captions(self, first: Draft, turn, profile: ClinicProfile | None, specialty, count: int) -> list[Draft]:
         """`count` different captions: the first, its other versions, then captions on the next topics that
@@ -97,7 +102,8 @@ class CaptionWriter:
         platform = self.kb.platform(first.platform or _platform(turn, profile))
         spec_id = specialty or (profile.specialty if profile else None)
         day = self.topics.named_day(first.title)  # an awareness day's caption: more captions on the day's subject
-        subject = f"{self.topics.subject(turn.masked)} {first.title.split(':', 1)[-1]}"  # an awareness day: its name
+        asked = self.topics.subject(turn.masked)
+        subject = f"{asked} {first.title.split(':', 1)[-1]}"  # an awareness day: its name
         for found_spec, topic in self.topics.topics_for(subject, spec_id):
             if len(drafts) >= count:
                 break
@@ -105,6 +111,8 @@ class CaptionWriter:
                 continue
             if (other_day := self.topics.named_day(topic.title)) and other_day != day:
                 continue  # another awareness day's post: never in place of the day (or subject) asked
+            if day is None and asked and not self.topics.fits(asked, topic, found_spec):
+                continue  # "3 captions about heel pain": never a caption on knee pain to make up the number
             drafts.append(self._topic_caption(turn, profile, found_spec, topic, platform, values))
         return drafts[:count]
 

@@ -116,6 +116,9 @@ def general_draft(
         return _general_carousel(extras.general_carousel, title, turn.masked, kb.platform(platform), values)
     if not subject or not (extras.general_script if kind == "video_script" else extras.general_caption):
         return None
+    quoted = _pasted_comment(turn.masked)
+    if quoted and quoted in subject:  # "a YouTube video: 'what to expect after rhinoplasty'": the title quoted
+        subject = quoted
     slots = {
         "subject": subject,
         "Subject": subject[:1].upper() + subject[1:],
@@ -137,4 +140,5 @@ def general_draft(
         text=text,
         alternatives=more if kind == "caption" else [],
         notes=[extras.general_note] if extras.general_note else [],
+        alerts=1 if extras.general_note else 0,  # no checked post on it: said first, under the title
     )

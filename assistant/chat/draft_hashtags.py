@@ -30,7 +30,7 @@ def hashtag_draft(
     """The hashtag set a message asks for: the topic's, an awareness day's own tag first, or the subject's."""
     from ..planners.hashtags import suggest_hashtags
 
-    spec_id, topic = topics.specialty_and_topic(turn, specialty)
+    spec_id, topic = topics.specialty_and_topic(turn, specialty, across=False)  # the asker's field's tags
     spec_id = spec_id or "general_practice"
     platform = _platform(turn, profile)
     city = _values(profile, details_in(turn.masked, kb.countries)).get("city")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from typing import TYPE_CHECKING
@@ -67,9 +68,11 @@ class PlanWriter:
         unnamed = general is not None and limits is not None and not re.search(limits.field_named, turn.masked, re.I)
         if general is not None and not unnamed:
             extra.insert(0, general.note)
-        if span.weekday_named:  # "Monday 6 April" in a year when it is a Tuesday: the date wins, and we say so
-            extra.insert(0, f"{span.start:%d %B %Y} is a {span.start:%A}, not a {span.weekday_named}: check the date.")
         problems = self._asked_but_not_made(span, found.group(0) if found else "", asked_per_week, per_week)
+        if span.weekday_named:  # "Monday 6 April" in a year when it is a Tuesday: the date wins, and we say so
+            problems.insert(
+                0, f"{span.start:%d %B %Y} is a {span.start:%A}, not a {span.weekday_named}: check the date."
+            )
         if unnamed and limits:  # no field named at all is not "your field is not in our guides"
             problems.append(limits.no_field_note)
         about = theme or (limits.no_field_title if unnamed and limits else general.title if general else "")
@@ -78,6 +81,7 @@ class PlanWriter:
             platform=platform,
             title=span.title() + (f": {about}" if about else ""),
             text="\n".join(lines),
+            alerts=len(problems),  # what was asked but not made: under the title, not after the weeks
             notes=[
                 *problems,
                 "The whole plan, with every caption and the exports for Hootsuite, Buffer and calendars, "
@@ -102,8 +106,11 @@ class PlanWriter:
             return []
         start = f"{span.start:%A %d %B %Y}"
         notes = []
-        if span.impossible:
-            notes.append(limits.impossible_date.format(asked=span.impossible[0], year=span.impossible[1], start=start))
+        if span.impossible:  # "31 February" next falls in February 2027: that month and year, named
+            asked, year = span.impossible
+            number = list(calendar.month_name).index(asked.split()[-1])
+            month, days = f"{calendar.month_name[number]} {year}", calendar.monthrange(year, number)[1]
+            notes.append(limits.impossible_date.format(asked=asked, year=year, start=start, month=month, days=days))
         if span.passed:
             notes.append(limits.past_date.format(asked=span.passed, start=start))
         if span.asked and span.days < 7 * limits.max_plan_weeks:

@@ -19,7 +19,7 @@ _SUBJECT_END = re.compile(
     r"\s+(?:for|in|at|from|on)\s+(?:my|our|a|an|the|your)\b(?=(?:\s+[\w'’-]+){0,4}?\s+(?:clinic|practice|surgery|"
     r"office|centre|center|pharmacy|hospital|page|account|feed|profile|team|patients|followers|audience|business|unit|"
     r"service|[a-z]+ists?|[a-z]+ians?|doctors?|dentists?|gps?|physios?|nurses?|midwi(?:fe|ves)|surgeons?)\b)"
-    r"|\s+(?:for|in|at|from|on)\s+(?:my|our|your)\b|\s+in\s+[A-Z]|[,.;?!]",
+    r"|\s+(?:for|in|at|from|on)\s+(?:my|our|your)\b|\s+in\s+(?-i:[A-Z])|[,.;?!]",
     re.IGNORECASE,
 )
 _DRAFT_WORDS = frozenset(
@@ -61,9 +61,21 @@ class TopicFinder:
         subject = match.group(1) if match else text
         # "about sunscreen for my skin clinic in Leeds": the subject ends where the clinic's description starts.
         subject = _SUBJECT_END.split(subject, maxsplit=1)[0] if match else subject
-        return " ".join(
-            w for w in tokenize(subject) if w not in _DRAFT_WORDS and w not in self._specialty_words and not w.isdigit()
-        )
+        words = [w for w in tokenize(subject) if w not in _DRAFT_WORDS and not w.isdigit()]
+        # A specialty's name says who is asking ("caption for my paediatric dental practice"), unless the subject has
+        # words of its own beside it: "skin cancer screening" is about skin cancer, not the dermatologist asking.
+        stop = self._unmatched
+        own = [w for w in words if w not in self._specialty_words and w not in stop]
+        if not own:
+            words = [w for w in words if w not in self._specialty_words]
+        synonyms = self.data.extras.subject_synonyms
+        return " ".join(synonyms.get(w, w) for w in words)  # "flu jab": the topics say "flu vaccine"
+
+    @cached_property
+    def _unmatched(self) -> frozenset[str]:
+        """Words no topic is matched on: how, not what ("properly"), and what any subject may say ("see a doctor")."""
+        extras = self.data.extras
+        return frozenset(tokenize(" ".join((*extras.subject_stopwords, *extras.subject_generic))))
 
     @cached_property
     def _specialty_words(self) -> frozenset[str]:
@@ -80,7 +92,7 @@ class TopicFinder:
 
     def topics_for(self, subject: str, specialty: str | None) -> list:
         """Every (specialty id, topic) matching a subject, best first (ties in the knowledge base's order)."""
-        stop = set(self.data.extras.subject_stopwords)
+        stop = self._unmatched
         words = {w for w in tokenize(subject) if w not in stop}
         scored = []
         for n, (spec_id, topic, topic_words) in enumerate(self._topics):
@@ -108,7 +120,7 @@ class TopicFinder:
         """Whether a topic is about the subject asked: it has at least half of the subject's words (or their forms),
         and at half, the words it misses are known to some topic. "dengue prevention during monsoon" is not about
         contact lens habits that prevent infections."""
-        stop = set(self.data.extras.subject_stopwords)
+        stop = self._unmatched
         words = {w for w in tokenize(subject) if w not in stop}
         topic_words = set(tokenize(f"{topic.title} {' '.join(topic.keywords)}"))
         missed = [w for w in words if not any(_same_word(w, t) for t in topic_words)]
@@ -121,14 +133,50 @@ class TopicFinder:
             any(_same_word(w, t, _INFLECTIONS, False) for t in self._idf) for w in missed
         )
 
-    def specialty_and_topic(self, turn, specialty):
+    def key_word(self, subject: str) -> str | None:
+        """The subject's most telling word that some topic knows ("heel" in "heel pain"; never "vs"), or None."""
+        stop = self._unmatched
+        known = [w for w in dict.fromkeys(tokenize(subject)) if w not in stop and len(w) > 2 and w in self._idf]
+        return max(known, key=lambda w: self._idf[w]) if known else None
+
+    def fits(self, subject: str, topic: Topic, spec_id: str | None = None) -> bool:
+        """Whether a topic is about the subject: it covers the subject and has its most telling word in its title or
+        keywords; so "heel pain" is never "knee pain on the stairs" (both about pain), nor "the first week after
+        rhinoplasty" the first weeks after a hip replacement.
+        Given `spec_id` (a further caption on a subject already found), a topic whose finished post uses that word
+        fits too: a summer sun plan is one more post about sunscreen."""
+        key = self.key_word(subject)
+        copy = self.kb.copy.get(spec_id, {}).get(topic.title) if spec_id else None
+        if copy is not None and key is not None:
+            said = tokenize(f"{topic.title} {' '.join(topic.keywords)} {copy.warm.hook} {copy.warm.body}")
+            return any(_same_word(key, t) for t in said)
+        if not self.covers(subject, topic):
+            return False
+        topic_words = set(tokenize(f"{topic.title} {' '.join(topic.keywords)}"))
+        return key is None or any(_same_word(key, t) for t in topic_words)
+
+    def best_topic(self, subject: str, specialty: str | None, day: str | None = None, across: bool = True):
+        """(specialty id, topic) about the subject: the asker's specialty first, then (`across`) any specialty whose
+        topic has a finished post (knowledge/copy/) on it ("urgent care vs the ER" for a family doctor); None if none
+        fits."""
+        scopes: list[str | None] = [specialty, None] if specialty and across else [specialty]
+        for scope in scopes:
+            for spec_id, topic in self.topics_for(subject, scope):
+                if day and day.lower() not in topic.title.lower():
+                    continue  # "a script for World Hearing Day": never World Heart Day's
+                if scope is None and topic.title not in self.kb.copy.get(spec_id, {}):
+                    continue  # another specialty's topic helps only with its finished post
+                if self.fits(subject, topic):
+                    return spec_id, topic
+        return None
+
+    def specialty_and_topic(self, turn, specialty, across: bool = True):
+        """(specialty id, topic) a draft is written from; (the asker's specialty, None) or (None, None) if none is
+        about the subject. `across`: another specialty's finished post may serve (a caption), or not (hashtags,
+        which are the asker's field's)."""
         subject = self.subject(turn.masked)
-        found = self.topic_for(subject, specialty)
-        if found is not None and not self.covers(subject, found[1]):
-            found = None  # the nearest topic is about something else: never another subject's copy
-        day = self.named_day(turn.masked)
-        if found is not None and day and day.lower() not in found[1].title.lower():
-            found = None  # "a script for World Hearing Day": never World Heart Day's
+        # The nearest topic about something else never gives its copy: a topic must be about the subject asked.
+        found = self.best_topic(subject, specialty, self.named_day(turn.masked), across)
         if found is None and specialty:
             return specialty, None
         return found or (None, None)

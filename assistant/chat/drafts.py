@@ -103,7 +103,8 @@ class Drafter:
         held = self.kb.platforms.get(drafts[0].platform or "")
         used = held.name if held is not None else "a general post"
         note = limits.other_platform.format(name=other.group(1)[:1].upper() + other.group(1)[1:], used=used)
-        return [drafts[0].model_copy(update={"notes": [note, *drafts[0].notes]}), *drafts[1:]]
+        first = drafts[0].model_copy(update={"notes": [note, *drafts[0].notes], "alerts": drafts[0].alerts + 1})
+        return [first, *drafts[1:]]
 
     def _drafts(self, turn, profile: ClinicProfile | None, asker) -> list[Draft]:
         text = turn.masked

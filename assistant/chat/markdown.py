@@ -12,13 +12,15 @@ from .models import Answer, Draft, Part, Section
 
 def draft_markdown(draft: Draft, words: AnswerText) -> str:
     lines = [words.phrase("draft_heading", title=draft.title or draft.kind.replace("_", " ")), ""]
+    first, notes = draft.notes[: draft.alerts], draft.notes[draft.alerts :]  # what was not made as asked: first
+    lines += [f"_{note}_" for note in first] + ([""] if first else [])
     lines += [f"> {line}" if line else ">" for line in draft.text.splitlines()]
     if draft.hashtags and not all(tag in draft.text for tag in draft.hashtags):
         lines += [">", "> " + " ".join(draft.hashtags)]
     for i, alternative in enumerate(draft.alternatives, 2):
         lines += ["", words.phrase("draft_alternative", n=i), ""]
         lines += [f"> {line}" if line else ">" for line in alternative.splitlines()]
-    lines += [""] + [f"_{note}_" for note in draft.notes] if draft.notes else []
+    lines += [""] + [f"_{note}_" for note in notes] if notes else []
     return "\n".join(lines).rstrip()
 
 

@@ -41,6 +41,9 @@ class Draft(BaseModel):
     hashtags: list[str] = Field(default_factory=list)
     alternatives: list[str] = Field(default_factory=list)  # other versions (tones, review-reply options)
     notes: list[str] = Field(default_factory=list)  # how to use it: limits, consent, where to send it
+    # How many of the first notes say what the request asked that was not made (no 31 February, 300 posts): shown
+    # right under the title, where they are read, not after a long plan.
+    alerts: int = Field(default=0, ge=0)
     card: str | None = None  # the answer card whose advice must follow this draft, whatever the question matches
 
     def public(self) -> dict:
@@ -52,6 +55,7 @@ class Draft(BaseModel):
             "title": self.title,
             "alternatives": list(self.alternatives),
             "notes": list(self.notes),
+            "alerts": self.alerts,
         }
 
 

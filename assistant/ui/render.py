@@ -74,11 +74,14 @@ def drafts(items: Iterable[dict[str, Any]]) -> None:
     """Drafts to copy: each in a code box (with its copy button), other versions and notes beneath."""
     for d in items or []:
         st.markdown(f"**{safe(d.get('title') or 'Draft')}**")
+        notes, alerts = list(d.get("notes") or []), int(d.get("alerts") or 0)
+        for note in notes[:alerts]:  # what was not made as asked, before the draft
+            st.warning(safe(note))
         st.code(str(d.get("text", "")), language=None, wrap_lines=True)
         for n, other in enumerate(d.get("alternatives") or [], 2):
             with st.expander(f"Another version ({n})"):
                 st.code(str(other), language=None, wrap_lines=True)
-        for note in d.get("notes") or []:
+        for note in notes[alerts:]:
             st.caption(safe(note))
 
 

@@ -143,13 +143,16 @@ class DraftLimits(Strict):
     max_plan_weeks: int = Field(default=12, ge=1, le=52)
     max_posts_per_week: int = Field(default=7, ge=1, le=21)
     recent_past_days: int = Field(default=60, ge=0, le=300)  # a date this far back has "passed", not "next year"
-    impossible_date: str = Field(min_length=20)  # {asked} {year} {start}
+    impossible_date: str = Field(min_length=20)  # {asked} {year} {start} {month} ("February 2027") {days} (in it)
     past_date: str = Field(min_length=20)  # {asked} {start}
     too_long: str = Field(min_length=20)  # {asked} {weeks} {days}
     too_short: str = Field(min_length=20)  # {asked} {days}
     per_week: str = Field(min_length=20)  # {asked} {used} {max}
     too_many: str = Field(min_length=20)  # {asked} {max}
     too_few: str = Field(min_length=20)  # {asked}
+    fewer_on_subject: str = (
+        ""  # {asked} {made}: fewer captions than asked, as no more finished posts are on the subject
+    )
     field_named: Regex  # the message names the practice's field ("my paediatric occupational therapy practice")
     no_field_title: str = Field(min_length=5)  # a plan when no field is named at all
     no_field_note: str = Field(min_length=20)
@@ -163,6 +166,8 @@ class DraftExtras(Strict):
     linkedin_profile: LinkedInProfileData | None = None
     sentiment_cards: dict[str, str] = {}  # review sentiment -> the card that follows its reply ("positive")
     subject_stopwords: tuple[str, ...] = ()  # words that say how, not what ("properly"): no topic is matched on them
+    subject_generic: tuple[str, ...] = ()  # words any subject may use ("see a doctor"): no topic is matched on them
+    subject_synonyms: dict[str, str] = {}  # a request's word -> the word the topics use ("jab": "vaccine")
     general_script: tuple[str, ...] = ()  # a script on a subject no authored copy covers; {subject} {seconds}
     general_caption: str = ""  # a caption on a subject no authored copy covers; {subject}
     general_note: str = ""  # what to add to a general draft
@@ -195,6 +200,8 @@ class DraftData(Strict):
     requests: dict[DraftKind, tuple[Regex, ...]]
     subject_cues: tuple[str, ...]
     guidance: dict[DraftKind, str] = {}  # draft kind -> the card whose guidance follows the draft
+    # Card themes that never follow a draft, however well they match the request's words (setting up an account)
+    not_after_drafts: tuple[str, ...] = ()
     threat_cards: dict[str, str] = {}  # kind of threat in a review -> the card whose advice follows the safety steps
     bio_templates: tuple[tuple[str, ...], ...] = Field(min_length=3)
     services: dict[str, str]

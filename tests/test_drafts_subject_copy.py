@@ -1,0 +1,80 @@
+"""A request's subject finds the finished post on it in any specialty, and nothing about another subject comes with
+the draft: no other topic's captions to make up a number, no card about setting up an account, and what was asked
+but not made is said under the title, not after a long plan."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.chat.compose import Asker, Composer
+from assistant.chat.markdown import draft_markdown
+from assistant.knowledge.schemas.chat import AnswerText
+from assistant.matching import CardMatch
+from tests.drafting import turn
+
+_PLACEHOLDER = re.compile(r"\[[^\]\n]{2,}\]")
+
+
+@pytest.mark.parametrize(
+    "text,specialty,title_word,said",
+    [
+        # a dentist asking about flu jabs: the GP copy's flu vaccine post, not a fill-in template
+        ("Write a Facebook caption about flu jabs for the winter", "dentistry", "flu", "flu"),
+        # "the ER" is the emergency department: the post on where to go for what
+        ("Can you write a reel script on urgent care versus the ER?", "dermatology", "urgent care", "urgent"),
+        # "skin cancer" is the subject, not the dermatologist asking
+        ("Draft an Instagram post on skin cancer screening, please", "dermatology", "skin", "skin"),
+        # no specialty known: the podiatry subject finds the physio post on it
+        ("A caption about heel pain for our foot clinic", None, "heel", "heel"),
+    ],
+)
+def test_the_subject_finds_the_finished_post_on_it_in_any_specialty(drafter, text, specialty, title_word, said):
+    drafts = drafter.drafts(turn(text), None, Asker(specialty=specialty))
+    assert drafts, text
+    draft = drafts[0]
+    assert title_word in draft.title.lower()
+    assert said in draft.text.lower()
+    assert not _PLACEHOLDER.search(draft.text)  # a finished post: no fact left to add
+
+
+def test_another_specialtys_topic_without_a_finished_post_is_not_used(drafter):
+    found = drafter.topics.best_topic(drafter.subject("a caption about heel pain"), None)
+    assert found is not None and found[1].title in drafter.kb.copy[found[0]]
+
+
+def test_a_subject_nothing_covers_still_gets_a_general_draft_on_it(drafter):
+    (draft,) = drafter.drafts(turn("Write a caption about dengue prevention in the monsoon"), None, Asker())
+    assert "dengue" in draft.text.lower()
+
+
+def test_more_captions_than_posts_on_the_subject_are_never_another_subjects(drafter, kb):
+    text = "Write 3 Instagram captions about heel pain"
+    drafts = drafter.drafts(turn(text), None, Asker())
+    assert drafts and all("heel" in d.title.lower() for d in drafts)
+    if len(drafts) < 3:  # fewer than asked: said first, under the title
+        assert drafts[0].alerts >= 1 and "You asked for 3" in drafts[0].notes[0]
+
+
+def test_a_further_caption_may_be_a_post_that_talks_about_the_subject(drafter):
+    drafts = drafter.drafts(turn("Write 5 captions about sunscreen"), None, Asker(specialty="dermatology"))
+    assert len(drafts) == 5 and all("sunscreen" in f"{d.title} {d.text}".lower() for d in drafts)
+
+
+def test_a_plan_from_a_date_that_does_not_exist_says_so_first_naming_the_month_meant(drafter, kb):
+    text = "Write a 7-day plan starting 31 February for our dental clinic"
+    (draft,) = drafter.drafts(turn(text), None, Asker(specialty="dentistry"))
+    assert draft.alerts >= 1 and "There is no 31 February" in draft.notes[0]
+    assert re.search(r"February \d{4} has 28 days", draft.notes[0])  # the year meant, with its length
+    words = AnswerText.model_validate({"draft_heading": "**{title}**", "draft_alternative": "v{n}"})
+    shown = draft_markdown(draft, words)
+    assert shown.index("There is no 31 February") < shown.index(draft.text.splitlines()[0])
+
+
+def test_a_card_on_setting_up_an_account_never_follows_a_draft(kb, drafter):
+    composer = Composer(kb, None, None, drafter)
+    setup = next(c for c in kb.cards if c.theme == "start-instagram")
+    advice = next(c for c in kb.cards if c.theme == "health-claims")
+    assert not composer._follows_draft(CardMatch(setup, 1.0, setup.card.questions[0], 0.95))
+    assert composer._follows_draft(CardMatch(advice, 1.0, advice.card.questions[0], 0.95))
