@@ -36,6 +36,9 @@ SETS = (
     "masking_unseen3",
     "masking_unseen4",
     "masking_unseen5",
+    "masking_unseen6",
+    "masking_unseen7",
+    "masking_unseen8",
 )
 L2 = 1.0
 CHEAP_RECALL = 0.97  # share of name words the first stage must pass on to the second
@@ -59,7 +62,7 @@ class Message:
 
 def collect(rows: list[dict], source: str, clinics: dict[str, dict] | None) -> list[Message]:
     from assistant.guardrails.clinic import clinic_terms
-    from assistant.guardrails.name_scorer import candidates, model_features
+    from assistant.guardrails.name_scorer import _HASH_BUCKETS, FEATURES, MODEL_FEATURES, candidates, model_features
     from assistant.guardrails.names import is_not_a_patient
     from assistant.guardrails.ner import name_model
     from assistant.guardrails.phi import PhiSpan, _colleague_or_place, _everyday, rule_spans
@@ -79,8 +82,13 @@ def collect(rows: list[dict], source: str, clinics: dict[str, dict] | None) -> l
         kept = [s for s in spans if own is None or not own.covers(s)]
         found = [(s.start, s.end) for s in spans if s.kind == "NAME"]
         words = candidates(text, found, [(s.start, s.end) for s in spans if s.kind != "NAME"], _everyday)
-        base = np.array([c.features for c in words]).reshape(len(words), -1)
-        table = np.hstack([base, model_features(text, words, model)]) if words else base
+        width = len(FEATURES) + 2 * _HASH_BUCKETS  # a message may leave no candidate word at all
+        base = np.array([c.features for c in words]).reshape(len(words), width)
+        table = (
+            np.hstack([base, model_features(text, words, model)])
+            if words
+            else np.zeros((0, width + len(MODEL_FEATURES)))
+        )
         names = {i for s in row["identifiers"] if s["kind"] == "NAME" for i in range(s["start"], s["end"])}
         others = {i for s in row["identifiers"] if s["kind"] != "NAME" for i in range(s["start"], s["end"])}
         labels = np.array([float(any(i in names for i in range(c.start, c.end))) for c in words])

@@ -160,3 +160,38 @@ def test_a_colleague_in_apposition_and_a_doctor_or_player_in_the_media_stay_read
 )
 def test_a_patient_shown_by_a_possessive_a_signature_an_age_a_particle_or_a_title_is_masked(text, name):
     assert name in _masked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Say hello to our new dietitian Ms. Anneliese Brandt, who joins in May", "Anneliese Brandt"),
+        ("Unsere neue Helferin: Katrin Vogelsang, ab März bei uns im Team", "Katrin Vogelsang"),
+        ("diamo il benvenuto alla nuova assistente Dott.ssa Chiara Galletti", "Chiara Galletti"),
+        ("Any pun ideas with Daisy and Iris for a spring post?", "Daisy"),
+        ("Rosh Hashanah closure hours for the practice, please", "Rosh Hashanah"),
+        ("post pour la Journée Marie Curie des femmes scientifiques", "Marie Curie"),
+    ],
+)
+def test_a_new_colleague_with_a_title_a_pun_and_an_observance_stay_readable(text, name):
+    """Classes of wrong masks, not strings: a role (in the clinic's languages) and a courtesy title before a new
+    colleague's name, names played with as words, a closure or an observance named after someone."""
+    assert name not in _masked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("my patient Daisy Fairweather wants a pun on her name for the birthday post", "Daisy Fairweather"),
+        ("patient Mrs. Kowalczyk said the new hygienist was lovely", "Kowalczyk"),
+        ("Katrin Vogelsang hat die Rechnung nicht bezahlt, Patientin seit 2019", "Katrin Vogelsang"),
+    ],
+)
+def test_a_patient_beside_the_new_staff_pun_and_observance_words_is_still_masked(text, name):
+    assert name in _masked(text)
+
+
+def test_a_name_offered_as_the_alternative_to_a_public_figure_is_one_too():
+    assert _masked("who has the better serve, Ingrid Halvorsen or Serena Williams?") == []
+    assert _masked("Ingrid Halvorsen and Serena Williams at the gym") == ["Ingrid Halvorsen"]
+    assert "Ingrid Halvorsen" in _masked("patient Ingrid Halvorsen or Serena Williams, who is better")

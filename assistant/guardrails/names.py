@@ -141,9 +141,33 @@ def is_not_a_patient(text: str, start: int, end: int) -> bool:
     # The whole name only: "Gopal Joshi" is not "Anandi Gopal Joshi", and may well be a patient.
     if words[0] in known.first or words in known.figures:
         return True
+    if _set_against_a_figure(text, start, end, known.figures):
+        return True
     # Right after the name only: "Amelia Wright's marathon story" is still a patient's story.
     after = re.match(r"[ \t]*([^\W\d_]+)", text[end:])
     return after is not None and after.group(1).lower() in known.after
+
+
+# An alternative or a match-up between two names ("Roberto Baggio or ...?", "... vs Serena Williams"); not "and",
+# which a patient who met a public figure can stand beside.
+_ALTERNATIVE = r"[ \t]*,?[ \t]*(?<![\w])(?:or|o|oder|ou|vs\.?|versus)[ \t]+"
+_AFTER_ALTERNATIVE = re.compile(_ALTERNATIVE + r"((?:[^\W\d_][^\W\d_'’.-]*[ \t]?){1,4})")
+_BEFORE_ALTERNATIVE = re.compile(r"((?:[^\W\d_][^\W\d_'’.-]*[ \t]){1,4}?)" + _ALTERNATIVE + "$")
+
+
+def _set_against_a_figure(text: str, start: int, end: int, figures: frozenset[tuple[str, ...]]) -> bool:
+    """True when a listed public figure is offered as the alternative to the name: one of a line-up of public
+    figures ("who has the best smile, Roberto Baggio or ...?"), not a patient."""
+    after = _AFTER_ALTERNATIVE.match(text, end)
+    if after is not None:
+        words = _name_words(after.group(1))
+        if any(words[:n] in figures for n in range(2, len(words) + 1)):
+            return True
+    before = _BEFORE_ALTERNATIVE.search(text, max(0, start - 60), start)
+    if before is not None:
+        words = _name_words(before.group(1))
+        return any(words[-n:] in figures for n in range(2, len(words) + 1))
+    return False
 
 
 def find_listed_names(text: str, not_names: frozenset[str]) -> list[tuple[int, int]]:
