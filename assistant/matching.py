@@ -51,6 +51,10 @@ CONFIDENT = 0.4
 # that card is as sure ("what is alt text and where do I add it on Instagram?" is the alt-text card, not alt text
 # plus Instagram setup).
 SURE = 0.9
+# Below this confidence the whole message's card reads as the answer to a nearby question (the answer says so:
+# Composer.CLOSE_CARD); a card that is neither part's then gives way to the two parts' own cards ("can I screen
+# applicants' profiles? And can I make staff post about us?" is not the job-advert card).
+NEARBY_WHOLE = 0.6
 # A part of a two-part question with this many content words or fewer is a follow-up of the other part; it brings
 # its own card only at this confidence.
 FOLLOW_UP_WORDS = 2
@@ -382,6 +386,7 @@ class CardMatcher:
                     whole is None
                     or whole.card.id in {h.card.id for h in halves}
                     or whole.confidence < min(h.confidence for h in halves)
+                    or whole.confidence < NEARBY_WHOLE
                 ):
                     return halves
             # A second part that points back at the first ("..., who should approve those replies?") continues it:

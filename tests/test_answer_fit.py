@@ -41,6 +41,86 @@ def test_an_irish_asker_gets_the_irish_variant_else_the_eu_one_and_a_new_zealand
     assert choose_variant(both, german).add.startswith("In the EU")
 
 
+# --- which variant: the most specific fit to the asker (knowledge/data/chat.yaml `variant_fit`) ---------------------
+
+_US = {"when": {"country": ["US"]}, "add": "In the US the FTC's rules on reviews apply to every practice."}
+_GB = {"when": {"country": ["GB"]}, "add": "In the UK the GMC's guidance applies to every doctor online."}
+_EU = {"when": {"country": ["EU"]}, "add": "In the EU the GDPR applies to every identifiable patient."}
+_THERAPY = {"when": {"specialty": ["psychiatry_psychotherapy"]}, "add": "For therapists the ethics code goes further."}
+_BOTH = {
+    "when": {"country": ["US"], "specialty": ["psychiatry_psychotherapy"]},
+    "add": "For therapists in the US the ethics code and the FTC rules both apply.",
+}
+
+
+def _fit(kb, *variants):
+    return _with_variants(kb, "testimonials-can-we-post", *variants)
+
+
+def _therapist(kb, code: str, country_stated=False, specialty_stated=False) -> Asker:
+    return Asker(
+        country=kb.countries.rules_for(code),
+        code=code,
+        specialty="psychiatry_psychotherapy",
+        country_stated=country_stated,
+        specialty_stated=specialty_stated,
+    )
+
+
+def test_a_specialty_outranks_a_country_that_only_the_profile_gives(kb):
+    # A therapist whose saved profile names the US (every new profile does) asks about review requests.
+    for order in ((_US, _THERAPY), (_THERAPY, _US)):
+        assert choose_variant(_fit(kb, *order), _therapist(kb, "US")).add.startswith("For therapists")
+    assert choose_variant(_fit(kb, _US, _THERAPY), _therapist(kb, "US", specialty_stated=True)).add.startswith(
+        "For therapists"
+    )
+    # "I'm a therapist in the US": a named specialty is still the narrower fit.
+    named = _therapist(kb, "US", country_stated=True, specialty_stated=True)
+    assert choose_variant(_fit(kb, _US, _THERAPY), named).add.startswith("For therapists")
+
+
+def test_a_country_named_in_the_question_outranks_the_profiles_specialty_and_country(kb):
+    # A therapist's profile; the question says "in Germany": the EU note, whatever the card's order.
+    for order in ((_THERAPY, _EU), (_EU, _THERAPY)):
+        asker = _therapist(kb, "DE", country_stated=True)
+        assert choose_variant(_fit(kb, *order), asker).add.startswith("In the EU")
+    # Unnamed, the same German profile gets the specialty's note.
+    assert choose_variant(_fit(kb, _EU, _THERAPY), _therapist(kb, "DE")).add.startswith("For therapists")
+
+
+def test_a_variant_fitting_both_country_and_specialty_outranks_either(kb):
+    for stated in ((False, False), (True, False), (False, True), (True, True)):
+        for order in ((_US, _THERAPY, _BOTH), (_BOTH, _THERAPY, _US)):
+            chosen = choose_variant(_fit(kb, *order), _therapist(kb, "US", *stated))
+            assert chosen.add.startswith("For therapists in the US"), stated
+    # ... and one for another country never fits.
+    assert choose_variant(_fit(kb, _BOTH, _GB), _therapist(kb, "GB")).add.startswith("In the UK")
+
+
+def test_a_specialty_note_about_another_country_gives_way_to_the_askers_country(kb):
+    # The dentists' note cites a US code; an Australian dentist gets the Australian note, an American one the
+    # dentists' note, and a dentist of unknown country the dentists' note.
+    dental = {"when": {"specialty": ["dentistry"]}, "add": "The ADA Code applies in full in Texas and every state."}
+    au = {"when": {"country": ["AU"]}, "add": "In Australia Ahpra's advertising guidelines apply as well."}
+    card, places = _fit(kb, dental, au, _US), kb.countries
+    aussie = Asker(country="AU", code="AU", specialty="dentistry")
+    assert choose_variant(card, aussie, None, places).add.startswith("In Australia")
+    assert (
+        choose_variant(card, Asker(country="US", code="US", specialty="dentistry"), None, places).add[:7] == "The ADA"
+    )
+    assert choose_variant(card, Asker(specialty="dentistry"), None, places).add.startswith("The ADA")
+    # With no note for their country, the Australian dentist still gets the dentists' note.
+    assert choose_variant(_fit(kb, dental), aussie, None, places) is not None
+
+
+def test_a_specialty_variant_beats_a_us_note_for_a_therapist_with_a_default_profile(kb):
+    """The real card: a therapist whose profile names the US gets the therapist answer on review requests."""
+    card = kb.card("asking-for-reviews-how-to-ask").card
+    therapy = [v for v in card.variants if v.when.specialty]
+    chosen = choose_variant(card, _therapist(kb, "US"), chat_data().variant_fit, kb.countries)
+    assert chosen in therapy and chosen.lead
+
+
 @pytest.mark.parametrize(
     ("question", "code"),
     [
@@ -272,3 +352,14 @@ def test_a_number_inside_a_sentence_is_not_a_list():
     assert split_question("We charge 2.5 per cent for card payments. Is that ok to post?").questions == (
         "We charge 2.5 per cent for card payments. Is that ok to post?",
     )
+
+
+def test_therapy_clients_name_a_therapist_but_speech_or_occupational_therapy_clients_do_not(kb):
+    from assistant.chat.data import intent_data
+    from assistant.chat.intents import MentionFinder
+
+    finder = MentionFinder(kb, intent_data(kb.root))
+    assert finder.find("Can I ask my therapy clients for a review?").specialty_ids == ["psychiatry_psychotherapy"]
+    for other in ("speech therapy clients", "occupational therapy clients", "massage therapy clients"):
+        assert finder.find(f"Can I ask my {other} for a review?").specialty_ids == []
+    assert finder.find("Can I ask my physical therapy clients for a review?").specialty_ids == ["physiotherapy"]

@@ -65,6 +65,25 @@ def test_questions_are_not_taken_for_requests_to_write(drafter, text):
     assert requested_kind(text, drafter.data) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can we use an AI tool to write our practice's health posts? Is that allowed for a dentist?",
+        "Should I let our receptionist write posts for the practice page?",
+        "Is it okay to use ChatGPT to draft captions for our clinic?",
+        "Two things. Can we check candidates' profiles before hiring? And can we make our team create posts about us?",
+    ],
+)
+def test_asking_whether_others_may_write_or_post_is_not_a_request_to_write(drafter, text):
+    assert requested_kind(text, drafter.data) is None
+
+
+def test_a_request_beside_a_permission_question_is_still_a_request(drafter):
+    assert requested_kind("Can we use AI for our posts? Also write me a caption about flu jabs.", drafter.data)
+    assert requested_kind("Can I ask you to write a caption about sunscreen?", drafter.data) == "caption"
+    assert requested_kind("Can I get a caption for our new physio's welcome?", drafter.data) == "caption"
+
+
 def test_a_caption_about_a_subject_finds_the_specialtys_topic_and_fits_the_platform(drafter, kb):
     (draft,) = drafter.drafts(
         turn("Write me an Instagram caption about sunscreen"), LEEDS, Asker(specialty="dermatology")

@@ -156,3 +156,30 @@ def test_the_askers_country_breaks_a_near_tie_but_never_overrides_the_topic(kb, 
     # ...while between two cards on one topic that fit almost equally, the asker's country decides
     matches = matcher.match("Physio in Toronto: can I post patient testimonials?", k=2, country="CA", code="CA")
     assert "CA" in regions.get(matches[0].card.id, ()) and not regions.get(matches[1].card.id)
+
+
+def test_two_parts_outrank_a_whole_message_card_that_is_only_a_nearby_question(fixture_kb):
+    """The whole message matching a third card with a confidence that reads as a nearby question (below
+    NEARBY_WHOLE) gives way to the two cards its parts match, even when one part is a hair less confident."""
+
+    from assistant.matching import NEARBY_WHOLE, CardMatch
+
+    matcher = CardMatcher(fixture_kb.cards, FakeEmbedder())
+    question = "How do I set up a Facebook page for the practice? And what do we do when a reviewer threatens to sue?"
+    page, threat, other = (
+        fixture_kb.card(i) for i in ("review-replies-facebook-page", "review-replies-threat", "review-replies-one-star")
+    )
+    parts = {page.id: 0.57, threat.id: 0.8}
+
+    def whole(confidence):
+        matcher.best = lambda *a, **k: CardMatch(other, 1.0, other.card.questions[0], confidence, 0.1, question)
+        return [m.card.id for m in matcher.answer_cards(question)]
+
+    def part_of(split, q, whole_match, country, code):
+        card = page if "Facebook" in q else threat
+        return CardMatch(card, 1.0, card.card.questions[0], parts[card.id], 0.1, q)
+
+    matcher._part_of = part_of
+    assert whole(NEARBY_WHOLE - 0.02) == [page.id, threat.id]  # a nearby card: the parts answer
+    assert whole(0.58) == [page.id, threat.id]
+    assert whole(NEARBY_WHOLE + 0.05) == [other.id]  # sure enough of the whole, above the weaker part: it answers

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import KnowledgeError
 from ..knowledge.cards import MARKER, AnswerCard, CardVariant, markers
-from ..knowledge.schemas.chat import NearbyCard, SpecialtyIdeas, VerdictWords
+from ..knowledge.schemas.chat import NearbyCard, SpecialtyIdeas, VariantFit, VerdictWords
 from ..matching import CardMatch, stands_alone
 from ..question_split import asks, pieces_of, questions_in, tidy
 from .models import Answer, Citation, Part, Section, TopicIdeas
@@ -24,6 +24,7 @@ from .specialty_topics import topic_ideas
 
 if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
+    from ..knowledge.countries import Countries
     from ..profile import ClinicProfile
 
 MAX_SECTIONS = 2
@@ -55,20 +56,27 @@ MAX_HEADING_WORDS = 16  # a longer part of a question is headed by its card's th
 
 @dataclass(frozen=True)
 class Asker:
-    """What the answer is fitted to: the rule set of the asker's country, their specialty, the platforms named."""
+    """What the answer is fitted to: the rule set of the asker's country, their specialty, the platforms named, and
+    which of these the question itself states (the rest come from the saved profile, whose country is a default)."""
 
     country: str | None = None  # the rule set: US, GB, EU, AU, CA, IN, NZ
     specialty: str | None = None
-    platforms: tuple[str, ...] = ()
+    platforms: tuple[str, ...] = ()  # only ever the platforms the question names
     code: str | None = None  # the country itself (IE), when known: its own variant wins over its rule set's
+    country_stated: bool = False  # the question names the country
+    specialty_stated: bool = False  # the question names the specialty
 
 
-def _country_fit(allowed: Sequence[str], asker: Asker) -> float:
+def _country_fit(allowed: Sequence[str], asker: Asker, fit: VariantFit) -> float:
     """How well a variant's countries fit the asker: their own country (IE) best, then their rule set (EU); 0 when
     neither (an Irish asker gets an IE variant, else the EU one; a New Zealander neither an EU nor an AU one)."""
     if asker.code and asker.code in allowed:
-        return 1.5
-    return 1.0 if asker.country in allowed else 0.0
+        weight = fit.own_country
+    elif asker.country in allowed:
+        weight = fit.rule_set
+    else:
+        return 0.0
+    return weight + (fit.stated if asker.country_stated else 0.0)
 
 
 class Numbering:
@@ -99,19 +107,41 @@ class Numbering:
         return self._order[key]
 
 
-def choose_variant(card: AnswerCard, asker: Asker) -> CardVariant | None:
-    """The most specific variant whose every condition fits the asker (the first of equals), or None."""
-    best, best_fit = None, 0.0
+def choose_variant(
+    card: AnswerCard, asker: Asker, fit: VariantFit | None = None, countries: Countries | None = None
+) -> CardVariant | None:
+    """The variant that fits the asker most specifically (knowledge/data/chat.yaml `variant_fit`; the first of
+    equals), among those whose every condition fits, or None. A variant whose own words are about another country
+    than the asker's ("The ADA Code applies ...", "the GDC says ...") ranks below every variant that is not."""
+    fit = fit or VariantFit()
+    best, best_key = None, (False, 0.0)
     for variant in card.variants:
         when = variant.when
-        country = _country_fit(when.country, asker) if when.country else 0.0
+        country = _country_fit(when.country, asker, fit) if when.country else 0.0
         fits = (not when.country or country > 0) and (not when.specialty or asker.specialty in when.specialty)
         if when.platform:
             fits = fits and any(p in when.platform for p in asker.platforms)
-        fit = country + bool(when.specialty) + bool(when.platform)
-        if fits and fit > best_fit:
-            best, best_fit = variant, fit
+        if not fits:
+            continue
+        score = country
+        if when.specialty:
+            score += fit.specialty + (fit.stated if asker.specialty_stated else 0.0)
+        if when.platform:
+            score += fit.platform  # only ever a platform the question names
+        key = (not _about_elsewhere(variant, asker, countries), score)
+        if key > best_key:
+            best, best_key = variant, key
     return best
+
+
+def _about_elsewhere(variant: CardVariant, asker: Asker, countries: Countries | None) -> bool:
+    """Whether a variant that names no country in its `when` is in fact about another country than the asker's:
+    its own words name a place or regulator of another rule set (a dentists' note citing the ADA Code and Texas,
+    for an Australian dentist). Unknown when the asker's country or the country list is."""
+    if variant.when.country or countries is None or asker.country is None:
+        return False
+    named = countries.named_in(" ".join(variant.texts()))
+    return named is not None and countries.rules_for(named) != asker.country
 
 
 def _asked_questions(asked: str) -> list[str]:
@@ -170,10 +200,16 @@ def _renumber(text: str, card: AnswerCard, numbering: Numbering) -> str:
     return MARKER.sub(one, text)
 
 
-def card_part(match: CardMatch, asker: Asker, numbering: Numbering, framing: VerdictWords | None = None) -> Part:
+def card_part(
+    match: CardMatch,
+    asker: Asker,
+    numbering: Numbering,
+    framing: VerdictWords | None = None,
+    fit: VariantFit | None = None,
+) -> Part:
     """One card as part of an answer: its variant for the asker applied, its markers renumbered."""
     card = match.card.card
-    variant = choose_variant(card, asker)
+    variant = choose_variant(card, asker, fit, numbering.kb.countries)
 
     def fix(texts: Sequence[str]) -> list[str]:
         return [_renumber(t, card, numbering) for t in texts]
@@ -246,10 +282,12 @@ class Composer:
         verdicts: VerdictWords | None = None,
         ideas: SpecialtyIdeas | None = None,
         nearby: NearbyCard | None = None,
+        fit: VariantFit | None = None,
     ) -> None:
         self.kb, self.matcher, self.words, self.drafter = kb, matcher, words, drafter
         self.nearby = nearby  # when a card answers a nearby question instead (knowledge/data/chat.yaml)
         self.verdicts = verdicts  # the words that frame a yes/no question (knowledge/data/chat.yaml)
+        self.fit = fit  # how specifically a card variant fits the asker (same file)
         self.ideas = ideas  # which answers end with topic ideas for the asker's specialty (same file)
 
     def asker(self, turn) -> Asker:
@@ -260,6 +298,8 @@ class Composer:
             specialty=turn.specialty if turn.specialty in self.kb.specialties else None,
             platforms=tuple(turn.platforms) if turn.platforms_named else (),
             code=turn.country.upper() if turn.country else None,
+            country_stated=getattr(turn, "country_named", False),
+            specialty_stated=getattr(turn, "specialty_named", False),
         )
 
     def cards_for(self, turn) -> list[CardMatch]:
@@ -320,7 +360,7 @@ class Composer:
         )
         notices: list[str] = []
         if matches:
-            answer.parts = [card_part(m, asker, numbering, self.verdicts) for m in matches]
+            answer.parts = [card_part(m, asker, numbering, self.verdicts, self.fit) for m in matches]
             self._no_verdict_for_uncovered(answer.parts, matches, turn.country)
             first = answer.parts[0]
             answer.lead, answer.steps, answer.watch_out = first.lead, first.steps, first.watch_out

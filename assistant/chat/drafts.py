@@ -37,11 +37,16 @@ if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
     from ..profile import ClinicProfile
 
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 _REVIEWED = re.compile(r"\b(reviews?|comments?|posts?|messages?|dms?|tweets?)\b", re.IGNORECASE)
 
 
 def requested_kind(text: str, data: DraftData) -> DraftKind | None:
-    """The kind of draft a message asks for, or None for a question."""
+    """The kind of draft a message asks for, or None for a question. A sentence asking whether others (staff, an
+    agency, an AI tool) may write or post for the asker asks for no draft (drafts.yaml `permission`)."""
+    if data.permission:
+        pieces = _SENTENCE_END.split(text)
+        text = " ".join(s for s in pieces if not any(re.search(p, s, re.IGNORECASE) for p in data.permission))
     for kind in data.order:
         if any(compiled(p, re.IGNORECASE | re.DOTALL).search(text) for p in data.requests.get(kind, ())):
             return kind

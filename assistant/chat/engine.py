@@ -90,7 +90,14 @@ class ChatEngine:
 
             drafter = Drafter(kb)
         self.composer = Composer(
-            kb, matcher, self.data.answer, drafter, self.data.verdicts, self.data.specialty_ideas, self.data.nearby_card
+            kb,
+            matcher,
+            self.data.answer,
+            drafter,
+            self.data.verdicts,
+            self.data.specialty_ideas,
+            self.data.nearby_card,
+            self.data.variant_fit,
         )
 
     @property

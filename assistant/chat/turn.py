@@ -46,6 +46,8 @@ class Turn:
     platforms: list[str]
     country: str | None = None  # the country the question names, else the profile's (ISO code)
     platforms_named: bool = False  # the platforms come from the question (or the one it follows up)
+    country_named: bool = False  # the country comes from the question (or an earlier one), not the profile
+    specialty_named: bool = False  # the specialty comes from the question, not the profile
     expansion: dict[str, float] = field(default_factory=dict)  # topic words -> weight (intents.yaml `expansions`)
     passages: list = field(default_factory=list)
     similarity: float = 0.0
@@ -110,6 +112,8 @@ class TurnBuilder:
             platforms=mentions.platform_ids or list(profile.platforms if profile else platforms),
             country=named_country or (profile.country if profile else None),
             platforms_named=bool(mentions.platforms),
+            country_named=named_country is not None,
+            specialty_named=specialty is not None,
             injection=looks_like_injection(question),
         )
         if scope != "individual_medical":

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from typing import Literal, get_args
 
-from pydantic import ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from ...errors import KnowledgeError
 from ..base import Strict, check_patterns
@@ -196,6 +196,26 @@ class NearbyCard(Strict):
         return self.abstain_at < 1 and self.probability(share, confidence) >= self.abstain_at
 
 
+class VariantFit(Strict):
+    """How specifically a card variant fits the asker: the sum, over the conditions in its `when`, of the
+    condition's weight, plus `stated` for a country or specialty the question itself names (a platform is only
+    ever one the question names). A country that comes only from the saved profile is a default (new profiles name
+    the US), so a specialty beats it, a country named in the question beats a profile's specialty, a specialty
+    named in the question beats a named country, and a variant fitting both beats either."""
+
+    own_country: float = Field(default=0.75, gt=0)  # the asker's own country (IE)
+    rule_set: float = Field(default=0.5, gt=0)  # their rule set (EU); must stay below own_country
+    specialty: float = Field(default=1.0, gt=0)
+    platform: float = Field(default=1.0, gt=0)
+    stated: float = Field(default=1.0, ge=0)
+
+    @model_validator(mode="after")
+    def _own_country_first(self) -> VariantFit:
+        if not self.rule_set < self.own_country < self.specialty < self.rule_set + self.stated:
+            raise ValueError("variant_fit needs rule_set < own_country < specialty < rule_set + stated")
+        return self
+
+
 class ChatData(Strict):
     coverage: Coverage
     languages: Languages
@@ -204,6 +224,7 @@ class ChatData(Strict):
     verdicts: VerdictWords = VerdictWords()
     specialty_ideas: SpecialtyIdeas = SpecialtyIdeas()
     nearby_card: NearbyCard = NearbyCard()
+    variant_fit: VariantFit = VariantFit()
 
 
 @lru_cache(maxsize=64)

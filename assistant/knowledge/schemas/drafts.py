@@ -214,6 +214,9 @@ class DraftData(Strict):
     idea_notes: tuple[str, ...] = ()
     holding_line: str = ""  # the only public line under a threatening review, if any
     formal_tone: Regex | None = None  # a request for a formal caption: the professional version comes first
+    # A sentence asking whether the asker may have someone or something else write or post ("Can I use ChatGPT to
+    # write my posts?", "can I make my staff post about the office?"): a question about a practice, not a request.
+    permission: tuple[Regex, ...] = ()
     asker_intent: Regex | None = None  # the asker's own legal plans ("can we sue them?"): no threat in the review
     short_disclaimer: str = ""  # "Not personal advice.": the disclaimer of a bio with a tight limit
     trainee_note: str = ""  # shown with the bio of a clinician in training
