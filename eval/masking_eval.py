@@ -68,10 +68,27 @@ def _detector(rules_only: bool = False):
     )
 
 
+def _title_length(label: str) -> int:
+    """How many characters of a name label are a courtesy title and the space after it ("Mrs. Pruitt" -> 5), or 0.
+    One set's labels include the title; the masker leaves titles readable by design."""
+    from assistant.guardrails._data import guardrail_data
+
+    phi = guardrail_data().phi
+    titles = sorted({t.lower() for t in [*phi.titles, *phi.lower_titles]}, key=len, reverse=True)
+    lowered = label.lower()
+    for t in titles:
+        for form in (t + ". ", t + " "):
+            if lowered.startswith(form) and len(label) > len(form):
+                return len(form)
+    return 0
+
+
 def evaluate(rows: list[dict], clinics: dict[str, dict], rules_only: bool = False) -> tuple[dict, list[dict]]:
-    """The figures, and the messages with a missed identifier or a wrongly masked span."""
+    """The figures, and the messages with a missed identifier or a wrongly masked span. `recall_title_optional`
+    counts a name found when all but a leading courtesy title is masked."""
     detect = _detector(rules_only)
     detect("warm-up", clinics[rows[0]["clinic"]])
+    found_no_title = 0
     found = total = fp_messages = clean_messages = wrong_spans = all_spans = 0
     per_kind: dict[str, list[int]] = {}
     problems = []
@@ -85,6 +102,8 @@ def evaluate(rows: list[dict], clinics: dict[str, dict], rules_only: bool = Fals
             chars = {i for i in range(s["start"], s["end"]) if not row["text"][i].isspace()}
             hit = chars <= covered
             found += hit
+            skip = _title_length(s["text"]) if s["kind"] == "NAME" else 0
+            found_no_title += hit or {i for i in chars if i >= s["start"] + skip} <= covered
             total += 1
             per_kind.setdefault(s["kind"], [0, 0])[0] += hit
             per_kind[s["kind"]][1] += 1
@@ -104,6 +123,7 @@ def evaluate(rows: list[dict], clinics: dict[str, dict], rules_only: bool = Fals
         "messages_with_identifiers": len(rows) - clean_messages,
         "identifiers": total,
         "recall": round(found / total, 3) if total else None,
+        "recall_title_optional": round(found_no_title / total, 3) if total else None,
         "message_false_positive_rate": round(fp_messages / clean_messages, 3) if clean_messages else None,
         "false_positive_messages": fp_messages,
         "span_false_positive_rate": round(wrong_spans / all_spans, 3) if all_spans else 0.0,

@@ -195,3 +195,65 @@ def test_a_name_offered_as_the_alternative_to_a_public_figure_is_one_too():
     assert _masked("who has the better serve, Ingrid Halvorsen or Serena Williams?") == []
     assert _masked("Ingrid Halvorsen and Serena Williams at the gym") == ["Ingrid Halvorsen"]
     assert "Ingrid Halvorsen" in _masked("patient Ingrid Halvorsen or Serena Williams, who is better")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Benvenuto al nuovo fisioterapista: il dottore Matteo Guidotti entra nel team a marzo", "Matteo Guidotti"),
+        ("Neuer Physiotherapeut: Lukas Brennecke verstärkt ab Mai unser Team", "Lukas Brennecke"),
+        ("Possiamo citare Federica Pellegrini in un post sul nuoto?", "Federica Pellegrini"),
+        ("Can we cite Florentyna Abernathy-Voss in our post about sleep?", "Florentyna Abernathy-Voss"),
+        ("Bitte keine Marken wie Bepanthen nennen", "Bepanthen"),
+        ("no brands such as Colgate or Oral-B in the caption", "Colgate"),
+        ("the receptionist dressed up as Rumpelstiltskin Featherbottom for the party", "Rumpelstiltskin Featherbottom"),
+        ("a beard Tom Selleck style for the Movember post", "Tom Selleck"),
+        ("shout-out to the Krispy Kreme crew who sponsored the fun run", "Krispy Kreme"),
+        ("our nurse trained at Royal Perth before joining us", "Royal Perth"),
+    ],
+)
+def test_a_colleague_joining_a_cited_figure_a_brand_or_a_costume_stay_readable(text, name):
+    """Round 12 classes: joining the team in the clinics' languages, an article and a written-out title before a new
+    colleague; citing someone; brands listed after "brands like"; dressing up as a character; a name used as a
+    style; a crew or a brand named after someone; an institution whose name starts with "Royal"."""
+    assert name not in _masked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("patient Matteo Guidotti entra nel team di calcio, can we post it", "Matteo Guidotti"),
+        ("my patient Tom Selleck style of moustache", "Tom Selleck"),
+        ("Can we cite Maria Lopez's review on our page?", "Maria Lopez"),
+        ("Rappelez mon fils Océane Girard demain", "Océane Girard"),
+    ],
+)
+def test_a_patient_beside_the_round_12_words_is_still_masked(text, name):
+    assert any(name in m for m in _masked(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "nickname"),
+    [
+        ("Giuseppina Amato (Pina) asked for her x-rays", "Pina"),
+        ("Bartholomew Okonjo (Bart) needs a recall", "Bart"),
+        ("Rebecca Lindqvist (goes by Becks) left a review", "Becks"),
+        ("Kit (Kitteridge Osei) wants the before/after photo removed", "Kit"),
+    ],
+)
+def test_a_nickname_in_brackets_beside_a_name_is_masked(text, nickname):
+    assert nickname in _masked(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sarah Jones (Saturday) and Mark Evans (Market stall) both rescheduled",
+        "Harriet Cole (HR) approved the rota",
+        "Priya Nair (the patient) is happy to be named",
+    ],
+)
+def test_words_in_brackets_that_are_not_nicknames_stay_readable(text):
+    masked = " ".join(_masked(text))
+    for word in ("Saturday", "Market", "HR", "the patient"):
+        assert word not in masked

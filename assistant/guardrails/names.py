@@ -731,3 +731,49 @@ def given_names_with_rare_surname(
             continue  # a listed name is judged by the other finders; an everyday word may name a thing
         spans.append((first.start, second.end))
     return spans
+
+
+# A nickname written in brackets beside a full name, or a full name in brackets after a nickname: "Bhagyashree
+# Mohite (Bhagya)", "Nguyen Thi Lan (goes by Lan)", "Dash (Dashiell Moreau-Kent, ...)", "der Heinzi (Heinz ...)".
+_NICK_WORD = r"[^\W\d_][^\W\d_'’-]*"
+_NICK_AFTER = re.compile(
+    rf"[ ]*\((?:(?P<marker>goes by|aka|a\.k\.a\.|known as|called|detto|detta|genannt|dit|dite|alias|née?|nata) )?"
+    rf"[\"'“‘]?(?P<word>{_NICK_WORD})[\"'”’]?\)",
+    re.IGNORECASE,
+)
+_NICK_BEFORE = re.compile(rf"(?<![\w'’-])(?P<word>{_NICK_WORD})[ ]*\($")
+
+
+def nicknames_beside_names(
+    text: str, names: list[tuple[int, int]], everyday: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    """Nicknames shown by the name found beside them in brackets. With no word such as "goes by" or "aka", the
+    nickname must begin with the same three letters as a word of the name or be its end (a nickname is mostly a name
+    made short: "Shazza (Sharon ...)", "Heinzi (Heinz ...)", "Giuseppina ... (Pina)"); an everyday word must also be
+    shorter than that word ("Dash (Dashiell ...)", not "Mark Evans (Market ...)"). Capitalised only, never an
+    acronym or a function word."""
+    found: list[tuple[int, int]] = []
+    for start, end in names:
+        parts = [fold(p) for p in re.split(r"[\s-]+", text[start:end]) if len(fold(p)) >= 3]
+        after = _NICK_AFTER.match(text, end)
+        if after and _nickname(after.group("word"), parts, bool(after.group("marker")), everyday):
+            found.append(after.span("word"))
+        before = _NICK_BEFORE.search(text, max(0, start - _WINDOW), start)
+        if before and _nickname(before.group("word"), parts[:1], False, everyday):
+            found.append(before.span("word"))
+    return found
+
+
+def _nickname(word: str, parts: list[str], marked: bool, everyday: Callable[[str], bool]) -> bool:
+    folded = fold(word)
+    if not _capitalised(word) or len(folded) < 2 or folded in name_lists().function_words:
+        return False
+    if marked:
+        return True
+    if len(folded) < 3:
+        return False
+    return any(
+        (p[:3] == folded[:3] or (len(folded) < len(p) and p.endswith(folded)))
+        and (not everyday(word) or len(folded) < len(p) or folded == p)
+        for p in parts
+    )

@@ -42,6 +42,7 @@ from .names import (
     names_before_honorific,
     names_beside_names,
     names_from_model,
+    nicknames_beside_names,
 )
 from .neighbours import (
     abbreviated_names,
@@ -243,7 +244,8 @@ def _with_names_beside_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
         return spans
     phones = [(s.start, s.end) for s in spans if s.kind == "PHONE"]
     added = list(spans)
-    for start, end in names_beside_names(text, names, phones, _not_names(), is_phone_cue, _everyday):
+    beside = names_beside_names(text, names, phones, _not_names(), is_phone_cue, _everyday)
+    for start, end in beside + nicknames_beside_names(text, names, _everyday):
         if any(start < s.end and s.start < end for s in added):
             continue
         if not is_not_a_patient(text, start, end) and not _colleague_or_place()(text, start, end):
