@@ -124,6 +124,7 @@ class CardMatcher:
         self.cards = tuple(cards)
         self.embedder = embedder
         self._regions = [frozenset((regions or {}).get(c.id, ())) for c in self.cards]
+        self._scopes = [frozenset(c.scope) for c in self.cards]  # the specialties a card is written for, or all
         self._owner: list[int] = []  # question position -> card position
         self._texts: list[str] = []
         for i, card in enumerate(self.cards):
@@ -259,6 +260,14 @@ class CardMatcher:
         scores = MEAN_WEIGHT * mean + (1 - MEAN_WEIGHT) * best + BM25_SHARE * (lexical / top if top > 0 else lexical)
         return np.where(counts > 0, scores, -1.0)
 
+    def _for_profession(self, scores: np.ndarray, profession: str | None) -> np.ndarray:
+        """A card written for some professions only is left out when the asker names another one: a psychologists'
+        code on testimonials is no answer for an occupational therapist. `profession`: a specialty id, "" for a
+        field no specialty covers, None when unknown (then every card stays: most askers never say)."""
+        if profession is None:
+            return scores
+        return scores + np.array([-10.0 if scope and profession not in scope else 0.0 for scope in self._scopes])
+
     def _for_country(self, scores: np.ndarray, country: str | None, code: str | None = None) -> np.ndarray:
         """A card written for the asker's country moves up just enough to win a near tie; one written for one other
         country is left out (Australian advertising rules are no answer for a clinic in Leeds, Italian ones none for
@@ -281,15 +290,23 @@ class CardMatcher:
         mine = self._words[self._position[card.id]]
         return sum(v for w, v in weights.items() if w not in mine) / total
 
-    def match(self, question: str, k: int = 3, country: str | None = None, code: str | None = None) -> list[CardMatch]:
+    def match(
+        self,
+        question: str,
+        k: int = 3,
+        country: str | None = None,
+        code: str | None = None,
+        profession: str | None = None,
+    ) -> list[CardMatch]:
         """The k best cards for a question, best first; the first carries the calibrated confidence.
-        `country`: the asker's rule set (US, GB, EU, AU, CA, IN), if known; `code`: their country (IE, DE)."""
+        `country`: the asker's rule set (US, GB, EU, AU, CA, IN), if known; `code`: their country (IE, DE);
+        `profession`: the asker's (see `_for_profession`)."""
         if not self._texts or not question.strip():
             return []
         # einsum, not @: a BLAS matrix-vector product spins up threads that cost more than the sum (2 ms vs 0.3)
         dense = np.einsum("ij,j->i", self.vectors, np.asarray(self.embedder.embed_query(question), dtype=np.float32))
         bm25 = self._bm25_scores(question)
-        scores = self._for_country(self._card_scores(dense, bm25), country, code)
+        scores = self._for_profession(self._for_country(self._card_scores(dense, bm25), country, code), profession)
         order = np.argsort(-scores)[: max(k, 2)]
         top, second = scores[order[0]], scores[order[1]] if len(order) > 1 else 0.0
         confidence = self.calibration.probability(top, top - second)
@@ -312,11 +329,18 @@ class CardMatcher:
         return out
 
     def best(
-        self, question: str, country: str | None = None, code: str | None = None, nearby: NearbyCard | None = None
+        self,
+        question: str,
+        country: str | None = None,
+        code: str | None = None,
+        nearby: NearbyCard | None = None,
+        profession: str | None = None,
     ) -> CardMatch | None:
         """The top card when its confidence reaches CONFIDENT, else None. With `nearby`, a card scoring almost as
         well whose wordings cover much more of the question answers instead (see `closer`)."""
-        matches = self.match(question, k=SWITCH_POOL if nearby else 1, country=country, code=code)
+        matches = self.match(
+            question, k=SWITCH_POOL if nearby else 1, country=country, code=code, profession=profession
+        )
         if not matches or matches[0].confidence < CONFIDENT:
             return None
         return self.closer(question, matches, nearby) if nearby else matches[0]
@@ -338,10 +362,12 @@ class CardMatcher:
             return top
         return replace(best, confidence=top.confidence, uncovered=share[best.card.id])
 
-    def _part(self, text: str, whole: CardMatch | None, country: str | None, code: str | None) -> CardMatch | None:
+    def _part(
+        self, text: str, whole: CardMatch | None, country: str | None, code: str | None, profession: str | None
+    ) -> CardMatch | None:
         """The card for one part of a two-part question, when confident. Between cards the part alone can barely
         tell apart, the one the whole message matched wins ("...? And what about patients filming staff?")."""
-        matches = self.match(text, k=3, country=country, code=code)
+        matches = self.match(text, k=3, country=country, code=code, profession=profession)
         if not matches or matches[0].confidence < CONFIDENT:
             return None
         top = matches[0]
@@ -352,30 +378,42 @@ class CardMatcher:
         return top
 
     def _part_of(
-        self, split: Split, question: str, whole: CardMatch | None, country: str | None, code: str | None
+        self,
+        split: Split,
+        question: str,
+        whole: CardMatch | None,
+        country: str | None,
+        code: str | None,
+        profession: str | None = None,
     ) -> CardMatch | None:
         """A part's card. A later part whose "it" means the first part's subject is also read as asking about
         social media in general ("Is TikTok worth it, and who should run it?": who runs social media), and that
         reading's card wins when it is the more confident one."""
-        part = self._part(split.matched_text(question), whole, country, code)
+        part = self._part(split.matched_text(question), whole, country, code, profession)
         generic = split.generic(question)
         if generic is None:
             return part
-        broad = self._part(generic, whole, country, code)
+        broad = self._part(generic, whole, country, code, profession)
         if broad is not None and (part is None or broad.confidence > part.confidence):
             return broad
         return part
 
     def answer_cards(
-        self, question: str, country: str | None = None, code: str | None = None, nearby: NearbyCard | None = None
+        self,
+        question: str,
+        country: str | None = None,
+        code: str | None = None,
+        nearby: NearbyCard | None = None,
+        profession: str | None = None,
     ) -> list[CardMatch]:
-        """The card(s) that answer the question: one, two for a two-part question, or none."""
-        whole = self.best(question, country, code, nearby)
+        """The card(s) that answer the question: one, two for a two-part question, or none. `profession`: the
+        asker's, when known (a card written for other professions is left out)."""
+        whole = self.best(question, country, code, nearby, profession)
         split = split_question(question)
         if len(split.questions) == 2:
             # Each part is matched with the context the asker gave ("I'm a GP in Leeds."), and remembers its own
             # words (a verdict is kept only for a yes/no part; the answer shows the part as its heading).
-            found = ((q, self._part_of(split, q, whole, country, code)) for q in split.questions)
+            found = ((q, self._part_of(split, q, whole, country, code, profession)) for q in split.questions)
             # A later part's closing "it" means what the first part is about ("..., and who should run it?").
             halves = [replace(half, asked=split.resolved(q)) for q, half in found if half is not None]
             halves = [h for h in halves if stands_alone(h)]

@@ -194,6 +194,8 @@ def test_a_complaining_comment_gets_a_reply_to_the_comment_that_does_not_thank_f
     draft = drafter.review_reply(turn(text), LEEDS, None)
     assert draft is not None and draft.title.startswith("Reply to the comment")
     assert "positive" not in draft.text.lower() and "patient" not in draft.text.lower()
+    # the advice after it is about comments under a post, not about replying to reviews
+    assert draft.card == drafter.data.extras.comment_card and draft.card.startswith("replying-to-comments")
 
 
 def test_a_news_post_with_an_unknown_placeholder_is_refused_by_the_schema():
@@ -410,6 +412,10 @@ def test_every_card_a_draft_points_to_exists(kb):
     drafts = registry.load(registry.DRAFTS, kb.root)
     notices = registry.load(registry.NOTICES, kb.root)
     named = [*drafts.guidance.values(), *drafts.threat_cards.values(), *(a.card for a in notices.advice if a.card)]
+    named += [
+        *drafts.extras.sentiment_cards.values(),
+        *([drafts.extras.comment_card] if drafts.extras.comment_card else []),
+    ]
     assert named and not [c for c in named if c not in {card.id for card in kb.cards}]
 
 
@@ -498,6 +504,19 @@ def test_a_clinic_asking_whether_to_sue_a_fake_reviewer_gets_a_reply_not_the_ste
     threatened = 'Review: "I will sue you and see you in court." What do we write back?'
     (steps,) = drafter.drafts(turn(threatened), LEEDS, Asker())
     assert steps.title.startswith("Do not reply publicly")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How should I answer health questions in my DMs without getting sued? Followers send me photos of moles.",
+        "Could I be sued for answering comments asking about doses? People post them under my videos.",
+    ],
+)
+def test_the_askers_own_fear_of_being_sued_is_no_threat_in_a_message(drafter, text):
+    """A nurse practitioner asking how to answer DMs "without getting sued" got the steps for a review that
+    threatens legal action; nobody threatened anything."""
+    assert not any(d.title.startswith("Do not reply publicly") for d in drafter.drafts(turn(text), LEEDS, Asker()))
 
 
 @pytest.mark.parametrize(

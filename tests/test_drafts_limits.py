@@ -122,15 +122,16 @@ def test_a_few_posts_within_the_limit_carry_no_count_note(drafter):
 
 def test_a_plan_with_no_field_named_says_no_field_was_named_not_that_it_is_missing(drafter, limits):
     (draft,) = drafter.drafts(turn("Make me a content plan for next month"), None, Asker())
-    assert "not in our guides" not in draft.title and limits.no_field_title in draft.title
+    assert "no topic list for your field" not in draft.title and limits.no_field_title in draft.title
     assert "No field or specialty was named" in draft.notes[0]
     assert "don't have topics written for your field" not in notes_of(draft)
 
 
-def test_a_plan_for_a_field_we_do_not_hold_still_says_the_field_is_not_in_our_guides(drafter):
+def test_a_plan_for_a_field_we_do_not_hold_still_says_it_has_no_topic_list_for_that_field(drafter):
     text = "Make a 4-week Instagram plan for my paediatric occupational therapy practice"
     (draft,) = drafter.drafts(turn(text), None, Asker())
-    assert "not in our guides" in draft.title and "No field or specialty was named" not in notes_of(draft)
+    assert "no topic list for your field" in draft.title and "No field or specialty was named" not in notes_of(draft)
+    assert "our guides" not in draft.title  # the asker never sees the knowledge base's own words
 
 
 def test_a_platform_we_hold_no_data_on_is_named_with_the_platform_written_for(drafter):

@@ -198,6 +198,7 @@ def test_a_caption_on_a_subject_without_authored_copy_stays_on_that_subject_and_
     draft = only(drafter.drafts(turn("Write a caption about bunions for our podiatry clinic."), None, Asker()))
     assert draft.kind == "caption" and draft.text.startswith("Bunions") and "[" in draft.text
     assert any("no ready-made copy" in n for n in draft.notes)
+    assert not any("copy library" in n for n in draft.notes)  # the project's own name for its copy, not the asker's
 
 
 def test_hashtags_for_a_subject_without_a_topic_lead_with_the_subjects_own_tag(drafter):

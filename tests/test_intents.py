@@ -91,6 +91,19 @@ def test_a_field_no_specialty_covers_is_not_read_as_the_specialty_inside_its_nam
     assert finder.find("a speech therapist and a physiotherapist share a clinic").specialty_ids == ["physiotherapy"]
 
 
+def test_the_askers_profession_is_the_first_one_named_even_when_no_specialty_covers_it(finder):
+    """A podiatrist who wants referrals from physios is not a physio, a hand therapist is not a psychotherapist, and
+    an OT is a profession too: naming one makes the asker's profession known (a card for others is not theirs)."""
+    podiatrist = finder.find("As a podiatrist, should I use LinkedIn to reach GPs and physios?")
+    assert podiatrist.profession == "" and "physiotherapy" in podiatrist.specialty_ids
+    assert finder.find("I work as a hand therapist and want a content plan").profession == ""
+    assert finder.find("OT in private practice with a small caseload").profession == ""
+    assert finder.find("our new women's health physio service").profession == "physiotherapy"
+    assert finder.find("I'm an LPC in Ohio with a new practice page").profession == "psychiatry_psychotherapy"
+    assert finder.find("a dentist asking about a psychologist's page").profession == "dentistry"
+    assert finder.find("how often should we post?").profession is None
+
+
 def test_a_follow_up_is_searched_as_the_previous_question_with_the_new_platform(kb, finder):
     names = {p.id: p.name for p in kb.platforms.values()}
     history = [
@@ -100,6 +113,18 @@ def test_a_follow_up_is_searched_as_the_previous_question_with_the_new_platform(
     query, mentions = retrieval_query("and for LinkedIn?", history, router(), finder, names)
     assert "LinkedIn" in query and "Instagram" not in query and "dentist post" in query
     assert mentions.platform_ids == ["linkedin"] and mentions.specialty_ids == ["dentistry"]
+
+
+def test_a_follow_up_keeps_the_profession_of_the_question_it_follows(kb, finder):
+    """An occupational therapist's "and on Instagram?" is still an occupational therapist's question."""
+    history = [
+        {"role": "user", "content": "I'm an occupational therapist: can I share client thank-you notes on LinkedIn?"},
+        {"role": "assistant", "content": "..."},
+    ]
+    _, mentions = retrieval_query("and on Instagram?", history, router(), finder, {})
+    assert mentions.profession == ""
+    _, own = retrieval_query("and as a psychologist?", history, router(), finder, {})
+    assert own.profession == "psychiatry_psychotherapy"  # a follow-up naming its own profession keeps its own
 
 
 def test_a_new_question_is_searched_as_it_is(kb, finder):

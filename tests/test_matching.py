@@ -183,3 +183,29 @@ def test_two_parts_outrank_a_whole_message_card_that_is_only_a_nearby_question(f
     assert whole(NEARBY_WHOLE - 0.02) == [page.id, threat.id]  # a nearby card: the parts answer
     assert whole(0.58) == [page.id, threat.id]
     assert whole(NEARBY_WHOLE + 0.05) == [other.id]  # sure enough of the whole, above the weaker part: it answers
+
+
+def test_a_card_for_some_professions_is_left_out_only_for_an_asker_who_names_another(fixture_kb):
+    """A psychologists' testimonial rule reached an occupational therapist: a card's `specialties` keep it for the
+    professions it is written for; an asker who names no profession still gets it."""
+    cards = list(fixture_kb.cards)
+    scoped = fixture_kb.card("review-replies-threat")
+    cards[cards.index(scoped)] = scoped.model_copy(
+        update={"card": scoped.card.model_copy(update={"specialties": ("psychiatry_psychotherapy",)})}
+    )
+    matcher = CardMatcher(cards, FakeEmbedder())
+    question = "someone is threatening to sue us in a review"
+    assert matcher.match(question, k=1)[0].card.id == scoped.id
+    assert matcher.match(question, k=1, profession="psychiatry_psychotherapy")[0].card.id == scoped.id
+    assert matcher.match(question, k=1, profession="dentistry")[0].card.id != scoped.id
+    assert matcher.match(question, k=1, profession="")[0].card.id != scoped.id  # a field no specialty covers
+    assert [m.card.id for m in matcher.answer_cards(question, profession="dentistry")] != [scoped.id]
+
+
+def test_the_therapists_cards_are_written_for_therapists_only(kb):
+    """The real cards carry the scope: the therapists' theme and the therapists' card on friend requests."""
+    scoped = {c.id: c.scope for c in kb.cards if c.scope}
+    theme = [c.id for c in kb.cards if c.theme == "therapists-and-counsellors"]
+    assert theme and all(scoped.get(i) == ("psychiatry_psychotherapy",) for i in theme)
+    assert scoped.get("patient-friend-requests-therapists") == ("psychiatry_psychotherapy",)
+    assert all(s in kb.specialties for scope in scoped.values() for s in scope)

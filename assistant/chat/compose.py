@@ -306,7 +306,9 @@ class Composer:
         """The card(s) answering the turn, or none; a card alone never makes an off-topic question covered."""
         if self.matcher is None or turn.off_topic:
             return []
-        matches = self.matcher.answer_cards(turn.query, self.asker(turn).country, turn.country, self.nearby)
+        matches = self.matcher.answer_cards(
+            turn.query, self.asker(turn).country, turn.country, self.nearby, getattr(turn, "profession", None)
+        )
         matches = [m for m in matches if not self._local_elsewhere(m.card.card, turn.query)]
         if turn.covered:
             return [] if self._nearby(matches, turn) else matches
@@ -422,7 +424,9 @@ class Composer:
         others = [q for q in pieces if q != turn.query.strip() and requested_kind(q, self.drafter.data) is None]
         if not others or self.matcher is None:
             return []
-        found = self.matcher.best(others[0], self.asker(turn).country, turn.country)
+        found = self.matcher.best(
+            others[0], self.asker(turn).country, turn.country, profession=getattr(turn, "profession", None)
+        )
         found = replace(found, asked=others[0]) if found is not None else None
         return [found] if found is not None and stands_alone(found) else []
 

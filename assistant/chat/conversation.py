@@ -50,5 +50,6 @@ def retrieval_query(
         query = _replace_platforms(base, base_mentions, mentions.platform_ids, platform_names)
     else:
         query = f"{base} {question}"
-    merged = Mentions(mentions.platforms or base_mentions.platforms, mentions.specialties or base_mentions.specialties)
+    own = mentions if mentions.specialties or mentions.fields else base_mentions  # the profession named last
+    merged = Mentions(mentions.platforms or base_mentions.platforms, own.specialties, own.fields)
     return query, merged

@@ -134,8 +134,11 @@ class ReplyWriter:
             )
         what = "review" if _REVIEW_SITE.search(turn.masked) else "comment"
         title = f"Reply to the {what} ({drafted.situation.lower()})" if drafted.situation else f"Reply to the {what}"
+        card = self.data.extras.sentiment_cards.get(drafted.sentiment or "")
+        if card is None and what == "comment":
+            card = self.data.extras.comment_card
         return Draft(
-            card=self.data.extras.sentiment_cards.get(drafted.sentiment or ""),
+            card=card,
             kind="review_reply",
             title=title,
             text=drafted.reply,

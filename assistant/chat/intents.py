@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
 
 _SPACES = re.compile(r"[\s_/&.-]+")
-_UNHELD = ""  # the id of a field no specialty covers: it holds its words in a scan, then is dropped
+_UNHELD = ""  # the id of a field no specialty covers: it holds its words in a scan (Mentions.fields)
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class Mentions:
 
     platforms: tuple[Mention, ...] = ()
     specialties: tuple[Mention, ...] = ()
+    fields: tuple[Mention, ...] = ()  # professions no specialty covers (occupational therapist, podiatrist)
 
     @property
     def platform_ids(self) -> list[str]:
@@ -44,6 +45,13 @@ class Mentions:
     @property
     def specialty_ids(self) -> list[str]:
         return list(dict.fromkeys(m.id for m in self.specialties))
+
+    @property
+    def profession(self) -> str | None:
+        """The asker's profession, the first one named: a specialty id, "" for a field no specialty covers ("I'm a
+        podiatrist and want referrals from physios" names no specialty of the asker's), None when none is named."""
+        first = min((*self.specialties, *self.fields), key=lambda m: m.start, default=None)
+        return None if first is None else first.id
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -183,5 +191,6 @@ class MentionFinder:
 
     def find(self, text: str) -> Mentions:
         """Platforms and specialties mentioned in `text`."""
-        specialties = tuple(m for m in self._scan(text, self._specialties) if m.id != _UNHELD)
-        return Mentions(self._scan(text, self._platforms), specialties)
+        found = self._scan(text, self._specialties)
+        specialties = tuple(m for m in found if m.id != _UNHELD)
+        return Mentions(self._scan(text, self._platforms), specialties, tuple(m for m in found if m.id == _UNHELD))

@@ -48,6 +48,9 @@ class Turn:
     platforms_named: bool = False  # the platforms come from the question (or the one it follows up)
     country_named: bool = False  # the country comes from the question (or an earlier one), not the profile
     specialty_named: bool = False  # the specialty comes from the question, not the profile
+    # The asker's profession: a specialty id, "" for a field no specialty covers (an occupational therapist), None
+    # when neither the question nor the profile says. A card written for other professions does not answer them.
+    profession: str | None = None
     expansion: dict[str, float] = field(default_factory=dict)  # topic words -> weight (intents.yaml `expansions`)
     passages: list = field(default_factory=list)
     similarity: float = 0.0
@@ -92,7 +95,8 @@ class TurnBuilder:
         query, mentions = retrieval_query(masked.text, masked_history, self.router, self.finder, self.platform_names)
         if scope == "individual_medical":  # R22: answer how to handle such questions, never the question itself
             query, intent = self.intents.individual_medical_query, "compliance"
-        specialty = next((s for s in mentions.specialty_ids if s in self.kb.specialties), None)
+        named = mentions.profession  # the first profession named is the asker's
+        specialty = named if named and named in self.kb.specialties else None
         countries = self.kb.countries
         named_country = (
             countries.named_in(" ".join([masked.text, *(t["content"] for t in masked_history if t["role"] == "user")]))
@@ -114,6 +118,7 @@ class TurnBuilder:
             platforms_named=bool(mentions.platforms),
             country_named=named_country is not None,
             specialty_named=specialty is not None,
+            profession=named if named is not None else (profile.specialty if profile else None),
             injection=looks_like_injection(question),
         )
         if scope != "individual_medical":

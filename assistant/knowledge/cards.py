@@ -75,6 +75,9 @@ class AnswerCard(Strict):
     watch_out: tuple[str, ...] = Field(default=(), max_length=3)
     variants: tuple[CardVariant, ...] = ()
     related: tuple[str, ...] = ()
+    # The specialties the card is written for (a psychologists' code is no answer for an occupational therapist);
+    # empty: every profession. The theme's `specialties` apply when the card names none.
+    specialties: tuple[str, ...] = ()
     cites: tuple[CardCite, ...] = Field(min_length=1)
     updated: dt.date
 
@@ -126,6 +129,7 @@ class CardFile(Strict):
     theme: str = Field(pattern=ID_RE)
     title: str = Field(min_length=3)
     countries: tuple[CardCountry, ...] = ()  # a theme about one country's rules (UK GMC, AHPRA): only its askers
+    specialties: tuple[str, ...] = ()  # a theme for some professions only (therapists' codes): its cards' scope
     cards: tuple[AnswerCard, ...] = Field(min_length=1)
 
 
@@ -138,7 +142,13 @@ class Card(Strict):
     area: str
     path: str
     countries: tuple[CardCountry, ...] = ()  # the theme's countries
+    specialties: tuple[str, ...] = ()  # the theme's specialties
 
     @property
     def id(self) -> str:
         return self.card.id
+
+    @property
+    def scope(self) -> tuple[str, ...]:
+        """The specialties the card answers for: its own, else its theme's; empty for every profession."""
+        return self.card.specialties or self.specialties

@@ -202,6 +202,7 @@ def load_cards(root: Path) -> tuple[Card, ...]:
                     area=path.parent.name,
                     path=rel,
                     countries=doc.countries,
+                    specialties=doc.specialties,
                 )
             )
     return tuple(cards)
@@ -290,6 +291,9 @@ def _check_cards(kb: KnowledgeBase) -> None:
         bad = [s for v in c.card.variants for s in v.when.specialty if s not in kb.specialties]
         if bad:
             raise KnowledgeError(f"{where}: field 'variants': unknown specialty id(s) {bad}")
+        bad = [s for s in c.scope if s not in kb.specialties]
+        if bad:
+            raise KnowledgeError(f"{where}: field 'specialties': unknown specialty id(s) {bad}")
         listed = {c.code for c in kb.countries.countries} if kb.countries else set()
         bad = [code for v in c.card.variants for code in v.when.country if listed and code not in listed]
         if bad:  # IE and NZ are variant countries only as far as countries.yaml lists them (and their rule set)

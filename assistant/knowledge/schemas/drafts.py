@@ -165,6 +165,9 @@ class DraftExtras(Strict):
     awareness: AwarenessCaptionData | None = None
     linkedin_profile: LinkedInProfileData | None = None
     sentiment_cards: dict[str, str] = {}  # review sentiment -> the card that follows its reply ("positive")
+    # The card that follows a reply to a comment that is not praise: a comment under a post is no review, so the
+    # advice on replying to reviews (ratings, review sites) does not fit it.
+    comment_card: str | None = None
     subject_stopwords: tuple[str, ...] = ()  # words that say how, not what ("properly"): no topic is matched on them
     subject_generic: tuple[str, ...] = ()  # words any subject may use ("see a doctor"): no topic is matched on them
     subject_synonyms: dict[str, str] = {}  # a request's word -> the word the topics use ("jab": "vaccine")
