@@ -23,10 +23,31 @@ def asks_for_reply(text: str, comment: str, data: CommentReplyData) -> bool:
         return False
     if data.complaint and re.search(data.complaint, comment, _FLAGS):
         return False  # "charged me double, scammers!!": a complaint about fees, answered as a review is
-    if spreads_myth(comment, data):
+    if spreads_myth(comment, data) or is_hostile(comment, data):
         return True
     return all(re.search(p, comment, _FLAGS) for p in data.asks[:1]) or any(
         re.search(p, comment, _FLAGS) for p in data.asks[1:]
+    )
+
+
+def is_hostile(comment: str, data: CommentReplyData) -> bool:
+    """Whether a comment insults or accuses the clinician ("you're just shilling for pharma") rather than asking
+    anything or complaining about fees; an insult that also repeats a myth gets the calm line, not an argument."""
+    if not (data.hostile and data.hostile_reply) or not re.search(data.hostile, comment, _FLAGS):
+        return False
+    return not (data.complaint and re.search(data.complaint, comment, _FLAGS))
+
+
+def hostile_reply(comment: str, data: CommentReplyData, values: dict[str, str], platform: str | None) -> Draft:
+    """One calm public line under an insulting or accusing comment, or none (the notes say so)."""
+    quoted = " ".join(comment.split())
+    return Draft(
+        card=data.hostile_card,
+        kind="review_reply",
+        platform=platform,
+        title=f"Reply to the comment: “{quoted[:70]}{'…' if len(quoted) > 70 else ''}”",
+        text=" ".join(fill(data.hostile_reply, values).split()),
+        notes=list(data.hostile_notes),
     )
 
 
@@ -56,6 +77,8 @@ def comment_reply(
     """The reply to post under the comment (or send to the message), filled in for the clinic."""
     fact, urgent = facts_from(copy, data)
     slots = {**values, "emergency": emergency or "your local emergency number"}
+    if is_hostile(comment, data):  # "you're all scammers": one calm line or none, never an argument
+        return hostile_reply(comment, data, values, platform)
     quoted = " ".join(comment.split())
     title = f"Reply to the comment: “{quoted[:70]}{'…' if len(quoted) > 70 else ''}”"
     if spreads_myth(comment, data):  # a myth: corrected once, calmly, with the fact and a source to add

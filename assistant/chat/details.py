@@ -18,6 +18,14 @@ _PRACTICE = re.compile(
     r"(?!\s+(?:manager|nurse|team|account|page))",
     re.I,
 )
+# The asker's own place ("our pharmacy in Swansea", "we're a small physio clinic", "a dental office in Austin"): its
+# kind word stands in for a missing phone number ("call the pharmacy", never "call the practice" for a pharmacy).
+_OWN_KIND = rf"(?:{_PLACE[3:-1]}|unit|department)"  # also "our midwife-led unit", "our OT department"
+_OWN_PLACE = re.compile(
+    rf"\b(?:our|my|we'?re an?|we are an?|i (?:run|own|manage|work at) an?)\s+(?:[\w'’-]+\s+){{0,3}}?({_OWN_KIND})\b"
+    rf"(?!\s+(?:manager|nurse|team|account|page|owner)\b)|\b(?:an?|the)\s+(?:[\w'’-]+\s+){{0,2}}?({_PLACE})\s+in\s+(?-i:[A-Z])",
+    re.I,
+)
 _FUNDING = re.compile(r"\b(NHS and private|private and NHS|NHS|private|mixed NHS and private)\b", re.I)
 _FOCUS = re.compile(
     r"\b(?:mostly|mainly|mostly treating|specialising in|specializing in|focus(?:ing|ed)? on|especially)\s+"
@@ -104,10 +112,13 @@ class Details:
     owner: bool = False  # they own the clinic
     interests: str = ""  # "structural heart and med ed", "running injuries"
     listed: tuple[str, ...] = ()  # the bare items of a list after a colon or question ("Invisalign, open Saturdays")
+    place: str = ""  # the asker's own kind of place in one word ("pharmacy", "clinic", "office")
 
     def values(self) -> dict[str, str]:
-        """Slot values for the authored copy ({clinic}, {city}); empty ones left out."""
-        return {k: v for k, v in {"clinic": self.clinic, "city": self.city}.items() if v}
+        """Slot values for the authored copy ({clinic}, {city}, and {phone} as "the pharmacy" when the message names
+        its place but no number); empty ones left out."""
+        phone = f"the {self.place.lower()}" if self.place else ""
+        return {k: v for k, v in {"clinic": self.clinic, "city": self.city, "phone": phone}.items() if v}
 
 
 def details_in(text: str, countries: Countries | None) -> Details:
@@ -146,6 +157,7 @@ def details_in(text: str, countries: Countries | None) -> Details:
         owner=bool(_OWNER.search(text)),
         interests=_interests(text, role, city or ""),
         listed=_listed(text, kind, city or "", fund),
+        place=next((g for g in own.groups() if g), "") if (own := _OWN_PLACE.search(text)) else "",
     )
 
 

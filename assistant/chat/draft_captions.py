@@ -19,6 +19,7 @@ from .draft_inputs import (
     _titled_names_back,
     _values,
     _with_tags,
+    practice_field,
 )
 from .draft_topics import TopicFinder
 from .models import Draft
@@ -54,11 +55,26 @@ class CaptionWriter:
             return drafts
         if draft and (count := self.caption_count(text)) > 1:
             drafts = self.more_captions(draft, turn, profile, specialty, count)
+        if len(drafts) > 1 and (note := self._one_for_both(text, drafts)):  # two audiences, no copy for either
+            first = drafts[0].model_copy(update={"notes": [note, *drafts[0].notes], "alerts": drafts[0].alerts + 1})
+            drafts = [first]
+        elif drafts and (note := self.count_note(text, len(drafts))):  # "300 posts", "0 posts": what was made
+            drafts[0] = drafts[0].model_copy(update={"notes": [note, *drafts[0].notes], "alerts": drafts[0].alerts + 1})
         if (rule := self.data.extras.no_selling) and re.search(rule.asks, text, re.IGNORECASE):
             drafts = [_without_selling(d, rule) for d in drafts]  # "no selling please": no booking line
-        if drafts and (note := self.count_note(text, len(drafts))):  # "300 posts", "0 posts": what was made instead
-            drafts[0] = drafts[0].model_copy(update={"notes": [note, *drafts[0].notes], "alerts": drafts[0].alerts + 1})
         return drafts
+
+    def _one_for_both(self, text: str, drafts: list[Draft]) -> str:
+        """The note when a message asks for a post for each of two audiences and the drafts are one topic's versions
+        (the same post in two tones), or ""."""
+        limits = self.data.extras.limits
+        if limits is None or limits.two_audiences is None or not limits.one_for_both:
+            return ""
+        found = re.search(limits.two_audiences, text, re.IGNORECASE)
+        base = drafts[0].title
+        if found is None or not all(d.title == base or d.title.startswith(f"{base} (") for d in drafts):
+            return ""
+        return limits.one_for_both.format(first=found.group(1).strip(), second=found.group(2).strip())
 
     def _asked_count(self, text: str) -> tuple[int, str] | None:
         """(how many captions the message asks for, the words it used: "300 LinkedIn posts"), or None."""
@@ -113,7 +129,8 @@ class CaptionWriter:
                 continue  # another awareness day's post: never in place of the day (or subject) asked
             if day is None and asked and not self.topics.fits(asked, topic, found_spec):
                 continue  # "3 captions about heel pain": never a caption on knee pain to make up the number
-            drafts.append(self._topic_caption(turn, profile, found_spec, topic, platform, values))
+            field = self._field(turn, profile, specialty)
+            drafts.append(self._topic_caption(turn, profile, found_spec, topic, platform, values, field))
         return drafts[:count]
 
     def caption(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
@@ -129,7 +146,13 @@ class CaptionWriter:
         platform = self.kb.platform(_platform(turn, profile))
         if topic is None:  # nothing authored on this subject: a general caption on it, never another subject's
             return general_draft(self.kb, self.data, self.topics, turn, platform.id, values, "caption")
-        return self._topic_caption(turn, profile, spec_id, topic, platform, values)
+        return self._topic_caption(
+            turn, profile, spec_id, topic, platform, values, self._field(turn, profile, specialty)
+        )
+
+    def _field(self, turn, profile: ClinicProfile | None, specialty):
+        """The asker's kind of practice when the data has no specialty for it (a pharmacy), else None."""
+        return practice_field(turn.masked, self.data, specialty or (profile.specialty if profile else None))
 
     def _news(self, turn, profile: ClinicProfile | None, news, platform: str, values: dict[str, str]) -> Draft:
         """Practice news (a welcome, a closure, a job advert) written for one platform."""
@@ -140,11 +163,14 @@ class CaptionWriter:
         text = _titled_names_back(turn.masked, getattr(turn, "question", turn.masked))  # "Dr Lopez": a colleague
         return self.news.draft(news, text, self.kb.platform(platform), news_values)
 
-    def _topic_caption(self, turn, profile: ClinicProfile | None, spec_id: str, topic, platform, values) -> Draft:
-        """The caption on one topic of the knowledge base: its authored copy, else one the planner writes."""
+    def _topic_caption(
+        self, turn, profile: ClinicProfile | None, spec_id: str, topic, platform, values, field=None
+    ) -> Draft:
+        """The caption on one topic of the knowledge base: its authored copy, else one the planner writes; with the
+        asker's own field's tags when the copy is borrowed from another specialty (`field`)."""
         spec = self.kb.specialty(spec_id)
         copy = self.kb.copy.get(spec.id, {}).get(topic.title)
-        tags = self._tags(spec.id, platform.id, topic, values.get("city"))
+        tags = self._tags(spec.id, platform.id, topic, values.get("city"), field)
         if copy is not None and copy.slides and _CAROUSEL.search(turn.masked):
             return _carousel(copy, platform, topic.title, tags, values)
         if copy is not None:
@@ -178,9 +204,13 @@ class CaptionWriter:
         if data is None or observance is None:
             return None
         platform = self.kb.platform(_platform(turn, profile))
-        spec_id = specialty or (profile.specialty if profile else None)
-        spec_id = spec_id if spec_id in self.kb.specialties else "general_practice"
-        tags = self._tags(spec_id, platform.id, None, values.get("city"))
+        asked = specialty or (profile.specialty if profile else None)
+        spec_id = asked if asked in self.kb.specialties else "general_practice"
+        field = self._field(turn, profile, specialty)
+        known = asked in self.kb.specialties or field is not None
+        # No field known: the day's and general tags only, never a specialty's nobody named (#FamilyMedicine).
+        excluded = () if known else ("specialty", "community", "branded", "local")
+        tags = self._tags(spec_id, platform.id, None, values.get("city"), field, excluded)
         drafted = awareness_caption(self.kb, observance, platform, values, _country_code(turn, profile), tags, data)
         if drafted is None:  # a day in the data with no authored post: a caption on that day, with its date
             name = day_name(observance)
@@ -219,7 +249,12 @@ class CaptionWriter:
         asked = self.data.formal_tone is not None and re.search(self.data.formal_tone, text, re.IGNORECASE)
         return bool(asked) or (profile is not None and "formal" in profile.tone.lower())
 
-    def _tags(self, specialty: str, platform: str, topic, city: str | None) -> list[str]:
+    def _tags(
+        self, specialty: str, platform: str, topic, city: str | None, field=None, excluded: tuple[str, ...] = ()
+    ) -> list[str]:
         from ..planners.hashtags import suggest_hashtags
 
-        return suggest_hashtags(self.kb, specialty, platform, topic, city or None).tags
+        own = tuple(field.tags) if field is not None else ()
+        return suggest_hashtags(
+            self.kb, specialty, platform, topic, city or None, field_tags=own, exclude_tiers=excluded
+        ).tags

@@ -58,7 +58,7 @@ def _general_carousel(data: GeneralCarousel, subject: str, text: str, platform, 
         title=f"{platform.name} carousel: {subject}",
         text="\n".join(lines) + f"\n\nCaption:\n{caption}",
         notes=[
-            "Our guides have no ready-made copy on this subject: fill in the [brackets] from a source you trust.",
+            "There is no ready-made copy on this subject: fill in the [brackets] from a source you trust.",
             "Name the source of the facts on the last slide or in the caption.",
         ],
     )

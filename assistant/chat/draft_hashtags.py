@@ -10,6 +10,7 @@ from .draft_inputs import (
     _platform,
     _subject_tag,
     _values,
+    practice_field,
 )
 from .draft_topics import TopicFinder
 from .models import Draft
@@ -32,12 +33,15 @@ def hashtag_draft(
 
     spec_id, topic = topics.specialty_and_topic(turn, specialty, across=False)  # the asker's field's tags
     spec_id = spec_id or "general_practice"
+    # A pharmacy or a podiatry clinic (no specialty in the data): its own tags, never a family doctor's.
+    field = practice_field(turn.masked, topics.data, specialty or (profile.specialty if profile else None))
+    field_tags = tuple(field.tags) if field is not None else ()
     platform = _platform(turn, profile)
     city = _values(profile, details_in(turn.masked, kb.countries)).get("city")
-    main = suggest_hashtags(kb, spec_id, platform, topic, city)
-    other = suggest_hashtags(kb, spec_id, platform, None, city, exclude_tiers=("topic",))
+    main = suggest_hashtags(kb, spec_id, platform, topic, city, field_tags=field_tags)
+    other = suggest_hashtags(kb, spec_id, platform, None, city, exclude_tiers=("topic",), field_tags=field_tags)
     name = kb.platform(platform).name
-    tags, title = main.tags, kb.specialty(spec_id).name
+    tags, title = main.tags, field.name if field is not None else kb.specialty(spec_id).name
     day = topics.named_day(turn.masked)
     if day:  # "hashtags for World Hearing Day": the day's own tag first, and no other day's tag
         known = observance_in(kb, turn.masked)
@@ -45,7 +49,8 @@ def hashtag_draft(
         rest = [t for t in tags if t != own_tag and not _DAY_TAG.match(t)]
         tags = [own_tag, *rest][: max(len(tags), 1)] if own_tag else rest
         title = f"{title}, {day}"
-    elif topic is None and (qualifier := narrowing_word(kb, turn.masked, spec_id)):  # "paediatric dentist"
+    elif field is None and topic is None and (qualifier := narrowing_word(kb, turn.masked, spec_id)):
+        # "paediatric dentist"
         tags = narrower_tags(kb, spec_id, *qualifier, main.tags)
         title = f"{qualifier[0]} {title.split(' (')[0].lower()}".capitalize()
     if topic is None and (own := _subject_tag(topics.subject_phrase(turn.masked, _ABOUT))) and own not in tags:
@@ -55,7 +60,7 @@ def hashtag_draft(
     branded = {t.tag for t in main.hashtags if t.tier == "branded"} & set(tags)
     notes = [n for n in main.notes[:2] if "branded" not in n or branded]
     if not city and platform in ("instagram", "tiktok", "facebook"):
-        local = kb.specialty(spec_id).aliases[0].title().replace(" ", "")
+        local = field_tags[0].lstrip("#") if field_tags else kb.specialty(spec_id).aliases[0].title().replace(" ", "")
         notes.append(f"Swap one tag for a local one, such as #[Town]{local}, so people nearby find you.")
     return Draft(
         kind="hashtags",

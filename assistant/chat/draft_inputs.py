@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from .details import Details
 
 if TYPE_CHECKING:
+    from ..knowledge.schemas.drafts import DraftData, PracticeField
     from ..profile import ClinicProfile
 
 DEFAULT_PLATFORM = "instagram"
@@ -31,6 +32,14 @@ def _platforms(turn, profile: ClinicProfile | None) -> list[str]:
     if _GOOGLE.search(turn.masked) and "google_business" not in named:  # "Google" alone: the Business Profile
         named.append("google_business")
     return named or [_platform(turn, profile)]
+
+
+def practice_field(text: str, data: DraftData, specialty: str | None) -> PracticeField | None:
+    """The kind of practice the asker says they are when the data has no specialty for it ("our pharmacy in
+    Swansea"), or None; a known specialty wins (drafts.yaml `extras.fields`)."""
+    if specialty:
+        return None
+    return next((f for f in data.extras.fields if re.search(f.asks, text, re.IGNORECASE)), None)
 
 
 def _country_code(turn, profile: ClinicProfile | None) -> str | None:
@@ -60,7 +69,10 @@ _TITLED_MASKED = re.compile(r"\b(Dr|Doctor|Prof)(\.?\s+)\[NAME\](?:\s+\[NAME\])?
 _QUOTED_LAST = re.compile(r":\s*[\"“'‘](.{10,}?)[\"”'’]\s*[.?!]*\s*$", re.DOTALL)
 # A comment pasted after a colon, then a short request with no quotes ("...: 'my mum's had a lump...'. Write the
 # reply."): everything between the first and the last quote mark, apostrophes and all.
-_QUOTED_THEN_ASK = re.compile(r":\s*[\"“'‘](.{10,})[\"”'’]\s*[.?!]*\s+[^\"“”'‘’:]{3,80}$", re.DOTALL)
+# The request after it may use apostrophes inside words ("We're a pharmacy in Wellington. Friendly but factual.").
+_QUOTED_THEN_ASK = re.compile(
+    r":\s*[\"“'‘](.{10,})[\"”'’]\s*[.?!]*\s+(?:[^\"“”'‘’:]|(?<=\w)['’](?=\w)){3,160}$", re.DOTALL
+)
 
 
 def _titled_names_back(masked: str, typed: str) -> str:

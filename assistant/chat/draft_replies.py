@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..knowledge.schemas.drafts import DraftData
 from ..knowledge.schemas.replies import Tone
-from .comments import asks_for_reply, comment_reply, spreads_myth
+from .comments import asks_for_reply, comment_reply, hostile_reply, is_hostile, spreads_myth
 from .details import details_in
 from .draft_inputs import (
     _country_code,
@@ -113,6 +113,11 @@ class ReplyWriter:
             values = _values(profile, details_in(turn.masked, self.kb.countries))
             return self.notices.drafts(answer, turn.masked, names, values, rules)[0]
         review = _pasted(turn.masked) or self.review_text(turn.masked)
+        hostile = self.data.extras.comment_reply
+        if hostile is not None and is_hostile(review, hostile) and not self.threatening(review):
+            named = turn.platforms[0] if turn.platforms_named and turn.platforms else None  # "you're all scammers":
+            values = _values(profile, details_in(turn.masked, self.kb.countries))  # one calm line, not a review reply
+            return hostile_reply(review, hostile, values, named)
         stars = _STARS.search(turn.masked)
         rating = None if stars is None else _WORDS.get(stars.group(1).lower()) or int(stars.group(1))
         phone = profile.phone if profile is not None and profile.phone else None

@@ -14,6 +14,7 @@ from .base import Strict
 
 PLACEHOLDERS = frozenset({"clinic", "city", "booking", "phone"})
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_ON_PHONE = re.compile(r"\b(us|team|line|nurse|desk) on \{phone\}")  # "call us on {phone}" with no number
 # A call to action sends people to a phone line, a booking page, a portal or a visit: never to a DM with
 # their health details (privacy: health data does not belong in social media messages).
 _DM_INVITE = re.compile(
@@ -129,6 +130,8 @@ class CopyFile(Strict):
 def fill(text: str, values: dict[str, str]) -> str:
     """The text with {clinic}, {city}, {booking} and {phone} filled in (plain words where a value is missing)."""
     defaults = {"clinic": "our clinic", "city": "your area", "booking": "our website", "phone": "the practice"}
+    if not any(c.isdigit() for c in values.get("phone") or ""):  # no number: "call us", never "call us on the practice"
+        text = _ON_PHONE.sub(r"\1", text)
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1)) or defaults.get(m.group(1), m.group(0)), text)
 
 

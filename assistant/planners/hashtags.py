@@ -170,19 +170,21 @@ def _topic_words(topic) -> set[str]:
 
 
 def _candidates(
-    kb: KnowledgeBase, index: _Index, spec, topic, city, brand, when, country, awareness
+    kb: KnowledgeBase, index: _Index, spec, topic, city, brand, when, country, awareness, field_tags=()
 ) -> dict[str, list[str]]:
-    body = spec.hashtags.specialty[0].lstrip("#")
+    body = (field_tags or spec.hashtags.specialty)[0].lstrip("#")
     local = [camel_tag(f"{city} {body}"), camel_tag(city)] if city else []
     pools = index.by_specialty[spec.id]
     words = _topic_words(topic)
+    own = list(field_tags) if field_tags else list(pools["specialty"])
     return {
         "awareness": ([awareness] if awareness else []) + _awareness_tags(kb, spec, when, country),
         "topic": _topic_tags(index, spec, topic),
-        "specialty": list(pools["specialty"]),
+        "specialty": own,
         "local": [t for t in local if t],
-        "community": pools["community"] + [tag for tag, tag_words in index.general if tag_words & words],
-        "branded": [t for t in [camel_tag(f"Ask {brand or body}")] if t],
+        "community": ([] if field_tags else pools["community"])
+        + [tag for tag, tag_words in index.general if tag_words & words],
+        "branded": [t for t in [camel_tag(f"Ask {brand or body}")] if t and (brand or not field_tags)],
         "broad": list(pools["broad"]),
     }
 
@@ -221,8 +223,11 @@ def suggest_hashtags(
     country: str | None = None,
     awareness: str | None = None,
     exclude_tiers: tuple[str, ...] = (),
+    field_tags: tuple[str, ...] = (),
 ) -> HashtagSet:
-    """Tiered hashtags for a specialty and platform, within the platform's rules."""
+    """Tiered hashtags for a specialty and platform, within the platform's rules. `field_tags`: the asker's own kind
+    of practice when it has no specialty in the data (a pharmacy): they replace the specialty's own and community
+    tags, and name the local and branded tags, so a pharmacy's post borrowing GP copy never says #FamilyMedicine."""
     spec, plat = kb.specialty(specialty), kb.platform(platform)
     rules = plat.hashtags
     target = min(rules.recommended_max, rules.max)
@@ -238,7 +243,7 @@ def suggest_hashtags(
             specialty=spec.id,
         )
     index = _index(kb)
-    candidates = _candidates(kb, index, spec, topic, city, brand, when, country, awareness)
+    candidates = _candidates(kb, index, spec, topic, city, brand, when, country, awareness, field_tags)
     for tier in exclude_tiers:
         candidates[tier] = []
     bank = (*spec.hashtags.broad, *spec.hashtags.specialty, *spec.hashtags.community)

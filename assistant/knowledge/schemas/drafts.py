@@ -54,6 +54,12 @@ class CommentReplyData(Strict):
     myth_notes: tuple[str, ...] = ()
     # A comment that accuses the practice over money ("charged me double, scammers!!"): a complaint, answered as one.
     complaint: Regex | None = None
+    # A comment that insults or accuses the clinician rather than asking anything ("you're all scammers", "shilling
+    # for pharma"): one calm line or none (the harassment-and-trolls guidance), never a review reply.
+    hostile: Regex | None = None
+    hostile_reply: str = ""  # {booking} {phone}
+    hostile_notes: tuple[str, ...] = ()
+    hostile_card: str | None = None  # the card whose advice follows the reply
 
 
 class AwarenessCaptionData(Strict):
@@ -153,11 +159,32 @@ class DraftLimits(Strict):
     fewer_on_subject: str = (
         ""  # {asked} {made}: fewer captions than asked, as no more finished posts are on the subject
     )
+    # "one for over-65s, one for parents of young children": posts for two audiences (groups 1 and 2); with no copy
+    # written for either, one post is given and the note says so, never the same post twice in two tones.
+    two_audiences: Regex | None = None
+    one_for_both: str = ""  # {first} {second}
     field_named: Regex  # the message names the practice's field ("my paediatric occupational therapy practice")
     no_field_title: str = Field(min_length=5)  # a plan when no field is named at all
     no_field_note: str = Field(min_length=20)
     other_platforms: Regex  # a platform we hold no data on (group 1: its name as typed)
     other_platform: str = Field(min_length=20)  # {name} {used}
+
+
+class PracticeField(Strict):
+    """A kind of practice with no specialty of its own in the data (a community pharmacy, a podiatry clinic), named
+    by the asker: its drafts carry its own hashtags, never those of the specialty whose copy they borrow."""
+
+    name: str = Field(min_length=3)  # "Community pharmacy": in a hashtag set's title
+    asks: Regex  # the message says the asker is one ("our pharmacy", "I'm a podiatrist")
+    tags: tuple[str, ...] = Field(min_length=2)  # the field's own tags, most used first; the first names the field
+
+    @field_validator("tags")
+    @classmethod
+    def _hashtags(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        bad = [t for t in value if not t.startswith("#") or " " in t]
+        if bad:
+            raise ValueError(f"tags must be written as hashtags (#Word): {bad}")
+        return value
 
 
 class DraftExtras(Strict):
@@ -188,6 +215,7 @@ class DraftExtras(Strict):
     general_plan: GeneralPlanData | None = None  # a plan when no specialty is known: general topics, named so
     no_selling: NoSellingData | None = None  # captions asked for with no selling end without a booking line
     limits: DraftLimits | None = None  # the most a request gets, and what we say when we make less
+    fields: tuple[PracticeField, ...] = ()  # kinds of practice with no specialty in the data, first match wins
 
     @field_validator("seasons")
     @classmethod
