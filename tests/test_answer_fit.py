@@ -268,7 +268,7 @@ class _OneCard:
         self.card = kb.card(card_id)
         self.confidence = 0.9
 
-    def answer_cards(self, question, country=None, code=None, nearby=None):
+    def answer_cards(self, question, country=None, code=None, nearby=None, profession=None):
         return [CardMatch(self.card, 1.0, self.card.card.questions[0], self.confidence, 0.2, question)]
 
 

@@ -175,7 +175,7 @@ def test_two_parts_outrank_a_whole_message_card_that_is_only_a_nearby_question(f
         matcher.best = lambda *a, **k: CardMatch(other, 1.0, other.card.questions[0], confidence, 0.1, question)
         return [m.card.id for m in matcher.answer_cards(question)]
 
-    def part_of(split, q, whole_match, country, code):
+    def part_of(split, q, whole_match, country, code, profession=None):
         card = page if "Facebook" in q else threat
         return CardMatch(card, 1.0, card.card.questions[0], parts[card.id], 0.1, q)
 
