@@ -40,6 +40,7 @@ SETS = (
     "masking_unseen7",
     "masking_unseen8",
     "masking_unseen9",
+    "masking_unseen10",
 )
 L2 = 1.0
 CHEAP_RECALL = 0.97  # share of name words the first stage must pass on to the second

@@ -24,7 +24,9 @@ _ELIDED = r"(?:dell|dall|nell|sull|all|l|d)['’]"
 # A particle may follow it ("abita in via del Pratello 41").
 _LOWER_STREET = rf"(?:via|viale|piazza|corso|largo|vicolo|strada|rue|calle)\s+(?:{_PARTICLE}\s+|{_ELIDED})?"
 _HOUSE = r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)?"  # "12", "221B", "12/88", "4-6"
-_LOCALITY = rf"{_CAP}(?:\s+{_CAP}){{0,3}}"
+# A street name may be a numbered one ("W 34th St"); a locality part may end in a number ("Lane 3", "Sector 12").
+_STREET_WORD = rf"(?:{_CAP}|\d{{1,3}}(?:st|nd|rd|th))"
+_LOCALITY = rf"{_CAP}(?:\s+{_CAP}){{0,3}}(?:\s+\d{{1,4}})?"
 # German town names go on after a postcode with a small word ("Freiburg im Breisgau", "Frankfurt am Main").
 _TOWN_SUFFIX = r"(?:\s+(?:im|am|an der|in der|ob der|bei)\s+[A-ZÀ-Ý][\w'’-]*)?"
 _YEAR = re.compile(r"(?:19|20)\d{2}\b")
@@ -44,14 +46,17 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     postcode = "|".join(f"(?:{p})" for p in terms.postcodes)
     after_region = "|".join(f"(?:{p})" for p in (*terms.postcodes, *terms.region_postcodes))
     streets = re.compile(
-        rf"(?<![\w/.-])(?:{_HOUSE},?\s+(?:{_CAP}\s+){{1,3}}(?:{types})\b\.?"
+        rf"(?<![\w/.-])(?:{_HOUSE},?\s+(?:{_STREET_WORD}\s+){{1,3}}(?:{types})\b\.?"
         rf"|(?:{prefixes})\s+(?:{_PARTICLE}\s+|{_ELIDED})?(?:{_CAP}\s+){{0,2}}{_CAP},?\s+{_HOUSE}(?![\w/])"
         rf"|{_GERMAN_STREET}\s+{_HOUSE}(?![\w/])"
         # The number first and a street word before the name (Quebec, France): "1420, rue Sainte-Catherine".
         rf"|{_HOUSE},?\s+(?:[Rr]ue|[Cc]hemin|[Bb]oulevard|[Bb]oul\.|[Aa]venue|[Rr]oute)\s+(?:{_PARTICLE}\s+|{_ELIDED})?{_CAP}"
         rf"(?:\s+{_CAP}){{0,2}})"
     )
-    unit = rf"(?:{units})\.?\s*(?:[Nn]o\.?\s*)?#?\s*\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,5}}[A-Za-z]?){{0,3}}"
+    # A flat's number, or a flat letter alone ("Apt B").
+    unit = (
+        rf"(?:{units})\.?\s*(?:[Nn]o\.?\s*)?#?\s*(?:\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,5}}[A-Za-z]?){{0,3}}|[A-Z](?![\w-]))"
+    )
     # What may follow a street: a flat, then a town, region and postcode in the orders the countries use.
     tail = re.compile(
         rf"(?:,?\s+(?:{unit}|#\s?\d{{1,5}}[A-Za-z]?)(?!\w))?"
@@ -60,7 +65,9 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         rf"(?:(?:{region})\.?,?\s+(?:{after_region})|{postcode})"
         rf"|(?:{_LOCALITY},\s*)?(?:{region}))(?![\w-]))?"
     )
-    units_first = re.compile(rf"(?<![\w.])(?:{unit})(?!\w)")
+    # A flat written as a code ("B-204, Lotus Heights, ..."): an address only when a postcode ends what follows.
+    codes = "|".join(f"(?:{c})" for c in terms.unit_codes) or "(?!)"
+    units_first = re.compile(rf"(?<![\w.])(?:(?P<unit>{unit})|(?P<code>{codes})(?=,))(?!\w)")
     cue = re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in terms.cues) + r")\s*(?::|-|–)?\s*", re.IGNORECASE)
     standalone = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in terms.standalone_postcodes) + r")(?!\w)")
     # A stretch after a cue is an address when it starts with a house number or a flat, or ends in a postcode.
@@ -77,6 +84,8 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
         street = streets.match(text, _skip_comma(text, m.end()))
         end = street.end() if street else m.end()
         full = _with_tail(text, m.start(), end, tail)
+        if m.group("code") and not street and not _ends_in_postcode(text[end : full[1]]):
+            continue
         if street or full[1] > end:  # "Flat 2" alone is not an address; with a street or postcode it is
             found.append(full)
     for m in cue.finditer(text):
@@ -88,6 +97,11 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
             found.append(_with_tail(text, *lower.span(), tail))
     found += [m.span() for m in standalone.finditer(text)]
     return _merged(found)
+
+
+def _ends_in_postcode(stretch: str) -> bool:
+    postcodes = "|".join(f"(?:{p})" for p in patient_data().addresses.postcodes)
+    return re.search(rf"(?<!\w)(?:{postcodes})$", stretch) is not None
 
 
 def address_words(text: str) -> frozenset[str]:

@@ -17,6 +17,9 @@ from ._data import NationalId, guardrail_data
 
 # How far (characters) a cue may stand before the number: "SSN is", "NHS no.:", "Medicare card number".
 _CUE_GAP = r"[^\w\n]{0,4}(?:(?:is|was|number|no|nr|#|n\.|card)\b[^\w\n]{0,4}){0,3}"
+# A cue a few words before the number, on the same line ("his SIN on it (130 692 544)", "tessera sanitaria di
+# <name>: 8038..."): the number is masked when the scheme's check accepts it.
+_NEAR_GAP = r"[^\n]{0,40}?"
 
 # The dihedral group D5 multiplication table and permutation table of the Verhoeff scheme (Aadhaar).
 _D5 = [
@@ -140,22 +143,27 @@ CHECKS: dict[str, Callable[[str], bool]] = {
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[tuple[NationalId, re.Pattern[str], re.Pattern[str]], ...]:
+def _compiled() -> tuple[tuple[NationalId, re.Pattern[str], re.Pattern[str], re.Pattern[str]], ...]:
     out = []
     for scheme in guardrail_data().phi.national_ids:
         cues = "|".join(f"(?:{c})" for c in scheme.cues)
         cued = re.compile(rf"(?<![\w-])(?:{cues}){_CUE_GAP}(?P<v>{scheme.shape})(?![\w-])", re.IGNORECASE)
         bare = re.compile(rf"(?<![\w+/.-])(?P<v>{scheme.shape})(?![\w/-]|\.\d)")
-        out.append((scheme, cued, bare))
+        near = re.compile(
+            rf"(?<![\w-])(?:{cues})(?!\w){_NEAR_GAP}(?<![\w+/.-])(?P<v>{scheme.shape})(?![\w/-]|\.\d)", re.IGNORECASE
+        )
+        out.append((scheme, cued, bare, near))
     return tuple(out)
 
 
 def find_national_ids(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each national identifier in `text`: after a cue word, or bare and passing its check."""
+    """(start, end) of each national identifier in `text`: right after a cue word; a few words after one, or bare,
+    when it passes its scheme's check."""
     found: set[tuple[int, int]] = set()
-    for scheme, cued, bare in _compiled():
+    for scheme, cued, bare, near in _compiled():
+        check = CHECKS[scheme.check]
         found.update(m.span("v") for m in cued.finditer(text))
+        found.update(m.span("v") for m in near.finditer(text) if check(m.group("v")))
         if scheme.bare:
-            check = CHECKS[scheme.check]
             found.update(m.span("v") for m in bare.finditer(text) if check(m.group("v")))
     return sorted(found)

@@ -312,7 +312,8 @@ def names_before_honorific(text: str, honorifics: frozenset[str], not_names: fro
     spans = []
     for tok, nxt in zip(toks, toks[1:]):
         word = tok.text
-        if nxt.text.lower() not in honorifics or _gap(text, tok, nxt) != " " or not _whole(tok):
+        # The courtesy word may be possessive ("anand uncle's retina").
+        if _possessive_free(nxt).lower() not in honorifics or _gap(text, tok, nxt) != " " or not _whole(tok):
             continue
         if word.lower() in not_names or fold(word) in lists.function_words or len(word) < 3 or word.isupper():
             continue
@@ -327,8 +328,8 @@ def names_before_honorific(text: str, honorifics: frozenset[str], not_names: fro
 def names_after_lower_title(
     text: str, titles: re.Pattern[str], not_names: frozenset[str], everyday: Callable[[str], bool] = lambda w: True
 ) -> list[tuple[int, int]]:
-    """A listed surname after a title typed in lower case ("mrs haworth", "frau özdemir"), or a word that is no
-    everyday word ("frau lindqvist")."""
+    """A listed surname after a title typed in lower case ("mrs haworth", "frau özdemir", "mr. D'Souza"), or a word
+    that is no everyday word ("frau lindqvist")."""
     lists = name_lists()
     spans = []
     for match in titles.finditer(text):
@@ -336,7 +337,12 @@ def names_after_lower_title(
         if word is None:
             continue
         name = word.group()
-        if not name.islower() or len(name) < 3 or name in not_names or fold(name) in lists.function_words:
+        if (
+            not (name.islower() or _capitalised(name))
+            or len(name) < 3
+            or name in not_names
+            or fold(name) in lists.function_words
+        ):
             continue
         if _in(name, lists.surnames) or (fold(name) not in lists.common and not everyday(name)):
             spans.append(word.span())

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 
-from ._data import guardrail_data, person_names
+from ._data import guardrail_data, patient_data, person_names
 from .births import date_pattern
 from .names import fold, name_lists
 
@@ -139,4 +139,84 @@ def dates_after_names(text: str, names: list[tuple[int, int]], today: date | Non
         years = [int(y) for y in re.findall(r"(?<!\d)(\d{4})(?!\d)", m.group(1))]
         if years and _OLDEST_BIRTH_YEAR <= years[0] < year_now:
             found.append(m.span(1))
+    return found
+
+
+# An initial (or two) and a surname: "M. Delacroix-Pruitt", "R. J. Okafor".
+_INITIAL_SURNAME = re.compile(
+    r"(?<![\w.’'-])[A-Z]\.(?:[ ]?[A-Z]\.)?[ ]?"
+    r"(?P<s>[A-ZÀ-Ý][a-zà-ÿ]+(?:['’][A-ZÀ-Ý][a-zà-ÿ]+)?(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?![\w'’-])"
+)
+# A nickname in quotes between a given name and a surname: 'Lorenzo "Enzo" Batiste'.
+_QUOTED_NICKNAME = re.compile(
+    rf"(?<![\w'’.-])(?P<g>{_CAPITALISED}) [\"“‘'](?P<n>{_CAPITALISED})[\"”’'] (?P<s>{_CAPITALISED})(?![\w'’-])"
+)
+
+
+def names_by_shape(text: str, everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Names whose written shape shows a person: an initial before a surname that is double-barrelled or listed
+    and not an everyday word ("M. Delacroix-Pruitt", "J. Okafor"), a family's surname ("the Lindqvist family"), and
+    a quoted nickname between a given name and a surname ('Francesco "Cecco" Morandi')."""
+    lists = name_lists()
+    found = []
+    for m in _INITIAL_SURNAME.finditer(text):
+        surname = m.group("s")
+        folded = fold(surname)
+        if folded in lists.function_words:
+            continue
+        # A listed surname after a letter that ends a word's abbreviation ("vitamin D. Young") is not one.
+        after_word = re.search(r"\w ?$", text[max(0, m.start() - 2) : m.start()]) is not None
+        if "-" in surname or (folded in lists.surnames and not everyday(surname) and not after_word):
+            found.append(m.span())
+    context = person_names().name_context
+    if context is not None and context.surname_of_family:
+        for m in re.finditer(context.surname_of_family, text):
+            group = "s" if m.group("s") else "t"
+            word = m.group(group)
+            if fold(word) not in lists.function_words and (fold(word) in lists.surnames or not everyday(word)):
+                found.append(m.span(group))
+    for m in _QUOTED_NICKNAME.finditer(text):
+        given, surname = m.group("g"), m.group("s")
+        if fold(given) in lists.function_words or fold(surname) in lists.function_words:
+            continue
+        if fold(given) in lists.given or fold(m.group("n")) in lists.given:
+            found.append(m.span())
+    return found
+
+
+@lru_cache(maxsize=1)
+def _before_birth_cue() -> re.Pattern[str]:
+    terms = patient_data().births
+    cues = "|".join(f"(?:{c})" for c in (*terms.cues_after, *terms.cues)) or "(?!)"
+    return re.compile(
+        rf"(?<![\w'’.-])({_CAPITALISED}(?:,? {_CAPITALISED}){{0,2}}|(?-i:[A-Z]\.(?: ?[A-Z]\.)+))[ ]*[-–—,:(][ ]*"
+        rf"(?:{cues})(?:(?<=\s)|(?!\w))[^\n\w]{{0,4}}(?:\w+[^\n\w]{{1,3}}){{0,2}}?{date_pattern()}",
+        re.IGNORECASE,
+    )
+
+
+def names_before_birth_cue(
+    text: str, not_names: frozenset[str], everyday: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    """The capitalised name or initials right before a date-of-birth cue and its date, in either order ("Beaulieu,
+    Solange - dob 1962-12-03", "G.B. (born 05/09/1990"): a record line about one patient. Each word must be a
+    listed name or not an everyday word ("Send Form, DOB 01/02/1990" is not a name)."""
+    lists = name_lists()
+    found = []
+    for m in _before_birth_cue().finditer(text):
+        if re.fullmatch(r"(?:[A-Z]\. ?)+", m.group(1)):  # initials ("G.B. (nata 05/09/1990)")
+            found.append(m.span(1))
+            continue
+        words = re.split(r",? ", m.group(1))
+        if not all(w[0].isupper() for w in words):  # the pattern ignores case for the cue only
+            continue
+        # Keep the name's last words: "Patient Beaulieu, Solange" loses "Patient".
+        keep = len(words)
+        for i, word in enumerate(words):
+            if word.lower() in not_names or fold(word) in lists.function_words:
+                keep = len(words) - i - 1
+        kept = words[len(words) - keep :]
+        if kept and all(fold(w) in lists.given or fold(w) in lists.surnames or not everyday(w) for w in kept):
+            start = m.start(1) + m.group(1).index(kept[0])
+            found.append((start, m.end(1)))
     return found

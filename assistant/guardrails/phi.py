@@ -29,6 +29,7 @@ from .name_context import names_from_context, not_a_patient_by_context
 from .name_scorer import learned_names
 from .names import (
     find_listed_names,
+    fold,
     given_names_with_initial,
     given_names_with_rare_surname,
     is_given_name,
@@ -36,6 +37,7 @@ from .names import (
     is_surname,
     lone_name_candidates,
     lone_names_from_model,
+    name_lists,
     names_after_cue,
     names_after_lower_title,
     names_before_cue,
@@ -49,7 +51,9 @@ from .neighbours import (
     dates_after_names,
     hyphenated_given_names,
     names_after_numbers,
+    names_before_birth_cue,
     names_before_times,
+    names_by_shape,
 )
 from .ner import LoadedModel, marked_spans, model_name_spans, name_model
 from .phones import find_cued_phones, is_phone_cue, phone_regions
@@ -157,7 +161,40 @@ def rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
         text, [PhiSpan(r.entity_type, r.start, r.end, text[r.start : r.end]) for r in _non_overlapping(results)]
     )
     spans = _without_colleagues_and_figures(text, _with_names_after_numbers(text, spans), extra_names)
+    spans = _with_repeated_names(text, spans)
     return _with_unlabelled_numbers(text, _with_dates_after_names(text, spans))
+
+
+_NAME_PART = re.compile(r"[^\W\d_][^\W\d_'’]*")
+
+
+def _with_repeated_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` and the other places where a masked name's words, or an email address's name, stand again in the
+    message ("Sinead on reception ... Sinead O'Halloran is a patient"; "jt.wardlow@... last name Wardlow"): the same
+    person, named a second time."""
+    not_names = _not_names()
+    lists = name_lists()
+    parts: set[str] = set()
+    for s in spans:
+        if s.kind == "NAME":
+            parts.update(w for w in _NAME_PART.findall(s.text) if len(w) > 2 and w[0].isupper())
+        elif s.kind == "EMAIL":
+            local = s.text.split("@", 1)[0]
+            parts.update(
+                w.capitalize()
+                for w in re.split(r"[._+-]", local)
+                if len(w) > 2
+                and w.isalpha()
+                and (fold(w) in lists.given or fold(w) in lists.surnames or not _everyday(w))
+            )
+    parts = {w for w in parts if w.lower() not in not_names and fold(w) not in lists.function_words}
+    if not parts:
+        return spans
+    pattern = re.compile(
+        rf"(?<![\w'’@.-])(?:{'|'.join(map(re.escape, sorted(parts, key=len, reverse=True)))})(?![\w'’-]|@)"
+    )
+    found = [m.span() for m in pattern.finditer(text)]
+    return _added(text, spans, "NAME", [(a, b) for a, b in found if not is_not_a_patient(text, a, b)])
 
 
 def _without_colleagues_and_figures(text: str, spans: list[PhiSpan], extra_names: Iterable[str]) -> list[PhiSpan]:
@@ -498,6 +535,11 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
         ]
         found += [
             s
+            for s in names_by_shape(text, _everyday) + names_before_birth_cue(text, not_names, _everyday)
+            if not is_not_a_patient(text, *s)
+        ]
+        found += [
+            s
             for s in names_from_context(text, not_names, _everyday)
             if not is_not_a_patient(text, *s) and not not_lone_name(text, *s)
         ]
@@ -606,7 +648,7 @@ def _courtesy_names(not_names: frozenset[str]) -> Callable[[str], list[tuple[int
     """Names shown by courtesy words: before one ("Priyanka ji") or after a lower-case title ("mrs haworth")."""
     terms = guardrail_data().phi
     honorifics = frozenset(h.lower() for h in terms.honorifics_after)
-    lower_titles = re.compile(rf"(?<![\w.])(?:{words(terms.lower_titles) or '(?!)'})\.? (?=[a-zà-ÿ])")
+    lower_titles = re.compile(rf"(?<![\w.])(?:{words(terms.lower_titles) or '(?!)'})\.? (?=[^\W\d_])")
 
     def find(text: str) -> list[tuple[int, int]]:
         return names_before_honorific(text, honorifics, not_names) + names_after_lower_title(

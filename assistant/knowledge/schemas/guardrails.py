@@ -97,6 +97,7 @@ class GuardrailData(Strict):
 
 class AddressTerms(Strict):
     unit_words: tuple[str, ...] = Field(min_length=1)
+    unit_codes: tuple[Regex, ...] = ()  # a flat written as a code before the rest of the address ("B-204, ...")
     cues: tuple[Regex, ...] = Field(min_length=1)
     regions: tuple[str, ...] = Field(min_length=1)
     postcodes: tuple[Regex, ...] = Field(min_length=1)
@@ -207,6 +208,8 @@ class NameContext(Strict):
     age_in_brackets: Regex | None = None
     # Given names written short with a full stop ("Mohd. Irfan"): the next capitalised word is a name.
     given_name_abbreviations: tuple[str, ...] = ()
+    # A family named by its surname ("the Lindqvist family", "Familie Brandt"): the surname is group "s" or "t".
+    surname_of_family: Regex | None = None
     syllable_prefixes_not_names: tuple[str, ...] = ()
 
 
