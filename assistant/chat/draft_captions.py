@@ -145,10 +145,35 @@ class CaptionWriter:
         spec_id, topic = self.topics.specialty_and_topic(turn, specialty)
         platform = self.kb.platform(_platform(turn, profile))
         if topic is None:  # nothing authored on this subject: a general caption on it, never another subject's
-            return general_draft(self.kb, self.data, self.topics, turn, platform.id, values, "caption")
+            drafted = general_draft(self.kb, self.data, self.topics, turn, platform.id, values, "caption")
+            return self._general_tags(drafted, turn, profile, specialty)
         return self._topic_caption(
             turn, profile, spec_id, topic, platform, values, self._field(turn, profile, specialty)
         )
+
+    def _general_tags(self, draft: Draft | None, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
+        """A general caption with the subject's own tag and, when the asker names a field the data has no
+        specialty for (a podiatry clinic), that field's tags; never a specialty's nobody named."""
+        if draft is None or draft.kind != "caption" or draft.title.split(":", 1)[0].endswith("carousel"):
+            return draft
+        field = self._field(turn, profile, specialty)
+        subject = draft.title.split(": ", 1)[-1]
+        tags = list(dict.fromkeys(t for t in [_subject_tag(subject), *(field.tags[:3] if field else ())] if t))
+        if not tags:
+            return draft
+        return draft.model_copy(
+            update={
+                "text": _with_tags(draft.text, tags),
+                "hashtags": tags,
+                "alternatives": [_with_tags(a, tags) for a in draft.alternatives],
+            }
+        )
+
+    def _asked_point(self, text: str) -> str:
+        """A point the message asks the post to make ("Mention we take them back for free"), or ""."""
+        pattern = self.data.extras.point_asked
+        found = re.search(pattern, text, re.IGNORECASE) if pattern else None
+        return found.group(1).strip(" .!") if found else ""
 
     def _field(self, turn, profile: ClinicProfile | None, specialty):
         """The asker's kind of practice when the data has no specialty for it (a pharmacy), else None."""
@@ -187,6 +212,8 @@ class CaptionWriter:
 
             text = draft_caption(planning_data(self.kb), spec, platform, topic.title, 0, hashtags=tags)
             other, notes = "", []
+        if asked := self._asked_point(turn.masked):  # "Mention we take them back for free": said before the call
+            text = _with_asked(text, asked)
         return Draft(
             kind="caption",
             platform=platform.id,
@@ -258,3 +285,12 @@ class CaptionWriter:
         return suggest_hashtags(
             self.kb, specialty, platform, topic, city or None, field_tags=own, exclude_tiers=excluded
         ).tags
+
+
+def _with_asked(text: str, point: str) -> str:
+    """The caption with the asker's point as its own sentence before the closing call to action."""
+    paragraphs = text.split("\n\n")
+    sentence = f"{point[:1].upper()}{point[1:]}."
+    if len(paragraphs) < 2 or point.lower() in text.lower():
+        return text
+    return "\n\n".join([*paragraphs[:-1], sentence, paragraphs[-1]])

@@ -48,7 +48,7 @@ def _general_carousel(data: GeneralCarousel, subject: str, text: str, platform, 
     count = min(max(int(found.group(1)) if (found := _SLIDES.search(text)) else 5, 3), 10)
     slots = {"subject": subject, "Subject": subject[:1].upper() + subject[1:]}
     slots |= {"booking": "{booking}", "phone": "{phone}"}
-    points = [data.points[n % len(data.points)] for n in range(count - 2)]
+    points = list(data.points[: count - 2])  # never the same slide twice: fewer slides than asked instead
     slides = [data.cover, *points, data.last]
     lines = [f"Slide {n}: {fill(s.format(**slots), values)}" for n, s in enumerate(slides, 1)]
     caption = fill(data.caption.format(**slots), values)
@@ -58,7 +58,8 @@ def _general_carousel(data: GeneralCarousel, subject: str, text: str, platform, 
         title=f"{platform.name} carousel: {subject}",
         text="\n".join(lines) + f"\n\nCaption:\n{caption}",
         notes=[
-            "There is no ready-made copy on this subject: fill in the [brackets] from a source you trust.",
+            "There is no ready-made copy on this subject: add your key point where it says [your key point], from a "
+            "source you trust.",
             "Name the source of the facts on the last slide or in the caption.",
         ],
     )
@@ -114,11 +115,15 @@ def general_draft(
     if kind == "caption" and extras.general_carousel and _CAROUSEL.search(turn.masked):
         title = _pasted_comment(turn.masked) or subject  # "...: 'What a dietitian can (and can't) do for you'"
         return _general_carousel(extras.general_carousel, title, turn.masked, kb.platform(platform), values)
+    subject = subject or _pasted_comment(
+        turn.masked
+    )  # "a TikTok script: 'things I'd never do as an orthodontist'": the title quoted
     if not subject or not (extras.general_script if kind == "video_script" else extras.general_caption):
         return None
     quoted = _pasted_comment(turn.masked)
     if quoted and quoted in subject:  # "a YouTube video: 'what to expect after rhinoplasty'": the title quoted
         subject = quoted
+    subject, point = _subject_and_point(subject, turn.masked, extras)
     slots = {
         "subject": subject,
         "Subject": subject[:1].upper() + subject[1:],
@@ -133,12 +138,29 @@ def general_draft(
         text = fill(extras.general_caption.format(**slots), values)
         title = f"{kb.platform(platform).name} caption: {subject}"
         more = [fill(t.format(**slots), values) for t in extras.general_caption_more]
+    note = extras.general_note
+    if point:  # the asker's own point ("ingrown toenails - don't cut them at home") in the one marked place
+        text, more = _with_point(text, point, extras.key_point), [_with_point(m, point, extras.key_point) for m in more]
+        note = extras.general_point_note or note
     return Draft(
         kind=kind,
         platform=platform,
         title=title,
         text=text,
         alternatives=more if kind == "caption" else [],
-        notes=[extras.general_note] if extras.general_note else [],
-        alerts=1 if extras.general_note else 0,  # no checked post on it: said first, under the title
+        notes=[note] if note else [],
+        alerts=1 if note else 0,  # no checked post on it: said first, under the title
     )
+
+
+def _subject_and_point(subject: str, text: str, extras) -> tuple[str, str]:
+    """(the subject, the point the asker wants made about it, or "") (drafts.yaml `point_after`, `point_asked`)."""
+    head, *tail = re.split(extras.point_after, subject, maxsplit=1) if extras.point_after else [subject]
+    point = tail[0].strip(" .!") if tail and len(tail[0].split()) >= 2 else ""
+    if not point and extras.point_asked and (asked := re.search(extras.point_asked, text, re.IGNORECASE)):
+        point = asked.group(1).strip(" .!")
+    return (head.strip() if point and tail else subject), point
+
+
+def _with_point(text: str, point: str, key_point: str | None) -> str:
+    return re.sub(key_point, point[:1].lower() + point[1:], text) if key_point else text

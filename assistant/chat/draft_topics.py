@@ -199,7 +199,8 @@ class TopicFinder:
         phrase = _SUBJECT_END.split(match.group(1), maxsplit=1)[0]
         stop = set(self.data.extras.subject_stopwords)
         words = [w for w in phrase.split() if w.lower().strip("'\"") not in stop]
-        return " ".join(words).strip(" '\"")
+        phrase = " ".join(words).strip(" '\"")
+        return re.sub(r"^\d{1,2}\s+(?:(to)\s+)?", lambda m: "how to " if m.group(1) else "", phrase)  # "3 (ways) to"
 
 
 # What a word's own forms add to it: "floss" and "flossing", "talk" and "talker"; never "late" and "later" or
@@ -217,6 +218,13 @@ def _same_word(a: str, b: str, endings: frozenset[str] = _ENDINGS, compounds: bo
     return rest in endings or (compounds and len(rest) >= 4)
 
 
+# What a number after a cue counts when it says how long or how many, not what about ("about 30 seconds", "about 80
+# words"); "explaining 3 simple ways to ..." is a subject.
+_UNITS = (
+    r"\s*-?\s*(?:s|secs?|seconds?|mins?|minutes?|words?|char\w*|hashtags?|posts?|captions?|slides?|%|percent)\b|[,.;]"
+)
+
+
 def _cue(cue: str, text: str) -> re.Match[str] | None:
     """Where a subject cue introduces what a draft is about; "about 30 seconds" says how long, not what about."""
-    return re.search(rf"\b{re.escape(cue)}\b\s+(?!\d)(.{{3,}})", text, re.IGNORECASE)
+    return re.search(rf"\b{re.escape(cue)}\b\s+(?!\d+(?:{_UNITS}|\s*$))(.{{3,}})", text, re.IGNORECASE)

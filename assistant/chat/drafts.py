@@ -123,7 +123,9 @@ class Drafter:
             return [crisis]  # a pasted message about suicide or self-harm: the crisis reply, before anything else
         if kind != "review_reply" and (notice := self.notices.notice_for(text)):
             names = {p: self.kb.platform(p).name for p in _platforms(turn, profile)}
-            return self.notices.drafts(notice, text, names, _values(profile, details), asker.country)
+            codes = self.kb.countries.all_named_in(text) if self.kb.countries else []
+            places = {c: self.kb.countries.name_of(c) or c for c in codes} if self.kb.countries else {}
+            return self.notices.drafts(notice, text, names, _values(profile, details), asker.country, places)
         if kind in (None, "caption", "video_script") and wants_ideas(text, self.data):
             spec = self.kb.specialty(asker.specialty or (profile.specialty if profile else None) or "general_practice")
             copy = self.kb.copy.get(spec.id, {})

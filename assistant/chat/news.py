@@ -81,9 +81,18 @@ _SERVICE = (  # the strongest cue first: "announcing that we now offer X" is abo
         re.IGNORECASE,
     ),
 )
+_EVENT_WORDS = (  # what the event is ("information evening"), after up to three words saying what about
+    r"(?:open day|open evening|health talk|free talk|patient talk|webinar|workshop|q&a|live session|fundraiser|"
+    r"coffee morning|(?:information|info|open|patient|parents?'?|carers?'?)\s+(?:evening|night|morning|afternoon|"
+    r"session|event|day)s?|event)"
+)
+_NOT_ABOUT = r"(?!(?:to|for|at|in|on|a|an|the|our|my|your|their|and|with|about|of|new|free|announc\w*|promot\w*)\b)"
 _EVENT = re.compile(
-    r"\b(?:an? |our )?((?:free )?(?:open day|open evening|health talk|free talk|patient talk|webinar|workshop|"
-    r"q&a|live session|fundraiser|coffee morning|event)(?:\s+about\s+[^,.;!?\n]{3,40})?)",
+    r"\b(?:an? |our )?(?:new )?((?:free )?(?:"
+    + _NOT_ABOUT
+    + r"[\w-]+ ){0,3}?"
+    + _EVENT_WORDS
+    + r"(?:\s+about\s+[^,.;!?\n]{3,40}?(?=\s+(?:on|at|in|from|this|next)\b|[,.;!?\n]|$))?)",
     re.IGNORECASE,
 )
 

@@ -14,8 +14,14 @@ from ..knowledge.schemas.notices import Notice, NoticeData
 from .models import Draft
 
 _FLAGS = re.IGNORECASE | re.DOTALL
+_ITEM = re.compile(r"(- |\d{1,2}\. )")
 _CHANNEL = {"google_business": "google_business", "linkedin": "linkedin"}  # other platforms get `social`
-_BLANKS = {"emergency": "[emergency number]", "what": "[what is not working]", "treatment": "[treatment]"}
+_BLANKS = {
+    "emergency": "[emergency number]",
+    "what": "[what is not working]",
+    "treatment": "[treatment]",
+    "crisis_lines": "[your country's crisis line and emergency number]",
+}
 
 
 def _any(patterns: Sequence[str], text: str) -> bool:
@@ -62,9 +68,14 @@ class NoticeWriter:
         platforms: dict[str, str],
         values: dict[str, str],
         rules: str | None,
+        places: dict[str, str] | None = None,
     ) -> list[Draft]:
-        """The notice for each platform asked for (a message: its text and e-mail versions), filled in."""
+        """The notice for each platform asked for (a message: its text and e-mail versions; a document: one text),
+        filled in. `places`: code -> name of the countries the message names, for the crisis lines."""
         slots = {"clinic": "[practice name]", **values, **self.details(text, rules)}
+        if "document" in notice.texts:
+            slots["crisis_lines"] = crisis_lines(places or {}, rules)
+            return [self._draft(notice, None, "", self._fill(notice.texts["document"], slots), [])]
         if notice.kind == "message":
             channels = [c for c in ("sms", "email") if c in notice.texts]
             texts = [self._fill(notice.texts[c], slots) for c in channels]
@@ -99,7 +110,9 @@ class NoticeWriter:
         paragraphs = [_unwrap(p) for p in template.strip().split("\n\n")]
         text = "\n\n".join(paragraphs).replace(" {when}", "{when}")  # "a problem with our phones" needs no time
         text = re.sub(r"\{when\}", lambda m: f" {slots['when']}" if slots.get("when") else "", text)
-        text = re.sub(r"\{(emergency|what|treatment)\}", lambda m: slots.get(m.group(1)) or _BLANKS[m.group(1)], text)
+        text = re.sub(
+            r"\{(emergency|what|treatment|crisis_lines)\}", lambda m: slots.get(m.group(1)) or _BLANKS[m.group(1)], text
+        )
         text = fill(text, slots)
         return "\n".join(line[:1].upper() + line[1:] for line in text.split("\n"))
 
@@ -111,19 +124,36 @@ class NoticeWriter:
         return Draft(
             kind=notice.kind,
             platform=platform,
-            title=f"{notice.title} ({where})",
+            title=f"{notice.title} ({where})" if where else notice.title,
             text=text,
             alternatives=alternatives,
             notes=notes,
         )
 
 
+def crisis_lines(places: dict[str, str], rules: str | None) -> str:
+    """The crisis line and emergency number of each country named (else the asker's), one sentence each, from the
+    guardrails' list; "" when none is known, so the notice shows where to add it (a number is never guessed)."""
+    from ..guardrails.scope import emergency_entry
+
+    codes = [*places] or ([rules] if rules else [])
+    lines = []
+    for code in codes:
+        entry = emergency_entry(code)
+        if entry is None or not entry.crisis:
+            continue
+        where = f"{places[code]}: " if len(codes) > 1 and code in places else ""
+        crisis = entry.crisis[:1].upper() + entry.crisis[1:] if where == "" else entry.crisis
+        lines.append(f"{where}{crisis} any time, or {entry.number} in an emergency.")
+    return " ".join(lines)
+
+
 def _unwrap(paragraph: str) -> str:
-    """One paragraph of YAML-wrapped lines as one line; a list keeps one item a line."""
+    """One paragraph of YAML-wrapped lines as one line; a list ("- " or "1. ") keeps one item a line."""
     out: list[str] = []
     lines = paragraph.split("\n")
     for line in lines:
-        if out and not line.lstrip().startswith("- "):
+        if out and not _ITEM.match(line.lstrip()):
             out[-1] = f"{out[-1]} {line.strip()}"
         else:
             out.append(line.strip())

@@ -173,6 +173,11 @@ class Countries(Strict):
                 return code
         return None
 
+    def all_named_in(self, text: str) -> list[str]:
+        """The codes of every country a text names by name, people or city, in the order first named ("I'm in
+        Canada but half my viewers are in the US" -> CA, US)."""
+        return list(dict.fromkeys(self._matchers[0].finditer(text)))
+
     @cached_property
     def _groups(self) -> frozenset[str]:
         """Entries that stand for a group of listed countries (EU): their members share their rules."""

@@ -201,6 +201,10 @@ class DraftExtras(Strict):
     general_script: tuple[str, ...] = ()  # a script on a subject no authored copy covers; {subject} {seconds}
     general_caption: str = ""  # a caption on a subject no authored copy covers; {subject}
     general_note: str = ""  # what to add to a general draft
+    general_point_note: str = ""  # instead, when the asker's own point fills the place for the key point
+    point_after: Regex | None = None  # what ends the subject and starts the asker's point ("toenails - don't ...")
+    point_asked: Regex | None = None  # a point the message asks to make (group 1: "Mention we take them back")
+    key_point: Regex | None = None  # the marked place in the general drafts that the asker's point fills
     general_caption_more: tuple[str, ...] = ()  # other general captions, for "3 captions" on such a subject
     named_day: Regex | None = None  # an awareness day, week or month named in a message (group 1: its name)
     general_day_caption: str = ""  # a caption for a named day with no authored post; {day} {when} {booking} {phone}

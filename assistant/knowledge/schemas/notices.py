@@ -12,9 +12,12 @@ from pydantic import Field, field_validator
 from ..base import Regex, Strict
 from .drafts import DraftKind
 
-SLOTS = frozenset({"clinic", "city", "booking", "phone", "emergency", "what", "when", "treatment"})
+# {crisis_lines}: the crisis and emergency lines of every country the message names (else the asker's), from
+# guardrails.yaml; never typed into a notice by hand.
+SLOTS = frozenset({"clinic", "city", "booking", "phone", "emergency", "what", "when", "treatment", "crisis_lines"})
 _SLOT = re.compile(r"\{(\w+)\}")
-CHANNELS = frozenset({"social", "google_business", "linkedin", "sms", "email"})
+# `document`: one text whatever the platform (a staff policy, a line for every video description).
+CHANNELS = frozenset({"social", "google_business", "linkedin", "sms", "email", "document"})
 
 
 class Notice(Strict):
