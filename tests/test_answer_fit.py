@@ -363,3 +363,40 @@ def test_therapy_clients_name_a_therapist_but_speech_or_occupational_therapy_cli
     for other in ("speech therapy clients", "occupational therapy clients", "massage therapy clients"):
         assert finder.find(f"Can I ask my {other} for a review?").specialty_ids == []
     assert finder.find("Can I ask my physical therapy clients for a review?").specialty_ids == ["physiotherapy"]
+
+
+# --- steps that would do what the verdict forbids; cautions scoped to another country ------------------------------
+
+
+def _part_for(kb, card_id: str, asker: Asker):
+    card = kb.card(card_id)
+    return card_part(CardMatch(card, 1.0, card.card.questions[0], 0.9, 0.2), asker, Numbering(kb))
+
+
+def test_a_country_variant_that_says_no_is_not_followed_by_the_cards_steps_for_doing_it(kb):
+    # The general testimonials card says "yes, with signed authorization" and lists how to publish one; Australia
+    # bans clinical testimonials and New Zealand's variant says to check the Medical Council's statement first.
+    general = _part_for(kb, "testimonials-can-we-post", Asker(country="US", code="US"))
+    assert len(general.steps) >= 3 and any("authorization" in s for s in general.steps)
+    for code in ("AU", "NZ"):
+        part = _part_for(kb, "testimonials-can-we-post", Asker(country=code, code=code))
+        assert part.lead.startswith(("No", "Not", "Check")), part.lead
+        assert not any("authorization" in s or "results statement" in s for s in part.steps), (code, part.steps)
+
+
+def test_an_uncovered_country_gets_no_steps_for_what_covered_countries_ban(kb):
+    # Republishing reviews: allowed with authorization in general, banned or "check first" in AU and NZ. For a
+    # country the guides do not cover (Singapore), the steps for republishing may be what its regulator bans.
+    assert _part_for(kb, "testimonials-reposting-reviews", Asker(country="US", code="US")).steps
+    assert _part_for(kb, "testimonials-reposting-reviews", Asker()).steps  # country unknown: the general answer
+    assert not _part_for(kb, "testimonials-reposting-reviews", Asker(code="SG")).steps
+
+
+def test_a_caution_scoped_to_another_country_is_left_out_for_an_asker_elsewhere(kb):
+    def cautions(asker):
+        return " ".join(_part_for(kb, "testimonials-can-we-post", asker).watch_out)
+
+    assert "In South Africa" in cautions(Asker())  # country unknown: every country's caution stays
+    assert "In South Africa" in cautions(Asker(code="ZA"))  # its own country's caution
+    for asker in (Asker(country="NZ", code="NZ"), Asker(country="US", code="US"), Asker(code="SG")):
+        assert "In South Africa" not in cautions(asker), asker

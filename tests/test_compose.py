@@ -74,7 +74,7 @@ def test_without_a_card_the_answer_is_whole_sections_never_pieces_of_several(fix
         _passage(fixture_kb, "platform-youtube", "Channel setup step by step", "y", 0.3),
     ]
     sections = best_sections(passages, Numbering(fixture_kb), fixture_kb)
-    assert [s.heading for s in sections] == ["What to avoid on Instagram", "What to avoid on Facebook"]
+    assert [s.heading for s in sections] == ["What to avoid on Instagram"]  # another guide's section: a collage
     assert sections[0].text == fixture_kb.guide("platform-instagram").section("What to avoid on Instagram")
 
 
@@ -208,3 +208,21 @@ def test_a_section_no_source_names_is_linked_to_the_source_its_text_credits_not_
     assert guide.source_for("A").title.startswith("Rival IQ")  # the first source the section's own text credits
     assert guide.source_for("B").title.startswith("Brandwatch")  # a source naming the section comes first
     assert guide.source_for("C").title.startswith("Pew")  # credited nowhere: the guide's first source
+
+
+def test_without_a_card_a_second_section_comes_only_from_the_first_ones_guide(fixture_kb):
+    # Two guides' sections side by side read as a collage: the best section alone, or two of one guide.
+    other_guide = [
+        _passage(fixture_kb, "platform-instagram", "What to avoid on Instagram", "a piece", 0.9),
+        _passage(fixture_kb, "platform-facebook", "What to avoid on Facebook", "x", 0.88),
+    ]
+    sections = best_sections(other_guide, Numbering(fixture_kb), fixture_kb)
+    assert [s.heading for s in sections] == ["What to avoid on Instagram"]
+    headings = fixture_kb.guide("platform-instagram").headings
+    same_guide = [
+        _passage(fixture_kb, "platform-instagram", headings[0], "a piece", 0.9),
+        _passage(fixture_kb, "platform-facebook", "What to avoid on Facebook", "x", 0.88),
+        _passage(fixture_kb, "platform-instagram", headings[1], "another", 0.86),
+    ]
+    sections = best_sections(same_guide, Numbering(fixture_kb), fixture_kb)
+    assert [s.heading for s in sections] == [headings[0], headings[1]]

@@ -78,3 +78,14 @@ def test_a_card_on_setting_up_an_account_never_follows_a_draft(kb, drafter):
     advice = next(c for c in kb.cards if c.theme == "health-claims")
     assert not composer._follows_draft(CardMatch(setup, 1.0, setup.card.questions[0], 0.95))
     assert composer._follows_draft(CardMatch(advice, 1.0, advice.card.questions[0], 0.95))
+
+
+def test_checked_versions_that_read_the_same_are_one_post_not_the_same_post_printed_twice(drafter):
+    # Several posts asked for X, where the checked versions shortened to X's length can read the same: every draft
+    # shown is a different text, and the note under the title counts the posts actually shown.
+    text = "Write three short posts for X about the winter flu jab"
+    drafts = drafter.drafts(turn(text, ["x"], "GB"), None, Asker(country="GB", code="GB"))
+    texts = [" ".join(d.text.split()) for d in drafts]
+    assert drafts and len(texts) == len(set(texts))
+    if len(drafts) < 3:
+        assert f"there are {len(drafts)} checked" in drafts[0].notes[0]

@@ -52,6 +52,13 @@ _VERDICT_CONDITION = re.compile(
 _VERDICT_WORD = re.compile(r"^(?:Yes|No),\s+(?=\S)")
 _VERDICT_OPENING = re.compile(r"^(?:Yes|No|Not|Only|Usually|Rarely|Never|Always|Probably|Possibly)\b")
 MAX_HEADING_WORDS = 16  # a longer part of a question is headed by its card's theme instead
+# A lead that allows ("Yes, if ...", "In many places yes, ...", "Only with ...") and one that forbids or defers
+# ("No, not ...", "Not without ...", "Check the Medical Council's statement ... first"): a country variant whose lead
+# forbids what the card's lead allows cannot be followed by the card's steps for doing it.
+_ALLOWS = re.compile(r"^(?:[^.:;]{0,60}\byes\b|Only (?:with|if)\b|Often\b|Usually\b)", re.IGNORECASE)
+_FORBIDS = re.compile(r"^(?:No\b|Not\b|Never\b|Do not\b|Don't\b|Check\b)")
+# A step or caution scoped to one place ("In South Africa, the HPCSA's rules ..."): the place is its first words.
+_SCOPED_ITEM = re.compile(r"^In ([^,:;]{2,40})[,:]")
 
 
 @dataclass(frozen=True)
@@ -218,7 +225,12 @@ def card_part(
     if not verdict_fits(match, framing):
         lead = without_verdict(lead)
     steps = variant.steps if variant and variant.steps else card.steps
+    if _steps_contradicted(card, variant, asker, numbering.kb):
+        steps = ()
     watch = card.watch_out if variant is None or variant.watch_out is None else variant.watch_out
+    countries = numbering.kb.countries
+    steps = tuple(s for s in steps if not _scoped_elsewhere(s, asker, countries))
+    watch = tuple(w for w in watch if not _scoped_elsewhere(w, asker, countries))
     return Part(
         card_id=card.id,
         title=card.questions[0],
@@ -232,22 +244,69 @@ def card_part(
     )
 
 
+def overturns(allowed: str, variant_lead: str) -> bool:
+    """Whether a variant's lead forbids or defers what the card's lead allows ("In many places yes, if ..." against
+    "No, not about clinical care: Australia's National Law bans ...")."""
+    return bool(_ALLOWS.match(allowed)) and bool(_FORBIDS.match(variant_lead))
+
+
+def _steps_contradicted(card: AnswerCard, variant: CardVariant | None, asker: Asker, kb: KnowledgeBase) -> bool:
+    """Whether the card's own steps would do what the answer's lead forbids: a variant for the asker's country says
+    no (or "check first") and brings no steps of its own; or the asker's country is one the guides do not cover, the
+    card's verdict is overturned for some covered country, and no guide of the asker's own country is cited, so
+    the steps for doing it may be what that country bans (a Singapore clinic reposting reviews)."""
+    if variant is not None and variant.lead:
+        return not variant.steps and overturns(card.lead, variant.lead)
+    countries = kb.countries
+    if variant is not None or countries is None or countries.uncovered_country(asker.code) is None:
+        return False
+    if any(_guide_countries(kb, cite.guide) & {asker.code} for cite in card.cites):
+        return False
+    return any(v.when.country and v.lead and overturns(card.lead, v.lead) for v in card.variants)
+
+
+def _guide_countries(kb: KnowledgeBase, guide_id: str) -> set[str]:
+    try:
+        return set(kb.guide(guide_id).meta.countries)
+    except KnowledgeError:
+        return set()
+
+
+def _scoped_elsewhere(item: str, asker: Asker, countries: Countries | None) -> bool:
+    """Whether a step or caution opens by scoping itself to a place under other rules than the asker's ("In South
+    Africa, ..." for a clinic in New Zealand). Kept when the asker's country is unknown."""
+    found = _SCOPED_ITEM.match(item)
+    if found is None or countries is None or asker.code is None:
+        return False
+    named = countries.named_in(found.group(1))
+    if named is None or named == asker.code:
+        return False
+    if asker.country is None:  # a country the guides do not cover: any other place's rules are not its own
+        return True
+    return countries.rules_for(named) != asker.country
+
+
 def best_sections(
     passages: Sequence, numbering: Numbering, kb: KnowledgeBase, tainted: AbstractSet[str] = frozenset()
 ) -> list[Section]:
-    """The top passage's whole section and, if nearly as good, a second one (never two pieces of one).
+    """The top passage's whole section and, if nearly as good, a second one of the same guide (never two pieces of
+    one section, nor sections of two unrelated guides: judged as "a collage").
 
     A passage from a guide with instruction-like text (`tainted`) keeps its defused text, not the whole section.
     """
     chosen: list[Section] = []
     seen: set[tuple[str, str]] = set()
     top_score = passages[0].score if passages else 0.0
+    first_doc = ""
     for p in passages:
         key = (p.doc_id, p.heading)
         if key in seen or not p.text.strip():
             continue
         if chosen and (p.score < SECOND_SECTION_SHARE * top_score or len(chosen) == MAX_SECTIONS):
             break
+        if chosen and p.doc_id != first_doc:  # two guides' sections read as a collage: one section
+            continue
+        first_doc = first_doc or p.doc_id
         seen.add(key)
         whole = p.doc_id not in tainted and _is_heading(kb, p)
         text = kb.guide(p.doc_id).section(p.heading) if whole else p.text

@@ -55,6 +55,8 @@ class CaptionWriter:
             return drafts
         if draft and (count := self.caption_count(text)) > 1:
             drafts = self.more_captions(draft, turn, profile, specialty, count)
+            # Two checked versions can read the same once filled in: a post printed twice is one post.
+            drafts = _distinct(drafts)
         if len(drafts) > 1 and (note := self._one_for_both(text, drafts)):  # two audiences, no copy for either
             first = drafts[0].model_copy(update={"notes": [note, *drafts[0].notes], "alerts": drafts[0].alerts + 1})
             drafts = [first]
@@ -294,3 +296,15 @@ def _with_asked(text: str, point: str) -> str:
     if len(paragraphs) < 2 or point.lower() in text.lower():
         return text
     return "\n\n".join([*paragraphs[:-1], sentence, paragraphs[-1]])
+
+
+def _distinct(drafts: list[Draft]) -> list[Draft]:
+    """The drafts without any whose text repeats an earlier one's."""
+    seen: set[str] = set()
+    out = []
+    for draft in drafts:
+        key = " ".join(draft.text.split())
+        if key not in seen:
+            seen.add(key)
+            out.append(draft)
+    return out
