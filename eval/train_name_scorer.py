@@ -41,6 +41,7 @@ SETS = (
     "masking_unseen8",
     "masking_unseen9",
     "masking_unseen10",
+    "masking_unseen11",
 )
 L2 = 1.0
 CHEAP_RECALL = 0.97  # share of name words the first stage must pass on to the second

@@ -30,7 +30,7 @@ from assistant.guardrails.phi import KINDS, LABELS, detect_phi, mask_phi
         ("NHS number 943 476 5919 on the form", "NATIONAL_ID", "943 476 5919"),
         ("He lives at 12 Baker Street now", "ADDRESS", "12 Baker Street"),
         ("Send it to 221B Baker St. please", "ADDRESS", "221B Baker St."),
-        ("Abita in Via Roma 10, Milano", "ADDRESS", "Via Roma 10"),
+        ("Abita in Via Roma 10, Milano", "ADDRESS", "Via Roma 10, Milano"),  # the town with the street
         ("London NW1 6XE is the postcode", "ADDRESS", "NW1 6XE"),
         ("my patient John Smith asked about braces", "NAME", "John Smith"),
         ("patient Anna Bianchi called twice", "NAME", "Anna Bianchi"),

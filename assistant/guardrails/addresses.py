@@ -71,7 +71,10 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     cue = re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in terms.cues) + r")\s*(?::|-|–)?\s*", re.IGNORECASE)
     standalone = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{p})" for p in terms.standalone_postcodes) + r")(?!\w)")
     # A stretch after a cue is an address when it starts with a house number or a flat, or ends in a postcode.
-    shaped = re.compile(rf"^(?:\d|(?:{units})\b|{_LOWER_STREET}[A-ZÀ-Ý][\w'’.-]*\s+\d)|(?<!\w)(?:{postcode})$")
+    # Or with a street word before the name ("abita in Via Mascarella 17, Bologna"), which holds a digit.
+    shaped = re.compile(
+        rf"^(?:\d|(?:{units})\b|(?:{prefixes})\s+\S[^,]*\d|{_LOWER_STREET}[A-ZÀ-Ý][\w'’.-]*\s+\d)|(?<!\w)(?:{postcode})$"
+    )
     return streets, units_first, tail, cue, standalone, shaped
 
 

@@ -24,6 +24,12 @@ _NAME_RUN = re.compile(rf"(?<![\w'’.-])({_CAPITALISED})((?: {_CAPITALISED}){{0
 # The name ends its clause ("00731, Mared, missed"), so a heading after a number ("PAM-0093417 – Biopsie-Ergebnis
 # ist da", "SSN ..., DOB ...") is not taken for one.
 _AFTER_NUMBER = re.compile(rf"\)?[ ]*[,–—-][ ]*({_CAPITALISED}(?: {_CAPITALISED}){{0,2}})(?=[ ]*(?:[,;)]|[–—] ))")
+# Or the owner of the number after "of" in the clinics' languages ("tessera sanitaria 8038... di Settimio
+# Dall'Olio", "SIN 046 454 286 for Ines Baptiste"); a surname may hold an apostrophe ("Dall'Olio", "O'Hara").
+_OWNER_WORD = rf"{_CAPITALISED}(?:['’][A-ZÀ-Ý][^\W\d_]+)?"
+_OWNER_AFTER_NUMBER = re.compile(
+    rf"\)?[ ]+(?:of|for|di|del|della|von|vom|für|de|du|pour)[ ]+({_OWNER_WORD}(?: {_OWNER_WORD}){{0,2}})(?![\w'’-])"
+)
 _OLDEST_BIRTH_YEAR = 1900
 
 
@@ -90,17 +96,21 @@ def abbreviated_names(text: str) -> list[tuple[int, int]]:
 def names_after_numbers(
     text: str, numbers: list[tuple[int, int]], not_names: frozenset[str], everyday: Callable[[str], bool]
 ) -> list[tuple[int, int]]:
-    """The name right after a record or national number and a comma ("Chart no. 00731, Mared, missed ..."): the
-    number and the name are one patient's line. The first word must be a listed given name or surname, or not an
-    everyday word."""
+    """The name right after a record or national number and a comma ("Chart no. 00731, Mared, missed ...") or
+    "of" ("... di Settimio Dall'Olio"): the number and the name are one patient's. The first word must be a listed
+    given name or surname, or not an everyday word."""
     lists = name_lists()
     found = []
     for _, end in numbers:
         m = _AFTER_NUMBER.match(text, end)
+        owner = None if m else _OWNER_AFTER_NUMBER.match(text, end)
+        m = m or owner
         if m is None:
             continue
         words = m.group(1).split()
         first = words[0]
+        if owner and first.isupper():
+            continue  # a scheme or a form after "for" ("Aadhaar ... for PMJAY claim"), not its owner
         if first.lower() in not_names or fold(first) in lists.function_words or first.lower() in _titles():
             continue
         if fold(first) in lists.given or fold(first) in lists.surnames or not everyday(first):
@@ -219,4 +229,94 @@ def names_before_birth_cue(
         if kept and all(fold(w) in lists.given or fold(w) in lists.surnames or not everyday(w) for w in kept):
             start = m.start(1) + m.group(1).index(kept[0])
             found.append((start, m.end(1)))
+    return found
+
+
+# A line of a pasted chat or message log that starts with who wrote it: "Fiorenza: salve ...", "[10:03] lupe
+# fonoti: is it ok ...", "09:41 - Dev: can i bring ...". The label is one to three words before a colon.
+_SPEAKER_LINE = re.compile(
+    r"^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*|\d{1,2}[:.]\d{2}(?:[ ]?[ap]\.?m\.?)?[ \t]*[-–—]?[ \t]*)?"
+    r"(?P<n>[^\W\d_][\w'’.-]*(?:[ ][^\W\d_][\w'’.-]*){0,2})[ \t]*:[ \t]+\S",
+    re.MULTILINE,
+)
+
+
+def names_as_speakers(text: str, not_names: frozenset[str], everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Who wrote each line of a pasted chat log, when the message holds one (two lines or more that start with a
+    label and a colon): a label is a person's name when its first word is a listed given name or surname or no
+    everyday word, and it is none of the log's other speakers (the clinic, "Us", "Reception") nor a header
+    ("Subject:", "From:"), a title ("Dr Holt:") or a weekday. The words are data (`speakers_not_names`)."""
+    context = person_names().name_context
+    lines = list(_SPEAKER_LINE.finditer(text))
+    if context is None or len(lines) < 2 or len({m.group("n").lower() for m in lines}) < 2:
+        return []
+    lists = name_lists()
+    not_speakers = frozenset(w.lower() for w in context.speakers_not_names) | _titles()
+    # A label that starts two lines or more of a dialogue is a writer's, an everyday word too ("Dev: ...").
+    counts: dict[str, int] = {}
+    for m in lines:
+        counts[m.group("n")] = counts.get(m.group("n"), 0) + 1
+    found = []
+    for m in lines:
+        words = m.group("n").split()
+        folded = [fold(w.rstrip(".")) for w in words]
+        if any(w.lower().rstrip(".") in not_speakers or w.lower() in not_names for w in words):
+            continue
+        if any(f in lists.function_words for f in folded):
+            continue
+        first = words[0]
+        repeated = counts[m.group("n")] >= 2 and first[:1].isupper()
+        if repeated or fold(first) in lists.given or fold(first) in lists.surnames or not everyday(first):
+            found.append(m.span("n"))
+    return found
+
+
+# A full name right before an address and a comma or a dash: the person who lives there ("home visit - Iolanthe
+# Marsh, Flat 3, 41 Cardigan Road, Leeds").
+_NAME_BEFORE_ADDRESS = re.compile(rf"(?<![\w'’.-])({_OWNER_WORD}(?: {_OWNER_WORD}){{1,2}})[ ]*[,:–—-][ ]*$")
+
+
+def names_before_addresses(
+    text: str, addresses: list[tuple[int, int]], not_names: frozenset[str], everyday: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    """Two or three capitalised words right before an address: a given name (listed, or no everyday word) and a
+    surname (listed, or no everyday word), none of them a word that names no one."""
+    lists = name_lists()
+    found = []
+    for start, _ in addresses:
+        lo = max(0, start - 60)
+        m = _NAME_BEFORE_ADDRESS.search(text[lo:start])
+        if m is None:
+            continue
+        words = m.group(1).split()
+        if any(w.lower() in not_names or fold(w) in lists.function_words or w.isupper() for w in words):
+            continue
+        first, last = fold(words[0]), fold(words[-1])
+        if (first in lists.given or not everyday(words[0])) and (last in lists.surnames or not everyday(words[-1])):
+            found.append((lo + m.start(1), lo + m.end(1)))
+    return found
+
+
+# A message signed at its end after a dash: 'now it throbs, is that normal?? -Pua Kealoha"', "... thanks! — Maria".
+_SIGNATURE = re.compile(
+    rf"[.!?)][ ]*[-–—~][ ]?({_OWNER_WORD}(?: {_OWNER_WORD}){{0,2}})[ ]*(?=[\"”’']?[ ]*(?:\n|$))", re.MULTILINE
+)
+
+
+def signed_names(text: str, not_names: frozenset[str], everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """The name that signs a pasted message or review after a dash, at the end of a line: its first word a listed
+    given name or no everyday word, and no word of it one that names no one."""
+    lists = name_lists()
+    found = []
+    for m in _SIGNATURE.finditer(text):
+        words = m.group(1).split()
+        if any(w.lower() in not_names or fold(w) in lists.function_words or w.isupper() for w in words):
+            continue
+        first, last = fold(words[0]), fold(words[-1])
+        if first in lists.common or (len(words) > 1 and last in lists.common):
+            continue  # "... - Summer Sale", "- Grace Period"
+        if (first in lists.given or not everyday(words[0])) and (
+            len(words) == 1 or last in lists.surnames or not everyday(words[-1])
+        ):
+            found.append(m.span(1))
     return found

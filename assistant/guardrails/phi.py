@@ -51,9 +51,12 @@ from .neighbours import (
     dates_after_names,
     hyphenated_given_names,
     names_after_numbers,
+    names_as_speakers,
+    names_before_addresses,
     names_before_birth_cue,
     names_before_times,
     names_by_shape,
+    signed_names,
 )
 from .ner import LoadedModel, marked_spans, model_name_spans, name_model
 from .phones import find_cued_phones, is_phone_cue, phone_regions
@@ -223,11 +226,15 @@ def _with_unlabelled_numbers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
 
 
 def _with_names_after_numbers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
-    """`spans` and the name right after a record or national number ("Chart no. 00731, Mared, missed ...")."""
+    """`spans` and the name right after a record or national number ("Chart no. 00731, Mared, missed ...") or right
+    before an address ("Iolanthe Marsh, Flat 3, 41 Cardigan Road")."""
     numbers = [(s.start, s.end) for s in spans if s.kind in ("RECORD_NUMBER", "NATIONAL_ID")]
-    if not numbers:
+    addresses = [(s.start, s.end) for s in spans if s.kind == "ADDRESS"]
+    if not numbers and not addresses:
         return spans
-    return _added(text, spans, "NAME", names_after_numbers(text, numbers, _not_names(), _everyday))
+    found = names_after_numbers(text, numbers, _not_names(), _everyday) if numbers else []
+    found += names_before_addresses(text, addresses, _not_names(), _everyday) if addresses else []
+    return _added(text, spans, "NAME", found)
 
 
 def _with_dates_after_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
@@ -535,7 +542,10 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
         ]
         found += [
             s
-            for s in names_by_shape(text, _everyday) + names_before_birth_cue(text, not_names, _everyday)
+            for s in names_by_shape(text, _everyday)
+            + names_before_birth_cue(text, not_names, _everyday)
+            + names_as_speakers(text, not_names, _everyday)
+            + signed_names(text, not_names, _everyday)
             if not is_not_a_patient(text, *s)
         ]
         found += [

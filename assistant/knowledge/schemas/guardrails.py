@@ -211,6 +211,8 @@ class NameContext(Strict):
     # A family named by its surname ("the Lindqvist family", "Familie Brandt"): the surname is group "s" or "t".
     surname_of_family: Regex | None = None
     syllable_prefixes_not_names: tuple[str, ...] = ()
+    # Labels at the start of a chat log's lines that are not a person's name ("Us:", "Reception:", "Subject:").
+    speakers_not_names: tuple[str, ...] = ()
 
 
 class PersonNames(Strict):
