@@ -23,7 +23,7 @@ CLAUSE_WORDS = r"how|what|which|when|where|why|who|should|can|could|do|does|is|a
 _FILLER = r"(?:(?:and|also|plus|but|so|then|oh|ok|okay|lastly|finally|second(?:ly)?|one more thing)\W+)*"
 # Sentence ends: after ? or !, or a full stop that is not an abbreviation's ("Dr.", "e.g.", "St.").
 _SENTENCE = re.compile(
-    r"(?<=[?!])\s+|(?<!\b[A-Za-z])(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<!\bProf)(?<!\bNo)(?<!\betc)(?<!\bvs)"
+    r"(?<=[?!])\s+|(?<!\b[A-Za-z])(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bSt)(?<!\bProf)(?<!\bCo)(?<!\bNo)(?<!\betc)(?<!\bvs)"
     r"\.\s+(?=[A-Z\"'“])"
 )
 # Inside a sentence: a new question after ", and", "; ", " and also", ": ", " also" (followed by a question word).
@@ -38,11 +38,18 @@ _CLAUSE = re.compile(
 _LABEL = r"\(\d\)|\d\)|Q\d\s*[:.)-]|question\s*\d\s*[:.)-]|\([a-d]\)|(?-i:[a-d]\))(?=\s)"
 _NUMBERED = re.compile(
     rf"(?:[,;]?\s*\band\b)?(?:^|\s+)(?:{_LABEL}|"
-    r"(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|lastly)\s*[-–—:,])\s*|(?:^|\n)\s*\d\.\s+|"
+    r"(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|lastly)\s*[-–—:,])\s*|(?:^|\n|(?<=[?!])\s)\s*\d\.\s+|"
     r"(?:(?<=questions)|(?<=things)|(?<=\bqs)):\s+",
     re.IGNORECASE,
 )
 _NUMBER_LEFT = re.compile(rf"^(?:{_LABEL})\s*", re.IGNORECASE)  # "Two things: 1) ..." after the cut
+# In a numbered list, an item told before it is asked ("2) a patient sent me a friend request, how do I handle that")
+# is a question, told and asked together.
+_ASKED_AFTER_COMMA = re.compile(
+    r",\s+(?=(?:how|what|which|when|where|why|who)\s+(?:do|does|did|should|can|could|would|will|is|are|to)\b|"
+    r"(?:should|can|could|do|does|would|will|is|are)\s+(?:i|we|you|she|he|they|it|my|our)\b)",
+    re.IGNORECASE,
+)
 # A question after a few words of context and a comma: "As a therapist, should I have a business Instagram".
 OPENED_BY = r"how|what|should|can|could|do|does|is|are|would"
 _ASKS = re.compile(
@@ -118,10 +125,12 @@ def pieces_of(text: str) -> list[str]:
     """The message cut into sentences, and sentences into clauses where a new question starts. Numbered questions
     ("1) ... 2) ...", "Q1: ... Q2: ...", "First - ... Second - ...") are cut at their numbers, which are dropped."""
     pieces: list[str] = []
-    blocks = (_NUMBER_LEFT.sub("", b.strip()) for b in _NUMBERED.split(text.strip()) if b)
-    sentences = [s for block in blocks if block for s in _SENTENCE.split(block)]
-    for sentence in sentences:
-        pieces += [p.strip(" ,;:") for p in _CLAUSE.split(sentence) if p and p.strip(" ,;:")]
+    blocks = [_NUMBER_LEFT.sub("", b.strip()) for b in _NUMBERED.split(text.strip()) if b]
+    for block in blocks:
+        found = [p.strip(" ,;:") for s in _SENTENCE.split(block) for p in _CLAUSE.split(s) if p and p.strip(" ,;:")]
+        if len(blocks) > 1 and not any(_is_question(p) for p in found):  # an item of a list that asks late
+            found = [p + "?" if _ASKED_AFTER_COMMA.search(p) and _is_question(p + "?") else p for p in found]
+        pieces += found
     return pieces
 
 

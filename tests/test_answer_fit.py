@@ -400,3 +400,67 @@ def test_a_caution_scoped_to_another_country_is_left_out_for_an_asker_elsewhere(
     assert "In South Africa" in cautions(Asker(code="ZA"))  # its own country's caution
     for asker in (Asker(country="NZ", code="NZ"), Asker(country="US", code="US"), Asker(code="SG")):
         assert "In South Africa" not in cautions(asker), asker
+
+
+def _with_items(kb, card_id: str, steps: tuple[str, ...], variants: tuple[dict, ...] = ()):
+    card = kb.card(card_id)
+    inner = card.card.model_copy(
+        update={
+            "steps": steps,
+            "variants": tuple(CardVariant.model_validate(v) for v in variants) or card.card.variants,
+        }
+    )
+    return card.model_copy(update={"card": inner})
+
+
+def test_a_step_that_leans_on_a_step_left_out_for_the_asker_goes_too(kb):
+    # "In the US, ..." is left out for a clinic elsewhere; "Where that Act applies, ..." would then refer to nothing.
+    card = _with_items(
+        kb,
+        "telehealth-and-online-services-reaching-beyond-your-area",
+        (
+            "Target by location, never by condition [1].",
+            "In the US, note that a service marketing to Washington residents can be covered by a state act [1].",
+            "Where that Act applies, get consent to collect consumer health data [1].",
+            "Keep tracking pixels off booking pages [1].",
+        ),
+    )
+    match = CardMatch(card, 1.0, card.card.questions[0], 0.9, 0.2)
+    us = card_part(match, Asker(country="US", code="US"), Numbering(kb)).steps
+    assert len(us) == 4 and any(s.startswith("Where that Act") for s in us)
+    for asker in (Asker(code="SG"), Asker(country="GB", code="GB")):
+        steps = card_part(match, asker, Numbering(kb)).steps
+        assert [s.split()[0] for s in steps] == ["Target", "Keep"], (asker, steps)
+
+
+def test_a_step_naming_another_country_and_resting_only_on_its_guides_is_left_out(kb):
+    # The telehealth card's Washington and Nevada step cites the Washington guide only: no answer for Singapore or
+    # the UK; a step citing a general guide stays even when it names a country.
+    part = _part_for(kb, "telehealth-and-online-services-reaching-beyond-your-area", Asker(country="US", code="US"))
+    assert any("Nevada" in s for s in part.steps)
+    for asker in (Asker(code="SG"), Asker(country="GB", code="GB"), Asker(country="AU", code="AU")):
+        part = _part_for(kb, "telehealth-and-online-services-reaching-beyond-your-area", asker)
+        assert not any("Nevada" in s or "Where that Act" in s for s in part.steps), (asker, part.steps)
+        assert part.steps  # the general steps stay
+    assert any(
+        "Nevada" in s for s in _part_for(kb, "telehealth-and-online-services-reaching-beyond-your-area", Asker()).steps
+    )
+
+
+def test_a_lead_that_says_no_for_the_askers_own_country_is_not_followed_by_steps_for_doing_it(kb):
+    # A rule set's variant says yes for most members and no for one ("In Germany, not for ..."): a clinic there
+    # gets no steps for posting; another member keeps them.
+    lead = (
+        "In most of the EU, usually yes with written consent [1]. In Germany, not for purely cosmetic treatments: "
+        "public before-and-after images of procedures that are not medically necessary are banned [1]."
+    )
+    card = _with_items(
+        kb,
+        "before-after-photos-allowed",
+        ("Get signed consent for each image [1].", "Take both photos the same way [1].", "Add typical results [1]."),
+        ({"when": {"country": ["EU"]}, "lead": lead},),
+    )
+    match = CardMatch(card, 1.0, card.card.questions[0], 0.9, 0.2)
+    assert card_part(match, Asker(country="EU", code="DE"), Numbering(kb)).steps == []
+    assert len(card_part(match, Asker(country="EU", code="FR"), Numbering(kb)).steps) == 3
+    assert len(card_part(match, Asker(country="EU"), Numbering(kb)).steps) == 3

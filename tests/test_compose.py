@@ -226,3 +226,28 @@ def test_without_a_card_a_second_section_comes_only_from_the_first_ones_guide(fi
     ]
     sections = best_sections(same_guide, Numbering(fixture_kb), fixture_kb)
     assert [s.heading for s in sections] == [headings[0], headings[1]]
+
+
+def test_a_part_no_card_answers_is_named_in_a_plain_notice_not_answered_by_another_card(fixture_kb):
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    from assistant.chat.compose import Composer
+
+    question = "Should we answer a one-star review? Also, can we offer a free check-up for every referral?"
+    other = "Also, can we offer a free check-up for every referral?"
+
+    class OnePart:
+        def answer_cards(self, question, country=None, code=None, nearby=None, profession=None):
+            return [replace(_match(fixture_kb, "review-replies-one-star"), asked=question, unanswered=other)]
+
+    turn = SimpleNamespace(
+        query=question, question=question, masked=question, off_topic=False, covered=True, country=None,
+        specialty=None, platforms=[], platforms_named=False, intent="review_reply", language="en", masked_kinds=[],
+        warnings=[], passages=[], tainted=set(),
+    )  # fmt: skip
+    words = chat_data().answer
+    answer = Composer(fixture_kb, OnePart(), words).compose(turn, None)
+    assert [p.card_id for p in answer.parts] == ["review-replies-one-star"]
+    assert any("Can we offer a free check-up for every referral?" in n for n in answer.notices)
+    assert all("second question" not in n for n in answer.notices) and "second question" not in answer.lead

@@ -145,3 +145,37 @@ def test_scanning_only_the_cues_present_finds_what_the_whole_alternation_finds(k
         assert finder.pattern is not None
         whole = [finder.codes[m.lastindex - 1] for m in finder.pattern.finditer(text) if m.lastindex]
         assert list(finder.finditer(text)) == whole
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        ("Physio in Perth, Scotland: can I post exercise videos?", "GB"),
+        ("Physio in Perth WA: can I post exercise videos?", "AU"),
+        ("Physio in Perth, WA: can I post exercise videos?", "AU"),
+        ("Dentist in Birmingham, AL. Can I reply to a Yelp review?", "US"),
+        ("Dentist in Birmingham, Alabama. Can I reply to a Yelp review?", "US"),
+        ("Dentist in Birmingham. Can I reply to a Google review?", "GB"),
+        ("Optometrist in London, Ontario asking about Instagram", "CA"),
+        ("GP in Sydney, Nova Scotia asking about TikTok", "CA"),
+        ("Practice in Newcastle, NSW wants a Facebook page", "AU"),
+        ("Clinic in Cambridge, MA wants to run ads", "US"),
+        ("Spokane, WA dental office on TikTok", "US"),
+    ],
+)
+def test_a_city_followed_by_its_region_or_country_names_that_one(kb, question, code):
+    assert kb.countries.named_in(question) == code
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        ("Dental practice in New England: what about Instagram?", "US"),
+        ("GP in a small town in Co. Mayo, should we use WhatsApp?", "IE"),
+        ("Pharmacy in County Roscommon on Facebook", "IE"),
+        ("Physio in Co. Antrim asking about reviews", "GB"),
+        ("Dental group in Hertfordshire, our freelancer owns the Instagram", "GB"),
+    ],
+)
+def test_places_that_contain_another_countrys_name_or_a_county_name_the_right_country(kb, question, code):
+    assert kb.countries.named_in(question) == code

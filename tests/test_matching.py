@@ -209,3 +209,29 @@ def test_the_therapists_cards_are_written_for_therapists_only(kb):
     assert theme and all(scoped.get(i) == ("psychiatry_psychotherapy",) for i in theme)
     assert scoped.get("patient-friend-requests-therapists") == ("psychiatry_psychotherapy",)
     assert all(s in kb.specialties for scope in scoped.values() for s in scope)
+
+
+def test_a_part_matched_below_part_confidence_gets_no_card_and_is_named_as_unanswered(fixture_kb):
+    """A part whose best card is a weak fit ("a free adjustment for anyone who refers a friend" matched to friend
+    requests) brings no card: the other part's card answers, and the match names the part left unanswered."""
+    from assistant.matching import PART_CONFIDENT, CardMatch
+
+    matcher = CardMatcher(fixture_kb.cards, FakeEmbedder())
+    question = "How do I set up a Facebook page for the practice? And what do we do when a reviewer threatens to sue?"
+    page, threat, other = (
+        fixture_kb.card(i) for i in ("review-replies-facebook-page", "review-replies-threat", "review-replies-one-star")
+    )
+    parts = {page.id: 0.8, threat.id: PART_CONFIDENT - 0.05}
+    matcher.best = lambda *a, **k: CardMatch(other, 1.0, other.card.questions[0], 0.45, 0.1, question)
+
+    def part_of(split, q, whole_match, country, code, profession=None):
+        card = page if "Facebook" in q else threat
+        return CardMatch(card, 1.0, card.card.questions[0], parts[card.id], 0.1, q)
+
+    matcher._part_of = part_of
+    found = matcher.answer_cards(question)
+    assert [m.card.id for m in found] == [page.id]
+    assert found[0].unanswered.startswith("And what do we do when a reviewer threatens")
+    parts[threat.id] = PART_CONFIDENT + 0.05  # confident enough: both parts answered, nothing left unanswered
+    found = matcher.answer_cards(question)
+    assert [m.card.id for m in found] == [page.id, threat.id] and not any(m.unanswered for m in found)

@@ -163,3 +163,28 @@ def test_a_later_part_pointing_back_with_those_is_matched_after_the_first_part()
     assert split.matched_text(first) == f"I'm a GP in Leeds. {first}"
     plain = split_question("Can we answer comments about waiting times? Who should run our account?")
     assert not plain.points_back(plain.questions[1])
+
+
+def test_a_number_after_a_question_mark_starts_the_next_question_and_is_not_context():
+    # "1. ...? 2. What about ...?": the "2." is the second question's number, not something the asker said.
+    split = split_question(
+        "1. Can our surgery give a coffee voucher for every review we get? 2. What about a free check-up for "
+        "anyone who brings along a neighbour, advertised on Instagram?"
+    )
+    assert split.context == ""
+    assert split.questions[0].startswith("Can our surgery") and split.questions[1].startswith("What about")
+
+
+def test_a_list_item_that_tells_first_and_asks_after_a_comma_is_a_question():
+    split = split_question(
+        "Dentist in Co. Clare. Two q's: 1) can we post our opening hours on WhatsApp? 2) a parent keeps tagging "
+        "us in her posts about her son, how do we ask her to stop"
+    )
+    assert split.context.startswith("Dentist in Co. Clare.")  # "Co." is no sentence end
+    assert len(split.questions) == 2
+    assert split.questions[1].startswith("a parent keeps tagging us") and "how do we ask her" in split.questions[1]
+
+
+def test_a_list_item_that_asks_nothing_is_no_second_question():
+    message = "Two things: 1) we are a GP practice, so busy lately. 2) how often should we post on Facebook?"
+    assert split_question(message).questions == (message,)

@@ -59,6 +59,16 @@ _ALLOWS = re.compile(r"^(?:[^.:;]{0,60}\byes\b|Only (?:with|if)\b|Often\b|Usuall
 _FORBIDS = re.compile(r"^(?:No\b|Not\b|Never\b|Do not\b|Don't\b|Check\b)")
 # A step or caution scoped to one place ("In South Africa, the HPCSA's rules ..."): the place is its first words.
 _SCOPED_ITEM = re.compile(r"^In ([^,:;]{2,40})[,:]")
+# A sentence of a lead that says no for one place ("In Germany, not for purely cosmetic treatments: ...").
+_PLACE_SAYS_NO = re.compile(r"(?:^|(?<=[.!?])\s+)In ([^,:;.]{2,40})[,:]\s+(?:no|not|never)\b", re.IGNORECASE)
+# A step or caution that leans on the one before it ("Where that Act applies, ...", "If so, ...", "Those rules
+# ..."): when the one before is left out, it refers to nothing, so it goes too.
+_LEANS_BACK = re.compile(
+    r"^(?:(?:where|if|under|once|after|outside|unlike|like|as with|beyond|besides)\s+(?:that|this|these|those|such|"
+    r"it|so|not)\b|(?:that|this|these|those|such|the same)\s+(?:act|law|laws|rule|rules|regulation|regulations|code|"
+    r"guidance|guidelines|requirement|requirements|ban|state|country|board|regulator)\b|(?:then|otherwise)\b)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -228,9 +238,8 @@ def card_part(
     if _steps_contradicted(card, variant, asker, numbering.kb):
         steps = ()
     watch = card.watch_out if variant is None or variant.watch_out is None else variant.watch_out
-    countries = numbering.kb.countries
-    steps = tuple(s for s in steps if not _scoped_elsewhere(s, asker, countries))
-    watch = tuple(w for w in watch if not _scoped_elsewhere(w, asker, countries))
+    steps = _for_asker_items(steps, card, asker, numbering.kb)
+    watch = _for_asker_items(watch, card, asker, numbering.kb)
     return Part(
         card_id=card.id,
         title=card.questions[0],
@@ -256,13 +265,68 @@ def _steps_contradicted(card: AnswerCard, variant: CardVariant | None, asker: As
     card's verdict is overturned for some covered country, and no guide of the asker's own country is cited, so
     the steps for doing it may be what that country bans (a Singapore clinic reposting reviews)."""
     if variant is not None and variant.lead:
-        return not variant.steps and overturns(card.lead, variant.lead)
+        if variant.steps:
+            return False
+        return overturns(card.lead, variant.lead) or (
+            bool(_ALLOWS.match(card.lead)) and _says_no_here(variant.lead, asker, kb.countries)
+        )
     countries = kb.countries
     if variant is not None or countries is None or countries.uncovered_country(asker.code) is None:
         return False
     if any(_guide_countries(kb, cite.guide) & {asker.code} for cite in card.cites):
         return False
     return any(v.when.country and v.lead and overturns(card.lead, v.lead) for v in card.variants)
+
+
+def _says_no_here(lead: str, asker: Asker, countries: Countries | None) -> bool:
+    """Whether a lead has a sentence saying no for the asker's own country ("In most of the EU, usually yes ... In
+    Germany, not for purely cosmetic treatments: ..." for a clinic in Munich)."""
+    if countries is None or asker.code is None:
+        return False
+    return any(countries.named_in(m.group(1)) == asker.code for m in _PLACE_SAYS_NO.finditer(lead))
+
+
+def _for_asker_items(items: Sequence[str], card: AnswerCard, asker: Asker, kb: KnowledgeBase) -> tuple[str, ...]:
+    """A card's steps or cautions without those about another country than the asker's (`_scoped_elsewhere`,
+    `_cites_elsewhere`), nor one that leans on an item left out ("In the US, the My Health My Data Act can cover
+    ..." gone, "Where that Act applies, ..." would dangle)."""
+    countries = kb.countries
+    kept: list[str] = []
+    dropped = False
+    for item in items:
+        dropped = (
+            _scoped_elsewhere(item, asker, countries)
+            or _cites_elsewhere(item, card, asker, kb)
+            or (dropped and bool(_LEANS_BACK.match(item)))
+        )
+        if not dropped:
+            kept.append(item)
+    return tuple(kept)
+
+
+def _cites_elsewhere(item: str, card: AnswerCard, asker: Asker, kb: KnowledgeBase) -> bool:
+    """Whether a step names a place under other rules than the asker's and rests only on guides written for other
+    countries ("Never geofence clinics: Washington bans it, and Nevada's law does too" for a clinic in Singapore).
+    A step that names no place, or cites a general guide, is general advice and stays. Kept when the asker's
+    country is unknown."""
+    countries = kb.countries
+    if countries is None or asker.code is None:
+        return False
+    named = countries.named_in(MARKER.sub("", item))
+    if (
+        named is None
+        or named == asker.code
+        or (asker.country is not None and countries.rules_for(named) == asker.country)
+    ):
+        return False
+    cited = [card.cites[n - 1].guide for n in markers(item) if 0 < n <= len(card.cites)]
+    if not cited:
+        return False
+    for guide in cited:
+        codes = _guide_countries(kb, guide)
+        if not codes or asker.code in codes or (asker.country is not None and asker.country in codes):
+            return False
+    return True
 
 
 def _guide_countries(kb: KnowledgeBase, guide_id: str) -> set[str]:
@@ -434,6 +498,8 @@ class Composer:
                 answer.ideas = self._topic_ideas(turn, asker, matches, answer.parts)
             if len(matches) == 1 and not drafts and first.confidence < self.CLOSE_CARD:
                 notices.append(self.words.phrase("close_card", question=matches[0].card.card.questions[0]))
+            if len(matches) == 1 and matches[0].unanswered:  # one part of a two-part message has no card
+                notices.append(self.words.phrase("part_not_covered", question=tidy(matches[0].unanswered)))
         elif turn.covered and (passages := self.for_asker(turn.passages, turn.country, turn.query)):
             answer.sections = best_sections(passages, numbering, self.kb, turn.tainted)
             what = " and ".join(f"“{s.heading}” ({s.title})" for s in answer.sections)

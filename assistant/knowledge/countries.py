@@ -80,12 +80,16 @@ class _CueFinder:
 
     def finditer(self, text: str) -> Iterator[str]:
         """The codes of the cues in `text`, in order of appearance (lazily)."""
+        return (code for code, _, _ in self.found(text))
+
+    def found(self, text: str) -> Iterator[tuple[str, int, int]]:
+        """(code, start, end) of each cue in `text`, in order of appearance (lazily)."""
         if self.pattern is None:
             return
         if not text.isascii():
             for match in self.pattern.finditer(text):
                 if match.lastindex:  # every alternative is one group, so a match always sets lastindex
-                    yield self.codes[match.lastindex - 1]
+                    yield self.codes[match.lastindex - 1], match.start(), match.end()
             return
         lowered = text.lower()
         matches = []  # (start, cue index, end) of every place each present cue matches, overlaps included
@@ -100,7 +104,7 @@ class _CueFinder:
         for start, index, stop in matches:
             if start >= end:  # the first (leftmost, then earliest cue) match from where the last one ended
                 end = stop
-                yield self.codes[index]
+                yield self.codes[index], start, stop
 
 
 class LocalRule(Strict):
@@ -163,15 +167,47 @@ class Countries(Strict):
 
     def named_in(self, text: str) -> str | None:
         """The code of the first country a text names ("a GP in Leeds" -> GB), or None. A place, people or
-        regulator named anywhere outranks a job or service word ("an FY2 in Sydney" -> AU, "our GP surgery" -> GB)."""
+        regulator named anywhere outranks a job or service word ("an FY2 in Sydney" -> AU, "our GP surgery" -> GB).
+        A city followed by the region or country it is in names that one ("Perth, Scotland", "Birmingham, AL",
+        "London, Ontario"): city names are shared between countries, the qualifier is not."""
         for finder in self._matchers:
             found = finder.finditer(text)
             code = next(found, None)
+            if code is not None and finder is self._matchers[0]:
+                code = self._qualified(text) or code
             if code is not None:
                 if code in self._groups:  # a member country named later outranks it ("the GDPR ... in Dublin": IE)
                     return next((c for c in found if c != code and self.rules_for(c) == code), code)
                 return code
         return None
+
+    def _qualified(self, text: str) -> str | None:
+        """The country of the place written right after the first city a text names, when that is another
+        country's ("Sydney, Nova Scotia" -> CA; "Birmingham, AL" -> US), or None."""
+        strong = self._matchers[0]
+        first = next(strong.found(text), None)
+        if first is None or text[first[1] : first[2]].lower() not in self._city_names:
+            return None
+        code, start, end = first
+        gap = re.match(r",?\s+", text[end:])
+        if gap is None:
+            return None
+        after = next(strong.found(text[end + gap.end() :]), None)
+        if after is not None and after[1] == 0 and after[0] != code:
+            return after[0]
+        region = next(self._regions.found(text[start:]), None)  # a region's match starts at the place before it
+        if region is None or region[1] != 0 or region[0] == code:
+            return None
+        abbreviation = text[start : start + region[2]].split()[-1]
+        own = next((c for c in self.countries if c.code == code), None)
+        if own is not None and abbreviation in own.regions:  # "Perth WA": Western Australia's, not Washington's
+            return None
+        return region[0]
+
+    @cached_property
+    def _city_names(self) -> frozenset[str]:
+        places: list[Country | UncoveredCountry] = [*self.countries, *self.uncovered]
+        return frozenset(city.lower() for c in places for city in c.cities)
 
     def all_named_in(self, text: str) -> list[str]:
         """The codes of every country a text names by name, people or city, in the order first named ("I'm in
