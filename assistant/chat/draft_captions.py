@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from copy import copy as _shallow
 from typing import TYPE_CHECKING
 
 from ..knowledge.copy import fill
@@ -15,9 +16,9 @@ from .draft_inputs import (
     _country_code,
     _platform,
     _platforms,
+    _post_values,
     _subject_tag,
     _titled_names_back,
-    _values,
     _with_tags,
     practice_field,
 )
@@ -45,13 +46,19 @@ class CaptionWriter:
         text = turn.masked
         if (audience := audience_in(text, self.data.extras.audiences)) is not None:
             platform = self.kb.platform(_platform(turn, profile))  # "posts to attract local employers": for them
-            return audience_posts(audience, text, platform, _values(profile, details), self.caption_count(text))
+            return audience_posts(audience, text, platform, _post_values(profile, details), self.caption_count(text))
+        if len(listed := self.listed(turn, profile, specialty)) > 1:
+            return listed  # "3 posts: verrucas, diabetic foot checks and nail surgery": one post on each
         draft = self.caption(turn, profile, specialty)
         drafts = [draft] if draft else []
         news = self.news.kind_for(text)
         if draft and news is not None and draft.title.endswith(news.title.lower()):  # "for Instagram and LinkedIn"
-            values = _values(profile, details)
-            drafts += [self._news(turn, profile, news, p, values) for p in _platforms(turn, profile)[1:3]]
+            values = _post_values(profile, details)
+            drafts = _one_per_text(
+                drafts + [self._news(turn, profile, news, p, values) for p in _platforms(turn, profile)[1:3]]
+            )
+            if len(drafts) == 1 and (note := self.count_note(text, 1)):  # "3 posts about our flu clinic": one
+                drafts[0] = drafts[0].model_copy(update={"notes": [note, *drafts[0].notes], "alerts": 1})
             return drafts
         if draft and (count := self.caption_count(text)) > 1:
             drafts = self.more_captions(draft, turn, profile, specialty, count)
@@ -65,6 +72,33 @@ class CaptionWriter:
         if (rule := self.data.extras.no_selling) and re.search(rule.asks, text, re.IGNORECASE):
             drafts = [_without_selling(d, rule) for d in drafts]  # "no selling please": no booking line
         return drafts
+
+    def listed(self, turn, profile: ClinicProfile | None, specialty) -> list[Draft]:
+        """One caption on each subject of a list the message asks several posts about ("3 posts: verrucas, diabetic
+        foot checks and nail surgery"), each written as if asked alone; [] when the message lists no subjects."""
+        asked, limits = self._asked_count(turn.masked), self.data.extras.limits
+        found = _LIST.search(turn.masked) if asked and asked[0] > 1 else None
+        audiences = limits.two_audiences if limits else None  # "one for over-65s, one for parents": audiences
+        if found is None or (audiences and re.search(audiences, turn.masked, re.IGNORECASE)):
+            return []
+        items = [i.strip(" '\"") for i in re.split(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s+&\s+)", found.group(2))]
+        items = [i for i in items if i]
+        if not 2 <= len(items) <= self.data.extras.max_captions or any(len(i.split()) > 6 for i in items):
+            return []
+        head, tail = turn.masked[: found.start()], turn.masked[found.end() :]
+        drafts = []
+        for item in items:
+            one = f"{head} about {item}.{tail}"
+            drafted = self.caption(_asking(turn, one), profile, specialty)
+            if drafted is not None:
+                drafts.append(drafted.model_copy(update={"alternatives": []}))
+        # "about the flu jab, who's eligible and how to book" is one subject in three parts: a list is taken only when
+        # its subjects have finished posts (all of them after "about", most after a colon, the rest written general).
+        general = self.data.extras.general_note
+        finished = sum(1 for d in drafts if not general or general not in d.notes)
+        if finished < len(items) and (found.group(1) != ":" or 2 * finished < len(items)):
+            return []
+        return _distinct(drafts)
 
     def _one_for_both(self, text: str, drafts: list[Draft]) -> str:
         """The note when a message asks for a post for each of two audiences and the drafts are one topic's versions
@@ -82,7 +116,7 @@ class CaptionWriter:
         """(how many captions the message asks for, the words it used: "300 LinkedIn posts"), or None."""
         extras = self.data.extras
         words = "|".join(re.escape(w) for w in sorted(extras.count_words, key=len, reverse=True))
-        found = re.search(rf"\b(\d{{1,5}}|{words})\s+(?:[\w'’-]+\s+){{0,3}}?(?:captions?|posts?)\b", text, re.I)
+        found = re.search(rf"\b(\d{{1,5}}|{words})\s+(?:[\w'’-]+\s+){{0,5}}?(?:captions?|posts?)\b", text, re.I)
         if found is None:
             return None
         word = found.group(1).lower()
@@ -103,6 +137,8 @@ class CaptionWriter:
             return limits.too_many.format(asked=asked[1], max=self.data.extras.max_captions)
         if asked[0] < 1:
             return limits.too_few.format(asked=asked[1])
+        if made == 1 and asked[0] > 1 and limits.one_on_subject:
+            return limits.one_on_subject.format(asked=asked[1])
         if made is not None and 0 < made < asked[0] and limits.fewer_on_subject:
             return limits.fewer_on_subject.format(asked=asked[1], made=made)
         return ""
@@ -116,7 +152,7 @@ class CaptionWriter:
         general = bool(self.data.extras.general_note) and self.data.extras.general_note in first.notes
         if general or self.news.kind_for(turn.masked) is not None:  # a subject or day we have no copy on, practice
             return drafts[:count]  # news: no other topic's caption is added (it would be about something else)
-        values = _values(profile, details_in(turn.masked, self.kb.countries))
+        values = _post_values(profile, details_in(turn.masked, self.kb.countries))
         platform = self.kb.platform(first.platform or _platform(turn, profile))
         spec_id = specialty or (profile.specialty if profile else None)
         day = self.topics.named_day(first.title)  # an awareness day's caption: more captions on the day's subject
@@ -136,14 +172,15 @@ class CaptionWriter:
         return drafts[:count]
 
     def caption(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
-        values = _values(profile, details_in(turn.masked, self.kb.countries))
+        values = _post_values(profile, details_in(turn.masked, self.kb.countries))
         if (day := self.awareness(turn, profile, specialty, values)) is not None:
             return day  # "a caption for World Mental Health Day": the day's post, its date, a crisis line
         if (named := self.topics.named_day(turn.masked)) is not None:  # a day our data has no post for: on that day
             return self._day_caption(turn, profile, named, "", values)
         news = self.news.kind_for(turn.masked)  # "a post welcoming our new hygienist": practice news, not a topic
         if news is not None:
-            return self._news(turn, profile, news, _platform(turn, profile), values)
+            posted = self._news(turn, profile, news, _platform(turn, profile), values)
+            return self._service_facts(posted, news, turn, specialty, values)
         spec_id, topic = self.topics.specialty_and_topic(turn, specialty)
         platform = self.kb.platform(_platform(turn, profile))
         if topic is None:  # nothing authored on this subject: a general caption on it, never another subject's
@@ -152,6 +189,27 @@ class CaptionWriter:
         return self._topic_caption(
             turn, profile, spec_id, topic, platform, values, self._field(turn, profile, specialty)
         )
+
+    def _service_facts(self, draft: Draft, news, turn, specialty, values: dict[str, str]) -> Draft:
+        """A new service we hold a finished post on ("we now do Pharmacy First consultations"): the announcement says
+        what the service is, from that post, after its opening line; any other news as written."""
+        if news.id != "new_service" or draft.platform == "x":
+            return draft
+        service = self.news.details(news, turn.masked).get("service", "")
+        # The service by its own name in a topic's title ("Pharmacy First" consultations): never a neighbour that only
+        # shares a word ("consultation").
+        name = re.sub(r"\s+(?:consultations?|services?|clinics?|appointments?|sessions?)$", "", service.lower()).strip()
+        ranked = self.topics.topics_for(name, None) if len(name.split()) >= 2 else []
+        found = next(
+            (f for f in ranked if name in f[1].title.lower() and f[1].title in self.kb.copy.get(f[0], {})), None
+        )
+        copy = self.kb.copy.get(found[0], {}).get(found[1].title) if found else None
+        if copy is None or found is None:
+            return draft
+        first, _, rest = draft.text.partition("\n\n")
+        text = f"{first}\n\n{fill(copy.warm.body, values)}\n\n{rest}" if rest else draft.text
+        note = f"What the service is comes from our finished post '{found[1].title}': check it fits what you offer."
+        return draft.model_copy(update={"text": text, "notes": [*draft.notes, note]})
 
     def _general_tags(self, draft: Draft | None, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
         """A general caption with the subject's own tag and, when the asker names a field the data has no
@@ -206,6 +264,7 @@ class CaptionWriter:
                 _caption_text(copy, platform.id, values, "professional"),
             )
             notes = [f"Alt text: {fill(copy.alt_text, values)}", f"Image: {fill(copy.brief, values)}"]
+            other = "" if other == text else other  # one platform version (X, Google) in both tones: one post
             if other and self._formal(turn.masked, profile):  # the voice asked for comes first
                 text, other = other, text
         else:
@@ -289,6 +348,14 @@ class CaptionWriter:
         ).tags
 
 
+# The subjects listed after a colon or "about" ("3 posts for my clinic: verruca treatment, diabetic foot checks, and
+# nail surgery"), up to the end of the sentence; at least one comma or "and" between them.
+_LIST = re.compile(
+    r"(:|\b(?:about|on|covering)\b)\s+([^.;:?!\n]{3,}?(?:,|\band\b|&)[^.;:?!\n]{3,}?)(?=\s*(?:[.;?!\n]|$))",
+    re.IGNORECASE,
+)
+
+
 def _with_asked(text: str, point: str) -> str:
     """The caption with the asker's point as its own sentence before the closing call to action."""
     paragraphs = text.split("\n\n")
@@ -296,6 +363,29 @@ def _with_asked(text: str, point: str) -> str:
     if len(paragraphs) < 2 or point.lower() in text.lower():
         return text
     return "\n\n".join([*paragraphs[:-1], sentence, paragraphs[-1]])
+
+
+def _asking(turn, text: str):
+    """The turn as if it asked `text` (one subject of a list), everything else the same."""
+    one = _shallow(turn)
+    one.masked = one.question = text
+    return one
+
+
+def _one_per_text(drafts: list[Draft]) -> list[Draft]:
+    """Posts for several platforms with the same words are one post, titled for all of them ("Facebook and
+    Instagram post"): the same text is never printed twice."""
+    out: list[Draft] = []
+    for draft in drafts:
+        same = next((d for d in out if " ".join(d.text.split()) == " ".join(draft.text.split())), None)
+        if same is None:
+            out.append(draft)
+            continue
+        name, _, rest = draft.title.partition(" post")
+        head, _, tail = same.title.partition(" post")
+        if rest and tail and name not in head:
+            out[out.index(same)] = same.model_copy(update={"title": f"{head} and {name} post{tail}"})
+    return out
 
 
 def _distinct(drafts: list[Draft]) -> list[Draft]:

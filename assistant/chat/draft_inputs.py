@@ -55,6 +55,15 @@ def _values(profile: ClinicProfile | None, details: Details | None = None) -> di
     return {**(details.values() if details else {}), **saved}
 
 
+def _post_values(profile: ClinicProfile | None, details: Details | None = None) -> dict[str, str]:
+    """The values for a post: as `_values`, and with no name given, the asker's own word for the place ("our
+    pharmacy", "our surgery"), never "our clinic" for a pharmacy nor the whole description ("our derm practice")."""
+    values = _values(profile, details)
+    if "clinic" not in values and details is not None and details.place:
+        values["clinic"] = f"our {details.place.lower()}"
+    return values
+
+
 def _with_tags(text: str, tags: list[str]) -> str:
     return f"{text}\n\n{' '.join(tags)}" if tags and text else text
 

@@ -58,7 +58,8 @@ class TopicFinder:
         # The first cue in the data's order that occurs wins ("a reel FOR Instagram ABOUT flu jabs": about).
         found = (_cue(cue, text) for cue in self.data.subject_cues)
         match = next((m for m in found if m), None)
-        subject = match.group(1) if match else text
+        titled = None if match else _TITLE.search(text)  # "a TikTok script: 'Why your knee hurts going downstairs'"
+        subject = match.group(1) if match else titled.group(1) if titled else text
         # "about sunscreen for my skin clinic in Leeds": the subject ends where the clinic's description starts.
         subject = _SUBJECT_END.split(subject, maxsplit=1)[0] if match else subject
         words = [w for w in tokenize(subject) if w not in _DRAFT_WORDS and not w.isdigit()]
@@ -160,15 +161,33 @@ class TopicFinder:
         topic has a finished post (knowledge/copy/) on it ("urgent care vs the ER" for a family doctor); None if none
         fits."""
         scopes: list[str | None] = [specialty, None] if specialty and across else [specialty]
+        named = self.named_specialties(subject)  # "things I'd never do as a dietitian": a dietitian's topics only
         for scope in scopes:
             for spec_id, topic in self.topics_for(subject, scope):
                 if day and day.lower() not in topic.title.lower():
                     continue  # "a script for World Hearing Day": never World Heart Day's
                 if scope is None and topic.title not in self.kb.copy.get(spec_id, {}):
                     continue  # another specialty's topic helps only with its finished post
+                if scope is None and named and spec_id not in named:
+                    continue  # the subject names a profession: never another profession's post
                 if self.fits(subject, topic):
                     return spec_id, topic
         return None
+
+    @cached_property
+    def _aliases(self) -> list[tuple[str, str]]:
+        """(a specialty's name or alias as words, its id) for every name and alias."""
+        return [
+            (" ".join(tokenize(name)), spec.id)
+            for spec in self.kb.specialties.values()
+            for name in (spec.name, *spec.aliases)
+            if tokenize(name)
+        ]
+
+    def named_specialties(self, subject: str) -> set[str]:
+        """The specialties whose name or alias the subject says in full ("as a dietitian")."""
+        said = f" {' '.join(tokenize(subject))} "
+        return {spec_id for alias, spec_id in self._aliases if f" {alias} " in said}
 
     def specialty_and_topic(self, turn, specialty, across: bool = True):
         """(specialty id, topic) a draft is written from; (the asker's specialty, None) or (None, None) if none is
@@ -225,6 +244,23 @@ _UNITS = (
 )
 
 
+# A title quoted after a colon: "Need a 45-second TikTok script: 'Why your knee hurts going downstairs'".
+_TITLE = re.compile(r":\s*[\"“'‘]([^\"“”\n]{5,100}?)[\"”'’](?!\w)")  # "I'd" inside is no closing quote
+
+# Who is asking, not what about: "a caption for our derm practice in Phoenix for early summer" is about summer.
+_PRACTICE = re.compile(
+    r"(?:my|our|the|a|an)\s+(?:[\w'’/-]+\s+){0,4}?(?:clinic|practice|surgery|office|centre|center|pharmacy|"
+    r"account|acct|page|feed|profile|team)\b(?:\s+in\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)?(?=\s*(?:[,.;:?!]|$|\s+for\b))",
+    re.IGNORECASE,
+)
+
+
 def _cue(cue: str, text: str) -> re.Match[str] | None:
-    """Where a subject cue introduces what a draft is about; "about 30 seconds" says how long, not what about."""
-    return re.search(rf"\b{re.escape(cue)}\b\s+(?!\d+(?:{_UNITS}|\s*$))(.{{3,}})", text, re.IGNORECASE)
+    """Where a subject cue introduces what a draft is about; "about 30 seconds" says how long, not what about, and
+    "for our derm practice" says who asks: the next place the cue occurs is tried instead."""
+    pattern = re.compile(rf"\b{re.escape(cue)}\b\s+(?!\d+(?:{_UNITS}|\s*$))(.{{3,}})", re.IGNORECASE)
+    for start in re.finditer(rf"\b{re.escape(cue)}\b", text, re.IGNORECASE):
+        found = pattern.match(text, start.start())
+        if found and not _PRACTICE.match(found.group(1)):
+            return found
+    return None

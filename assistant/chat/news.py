@@ -33,7 +33,9 @@ _DATE = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})[a-z]*\b|\b(?:{_MONTHS})[a-z]*\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     r"|\b(?:christmas (?:day|eve)|boxing day|new year'?s (?:day|eve)|good friday|easter (?:monday|sunday|weekend)"
     r"|(?:the )?(?:bank|public) holiday(?: monday)?|christmas|easter|diwali|eid)\b"
-    r"|\b(?:next |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    r"|\b(?:next |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    r"|(?:(?<=\buntil )|(?<=\btill )|(?<=\bfrom ))(?:january|february|march|april|june|july|august|september|october"
+    r"|november|december)\b",  # "full until March": the month alone
     re.IGNORECASE,
 )
 _JOB_ROLE = re.compile(
@@ -75,9 +77,14 @@ _SERVICE = (  # the strongest cue first: "announcing that we now offer X" is abo
         + _UNTIL,
         re.IGNORECASE,
     ),
+    re.compile(  # "announcing that I am launching a return-to-work programme": what is launched, not who
+        r"\b(?:launch(?:ing|ed)?|introducing|adding|added)\s+(?:that\s+)?(?:a |an |the |our |my )?(?:new )?" + _UNTIL,
+        re.IGNORECASE,
+    ),
     re.compile(
-        r"\b(?:launch(?:ing|ed)?|introducing|adding|added|announc(?:e|ing)|news(?: that| about)?)\s+(?:that\s+)?"
-        r"(?:a |an |the |our |we )?(?:new )?" + _UNTIL,
+        # "announcing our hospital's new pediatric ER wing": the wing, not whose it is
+        r"\b(?:announc(?:e|ing)|news(?: that| about)?)\s+(?:that\s+)?(?:a |an |the |our |we )?(?:[\w-]+['’]s\s+)?"
+        r"(?:new )?" + _UNTIL,
         re.IGNORECASE,
     ),
 )
@@ -248,7 +255,7 @@ _OLD_WAY = re.compile(
 )
 _NEW_WAY = re.compile(
     r"\b(?:new|use|using|through|via|switch(?:ing)? to|mov(?:e|ing) to|chang(?:e|ing) to)\s+(the\s+|our\s+)?(?:new\s+)?"
-    r"((?:[\w'’-]+\s+){0,3}(?:app|portal|system|website|online (?:booking|ordering|form)))\b",
+    r"((?:[\w'’-]+\s+){0,3}(?:app|portal|system|website|form|online (?:booking|ordering|form)))\b",
     re.IGNORECASE,
 )
 
@@ -259,7 +266,8 @@ def _change_details(text: str) -> dict[str, str]:
     if old := _OLD_WAY.search(text):
         found["old_way"] = old.group(1).strip()
     if new := _NEW_WAY.search(text):
-        found["new_way"] = f"{(new.group(1) or 'the ').strip()} {new.group(2).strip()}"
+        way = re.sub(r"^(?:an?|the)\s+", "", new.group(2).strip(), flags=re.IGNORECASE)  # "an online form"
+        found["new_way"] = f"{(new.group(1) or 'the ').strip()} {way}"
     return found
 
 

@@ -159,6 +159,7 @@ class DraftLimits(Strict):
     fewer_on_subject: str = (
         ""  # {asked} {made}: fewer captions than asked, as no more finished posts are on the subject
     )
+    one_on_subject: str = ""  # {asked}: one post made where more were asked, as only one is written for it
     # "one for over-65s, one for parents of young children": posts for two audiences (groups 1 and 2); with no copy
     # written for either, one post is given and the note says so, never the same post twice in two tones.
     two_audiences: Regex | None = None
