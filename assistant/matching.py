@@ -140,6 +140,13 @@ class CardMatcher:
                 self._owner.append(i)
                 self._texts.append(q)
         self._owner_arr = np.array(self._owner, dtype=np.int64)
+        # Questions are stored card by card: card i's are positions _starts[i] to _starts[i] + _counts[i]. A grid
+        # of one row per card (a question's cosine at its place among its card's) scores every card with a few
+        # array calls instead of a sort of every question.
+        self._counts = np.bincount(self._owner_arr, minlength=len(self.cards))
+        self._starts = np.concatenate([[0], np.cumsum(self._counts)[:-1]]).astype(np.int64)
+        self._slot = np.arange(len(self._owner)) - self._starts[self._owner_arr]
+        self._grid = bool(self._owner) and bool(self._counts.all()) and bool(np.all(np.diff(self._owner_arr) >= 0))
         self._position = {card.id: i for i, card in enumerate(self.cards)}
         self._sections = [{(c.guide, c.section) for c in card.card.cites} for card in self.cards]
         tokens = [tokenize(t) for t in self._texts]
@@ -250,6 +257,8 @@ class CardMatcher:
         one of them. Only the best few count, so a card with many similar short wordings does not outscore one
         whose wordings cover different ways of asking.
         `skip` leaves questions out (calibration)."""
+        if skip is None and self._grid:
+            return self._all_card_scores(dense, bm25)
         n_cards = len(self.cards)
         keep = np.ones(len(self._texts), dtype=bool) if skip is None else ~skip
         owner, fit = self._owner_arr[keep], dense[keep]
@@ -265,6 +274,23 @@ class CardMatcher:
         best = np.full(n_cards, -1.0)
         np.maximum.at(best, owner, dense[keep])
         top = np.nanmax(lexical) if counts.any() else 0.0
+        scores = MEAN_WEIGHT * mean + (1 - MEAN_WEIGHT) * best + BM25_SHARE * (lexical / top if top > 0 else lexical)
+        return np.where(counts > 0, scores, -1.0)
+
+    def _all_card_scores(self, dense: np.ndarray, bm25: np.ndarray) -> np.ndarray:
+        """`_card_scores` with no question left out, computed on the grid of cards by wordings: the same numbers
+        (the best wordings' cosines are added best first, in double precision, as `np.bincount` adds them)."""
+        counts = self._counts
+        grid = np.full((len(self.cards), int(counts.max())), -np.inf, dtype=dense.dtype)
+        grid[self._owner_arr, self._slot] = dense
+        best_first = np.sort(grid, axis=1)[:, ::-1][:, :TOP_WORDINGS].astype(np.float64)
+        total = np.zeros(len(self.cards))
+        for column in best_first.T:  # a card with fewer wordings adds nothing for the missing ones
+            total += np.where(np.isfinite(column), column, 0.0)
+        mean = total / np.minimum(counts, TOP_WORDINGS)
+        lexical = np.bincount(self._owner_arr, bm25, minlength=len(self.cards)) / counts
+        best = np.maximum(best_first[:, 0], -1.0)
+        top = np.nanmax(lexical)
         scores = MEAN_WEIGHT * mean + (1 - MEAN_WEIGHT) * best + BM25_SHARE * (lexical / top if top > 0 else lexical)
         return np.where(counts > 0, scores, -1.0)
 
@@ -320,8 +346,12 @@ class CardMatcher:
         confidence = self.calibration.probability(top, top - second)
         out = []
         for rank, i in enumerate(order[:k]):
-            mine = np.flatnonzero(self._owner_arr == i)
-            best = mine[np.argmax(dense[mine])]
+            if self._grid:  # the card's wordings are one run of positions
+                start = int(self._starts[i])
+                best = start + int(np.argmax(dense[start : start + int(self._counts[i])]))
+            else:
+                mine = np.flatnonzero(self._owner_arr == i)
+                best = int(mine[np.argmax(dense[mine])])
             first = rank == 0
             out.append(
                 CardMatch(

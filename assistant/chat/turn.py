@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
@@ -28,6 +29,16 @@ if TYPE_CHECKING:
     from ..profile import ClinicProfile
 
 RETRIEVE_K = 6
+
+
+def _passage_words(title: str, heading: str, text: str) -> frozenset[str]:
+    """The content words of a passage, remembered: the same guide sections come back on many questions."""
+    return _words_of(f"{title} {heading} {text}")
+
+
+@lru_cache(maxsize=2048)
+def _words_of(text: str) -> frozenset[str]:
+    return frozenset(tokenize(text))
 
 
 @dataclass
@@ -161,7 +172,7 @@ class TurnBuilder:
         """Covered when a passage shares a content word with the question and it is similar enough."""
         if not turn.passages or turn.scope == "individual_medical":
             return bool(turn.passages)
-        words = set().union(*(tokenize(f"{p.title} {p.heading} {p.text}") for p in turn.passages))
+        words = set().union(*(_passage_words(p.title, p.heading, p.text) for p in turn.passages))
         if not turn.tokens & words:
             return False
         c = self.data.coverage
