@@ -118,6 +118,14 @@ def _fit_logistic(x: np.ndarray, y: np.ndarray, steps: int = 50, ridge: float = 
     return w
 
 
+def _combined(mean: np.ndarray, best: np.ndarray, lexical: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """A card's score from its best wordings' mean cosine, its best cosine and its mean BM25 (scaled so the best card
+    scores 1); -1 for a card with no wording counted."""
+    top = np.nanmax(lexical) if counts.any() else 0.0
+    scores = MEAN_WEIGHT * mean + (1 - MEAN_WEIGHT) * best + BM25_SHARE * (lexical / top if top > 0 else lexical)
+    return np.where(counts > 0, scores, -1.0)
+
+
 class CardMatcher:
     """Finds the card(s) answering a question. Build once per process; matching a question is a few ms."""
 
@@ -273,9 +281,7 @@ class CardMatcher:
             lexical = np.bincount(owner, bm25[keep], minlength=n_cards) / counts
         best = np.full(n_cards, -1.0)
         np.maximum.at(best, owner, dense[keep])
-        top = np.nanmax(lexical) if counts.any() else 0.0
-        scores = MEAN_WEIGHT * mean + (1 - MEAN_WEIGHT) * best + BM25_SHARE * (lexical / top if top > 0 else lexical)
-        return np.where(counts > 0, scores, -1.0)
+        return _combined(mean, best, lexical, counts)
 
     def _all_card_scores(self, dense: np.ndarray, bm25: np.ndarray) -> np.ndarray:
         """`_card_scores` with no question left out, computed on the grid of cards by wordings: the same numbers
@@ -290,9 +296,7 @@ class CardMatcher:
         mean = total / np.minimum(counts, TOP_WORDINGS)
         lexical = np.bincount(self._owner_arr, bm25, minlength=len(self.cards)) / counts
         best = np.maximum(best_first[:, 0], -1.0)
-        top = np.nanmax(lexical)
-        scores = MEAN_WEIGHT * mean + (1 - MEAN_WEIGHT) * best + BM25_SHARE * (lexical / top if top > 0 else lexical)
-        return np.where(counts > 0, scores, -1.0)
+        return _combined(mean, best, lexical, counts)
 
     def _for_profession(self, scores: np.ndarray, profession: str | None) -> np.ndarray:
         """A card written for some professions only is left out when the asker names another one: a psychologists'

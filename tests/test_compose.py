@@ -116,6 +116,17 @@ def _asked(kb, card_id: str, asked: str, confidence: float, margin: float) -> Ca
     return CardMatch(card, 1.0, card.card.questions[0], confidence, margin, asked)
 
 
+def _review_turn(question: str):
+    """A review-reply turn with nothing else known about the asker, as the composer reads it."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(
+        query=question, question=question, masked=question, off_topic=False, covered=True, country=None,
+        specialty=None, platforms=[], platforms_named=False, intent="review_reply", language="en", masked_kinds=[],
+        warnings=[], passages=[], tainted=set(),
+    )  # fmt: skip
+
+
 def test_a_cards_verdict_opens_the_answer_only_for_a_yes_no_question_matched_with_confidence(fixture_kb):
     sure = _asked(fixture_kb, "review-replies-one-star", "Should we answer a one-star review?", 0.9, 0.2)
     part = card_part(sure, Asker(), Numbering(fixture_kb))
@@ -150,8 +161,6 @@ def test_taking_off_a_verdict_keeps_the_sentence_and_leaves_other_leads_alone():
 def test_a_two_part_question_reads_as_one_reply_a_lead_for_both_then_each_parts_steps_under_its_question(
     fixture_kb,
 ):
-    from types import SimpleNamespace
-
     from assistant.chat.compose import Composer
     from assistant.matching import CardMatcher
     from tests.fakes import FakeEmbedder
@@ -160,11 +169,7 @@ def test_a_two_part_question_reads_as_one_reply_a_lead_for_both_then_each_parts_
         "We're a small dental practice. Should we answer a one-star review? "
         "Also, what do we do when a reviewer threatens to sue us?"
     )
-    turn = SimpleNamespace(
-        query=question, question=question, masked=question, off_topic=False, covered=True, country=None,
-        specialty=None, platforms=[], platforms_named=False, intent="review_reply", language="en", masked_kinds=[],
-        warnings=[], passages=[], tainted=set(),
-    )  # fmt: skip
+    turn = _review_turn(question)
     words = chat_data().answer
     composer = Composer(fixture_kb, CardMatcher(fixture_kb.cards, FakeEmbedder()), words)
     answer = composer.compose(turn, None)
@@ -230,7 +235,6 @@ def test_without_a_card_a_second_section_comes_only_from_the_first_ones_guide(fi
 
 def test_a_part_no_card_answers_is_named_in_a_plain_notice_not_answered_by_another_card(fixture_kb):
     from dataclasses import replace
-    from types import SimpleNamespace
 
     from assistant.chat.compose import Composer
 
@@ -241,11 +245,7 @@ def test_a_part_no_card_answers_is_named_in_a_plain_notice_not_answered_by_anoth
         def answer_cards(self, question, country=None, code=None, nearby=None, profession=None):
             return [replace(_match(fixture_kb, "review-replies-one-star"), asked=question, unanswered=other)]
 
-    turn = SimpleNamespace(
-        query=question, question=question, masked=question, off_topic=False, covered=True, country=None,
-        specialty=None, platforms=[], platforms_named=False, intent="review_reply", language="en", masked_kinds=[],
-        warnings=[], passages=[], tainted=set(),
-    )  # fmt: skip
+    turn = _review_turn(question)
     words = chat_data().answer
     answer = Composer(fixture_kb, OnePart(), words).compose(turn, None)
     assert [p.card_id for p in answer.parts] == ["review-replies-one-star"]
