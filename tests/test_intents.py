@@ -86,16 +86,27 @@ def test_a_field_no_specialty_covers_is_not_read_as_the_specialty_inside_its_nam
     """An "occupational therapy practice" holds "therapy practice", an alias of psychotherapy: a paediatric OT's plan
     was filled with depression and therapy-session topics."""
     assert finder.find("my paediatric occupational therapy practice").specialty_ids == []
-    assert finder.find("I'm a speech therapist in Cork").specialty_ids == []
+    assert finder.find("I'm a hand therapist in Cork").specialty_ids == []
     assert finder.find("our therapy practice in Leeds").specialty_ids == ["psychiatry_psychotherapy"]
-    assert finder.find("a speech therapist and a physiotherapist share a clinic").specialty_ids == ["physiotherapy"]
+    assert finder.find("an art therapist and a physiotherapist share a clinic").specialty_ids == ["physiotherapy"]
+
+
+def test_speech_and_language_therapy_and_podiatry_are_specialties_now(finder):
+    """Round 15: both have a specialty file, so the asker who names one is that specialty, first named first."""
+    assert finder.find("I'm a speech therapist in Cork").specialty_ids == ["speech_language_therapy"]
+    assert finder.find("I am an SLP in Texas").profession == "speech_language_therapy"
+    both = finder.find("a speech therapist and a physiotherapist share a clinic")
+    assert both.specialty_ids == ["speech_language_therapy", "physiotherapy"]
+    assert finder.find("Chiropodist here, new Instagram account").profession == "podiatry"
 
 
 def test_the_askers_profession_is_the_first_one_named_even_when_no_specialty_covers_it(finder):
     """A podiatrist who wants referrals from physios is not a physio, a hand therapist is not a psychotherapist, and
     an OT is a profession too: naming one makes the asker's profession known (a card for others is not theirs)."""
     podiatrist = finder.find("As a podiatrist, should I use LinkedIn to reach GPs and physios?")
-    assert podiatrist.profession == "" and "physiotherapy" in podiatrist.specialty_ids
+    assert podiatrist.profession == "podiatry" and "physiotherapy" in podiatrist.specialty_ids
+    chiropractor = finder.find("As a chiropractor, should I use LinkedIn to reach GPs and physios?")
+    assert chiropractor.profession == "" and "physiotherapy" in chiropractor.specialty_ids
     assert finder.find("I work as a hand therapist and want a content plan").profession == ""
     assert finder.find("OT in private practice with a small caseload").profession == ""
     assert finder.find("our new women's health physio service").profession == "physiotherapy"

@@ -27,6 +27,13 @@ _OWN_PLACE = re.compile(
     re.I,
 )
 _FUNDING = re.compile(r"\b(NHS and private|private and NHS|NHS|private|mixed NHS and private)\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!])\s+")
+# How a message introduces its own list of services: "We do ingrown toenails, ..." -> "ingrown toenails, ...".
+_LEAD_IN = re.compile(
+    r"^(?:and\s+)?(?:we|i)\s+(?:also\s+)?(?:do|offer|provide|treat|see|cover|speciali[sz]e in|focus on)\s+"
+    r"|^(?:our\s+)?(?:services|treatments)\s+(?:include|are)\s+",
+    re.I,
+)
 _FOCUS = re.compile(
     r"\b(?:mostly|mainly|mostly treating|specialising in|specializing in|focus(?:ing|ed)? on|especially)\s+"
     r"([^.;!?\n]{3,60})",
@@ -198,7 +205,13 @@ def _listed(text: str, practice: str, city: str, funding: str) -> tuple[str, ...
     if cut < 0 and bracketed is None:
         return ()
     listed = text[cut + 1 :] if cut >= 0 or bracketed is None else bracketed.group(1)
+    # The list is the first sentence with a comma in it ("We do X, Y and Z. Under 750 characters." -> "X, Y and Z").
+    listed = next((s for s in _SENTENCE_END.split(listed.strip()) if "," in s), listed)
     items = [i.strip(" .!") for i in listed.split(",")]
+    if items:
+        items[0] = _LEAD_IN.sub("", items[0])
+    if len(items) >= 3 and not _FUNDING.fullmatch(items[-1]):  # "X, Y and Z": the last "and" joins two items
+        items[-1:] = [i.strip() for i in re.split(r"\s+(?:and|&)\s+", items[-1], maxsplit=1)]
     skip = {practice.lower(), city.lower(), funding.lower(), ""}
     out = []
     for item in items:

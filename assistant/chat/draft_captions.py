@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from copy import copy as _shallow
 from typing import TYPE_CHECKING
 
 from ..knowledge.copy import fill
-from ..knowledge.schemas.drafts import DraftData
 from .audiences import audience_in, audience_posts
 from .details import Details, details_in
 from .draft_copy import _CAROUSEL, _caption_text, _carousel, _without_selling, general_draft
+from .draft_counts import CaptionCounts, _distinct, _one_per_text
+from .draft_days import DayCaptions
 from .draft_inputs import (
     _country_code,
     _platform,
@@ -20,26 +20,15 @@ from .draft_inputs import (
     _subject_tag,
     _titled_names_back,
     _with_tags,
-    practice_field,
 )
-from .draft_topics import TopicFinder
 from .models import Draft
-from .news import NewsWriter
-from .occasions import awareness_caption, crisis_for, day_name, observance_in, when_it_falls
 
 if TYPE_CHECKING:
-    from ..knowledge import KnowledgeBase
     from ..profile import ClinicProfile
 
 
-class CaptionWriter:
-    """Writes the captions a message asks for."""
-
-    def __init__(self, kb: KnowledgeBase, data: DraftData, topics: TopicFinder, news: NewsWriter) -> None:
-        self.kb = kb
-        self.data = data
-        self.topics = topics
-        self.news = news
+class CaptionWriter(CaptionCounts, DayCaptions):
+    """Writes the captions a message asks for (how many: draft_counts; awareness days: draft_days)."""
 
     def captions(self, turn, profile: ClinicProfile | None, specialty, details: Details) -> list[Draft]:
         """The captions a message asks for: as many as asked, for the audience it names, without selling if asked."""
@@ -99,49 +88,6 @@ class CaptionWriter:
         if finished < len(items) and (found.group(1) != ":" or 2 * finished < len(items)):
             return []
         return _distinct(drafts)
-
-    def _one_for_both(self, text: str, drafts: list[Draft]) -> str:
-        """The note when a message asks for a post for each of two audiences and the drafts are one topic's versions
-        (the same post in two tones), or ""."""
-        limits = self.data.extras.limits
-        if limits is None or limits.two_audiences is None or not limits.one_for_both:
-            return ""
-        found = re.search(limits.two_audiences, text, re.IGNORECASE)
-        base = drafts[0].title
-        if found is None or not all(d.title == base or d.title.startswith(f"{base} (") for d in drafts):
-            return ""
-        return limits.one_for_both.format(first=found.group(1).strip(), second=found.group(2).strip())
-
-    def _asked_count(self, text: str) -> tuple[int, str] | None:
-        """(how many captions the message asks for, the words it used: "300 LinkedIn posts"), or None."""
-        extras = self.data.extras
-        words = "|".join(re.escape(w) for w in sorted(extras.count_words, key=len, reverse=True))
-        found = re.search(rf"\b(\d{{1,5}}|{words})\s+(?:[\w'’-]+\s+){{0,5}}?(?:captions?|posts?)\b", text, re.I)
-        if found is None:
-            return None
-        word = found.group(1).lower()
-        return (int(word) if word.isdigit() else extras.count_words.get(word, 1)), found.group(0)
-
-    def caption_count(self, text: str) -> int:
-        """How many captions the message asks for ("3 captions", "a few posts"), at most the data's cap; else 1."""
-        asked = self._asked_count(text)
-        return max(1, min(asked[0], self.data.extras.max_captions)) if asked else 1
-
-    def count_note(self, text: str, made: int | None = None) -> str:
-        """What the draft says when the number of captions asked is more than one answer gives, or none at all, or
-        more than the finished posts on the subject (`made`: how many captions there are)."""
-        limits, asked = self.data.extras.limits, self._asked_count(text)
-        if limits is None or asked is None:
-            return ""
-        if asked[0] > self.data.extras.max_captions:
-            return limits.too_many.format(asked=asked[1], max=self.data.extras.max_captions)
-        if asked[0] < 1:
-            return limits.too_few.format(asked=asked[1])
-        if made == 1 and asked[0] > 1 and limits.one_on_subject:
-            return limits.one_on_subject.format(asked=asked[1])
-        if made is not None and 0 < made < asked[0] and limits.fewer_on_subject:
-            return limits.fewer_on_subject.format(asked=asked[1], made=made)
-        return ""
 
     def more_captions(self, first: Draft, turn, profile: ClinicProfile | None, specialty, count: int) -> list[Draft]:
         """`count` different captions: the first, its other versions, then captions on the next topics that
@@ -235,10 +181,6 @@ class CaptionWriter:
         found = re.search(pattern, text, re.IGNORECASE) if pattern else None
         return found.group(1).strip(" .!") if found else ""
 
-    def _field(self, turn, profile: ClinicProfile | None, specialty):
-        """The asker's kind of practice when the data has no specialty for it (a pharmacy), else None."""
-        return practice_field(turn.masked, self.data, specialty or (profile.specialty if profile else None))
-
     def _news(self, turn, profile: ClinicProfile | None, news, platform: str, values: dict[str, str]) -> Draft:
         """Practice news (a welcome, a closure, a job advert) written for one platform."""
         from ..guardrails.scope import emergency_entry
@@ -285,67 +227,10 @@ class CaptionWriter:
             notes=notes,
         )
 
-    def awareness(self, turn, profile: ClinicProfile | None, specialty, values: dict[str, str]) -> Draft | None:
-        """The caption for an awareness day or month the message names, or None."""
-        data = self.data.extras.awareness
-        observance = observance_in(self.kb, turn.masked) if data is not None else None
-        if data is None or observance is None:
-            return None
-        platform = self.kb.platform(_platform(turn, profile))
-        asked = specialty or (profile.specialty if profile else None)
-        spec_id = asked if asked in self.kb.specialties else "general_practice"
-        field = self._field(turn, profile, specialty)
-        known = asked in self.kb.specialties or field is not None
-        # No field known: the day's and general tags only, never a specialty's nobody named (#FamilyMedicine).
-        excluded = () if known else ("specialty", "community", "branded", "local")
-        tags = self._tags(spec_id, platform.id, None, values.get("city"), field, excluded)
-        drafted = awareness_caption(self.kb, observance, platform, values, _country_code(turn, profile), tags, data)
-        if drafted is None:  # a day in the data with no authored post: a caption on that day, with its date
-            name = day_name(observance)
-            return self._day_caption(turn, profile, name, when_it_falls(observance, data, dt.date.today()), values)
-        return drafted
-
-    def _day_caption(self, turn, profile: ClinicProfile | None, day: str, when: str, values) -> Draft | None:
-        """A caption for an awareness day with no authored post: on that day (never a neighbouring day's post),
-        with its date when the data knows it and the crisis line for a mental-health day; facts left to add."""
-        extras = self.data.extras
-        if not extras.general_day_caption:
-            return None
-        platform = self.kb.platform(_platform(turn, profile))
-        slots = {"day": day, "when": f"{when} " if when else "", "booking": "{booking}", "phone": "{phone}"}
-        paragraphs = [fill(p.format(**slots), values) for p in extras.general_day_caption.split("\n\n")]
-        if extras.awareness is not None and (crisis := crisis_for(day, extras.awareness, _country_code(turn, profile))):
-            paragraphs.insert(-1, crisis)
-        tag = _subject_tag(day)
-        more = [
-            fill(t.format(subject=day, Subject=day, booking="{booking}", phone="{phone}"), values)
-            for t in extras.general_caption_more
-        ]
-        notes = [n for n in (extras.general_note, "" if when else extras.general_day_note) if n]
-        return Draft(
-            kind="caption",
-            platform=platform.id,
-            title=f"{platform.name} caption: {day}",
-            text=_with_tags("\n\n".join(paragraphs), [tag] if tag else []),
-            hashtags=[tag] if tag else [],
-            alternatives=[_with_tags(m, [tag] if tag else []) for m in more],
-            notes=notes,
-        )
-
     def _formal(self, text: str, profile: ClinicProfile | None) -> bool:
         """Whether the message (or the saved profile's tone) asks for a formal, professional voice."""
         asked = self.data.formal_tone is not None and re.search(self.data.formal_tone, text, re.IGNORECASE)
         return bool(asked) or (profile is not None and "formal" in profile.tone.lower())
-
-    def _tags(
-        self, specialty: str, platform: str, topic, city: str | None, field=None, excluded: tuple[str, ...] = ()
-    ) -> list[str]:
-        from ..planners.hashtags import suggest_hashtags
-
-        own = tuple(field.tags) if field is not None else ()
-        return suggest_hashtags(
-            self.kb, specialty, platform, topic, city or None, field_tags=own, exclude_tiers=excluded
-        ).tags
 
 
 # The subjects listed after a colon or "about" ("3 posts for my clinic: verruca treatment, diabetic foot checks, and
@@ -370,31 +255,3 @@ def _asking(turn, text: str):
     one = _shallow(turn)
     one.masked = one.question = text
     return one
-
-
-def _one_per_text(drafts: list[Draft]) -> list[Draft]:
-    """Posts for several platforms with the same words are one post, titled for all of them ("Facebook and
-    Instagram post"): the same text is never printed twice."""
-    out: list[Draft] = []
-    for draft in drafts:
-        same = next((d for d in out if " ".join(d.text.split()) == " ".join(draft.text.split())), None)
-        if same is None:
-            out.append(draft)
-            continue
-        name, _, rest = draft.title.partition(" post")
-        head, _, tail = same.title.partition(" post")
-        if rest and tail and name not in head:
-            out[out.index(same)] = same.model_copy(update={"title": f"{head} and {name} post{tail}"})
-    return out
-
-
-def _distinct(drafts: list[Draft]) -> list[Draft]:
-    """The drafts without any whose text repeats an earlier one's."""
-    seen: set[str] = set()
-    out = []
-    for draft in drafts:
-        key = " ".join(draft.text.split())
-        if key not in seen:
-            seen.add(key)
-            out.append(draft)
-    return out

@@ -49,8 +49,11 @@ class TopicFinder:
 
     @cached_property
     def _idf(self) -> dict[str, float]:
-        counts = Counter(w for _, _, words in self._topics for w in set(words))
-        n = len(self._topics)
+        # A topic two specialties share (copy_from: podiatry's ingrown toenail post is general practice's) counts
+        # once, so sharing a post never makes its words look commoner than they are.
+        unique = {topic.title: words for _, topic, words in self._topics if topic.copy_from is None}
+        counts = Counter(w for words in unique.values() for w in set(words))
+        n = len(unique)
         return {w: math.log(1 + n / c) for w, c in counts.items()}
 
     def subject(self, text: str) -> str:
@@ -58,7 +61,13 @@ class TopicFinder:
         # The first cue in the data's order that occurs wins ("a reel FOR Instagram ABOUT flu jabs": about).
         found = (_cue(cue, text) for cue in self.data.subject_cues)
         match = next((m for m in found if m), None)
-        titled = None if match else _TITLE.search(text)  # "a TikTok script: 'Why your knee hurts going downstairs'"
+        titled = _TITLE.search(text)  # "a TikTok script: 'Why your knee hurts going downstairs'"
+        # A quoted title before the cue is the subject: "a reel script: 'a day at our office' ... happy to be on
+        # camera" is about the day at the office, not about cameras.
+        if titled and match and titled.start() > match.start():
+            titled = None
+        if titled:
+            match = None
         subject = match.group(1) if match else titled.group(1) if titled else text
         # "about sunscreen for my skin clinic in Leeds": the subject ends where the clinic's description starts.
         subject = _SUBJECT_END.split(subject, maxsplit=1)[0] if match else subject

@@ -132,6 +132,9 @@ class NewsWriter:
         dates = list(dict.fromkeys(m.group(0) for m in _DATE.finditer(text)))
         if span := _date_range(text):  # "from 24 Dec to 2 Jan": one span, not a list of days
             found["date"] = found["when"] = span
+            occasion = next((d for d in dates if _OCCASION.fullmatch(d)), None)
+            if occasion:  # "closed for Diwali 31 Oct to 3 Nov": the occasion stays with its span
+                found["when"] = f"for {occasion}, {span}"
         elif dates:
             found["date"] = dates[0] if kind.id == "moving" else _join(dates)  # the move's day, not the closure's
             first = _DATE.search(text)
@@ -219,13 +222,22 @@ class NewsWriter:
         return "[name]" if _MASKED_NAME in text else None
 
 
+# A named occasion among the dates ("Diwali", "Easter weekend"), not a weekday, a month or a day-and-month date.
+_OCCASION = re.compile(
+    r"christmas(?: day| eve)?|boxing day|new year'?s (?:day|eve)|good friday|easter(?: monday| sunday| weekend)?"
+    r"|diwali|eid",
+    re.IGNORECASE,
+)
+
+
 def _date_range(text: str) -> str:
     """ "from 24 Dec to 2 Jan" or "between 24 and 26 December", as the message writes it; "" when none."""
     dates = [m for m in _DATE.finditer(text) if re.match(r"\d|\w+\s+\d", m.group(0))]  # day-and-month dates only
     for first, last in zip(dates, dates[1:], strict=False):
         between = text[first.end() : last.start()].strip().lower()
         before = text[: first.start()].rstrip().lower()
-        if between in ("to", "until", "till", "-", "–", "and") and before.endswith(("from", "between", "closed")):
+        spans = between in ("to", "until", "till", "-", "–")  # "closed for Diwali 31 Oct to 3 Nov": always a span
+        if spans or between == "and" and before.endswith(("from", "between", "closed")):
             joiner = "and" if before.endswith("between") else "to"
             lead = "between" if joiner == "and" else "from"
             return f"{lead} {first.group(0)} {joiner} {last.group(0)}"

@@ -35,6 +35,14 @@ def _first_group(patterns: Sequence[str], text: str) -> str:
     return ""
 
 
+def _lower(text: str) -> str:
+    """Lower case for the middle of a sentence, keeping acronyms ("IT systems", "MRI scanner"), unless the whole
+    message part is shouted in capitals."""
+    if text.isupper():
+        return text.lower()
+    return " ".join(w if len(w) > 1 and w.isupper() else w.lower() for w in text.split())
+
+
 class NoticeWriter:
     """Recognises a request for an authored notice (or a situation that needs advice) and writes it."""
 
@@ -54,9 +62,9 @@ class NoticeWriter:
     def details(self, text: str, rules: str | None) -> dict[str, str]:
         """What the message says that a notice's slots need: what is not working, for how long, the treatment."""
         found = {
-            "what": _first_group(self.data.what, text).lower(),
-            "when": _first_group(self.data.when, text).lower(),
-            "treatment": _first_group(self.data.treatment, text).lower(),
+            "what": _lower(_first_group(self.data.what, text)),
+            "when": _lower(_first_group(self.data.when, text)),
+            "treatment": _lower(_first_group(self.data.treatment, text)),
             "emergency": self.data.emergency.get(rules or "", ""),
         }
         return {k: v for k, v in found.items() if v}
@@ -80,11 +88,20 @@ class NoticeWriter:
             channels = [c for c in ("sms", "email") if c in notice.texts]
             texts = [self._fill(notice.texts[c], slots) for c in channels]
             return [self._draft(notice, None, "text message", texts[0], texts[1:])]
-        drafts = []
+        drafts: list[Draft] = []
+        names: list[list[str]] = []
         for platform, name in platforms.items():  # platform id -> its name, in the order the message names them
             channel = _CHANNEL.get(platform, "social")
             template = notice.texts.get(channel) or notice.texts.get("social") or next(iter(notice.texts.values()))
-            drafts.append(self._draft(notice, platform, name, self._fill(template, slots), []))
+            filled = self._fill(template, slots)
+            same = next((n for n, d in enumerate(drafts) if d.text == filled), None)
+            if same is not None:  # X and Facebook get the same words: one notice titled for both, never printed twice
+                names[same].append(name)
+                where = f"{', '.join(names[same][:-1])} and {names[same][-1]}"
+                drafts[same] = drafts[same].model_copy(update={"title": f"{notice.title} ({where})"})
+                continue
+            drafts.append(self._draft(notice, platform, name, filled, []))
+            names.append([name])
         return drafts
 
     def advice(self, text: str) -> Draft | None:

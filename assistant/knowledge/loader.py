@@ -184,6 +184,24 @@ def load_copy(root: Path) -> dict[str, dict[str, PostCopy]]:
     return out
 
 
+def _shared_copy(
+    copy: dict[str, dict[str, PostCopy]], specialties: dict[str, Specialty]
+) -> dict[str, dict[str, PostCopy]]:
+    """The copy with each topic that names `copy_from` given that specialty's finished post on the same title."""
+    for spec in specialties.values():
+        for topic in spec.topics:
+            if topic.copy_from is None:
+                continue
+            where = f"data/specialties/{spec.id}.yaml: topic {topic.title!r}: field 'copy_from'"
+            post = copy.get(topic.copy_from, {}).get(topic.title)
+            if topic.copy_from == spec.id or post is None:
+                raise KnowledgeError(f"{where}: copy/{topic.copy_from}.yaml has no post with this title")
+            if topic.title in copy.get(spec.id, {}):
+                raise KnowledgeError(f"{where}: copy/{spec.id}.yaml has its own post too; keep one")
+            copy.setdefault(spec.id, {})[topic.title] = post
+    return copy
+
+
 def _day_copy(root: Path) -> dict[str, DayCopy]:
     path = root / "copy" / "awareness" / "days.yaml"
     if not path.is_file():
@@ -256,7 +274,7 @@ def load_knowledge(root: str | Path) -> KnowledgeBase:
         hashtags=hashtags,
         cards=load_cards(root),
         countries=registry.load(registry.COUNTRIES, root),
-        copy=load_copy(root),
+        copy=_shared_copy(load_copy(root), specialties),
         awareness_copy=_day_copy(root),
         _aliases=_specialty_aliases(specialties),
         _platform_aliases=_platform_aliases(platforms),

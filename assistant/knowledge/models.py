@@ -338,6 +338,9 @@ class Topic(Strict):
     pillar: str
     formats: tuple[str, ...] = ()  # hints: reel, carousel, short, long_video, article, text_post, photo
     keywords: tuple[str, ...] = ()  # used for topic hashtags and retrieval
+    # Another specialty whose finished post on this same title serves this topic too (a podiatrist's ingrown toenail
+    # post is the one general practice holds): one post, checked once, in one copy file.
+    copy_from: str | None = Field(default=None, pattern=ID_RE)
 
 
 class Faq(Strict):
