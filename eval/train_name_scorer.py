@@ -42,6 +42,7 @@ SETS = (
     "masking_unseen9",
     "masking_unseen10",
     "masking_unseen11",
+    "masking_unseen12",
 )
 L2 = 1.0
 CHEAP_RECALL = 0.97  # share of name words the first stage must pass on to the second

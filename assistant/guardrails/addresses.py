@@ -17,12 +17,15 @@ from functools import lru_cache
 from ._data import guardrail_data, patient_data, words
 
 _CAP = r"[A-ZÀ-Ý][\w'’.-]*"  # a capitalised word ("Bluebonnet", "O'Connell", "St.")
-_PARTICLE = r"(?:de|di|da|dei|degli|della|del|van|von|der|le|la|du|dos)"
+_PARTICLE = r"(?:de|di|da|dei|degli|della|del|des|van|von|der|le|la|du|dos)"
 # A particle elided before a vowel, written against the next word ("Via dell'Indipendenza", "Rue d'Alésia").
 _ELIDED = r"(?:dell|dall|nell|sull|all|l|d)['’]"
-# Street words as people also type them in lower case after an address cue ("indirizzo via Saragozza 112/2").
-# A particle may follow it ("abita in via del Pratello 41").
-_LOWER_STREET = rf"(?:via|viale|piazza|corso|largo|vicolo|strada|rue|calle)\s+(?:{_PARTICLE}\s+|{_ELIDED})?"
+# Street words before the name after an address cue, in either case ("indirizzo via Saragozza 112/2"). One or two
+# particles may follow ("abita in via del Pratello 41", "indirizzo Via del ... 31, <town>", "Rue de la Paix 12").
+_LOWER_STREET = (
+    rf"(?:[Vv]ia|[Vv]iale|[Pp]iazza|[Cc]orso|[Ll]argo|[Vv]icolo|[Ss]trada|[Rr]ue|[Cc]alle)\s+"
+    rf"(?:(?:{_PARTICLE}\s+){{1,2}}|{_ELIDED})?"
+)
 _HOUSE = r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)?"  # "12", "221B", "12/88", "4-6"
 # A street name may be a numbered one ("W 34th St"); a locality part may end in a number ("Lane 3", "Sector 12").
 _STREET_WORD = rf"(?:{_CAP}|\d{{1,3}}(?:st|nd|rd|th))"

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from ._data import guardrail_data
 from .addresses import address_words
-from .names import fold
+from .names import fold, name_lists
 
 if TYPE_CHECKING:
     from ..profile import ClinicProfile
@@ -30,6 +30,7 @@ class ClinicTerms:
     phone: str  # the clinic's phone, digits only
     place_words: frozenset[str] = frozenset()  # every word and number of the clinic's address, city and region
     domain: str = ""  # the clinic's web domain (from its booking page): its own e-mail addresses use it
+    surnames: frozenset[str] = frozenset()  # the last word of each staff member's name, folded
 
     def covers(self, span: PhiSpan) -> bool:
         """True when `span` is the clinic's own name, place, address, phone or a staff member's name."""
@@ -40,6 +41,8 @@ class ClinicTerms:
         words = {fold(w) for w in re.findall(r"[^\W\d_]+", span.text)} - {""}
         if span.kind == "NAME" and words and any(words <= staff for staff in self.staff):
             return True
+        if span.kind == "NAME" and self._staff_surname_and_noun(span.text):
+            return True
         host = span.text.rpartition("@")[2].lower()
         if span.kind == "EMAIL" and self.domain and (host == self.domain or host.endswith("." + self.domain)):
             return True
@@ -47,6 +50,21 @@ class ClinicTerms:
             return True  # the clinic's address however it is split or shortened ("22 Wellington Street, LS1 4DL")
         low = " ".join(span.text.lower().split())
         return any(low in phrase for phrase in self.phrases)
+
+    def _staff_surname_and_noun(self, text: str) -> bool:
+        """A staff member's surname, no given name, and one capitalised word the name lists do not hold: a German
+        noun after a titled colleague ("hat Dr. Weber Pralinen gebracht"), not a second name."""
+        parts = re.findall(r"[^\W\d_][^\W\d_'’-]*", text)
+        if len(parts) != 2 or not self.surnames:
+            return False
+        lists = name_lists()
+        first, second = fold(parts[0]), fold(parts[1])
+        return (
+            first in self.surnames
+            and first not in lists.given
+            and second not in lists.given
+            and second not in lists.surnames
+        )
 
 
 def clinic_terms(clinic: ClinicProfile) -> ClinicTerms:
@@ -62,4 +80,7 @@ def clinic_terms(clinic: ClinicProfile) -> ClinicTerms:
     place = address_words(" ".join((clinic.address, clinic.city, clinic.region)))
     url = clinic.booking_url.strip()
     domain = (urlsplit(url if "//" in url else "//" + url).hostname or "").removeprefix("www.")
-    return ClinicTerms(staff, phrases, "".join(c for c in clinic.phone if c.isdigit()), place, domain)
+    surnames = frozenset(
+        fold(words[-1]) for name in clinic.staff if (words := re.findall(r"[^\W\d_][^\W\d_'’-]*", name))
+    )
+    return ClinicTerms(staff, phrases, "".join(c for c in clinic.phone if c.isdigit()), place, domain, surnames)

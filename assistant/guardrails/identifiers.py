@@ -2,9 +2,10 @@
 Medicare, TFN, health cards, SIN, Aadhaar, PAN).
 
 The shapes and cue words are in knowledge/data/guardrails.yaml (`phi.national_ids`). A number right after its
-cue word ("SSN 123-45-6789", "Aadhaar: 2345 6789 0124") is masked whatever its digits: a typo in a patient's
-number is still that patient's number. A number with no cue is masked only when the scheme's checksum or
-rules accept it, so order numbers, amounts and phone numbers are not taken for identifiers.
+cue word ("SSN 123-45-6789", "Aadhaar: 2345 6789 0124"), or a few words after it on the same line, is masked
+whatever its digits: a typo in a patient's number is still that patient's number. A number with no cue is masked
+only when the scheme's checksum or rules accept it, so order numbers, amounts and phone numbers are not taken for
+identifiers.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from ._data import NationalId, guardrail_data
 # How far (characters) a cue may stand before the number: "SSN is", "NHS no.:", "Medicare card number".
 _CUE_GAP = r"[^\w\n]{0,4}(?:(?:is|was|number|no|nr|#|n\.|card)\b[^\w\n]{0,4}){0,3}"
 # A cue a few words before the number, on the same line ("his SIN on it (130 692 544)", "tessera sanitaria di
-# <name>: 8038..."): the number is masked when the scheme's check accepts it.
-_NEAR_GAP = r"[^\n]{0,40}?"
+# <name>: 8038...", "Steuer-ID von <name> wurde kopiert: 47 ..."): a number of the scheme's shape there is the
+# patient's, whatever its check digit, as right after the cue (a mistyped number is still someone's number).
+_NEAR_GAP = r"[^\n]{0,60}?"
 
 # The dihedral group D5 multiplication table and permutation table of the Verhoeff scheme (Aadhaar).
 _D5 = [
@@ -157,13 +159,13 @@ def _compiled() -> tuple[tuple[NationalId, re.Pattern[str], re.Pattern[str], re.
 
 
 def find_national_ids(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each national identifier in `text`: right after a cue word; a few words after one, or bare,
-    when it passes its scheme's check."""
+    """(start, end) of each national identifier in `text`: right after a cue word or a few words after one on the
+    same line; bare, when it passes its scheme's check."""
     found: set[tuple[int, int]] = set()
     for scheme, cued, bare, near in _compiled():
         check = CHECKS[scheme.check]
         found.update(m.span("v") for m in cued.finditer(text))
-        found.update(m.span("v") for m in near.finditer(text) if check(m.group("v")))
+        found.update(m.span("v") for m in near.finditer(text))
         if scheme.bare:
             found.update(m.span("v") for m in bare.finditer(text) if check(m.group("v")))
     return sorted(found)

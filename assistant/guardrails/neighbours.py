@@ -243,20 +243,21 @@ _SPEAKER_LINE = re.compile(
 
 def names_as_speakers(text: str, not_names: frozenset[str], everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
     """Who wrote each line of a pasted chat log, when the message holds one (two lines or more that start with a
-    label and a colon): a label is a person's name when its first word is a listed given name or surname or no
-    everyday word, and it is none of the log's other speakers (the clinic, "Us", "Reception") nor a header
-    ("Subject:", "From:"), a title ("Dr Holt:") or a weekday. The words are data (`speakers_not_names`)."""
+    label and a colon): a label is a person's name when its first word is a listed given name or no everyday word
+    (a listed surname that is an everyday word is a desk or a role: "Ward:", "Porter:"; so is an everyday word
+    down several lines: "Manager:", "Billing:"), or a short capitalised label repeated down the log ("Jo:"); and
+    none of the log's other speakers (the clinic, "Us", "Reception") nor a header ("Subject:", "From:"), a title
+    ("Dr Holt:") or a weekday. The words are data (`speakers_not_names`)."""
     context = person_names().name_context
     lines = list(_SPEAKER_LINE.finditer(text))
     if context is None or len(lines) < 2 or len({m.group("n").lower() for m in lines}) < 2:
         return []
     lists = name_lists()
     not_speakers = frozenset(w.lower() for w in context.speakers_not_names) | _titles()
-    # A label that starts two lines or more of a dialogue is a writer's, an everyday word too ("Dev: ...").
+    found = []
     counts: dict[str, int] = {}
     for m in lines:
         counts[m.group("n")] = counts.get(m.group("n"), 0) + 1
-    found = []
     for m in lines:
         words = m.group("n").split()
         folded = [fold(w.rstrip(".")) for w in words]
@@ -264,9 +265,12 @@ def names_as_speakers(text: str, not_names: frozenset[str], everyday: Callable[[
             continue
         if any(f in lists.function_words for f in folded):
             continue
-        first = words[0]
-        repeated = counts[m.group("n")] >= 2 and first[:1].isupper()
-        if repeated or fold(first) in lists.given or fold(first) in lists.surnames or not everyday(first):
+        first = fold(words[0])
+        # A listed surname that is an everyday word ("Ward:", "Porter:") or a label repeated down the log
+        # ("Manager:", "Billing:") is a role or a desk unless the name lists know it as a given name.
+        # A short label down two lines or more is a name the lists are too short for ("Jo:", "Dev:").
+        short = counts[m.group("n")] >= 2 and len(words) == 1 and len(first) <= 3 and words[0].istitle()
+        if short or first in lists.given or not everyday(words[0]):
             found.append(m.span("n"))
     return found
 

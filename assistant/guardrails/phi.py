@@ -173,8 +173,8 @@ _NAME_PART = re.compile(r"[^\W\d_][^\W\d_'’]*")
 
 def _with_repeated_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     """`spans` and the other places where a masked name's words, or an email address's name, stand again in the
-    message ("Sinead on reception ... Sinead O'Halloran is a patient"; "jt.wardlow@... last name Wardlow"): the same
-    person, named a second time."""
+    message ("Sinead on reception ... Sinead O'Halloran is a patient"; "jt.wardlow@... last name Wardlow"), with an
+    initial before it ("Von: <given> Obermaier ... M. Obermaier"): the same person, named a second time."""
     not_names = _not_names()
     lists = name_lists()
     parts: set[str] = set()
@@ -185,7 +185,7 @@ def _with_repeated_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
             local = s.text.split("@", 1)[0]
             parts.update(
                 w.capitalize()
-                for w in re.split(r"[._+-]", local)
+                for w in re.split(r"[._+\d-]+", local)  # digits too: "vikrant.joshi1977@..."
                 if len(w) > 2
                 and w.isalpha()
                 and (fold(w) in lists.given or fold(w) in lists.surnames or not _everyday(w))
@@ -194,7 +194,8 @@ def _with_repeated_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     if not parts:
         return spans
     pattern = re.compile(
-        rf"(?<![\w'’@.-])(?:{'|'.join(map(re.escape, sorted(parts, key=len, reverse=True)))})(?![\w'’-]|@)"
+        rf"(?<![\w'’@.-])(?:(?-i:[A-Z])\.[ ]?)?(?:{'|'.join(map(re.escape, sorted(parts, key=len, reverse=True)))})"
+        r"(?![\w'’-]|@)"
     )
     found = [m.span() for m in pattern.finditer(text)]
     return _added(text, spans, "NAME", [(a, b) for a, b in found if not is_not_a_patient(text, a, b)])
