@@ -13,7 +13,7 @@ from assistant.chat.data import chat_data
 from assistant.chat.specialty_topics import topic_ideas
 from assistant.errors import KnowledgeError
 from assistant.knowledge import load_knowledge
-from assistant.knowledge.cards import CardVariant
+from assistant.knowledge.cards import CardItem, CardVariant
 from assistant.matching import CardMatch
 from assistant.question_split import split_question, subject_of
 from tests.conftest import FIXTURE_KNOWLEDGE
@@ -402,32 +402,33 @@ def test_a_caution_scoped_to_another_country_is_left_out_for_an_asker_elsewhere(
         assert "In South Africa" not in cautions(asker), asker
 
 
-def _with_items(kb, card_id: str, steps: tuple[str, ...], variants: tuple[dict, ...] = ()):
+def _with_items(kb, card_id: str, steps: tuple[str | dict, ...], variants: tuple[dict, ...] = ()):
     card = kb.card(card_id)
     inner = card.card.model_copy(
         update={
-            "steps": steps,
+            "steps": tuple(CardItem.model_validate(s) for s in steps),
             "variants": tuple(CardVariant.model_validate(v) for v in variants) or card.card.variants,
         }
     )
     return card.model_copy(update={"card": inner})
 
 
-def test_a_step_that_leans_on_a_step_left_out_for_the_asker_goes_too(kb):
-    # "In the US, ..." is left out for a clinic elsewhere; "Where that Act applies, ..." would then refer to nothing.
+def test_a_step_that_follows_a_step_left_out_for_the_asker_goes_too(kb):
+    # A US-only step is left out for a clinic elsewhere; the step that follows it would then refer to nothing.
     card = _with_items(
         kb,
         "telehealth-and-online-services-reaching-beyond-your-area",
         (
             "Target by location, never by condition [1].",
-            "In the US, note that a service marketing to Washington residents can be covered by a state act [1].",
-            "Where that Act applies, get consent to collect consumer health data [1].",
+            {"text": "Note that a service marketing to Washington residents can be covered [1].", "countries": ["US"]},
+            {"text": "Where that Act applies, get consent to collect consumer health data [1].", "follows": True},
             "Keep tracking pixels off booking pages [1].",
         ),
     )
     match = CardMatch(card, 1.0, card.card.questions[0], 0.9, 0.2)
     us = card_part(match, Asker(country="US", code="US"), Numbering(kb)).steps
     assert len(us) == 4 and any(s.startswith("Where that Act") for s in us)
+    assert len(card_part(match, Asker(), Numbering(kb)).steps) == 4  # country unknown: every step
     for asker in (Asker(code="SG"), Asker(country="GB", code="GB")):
         steps = card_part(match, asker, Numbering(kb)).steps
         assert [s.split()[0] for s in steps] == ["Target", "Keep"], (asker, steps)
@@ -447,9 +448,32 @@ def test_a_step_naming_another_country_and_resting_only_on_its_guides_is_left_ou
     )
 
 
+def test_a_scoped_step_is_shown_by_its_data_not_its_wording(kb):
+    # The scope is the item's `countries`, not its first words: an item opening "In the US," with no scope is for
+    # everyone, and a scoped one whose words name no place is for its countries (and their rule set) only.
+    card = _with_items(
+        kb,
+        "telehealth-and-online-services-reaching-beyond-your-area",
+        (
+            "In the US, and everywhere else, target by location [1].",
+            {"text": "Get written consent under the Italian rules [1].", "countries": ["IT"]},
+            "Keep tracking pixels off booking pages [1].",
+        ),
+    )
+    match = CardMatch(card, 1.0, card.card.questions[0], 0.9, 0.2)
+    for asker, shown in (
+        (Asker(country="GB", code="GB"), 2),
+        (Asker(code="SG"), 2),
+        (Asker(country="EU", code="IT"), 3),
+        (Asker(country="EU", code="DE"), 3),  # the same rule set
+        (Asker(), 3),
+    ):
+        assert len(card_part(match, asker, Numbering(kb)).steps) == shown, asker
+
+
 def test_a_lead_that_says_no_for_the_askers_own_country_is_not_followed_by_steps_for_doing_it(kb):
-    # A rule set's variant says yes for most members and no for one ("In Germany, not for ..."): a clinic there
-    # gets no steps for posting; another member keeps them.
+    # A rule set's variant says yes for most members and no for one ("In Germany, not for ..."), and says so as
+    # data (`no_steps_for`): a clinic there gets no steps for posting; another member keeps them.
     lead = (
         "In most of the EU, usually yes with written consent [1]. In Germany, not for purely cosmetic treatments: "
         "public before-and-after images of procedures that are not medically necessary are banned [1]."
@@ -458,7 +482,7 @@ def test_a_lead_that_says_no_for_the_askers_own_country_is_not_followed_by_steps
         kb,
         "before-after-photos-allowed",
         ("Get signed consent for each image [1].", "Take both photos the same way [1].", "Add typical results [1]."),
-        ({"when": {"country": ["EU"]}, "lead": lead},),
+        ({"when": {"country": ["EU"]}, "lead": lead, "no_steps_for": ["DE"]},),
     )
     match = CardMatch(card, 1.0, card.card.questions[0], 0.9, 0.2)
     assert card_part(match, Asker(country="EU", code="DE"), Numbering(kb)).steps == []

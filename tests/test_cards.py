@@ -141,3 +141,34 @@ def test_no_held_out_question_is_a_card_wording_in_disguise(kb, embedder):
     worst = np.unravel_index(np.argmax(sims), sims.shape)
     assert len(holdout) >= 1210  # every set up to the ninth
     assert sims.max() < 0.90, (holdout[worst[0]], wordings[worst[1]], float(sims.max()))
+
+
+def test_a_step_scoped_to_an_unknown_country_code_is_rejected(kb_copy):
+    message = _broken(kb_copy, lambda c: c["steps"].__setitem__(1, {"text": c["steps"][1], "countries": ["XX"]}))
+    assert "review-replies-one-star" in message and "XX" in message and "countries" in message
+
+
+def test_a_step_scoped_to_a_known_country_loads_as_a_typed_item(kb_copy):
+    root, doc = kb_copy
+    card = doc["cards"][0]
+    card["steps"][1] = {"text": card["steps"][1], "countries": ["US", "GB"]}
+    card["steps"][2] = {"text": card["steps"][2], "follows": True}
+    (root / CARD_FILE).write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    steps = load_knowledge(root).card("review-replies-one-star").card.steps
+    assert steps[0].countries == () and not steps[0].follows
+    assert steps[1].countries == ("US", "GB") and steps[2].follows and steps[2].text == card["steps"][2]["text"]
+
+
+def test_follows_on_the_first_step_or_caution_is_rejected(kb_copy):
+    message = _broken(kb_copy, lambda c: c["steps"].__setitem__(0, {"text": c["steps"][0], "follows": True}))
+    assert "follows" in message and "first" in message
+
+
+def test_a_variant_saying_no_steps_for_an_unknown_country_is_rejected(kb_copy):
+    def change(card):
+        card["variants"].append(
+            {"when": {"country": ["EU"]}, "lead": "No, not in the EU without consent [1].", "no_steps_for": ["QQ"]}
+        )
+
+    message = _broken(kb_copy, change)
+    assert "QQ" in message

@@ -23,7 +23,7 @@ def test_without_a_country_or_specialty_the_default_card_applies(fixture_kb):
 def test_a_uk_asker_gets_the_uk_variant_and_a_dermatologist_the_dermatology_one(fixture_kb):
     card = fixture_kb.card("review-replies-one-star").card
     assert choose_variant(card, Asker(country="GB")).add.startswith("In the UK")
-    assert choose_variant(card, Asker(specialty="dermatology")).watch_out[0].startswith("Do not refer to skin")
+    assert choose_variant(card, Asker(specialty="dermatology")).watch_out[0].text.startswith("Do not refer to skin")
     assert choose_variant(card, Asker(country="US", specialty="cardiology")) is None
 
 

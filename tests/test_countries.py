@@ -179,3 +179,19 @@ def test_a_city_followed_by_its_region_or_country_names_that_one(kb, question, c
 )
 def test_places_that_contain_another_countrys_name_or_a_county_name_the_right_country(kb, question, code):
     assert kb.countries.named_in(question) == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Médecin de famille à Montréal, notre Instagram est en anglais", "Dentiste au Québec: nos posts en anglais?"],
+)
+def test_a_place_written_with_its_own_accents_names_its_country(kb, text):
+    # A French-speaking asker writes Montréal and Québec; read as no place (or as France, from "Médecin"), they
+    # were given France's advertising rules instead of Quebec's language law.
+    assert kb.countries.named_in(text) == "CA"
+
+
+def test_an_uncovered_country_with_a_guide_of_its_own_names_its_regulator(kb):
+    # Brazil's guide names the councils (CFM, CRM, CFO), citing the CFM: the notice says whom to ask.
+    regulator = kb.countries.uncovered_country("BR").regulator
+    assert regulator and "CRM" in regulator and "CFO" in regulator

@@ -8,7 +8,7 @@ import pytest
 from assistant.chat.data import chat_data
 from assistant.knowledge.countries import Countries
 from assistant.knowledge.schemas.chat import NearbyCard
-from assistant.matching import CardMatcher
+from assistant.matching import CardMatch, CardMatcher
 from assistant.question_split import split_question
 from tests.fakes import FakeEmbedder
 
@@ -105,3 +105,20 @@ def test_a_close_runner_up_whose_wordings_cover_the_question_answers_instead(fix
     far = CardMatch(second, 0.60, question, 0.0, 0.0, question)
     assert matcher.closer(question, [top, far], rule).card.id == first.id  # not close enough in score
     assert matcher.closer(question, [top, runner], NearbyCard()).card.id == first.id  # the rule off
+
+
+def test_a_modest_card_whose_wordings_cover_the_question_carries_no_nearby_notice(kb):
+    # Below the close-card confidence, "this answers a nearby question" is said only when enough of the question's
+    # distinctive words are missing from the card's wordings (chat.yaml nearby_card.notice_at).
+    from assistant.chat.compose import Composer
+
+    data = chat_data()
+    composer = Composer(kb, None, data.answer, nearby=data.nearby_card)
+    card = kb.cards[0]
+    covered = CardMatch(card, 0.5, card.card.questions[0], 0.56, uncovered=0.6)
+    missed = CardMatch(card, 0.5, card.card.questions[0], 0.56, uncovered=0.9)
+    sure = CardMatch(card, 0.5, card.card.questions[0], 0.8, uncovered=0.9)
+    assert 0 < data.nearby_card.notice_at < data.nearby_card.abstain_at
+    assert not composer._close_card(covered)
+    assert composer._close_card(missed) and not composer._close_card(sure)
+    assert Composer(kb, None, data.answer)._close_card(covered)  # no nearby data: the confidence alone decides

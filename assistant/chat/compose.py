@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..errors import KnowledgeError
-from ..knowledge.cards import MARKER, AnswerCard, CardVariant, markers
+from ..knowledge.cards import MARKER, AnswerCard, CardItem, CardVariant, markers
 from ..knowledge.schemas.chat import NearbyCard, SpecialtyIdeas, VariantFit, VerdictWords
 from ..matching import CardMatch, stands_alone
 from ..question_split import asks, pieces_of, questions_in, tidy
@@ -57,18 +57,6 @@ MAX_HEADING_WORDS = 16  # a longer part of a question is headed by its card's th
 # forbids what the card's lead allows cannot be followed by the card's steps for doing it.
 _ALLOWS = re.compile(r"^(?:[^.:;]{0,60}\byes\b|Only (?:with|if)\b|Often\b|Usually\b)", re.IGNORECASE)
 _FORBIDS = re.compile(r"^(?:No\b|Not\b|Never\b|Do not\b|Don't\b|Check\b)")
-# A step or caution scoped to one place ("In South Africa, the HPCSA's rules ..."): the place is its first words.
-_SCOPED_ITEM = re.compile(r"^In ([^,:;]{2,40})[,:]")
-# A sentence of a lead that says no for one place ("In Germany, not for purely cosmetic treatments: ...").
-_PLACE_SAYS_NO = re.compile(r"(?:^|(?<=[.!?])\s+)In ([^,:;.]{2,40})[,:]\s+(?:no|not|never)\b", re.IGNORECASE)
-# A step or caution that leans on the one before it ("Where that Act applies, ...", "If so, ...", "Those rules
-# ..."): when the one before is left out, it refers to nothing, so it goes too.
-_LEANS_BACK = re.compile(
-    r"^(?:(?:where|if|under|once|after|outside|unlike|like|as with|beyond|besides)\s+(?:that|this|these|those|such|"
-    r"it|so|not)\b|(?:that|this|these|those|such|the same)\s+(?:act|law|laws|rule|rules|regulation|regulations|code|"
-    r"guidance|guidelines|requirement|requirements|ban|state|country|board|regulator)\b|(?:then|otherwise)\b)",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -228,8 +216,8 @@ def card_part(
     card = match.card.card
     variant = choose_variant(card, asker, fit, numbering.kb.countries)
 
-    def fix(texts: Sequence[str]) -> list[str]:
-        return [_renumber(t, card, numbering) for t in texts]
+    def fix(texts: Sequence[str | CardItem]) -> list[str]:
+        return [_renumber(str(t), card, numbering) for t in texts]
 
     lead = variant.lead if variant and variant.lead else card.lead
     if not verdict_fits(match, framing):
@@ -267,9 +255,7 @@ def _steps_contradicted(card: AnswerCard, variant: CardVariant | None, asker: As
     if variant is not None and variant.lead:
         if variant.steps:
             return False
-        return overturns(card.lead, variant.lead) or (
-            bool(_ALLOWS.match(card.lead)) and _says_no_here(variant.lead, asker, kb.countries)
-        )
+        return overturns(card.lead, variant.lead) or (asker.code is not None and asker.code in variant.no_steps_for)
     countries = kb.countries
     if variant is not None or countries is None or countries.uncovered_country(asker.code) is None:
         return False
@@ -278,26 +264,21 @@ def _steps_contradicted(card: AnswerCard, variant: CardVariant | None, asker: As
     return any(v.when.country and v.lead and overturns(card.lead, v.lead) for v in card.variants)
 
 
-def _says_no_here(lead: str, asker: Asker, countries: Countries | None) -> bool:
-    """Whether a lead has a sentence saying no for the asker's own country ("In most of the EU, usually yes ... In
-    Germany, not for purely cosmetic treatments: ..." for a clinic in Munich)."""
-    if countries is None or asker.code is None:
-        return False
-    return any(countries.named_in(m.group(1)) == asker.code for m in _PLACE_SAYS_NO.finditer(lead))
-
-
-def _for_asker_items(items: Sequence[str], card: AnswerCard, asker: Asker, kb: KnowledgeBase) -> tuple[str, ...]:
-    """A card's steps or cautions without those about another country than the asker's (`_scoped_elsewhere`,
-    `_cites_elsewhere`), nor one that leans on an item left out ("In the US, the My Health My Data Act can cover
-    ..." gone, "Where that Act applies, ..." would dangle)."""
+def _for_asker_items(
+    items: Sequence[CardItem], card: AnswerCard, asker: Asker, kb: KnowledgeBase
+) -> tuple[CardItem, ...]:
+    """A card's steps or cautions without those scoped to other countries than the asker's (`countries`, see
+    `_scoped_elsewhere`) or resting only on other countries' guides (`_cites_elsewhere`), nor one that follows an
+    item left out (`follows`: "In the US, the My Health My Data Act can cover ..." gone, "Where that Act applies,
+    ..." would dangle)."""
     countries = kb.countries
-    kept: list[str] = []
+    kept: list[CardItem] = []
     dropped = False
     for item in items:
         dropped = (
             _scoped_elsewhere(item, asker, countries)
-            or _cites_elsewhere(item, card, asker, kb)
-            or (dropped and bool(_LEANS_BACK.match(item)))
+            or _cites_elsewhere(item.text, card, asker, kb)
+            or (dropped and item.follows)
         )
         if not dropped:
             kept.append(item)
@@ -336,18 +317,15 @@ def _guide_countries(kb: KnowledgeBase, guide_id: str) -> set[str]:
         return set()
 
 
-def _scoped_elsewhere(item: str, asker: Asker, countries: Countries | None) -> bool:
-    """Whether a step or caution opens by scoping itself to a place under other rules than the asker's ("In South
-    Africa, ..." for a clinic in New Zealand). Kept when the asker's country is unknown."""
-    found = _SCOPED_ITEM.match(item)
-    if found is None or countries is None or asker.code is None:
-        return False
-    named = countries.named_in(found.group(1))
-    if named is None or named == asker.code:
+def _scoped_elsewhere(item: CardItem, asker: Asker, countries: Countries | None) -> bool:
+    """Whether a step or caution is scoped to places under other rules than the asker's (`countries: [ZA]` for a
+    clinic in New Zealand; an Italian item stays for a German asker, both being EU). Kept when the asker's country
+    is unknown."""
+    if not item.countries or countries is None or asker.code is None or asker.code in item.countries:
         return False
     if asker.country is None:  # a country the guides do not cover: any other place's rules are not its own
         return True
-    return countries.rules_for(named) != asker.country
+    return all(countries.rules_for(code) != asker.country for code in item.countries)
 
 
 def best_sections(
@@ -496,7 +474,7 @@ class Composer:
             # Not after a draft, nor under an answer that says it answers a nearby question.
             if not drafts and min(m.confidence for m in matches) >= self.CLOSE_CARD:
                 answer.ideas = self._topic_ideas(turn, asker, matches, answer.parts)
-            if len(matches) == 1 and not drafts and first.confidence < self.CLOSE_CARD:
+            if len(matches) == 1 and not drafts and self._close_card(matches[0]):
                 notices.append(self.words.phrase("close_card", question=matches[0].card.card.questions[0]))
             if len(matches) == 1 and matches[0].unanswered:  # one part of a two-part message has no card
                 notices.append(self.words.phrase("part_not_covered", question=tidy(matches[0].unanswered)))
@@ -519,6 +497,14 @@ class Composer:
         gap = self.country_gap(turn.country, answer.sources)
         answer.notices = [*notices, gap] if gap else notices
         return answer
+
+    def _close_card(self, match: CardMatch) -> bool:
+        """Whether the one card answering is said to answer a nearby question: matched below `CLOSE_CARD`, and with
+        enough of the question's distinctive words missing from its wordings (knowledge/data/chat.yaml,
+        `nearby_card.notice_at`): a card whose wordings cover the question answers it, confidence or not."""
+        if match.confidence >= self.CLOSE_CARD:
+            return False
+        return self.nearby is None or self.nearby.notices(match.uncovered, match.confidence)
 
     def _topic_ideas(
         self, turn, asker: Asker, matches: Sequence[CardMatch], parts: Sequence[Part]

@@ -33,6 +33,46 @@ def markers(text: str) -> list[int]:
     return [int(n) for n in MARKER.findall(text)]
 
 
+class CardItem(Strict):
+    """One step or caution. Written as a plain string, or as a mapping when it is not for every asker:
+    `{text: ..., countries: [ZA]}` is shown only to askers of those countries (or of their rule sets: an Italian
+    item is kept for a German asker, both being EU; an asker whose country is unknown sees it), and
+    `follows: true` only when the item before it is shown ("Where that Act applies, ..." after the item naming the
+    Act). The loader checks the codes against knowledge/data/countries.yaml."""
+
+    text: str = Field(min_length=3)
+    countries: tuple[str, ...] = ()
+    follows: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain(cls, value: object) -> object:
+        return {"text": value} if isinstance(value, str) else value
+
+    @field_validator("countries")
+    @classmethod
+    def _codes(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        bad = [c for c in value if not re.fullmatch(r"[A-Z]{2}", c)]
+        if bad:
+            raise ValueError(f"country code(s) {bad} are not two capital letters (ISO 3166, or EU)")
+        return value
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _items(value: tuple[CardItem, ...] | None, field: str) -> tuple[CardItem, ...] | None:
+    """The items, refusing `follows` on the first: it has no item before it to follow."""
+    if value and value[0].follows:
+        raise ValueError(f"the first item of '{field}' cannot have follows: true (there is no item before it)")
+    return value
+
+
+def texts_of(items: tuple[CardItem, ...] | None) -> tuple[str, ...]:
+    """The plain texts of a card's steps or cautions."""
+    return tuple(item.text for item in items or ())
+
+
 class CardCite(Strict):
     guide: str = Field(pattern=ID_RE)
     section: str = Field(min_length=3)  # a `##` heading of that guide, exactly
@@ -53,26 +93,33 @@ class VariantWhen(Strict):
 class CardVariant(Strict):
     when: VariantWhen
     lead: str | None = Field(default=None, min_length=20)
-    steps: tuple[str, ...] | None = Field(default=None, min_length=3, max_length=7)
-    watch_out: tuple[str, ...] | None = Field(default=None, max_length=3)
+    steps: tuple[CardItem, ...] | None = Field(default=None, min_length=3, max_length=7)
+    watch_out: tuple[CardItem, ...] | None = Field(default=None, max_length=3)
     add: str | None = Field(default=None, min_length=10)  # a sentence shown after the steps
+    # Countries for which this variant's lead says no ("In Germany, not for purely cosmetic work: ..."): their
+    # askers get the lead without the card's steps for doing it. Only with a lead of its own and no steps.
+    no_steps_for: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _changes_something(self) -> CardVariant:
         if self.lead is None and self.steps is None and self.watch_out is None and self.add is None:
             raise ValueError("a variant changes the lead, the steps, the watch-outs or adds a sentence")
+        _items(self.steps, "steps")
+        _items(self.watch_out, "watch_out")
+        if self.no_steps_for and (self.lead is None or self.steps is not None):
+            raise ValueError("'no_steps_for' needs a variant lead and no variant steps")
         return self
 
     def texts(self) -> list[str]:
-        return [self.lead or "", self.add or "", *(self.steps or ()), *(self.watch_out or ())]
+        return [self.lead or "", self.add or "", *texts_of(self.steps), *texts_of(self.watch_out)]
 
 
 class AnswerCard(Strict):
     id: str = Field(pattern=ID_RE)
     questions: tuple[str, ...] = Field(min_length=6, max_length=16)
     lead: str = Field(min_length=20)
-    steps: tuple[str, ...] = Field(min_length=3, max_length=7)
-    watch_out: tuple[str, ...] = Field(default=(), max_length=3)
+    steps: tuple[CardItem, ...] = Field(min_length=3, max_length=7)
+    watch_out: tuple[CardItem, ...] = Field(default=(), max_length=3)
     variants: tuple[CardVariant, ...] = ()
     related: tuple[str, ...] = ()
     # The specialties the card is written for (a psychologists' code is no answer for an occupational therapist);
@@ -93,7 +140,11 @@ class AnswerCard(Strict):
 
     @model_validator(mode="after")
     def _citations_and_length(self) -> AnswerCard:
-        texts = [self.lead, *self.steps, *self.watch_out] + [t for v in self.variants for t in v.texts()]
+        _items(self.steps, "steps")
+        _items(self.watch_out, "watch_out")
+        texts = [self.lead, *texts_of(self.steps), *texts_of(self.watch_out)] + [
+            t for v in self.variants for t in v.texts()
+        ]
         used = {n for t in texts for n in markers(t)}
         out_of_range = sorted(n for n in used if not 1 <= n <= len(self.cites))
         if out_of_range:
@@ -103,7 +154,7 @@ class AnswerCard(Strict):
             raise ValueError(f"cites {unused} are never referred to by a [n] marker")
         if not markers(self.lead):
             raise ValueError("the lead needs a citation marker [n]")
-        words = _words(self.lead, *self.steps, *self.watch_out)
+        words = _words(self.lead, *texts_of(self.steps), *texts_of(self.watch_out))
         if not MIN_WORDS <= words <= MAX_WORDS:
             raise ValueError(f"the card reads {words} words; write {MIN_WORDS} to {MAX_WORDS}")
         for v in self.variants:
@@ -114,13 +165,20 @@ class AnswerCard(Strict):
     def resolved(self, variant: CardVariant | None) -> tuple[str, ...]:
         """All the text of the card with a variant applied: lead, steps, added sentence, watch-outs."""
         if variant is None:
-            return (self.lead, *self.steps, *self.watch_out)
+            return (self.lead, *texts_of(self.steps), *texts_of(self.watch_out))
         return (
             variant.lead or self.lead,
-            *(variant.steps or self.steps),
+            *texts_of(variant.steps or self.steps),
             variant.add or "",
-            *(self.watch_out if variant.watch_out is None else variant.watch_out),
+            *texts_of(self.watch_out if variant.watch_out is None else variant.watch_out),
         )
+
+    def items(self) -> tuple[CardItem, ...]:
+        """Every step and caution of the card and its variants."""
+        out = [*self.steps, *self.watch_out]
+        for v in self.variants:
+            out += [*(v.steps or ()), *(v.watch_out or ())]
+        return tuple(out)
 
 
 class CardFile(Strict):

@@ -327,6 +327,17 @@ def _check_cards(kb: KnowledgeBase) -> None:
         bad = [code for v in c.card.variants for code in v.when.country if listed and code not in listed]
         if bad:  # IE and NZ are variant countries only as far as countries.yaml lists them (and their rule set)
             raise KnowledgeError(f"{where}: field 'variants': country code(s) {bad} are not in countries.yaml")
+        known = (
+            {x.code for x in kb.countries.countries} | {x.code for x in kb.countries.uncovered}
+            if kb.countries
+            else set()
+        )
+        bad = sorted({code for item in c.card.items() for code in item.countries} - known) if known else []
+        bad += sorted({code for v in c.card.variants for code in v.no_steps_for} - known) if known else []
+        if bad:  # an item's or a variant's scope: a country countries.yaml knows (covered or not)
+            raise KnowledgeError(
+                f"{where}: field 'countries' or 'no_steps_for': country code(s) {bad} are not in countries.yaml"
+            )
         for q in c.card.questions:
             key = " ".join(q.lower().split())
             if asked.setdefault(key, c.id) != c.id:

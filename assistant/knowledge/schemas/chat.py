@@ -183,6 +183,9 @@ class NearbyCard(Strict):
     confidence: float = 0.0
     bias: float = 0.0
     abstain_at: float = Field(default=1.0, gt=0, le=1)
+    # A card kept below the chat's close-card confidence is said to answer a nearby question only when P(nearby)
+    # reaches this (0: always); below it the card's wordings cover the question, and the notice misleads.
+    notice_at: float = Field(default=0.0, ge=0, le=1)
     # A better second card: among the cards scoring within `switch_within` of the top one, the one whose wordings
     # leave the least of the question uncovered answers instead, when it leaves at least `switch_gain` less.
     switch_within: float = Field(default=0.0, ge=0, le=0.2)
@@ -194,6 +197,10 @@ class NearbyCard(Strict):
 
     def abstains(self, share: float, confidence: float) -> bool:
         return self.abstain_at < 1 and self.probability(share, confidence) >= self.abstain_at
+
+    def notices(self, share: float, confidence: float) -> bool:
+        """Whether a card kept at a modest confidence is to be called the answer to a nearby question."""
+        return self.probability(share, confidence) >= self.notice_at
 
 
 class VariantFit(Strict):
