@@ -298,6 +298,11 @@ class CardMatcher:
         best = np.maximum(best_first[:, 0], -1.0)
         return _combined(mean, best, lexical, counts)
 
+    def written_for(self, card_id: str) -> frozenset[str]:
+        """The rule sets or countries a country-specific card is written for; empty for a general card."""
+        at = self._position.get(card_id)
+        return self._regions[at] if at is not None else frozenset()
+
     def _for_profession(self, scores: np.ndarray, profession: str | None) -> np.ndarray:
         """A card written for some professions only is left out when the asker names another one: a psychologists'
         code on testimonials is no answer for an occupational therapist. `profession`: a specialty id, "" for a
@@ -499,8 +504,15 @@ def card_regions(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
     from .knowledge.cards import markers
 
     out: dict[str, frozenset[str]] = {}
-    if kb.countries is None:
+    countries = kb.countries
+    if countries is None:
         return out
+
+    def rules_for(code: str) -> str | None:
+        # A country the guides cover only in its own guide (South Africa) is a rule set of its own here: the
+        # HPCSA's rules are no answer for a GP in Naas.
+        return countries.rules_for(code) or (code if countries.uncovered_country(code) else None)
+
     for card in kb.cards:
         guides = [kb.guide(card.card.cites[n - 1].guide) for n in markers(card.card.lead)]
         if card.countries:  # the theme says which rule set it answers for
@@ -508,10 +520,10 @@ def card_regions(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
             theme = set(card.countries)
             # ...narrowed to the member states whose guide its lead cites (Italy's rules, not the EU's)
             members = bool(guides) and all(g.meta.countries for g in guides) and not codes & theme
-            fits = all(kb.countries.rules_for(code) in theme for code in codes)
+            fits = all(rules_for(code) in theme for code in codes)
             out[card.id] = frozenset(codes if members and fits else theme)
             continue
-        found = (kb.countries.rules_for(code) for g in guides for code in g.meta.countries)
+        found = (rules_for(code) for g in guides for code in g.meta.countries)
         rules = {rule for rule in found if rule is not None}
         if guides and all(g.meta.countries for g in guides) and len(rules) == 1:  # one country's answer
             # Guides for some members of a rule set (Germany's, or Italy's, France's and Spain's) answer for

@@ -251,3 +251,33 @@ def test_a_part_no_card_answers_is_named_in_a_plain_notice_not_answered_by_anoth
     assert [p.card_id for p in answer.parts] == ["review-replies-one-star"]
     assert any("Can we offer a free check-up for every referral?" in n for n in answer.notices)
     assert all("second question" not in n for n in answer.notices) and "second question" not in answer.lead
+
+
+def test_follow_up_questions_leave_out_cards_written_for_another_country_than_the_askers(kb):
+    """Under an answer for a known country, "You might also ask" offers no card written for other countries' rules;
+    the asker of that country, and one whose country is unknown, still get it."""
+    from assistant.chat.compose import Composer
+    from assistant.matching import CardMatcher, card_regions
+    from tests.fakes import FakeEmbedder
+
+    regions = card_regions(kb)
+    composer = Composer(kb, CardMatcher(kb.cards, FakeEmbedder(), regions=regions), words=None)
+    checked = 0
+    for card in kb.cards:
+        scoped = [r for r in card.card.related if regions.get(r)]
+        if not scoped:
+            continue
+        match = CardMatch(card, 1.0, card.card.questions[0], 0.9)
+        places = regions[scoped[0]]
+        other = next(c.code for c in kb.countries.countries if c.rules not in places and c.code not in places)
+        foreign = Asker(country=kb.countries.rules_for(other), code=other)
+        assert not {r["card_id"] for r in composer._related([match], foreign)} & {
+            r for r in card.card.related if regions.get(r) and not regions[r] & {other, foreign.country}
+        }, card.id
+        home = sorted(places)[0]
+        local = Asker(country=kb.countries.rules_for(home), code=home)
+        unknown = [r["card_id"] for r in composer._related([match], Asker())]
+        if scoped[0] in unknown:
+            assert scoped[0] in [r["card_id"] for r in composer._related([match], local)], card.id
+        checked += 1
+    assert checked

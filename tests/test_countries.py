@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
+from assistant.knowledge.cards import markers
 from assistant.knowledge.countries import Countries
 
 
@@ -195,3 +196,26 @@ def test_an_uncovered_country_with_a_guide_of_its_own_names_its_regulator(kb):
     # Brazil's guide names the councils (CFM, CRM, CFO), citing the CFM: the notice says whom to ask.
     regulator = kb.countries.uncovered_country("BR").regulator
     assert regulator and "CRM" in regulator and "CFO" in regulator
+
+
+def test_a_card_resting_on_an_uncovered_countrys_own_guide_is_only_for_that_country(kb):
+    """South Africa's HPCSA card is no answer (nor a nearby one) for a GP in Ireland: a guide written for a country
+    the guides otherwise do not cover makes its cards that country's, like any covered country's guide."""
+    from assistant.matching import CardMatcher, card_regions
+    from tests.fakes import FakeEmbedder
+
+    regions = card_regions(kb)
+    own = {g.id: set(g.meta.countries) for g in kb.guides if g.meta.countries}
+    uncovered = {code for codes in own.values() for code in codes if kb.countries.uncovered_country(code) is not None}
+    assert uncovered, "some guide is written for a country the rule sets do not cover"
+    for card in kb.cards:
+        cited = {card.card.cites[n - 1].guide for n in markers(card.card.lead)}
+        places = set().union(*(own.get(g, set()) for g in cited)) if cited else set()
+        if cited and all(g in own for g in cited) and places and places <= uncovered and not card.countries:
+            assert regions.get(card.id) == frozenset(places), card.id
+    matcher = CardMatcher(kb.cards, FakeEmbedder(), regions=regions)
+    question = "Are South African doctors allowed to advertise on Facebook and Instagram?"
+    irish = matcher.match(question, k=5, country="EU", code="IE")
+    assert irish and not any(regions.get(m.card.id, frozenset()) & uncovered for m in irish[:1])
+    south_african = matcher.match(question, k=1, country=None, code="ZA")[0]
+    assert regions.get(south_african.card.id) == frozenset({"ZA"}), south_african.card.id

@@ -468,7 +468,7 @@ class Composer:
             first = answer.parts[0]
             answer.lead, answer.steps, answer.watch_out = first.lead, first.steps, first.watch_out
             answer.card_id, answer.confidence = first.card_id, first.confidence
-            answer.related = self._related(matches)
+            answer.related = self._related(matches, asker)
             if len(answer.parts) > 1:
                 self._one_reply(answer, matches)
             # Not after a draft, nor under an answer that says it answers a nearby question.
@@ -631,15 +631,27 @@ class Composer:
         except KnowledgeError:  # a passage from an index of another knowledge base
             return False
 
-    def _related(self, matches: Sequence[CardMatch]) -> list[dict[str, str]]:
+    def _related(self, matches: Sequence[CardMatch], asker: Asker) -> list[dict[str, str]]:
+        """Follow-up questions from the matched cards' `related`, without a card written for another country than
+        the asker's when theirs is known ("Can a US med spa say Botox ...?" under an answer for a pharmacy in Cork)."""
         shown = {m.card.id for m in matches}
         out: list[dict[str, str]] = []
         for m in matches:
             for card_id in m.card.card.related:
+                if self._elsewhere(card_id, asker):
+                    continue
                 if card_id not in shown and len(out) < 3:
                     shown.add(card_id)
                     out.append({"card_id": card_id, "question": self.kb.card(card_id).card.questions[0]})
         return out
+
+    def _elsewhere(self, card_id: str, asker: Asker) -> bool:
+        """Whether a card is written for other countries than the asker's, whose country is known."""
+        written_for = getattr(self.matcher, "written_for", None)
+        if asker.code is None or written_for is None:
+            return False
+        places = written_for(card_id)
+        return bool(places) and asker.code not in places and asker.country not in places
 
 
 def _plain_name(name: str) -> str:
