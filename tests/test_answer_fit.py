@@ -355,7 +355,7 @@ def test_a_number_inside_a_sentence_is_not_a_list():
 
 
 def test_therapy_clients_name_a_therapist_but_speech_or_occupational_therapy_clients_do_not(kb):
-    """"therapy clients" is a psychotherapist's word; "speech therapy clients" are a speech therapist's, and an
+    """ "therapy clients" is a psychotherapist's word; "speech therapy clients" are a speech therapist's, and an
     occupational or massage therapist's clients name no specialty the knowledge base holds."""
     from assistant.chat.data import intent_data
     from assistant.chat.intents import MentionFinder
