@@ -257,3 +257,29 @@ def test_words_in_brackets_that_are_not_nicknames_stay_readable(text):
     masked = " ".join(_masked(text))
     for word in ("Saturday", "Market", "HR", "the patient"):
         assert word not in masked
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("can our poster say 'as endorsed by Jessica Ennisford' if she only retweeted us?", "Jessica Ennisford"),
+        ("Reel idea: 'Glow like Marisa Tomelli' with an SPF tip", "Marisa Tomelli"),
+        ("Caption: 'Wie Franz Obermeyer sagen würde: Sonnenschutz ist Pflicht!' ok?", "Franz Obermeyer"),
+        ("Kendra Lusk posted about her retainer lol can we riff on that trend", "Kendra Lusk"),
+        ("Draft a post cheering on the Leeds Rhinos after the final, maybe tag Kallum Watkinson?", "Kallum Watkinson"),
+    ],
+)
+def test_a_name_quoted_posting_publicly_or_beside_a_sports_team_is_a_public_figure(text, name):
+    assert name not in _masked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("my patient Kendra Lusk posted about her retainer on our page, can we reply?", "Kendra Lusk"),
+        ("Kendra Lusk posted about her visit to our clinic, angry, how do we reply?", "Kendra Lusk"),
+        ("pt Marisa Tomelli wants to smile like her sister, veneers?", "Marisa Tomelli"),
+    ],
+)
+def test_a_patient_cue_or_a_post_about_the_clinic_still_masks_the_name(text, name):
+    assert name in _masked(text)

@@ -629,3 +629,35 @@ def test_the_learned_decision_masks_a_name_only_when_its_weights_say_so():
     assert {"Maria", "Garcia"} <= set(every)  # with a threshold every candidate reaches
     shipped = [text[a:b] for a, b in learned_names(text, [], [], phi._everyday, name_model())]
     assert set(shipped) <= set(every) and "in" not in shipped
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Flyer for the flu clinic: our office is at 418 Barton Creek Blvd, walk-ins welcome", "418 Barton Creek Blvd"),
+        ("Post per l'open day: siamo in Via Mazzini 41, vi aspettiamo!", "Via Mazzini 41"),
+        ("Neuer Standort! Sie finden uns in der Kaiserstraße 12", "Kaiserstraße 12"),
+        ("We've moved to 77 Harbour Road, update the bio please", "77 Harbour Road"),
+    ],
+)
+def test_the_address_the_clinic_gives_as_its_own_stays_readable(text, address):
+    assert address not in [s.text for s in detect_phi(text) if s.kind == "ADDRESS"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "patient lives at 418 Barton Creek Blvd, send the reminder there",
+        "her address is Via Mazzini 41, Bologna: ok to mail the invoice?",
+    ],
+)
+def test_a_patients_address_is_still_masked_beside_the_clinic_wording(text):
+    assert any(s.kind == "ADDRESS" for s in detect_phi(text))
+
+
+def test_the_clinics_role_mailbox_as_recipient_of_a_forwarded_email_stays_readable():
+    text = "Fwd:\nFrom: kev.dorrington77@yahoo.co.uk\nTo: reception@harbourlane-physio.co.uk\nSubject: thanks\n\nTa."
+    emails = [s.text for s in detect_phi(text) if s.kind == "EMAIL"]
+    assert emails == ["kev.dorrington77@yahoo.co.uk"]
+    # A person's mailbox on the "To:" line is still masked.
+    assert any(s.kind == "EMAIL" for s in detect_phi("Fwd:\nFrom: reception@clinic.example\nTo: kev.d77@yahoo.co.uk"))

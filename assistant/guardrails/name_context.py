@@ -145,7 +145,8 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
         if p.staff_sentence.search(sentence):
             return True
     # "quote Georgina Long", but not "quote Maria Lopez's review": a possessive name is quoted for what it owns.
-    possessive = after[:1] in ("'", "’")
+    # A closing quote is not a possessive: "say 'as recommended by Chris Hoy' if ..."; "James' review" still is.
+    possessive = after[:2].lower() in ("'s", "’s") or (after[:1] in ("'", "’") and text[end - 1 : end] in ("s", "S"))
     if (p.news_before.search(before) and not possessive) or p.news_after.match(after):
         return True
     if p.news_sentence.search(sentence):

@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..knowledge import registry as knowledge_registry
-from ._data import guardrail_data, words
+from ._data import guardrail_data, patient_data, words
 from .addresses import find_addresses
 from .births import find_birth_dates
 from .clinic import clinic_terms
@@ -163,6 +163,7 @@ def rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = _with_names_beside_names(
         text, [PhiSpan(r.entity_type, r.start, r.end, text[r.start : r.end]) for r in _non_overlapping(results)]
     )
+    spans = _without_own_addresses(text, spans)
     spans = _without_colleagues_and_figures(text, _with_names_after_numbers(text, spans), extra_names)
     spans = _with_repeated_names(text, spans)
     return _with_unlabelled_numbers(text, _with_dates_after_names(text, spans))
@@ -199,6 +200,37 @@ def _with_repeated_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     )
     found = [m.span() for m in pattern.finditer(text)]
     return _added(text, spans, "NAME", [(a, b) for a, b in found if not is_not_a_patient(text, a, b)])
+
+
+def _without_own_addresses(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` less the addresses the clinic gives as its own ("our office is at ...", "siamo in Via ...") and its
+    role mailbox as the recipient of a forwarded e-mail ("To: info@..."), from patient_data.yaml `addresses`."""
+    own, header, mailboxes = _own_address_cues()
+    if not any(s.kind in ("ADDRESS", "EMAIL") for s in spans):
+        return spans
+    return [
+        s
+        for s in spans
+        if not (s.kind == "ADDRESS" and own.search(text[max(0, s.start - 80) : s.start]))
+        and not (
+            s.kind == "EMAIL"
+            and s.text.split("@", 1)[0].lower() in mailboxes
+            and header.search(text[max(0, s.start - 80) : s.start])
+        )
+    ]
+
+
+@lru_cache(maxsize=1)
+def _own_address_cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    """(the clinic giving its address, the "To:" line of a pasted e-mail, role mailboxes) from the data."""
+    terms = patient_data().addresses
+    own = "|".join(f"(?:{c})" for c in terms.own_cues) or "(?!)"
+    header = "|".join(f"(?:{c})" for c in terms.own_mail_header) or "(?!)"
+    return (
+        re.compile(rf"(?<![\w'’])(?:{own})[ ,:]*$", re.I),
+        re.compile(rf"(?:{header})$", re.I),
+        frozenset(m.lower() for m in terms.own_mailboxes),
+    )
 
 
 def _without_colleagues_and_figures(text: str, spans: list[PhiSpan], extra_names: Iterable[str]) -> list[PhiSpan]:
