@@ -265,11 +265,10 @@ def test_words_in_brackets_that_are_not_nicknames_stay_readable(text):
         ("can our poster say 'as endorsed by Jessica Ennisford' if she only retweeted us?", "Jessica Ennisford"),
         ("Reel idea: 'Glow like Marisa Tomelli' with an SPF tip", "Marisa Tomelli"),
         ("Caption: 'Wie Franz Obermeyer sagen würde: Sonnenschutz ist Pflicht!' ok?", "Franz Obermeyer"),
-        ("Kendra Lusk posted about her retainer lol can we riff on that trend", "Kendra Lusk"),
         ("Draft a post cheering on the Leeds Rhinos after the final, maybe tag Kallum Watkinson?", "Kallum Watkinson"),
     ],
 )
-def test_a_name_quoted_posting_publicly_or_beside_a_sports_team_is_a_public_figure(text, name):
+def test_a_name_lent_to_a_claim_or_quote_or_beside_a_sports_team_is_a_public_figure(text, name):
     assert name not in _masked(text)
 
 
@@ -278,6 +277,9 @@ def test_a_name_quoted_posting_publicly_or_beside_a_sports_team_is_a_public_figu
     [
         ("my patient Kendra Lusk posted about her retainer on our page, can we reply?", "Kendra Lusk"),
         ("Kendra Lusk posted about her visit to our clinic, angry, how do we reply?", "Kendra Lusk"),
+        # Someone posting about their own care may be a patient: no cue is needed to mask them.
+        ("Maria Rossi posted about her knee replacement on Facebook, can we share it?", "Maria Rossi"),
+        ("Kendra Lusk posted about her retainer lol can we riff on that trend", "Kendra Lusk"),
         ("pt Marisa Tomelli wants to smile like her sister, veneers?", "Marisa Tomelli"),
     ],
 )
