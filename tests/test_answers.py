@@ -94,8 +94,10 @@ def test_safety_steps_for_a_threatening_review_are_followed_by_the_threat_card_n
 
 
 def test_a_card_matched_without_confidence_says_which_question_it_answers(services):
-    """A card matched below Composer.CLOSE_CARD may answer a neighbouring question: the answer names the question
-    the card was written for, so the reader is not misled; a confident match carries no such notice."""
+    """A card matched below Composer.CLOSE_CARD whose wordings leave much of the question uncovered may answer a
+    neighbouring question: the answer names the question the card was written for, so the reader is not misled; a
+    confident match carries no such notice (nor does an unsure one whose wordings cover the question:
+    `nearby_card.notice_at`)."""
     from assistant.chat.compose import Composer
 
     seen = set()
@@ -105,15 +107,15 @@ def test_a_card_matched_without_confidence_says_which_question_it_answers(servic
         "Our nurse wants to do a dance video, thoughts?",
         "what about the lighting for videos in a small room",
         "do patients care about the font on our posts",
+        "what colour scheme works best for a dental clinic instagram grid",
     ):
         answer = ask(services, question)
         assert answer.card_id, question
         card = services.kb.card(answer.card_id).card
         close = [n for n in answer.notices if card.questions[0] in n]
-        unsure = answer.confidence < Composer.CLOSE_CARD
-        assert bool(close) == unsure, (question, answer.confidence, answer.notices)
+        assert not close or answer.confidence < Composer.CLOSE_CARD, (question, answer.confidence, answer.notices)
         assert not close or close[0] in answer.text
-        seen.add(unsure)
+        seen.add(bool(close))
     assert seen == {True, False}
 
 
