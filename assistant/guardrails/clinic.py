@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from ..profile import ClinicProfile
     from .phi import PhiSpan
 
+# A word of a person's name: letters, with apostrophes and hyphens inside ("O'Halloran", "Müller-Lüdenscheidt").
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*")
+
 
 @dataclass(frozen=True)
 class ClinicTerms:
@@ -54,7 +57,7 @@ class ClinicTerms:
     def _staff_surname_and_noun(self, text: str) -> bool:
         """A staff member's surname, no given name, and one capitalised word the name lists do not hold: a German
         noun after a titled colleague ("hat Dr. Weber Pralinen gebracht"), not a second name."""
-        parts = re.findall(r"[^\W\d_][^\W\d_'’-]*", text)
+        parts = _NAME_WORD.findall(text)
         if len(parts) != 2 or not self.surnames:
             return False
         lists = name_lists()
@@ -80,7 +83,5 @@ def clinic_terms(clinic: ClinicProfile) -> ClinicTerms:
     place = address_words(" ".join((clinic.address, clinic.city, clinic.region)))
     url = clinic.booking_url.strip()
     domain = (urlsplit(url if "//" in url else "//" + url).hostname or "").removeprefix("www.")
-    surnames = frozenset(
-        fold(words[-1]) for name in clinic.staff if (words := re.findall(r"[^\W\d_][^\W\d_'’-]*", name))
-    )
+    surnames = frozenset(fold(words[-1]) for name in clinic.staff if (words := _NAME_WORD.findall(name)))
     return ClinicTerms(staff, phrases, "".join(c for c in clinic.phone if c.isdigit()), place, domain, surnames)

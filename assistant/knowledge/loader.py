@@ -19,7 +19,7 @@ import yaml
 from ..errors import KnowledgeError
 from . import registry
 from .base import clean_text, read_text, read_yaml, validate
-from .cards import Card, CardFile
+from .cards import AnswerCard, Card, CardFile
 from .copy import CopyFile, DayCopy, DayCopyFile, PostCopy
 from .countries import Countries
 from .models import Guide, GuideMeta, Hashtag, Observance, Platform, Specialty
@@ -302,11 +302,29 @@ def _platform_aliases(platforms: dict[str, Platform]) -> dict[str, str]:
     return {_norm(n): p.id for p in platforms.values() for n in (p.id, p.name, *p.aliases)}
 
 
+def _known_codes(countries: Countries | None) -> set[str] | None:
+    """The codes an item's or a variant's scope may name: the countries countries.yaml knows, covered or not."""
+    if countries is None:
+        return None
+    return {x.code for x in countries.countries} | {x.code for x in countries.uncovered}
+
+
+def _unknown_scope(card: AnswerCard, known: set[str] | None) -> list[str]:
+    """The country codes a card's items (`countries`) or variants (`no_steps_for`) name that countries.yaml does
+    not know (`known`: its countries, covered or not; None without a countries file)."""
+    if not known:
+        return []
+    named = {code for item in card.items() for code in item.countries}
+    named |= {code for v in card.variants for code in v.no_steps_for}
+    return sorted(named - known)
+
+
 def _check_cards(kb: KnowledgeBase) -> None:
     """Cards cite real guide sections, relate to real cards and vary by known specialties."""
     headings = {g.id: set(g.headings) for g in kb.guides}
     ids = {c.id for c in kb.cards}
     asked: dict[str, str] = {}
+    known = _known_codes(kb.countries)
     for c in kb.cards:
         where = f"{c.path}[{c.id}]"
         for cite in c.card.cites:
@@ -327,13 +345,7 @@ def _check_cards(kb: KnowledgeBase) -> None:
         bad = [code for v in c.card.variants for code in v.when.country if listed and code not in listed]
         if bad:  # IE and NZ are variant countries only as far as countries.yaml lists them (and their rule set)
             raise KnowledgeError(f"{where}: field 'variants': country code(s) {bad} are not in countries.yaml")
-        known = (
-            {x.code for x in kb.countries.countries} | {x.code for x in kb.countries.uncovered}
-            if kb.countries
-            else set()
-        )
-        bad = sorted({code for item in c.card.items() for code in item.countries} - known) if known else []
-        bad += sorted({code for v in c.card.variants for code in v.no_steps_for} - known) if known else []
+        bad = _unknown_scope(c.card, known)
         if bad:  # an item's or a variant's scope: a country countries.yaml knows (covered or not)
             raise KnowledgeError(
                 f"{where}: field 'countries' or 'no_steps_for': country code(s) {bad} are not in countries.yaml"
