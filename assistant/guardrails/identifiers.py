@@ -3,9 +3,10 @@ Medicare, TFN, health cards, SIN, Aadhaar, PAN).
 
 The shapes and cue words are in knowledge/data/guardrails.yaml (`phi.national_ids`). A number right after its
 cue word ("SSN 123-45-6789", "Aadhaar: 2345 6789 0124"), or a few words after it on the same line, is masked
-whatever its digits: a typo in a patient's number is still that patient's number. A number with no cue is masked
-only when the scheme's checksum or rules accept it, so order numbers, amounts and phone numbers are not taken for
-identifiers.
+whatever its digits: a typo in a patient's number is still that patient's number. A few words after the cue, a
+number labelled as another kind ("..., ticket 046 454 287") is masked only when it passes the check. A number with
+no cue is masked only when the scheme's checksum or rules accept it, so order numbers, amounts and phone numbers
+are not taken for identifiers.
 """
 
 from __future__ import annotations
@@ -144,6 +145,17 @@ CHECKS: dict[str, Callable[[str], bool]] = {
 }
 
 
+def _labelled(text: str, start: int) -> bool:
+    """Whether the words right before `start` label the number there as another kind ("ticket", "order no.")."""
+    return bool(_other_label().search(text, max(0, start - 30), start))
+
+
+@lru_cache(maxsize=1)
+def _other_label() -> re.Pattern[str]:
+    labels = "|".join(f"(?:{w})" for w in guardrail_data().phi.other_number_labels) or r"(?!)"
+    return re.compile(rf"(?<![\w-])(?:{labels})s?{_CUE_GAP}$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[tuple[NationalId, re.Pattern[str], re.Pattern[str], re.Pattern[str]], ...]:
     out = []
@@ -165,7 +177,9 @@ def find_national_ids(text: str) -> list[tuple[int, int]]:
     for scheme, cued, bare, near in _compiled():
         check = CHECKS[scheme.check]
         found.update(m.span("v") for m in cued.finditer(text))
-        found.update(m.span("v") for m in near.finditer(text))
+        found.update(
+            m.span("v") for m in near.finditer(text) if check(m.group("v")) or not _labelled(text, m.start("v"))
+        )
         if scheme.bare:
             found.update(m.span("v") for m in bare.finditer(text) if check(m.group("v")))
     return sorted(found)

@@ -41,6 +41,9 @@ class PhiTerms(Strict):
     street_types: tuple[str, ...] = Field(min_length=1)
     street_prefixes: tuple[str, ...] = Field(min_length=1)
     national_ids: tuple[NationalId, ...] = Field(min_length=1)
+    # Labels of other numbers ("ticket", "order no."): right before a number a few words after an ID's cue, they say
+    # it is not the ID, unless it passes the ID's check.
+    other_number_labels: tuple[Regex, ...] = ()
 
 
 class ScopeTerms(Strict):
