@@ -35,11 +35,10 @@ def test_a_second_part_about_the_platform_itself_keeps_the_platforms_card(servic
             "South Africa",
             "Health Professions Council of South Africa",
         ),
-        ("Dentist in Singapore: can I post before and after photos?", "Singapore", "Singapore Dental Council"),
         (
             "Aesthetic clinic in Dubai: can we post patient testimonials on Instagram?",
             "the United Arab Emirates",
-            "national medical, dental or health professions council",
+            "Dubai Health Authority",
         ),
     ],
 )
@@ -54,25 +53,42 @@ def test_an_uncovered_country_gets_no_other_countrys_variant_and_is_told_whom_to
         assert not part.variant.get("country"), part.variant
         assert part.card_id not in regions, part.card_id
     notice = " ".join(answer.notices)
-    assert f"do not cover {country}'s rules" in notice and regulator in notice
+    assert f"do not cover the rules of {country}" in notice and regulator in notice
     assert answer.country is None
 
 
 def test_an_uncovered_country_gets_no_yes_or_no_from_a_card_written_for_others(services):
-    """The guides hold no Singapore rules: the card's rule is stated, but its "Yes" would be Singapore law."""
+    """The rule sets hold no Singapore rules: a card written for them states its rule, but its "Yes" would be
+    Singapore law. (A card resting on Singapore's own guide may answer, and says what that guide says.)"""
     answer = services.chat.answer("Dentist in Singapore: can I post before and after photos?")
     assert answer.card_id
     assert not re.match(r"(?i)(yes|no)\b", answer.lead), answer.lead
 
 
-def test_a_country_with_a_guide_of_its_own_gets_it_and_no_notice_that_it_is_not_covered(services):
-    """South Africa has no rule set but has the HPCSA guide: a question on advertising with reviews cites it."""
-    answer = services.chat.answer(
-        "I'm a counsellor in Johannesburg. Can I advertise on Facebook with reviews from clients?"
-    )
-    assert {c.doc_id for c in answer.sources} == {"south-africa-hpcsa"}
+@pytest.mark.parametrize(
+    ("question", "guide", "regulator"),
+    [
+        (
+            "I'm a counsellor in Johannesburg. Can I advertise on Facebook with reviews from clients?",
+            "south-africa-hpcsa",
+            "HPCSA",
+        ),
+        (
+            "Dentist in Singapore: can I post before and after photos?",
+            "singapore-advertisement-regulations",
+            "Advertisement Regulations",
+        ),
+    ],
+)
+def test_a_country_with_a_guide_of_its_own_gets_it_and_no_notice_that_it_is_not_covered(
+    services, question, guide, regulator
+):
+    """South Africa and Singapore have no rule set but a guide of their own: a question their guide answers cites
+    it, with no notice that the country is not covered."""
+    answer = services.chat.answer(question)
+    assert {c.doc_id for c in answer.sources} == {guide}
     assert not any("do not cover" in n for n in answer.notices), answer.notices
-    assert "HPCSA" in answer.lead
+    assert regulator in answer.lead
 
 
 def test_a_us_city_with_a_state_abbreviation_gets_the_us_variant(services):
