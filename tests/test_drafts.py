@@ -174,6 +174,21 @@ def test_a_closure_names_every_day_and_points_to_out_of_hours_care(drafter):
     assert draft is not None and "Christmas Day and Boxing Day" in draft.text and "out-of-hours" in draft.text
 
 
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        (
+            "Draft a Facebook post saying we're closed on Monday for the bank holiday",
+            "closed on Monday for the bank holiday",
+        ),
+        ("Write an Instagram post: we're closed on 25 December for Christmas", "closed on 25 December for Christmas"),
+    ],
+)
+def test_a_holiday_given_as_the_reason_for_a_closure_is_not_a_second_closed_day(drafter, text, when):
+    draft = drafter.caption(turn(text), LEEDS, None)
+    assert draft is not None and when in draft.text, draft and draft.text
+
+
 def test_a_new_service_is_named_once_without_the_announcing_words(drafter):
     draft = drafter.caption(
         turn("Write a LinkedIn post announcing we now offer sports massage", ["linkedin"], True), LEEDS, None

@@ -136,10 +136,7 @@ class NewsWriter:
             if occasion:  # "closed for Diwali 31 Oct to 3 Nov": the occasion stays with its span
                 found["when"] = f"for {occasion}, {span}"
         elif dates:
-            found["date"] = dates[0] if kind.id == "moving" else _join(dates)  # the move's day, not the closure's
-            first = _DATE.search(text)
-            before = _PREPOSITION.search(text[: first.start()]) if first else None
-            found["when"] = f"{before.group(1).lower() if before else 'on'} {found['date']}"
+            found.update(_dated(kind, text, dates))
         people = self._people(text)
         if len(people) > 1:
             found["successor"] = people[1]
@@ -228,6 +225,20 @@ _OCCASION = re.compile(
     r"|diwali|eid",
     re.IGNORECASE,
 )
+
+
+def _dated(kind: NewsKind, text: str, dates: list[str]) -> dict[str, str]:
+    """The date and "when" of news with dates but no span. "Closed on Monday for the bank holiday" is the day with the
+    holiday as its reason, not two dates; a move keeps its own day, not a closure's."""
+    reason = next((d for d in dates[1:] if re.search(rf"\bfor\s+{re.escape(d)}", text, re.IGNORECASE)), None)
+    if kind.id == "moving":
+        date, reason = dates[0], None
+    else:
+        date = _join([d for d in dates if d != reason])
+    first = _DATE.search(text)
+    before = _PREPOSITION.search(text[: first.start()]) if first else None
+    when = f"{before.group(1).lower() if before else 'on'} {date}"
+    return {"date": date, "when": f"{when} for {reason}" if reason else when}
 
 
 def _date_range(text: str) -> str:
