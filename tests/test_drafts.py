@@ -556,3 +556,11 @@ def test_a_pasted_message_about_suicide_gets_the_crisis_reply_with_the_clinics_n
 def test_a_caption_for_suicide_prevention_day_is_not_taken_for_a_message_in_crisis(drafter):
     drafts = drafter.drafts(turn("Write an Instagram caption for Suicide Prevention Day"), LEEDS, Asker())
     assert not any(d.title.startswith("Reply now") for d in drafts)
+
+
+def test_a_field_named_narrowly_gives_its_subjects_tags_and_a_generic_place_word_does_not(drafter):
+    """ "a pelvic floor physio post": the subject is given only inside the field's longer name."""
+    narrow = drafter.hashtags(turn("Give me hashtags for a pelvic floor physio post"), None, "physiotherapy")
+    plain = drafter.hashtags(turn("Give me hashtags for a physio clinic"), None, "physiotherapy")
+    assert narrow is not None and plain is not None
+    assert "#PelvicHealth" in narrow.hashtags and "#PelvicHealth" not in plain.hashtags

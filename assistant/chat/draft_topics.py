@@ -183,6 +183,17 @@ class TopicFinder:
                     return spec_id, topic
         return None
 
+    def narrowing_subject(self, text: str, specialty: str) -> str:
+        """What a longer name of the asker's field adds to a shorter one ("pelvic floor" in "a pelvic floor physio
+        post"): a subject the message gives only as part of the field's name; "" when it gives none. One word is not
+        enough: it is mostly the place or the role ("dental clinic", "orthopaedic surgeon")."""
+        words = f" {' '.join(tokenize(text))} "
+        names = sorted({a for a, s in self._aliases if s == specialty}, key=len, reverse=True)
+        said = next((a for a in names if f" {a} " in words), None)
+        shorter = [b for b in names if said and b != said and f" {b} " in f" {said} "]
+        added = f" {said} ".replace(f" {shorter[0]} ", " ").split() if shorter else []
+        return " ".join(added) if len(added) > 1 else ""
+
     @cached_property
     def _aliases(self) -> list[tuple[str, str]]:
         """(a specialty's name or alias as words, its id) for every name and alias."""
