@@ -101,6 +101,25 @@ def test_an_automatic_reply_to_messages_gives_no_advice_and_the_routes(drafter, 
     assert "patient" not in draft.text.lower()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write a saved reply for Instagram DMs asking for medical advice",
+        "What should I reply when someone DMs us asking if their mole is cancer?",
+        "Can you write a quick reply template for patients who message us on Facebook with medical questions?",
+    ],
+)
+def test_a_reply_kept_ready_for_health_questions_is_the_no_advice_reply_with_a_route(drafter, text):
+    """A saved reply or a reply template for messages asking about someone's own health: the reply itself, which gives
+    no advice, confirms nothing and points to a pharmacist, a doctor or the emergency number; never a review reply."""
+    asked = turn(text)
+    asked.country = "GB"  # the chat sets the asker's country on the turn
+    (draft,) = drafter.drafts(asked, None, Asker(country="GB"))
+    assert draft.kind == "review_reply"
+    assert "can't advise on anyone's own health" in draft.text and "call 999" in draft.text
+    assert "review" not in draft.text.lower() and "in the comments" not in draft.text
+
+
 def test_a_pinned_no_medical_advice_reply_is_the_pinned_notice(drafter):
     (draft,) = drafter.drafts(
         turn("Write a pinned reply saying we can't give medical advice here"), None, Asker(country="GB")
