@@ -132,3 +132,26 @@ def test_weeks_of_posts_in_a_named_month_is_a_plan_of_that_length(drafter):
         turn("Give me 6 weeks of posts for our physio clinic starting in March"), None, Asker(specialty="physiotherapy")
     )
     assert draft.kind == "plan" and draft.title.startswith("6-week plan from") and "March" in draft.title
+
+
+@pytest.mark.parametrize(
+    ("text", "says", "never"),
+    [
+        (
+            "What do I say when someone comments 'can I take ibuprofen with my blood pressure tablets?'",
+            "can't advise on anyone's own health",
+            "quote",
+        ),
+        (
+            "Write a reply to an Instagram comment asking 'how much do you charge for aligners??'",
+            "written quote at a consultation",
+            "can't advise",
+        ),
+    ],
+)
+def test_a_question_in_a_comment_gets_its_own_reply_not_a_reply_to_a_review(drafter, text, says, never):
+    """A medicine question and a price question are questions: neither gets a review reply ("It's good to read the
+    positive comments"), and a price question is not told that nobody can advise on their health."""
+    (draft,) = drafter.drafts(turn(text), None, Asker())
+    assert draft.kind == "review_reply" and says in draft.text and never not in draft.text
+    assert "positive comments" not in draft.text and "review" not in draft.text.lower()
