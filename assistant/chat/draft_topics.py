@@ -189,9 +189,11 @@ class TopicFinder:
         enough: it is mostly the place or the role ("dental clinic", "orthopaedic surgeon")."""
         words = f" {' '.join(tokenize(text))} "
         names = sorted({a for a, s in self._aliases if s == specialty}, key=len, reverse=True)
-        said = next((a for a in names if f" {a} " in words), None)
-        shorter = [b for b in names if said and b != said and f" {b} " in f" {said} "]
-        added = f" {said} ".replace(f" {shorter[0]} ", " ").split() if shorter else []
+        said = next((a for a in names if f" {a} " in words), None)  # the longest name the message uses
+        shorter = next((b for b in names if said and b != said and f" {b} " in f" {said} "), None)
+        if said is None or shorter is None:
+            return ""
+        added = f" {said} ".replace(f" {shorter} ", " ").split()
         return " ".join(added) if len(added) > 1 else ""
 
     @cached_property

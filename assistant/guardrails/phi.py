@@ -205,9 +205,9 @@ def _with_repeated_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
 def _without_own_addresses(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     """`spans` less the addresses the clinic gives as its own ("our office is at ...", "siamo in Via ...") and its
     role mailbox as the recipient of a forwarded e-mail ("To: info@..."), from patient_data.yaml `addresses`."""
-    own, header, mailboxes = _own_address_cues()
     if not any(s.kind in ("ADDRESS", "EMAIL") for s in spans):
         return spans
+    own, header, mailboxes = _own_address_cues()
     return [
         s
         for s in spans
