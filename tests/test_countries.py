@@ -137,6 +137,9 @@ def test_every_local_rule_names_a_section_the_guides_have(kb):
         "GP surgery in St. John's, Newfoundland; my cousin is a GP in St Johns Wood, London",
         "Dentist in Washington DC, trained in Washington state, moving to New York, NY next year",
         "nothing to find here",
+        # Non-ASCII texts take the same path: "ſ" and the Kelvin sign match "s" and "k" when case is ignored.
+        "ſydney physio, then a GP in Montréal — or Québec’s rules?",
+        "Dentist in Auc\u212aland (NZ), formerly İstanbul and Zürich",
     ],
 )
 def test_scanning_only_the_cues_present_finds_what_the_whole_alternation_finds(kb, text):

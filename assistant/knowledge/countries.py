@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Literal
 
 from pydantic import Field
@@ -40,16 +41,30 @@ class UncoveredCountry(Strict):
     regulator: str | None = None
 
 
+_GRAM = 3  # cues are indexed by their first three letters
+_LETTERS = {letter: re.compile(letter, re.IGNORECASE) for letter in string.ascii_lowercase}
+
+
+@cache
+def _ascii_twin(char: str) -> str:
+    """The ASCII letter that `char` matches when case is ignored, as `re` decides it ("ſ" -> "s", the Kelvin sign
+    -> "k"), else `char`: such a letter must count as that letter when looking for the cues a text may contain."""
+    if char.isascii():
+        return char
+    return next((letter for letter, pattern in _LETTERS.items() if pattern.fullmatch(char)), char)
+
+
 class _CueFinder:
     """Finds (code, cue) pairs in a text as one alternation would, longest cue first; ALL-CAPS cues ("US", "NHS",
     "FY2") are matched as written, the rest ignore case.
 
-    With some 600 cues, scanning a question with the whole alternation costs milliseconds, and compiling a smaller
-    alternation for each question costs more (about 10 ms: every question keeps a different set). An ASCII text is
-    therefore scanned only for the cues it contains (as lower-case substrings), each with its own pattern, compiled
-    once; the matches are then taken as the alternation takes them (leftmost first; at one position, the cue that
-    comes first in the order), so the codes are the same. Other texts use the whole alternation (case-insensitive
-    matching treats some non-ASCII letters as ASCII ones).
+    With some 900 cues, scanning a text with the whole alternation costs milliseconds, and compiling a smaller
+    alternation for each text costs more (about 10 ms: every text keeps a different set). A text is therefore
+    scanned only for the cues it contains (as lower-case substrings, found through an index of their first three
+    letters; a non-ASCII letter that `re` matches to an ASCII one counts as that letter), each with its own pattern,
+    compiled once; the matches are then taken as the alternation takes them (leftmost first; at one position, the
+    cue that comes first in the order), so the codes are the same. `pattern`, the whole alternation, is kept as the
+    reference the tests compare with.
     """
 
     def __init__(self, cues: list[tuple[str, str]], after: str = r"(?<![\w.])", before: str = r"(?![\w])") -> None:
@@ -59,6 +74,13 @@ class _CueFinder:
         self.codes = [code for code, _ in cues]
         self._cues = [cue for _, cue in cues]
         self._lower = [cue.lower() if cue.isascii() else "" for cue in self._cues]  # "": always kept
+        self._by_gram: dict[str, list[int]] = {}  # a cue's first three letters -> the cues that start with them
+        self._always: list[int] = []  # cues shorter than that, checked in every text
+        for index, cue in enumerate(self._lower):
+            if len(cue) < _GRAM:
+                self._always.append(index)
+            else:
+                self._by_gram.setdefault(cue[:_GRAM], []).append(index)
         self.pattern = re.compile("|".join(self._one(i) for i in range(len(cues)))) if cues else None
         self._single: dict[int, re.Pattern[str]] = {}
 
@@ -82,19 +104,21 @@ class _CueFinder:
         """The codes of the cues in `text`, in order of appearance (lazily)."""
         return (code for code, _, _ in self.found(text))
 
+    def _present(self, lowered: str) -> list[int]:
+        """The cues that may occur in a lower-case text, in cue order: those starting with one of its three-letter
+        runs, and the short ones. Looking up the text's runs is far cheaper than testing all 900 cues."""
+        grams = {lowered[i : i + _GRAM] for i in range(len(lowered) - _GRAM + 1)}
+        found = [i for gram in grams & self._by_gram.keys() for i in self._by_gram[gram]]
+        return sorted([*self._always, *found])
+
     def found(self, text: str) -> Iterator[tuple[str, int, int]]:
         """(code, start, end) of each cue in `text`, in order of appearance (lazily)."""
         if self.pattern is None:
             return
-        if not text.isascii():
-            for match in self.pattern.finditer(text):
-                if match.lastindex:  # every alternative is one group, so a match always sets lastindex
-                    yield self.codes[match.lastindex - 1], match.start(), match.end()
-            return
-        lowered = text.lower()
+        lowered = (text if text.isascii() else "".join(map(_ascii_twin, text))).lower()
         matches = []  # (start, cue index, end) of every place each present cue matches, overlaps included
-        for index, cue in enumerate(self._lower):
-            if cue in lowered:
+        for index in self._present(lowered):
+            if self._lower[index] in lowered:
                 pattern, pos = self._pattern(index), 0
                 while (found := pattern.search(text, pos)) is not None:
                     matches.append((found.start(), index, found.end()))
