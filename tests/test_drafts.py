@@ -564,3 +564,6 @@ def test_a_field_named_narrowly_gives_its_subjects_tags_and_a_generic_place_word
     plain = drafter.hashtags(turn("Give me hashtags for a physio clinic"), None, "physiotherapy")
     assert narrow is not None and plain is not None
     assert "#PelvicHealth" in narrow.hashtags and "#PelvicHealth" not in plain.hashtags
+    pelvic = turn("Write an Instagram caption for a pelvic floor physio post")
+    (caption,) = drafter.drafts(pelvic, None, Asker(specialty="physiotherapy"))  # as the chat reads the asker
+    assert "pelvic" in caption.text.lower() and "[your key point" not in caption.text  # the topic's post

@@ -33,8 +33,6 @@ def hashtag_draft(
 
     spec_id, topic = topics.specialty_and_topic(turn, specialty, across=False)  # the asker's field's tags
     spec_id = spec_id or "general_practice"
-    if topic is None and (narrow := topics.narrowing_subject(turn.masked, spec_id)):
-        topic = (topics.best_topic(narrow, spec_id, None, across=False) or (None, None))[1]  # a pelvic floor physio
     # A pharmacy or a podiatry clinic (no specialty in the data): its own tags, never a family doctor's.
     field = practice_field(turn.masked, topics.data, specialty or (profile.specialty if profile else None))
     field_tags = tuple(field.tags) if field is not None else ()

@@ -218,6 +218,8 @@ class TopicFinder:
         subject = self.subject(turn.masked)
         # The nearest topic about something else never gives its copy: a topic must be about the subject asked.
         found = self.best_topic(subject, specialty, self.named_day(turn.masked), across)
+        if found is None and specialty and (narrow := self.narrowing_subject(turn.masked, specialty)):
+            found = self.best_topic(narrow, specialty, None, across=False)  # "a pelvic floor physio post"
         if found is None and specialty:
             return specialty, None
         return found or (None, None)
