@@ -140,6 +140,9 @@ class CardMatcher:
         self.cards = tuple(cards)
         self.embedder = embedder
         self._regions = [frozenset((regions or {}).get(c.id, ())) for c in self.cards]
+        # A card about one country's code in a theme for everyone (the ADA Code among the dentists' cards) is only
+        # left out for askers elsewhere: it neither moves up for its own askers nor leaves those who name no country.
+        self._own_scope = [bool(c.card.countries) for c in self.cards]
         self._scopes = [frozenset(c.scope) for c in self.cards]  # the specialties a card is written for, or all
         self._owner: list[int] = []  # question position -> card position
         self._texts: list[str] = []
@@ -315,11 +318,18 @@ class CardMatcher:
         """A card written for the asker's country moves up just enough to win a near tie; one written for one other
         country is left out (Australian advertising rules are no answer for a clinic in Leeds, Italian ones none for
         a GP in Dublin), and so is every country's card when nothing says where the asker is: the general cards
-        answer them.
+        answer them. A card that names its own `countries` in a theme for everyone is only left out for askers
+        elsewhere.
         `country` is the asker's rule set (EU), `code` their country (IE) when known."""
         shift = [
-            0.0 if not r else (COUNTRY_SHIFT if country in r or (code is not None and code in r) else -10.0)
-            for r in self._regions
+            0.0
+            if not r
+            else (
+                (0.0 if own else COUNTRY_SHIFT)
+                if country in r or (code is not None and code in r)
+                else (0.0 if own and country is None and code is None else -10.0)
+            )
+            for r, own in zip(self._regions, self._own_scope, strict=True)
         ]
         return scores + np.array(shift)
 
@@ -398,7 +408,8 @@ class CardMatcher:
         when that is at least `nearby.switch_gain` less than the top card leaves. A card written for the asker's
         country is kept (it won on the country, which the words do not show)."""
         top = matches[0]
-        if self._regions[self._position[top.card.id]]:
+        at = self._position[top.card.id]
+        if self._regions[at] and not self._own_scope[at]:
             return top
         near = [m for m in matches[1:] if top.score - m.score <= nearby.switch_within]
         if not near:
@@ -499,7 +510,7 @@ def stands_alone(match: CardMatch) -> bool:
 
 
 def card_regions(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
-    """Card id -> the rule sets its answer is written for: its theme's `countries`, else those of the
+    """Card id -> the rule sets its answer is written for: its own or its theme's `countries`, else those of the
     country-specific guides its lead cites."""
     from .knowledge.cards import markers
 
@@ -515,7 +526,7 @@ def card_regions(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
 
     for card in kb.cards:
         guides = [kb.guide(card.card.cites[n - 1].guide) for n in markers(card.card.lead)]
-        if card.countries:  # the theme says which rule set it answers for
+        if card.countries:  # the card or its theme says which rule set it answers for
             codes = {code for g in guides for code in g.meta.countries}
             theme = set(card.countries)
             # ...narrowed to the member states whose guide its lead cites (Italy's rules, not the EU's)

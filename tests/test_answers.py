@@ -65,6 +65,26 @@ def test_a_uk_asker_never_gets_an_answer_written_for_another_countrys_rules(serv
         assert answer.country == "GB" and regions.get(answer.card_id, {"GB"}) >= {"GB"}, answer.card_id
 
 
+def test_a_card_about_one_countrys_code_is_left_out_for_askers_elsewhere_and_kept_for_its_own(services):
+    """The ADA Code card sits in a theme for every dentist but answers for the US (and the countries its variants
+    cover): a dentist in Cork gets no ADA Code, no Texas board and no US penalties; a dentist in Texas keeps it."""
+    cork = ask(services, "I'm a dentist in Cork. Can we post our dentists' qualifications and photos on Facebook?")
+    assert cork.card_id != "dentists-rules-ada-code-advertising"
+    assert not re.search(r"ADA Code|Texas|\$10,000", cork.text.split("### Sources")[0]), cork.card_id
+    texas = ask(services, "Dental practice in Austin, Texas: what does the ADA Code say about our Instagram ads?")
+    assert texas.card_id == "dentists-rules-ada-code-advertising"
+    anywhere = ask(services, "What does the ADA Code say about dental advertising on social media?")
+    assert anywhere.card_id == "dentists-rules-ada-code-advertising"  # naming no country keeps it
+
+
+def test_a_caution_about_us_penalties_is_shown_to_us_askers_and_to_askers_who_name_no_country(services):
+    question = "How do I reply to a 1-star Google review? We're a dental practice in {}."
+    penalty = "penalties of $10,000 to $50,000"
+    assert penalty in ask(services, question.format("Denver")).text
+    assert penalty not in ask(services, question.format("Auckland")).text
+    assert penalty in ask(services, "How do I reply to a 1-star Google review?").text
+
+
 def test_an_irish_asker_gets_no_other_members_rules_and_is_told_what_the_guides_leave_out(services):
     """Ireland has EU-wide guidance (GDPR) but no guide of its own: no Italian, French, Spanish or German law as
     its answer, no section from those guides, and a notice that its own professional code is not covered."""

@@ -125,6 +125,9 @@ class AnswerCard(Strict):
     # The specialties the card is written for (a psychologists' code is no answer for an occupational therapist);
     # empty: every profession. The theme's `specialties` apply when the card names none.
     specialties: tuple[str, ...] = ()
+    # The rule sets the card's answer is written for (the ADA Code: US) when its theme holds cards for everyone:
+    # askers who name another country never get it, those who name none still may. Empty: the theme's `countries`.
+    countries: tuple[CardCountry, ...] = ()
     cites: tuple[CardCite, ...] = Field(min_length=1)
     updated: dt.date
 
@@ -199,7 +202,7 @@ class Card(Strict):
     theme_title: str
     area: str
     path: str
-    countries: tuple[CardCountry, ...] = ()  # the theme's countries
+    countries: tuple[CardCountry, ...] = ()  # the card's own countries, else its theme's
     specialties: tuple[str, ...] = ()  # the theme's specialties
 
     @property

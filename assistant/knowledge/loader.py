@@ -230,7 +230,7 @@ def load_cards(root: Path) -> tuple[Card, ...]:
                     theme_title=doc.title,
                     area=path.parent.name,
                     path=rel,
-                    countries=doc.countries,
+                    countries=card.countries or doc.countries,
                     specialties=doc.specialties,
                 )
             )
