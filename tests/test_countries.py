@@ -222,3 +222,18 @@ def test_a_card_resting_on_an_uncovered_countrys_own_guide_is_only_for_that_coun
     assert irish and not any(regions.get(m.card.id, frozenset()) & uncovered for m in irish[:1])
     south_african = matcher.match(question, k=1, country=None, code="ZA")[0]
     assert regions.get(south_african.card.id) == frozenset({"ZA"}), south_african.card.id
+
+
+def test_a_text_scanned_again_gives_the_same_places_from_memory(kb):
+    """Texts come back answer after answer, so a finder remembers what it found: asking again, or after more
+    texts than it keeps, gives the same places, each time from the start."""
+    from assistant.knowledge import countries
+
+    finder = kb.countries._matchers[0]
+    text = "A GP in Leeds, trained in Sydney"
+    first = list(finder.found(text))
+    assert [code for code, _, _ in first] == ["GB", "AU"]
+    assert list(finder.found(text)) == first and finder.search(text) == "GB"
+    for n in range(countries._REMEMBERED + 1):  # more texts than it keeps: it starts afresh
+        finder.search(f"nothing here {n}")
+    assert list(finder.found(text)) == first

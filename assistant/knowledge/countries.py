@@ -42,6 +42,7 @@ class UncoveredCountry(Strict):
 
 
 _GRAM = 3  # cues are indexed by their first three letters
+_REMEMBERED = 4096  # texts whose cues a finder remembers
 _LETTERS = {letter: re.compile(letter, re.IGNORECASE) for letter in string.ascii_lowercase}
 
 
@@ -83,6 +84,7 @@ class _CueFinder:
                 self._by_gram.setdefault(cue[:_GRAM], []).append(index)
         self.pattern = re.compile("|".join(self._one(i) for i in range(len(cues)))) if cues else None
         self._single: dict[int, re.Pattern[str]] = {}
+        self._seen: dict[str, tuple[tuple[str, int, int], ...]] = {}  # text -> what `found` found in it
 
     def _one(self, index: int) -> str:
         cue = self._cues[index]
@@ -112,7 +114,16 @@ class _CueFinder:
         return sorted([*self._always, *found])
 
     def found(self, text: str) -> Iterator[tuple[str, int, int]]:
-        """(code, start, end) of each cue in `text`, in order of appearance (lazily)."""
+        """(code, start, end) of each cue in `text`, in order of appearance. The same texts come back answer after
+        answer (a card's steps are checked for the countries they name), so the last few thousand are remembered."""
+        known = self._seen.get(text)
+        if known is None:
+            if len(self._seen) >= _REMEMBERED:
+                self._seen.clear()
+            known = self._seen[text] = tuple(self._scan(text))
+        return iter(known)
+
+    def _scan(self, text: str) -> Iterator[tuple[str, int, int]]:
         if self.pattern is None:
             return
         lowered = (text if text.isascii() else "".join(map(_ascii_twin, text))).lower()
