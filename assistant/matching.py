@@ -321,16 +321,7 @@ class CardMatcher:
         answer them. A card that names its own `countries` in a theme for everyone is only left out for askers
         elsewhere.
         `country` is the asker's rule set (EU), `code` their country (IE) when known."""
-        shift = [
-            0.0
-            if not r
-            else (
-                (0.0 if own else COUNTRY_SHIFT)
-                if country in r or (code is not None and code in r)
-                else (0.0 if own and country is None and code is None else -10.0)
-            )
-            for r, own in zip(self._regions, self._own_scope, strict=True)
-        ]
+        shift = [_country_shift(r, own, country, code) for r, own in zip(self._regions, self._own_scope, strict=True)]
         return scores + np.array(shift)
 
     def uncovered(self, question: str, card: Card) -> float:
@@ -507,6 +498,19 @@ def stands_alone(match: CardMatch) -> bool:
     """Whether a part of a message asks a question of its own: a follow-up of two words or fewer ("how many do I
     need?", "How should we respond?") leans on the rest of the message, unless its own card fits it well."""
     return len(tokenize(match.asked)) > FOLLOW_UP_WORDS or match.confidence >= FOLLOW_UP
+
+
+def _country_shift(written_for: frozenset[str], own: bool, country: str | None, code: str | None) -> float:
+    """How far a card's score moves for the asker's rule set (`country`) and country (`code`): a general card not
+    at all; a country's card up a little for its own askers and out for everyone else; a card that names its own
+    `countries` (`own`) out only for askers who name another country."""
+    if not written_for:
+        return 0.0
+    if country in written_for or (code is not None and code in written_for):
+        return 0.0 if own else COUNTRY_SHIFT
+    if own and country is None and code is None:
+        return 0.0
+    return -10.0
 
 
 def card_regions(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
