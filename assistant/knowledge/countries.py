@@ -43,6 +43,7 @@ class UncoveredCountry(Strict):
 
 _GRAM = 3  # cues are indexed by their first three letters
 _REMEMBERED = 4096  # texts whose cues a finder remembers
+_REMEMBERED_CHARS = 2000  # ...each at most this long (a card's step, a question; not a pasted thread)
 _LETTERS = {letter: re.compile(letter, re.IGNORECASE) for letter in string.ascii_lowercase}
 
 
@@ -116,6 +117,8 @@ class _CueFinder:
     def found(self, text: str) -> Iterator[tuple[str, int, int]]:
         """(code, start, end) of each cue in `text`, in order of appearance. The same texts come back answer after
         answer (a card's steps are checked for the countries they name), so the last few thousand are remembered."""
+        if len(text) > _REMEMBERED_CHARS:  # a long message is not kept: 4,096 of them would hold megabytes
+            return self._scan(text)
         known = self._seen.get(text)
         if known is None:
             if len(self._seen) >= _REMEMBERED:
