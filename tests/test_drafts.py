@@ -78,6 +78,27 @@ def test_asking_whether_others_may_write_or_post_is_not_a_request_to_write(draft
     assert requested_kind(text, drafter.data) is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is it OK for a physio to make a video of our exercise class if faces are blurred?",
+        "We'd like to make an Instagram reel of our hygienist flossing a patient's teeth. Is that allowed?",
+        "We paid a local mum to make Instagram posts about our clinic. Do we need to disclose it?",
+        "Should we make a TikTok about our new laser, or stick to Instagram?",
+        "Two questions. (1) How often should we post? (2) Is it legal to write posts about a patient's recovery?",
+        "A nurse on our team wants to make a funny video about night shifts. Could that get her in trouble?",
+    ],
+)
+def test_asking_whether_a_post_may_be_made_is_not_a_request_to_write(drafter, text):
+    assert requested_kind(text, drafter.data) is None
+
+
+def test_a_request_after_a_question_about_whether_to_post_is_still_a_request(drafter):
+    text = "Is it OK to post about flu season in October? Write me a caption about flu jabs."
+    assert requested_kind(text, drafter.data) == "caption"
+    assert requested_kind("Write a caption about flu jabs. Should be friendly.", drafter.data) == "caption"
+
+
 def test_a_request_beside_a_permission_question_is_still_a_request(drafter):
     assert requested_kind("Can we use AI for our posts? Also write me a caption about flu jabs.", drafter.data)
     assert requested_kind("Can I ask you to write a caption about sunscreen?", drafter.data) == "caption"
@@ -142,6 +163,16 @@ def test_a_script_request_has_a_hook_numbered_beats_and_a_closing_call_to_action
     )
     lines = draft.text.splitlines()
     assert lines[0].startswith("0-3 s") and lines[1].startswith("1. ") and lines[-1].startswith("Last 5 s")
+
+
+def test_a_script_on_a_myth_finds_the_myths_post_through_the_words_that_only_phrase_it(drafter):
+    # "isn't", "the answer" and "most" say how the subject is put, not what it is: the physio's bed-rest myth
+    (draft,) = drafter.drafts(
+        turn("Can you write a reel script on why rest isn't the answer for most back pain?"),
+        None,
+        Asker(specialty="physiotherapy"),
+    )
+    assert "[your key point" not in draft.text and "rest completely when your back hurts" in draft.title
 
 
 # --- practice news: a welcome, new hours, a closure, a new service, a move (knowledge/data/announcements.yaml) ----

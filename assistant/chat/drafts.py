@@ -42,15 +42,30 @@ _REVIEWED = re.compile(r"\b(reviews?|comments?|posts?|messages?|dms?|tweets?)\b"
 
 
 def requested_kind(text: str, data: DraftData) -> DraftKind | None:
-    """The kind of draft a message asks for, or None for a question. A sentence asking whether others (staff, an
-    agency, an AI tool) may write or post for the asker asks for no draft (drafts.yaml `permission`)."""
-    if data.permission:
-        pieces = _SENTENCE_END.split(text)
-        text = " ".join(s for s in pieces if not any(re.search(p, s, re.IGNORECASE) for p in data.permission))
+    """The kind of draft a message asks for, or None for a question. A sentence asking whether the asker, or others
+    for them (staff, an agency, an AI tool), may write or post asks for no draft (drafts.yaml `permission`), and
+    nor does a sentence that a question after it asks about ("... to make TikTok videos. Is that allowed?")."""
+    if data.permission or data.permission_of_before:
+        text = " ".join(_requesting_sentences(_SENTENCE_END.split(text), data))
     for kind in data.order:
         if any(compiled(p, re.IGNORECASE | re.DOTALL).search(text) for p in data.requests.get(kind, ())):
             return kind
     return None
+
+
+def _requesting_sentences(sentences: list[str], data: DraftData) -> list[str]:
+    """The sentences of a message that may ask for a draft: not those asking whether something may be done."""
+
+    def matches(patterns, sentence: str) -> bool:
+        return any(compiled(p, re.IGNORECASE).search(sentence) for p in patterns)
+
+    kept: list[str] = []
+    for sentence in sentences:
+        if matches(data.permission_of_before, sentence):
+            kept = kept[:-1]
+        elif not matches(data.permission, sentence):
+            kept.append(sentence)
+    return kept
 
 
 class Drafter:

@@ -253,6 +253,9 @@ class DraftData(Strict):
     # A sentence asking whether the asker may have someone or something else write or post ("Can I use ChatGPT to
     # write my posts?", "can I make my staff post about the office?"): a question about a practice, not a request.
     permission: tuple[Regex, ...] = ()
+    # A question about the sentence before it ("Is that allowed?", "Do we need to say anything?"): neither asks for
+    # a draft ("We want to make TikTok videos with patients. Is that allowed?").
+    permission_of_before: tuple[Regex, ...] = ()
     asker_intent: Regex | None = None  # the asker's own legal plans ("can we sue them?"): no threat in the review
     short_disclaimer: str = ""  # "Not personal advice.": the disclaimer of a bio with a tight limit
     trainee_note: str = ""  # shown with the bio of a clinician in training
