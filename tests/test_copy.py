@@ -53,6 +53,12 @@ def test_the_content_checker_finds_nothing_in_any_authored_copy(kb):
     assert not found, found[:5]
 
 
+def test_every_awareness_day_has_a_finished_post_of_its_own(kb):
+    # a day with none gets a fill-in caption ("[your key point]") when a clinic asks for a post about it
+    missing = sorted(set(kb.observances) - set(kb.awareness_copy))
+    assert not missing, missing
+
+
 @pytest.mark.slow
 def test_platform_versions_fit_their_platforms_once_filled(kb):
     from assistant.knowledge.models import published_length
