@@ -65,9 +65,9 @@ class Services:
 
     @cached_property
     def matcher(self):
-        from .matching import CardMatcher, card_regions
+        from .chat.engine import card_matcher
 
-        return CardMatcher(self.kb.cards, self.embedder, self.settings.cache_dir, card_regions(self.kb))
+        return card_matcher(self.kb, self.embedder, self.settings.cache_dir)
 
     @cached_property
     def drafter(self):

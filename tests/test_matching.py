@@ -235,3 +235,21 @@ def test_a_part_matched_below_part_confidence_gets_no_card_and_is_named_as_unans
     parts[threat.id] = PART_CONFIDENT + 0.05  # confident enough: both parts answered, nothing left unanswered
     found = matcher.answer_cards(question)
     assert [m.card.id for m in found] == [page.id, threat.id] and not any(m.unanswered for m in found)
+
+
+@pytest.mark.slow
+def test_a_named_platform_counts_for_less_than_what_the_question_asks_about_it(kb, embedder):
+    from assistant.chat.engine import card_matcher
+
+    cache = Path(os.environ["ASSISTANT_CACHE_DIR"])
+    damped = card_matcher(kb, embedder, cache)
+    plain = CardMatcher(kb.cards, embedder, cache, card_regions(kb))  # no platform names: the name weighs in full
+    trends = "Our hygienist wants to film TikTok dance trends in the surgery between patients. Any problem with that?"
+    consults = "Followers keep asking for quick advice in our Instagram DMs. Can I charge for short consults there?"
+    assert plain.match(trends, k=1)[0].card.id == "start-tiktok-what-to-avoid"
+    assert damped.match(trends, k=1)[0].card.id == "filming-in-the-clinic-staff-trend-videos"
+    assert damped.match(consults, k=1)[0].card.id == "telehealth-and-online-services-consults-in-messages"
+    # ...while a question about the platform itself keeps the platform's card
+    assert damped.match("Is it worth starting a YouTube channel for my dermatology clinic?", k=1)[0].card.id == (
+        "start-youtube-worth-it"
+    )

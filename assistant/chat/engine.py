@@ -72,6 +72,15 @@ class AnswerStream:
         return self._result
 
 
+def card_matcher(kb: KnowledgeBase, embedder, cache_dir=None):
+    """The card matcher for a knowledge base: its cards, their countries, and the platforms questions name."""
+    from ..matching import CardMatcher, PlatformNames, card_regions
+
+    finder = MentionFinder(kb, intent_data(kb.root))
+    names = {p.id: p.name for p in kb.platforms.values()}
+    return CardMatcher(kb.cards, embedder, cache_dir, card_regions(kb), PlatformNames(finder.platforms_in, names))
+
+
 class ChatEngine:
     """Answers questions for a clinic profile. Dependencies are passed in (tests pass fakes)."""
 
@@ -82,9 +91,7 @@ class ChatEngine:
         routes = router(kb.root)
         self.turns = TurnBuilder(kb, retriever, self.data, intents, routes, MentionFinder(kb, intents))
         if matcher is None and kb.cards:  # callers that build their own engine get the cards matched too
-            from ..matching import CardMatcher, card_regions
-
-            matcher = CardMatcher(kb.cards, retriever.embedder, getattr(settings, "cache_dir", None), card_regions(kb))
+            matcher = card_matcher(kb, retriever.embedder, getattr(settings, "cache_dir", None))
         if drafter is None:
             from .drafts import Drafter
 

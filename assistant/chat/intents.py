@@ -189,6 +189,10 @@ class MentionFinder:
                     found.append(Mention(item_id, m.start(), m.end()))
         return tuple(sorted(found, key=lambda f: f.start))
 
+    def platforms_in(self, text: str) -> list[str]:
+        """The ids of the platforms `text` names, in order of appearance."""
+        return list(dict.fromkeys(m.id for m in self._scan(text, self._platforms)))
+
     def find(self, text: str) -> Mentions:
         """Platforms and specialties mentioned in `text`."""
         found = self._scan(text, self._specialties)
