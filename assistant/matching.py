@@ -397,7 +397,7 @@ class CardMatcher:
 
     def _query_vector(self, question: str) -> np.ndarray:
         """The question's embedding, with `PLATFORM_DAMPING` of each named platform's direction taken out."""
-        vector = np.asarray(self.embedder.embed_query(question), dtype=np.float32)
+        vector: np.ndarray = np.asarray(self.embedder.embed_query(question), dtype=np.float32)
         named = self._platforms.find(question) if self._platforms else ()
         if not named:
             return vector
