@@ -96,8 +96,8 @@ def test_a_subject_no_copy_covers_gets_a_draft_on_that_subject_not_the_nearest_t
 
 
 def test_hashtags_for_a_subject_no_copy_covers_carry_the_subjects_own_tag(drafter):
-    draft = drafter.drafts(turn("Give me hashtags for a post about dengue prevention"), None, Asker())[0]
-    assert draft.hashtags[0] == "#DenguePrevention" and "#ContactLenses" not in draft.hashtags
+    draft = drafter.drafts(turn("Give me hashtags for a post about chikungunya prevention"), None, Asker())[0]
+    assert draft.hashtags[0] == "#ChikungunyaPrevention" and "#ContactLenses" not in draft.hashtags
 
 
 @pytest.mark.parametrize(
@@ -116,8 +116,8 @@ def test_a_caption_script_or_hashtags_about_sunscreen_are_about_sunscreen(drafte
 
 def test_a_topic_is_about_a_subject_only_when_it_has_the_subjects_own_words(drafter, kb):
     lens = next(t for t in kb.specialty("ophthalmology").topics if "contact lens" in t.title.lower())
-    assert not drafter.covers("dengue prevention during monsoon", lens)
-    assert not drafter.covers("dengue prevention", lens)  # "dengue" is in no topic: half is not enough
+    assert not drafter.covers("chikungunya prevention during the rains", lens)
+    assert not drafter.covers("chikungunya prevention", lens)  # "chikungunya" is in no topic: half is not enough
     assert drafter.covers("contact lens care", lens)
 
 
