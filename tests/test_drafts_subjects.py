@@ -202,7 +202,8 @@ def test_a_caption_on_a_subject_without_authored_copy_stays_on_that_subject_and_
 
 
 def test_hashtags_for_a_subject_without_a_topic_lead_with_the_subjects_own_tag(drafter):
-    text = "Write hashtags for our physio clinic's post about ACL rehab."
+    # (ACL rehab was such a subject until round 19 wrote a physiotherapy topic on it)
+    text = "Write hashtags for our physio clinic's post about hamstring rehab."
     assert requested_kind(text, drafter.data) == "hashtags"
     draft = only(drafter.drafts(turn(text), None, Asker(specialty="physiotherapy")))
-    assert draft.hashtags[0] == "#ACLRehab"
+    assert draft.hashtags[0] == "#HamstringRehab"
