@@ -72,15 +72,7 @@ def test_questions_are_not_taken_for_requests_to_write(drafter, text):
         "Should I let our receptionist write posts for the practice page?",
         "Is it okay to use ChatGPT to draft captions for our clinic?",
         "Two things. Can we check candidates' profiles before hiring? And can we make our team create posts about us?",
-    ],
-)
-def test_asking_whether_others_may_write_or_post_is_not_a_request_to_write(drafter, text):
-    assert requested_kind(text, drafter.data) is None
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
+        # whether the asker may make the post themselves, or a question about the sentence before ("Is that allowed?")
         "Is it OK for a physio to make a video of our exercise class if faces are blurred?",
         "We'd like to make an Instagram reel of our hygienist flossing a patient's teeth. Is that allowed?",
         "We paid a local mum to make Instagram posts about our clinic. Do we need to disclose it?",

@@ -72,11 +72,12 @@ class AnswerStream:
         return self._result
 
 
-def card_matcher(kb: KnowledgeBase, embedder, cache_dir=None):
-    """The card matcher for a knowledge base: its cards, their countries, and the platforms questions name."""
+def card_matcher(kb: KnowledgeBase, embedder, cache_dir=None, finder: MentionFinder | None = None):
+    """The card matcher for a knowledge base: its cards, their countries, and the platforms questions name (found by
+    `finder`, the chat's own when an engine builds it)."""
     from ..matching import CardMatcher, PlatformNames, card_regions
 
-    finder = MentionFinder(kb, intent_data(kb.root))
+    finder = finder or MentionFinder(kb, intent_data(kb.root))
     names = {p.id: p.name for p in kb.platforms.values()}
     return CardMatcher(kb.cards, embedder, cache_dir, card_regions(kb), PlatformNames(finder.platforms_in, names))
 
@@ -89,9 +90,10 @@ class ChatEngine:
         self.data = chat_data(kb.root)
         intents = intent_data(kb.root)
         routes = router(kb.root)
-        self.turns = TurnBuilder(kb, retriever, self.data, intents, routes, MentionFinder(kb, intents))
+        mentions = MentionFinder(kb, intents)
+        self.turns = TurnBuilder(kb, retriever, self.data, intents, routes, mentions)
         if matcher is None and kb.cards:  # callers that build their own engine get the cards matched too
-            matcher = card_matcher(kb, retriever.embedder, getattr(settings, "cache_dir", None))
+            matcher = card_matcher(kb, retriever.embedder, getattr(settings, "cache_dir", None), mentions)
         if drafter is None:
             from .drafts import Drafter
 
