@@ -398,20 +398,21 @@ class CardMatcher:
     def _query_vector(self, question: str) -> np.ndarray:
         """The question's embedding, with `PLATFORM_DAMPING` of each named platform's direction taken out."""
         vector: np.ndarray = np.asarray(self.embedder.embed_query(question), dtype=np.float32)
-        named = self._platforms.find(question) if self._platforms else ()
-        if not named:
+        if self._platforms is None or not (named := self._platforms.find(question)):
             return vector
         norm = float(np.linalg.norm(vector))
         for platform in dict.fromkeys(named):
-            direction = self._platform_direction(platform)
+            name = self._platforms.names.get(platform)
+            if name is None:  # a platform pattern for an id with no name: not damped
+                continue
+            direction = self._platform_direction(platform, name)
             vector = vector - PLATFORM_DAMPING * float(vector @ direction) * direction
         return vector * (norm / float(np.linalg.norm(vector)))  # the same length: cosines keep their scale
 
-    def _platform_direction(self, platform: str) -> np.ndarray:
-        """A platform's name embedded, as a unit vector (made once per platform)."""
+    def _platform_direction(self, platform: str, name: str) -> np.ndarray:
+        """A platform's name embedded, as a unit vector (made once per platform, on its first question)."""
         if platform not in self._platform_vectors:
-            assert self._platforms is not None
-            vector = np.asarray(self.embedder.embed_query(self._platforms.names[platform]), dtype=np.float32)
+            vector = np.asarray(self.embedder.embed_query(name), dtype=np.float32)
             self._platform_vectors[platform] = vector / float(np.linalg.norm(vector))
         return self._platform_vectors[platform]
 

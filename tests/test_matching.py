@@ -253,3 +253,15 @@ def test_a_named_platform_counts_for_less_than_what_the_question_asks_about_it(k
     assert damped.match("Is it worth starting a YouTube channel for my dermatology clinic?", k=1)[0].card.id == (
         "start-youtube-worth-it"
     )
+
+
+def test_a_platform_found_without_a_name_is_left_undamped_not_an_error(fixture_kb):
+    from assistant.matching import PlatformNames
+
+    unnamed = PlatformNames(lambda text: ["whatsapp"], {})  # a pattern for a platform the data gives no name
+    damped = CardMatcher(fixture_kb.cards, FakeEmbedder(), platforms=unnamed)
+    plain = CardMatcher(fixture_kb.cards, FakeEmbedder())
+    question = "How do I reply to a one-star review on WhatsApp?"
+    found, expected = damped.match(question, k=2), plain.match(question, k=2)
+    assert [(m.card.id, m.score) for m in found] == [(m.card.id, m.score) for m in expected]
+    assert damped.match("   ") == []
