@@ -190,13 +190,19 @@ def _choose(page, label: str, option) -> None:
 
 
 def _open_new_plan_form(page) -> None:
-    """The plan inputs fold away once a plan is open: unfold them."""
+    """The plan inputs fold away once a plan is open: unfold them. Whether the fold is open is read from the
+    expander itself (Streamlit makes a closed expander's content inert), not from the button being visible: a
+    button not drawn yet looked folded, and clicking the heading then closed an open form mid-render."""
     _settled(page)
     page.get_by_role("heading", name="Editorial plan").wait_for(timeout=TIMEOUT_MS)
     _settled(page)
-    if not page.get_by_role("button", name="Generate plan").is_visible():
-        page.get_by_text("Make a new plan").click()
-        page.get_by_role("button", name="Generate plan").wait_for(timeout=TIMEOUT_MS)
+    form = page.get_by_test_id("stExpander").filter(has_text="Make a new plan")
+    for _ in range(3):
+        if form.get_by_test_id("stExpanderDetails").get_attribute("inert", timeout=TIMEOUT_MS) is None:
+            break
+        form.get_by_text("Make a new plan").click()
+        _settled(page)
+    page.get_by_role("button", name="Generate plan").wait_for(timeout=TIMEOUT_MS)
 
 
 def _parse_hootsuite(path: Path) -> list[list[str]]:
