@@ -11,6 +11,7 @@ import hashlib
 import json
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
@@ -64,6 +65,7 @@ def _model_identity(path: Path) -> tuple[str, int]:
 
 
 _THREADS_LOCK = threading.Lock()
+_HELPER = threading.local()  # `pinned` on the query helper thread, which runs torch on one thread for good
 
 
 @contextlib.contextmanager
@@ -72,7 +74,11 @@ def _single_thread():
 
     One short query gains almost nothing from intra-op parallelism, while on a busy 2-core machine the thread
     pool's synchronisation stretches a 12 ms query to hundreds of milliseconds (see docs/benchmarks.md).
+    The query helper thread is already on one thread (torch's thread count is per thread): nothing to do there.
     """
+    if getattr(_HELPER, "pinned", False):
+        yield
+        return
     import torch
 
     with _THREADS_LOCK:
@@ -82,6 +88,20 @@ def _single_thread():
             yield
         finally:
             torch.set_num_threads(before)
+
+
+def _pin_helper() -> None:
+    """The query helper thread's start: torch on one thread from now on, for this thread only."""
+    import torch
+
+    torch.set_num_threads(1)
+    _HELPER.pinned = True
+
+
+def embed_queries(embedder: Embedder, texts: Sequence[str]) -> list[list[float]]:
+    """Several queries' vectors, side by side when the embedder can (`SentenceEmbedder.embed_queries`)."""
+    many = getattr(embedder, "embed_queries", None)
+    return many(texts) if many is not None else [embedder.embed_query(t) for t in texts]
 
 
 def _plain_model(model: SentenceTransformer) -> bool:
@@ -131,6 +151,7 @@ class SentenceEmbedder:
         self._lock = threading.Lock()  # Streamlit may call from several threads at once
         self._traced: TracedQueryEncoder | None = None
         self._traced_tried = False
+        self._helper: ThreadPoolExecutor | None = None
 
     def _load(self) -> SentenceTransformer:
         # Imported here: sentence-transformers takes seconds to import, and a no-op re-index never needs it.
@@ -174,6 +195,29 @@ class SentenceEmbedder:
     def embed_query(self, text: str) -> list[float]:
         """Embed one query (on one CPU thread: see _single_thread); recent queries come from a cache."""
         return list(self._query_vector(text))
+
+    def embed_queries(self, texts: Sequence[str]) -> list[list[float]]:
+        """Embed several queries, the first on this thread while the others go to a helper thread: a chat turn
+        embeds its question with and without topic words, and on two cores the pair takes about the time of one.
+        Each text is still encoded alone, on one torch thread, so a vector is the same whichever thread made it."""
+        distinct = list(dict.fromkeys(texts))
+        if len(distinct) < 2:
+            return [self.embed_query(t) for t in texts]
+        self._load()  # before the helper starts, so that the model is loaded once
+        pool = self._helper_pool()
+        later = {t: pool.submit(self._query_vector, t) for t in distinct[1:]}
+        vectors = {distinct[0]: self._query_vector(distinct[0])}
+        for t, future in reversed(later.items()):  # this thread takes back, from the end, what the helper has not begun
+            if future.cancel():
+                vectors[t] = self._query_vector(t)
+        vectors.update((t, future.result()) for t, future in later.items() if t not in vectors)
+        return [list(vectors[t]) for t in texts]
+
+    def _helper_pool(self) -> ThreadPoolExecutor:
+        with self._lock:
+            if self._helper is None:
+                self._helper = ThreadPoolExecutor(1, thread_name_prefix="query-helper", initializer=_pin_helper)
+        return self._helper
 
     def _fast_encoder(self, model: SentenceTransformer) -> TracedQueryEncoder | None:
         """The traced encoder (made once, on the query thread settings), or None to take the library's path.

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .bm25 import BM25
-from .embeddings import Embedder
+from .embeddings import Embedder, embed_queries
 from .knowledge.cards import Card
 from .question_split import Split, split_question
 from .retrieval import tokenize
@@ -497,8 +497,12 @@ class CardMatcher:
     ) -> list[CardMatch]:
         """The card(s) that answer the question: one, two for a two-part question, or none. `profession`: the
         asker's, when known (a card written for other professions is left out)."""
-        whole = self.best(question, country, code, nearby, profession)
         split = split_question(question)
+        if len(split.questions) == 2:  # the parts' texts are embedded up front, two at a time (embed_queries)
+            parts = [split.matched_text(q) for q in split.questions]
+            parts += [g for q in split.questions if (g := split.generic(q)) is not None]
+            embed_queries(self.embedder, [question, *parts])
+        whole = self.best(question, country, code, nearby, profession)
         if len(split.questions) == 2:
             # Each part is matched with the context the asker gave ("I'm a GP in Leeds."), and remembers its own
             # words (a verdict is kept only for a yes/no part; the answer shows the part as its heading).

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from .bm25 import BM25
 from .chunking import Chunk
-from .embeddings import Embedder
+from .embeddings import Embedder, embed_queries
 from .errors import InputError, SearchIndexError
 from .index import Hit, Progress, SyncReport, VectorIndex
 from .knowledge.models import PLATFORM_IDS
@@ -171,7 +171,7 @@ class Retriever:
         if not self._synced:
             self.ensure_index()
         distinct = list(dict.fromkeys(queries))  # the same text is embedded and searched once
-        vectors = [self.embedder.embed_query(q) for q in distinct]
+        vectors = embed_queries(self.embedder, distinct)
         try:
             found = self.index.query_many(vectors, n)
         except SearchIndexError as exc:

@@ -65,3 +65,33 @@ def test_a_query_vector_is_exactly_what_the_library_encode_returns(embedder):
         with _single_thread():
             vector = model.encode([text], normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
         assert embedder._encode_query(text) == tuple(vector[0].tolist())
+
+
+@pytest.mark.slow
+def test_queries_embedded_side_by_side_are_the_vectors_each_gets_alone(embedder):
+    """embed_queries hands all but the first text to a helper thread: every vector, in the order asked and with
+    a repeated text, is the one its own encode gives; the helper runs torch on one thread, the caller's count is
+    left as it was."""
+    import threading
+    from functools import lru_cache
+
+    import torch
+
+    fresh = SentenceEmbedder(embedder.path)  # its own cache: every text below is encoded by embed_queries
+    texts = ["can I post a patient's x-ray?", "how often should a dentist post", "can I post a patient's x-ray?"]
+    texts += [f"what should a {who} post on Instagram in week {n}?" for who in ("dentist", "physio") for n in (1, 2)]
+    before = torch.get_num_threads()
+    workers: set[str] = set()
+    encode = fresh._encode_query
+
+    def watched(text: str) -> tuple[float, ...]:
+        workers.add(threading.current_thread().name)
+        return encode(text)
+
+    fresh._query_vector = lru_cache(maxsize=64)(watched)
+    vectors = fresh.embed_queries(texts)
+
+    assert [tuple(v) for v in vectors] == [embedder._encode_query(t) for t in texts]
+    assert len(workers) == 2 and any(name.startswith("query-helper") for name in workers)
+    assert fresh._helper_pool().submit(torch.get_num_threads).result() == 1
+    assert torch.get_num_threads() == before
