@@ -54,6 +54,35 @@ def test_captions_for_world_hearing_day_are_about_hearing_with_the_date_from_the
     assert "#WorldHearingDay" in drafts[0].hashtags
 
 
+@pytest.mark.parametrize("count", [1, 3])
+def test_a_day_named_after_a_subject_we_have_a_post_on_gets_that_post_never_another_fields(drafter, kb, count):
+    """Mouth Cancer Action Month is not in the data, and "Action ... Month" once matched Action on Stroke Month: a
+    dentist got a speech therapist's stroke caption. Now the day is read as a day, and its subject's finished post
+    (the mouth cancer check) opens with the day's name; extra captions are on that subject too (not mouthguards)."""
+    assert not [o for o in kb.observances.values() if "mouth cancer" in o.name.lower()]  # a day the data does not hold
+    text = f"Write {count} Instagram captions for Mouth Cancer Action Month for our dental practice in Leeds"
+    drafts = drafter.drafts(turn(text, ["instagram"]), None, Asker(specialty="dentistry"))
+    assert drafts and {d.kind for d in drafts} == {"caption"}
+    for draft in drafts:
+        assert draft.text.startswith("It's Mouth Cancer Action Month. ") and "mouth cancer" in draft.text.lower()
+        assert "The mouth cancer check" in draft.title and "[your key point" not in draft.text
+        assert not re.search(r"stroke|mouthguard", draft.text, re.IGNORECASE), draft.text
+    assert any("date" in note for note in drafts[0].notes)  # the day's date is not in the data: check it
+
+
+@pytest.mark.parametrize(
+    ("day", "specialty"),
+    [
+        ("Mouth Cancer Action Month", "dermatology"),  # no dermatology post on mouth cancer
+        ("National Infertility Awareness Week", "fertility"),  # one word, the whole field: no post stands for it
+    ],
+)
+def test_a_day_with_no_post_on_its_subject_for_the_asker_gets_the_days_own_caption(drafter, day, specialty):
+    draft = drafter.drafts(turn(f"Write a caption for {day}"), None, Asker(specialty=specialty))[0]
+    assert draft.title.endswith(f": {day}") and draft.text.startswith(f"It's {day}, ")
+    assert "stroke" not in draft.text.lower() and "myth" not in draft.text.lower()
+
+
 def test_a_movember_post_is_about_movember_not_the_words_around_it(drafter):
     text = "Draft a LinkedIn post for Movember from me (urologist, Sydney) encouraging men to see their GP."
     draft = drafter.drafts(turn(text, ["linkedin"]), None, Asker(specialty="urology"))[0]

@@ -7,6 +7,7 @@ from copy import copy as _shallow
 from typing import TYPE_CHECKING
 
 from ..knowledge.copy import fill
+from ..retrieval import tokenize
 from .audiences import audience_in, audience_posts
 from .details import Details, details_in
 from .draft_copy import _CAROUSEL, _caption_text, _carousel, _without_selling, general_draft
@@ -102,6 +103,7 @@ class CaptionWriter(CaptionCounts, DayCaptions):
         platform = self.kb.platform(first.platform or _platform(turn, profile))
         spec_id = specialty or (profile.specialty if profile else None)
         day = self.topics.named_day(first.title)  # an awareness day's caption: more captions on the day's subject
+        unknown_day = day is not None and not any(day.lower() in o.name.lower() for o in self.kb.observances.values())
         asked = self.topics.subject(turn.masked)
         subject = f"{asked} {first.title.split(':', 1)[-1]}"  # an awareness day: its name
         for found_spec, topic in self.topics.topics_for(subject, spec_id):
@@ -113,6 +115,8 @@ class CaptionWriter(CaptionCounts, DayCaptions):
                 continue  # another awareness day's post: never in place of the day (or subject) asked
             if day is None and asked and not self.topics.fits(asked, topic, found_spec):
                 continue  # "3 captions about heel pain": never a caption on knee pain to make up the number
+            if unknown_day and day and (on := self._day_subject(day)) and not self.topics.says_all(on, topic):
+                continue  # Mouth Cancer Action Month (not in the data): the mouth cancer check, never mouthguards
             field = self._field(turn, profile, specialty)
             drafts.append(self._topic_caption(turn, profile, found_spec, topic, platform, values, field))
         return drafts[:count]
@@ -122,7 +126,9 @@ class CaptionWriter(CaptionCounts, DayCaptions):
         if (day := self.awareness(turn, profile, specialty, values)) is not None:
             return day  # "a caption for World Mental Health Day": the day's post, its date, a crisis line
         if (named := self.topics.named_day(turn.masked)) is not None:  # a day our data has no post for: on that day
-            return self._day_caption(turn, profile, named, "", values)
+            return self._day_subject_caption(turn, profile, specialty, named, values) or self._day_caption(
+                turn, profile, named, "", values
+            )
         news = self.news.kind_for(turn.masked)  # "a post welcoming our new hygienist": practice news, not a topic
         if news is not None:
             posted = self._news(turn, profile, news, _platform(turn, profile), values)
@@ -135,6 +141,37 @@ class CaptionWriter(CaptionCounts, DayCaptions):
         return self._topic_caption(
             turn, profile, spec_id, topic, platform, values, self._field(turn, profile, specialty)
         )
+
+    def _day_subject_caption(self, turn, profile: ClinicProfile | None, specialty, day: str, values) -> Draft | None:
+        """A day our data has no post for, named after a subject the asker's field has a finished post on ("Mouth
+        Cancer Action Month" for a dentist: the mouth cancer check at every examination): that post, opened with the
+        day's name, with the note to check the day's date. None when no such post is about the day's subject."""
+        extras = self.data.extras
+        spec_id = specialty or (profile.specialty if profile else None)
+        subject = self._day_subject(day)
+        # One word (National Infertility Awareness Week: infertility) names a whole field, whose first post would be
+        # an arbitrary one; two name a subject (mouth cancer).
+        if spec_id not in self.kb.specialties or len(tokenize(subject)) < 2 or not extras.day_topic_lead:
+            return None
+        found = self.topics.best_topic(subject, spec_id, None, across=False)
+        if found is None or found[1].title not in self.kb.copy.get(found[0], {}):
+            return None
+        platform = self.kb.platform(_platform(turn, profile))
+        field = self._field(turn, profile, specialty)
+        draft = self._topic_caption(turn, profile, found[0], found[1], platform, values, field)
+        lead = extras.day_topic_lead.format(day=day)
+        return draft.model_copy(
+            update={
+                "title": f"{platform.name} caption: {day}: {found[1].title}",
+                "text": f"{lead} {draft.text}",
+                "alternatives": [f"{lead} {a}" for a in draft.alternatives],
+                "notes": [*draft.notes, extras.general_day_note] if extras.general_day_note else draft.notes,
+            }
+        )
+
+    def _day_subject(self, day: str) -> str:
+        """What a day's name says it is about: "oral health" for World Oral Health Day."""
+        return " ".join(w for w in day.split() if w.lower() not in self.data.extras.day_name_words)
 
     def _service_facts(self, draft: Draft, news, turn, specialty, values: dict[str, str]) -> Draft:
         """A new service we hold a finished post on ("we now do Pharmacy First consultations"): the announcement says

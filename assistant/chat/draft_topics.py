@@ -126,6 +126,10 @@ class TopicFinder:
         topic_words = set(tokenize(f"{topic.title} {' '.join(topic.keywords)}"))
         return {w for w in tokenize(text) if w not in stop and any(_same_word(w, t) for t in topic_words)}
 
+    def says_all(self, subject: str, topic: Topic) -> bool:
+        """Whether a topic's title and keywords have every word of the subject (or a form of it)."""
+        return self.shared_words(subject, topic) >= set(tokenize(subject)) - set(self.data.extras.subject_stopwords)
+
     def covers(self, subject: str, topic: Topic) -> bool:
         """Whether a topic is about the subject asked: it has at least half of the subject's words (or their forms),
         and at half, the words it misses are known to some topic. "dengue prevention during monsoon" is not about

@@ -210,6 +210,10 @@ class DraftExtras(Strict):
     named_day: Regex | None = None  # an awareness day, week or month named in a message (group 1: its name)
     general_day_caption: str = ""  # a caption for a named day with no authored post; {day} {when} {booking} {phone}
     general_day_note: str = ""  # shown with it when the day's date is not in the data
+    # Words of a day's name that say it is a day, not what it is about ("Mouth Cancer Action Month": mouth cancer),
+    # and the line a finished post on that subject opens with on such a day ({day}).
+    day_name_words: tuple[str, ...] = ()
+    day_topic_lead: str = ""
     seasons: dict[str, int] = {}  # season word -> the month (1-12) a plan for it starts in ("winter": 12)
     count_words: dict[str, int] = {}  # number words before "captions" ("three": 3, "a few": 3)
     max_captions: int = Field(default=5, ge=1, le=10)  # the most captions one message gets
