@@ -285,3 +285,30 @@ def test_a_name_lent_to_a_claim_or_quote_or_beside_a_sports_team_is_a_public_fig
 )
 def test_a_patient_cue_or_a_post_about_the_clinic_still_masks_the_name(text, name):
     assert name in _masked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A new colleague introduced before "her name is": the welcome post needs her name.
+        (
+            "We have a new physio joining next week. Can you write a welcome post for Facebook? Her name is Kate "
+            "Murphy and she specialises in women's health.",
+            [],
+        ),
+        ("Our new hygienist starts Monday! His name is Tomasz Nowak, please write an intro post", []),
+        # ... but a new patient, or a patient mentioned in between, keeps "her name is" a patient cue.
+        ("We have a new patient joining the practice, her name is Kate Murphy", ["Kate Murphy"]),
+        ("New physio starting soon. Also a patient called, her name is Jane Doherty", ["Jane Doherty"]),
+        ("Her name is Kate Murphy and she wants her x-ray on Instagram", ["Kate Murphy"]),
+        # A titled name with its field after a comma: the clinician writing a bio, unless a patient is spoken of.
+        (
+            "Can you write me an Instagram bio for my practice? Dr. Maya Okafor, board-certified dermatologist, "
+            "Houston, medical + cosmetic derm",
+            [],
+        ),
+        ("Dr. Paul Smithers, cardiologist, called about his results (my patient)", ["Paul Smithers"]),
+    ],
+)
+def test_a_new_colleague_or_a_clinician_by_their_field_is_not_a_patient(text, names):
+    assert _masked(text) == names

@@ -212,11 +212,15 @@ class NewsWriter:
         if titled:
             name = titled.group(2)
             return f"{titled.group(1)} [name]" if name.startswith(_MASKED_NAME) else f"{titled.group(1)} {name}"
-        after_role = self._role_then_name.search(text)
+        after_role = self._role_then_name.search(text) or _NAME_IS.search(text)
         if after_role:
             name = after_role.group(1)
             return "[name]" if name == _MASKED_NAME else name
         return "[name]" if _MASKED_NAME in text else None
+
+
+# The colleague's name given on its own: "We have a new physio joining. ... Her name is Kate Murphy".
+_NAME_IS = re.compile(r"\b(?i:her|his|their) (?i:name) is (\[NAME\]|[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)")
 
 
 # A named occasion among the dates ("Diwali", "Easter weekend"), not a weekday, a month or a day-and-month date.

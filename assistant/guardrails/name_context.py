@@ -44,6 +44,8 @@ class _Patterns:
     place_after: re.Pattern[str]
     clinician_after: re.Pattern[str]
     clinician_before: re.Pattern[str]
+    staff_name_cue: re.Pattern[str]
+    new_staff_before: re.Pattern[str]
     title_before: re.Pattern[str]
     cue_before: re.Pattern[str]
     brackets: re.Pattern[str]
@@ -87,6 +89,8 @@ def _patterns() -> _Patterns | None:
         place_after=_any(data.place_after_name, role),
         clinician_after=_any(data.clinician_after_name, role, flags=0),
         clinician_before=_any(data.clinician_before_name, role, suffix="$"),
+        staff_name_cue=_any((data.staff_name_cue or "(?!)",), role),
+        new_staff_before=_any((data.new_staff_before or "(?!)",), role),
         title_before=re.compile(rf"(?<![\w.])(?:{titles})\.? $", re.IGNORECASE),
         cue_before=_any(phi.name_cues, role, suffix=r"[ ,:]*$"),
         brackets=re.compile(rf" \((?:{data.person_in_brackets})", re.IGNORECASE),
@@ -133,6 +137,8 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
         return False
     lo, hi = _sentence(text, start, end)
     before, after, sentence = text[lo:start], text[end:hi], text[lo:hi]
+    if p.staff_name_cue.search(before) and _new_colleague_before(text, start, p):
+        return True
     if p.cue_before.search(before):
         return False
     if p.place_after.match(after):
@@ -152,10 +158,30 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
     if p.news_sentence.search(sentence):
         return True
     if p.title_before.search(before):  # another clinician: "letter from Dr. Ramirez at Dell Children's"
-        if p.doctor_title_before.search(before) and p.public_doctor.search(sentence):
-            return True  # a doctor in the media: "Dr Karl Kruszelnicki posted about SPF myths, followers ask"
-        return bool(p.clinician_before.search(before) or p.clinician_after.match(after))
+        return _titled_clinician(before, after, sentence, p)
     return False
+
+
+def _titled_clinician(before: str, after: str, sentence: str, p: _Patterns) -> bool:
+    """Whether a name after a title is a clinician's: a doctor in the media, one a letter or referral comes from,
+    or one named with a hospital or with their field ("Dr. Maya Okafor, board-certified dermatologist"), unless
+    the sentence speaks of a patient."""
+    if p.doctor_title_before.search(before) and p.public_doctor.search(sentence):
+        return True  # a doctor in the media: "Dr Karl Kruszelnicki posted about SPF myths, followers ask"
+    if p.clinician_before.search(before):
+        return True
+    return bool(p.clinician_after.match(after)) and not _PATIENT_WORD.search(sentence)
+
+
+_INTRODUCED_WITHIN = 200  # characters before "her name is" in which the new colleague is introduced
+_PATIENT_WORD = re.compile(r"\b(?:patients?|clients?|pts?|customers?|reviewers?)\b", re.IGNORECASE)
+
+
+def _new_colleague_before(text: str, start: int, p: _Patterns) -> bool:
+    """Whether the message introduces a new colleague shortly before a name ("We have a new physio joining next
+    week. ... Her name is ..."), with no patient or client in between."""
+    window = text[max(0, start - _INTRODUCED_WITHIN) : start]
+    return bool(p.new_staff_before.search(window)) and not _PATIENT_WORD.search(window)
 
 
 # "Bhavesh from Baner", "this is Shabnam from Hadapsar": a capitalised word, "from", and a capitalised place.

@@ -196,6 +196,9 @@ class NameContext(Strict):
     place_after_name: tuple[Regex, ...] = Field(min_length=1)
     clinician_after_name: tuple[Regex, ...] = Field(min_length=1)
     clinician_before_name: tuple[Regex, ...] = Field(min_length=1)
+    # "Her name is" after the message introduces a new colleague: that colleague's name (see the data file).
+    staff_name_cue: Regex | None = None
+    new_staff_before: Regex | None = None
     person_in_brackets: Regex
     group_after_from: Regex
     introduced_before: Regex
