@@ -258,3 +258,26 @@ def test_a_therapist_is_never_told_to_ask_clients_for_reviews(services, country)
     assert not any("send the same text to every patient" in flat(s) for s in answer.steps)
     dentist = ask(services, "Is it OK to ask patients to leave us a Google review?", "dentistry", country)
     assert flat(dentist.lead).startswith("yes, ask")
+
+
+@pytest.mark.parametrize(
+    "message,card",
+    [
+        (
+            "Our new hygienist starts on Monday. Write an Instagram post to welcome him, his name is Tom Reilly.",
+            "practice-launch-and-rebrand-introducing-a-clinician",
+        ),
+        (
+            "Write a Facebook post saying we're moving premises at the end of March.",
+            "practice-launch-and-rebrand-moving",
+        ),
+    ],
+)
+def test_practice_news_is_followed_by_the_advice_for_that_news_not_the_claim_check_for_any_caption(
+    services, message, card
+):
+    """A welcome or a move worded unlike any card's question gets the card written for that news after its post,
+    not the pre-publish claim check that follows any caption (knowledge/data/announcements.yaml, `guide`)."""
+    answer = services.chat.answer(message)
+    assert answer.drafts and answer.drafts[0].kind == "caption"
+    assert answer.card_id == card, answer.card_id

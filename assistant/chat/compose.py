@@ -444,7 +444,8 @@ class Composer:
         if own is not None:
             matches = [CardMatch(own, 0.0, own.card.questions[0], 0.0)]
         elif drafts and self.drafter is not None and not (matches and self._follows_draft(matches[0])):
-            guide = self.drafter.guidance_card(drafts[0].kind)
+            named_guide = self._named_card(drafts[0].guide) if drafts[0].guide else None
+            guide = named_guide or self.drafter.guidance_card(drafts[0].kind)
             # A question asked besides the request ("Write a caption about flu. Also, how often should I post?")
             # is answered after the draft; else the advice that goes with that kind of draft.
             besides = self._asked_besides(turn)

@@ -45,6 +45,7 @@ class Draft(BaseModel):
     # right under the title, where they are read, not after a long plan.
     alerts: int = Field(default=0, ge=0)
     card: str | None = None  # the answer card whose advice must follow this draft, whatever the question matches
+    guide: str | None = None  # the card whose advice follows it when no card fits the question well (else its kind's)
 
     def public(self) -> dict:
         return {

@@ -176,6 +176,7 @@ class NewsWriter:
             text=body,
             notes=notes,
             card=kind.card,
+            guide=kind.guide,
         )
 
     def _who(self, text: str) -> dict[str, str]:

@@ -27,6 +27,7 @@ class NewsKind(Strict):
     google_business: str = Field(min_length=20)
     notes: tuple[str, ...] = ()
     card: str | None = None  # the answer card whose advice follows this post, whatever else the message matches
+    guide: str | None = None  # the card whose advice follows this post when no card fits the message itself well
 
     @field_validator("social", "linkedin", "google_business")
     @classmethod
