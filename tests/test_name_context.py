@@ -312,3 +312,19 @@ def test_a_patient_cue_or_a_post_about_the_clinic_still_masks_the_name(text, nam
 )
 def test_a_new_colleague_or_a_clinician_by_their_field_is_not_a_patient(text, names):
     assert _masked(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A name made up for an example, in quotes after a word that says so.
+        ('Write a sample review from a made-up patient called "Sam" for staff training', []),
+        ('Schreib eine fiktive Bewertung von einem erfundenen Patienten "Max Mustermann"', []),
+        ('Please reply to the review from "Sam Price", the patient who was made to wait', ["Sam Price"]),
+        # The famous namesake set apart: the patient, with her title, stays masked.
+        ("Ms. Biles came in today (no relation to Simone Biles haha). Write a caption", ["Biles"]),
+        ("Can we mention Brady Tkachuk in a hockey post without implying endorsement?", []),
+    ],
+)
+def test_made_up_names_covering_colleagues_and_famous_namesakes(text, names):
+    assert _masked(text) == names

@@ -46,6 +46,7 @@ class _Patterns:
     clinician_before: re.Pattern[str]
     staff_name_cue: re.Pattern[str]
     new_staff_before: re.Pattern[str]
+    made_up_before: re.Pattern[str]
     title_before: re.Pattern[str]
     cue_before: re.Pattern[str]
     brackets: re.Pattern[str]
@@ -91,6 +92,7 @@ def _patterns() -> _Patterns | None:
         clinician_before=_any(data.clinician_before_name, role, suffix="$"),
         staff_name_cue=_any((data.staff_name_cue or "(?!)",), role),
         new_staff_before=_any((data.new_staff_before or "(?!)",), role),
+        made_up_before=_any((data.made_up_before_name or "(?!)",), role),
         title_before=re.compile(rf"(?<![\w.])(?:{titles})\.? $", re.IGNORECASE),
         cue_before=_any(phi.name_cues, role, suffix=r"[ ,:]*$"),
         brackets=re.compile(rf" \((?:{data.person_in_brackets})", re.IGNORECASE),
@@ -139,6 +141,8 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
     before, after, sentence = text[lo:start], text[end:hi], text[lo:hi]
     if p.staff_name_cue.search(before) and _new_colleague_before(text, start, p):
         return True
+    if p.made_up_before.search(before) and _CLOSING_QUOTE.match(after):  # 'a made-up patient called "Sam"'
+        return True
     if p.cue_before.search(before):
         return False
     if p.place_after.match(after):
@@ -162,6 +166,19 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
     return False
 
 
+def cued_or_titled(text: str, start: int) -> bool:
+    """Whether a patient cue ("pt", "call back") or a courtesy title that is not a doctor's ("Mrs.", "Frau") stands
+    right before text[start]: such a mention names a patient whatever another mention of the same words shows."""
+    p = _patterns()
+    if p is None:
+        return True
+    lo, _ = _sentence(text, start, start)
+    before = text[lo:start]
+    if p.cue_before.search(before):
+        return True
+    return bool(p.title_before.search(before)) and not p.doctor_title_before.search(before)
+
+
 def _titled_clinician(before: str, after: str, sentence: str, p: _Patterns) -> bool:
     """Whether a name after a title is a clinician's: a doctor in the media, one a letter or referral comes from,
     or one named with a hospital or with their field ("Dr. Maya Okafor, board-certified dermatologist"), unless
@@ -173,6 +190,7 @@ def _titled_clinician(before: str, after: str, sentence: str, p: _Patterns) -> b
     return bool(p.clinician_after.match(after)) and not _PATIENT_WORD.search(sentence)
 
 
+_CLOSING_QUOTE = re.compile(r"[^\n\"“”„«»‘’]{0,30}[\"“”»’]")  # the rest of a quoted name: "Ramesh uncle"
 _INTRODUCED_WITHIN = 200  # characters before "her name is" in which the new colleague is introduced
 _PATIENT_WORD = re.compile(r"\b(?:patients?|clients?|pts?|customers?|reviewers?)\b", re.IGNORECASE)
 

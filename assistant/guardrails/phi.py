@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -25,7 +25,7 @@ from .addresses import find_addresses
 from .births import find_birth_dates
 from .clinic import clinic_terms
 from .identifiers import find_national_ids
-from .name_context import names_from_context, not_a_patient_by_context
+from .name_context import cued_or_titled, names_from_context, not_a_patient_by_context
 from .name_scorer import learned_names
 from .names import (
     find_listed_names,
@@ -164,18 +164,19 @@ def rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
         text, [PhiSpan(r.entity_type, r.start, r.end, text[r.start : r.end]) for r in _non_overlapping(results)]
     )
     spans = _without_own_addresses(text, spans)
-    spans = _without_colleagues_and_figures(text, _with_names_after_numbers(text, spans), extra_names)
-    spans = _with_repeated_names(text, spans)
+    spans, cleared = _without_colleagues_and_figures(text, _with_names_after_numbers(text, spans), extra_names)
+    spans = _with_repeated_names(text, spans, cleared)
     return _with_unlabelled_numbers(text, _with_dates_after_names(text, spans))
 
 
 _NAME_PART = re.compile(r"[^\W\d_][^\W\d_'’]*")
 
 
-def _with_repeated_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+def _with_repeated_names(text: str, spans: list[PhiSpan], cleared: Sequence[PhiSpan] = ()) -> list[PhiSpan]:
     """`spans` and the other places where a masked name's words, or an email address's name, stand again in the
     message ("Sinead on reception ... Sinead O'Halloran is a patient"; "jt.wardlow@... last name Wardlow"), with an
-    initial before it ("Von: <given> Obermaier ... M. Obermaier"): the same person, named a second time."""
+    initial before it ("Von: <given> Obermaier ... M. Obermaier"): the same person, named a second time. Not inside
+    a full name the context `cleared`: a namesake ("Ms. Biles came in (no relation to Simone Biles)")."""
     not_names = _not_names()
     lists = name_lists()
     parts: set[str] = set()
@@ -198,8 +199,21 @@ def _with_repeated_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
         rf"(?<![\w'’@.-])(?:(?-i:[A-Z])\.[ ]?)?(?:{'|'.join(map(re.escape, sorted(parts, key=len, reverse=True)))})"
         r"(?![\w'’-]|@)"
     )
+    namesakes = [(s.start, s.end) for s in cleared if len(_NAME_PART.findall(s.text)) > 1]
     found = [m.span() for m in pattern.finditer(text)]
+    found = [(a, b) for a, b in found if not any(lo <= a and b <= hi for lo, hi in namesakes)]
+    found = [(a, b) for a, b in found if not _namesake_by_context(text, a, b)]
     return _added(text, spans, "NAME", [(a, b) for a, b in found if not is_not_a_patient(text, a, b)])
+
+
+_GIVEN_BEFORE = re.compile(r"(?<![\w'’-])(?-i:[A-Z])[^\W\d_]+[ ]$")
+
+
+def _namesake_by_context(text: str, start: int, end: int) -> bool:
+    """Whether the name's words at text[start:end] stand after another given name in a full name that the context
+    shows is someone else, a public figure: "Ms. Biles ... (no relation to Simone Biles)"."""
+    given = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
+    return given is not None and not_a_patient_by_context(text, given.start(), end, _everyday)
 
 
 def _without_own_addresses(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
@@ -233,17 +247,33 @@ def _own_address_cues() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str
     )
 
 
-def _without_colleagues_and_figures(text: str, spans: list[PhiSpan], extra_names: Iterable[str]) -> list[PhiSpan]:
-    """`spans` less the names that the sentence shows are a colleague's, a public figure's, another clinician's or a
-    place's ("Isla starts on reception Monday", "Mark Holland's announcement"); names the caller gave are kept."""
+def _without_colleagues_and_figures(
+    text: str, spans: list[PhiSpan], extra_names: Iterable[str]
+) -> tuple[list[PhiSpan], list[PhiSpan]]:
+    """(`spans` less the names that the sentence shows are a colleague's, a public figure's, another clinician's or a
+    place's ("Isla starts on reception Monday", "Mark Holland's announcement"), those names). Names the caller gave
+    are kept. So is another mention of a cleared name by its own words only when a patient cue or a courtesy title
+    stands before it: "new optometrist Sneha Bhosale joins Monday ... a welcome post for Sneha" names no patient."""
     known = " ".join(extra_names).lower()
-    return [
-        s
-        for s in spans
-        if s.kind != "NAME"
-        or (known and s.text.lower() in known)
-        or not not_a_patient_by_context(text, s.start, s.end, _everyday)
-    ]
+    kept: list[PhiSpan] = []
+    cleared: list[PhiSpan] = []
+    for s in spans:
+        given = bool(known) and s.text.lower() in known
+        if s.kind == "NAME" and not given and not_a_patient_by_context(text, s.start, s.end, _everyday):
+            cleared.append(s)
+        else:
+            kept.append(s)
+    words = {w for s in cleared for w in _NAME_PART.findall(s.text)}
+    if words:
+        kept = [
+            s
+            for s in kept
+            if s.kind != "NAME"
+            or (known and s.text.lower() in known)
+            or not set(_NAME_PART.findall(s.text)) <= words
+            or cued_or_titled(text, s.start)
+        ]
+    return kept, cleared
 
 
 def _with_unlabelled_numbers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:

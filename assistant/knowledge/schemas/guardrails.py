@@ -199,6 +199,8 @@ class NameContext(Strict):
     # "Her name is" after the message introduces a new colleague: that colleague's name (see the data file).
     staff_name_cue: Regex | None = None
     new_staff_before: Regex | None = None
+    # A name made up for an example, in quotes after "fictional", "made-up" (see the data file).
+    made_up_before_name: Regex | None = None
     person_in_brackets: Regex
     group_after_from: Regex
     introduced_before: Regex
