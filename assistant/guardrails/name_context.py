@@ -65,6 +65,7 @@ class _Patterns:
     doctor_title_before: re.Pattern[str]
     public_doctor: re.Pattern[str]
     age: re.Pattern[str]
+    patient_word: re.Pattern[str]
 
 
 def _any(patterns: tuple[str, ...], role: str, suffix: str = "", flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -118,6 +119,7 @@ def _patterns() -> _Patterns | None:
         ),
         public_doctor=_any(data.public_doctor_sentence or ("(?!)",), role),
         age=re.compile(data.age_in_brackets or "(?!)", re.IGNORECASE),
+        patient_word=re.compile(rf"\b(?:{phi.patient_words})\b", re.IGNORECASE),
     )
 
 
@@ -187,19 +189,18 @@ def _titled_clinician(before: str, after: str, sentence: str, p: _Patterns) -> b
         return True  # a doctor in the media: "Dr Karl Kruszelnicki posted about SPF myths, followers ask"
     if p.clinician_before.search(before):
         return True
-    return bool(p.clinician_after.match(after)) and not _PATIENT_WORD.search(sentence)
+    return bool(p.clinician_after.match(after)) and not p.patient_word.search(sentence)
 
 
 _CLOSING_QUOTE = re.compile(r"[^\n\"“”„«»‘’]{0,30}[\"“”»’]")  # the rest of a quoted name: "Ramesh uncle"
 _INTRODUCED_WITHIN = 200  # characters before "her name is" in which the new colleague is introduced
-_PATIENT_WORD = re.compile(r"\b(?:patients?|clients?|pts?|customers?|reviewers?)\b", re.IGNORECASE)
 
 
 def _new_colleague_before(text: str, start: int, p: _Patterns) -> bool:
     """Whether the message introduces a new colleague shortly before a name ("We have a new physio joining next
     week. ... Her name is ..."), with no patient or client in between."""
     window = text[max(0, start - _INTRODUCED_WITHIN) : start]
-    return bool(p.new_staff_before.search(window)) and not _PATIENT_WORD.search(window)
+    return bool(p.new_staff_before.search(window)) and not p.patient_word.search(window)
 
 
 # "Bhavesh from Baner", "this is Shabnam from Hadapsar": a capitalised word, "from", and a capitalised place.

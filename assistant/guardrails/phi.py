@@ -255,25 +255,15 @@ def _without_colleagues_and_figures(
     are kept. So is another mention of a cleared name by its own words only when a patient cue or a courtesy title
     stands before it: "new optometrist Sneha Bhosale joins Monday ... a welcome post for Sneha" names no patient."""
     known = " ".join(extra_names).lower()
-    kept: list[PhiSpan] = []
-    cleared: list[PhiSpan] = []
-    for s in spans:
-        given = bool(known) and s.text.lower() in known
-        if s.kind == "NAME" and not given and not_a_patient_by_context(text, s.start, s.end, _everyday):
-            cleared.append(s)
-        else:
-            kept.append(s)
+    names = [s for s in spans if s.kind == "NAME" and not (known and s.text.lower() in known)]
+    cleared = [s for s in names if not_a_patient_by_context(text, s.start, s.end, _everyday)]
     words = {w for s in cleared for w in _NAME_PART.findall(s.text)}
-    if words:
-        kept = [
-            s
-            for s in kept
-            if s.kind != "NAME"
-            or (known and s.text.lower() in known)
-            or not set(_NAME_PART.findall(s.text)) <= words
-            or cued_or_titled(text, s.start)
-        ]
-    return kept, cleared
+    dropped = cleared + [
+        s
+        for s in names
+        if words and s not in cleared and set(_NAME_PART.findall(s.text)) <= words and not cued_or_titled(text, s.start)
+    ]
+    return [s for s in spans if s not in dropped], cleared
 
 
 def _with_unlabelled_numbers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:

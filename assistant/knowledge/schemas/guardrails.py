@@ -25,6 +25,7 @@ class NationalId(Strict):
 
 class PhiTerms(Strict):
     name_cues: tuple[Regex, ...] = Field(min_length=1)
+    patient_words: Regex = "(?!)"  # the people a clinic serves: "patients", "clients", "pts", "pazienti"
     initials_cues: tuple[Regex, ...] = Field(min_length=1)
     greeting_cues: tuple[Regex, ...] = Field(min_length=1)
     acting_cues: tuple[Regex, ...] = ()  # after a given name: "Travis says", "Siobhan rang"
