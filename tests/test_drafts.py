@@ -269,7 +269,37 @@ def test_a_practice_bio_names_the_clinic_and_city_the_message_gives(drafter):
     (draft,) = drafter.drafts(turn(text), None, Asker(specialty="dentistry"))
     assert draft.text.startswith("Bright Smiles") and "Leeds" in draft.text and "[your town]" not in draft.text
     (gp,) = drafter.drafts(turn("bio for our Manchester GP practice"), None, Asker(specialty="general_practice"))
-    assert gp.text.startswith("GP practice") and "Manchester" in gp.text
+    # "our Manchester GP practice" says what the practice is, not its name: the name is left to fill in.
+    assert gp.text.startswith("[Clinic name] · General practice in Manchester")
+    assert any("[brackets]" in n for n in gp.notes)
+
+
+@pytest.mark.parametrize(
+    "text, services",
+    [
+        (
+            "Write me an Instagram bio for my physio clinic in Leeds. We do sports injuries and back pain.",
+            "Sports injuries and back pain",
+        ),
+        (
+            "Instagram bio for our OT clinic in Austin. We do sensory processing, fine motor, feeding. Thanks",
+            "Sensory processing · Fine motor · Feeding",
+        ),
+        (
+            "Write an Instagram bio for our practice in Denver, we treat anxiety and OCD with ERP.",
+            "Anxiety and OCD with ERP",
+        ),
+    ],
+)
+def test_a_bio_lists_what_the_message_says_the_clinic_does(drafter, kb, text, services):
+    (draft,) = drafter.drafts(turn(text, ["instagram"], True), None, Asker(specialty="physiotherapy"))
+    assert services in draft.text and len(draft.text) <= kb.platform("instagram").limits.bio_chars
+
+
+def test_a_list_of_other_things_is_not_taken_for_the_clinics_services(drafter):
+    text = "Write an Instagram bio for my dental practice in Austin. We do sedation, speak Spanish, and take Medicaid."
+    (draft,) = drafter.drafts(turn(text, ["instagram"], True), None, Asker(specialty="dentistry"))
+    assert "Sedation" not in draft.text and "Speak Spanish" not in draft.text
 
 
 def test_a_saved_profile_wins_over_a_city_in_the_message(drafter):

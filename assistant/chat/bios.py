@@ -74,6 +74,8 @@ def _slots(
         services = _first_upper(details.doing)
     elif details.listed and not details.focus and not details.personal:  # "family dentistry, Invisalign, open Sat"
         services = " · ".join(_first_upper(item) for item in details.listed)
+    elif details.offers and not details.focus and not details.personal:  # "we do sports injuries and back pain"
+        services = " · ".join(_first_upper(item) for item in details.offers)
     if details.funding:
         services = f"{services} · {details.funding}"
     tips = f"evidence-based {name.lower()} tips" if known else "evidence-based health tips"
@@ -81,7 +83,7 @@ def _slots(
     sentence = doing.lstrip("· ")
     sees_patients = bool(values.get("booking") or details.focus or details.sees_patients)
     return {
-        "name": values.get("clinic") or (_first_upper(details.practice) if details.practice else "[Clinic name]"),
+        "name": values.get("clinic") or "[Clinic name]",  # "my physio clinic" says what it is, not its name
         "specialty": name,
         "specialty_lower": name.lower(),
         "city": city or "[your town]",

@@ -39,6 +39,15 @@ _FOCUS = re.compile(
     r"([^.;!?\n]{3,60})",
     re.I,
 )
+# "..., we do sports injuries and women's health.": what the clinic does, said at the start of a clause, to the
+# end of the sentence. A list with ", and" is skipped: it mixes other things in ("We do sedation, speak Spanish,
+# and take Medicaid").
+_OFFERS = re.compile(
+    r"(?:^|[,;.!?]\s*|\band\s+)(?:we|i)\s+(?:mostly\s+|mainly\s+|also\s+)?(?:do|treat|offer|see|provide)\b"
+    r"(?!\s+(?:not|have|has|a|an|it|this|that|so|you|our|my|the|social|posts?|videos?|content|any|some|lots?|well)\b)"
+    r"\s+((?:(?!,\s*and\b)[^.;!?\n]){3,100})(?=[.;!?\n]|$)",
+    re.I,
+)
 # "who posts about new research" -> "posting about new research": what the clinician's account does.
 _DOING = re.compile(
     r"(?:\b(?:who|that)|,|\band)\s+(posts?|explains?|talks?|shares?|makes?|writes?|covers?|teaches?)\s+"
@@ -119,6 +128,7 @@ class Details:
     owner: bool = False  # they own the clinic
     interests: str = ""  # "structural heart and med ed", "running injuries"
     listed: tuple[str, ...] = ()  # the bare items of a list after a colon or question ("Invisalign, open Saturdays")
+    offers: tuple[str, ...] = ()  # what the clinic says it does: "we do sports injuries and women's health"
     place: str = ""  # the asker's own kind of place in one word ("pharmacy", "clinic", "office")
 
     def values(self) -> dict[str, str]:
@@ -164,8 +174,16 @@ def details_in(text: str, countries: Countries | None) -> Details:
         owner=bool(_OWNER.search(text)),
         interests=_interests(text, role, city or ""),
         listed=_listed(text, kind, city or "", fund),
+        offers=_offers(text),
         place=next((g for g in own.groups() if g), "") if (own := _OWN_PLACE.search(text)) else "",
     )
+
+
+def _offers(text: str) -> tuple[str, ...]:
+    """What the clinic says it does, item by item: "We do sensory processing, fine motor, feeding." -> three."""
+    found = _OFFERS.search(text)
+    items = [_FILLER.sub("", i).strip() for i in found.group(1).split(",")] if found else []
+    return tuple(i for i in items if i)
 
 
 def _role_in(text: str) -> str:
