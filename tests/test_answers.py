@@ -281,3 +281,12 @@ def test_practice_news_is_followed_by_the_advice_for_that_news_not_the_claim_che
     answer = services.chat.answer(message)
     assert answer.drafts and answer.drafts[0].kind == "caption"
     assert answer.card_id == card, answer.card_id
+
+
+def test_a_uk_dentist_asking_about_testimonials_gets_the_gdcs_rules_not_the_gmcs(services):
+    answer = ask(services, "I'm a dentist in Leeds. Are patient testimonials allowed on our practice Instagram?")
+    assert answer.card_id == "testimonials-can-we-post"
+    assert "GDC" in answer.lead and "GMC" not in answer.text
+    assert any(c.heading == "Dentists: GDC advertising rules for practice posts" for c in answer.sources)
+    doctor = ask(services, "I'm a private GP in Leeds. Are patient testimonials allowed on our practice Instagram?")
+    assert "GDC" not in doctor.text

@@ -269,9 +269,21 @@ def test_a_practice_bio_names_the_clinic_and_city_the_message_gives(drafter):
     (draft,) = drafter.drafts(turn(text), None, Asker(specialty="dentistry"))
     assert draft.text.startswith("Bright Smiles") and "Leeds" in draft.text and "[your town]" not in draft.text
     (gp,) = drafter.drafts(turn("bio for our Manchester GP practice"), None, Asker(specialty="general_practice"))
-    # "our Manchester GP practice" says what the practice is, not its name: the name is left to fill in.
-    assert gp.text.startswith("[Clinic name] · General practice in Manchester")
-    assert any("[brackets]" in n for n in gp.notes)
+    assert gp.text.startswith("GP practice") and "Manchester" in gp.text
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Write an Instagram bio for my practice in Denver", "[Clinic name]"),
+        ("Instagram bio for our private practice in Leeds", "[Clinic name]"),
+        ("Write me an Instagram bio for my physio clinic in Leeds.", "[Clinic name]"),
+        ("Write an Instagram bio for my pediatric dental practice in Austin", "Pediatric dental practice"),
+    ],
+)
+def test_a_bio_names_the_practice_by_its_kind_only_when_the_kind_tells_the_reader_something(drafter, text, name):
+    (draft,) = drafter.drafts(turn(text, ["instagram"], True), None, Asker(specialty="physiotherapy"))
+    assert draft.text.startswith(name + " · ")
 
 
 @pytest.mark.parametrize(

@@ -83,7 +83,7 @@ def _slots(
     sentence = doing.lstrip("· ")
     sees_patients = bool(values.get("booking") or details.focus or details.sees_patients)
     return {
-        "name": values.get("clinic") or "[Clinic name]",  # "my physio clinic" says what it is, not its name
+        "name": values.get("clinic") or _kind_as_name(details.practice, name),
         "specialty": name,
         "specialty_lower": name.lower(),
         "city": city or "[your town]",
@@ -99,6 +99,19 @@ def _slots(
 
 _UNKNOWN_SERVICES = "[your main services]"
 _PLACE_WORDS = re.compile(r"\s+(?:clinic|practice|surgery|office|centre|center|group|team)$", re.IGNORECASE)
+
+
+_GENERIC_WORDS = re.compile(r"\b(?:clinic|practice|surgery|office|centre|center|group|team|hospital|private)\b", re.I)
+
+
+def _kind_as_name(practice: str, specialty: str) -> str:
+    """What the message calls the practice, as the bio's name when it tells the reader something ("Pediatric
+    dental practice", "Community pharmacy"); a blank to fill in when it is only a place word ("my practice",
+    "private practice", "Hospital") or repeats the specialty ("physio clinic · Physiotherapy")."""
+    telling = _GENERIC_WORDS.sub("", practice).strip().lower()
+    if not telling or telling in specialty.lower():
+        return "[Clinic name]"
+    return _first_upper(practice)
 
 
 def _plain_name(spec: Specialty) -> str:
