@@ -221,6 +221,30 @@ def test_a_new_service_is_named_once_without_the_announcing_words(drafter):
     assert draft.text.count("sports massage") == 1
 
 
+@pytest.mark.parametrize(
+    "text, kit",
+    [
+        ("Write a caption for a photo of our new dental implant scanner.", "dental implant scanner"),
+        ("We just got a new fractional laser. Write an Instagram caption for a photo of it.", "fractional laser"),
+    ],
+)
+def test_new_equipment_is_announced_by_what_it_is(drafter, text, kit):
+    draft = drafter.caption(turn(text), LEEDS, None)
+    assert draft is not None and draft.text.startswith(f"New at Northside Skin Clinic: {kit}.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write a caption: parents ask about chiro for colic and honestly our pediatric adjustments are growing fast",
+        "Write an Instagram caption about skin, but not the usual 'erase years from your face, zero downtime!' stuff",
+    ],
+)
+def test_a_sentence_of_the_askers_is_never_repeated_as_the_subject_of_a_frame(drafter, text):
+    draft = drafter.caption(turn(text), LEEDS, None)
+    assert draft is None or ("honestly" not in draft.text and "zero downtime" not in draft.text), draft.text
+
+
 def test_a_post_about_a_health_topic_is_not_taken_for_practice_news(drafter):
     draft = drafter.caption(turn("Write a caption about flu jabs"), None, "general_practice")
     assert draft is not None and "vaccination clinic" not in draft.title and "post:" not in draft.title

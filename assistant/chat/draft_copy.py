@@ -124,6 +124,8 @@ def general_draft(
     if quoted and quoted in subject:  # "a YouTube video: 'what to expect after rhinoplasty'": the title quoted
         subject = quoted
     subject, point = _subject_and_point(subject, turn.masked, extras)
+    if not _carried(subject, extras, quoted=subject == quoted):
+        return None
     slots = {
         "subject": subject,
         "Subject": subject[:1].upper() + subject[1:],
@@ -151,6 +153,17 @@ def general_draft(
         notes=[note] if note else [],
         alerts=1 if note else 0,  # no checked post on it: said first, under the title
     )
+
+
+def _carried(subject: str, extras, quoted: bool) -> bool:
+    """Whether the general drafts can carry `subject` in every line: a topic in a few words (drafts.yaml
+    `general_subject_max_words`, `general_subject_not`). A title the asker quotes may speak in the first person
+    ("'things I'd never do as a dietitian'"), but not exclaim or ask."""
+    if len(subject.split()) > extras.general_subject_max_words:
+        return False
+    if quoted:
+        return not re.search(r"[!?]", subject)
+    return not (extras.general_subject_not and re.search(extras.general_subject_not, subject, re.IGNORECASE))
 
 
 def _subject_and_point(subject: str, text: str, extras) -> tuple[str, str]:

@@ -69,6 +69,12 @@ _PREPOSITION = re.compile(r"\b(on|over|from|until|by|at|in|between|during|for)\s
 _NEW_PLACE = re.compile(
     r"\bnew\s+((?:[\w'’-]+\s+){0,4}?(?:clinic|practice|surgery|centre|center|office|pharmacy))\b", re.IGNORECASE
 )
+# New equipment ("a photo of our new dental implant scanner", "we just got a new fractional laser"): what it is.
+_NEW_KIT = re.compile(
+    r"\bnew\s+((?:[\w'’-]+\s+){0,3}?(?:laser|scanner|x-ray|xray|ultrasound|microscope|camera|machine|device|"
+    r"equipment|technology|chair))s?\b",
+    re.IGNORECASE,
+)
 _VACCINES = re.compile(r"\b(flu|covid(?:-19)?|rsv|shingles|pneumococcal|travel)\b", re.IGNORECASE)
 _UNTIL = r"(.+?)(?=\s+(?:for|in|at|on|from|to)\s+(?:my|our|the|your|a|an)\b|[,.;!?\n]|$)"
 _SERVICE = (  # the strongest cue first: "announcing that we now offer X" is about X
@@ -144,15 +150,8 @@ class NewsWriter:
             found.update(_job_details(text))
         if kind.id == "service_change":
             found.update(_change_details(text))
-        if kind.id == "opening" and (place := _NEW_PLACE.search(text)):
-            found["service"] = f"our new {place.group(1)}"
-        if kind.id == "vaccination" and (vaccine := _VACCINES.search(text)):
-            name = vaccine.group(1)
-            found["service"] = f"{name.upper() if name.lower().startswith('covid') else name.lower()} vaccination"
-        elif kind.id == "event" and (event := _EVENT.search(text)):
-            found["service"] = "our " + event.group(1).strip()
-        elif "service" not in found and (service := next((m for m in (p.search(text) for p in _SERVICE) if m), None)):
-            found["service"] = service.group(1).strip()
+        if service := _service_in(kind.id, text, found.get("service", "")):
+            found["service"] = service
         return found
 
     def draft(self, kind: NewsKind, text: str, platform: Platform, values: dict[str, str]) -> Draft:
@@ -230,6 +229,23 @@ _OCCASION = re.compile(
     r"|diwali|eid",
     re.IGNORECASE,
 )
+
+
+def _service_in(kind: str, text: str, found: str) -> str:
+    """What the news is about: the new place, the vaccine, the new equipment, the event, or what is offered now;
+    `found`: what the kind's own details already read (a service change's new service)."""
+    if kind == "opening" and (place := _NEW_PLACE.search(text)):
+        return f"our new {place.group(1)}"
+    if kind == "vaccination" and (vaccine := _VACCINES.search(text)):
+        name = vaccine.group(1)
+        return f"{name.upper() if name.lower().startswith('covid') else name.lower()} vaccination"
+    if kind == "new_service" and (kit := _NEW_KIT.search(text)):
+        return kit.group(1)
+    if kind == "event" and (event := _EVENT.search(text)):
+        return "our " + event.group(1).strip()
+    if not found and (service := next((m for m in (p.search(text) for p in _SERVICE) if m), None)):
+        return service.group(1).strip()
+    return found
 
 
 def _dated(kind: NewsKind, text: str, dates: list[str]) -> dict[str, str]:

@@ -207,6 +207,10 @@ class DraftExtras(Strict):
     point_asked: Regex | None = None  # a point the message asks to make (group 1: "Mention we take them back")
     key_point: Regex | None = None  # the marked place in the general drafts that the asker's point fills
     general_caption_more: tuple[str, ...] = ()  # other general captions, for "3 captions" on such a subject
+    # What a subject must be for the general drafts to carry it: a topic in a few words, not a sentence of the
+    # asker's own or a claim they quote to avoid (the words that show one).
+    general_subject_max_words: int = Field(default=8, ge=1)
+    general_subject_not: Regex | None = None
     named_day: Regex | None = None  # an awareness day, week or month named in a message (group 1: its name)
     general_day_caption: str = ""  # a caption for a named day with no authored post; {day} {when} {booking} {phone}
     general_day_note: str = ""  # shown with it when the day's date is not in the data
