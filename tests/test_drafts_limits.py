@@ -139,3 +139,26 @@ def test_a_platform_we_hold_no_data_on_is_named_with_the_platform_written_for(dr
     assert "Snapchat" in draft.notes[0] and "Instagram" in draft.notes[0]
     (plain,) = drafter.drafts(turn("Write an Instagram caption about sunscreen"), None, Asker(specialty="dermatology"))
     assert "no platform data" not in notes_of(plain)
+
+
+# --- a week of posts: written out, as many as the weekdays asked ---------------------------------------------------
+
+
+def test_a_week_of_posts_monday_to_friday_is_five_posts_written_out_with_captions_and_hashtags(drafter):
+    text = "Can you write a week of Instagram posts for our physio clinic, Monday to Friday?"
+    (draft,) = drafter.drafts(turn(text), None, Asker(specialty="physiotherapy"))
+    days = re.findall(r"^- (\w{3}) \d{2} \w{3} · Instagram", draft.text, re.M)
+    assert days == ["Mon", "Tue", "Wed", "Thu", "Fri"]
+    posts = re.split(r"^- ", draft.text, flags=re.M)[1:]
+    assert all(len(p.split()) > 40 and "#" in p for p in posts)  # a caption and its hashtags under each day
+
+
+def test_a_longer_plan_lists_its_topics_without_every_caption(drafter):
+    (draft,) = drafter.drafts(turn("Write a 4-week plan for our physio clinic"), None, Asker(specialty="physiotherapy"))
+    assert all(line.startswith(("Week ", "- ")) for line in draft.text.splitlines())
+
+
+def test_a_field_named_after_a_word_like_small_is_named(drafter, limits):
+    text = "I run a small paediatric OT clinic. Can you write a week of Instagram posts for us?"
+    (draft,) = drafter.drafts(turn(text), None, Asker())
+    assert draft.kind == "plan" and limits.no_field_note not in draft.notes and "no field named" not in draft.title

@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
     from ..profile import ClinicProfile
 
+# "Monday to Friday", "Mon-Fri": a post each weekday; "a week of posts (5 posts)": that many in the week.
+_WEEKDAYS = re.compile(r"\bmon(?:day)?\s*(?:to|-|–|—|through|thru|till|until)\s*fri(?:day)?\b", re.IGNORECASE)
+_POSTS_IN_WEEK = re.compile(r"\b(\d{1,2})\s+(?:[\w-]+\s+){0,2}?posts?\b", re.IGNORECASE)
+_WRITTEN_OUT = 7  # posts in a plan short enough to show in full in the chat
 _PER_WEEK = re.compile(r"\b(\d{1,3})\s*(?:posts?|times)\s*(?:a|per)\s*week\b", re.IGNORECASE)
 
 
@@ -37,7 +41,8 @@ class PlanWriter:
         max_weeks, max_per_week = (limits.max_plan_weeks, limits.max_posts_per_week) if limits else (12, 7)
         recent = limits.recent_past_days if limits else 60
         span = plan_span(turn.masked, dict(self.data.extras.seasons), dt.date.today(), 7 * max_weeks, recent)
-        asked_per_week = int(found.group(1)) if (found := _PER_WEEK.search(turn.masked)) else 7 if span.daily else 3
+        found = _PER_WEEK.search(turn.masked)
+        asked_per_week = int(found.group(1)) if found else _posts_asked(turn.masked, span)
         per_week = min(max(asked_per_week, 1), max_per_week)
         platform = _platform(turn, profile)
         # No specialty in the message or the profile: the dates and formats of a plan, with general topics named as
@@ -50,6 +55,7 @@ class PlanWriter:
         posts = sorted((p for p in plan.posts if span.start <= p.date <= span.end), key=lambda p: p.date)
         if span.dated and posts and posts[0].date > span.start and not posts[0].awareness:
             posts[0] = posts[0].model_copy(update={"date": span.start})  # "opening on 6 April": a post that day
+        own_topics = {p.topic for p in posts}
         plan = plan.model_copy(update={"posts": self._opening_first(turn.masked, posts)})
         if general is not None:
             topics = general.topics
@@ -61,7 +67,16 @@ class PlanWriter:
                     ]
                 }
             )
-        lines, theme = _weeks(plan), _theme(turn.masked)
+        # A week or so of posts is written out in the chat, captions and hashtags included: "write a week of posts"
+        # asks for the posts. Longer plans list their topics; every caption is on the Editorial plan page.
+        # Only posts that kept their own topic carry their own caption (an opening week's posts are retitled).
+        written = (
+            general is None
+            and span.weeks == 1
+            and len(plan.posts) <= _WRITTEN_OUT
+            and {p.topic for p in plan.posts} <= own_topics
+        )
+        lines, theme = _weeks(plan, written), _theme(turn.masked)
         specialty_name = self.kb.specialty(profile.specialty).name if profile.specialty in self.kb.specialties else ""
         specialty_name = "" if general is not None else specialty_name
         extra = self.plan_notes(f"{turn.masked} {specialty_name}", "\n".join(lines), _country_code(turn, profile))
@@ -171,8 +186,21 @@ def _theme(text: str) -> str:
     return found.group(1).strip() if found else ""
 
 
-def _weeks(plan) -> list[str]:
-    """The plan week by week: each post's day, platform, format and topic, and the awareness day it marks."""
+def _posts_asked(text: str, span) -> int:
+    """Posts a week the message asks for without saying "a week": every day (7), Monday to Friday (5), the number
+    of posts of a one-week plan ("a week of posts, 5 posts"); else 3."""
+    if span.daily:
+        return 7
+    if _WEEKDAYS.search(text):
+        return 5
+    if span.weeks == 1 and (found := _POSTS_IN_WEEK.search(text)):
+        return int(found.group(1))
+    return 3
+
+
+def _weeks(plan, written: bool = False) -> list[str]:
+    """The plan week by week: each post's day, platform, format and topic, and the awareness day it marks; when
+    `written`, each post's caption and hashtags under it."""
     lines: list[str] = []
     for week in range(1, plan.weeks + 1):
         posts = [p for p in plan.posts if p.week == week]
@@ -183,4 +211,8 @@ def _weeks(plan) -> list[str]:
             day = f" · {p.awareness['name']}" if p.awareness else ""
             name = plan.platform_names.get(p.platform, p.platform)
             lines.append(f"- {p.date:%a %d %b} · {name} · {p.format_name}: {p.topic}{day}")
+            if written:
+                lines += [f"  {line}".rstrip() for line in p.caption.strip().splitlines()]
+                lines += ["", f"  {' '.join(p.hashtags)}"] if p.hashtags else []
+                lines.append("")
     return lines
