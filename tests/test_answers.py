@@ -290,3 +290,14 @@ def test_a_uk_dentist_asking_about_testimonials_gets_the_gdcs_rules_not_the_gmcs
     assert any(c.heading == "Dentists: GDC advertising rules for practice posts" for c in answer.sources)
     doctor = ask(services, "I'm a private GP in Leeds. Are patient testimonials allowed on our practice Instagram?")
     assert "GDC" not in doctor.text
+
+
+def test_a_clinician_describing_dark_messages_gets_the_distress_messages_card_not_threat_steps(services):
+    text = (
+        "I'm a counsellor with a growing Instagram (anxiety, grief content). Lately I get DMs from followers late at "
+        "night, some of them quite dark, one person last week said they didn't see the point anymore. I'm not their "
+        "counsellor, I don't know where they live. I panic every time. What should I be doing?"
+    )
+    answer = ask(services, text)
+    assert answer.card_id and answer.card_id.startswith("emergencies-in-messages")
+    assert not any(d.kind == "review_reply" for d in answer.drafts) and "police" not in answer.text.lower()

@@ -91,8 +91,11 @@ def test_complaints_are_not_mistaken_for_threats():
         "I paid a lot and the wait was long.",
         "The doctor explained the legal consent form well.",
         "Would not recommend. Painful and slow.",
+        "I'm not their counsellor, I don't know where they live.",
+        "We do not know where she lives, only her first name.",
     ):
         assert detect_threats(text, DATA) == [], text
+    assert detect_threats("I know where you live.", DATA) == ["violence"]
 
 
 @pytest.mark.parametrize(
