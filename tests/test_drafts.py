@@ -245,6 +245,22 @@ def test_a_sentence_of_the_askers_is_never_repeated_as_the_subject_of_a_frame(dr
     assert draft is None or ("honestly" not in draft.text and "zero downtime" not in draft.text), draft.text
 
 
+def test_a_practice_going_private_gets_the_news_the_date_and_where_nhs_care_can_still_be_found(drafter):
+    text = (
+        "Practice manager at a dental practice in Leeds. From 1 March we're ending our NHS contract and going fully "
+        "private. Can you write a Facebook post to announce it?"
+    )
+    draft = drafter.caption(turn(text, ["facebook"], True), LEEDS, None)
+    assert draft is not None and draft.text.startswith("Some important news from Northside Skin Clinic: from 1 March")
+    assert "keep NHS care" in draft.text and "[your membership plan or private fees" in draft.text
+    assert ": it." not in draft.text and any("Write to every patient" in n for n in draft.notes)
+
+
+def test_news_announced_as_it_is_never_news_called_it(drafter):
+    draft = drafter.caption(turn("We have some news. Can you write a post to announce it?"), LEEDS, None)
+    assert draft is not None and ": it." not in draft.text
+
+
 def test_a_post_about_a_health_topic_is_not_taken_for_practice_news(drafter):
     draft = drafter.caption(turn("Write a caption about flu jabs"), None, "general_practice")
     assert draft is not None and "vaccination clinic" not in draft.title and "post:" not in draft.title

@@ -69,6 +69,7 @@ _PREPOSITION = re.compile(r"\b(on|over|from|until|by|at|in|between|during|for)\s
 _NEW_PLACE = re.compile(
     r"\bnew\s+((?:[\w'’-]+\s+){0,4}?(?:clinic|practice|surgery|centre|center|office|pharmacy))\b", re.IGNORECASE
 )
+_PRONOUNS = frozenset({"it", "this", "that", "them", "these", "those", "the news", "this news", "that news"})
 # New equipment ("a photo of our new dental implant scanner", "we just got a new fractional laser"): what it is.
 _NEW_KIT = re.compile(
     r"\bnew\s+((?:[\w'’-]+\s+){0,3}?(?:laser|scanner|x-ray|xray|ultrasound|microscope|camera|machine|device|"
@@ -244,7 +245,8 @@ def _service_in(kind: str, text: str, found: str) -> str:
     if kind == "event" and (event := _EVENT.search(text)):
         return "our " + event.group(1).strip()
     if not found and (service := next((m for m in (p.search(text) for p in _SERVICE) if m), None)):
-        return service.group(1).strip()
+        what = service.group(1).strip()
+        return "" if what.lower() in _PRONOUNS else what  # "announce it": the message says elsewhere what "it" is
     return found
 
 
