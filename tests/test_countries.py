@@ -237,3 +237,46 @@ def test_a_text_scanned_again_gives_the_same_places_from_memory(kb):
     for n in range(countries._REMEMBERED + 1):  # more texts than it keeps: it starts afresh
         finder.search(f"nothing here {n}")
     assert list(finder.found(text)) == first
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # A psychologist in Buenos Aires asking for a reply in Spanish was given Spain's medical code.
+        ("Soy psicóloga en Buenos Aires. Can you write the reply in Spanish?", "AR"),
+        ("Can you write the reply in Spanish?", None),
+        ("Please translate our bio into German", None),
+        ("Our Spanish-speaking patients in Texas", "US"),
+        ("We need a bilingual English/Spanish receptionist", None),
+        ("Subtitles in French and Dutch for our clinic videos?", None),
+        # A language's people, or a place noun after it, still name the country.
+        ("We are a Spanish clinic", "ES"),
+        ("I work in Spanish clinics", "ES"),
+        ("A German dermatologist asks about Instagram", "DE"),
+    ],
+)
+def test_a_language_named_as_a_language_names_no_country(kb, text, code):
+    assert kb.countries.named_in(text) == code
+    assert kb.countries.all_named_in(text) == ([code] if code else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Dentist, my own clinic in Wrocław", "PL"),
+        ("Physio clinic in Porto", "PT"),
+        ("Plastic surgeon in a private hospital in Istanbul", "TR"),
+        ("Dermatologist in Bogotá", "CO"),
+        # Words that are also everyday words name nothing.
+        ("Can you polish my bio?", None),
+        ("A Thanksgiving post without turkey photos", None),
+        ("A Chinese New Year post for our clinic", None),
+    ],
+)
+def test_more_countries_are_told_apart_and_everyday_words_are_not_countries(kb, text, code):
+    assert kb.countries.named_in(text) == code
+
+
+def test_an_eu_member_added_to_the_list_gets_the_eu_rules_and_a_non_member_none(kb):
+    assert kb.countries.rules_for("PL") == "EU" and kb.countries.name_of("PL") == "Poland"
+    assert kb.countries.rules_for("AR") is None and kb.countries.uncovered_country("AR") is not None

@@ -171,10 +171,44 @@ class _Local:
         return self.here.search(text) is None and self.away.search(text) is not None
 
 
+# Words that show a language name is used as a language ("in Spanish", "Spanish-speaking", "bilingual English/
+# Spanish"), not as a people ("a Spanish clinic"); a place noun after "in Spanish" keeps it a people ("in Spanish
+# clinics").
+_BEFORE_LANGUAGE = (
+    r"\b(?:in|into|speaks?|speaking|spoken|fluent|translated?|translating|translation|bilingual|trilingual|subtitled|"
+    r"dubbed|language)\s+(?:in\s+|into\s+|to\s+)?"
+)
+_NOT_A_LANGUAGE_AFTER = (
+    r"(?!\s+(?:clinics?|hospitals?|practices?|cit(?:y|ies)|towns?|laws?|rules?|regulat\w*|market\w*|health\w*|"
+    r"patients?|doctors?|dentists?|colleagues?)\b)"
+)
+_AFTER_LANGUAGE = r"[- ](?:speaking|speakers?|language|subtitles?|captions?|translations?|versions?|text|copy)\b"
+
+
 class Countries(Strict):
     countries: tuple[Country, ...] = Field(min_length=1)
     uncovered: tuple[UncoveredCountry, ...] = ()
     local_rules: tuple[LocalRule, ...] = ()
+    # Language names that are also a country's cue ("Spanish", "French"): used as a language ("write it in
+    # Spanish", "French-speaking patients") they name no country; a psychologist in Buenos Aires asking for a
+    # reply in Spanish is not in Spain.
+    languages: tuple[str, ...] = ()
+
+    @cached_property
+    def _language_use(self) -> re.Pattern[str] | None:
+        if not self.languages:
+            return None
+        one = "(?:" + "|".join(re.escape(name) for name in self.languages) + ")"
+        several = rf"{one}(?:\s*(?:,|/|&|\band\b|\bor\b)\s*{one}){{0,3}}"
+        return re.compile(
+            rf"{_BEFORE_LANGUAGE}{several}\b{_NOT_A_LANGUAGE_AFTER}|\b{several}{_AFTER_LANGUAGE}", re.IGNORECASE
+        )
+
+    def _without_languages(self, text: str) -> str:
+        """`text` with every language named as a language blanked out, same length (positions stay valid)."""
+        if self._language_use is None:
+            return text
+        return self._language_use.sub(lambda m: " " * len(m.group()), text)
 
     def elsewhere(self, text: str, guide: str, section: str) -> bool:
         """Whether a guide section holds in one region only and the text places the asker elsewhere in its
@@ -207,7 +241,9 @@ class Countries(Strict):
         """The code of the first country a text names ("a GP in Leeds" -> GB), or None. A place, people or
         regulator named anywhere outranks a job or service word ("an FY2 in Sydney" -> AU, "our GP surgery" -> GB).
         A city followed by the region or country it is in names that one ("Perth, Scotland", "Birmingham, AL",
-        "London, Ontario"): city names are shared between countries, the qualifier is not."""
+        "London, Ontario"): city names are shared between countries, the qualifier is not. A language named as a
+        language ("write it in Spanish") names no country."""
+        text = self._without_languages(text)
         for finder in self._matchers:
             found = finder.finditer(text)
             code = next(found, None)
@@ -249,8 +285,8 @@ class Countries(Strict):
 
     def all_named_in(self, text: str) -> list[str]:
         """The codes of every country a text names by name, people or city, in the order first named ("I'm in
-        Canada but half my viewers are in the US" -> CA, US)."""
-        return list(dict.fromkeys(self._matchers[0].finditer(text)))
+        Canada but half my viewers are in the US" -> CA, US); a language named as a language names none."""
+        return list(dict.fromkeys(self._matchers[0].finditer(self._without_languages(text))))
 
     @cached_property
     def _groups(self) -> frozenset[str]:
