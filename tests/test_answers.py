@@ -301,3 +301,29 @@ def test_a_clinician_describing_dark_messages_gets_the_distress_messages_card_no
     answer = ask(services, text)
     assert answer.card_id and answer.card_id.startswith("emergencies-in-messages")
     assert not any(d.kind == "review_reply" for d in answer.drafts) and "police" not in answer.text.lower()
+
+
+def test_a_reviewed_therapist_who_wants_to_explain_is_told_not_to_and_the_request_is_not_taken_for_a_question(
+    services,
+):
+    # A psychologist in Buenos Aires asked for a reply in Spanish and thought of explaining who came first: she got
+    # a reply, Spain's medical code, then an auto-reply card matched on "Can you write the reply in Spanish?".
+    answer = ask(
+        services,
+        "Soy psicóloga en Buenos Aires. A man left a 1-star Google review: 'She made my wife leave me. 6 sessions of "
+        "couples therapy and she took her side the whole time, unprofessional.' I want to answer because it's "
+        "damaging. Can you write the reply in Spanish? I was thinking to explain that actually his wife came first "
+        "individually and he joined late.",
+    )
+    assert answer.drafts and answer.drafts[0].kind == "review_reply"
+    notes = " ".join(answer.drafts[0].notes)
+    assert "Do not explain or correct" in notes and "in English" in notes
+    assert answer.card_id and answer.card_id.startswith("negative-reviews"), answer.card_id
+    assert "Argentina" in answer.text and "Spain" not in answer.text
+
+
+def test_a_reply_asked_for_plainly_carries_no_note_about_explaining_or_languages(services):
+    answer = ask(services, "Can you write a reply to this Google review: 'Rude receptionist, waited an hour.'")
+    assert answer.drafts and answer.drafts[0].kind == "review_reply"
+    notes = " ".join(answer.drafts[0].notes)
+    assert "Do not explain" not in notes and "in English" not in notes

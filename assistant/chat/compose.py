@@ -533,7 +533,14 @@ class Composer:
         from .drafts import requested_kind
 
         pieces = questions_in(turn.query)
-        others = [q for q in pieces if q != turn.query.strip() and requested_kind(q, self.drafter.data) is None]
+        data = self.drafter.data
+        others = [
+            q
+            for q in pieces
+            if q != turn.query.strip()
+            and requested_kind(q, data) is None
+            and not (data.asks_to_write and re.search(data.asks_to_write, q, re.IGNORECASE))
+        ]
         if not others or self.matcher is None:
             return []
         found = self.matcher.best(

@@ -153,7 +153,9 @@ class ReplyWriter:
                 *(
                     n.say
                     for n in self.data.review_notes
-                    if drafted.sentiment != "positive" and (n.when is None or re.search(n.when, review, re.I))
+                    if drafted.sentiment != "positive"
+                    and (n.when is None or re.search(n.when, review, re.I))
+                    and (n.asker is None or re.search(n.asker, turn.masked.replace(review, " "), re.I))
                 ),
             ],
         )

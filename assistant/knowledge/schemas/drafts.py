@@ -23,9 +23,11 @@ class Addition(Strict):
 
 
 class ReviewNote(Strict):
-    """A note shown with a drafted review reply: always, or when the review matches `when`."""
+    """A note shown with a drafted review reply: always, or when the review matches `when`, or when the asker's own
+    words around it match `asker` ("I was thinking to explain that actually his wife came first")."""
 
-    when: Regex | None = None  # a case-insensitive regular expression
+    when: Regex | None = None  # case-insensitive regular expressions
+    asker: Regex | None = None
     say: str = Field(min_length=20)
 
 
@@ -246,6 +248,9 @@ class DraftData(Strict):
     guidance: dict[DraftKind, str] = {}  # draft kind -> the card whose guidance follows the draft
     # Card themes that never follow a draft, however well they match the request's words (setting up an account)
     not_after_drafts: tuple[str, ...] = ()
+    # A sentence asking the assistant to write ("Can you write the reply in Spanish?"): in a message that gets a
+    # draft it is the request itself, never a question asked besides it.
+    asks_to_write: Regex | None = None
     threat_cards: dict[str, str] = {}  # kind of threat in a review -> the card whose advice follows the safety steps
     bio_templates: tuple[tuple[str, ...], ...] = Field(min_length=3)
     services: dict[str, str]
