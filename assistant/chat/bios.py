@@ -98,10 +98,9 @@ def _slots(
 
 
 _UNKNOWN_SERVICES = "[your main services]"
-_PLACE_WORDS = re.compile(r"\s+(?:clinic|practice|surgery|office|centre|center|group|team)$", re.IGNORECASE)
-
-
-_GENERIC_WORDS = re.compile(r"\b(?:clinic|practice|surgery|office|centre|center|group|team|hospital|private)\b", re.I)
+_PLACES = r"clinic|practice|surgery|office|centre|center|group|team"
+_PLACE_WORDS = re.compile(rf"\s+(?:{_PLACES})$", re.IGNORECASE)  # "physio clinic": the field is "physio"
+_GENERIC_WORDS = re.compile(rf"\b(?:{_PLACES}|hospital|private)\b", re.IGNORECASE)  # words that tell nothing
 
 
 def _kind_as_name(practice: str, specialty: str) -> str:

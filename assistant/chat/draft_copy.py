@@ -158,11 +158,11 @@ def general_draft(
 def _carried(subject: str, extras, quoted: bool) -> bool:
     """Whether the general drafts can carry `subject` in every line: a topic in a few words (drafts.yaml
     `general_subject_max_words`, `general_subject_not`). A title the asker quotes may speak in the first person
-    ("'things I'd never do as a dietitian'"), but not exclaim or ask."""
+    ("'things I'd never do as a dietitian'"), but not exclaim or ask (`general_quoted_not`)."""
     if len(subject.split()) > extras.general_subject_max_words:
         return False
     if quoted:
-        return not re.search(r"[!?]", subject)
+        return not (extras.general_quoted_not and re.search(extras.general_quoted_not, subject))
     return not (extras.general_subject_not and re.search(extras.general_subject_not, subject, re.IGNORECASE))
 
 

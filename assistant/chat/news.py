@@ -70,12 +70,6 @@ _NEW_PLACE = re.compile(
     r"\bnew\s+((?:[\w'’-]+\s+){0,4}?(?:clinic|practice|surgery|centre|center|office|pharmacy))\b", re.IGNORECASE
 )
 _PRONOUNS = frozenset({"it", "this", "that", "them", "these", "those", "the news", "this news", "that news"})
-# New equipment ("a photo of our new dental implant scanner", "we just got a new fractional laser"): what it is.
-_NEW_KIT = re.compile(
-    r"\bnew\s+((?:[\w'’-]+\s+){0,3}?(?:laser|scanner|x-ray|xray|ultrasound|microscope|camera|machine|device|"
-    r"equipment|technology|chair))s?\b",
-    re.IGNORECASE,
-)
 _VACCINES = re.compile(r"\b(flu|covid(?:-19)?|rsv|shingles|pneumococcal|travel)\b", re.IGNORECASE)
 _UNTIL = r"(.+?)(?=\s+(?:for|in|at|on|from|to)\s+(?:my|our|the|your|a|an)\b|[,.;!?\n]|$)"
 _SERVICE = (  # the strongest cue first: "announcing that we now offer X" is about X
@@ -127,6 +121,8 @@ class NewsWriter:
         for kind in self.data.kinds:
             if any(compiled(p, re.IGNORECASE | re.DOTALL).search(text) for p in kind.cues):
                 return kind
+            if (thing := kind.new_thing) is not None and thing.search(text):
+                return kind
         return None
 
     def details(self, kind: NewsKind, text: str) -> dict[str, str]:
@@ -151,7 +147,7 @@ class NewsWriter:
             found.update(_job_details(text))
         if kind.id == "service_change":
             found.update(_change_details(text))
-        if service := _service_in(kind.id, text, found.get("service", "")):
+        if service := _service_in(kind, text, found.get("service", "")):
             found["service"] = service
         return found
 
@@ -232,17 +228,17 @@ _OCCASION = re.compile(
 )
 
 
-def _service_in(kind: str, text: str, found: str) -> str:
+def _service_in(kind: NewsKind, text: str, found: str) -> str:
     """What the news is about: the new place, the vaccine, the new equipment, the event, or what is offered now;
     `found`: what the kind's own details already read (a service change's new service)."""
-    if kind == "opening" and (place := _NEW_PLACE.search(text)):
+    if kind.id == "opening" and (place := _NEW_PLACE.search(text)):
         return f"our new {place.group(1)}"
-    if kind == "vaccination" and (vaccine := _VACCINES.search(text)):
+    if kind.id == "vaccination" and (vaccine := _VACCINES.search(text)):
         name = vaccine.group(1)
         return f"{name.upper() if name.lower().startswith('covid') else name.lower()} vaccination"
-    if kind == "new_service" and (kit := _NEW_KIT.search(text)):
-        return kit.group(1)
-    if kind == "event" and (event := _EVENT.search(text)):
+    if kind.new_thing is not None and (thing := kind.new_thing.search(text)):
+        return thing.group(1)
+    if kind.id == "event" and (event := _EVENT.search(text)):
         return "our " + event.group(1).strip()
     if not found and (service := next((m for m in (p.search(text) for p in _SERVICE) if m), None)):
         what = service.group(1).strip()

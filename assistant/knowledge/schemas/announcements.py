@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from pydantic import Field, field_validator
@@ -16,6 +17,11 @@ SLOTS = frozenset(
 _SLOT = re.compile(r"\{(\w+)\}")
 
 
+@functools.cache
+def _new_thing(names: str) -> re.Pattern[str]:
+    return re.compile(rf"\bnew\s+((?:[\w'’-]+\s+){{0,3}}?(?:{names}))s?\b", re.IGNORECASE)
+
+
 class NewsKind(Strict):
     """One kind of practice news: how a request for it is recognised, and the post for each kind of platform."""
 
@@ -26,8 +32,19 @@ class NewsKind(Strict):
     linkedin: str = Field(min_length=20)
     google_business: str = Field(min_length=20)
     notes: tuple[str, ...] = ()
+    # Things a "new ..." names for this kind ("our new dental implant scanner": scanner): "new" and up to three words
+    # before one of them is a cue, and the words with the thing are what the post announces.
+    things: tuple[str, ...] = ()
     card: str | None = None  # the answer card whose advice follows this post, whatever else the message matches
     guide: str | None = None  # the card whose advice follows this post when no card fits the message itself well
+
+    @property
+    def new_thing(self) -> re.Pattern[str] | None:
+        """ "new" and up to three words before one of `things`, the words and the thing as group 1; None without."""
+        if not self.things:
+            return None
+        names = "|".join(re.escape(t) for t in sorted(self.things, key=len, reverse=True))
+        return _new_thing(names)
 
     @field_validator("social", "linkedin", "google_business")
     @classmethod

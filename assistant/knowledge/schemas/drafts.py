@@ -213,6 +213,7 @@ class DraftExtras(Strict):
     # asker's own or a claim they quote to avoid (the words that show one).
     general_subject_max_words: int = Field(default=8, ge=1)
     general_subject_not: Regex | None = None
+    general_quoted_not: Regex | None = None  # ...and what a subject quoted by the asker may not contain
     named_day: Regex | None = None  # an awareness day, week or month named in a message (group 1: its name)
     general_day_caption: str = ""  # a caption for a named day with no authored post; {day} {when} {booking} {phone}
     general_day_note: str = ""  # shown with it when the day's date is not in the data
