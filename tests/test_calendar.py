@@ -367,3 +367,28 @@ def test_every_month_with_a_fitting_awareness_day_gets_a_post_about_one(kb):
                 continue
             days = [dt.date.fromisoformat(p.awareness["date"]) for p in plan.posts if p.awareness]
             assert any(first <= d <= last for d in days), (spec.id, month)
+
+
+def test_a_posts_slides_and_script_come_only_with_the_formats_that_use_them(kb):
+    # A Facebook "Text post" listed a topic's carousel slides and video script, and an Instagram "Carousel" had no
+    # slides at all: the clinic could not tell what to post.
+    kinds = {(p.id, f.id): f.kind for p in kb.platforms.values() for f in p.formats}
+    carousels = with_slides = 0
+    for specialty in ("podiatry", "dentistry", "physiotherapy", "dermatology"):
+        profile = ClinicProfile(specialty=specialty, platforms=["instagram", "facebook", "linkedin"], country="GB")
+        plan = plan_calendar(kb, profile, ["instagram", "facebook", "linkedin"], dt.date(2027, 3, 1), 8, 4)
+        for p in plan.posts:
+            kind = kinds[p.platform, p.format]
+            assert not p.slides or kind == "carousel", (specialty, p.topic, p.format)
+            assert p.script is None or kind in ("video", "live"), (specialty, p.topic, p.format)
+            carousels += kind == "carousel"
+            with_slides += kind == "carousel" and bool(p.slides)
+    assert carousels and with_slides >= 0.8 * carousels, (with_slides, carousels)
+
+
+def test_a_topics_own_word_before_its_colon_is_its_first_hashtag(kb):
+    from assistant.planners.hashtags import suggest_hashtags
+
+    # "Verrucas: what usually helps" was tagged #PlantarWarts (the longest keyword), a word UK posts do not use.
+    topic = next(t for t in kb.specialty("podiatry").topics if t.title.startswith("Verrucas:"))
+    assert suggest_hashtags(kb, "podiatry", "instagram", topic=topic).tags[0] == "#Verrucas"

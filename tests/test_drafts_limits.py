@@ -96,6 +96,14 @@ def test_more_posts_a_week_than_a_plan_holds_says_how_many_it_has(drafter, limit
     assert "12 posts a week" in notes_of(draft) and f"{limits.max_posts_per_week} posts a week" in notes_of(draft)
 
 
+def test_more_posts_than_a_week_holds_in_a_week_of_posts_says_how_many_it_has(drafter, limits):
+    # "99 posts" in a one-week request was quietly cut to 7: the note only read "N posts a week".
+    text = "Write me a week of Instagram posts for my dental clinic, 99 posts please"
+    (draft,) = drafter.drafts(turn(text, ["instagram"]), None, Asker(specialty="dentistry"))
+    assert "You asked for 99 posts a week" in notes_of(draft)
+    assert f"{limits.max_posts_per_week} posts a week" in notes_of(draft)
+
+
 def test_hundreds_of_posts_give_the_most_one_answer_gives_and_say_so(drafter, kb):
     maximum = registry.load(registry.DRAFTS, kb.root).extras.max_captions
     drafts = drafter.drafts(turn("Write 300 LinkedIn posts about back pain", ["linkedin"]), None, Asker())

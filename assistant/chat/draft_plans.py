@@ -42,7 +42,9 @@ class PlanWriter:
         recent = limits.recent_past_days if limits else 60
         span = plan_span(turn.masked, dict(self.data.extras.seasons), dt.date.today(), 7 * max_weeks, recent)
         found = _PER_WEEK.search(turn.masked)
-        asked_per_week = int(found.group(1)) if found else _posts_asked(turn.masked, span)
+        asked_per_week, typed = (
+            (int(found.group(1)), found.group(0).rsplit(" ", 2)[0]) if found else _posts_asked(turn.masked, span)
+        )
         per_week = min(max(asked_per_week, 1), max_per_week)
         platform = _platform(turn, profile)
         # No specialty in the message or the profile: the dates and formats of a plan, with general topics named as
@@ -83,7 +85,7 @@ class PlanWriter:
         unnamed = general is not None and limits is not None and not re.search(limits.field_named, turn.masked, re.I)
         if general is not None and not unnamed:
             extra.insert(0, general.note)
-        problems = self._asked_but_not_made(span, found.group(0) if found else "", asked_per_week, per_week)
+        problems = self._asked_but_not_made(span, typed, asked_per_week, per_week)
         if span.weekday_named:  # "Monday 6 April" in a year when it is a Tuesday: the date wins, and we say so
             problems.insert(
                 0, f"{span.start:%d %B %Y} is a {span.start:%A}, not a {span.weekday_named}: check the date."
@@ -114,6 +116,7 @@ class PlanWriter:
         )
 
     def _asked_but_not_made(self, span, per_week_typed: str, asked_per_week: int, per_week: int) -> list[str]:
+        # per_week_typed: the words that asked for a number of posts a week ("3 posts", "99 posts"), or ""
         """What the message asked that the plan does not do, in plain words: a date that does not exist or has
         passed, a length or a posting rhythm beyond what a plan holds (drafts.yaml, extras.limits)."""
         limits = self.data.extras.limits
@@ -134,9 +137,7 @@ class PlanWriter:
             notes.append(limits.too_long.format(asked=span.asked, weeks=limits.max_plan_weeks, days=span.days))
         if per_week_typed and per_week != asked_per_week:
             used = f"{per_week} post{'s' if per_week != 1 else ''}"
-            notes.append(
-                limits.per_week.format(asked=per_week_typed.rsplit(" ", 2)[0], used=used, max=limits.max_posts_per_week)
-            )
+            notes.append(limits.per_week.format(asked=per_week_typed, used=used, max=limits.max_posts_per_week))
         return notes
 
     def _opening_first(self, text: str, posts: list) -> list:
@@ -186,16 +187,17 @@ def _theme(text: str) -> str:
     return found.group(1).strip() if found else ""
 
 
-def _posts_asked(text: str, span) -> int:
-    """Posts a week the message asks for without saying "a week": every day (7), Monday to Friday (5), the number
-    of posts of a one-week plan ("a week of posts, 5 posts"); else 3."""
+def _posts_asked(text: str, span) -> tuple[int, str]:
+    """Posts a week the message asks for without saying "a week", and the words that asked when they gave a number
+    (else ""): every day (7), Monday to Friday (5), the number of posts of a one-week plan ("a week of posts, 5
+    posts"); else 3."""
     if span.daily:
-        return 7
+        return 7, ""
     if _WEEKDAYS.search(text):
-        return 5
+        return 5, ""
     if span.weeks == 1 and (found := _POSTS_IN_WEEK.search(text)):
-        return int(found.group(1))
-    return 3
+        return int(found.group(1)), found.group(0)
+    return 3, ""
 
 
 def _weeks(plan, written: bool = False) -> list[str]:

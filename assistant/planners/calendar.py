@@ -89,13 +89,16 @@ def _slots(plats, start: dt.date, weeks: int, per_week: int, rng: random.Random)
     return slots
 
 
-def _choose_format(plat, topic, last: str | None, per_slot: float, data):
-    """Hinted formats first, not the one used last time on this platform, affordable in the time left."""
+def _choose_format(plat, topic, last: str | None, per_slot: float, data, unwritten: frozenset[str] = frozenset()):
+    """Hinted formats first, not the one used last time on this platform, affordable in the time left. Formats of
+    an `unwritten` kind (a carousel when the topic's copy has no slides, a video when it has no script) come last:
+    a "Carousel" post with no slides leaves the clinic to write them."""
     plannable = [f for f in plat.formats if f.kind in data.plannable_kinds] or list(plat.formats)
     hinted = [f for h in topic.formats for f in plannable if f.id == h]
     hinted += [f for h in topic.formats for f in plannable if data.format_hints.get(h) == f.kind]
     order = list(dict.fromkeys(hinted + plannable))
     order = [f for f in order if f.id != last] + [f for f in order if f.id == last]
+    order = [f for f in order if f.kind not in unwritten] + [f for f in order if f.kind in unwritten]
     affordable = [f for f in order if data.minutes(f) <= per_slot]
     return (affordable or sorted(order, key=data.minutes))[0], not affordable or affordable[0] is not order[0]
 
@@ -177,7 +180,9 @@ def _posts(
         for n, i in enumerate(idx):
             slot, (topic, text) = slots[i], topics[i]
             plat = by_id[slot.platform]
-            fmt, light = _choose_format(plat, topic, last.get(plat.id), left / (len(idx) - n), data)
+            copy = _topic_copy(kb, data, spec, slot, text, topic)
+            unwritten = frozenset() if copy is None else _unwritten(copy)
+            fmt, light = _choose_format(plat, topic, last.get(plat.id), left / (len(idx) - n), data, unwritten)
             lightened |= light
             last[plat.id] = fmt.id
             left -= data.minutes(fmt)
@@ -185,6 +190,19 @@ def _posts(
                 _post(kb, data, spec, profile, plat, pillars[topic.pillar], slot, text, topic, fmt, i + seed, seen)
             )
     return posts, lightened
+
+
+def _topic_copy(kb: KnowledgeBase, data, spec, slot: Slot, text: str, topic):
+    """The topic's authored copy for this specialty, or None (also for a post about an awareness day itself)."""
+    obs = slot.observance
+    if obs is not None and text == data.awareness_topic.format(name=short_name(obs)):
+        return None
+    return kb.copy.get(spec.id, {}).get(topic.title)
+
+
+def _unwritten(copy) -> frozenset[str]:
+    """The format kinds a topic's copy leaves unwritten: carousel without slides, video without a script."""
+    return frozenset({*(() if copy.slides else ("carousel",)), *(() if copy.script is not None else ("video",))})
 
 
 def plan_calendar(
@@ -298,7 +316,7 @@ def _post(
         exclude_tiers=("branded",),
     ).tags
     about_day = obs is not None and text == data.awareness_topic.format(name=short_name(obs))
-    copy = None if about_day else kb.copy.get(spec.id, {}).get(topic.title)
+    copy = _topic_copy(kb, data, spec, slot, text, topic)
     day_copy = kb.awareness_copy.get(obs.id) if obs is not None and about_day else None
     caption = (
         _authored(copy, plat, profile, obs, tags, seen)
@@ -324,6 +342,7 @@ def _post(
         minutes=data.minutes(fmt),
         alt_text=fill(written.alt_text, values) if written else "",
         brief=fill(written.brief, values) if written else "",
-        slides=[fill(t, values) for t in copy.slides] if copy else [],
-        script=_script(copy, values),
+        # A topic's slides and script go with the formats that use them: a text or photo post lists neither.
+        slides=[fill(t, values) for t in copy.slides] if copy and fmt.kind == "carousel" else [],
+        script=_script(copy, values) if fmt.kind in ("video", "live") else None,
     )
