@@ -327,3 +327,29 @@ def test_a_reply_asked_for_plainly_carries_no_note_about_explaining_or_languages
     assert answer.drafts and answer.drafts[0].kind == "review_reply"
     notes = " ".join(answer.drafts[0].notes)
     assert "Do not explain" not in notes and "in English" not in notes
+
+
+@pytest.mark.parametrize(
+    ("question", "law", "source"),
+    [
+        (
+            "Our aesthetic clinic in Cork wants to run a Botox special offer on Instagram. OK?",
+            "Regulation 9",
+            "irishstatutebook.ie",
+        ),
+        (
+            "Aesthetic clinic in Lisbon: can we run a discount on botox injections on Facebook?",
+            "EU law",
+            "eur-lex.europa.eu",
+        ),
+    ],
+)
+def test_a_botox_offer_in_the_eu_gets_a_no_from_the_eu_ban_not_googles_certification_rules(
+    services, question, law, source
+):
+    # An Irish clinic asking about a Botox discount got a nearby card on website price pages, and EU askers the
+    # card for elsewhere, which said the guides do not cover EU law and listed Google's certification rules.
+    answer = ask(services, question)
+    assert answer.lead.startswith("No") and law in answer.lead, answer.lead
+    assert any(source in (s.url or "") for s in answer.sources), [s.url for s in answer.sources]
+    assert "certification" not in answer.text and "do not cover US or EU" not in answer.text
