@@ -342,14 +342,21 @@ def test_a_reply_asked_for_plainly_carries_no_note_about_explaining_or_languages
             "EU law",
             "eur-lex.europa.eu",
         ),
+        (
+            "GP practice in Galway. We want to start a weight-loss service with GLP-1 injections and post about it on "
+            "Facebook. What can we say?",
+            "Regulation 9",
+            "irishstatutebook.ie",
+        ),
     ],
 )
-def test_a_botox_offer_in_the_eu_gets_a_no_from_the_eu_ban_not_googles_certification_rules(
+def test_a_prescription_medicine_offer_in_the_eu_gets_a_no_from_the_eu_ban_not_the_uks_or_googles_rules(
     services, question, law, source
 ):
     # An Irish clinic asking about a Botox discount got a nearby card on website price pages, and EU askers the
     # card for elsewhere, which said the guides do not cover EU law and listed Google's certification rules.
     answer = ask(services, question)
-    assert answer.lead.startswith("No") and law in answer.lead, answer.lead
+    assert law in answer.lead and "consultation" in answer.lead, answer.lead  # the law, and what to promote instead
+    assert not answer.lead.startswith("Yes"), answer.lead
     assert any(source in (s.url or "") for s in answer.sources), [s.url for s in answer.sources]
-    assert "certification" not in answer.text and "do not cover US or EU" not in answer.text
+    assert "do not cover US or EU" not in answer.text and "in the UK" not in answer.lead

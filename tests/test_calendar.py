@@ -385,10 +385,3 @@ def test_a_posts_slides_and_script_come_only_with_the_formats_that_use_them(kb):
             with_slides += kind == "carousel" and bool(p.slides)
     assert carousels and with_slides >= 0.8 * carousels, (with_slides, carousels)
 
-
-def test_a_topics_own_word_before_its_colon_is_its_first_hashtag(kb):
-    from assistant.planners.hashtags import suggest_hashtags
-
-    # "Verrucas: what usually helps" was tagged #PlantarWarts (the longest keyword), a word UK posts do not use.
-    topic = next(t for t in kb.specialty("podiatry").topics if t.title.startswith("Verrucas:"))
-    assert suggest_hashtags(kb, "podiatry", "instagram", topic=topic).tags[0] == "#Verrucas"

@@ -86,13 +86,10 @@ def _match_topic(spec, topic):
 
 
 def _topic_tags(index, spec, topic) -> list[str]:
-    """The topic itself (when short), curated topic tags it mentions, then its bank keywords: those naming the
-    subject a title puts before its colon first ("Verrucas: what usually helps" is tagged #Verrucas, the word the
-    post uses, before #PlantarWarts), then multi-word ones (#SunSafety says more than #Summer)."""
+    """The topic itself (when short), curated topic tags it mentions, then its bank keywords
+    (multi-word ones first: #SunSafety says more than #Summer)."""
     bank = _match_topic(spec, topic)
-    title = bank.title if bank else topic if isinstance(topic, str) else ""
-    head = title.split(":", 1)[0].lower() if ":" in title else ""
-    keywords = sorted(bank.keywords if bank else (), key=lambda k: (k.lower() not in head, -len(k.split())))
+    keywords = sorted(bank.keywords if bank else (), key=lambda k: -len(k.split()))
     tags = [camel_tag(topic)] if isinstance(topic, str) and len(topic.split()) <= 3 else []
     text = " ".join([topic if isinstance(topic, str) else "", *keywords]).lower().replace(" ", "")
     tags += [tag for tag, body in index.topic_tags if body in text]
