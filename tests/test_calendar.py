@@ -384,4 +384,3 @@ def test_a_posts_slides_and_script_come_only_with_the_formats_that_use_them(kb):
             carousels += kind == "carousel"
             with_slides += kind == "carousel" and bool(p.slides)
     assert carousels and with_slides >= 0.8 * carousels, (with_slides, carousels)
-
