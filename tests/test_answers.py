@@ -342,6 +342,7 @@ def test_a_reply_asked_for_plainly_carries_no_note_about_explaining_or_languages
             "EU law",
             "eur-lex.europa.eu",
         ),
+        ("Physio clinic in Porto: can we post a discount on Botox?", "EU law", "eur-lex.europa.eu"),
         (
             "GP practice in Galway. We want to start a weight-loss service with GLP-1 injections and post about it on "
             "Facebook. What can we say?",
