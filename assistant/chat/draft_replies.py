@@ -137,6 +137,7 @@ class ReplyWriter:
                 if self.data.holding_line
                 else [],
             )
+        asked = turn.masked.replace(review, " ")  # the asker's own words around the review
         what = "review" if _REVIEW_SITE.search(turn.masked) else "comment"
         title = f"Reply to the {what} ({drafted.situation.lower()})" if drafted.situation else f"Reply to the {what}"
         card = self.data.extras.sentiment_cards.get(drafted.sentiment or "")
@@ -155,7 +156,7 @@ class ReplyWriter:
                     for n in self.data.review_notes
                     if drafted.sentiment != "positive"
                     and (n.when is None or re.search(n.when, review, re.I))
-                    and (n.asker is None or re.search(n.asker, turn.masked.replace(review, " "), re.I))
+                    and (n.asker is None or re.search(n.asker, asked, re.I))
                 ),
             ],
         )

@@ -187,7 +187,9 @@ def _posts(
             last[plat.id] = fmt.id
             left -= data.minutes(fmt)
             posts.append(
-                _post(kb, data, spec, profile, plat, pillars[topic.pillar], slot, text, topic, fmt, i + seed, seen)
+                _post(
+                    kb, data, spec, profile, plat, pillars[topic.pillar], slot, text, topic, fmt, i + seed, seen, copy
+                )
             )
     return posts, lightened
 
@@ -302,6 +304,7 @@ def _post(
     fmt,
     index: int,
     seen: set[tuple[str, str]],
+    copy,
 ) -> Post:
     from ..knowledge.copy import fill
 
@@ -316,7 +319,6 @@ def _post(
         exclude_tiers=("branded",),
     ).tags
     about_day = obs is not None and text == data.awareness_topic.format(name=short_name(obs))
-    copy = _topic_copy(kb, data, spec, slot, text, topic)
     day_copy = kb.awareness_copy.get(obs.id) if obs is not None and about_day else None
     caption = (
         _authored(copy, plat, profile, obs, tags, seen)
