@@ -18,7 +18,7 @@ plan = st.session_state.get("plan")
 if plan is not None:
     title = plan_view.title_box(plan, profile)
     status = st.empty()
-    calendar_view.flash()
+    flash = st.empty()  # filled after the save below, so "Moved ..." never shows before the move is stored
     tab_cal, tab_table, tab_mix, tab_checks = st.tabs(["Calendar", "Table (bulk edits)", "Mix", "Checks"])
     with tab_table:
         plan = plan_view.editor(plan, svc.kb)  # first, so the calendar shows the table's edits
@@ -31,5 +31,7 @@ if plan is not None:
         plan_view.checks(plan)
     with status.container():
         plan_view.keep_saved(svc.store, pid, plan, title)
+    with flash.container():
+        calendar_view.flash()
     plan_view.notes(plan)
     plan_view.downloads(plan, svc.kb, profile.country)
