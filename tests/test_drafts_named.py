@@ -183,6 +183,35 @@ def test_a_job_advert_names_the_role_hours_pay_and_how_to_apply_and_nothing_abou
     assert any("age, gender" in note for note in draft.notes)
 
 
+def test_a_role_the_practice_needs_is_a_job_advert_with_the_offer_and_the_hourly_pay_it_gives(drafter):
+    text = (
+        "We need a dental hygienist, 4 days a week, starting March. Can you write me a LinkedIn post? We offer: "
+        "flexible hours, CPD allowance $1,500, free parking. Pay we're thinking $45-52/hr depending on experience."
+    )
+    draft = drafter.drafts(turn(text, ["linkedin"]), None, Asker())[0]
+    assert "job advert" in draft.title and "dental hygienist to join our team" in draft.text
+    assert "Pay: $45-52/hr." in draft.text and "Hours: 4 days a week." in draft.text
+    assert "What we offer: flexible hours, CPD allowance $1,500, free parking." in draft.text
+    unsaid = drafter.drafts(turn("write a job ad for a dental nurse, part-time", ["linkedin"]), None, Asker())[0]
+    assert "What we offer: [training, leave" in unsaid.text
+
+
+def test_a_practice_closing_after_years_says_where_records_go_and_keeps_a_holiday_a_holiday(drafter):
+    text = (
+        "I own an independent pharmacy in Ohio. We're closing at the end of next month after 31 years, and our "
+        "prescription files are transferring to the CVS on Main St. Can you write the Facebook post?"
+    )
+    draft = drafter.drafts(turn(text, ["facebook"], country="US"), None, Asker())[0]
+    assert "closing for good" in draft.title and "close for good at the end of next month" in draft.text
+    assert "move to the CVS on Main St." in draft.text and "for 31 years" in draft.text
+    assert "[the service]" not in draft.text and "911" in draft.text
+    unsaid = drafter.drafts(turn("we are closing our doors, write the instagram post"), None, Asker())[0]
+    assert "closing for good" in unsaid.title and "move to [the practice or pharmacy" in unsaid.text
+    assert "care for" not in unsaid.text  # no years given: no "for [years]"
+    holiday = drafter.drafts(turn("Write a post: we are closing on Christmas Day and Boxing Day"), None, Asker())[0]
+    assert "We reopen" in holiday.text
+
+
 def test_a_unit_closing_for_good_is_not_a_holiday_closure(drafter):
     text = (
         "Write a Facebook announcement that our rural Kansas hospital's labor & delivery unit is closing on "

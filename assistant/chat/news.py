@@ -30,6 +30,7 @@ _DAYS = re.compile(
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _DATE = re.compile(
     rf"\b(?:the )?(?:end|start|beginning|middle) of (?:{_MONTHS})[a-z]*\b|"
+    r"\b(?:the )?(?:end|start|beginning|middle) of (?:next|this) (?:month|year)\b|"
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})[a-z]*\b|\b(?:{_MONTHS})[a-z]*\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     r"|\b(?:christmas (?:day|eve)|boxing day|new year'?s (?:day|eve)|good friday|easter (?:monday|sunday|weekend)"
     r"|(?:the )?(?:bank|public) holiday(?: monday)?|christmas|easter|diwali|eid)\b"
@@ -57,7 +58,12 @@ _WEEKDAYS = re.compile(
     re.IGNORECASE,
 )
 _PAY = re.compile(
-    r"[£$€]\s?\d[\d,.]*(?:k)?(?:\s*(?:-|–|to)\s*[£$€]?\s?\d[\d,.]*(?:k)?)?(?:\s*(?:/|per|an?)\s*(?:hr|hour|year|yr|annum|month))?",
+    r"[£$€]\s?\d[\d,.]*(?:k)?(?:\s*(?:-|–|to)\s*[£$€]?\s?\d[\d,.]*(?:k)?)?(\s*(?:/|per|an?)\s*(?:hr|hour|year|yr|annum|month))?",
+    re.IGNORECASE,
+)
+_PAY_WORDS = re.compile(r"\b(?:pay|paying|salary|wage|rate)\b[^.\n]{0,30}$", re.IGNORECASE)
+_OFFER = re.compile(  # "We offer: flexible hours, CPD allowance $1,500, free parking." -> the list
+    r"\b(?:we (?:can )?offer|benefits(?: include)?|perks(?: include)?)\s*:?\s+(.+?)(?=\.(?:\s|$)|[\n!?]|$)",
     re.IGNORECASE,
 )
 _HOURS = re.compile(
@@ -111,7 +117,12 @@ class NewsWriter:
     def __init__(self, data: AnnouncementData) -> None:
         self.data = data
         roles = sorted(data.roles, key=len, reverse=True)  # "dental nurse" before "nurse"
+        any_role = "(?:" + "|".join(re.escape(r) for r in roles) + ")"
         self._role = re.compile(r"\b(" + "|".join(re.escape(r) for r in roles) + r")s?\b", re.IGNORECASE)
+        self._cues = {  # a cue's {role} is any of the job titles ("we need a dental hygienist")
+            kind.id: tuple(compiled(p.replace("{role}", any_role), re.IGNORECASE | re.DOTALL) for p in kind.cues)
+            for kind in data.kinds
+        }
         self._role_then_name = re.compile(
             r"\b(?:" + "|".join(re.escape(r) for r in roles) + r"),?\s+(\[NAME\]|[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)"
         )
@@ -119,7 +130,7 @@ class NewsWriter:
     def kind_for(self, text: str) -> NewsKind | None:
         """The kind of news a request to write is about, or None (then it is a post about a health topic)."""
         for kind in self.data.kinds:
-            if any(compiled(p, re.IGNORECASE | re.DOTALL).search(text) for p in kind.cues):
+            if any(cue.search(text) for cue in self._cues[kind.id]):
                 return kind
             if (thing := kind.new_thing) is not None and thing.search(text):
                 return kind
@@ -145,6 +156,8 @@ class NewsWriter:
             found["successor"] = people[1]
         if kind.id == "job":
             found.update(_job_details(text))
+        if kind.id == "practice_closing":
+            found.update(_closing_details(text))
         if kind.id == "service_change":
             found.update(_change_details(text))
         if service := _service_in(kind, text, found.get("service", "")):
@@ -274,14 +287,44 @@ def _date_range(text: str) -> str:
     return ""
 
 
+_DESTINATION = re.compile(  # "files are transferring to the CVS on Main St" -> "the CVS on Main St"
+    r"(?i:\b(?:transferr\w*|transfers?|mov\w*|go(?:ing|es)?)\s+to)\s+"
+    r"((?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z0-9][\w'’&.-]*|on|in|at|of|and))*)"
+)
+_YEARS = re.compile(r"\bafter\s+(\d{1,3}|[a-z]+(?:[- ][a-z]+)?)\s+years\b", re.IGNORECASE)
+
+
+def _closing_details(text: str) -> dict[str, str]:
+    """Where a closing practice's records go and how long it has been open, as the message gives them."""
+    found: dict[str, str] = {}
+    if (place := _DESTINATION.search(text)) and not _PLATFORM_WORDS.fullmatch(place.group(1)):
+        words = re.split(r"[.!?]\s", place.group(1))[0].rstrip(".")  # "... on Main St. Can you": to the stop
+        found["destination"] = re.sub(r"(?:\s+(?:on|in|at|of|and))+$", "", words).strip()
+    if years := _YEARS.search(text):
+        found["years_clause"] = f" for {years.group(1)} years"
+    return found
+
+
+def _pay(text: str) -> str | None:
+    """The pay a job request names: an amount per hour or year, else one after "pay" or "salary", else the first."""
+    amounts = list(_PAY.finditer(text))
+    best = next((m for m in amounts if m.group(1)), None) or next(
+        (m for m in amounts if _PAY_WORDS.search(text, 0, m.start())), None
+    )
+    chosen = best or (amounts[0] if amounts else None)
+    return chosen.group(0).strip(" ,.") if chosen else None
+
+
 def _job_details(text: str) -> dict[str, str]:
     """The role, pay and hours a job advert request gives ("a front desk coordinator ... Pay is $20-23/hr")."""
     found: dict[str, str] = {}
     roles = (m.group(1).strip() for pattern in (_HIRING, _JOB_ROLE) for m in pattern.finditer(text))
     if role := next((r for r in roles if not _PLATFORM_WORDS.search(r)), None):  # "a job post for LinkedIn": no role
         found["role"] = role
-    if pay := _PAY.search(text):
-        found["pay"] = pay.group(0).strip()
+    if pay := _pay(text):
+        found["pay"] = pay
+    if offer := _OFFER.search(text):
+        found["offer"] = offer.group(1).strip(" ,;:")
     hours = [m.group(0).strip() for m in (_HOURS.search(text), _WEEKDAYS.search(text)) if m]
     if hours:
         found["hours"] = ", ".join(hours)
@@ -318,10 +361,20 @@ def _details(text: str, slots: dict[str, str]) -> str:
         name = match.group(1)
         if name in slots:
             return slots[name]
-        blank = {"when": "[date]", "successor": "[name of the new clinician]", "old_way": "[what stops]"}
-        return blank.get(name) or ("[the new way]" if name == "new_way" else f"[{name}]")
+        blank = {
+            "when": "[date]",
+            "successor": "[name of the new clinician]",
+            "old_way": "[what stops]",
+            "offer": "[training, leave, pension or benefits, and what the team is like to work with]",
+            "destination": "[the practice or pharmacy taking them over, with its address]",
+            "years_clause": "",
+        }
+        return blank[name] if name in blank else ("[the new way]" if name == "new_way" else f"[{name}]")
 
-    names = "person|role|days|service|date|when|successor|city_clause|emergency|pay|hours|old_way|new_way"
+    names = (
+        "person|role|days|service|date|when|successor|city_clause|emergency|pay|hours|offer|destination|years_clause"
+        "|old_way|new_way"
+    )
     return re.sub(rf"\{{({names})\}}", one, text)
 
 
