@@ -170,3 +170,20 @@ def test_a_field_named_after_a_word_like_small_is_named(drafter, limits):
     text = "I run a small paediatric OT clinic. Can you write a week of Instagram posts for us?"
     (draft,) = drafter.drafts(turn(text), None, Asker())
     assert draft.kind == "plan" and limits.no_field_note not in draft.notes and "no field named" not in draft.title
+
+
+def test_weeks_and_days_before_something_are_times_in_the_message_not_the_plans_length():
+    text = (
+        "Can you write a week of posts for our travel clinic? Key message: book 6-8 weeks before travel, "
+        "people keep coming in 3 days before flying."
+    )
+    assert plan_span(text, {}, dt.date(2026, 5, 4)).days == 7
+    assert plan_span("a 6-week plan, posting 3 days a week", {}, dt.date(2026, 5, 4)).days == 42
+    assert plan_span("posts for the next 10 days", {}, dt.date(2026, 5, 4)).days == 10
+
+
+def test_a_week_of_posts_for_two_platforms_shares_the_posts_between_both(drafter):
+    text = "Can you write a week of posts for our physio clinic's Facebook + Instagram?"
+    (draft,) = drafter.drafts(turn(text, ["facebook", "instagram"]), None, Asker(specialty="physiotherapy"))
+    named = set(re.findall(r"^- \w{3} \d{2} \w{3} · (\w+)", draft.text, re.M))
+    assert named == {"Facebook", "Instagram"}

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..knowledge.schemas.drafts import DraftData
 from .draft_inputs import (
     _country_code,
-    _platform,
+    _platforms,
 )
 from .models import Draft
 from .plan_span import plan_span
@@ -46,13 +46,14 @@ class PlanWriter:
             (int(found.group(1)), found.group(0).rsplit(" ", 2)[0]) if found else _posts_asked(turn.masked, span)
         )
         per_week = min(max(asked_per_week, 1), max_per_week)
-        platform = _platform(turn, profile)
+        platforms = _platforms(turn, profile)  # "a week of posts for Facebook + Instagram": both, posts shared out
+        platform = platforms[0]
         # No specialty in the message or the profile: the dates and formats of a plan, with general topics named as
         # such (drafts.yaml, extras.general_plan), never a GP's topics for a field our data does not hold.
         general = self.data.extras.general_plan if specialty is None and profile is None else None
         if profile is None:
-            profile = ClinicProfile(specialty=specialty or "general_practice", platforms=[platform])
-        plan = plan_calendar(self.kb, profile, [platform], span.start, min(span.weeks, max_weeks), per_week)
+            profile = ClinicProfile(specialty=specialty or "general_practice", platforms=platforms)
+        plan = plan_calendar(self.kb, profile, platforms, span.start, min(span.weeks, max_weeks), per_week)
         # The span asked, to the day: "a 7-day plan" has no eighth day, "a month from 1 November" ends on the 30th.
         posts = sorted((p for p in plan.posts if span.start <= p.date <= span.end), key=lambda p: p.date)
         if span.dated and posts and posts[0].date > span.start and not posts[0].awareness:

@@ -28,8 +28,15 @@ _DATE = re.compile(
 _MONTH = re.compile(
     rf"\b(?:in|for|from|during|starting|start(?:ing)? in|over)\s+({'|'.join(_MONTHS)})\b", re.IGNORECASE
 )
-_WEEKS = re.compile(r"\b(\d{1,3}|one|two|three|four|five|six|eight|ten|twelve)[- ]?weeks?\b", re.IGNORECASE)
-_DAYS = re.compile(r"\b(\d{1,3}|seven|ten|fourteen|thirty)[- ]?days?\b(?![- ]?(?:a|per) week)", re.IGNORECASE)
+# "book 6-8 weeks before travel", "people come in 3 days before flying": a time in the message, not the plan's length
+_IN_RANGE = r"(?<!\d-)(?<!\d–)(?<!\d to )"
+_A_TIME = r"(?!\s+(?:before|after|ahead|ago|earlier|later|in advance|notice|beforehand|prior|out)\b)"
+_WEEKS = re.compile(
+    rf"\b{_IN_RANGE}(\d{{1,3}}|one|two|three|four|five|six|eight|ten|twelve)[- ]?weeks?\b{_A_TIME}", re.IGNORECASE
+)
+_DAYS = re.compile(
+    rf"\b{_IN_RANGE}(\d{{1,3}}|seven|ten|fourteen|thirty)[- ]?days?\b(?![- ]?(?:a|per) week){_A_TIME}", re.IGNORECASE
+)
 _ONE_WEEK = re.compile(r"\b(?:a|one)[- ]week\b|\bweek[- ]long\b|\bfirst week\b", re.IGNORECASE)
 _FORTNIGHT = re.compile(r"\bfortnight\b", re.IGNORECASE)
 _MONTHS_LONG = re.compile(r"\b(a|one|two|three|six|\d{1,2})[- ]months?\b", re.IGNORECASE)
