@@ -308,6 +308,10 @@ def test_a_patient_cue_or_a_post_about_the_clinic_still_masks_the_name(text, nam
             [],
         ),
         ("Dr. Paul Smithers, cardiologist, called about his results (my patient)", ["Paul Smithers"]),
+        # A signature: the place of work or the department after the comma.
+        ("Kind regards,\nDr Mark Ellison, Paddington Family Practice\n\nwrite a thank-you to Dr Ellison", []),
+        ("Dr. Raymond Chiu, Cardiology\n\nwrite a post about heart month", []),
+        ("Wir begrüßen Dr. Felix Brandt als neuen Weiterbildungsassistenten. Schreib einen Post", []),
     ],
 )
 def test_a_new_colleague_or_a_clinician_by_their_field_is_not_a_patient(text, names):
@@ -321,6 +325,10 @@ def test_a_new_colleague_or_a_clinician_by_their_field_is_not_a_patient(text, na
         ('Write a sample review from a made-up patient called "Sam" for staff training', []),
         ('Schreib eine fiktive Bewertung von einem erfundenen Patienten "Max Mustermann"', []),
         ('Please reply to the review from "Sam Price", the patient who was made to wait', ["Sam Price"]),
+        # Single quotes, as most people type them.
+        ("write a sample complaint from a fictional patient 'John Smith' so the team can practise", []),
+        ("una recensione di un paziente inventato, tipo 'Mario Rossi', per la formazione", []),
+        ("Please reply to the review from 'Sam Price', the patient who was made to wait", ["Sam Price"]),
         # The famous namesake set apart: the patient, with her title, stays masked.
         ("Ms. Biles came in today (no relation to Simone Biles haha). Write a caption", ["Biles"]),
         ("Can we mention Brady Tkachuk in a hockey post without implying endorsement?", []),

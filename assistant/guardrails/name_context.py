@@ -192,7 +192,7 @@ def _titled_clinician(before: str, after: str, sentence: str, p: _Patterns) -> b
     return bool(p.clinician_after.match(after)) and not p.patient_word.search(sentence)
 
 
-_CLOSING_QUOTE = re.compile(r"[^\n\"“”„«»‘’]{0,30}[\"“”»’]")  # the rest of a quoted name: "Ramesh uncle"
+_CLOSING_QUOTE = re.compile(r"[^\n\"“”„«»‘’']{0,30}[\"“”»’']")  # the rest of a quoted name: "Ramesh uncle"
 _INTRODUCED_WITHIN = 200  # characters before "her name is" in which the new colleague is introduced
 
 

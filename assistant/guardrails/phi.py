@@ -61,6 +61,7 @@ from .neighbours import (
 from .ner import LoadedModel, marked_spans, model_name_spans, name_model
 from .phones import find_cued_phones, is_phone_cue, phone_regions
 from .records import find_record_numbers, find_unlabelled_numbers
+from .tables import table_cells
 
 if TYPE_CHECKING:  # Presidio pulls in spaCy and torch: imported only when the engine is first built
     from presidio_analyzer import AnalyzerEngine, RecognizerResult
@@ -166,7 +167,21 @@ def rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = _without_own_addresses(text, spans)
     spans, cleared = _without_colleagues_and_figures(text, _with_names_after_numbers(text, spans), extra_names)
     spans = _with_repeated_names(text, spans, cleared)
-    return _with_unlabelled_numbers(text, _with_dates_after_names(text, spans))
+    return _with_table_cells(text, _with_unlabelled_numbers(text, _with_dates_after_names(text, spans)))
+
+
+def _with_table_cells(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` and the cells of a pasted export under its name, birth-date and record columns; no name in its header
+    line ("Date,Time,Patient,Mobile,Type": column names)."""
+    cells, headers = table_cells(text)
+    if not headers:
+        return spans
+    spans = [s for s in spans if not (s.kind == "NAME" and any(a <= s.start and s.end <= b for a, b in headers))]
+    for kind, a, b in cells:  # a whole cell wins over a part of it found another way ("Hollis" of "Hollis, Grant")
+        if any(a < s.end and s.start < b and not (a <= s.start and s.end <= b) for s in spans):
+            continue
+        spans = [s for s in spans if not (a <= s.start and s.end <= b)] + [PhiSpan(kind, a, b, text[a:b])]
+    return sorted(spans, key=lambda s: s.start)
 
 
 _NAME_PART = re.compile(r"[^\W\d_][^\W\d_'’]*")

@@ -149,11 +149,22 @@ class PhoneTerms(Strict):
         return self
 
 
+class TableTerms(Strict):
+    """Column names of a pasted export ("last,first,dob"): the cells under them are patient data."""
+
+    name_columns: tuple[str, ...] = Field(min_length=1)
+    birth_columns: tuple[str, ...] = Field(min_length=1)
+    record_columns: tuple[str, ...] = Field(min_length=1)
+    national_id_columns: tuple[str, ...] = ()
+    other_columns: tuple[str, ...] = ()  # columns that are no patient data ("time", "type"): a header holds them too
+
+
 class PatientData(Strict):
     addresses: AddressTerms
     records: RecordTerms
     births: BirthTerms
     phones: PhoneTerms
+    tables: TableTerms
 
 
 # --- knowledge/data/person_names.yaml: the name lists behind name detection ---------------------------

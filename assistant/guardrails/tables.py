@@ -1,0 +1,96 @@
+"""Patient data in a pasted export: the cells under a name, birth-date or record column of a header line.
+
+A booking or practice-system export pasted as text names patients by its layout, not by any cue:
+"demographic_no,last,first,hin,phone" then "10442,Gagnon,Sophie,5981-442-117-ZA,613-555-0193". A header is a line
+of column names split by one separator (comma, semicolon or tab) with a name, birth-date or record column among
+them; each row below it with that separator has its cells masked under those columns. A row with more cells than
+the header ("BD-20417,Hollis, Grant,1985-02-11,...": a name written "last, first") lines up from both ends, the
+extra cells going to the name column. The column words are data (knowledge/data/patient_data.yaml, `tables`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ._data import patient_data
+
+_SEPARATORS = (";", "\t", ",")
+_FOLD = re.compile(r"[\s_\-.]+")
+
+
+def _column(cell: str) -> str:
+    return _FOLD.sub("", cell.strip().strip("\"'").lower())
+
+
+@lru_cache(maxsize=1)
+def _columns() -> tuple[dict[str, str], frozenset[str]]:
+    """The kind of data under each known column name, and the column names that hold none."""
+    t = patient_data().tables
+    kinds = {
+        "NAME": t.name_columns,
+        "DATE_OF_BIRTH": t.birth_columns,
+        "RECORD_NUMBER": t.record_columns,
+        "NATIONAL_ID": t.national_id_columns,
+    }
+    return {_column(w): kind for kind, words in kinds.items() for w in words}, frozenset(map(_column, t.other_columns))
+
+
+def _header(line: str) -> tuple[str, list[str | None]] | None:
+    """(separator, kind per column or None) when `line` is a header naming a patient-data column, else None."""
+    columns, others = _columns()
+    for sep in _SEPARATORS:
+        cells = [_column(c) for c in line.split(sep)]
+        if len(cells) < 3 or any(not c or len(c) > 24 for c in cells):
+            continue
+        kinds = [columns.get(c) for c in cells]
+        known = sum(k is not None or c in others for k, c in zip(kinds, cells, strict=True))
+        if any(kinds) and 2 * known >= len(cells):
+            return sep, kinds
+    return None
+
+
+def table_cells(text: str) -> tuple[list[tuple[str, int, int]], list[tuple[int, int]]]:
+    """(kind, start, end) of each cell under a patient-data column in the rows that follow a header line, and the
+    (start, end) of the header lines themselves (column names, never patient data: "Patient,Mobile,Type")."""
+    if "\n" not in text:
+        return [], []
+    found: list[tuple[str, int, int]] = []
+    headers: list[tuple[int, int]] = []
+    header: tuple[str, list[str | None]] | None = None
+    offset = 0
+    for line in text.split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        if header is None or header[0] not in line:
+            header = _header(line)
+            if header is not None:
+                headers.append((start, start + len(line)))
+            continue
+        sep, kinds = header
+        found += _row(line, start, sep, kinds)
+    return found, headers
+
+
+def _row(line: str, start: int, sep: str, kinds: list[str | None]) -> list[tuple[str, int, int]]:
+    """The patient-data cells of one row, lined up with the header's `kinds`."""
+    spans, at = [], start
+    for cell in line.split(sep):
+        spans.append((at, at + len(cell)))
+        at += len(cell) + len(sep)
+    extra = len(spans) - len(kinds)
+    if extra < 0:
+        return []
+    if extra:  # "Hollis, Grant": the extra cells belong to the (first) name column
+        name_at = kinds.index("NAME") if "NAME" in kinds else None
+        if name_at is None:
+            return []
+        merged = (spans[name_at][0], spans[name_at + extra][1])
+        spans = spans[:name_at] + [merged] + spans[name_at + extra + 1 :]
+    out = []
+    for kind, (a, b) in zip(kinds, spans, strict=True):
+        cell = line[a - start : b - start]
+        lead = len(cell) - len(cell.lstrip(" \"'"))
+        trail = len(cell) - len(cell.rstrip(" \"'"))
+        if kind and b - trail > a + lead:
+            out.append((kind, a + lead, b - trail))
+    return out
