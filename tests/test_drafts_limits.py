@@ -187,3 +187,11 @@ def test_a_week_of_posts_for_two_platforms_shares_the_posts_between_both(drafter
     (draft,) = drafter.drafts(turn(text, ["facebook", "instagram"]), None, Asker(specialty="physiotherapy"))
     named = set(re.findall(r"^- \w{3} \d{2} \w{3} · (\w+)", draft.text, re.M))
     assert named == {"Facebook", "Instagram"}
+
+
+def test_posts_for_one_week_are_a_plan_with_a_post_a_day(drafter):
+    text = "Can you make us 7 Facebook posts for one week, Monday to Sunday, mix of tips and clinic info?"
+    (draft,) = drafter.drafts(turn(text, ["facebook"]), None, Asker(specialty="dentistry"))
+    assert draft.kind == "plan"
+    days = re.findall(r"^- (\w{3}) \d{2} \w{3} · Facebook", draft.text, re.M)
+    assert days == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
