@@ -212,6 +212,20 @@ def test_a_practice_closing_after_years_says_where_records_go_and_keeps_a_holida
     assert "We reopen" in holiday.text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write a Facebook post announcing that from 1 March we're moving to an online triage form. Patients are "
+        "going to hate it.",
+        "Write a post: after 31 years Dr. Mary Keane is retiring from our practice. Her patients will move to Dr. Byrne.",
+        "Write an Instagram post: our chiro clinic is moving across town on June 3. We'll be closed June 1-2.",
+    ],
+)
+def test_a_change_a_clinician_leaving_or_a_move_is_no_practice_closing(drafter, text):
+    draft = drafter.drafts(turn(text), None, Asker())[0]
+    assert "closing for good" not in draft.title and draft.card != "practice-closing-and-sale-closing-for-good"
+
+
 def test_a_unit_closing_for_good_is_not_a_holiday_closure(drafter):
     text = (
         "Write a Facebook announcement that our rural Kansas hospital's labor & delivery unit is closing on "
