@@ -217,7 +217,7 @@ def test_a_practice_closing_after_years_says_where_records_go_and_keeps_a_holida
     [
         "Write a Facebook post announcing that from 1 March we're moving to an online triage form. Patients are "
         "going to hate it.",
-        "Write a post: after 31 years Dr. Mary Keane is retiring from our practice. Her patients will move to Dr. Byrne.",
+        "Write a post: after 31 years Dr. Keane is retiring from our practice. Her patients will move to Dr. Byrne.",
         "Write an Instagram post: our chiro clinic is moving across town on June 3. We'll be closed June 1-2.",
     ],
 )
