@@ -138,3 +138,12 @@ def test_two_audiences_with_no_copy_for_either_get_one_post_and_a_plain_note(dra
 def test_two_posts_without_audiences_are_still_two(drafter):
     text = "Write 2 Facebook posts for our GP surgery about flu vaccines."
     assert len(drafter.drafts(turn(text, ["facebook"]), None, Asker())) == 2
+
+
+def test_a_field_named_first_is_the_askers_own(drafter):
+    data = drafter.data
+    found = practice_field("Chiropractor, I post 3 reels a week. Can you give me hashtags?", data, None)
+    assert found is not None and found.name == "Chiropractic"
+    here = practice_field("Podiatrist here - which hashtags should we use?", data, None)
+    assert here is not None and here.name == "Podiatry"
+    assert practice_field("Chiropractic: is it safe to post adjustment videos?", data, None) is None

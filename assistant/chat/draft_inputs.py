@@ -39,7 +39,20 @@ def practice_field(text: str, data: DraftData, specialty: str | None) -> Practic
     Swansea"), or None; a known specialty wins (drafts.yaml `extras.fields`)."""
     if specialty:
         return None
-    return next((f for f in data.extras.fields if re.search(f.asks, text, re.IGNORECASE)), None)
+    # "Chiropractor, I post 3 reels a week": the field named first is the asker's, read as "I'm a chiropractor"
+    start = _FIELD_FIRST.match(text)
+    said = f"I'm a {start.group(1)}" if start else ""
+    return next(
+        (
+            f
+            for f in data.extras.fields
+            if re.search(f.asks, text, re.IGNORECASE) or (said and re.search(f.asks, said, re.IGNORECASE))
+        ),
+        None,
+    )
+
+
+_FIELD_FIRST = re.compile(r"\W*([A-Za-z][\w-]*)(?:,|\s+here\b|\s+-\s)")  # one word, then a comma or "here"
 
 
 def _country_code(turn, profile: ClinicProfile | None) -> str | None:
