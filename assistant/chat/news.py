@@ -61,6 +61,7 @@ _PAY = re.compile(
     r"[£$€]\s?\d[\d,.]*(?:k)?(?:\s*(?:-|–|to)\s*[£$€]?\s?\d[\d,.]*(?:k)?)?(\s*(?:/|per|an?)\s*(?:hr|hour|year|yr|annum|month))?",
     re.IGNORECASE,
 )
+_PAY_WINDOW = 40  # "pay", "salary" ... and up to 30 characters: only so far before an amount is looked at
 _PAY_WORDS = re.compile(r"\b(?:pay|paying|salary|wage|rate)\b[^.\n]{0,30}$", re.IGNORECASE)
 _OFFER = re.compile(  # "We offer: flexible hours, CPD allowance $1,500, free parking." -> the list
     r"\b(?:we (?:can )?offer|benefits(?: include)?|perks(?: include)?)\s*:?\s+(.+?)(?=\.(?:\s|$)|[\n!?]|$)",
@@ -309,7 +310,7 @@ def _pay(text: str) -> str | None:
     """The pay a job request names: an amount per hour or year, else one after "pay" or "salary", else the first."""
     amounts = list(_PAY.finditer(text))
     best = next((m for m in amounts if m.group(1)), None) or next(
-        (m for m in amounts if _PAY_WORDS.search(text, 0, m.start())), None
+        (m for m in amounts if _PAY_WORDS.search(text, max(0, m.start() - _PAY_WINDOW), m.start())), None
     )
     chosen = best or (amounts[0] if amounts else None)
     return chosen.group(0).strip(" ,.") if chosen else None
