@@ -51,8 +51,7 @@ class PlanWriter:
         # No specialty in the message or the profile: the dates and formats of a plan, with general topics named as
         # such (drafts.yaml, extras.general_plan), never a GP's topics for a field our data does not hold.
         general = self.data.extras.general_plan if specialty is None and profile is None else None
-        if profile is None:
-            profile = ClinicProfile(specialty=specialty or "general_practice", platforms=platforms)
+        profile = _fitted(profile or ClinicProfile(platforms=platforms), turn, specialty)
         plan = plan_calendar(self.kb, profile, platforms, span.start, min(span.weeks, max_weeks), per_week)
         # The span asked, to the day: "a 7-day plan" has no eighth day, "a month from 1 November" ends on the 30th.
         posts = sorted((p for p in plan.posts if span.start <= p.date <= span.end), key=lambda p: p.date)
@@ -173,6 +172,19 @@ class PlanWriter:
             else:
                 notes.append(note.say.format(crisis=entry.crisis, number=entry.number) if entry else note.say)
         return notes
+
+
+def _fitted(profile: ClinicProfile, turn, specialty: str | None) -> ClinicProfile:
+    """The clinic a plan is for: the saved profile, with the specialty and country the message names in their place
+    ("a week of posts for our physio clinic in Cork" is a physiotherapist's week with Ireland's holidays, whatever
+    the profile says)."""
+    update: dict[str, object] = {}
+    if specialty and specialty != profile.specialty:
+        update["specialty"] = specialty
+    country = getattr(turn, "country", None)
+    if getattr(turn, "country_named", False) and country and len(country) == 2 and country.upper() != profile.country:
+        update |= {"country": country.upper(), "region": ""}  # a region belongs to the saved country
+    return profile.model_copy(update=update) if update else profile
 
 
 _THEME = re.compile(
