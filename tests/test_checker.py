@@ -217,3 +217,16 @@ def test_a_thank_you_for_a_positive_review_needs_no_private_channel():
 
 def test_a_welcome_post_for_a_new_team_member_is_not_a_hidden_patient_name():
     assert not [f for f in check_text("Welcome Sarah Jones, our new hygienist!", "post") if f.rule == "R2"]
+
+
+def test_rows_of_a_pasted_patient_export_are_each_flagged_and_its_column_names_are_not():
+    text = (
+        "Great week! Here's who came in:\n"
+        "demographic_no,last,first,dob,phone\n"
+        "10442,Gagnon,Sophie,1985-02-11,613-555-0193\n"
+        "10517,Hollis,Grant,1990-03-04,613-555-0101"
+    )
+    flagged = {f.span for f in check_text(text, "post") if f.rule == "R2"}
+    assert {"10442", "Gagnon", "Sophie", "1985-02-11", "Hollis", "Grant"} <= flagged
+    assert not flagged & {"demographic_no", "last", "first", "dob"}
+    assert not [f for f in check_text("Our opening hours:\nDay,Open\nMon,9-5\nTue,9-5", "post") if f.rule == "R2"]

@@ -77,6 +77,13 @@ def test_dash_reads_the_text_from_standard_input(env):
     assert "R10" in {f["rule"] for f in json.loads(result.stdout)["findings"]}
 
 
+def test_a_pasted_export_read_from_standard_input_is_flagged_cell_by_cell(env):
+    export = b"Name;DOB;Phone\nGagnon Sophie;1985-02-11;613-555-0193\nHollis Grant;1990-03-04;613-555-0101\n"
+    result = run_check(env, "-", "--json", stdin=export)
+    flagged = {f["span"] for f in json.loads(result.stdout)["findings"] if f["rule"] == "R2"}
+    assert {"Gagnon Sophie", "1985-02-11", "Hollis Grant", "1990-03-04"} <= flagged
+
+
 @pytest.mark.parametrize(
     ("args", "stdin", "message"),
     [

@@ -22,6 +22,7 @@ from ._data import any_of, guardrail_data
 from .names import find_listed_names
 from .normalise import normalise
 from .phi import name_patterns
+from .tables import table_cells
 
 __all__ = ["KINDS", "Finding", "RuleBook", "check_text", "expand", "load_rules"]
 
@@ -174,6 +175,8 @@ def _spans(c: _Compiled, text: str, kind: str, reviewer_name: str | None, book: 
         return
     elif mode == "person_name":  # a full name with no cue ("Thank you Maria Rossi for trusting us")
         yield from _person_names(text)
+    elif mode == "table_cells":  # a pasted export: the cells under its name, birth-date and record columns
+        yield from ((start, end) for _, start, end in table_cells(text)[0])
     elif mode == "missing":
         if not c.required.search(text):
             yield len(text), len(text)  # nothing to underline: the fix is something to add at the end
