@@ -45,6 +45,11 @@ def turn(text: str, platforms=(), named=False):
         ('We got this review: "Waited two hours and nobody said sorry." What do I write back?', "review_reply"),
         ("Can you write a reply to a 1-star review about billing?", "review_reply"),
         ("A patient left a 1-star Google review saying we misdiagnosed her. Can you write a reply?", "review_reply"),
+        (
+            'Got this on Google yesterday: "1 star. Went in for a crown and got hit with $480 out of pocket. Total '
+            'scam. - Brandon K." We DID give him a written estimate. Can you write the reply for me?',
+            "review_reply",
+        ),
     ],
 )
 def test_requests_to_write_are_recognised(drafter, text, kind):

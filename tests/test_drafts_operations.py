@@ -35,6 +35,22 @@ def test_posts_on_a_listed_set_of_subjects_are_one_finished_post_on_each(drafter
     assert not any("[your key point" in d.text for d in drafts)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you write 3 Instagram posts for our dental practice? One about flossing, one about sugary drinks and "
+        "one about mouthguards for sport.",
+        "Write 3 Instagram/Facebook posts for our dental practice, one on flossing, another on sugary drinks and the "
+        "last one about mouthguards for sport. Friendly, not salesy.",
+    ],
+)
+def test_posts_named_one_by_one_are_one_post_on_each(drafter, text):
+    drafts = drafter.drafts(turn(text, ["instagram"]), None, Asker(specialty="dentistry"))
+    titles = [d.title.lower() for d in drafts]
+    assert len(drafts) == 3, titles
+    assert "floss" in titles[0] and "sugary drinks" in titles[1] and "mouthguard" in titles[2], titles
+
+
 def test_one_subject_in_several_parts_is_not_taken_for_a_list_of_empty_posts(drafter):
     text = "Draft two posts for our GP surgery about the flu vaccine and who can have it."
     drafts = drafter.drafts(turn(text, ["facebook"]), None, Asker())

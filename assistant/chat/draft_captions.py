@@ -68,14 +68,22 @@ class CaptionWriter(CaptionCounts, DayCaptions):
         foot checks and nail surgery"), each written as if asked alone; [] when the message lists no subjects."""
         asked, limits = self._asked_count(turn.masked), self.data.extras.limits
         found = _LIST.search(turn.masked) if asked and asked[0] > 1 else None
+        each = list(_ONE_EACH.finditer(turn.masked)) if asked and asked[0] > 1 else []
         audiences = limits.two_audiences if limits else None  # "one for over-65s, one for parents": audiences
-        if found is None or (audiences and re.search(audiences, turn.masked, re.IGNORECASE)):
+        if (found is None and len(each) < 2) or (audiences and re.search(audiences, turn.masked, re.IGNORECASE)):
             return []
-        items = [i.strip(" '\"") for i in re.split(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s+&\s+)", found.group(2))]
+        if len(each) >= 2:  # "One about how often to get an eye test, one about who gets free NHS sight tests"
+            items = [m.group(1).strip(" '\"") for m in each]
+            head, tail, most_will_do = turn.masked[: each[0].start()], turn.masked[each[-1].end() :], True
+        else:
+            assert found is not None
+            items = [
+                i.strip(" '\"") for i in re.split(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s+&\s+)", found.group(2))
+            ]
+            head, tail, most_will_do = turn.masked[: found.start()], turn.masked[found.end() :], found.group(1) == ":"
         items = [i for i in items if i]
-        if not 2 <= len(items) <= self.data.extras.max_captions or any(len(i.split()) > 6 for i in items):
+        if not 2 <= len(items) <= self.data.extras.max_captions or any(len(i.split()) > 8 for i in items):
             return []
-        head, tail = turn.masked[: found.start()], turn.masked[found.end() :]
         drafts = []
         for item in items:
             one = f"{head} about {item}.{tail}"
@@ -83,10 +91,11 @@ class CaptionWriter(CaptionCounts, DayCaptions):
             if drafted is not None:
                 drafts.append(drafted.model_copy(update={"alternatives": []}))
         # "about the flu jab, who's eligible and how to book" is one subject in three parts: a list is taken only when
-        # its subjects have finished posts (all of them after "about", most after a colon, the rest written general).
+        # its subjects have finished posts (all of them after "about"; most after a colon or when each post is named,
+        # "one about ..., one about ...", the rest written general).
         general = self.data.extras.general_note
         finished = sum(1 for d in drafts if not general or general not in d.notes)
-        if finished < len(items) and (found.group(1) != ":" or 2 * finished < len(items)):
+        if finished < len(items) and (not most_will_do or 2 * finished < len(items)):
             return []
         return _distinct(drafts)
 
@@ -272,6 +281,12 @@ class CaptionWriter(CaptionCounts, DayCaptions):
 
 # The subjects listed after a colon or "about" ("3 posts for my clinic: verruca treatment, diabetic foot checks, and
 # nail surgery"), up to the end of the sentence; at least one comma or "and" between them.
+# Each post named in turn: "one about how often to get an eye test, one about who gets free NHS sight tests".
+_ONE_EACH = re.compile(
+    r"\b(?:one|another|the (?:first|second|third|fourth|fifth|other|last)(?: one)?)\s+(?:about|on|covering)\s+"
+    r"([^,.;:?!\n]{3,}?)(?=\s*(?:[,.;?!\n]|\b(?:and|&) (?:one|another|the)\b|$))",
+    re.IGNORECASE,
+)
 _LIST = re.compile(
     r"(:|\b(?:about|on|covering)\b)\s+([^.;:?!\n]{3,}?(?:,|\band\b|&)[^.;:?!\n]{3,}?)(?=\s*(?:[.;?!\n]|$))",
     re.IGNORECASE,

@@ -28,7 +28,7 @@ class CaptionCounts(CaptionBase):
         """(how many captions the message asks for, the words it used: "300 LinkedIn posts"), or None."""
         extras = self.data.extras
         words = "|".join(re.escape(w) for w in sorted(extras.count_words, key=len, reverse=True))
-        found = re.search(rf"\b(\d{{1,5}}|{words})\s+(?:[\w'’-]+\s+){{0,5}}?(?:captions?|posts?)\b", text, re.I)
+        found = re.search(rf"\b(\d{{1,5}}|{words})\s+(?:[\w'’/+-]+\s+){{0,5}}?(?:captions?|posts?)\b", text, re.I)
         if found is None:
             return None
         word = found.group(1).lower()
