@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ._data import guardrail_data, patient_data, person_names
 from .births import date_pattern
-from .names import fold, name_lists
+from .names import fold, name_lists, not_patients
 
 _CAPITALISED = r"[A-ZÀ-ÖØ-Ý\u0100-\u017f][^\W\d_]+(?:-[^\W\d_]+)?"
 # A given name and the capitalised words after it, before a time: "Ivy 1pm", "Ivy Chen 10:30".
@@ -75,13 +75,16 @@ def names_before_times(text: str, not_names: frozenset[str]) -> list[tuple[int, 
     time_after = _time_after()
     if time_after is None:
         return []
-    lists = name_lists()
+    lists, places = name_lists(), not_patients().after
     found = []
     for m in _NAME_RUN.finditer(text):
         first = m.group(1)
         if first.lower() in not_names or fold(first) not in lists.given or fold(first) in lists.function_words:
             continue
-        end = m.start(1) + len(" ".join([first, *_until_not_name(m.group(2).split(), not_names)]))
+        rest = _until_not_name(m.group(2).split(), not_names)
+        if any(w.lower().rstrip(".") in places for w in rest):  # "Albert St at 5:30am": a street, and a time to meet
+            continue
+        end = m.start(1) + len(" ".join([first, *rest]))
         if time_after.match(text, end):
             found.append((m.start(1), end))
     return found
@@ -199,7 +202,7 @@ def _before_birth_cue() -> re.Pattern[str]:
     terms = patient_data().births
     cues = "|".join(f"(?:{c})" for c in (*terms.cues_after, *terms.cues)) or "(?!)"
     return re.compile(
-        rf"(?<![\w'’.-])({_CAPITALISED}(?:,? {_CAPITALISED}){{0,2}}|(?-i:[A-Z]\.(?: ?[A-Z]\.)+))[ ]*[-–—,:(][ ]*"
+        rf"(?<![\w'’.-])({_CAPITALISED}(?:,? {_CAPITALISED}){{0,2}}|(?-i:[A-Z]\.(?: ?[A-Z]\.)+))[ ]*[-–—,:(]?[ ]*"
         rf"(?:{cues})(?:(?<=\s)|(?!\w))[^\n\w]{{0,4}}(?:\w+[^\n\w]{{1,3}}){{0,2}}?{date_pattern()}",
         re.IGNORECASE,
     )
@@ -209,7 +212,8 @@ def names_before_birth_cue(
     text: str, not_names: frozenset[str], everyday: Callable[[str], bool]
 ) -> list[tuple[int, int]]:
     """The capitalised name or initials right before a date-of-birth cue and its date, in either order ("Beaulieu,
-    Solange - dob 1962-12-03", "G.B. (born 05/09/1990"): a record line about one patient. Each word must be a
+    Solange - dob 1962-12-03", "Okonjo, Chidi DOB 1982-06-14", "G.B. (born 05/09/1990"): a record line about one
+    patient. Each word must be a
     listed name or not an everyday word ("Send Form, DOB 01/02/1990" is not a name)."""
     lists = name_lists()
     found = []
@@ -233,10 +237,11 @@ def names_before_birth_cue(
 
 
 # A line of a pasted chat or message log that starts with who wrote it: "Fiorenza: salve ...", "[10:03] lupe
-# fonoti: is it ok ...", "09:41 - Dev: can i bring ...". The label is one to three words before a colon.
+# fonoti: is it ok ...", "09:41 - Dev: can i bring ...", "[2/7/24, 4:05 pm] Shaz 🌺: hey ...". The label is one to
+# three words before a colon, with an emoji or two after the name as some people sign.
 _SPEAKER_LINE = re.compile(
     r"^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*|\d{1,2}[:.]\d{2}(?:[ ]?[ap]\.?m\.?)?[ \t]*[-–—]?[ \t]*)?"
-    r"(?P<n>[^\W\d_][\w'’.-]*(?:[ ][^\W\d_][\w'’.-]*){0,2})[ \t]*:[ \t]+\S",
+    r"(?P<n>[^\W\d_][\w'’.-]*(?:[ ][^\W\d_][\w'’.-]*){0,2})[ \t]*(?:[^\w\s:\[\]]{1,4}[ \t]*)?:[ \t]+\S",
     re.MULTILINE,
 )
 
@@ -264,6 +269,8 @@ def names_as_speakers(text: str, not_names: frozenset[str], everyday: Callable[[
         if any(w.lower().rstrip(".") in not_speakers or w.lower() in not_names for w in words):
             continue
         if any(f in lists.function_words for f in folded):
+            continue
+        if len(words) > 1 and len(words[-1]) >= 2 and words[-1].isupper():  # "Maple FP:", "Elm GP:": a practice
             continue
         first = fold(words[0])
         # A listed surname that is an everyday word ("Ward:", "Porter:") or a label repeated down the log

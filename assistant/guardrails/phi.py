@@ -99,7 +99,7 @@ _LOW = "a-zß-öø-ÿ\u0100-\u017f"
 _CAP = rf"[{_UP}](?:['’][{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)?"
 # Particles inside a name after a title ("Herr von Bülow", "Mrs Ó Briain", "Mr ap Gwilym", "Dr van den Berg").
 _PARTICLE = r"(?:de|di|da|van|von|der|den|del|della|le|la|du|dos|ó|ní|nic|mac|ap|ab|uí)"
-_NAME = rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+){{0,2}}(?:{_CAP}|[A-Z]\.)){{0,3}}"
+_NAME = rf"{_CAP}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_CAP}|[A-Z]\.)){{0,3}}"  # within a line
 
 # Identifiers other than names, each found by its own module (kind, score key, finder).
 _IDENTIFIER_FINDERS: tuple[tuple[str, str, Callable[[str], list[tuple[int, int]]]], ...] = (
@@ -402,11 +402,11 @@ def _context_patterns() -> dict[str, list[re.Pattern[str]]]:
     terms = guardrail_data().phi
     return {
         "EMAIL": [re.compile(r"(?<![\w.+-])(?P<v>[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,})\b")],
-        # A second title is not the name ("Herr Dr. Hans-Jürgen Stöckl").
+        # A second title is not the name ("Herr Dr. Hans-Jürgen Stöckl"); "Mo-Fr." is Monday to Friday, not Frau.
         "NAME": [
             re.compile(
-                rf"(?<![\w.])(?:{words(terms.titles)})\.?\s+(?:(?:{words(terms.titles)})\.?\s+)?"
-                rf"(?P<v>(?:(?i:{_PARTICLE})\s+)*{_NAME})(?!\w)"
+                rf"(?<![\w./-])(?:{words(terms.titles)})\.?\s+(?:(?:{words(terms.titles)})\.?\s+)?"
+                rf"(?P<v>(?:[A-Z]\.?[ ]+){{0,2}}(?:(?i:{_PARTICLE})\s+)*{_NAME})(?!\w)"  # "Mr A. Lindqvist"
             )
         ],
     }
