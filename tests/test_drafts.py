@@ -498,6 +498,25 @@ def test_a_review_threatening_a_nurse_gets_safety_steps_first_and_no_public_repl
     assert "patient" not in draft.notes[0].split(":", 1)[1]  # the only public line confirms nothing
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A former patient left a 1-star review and on Facebook he wrote that 'someone should teach her a lesson' and "
+        "mentioned the street where I park. Do I respond?",
+        "a patient posted the road where she lives in a comment under our post, what do we do",
+    ],
+)
+def test_a_threat_told_by_the_one_it_is_aimed_at_gets_the_safety_steps(drafter, text):
+    (draft,) = drafter.drafts(turn(text), None, Asker())
+    assert draft.kind == "review_reply" and "police" in draft.text.splitlines()[0]
+
+
+def test_a_street_named_as_a_place_is_no_threat(drafter):
+    text = "We don't know where they live. A review says we are on the road where I park. Can you write a reply?"
+    (draft,) = drafter.drafts(turn(text), None, Asker())
+    assert "police" not in draft.text
+
+
 def test_crude_comments_under_an_ad_are_hidden_under_house_rules_not_answered(drafter):
     text = "urologist here - our ad for vasectomy consultations is getting crude jokes in the comments. hide or ignore?"
     (draft,) = drafter.drafts(turn(text), None, Asker(specialty="urology"))

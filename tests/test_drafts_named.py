@@ -196,6 +196,16 @@ def test_a_role_the_practice_needs_is_a_job_advert_with_the_offer_and_the_hourly
     assert "What we offer: [training, leave" in unsaid.text
 
 
+def test_a_post_to_recruit_a_role_is_a_job_advert_for_that_role_not_the_askers_own(drafter):
+    text = (
+        "Practice manager in a busy 4-GP practice in Cork city. Can you write a LinkedIn post to recruit (1) a "
+        "salaried GP, 3-4 days, and (2) a practice nurse, full or part time? We offer flexible hours, parking."
+    )
+    draft = drafter.drafts(turn(text, ["linkedin"]), None, Asker())[0]
+    assert "job advert" in draft.title and "looking for a salaried GP to join" in draft.text
+    assert "Hours: 3-4 days." in draft.text and "practice manager" not in draft.text
+
+
 def test_a_practice_closing_after_years_says_where_records_go_and_keeps_a_holiday_a_holiday(drafter):
     text = (
         "I own an independent pharmacy in Ohio. We're closing at the end of next month after 31 years, and our "

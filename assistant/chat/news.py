@@ -45,8 +45,8 @@ _JOB_ROLE = re.compile(
     r"(?=\s+(?:at|in|for|to|on|who|with|from)\b|[,.;:!?()]|$)",
     re.IGNORECASE,
 )
-_HIRING = re.compile(
-    r"\b(?:hiring|recruiting|looking for)\s+(?:an?\s+)?(?:new\s+)?([\w'’ -]{3,40}?)"
+_HIRING = re.compile(  # "hiring a receptionist", "to recruit (1) a salaried GP, 3-4 days, and (2) ..."
+    r"\b(?:hiring|recruiting|looking for|recruit|hire)\s+(?:\(?\d\)\s+)?(?:an?\s+)?(?:new\s+)?([\w'’ -]{3,40}?)"
     r"(?=\s+(?:at|in|for|to|on|who|with|from)\b|[,.;:!?()]|$)",
     re.IGNORECASE,
 )
@@ -69,7 +69,7 @@ _OFFER = re.compile(  # "We offer: flexible hours, CPD allowance $1,500, free pa
 )
 _HOURS = re.compile(
     r"\b(?:full[- ]time|part[- ]time|\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?\s*hours?\s*(?:a|per)\s*week|"
-    r"\d\s*days?\s*(?:a|per)\s*week)\b",
+    r"\d(?:\s*(?:-|–|to)\s*\d)?\s*days?\s*(?:a|per)\s*week|\d\s*(?:-|–|to)\s*\d\s*days(?=\s*[,.;)]))\b",
     re.IGNORECASE,
 )
 _PREPOSITION = re.compile(r"\b(on|over|from|until|by|at|in|between|during|for)\s+$", re.IGNORECASE)
