@@ -195,3 +195,24 @@ def test_posts_for_one_week_are_a_plan_with_a_post_a_day(drafter):
     assert draft.kind == "plan"
     days = re.findall(r"^- (\w{3}) \d{2} \w{3} · Facebook", draft.text, re.M)
     assert days == ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+
+def test_every_post_of_a_plan_is_listed_under_the_week_its_date_falls_in(drafter):
+    text = "Write a 4-week Facebook plan for our family practice from 7 December 2026, a post every day"
+    (draft,) = drafter.drafts(turn(text, ["facebook"], country="US"), None, Asker(specialty="general_practice"))
+    week_start = None
+    for line in draft.text.splitlines():
+        if heading := re.match(r"Week \d+ \(from (\d{2} \w{3})\)", line):
+            week_start = dt.datetime.strptime(f"{heading.group(1)} 2026", "%d %b %Y").date()
+        elif post := re.match(r"- \w{3} (\d{2} \w{3}) ·", line):
+            day = dt.datetime.strptime(f"{post.group(1)} 2026", "%d %b %Y").date()
+            day = day.replace(year=2027) if day.month == 1 else day
+            assert week_start is not None and 0 <= (day - week_start).days < 7, line
+
+
+def test_posts_for_the_week_before_a_feast_are_a_week_of_posts():
+    text = (
+        "Ramadan starts in few weeks. Can you write 7 short Facebook posts (one per day for the week before Ramadan)?"
+    )
+    assert plan_span(text, {}, dt.date(2026, 12, 4)).days == 7
+    assert plan_span("a month of posts starting the week before Easter", {}, dt.date(2026, 12, 4)).days == 28

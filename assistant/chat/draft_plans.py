@@ -217,8 +217,8 @@ def _weeks(plan, written: bool = False) -> list[str]:
     """The plan week by week: each post's day, platform, format and topic, and the awareness day it marks; when
     `written`, each post's caption and hashtags under it."""
     lines: list[str] = []
-    for week in range(1, plan.weeks + 1):
-        posts = [p for p in plan.posts if p.week == week]
+    for week in range(1, plan.weeks + 1):  # by date: a post moved off a holiday shows in the week it falls in
+        posts = [p for p in plan.posts if (p.date - plan.start).days // 7 + 1 == week]
         if not posts:
             continue
         lines.append(f"Week {week} (from {plan.start + dt.timedelta(days=7 * (week - 1)):%d %b})")

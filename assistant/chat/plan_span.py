@@ -39,6 +39,10 @@ _DAYS = re.compile(
 )
 _ONE_WEEK = re.compile(r"\b(?:a|one)[- ]week\b|\bweek[- ]long\b|\bfirst week\b", re.IGNORECASE)
 _FORTNIGHT = re.compile(r"\bfortnight\b", re.IGNORECASE)
+# A week named by what it leads to ("one per day for the week before Ramadan"): read only when no other length is.
+_THE_WEEK = re.compile(
+    r"\b(?:for|during|over) the (?:whole |entire )?week\b|\bthe week (?:before|leading up to)\b", re.I
+)
 _MONTHS_LONG = re.compile(r"\b(a|one|two|three|six|\d{1,2})[- ]months?\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:a|one|1)[- ]year\b|\b(?:yearly|annual|year[- ]long)\b", re.IGNORECASE)
 _NEXT_MONTH = re.compile(r"\bnext month\b|\bthe coming month\b", re.IGNORECASE)
@@ -193,6 +197,8 @@ def plan_span(
         days = calendar.monthrange(start.year, start.month)[1] if whole else 28 * count
     elif _YEAR.search(text):
         days, asked = 365, "a year"
+    elif _THE_WEEK.search(text):
+        days = 7
     else:
         days = 28
     daily = daily or bool(_DAILY.search(text))
