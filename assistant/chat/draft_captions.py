@@ -82,7 +82,8 @@ class CaptionWriter(CaptionCounts, DayCaptions):
             ]
             head, tail, most_will_do = turn.masked[: found.start()], turn.masked[found.end() :], found.group(1) == ":"
         items = [i for i in items if i]
-        if not 2 <= len(items) <= self.data.extras.max_captions or any(len(i.split()) > 8 for i in items):
+        longest = 8 if len(each) >= 2 else 6  # "one about how often to get an eye test": a subject in a few words
+        if not 2 <= len(items) <= self.data.extras.max_captions or any(len(i.split()) > longest for i in items):
             return []
         drafts = []
         for item in items:
