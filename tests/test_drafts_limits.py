@@ -216,3 +216,19 @@ def test_posts_for_the_week_before_a_feast_are_a_week_of_posts():
     )
     assert plan_span(text, {}, dt.date(2026, 12, 4)).days == 7
     assert plan_span("a month of posts starting the week before Easter", {}, dt.date(2026, 12, 4)).days == 28
+
+
+def test_a_post_a_day_is_one_on_each_day_even_over_a_public_holiday(drafter):
+    text = "Make us 7 Facebook posts for one week, Monday to Sunday, from Monday 6 December 2027. Dentist in Cebu City."
+    asked = turn(text, ["facebook"], country="PH")
+    asked.country_named = True  # the Philippines keep 8 December as a public holiday
+    (draft,) = drafter.drafts(asked, None, Asker(specialty="dentistry"))
+    days = re.findall(r"^- (\w{3} \d{2} \w{3}) · Facebook", draft.text, re.M)
+    assert days == [f"{d} {n:02d} Dec" for d, n in zip(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], range(6, 13))]
+
+
+def test_a_year_typed_with_a_date_is_that_year():
+    span = plan_span("a week of posts from Monday 6 December 2027", {}, TODAY)
+    assert span.start == dt.date(2027, 12, 6) and span.weekday_named == ""
+    assert plan_span("posts from 3 March, 2028", {}, TODAY).start == dt.date(2028, 3, 3)
+    assert plan_span("posts from 6 December 2025", {}, TODAY).start == dt.date(2026, 12, 6)  # past: the next one

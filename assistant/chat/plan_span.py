@@ -25,6 +25,7 @@ _DATE = re.compile(
     rf"|\b{_WEEKDAY}{_MONTH_WORD}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:-|–)?\s*(?:weeks?|days?|months?|posts?))",
     re.IGNORECASE,
 )
+_YEAR_AFTER = re.compile(r",?\s+(20\d\d)\b")
 _MONTH = re.compile(
     rf"\b(?:in|for|from|during|starting|start(?:ing)? in|over)\s+({'|'.join(_MONTHS)})\b", re.IGNORECASE
 )
@@ -101,7 +102,9 @@ def named_date(text: str, today: dt.date) -> tuple[dt.date, str] | None:
         month_no = _MONTHS.get(key) or _SHORT.get(key[:4] if key.startswith("sept") else key[:3])
         if not month_no:
             continue
-        for year in (today.year, today.year + 1):
+        typed = _YEAR_AFTER.match(text, found.end())  # "6 December 2027": that year, when it is still to come
+        years = (int(typed.group(1)), today.year, today.year + 1) if typed else (today.year, today.year + 1)
+        for year in years:
             try:
                 date = dt.date(year, month_no, int(number))
             except ValueError:
