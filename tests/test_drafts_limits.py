@@ -225,6 +225,7 @@ def test_a_post_a_day_is_one_on_each_day_even_over_a_public_holiday(drafter):
     (draft,) = drafter.drafts(asked, None, Asker(specialty="dentistry"))
     days = re.findall(r"^- (\w{3} \d{2} \w{3}) · Facebook", draft.text, re.M)
     assert days == [f"{d} {n:02d} Dec" for d, n in zip(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], range(6, 13))]
+    assert any("keeps a post on public holidays" in note for note in draft.notes)
 
 
 def test_a_year_typed_with_a_date_is_that_year():

@@ -110,7 +110,12 @@ class PlanWriter:
                     if general is not None
                     else [
                         "Awareness days depend on the month you start; the plan adds the ones in these weeks for your "
-                        "specialty and skips your country's public holidays."
+                        "specialty and "
+                        + (
+                            "keeps a post on public holidays too, as a post a day was asked."
+                            if per_week >= 7
+                            else "skips your country's public holidays."
+                        )
                     ]
                 ),
                 *extra,
