@@ -230,3 +230,9 @@ def test_rows_of_a_pasted_patient_export_are_each_flagged_and_its_column_names_a
     assert {"10442", "Gagnon", "Sophie", "1985-02-11", "Hollis", "Grant"} <= flagged
     assert not flagged & {"demographic_no", "last", "first", "dob"}
     assert not [f for f in check_text("Our opening hours:\nDay,Open\nMon,9-5\nTue,9-5", "post") if f.rule == "R2"]
+
+
+def test_a_two_column_export_is_flagged_when_both_columns_hold_patient_data():
+    flagged = {f.span for f in check_text("Name;DOB\nGagnon Sophie;1985-02-11\nHollis Grant;1990-03-04", "post")}
+    assert {"Gagnon Sophie", "1985-02-11", "Hollis Grant", "1990-03-04"} <= flagged
+    assert not [f for f in check_text("Day,Name\nMon,Team photo\nTue,Flu tips", "post") if f.rule == "R2"]

@@ -3,9 +3,10 @@
 A booking or practice-system export pasted as text names patients by its layout, not by any cue:
 "demographic_no,last,first,hin,phone" then "10442,Gagnon,Sophie,5981-442-117-ZA,613-555-0193". A header is a line
 of column names split by one separator (comma, semicolon or tab) with a name, birth-date or record column among
-them; each row below it with that separator has its cells masked under those columns. A row with more cells than
-the header ("BD-20417,Hollis, Grant,1985-02-11,...": a name written "last, first") lines up from both ends, the
-extra cells going to the name column. The column words are data (knowledge/data/patient_data.yaml, `tables`).
+them (two columns only when both are such columns: "Name;DOB"); each row below it with that separator has its cells
+masked under those columns. A row with more cells than the header ("BD-20417,Hollis, Grant,1985-02-11,...": a name
+written "last, first") lines up from both ends, the extra cells going to the name column. The column words are
+data (knowledge/data/patient_data.yaml, `tables`).
 """
 
 from __future__ import annotations
@@ -41,9 +42,11 @@ def _header(line: str) -> tuple[str, list[str | None]] | None:
     columns, others = _columns()
     for sep in _SEPARATORS:
         cells = [_column(c) for c in line.split(sep)]
-        if len(cells) < 3 or any(not c or len(c) > 24 for c in cells):
+        if len(cells) < 2 or any(not c or len(c) > 24 for c in cells):
             continue
         kinds = [columns.get(c) for c in cells]
+        if len(cells) == 2 and not all(kinds):  # two columns only when both hold patient data ("Name;DOB")
+            continue
         known = sum(k is not None or c in others for k, c in zip(kinds, cells, strict=True))
         if any(kinds) and 2 * known >= len(cells):
             return sep, kinds
