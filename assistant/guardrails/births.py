@@ -41,9 +41,24 @@ def _pattern() -> re.Pattern[str]:
         rf"(?<!\w)(?:{cues_after})\s*(?:[:-]\s*)?"
         rf"(?P<x>\d{{1,2}}/\d{{1,2}}|\d{{1,2}}/\d{{4}}|{month}\.?,?\s+\d{{4}})(?![/.\d])"
     )
-    return re.compile(rf"{before}|{after}|{short}", re.IGNORECASE)
+    spoken = _spoken_pattern(terms.spoken_days, terms.spoken_years, month)
+    told = rf"(?<!\w)(?:{cues}){between}\s*(?:(?:is|was|:|-|–|on|=|,)\s*)?(?P<s>{spoken})(?!\w)" if spoken else "(?!)"
+    return re.compile(rf"{before}|{after}|{short}|{told}", re.IGNORECASE)
+
+
+def _spoken_pattern(days: tuple[str, ...], years: tuple[str, ...], month: str) -> str:
+    """A date read out: "the third of march fifty two", "Feb the ninth, '55", "achten September neunzehnhundertvierzig"
+    (a regex source, empty when the data names no spoken days)."""
+    if not days:
+        return ""
+    day = "(?:" + "|".join(f"(?:{d})" for d in days) + ")"
+    year = "(?:" + "|".join([r"\d{4}", r"['’]\d{2}", *(f"(?:{y})" for y in years)]) + ")"
+    return (
+        rf"(?:the\s+)?{day}\s+(?:of\s+)?{month}\.?(?:,?\s+{year})?|"
+        rf"{month}\.?\s+(?:the\s+)?{day}(?:,?\s+{year})?"
+    )
 
 
 def find_birth_dates(text: str) -> list[tuple[int, int]]:
     """(start, end) of each date of birth in `text`."""
-    return [m.span(next(g for g in ("v", "w", "x") if m.group(g))) for m in _pattern().finditer(text)]
+    return [m.span(next(g for g in ("v", "w", "x", "s") if m.group(g))) for m in _pattern().finditer(text)]

@@ -50,6 +50,7 @@ class _Patterns:
     staff_name_cue: re.Pattern[str]
     new_staff_before: re.Pattern[str]
     made_up_before: re.Pattern[str]
+    postnominals_after: re.Pattern[str]
     title_before: re.Pattern[str]
     cue_before: re.Pattern[str]
     brackets: re.Pattern[str]
@@ -97,6 +98,7 @@ def _patterns() -> _Patterns | None:
         staff_name_cue=_any((data.staff_name_cue or "(?!)",), role),
         new_staff_before=_any((data.new_staff_before or "(?!)",), role),
         made_up_before=_any((data.made_up_before_name or "(?!)",), role),
+        postnominals_after=_any((data.postnominals_after_name or "(?!)",), role, flags=0),
         title_before=re.compile(rf"(?<![\w.])(?:{titles})\.? $", re.IGNORECASE),
         cue_before=_any(phi.name_cues, role, suffix=r"[ ,:]*$"),
         brackets=re.compile(rf" \((?:{data.person_in_brackets})", re.IGNORECASE),
@@ -150,7 +152,7 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
         return True
     if p.cue_before.search(before):
         return False
-    if p.place_after.match(after):
+    if p.place_after.match(after) or p.postnominals_after.match(after):
         return True
     came_from = _PERSON_FROM.search(before)
     if came_from and " " not in text[start:end] and _person_word(came_from.group(1), everyday):

@@ -23,7 +23,7 @@ from functools import lru_cache
 from ._data import guardrail_data, person_names, read_name_file
 
 # A word as people write names: letters, inner apostrophes ("O'Connor") and one hyphen ("Lopez-Martin").
-_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*(?:-[^\W\d_]+)?")
+_WORD = re.compile(r"(?<![^\W_])[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*(?:-[^\W\d_]+)?(?![^\W_])")
 # "J.S.", "A. K.", or an initial and a surname ("R. Colombo").
 # "J.-F. Côté" (hyphenated given names) too.
 _SURNAME = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?!\w)"
@@ -512,6 +512,22 @@ def _initials_after(text: str, start: int) -> list[tuple[int, int]]:
     return found
 
 
+# A name in capitals after a label, as a scanned report or a hospital system prints it ("Patient: GODBOLE MEERA",
+# "Name: O'NEILL, SEAN"): two or three words in capitals.
+_SHOUTED_AFTER_LABEL = re.compile(
+    r"[ \t]*:[ \t]*((?:[^\W\d_a-z](?:[^\W\d_a-z]|['’-])+,?[ ]){1,2}[^\W\d_a-z](?:[^\W\d_a-z]|['’-])+)(?![\w'’-])"
+)
+
+
+def _shouted_name(words: list[str], not_names: frozenset[str], lists: NameLists) -> bool:
+    """True when words in capitals read as a name: one of them a listed given name, none an everyday small word."""
+    return (
+        bool(words)
+        and all(w.isupper() and w.lower() not in not_names and fold(w) not in lists.function_words for w in words)
+        and any(_in(w, lists.given) for w in words)
+    )
+
+
 @lru_cache(maxsize=1)
 def _title_next() -> re.Pattern[str]:
     titles = "|".join(re.escape(t) for t in sorted(guardrail_data().phi.titles, key=len, reverse=True))
@@ -531,7 +547,14 @@ def names_after_cue(
         return initials
     if _title_next().match(text, start):  # "patient Mr. Okonkwo": the title finder takes the name, not "Mr"
         return []
+    shouted = _SHOUTED_AFTER_LABEL.match(text, start)
     lists = name_lists()
+    if shouted and _shouted_name(re.findall(r"[^\W\d_]{2,}", shouted.group(1)), not_names, lists):
+        name = shouted.group(1)
+        last = name.rsplit(" ", 1)[-1]
+        if name.count(" ") == 2 and not (_in(last, lists.given) or _in(last, lists.surnames)):
+            name = name.rsplit(" ", 1)[0]  # "SEAN DOB": the label after the name is not part of it
+        return [(shouted.start(1), shouted.start(1) + len(name))]
     spans: list[tuple[int, int]] = []
     window = text[start : start + 120]
     toks = _tokens(window)

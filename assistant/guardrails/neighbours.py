@@ -55,7 +55,8 @@ def _titles() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _date_after() -> re.Pattern[str]:
-    return re.compile(rf"[ ]*[,:(–-]?[ ]*({date_pattern()})(?![\w/-]|\.\d)", re.IGNORECASE)
+    # The separator may be an export's: '"Amira Haddad","1988-03-09"', "Yılmaz, Deniz;1994-07-22", "ROGER|1944-10-02".
+    return re.compile(rf"[\"']?[ ]*[,;|:(–-]?[ ]*[\"']?({date_pattern()})(?![\w/-]|\.\d)", re.IGNORECASE)
 
 
 def _until_not_name(words: list[str], not_names: frozenset[str]) -> list[str]:
@@ -165,11 +166,17 @@ _QUOTED_NICKNAME = re.compile(
     rf"(?<![\w'’.-])(?P<g>{_CAPITALISED}) [\"“‘'](?P<n>{_CAPITALISED})[\"”’'] (?P<s>{_CAPITALISED})(?![\w'’-])"
 )
 
+# A surname, a comma and a given name in capitals, as hospital systems and exports print them ("LEBLANC, ROGER").
+_SURNAME_COMMA_GIVEN = re.compile(
+    r"(?<![\w'’-])(?P<s>[A-ZÀ-Ý][A-ZÀ-Ý'’-]+), (?P<g>[A-ZÀ-Ý][A-ZÀ-Ý-]+)(?![\w'’-])(?! [A-ZÀ-Ý]{2,},)"
+)
+
 
 def names_by_shape(text: str, everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
     """Names whose written shape shows a person: an initial before a surname that is double-barrelled or listed
     and not an everyday word ("M. Delacroix-Pruitt", "J. Okafor"), a family's surname ("the Lindqvist family"), and
-    a quoted nickname between a given name and a surname ('Francesco "Cecco" Morandi')."""
+    a quoted nickname between a given name and a surname ('Francesco "Cecco" Morandi'), and a surname, a comma and a
+    listed given name in capitals ("LEBLANC, ROGER")."""
     lists = name_lists()
     found = []
     for m in _INITIAL_SURNAME.finditer(text):
@@ -193,6 +200,10 @@ def names_by_shape(text: str, everyday: Callable[[str], bool]) -> list[tuple[int
         if fold(given) in lists.function_words or fold(surname) in lists.function_words:
             continue
         if fold(given) in lists.given or fold(m.group("n")) in lists.given:
+            found.append(m.span())
+    for m in _SURNAME_COMMA_GIVEN.finditer(text):
+        surname, given = m.group("s"), m.group("g")
+        if fold(given) in lists.given and fold(surname) not in lists.function_words and fold(given) not in lists.common:
             found.append(m.span())
     return found
 

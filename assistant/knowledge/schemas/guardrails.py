@@ -135,6 +135,8 @@ class BirthTerms(Strict):
     cues: tuple[Regex, ...] = Field(min_length=1)
     cues_after: tuple[Regex, ...] = ()  # written after the date: "03/14/1987 (DOB)"
     months: tuple[str, ...] = Field(min_length=12)
+    spoken_days: tuple[Regex, ...] = ()  # "the third of march", "am achten September"
+    spoken_years: tuple[Regex, ...] = ()  # "fifty two", "neunzehnhundertvierzig"
 
 
 class PhoneTerms(Strict):
@@ -213,6 +215,8 @@ class NameContext(Strict):
     new_staff_before: Regex | None = None
     # A name made up for an example, in quotes after "fictional", "made-up" (see the data file).
     made_up_before_name: Regex | None = None
+    # A clinician's degrees after a name and a comma ("Rajiv Menon, DDS, MD"): a signature, not a patient.
+    postnominals_after_name: Regex | None = None
     person_in_brackets: Regex
     group_after_from: Regex
     introduced_before: Regex
