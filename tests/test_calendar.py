@@ -384,3 +384,22 @@ def test_a_posts_slides_and_script_come_only_with_the_formats_that_use_them(kb):
             carousels += kind == "carousel"
             with_slides += kind == "carousel" and bool(p.slides)
     assert carousels and with_slides >= 0.8 * carousels, (with_slides, carousels)
+
+
+def test_a_post_moved_off_a_holiday_goes_to_a_day_without_one_on_that_platform(kb):
+    import holidays
+
+    # Five posts a week from Monday 21 December: Christmas Day and Boxing Day (observed Monday 28 December) close.
+    profile = ClinicProfile(specialty="dermatology", country="GB", timezone="Europe/London", platforms=["instagram"])
+    plan = plan_calendar(kb, profile, ["instagram"], dt.date(2026, 12, 21), 2, 5)
+    closed = holidays.country_holidays("GB", years=[2026, 2027])
+    days = [p.date for p in plan.posts]
+    assert not [d for d in days if d in closed]
+    assert len(days) == len(set(days))  # no day holds two Instagram posts
+
+
+def test_a_post_a_day_keeps_its_post_on_a_public_holiday(kb):
+    profile = ClinicProfile(specialty="dentistry", country="PH", timezone="Asia/Manila", platforms=["facebook"])
+    plan = plan_calendar(kb, profile, ["facebook"], dt.date(2027, 12, 6), 1, 7)
+    assert sorted(p.date for p in plan.posts) == [dt.date(2027, 12, 6) + dt.timedelta(days=n) for n in range(7)]
+    assert not any("No posts on public holidays" in n for n in plan.notes)

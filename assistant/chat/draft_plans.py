@@ -57,8 +57,6 @@ class PlanWriter:
         posts = sorted((p for p in plan.posts if span.start <= p.date <= span.end), key=lambda p: p.date)
         if span.dated and posts and posts[0].date > span.start and not posts[0].awareness:
             posts[0] = posts[0].model_copy(update={"date": span.start})  # "opening on 6 April": a post that day
-        if per_week >= 7:  # a post every day: one on each day asked, a public holiday included
-            posts = _one_a_day(posts, span)
         own_topics = {p.topic for p in posts}
         plan = plan.model_copy(update={"posts": self._opening_first(turn.masked, posts)})
         if general is not None:
@@ -179,20 +177,6 @@ class PlanWriter:
             else:
                 notes.append(note.say.format(crisis=entry.crisis, number=entry.number) if entry else note.say)
         return notes
-
-
-def _one_a_day(posts: list, span) -> list:
-    """A post a day, each on its own day: the calendar moves a post off a public holiday to the next day, so a week
-    of daily posts had two on the Wednesday and none on the Tuesday. Awareness-day posts keep their dates; the rest
-    take the free days in order."""
-    fixed = [p for p in posts if p.awareness]
-    taken = {p.date for p in fixed}
-    free = [d for d in (span.start + dt.timedelta(days=n) for n in range(span.days)) if d not in taken]
-    others = [p for p in posts if not p.awareness]
-    if len(others) > len(free):
-        return posts
-    moved = [p.model_copy(update={"date": day}) for p, day in zip(others, free)]
-    return sorted(fixed + moved, key=lambda p: p.date)
 
 
 def _fitted(profile: ClinicProfile, turn, specialty: str | None) -> ClinicProfile:

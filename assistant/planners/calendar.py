@@ -218,7 +218,8 @@ def plan_calendar(
     end = start + dt.timedelta(days=7 * weeks - 1)
     slots = _slots(plats, start, weeks, posts_per_week, rng)
     closed = public_holidays(profile.country, profile.region, start, end + dt.timedelta(days=7))
-    skipped = move_off_holidays(slots, closed)
+    # A post a day keeps its post on a public holiday: every day has one, so there is no free day to move it to.
+    skipped = move_off_holidays(slots, closed) if posts_per_week < 7 else []
     # At most one awareness post a week (two from six posts up), so observances never crowd out the pillars.
     place_observances(
         slots, observances_in(kb, spec, profile.country, start, end), start, 1 if posts_per_week <= 5 else 2

@@ -32,13 +32,17 @@ def public_holidays(country: str | None, region: str | None, start: dt.date, end
 
 
 def move_off_holidays(slots, closed: dict[dt.date, str]) -> list[str]:
-    """Move each slot that falls on a holiday to the next weekday that is not one; returns what was skipped."""
+    """Move each slot that falls on a holiday to the next weekday that is not one and has no post on the same
+    platform yet (a holiday Monday's post goes to Tuesday, or to Wednesday when Tuesday has one); returns what was
+    skipped."""
     skipped = []
-    for slot in slots:
+    taken = {(slot.date, slot.platform) for slot in slots if slot.date not in closed}
+    for slot in sorted(slots, key=lambda s: s.date):
         if slot.date in closed:
             skipped.append(f"{closed[slot.date]} ({slot.date:%d %b})")
             day = slot.date + dt.timedelta(days=1)
-            while day in closed or day.weekday() >= 5:
+            while day in closed or day.weekday() >= 5 or (day, slot.platform) in taken:
                 day += dt.timedelta(days=1)
             slot.date = day
+            taken.add((day, slot.platform))
     return list(dict.fromkeys(skipped))
