@@ -11,7 +11,7 @@ after the "and".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Words that open a question, and the little words a chat message puts before them ("also,", "and", "so").
 QUESTION_WORDS = (
@@ -87,12 +87,15 @@ class Split:
 
     context: str
     questions: tuple[str, ...]
+    told: dict[str, str] = field(default_factory=dict)  # a numbered item's own account, by its question
 
     def matched_text(self, question: str) -> str:
-        """What a part is matched as: the context, then the question (its "it" resolved, see `resolved`); a later
-        part that points back at the first ("who should approve those replies?") after the first part."""
+        """What a part is matched as: the context, what its numbered item tells, then the question (its "it"
+        resolved, see `resolved`); a later part that points back at the first ("who should approve those
+        replies?") after the first part."""
         earlier = self.questions[0] if self.points_back(question) else ""
-        return " ".join(t for t in (self.context, earlier, self.resolved(question)) if t)
+        own = self.told.get(question, "")
+        return " ".join(t for t in (self.context, own, earlier, self.resolved(question)) if t)
 
     def points_back(self, question: str) -> bool:
         """Whether a later part refers to the first part's words ("those replies", "these posts")."""
@@ -124,14 +127,19 @@ def asks(piece: str) -> bool:
 def pieces_of(text: str) -> list[str]:
     """The message cut into sentences, and sentences into clauses where a new question starts. Numbered questions
     ("1) ... 2) ...", "Q1: ... Q2: ...", "First - ... Second - ...") are cut at their numbers, which are dropped."""
-    pieces: list[str] = []
+    return [piece for block in _blocks(text) for piece in block]
+
+
+def _blocks(text: str) -> list[list[str]]:
+    """The pieces of the message, by numbered item (one block when nothing is numbered)."""
     blocks = [_NUMBER_LEFT.sub("", b.strip()) for b in _NUMBERED.split(text.strip()) if b]
+    cut = []
     for block in blocks:
         found = [p.strip(" ,;:") for s in _SENTENCE.split(block) for p in _CLAUSE.split(s) if p and p.strip(" ,;:")]
         if len(blocks) > 1 and not any(_is_question(p) for p in found):  # an item of a list that asks late
             found = [p + "?" if _ASKED_AFTER_COMMA.search(p) and _is_question(p + "?") else p for p in found]
-        pieces += found
-    return pieces
+        cut.append(found)
+    return cut
 
 
 def _is_question(piece: str) -> bool:
@@ -145,8 +153,28 @@ def questions_in(text: str) -> list[str]:
 
 
 def split_question(text: str) -> Split:
-    """The message's context and its questions (one when it asks one thing, or when nothing in it asks)."""
-    pieces = pieces_of(text)
+    """The message's context and its questions (one when it asks one thing, or when nothing in it asks). In a
+    numbered list, each item that asks is one question, told with what the item says before it ("1) A patient found
+    my private Instagram and sent a follow request. What is the right reaction? 2) ...")."""
+    blocks = _blocks(text)
+    asking = [b for b in blocks if any(_is_question(p) for p in b)]
+    if len(blocks) > 1 and len(asking) >= 2:
+        # What an item tells before it asks is its own; what follows ("... ? We're a GP surgery.") is the message's.
+        context: list[str] = []
+        questions: list[str] = []
+        told: dict[str, str] = {}
+        for block in blocks:
+            first = next((i for i, p in enumerate(block) if _is_question(p)), None)
+            if first is None:
+                context += block
+                continue
+            question = " ".join(p for p in block if _is_question(p))
+            questions.append(question)
+            if first:
+                told[question] = " ".join(_as_sentence(p) for p in block[:first])
+            context += [p for p in block[first:] if not _is_question(p)]
+        return Split(" ".join(_as_sentence(p) for p in context), tuple(questions), told)
+    pieces = [piece for block in blocks for piece in block]
     questions = [p for p in pieces if _is_question(p)]
     if len(questions) < 2:
         return Split("", (text.strip(),))

@@ -188,3 +188,17 @@ def test_a_list_item_that_tells_first_and_asks_after_a_comma_is_a_question():
 def test_a_list_item_that_asks_nothing_is_no_second_question():
     message = "Two things: 1) we are a GP practice, so busy lately. 2) how often should we post on Facebook?"
     assert split_question(message).questions == (message,)
+
+
+def test_a_numbered_item_keeps_what_it_tells_before_its_question():
+    split = split_question(
+        "Psychiatrist in Geneva. Two things. 1) A patient found my private Instagram and sent a follow request. "
+        "What is the right reaction? 2) Is advertising for doctors restricted here? What is allowed? We are two."
+    )
+    assert split.questions == (
+        "What is the right reaction?",
+        "Is advertising for doctors restricted here? What is allowed?",
+    )
+    assert split.context == "Psychiatrist in Geneva. Two things. We are two."
+    first = split.matched_text(split.questions[0])
+    assert "follow request" in first and "follow request" not in split.matched_text(split.questions[1])
