@@ -187,3 +187,10 @@ def test_a_broken_intents_file_fails_with_the_file_and_field(tmp_path):
     path.write_text(path.read_text().replace("'#\\w+': 2", "'#(\\w+': 2", 1))
     with pytest.raises(KnowledgeError, match=r"intents.yaml: field 'intents.hashtags.patterns'.*regular expression"):
         Router(intent_data(tmp_path))
+
+
+def test_a_question_that_sets_social_media_aside_is_not_in_the_domain():
+    routes = router()
+    text = "Not social media but you know healthcare. Which practice software should we switch to, and prices?"
+    assert not routes.has_domain_terms(text) and routes.has_off_topic_terms(text)
+    assert routes.has_domain_terms("Is social media worth it for a GP, not just a website?")

@@ -72,6 +72,7 @@ class Router:
         }
         self._follow_up = [re.compile(p, re.IGNORECASE) for p in data.follow_up.patterns]
         self._domain = re.compile("|".join(_phrase_pattern(t) for t in data.domain_terms), re.IGNORECASE)
+        self._disclaimer = re.compile(data.domain_disclaimer, re.IGNORECASE)
         self._off_topic = (
             re.compile("|".join(_phrase_pattern(t) for t in data.off_topic_terms), re.IGNORECASE)
             if data.off_topic_terms
@@ -98,7 +99,9 @@ class Router:
         )
 
     def has_domain_terms(self, text: str) -> bool:
-        return bool(self._domain.search(text))
+        """Whether the text speaks of social media or marketing, not counting where it sets them aside ("Not
+        social media but ...")."""
+        return bool(self._domain.search(self._disclaimer.sub(" ", text)))
 
     def has_off_topic_terms(self, text: str) -> bool:
         """Practice-management subjects (software, salaries, taxes) the guidance does not cover."""

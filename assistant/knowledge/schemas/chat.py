@@ -10,7 +10,7 @@ from typing import Literal, get_args
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from ...errors import KnowledgeError
-from ..base import Strict, check_patterns
+from ..base import Regex, Strict, check_patterns
 from ..models import PLATFORM_IDS
 
 # The intents a question can be routed to; the keywords that pick them are data (knowledge/data/intents.yaml).
@@ -53,6 +53,8 @@ class IntentData(Strict):
     platform_patterns: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     domain_terms: tuple[str, ...] = Field(min_length=1)
     off_topic_terms: tuple[str, ...] = ()  # practice management, not communication: never "covered" alone
+    # Words that set the domain aside ("Not social media but ..."): the domain terms in them do not count.
+    domain_disclaimer: Regex = "(?!)"
     individual_medical_query: str = Field(min_length=10)
     expansions: tuple[Expansion, ...] = ()
 
