@@ -399,6 +399,13 @@ def test_post_ideas_are_a_numbered_list_mixing_the_specialtys_pillars(drafter, k
     assert len(pillars) >= 5 and "awkward" in numbered[-1]
 
 
+def test_asking_what_to_film_gets_a_list_of_video_ideas(drafter):
+    text = "Speech therapist, mostly toddlers. I want to do reels but not with my little clients. What can I film?"
+    (draft,) = drafter.drafts(turn(text), None, Asker(specialty="speech_therapy"))
+    assert draft.kind == "video_script" and draft.title.startswith("10 video ideas")
+    assert "no identifiable patients" in " ".join(draft.notes)
+
+
 def test_video_ideas_are_a_list_of_videos_and_a_count_is_respected(drafter):
     (draft,) = drafter.drafts(turn("5 video ideas for a dermatologist"), None, Asker(specialty="dermatology"))
     assert draft.kind == "video_script" and sum(line[:1].isdigit() for line in draft.text.splitlines()) == 5
