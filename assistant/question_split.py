@@ -90,12 +90,12 @@ class Split:
     told: dict[str, str] = field(default_factory=dict)  # a numbered item's own account, by its question
 
     def matched_text(self, question: str) -> str:
-        """What a part is matched as: the context, what its numbered item tells, then the question (its "it"
+        """What a part is matched as: what its numbered item tells, the context, then the question (its "it"
         resolved, see `resolved`); a later part that points back at the first ("who should approve those
         replies?") after the first part."""
         earlier = self.questions[0] if self.points_back(question) else ""
         own = self.told.get(question, "")
-        return " ".join(t for t in (self.context, own, earlier, self.resolved(question)) if t)
+        return " ".join(t for t in (own, self.context, earlier, self.resolved(question)) if t)
 
     def points_back(self, question: str) -> bool:
         """Whether a later part refers to the first part's words ("those replies", "these posts")."""
@@ -154,26 +154,26 @@ def questions_in(text: str) -> list[str]:
 
 def split_question(text: str) -> Split:
     """The message's context and its questions (one when it asks one thing, or when nothing in it asks). In a
-    numbered list, each item that asks is one question, told with what the item says before it ("1) A patient found
-    my private Instagram and sent a follow request. What is the right reaction? 2) ...")."""
+    numbered list, each item that asks is one question, matched first with what the item says before it ("1) A
+    patient found my private Instagram and sent a follow request. What is the right reaction? 2) ...")."""
     blocks = _blocks(text)
     asking = [b for b in blocks if any(_is_question(p) for p in b)]
     if len(blocks) > 1 and len(asking) >= 2:
-        # What an item tells before it asks is its own; what follows ("... ? We're a GP surgery.") is the message's.
-        context: list[str] = []
+        # Every statement is context for every part ("I'm an RD" in item 1 still tells item 2 who asks); what an
+        # item tells before it asks is also its own, read first when its part is matched.
+        said: list[str] = []
         questions: list[str] = []
         told: dict[str, str] = {}
         for block in blocks:
-            first = next((i for i, p in enumerate(block) if _is_question(p)), None)
-            if first is None:
-                context += block
+            said += [p for p in block if not _is_question(p)]
+            asked = [i for i, p in enumerate(block) if _is_question(p)]
+            if not asked:
                 continue
-            question = " ".join(p for p in block if _is_question(p))
+            question = " ".join(block[i] for i in asked)
             questions.append(question)
-            if first:
-                told[question] = " ".join(_as_sentence(p) for p in block[:first])
-            context += [p for p in block[first:] if not _is_question(p)]
-        return Split(" ".join(_as_sentence(p) for p in context), tuple(questions), told)
+            if asked[0]:
+                told[question] = " ".join(_as_sentence(p) for p in block[: asked[0]])
+        return Split(" ".join(_as_sentence(p) for p in said), tuple(questions), told)
     pieces = [piece for block in blocks for piece in block]
     questions = [p for p in pieces if _is_question(p)]
     if len(questions) < 2:

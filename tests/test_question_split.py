@@ -199,6 +199,7 @@ def test_a_numbered_item_keeps_what_it_tells_before_its_question():
         "What is the right reaction?",
         "Is advertising for doctors restricted here? What is allowed?",
     )
-    assert split.context == "Psychiatrist in Geneva. Two things. We are two."
-    first = split.matched_text(split.questions[0])
-    assert "follow request" in first and "follow request" not in split.matched_text(split.questions[1])
+    # What the asker says anywhere is context for every part; an item's own account comes first in its part.
+    assert split.context.startswith("Psychiatrist in Geneva. Two things.") and "We are two." in split.context
+    assert split.matched_text(split.questions[0]).startswith("A patient found my private Instagram")
+    assert split.matched_text(split.questions[1]).startswith("Psychiatrist in Geneva")
