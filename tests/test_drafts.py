@@ -317,6 +317,21 @@ def test_a_practice_bio_names_the_clinic_and_city_the_message_gives(drafter):
     assert gp.text.startswith("GP practice") and "Manchester" in gp.text
 
 
+def test_a_bio_takes_the_clinic_name_given_and_the_field_of_a_role_we_hold_no_specialty_for(drafter):
+    text = "Write me an IG bio? I'm a chiropractor in Austin TX. Clinic name is Eastside Spine & Motion."
+    (draft,) = drafter.drafts(turn(text, ["instagram"], True), None, Asker())
+    assert draft.text.startswith("Eastside Spine & Motion · Chiropractic in Austin")
+    assert "[your specialty]" not in draft.text and "[Clinic name]" not in draft.text
+
+
+def test_a_question_about_what_someone_wants_a_bio_to_say_gets_no_bio_draft(drafter):
+    text = (
+        "Dentist in Dublin. My marketing guy wants the Instagram bio to say 'Dublin's leading cosmetic dentist', and "
+        "posts saying 'painless'. Is any of that OK in Ireland?"
+    )
+    assert drafter.drafts(turn(text, ["instagram"], True), None, Asker(specialty="dentistry")) == []
+
+
 @pytest.mark.parametrize(
     "text, name",
     [

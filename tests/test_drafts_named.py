@@ -206,6 +206,25 @@ def test_a_post_to_recruit_a_role_is_a_job_advert_for_that_role_not_the_askers_o
     assert "Hours: 3-4 days." in draft.text and "practice manager" not in draft.text
 
 
+def test_a_hiring_post_names_the_role_the_message_needs_not_the_post(drafter):
+    text = (
+        "Can you write a hiring post for our orthodontic practice's Instagram? We need a part-time receptionist, "
+        "3 days a week, €15/hour, start in March."
+    )
+    draft = drafter.drafts(turn(text, ["instagram"]), None, Asker())[0]
+    assert "We're hiring: receptionist." in draft.text and "looking for a post" not in draft.text
+    assert "Hours: part-time, 3 days a week." in draft.text and "Pay: €15/hour." in draft.text
+
+
+def test_a_job_post_asked_for_without_a_verb_names_the_role_after_the_colon(drafter):
+    text = (
+        "FNP, own clinic in Fort Collins. Need a job post for LinkedIn: medical assistant, full-time, Mon-Fri, $22/hr."
+    )
+    draft = drafter.drafts(turn(text, ["linkedin"]), None, Asker())[0]
+    assert "job advert" in draft.title and "looking for a medical assistant to join" in draft.text
+    assert "Hours: full-time, Mon-Fri." in draft.text
+
+
 def test_a_practice_closing_after_years_says_where_records_go_and_keeps_a_holiday_a_holiday(drafter):
     text = (
         "I own an independent pharmacy in Ohio. We're closing at the end of next month after 31 years, and our "

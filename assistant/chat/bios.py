@@ -35,7 +35,7 @@ def write_bio(
     profile = data.extras.linkedin_profile
     if platform.id == "linkedin" and details.personal and profile is not None:
         return linkedin_profile(
-            profile, spec, values, details, _title(data, spec, _name(spec, details, known), details)
+            profile, spec, values, details, _title(data, spec, _name(spec, details, known, data.role_fields), details)
         )
     limit = platform.limits.bio_chars or 150
     slots = _slots(data, spec, values, details, known)
@@ -66,7 +66,7 @@ def write_bio(
 def _slots(
     data: DraftData, spec: Specialty, values: dict[str, str], details: Details, known: bool = True
 ) -> dict[str, str]:
-    name = _name(spec, details, known)
+    name = _name(spec, details, known, data.role_fields)
     city = values.get("city") or ""
     default_services = data.services.get(spec.id, name) if known else _UNKNOWN_SERVICES
     services = _first_upper(details.focus) if details.focus else default_services
@@ -117,13 +117,18 @@ def _plain_name(spec: Specialty) -> str:
     return spec.name.split(" (")[0].split(" / ")[0]
 
 
-def _name(spec: Specialty, details: Details, known: bool) -> str:
+def _name(spec: Specialty, details: Details, known: bool, fields: dict[str, str]) -> str:
     """The specialty's name, or, when none was given, the field the message names ("podiatry clinic" ->
-    "Podiatry"), else a blank to fill in."""
+    "Podiatry") or the field of the role it gives (`fields`: "chiropractor" -> "Chiropractic"), else a blank to
+    fill in."""
     if known:
         return _plain_name(spec)
     field = _PLACE_WORDS.sub("", details.practice.strip()) if details.practice else ""
-    return _first_upper(field) if field and field.lower() != details.practice.strip().lower() else "[your specialty]"
+    if field and field.lower() != details.practice.strip().lower():
+        return _first_upper(field)
+    # "I'm a chiropractor in Austin": the field of the role they give themselves, when no field we hold fits
+    field = fields.get(details.role.lower(), "") if details.role and not details.trainee else ""
+    return _first_upper(field) if field else "[your specialty]"
 
 
 def _title(data: DraftData, spec: Specialty, name: str, details: Details) -> str:

@@ -9,7 +9,10 @@ from dataclasses import dataclass
 
 from ..knowledge.countries import Countries
 
-_NAMED = re.compile(r"\b(?:called|named)\s+([A-Z][\w'’&-]*(?:\s+(?:&|and|of|[A-Z][\w'’&-]*)){0,4})")
+_NAMED = re.compile(  # "called Northside Physio", "Clinic name is Eastside Spine & Motion"
+    r"\b(?:called|named|(?i:(?:clinic|practice|business)(?:'s)? name is|(?:clinic|practice) name:))\s+"
+    r"([A-Z][\w'’&-]*(?:\s+(?:&|and|of|[A-Z][\w'’&-]*)){0,4})"
+)
 _PLACE = r"(?:practice|clinic|surgery|centre|center|office|studio|pharmacy|hospital)"
 _NOT_NAME = r"(?:for|about|on|of|to|at|in|with|from|our|my|the|a|an|your|their|bio|post|caption|script|reel|plan)"
 _PRACTICE = re.compile(

@@ -45,18 +45,28 @@ _JOB_ROLE = re.compile(
     r"(?=\s+(?:at|in|for|to|on|who|with|from)\b|[,.;:!?()]|$)",
     re.IGNORECASE,
 )
+_ADVERT = r"(?:ad|advert|advertisement|post|posting|listing|description|notice)s?\b"
 _HIRING = re.compile(  # "hiring a receptionist", "to recruit (1) a salaried GP, 3-4 days, and (2) ..."
-    r"\b(?:hiring|recruiting|looking for|recruit|hire)\s+(?:\(?\d\)\s+)?(?:an?\s+)?(?:new\s+)?([\w'’ -]{3,40}?)"
+    r"\b(?:hiring|recruiting|looking for|recruit|hire)\s+(?:\(?\d\)\s+)?(?:an?\s+)?(?:new\s+)?"
+    rf"(?!{_ADVERT})([\w'’ -]{{3,40}}?)"  # "a hiring post for ...": the post is no role
     r"(?=\s+(?:at|in|for|to|on|who|with|from)\b|[,.;:!?()]|$)",
+    re.IGNORECASE,
+)
+# The role named after the request: "We need a part-time receptionist, 3 days a week", "a job post for Instagram +
+# LinkedIn: medical assistant, full-time".
+_NEEDED = re.compile(
+    r"\b(?:we need|we're after|we are after|we are looking for|seeking)\s+(?:an?\s+)(?:new\s+)?"
+    r"(?:(?:part|full)[- ]time\s+)?"
+    rf"(?!{_ADVERT})([\w'’ -]{{3,40}}?)"
+    r"(?=\s+(?:at|in|for|to|on|who|with|from)\b|[,.;:!?()]|$)|"
+    rf"\b(?:job|vacancy|hiring|recruitment)\s+{_ADVERT}[^:\n]{{0,60}}:\s*(?:an?\s+)?([\w'’ -]{{3,40}}?)(?=[,.;(]|$)",
     re.IGNORECASE,
 )
 _PLATFORM_WORDS = re.compile(
     r"\b(instagram|facebook|linkedin|tiktok|youtube|twitter|x|threads|google|social media|website)\b", re.IGNORECASE
 )
-_WEEKDAYS = re.compile(
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*(?:-|–|to)\s*(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
-    re.IGNORECASE,
-)
+_DAY = r"(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
+_WEEKDAYS = re.compile(rf"\b{_DAY}\s*(?:-|–|to)\s*{_DAY}\b", re.IGNORECASE)  # "Monday to Friday", "Mon-Fri"
 _PAY = re.compile(
     r"[£$€]\s?\d[\d,.]*(?:k)?(?:\s*(?:-|–|to)\s*[£$€]?\s?\d[\d,.]*(?:k)?)?(\s*(?:/|per|an?)\s*(?:hr|hour|year|yr|annum|month))?",
     re.IGNORECASE,
@@ -319,14 +329,21 @@ def _pay(text: str) -> str | None:
 def _job_details(text: str) -> dict[str, str]:
     """The role, pay and hours a job advert request gives ("a front desk coordinator ... Pay is $20-23/hr")."""
     found: dict[str, str] = {}
-    roles = (m.group(1).strip() for pattern in (_HIRING, _JOB_ROLE) for m in pattern.finditer(text))
+    roles = (
+        (m.group(1) or m.group(m.lastindex or 1)).strip()
+        for pattern in (_HIRING, _JOB_ROLE, _NEEDED)
+        for m in pattern.finditer(text)
+        if m.group(m.lastindex or 1)
+    )
     if role := next((r for r in roles if not _PLATFORM_WORDS.search(r)), None):  # "a job post for LinkedIn": no role
         found["role"] = role
     if pay := _pay(text):
         found["pay"] = pay
     if offer := _OFFER.search(text):
         found["offer"] = offer.group(1).strip(" ,;:")
-    hours = [m.group(0).strip() for m in (_HOURS.search(text), _WEEKDAYS.search(text)) if m]
+    hours = [m.group(0).strip() for m in _HOURS.finditer(text)]  # "part-time", "3 days a week"
+    hours += [m.group(0).strip() for m in (_WEEKDAYS.search(text),) if m]
+    hours = list(dict.fromkeys(hours))
     if hours:
         found["hours"] = ", ".join(hours)
     return found

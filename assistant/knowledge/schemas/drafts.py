@@ -257,6 +257,7 @@ class DraftData(Strict):
     services: dict[str, str]
     personal_bio_templates: tuple[tuple[str, ...], ...] = Field(min_length=2)
     titles: dict[str, str] = {}  # specialty id -> a clinician's professional title
+    role_fields: dict[str, str] = {}  # a role we hold no specialty for -> its field ("chiropractor" -> "chiropractic")
     description_template: str = Field(min_length=80, max_length=600)  # a Google Business Profile description
     bio_notes: dict[str, tuple[str, ...]] = {}  # platform id -> notes shown with its bio
     ideas: tuple[Regex, ...] = ()  # patterns of a request for a list of ideas
