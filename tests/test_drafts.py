@@ -419,6 +419,8 @@ def test_asking_what_to_film_gets_a_list_of_video_ideas(drafter):
     (draft,) = drafter.drafts(turn(text), None, Asker(specialty="speech_therapy"))
     assert draft.kind == "video_script" and draft.title.startswith("10 video ideas")
     assert "no identifiable patients" in " ".join(draft.notes)
+    rules = "Med student starting rotations. What can I film and what will get me in trouble with my school?"
+    assert drafter.drafts(turn(rules), None, Asker()) == []  # what is allowed, not what to film
 
 
 def test_video_ideas_are_a_list_of_videos_and_a_count_is_respected(drafter):
