@@ -82,6 +82,7 @@ _HOURS = re.compile(
     r"\d(?:\s*(?:-|–|to)\s*\d)?\s*days?\s*(?:a|per)\s*week|\d\s*(?:-|–|to)\s*\d\s*days(?=\s*[,.;)]))\b",
     re.IGNORECASE,
 )
+_SECOND_ROLE = re.compile(r"\(2\)|(?<!\S)2\)")  # the second of numbered roles
 _PREPOSITION = re.compile(r"\b(on|over|from|until|by|at|in|between|during|for)\s+$", re.IGNORECASE)
 _NEW_PLACE = re.compile(
     r"\bnew\s+((?:[\w'’-]+\s+){0,4}?(?:clinic|practice|surgery|centre|center|office|pharmacy))\b", re.IGNORECASE
@@ -341,8 +342,11 @@ def _job_details(text: str) -> dict[str, str]:
         found["pay"] = pay
     if offer := _OFFER.search(text):
         found["offer"] = offer.group(1).strip(" ,;:")
-    hours = [m.group(0).strip() for m in _HOURS.finditer(text)]  # "part-time", "3 days a week"
-    hours += [m.group(0).strip() for m in (_WEEKDAYS.search(text),) if m]
+    # The first role's hours ("part-time", "3 days a week"), not a second role's ("(1) a salaried GP, 3-4 days, and
+    # (2) a practice nurse, full or part time").
+    first_role = _SECOND_ROLE.split(text, maxsplit=1)[0]
+    hours = [m.group(0).strip() for m in _HOURS.finditer(first_role)]
+    hours += [m.group(0).strip() for m in (_WEEKDAYS.search(first_role),) if m]
     hours = list(dict.fromkeys(hours))
     if hours:
         found["hours"] = ", ".join(hours)
