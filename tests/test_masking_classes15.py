@@ -7,12 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.guardrails.phi import detect_phi
 from assistant.profile import ClinicProfile
-
-
-def _masked(text: str, kind: str | None = None, clinic: ClinicProfile | None = None) -> list[str]:
-    return [s.text for s in detect_phi(text, clinic=clinic) if kind is None or s.kind == kind]
+from tests.masking import masked as _masked
 
 
 @pytest.mark.parametrize(

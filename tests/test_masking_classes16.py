@@ -8,11 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.guardrails.phi import detect_phi
-
-
-def _masked(text: str, kind: str | None = None) -> list[str]:
-    return [s.text for s in detect_phi(text) if kind is None or s.kind == kind]
+from tests.masking import masked as _masked
 
 
 @pytest.mark.parametrize(

@@ -330,12 +330,8 @@ def _pay(text: str) -> str | None:
 def _job_details(text: str) -> dict[str, str]:
     """The role, pay and hours a job advert request gives ("a front desk coordinator ... Pay is $20-23/hr")."""
     found: dict[str, str] = {}
-    roles = (
-        (m.group(1) or m.group(m.lastindex or 1)).strip()
-        for pattern in (_HIRING, _JOB_ROLE, _NEEDED)
-        for m in pattern.finditer(text)
-        if m.group(m.lastindex or 1)
-    )
+    found_roles = (m for pattern in (_HIRING, _JOB_ROLE, _NEEDED) for m in pattern.finditer(text))
+    roles = (next(g for g in m.groups() if g).strip() for m in found_roles)  # _NEEDED has two ways to name it
     if role := next((r for r in roles if not _PLATFORM_WORDS.search(r)), None):  # "a job post for LinkedIn": no role
         found["role"] = role
     if pay := _pay(text):
