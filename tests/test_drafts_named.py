@@ -216,6 +216,18 @@ def test_a_hiring_post_names_the_role_the_message_needs_not_the_post(drafter):
     assert "Hours: part-time, 3 days a week." in draft.text and "Pay: €15/hour." in draft.text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write a hiring post: we need a part-time receptionist, 3 days a week, £12/hour",
+        "Can you write a hiring post for our practice? We need a part-time receptionist, 3 days a week",
+    ],
+)
+def test_neither_the_asker_nor_the_practice_is_taken_for_the_role(drafter, text):
+    draft = drafter.drafts(turn(text, ["instagram"]), None, Asker())[0]
+    assert "We're hiring: receptionist." in draft.text
+
+
 def test_a_job_post_asked_for_without_a_verb_names_the_role_after_the_colon(drafter):
     text = (
         "FNP, own clinic in Fort Collins. Need a job post for LinkedIn: medical assistant, full-time, Mon-Fri, $22/hr."

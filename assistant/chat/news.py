@@ -52,14 +52,18 @@ _HIRING = re.compile(  # "hiring a receptionist", "to recruit (1) a salaried GP,
     r"(?=\s+(?:at|in|for|to|on|who|with|from)\b|[,.;:!?()]|$)",
     re.IGNORECASE,
 )
-# The role named after the request: "We need a part-time receptionist, 3 days a week", "a job post for Instagram +
-# LinkedIn: medical assistant, full-time".
+# The role named after the request: "We need a part-time receptionist, 3 days a week".
 _NEEDED = re.compile(
     r"\b(?:we need|we're after|we are after|we are looking for|seeking)\s+(?:an?\s+)(?:new\s+)?"
     r"(?:(?:part|full)[- ]time\s+)?"
     rf"(?!{_ADVERT})([\w'’ -]{{3,40}}?)"
-    r"(?=\s+(?:at|in|for|to|on|who|with|from)\b|[,.;:!?()]|$)|"
-    rf"\b(?:job|vacancy|hiring|recruitment)\s+{_ADVERT}[^:\n]{{0,60}}:\s*(?:an?\s+)?([\w'’ -]{{3,40}}?)(?=[,.;(]|$)",
+    r"(?=\s+(?:at|in|for|to|on|who|with|from)\b|[,.;:!?()]|$)",
+    re.IGNORECASE,
+)
+# The role after a colon: "a job post for Instagram + LinkedIn: medical assistant, full-time".
+_ROLE_AFTER_COLON = re.compile(
+    rf"\b(?:job|vacancy|hiring|recruitment)\s+{_ADVERT}[^:\n]{{0,60}}:\s*(?:an?\s+)?(?!we\b|i\b|our\b)"
+    r"([\w'’ -]{3,40}?)(?=[,.;(]|$)",
     re.IGNORECASE,
 )
 _PLATFORM_WORDS = re.compile(
@@ -80,6 +84,10 @@ _OFFER = re.compile(  # "We offer: flexible hours, CPD allowance $1,500, free pa
 _HOURS = re.compile(
     r"\b(?:full[- ]time|part[- ]time|\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?\s*hours?\s*(?:a|per)\s*week|"
     r"\d(?:\s*(?:-|–|to)\s*\d)?\s*days?\s*(?:a|per)\s*week|\d\s*(?:-|–|to)\s*\d\s*days(?=\s*[,.;)]))\b",
+    re.IGNORECASE,
+)
+_PLACE_ONLY = re.compile(
+    r"(?:(?:our|my|the|a|this)\s+)?(?:[\w'’-]+\s+)?(?:practice|clinic|surgery|office|team|centre|center|pharmacy)",
     re.IGNORECASE,
 )
 _SECOND_ROLE = re.compile(r"\(2\)|(?<!\S)2\)")  # the second of numbered roles
@@ -330,9 +338,9 @@ def _pay(text: str) -> str | None:
 def _job_details(text: str) -> dict[str, str]:
     """The role, pay and hours a job advert request gives ("a front desk coordinator ... Pay is $20-23/hr")."""
     found: dict[str, str] = {}
-    found_roles = (m for pattern in (_HIRING, _JOB_ROLE, _NEEDED) for m in pattern.finditer(text))
-    roles = (next(g for g in m.groups() if g).strip() for m in found_roles)  # _NEEDED has two ways to name it
-    if role := next((r for r in roles if not _PLATFORM_WORDS.search(r)), None):  # "a job post for LinkedIn": no role
+    roles = (m.group(1).strip() for p in (_HIRING, _JOB_ROLE, _NEEDED, _ROLE_AFTER_COLON) for m in p.finditer(text))
+    # "a job post for LinkedIn", "a hiring post for our practice": no role
+    if role := next((r for r in roles if not _PLATFORM_WORDS.search(r) and not _PLACE_ONLY.fullmatch(r)), None):
         found["role"] = role
     if pay := _pay(text):
         found["pay"] = pay
