@@ -518,6 +518,28 @@ _SHOUTED_AFTER_LABEL = re.compile(
     r"[ \t]*:[ \t]*((?:[^\W\d_a-z](?:[^\W\d_a-z]|['’-])+,?[ ]){1,2}[^\W\d_a-z](?:[^\W\d_a-z]|['’-])+)(?![\w'’-])"
 )
 
+# Words in capitals right after a cue, no label colon ("PT HARRISON BLAKE DOB ...", "MY DAUGHTER KAYLA AND ..."):
+# the run of listed names is taken, up to the first word that is not one.
+_SHOUTED_AFTER_CUE = re.compile(
+    r"[ \t]*,?[ \t]+((?:[^\W\d_a-z](?:[^\W\d_a-z]|['’-])+)(?: [^\W\d_a-z](?:[^\W\d_a-z]|['’-])+){0,2})"
+)
+
+
+def _shouted_run(
+    words: list[str], not_names: frozenset[str], lists: NameLists, everyday: Callable[[str], bool] | None
+) -> list[str]:
+    """The first words in capitals that are listed names, when one of them is a given name. A word only the surname
+    list holds is taken when `everyday` says it is no common word ("MY SON CALEB WAIT AN HOUR": "WAIT" is one)."""
+    taken = []
+    for w in words:
+        f = fold(w)
+        if w.lower() in not_names or f in lists.function_words or f in lists.common:
+            break
+        if not _in(w, lists.given) and not (_in(w, lists.surnames) and everyday is not None and not everyday(w)):
+            break
+        taken.append(w)
+    return taken if any(_in(w, lists.given) for w in taken) else []
+
 
 def _shouted_name(words: list[str], not_names: frozenset[str], lists: NameLists) -> bool:
     """True when words in capitals read as a name: one of them a listed given name, none an everyday small word."""
@@ -535,12 +557,17 @@ def _title_next() -> re.Pattern[str]:
 
 
 def names_after_cue(
-    text: str, start: int, not_names: frozenset[str], listed_only: bool = False
+    text: str,
+    start: int,
+    not_names: frozenset[str],
+    listed_only: bool = False,
+    everyday: Callable[[str], bool] | None = None,
 ) -> list[tuple[int, int]]:
     """Names right after a cue ending at `start`: capitalised words, listed names in lower case, or initials.
 
     Several names may follow, joined by commas or "and" ("patients John and Mary Lee"). With `listed_only`
-    (after a greeting: "thanks Jess!") the first word must be a listed given name.
+    (after a greeting: "thanks Jess!") the first word must be a listed given name. `everyday` tells a common word
+    (a surname in capitals is taken only when it is not one).
     """
     initials = _initials_after(text, start)
     if initials:
@@ -553,8 +580,11 @@ def names_after_cue(
         name = shouted.group(1)
         last = name.rsplit(" ", 1)[-1]
         if name.count(" ") == 2 and not (_in(last, lists.given) or _in(last, lists.surnames)):
-            name = name.rsplit(" ", 1)[0]  # "SEAN DOB": the label after the name is not part of it
+            name = name.rsplit(" ", 1)[0].rstrip(",")  # "SEAN DOB": the label after the name is not part of it
         return [(shouted.start(1), shouted.start(1) + len(name))]
+    run = None if shouted else _SHOUTED_AFTER_CUE.match(text, start)
+    if run and (taken := _shouted_run(run.group(1).split(" "), not_names, lists, everyday)):
+        return [(run.start(1), run.start(1) + len(" ".join(taken)))]
     spans: list[tuple[int, int]] = []
     window = text[start : start + 120]
     toks = _tokens(window)
@@ -806,3 +836,40 @@ def _nickname(word: str, parts: list[str], marked: bool, everyday: Callable[[str
         and (not everyday(word) or len(folded) < len(p) or folded == p)
         for p in parts
     )
+
+
+# A hashtag made of capitalised words ("#SmilePriscilla", "#TeamSiobhan", "#BabyOlivia"): each word is a part.
+_HASHTAG = re.compile(r"(?<![\w&#])#(\w{3,})")
+_HASHTAG_PART = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+")
+
+
+def names_in_hashtags(text: str, not_names: frozenset[str], places: frozenset[str]) -> list[tuple[int, int]]:
+    """Listed given names that are one capitalised word of a hashtag ("#SorrisoGiada" -> "Giada"), when the tag
+    joins two or more words: a patient thanked or congratulated in a caption. Not an everyday word ("#MayDay"), a
+    word that names no one or follows one ("#ChristmasEve"), or a place in `places` (lower case: "#AustinTX")."""
+    lists = name_lists()
+    found = []
+    for m in _HASHTAG.finditer(text):
+        parts = list(_HASHTAG_PART.finditer(m.group(1)))
+        if len(parts) < 2 or any(p.start() != q.end() for q, p in zip(parts, parts[1:], strict=False)):
+            continue  # one word, or words joined with digits or capitals ("#Leeds10K", "#AustinTX") are not parts
+        for n, p in enumerate(parts):
+            word = p.group()
+            folded = fold(word)
+            if word.lower() in not_names or folded in lists.function_words or folded in lists.common:
+                continue
+            if n and parts[n - 1].group().lower() in not_names:  # a feast's second word ("#ChristmasEve")
+                continue
+            if folded in places or not _in(word, lists.given):
+                continue
+            found.append((m.start(1) + p.start(), m.start(1) + p.end()))
+    return found
+
+
+# A name spelled out letter by letter, as a caller does on a voicemail ("Pruitt, P-R-U-I-T-T").
+_SPELLED = re.compile(r"(?<![\w-])(?:[A-Z]-){3,}[A-Z](?![\w-])")
+
+
+def spelled_names(text: str) -> list[tuple[int, int]]:
+    """Words spelled out in capital letters joined by hyphens, four letters or more: a name or an e-mail read out."""
+    return [m.span() for m in _SPELLED.finditer(text)]

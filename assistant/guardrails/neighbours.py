@@ -56,7 +56,11 @@ def _titles() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _date_after() -> re.Pattern[str]:
     # The separator may be an export's: '"Amira Haddad","1988-03-09"', "Yılmaz, Deniz;1994-07-22", "ROGER|1944-10-02".
-    return re.compile(rf"[\"']?[ ]*[,;|:(–-]?[ ]*[\"']?({date_pattern()})(?![\w/-]|\.\d)", re.IGNORECASE)
+    # A date with a time after it is when something happened ("Timestamp: 12/03/2025 14:22:07"), not a birth.
+    return re.compile(
+        rf"[\"']?[ ]*[,;|:(–-]?[ ]*[\"']?({date_pattern()})(?![\w/-]|\.\d)(?![ ,T]*\d{{1,2}}[:.]\d{{2}}\b)",
+        re.IGNORECASE,
+    )
 
 
 def _until_not_name(words: list[str], not_names: frozenset[str]) -> list[str]:
@@ -171,6 +175,13 @@ _SURNAME_COMMA_GIVEN = re.compile(
     r"(?<![\w'’-])(?P<s>[A-ZÀ-Ý][A-ZÀ-Ý'’-]+), (?P<g>[A-ZÀ-Ý][A-ZÀ-Ý-]+)(?![\w'’-])(?! [A-ZÀ-Ý]{2,},)"
 )
 
+# The same in ordinary case in an export's cell or after a label ("| Okonjo, David |", "Neue Patientin: Müller,
+# Sabine, geb. ..."): between a pipe or a colon and a pipe, a comma or a semicolon.
+_CELL_SURNAME_COMMA_GIVEN = re.compile(
+    rf"(?:\||:)[ \t]*(?P<s>{_CAPITALISED}), (?P<g>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)[ \t]*(?=[|,;]|$)",
+    re.MULTILINE,
+)
+
 
 def names_by_shape(text: str, everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
     """Names whose written shape shows a person: an initial before a surname that is double-barrelled or listed
@@ -201,10 +212,10 @@ def names_by_shape(text: str, everyday: Callable[[str], bool]) -> list[tuple[int
             continue
         if fold(given) in lists.given or fold(m.group("n")) in lists.given:
             found.append(m.span())
-    for m in _SURNAME_COMMA_GIVEN.finditer(text):
+    for m in [*_SURNAME_COMMA_GIVEN.finditer(text), *_CELL_SURNAME_COMMA_GIVEN.finditer(text)]:
         surname, given = m.group("s"), m.group("g")
         if fold(given) in lists.given and fold(surname) not in lists.function_words and fold(given) not in lists.common:
-            found.append(m.span())
+            found.append((m.start("s"), m.end("g")))
     return found
 
 

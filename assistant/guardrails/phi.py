@@ -45,7 +45,9 @@ from .names import (
     names_before_honorific,
     names_beside_names,
     names_from_model,
+    names_in_hashtags,
     nicknames_beside_names,
+    spelled_names,
 )
 from .neighbours import (
     abbreviated_names,
@@ -605,7 +607,7 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
         found = [
             s
             for m in cue.finditer(text)
-            for s in names_after_cue(text, m.end(), not_names) or model_after(text, m.end())
+            for s in names_after_cue(text, m.end(), not_names, everyday=_everyday) or model_after(text, m.end())
             if not _unknown_noun(text, *s) or reads_as_name(text, *s)
         ]
         found += [
@@ -634,6 +636,9 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
             if not is_not_a_patient(text, *s) and not not_lone_name(text, *s)
         ]
         found += [s for m in greeting.finditer(text) for s in after_greeting(text, m.end())]
+        found += [
+            s for s in names_in_hashtags(text, not_names, _city_names()) if not is_not_a_patient(text, *s)
+        ] + spelled_names(text)
         return found + [
             s
             for m in initials_cue.finditer(text)
