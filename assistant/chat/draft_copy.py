@@ -11,7 +11,7 @@ from .draft_inputs import (
     _pasted_comment,
     _with_tags,
 )
-from .draft_topics import TopicFinder
+from .draft_topics import TopicFinder, subject_after_colon
 from .models import Draft, DraftKind
 
 if TYPE_CHECKING:
@@ -115,9 +115,8 @@ def general_draft(
     if kind == "caption" and extras.general_carousel and _CAROUSEL.search(turn.masked):
         title = _pasted_comment(turn.masked) or subject  # "...: 'What a dietitian can (and can't) do for you'"
         return _general_carousel(extras.general_carousel, title, turn.masked, kb.platform(platform), values)
-    subject = subject or _pasted_comment(
-        turn.masked
-    )  # "a TikTok script: 'things I'd never do as an orthodontist'": the title quoted
+    # "a TikTok script: 'things I'd never do as an orthodontist'": the title quoted; or written after the colon
+    subject = subject or _pasted_comment(turn.masked) or subject_after_colon(turn.masked)
     if not subject or not (extras.general_script if kind == "video_script" else extras.general_caption):
         return None
     quoted = _pasted_comment(turn.masked)

@@ -68,7 +68,7 @@ class TopicFinder:
             titled = None
         if titled:
             match = None
-        subject = match.group(1) if match else titled.group(1) if titled else text
+        subject = match.group(1) if match else titled.group(1) if titled else (subject_after_colon(text) or text)
         # "about sunscreen for my skin clinic in Leeds": the subject ends where the clinic's description starts.
         subject = _SUBJECT_END.split(subject, maxsplit=1)[0] if match else subject
         words = [w for w in tokenize(subject) if w not in _DRAFT_WORDS and not w.isdigit()]
@@ -281,6 +281,20 @@ _PRACTICE = re.compile(
     r"account|acct|page|feed|profile|team)\b(?:\s+in\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)?(?=\s*(?:[,.;:?!]|$|\s+for\b))",
     re.IGNORECASE,
 )
+
+
+# A subject given after a colon with no cue word, in the sentence that asks for the draft: "Need a TikTok script,
+# ~45 sec, me talking to camera: clear aligners vs braces, which is better?"
+_AFTER_COLON = re.compile(
+    r"\b(?:script|caption|post|reel|tiktok|video|carousel)s?\b[^.?!:\n]{0,60}:\s*(?![\"“'‘])([^\n:\"“]{5,80}?)(?=\s*[,.;?!\n]|$)",
+    re.IGNORECASE,
+)
+
+
+def subject_after_colon(text: str) -> str:
+    """The subject written after a colon in a request with no subject cue ("...: clear aligners vs braces"), or ""."""
+    found = _AFTER_COLON.search(text)
+    return found.group(1).strip() if found else ""
 
 
 def _cue(cue: str, text: str) -> re.Match[str] | None:

@@ -1,0 +1,38 @@
+"""A request for a short-video script gets one, on the subject asked; telling what one films asks for none."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chat.compose import Asker
+from assistant.chat.drafts import Drafter, requested_kind
+from tests.drafting import turn
+
+
+@pytest.fixture(scope="module")
+def drafter(kb):
+    return Drafter(kb)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PGY2 resident. Saw a wild case last night and I want to make a TikTok explaining the medicine behind it. OK?",
+        "I make short health education videos on TikTok about malaria myths. Can I take money from a drug company?",
+        "We want to make a video series on knee pain, how often should we post?",
+    ],
+)
+def test_saying_what_one_films_or_means_to_film_asks_for_no_script(drafter, text):
+    assert requested_kind(text, drafter.data) is None
+
+
+def test_a_script_whose_subject_follows_a_colon_is_written_from_the_topic_on_that_subject(drafter):
+    text = (
+        "Need a TikTok script, ~45 sec, me talking to camera: clear aligners vs braces, which is better? "
+        "Audience is teens and their parents."
+    )
+    asker = Asker(specialty="orthodontics", country=None)
+    [draft] = drafter.drafts(turn(text, ["tiktok"]), None, asker)
+    assert draft.kind == "video_script"
+    assert "braces" in draft.title.lower() and "aligners" in draft.title.lower()
+    assert "[your key point" not in draft.text
