@@ -236,3 +236,23 @@ def test_a_two_column_export_is_flagged_when_both_columns_hold_patient_data():
     flagged = {f.span for f in check_text("Name;DOB\nGagnon Sophie;1985-02-11\nHollis Grant;1990-03-04", "post")}
     assert {"Gagnon Sophie", "1985-02-11", "Hollis Grant", "1990-03-04"} <= flagged
     assert not [f for f in check_text("Day,Name\nMon,Team photo\nTue,Flu tips", "post") if f.rule == "R2"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Happy birthday to Rose, one of our longest-standing patients! Born 14/03/1951 and still smiling.",
+        "Big cheers for Arthur today (DOB 02.11.1938), our oldest patient at 88!",
+    ],
+)
+def test_a_date_of_birth_in_a_post_is_flagged(text):
+    findings = check_text(text, "post")
+    assert any(f.rule == "R2" and re.search(r"\d{4}", f.span) for f in findings)
+
+
+def test_a_year_a_practice_was_founded_is_not_a_date_of_birth():
+    assert not [
+        f
+        for f in check_text("Our practice was born on 01/09/1998 in a tiny room above a bakery.", "post")
+        if "birth" in f.message
+    ]

@@ -19,6 +19,7 @@ from ..errors import InputError
 from ..knowledge import registry
 from ..knowledge.schemas.rules import KINDS, Check, RuleBook, Severity, expand
 from ._data import any_of, guardrail_data
+from .births import find_birth_dates
 from .names import find_listed_names
 from .normalise import normalise
 from .phi import name_patterns
@@ -177,6 +178,8 @@ def _spans(c: _Compiled, text: str, kind: str, reviewer_name: str | None, book: 
         yield from _person_names(text)
     elif mode == "table_cells":  # a pasted export: the cells under its name, birth-date and record columns
         yield from ((start, end) for _, start, end in table_cells(text)[0])
+    elif mode == "birth_date":  # a date after a birth cue ("born 14/03/1951", "DOB 2/2/70")
+        yield from find_birth_dates(text)
     elif mode == "missing":
         if not c.required.search(text):
             yield len(text), len(text)  # nothing to underline: the fix is something to add at the end

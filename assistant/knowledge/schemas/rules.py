@@ -32,7 +32,9 @@ class Check(Strict):
     rule: str = Field(pattern=r"^R(?:[1-9]|1\d|2[0-5])$")
     severity: Severity
     kinds: tuple[Kind, ...] = Field(min_length=1)
-    mode: Literal["match", "missing", "combination", "reviewer_name", "person_name", "table_cells"] = "match"
+    mode: Literal["match", "missing", "combination", "reviewer_name", "person_name", "table_cells", "birth_date"] = (
+        "match"
+    )
     patterns: tuple[Regex, ...] = ()
     groups: dict[str, tuple[Regex, ...]] = {}
     min_groups: int = Field(default=0, ge=0)
