@@ -36,3 +36,28 @@ def test_a_script_whose_subject_follows_a_colon_is_written_from_the_topic_on_tha
     assert draft.kind == "video_script"
     assert "braces" in draft.title.lower() and "aligners" in draft.title.lower()
     assert "[your key point" not in draft.text
+
+
+@pytest.mark.parametrize(
+    ("copy", "gone", "closing"),
+    [
+        (
+            "SMALTO PERFETTO? No: SORRISO PERFETTO IN 2 ORE! Faccette -40% solo per i primi 15 pazienti. "
+            "Igiene in OMAGGIO. Il miglior studio di Torino!",
+            ["PERFETTO IN 2 ORE", "40%", "primi 15", "OMAGGIO", "miglior"],
+            "I risultati variano da persona a persona.",
+        ),
+        (
+            "Garantierte Ergebnisse! Schmerzfreie Laser-Haarentfernung, nur für die ersten 20 Kundinnen -25%. "
+            "Die beste Praxis in Köln!",
+            ["Garantierte", "Schmerzfreie", "25%", "ersten 20", "beste"],
+            "Ergebnisse sind von Person zu Person verschieden.",
+        ),
+    ],
+)
+def test_ad_copy_pasted_in_italian_or_german_is_rewritten_in_that_language(drafter, copy, gone, closing):
+    text = f"Our agency wrote this ad, can you rewrite it so it's compliant? '{copy}'"
+    [draft] = drafter.drafts(turn(text), None, Asker())
+    assert closing in draft.text
+    assert "Results vary" not in draft.text
+    assert not [w for w in gone if w.lower() in draft.text.lower()]

@@ -19,6 +19,7 @@ from ..knowledge.base import compiled
 from ..knowledge.models import Topic
 from ..knowledge.schemas.drafts import DraftData
 from .bios import write_bio
+from .data import chat_data
 from .details import Details, details_in
 from .draft_captions import CaptionWriter
 from .draft_hashtags import hashtag_draft
@@ -28,6 +29,7 @@ from .draft_replies import ReplyWriter
 from .draft_scripts import video_script_draft
 from .draft_topics import TopicFinder
 from .ideas import idea_list, wants_ideas
+from .language import detect_language
 from .models import Draft, DraftKind
 from .news import NewsWriter
 from .notices import NoticeWriter
@@ -133,7 +135,10 @@ class Drafter:
         if kind != "review_reply" and self.data.rewrite and wants_rewrite(text, self.data.rewrite):
             if pasted := _pasted(text):
                 named = turn.platforms[0] if turn.platforms_named and turn.platforms else None
-                return [rewrite(pasted, self.data.rewrite, named)]
+                # Ad copy is short and shouts ("SORRISO PERFETTO IN 1 GIORNO!"): fewer stop words tell its language.
+                languages = chat_data(self.kb.root).languages
+                language = detect_language(pasted, languages.model_copy(update={"min_share": languages.min_share / 2}))
+                return [rewrite(pasted, self.data.rewrite, named, language)]
         if kind in (None, "review_reply") and (crisis := self.crisis_reply(turn, profile, kind)) is not None:
             return [crisis]  # a pasted message about suicide or self-harm: the crisis reply, before anything else
         if kind != "review_reply" and (notice := self.notices.notice_for(text)):

@@ -16,15 +16,18 @@ def wants_rewrite(text: str, data: RewriteData | None) -> bool:
     return data is not None and any(re.search(p, text, re.IGNORECASE) for p in data.requests)
 
 
-def rewrite(original: str, data: RewriteData, platform: str | None = None) -> Draft:
-    """The copy without its promises, with the typical-result and risk sentences added."""
+def rewrite(original: str, data: RewriteData, platform: str | None = None, language: str = "en") -> Draft:
+    """The copy without its promises, with the typical-result and risk sentences added. Copy in a `language` the
+    data holds rules for is rewritten with those rules and closed in that language."""
+    own = data.languages.get(language)
+    rules, closing = (own.replace, own.closing) if own else (data.replace, data.closing)
     text, removed = original.strip(), []
-    for rule in data.replace:
-        removed += [m.group(0).strip(" ,-–!.") for m in re.finditer(rule.pattern, text, re.IGNORECASE)]
+    for rule in rules:
+        removed += [m.group(0).strip(" ,-–!.+") for m in re.finditer(rule.pattern, text, re.IGNORECASE)]
         text = re.sub(rule.pattern, rule.with_, text, flags=re.IGNORECASE)
     text = _tidy(text)
-    added = [a.say for a in data.add if re.search(a.pattern, original, re.IGNORECASE)]
-    result = " ".join(s for s in (text, *added, *data.closing) if s)
+    added = [] if own else [a.say for a in data.add if re.search(a.pattern, original, re.IGNORECASE)]
+    result = " ".join(s for s in (text, *added, *closing) if s)
     left = list(dict.fromkeys(f.name or f.rule for f in check_text(result, "ad") if f.severity == "high"))
     removed = list(dict.fromkeys(w for w in removed if w))
     notes = [f"Taken out or reworded: {', '.join(f'“{w}”' for w in removed)}."] if removed else []
@@ -35,6 +38,8 @@ def rewrite(original: str, data: RewriteData, platform: str | None = None) -> Dr
 
 def _tidy(text: str) -> str:
     text = re.sub(r"!+", ".", text)
+    text = re.sub(r"(?:^|(?<=[.!?]))\s*[+&,;:-]\s*", " ", text)  # what a removed phrase left ("... + .")
+    text = re.sub(r"\.(?:\s*\.)+", ".", text)
     text = re.sub(r"\s+([.,;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;:-–")
     text = re.sub(r"^[.,;:\s]+", "", text)
     if text and text[-1] not in ".?":

@@ -31,6 +31,13 @@ class ReviewNote(Strict):
     say: str = Field(min_length=20)
 
 
+class RewriteLanguage(Strict):
+    """The promises to take out of copy written in another language, and the closing sentences in it."""
+
+    replace: tuple[Replacement, ...] = Field(min_length=1)
+    closing: tuple[str, ...] = Field(min_length=1)
+
+
 class RewriteData(Strict):
     """How pasted copy that promises too much is rewritten (see knowledge/data/drafts.yaml, `rewrite`)."""
 
@@ -38,6 +45,8 @@ class RewriteData(Strict):
     replace: tuple[Replacement, ...] = Field(min_length=1)
     add: tuple[Addition, ...] = ()
     closing: tuple[str, ...] = ()
+    # Copy in another language (ISO 639-1 code, as data/chat.yaml detects it) is rewritten in that language.
+    languages: dict[str, RewriteLanguage] = Field(default_factory=dict)
 
 
 class CommentReplyData(Strict):
