@@ -77,3 +77,18 @@ def test_a_date_with_a_time_after_it_is_a_stamp_not_a_birth():
 
 def test_an_italian_lawyers_title_is_not_masked_with_his_name():
     assert _masked("Cordiali saluti, Avv. Carlo Benedetti", "NAME") == ["Carlo Benedetti"]
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [
+        ("Reply to this please: 'Lovely staff but parking is awful. — D.M., Headingley'", "D.M."),
+        ('REPLY PLS: "NOBODY CALLED ME BACK ABOUT MY SCAN" -T. OKORO', "T. OKORO"),
+    ],
+)
+def test_initials_that_sign_a_review_after_a_dash_are_masked(text, initials):
+    assert initials in _masked(text, "NAME")
+
+
+def test_letters_after_a_dash_that_follows_no_sentence_are_not_a_signature():
+    assert _masked("see section 4 - U.K. rules apply") == []

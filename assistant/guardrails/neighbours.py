@@ -336,11 +336,26 @@ _SIGNATURE = re.compile(
 )
 
 
+# Initials that sign a pasted review after a sentence and a dash, with a surname or a place after them or not:
+# "Not impressed. — K.B., Armley'", '... SORRY" -R. JENKINS' (not "section 4 - U.K.").
+_SIGNED_INITIALS = re.compile(
+    r"[.!?)\"”’'][ ]*[-–—~][ ]?((?:[A-Z]\.[ ]?){1,3}(?:[A-Z][A-Za-z'’-]+)?)(?<! )"
+    r"(?=[ ]*(?:,[ ]*[A-Z][\w' -]{0,30})?[\"”’']?[ ]*(?:\n|$))",
+    re.MULTILINE,
+)
+
+
 def signed_names(text: str, not_names: frozenset[str], everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
     """The name that signs a pasted message or review after a dash, at the end of a line: its first word a listed
-    given name or no everyday word, and no word of it one that names no one."""
+    given name or no everyday word, and no word of it one that names no one; or initials, with a surname or not
+    ("— K.B., Armley", "-R. JENKINS"): two initials, or one and a surname."""
     lists = name_lists()
     found = []
+    for m in _SIGNED_INITIALS.finditer(text):
+        letters = re.findall(r"[A-Z]\.", m.group(1))
+        surname = m.group(1).replace(" ", "")[2 * len(letters) :]
+        if (len(letters) >= 2 or surname) and surname.lower() not in not_names:
+            found.append(m.span(1))
     for m in _SIGNATURE.finditer(text):
         words = m.group(1).split()
         if any(w.lower() in not_names or fold(w) in lists.function_words or w.isupper() for w in words):
