@@ -581,6 +581,7 @@ def test_every_card_a_draft_points_to_exists(kb):
     notices = registry.load(registry.NOTICES, kb.root)
     news = registry.load(registry.ANNOUNCEMENTS, kb.root)
     named = [*drafts.guidance.values(), *drafts.threat_cards.values(), *(a.card for a in notices.advice if a.card)]
+    named += [n.guide for n in notices.notices if n.guide]
     named += [c for k in news.kinds for c in (k.card, k.guide) if c]
     named += [
         *drafts.extras.sentiment_cards.values(),

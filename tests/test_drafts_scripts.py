@@ -61,3 +61,15 @@ def test_ad_copy_pasted_in_italian_or_german_is_rewritten_in_that_language(draft
     assert closing in draft.text
     assert "Results vary" not in draft.text
     assert not [w for w in gone if w.lower() in draft.text.lower()]
+
+
+def test_a_holding_statement_after_a_cyber_attack_is_drafted_and_followed_by_the_breach_card(drafter):
+    text = (
+        "Comms lead at a community hospital. Ransomware hit us overnight, the patient portal is down and we don't "
+        "know yet if data was taken. Need a holding statement for Facebook ASAP."
+    )
+    [draft] = drafter.drafts(turn(text, ["facebook"]), None, Asker(country="US"))
+    assert draft.title.startswith("Holding statement")
+    assert draft.guide == "crisis-communication-data-breach"
+    assert "individual" in draft.text and "update" in draft.text
+    assert any("whether patient data was taken" in n for n in draft.notes)

@@ -145,6 +145,7 @@ class NoticeWriter:
             text=text,
             alternatives=alternatives,
             notes=notes,
+            guide=notice.guide,
         )
 
 

@@ -29,6 +29,7 @@ class Notice(Strict):
     cues: tuple[Regex, ...] = Field(min_length=1)  # case-insensitive regular expressions; any one recognises it
     texts: dict[str, str] = Field(min_length=1)  # channel -> text: social, google_business, linkedin, sms, email
     notes: tuple[str, ...] = ()
+    guide: str | None = None  # the answer card whose advice follows the draft when no card fits the question well
 
     @field_validator("texts")
     @classmethod
