@@ -92,3 +92,14 @@ def test_initials_that_sign_a_review_after_a_dash_are_masked(text, initials):
 
 def test_letters_after_a_dash_that_follows_no_sentence_are_not_a_signature():
     assert _masked("see section 4 - U.K. rules apply") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("caption celebrating maisie's last day of braces, mum said ok", "maisie"),
+        ("story for oscar's new glasses, he picked red frames", "oscar"),
+    ],
+)
+def test_a_given_name_before_glasses_or_the_last_day_of_treatment_is_masked(text, name):
+    assert name in _masked(text, "NAME")
