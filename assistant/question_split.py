@@ -146,6 +146,12 @@ def _is_question(piece: str) -> bool:
     return asks(piece) and len(piece.split()) >= MIN_WORDS
 
 
+def _item_asks(block: list[str], i: int) -> bool:
+    """Whether piece `i` of a numbered item asks: a question, or a short one after what the item tells ("2) ... our
+    office manager wants a gift card draw for reviewers. Good idea?")."""
+    return _is_question(block[i]) or (i > 0 and asks(block[i]))
+
+
 def questions_in(text: str) -> list[str]:
     """The pieces of a message that ask something ("Write a caption about flu. Also, how often should I post?"
     asks one question besides its request)."""
@@ -157,7 +163,7 @@ def split_question(text: str) -> Split:
     numbered list, each item that asks is one question, matched first with what the item says before it ("1) A
     patient found my private Instagram and sent a follow request. What is the right reaction? 2) ...")."""
     blocks = _blocks(text)
-    asking = [b for b in blocks if any(_is_question(p) for p in b)]
+    asking = [b for b in blocks if any(_item_asks(b, i) for i in range(len(b)))]
     if len(blocks) > 1 and len(asking) >= 2:
         # Every statement is context for every part ("I'm an RD" in item 1 still tells item 2 who asks); what an
         # item tells before it asks is also its own, read first when its part is matched.
@@ -165,11 +171,14 @@ def split_question(text: str) -> Split:
         questions: list[str] = []
         told: dict[str, str] = {}
         for block in blocks:
-            said += [p for p in block if not _is_question(p)]
-            asked = [i for i, p in enumerate(block) if _is_question(p)]
+            asked = [i for i in range(len(block)) if _item_asks(block, i)]
+            said += [p for i, p in enumerate(block) if i not in asked]
             if not asked:
                 continue
             question = " ".join(block[i] for i in asked)
+            if not any(_is_question(block[i]) for i in asked):  # "Good idea?" says what it asks with what precedes
+                told_last = block[asked[0] - 1].strip().rstrip(".")
+                question = f"{told_last}: {question[:1].lower()}{question[1:]}"
             questions.append(question)
             if asked[0]:
                 told[question] = " ".join(_as_sentence(p) for p in block[: asked[0]])

@@ -203,3 +203,15 @@ def test_a_numbered_item_keeps_what_it_tells_before_its_question():
     assert split.context.startswith("Psychiatrist in Geneva. Two things.") and "We are two." in split.context
     assert split.matched_text(split.questions[0]).startswith("A patient found my private Instagram")
     assert split.matched_text(split.questions[1]).startswith("Psychiatrist in Geneva")
+
+
+def test_a_short_question_after_what_a_numbered_item_tells_is_that_items_question():
+    split = split_question(
+        "Dentist in Leeds. 1) Someone who was never a patient left us a 1-star review. How do we get it removed? "
+        "2) Our receptionist wants to give a free whitening to patients who leave a review. Good idea?"
+    )
+    assert split.questions[0] == "How do we get it removed?"
+    assert split.questions[1] == (
+        "Our receptionist wants to give a free whitening to patients who leave a review: good idea?"
+    )
+    assert split.matched_text(split.questions[1]).startswith("Our receptionist wants")
