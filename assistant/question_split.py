@@ -164,6 +164,9 @@ def split_question(text: str) -> Split:
     patient found my private Instagram and sent a follow request. What is the right reaction? 2) ...")."""
     blocks = _blocks(text)
     asking = [b for b in blocks if any(_item_asks(b, i) for i in range(len(b)))]
+    shared = _shared_question(blocks, asking)
+    if shared is not None:
+        return shared
     if len(blocks) > 1 and len(asking) >= 2:
         # Every statement is context for every part ("I'm an RD" in item 1 still tells item 2 who asks); what an
         # item tells before it asks is also its own, read first when its part is matched.
@@ -189,6 +192,30 @@ def split_question(text: str) -> Split:
         return Split("", (text.strip(),))
     context = " ".join(_as_sentence(p) for p in pieces if p not in questions)
     return Split(context, tuple(questions))
+
+
+# A question after a numbered list that asks about every item at once ("1) ... 2) ... Are either of these ok?").
+_ABOUT_ALL = re.compile(
+    r"\b(?:either|both|any|all|each|none) of (?:these|those|them|the two)\b|\b(?:these|those)\b", re.I
+)
+
+
+def _shared_question(blocks: list[list[str]], asking: list[list[str]]) -> Split | None:
+    """Numbered items that only tell, and one question after the last that asks about them all ("wants to (1) put
+    the Meta pixel on our booking page and (2) upload our patient list to Facebook. Are either of these ok?"): each
+    item is a question of its own, the question after them and the rest of the message context."""
+    if len(blocks) < 3 or len(asking) != 1 or asking[0] is not blocks[-1]:
+        return None
+    last = blocks[-1]
+    asked = [i for i, p in enumerate(last) if _is_question(p)]
+    if not asked or not asked[0] or not _ABOUT_ALL.search(last[asked[0]]):
+        return None
+    items = [*blocks[1:-1], last[: asked[0]]]
+    if any(not item for item in items):
+        return None
+    questions = tuple(_as_sentence(" ".join(item)).rstrip(".") + "?" for item in items)
+    said = [*blocks[0], *(p for i, p in enumerate(last) if i >= asked[0])]
+    return Split(" ".join(_as_sentence(p) for p in said), questions)
 
 
 def subject_of(question: str) -> str | None:

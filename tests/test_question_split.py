@@ -215,3 +215,19 @@ def test_a_short_question_after_what_a_numbered_item_tells_is_that_items_questio
         "Our receptionist wants to give a free whitening to patients who leave a review: good idea?"
     )
     assert split.matched_text(split.questions[1]).startswith("Our receptionist wants")
+
+
+def test_numbered_items_that_only_tell_before_one_question_about_them_all_are_one_question_each():
+    split = split_question(
+        "Ortho practice in Ohio. Our agency wants to 1) run ads to parents who visited our braces page, using the "
+        "pixel, 2) upload our patient email list for a lookalike audience. Is either of these a problem?"
+    )
+    assert len(split.questions) == 2
+    assert split.questions[0].startswith("run ads to parents") and split.questions[0].endswith("?")
+    assert split.questions[1].startswith("upload our patient email list")
+    assert "Is either of these a problem?" in split.context
+
+
+def test_a_question_after_a_list_that_asks_about_one_thing_keeps_the_message_whole():
+    message = "GP practice. 1) A patient filmed our receptionist. 2) The clip is on YouTube. Can we ban filming?"
+    assert split_question(message).questions == (message,)
