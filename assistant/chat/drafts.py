@@ -85,6 +85,9 @@ class Drafter:
         self.replies = ReplyWriter(kb, self.data, self.topics, self.notices, self.threat_cards)
         self.writer = CaptionWriter(kb, self.data, self.topics, self.news)
         self.plans = PlanWriter(kb, self.data)
+        # Pasted ad copy is short and shouts ("SORRISO PERFETTO IN 1 GIORNO!"): fewer stop words tell its language.
+        languages = chat_data(kb.root).languages
+        self.copy_languages = languages.model_copy(update={"min_share": languages.min_share / 2})
 
     # --- which topic ------------------------------------------------------------------------------------
 
@@ -135,9 +138,7 @@ class Drafter:
         if kind != "review_reply" and self.data.rewrite and wants_rewrite(text, self.data.rewrite):
             if pasted := _pasted(text):
                 named = turn.platforms[0] if turn.platforms_named and turn.platforms else None
-                # Ad copy is short and shouts ("SORRISO PERFETTO IN 1 GIORNO!"): fewer stop words tell its language.
-                languages = chat_data(self.kb.root).languages
-                language = detect_language(pasted, languages.model_copy(update={"min_share": languages.min_share / 2}))
+                language = detect_language(pasted, self.copy_languages)
                 return [rewrite(pasted, self.data.rewrite, named, language)]
         if kind in (None, "review_reply") and (crisis := self.crisis_reply(turn, profile, kind)) is not None:
             return [crisis]  # a pasted message about suicide or self-harm: the crisis reply, before anything else
