@@ -360,16 +360,20 @@ class CardMatcher:
         country: str | None = None,
         code: str | None = None,
         profession: str | None = None,
+        excluded: frozenset[str] = frozenset(),
     ) -> list[CardMatch]:
         """The k best cards for a question, best first; the first carries the calibrated confidence.
         `country`: the asker's rule set (US, GB, EU, AU, CA, IN), if known; `code`: their country (IE, DE);
-        `profession`: the asker's (see `_for_profession`)."""
+        `profession`: the asker's (see `_for_profession`); `excluded`: ids of cards that cannot answer this asker
+        (a card resting on one state's law, for a clinic in another state)."""
         if not self._texts or not question.strip():
             return []
         # einsum, not @: a BLAS matrix-vector product spins up threads that cost more than the sum (2 ms vs 0.3)
         dense = np.einsum("ij,j->i", self.vectors, self._query_vector(question))
         bm25 = self._bm25_scores(question)
         scores = self._for_profession(self._for_country(self._card_scores(dense, bm25), country, code), profession)
+        if excluded:
+            scores[[self._position[c] for c in excluded if c in self._position]] -= 10.0
         order = np.argsort(-scores)[: max(k, 2)]
         top, second = scores[order[0]], scores[order[1]] if len(order) > 1 else 0.0
         confidence = self.calibration.probability(top, top - second)
@@ -423,11 +427,17 @@ class CardMatcher:
         code: str | None = None,
         nearby: NearbyCard | None = None,
         profession: str | None = None,
+        excluded: frozenset[str] = frozenset(),
     ) -> CardMatch | None:
         """The top card when its confidence reaches CONFIDENT, else None. With `nearby`, a card scoring almost as
         well whose wordings cover much more of the question answers instead (see `closer`)."""
         matches = self.match(
-            question, k=SWITCH_POOL if nearby else 1, country=country, code=code, profession=profession
+            question,
+            k=SWITCH_POOL if nearby else 1,
+            country=country,
+            code=code,
+            profession=profession,
+            excluded=excluded,
         )
         if not matches or matches[0].confidence < CONFIDENT:
             return None
@@ -452,11 +462,17 @@ class CardMatcher:
         return replace(best, confidence=top.confidence, uncovered=share[best.card.id])
 
     def _part(
-        self, text: str, whole: CardMatch | None, country: str | None, code: str | None, profession: str | None
+        self,
+        text: str,
+        whole: CardMatch | None,
+        country: str | None,
+        code: str | None,
+        profession: str | None,
+        excluded: frozenset[str] = frozenset(),
     ) -> CardMatch | None:
         """The card for one part of a two-part question, when confident. Between cards the part alone can barely
         tell apart, the one the whole message matched wins ("...? And what about patients filming staff?")."""
-        matches = self.match(text, k=3, country=country, code=code, profession=profession)
+        matches = self.match(text, k=3, country=country, code=code, profession=profession, excluded=excluded)
         if not matches or matches[0].confidence < CONFIDENT:
             return None
         top = matches[0]
@@ -474,15 +490,16 @@ class CardMatcher:
         country: str | None,
         code: str | None,
         profession: str | None = None,
+        excluded: frozenset[str] = frozenset(),
     ) -> CardMatch | None:
         """A part's card. A later part whose "it" means the first part's subject is also read as asking about
         social media in general ("Is TikTok worth it, and who should run it?": who runs social media), and that
         reading's card wins when it is the more confident one."""
-        part = self._part(split.matched_text(question), whole, country, code, profession)
+        part = self._part(split.matched_text(question), whole, country, code, profession, excluded)
         generic = split.generic(question)
         if generic is None:
             return part
-        broad = self._part(generic, whole, country, code, profession)
+        broad = self._part(generic, whole, country, code, profession, excluded)
         if broad is not None and (part is None or broad.confidence > part.confidence):
             return broad
         return part
@@ -494,19 +511,20 @@ class CardMatcher:
         code: str | None = None,
         nearby: NearbyCard | None = None,
         profession: str | None = None,
+        excluded: frozenset[str] = frozenset(),
     ) -> list[CardMatch]:
         """The card(s) that answer the question: one, two for a two-part question, or none. `profession`: the
-        asker's, when known (a card written for other professions is left out)."""
+        asker's, when known (a card written for other professions is left out); `excluded`: see `match`."""
         split = split_question(question)
         if len(split.questions) == 2:  # the parts' texts are embedded up front, two at a time (embed_queries)
             parts = [split.matched_text(q) for q in split.questions]
             parts += [g for q in split.questions if (g := split.generic(q)) is not None]
             embed_queries(self.embedder, [question, *parts])
-        whole = self.best(question, country, code, nearby, profession)
+        whole = self.best(question, country, code, nearby, profession, excluded)
         if len(split.questions) == 2:
             # Each part is matched with the context the asker gave ("I'm a GP in Leeds."), and remembers its own
             # words (a verdict is kept only for a yes/no part; the answer shows the part as its heading).
-            found = ((q, self._part_of(split, q, whole, country, code, profession)) for q in split.questions)
+            found = ((q, self._part_of(split, q, whole, country, code, profession, excluded)) for q in split.questions)
             # A later part's closing "it" means what the first part is about ("..., and who should run it?").
             halves = [replace(half, asked=split.resolved(q)) for q, half in found if half is not None]
             halves = [h for h in halves if stands_alone(h)]

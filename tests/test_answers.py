@@ -77,6 +77,24 @@ def test_a_card_about_one_countrys_code_is_left_out_for_askers_elsewhere_and_kep
     assert anywhere.card_id == "dentists-rules-ada-code-advertising"  # naming no country keeps it
 
 
+def test_a_card_resting_on_one_states_law_gives_way_to_the_next_card_for_a_clinic_in_another_state(services):
+    """Washington's health data law is no answer for a dermatology group in Florida: the pixel question is answered
+    from HIPAA by the card that comes next, not left unanswered; a Seattle clinic, or an asker who names no
+    state, keeps the Washington card."""
+    florida = ask(
+        services,
+        "Skin clinic with three sites in Florida. Our marketer wants to (1) add the Meta pixel to our site incl the"
+        " booking page to retarget people who read our eczema or Mohs pages and (2) send our patient email list to"
+        " Facebook for a custom audience. Are either of these ok?",
+    )
+    cards = [p.card_id for p in florida.parts]
+    assert len(cards) == 2 and not any(c.startswith("washington-") for c in cards), cards
+    assert "Washington" not in florida.text.split("### Sources")[0]
+    assert cards[0].startswith("tracking-pixels-"), cards  # the general card on pixels answers the first part
+    seattle = ask(services, "Can we keep the Meta pixel on our website if we have patients in Washington state?")
+    assert seattle.card_id == "washington-health-data-pixels-and-ads"
+
+
 def test_a_caution_about_us_penalties_is_shown_to_us_askers_and_to_askers_who_name_no_country(services):
     question = "How do I reply to a 1-star Google review? We're a dental practice in {}."
     penalty = "penalties of $10,000 to $50,000"

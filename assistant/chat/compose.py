@@ -12,10 +12,11 @@ import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..errors import KnowledgeError
-from ..knowledge.cards import MARKER, AnswerCard, CardItem, CardVariant, markers
+from ..knowledge.cards import MARKER, AnswerCard, Card, CardItem, CardVariant, markers
 from ..knowledge.schemas.chat import NearbyCard, SpecialtyIdeas, VariantFit, VerdictWords
 from ..matching import CardMatch, stands_alone
 from ..question_split import asks, pieces_of, questions_in, tidy
@@ -408,12 +409,37 @@ class Composer:
         if self.matcher is None or turn.off_topic:
             return []
         matches = self.matcher.answer_cards(
-            turn.query, self.asker(turn).country, turn.country, self.nearby, getattr(turn, "profession", None)
+            turn.query,
+            self.asker(turn).country,
+            turn.country,
+            self.nearby,
+            getattr(turn, "profession", None),
+            self._elsewhere_cards(turn.query),
         )
         matches = [m for m in matches if not self._local_elsewhere(m.card.card, turn.query)]
         if turn.covered:
             return [] if self._nearby(matches, turn) else matches
         return [m for m in matches if m.confidence >= self.HIGH_CONFIDENCE] if len(matches) == 1 else []
+
+    def _elsewhere_cards(self, asked: str) -> frozenset[str]:
+        """The cards left out before matching because their lead rests on one region's rules and the asker is
+        elsewhere in that country: a Florida clinic's pixel question is answered from HIPAA, by the card that comes
+        next, not from Washington's health data law."""
+        return frozenset(c.id for c in self._local_cards if self._local_elsewhere(c.card, asked))
+
+    @cached_property
+    def _local_cards(self) -> tuple[Card, ...]:
+        """The matcher's cards whose lead cites only sections that hold in one region (`local_rules`)."""
+        countries = self.kb.countries
+        if countries is None or not countries.local_rules or self.matcher is None:
+            return ()
+        local = {section for rule in countries.local_rules for section in rule.sections}
+        return tuple(
+            c
+            for c in self.matcher.cards
+            if (cited := [c.card.cites[n - 1] for n in dict.fromkeys(markers(c.card.lead))])
+            and all((x.guide, x.section) in local for x in cited)
+        )
 
     def _local_elsewhere(self, card: AnswerCard, asked: str) -> bool:
         """Whether a card's lead rests only on rules of one region and the asker names another place in that
