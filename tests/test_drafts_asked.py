@@ -71,6 +71,12 @@ def test_a_closure_from_one_date_to_another_says_the_span(drafter):
         ("a fortnight of posts from the 15th of January", dt.date(2027, 1, 15), 14, False),
         ("a 6-week plan starting in March", dt.date(2027, 3, 1), 42, False),
         ("a plan for our first week on Instagram", dt.date(2026, 12, 7), 7, False),
+        # a month named as the plan's ("The month is October"), and a run of months ("Aug-Oct", to the last week)
+        ("a 4 week content calendar, 3 posts a week. The month is October.", dt.date(2027, 10, 4), 28, False),
+        ("a plan for Aug-Oct; one person can post 3x a week max", dt.date(2027, 8, 2), 84, False),
+        ("posts from September to November", dt.date(2027, 9, 6), 84, False),
+        ("a January to February plan", dt.date(2027, 1, 4), 56, False),
+        ("our nurse can post twice a week", dt.date(2026, 12, 7), 28, False),  # how often, not how long
     ],
 )
 def test_a_plan_starts_on_the_date_named_and_spans_the_length_asked(text, start, days, daily):

@@ -27,7 +27,14 @@ _DATE = re.compile(
 )
 _YEAR_AFTER = re.compile(r",?\s+(20\d\d)\b")
 _MONTH = re.compile(
-    rf"\b(?:in|for|from|during|starting|start(?:ing)? in|over)\s+({'|'.join(_MONTHS)})\b", re.IGNORECASE
+    rf"\b(?:in|for|from|during|starting|start(?:ing)? in|over|(?:the )?month is|month of)\s+({'|'.join(_MONTHS)})\b"
+    rf"|\b({'|'.join(_MONTHS)})\s+(?:plan|calendar|content|posts?)\b",
+    re.IGNORECASE,
+)
+# "a plan for Aug-Oct", "September to November": the plan runs from the first month to the end of the last
+_MONTH_RANGE = re.compile(
+    rf"(?<![\d/.-])\b{_MONTH_WORD}\.?\s*(?:-|–|—|to|through|thru|until|till)\s*{_MONTH_WORD}\b(?![\d/.-])",
+    re.IGNORECASE,
 )
 # "book 6-8 weeks before travel", "people come in 3 days before flying": a time in the message, not the plan's length
 _IN_RANGE = r"(?<!\d-)(?<!\d–)(?<!\d to )"
@@ -38,7 +45,12 @@ _WEEKS = re.compile(
 _DAYS = re.compile(
     rf"\b{_IN_RANGE}(\d{{1,3}}|seven|ten|fourteen|thirty)[- ]?days?\b(?![- ]?(?:a|per) week){_A_TIME}", re.IGNORECASE
 )
-_ONE_WEEK = re.compile(r"\b(?:a|one)[- ]week\b|\bweek[- ]long\b|\bfirst week\b", re.IGNORECASE)
+# "a week of posts", not how often ("3x a week", "twice a week", "posts once a week")
+_ONE_WEEK = re.compile(
+    r"(?<!\dx )(?<![\dx] x )(?<!times )(?<!once )(?<!twice )(?<!post )(?<!posts )\b(?:a|one)[- ]week\b"
+    r"|\bweek[- ]long\b|\bfirst week\b",
+    re.IGNORECASE,
+)
 _FORTNIGHT = re.compile(r"\bfortnight\b", re.IGNORECASE)
 # A week named by what it leads to ("one per day for the week before Ramadan"): read only when no other length is.
 _THE_WEEK = re.compile(
@@ -80,6 +92,36 @@ class PlanSpan:
         """ "7-day plan from 06 April 2027", or "4-week plan from ..." when it runs whole weeks."""
         length = f"{self.weeks}-week" if self.days % 7 == 0 and not self.daily else f"{self.days}-day"
         return f"{length} plan from {self.start:%d %B %Y}"
+
+
+def _month_number(word: str) -> int | None:
+    key = word.lower()
+    return _MONTHS.get(key) or _SHORT.get(key[:4] if key.startswith("sept") else key[:3])
+
+
+def _first_monday(month: int, today: dt.date) -> dt.date:
+    """The first Monday of the month's next occurrence from today (next Monday for the current month)."""
+    if month == today.month:
+        return today + dt.timedelta(days=7 - today.weekday())
+    year = today.year if month > today.month else today.year + 1
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(7 - first.weekday()) % 7)
+
+
+def month_range(text: str, today: dt.date) -> tuple[dt.date, int, str] | None:
+    """A plan asked for a run of months ("Aug-Oct", "September to November"): its first day (the first Monday of
+    the first month), its length in whole weeks to the end of the last month, and the months as asked."""
+    found = _MONTH_RANGE.search(text)
+    if found is None:
+        return None
+    first, last = _month_number(found.group(1)), _month_number(found.group(2))
+    if first is None or last is None or first == last:
+        return None
+    start = _first_monday(first, today)
+    end_year = start.year if last > first else start.year + 1
+    end = dt.date(end_year, last, calendar.monthrange(end_year, last)[1])
+    weeks = -(-((end - start).days + 1) // 7)
+    return start, 7 * weeks, f"{calendar.month_name[first]} to {calendar.month_name[last]}"
 
 
 def _number(word: str) -> int:
@@ -159,19 +201,16 @@ def plan_start(text: str, seasons: dict[str, int], today: dt.date) -> dt.date:
     the next one from today; else next Monday."""
     if found := named_date(text, today):
         return found[0]
+    if months := month_range(text, today):
+        return months[0]
     month = None
     if found_month := _MONTH.search(text):
-        month = _MONTHS[found_month.group(1).lower()]
+        month = _MONTHS[(found_month.group(1) or found_month.group(2)).lower()]
     elif _NEXT_MONTH.search(text):
         month = today.month % 12 + 1
     elif seasons and (season := re.search(rf"\b({'|'.join(map(re.escape, seasons))})\b", text, re.IGNORECASE)):
         month = seasons[season.group(1).lower()]  # the season words are the data's (drafts.yaml, extras.seasons)
-    next_monday = today + dt.timedelta(days=7 - today.weekday())
-    if month is None or month == today.month:
-        return next_monday
-    year = today.year if month > today.month else today.year + 1
-    first = dt.date(year, month, 1)
-    return first + dt.timedelta(days=(7 - first.weekday()) % 7)
+    return _first_monday(month if month is not None else today.month, today)
 
 
 def plan_span(
@@ -200,6 +239,8 @@ def plan_span(
         days = calendar.monthrange(start.year, start.month)[1] if whole else 28 * count
     elif _YEAR.search(text):
         days, asked = 365, "a year"
+    elif (months_run := month_range(text, today)) and not found:
+        days, asked = months_run[1], months_run[2]
     elif _THE_WEEK.search(text):
         days = 7
     else:
