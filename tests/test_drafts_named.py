@@ -169,6 +169,18 @@ def test_posts_in_the_plural_are_a_request_to_write(drafter):
             "Pay is $20-23/hr.",
             "front desk coordinator",
         ),
+        # the hours before the role are not the role; a role that works on social media is a role, not a platform
+        (
+            "Write a job posting for a part-time (24 hrs/wk) social media & marketing coordinator for our two "
+            "physio clinics. Pay $26-30/hr.",
+            "social media & marketing coordinator",
+        ),
+        # the clinic that needs the role, after a bracket ("2 doctors" is not the role)
+        (
+            "Can you write a job ad for IG? Our surgery (general practice, 3 doctors) needs a part-time clinic "
+            "assistant.",
+            "clinic assistant",
+        ),
     ],
 )
 def test_a_job_advert_names_the_role_hours_pay_and_how_to_apply_and_nothing_about_patients(drafter, text, role):

@@ -39,24 +39,28 @@ _DATE = re.compile(
     r"|november|december)\b",  # "full until March": the month alone
     re.IGNORECASE,
 )
+# "a part-time (20 hrs/wk) social media & marketing coordinator": the hours before the role are not the role
+_HOURS_FIRST = r"(?:(?:part|full)[- ]time\s+)?(?:\([^()]{0,30}\)\s+)?"
+_ROLE_WORDS = r"([\w'’&/ -]{3,40}?)"
 _JOB_ROLE = re.compile(
     r"\b(?:job|vacancy|recruitment|hiring)\s+(?:ad|advert|advertisement|post|posting|listing|description|notice)s?"
-    r"\s+(?:for|of)\s+(?:an?\s+|our\s+|the\s+)?(?:new\s+)?([\w'’ -]{3,40}?)"
+    rf"\s+(?:for|of)\s+(?:an?\s+|our\s+|the\s+)?(?:new\s+)?{_HOURS_FIRST}{_ROLE_WORDS}"
     r"(?=\s+(?:at|in|for|to|on|who|with|from)\b|[,.;:!?()]|$)",
     re.IGNORECASE,
 )
 _ADVERT = r"(?:ad|advert|advertisement|post|posting|listing|description|notice)s?\b"
 _HIRING = re.compile(  # "hiring a receptionist", "to recruit (1) a salaried GP, 3-4 days, and (2) ..."
     r"\b(?:hiring|recruiting|looking for|recruit|hire)\s+(?:\(?\d\)\s+)?(?:an?\s+)?(?:new\s+)?"
-    rf"(?!{_ADVERT})([\w'’ -]{{3,40}}?)"  # "a hiring post for ...": the post is no role
+    rf"{_HOURS_FIRST}(?!{_ADVERT}){_ROLE_WORDS}"  # "a hiring post for ...": the post is no role
     r"(?=\s+(?:at|in|for|to|on|who|with|from)\b|[,.;:!?()]|$)",
     re.IGNORECASE,
 )
 # The role named after the request: "We need a part-time receptionist, 3 days a week".
+# ... and "Our clinic (family medicine, 2 doctors) needs a full-time clinic assistant".
 _NEEDED = re.compile(
-    r"\b(?:we need|we're after|we are after|we are looking for|seeking)\s+(?:an?\s+)(?:new\s+)?"
-    r"(?:(?:part|full)[- ]time\s+)?"
-    rf"(?!{_ADVERT})([\w'’ -]{{3,40}}?)"
+    r"(?:\b(?:we need|we're after|we are after|we are looking for|seeking)"
+    r"|(?:\b(?:clinic|practice|surgery|pharmacy|team|office)|\))\s+needs)\s+(?:an?\s+)(?:new\s+)?"
+    rf"{_HOURS_FIRST}(?!{_ADVERT}){_ROLE_WORDS}"
     r"(?=\s+(?:at|in|for|to|on|who|with|from)\b|[,.;:!?()]|$)",
     re.IGNORECASE,
 )
@@ -68,6 +72,11 @@ _ROLE_AFTER_COLON = re.compile(
 )
 _PLATFORM_WORDS = re.compile(
     r"\b(instagram|facebook|linkedin|tiktok|youtube|twitter|x|threads|google|social media|website)\b", re.IGNORECASE
+)
+_JOB_NOUN = re.compile(
+    r"\b(?:coordinator|manager|assistant|specialist|officer|executive|lead|designer|creator|editor|marketer|"
+    r"strategist|administrator|intern)s?$",
+    re.IGNORECASE,
 )
 _DAY = r"(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
 _WEEKDAYS = re.compile(rf"\b{_DAY}\s*(?:-|–|to)\s*{_DAY}\b", re.IGNORECASE)  # "Monday to Friday", "Mon-Fri"
@@ -335,12 +344,20 @@ def _pay(text: str) -> str | None:
     return chosen.group(0).strip(" ,.") if chosen else None
 
 
+def _a_role(words: str) -> bool:
+    """Whether the words after "a job post for" name a role: not a platform or a place ("LinkedIn", "our practice"),
+    but a job that works on one ("social media & marketing coordinator")."""
+    if _PLACE_ONLY.fullmatch(words):
+        return False
+    return not _PLATFORM_WORDS.search(words) or _JOB_NOUN.search(words) is not None
+
+
 def _job_details(text: str) -> dict[str, str]:
     """The role, pay and hours a job advert request gives ("a front desk coordinator ... Pay is $20-23/hr")."""
     found: dict[str, str] = {}
     roles = (m.group(1).strip() for p in (_HIRING, _JOB_ROLE, _NEEDED, _ROLE_AFTER_COLON) for m in p.finditer(text))
     # "a job post for LinkedIn", "a hiring post for our practice": no role
-    if role := next((r for r in roles if not _PLATFORM_WORDS.search(r) and not _PLACE_ONLY.fullmatch(r)), None):
+    if role := next((r for r in roles if _a_role(r)), None):
         found["role"] = role
     if pay := _pay(text):
         found["pay"] = pay
