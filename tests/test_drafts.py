@@ -484,6 +484,39 @@ def test_a_review_request_is_a_short_message_with_an_opt_out_and_no_incentive(dr
     assert any("every patient" in n for n in draft.notes) and draft.alternatives[0].startswith("Subject:")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what someone else advises, asked about: no request to write
+        "Psychologist in private practice. My coach says I need more Google reviews and that I should email clients"
+        " after their last session asking for a 5 star review. It feels wrong. Is it actually allowed?",
+        # a message that only describes questions arriving in DMs, and the asker's own fear of being sued
+        "GP with a growing Instagram. I get 20 DMs a day about meds and 'is this mole ok' with photos, a few from my"
+        " own patients. How do I handle this without being rude or getting sued?",
+    ],
+)
+def test_a_question_about_requests_or_messages_gets_no_draft(drafter, text):
+    assert drafter.drafts(turn(text), LEEDS, Asker()) == []
+
+
+def test_threats_and_a_posted_address_get_the_safety_card_not_the_steps_for_hiding_rude_comments(drafter):
+    """A paediatrician whose video drew abusive comments and whose children's school was posted needs the police and
+    the harassment card, not advice on house rules; so does a manager asking what to write back to fair complaints
+    (the steps would say "don't reply")."""
+    scared = (
+        "My vaccine video went viral with antivaxxers: hundreds of abusive comments and someone posted my kids' school."
+        " I'm scared. What do I do?"
+    )
+    assert drafter.drafts(turn(scared), LEEDS, Asker()) == []
+    fair = (
+        "Lots of abusive comments about our receptionists on Facebook. What do we actually write back to the fair ones?"
+    )
+    assert drafter.drafts(turn(fair), LEEDS, Asker()) == []
+    rude = "People keep leaving crude jokes in the comments under our smear test post. Hide them or reply?"
+    (steps,) = drafter.drafts(turn(rude), LEEDS, Asker())
+    assert steps.title.startswith("Hide them under your house rules")
+
+
 def test_a_before_and_after_caption_names_the_treatment_and_the_consent_and_promises_nothing(drafter):
     text = "Write a caption for a teeth whitening before/after we have written consent for"
     (draft,) = drafter.drafts(turn(text), None, Asker(specialty="dentistry"))

@@ -106,7 +106,15 @@ class NoticeWriter:
 
     def advice(self, text: str) -> Draft | None:
         """Steps instead of a reply, when the message describes comments that break the house rules; else None."""
-        found = next((a for a in self.data.advice if all(re.search(c, text, _FLAGS) for c in a.cues)), None)
+        found = next(
+            (
+                a
+                for a in self.data.advice
+                if all(re.search(c, text, _FLAGS) for c in a.cues)
+                and not (a.unless and re.search(a.unless, text, _FLAGS))
+            ),
+            None,
+        )
         if found is None:
             return None
         steps = [*found.steps, *(step for cue, step in found.extra.items() if re.search(cue, text, _FLAGS))]

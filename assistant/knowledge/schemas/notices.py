@@ -51,6 +51,9 @@ class Advice(Strict):
     steps: tuple[str, ...] = Field(min_length=3)
     extra: dict[str, str] = {}  # a further step when this cue (a regular expression) matches too
     card: str | None = None  # the answer card whose advice follows these steps
+    # A message these steps do not answer although the cues match: someone's safety at risk (an address posted, a
+    # threat), or a request for what to write back; the answer cards answer it instead.
+    unless: Regex | None = None
 
 
 class NoticeData(Strict):
