@@ -40,6 +40,10 @@ def turn(text: str, platforms=(), named=False):
         ("What should go in my Instagram bio? I'm a physio in Bristol", "bio"),
         ("Give me hashtags for a paediatric dentist", "hashtags"),
         ("hashtags for a physio clinic in Leeds", "hashtags"),
+        # a caption asked for with its hashtags is the caption, which carries them
+        ("Write me a caption and hashtags for an Instagram post about dental implants", "caption"),
+        ("can you write an insta post + 5 hashtags for our flu clinic", "caption"),
+        ("give me 10 hashtags for my post about knee pain", "hashtags"),
         ("Script for a 30 second reel about flu jabs", "video_script"),
         ("Draft an 8-week Instagram plan for my dental practice", "plan"),
         ('We got this review: "Waited two hours and nobody said sorry." What do I write back?', "review_reply"),

@@ -51,6 +51,8 @@ def requested_kind(text: str, data: DraftData) -> DraftKind | None:
         text = " ".join(_requesting_sentences(_SENTENCE_END.split(text), data))
     for kind in data.order:
         if any(compiled(p, re.IGNORECASE | re.DOTALL).search(text) for p in data.requests.get(kind, ())):
+            if kind == "hashtags" and data.caption_with_hashtags and re.search(data.caption_with_hashtags, text, re.I):
+                return "caption"
             return kind
     return None
 

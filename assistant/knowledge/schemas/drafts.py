@@ -280,6 +280,9 @@ class DraftData(Strict):
     # A question about the sentence before it ("Is that allowed?", "Do we need to say anything?"): neither asks for
     # a draft ("We want to make TikTok videos with patients. Is that allowed?").
     permission_of_before: tuple[Regex, ...] = ()
+    # A caption asked for with its hashtags ("a caption and hashtags", "post + 5 hashtags"): the caption, which
+    # carries them, rather than a list of hashtags alone.
+    caption_with_hashtags: Regex | None = None
     asker_intent: Regex | None = None  # the asker's own legal plans ("can we sue them?"): no threat in the review
     short_disclaimer: str = ""  # "Not personal advice.": the disclaimer of a bio with a tight limit
     trainee_note: str = ""  # shown with the bio of a clinician in training
