@@ -158,6 +158,19 @@ def test_an_opening_post_names_the_new_clinic_and_asks_for_services_address_and_
     assert "[address]" in draft.text and "Opening hours" in draft.text and "New at" not in draft.text
 
 
+def test_opening_my_own_practice_is_an_opening_post_naming_it_with_room_for_why_and_thanks(drafter):
+    """A counsellor leaving a community team to open her own practice got the generic 'News from our practice:
+    [service].' on LinkedIn."""
+    text = (
+        "After 9 years in an NHS team I'm opening my own private psychotherapy practice (online and in person). "
+        "Can you write me a LinkedIn post announcing it?"
+    )
+    draft = only(drafter.drafts(turn(text, ["linkedin"]), None, Asker()))
+    assert "new practice opening" in draft.title
+    assert draft.text.startswith("My private psychotherapy practice opens")
+    assert "Thank you to the colleagues" in draft.text and "referrals" in draft.text
+
+
 def test_a_world_mental_health_day_caption_gives_the_date_and_the_countrys_crisis_line(drafter):
     text = "Caption for a post about World Mental Health Day for our psychology clinic in Toronto."
     draft = only(drafter.drafts(turn(text, country="CA"), None, Asker(country="CA")))

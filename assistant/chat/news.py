@@ -104,6 +104,11 @@ _PREPOSITION = re.compile(r"\b(on|over|from|until|by|at|in|between|during|for)\s
 _NEW_PLACE = re.compile(
     r"\bnew\s+((?:[\w'’-]+\s+){0,4}?(?:clinic|practice|surgery|centre|center|office|pharmacy))\b", re.IGNORECASE
 )
+# "opening my own private counselling practice": the practice, as the asker's own
+_OWN_PLACE = re.compile(
+    r"\b(?:my|our)\s+(?:very\s+)?own\s+((?:[\w'’-]+\s+){0,4}?(?:clinic|practice|surgery|centre|center|office|pharmacy))\b",
+    re.IGNORECASE,
+)
 _PRONOUNS = frozenset({"it", "this", "that", "them", "these", "those", "the news", "this news", "that news"})
 _VACCINES = re.compile(r"\b(flu|covid(?:-19)?|rsv|shingles|pneumococcal|travel)\b", re.IGNORECASE)
 _UNTIL = r"(.+?)(?=\s+(?:for|in|at|on|from|to)\s+(?:my|our|the|your|a|an)\b|[,.;!?\n]|$)"
@@ -275,6 +280,12 @@ def _service_in(kind: NewsKind, text: str, found: str) -> str:
     `found`: what the kind's own details already read (a service change's new service)."""
     if kind.id == "opening" and (place := _NEW_PLACE.search(text)):
         return f"our new {place.group(1)}"
+    if kind.id == "opening" and (own := _OWN_PLACE.search(text)):
+        return (
+            f"my {own.group(1)}"
+            if re.search(r"\bmy\s+(?:very\s+)?own\b", own.group(0), re.I)
+            else f"our {own.group(1)}"
+        )
     if kind.id == "vaccination" and (vaccine := _VACCINES.search(text)):
         name = vaccine.group(1)
         return f"{name.upper() if name.lower().startswith('covid') else name.lower()} vaccination"
