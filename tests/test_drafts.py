@@ -44,6 +44,7 @@ def turn(text: str, platforms=(), named=False):
         ("Write me a caption and hashtags for an Instagram post about dental implants", "caption"),
         ("can you write an insta post + 5 hashtags for our flu clinic", "caption"),
         ("give me 10 hashtags for my post about knee pain", "hashtags"),
+        ("opening my own practice in june. need an instagram bio, max 150 characters", "bio"),
         ("Script for a 30 second reel about flu jabs", "video_script"),
         ("Draft an 8-week Instagram plan for my dental practice", "plan"),
         ('We got this review: "Waited two hours and nobody said sorry." What do I write back?', "review_reply"),
@@ -58,6 +59,16 @@ def turn(text: str, platforms=(), named=False):
 )
 def test_requests_to_write_are_recognised(drafter, text, kind):
     assert requested_kind(text, drafter.data) == kind
+
+
+def test_a_plan_asked_about_past_a_view_reported_is_a_question_not_a_request(drafter):
+    """A student describing the photo and caption she plans, then what a friend says, then "Is it?", asks for a
+    verdict: she got a caption on "gratitude to donors"."""
+    data = drafter.data
+    plan = "I want to post a photo from the lab with a caption about thanking donors."
+    assert requested_kind(f"{plan} My friend says that's fine. Is it?", data) is None
+    assert requested_kind(f"{plan} Is it?", data) is None
+    assert requested_kind(f"{plan} My friend says that's fine. Can you write it?", data) == "caption"
 
 
 @pytest.mark.parametrize(

@@ -66,6 +66,9 @@ def _requesting_sentences(sentences: list[str], data: DraftData) -> list[str]:
     kept: list[str] = []
     for sentence in sentences:
         if matches(data.permission_of_before, sentence):
+            # "I want to post X. My friend says that's fine. Is it?": the question is about X, past the view reported
+            while kept and data.reported_view and re.search(data.reported_view, kept[-1], re.IGNORECASE):
+                kept.pop()
             kept = kept[:-1]
         elif not matches(data.permission, sentence):
             kept.append(sentence)

@@ -280,6 +280,9 @@ class DraftData(Strict):
     # A question about the sentence before it ("Is that allowed?", "Do we need to say anything?"): neither asks for
     # a draft ("We want to make TikTok videos with patients. Is that allowed?").
     permission_of_before: tuple[Regex, ...] = ()
+    # Someone's view reported between a plan and the question about it ("My friend says that's fine."): the question
+    # after it is about the plan before it.
+    reported_view: Regex | None = None
     # A caption asked for with its hashtags ("a caption and hashtags", "post + 5 hashtags"): the caption, which
     # carries them, rather than a list of hashtags alone.
     caption_with_hashtags: Regex | None = None
