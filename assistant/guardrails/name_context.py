@@ -48,6 +48,7 @@ class _Patterns:
     clinician_after: re.Pattern[str]
     clinician_before: re.Pattern[str]
     staff_name_cue: re.Pattern[str]
+    staff_next: re.Pattern[str]
     new_staff_before: re.Pattern[str]
     made_up_before: re.Pattern[str]
     postnominals_after: re.Pattern[str]
@@ -96,6 +97,7 @@ def _patterns() -> _Patterns | None:
         clinician_after=_any(data.clinician_after_name, role, flags=0),
         clinician_before=_any(data.clinician_before_name, role, suffix="$"),
         staff_name_cue=_any((data.staff_name_cue or "(?!)",), role),
+        staff_next=_any((data.staff_next_sentence or "(?!)",), role),
         new_staff_before=_any((data.new_staff_before or "(?!)",), role),
         made_up_before=_any((data.made_up_before_name or "(?!)",), role),
         postnominals_after=_any((data.postnominals_after_name or "(?!)",), role, flags=0),
@@ -159,7 +161,7 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
         return True
     # "Isla starts on reception", and a role after a comma: "Dr. Sandeep Gill, our new locum".
     if p.staff_after.match(after, 1 if after[:1] == " " else 0) or p.staff_before.search(before):
-        if p.staff_sentence.search(sentence):
+        if p.staff_sentence.search(sentence) or _staff_next_sentence(text, hi, p):
             return True
     # "quote Georgina Long", but not "quote Maria Lopez's review": a possessive name is quoted for what it owns.
     # A closing quote is not a possessive: "say 'as recommended by Chris Hoy' if ..."; "James' review" still is.
@@ -171,6 +173,16 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
     if p.title_before.search(before):  # another clinician: "letter from Dr. Ramirez at Dell Children's"
         return _titled_clinician(before, after, sentence, p)
     return False
+
+
+def _staff_next_sentence(text: str, end: int, p: _Patterns) -> bool:
+    """Whether the sentence after the one ending at text[end] says who the person introduced is: "introducing Ella
+    Baker? She's our new dermal therapist"."""
+    start = end + len(text[end:]) - len(text[end:].lstrip("?!. \t\"'”’)"))
+    if not p.staff_next.match(text, start):
+        return False
+    _, stop = _sentence(text, start, start)
+    return bool(p.staff_sentence.search(text, start, stop))
 
 
 def cued_or_titled(text: str, start: int) -> bool:

@@ -212,6 +212,8 @@ class NameContext(Strict):
     clinician_before_name: tuple[Regex, ...] = Field(min_length=1)
     # "Her name is" after the message introduces a new colleague: that colleague's name (see the data file).
     staff_name_cue: Regex | None = None
+    # The start of the sentence after an introduction that says who the person is ("She's our new ...").
+    staff_next_sentence: Regex | None = None
     new_staff_before: Regex | None = None
     # A name made up for an example, in quotes after "fictional", "made-up" (see the data file).
     made_up_before_name: Regex | None = None
@@ -252,6 +254,7 @@ class PersonNames(Strict):
     public_figures: tuple[str, ...] = ()
     not_person_after: tuple[str, ...] = ()
     not_person_first: tuple[str, ...] = ()
+    language_after: tuple[str, ...] = ()  # "interpreter": the word before it is a language ("Somali interpreter")
     named_things: tuple[str, ...] = ()  # names of schemes and programmes that read as a person's name
     name_model: NameModel
     name_context: NameContext | None = None

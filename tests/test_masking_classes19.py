@@ -1,0 +1,51 @@
+"""Classes of patient data and of wrong masks added after the nineteenth blind masking set (docs/privacy.md).
+Readable: a public figure's name in a German genitive ("Heidi Klums"), a new colleague introduced with a role in
+the next sentence or as an instructor or coach, a place named after a person ("... Massey Park"), a language
+before "interpreter" even after a patient cue, German and Italian possessives and Hindi "haan" that are listed
+names, the field labels of a pasted report ("Dx:", "Befund:"), and a date and time stamp in an export."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.masking import masked as _masked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kurzer Post zu Dieter Bohlens Zahnpflege-Tipps, bitte ohne Werbung.",
+        "Let's do a post about what Tom Daley's diving teaches us about core strength.",
+        "Should we post introducing Marnie Solberg? She's our new podiatrist, just moved up from Hobart.",
+        "We have a new yoga instructor, Priya Kettleborough, starting in May. Write a welcome post.",
+        "Write a post for the charity walk; we start from Roberta Bondar Park at nine.",
+    ],
+)
+def test_figures_colleagues_and_places_named_after_people_stay_readable(text):
+    assert _masked(text, "NAME") == []
+
+
+def test_a_language_before_interpreter_is_not_a_name_even_after_a_patient_cue():
+    assert _masked("10:15 new pt, Tigrinya interpreter booked, please send the forms", "NAME") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ('Nachricht: "hallo, meine Mama (Gerda Vogt) kommt morgen nicht zum Termin"', "meine"),
+        ('voice note: "haan ji, report kab tak milega?"', "haan"),
+    ],
+)
+def test_possessives_and_replies_that_are_listed_names_are_not_masked(text, word):
+    assert word not in _masked(text, "NAME")
+
+
+def test_the_field_labels_of_a_pasted_report_are_not_speakers():
+    text = "Explain this for the patient letter:\nPat.: BRANDT, Erika\nBefund: Plattenepithelkarzinom\nDx: SCC"
+    found = _masked(text, "NAME")
+    assert not {"Pat", "Pat.", "Befund", "Dx"} & set(found)
+
+
+def test_a_date_and_time_stamp_in_an_export_is_not_a_phone():
+    text = "Count these per clinician:\nref,slot,who\nA1,2025-06-02 14:00,KL\nA2,2025-06-02 14:30,MB"
+    assert _masked(text, "PHONE") == []
