@@ -49,3 +49,27 @@ def test_the_field_labels_of_a_pasted_report_are_not_speakers():
 def test_a_date_and_time_stamp_in_an_export_is_not_a_phone():
     text = "Count these per clinician:\nref,slot,who\nA1,2025-06-02 14:00,KL\nA2,2025-06-02 14:30,MB"
     assert _masked(text, "PHONE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Histology:\nPatient: PEMBERTON, Alice   Lab no: LX-204417\nResult: benign naevus", "PEMBERTON, Alice"),
+        ("Report\nPATIENT: CALDWELL, Simon J   MRN: 55120934\nFindings: clear", "CALDWELL, Simon J"),
+        ("Wednesday list:\n11:15 – THORNTON, M – scale and clean\n12:00 – lunch", "THORNTON, M"),
+    ],
+)
+def test_surname_comma_given_after_a_label_or_in_a_schedule_row_is_one_masked_name(text, name):
+    assert name in _masked(text, "NAME")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The insurer refused the claim for K. Schofield, can you draft a general blog post on it?", "K. Schofield"),
+        ("Friday:\n9:10 R. Wagner (review)\n9:40 Dr. Weiss admin", "R. Wagner"),
+        ("Theatre list:\n1. P. Baker – phaco LE\n2. Dr. Rao – lunch", "P. Baker"),
+    ],
+)
+def test_an_initial_and_a_surname_in_a_schedule_a_list_or_after_for_is_masked(text, name):
+    assert name in _masked(text, "NAME")

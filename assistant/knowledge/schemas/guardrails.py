@@ -242,6 +242,8 @@ class NameContext(Strict):
     syllable_prefixes_not_names: tuple[str, ...] = ()
     # Labels at the start of a chat log's lines that are not a person's name ("Us:", "Reception:", "Subject:").
     speakers_not_names: tuple[str, ...] = ()
+    # Where an initial and a surname are a patient in a schedule or a list ("8:40 S. Abdi", "for T. Nguyen").
+    initials_list_before: Regex | None = None
 
 
 class PersonNames(Strict):
