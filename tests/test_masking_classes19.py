@@ -73,3 +73,42 @@ def test_surname_comma_given_after_a_label_or_in_a_schedule_row_is_one_masked_na
 )
 def test_an_initial_and_a_surname_in_a_schedule_a_list_or_after_for_is_masked(text, name):
     assert name in _masked(text, "NAME")
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("promemoria per sig.ra Galli, tessera sanit. 80380000700098765432, richiamare lunedì", "80380000700098765432"),
+        ("Can you reply to this review? It's from Ann, chart #008812, she was unhappy with the wait.", "#008812"),
+        ("Booking KVP-4410-M was double-booked, write an apology offering Monday.", "KVP-4410-M"),
+    ],
+)
+def test_card_chart_and_booking_numbers_are_masked_whole(text, number):
+    assert number in _masked(text, "RECORD_NUMBER")
+
+
+def test_a_record_column_of_a_pipe_separated_export_is_masked():
+    text = "Recall list:\nUHID | Name | Mobile\nKEH/2023/1187 | Sunita Pawar | 98220 55555"
+    assert "KEH/2023/1187" in _masked(text, "RECORD_NUMBER")
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Please post the results to Mrs Dunn, 14 Banksia Crt, Ashgrove QLD 4060, thanks.",
+            "14 Banksia Crt, Ashgrove QLD 4060",
+        ),
+        (
+            "Courier the frames to Mr. Patil, Flat C-1203, Sai Residency, Aundh, Pune 411007.",
+            "Flat C-1203, Sai Residency, Aundh, Pune 411007",
+        ),
+    ],
+)
+def test_a_short_court_and_an_indian_flat_with_a_block_letter_are_addresses(text, address):
+    assert address in _masked(text, "ADDRESS")
+
+
+def test_a_record_label_glued_to_a_longer_code_is_no_label():
+    found = _masked("codice fiscale MRNGPP75C12F205F del paziente, verifica nella fattura", "NATIONAL_ID")
+    assert found == ["MRNGPP75C12F205F"]
