@@ -1,8 +1,16 @@
 """Classes of patient data and of wrong masks added after the nineteenth blind masking set (docs/privacy.md).
+
+Found: "SURNAME, Given" after a report label with its fields spaced apart, with a middle initial or "Jr.", and a
+listed surname in capitals with an initial in a schedule row; an initial and a surname after a time, a list number,
+a dash or "for"; a health card number after "tessera sanit.", the "#" of "chart #...", a record code ending in a
+check letter, the record column of a pipe-separated export; "Crt" and a flat with a block letter in an address; a
+name in capitals after "THIS IS" or "SMS from"; "I'm ..." and "its ... can u" introducing the writer; a child's
+first visit after a possessive; a review signed after a closing quote with an initial or "from" a place.
+
 Readable: a public figure's name in a German genitive ("Heidi Klums"), a new colleague introduced with a role in
 the next sentence or as an instructor or coach, a place named after a person ("... Massey Park"), a language
-before "interpreter" even after a patient cue, German and Italian possessives and Hindi "haan" that are listed
-names, the field labels of a pasted report ("Dx:", "Befund:"), and a date and time stamp in an export."""
+before "interpreter" even after a patient cue, German possessives and Hindi "haan" that are listed names, the field
+labels of a pasted report ("Dx:", "Befund:"), a date and time stamp in an export, German "im"."""
 
 from __future__ import annotations
 
@@ -112,3 +120,41 @@ def test_a_short_court_and_an_indian_flat_with_a_block_letter_are_addresses(text
 def test_a_record_label_glued_to_a_longer_code_is_no_label():
     found = _masked("codice fiscale MRNGPP75C12F205F del paziente, verifica nella fattura", "NATIONAL_ID")
     assert found == ["MRNGPP75C12F205F"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('SMS reply: "THIS IS DORIS PEMBERTON CAN I MOVE MY APPOINTMENT TO MONDAY"', "DORIS PEMBERTON"),
+        ('Text from GRAHAM WHITLOCK: "WHAT TIME DO YOU OPEN ON SATURDAY"', "GRAHAM WHITLOCK"),
+    ],
+)
+def test_a_name_in_capitals_introducing_the_writer_is_masked(text, name):
+    assert name in _masked(text, "NAME")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('Translate: "Hi, I\'m Niamh, I moved here from Cork, do you take new patients?"', "Niamh"),
+        ('text from a bloke: "bro its Rua can u tell Sam my results r ok? call 0491 570 222"', "Rua"),
+        ("Caption for little Ava's first cleaning (mum said yes) #TeamAva", "Ava"),
+    ],
+)
+def test_a_writer_introducing_themselves_and_a_child_on_a_first_visit_are_masked(text, name):
+    assert name in _masked(text, "NAME")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('Reply to this: "Sorted my back in three visits. Legends." – Bazza from Toowong', "Bazza"),
+        ('Reply to this Google review: "Great physio, parking is awful though" – Dylan R', "Dylan R"),
+    ],
+)
+def test_a_review_signed_after_a_closing_quote_with_an_initial_or_a_place_is_masked(text, name):
+    assert name in _masked(text, "NAME")
+
+
+def test_german_im_is_no_self_introduction():
+    assert _masked("Schreib einen Post zum Sonnenschutz im Sommer, gern mit Bezug auf den Urlaub im Schwarzwald.") == []

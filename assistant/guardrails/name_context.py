@@ -57,6 +57,7 @@ class _Patterns:
     brackets: re.Pattern[str]
     from_group: re.Pattern[str]
     introduced_before: re.Pattern[str]
+    self_introduced_staff: re.Pattern[str]
     reviewer: re.Pattern[str]
     acting: re.Pattern[str]
     care: re.Pattern[str]
@@ -106,6 +107,7 @@ def _patterns() -> _Patterns | None:
         brackets=re.compile(rf" \((?:{data.person_in_brackets})", re.IGNORECASE),
         from_group=re.compile(rf" from (?:{data.group_after_from})", re.IGNORECASE),
         introduced_before=re.compile(rf"(?<!\w)(?:{data.introduced_before})", re.IGNORECASE),
+        self_introduced_staff=re.compile(rf"(?<!\w)(?:{data.self_introduced_staff or '(?!)'})", re.IGNORECASE),
         reviewer=re.compile(rf"(?:{data.reviewer_before})", re.IGNORECASE),
         acting=re.compile(r" (?:" + "|".join(f"(?:{c})" for c in phi.acting_cues or ("(?!)",)) + r")(?!\w)", re.I),
         care=re.compile(
@@ -394,6 +396,9 @@ def _aged(
 def _introduced(text: str, start: int, end: int, word: str, p: _Patterns) -> bool:
     if text[end : end + 1] in ("'", "’") or not p.introduced_before.search(text, max(0, start - 12), start):
         return False  # "It's Parkinson's Awareness Month" names a thing
+    staff = p.self_introduced_staff.search(text, max(0, start - 14), min(len(text), end + 30))
+    if staff is not None and staff.start() < start < staff.end():
+        return False  # "Hi, I'm Mike from the desk": one of the clinic's own
     if _common(word):  # "it's summer, ..." is a season: an everyday word needs more
         return p.strong_after.match(text, end) is not None
     return p.introduced_after.match(text, end) is not None

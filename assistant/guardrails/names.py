@@ -559,6 +559,24 @@ def _shouted_run(
     return taken if any(_in(w, lists.given) for w in taken) else []
 
 
+def shouted_introductions(
+    text: str, not_names: frozenset[str], everyday: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    """Names in capitals after words that introduce a message's writer ("THIS IS BEV TURNBULL I CANT ...", "SMS
+    from MAUREEN HIGGINS:"): the run of listed names, one of them a given name (person_names.yaml
+    `name_context.shouted_name_before`)."""
+    context = person_names().name_context
+    if context is None or not context.shouted_name_before:
+        return []
+    lists = name_lists()
+    found = []
+    for cue in re.finditer(rf"(?<![\w'’])(?:{context.shouted_name_before})", text, re.IGNORECASE):
+        run = _SHOUTED_AFTER_CUE.match(text, cue.end())
+        if run and (taken := _shouted_run(run.group(1).split(" "), not_names, lists, everyday)):
+            found.append((run.start(1), run.start(1) + len(" ".join(taken))))
+    return found
+
+
 def _shouted_name(words: list[str], not_names: frozenset[str], lists: NameLists) -> bool:
     """True when words in capitals read as a name: one of them a listed given name, none an everyday small word."""
     return (

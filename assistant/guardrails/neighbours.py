@@ -366,9 +366,13 @@ def names_before_addresses(
     return found
 
 
-# A message signed at its end after a dash: 'now it throbs, is that normal?? -Pua Kealoha"', "... thanks! — Maria".
+# A message signed at its end after a dash: 'now it throbs, is that normal?? -Pua Kealoha"', "... thanks! — Maria",
+# after a closing quote too, with a surname's initial or the writer's place ('... grateful." – Shazza from Redcliffe',
+# '"... a nightmare" – Gareth P').
 _SIGNATURE = re.compile(
-    rf"[.!?)][ ]*[-–—~][ ]?({_OWNER_WORD}(?: {_OWNER_WORD}){{0,2}})[ ]*(?=[\"”’']?[ ]*(?:\n|$))", re.MULTILINE
+    rf"[.!?)\"”’'][ ]*[-–—~][ ]?({_OWNER_WORD}(?: {_OWNER_WORD}){{0,2}}(?: [A-Z]\.?(?![\w.]))?)[ ]*"
+    rf"(?=(?:[ ]+from[ ]+{_OWNER_WORD}(?: {_OWNER_WORD})?)?[\"”’']?[ ]*(?:\n|$))",
+    re.MULTILINE,
 )
 
 
@@ -393,7 +397,7 @@ def signed_names(text: str, not_names: frozenset[str], everyday: Callable[[str],
         if (len(letters) >= 2 or surname) and surname.lower() not in not_names:
             found.append(m.span(1))
     for m in _SIGNATURE.finditer(text):
-        words = m.group(1).split()
+        words = [w for w in m.group(1).split() if len(w.rstrip(".")) > 1]  # not the surname's initial
         if any(w.lower() in not_names or fold(w) in lists.function_words or w.isupper() for w in words):
             continue
         first, last = fold(words[0]), fold(words[-1])

@@ -48,6 +48,7 @@ from .names import (
     names_from_model,
     names_in_hashtags,
     nicknames_beside_names,
+    shouted_introductions,
     spelled_names,
 )
 from .neighbours import (
@@ -633,6 +634,7 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
             + names_before_birth_cue(text, not_names, _everyday)
             + names_as_speakers(text, not_names, _everyday)
             + signed_names(text, not_names, _everyday)
+            + shouted_introductions(text, not_names, _everyday)
             if not is_not_a_patient(text, *s)
         ]
         found += [

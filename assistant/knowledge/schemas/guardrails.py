@@ -223,6 +223,10 @@ class NameContext(Strict):
     group_after_from: Regex
     introduced_before: Regex
     introduced_after: Regex
+    # "I'm <name> from the desk": a writer of the clinic's own (see the data file).
+    self_introduced_staff: Regex | None = None
+    # Before a name in capitals that introduces its writer ("THIS IS BEV ...", "SMS from MAUREEN ...").
+    shouted_name_before: Regex | None = None
     reviewer_before: Regex
     person_actions: Regex
     pair_verbs: Regex
