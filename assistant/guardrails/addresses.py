@@ -56,9 +56,10 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         rf"|{_HOUSE},?\s+(?:[Rr]ue|[Cc]hemin|[Bb]oulevard|[Bb]oul\.|[Aa]venue|[Rr]oute)\s+(?:{_PARTICLE}\s+|{_ELIDED})?{_CAP}"
         rf"(?:\s+{_CAP}){{0,2}})"
     )
-    # A flat's number, or a flat letter alone ("Apt B").
+    # A flat's number, with a block's letter before it ("Flat B-704"), or a flat letter alone ("Apt B").
     unit = (
-        rf"(?:{units})\.?\s*(?:[Nn]o\.?\s*)?#?\s*(?:\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,5}}[A-Za-z]?){{0,3}}|[A-Z](?![\w-]))"
+        rf"(?:{units})\.?\s*(?:[Nn]o\.?\s*)?#?\s*"
+        rf"(?:(?:[A-Z]{{1,2}}-?)?\d{{1,5}}[A-Za-z]?(?:[-/]\d{{1,5}}[A-Za-z]?){{0,3}}|[A-Z](?![\w-]))"
     )
     # What may follow a street: a flat, then a town, region and postcode in the orders the countries use.
     tail = re.compile(

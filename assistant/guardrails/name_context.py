@@ -48,6 +48,7 @@ class _Patterns:
     clinician_after: re.Pattern[str]
     clinician_before: re.Pattern[str]
     staff_name_cue: re.Pattern[str]
+    staff_next: re.Pattern[str]
     new_staff_before: re.Pattern[str]
     made_up_before: re.Pattern[str]
     postnominals_after: re.Pattern[str]
@@ -56,6 +57,7 @@ class _Patterns:
     brackets: re.Pattern[str]
     from_group: re.Pattern[str]
     introduced_before: re.Pattern[str]
+    self_introduced_staff: re.Pattern[str]
     reviewer: re.Pattern[str]
     acting: re.Pattern[str]
     care: re.Pattern[str]
@@ -96,6 +98,7 @@ def _patterns() -> _Patterns | None:
         clinician_after=_any(data.clinician_after_name, role, flags=0),
         clinician_before=_any(data.clinician_before_name, role, suffix="$"),
         staff_name_cue=_any((data.staff_name_cue or "(?!)",), role),
+        staff_next=_any((data.staff_next_sentence or "(?!)",), role),
         new_staff_before=_any((data.new_staff_before or "(?!)",), role),
         made_up_before=_any((data.made_up_before_name or "(?!)",), role),
         postnominals_after=_any((data.postnominals_after_name or "(?!)",), role, flags=0),
@@ -104,6 +107,7 @@ def _patterns() -> _Patterns | None:
         brackets=re.compile(rf" \((?:{data.person_in_brackets})", re.IGNORECASE),
         from_group=re.compile(rf" from (?:{data.group_after_from})", re.IGNORECASE),
         introduced_before=re.compile(rf"(?<!\w)(?:{data.introduced_before})", re.IGNORECASE),
+        self_introduced_staff=re.compile(rf"(?<!\w)(?:{data.self_introduced_staff or '(?!)'})", re.IGNORECASE),
         reviewer=re.compile(rf"(?:{data.reviewer_before})", re.IGNORECASE),
         acting=re.compile(r" (?:" + "|".join(f"(?:{c})" for c in phi.acting_cues or ("(?!)",)) + r")(?!\w)", re.I),
         care=re.compile(
@@ -159,7 +163,7 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
         return True
     # "Isla starts on reception", and a role after a comma: "Dr. Sandeep Gill, our new locum".
     if p.staff_after.match(after, 1 if after[:1] == " " else 0) or p.staff_before.search(before):
-        if p.staff_sentence.search(sentence):
+        if p.staff_sentence.search(sentence) or _staff_next_sentence(text, hi, p):
             return True
     # "quote Georgina Long", but not "quote Maria Lopez's review": a possessive name is quoted for what it owns.
     # A closing quote is not a possessive: "say 'as recommended by Chris Hoy' if ..."; "James' review" still is.
@@ -171,6 +175,16 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
     if p.title_before.search(before):  # another clinician: "letter from Dr. Ramirez at Dell Children's"
         return _titled_clinician(before, after, sentence, p)
     return False
+
+
+def _staff_next_sentence(text: str, end: int, p: _Patterns) -> bool:
+    """Whether the sentence after the one ending at text[end] says who the person introduced is: "introducing Ella
+    Baker? She's our new dermal therapist"."""
+    start = end + len(text[end:]) - len(text[end:].lstrip("?!. \t\"'”’)"))
+    if not p.staff_next.match(text, start):
+        return False
+    _, stop = _sentence(text, start, start)
+    return bool(p.staff_sentence.search(text, start, stop))
 
 
 def cued_or_titled(text: str, start: int) -> bool:
@@ -382,6 +396,9 @@ def _aged(
 def _introduced(text: str, start: int, end: int, word: str, p: _Patterns) -> bool:
     if text[end : end + 1] in ("'", "’") or not p.introduced_before.search(text, max(0, start - 12), start):
         return False  # "It's Parkinson's Awareness Month" names a thing
+    staff = p.self_introduced_staff.search(text, max(0, start - 14), min(len(text), end + 30))
+    if staff is not None and staff.start() < start < staff.end():
+        return False  # "Hi, I'm Mike from the desk": one of the clinic's own
     if _common(word):  # "it's summer, ..." is a season: an everyday word needs more
         return p.strong_after.match(text, end) is not None
     return p.introduced_after.match(text, end) is not None

@@ -114,6 +114,7 @@ class NotPatients:
     figures: frozenset[tuple[str, ...]]  # public figures' full names, folded, without initials
     after: frozenset[str]  # a word right after the name that makes it a song, an event or a place
     first: frozenset[str]  # a first word that makes it a saint's day or a place ("San", "St")
+    language: frozenset[str]  # a word right after it that makes it a language ("interpreter")
 
 
 @lru_cache(maxsize=1)
@@ -124,6 +125,7 @@ def not_patients() -> NotPatients:
         frozenset(_name_words(figure) for figure in data.public_figures + data.named_things),
         frozenset(w.lower() for w in data.not_person_after),
         frozenset(fold(w) for w in data.not_person_first),
+        frozenset(w.lower() for w in data.language_after),
     )
 
 
@@ -141,11 +143,27 @@ def is_not_a_patient(text: str, start: int, end: int) -> bool:
     # The whole name only: "Gopal Joshi" is not "Anandi Gopal Joshi", and may well be a patient.
     if words[0] in known.first or words in known.figures:
         return True
+    # A German genitive, written with no apostrophe ("Heidi Klums Tipps", "Dieter Bohlens Zahnpflege-Tipps" read as
+    # one name): the figure's name and what the figure owns.
+    if any(w.endswith("s") and words[:n] + (w[:-1],) in known.figures for n, w in enumerate(words) if n):
+        return True
+    # A place named after a person, its kind read as the name's last word ("Vincent Massey Park"); a two-word
+    # name ending in such a word is more often a person's ("Jin Park"), and so is a double surname ("Nguyen-Park").
+    parts = text[start:end].split()
+    if len(parts) > 2 and parts[-1].lower() in known.after:
+        return True
     if _set_against_a_figure(text, start, end, known.figures):
         return True
     # Right after the name only: "Amelia Wright's marathon story" is still a patient's story.
     after = re.match(r"[ \t]*([^\W\d_]+)", text[end:])
-    return after is not None and after.group(1).lower() in known.after
+    return (after is not None and after.group(1).lower() in known.after) or names_a_language(text, end)
+
+
+def names_a_language(text: str, end: int) -> bool:
+    """True when the word ending at `end` is a language, shown by the word after it ("a Somali interpreter"), even
+    after a patient cue ("new pt, Somali interpreter")."""
+    after = re.match(r"[ \t]*([^\W\d_]+)", text[end:])
+    return after is not None and after.group(1).lower() in not_patients().language
 
 
 # An alternative or a match-up between two names ("Roberto Baggio or ...?", "... vs Serena Williams"); not "and",
@@ -539,6 +557,24 @@ def _shouted_run(
             break
         taken.append(w)
     return taken if any(_in(w, lists.given) for w in taken) else []
+
+
+def shouted_introductions(
+    text: str, not_names: frozenset[str], everyday: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    """Names in capitals after words that introduce a message's writer ("THIS IS BEV TURNBULL I CANT ...", "SMS
+    from MAUREEN HIGGINS:"): the run of listed names, one of them a given name (person_names.yaml
+    `name_context.shouted_name_before`)."""
+    context = person_names().name_context
+    if context is None or not context.shouted_name_before:
+        return []
+    lists = name_lists()
+    found = []
+    for cue in re.finditer(rf"(?<![\w'’])(?:{context.shouted_name_before})", text, re.IGNORECASE):
+        run = _SHOUTED_AFTER_CUE.match(text, cue.end())
+        if run and (taken := _shouted_run(run.group(1).split(" "), not_names, lists, everyday)):
+            found.append((run.start(1), run.start(1) + len(" ".join(taken))))
+    return found
 
 
 def _shouted_name(words: list[str], not_names: frozenset[str], lists: NameLists) -> bool:

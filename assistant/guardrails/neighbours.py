@@ -178,8 +178,14 @@ _SURNAME_COMMA_GIVEN = re.compile(
 # The same in ordinary case in an export's cell or after a label ("| Okonjo, David |", "Neue Patientin: Müller,
 # Sabine, geb. ..."): between a pipe or a colon and a pipe, a comma or a semicolon.
 _CELL_SURNAME_COMMA_GIVEN = re.compile(
-    rf"(?:\||:)[ \t]*(?P<s>{_CAPITALISED}), (?P<g>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)[ \t]*(?=[|,;]|$)",
+    rf"(?:\||:)[ \t]*(?P<s>{_CAPITALISED}(?:, (?:Jr|Sr|II|III|IV)\.?)?), "
+    r"(?P<g>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?: [A-Z]\.?)?)(?:[ \t]*(?=[|,;]|$)|(?=[ \t]{2,}|\t))",
     re.MULTILINE,
+)
+# A surname in capitals and an initial in a row of a schedule or a list, between dashes or pipes ("9:30 – HARGROVE,
+# L – crown prep"): the surname must be a listed one.
+_ROW_SURNAME_INITIAL = re.compile(
+    r"(?:[–—|]|(?<= )-)[ \t]+(?P<s>[A-ZÀ-Ý]{2}[A-ZÀ-Ý'’-]*), (?P<i>[A-Z])\.?(?=[ \t]+[–—|-]|[ \t]*$)", re.MULTILINE
 )
 
 
@@ -187,7 +193,7 @@ def names_by_shape(text: str, everyday: Callable[[str], bool]) -> list[tuple[int
     """Names whose written shape shows a person: an initial before a surname that is double-barrelled or listed
     and not an everyday word ("M. Delacroix-Pruitt", "J. Okafor"), a family's surname ("the Lindqvist family"), and
     a quoted nickname between a given name and a surname ('Francesco "Cecco" Morandi'), and a surname, a comma and a
-    listed given name in capitals ("LEBLANC, ROGER")."""
+    listed given name in capitals ("LEBLANC, ROGER"), and an initial and a surname in a schedule or a list."""
     lists = name_lists()
     found = []
     for m in _INITIAL_SURNAME.finditer(text):
@@ -212,10 +218,40 @@ def names_by_shape(text: str, everyday: Callable[[str], bool]) -> list[tuple[int
             continue
         if fold(given) in lists.given or fold(m.group("n")) in lists.given:
             found.append(m.span())
+    return found + _surnames_first(text) + _initials_in_lists(text, everyday)
+
+
+def _surnames_first(text: str) -> list[tuple[int, int]]:
+    """A surname, a comma and a listed given name ("LEBLANC, ROGER", "Patient: WHITAKER, Joanne   Hosp no", "| Polk,
+    Jr., Curtis |"), or a listed surname in capitals and an initial in a schedule's row ("– HARGROVE, L –")."""
+    lists = name_lists()
+    found = []
     for m in [*_SURNAME_COMMA_GIVEN.finditer(text), *_CELL_SURNAME_COMMA_GIVEN.finditer(text)]:
-        surname, given = m.group("s"), m.group("g")
+        surname, given = m.group("s").split(",")[0], m.group("g").split(" ")[0]
         if fold(given) in lists.given and fold(surname) not in lists.function_words and fold(given) not in lists.common:
             found.append((m.start("s"), m.end("g")))
+    for m in _ROW_SURNAME_INITIAL.finditer(text):
+        if fold(m.group("s")) in lists.surnames and fold(m.group("s")) not in lists.function_words:
+            found.append((m.start("s"), m.end()))
+    return found
+
+
+def _initials_in_lists(text: str, everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """An initial and a surname in a schedule, a numbered list or after "for" ("8:40 S. Abdi", "2. K. Lindqvist –",
+    "a claim for T. Nguyen"): the surname may be an everyday word there, as long as the lists hold it or it is no
+    everyday word. The places are data (`name_context.initials_list_before`)."""
+    context = person_names().name_context
+    if context is None or not context.initials_list_before:
+        return []
+    before = re.compile(rf"(?:{context.initials_list_before})[ \t]+$", re.IGNORECASE | re.MULTILINE)
+    lists = name_lists()
+    found = []
+    for m in _INITIAL_SURNAME.finditer(text):
+        surname = fold(m.group("s"))
+        if surname in lists.function_words or not (surname in lists.surnames or not everyday(m.group("s"))):
+            continue
+        if before.search(text, max(0, m.start() - 24), m.start()):
+            found.append(m.span())
     return found
 
 
@@ -330,9 +366,13 @@ def names_before_addresses(
     return found
 
 
-# A message signed at its end after a dash: 'now it throbs, is that normal?? -Pua Kealoha"', "... thanks! — Maria".
+# A message signed at its end after a dash: 'now it throbs, is that normal?? -Pua Kealoha"', "... thanks! — Maria",
+# after a closing quote too, with a surname's initial or the writer's place ('... grateful." – Shazza from Redcliffe',
+# '"... a nightmare" – Gareth P').
 _SIGNATURE = re.compile(
-    rf"[.!?)][ ]*[-–—~][ ]?({_OWNER_WORD}(?: {_OWNER_WORD}){{0,2}})[ ]*(?=[\"”’']?[ ]*(?:\n|$))", re.MULTILINE
+    rf"[.!?)\"”’'][ ]*[-–—~][ ]?({_OWNER_WORD}(?: {_OWNER_WORD}){{0,2}}(?: [A-Z]\.?(?![\w.]))?)[ ]*"
+    rf"(?=(?:[ ]+from[ ]+{_OWNER_WORD}(?: {_OWNER_WORD})?)?[\"”’']?[ ]*(?:\n|$))",
+    re.MULTILINE,
 )
 
 
@@ -357,7 +397,7 @@ def signed_names(text: str, not_names: frozenset[str], everyday: Callable[[str],
         if (len(letters) >= 2 or surname) and surname.lower() not in not_names:
             found.append(m.span(1))
     for m in _SIGNATURE.finditer(text):
-        words = m.group(1).split()
+        words = [w for w in m.group(1).split() if len(w.rstrip(".")) > 1]  # not the surname's initial
         if any(w.lower() in not_names or fold(w) in lists.function_words or w.isupper() for w in words):
             continue
         first, last = fold(words[0]), fold(words[-1])

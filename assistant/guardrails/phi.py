@@ -39,6 +39,7 @@ from .names import (
     lone_name_candidates,
     lone_names_from_model,
     name_lists,
+    names_a_language,
     names_after_cue,
     names_after_lower_title,
     names_before_cue,
@@ -47,6 +48,7 @@ from .names import (
     names_from_model,
     names_in_hashtags,
     nicknames_beside_names,
+    shouted_introductions,
     spelled_names,
 )
 from .neighbours import (
@@ -116,6 +118,8 @@ _IDENTIFIER_FINDERS: tuple[tuple[str, str, Callable[[str], list[tuple[int, int]]
 _BUILD_LOCK = threading.Lock()
 # Stretches that could hold a phone number: digits with spaces, dots, dashes, slashes or brackets between them.
 _PHONE_RUN = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d ().\-/]{5,24}\d(?!\w)")
+# A date and the hour of a time after it ("2024-03-04 09:00", "04/03/2024 09:45" in an export): a stamp, not a phone.
+_DATE_AND_HOUR = re.compile(r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{4})[ T]\d{1,2}")
 
 
 @dataclass(frozen=True)
@@ -489,6 +493,8 @@ def _phone_recognizer_class():
                 candidate = run.group()
                 if sum(ch.isdigit() for ch in candidate) < 7:
                     continue
+                if _DATE_AND_HOUR.fullmatch(candidate) and re.match(r":\d{2}", text[run.end() : run.end() + 3]):
+                    continue
                 # "GB" reads both "+44..." and "0044..." forms; national numbers try each region until one fits.
                 # With a "+" and a country code, a number of a possible length counts even when its range is not
                 # (yet) assigned, as for UK numbers reserved for examples: "+44 7700 900872" is plainly a phone.
@@ -608,7 +614,7 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
             s
             for m in cue.finditer(text)
             for s in names_after_cue(text, m.end(), not_names, everyday=_everyday) or model_after(text, m.end())
-            if not _unknown_noun(text, *s) or reads_as_name(text, *s)
+            if (not _unknown_noun(text, *s) or reads_as_name(text, *s)) and not names_a_language(text, s[1])
         ]
         found += [
             s
@@ -628,6 +634,7 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
             + names_before_birth_cue(text, not_names, _everyday)
             + names_as_speakers(text, not_names, _everyday)
             + signed_names(text, not_names, _everyday)
+            + shouted_introductions(text, not_names, _everyday)
             if not is_not_a_patient(text, *s)
         ]
         found += [

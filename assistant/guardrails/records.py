@@ -46,7 +46,9 @@ def find_record_numbers(text: str) -> list[tuple[int, int]]:
             continue
         if match.group("weak") and value.isdigit() and digits < terms.weak_min_digits:
             continue
-        found.append(match.span("v"))
+        start = match.start("v")
+        # The "#" written against the number is part of it ("chart #004417").
+        found.append((start - 1 if text[start - 1 : start] == "#" else start, match.end("v")))
     bare, not_prefixes = _bare_pattern()
     for match in bare.finditer(text) if bare else ():
         prefix, _, digits = match.group().partition("-")

@@ -2,7 +2,7 @@
 
 A booking or practice-system export pasted as text names patients by its layout, not by any cue:
 "demographic_no,last,first,hin,phone" then "10442,Gagnon,Sophie,5981-442-117-ZA,613-555-0193". A header is a line
-of column names split by one separator (comma, semicolon or tab) with a name, birth-date or record column among
+of column names split by one separator (comma, semicolon, tab or pipe) with a name, birth-date or record column among
 them (two columns only when both are such columns: "Name;DOB"); each row below it with that separator has its cells
 masked under those columns. A row with more cells than the header ("BD-20417,Hollis, Grant,1985-02-11,...": a name
 written "last, first") lines up from both ends, the extra cells going to the name column. The column words are
@@ -16,7 +16,9 @@ from functools import lru_cache
 
 from ._data import patient_data
 
-_SEPARATORS = (";", "\t", ",")
+# A pipe too, as practice systems print rows ("UHID | Name | DOB"); not a markdown table's line that starts with
+# one: its empty first cell is no column name.
+_SEPARATORS = (";", "\t", "|", ",")
 _FOLD = re.compile(r"[\s_\-.]+")
 
 

@@ -212,6 +212,8 @@ class NameContext(Strict):
     clinician_before_name: tuple[Regex, ...] = Field(min_length=1)
     # "Her name is" after the message introduces a new colleague: that colleague's name (see the data file).
     staff_name_cue: Regex | None = None
+    # The start of the sentence after an introduction that says who the person is ("She's our new ...").
+    staff_next_sentence: Regex | None = None
     new_staff_before: Regex | None = None
     # A name made up for an example, in quotes after "fictional", "made-up" (see the data file).
     made_up_before_name: Regex | None = None
@@ -221,6 +223,10 @@ class NameContext(Strict):
     group_after_from: Regex
     introduced_before: Regex
     introduced_after: Regex
+    # "I'm <name> from the desk": a writer of the clinic's own (see the data file).
+    self_introduced_staff: Regex | None = None
+    # Before a name in capitals that introduces its writer ("THIS IS BEV ...", "SMS from MAUREEN ...").
+    shouted_name_before: Regex | None = None
     reviewer_before: Regex
     person_actions: Regex
     pair_verbs: Regex
@@ -240,6 +246,8 @@ class NameContext(Strict):
     syllable_prefixes_not_names: tuple[str, ...] = ()
     # Labels at the start of a chat log's lines that are not a person's name ("Us:", "Reception:", "Subject:").
     speakers_not_names: tuple[str, ...] = ()
+    # Where an initial and a surname are a patient in a schedule or a list ("8:40 S. Abdi", "for T. Nguyen").
+    initials_list_before: Regex | None = None
 
 
 class PersonNames(Strict):
@@ -252,6 +260,7 @@ class PersonNames(Strict):
     public_figures: tuple[str, ...] = ()
     not_person_after: tuple[str, ...] = ()
     not_person_first: tuple[str, ...] = ()
+    language_after: tuple[str, ...] = ()  # "interpreter": the word before it is a language ("Somali interpreter")
     named_things: tuple[str, ...] = ()  # names of schemes and programmes that read as a person's name
     name_model: NameModel
     name_context: NameContext | None = None
