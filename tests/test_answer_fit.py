@@ -266,9 +266,10 @@ class _OneCard:
 
     def __init__(self, kb, card_id: str) -> None:
         self.card = kb.card(card_id)
+        self.cards = (self.card,)
         self.confidence = 0.9
 
-    def answer_cards(self, question, country=None, code=None, nearby=None, profession=None):
+    def answer_cards(self, question, country=None, code=None, nearby=None, profession=None, excluded=frozenset()):
         return [CardMatch(self.card, 1.0, self.card.card.questions[0], self.confidence, 0.2, question)]
 
 

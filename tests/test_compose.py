@@ -242,7 +242,9 @@ def test_a_part_no_card_answers_is_named_in_a_plain_notice_not_answered_by_anoth
     other = "Also, can we offer a free check-up for every referral?"
 
     class OnePart:
-        def answer_cards(self, question, country=None, code=None, nearby=None, profession=None):
+        cards = ()
+
+        def answer_cards(self, question, country=None, code=None, nearby=None, profession=None, excluded=frozenset()):
             return [replace(_match(fixture_kb, "review-replies-one-star"), asked=question, unanswered=other)]
 
     turn = _review_turn(question)
