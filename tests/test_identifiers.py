@@ -104,7 +104,7 @@ def test_the_clinics_own_email_stays_readable_but_a_patients_is_masked():
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("Chart #BD-20417 — patient complained", "BD-20417"),
+        ("Chart #BD-20417 — patient complained", "#BD-20417"),  # the number sign goes with it
         ("chart MFP-77310 wants us to stop tagging him", "MFP-77310"),
         ("patient ref HLP-00731 wants a copy", "HLP-00731"),
         ("pt no. 55821 wants his x-ray", "55821"),

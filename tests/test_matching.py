@@ -175,7 +175,7 @@ def test_two_parts_outrank_a_whole_message_card_that_is_only_a_nearby_question(f
         matcher.best = lambda *a, **k: CardMatch(other, 1.0, other.card.questions[0], confidence, 0.1, question)
         return [m.card.id for m in matcher.answer_cards(question)]
 
-    def part_of(split, q, whole_match, country, code, profession=None):
+    def part_of(split, q, whole_match, country, code, profession=None, excluded=frozenset()):
         card = page if "Facebook" in q else threat
         return CardMatch(card, 1.0, card.card.questions[0], parts[card.id], 0.1, q)
 
@@ -224,7 +224,7 @@ def test_a_part_matched_below_part_confidence_gets_no_card_and_is_named_as_unans
     parts = {page.id: 0.8, threat.id: PART_CONFIDENT - 0.05}
     matcher.best = lambda *a, **k: CardMatch(other, 1.0, other.card.questions[0], 0.45, 0.1, question)
 
-    def part_of(split, q, whole_match, country, code, profession=None):
+    def part_of(split, q, whole_match, country, code, profession=None, excluded=frozenset()):
         card = page if "Facebook" in q else threat
         return CardMatch(card, 1.0, card.card.questions[0], parts[card.id], 0.1, q)
 
