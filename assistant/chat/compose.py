@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..errors import KnowledgeError
-from ..knowledge.cards import MARKER, AnswerCard, Card, CardItem, CardVariant, markers
+from ..knowledge.cards import MARKER, AnswerCard, CardItem, CardVariant, markers
 from ..knowledge.schemas.chat import NearbyCard, SpecialtyIdeas, VariantFit, VerdictWords
 from ..matching import CardMatch, stands_alone
 from ..question_split import asks, pieces_of, questions_in, tidy
@@ -416,40 +416,33 @@ class Composer:
             getattr(turn, "profession", None),
             self._elsewhere_cards(turn.query),
         )
-        matches = [m for m in matches if not self._local_elsewhere(m.card.card, turn.query)]
         if turn.covered:
             return [] if self._nearby(matches, turn) else matches
         return [m for m in matches if m.confidence >= self.HIGH_CONFIDENCE] if len(matches) == 1 else []
 
     def _elsewhere_cards(self, asked: str) -> frozenset[str]:
-        """The cards left out before matching because their lead rests on one region's rules and the asker is
-        elsewhere in that country: a Florida clinic's pixel question is answered from HIPAA, by the card that comes
-        next, not from Washington's health data law."""
-        return frozenset(c.id for c in self._local_cards if self._local_elsewhere(c.card, asked))
+        """The cards left out before matching because their lead rests only on rules of one region and the asker
+        names another place in that country (knowledge/data/countries.yaml, `local_rules`): Quebec's language law is
+        no answer for a caption from a Toronto clinic, and a Florida clinic's pixel question is answered from HIPAA,
+        by the card that comes next, not from Washington's health data law."""
+        if not self._local_cards or self.kb.countries is None:
+            return frozenset()
+        away = self.kb.countries.away_sections(asked)
+        return frozenset(card_id for card_id, cited in self._local_cards if cited <= away) if away else frozenset()
 
     @cached_property
-    def _local_cards(self) -> tuple[Card, ...]:
-        """The matcher's cards whose lead cites only sections that hold in one region (`local_rules`)."""
+    def _local_cards(self) -> tuple[tuple[str, frozenset[tuple[str, str]]], ...]:
+        """(card id, the sections its lead cites) for the matcher's cards whose lead cites only sections that hold
+        in one region."""
         countries = self.kb.countries
         if countries is None or not countries.local_rules or self.matcher is None:
             return ()
         local = {section for rule in countries.local_rules for section in rule.sections}
-        return tuple(
-            c
+        leads = (
+            (c.id, frozenset((x.guide, x.section) for x in (c.card.cites[n - 1] for n in markers(c.card.lead))))
             for c in self.matcher.cards
-            if (cited := [c.card.cites[n - 1] for n in dict.fromkeys(markers(c.card.lead))])
-            and all((x.guide, x.section) in local for x in cited)
         )
-
-    def _local_elsewhere(self, card: AnswerCard, asked: str) -> bool:
-        """Whether a card's lead rests only on rules of one region and the asker names another place in that
-        country: Quebec's language law is no answer for a caption from a Toronto clinic (knowledge/data/countries.yaml,
-        `local_rules`)."""
-        countries = self.kb.countries
-        if countries is None or not countries.local_rules:
-            return False
-        cited = [card.cites[n - 1] for n in dict.fromkeys(markers(card.lead))]
-        return bool(cited) and all(countries.elsewhere(asked, c.guide, c.section) for c in cited)
+        return tuple((card_id, cited) for card_id, cited in leads if cited and cited <= local)
 
     def _nearby(self, matches: Sequence[CardMatch], turn) -> bool:
         """Whether the one card matched answers a nearby question, so the whole sections answer better: the
@@ -619,7 +612,7 @@ class Composer:
     def for_asker(self, passages: Sequence, country: str | None, asked: str = "") -> list:
         """The passages without those from another country's rules: an Irish GP gets no Indian or German
         advertising law as the closest guidance. Guides for a whole rule set (EU) count for its members. Given the
-        asker's words, nor those of one region when they name another place in its country (see `_local_elsewhere`)."""
+        asker's words, nor those of one region when they name another place in its country (see `_elsewhere_cards`)."""
         countries = self.kb.countries
         rules = countries.rules_for(country) if countries and country else None
         if rules is None:  # a country the guides do not cover gets no other country's rules either
@@ -636,7 +629,10 @@ class Composer:
             return not codes or country in codes or rules in codes
 
         kept = [p for p in passages if fits(p.doc_id)]
-        return [p for p in kept if not countries.elsewhere(asked, p.doc_id, p.heading)] if asked and countries else kept
+        if not asked or countries is None:
+            return kept
+        away = countries.away_sections(asked)
+        return [p for p in kept if (p.doc_id, p.heading) not in away]
 
     def _no_verdict_for_uncovered(self, parts: list[Part], matches: Sequence[CardMatch], country: str | None) -> None:
         """A country the guides hold no rules for (Singapore) gets no "Yes" or "No" from a card written for other

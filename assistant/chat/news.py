@@ -106,7 +106,7 @@ _NEW_PLACE = re.compile(
 )
 # "opening my own private counselling practice": the practice, as the asker's own
 _OWN_PLACE = re.compile(
-    r"\b(?:my|our)\s+(?:very\s+)?own\s+((?:[\w'’-]+\s+){0,4}?(?:clinic|practice|surgery|centre|center|office|pharmacy))\b",
+    r"\b(my|our)\s+(?:very\s+)?own\s+((?:[\w'’-]+\s+){0,4}?(?:clinic|practice|surgery|centre|center|office|pharmacy))\b",
     re.IGNORECASE,
 )
 _PRONOUNS = frozenset({"it", "this", "that", "them", "these", "those", "the news", "this news", "that news"})
@@ -281,11 +281,7 @@ def _service_in(kind: NewsKind, text: str, found: str) -> str:
     if kind.id == "opening" and (place := _NEW_PLACE.search(text)):
         return f"our new {place.group(1)}"
     if kind.id == "opening" and (own := _OWN_PLACE.search(text)):
-        return (
-            f"my {own.group(1)}"
-            if re.search(r"\bmy\s+(?:very\s+)?own\b", own.group(0), re.I)
-            else f"our {own.group(1)}"
-        )
+        return f"{own.group(1).lower()} {own.group(2)}"
     if kind.id == "vaccination" and (vaccine := _VACCINES.search(text)):
         name = vaccine.group(1)
         return f"{name.upper() if name.lower().startswith('covid') else name.lower()} vaccination"

@@ -214,7 +214,12 @@ class Countries(Strict):
         """Whether a guide section holds in one region only and the text places the asker elsewhere in its
         country: it names another region or city of that country ("Toronto") and none of the region's places
         ("Montreal"); naming only the country ("a clinic in Canada") is not elsewhere."""
-        return any((guide, section) in local.rule.sections and local.elsewhere(text) for local in self._locals)
+        return (guide, section) in self.away_sections(text)
+
+    def away_sections(self, text: str) -> frozenset[tuple[str, str]]:
+        """The (guide, section) pairs that hold in a region the text places the asker outside (see `elsewhere`),
+        each region's places read once."""
+        return frozenset(s for local in self._locals if local.elsewhere(text) for s in local.rule.sections)
 
     @cached_property
     def _locals(self) -> tuple[_Local, ...]:
