@@ -27,6 +27,12 @@ _LOWER_STREET = (
     rf"(?:(?:{_PARTICLE}\s+){{1,2}}|{_ELIDED})?"
 )
 _HOUSE = r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)?"  # "12", "221B", "12/88", "4-6"
+# A street word in lower case with no cue before it ("..., via San Vitale 88, 40125 Bologna"): an address only when
+# a postcode ends what follows the house number ("via Roma 12" alone may be a route: "via Milano 2 ore").
+_LOWER_STREET_ALONE = re.compile(
+    rf"(?<![\w/.-])(?:via|viale|piazza|corso|largo|vicolo|strada|rue|calle)\s+"
+    rf"(?:(?:{_PARTICLE}\s+){{1,2}}|{_ELIDED})?(?:[A-ZÀ-Ý][\w'’.-]*\s+){{0,2}}[A-ZÀ-Ý][\w'’.-]*,?\s+{_HOUSE}(?![\w/])"
+)
 # A street name may be a numbered one ("W 34th St"); a locality part may end in a number ("Lane 3", "Sector 12").
 _STREET_WORD = rf"(?:{_CAP}|\d{{1,3}}(?:st|nd|rd|th))"
 _LOCALITY = rf"{_CAP}(?:\s+{_CAP}){{0,3}}(?:\s+\d{{1,4}})?"
@@ -102,13 +108,43 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
         lower = _lower_street().match(text, m.end())  # "lives at 14 kirkstall road"
         if lower:
             found.append(_with_tail(text, *lower.span(), tail))
+    for m in _LOWER_STREET_ALONE.finditer(text):
+        start, end = _with_tail(text, m.start(), m.end(), tail)
+        stop = re.search(r"\.(?:\s|$)", text[m.end() : end])  # the town ends its sentence ("Roma. Grazie")
+        end = m.end() + stop.start() if stop else end
+        if _holds_postcode(text[m.end() : end]):
+            found.append((start, end))
+    for m in _NUMBER_AND_NAME.finditer(text):
+        start, end = _with_tail(text, m.start(), m.end(), tail)
+        if _ends_in_region_and_postcode(text[m.end() : end]):
+            found.append((start, end))
     found += [m.span() for m in standalone.finditer(text)]
     return _merged(found)
+
+
+# A house number and a street named with no street word ("4417 Speedway, Austin TX 78751", "12 Broadway, ..."):
+# an address only when a town, a region and its postcode follow.
+_NUMBER_AND_NAME = re.compile(rf"(?<![\w/.,$£€#:-]){_HOUSE}\s+{_CAP}(?:\s+{_CAP}){{0,2}}(?=,\s*[A-ZÀ-Ý])")
+
+
+def _ends_in_region_and_postcode(stretch: str) -> bool:
+    """Whether a street's tail goes on to a town, then a region and its postcode (", Austin TX 78751")."""
+    terms = patient_data().addresses
+    region = words(terms.regions)
+    postcodes = "|".join(f"(?:{p})" for p in (*terms.postcodes, *terms.region_postcodes))
+    return re.search(rf"^,\s*{_LOCALITY},?\s+(?:{region})\.?,?\s+(?:{postcodes})$", stretch) is not None
 
 
 def _ends_in_postcode(stretch: str) -> bool:
     postcodes = "|".join(f"(?:{p})" for p in patient_data().addresses.postcodes)
     return re.search(rf"(?<!\w)(?:{postcodes})$", stretch) is not None
+
+
+def _holds_postcode(stretch: str) -> bool:
+    """Whether a street's tail holds a postcode, before the town ("20121 Milano") or at the end."""
+    terms = patient_data().addresses
+    postcodes = "|".join(f"(?:{p})" for p in (terms.postcode_before_town, *terms.postcodes))
+    return re.search(rf"(?<!\w)(?:{postcodes})(?!\w)", stretch) is not None
 
 
 def address_words(text: str) -> frozenset[str]:
@@ -136,7 +172,16 @@ def _skip_comma(text: str, pos: int) -> int:
 
 def _with_tail(text: str, start: int, end: int, tail: re.Pattern[str]) -> tuple[int, int]:
     match = tail.match(text, end)
-    return start, (match.end() if match else end)
+    if match is None:
+        return start, end
+    stop = match.end()
+    # A "postcode" that runs on into more digits is the start of a phone number after the town ("Bologna, 051 224
+    # 6610"): the address ends before it.
+    if re.match(r"[ ]\d", text[stop : stop + 2]):
+        cut = re.search(r",[ ]+[\d ]+$", text[end:stop])
+        if cut is not None:
+            stop = end + cut.start()
+    return start, stop
 
 
 def _after_cue(text: str, pos: int, tail: re.Pattern[str]) -> tuple[int, int] | None:

@@ -7,6 +7,7 @@ birth date. Cues and month names are in knowledge/data/patient_data.yaml (`birth
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 from ._data import patient_data, words
@@ -67,8 +68,52 @@ def _any_cue() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{c})" for c in (*terms.cues, *terms.cues_after)), re.IGNORECASE)
 
 
+# A file named by a patient's initials and a compact date, then more ("JT_19880412_backmole.jpg", "AK-19550703.pdf"):
+# a practice's way of naming a patient's photo or scan. The date is a date of birth when it is at least
+# _FILE_BIRTH_AGE years old (a photo's own date, "IMG_20240312", is recent, and has no initials before it).
+_FILE_NAME_BIRTH = re.compile(
+    r"(?<![\w.-])(?P<initials>[A-Z]{2,3})[_-](?P<date>(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01]))"
+    r"(?:[_-][\w-]*)?\.(?i:jpe?g|png|heic|gif|tiff?|pdf|docx?|dcm|stl|mp4|mov)(?!\w)"
+)
+_FILE_BIRTH_AGE = 12
+
+
+def file_names_with_birth_dates(text: str, today: date | None = None) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """((initials), (date of birth)) spans of each file named by a patient's initials and birth date."""
+    year = (today or date.today()).year
+    return [
+        (m.span("initials"), m.span("date"))
+        for m in _FILE_NAME_BIRTH.finditer(text)
+        if int(m.group("y")) <= year - _FILE_BIRTH_AGE
+    ]
+
+
+# A birthday given by the age a person turns on it ("she ... turns 100 on March 12", "who turns 90 on the 3rd of
+# May"): a person's word before it in the sentence, and no word of a business (a clinic's anniversary: "our
+# practice turns 10 on 1 May").
+_TURNS = re.compile(r"\bturn(?:s|ing) \d{1,3}(?: years? old)? on (?:the )?", re.IGNORECASE)
+_TURNS_PERSON = re.compile(r"\b(?:she|he|who|his|her|patient|pt)\b", re.IGNORECASE)
+_TURNS_BUSINESS = re.compile(
+    r"\b(?:clinic|practice|studio|surgery|praxis|business|company|our (?:team|clinic|practice))\b", re.IGNORECASE
+)
+
+
+def _birthdays_by_age(text: str) -> list[tuple[int, int]]:
+    found = []
+    for m in _TURNS.finditer(text):
+        day = re.compile(date_pattern(), re.IGNORECASE).match(text, m.end())
+        if day is None or re.match(r"\w", text[day.end() : day.end() + 1]):
+            continue
+        before = re.split(r"[.!?\n]", text[max(0, m.start() - 80) : m.start()])[-1]
+        if _TURNS_PERSON.search(before) and not _TURNS_BUSINESS.search(before):
+            found.append(day.span())
+    return found
+
+
 def find_birth_dates(text: str) -> list[tuple[int, int]]:
     """(start, end) of each date of birth in `text`."""
+    in_files = [birth for _, birth in file_names_with_birth_dates(text)] if "_" in text or "-" in text else []
+    in_files += _birthdays_by_age(text) if "turn" in text.lower() else []
     if not _any_cue().search(text):
-        return []
-    return [m.span(next(g for g in ("v", "w", "x", "s") if m.group(g))) for m in _pattern().finditer(text)]
+        return in_files
+    return in_files + [m.span(next(g for g in ("v", "w", "x", "s") if m.group(g))) for m in _pattern().finditer(text)]

@@ -6,7 +6,9 @@ cue word ("SSN 123-45-6789", "Aadhaar: 2345 6789 0124"), or a few words after it
 whatever its digits: a typo in a patient's number is still that patient's number. A few words after the cue, a
 number labelled as another kind ("..., ticket 046 454 287") is masked only when it passes the check. A number with
 no cue is masked only when the scheme's checksum or rules accept it, so order numbers, amounts and phone numbers
-are not taken for identifiers.
+are not taken for identifiers; for a scheme whose numbers are not masked bare (an NHS number), only in a message
+that names the scheme somewhere ("we use the NHS no as the record ref ... ref 401 023 2137"), and never when the
+scheme has no check.
 """
 
 from __future__ import annotations
@@ -157,7 +159,7 @@ def _other_label() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[tuple[NationalId, re.Pattern[str], re.Pattern[str], re.Pattern[str]], ...]:
+def _compiled() -> tuple[tuple[NationalId, re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]], ...]:
     out = []
     for scheme in guardrail_data().phi.national_ids:
         cues = "|".join(f"(?:{c})" for c in scheme.cues)
@@ -166,7 +168,8 @@ def _compiled() -> tuple[tuple[NationalId, re.Pattern[str], re.Pattern[str], re.
         near = re.compile(
             rf"(?<![\w-])(?:{cues})(?!\w){_NEAR_GAP}(?<![\w+/.-])(?P<v>{scheme.shape})(?![\w/-]|\.\d)", re.IGNORECASE
         )
-        out.append((scheme, cued, bare, near))
+        named = re.compile(rf"(?<![\w-])(?:{cues})(?!\w)", re.IGNORECASE)
+        out.append((scheme, cued, bare, near, named))
     return tuple(out)
 
 
@@ -174,12 +177,12 @@ def find_national_ids(text: str) -> list[tuple[int, int]]:
     """(start, end) of each national identifier in `text`: right after a cue word or a few words after one on the
     same line; bare, when it passes its scheme's check."""
     found: set[tuple[int, int]] = set()
-    for scheme, cued, bare, near in _compiled():
+    for scheme, cued, bare, near, named in _compiled():
         check = CHECKS[scheme.check]
         found.update(m.span("v") for m in cued.finditer(text))
         found.update(
             m.span("v") for m in near.finditer(text) if check(m.group("v")) or not _labelled(text, m.start("v"))
         )
-        if scheme.bare:
+        if scheme.bare or (scheme.check != "none" and named.search(text)):
             found.update(m.span("v") for m in bare.finditer(text) if check(m.group("v")))
     return sorted(found)

@@ -55,6 +55,7 @@ class _Patterns:
     title_before: re.Pattern[str]
     cue_before: re.Pattern[str]
     brackets: re.Pattern[str]
+    brackets_strong: re.Pattern[str]
     from_group: re.Pattern[str]
     introduced_before: re.Pattern[str]
     self_introduced_staff: re.Pattern[str]
@@ -105,6 +106,7 @@ def _patterns() -> _Patterns | None:
         title_before=re.compile(rf"(?<![\w.])(?:{titles})\.? $", re.IGNORECASE),
         cue_before=_any(phi.name_cues, role, suffix=r"[ ,:]*$"),
         brackets=re.compile(rf" \((?:{data.person_in_brackets})", re.IGNORECASE),
+        brackets_strong=re.compile(rf" \((?:{data.person_in_brackets_strong or '(?!)'})", re.IGNORECASE),
         from_group=re.compile(rf" from (?:{data.group_after_from})", re.IGNORECASE),
         introduced_before=re.compile(rf"(?<!\w)(?:{data.introduced_before})", re.IGNORECASE),
         self_introduced_staff=re.compile(rf"(?<!\w)(?:{data.self_introduced_staff or '(?!)'})", re.IGNORECASE),
@@ -156,7 +158,11 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
         return True
     if p.cue_before.search(before):
         return False
-    if p.place_after.match(after) or p.postnominals_after.match(after):
+    if (
+        p.place_after.match(after)
+        or p.postnominals_after.match(after)
+        or _a_character_or_a_condition(text[start:end], before, after, p)
+    ):
         return True
     came_from = _PERSON_FROM.search(before)
     if came_from and " " not in text[start:end] and _person_word(came_from.group(1), everyday):
@@ -175,6 +181,17 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
     if p.title_before.search(before):  # another clinician: "letter from Dr. Ramirez at Dell Children's"
         return _titled_clinician(before, after, sentence, p)
     return False
+
+
+def _a_character_or_a_condition(name: str, before: str, after: str, p: _Patterns) -> bool:
+    """Whether one word before `after` names a mascot or a story's character by what it is ("bring back Sid the
+    Seagull", "Timmy the Tooth"), or a condition after the doctor who described it, with no title ("a post on
+    Grover's disease"; "Mrs Grover's disease" stays a patient)."""
+    if " " in name:
+        return False
+    if _CHARACTER_AFTER.match(after):
+        return True
+    return bool(_EPONYM_AFTER.match(after)) and not p.title_before.search(before)
 
 
 def _staff_next_sentence(text: str, end: int, p: _Patterns) -> bool:
@@ -211,6 +228,22 @@ def _titled_clinician(before: str, after: str, sentence: str, p: _Patterns) -> b
     return bool(p.clinician_after.match(after)) and not p.patient_word.search(sentence)
 
 
+# What a doctor's surname names when it owns it: a condition, a sign or a test ("Grover's disease", "Bell's palsy").
+_EPONYM_AFTER = re.compile(
+    r"['’]s (?:disease|syndrome|palsy|phenomenon|sign|triad|lymphoma|sarcoma|contracture|neuroma|ataxia|chorea)"
+    r"(?![\w-])",
+    re.IGNORECASE,
+)
+# After a mascot's or a character's name: "the" and a capitalised word that is not a role ("Sid the Seagull"), or
+# an animal or a made-up creature ("Max the dog", "Dotty the dragon"). Not "Sarah the hygienist" (a colleague's, read
+# elsewhere), nor "Sam the Hygienist" in capitals.
+_CHARACTER_AFTER = re.compile(
+    r" the (?:(?-i:[A-Z][a-z]+)(?<!Hygienist)(?<!Dentist)(?<!Nurse)(?<!Receptionist)(?<!Therapist)(?<!Physio)"
+    r"(?<!Doctor)(?<!Manager)(?<!Assistant)(?<!Patient)(?<!Client)(?<!Great)(?<!First)(?<!Second)(?<!Third)(?<!Younger)"
+    r"(?<!Elder)(?<!Older)|(?:dog|cat|puppy|kitten|bear|bunny|rabbit|seagull|gull|bird|owl|dragon|dinosaur|"
+    r"monkey|penguin|koala|kangaroo|wombat|crocodile|shark|lion|tiger|frog|fish|elephant|giraffe|unicorn|"
+    r"mascot|robot|tooth|toothbrush|molar))(?![\w'’-])",
+)
 _CLOSING_QUOTE = re.compile(r"[^\n\"“”„«»‘’']{0,30}[\"“”»’']")  # the rest of a quoted name: "Ramesh uncle"
 _INTRODUCED_WITHIN = 200  # characters before "her name is" in which the new colleague is introduced
 
@@ -329,6 +362,8 @@ def _word_name(
     word_name = not everyday(word) or fold(word) in name_lists().common
     if prev not in _DETERMINERS and word_name and (p.brackets.match(text, end) or p.from_group.match(text, end)):
         return start, end  # "ivy (the psoriasis teen)", "will from the hockey team"
+    if prev not in _DETERMINERS and p.brackets_strong.match(text, end):
+        return start, end  # "Nachricht von jenny (Austauschstudentin)", "mark (son of Mrs Reid)"
     # A possessive, an initial or an age shows a person, whatever verb the word can also be ("will's veneers",
     # 'from "Bill S."', "Bill, 72 years"): checked before the modal verbs are set aside.
     if word.islower() and prev not in _NOT_BEFORE_POSSESSIVE and p.care.match(text, end):
@@ -367,6 +402,8 @@ def _unknown_name(
         return start, end  # "anvi (6 yrs) came for a squint check"
     if not unknown or everyday(word):
         return None
+    if _word_before(text, start) not in _DETERMINERS and p.brackets_strong.match(text, end):
+        return start, end  # "Kalle (Sohn von Frau Oguz) braucht ein Attest"
     if _INITIAL.match(text, end) and p.reviewer.search(text, max(0, start - 8), start):
         return start, end + 3  # a reviewer the lists do not know: "di 'Stavros K.'"
     return (start, end) if _introduced(text, start, end, word, p) else None

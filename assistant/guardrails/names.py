@@ -720,7 +720,11 @@ def _name_word(token: _Token, not_names: frozenset[str], lists: NameLists, first
         return False
     if first:  # "my patient will call": a given name that is an everyday word is not taken in lower case
         return fold(word) not in lists.common and _in(word, lists.given)
-    return _in(word, lists.surnames)
+    # A Hindi verb in lower case ends the name ("naam Kusum Deshpande hai"); "Nguyen Thi Lan" keeps its capitals.
+    return _in(word, lists.surnames) and word not in _LOWER_VERBS_AFTER_NAMES
+
+
+_LOWER_VERBS_AFTER_NAMES = frozenset({"hai", "hain", "tha", "thi", "hoon", "hu"})
 
 
 # Before a name: "Oluwaseun and Chidinma Adebayo", "ellis and his dad Gareth Pownall", "Konstantin und seine Frau

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 
+from ..knowledge import registry as knowledge_registry
 from ._data import guardrail_data, patient_data, person_names
 from .births import date_pattern
 from .names import fold, name_lists, not_patients
@@ -27,6 +28,8 @@ _AFTER_NUMBER = re.compile(rf"\)?[ ]*[,–—-][ ]*({_CAPITALISED}(?: {_CAPITALI
 # Or the owner of the number after "of" in the clinics' languages ("tessera sanitaria 8038... di Settimio
 # Dall'Olio", "SIN 046 454 286 for Ines Baptiste"); a surname may hold an apostrophe ("Dall'Olio", "O'Hara").
 _OWNER_WORD = rf"{_CAPITALISED}(?:['’][A-ZÀ-Ý][^\W\d_]+)?"
+# Or the owner's name in brackets right after it ("Booking HLP-2291-K (Ade) got double-booked").
+_BRACKETED_AFTER_NUMBER = re.compile(rf"[ ]*\(({_CAPITALISED}(?: {_CAPITALISED}){{0,2}})\)")
 _OWNER_AFTER_NUMBER = re.compile(
     rf"\)?[ ]+(?:of|for|di|del|della|von|vom|für|de|du|pour)[ ]+({_OWNER_WORD}(?: {_OWNER_WORD}){{0,2}})(?![\w'’-])"
 )
@@ -104,19 +107,24 @@ def abbreviated_names(text: str) -> list[tuple[int, int]]:
 def names_after_numbers(
     text: str, numbers: list[tuple[int, int]], not_names: frozenset[str], everyday: Callable[[str], bool]
 ) -> list[tuple[int, int]]:
-    """The name right after a record or national number and a comma ("Chart no. 00731, Mared, missed ...") or
-    "of" ("... di Settimio Dall'Olio"): the number and the name are one patient's. The first word must be a listed
+    """The name right after a record or national number and a comma ("Chart no. 00731, Mared, missed ..."), in
+    brackets ("MRN 448120 (Tomasz)") or after "of" ("... di Settimio Dall'Olio"): the number and the name are one
+    patient's. The first word must be a listed
     given name or surname, or not an everyday word."""
     lists = name_lists()
     found = []
     for _, end in numbers:
         m = _AFTER_NUMBER.match(text, end)
-        owner = None if m else _OWNER_AFTER_NUMBER.match(text, end)
-        m = m or owner
+        bracketed = None if m else _BRACKETED_AFTER_NUMBER.match(text, end)
+        owner = None if m or bracketed else _OWNER_AFTER_NUMBER.match(text, end)
+        m = m or bracketed or owner
         if m is None:
             continue
         words = m.group(1).split()
         first = words[0]
+        # In brackets, a listed given name, or a listed surname that is no everyday word: not "(Mon)", "(Hindi)".
+        if bracketed and fold(first) not in lists.given and (fold(first) not in lists.surnames or everyday(first)):
+            continue
         if owner and first.isupper():
             continue  # a scheme or a form after "for" ("Aadhaar ... for PMJAY claim"), not its owner
         if first.lower() in not_names or fold(first) in lists.function_words or first.lower() in _titles():
@@ -176,10 +184,12 @@ _SURNAME_COMMA_GIVEN = re.compile(
 )
 
 # The same in ordinary case in an export's cell or after a label ("| Okonjo, David |", "Neue Patientin: Müller,
-# Sabine, geb. ..."): between a pipe or a colon and a pipe, a comma or a semicolon.
+# Sabine, geb. ...", "Lab: ROY, Sylvie — HbA1c ..."): between a pipe or a colon and a pipe, a comma, a semicolon
+# or a long dash.
 _CELL_SURNAME_COMMA_GIVEN = re.compile(
     rf"(?:\||:)[ \t]*(?P<s>{_CAPITALISED}(?:, (?:Jr|Sr|II|III|IV)\.?)?), "
-    r"(?P<g>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?: [A-Z]\.?)?)(?:[ \t]*(?=[|,;]|$)|(?=[ \t]{2,}|\t))",
+    r"(?P<g>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?: [A-Z]\.?)?)"
+    r"(?:[ \t]*(?=[|,;]|$)|(?=[ \t]{2,}|\t|[ \t]+[–—][ \t]))",
     re.MULTILINE,
 )
 # A surname in capitals and an initial in a row of a schedule or a list, between dashes or pipes ("9:30 – HARGROVE,
@@ -188,12 +198,52 @@ _ROW_SURNAME_INITIAL = re.compile(
     r"(?:[–—|]|(?<= )-)[ \t]+(?P<s>[A-ZÀ-Ý]{2}[A-ZÀ-Ý'’-]*), (?P<i>[A-Z])\.?(?=[ \t]+[–—|-]|[ \t]*$)", re.MULTILINE
 )
 
+# A surname alone in a schedule's row, in lower case or in capitals, after a time and before a dash and the visit
+# ("9:20 hughes – PAP", "10:45 – NAKAMURA – recall"): a listed surname that is no everyday word.
+_ROW_LONE_SURNAME = re.compile(
+    r"(?:^|[,;][ \t]*)(?:[-•*][ \t]*)?\d{1,2}[:.]\d{2}(?:[ ]?[ap]\.?m\.?)?[ \t]*(?:[–—-][ \t]*)?"
+    r"(?P<s>[a-zà-ÿ][a-zà-ÿ'’-]+|[A-ZÀ-Ý]{2}[A-ZÀ-Ý'’-]+)[ \t]+[–—-][ \t]",
+    re.MULTILINE,
+)
+
+# A schedule's row: the start of a line, a weekday written short ("Mon", "Do") and a time ("Mon 14:45 ...").
+_ROW_START = (
+    r"(?:^|[,;][ \t]*)(?:[-•*][ \t]*)?(?:[A-Za-zÀ-ÿ]{2,3}\.?[ \t]+)?\d{1,2}[:.]\d{2}(?:[ ]?[ap]\.?m\.?)?[ \t]*"
+    r"(?:[–—-][ \t]*)?"
+)
+# Where the name in a schedule's row ends: a dash, a pipe or a bracket, or the end of the line.
+_ROW_END = r"(?=[ \t]+[–—|(-]|[ \t]*$)"
+# The surname first in a schedule's row, then a comma and a given name or an initial, or an initial with its full
+# stop ("Mon 14:45 Wood, P – NP", "Do 09:00 Schäfer, Tim – Akne", "15:30 Bianchi G. – devitalizzazione").
+_ROW_SURNAME_FIRST = re.compile(
+    _ROW_START
+    + rf"(?P<s>{_CAPITALISED}|[A-ZÀ-Ý]{{2}}[A-ZÀ-Ý'’-]+)(?:, (?P<g>{_CAPITALISED}|[A-Z]\.?)|[ ](?P<i>[A-Z]\.))"
+    + _ROW_END,
+    re.MULTILINE,
+)
+# An initial without its full stop and a surname in a schedule's row ("9:30 A Nguyen cryo").
+_ROW_BARE_INITIAL = re.compile(
+    _ROW_START + r"(?P<n>[A-Z] (?P<s>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?))(?![\w'’.-])", re.MULTILINE
+)
+
+# A German genitive surname before a relative ("Schmidts Sohn hat angerufen", "Kayas Tochter"): the family's member.
+_GENITIVE_RELATIVE = re.compile(
+    r"(?<![\w'’.-])(?P<s>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)s (?=(?:Sohn|Tochter|Mann|Ehemann|Frau|Ehefrau|"
+    r"Mutter|Vater|Kind|Kinder|Enkel|Enkelin|Oma|Opa|Bruder|Schwester|Kleine|Kleiner|Jüngste|Jüngster|Älteste)\b)"
+)
+
+# A family named by its surname in the plural ("the Nakamuras want flu shots", "The Okonkwos came in"): the
+# surname without its "s" must be listed and no everyday word, and the plural neither an everyday word nor a listed
+# surname or a name ending in "ss" ("the Zeiss machine").
+_PLURAL_FAMILY = re.compile(r"(?<![\w'’-])(?<=\b[Tt]he )(?P<s>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)s(?![\w'’-])")
+
 
 def names_by_shape(text: str, everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
     """Names whose written shape shows a person: an initial before a surname that is double-barrelled or listed
     and not an everyday word ("M. Delacroix-Pruitt", "J. Okafor"), a family's surname ("the Lindqvist family"), and
     a quoted nickname between a given name and a surname ('Francesco "Cecco" Morandi'), and a surname, a comma and a
-    listed given name in capitals ("LEBLANC, ROGER"), and an initial and a surname in a schedule or a list."""
+    listed given name in capitals ("LEBLANC, ROGER"), and an initial and a surname in a schedule or a list; a
+    family's surname in the plural ("the Nakamuras"), a listed surname alone in a schedule's row ("9:20 hughes –")."""
     lists = name_lists()
     found = []
     for m in _INITIAL_SURNAME.finditer(text):
@@ -218,7 +268,99 @@ def names_by_shape(text: str, everyday: Callable[[str], bool]) -> list[tuple[int
             continue
         if fold(given) in lists.given or fold(m.group("n")) in lists.given:
             found.append(m.span())
-    return found + _surnames_first(text) + _initials_in_lists(text, everyday)
+    return (
+        found
+        + _plural_families(text, everyday)
+        + _surnames_first(text)
+        + _initials_in_lists(text, everyday)
+        + _lone_surnames_in_rows(text, everyday)
+        + _surnames_first_in_rows(text, everyday)
+        + _genitives_before_relatives(text, everyday)
+    )
+
+
+_GENITIVE_ARTICLES = frozenset(
+    "des eines meines deines seines ihres unseres eures dieses jenes jedes keines welches".split()
+)
+_NOT_GENITIVE_NAMES = frozenset({"gotte", "gott", "jesu", "marias"})
+
+
+def _genitives_before_relatives(text: str, everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """A listed surname that is no common word, in the German genitive before a relative with no article ("Schmidts
+    Sohn hat schon wieder angerufen"): a common noun has its article ("des Meisters Sohn"). Not a place ("Berlins
+    Kinder"), nor after a given name, as a public figure is written ("Heidi Klums Tochter")."""
+    lists = name_lists()
+    found = []
+    for m in _GENITIVE_RELATIVE.finditer(text):
+        surname = m.group("s")
+        parts = [fold(p) for p in surname.split("-")]
+        if not all(p in lists.surnames and p not in lists.function_words and p not in lists.common for p in parts):
+            continue
+        if fold(surname) in _NOT_GENITIVE_NAMES or surname.lower() in _places():  # "Gottes Sohn", "Berlins Kinder"
+            continue
+        # A common noun in the genitive has its article ("des Meisters Sohn"); a name has none. After a given name
+        # it is a public figure's ("Heidi Klums Tochter").
+        prev = re.search(r"([^\W\d_][\w'’-]*) $", text[max(0, m.start() - 30) : m.start()])
+        if prev and (prev.group(1).lower() in _GENITIVE_ARTICLES or fold(prev.group(1)) in lists.given):
+            continue
+        found.append(m.span("s"))
+    return found
+
+
+# A room or a chair with its letter in a schedule's row ("Sala, B", "Raum, C"): surnames too, but no one's here.
+_ROOMS = frozenset("room sala salle raum zimmer box bay chair stanza studio suite poltrona cabinet op or".split())
+
+
+def _surnames_first_in_rows(text: str, everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """The surname first in a schedule's row ("Mon 14:45 Wood, P – NP", "Do 09:00 Schäfer, Tim –", "15:30 Bianchi
+    G. –"): with a given name, the given name must be listed and no everyday word, or the surname listed; with an
+    initial, the surname must be listed. An initial without its full stop before a listed surname that is no common
+    word ("9:30 A Nguyen cryo"; not "11:00 A New patient"). Not a room ("Sala, B –")."""
+    lists = name_lists()
+    found = []
+    for m in _ROW_SURNAME_FIRST.finditer(text):
+        surname = m.group("s")
+        parts = [fold(p) for p in surname.split("-") if p]
+        if any(p in lists.function_words or p in _ROOMS for p in parts):
+            continue
+        listed = all(p in lists.surnames for p in parts)
+        given = m.group("g")
+        if given and len(given.rstrip(".")) > 1:
+            ok = (fold(given) in lists.given and not everyday(given)) or (listed and not everyday(surname))
+        else:
+            ok = listed
+        if ok:
+            found.append((m.start("s"), m.end()))
+    for m in _ROW_BARE_INITIAL.finditer(text):
+        surname = m.group("s")
+        folded = fold(surname)
+        if folded in lists.surnames and folded not in lists.function_words and folded not in lists.common:
+            found.append(m.span("n"))
+    return found
+
+
+def _plural_families(text: str, everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """A family's surname in the plural ("the Nakamuras want flu shots")."""
+    lists = name_lists()
+    found = []
+    for m in _PLURAL_FAMILY.finditer(text):
+        surname = m.group("s")
+        if fold(surname) in lists.surnames and fold(surname) not in lists.function_words and not everyday(surname):
+            plural = surname + "s"  # not a name of its own ("the Zeiss machine", "the Williams")
+            if not everyday(plural) and not surname.endswith("s") and fold(plural) not in lists.surnames:
+                if plural.lower() not in _places():  # "the Netherlands", "the Bahamas"
+                    found.append(m.span())
+    return found
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """The countries, regions and cities the countries data names, and the words that show them, lower case."""
+    return frozenset(
+        word.lower()
+        for country in knowledge_registry.load(knowledge_registry.COUNTRIES).countries
+        for word in (country.name, *country.cues, *country.cities, *country.regions)
+    )
 
 
 def _surnames_first(text: str) -> list[tuple[int, int]]:
@@ -229,11 +371,25 @@ def _surnames_first(text: str) -> list[tuple[int, int]]:
     for m in [*_SURNAME_COMMA_GIVEN.finditer(text), *_CELL_SURNAME_COMMA_GIVEN.finditer(text)]:
         surname, given = m.group("s").split(",")[0], m.group("g").split(" ")[0]
         if fold(given) in lists.given and fold(surname) not in lists.function_words and fold(given) not in lists.common:
-            found.append((m.start("s"), m.end("g")))
+            if not {surname.lower(), given.lower()} & _places():  # a town and its country: "Paris, France"
+                found.append((m.start("s"), m.end("g")))
     for m in _ROW_SURNAME_INITIAL.finditer(text):
         if fold(m.group("s")) in lists.surnames and fold(m.group("s")) not in lists.function_words:
             found.append((m.start("s"), m.end()))
     return found
+
+
+def _lone_surnames_in_rows(text: str, everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """A listed surname that is no everyday word alone in a schedule's row ("9:20 hughes – PAP"). A word in
+    capitals the lists do not hold ("10:45 – OYELARAN –") is left: a brand or a task reads the same ("CEREC")."""
+    lists = name_lists()
+    return [
+        m.span("s")
+        for m in _ROW_LONE_SURNAME.finditer(text)
+        if fold(m.group("s")) in lists.surnames
+        and fold(m.group("s")) not in lists.function_words
+        and not everyday(m.group("s"))
+    ]
 
 
 def _initials_in_lists(text: str, everyday: Callable[[str], bool]) -> list[tuple[int, int]]:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..knowledge import registry as knowledge_registry
 from ._data import guardrail_data, patient_data, words
 from .addresses import find_addresses
-from .births import find_birth_dates
+from .births import file_names_with_birth_dates, find_birth_dates
 from .clinic import clinic_terms
 from .identifiers import find_national_ids
 from .name_context import cued_or_titled, names_from_context, not_a_patient_by_context
@@ -173,8 +173,31 @@ def rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     )
     spans = _without_own_addresses(text, spans)
     spans, cleared = _without_colleagues_and_figures(text, _with_names_after_numbers(text, spans), extra_names)
-    spans = _with_repeated_names(text, spans, cleared)
+    spans = _with_reviewer_initials(text, _with_repeated_names(text, spans, cleared))
     return _with_table_cells(text, _with_unlabelled_numbers(text, _with_dates_after_names(text, spans)))
+
+
+# A review's writer: after "review ... by/from" or a star rating and "from" ("Review by Priyanka S ★☆☆☆☆", "5★ from
+# ..."), a name may end in an initial with no full stop before the stars, a quote, a dash or the line's end.
+_REVIEWER_BEFORE = re.compile(
+    r"(?:\b(?:reviews?|reviewed|rated|rating|bewertung|recensione)\b[^\n]{0,25}?|[★⭐☆]\s*)"
+    r"\b(?:by|from|von|di|da|de)[ ]+$",
+    re.IGNORECASE,
+)
+_BARE_INITIAL_AFTER = re.compile(r" [A-Z](?=[ ]*(?:[★☆⭐\"'“‘(—–]|- |$))", re.MULTILINE)
+
+
+def _with_reviewer_initials(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` with a reviewer's name carried on to the initial written after it with no full stop ("Review by
+    Priyanka S ★☆☆☆☆ '...'"); an initial with its full stop is read with the name already."""
+    out = []
+    for s in spans:
+        if s.kind == "NAME" and _REVIEWER_BEFORE.search(text, max(0, s.start - 40), s.start):
+            initial = _BARE_INITIAL_AFTER.match(text, s.end)
+            if initial and not any(o.start < initial.end() and s.end <= o.start for o in spans if o is not s):
+                s = PhiSpan("NAME", s.start, initial.end(), text[s.start : initial.end()])
+        out.append(s)
+    return out
 
 
 def _with_table_cells(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
@@ -646,6 +669,7 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
         found += [
             s for s in names_in_hashtags(text, not_names, _city_names()) if not is_not_a_patient(text, *s)
         ] + spelled_names(text)
+        found += [initials for initials, _ in file_names_with_birth_dates(text)]
         return found + [
             s
             for m in initials_cue.finditer(text)

@@ -16,10 +16,13 @@ from functools import lru_cache
 
 from ._data import patient_data
 
-# A pipe too, as practice systems print rows ("UHID | Name | DOB"); not a markdown table's line that starts with
-# one: its empty first cell is no column name.
+# A pipe too, as practice systems print rows ("UHID | Name | DOB"); a markdown table's line that starts and ends
+# with one ("| Sr | Name | Aadhaar |") is read without its outer pipes, and the line of dashes under its header is
+# no row.
 _SEPARATORS = (";", "\t", "|", ",")
 _FOLD = re.compile(r"[\s_\-.]+")
+_MARKDOWN_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$")
+_MARKDOWN_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?[ \t]*$")
 
 
 def _column(cell: str) -> str:
@@ -66,6 +69,11 @@ def table_cells(text: str) -> tuple[list[tuple[str, int, int]], list[tuple[int, 
     offset = 0
     for line in text.split("\n"):
         start, offset = offset, offset + len(line) + 1
+        if header is not None and header[0] == "|" and _MARKDOWN_RULE.match(line):
+            continue
+        markdown = _MARKDOWN_ROW.match(line)
+        if markdown:  # the cells between the outer pipes
+            start, line = start + markdown.start(1), markdown.group(1)
         if header is None or header[0] not in line:
             header = _header(line)
             if header is not None:

@@ -220,6 +220,8 @@ class NameContext(Strict):
     # A clinician's degrees after a name and a comma ("Rajiv Menon, DDS, MD"): a signature, not a patient.
     postnominals_after_name: Regex | None = None
     person_in_brackets: Regex
+    # In brackets after a name: a child named by its parent or a pupil ("Kalle (Sohn von Frau Oguz)"), whatever word.
+    person_in_brackets_strong: Regex | None = None
     group_after_from: Regex
     introduced_before: Regex
     introduced_after: Regex
