@@ -79,6 +79,7 @@ def test_a_plan_asked_about_past_a_view_reported_is_a_question_not_a_request(dra
         "Is TikTok worth it for a GP?",
         "How often should we post on Instagram?",
         "Should I have a separate personal account?",
+        "Every post we put up gets angry comments about the new phone system. What would you do?",
     ],
 )
 def test_questions_are_not_taken_for_requests_to_write(drafter, text):

@@ -139,3 +139,29 @@ def test_a_new_service_we_hold_a_finished_post_on_says_what_the_service_is(draft
 def test_a_negative_comment_that_mentions_a_best_friend_is_not_praise():
     reply = draft_reply("They butchered my best friend's nose and she got an infection. Do not go here.")
     assert reply.sentiment == "negative"
+
+
+def test_a_change_to_appointments_is_announced_and_the_replies_asked_for_follow(drafter):
+    text = (
+        "GP surgery: from May we are moving to total triage, so everyone fills in an online form instead of phoning. "
+        "Please write the Facebook announcement and three standard replies for the complaints we'll get."
+    )
+    drafts = drafter.drafts(turn(text, ["facebook"]), None, Asker(country="GB"))
+    assert [d.kind for d in drafts] == ["caption", "review_reply"], [d.title for d in drafts]
+    post, replies = drafts
+    assert "reach a service" in post.title and "please use the online form" in post.text, post.text
+    assert replies.text.count(":\n") == 3, replies.text  # one reply per situation
+    assert "can't discuss anyone's care" in replies.text
+    assert any("confirm that they are a patient" in n for n in replies.notes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write a Facebook post telling patients we're moving to total triage from 1 June.",
+        "Write a post: from 2 June we're switching to an online booking system. Patients will complain, I know.",
+    ],
+)
+def test_the_announcement_alone_comes_without_replies(drafter, text):
+    post = only(drafter.drafts(turn(text, ["facebook"]), None, Asker()))
+    assert "reach a service" in post.title, post.title

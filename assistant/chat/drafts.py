@@ -139,7 +139,7 @@ class Drafter:
     def _drafts(self, turn, profile: ClinicProfile | None, asker) -> list[Draft]:
         text = turn.masked
         details = details_in(text, self.kb.countries)
-        kind = requested_kind(text, self.data)
+        kind, news = self._asked(text)
         if kind != "review_reply" and self.data.rewrite and wants_rewrite(text, self.data.rewrite):
             if pasted := _pasted(text):
                 named = turn.platforms[0] if turn.platforms_named and turn.platforms else None
@@ -165,7 +165,8 @@ class Drafter:
         if kind is None:
             return []
         if kind == "caption":
-            return self.captions(turn, profile, asker.specialty, details)
+            drafts = self.captions(turn, profile, asker.specialty, details)
+            return [*drafts, self.news.replies(news, _values(profile, details))] if news and drafts else drafts
         make = {
             "bio": self.bio,
             "review_reply": self.review_reply,
@@ -175,6 +176,14 @@ class Drafter:
         }[kind]
         draft = make(turn, profile, asker.specialty)
         return [draft] if draft else []
+
+    def _asked(self, text: str):
+        """The kind of draft asked for, and the practice news whose comment replies are asked for too, if any:
+        "the announcement + 2-3 standard replies for the angry comments" is the post, then the replies."""
+        kind = requested_kind(text, self.data)
+        if (news := self.news.with_replies(text)) is None:
+            return kind, None
+        return ("caption" if kind == "review_reply" else kind), news
 
     def guidance_card(self, kind: DraftKind):
         """The card whose advice goes with a draft of this kind, or None."""

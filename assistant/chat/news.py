@@ -222,6 +222,33 @@ class NewsWriter:
             guide=kind.guide,
         )
 
+    def with_replies(self, text: str) -> NewsKind | None:
+        """The news a message asks for when it also asks for the replies to the comments that news will draw
+        ("the announcement + 2-3 standard replies"), else None; the news kinds are only looked for after the cheap
+        check that replies are asked for at all."""
+        if not any(compiled(p, re.IGNORECASE).search(text) for p in self.data.replies_too):
+            return None
+        kind = self.kind_for(text)
+        return kind if kind is not None and kind.comment_replies else None
+
+    def replies(self, kind: NewsKind, values: dict[str, str]) -> Draft:
+        """The standard replies to the comments this news will draw: one paragraph per situation, nothing about
+        anyone's care."""
+        text = "\n\n".join(
+            f"{situation}:\n{' '.join(fill(reply, values).split())}"
+            for situation, reply in kind.comment_replies.items()
+        )
+        notes = list(kind.reply_notes)
+        if "[" in text:
+            notes.insert(0, "Fill in the parts in [brackets] before posting.")
+        return Draft(
+            kind="review_reply",
+            platform=None,
+            title=f"Replies to comments on the post: {kind.title.lower()}",
+            text=text,
+            notes=notes,
+        )
+
     def _who(self, text: str) -> dict[str, str]:
         """The person the news is about and their role, as the message gives them."""
         found: dict[str, str] = {}
@@ -389,7 +416,8 @@ _OLD_WAY = re.compile(
     re.IGNORECASE,
 )
 _NEW_WAY = re.compile(
-    r"\b(?:new|use|using|through|via|switch(?:ing)? to|mov(?:e|ing) to|chang(?:e|ing) to)\s+(the\s+|our\s+)?(?:new\s+)?"
+    r"\b(?:new|use|using|through|via|switch(?:ing)? to|mov(?:e|ing) to|chang(?:e|ing) to|fills? in|filling in|with)\s+"
+    r"(the\s+|our\s+|an?\s+(?=online))?(?:new\s+)?"
     r"((?:[\w'’-]+\s+){0,3}(?:app|portal|system|website|form|online (?:booking|ordering|form)))\b",
     re.IGNORECASE,
 )
@@ -402,7 +430,8 @@ def _change_details(text: str) -> dict[str, str]:
         found["old_way"] = old.group(1).strip()
     if new := _NEW_WAY.search(text):
         way = re.sub(r"^(?:an?|the)\s+", "", new.group(2).strip(), flags=re.IGNORECASE)  # "an online form"
-        found["new_way"] = f"{(new.group(1) or 'the ').strip()} {way}"
+        article = (new.group(1) or "the ").strip()
+        found["new_way"] = f"{'the' if article.lower() in ('a', 'an') else article} {way}"
     return found
 
 

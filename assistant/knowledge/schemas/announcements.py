@@ -37,6 +37,10 @@ class NewsKind(Strict):
     things: tuple[str, ...] = ()
     card: str | None = None  # the answer card whose advice follows this post, whatever else the message matches
     guide: str | None = None  # the card whose advice follows this post when no card fits the message itself well
+    # Standard replies to the comments this news will draw (situation -> reply), written as a second draft when the
+    # message asks for replies too ("the announcement + 2-3 standard replies for the angry comments").
+    comment_replies: dict[str, str] = {}
+    reply_notes: tuple[str, ...] = ()
 
     @property
     def new_thing(self) -> re.Pattern[str] | None:
@@ -54,8 +58,17 @@ class NewsKind(Strict):
             raise ValueError(f"unknown placeholders {sorted(unknown)}; use {sorted(SLOTS)}")
         return value
 
+    @field_validator("comment_replies")
+    @classmethod
+    def _known_reply_slots(cls, value: dict[str, str]) -> dict[str, str]:
+        for reply in value.values():
+            cls._known_slots(reply)
+        return value
+
 
 class AnnouncementData(Strict):
     updated: dt.date
     kinds: tuple[NewsKind, ...] = Field(min_length=1)
     roles: tuple[str, ...] = Field(min_length=1)  # job titles a welcome post names ("hygienist", "GP")
+    # A request for news that also asks for replies to the comments it will draw ("... + 3 standard replies").
+    replies_too: tuple[Regex, ...] = ()
