@@ -22,13 +22,14 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, get_args
 
 import numpy as np
 
 from .bm25 import BM25
 from .embeddings import Embedder, embed_queries
 from .knowledge.cards import Card
+from .knowledge.countries import RuleSet
 from .question_split import Split, split_question
 from .retrieval import tokenize
 
@@ -71,6 +72,17 @@ TIE = 0.02
 # enough to override the topic ("How often should a dental practice in Leeds post?" is the posting-frequency card,
 # not the GDC card on patient content). At 0.10 a country card won by topic-blind margins.
 COUNTRY_SHIFT = 0.02
+# For an asker in a country the general cards do not speak for (Singapore, South Africa, Germany, Brazil...: the
+# general cards' variants speak for the US, UK, EU, Australian, Canadian and Indian rule sets), that country's own
+# card wins by more: a GP clinic in Tampines asking to repost its Google reviews got the general card, which allows
+# them with consent, over the Singapore card that says testimonials are not allowed there. On the 77 held-out
+# questions from such countries whose card changed at 0.1, 0.1 also won on topic-blind margins (a Berlin practice's
+# DM question answered with Germany's testimonial ban, a Jameda review too); 0.05 kept those on their topic's card
+# and still moved before-and-after, price and testimonial questions to the country's card. India is a rule set the
+# general cards' variants speak for, and its own cards are broad ("can doctors advertise?"): with the shift they
+# took a Bengaluru dentist's ChatGPT question and a Pune clinic's review gifts, so it is not one of these countries.
+NARROW_COUNTRY_SHIFT = 0.05
+_BROAD_RULES = frozenset(get_args(RuleSet))  # the rule sets the general cards' variants are written for
 # How much of a named platform's own direction a question's vector loses. A platform's name weighs heavily in a
 # short question's embedding, so "want to make day-in-the-life videos on TikTok: will I get in trouble with the
 # GMC?" matched the TikTok first-month card over the card on posting about work. On eval/card_dev.jsonl (200
@@ -569,7 +581,12 @@ def _country_shift(written_for: frozenset[str], own: bool, country: str | None, 
     if not written_for:
         return 0.0
     if country in written_for or (code is not None and code in written_for):
-        return 0.0 if own else COUNTRY_SHIFT
+        if own:
+            return 0.0
+        narrow = (code is not None and code in written_for and code not in _BROAD_RULES) or (
+            country in written_for and country not in _BROAD_RULES
+        )
+        return NARROW_COUNTRY_SHIFT if narrow else COUNTRY_SHIFT
     if own and country is None and code is None:
         return 0.0
     return -10.0

@@ -265,3 +265,19 @@ def test_a_platform_found_without_a_name_is_left_undamped_not_an_error(fixture_k
     found, expected = damped.match(question, k=2), plain.match(question, k=2)
     assert [(m.card.id, m.score) for m in found] == [(m.card.id, m.score) for m in expected]
     assert damped.match("   ") == []
+
+
+def test_a_country_the_general_cards_do_not_speak_for_gets_its_own_card_on_its_own_topic_only(kb, embedder):
+    """Singapore bans testimonials that the general card allows with consent: its own card answers a clinic there,
+    while a question on another topic (how often to post) keeps the topic's general card."""
+    matcher = CardMatcher(kb.cards, embedder, Path(os.environ["ASSISTANT_CACHE_DIR"]), regions=card_regions(kb))
+    regions = card_regions(kb)
+    reviews = (
+        "Our family clinic in Tampines wants to share screenshots of our five-star Google reviews on Instagram. Ok?"
+    )
+    assert not regions.get(matcher.match(reviews, k=1)[0].card.id)  # nowhere named: the general card
+    assert regions.get(matcher.match(reviews, k=1, country="SG", code="SG")[0].card.id) == frozenset({"SG"})
+    often = "How often should our clinic in Bedok post on Instagram?"
+    assert not regions.get(matcher.match(often, k=1, country="SG", code="SG")[0].card.id)
+    dms = "Practice in Hamburg - can I reply to patients' questions in Instagram DMs under GDPR?"  # no ad rules
+    assert regions.get(matcher.match(dms, k=1, country="EU", code="DE")[0].card.id) != frozenset({"DE"})
