@@ -190,6 +190,13 @@ class CardMatcher:
         self._slot = np.arange(len(self._owner)) - self._starts[self._owner_arr]
         self._grid = bool(self._owner) and bool(self._counts.all()) and bool(np.all(np.diff(self._owner_arr) >= 0))
         self._position = {card.id: i for i, card in enumerate(self.cards)}
+        # (card, country) -> the card answering there instead: a general card overruled by that country's own rules
+        self._overruled = {
+            (i, code): self._position[other]
+            for i, card in enumerate(self.cards)
+            for code, other in card.card.overruled_in.items()
+            if other in self._position
+        }
         self._sections = [{(c.guide, c.section) for c in card.card.cites} for card in self.cards]
         tokens = [tokenize(t) for t in self._texts]
         self._bm25 = BM25([t or ["_"] for t in tokens]) if self._texts else None
@@ -389,7 +396,7 @@ class CardMatcher:
         order = np.argsort(-scores)[: max(k, 2)]
         top, second = scores[order[0]], scores[order[1]] if len(order) > 1 else 0.0
         confidence = self.calibration.probability(top, top - second)
-        out = []
+        out: list[CardMatch] = []
         for rank, i in enumerate(order[:k]):
             if self._grid:  # the card's wordings are one run of positions
                 start = int(self._starts[i])
@@ -398,9 +405,14 @@ class CardMatcher:
                 mine = np.flatnonzero(self._owner_arr == i)
                 best = int(mine[np.argmax(dense[mine])])
             first = rank == 0
+            # The card matched keeps its wording and its score; where the asker's country overrules its answer,
+            # that country's card answers (once: a country card already listed is not listed again).
+            card = self.cards[self._overruled.get((int(i), code), int(i)) if code else int(i)]
+            if any(m.card.id == card.id for m in out):
+                continue
             out.append(
                 CardMatch(
-                    self.cards[i],
+                    card,
                     float(scores[i]),
                     self._texts[best],
                     confidence if first else 0.0,

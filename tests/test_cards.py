@@ -172,3 +172,17 @@ def test_a_variant_saying_no_steps_for_an_unknown_country_is_rejected(kb_copy):
 
     message = _broken(kb_copy, change)
     assert "QQ" in message
+
+
+@pytest.mark.parametrize(
+    ("overruled", "expected"),
+    [
+        ({"QQ": "review-replies-threat"}, "'QQ' is not in countries.yaml"),
+        ({"US": "review-replies-one-star"}, "is not another card"),
+        ({"US": "no-such-card"}, "is not another card"),
+        ({"US": "review-replies-threat"}, "cites no guide of country 'US'"),
+    ],
+)
+def test_a_card_overruled_in_a_country_names_a_real_card_of_that_country(kb_copy, overruled, expected):
+    message = _broken(kb_copy, lambda card: card.__setitem__("overruled_in", overruled))
+    assert "overruled_in" in message and expected in message

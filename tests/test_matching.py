@@ -281,3 +281,18 @@ def test_a_country_the_general_cards_do_not_speak_for_gets_its_own_card_on_its_o
     assert not regions.get(matcher.match(often, k=1, country="SG", code="SG")[0].card.id)
     dms = "Practice in Hamburg - can I reply to patients' questions in Instagram DMs under GDPR?"  # no ad rules
     assert regions.get(matcher.match(dms, k=1, country="EU", code="DE")[0].card.id) != frozenset({"DE"})
+
+
+def test_a_general_card_overruled_in_the_askers_country_gives_way_to_that_countrys_card(kb, embedder):
+    """South Africa's HPCSA and Singapore's regulations ban the review reposts the general card allows with consent:
+    there the country's own card answers, in the general card's place, once, with the wording the asker matched."""
+    matcher = CardMatcher(kb.cards, embedder, Path(os.environ["ASSISTANT_CACHE_DIR"]), regions=card_regions(kb))
+    question = "Can we turn our best Google reviews into Instagram posts?"
+    general = matcher.match(question, k=3)
+    overruled = general[0].card.card.overruled_in
+    assert set(overruled) >= {"ZA", "SG"}
+    for code in ("ZA", "SG"):
+        here = matcher.match(question, k=3, country=code, code=code)
+        assert here[0].card.id == overruled[code] and here[0].question == general[0].question
+        assert len({m.card.id for m in here}) == len(here)
+    assert [m.card.id for m in matcher.match(question, k=3, country="AU", code="AU")][0] == general[0].card.id

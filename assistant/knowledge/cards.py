@@ -33,6 +33,13 @@ def markers(text: str) -> list[int]:
     return [int(n) for n in MARKER.findall(text)]
 
 
+def _country_codes(value: tuple[str, ...]) -> tuple[str, ...]:
+    bad = [c for c in value if not re.fullmatch(r"[A-Z]{2}", c)]
+    if bad:
+        raise ValueError(f"country code(s) {bad} are not two capital letters (ISO 3166, or EU)")
+    return value
+
+
 class CardItem(Strict):
     """One step or caution. Written as a plain string, or as a mapping when it is not for every asker:
     `{text: ..., countries: [ZA]}` is shown only to askers of those countries (or of their rule sets: an Italian
@@ -52,10 +59,7 @@ class CardItem(Strict):
     @field_validator("countries")
     @classmethod
     def _codes(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        bad = [c for c in value if not re.fullmatch(r"[A-Z]{2}", c)]
-        if bad:
-            raise ValueError(f"country code(s) {bad} are not two capital letters (ISO 3166, or EU)")
-        return value
+        return _country_codes(value)
 
     def __str__(self) -> str:
         return self.text
@@ -128,6 +132,10 @@ class AnswerCard(Strict):
     # The rule sets the card's answer is written for (the ADA Code: US) when its theme holds cards for everyone:
     # askers who name another country never get it, those who name none still may. Empty: the theme's `countries`.
     countries: tuple[CardCountry, ...] = ()
+    # Countries whose own rules overturn this card's answer, each with its own card that answers there instead:
+    # `{ZA: south-africa-testimonials}` (the HPCSA bans the testimonials this card allows with consent). The
+    # loader checks that the country is known and that the card named cites a guide of that country.
+    overruled_in: dict[str, str] = Field(default_factory=dict)
     cites: tuple[CardCite, ...] = Field(min_length=1)
     updated: dt.date
 
@@ -139,6 +147,15 @@ class AnswerCard(Strict):
             raise ValueError("the same question is listed twice")
         if any(len(q) < 6 for q in folded):
             raise ValueError("a question is shorter than 6 characters")
+        return value
+
+    @field_validator("overruled_in")
+    @classmethod
+    def _overruled(cls, value: dict[str, str]) -> dict[str, str]:
+        _country_codes(tuple(value))
+        bad = [card_id for card_id in value.values() if not re.fullmatch(ID_RE, card_id)]
+        if bad:
+            raise ValueError(f"card id(s) {bad} are not ids (lower-case words joined by hyphens)")
         return value
 
     @model_validator(mode="after")
