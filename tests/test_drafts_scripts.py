@@ -39,6 +39,33 @@ def test_a_script_whose_subject_follows_a_colon_is_written_from_the_topic_on_tha
 
 
 @pytest.mark.parametrize(
+    ("text", "specialty", "about", "not_about"),
+    [
+        (
+            "Physio in Vancouver. Can you write a script for a 30 second Instagram reel: 3 desk stretches for neck "
+            "pain, talking to office workers? I'll film it myself on my phone.",
+            "physiotherapy",
+            "stretch",
+            "phone",
+        ),
+        (
+            "Paediatrician in Pune. I want a 45-60 second Instagram Reel script, me talking to camera: dengue "
+            "prevention at home + warning signs when to rush to hospital. Keep it simple for parents.",
+            "pediatrics",
+            "dengue",
+            "hand, foot",
+        ),
+    ],
+)
+def test_a_subject_after_the_colon_outranks_a_cue_word_later_in_the_message(drafter, text, specialty, about, not_about):
+    """ "... on my phone" and "simple for parents" come after the subject the colon gave: a script about the
+    phone (a pacemaker script), or about what parents need to know (hand, foot and mouth), answers another request."""
+    [draft] = drafter.drafts(turn(text, ["instagram"]), None, Asker(specialty=specialty))
+    assert draft.kind == "video_script"
+    assert about in draft.title.lower() and not_about not in draft.title.lower(), draft.title
+
+
+@pytest.mark.parametrize(
     ("copy", "gone", "closing"),
     [
         (

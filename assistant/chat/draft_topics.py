@@ -66,7 +66,7 @@ class TopicFinder:
         # camera" is about the day at the office, not about cameras.
         if titled and match and titled.start() > match.start():
             titled = None
-        if titled:
+        if titled or _colon_first(text, match):  # "a reel script: dengue at home ... Keep it simple for parents"
             match = None
         subject = match.group(1) if match else titled.group(1) if titled else (subject_after_colon(text) or text)
         # "about sunscreen for my skin clinic in Leeds": the subject ends where the clinic's description starts.
@@ -241,7 +241,7 @@ class TopicFinder:
         """The subject as the user wrote it ("how to floss"), without the words that say how ("properly")."""
         found = (_cue(c, text) for c in cues or self.data.subject_cues)
         match = next((m for m in found if m), None)
-        if match is None:
+        if match is None or (not cues and _colon_first(text, match)):
             return ""
         phrase = _SUBJECT_END.split(match.group(1), maxsplit=1)[0]
         stop = set(self.data.extras.subject_stopwords)
@@ -286,9 +286,16 @@ _PRACTICE = re.compile(
 # A subject given after a colon with no cue word, in the sentence that asks for the draft: "Need a TikTok script,
 # ~45 sec, me talking to camera: clear aligners vs braces, which is better?"
 _AFTER_COLON = re.compile(
-    r"\b(?:script|caption|post|reel|tiktok|video|carousel)s?\b[^.?!:\n]{0,60}:\s*(?![\"“'‘])([^\n:\"“]{5,80}?)(?=\s*[,.;?!\n]|$)",
+    r"\b(?:script|caption|post|reel|tiktok|video|carousel)s?\b[^.?!:\n]{0,60}:\s*(?![\s\"“'‘])([^\n:\"“]{5,80}?)(?=\s*[,.;?!\n]|$)",
     re.IGNORECASE,
 )
+
+
+def _colon_first(text: str, cued: re.Match[str] | None) -> bool:
+    """Whether the request names its subject after a colon before a cue word does: "a 30 second reel: 3 desk
+    stretches for neck pain ... I'll film it on my phone" is about the stretches, not the phone."""
+    found = _AFTER_COLON.search(text)  # not a quoted title ("a script: 'braces vs aligners for teens?'")
+    return found is not None and cued is not None and found.start(1) <= cued.start()
 
 
 def subject_after_colon(text: str) -> str:
