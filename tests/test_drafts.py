@@ -541,6 +541,17 @@ def test_a_before_and_after_caption_names_the_treatment_and_the_consent_and_prom
     assert any("ads" in n for n in draft.notes)
 
 
+def test_a_clinic_where_results_photos_are_banned_gets_no_before_and_after_caption_but_its_rules(drafter):
+    """Singapore's regulations ban before-and-after and after-only photos in a clinic's posts: the caption asked for
+    comes without one, and the Singapore card follows it; elsewhere the before-and-after caption stands."""
+    text = "Write an Instagram caption for our new pico laser with a before/after of a patient (she agreed)"
+    (draft,) = drafter.drafts(turn(text, ["instagram"]), None, Asker(code="SG"))
+    assert draft.card == "singapore-claims-and-photos"
+    assert "one person's result" not in draft.text and "pico laser" in draft.text.lower()
+    (elsewhere,) = drafter.drafts(turn(text, ["instagram"]), None, Asker(country="AU", code="AU"))
+    assert "one person's result" in elsewhere.text and elsewhere.card is None
+
+
 def test_a_plan_lists_every_week_asked_for(drafter):
     (draft,) = drafter.drafts(
         turn("Draft an 8-week Instagram plan for my dental practice"), None, Asker(specialty="dentistry")
@@ -630,7 +641,7 @@ def test_every_card_a_draft_points_to_exists(kb):
     notices = registry.load(registry.NOTICES, kb.root)
     news = registry.load(registry.ANNOUNCEMENTS, kb.root)
     named = [*drafts.guidance.values(), *drafts.threat_cards.values(), *(a.card for a in notices.advice if a.card)]
-    named += [n.guide for n in notices.notices if n.guide]
+    named += [n.guide for n in notices.notices if n.guide] + [c for n in notices.notices for c in n.not_in.values()]
     named += [c for k in news.kinds for c in (k.card, k.guide) if c]
     named += [
         *drafts.extras.sentiment_cards.values(),

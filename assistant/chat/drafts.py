@@ -147,7 +147,11 @@ class Drafter:
                 return [rewrite(pasted, self.data.rewrite, named, language)]
         if kind in (None, "review_reply") and (crisis := self.crisis_reply(turn, profile, kind)) is not None:
             return [crisis]  # a pasted message about suicide or self-harm: the crisis reply, before anything else
-        if kind != "review_reply" and (notice := self.notices.notice_for(text)):
+        notice = self.notices.notice_for(text) if kind != "review_reply" else None
+        if notice is not None and (instead := notice.not_in.get(asker.code or "")):
+            drafts = self.captions(turn, profile, asker.specialty, details) if kind == "caption" else []
+            return [d.model_copy(update={"card": instead}) for d in drafts[:1]]
+        if notice is not None:
             names = {p: self.kb.platform(p).name for p in _platforms(turn, profile)}
             codes = self.kb.countries.all_named_in(text) if self.kb.countries else []
             places = {c: self.kb.countries.name_of(c) or c for c in codes} if self.kb.countries else {}

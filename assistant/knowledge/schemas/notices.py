@@ -30,6 +30,10 @@ class Notice(Strict):
     texts: dict[str, str] = Field(min_length=1)  # channel -> text: social, google_business, linkedin, sms, email
     notes: tuple[str, ...] = ()
     guide: str | None = None  # the answer card whose advice follows the draft when no card fits the question well
+    # Countries whose own rules forbid what this draft is for, each with the card that answers there instead: a
+    # Singapore clinic asking for a before-and-after caption is told that the regulations ban result photos, and
+    # gets a caption without one if a caption was asked for.
+    not_in: dict[str, str] = {}
 
     @field_validator("texts")
     @classmethod
