@@ -70,6 +70,14 @@ def test_several_posts_of_practice_news_give_one_and_say_how_many_we_hold(drafte
     assert "You asked for 3 Instagram posts" in draft.notes[0] and "one checked post" in draft.notes[0]
 
 
+def test_saturday_flu_clinics_are_vaccination_sessions_not_new_opening_hours(drafter):
+    text = "Can you write a Facebook post announcing our autumn flu clinics? Saturday clinics on 4th and 18th October."
+    draft = only(drafter.drafts(turn(text, ["facebook"]), None, Asker(country="GB")))
+    assert "vaccination clinic" in draft.title and "now open on" not in draft.text, (draft.title, draft.text)
+    hours = "Write a post: we now have Saturday clinics, 9 to 1, from March."
+    assert "opening hours" in only(drafter.drafts(turn(hours, ["facebook"]), None, Asker())).title
+
+
 def test_the_practices_own_description_is_never_the_subject(drafter):
     text = "Write a caption for our skin clinic in Leeds for spring, reminding people to check their moles."
     draft = only(drafter.drafts(turn(text, ["instagram"]), None, Asker()))
@@ -159,6 +167,7 @@ def test_a_change_to_appointments_is_announced_and_the_replies_asked_for_follow(
     "text",
     [
         "Write a Facebook post telling patients we're moving to total triage from 1 June.",
+        "From next month we're switching to 'total triage'. Can you draft the announcement post?",
         "Write a post: from 2 June we're switching to an online booking system. Patients will complain, I know.",
     ],
 )
