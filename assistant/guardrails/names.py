@@ -878,6 +878,88 @@ def _nickname(word: str, parts: list[str], marked: bool, everyday: Callable[[str
     )
 
 
+# A nickname right before brackets that open with a full name, in any case and maybe in quotes, with a courtesy
+# word after it or not: "Big Ray (Raymond ...", "'Schorsch' (Georg ...", "shazza (Sharon ...", "pinky aunty (...".
+_BRACKETED_NAME = re.compile(r"\((?P<full>[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){1,3})(?=[ ]*[,;)])")
+_WORDS_BEFORE_BRACKET = re.compile(
+    r"(?<![\w'’-])(?P<q>[\"'“‘])?(?P<w>(?:[^\W\d_](?:[\w-]|['’](?=\w))*[ ]){0,2}[^\W\d_](?:[\w-]|['’](?=\w))*)"
+    r"[\"'”’]?[ ]*$"
+)
+# A word that makes what follows a role or a relation rather than a nickname ("our hygienist (...)", "my friend").
+_DETERMINERS = frozenset(
+    "a an the our my your his her their its unser unsere unserem meine mein il la le lo mon ma".split()
+)
+
+
+def nicknames_before_brackets(
+    text: str,
+    names: list[tuple[int, int]],
+    not_names: frozenset[str],
+    everyday: Callable[[str], bool],
+    reads_as_name: Callable[[str, int, int], bool],
+) -> list[tuple[int, int]]:
+    """A nickname right before brackets that hold a full name, and that full name when it is written in lower case
+    ("pinky aunty (pramila bhosale)"): the full name must be found already, or be two lower-case words that are
+    names or no everyday words and that the name model reads as a name ("(machen wir nicht)" is none). The nickname
+    is quoted, or a listed given name, or no everyday word ("Big Ray", "shazza"; not a role or a cue: "our hygienist
+    (...)", "the patient (...)"); a courtesy word after it stays readable."""
+    lists = name_lists()
+    starts = {start for start, _ in names}
+    honorifics = frozenset(h.lower() for h in guardrail_data().phi.honorifics_after)
+    context = person_names().name_context
+    before_words = frozenset(context.nickname_words_before) if context else frozenset()
+    roles = re.compile("|".join(f"(?:{r})" for r in guardrail_data().phi.staff_before) or "(?!)", re.IGNORECASE)
+    found: list[tuple[int, int]] = []
+    for m in _BRACKETED_NAME.finditer(text):
+        full = m.group("full").split()
+        if m.start("full") in starts:
+            lower = False
+        elif len(full) == 2 and _lower_full_name(full, not_names, everyday) and reads_as_name(text, *m.span("full")):
+            lower = True
+        else:
+            continue
+        before = _WORDS_BEFORE_BRACKET.search(text, max(0, m.start() - 40), m.start())
+        if before is None:
+            continue
+        words = list(re.finditer(r"[^\W\d_](?:[\w-]|['’](?=\w))*", before.group("w")))
+        if len(words) > 1 and words[-1].group().lower() in honorifics:  # "pinky aunty": the courtesy word stays
+            words = words[:-1]
+        nick = words[-1]
+        if not _nickname_before(nick.group(), bool(before.group("q")), not_names, everyday, lists):
+            continue
+        if len(words) > 1 and words[-2].group().lower() in _DETERMINERS or roles.fullmatch(nick.group()):
+            continue
+        start = before.start("w") + nick.start()
+        if len(words) > 1 and words[-2].group().lower() in before_words:  # "Big Ray"
+            start = before.start("w") + words[-2].start()
+        found.append((start, before.start("w") + nick.end()))
+        if lower and m.start("full") not in starts:
+            found.append(m.span("full"))
+    return found
+
+
+def _nickname_before(
+    word: str, quoted: bool, not_names: frozenset[str], everyday: Callable[[str], bool], lists: NameLists
+) -> bool:
+    folded = fold(word)
+    if len(folded) < 2 or word.lower() in not_names or folded in lists.function_words or word[1:2].isupper():
+        return False
+    return quoted or (_capitalised(word) and _in(word, lists.given)) or not everyday(word)
+
+
+def _lower_full_name(words: list[str], not_names: frozenset[str], everyday: Callable[[str], bool]) -> bool:
+    """Lower-case words that can be a full name: each a listed name or no everyday word."""
+    lists = name_lists()
+    return all(
+        w.islower()
+        and len(w) > 2
+        and w.lower() not in not_names
+        and fold(w) not in lists.function_words
+        and (_in(w, lists.given) or _in(w, lists.surnames) or not everyday(w))
+        for w in words
+    )
+
+
 # A hashtag made of capitalised words ("#SmilePriscilla", "#TeamSiobhan", "#BabyOlivia"): each word is a part.
 _HASHTAG = re.compile(r"(?<![\w&#])#(\w{3,})")
 _HASHTAG_PART = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+")

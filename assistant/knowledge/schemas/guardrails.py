@@ -250,6 +250,8 @@ class NameContext(Strict):
     speakers_not_names: tuple[str, ...] = ()
     # Where an initial and a surname are a patient in a schedule or a list ("8:40 S. Abdi", "for T. Nguyen").
     initials_list_before: Regex | None = None
+    # Words that go before a nickname and are part of it ("Big Ray", "little Benny"), in lower case.
+    nickname_words_before: tuple[str, ...] = ()
 
 
 class PersonNames(Strict):
