@@ -53,3 +53,22 @@ def test_a_role_or_words_before_brackets_stay_readable(text):
 def test_the_clinics_own_staff_and_nickname_stay_readable():
     clinic = ClinicProfile(name="Harbour Dental", staff=["Joanna Reeve"])
     assert _masked("Jojo (Joanna Reeve) is off on Friday, post a cover note", "NAME", clinic) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Reword this: 'Thanks to our patient A.J. Wolstenholme for the charity swim'", "A.J. Wolstenholme"),
+        ("Card signed 'T.R. Hollingsworth'. Can we share it?", "T.R. Hollingsworth"),
+        ("Feedback from 'P. K. Raghunathan, retired engineer', can we post it?", "P. K. Raghunathan"),
+        ("Mach eine Story daraus: 'S. Richter 9:30 Botox, L. Nguyen 10:00 Filler'", "L. Nguyen"),
+    ],
+)
+def test_initials_before_a_surname_are_masked(text, name):
+    assert name in _masked(text, "NAME")
+
+
+def test_abbreviations_and_the_clinics_doctor_stay_readable():
+    clinic = ClinicProfile(name="Holt Family Practice", staff=["Dr. J. Holt"])
+    text = "Dr. J. Holt served in the U.S. Army; meet at St. John at 10 a.m., e.g. for the veterans' post"
+    assert _masked(text, "NAME", clinic) == []

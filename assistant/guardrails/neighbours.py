@@ -90,6 +90,9 @@ def names_before_times(text: str, not_names: frozenset[str]) -> list[tuple[int, 
         if first.lower() in not_names or fold(first) not in lists.given or fold(first) in lists.function_words:
             continue
         rest = _until_not_name(m.group(2).split(), not_names)
+        saint = re.search(r"([^\W\d_]+)\.? $", text[max(0, m.start() - 8) : m.start()])
+        if saint and fold(saint.group(1)) in not_patients().first:  # "St. John at 10": a church, a place to meet
+            continue
         if any(w.lower().rstrip(".") in places for w in rest):  # "Albert St at 5:30am": a street, and a time to meet
             continue
         end = m.start(1) + len(" ".join([first, *rest]))
@@ -168,10 +171,11 @@ def dates_after_names(text: str, names: list[tuple[int, int]], today: date | Non
     return found
 
 
-# An initial (or two) and a surname: "M. Delacroix-Pruitt", "R. J. Okafor".
+# An initial (or two) and a surname: "M. Delacroix-Pruitt", "R. J. Okafor", after an opening quote too
+# ("signed 'R.J. Hollingsworth'"; not inside a word: "O'B.").
 _INITIAL_SURNAME = re.compile(
-    r"(?<![\w.’'-])[A-Z]\.(?:[ ]?[A-Z]\.)?[ ]?"
-    r"(?P<s>[A-ZÀ-Ý][a-zà-ÿ]+(?:['’][A-ZÀ-Ý][a-zà-ÿ]+)?(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?![\w'’-])"
+    r"(?:(?<![\w.’'-])|(?<=(?<![\w.])['‘]))(?P<i>[A-Z]\.(?:[ ]?[A-Z]\.)?)[ ]?"
+    r"(?P<s>[A-ZÀ-Ý][a-zà-ÿ]+(?:['’][A-ZÀ-Ý][a-zà-ÿ]+)?(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?![\w-]|['’]\w)"
 )
 # A nickname in quotes between a given name and a surname: 'Lorenzo "Enzo" Batiste'.
 _QUOTED_NICKNAME = re.compile(
@@ -255,12 +259,21 @@ def names_by_shape(text: str, everyday: Callable[[str], bool]) -> list[tuple[int
         after_word = re.search(r"\w ?$", text[max(0, m.start() - 2) : m.start()]) is not None
         if "-" in surname or (folded in lists.surnames and not everyday(surname) and not after_word):
             found.append(m.span())
+        # Two initials before a word that is no everyday word are a person's ("J.P. Ramsbottom", "K. S. Narayanan");
+        # before an everyday word they are an abbreviation ("U.S. Army", "P.S. Thanks").
+        elif m.group("i").count(".") == 2 and not everyday(surname):
+            found.append(m.span())
     context = person_names().name_context
     if context is not None and context.surname_of_family:
         for m in re.finditer(context.surname_of_family, text):
-            group = "s" if m.group("s") else "t"
+            group = next(g for g in ("s", "t", "u") if m.groupdict().get(g))
             word = m.group(group)
-            if fold(word) not in lists.function_words and (fold(word) in lists.surnames or not everyday(word)):
+            if fold(word) in lists.function_words:
+                continue
+            # In lower case ("familie petersen") only a listed surname that is no everyday word: "famiglia numerosa".
+            if (fold(word) in lists.surnames and not (group == "u" and everyday(word))) or (
+                group != "u" and not everyday(word)
+            ):
                 found.append(m.span(group))
     for m in _QUOTED_NICKNAME.finditer(text):
         given, surname = m.group("g"), m.group("s")
@@ -394,19 +407,21 @@ def _lone_surnames_in_rows(text: str, everyday: Callable[[str], bool]) -> list[t
 
 def _initials_in_lists(text: str, everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
     """An initial and a surname in a schedule, a numbered list or after "for" ("8:40 S. Abdi", "2. K. Lindqvist –",
-    "a claim for T. Nguyen"): the surname may be an everyday word there, as long as the lists hold it or it is no
-    everyday word. The places are data (`name_context.initials_list_before`)."""
+    "a claim for T. Nguyen"), or before a time ("M. Richter 10:15"): the surname may be an everyday word there, as
+    long as the lists hold it or it is no everyday word. The places are data (`name_context.initials_list_before`)."""
     context = person_names().name_context
     if context is None or not context.initials_list_before:
         return []
     before = re.compile(rf"(?:{context.initials_list_before})[ \t]+$", re.IGNORECASE | re.MULTILINE)
+    time_after = _time_after()
     lists = name_lists()
     found = []
     for m in _INITIAL_SURNAME.finditer(text):
         surname = fold(m.group("s"))
         if surname in lists.function_words or not (surname in lists.surnames or not everyday(m.group("s"))):
             continue
-        if before.search(text, max(0, m.start() - 24), m.start()):
+        # Before an appointment time too, as a list's entries are written ("M. Richter 10:15 Laser, ...").
+        if before.search(text, max(0, m.start() - 24), m.start()) or (time_after and time_after.match(text, m.end())):
             found.append(m.span())
     return found
 
