@@ -72,3 +72,28 @@ def test_abbreviations_and_the_clinics_doctor_stay_readable():
     clinic = ClinicProfile(name="Holt Family Practice", staff=["Dr. J. Holt"])
     text = "Dr. J. Holt served in the U.S. Army; meet at St. John at 10 a.m., e.g. for the veterans' post"
     assert _masked(text, "NAME", clinic) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Domani:\n8:15 bianchi luca - controllo\n9:00 pausa", "bianchi luca"),
+        ("Liste:\n11:20 kaya, mehmet - Füllung\n12:00 Mittag", "kaya, mehmet"),
+        ("Agenda:\n12:00 Maria Grazia Di Stefano - sbiancamento\n13:00 pausa", "Maria Grazia Di Stefano"),
+        ("Promemoria dal gestionale: Neri Carla, n. pratica 77120, chiede un preventivo", "Neri Carla"),
+        ("bitte einen post für familie johannsen, die kuchen vorbeigebracht hat", "johannsen"),
+    ],
+)
+def test_names_in_schedule_rows_before_numbers_and_after_familie_are_masked(text, name):
+    assert name in _masked(text, "NAME")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tuesday:\n9:00 team meeting - room 2\n10:00 new patient - consult\n12:30 Lunch Break - kitchen",
+        "Un post sulla famiglia felice e la famiglia numerosa",
+    ],
+)
+def test_tasks_in_schedule_rows_and_italian_adjectives_stay_readable(text):
+    assert _masked(text, "NAME") == []

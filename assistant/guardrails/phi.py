@@ -60,6 +60,7 @@ from .neighbours import (
     names_as_speakers,
     names_before_addresses,
     names_before_birth_cue,
+    names_before_numbers,
     names_before_times,
     names_by_shape,
     signed_names,
@@ -360,13 +361,16 @@ def _with_unlabelled_numbers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
 
 
 def _with_names_after_numbers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
-    """`spans` and the name right after a record or national number ("Chart no. 00731, Mared, missed ...") or right
-    before an address ("Iolanthe Marsh, Flat 3, 41 Cardigan Road")."""
+    """`spans` and the name right after a record or national number ("Chart no. 00731, Mared, missed ..."), before
+    one after a label (": <Surname> <Given>, n. pratica 88213") or right before an address ("Iolanthe Marsh, Flat 3,
+    41 Cardigan Road")."""
     numbers = [(s.start, s.end) for s in spans if s.kind in ("RECORD_NUMBER", "NATIONAL_ID")]
     addresses = [(s.start, s.end) for s in spans if s.kind == "ADDRESS"]
     if not numbers and not addresses:
         return spans
-    found = names_after_numbers(text, numbers, _not_names(), _everyday) if numbers else []
+    found = names_after_numbers(text, numbers, _not_names(), _everyday) + names_before_numbers(
+        text, numbers, _not_names()
+    )
     found += names_before_addresses(text, addresses, _not_names(), _everyday) if addresses else []
     return _added(text, spans, "NAME", found)
 

@@ -243,7 +243,7 @@ class NameContext(Strict):
     age_in_brackets: Regex | None = None
     # Given names written short with a full stop ("Mohd. Irfan"): the next capitalised word is a name.
     given_name_abbreviations: tuple[str, ...] = ()
-    # A family named by its surname ("the Lindqvist family", "Familie Brandt"): the surname is group "s" or "t".
+    # A family named by its surname ("the Lindqvist family", "Familie Brandt", "familie petersen"): group s, t or u.
     surname_of_family: Regex | None = None
     syllable_prefixes_not_names: tuple[str, ...] = ()
     # Labels at the start of a chat log's lines that are not a person's name ("Us:", "Reception:", "Subject:").
