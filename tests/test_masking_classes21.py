@@ -97,3 +97,18 @@ def test_names_in_schedule_rows_before_numbers_and_after_familie_are_masked(text
 )
 def test_tasks_in_schedule_rows_and_italian_adjectives_stay_readable(text):
     assert _masked(text, "NAME") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("The card goes to Mr Dunmore at 7 Chapel Mount, Harrogate. Draft a note?", "7 Chapel Mount, Harrogate"),
+        ("Le gagnant habite 88 rue Saint-Laurent, Longueuil. Rédige l'annonce", "88 rue Saint-Laurent, Longueuil"),
+    ],
+)
+def test_a_street_before_its_town_is_masked_with_the_town(text, address):
+    assert address in _masked(text, "ADDRESS")
+
+
+def test_a_place_word_with_no_house_number_stays_readable():
+    assert _masked("We hiked up Snowdon Hill, Wales was lovely. Post a team photo?", "ADDRESS") == []

@@ -112,6 +112,8 @@ class AddressTerms(Strict):
     postcode_before_town: Regex
     standalone_postcodes: tuple[Regex, ...] = ()
     year_words: tuple[str, ...] = ()
+    # Street words that are also everyday place words ("Mount", "Hill"): a street only before a comma and a town.
+    street_types_before_town: tuple[str, ...] = ()
 
 
 class RecordTerms(Strict):
