@@ -112,3 +112,36 @@ def test_a_street_before_its_town_is_masked_with_the_town(text, address):
 
 def test_a_place_word_with_no_house_number_stays_readable():
     assert _masked("We hiked up Snowdon Hill, Wales was lovely. Post a team photo?", "ADDRESS") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Priya Nair's birthday is 14 July and she turns 31, team post please!",
+        "Rahul Verma ka birthday 5 October ko hai, team post bana do",
+        "Unsere Kollegin Sina hat am 21. Mai Geburtstag und wird 30. Mach einen Team-Post!",
+    ],
+)
+def test_a_colleagues_birthday_for_a_team_post_stays_readable(text):
+    found = _masked(text)
+    assert not any(f in ("14 July", "5 October", "21. Mai") for f in found)
+    assert not any("Mai" in f or "Geburtstag" in f for f in _masked(text, "NAME"))
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Our patient Mrs Hale's birthday is 3 March, she turns 90. Can you write a team post?", "3 March"),
+        ("Eddie's birthday is 3 March, can we send him a card?", "3 March"),
+    ],
+)
+def test_a_patients_birthday_stays_masked(text, date):
+    assert date in _masked(text, "DATE_OF_BIRTH")
+
+
+def test_hindi_kya_stays_readable():
+    text = (
+        "Patient Mr. Suresh Pillai ne PAN card WhatsApp pe bheja for the claim. "
+        "He wants a thank-you post on FB. Kya karna chahiye?"
+    )
+    assert "Kya" not in _masked(text, "NAME")

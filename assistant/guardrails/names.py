@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._data import guardrail_data, person_names, read_name_file
+from ._data import guardrail_data, patient_data, person_names, read_name_file
 
 # A word as people write names: letters, inner apostrophes ("O'Connor") and one hyphen ("Lopez-Martin").
 _WORD = re.compile(r"(?<![^\W_])[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*(?:-[^\W\d_]+)?(?![^\W_])")
@@ -823,6 +823,8 @@ def given_names_with_rare_surname(
             continue
         if fold(word) in lists.common or word.lower() in not_names or not _in(word, lists.given):
             continue
+        if _month_after_day(text, first.start, word):  # "am 12. Mai Geburtstag": a date, not "Mai ..."
+            continue
         low = surname.lower()
         if len(surname) < 4 or low in not_names or fold(surname) in lists.not_surnames or low in _JOINERS:
             continue
@@ -830,6 +832,15 @@ def given_names_with_rare_surname(
             continue  # a listed name is judged by the other finders; an everyday word may name a thing
         spans.append((first.start, second.end))
     return spans
+
+
+_DAY_BEFORE = re.compile(r"(?<![\d.])\d{1,2}(?:\.|st|nd|rd|th)?[ ]$")
+
+
+def _month_after_day(text: str, start: int, word: str) -> bool:
+    """True when `word` at text[start:] is a month's name right after a day's number ("12. Mai", "3 June")."""
+    months = frozenset(m.lower() for m in patient_data().births.months)
+    return word.lower() in months and _DAY_BEFORE.search(text, max(0, start - 6), start) is not None
 
 
 # A nickname written in brackets beside a full name, or a full name in brackets after a nickname: "Bhagyashree

@@ -139,6 +139,9 @@ class BirthTerms(Strict):
     months: tuple[str, ...] = Field(min_length=12)
     spoken_days: tuple[Regex, ...] = ()  # "the third of march", "am achten September"
     spoken_years: tuple[Regex, ...] = ()  # "fifty two", "neunzehnhundertvierzig"
+    # A birthday celebrated by the team is a colleague's: the birthday cues, and a request for a team post.
+    birthday_cues: tuple[Regex, ...] = ()
+    team_post: Regex | None = None
 
 
 class PhoneTerms(Strict):
