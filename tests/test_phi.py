@@ -488,7 +488,8 @@ def test_ordinary_words_next_to_the_new_rules_stay_readable(text):
         ("DOB March 1985 on the form", "DATE_OF_BIRTH", "March 1985"),  # month and year after a sure cue
         ("Eircode D02 X285 on the letter", "ADDRESS", "D02 X285"),  # Irish postcode
         ("lives at 14 kirkstall road, leeds", "ADDRESS", "14 kirkstall road"),  # lower case after a cue
-        ("1420, rue Sainte-Catherine, Montréal", "ADDRESS", "1420, rue Sainte-Catherine"),  # the number first
+        # the number first, and the town that ends its clause
+        ("1420, rue Sainte-Catherine, Montréal", "ADDRESS", "1420, rue Sainte-Catherine, Montréal"),
     ],
 )
 def test_more_record_address_and_phone_forms(text, kind, value):

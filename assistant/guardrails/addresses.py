@@ -92,7 +92,12 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
     """(start, end) of each address in `text`: a street with what follows it, a flat with a town and
     postcode, an address after a cue, or a full postcode alone."""
     streets, units_first, tail, cue, standalone, shaped = _patterns()
-    found = [_with_tail(text, m.start(), m.end(), tail) for m in streets.finditer(text) if not _dated(text, m.start())]
+    found = [
+        _with_town(text, *_with_tail(text, m.start(), m.end(), tail))
+        for m in streets.finditer(text)
+        if not _dated(text, m.start())
+    ]
+    found += [_with_town(text, *m.span()) for m in _streets_before_town().finditer(text) if not _dated(text, m.start())]
     for m in units_first.finditer(text):
         street = streets.match(text, _skip_comma(text, m.end()))
         end = street.end() if street else m.end()
@@ -125,6 +130,25 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
 # A house number and a street named with no street word ("4417 Speedway, Austin TX 78751", "12 Broadway, ..."):
 # an address only when a town, a region and its postcode follow.
 _NUMBER_AND_NAME = re.compile(rf"(?<![\w/.,$£€#:-]){_HOUSE}\s+{_CAP}(?:\s+{_CAP}){{0,2}}(?=,\s*[A-ZÀ-Ý])")
+
+
+# The town after a street and a comma, when nothing else follows in its clause ("212 rue Principale, Gatineau.").
+_TOWN_AFTER = re.compile(r",[ ]*[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,2}(?=[ ]*(?:[.,;!?)\n]|$))")
+
+
+def _with_town(text: str, start: int, end: int) -> tuple[int, int]:
+    """The address at text[start:end] with the town after it, when a comma and a town that ends its clause follow
+    the street and no postcode or region was read after it: a street and its town narrow a patient to a household."""
+    town = _TOWN_AFTER.match(text, end)
+    return (start, town.end()) if town else (start, end)
+
+
+@lru_cache(maxsize=1)
+def _streets_before_town() -> re.Pattern[str]:
+    """A house number and a street ending in an everyday place word ("14 Roundhay Mount"), before a comma and a
+    capitalised town (patient_data.yaml `street_types_before_town`)."""
+    types = words(patient_data().addresses.street_types_before_town) or "(?!)"
+    return re.compile(rf"(?<![\w/.-]){_HOUSE},?\s+(?:{_STREET_WORD}\s+){{1,3}}(?:{types})(?=,[ ]*[A-ZÀ-Ý])")
 
 
 def _ends_in_region_and_postcode(stretch: str) -> bool:

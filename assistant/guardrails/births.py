@@ -10,7 +10,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from ._data import patient_data, words
+from ._data import guardrail_data, patient_data, words
 
 
 @lru_cache(maxsize=1)
@@ -113,7 +113,28 @@ def _birthdays_by_age(text: str) -> list[tuple[int, int]]:
 def find_birth_dates(text: str) -> list[tuple[int, int]]:
     """(start, end) of each date of birth in `text`."""
     in_files = [birth for _, birth in file_names_with_birth_dates(text)] if "_" in text or "-" in text else []
-    in_files += _birthdays_by_age(text) if "turn" in text.lower() else []
+    colleague = _colleagues_birthday(text)
+    in_files += _birthdays_by_age(text) if "turn" in text.lower() and not colleague else []
     if not _any_cue().search(text):
         return in_files
-    return in_files + [m.span(next(g for g in ("v", "w", "x", "s") if m.group(g))) for m in _pattern().finditer(text)]
+    return in_files + [
+        m.span(next(g for g in ("v", "w", "x", "s") if m.group(g)))
+        for m in _pattern().finditer(text)
+        if not (colleague and _birthday_cue().match(m.group()))
+    ]
+
+
+@lru_cache(maxsize=1)
+def _birthday_cue() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{c})" for c in patient_data().births.birthday_cues) or "(?!)", re.IGNORECASE)
+
+
+def _colleagues_birthday(text: str) -> bool:
+    """Whether the message is about a colleague's birthday: it asks for a team post and names no patient ("...'s
+    birthday is 3 March, he's turning 28. Fun team post please!"). A date of birth after "DOB" or "born" stays a
+    birth date whatever the message asks."""
+    terms = patient_data().births
+    if terms.team_post is None or not re.search(terms.team_post, text, re.IGNORECASE):
+        return False
+    patient = guardrail_data().phi.patient_words
+    return re.search(rf"\b(?:{patient})\b", text, re.IGNORECASE) is None

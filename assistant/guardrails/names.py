@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._data import guardrail_data, person_names, read_name_file
+from ._data import guardrail_data, patient_data, person_names, read_name_file
 
 # A word as people write names: letters, inner apostrophes ("O'Connor") and one hyphen ("Lopez-Martin").
 _WORD = re.compile(r"(?<![^\W_])[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*(?:-[^\W\d_]+)?(?![^\W_])")
@@ -823,6 +823,8 @@ def given_names_with_rare_surname(
             continue
         if fold(word) in lists.common or word.lower() in not_names or not _in(word, lists.given):
             continue
+        if _month_after_day(text, first.start, word):  # "am 12. Mai Geburtstag": a date, not "Mai ..."
+            continue
         low = surname.lower()
         if len(surname) < 4 or low in not_names or fold(surname) in lists.not_surnames or low in _JOINERS:
             continue
@@ -830,6 +832,15 @@ def given_names_with_rare_surname(
             continue  # a listed name is judged by the other finders; an everyday word may name a thing
         spans.append((first.start, second.end))
     return spans
+
+
+_DAY_BEFORE = re.compile(r"(?<![\d.])\d{1,2}(?:\.|st|nd|rd|th)?[ ]$")
+
+
+def _month_after_day(text: str, start: int, word: str) -> bool:
+    """True when `word` at text[start:] is a month's name right after a day's number ("12. Mai", "3 June")."""
+    months = frozenset(m.lower() for m in patient_data().births.months)
+    return word.lower() in months and _DAY_BEFORE.search(text, max(0, start - 6), start) is not None
 
 
 # A nickname written in brackets beside a full name, or a full name in brackets after a nickname: "Bhagyashree
@@ -875,6 +886,88 @@ def _nickname(word: str, parts: list[str], marked: bool, everyday: Callable[[str
         (p[:3] == folded[:3] or (len(folded) < len(p) and p.endswith(folded)))
         and (not everyday(word) or len(folded) < len(p) or folded == p)
         for p in parts
+    )
+
+
+# A nickname right before brackets that open with a full name, in any case and maybe in quotes, with a courtesy
+# word after it or not: "Big Ray (Raymond ...", "'Schorsch' (Georg ...", "shazza (Sharon ...", "pinky aunty (...".
+_BRACKETED_NAME = re.compile(r"\((?P<full>[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){1,3})(?=[ ]*[,;)])")
+_WORDS_BEFORE_BRACKET = re.compile(
+    r"(?<![\w'’-])(?P<q>[\"'“‘])?(?P<w>(?:[^\W\d_](?:[\w-]|['’](?=\w))*[ ]){0,2}[^\W\d_](?:[\w-]|['’](?=\w))*)"
+    r"[\"'”’]?[ ]*$"
+)
+# A word that makes what follows a role or a relation rather than a nickname ("our hygienist (...)", "my friend").
+_DETERMINERS = frozenset(
+    "a an the our my your his her their its unser unsere unserem meine mein il la le lo mon ma".split()
+)
+
+
+def nicknames_before_brackets(
+    text: str,
+    names: list[tuple[int, int]],
+    not_names: frozenset[str],
+    everyday: Callable[[str], bool],
+    reads_as_name: Callable[[str, int, int], bool],
+) -> list[tuple[int, int]]:
+    """A nickname right before brackets that hold a full name, and that full name when it is written in lower case
+    ("pinky aunty (pramila bhosale)"): the full name must be found already, or be two lower-case words that are
+    names or no everyday words and that the name model reads as a name ("(machen wir nicht)" is none). The nickname
+    is quoted, or a listed given name, or no everyday word ("Big Ray", "shazza"; not a role or a cue: "our hygienist
+    (...)", "the patient (...)"); a courtesy word after it stays readable."""
+    lists = name_lists()
+    starts = {start for start, _ in names}
+    honorifics = frozenset(h.lower() for h in guardrail_data().phi.honorifics_after)
+    context = person_names().name_context
+    before_words = frozenset(context.nickname_words_before) if context else frozenset()
+    roles = re.compile("|".join(f"(?:{r})" for r in guardrail_data().phi.staff_before) or "(?!)", re.IGNORECASE)
+    found: list[tuple[int, int]] = []
+    for m in _BRACKETED_NAME.finditer(text):
+        full = m.group("full").split()
+        if m.start("full") in starts:
+            lower = False
+        elif len(full) == 2 and _lower_full_name(full, not_names, everyday) and reads_as_name(text, *m.span("full")):
+            lower = True
+        else:
+            continue
+        before = _WORDS_BEFORE_BRACKET.search(text, max(0, m.start() - 40), m.start())
+        if before is None:
+            continue
+        words = list(re.finditer(r"[^\W\d_](?:[\w-]|['’](?=\w))*", before.group("w")))
+        if len(words) > 1 and words[-1].group().lower() in honorifics:  # "pinky aunty": the courtesy word stays
+            words = words[:-1]
+        nick = words[-1]
+        if not _nickname_before(nick.group(), bool(before.group("q")), not_names, everyday, lists):
+            continue
+        if len(words) > 1 and words[-2].group().lower() in _DETERMINERS or roles.fullmatch(nick.group()):
+            continue
+        start = before.start("w") + nick.start()
+        if len(words) > 1 and words[-2].group().lower() in before_words:  # "Big Ray"
+            start = before.start("w") + words[-2].start()
+        found.append((start, before.start("w") + nick.end()))
+        if lower and m.start("full") not in starts:
+            found.append(m.span("full"))
+    return found
+
+
+def _nickname_before(
+    word: str, quoted: bool, not_names: frozenset[str], everyday: Callable[[str], bool], lists: NameLists
+) -> bool:
+    folded = fold(word)
+    if len(folded) < 2 or word.lower() in not_names or folded in lists.function_words or word[1:2].isupper():
+        return False
+    return quoted or (_capitalised(word) and _in(word, lists.given)) or not everyday(word)
+
+
+def _lower_full_name(words: list[str], not_names: frozenset[str], everyday: Callable[[str], bool]) -> bool:
+    """Lower-case words that can be a full name: each a listed name or no everyday word."""
+    lists = name_lists()
+    return all(
+        w.islower()
+        and len(w) > 2
+        and w.lower() not in not_names
+        and fold(w) not in lists.function_words
+        and (_in(w, lists.given) or _in(w, lists.surnames) or not everyday(w))
+        for w in words
     )
 
 

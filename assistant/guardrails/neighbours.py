@@ -34,6 +34,9 @@ _OWNER_AFTER_NUMBER = re.compile(
     rf"\)?[ ]+(?:of|for|di|del|della|von|vom|für|de|du|pour)[ ]+({_OWNER_WORD}(?: {_OWNER_WORD}){{0,2}})(?![\w'’-])"
 )
 _OLDEST_BIRTH_YEAR = 1900
+# A name of two capitalised words after a label and its colon, a comma, and a record number's label or none up to the
+# number ("Promemoria dal gestionale: <Surname> <Given>, n. pratica 88213"): the record's patient, in either order.
+_NAME_BEFORE_NUMBER = re.compile(rf":[ \t]*({_CAPITALISED} {_CAPITALISED})[ ]*,[^\n:;!?]{{0,25}}$")
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +93,9 @@ def names_before_times(text: str, not_names: frozenset[str]) -> list[tuple[int, 
         if first.lower() in not_names or fold(first) not in lists.given or fold(first) in lists.function_words:
             continue
         rest = _until_not_name(m.group(2).split(), not_names)
+        saint = re.search(r"([^\W\d_]+)\.? $", text[max(0, m.start() - 8) : m.start()])
+        if saint and fold(saint.group(1)) in not_patients().first:  # "St. John at 10": a church, a place to meet
+            continue
         if any(w.lower().rstrip(".") in places for w in rest):  # "Albert St at 5:30am": a street, and a time to meet
             continue
         end = m.start(1) + len(" ".join([first, *rest]))
@@ -134,6 +140,29 @@ def names_after_numbers(
     return found
 
 
+def names_before_numbers(text: str, numbers: list[tuple[int, int]], not_names: frozenset[str]) -> list[tuple[int, int]]:
+    """Two capitalised words after a label's colon and before a record number ("...: <Surname> <Given>, n. pratica
+    88213"): one a listed surname and the other a listed given name, in either order, as a practice system prints
+    them; none a word that names no one or a title."""
+    lists = name_lists()
+    found = []
+    for start, _ in numbers:
+        lo = max(0, start - 70)
+        m = _NAME_BEFORE_NUMBER.search(text[lo:start])
+        if m is None:
+            continue
+        words = m.group(1).split()
+        folded = [fold(w) for w in words]
+        if any(
+            w.lower() in not_names or f in lists.function_words or w.lower() in _titles() for w, f in zip(words, folded)
+        ):
+            continue
+        a, b = folded
+        if (a in lists.surnames and b in lists.given) or (a in lists.given and b in lists.surnames):
+            found.append((lo + m.start(1), lo + m.end(1)))
+    return found
+
+
 _SYLLABLES = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{1,2})-([a-z]{2,4}) ([A-Z][a-z]+)(?![\w-])")
 
 
@@ -168,10 +197,11 @@ def dates_after_names(text: str, names: list[tuple[int, int]], today: date | Non
     return found
 
 
-# An initial (or two) and a surname: "M. Delacroix-Pruitt", "R. J. Okafor".
+# An initial (or two) and a surname: "M. Delacroix-Pruitt", "R. J. Okafor", after an opening quote too
+# ("signed 'R.J. Hollingsworth'"; not inside a word: "O'B.").
 _INITIAL_SURNAME = re.compile(
-    r"(?<![\w.’'-])[A-Z]\.(?:[ ]?[A-Z]\.)?[ ]?"
-    r"(?P<s>[A-ZÀ-Ý][a-zà-ÿ]+(?:['’][A-ZÀ-Ý][a-zà-ÿ]+)?(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?![\w'’-])"
+    r"(?:(?<![\w.’'-])|(?<=(?<![\w.])['‘]))(?P<i>[A-Z]\.(?:[ ]?[A-Z]\.)?)[ ]?"
+    r"(?P<s>[A-ZÀ-Ý][a-zà-ÿ]+(?:['’][A-ZÀ-Ý][a-zà-ÿ]+)?(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?![\w-]|['’]\w)"
 )
 # A nickname in quotes between a given name and a surname: 'Lorenzo "Enzo" Batiste'.
 _QUOTED_NICKNAME = re.compile(
@@ -226,6 +256,40 @@ _ROW_BARE_INITIAL = re.compile(
     _ROW_START + r"(?P<n>[A-Z] (?P<s>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?))(?![\w'’.-])", re.MULTILINE
 )
 
+# A full name in a schedule's row after a time and before a dash, in lower case or surname first with a comma, or
+# with several given names and a surname's particles ("9:45 rossi marco - ...", "08:40 yilmaz, emre - ...",
+# "10:30 Anna Maria De Santis - ...").
+_ROW_WORD = r"[^\W\d_][^\W\d_'’]*(?:-[^\W\d_]+)?"
+_ROW_FULL_NAME = re.compile(
+    _ROW_START + rf"(?P<n>{_ROW_WORD}(?:,?[ ]{_ROW_WORD}){{1,4}})(?=[ \t]+[–—-][ \t])", re.MULTILINE
+)
+
+
+def _full_names_in_rows(text: str, everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """A full name in a schedule's row before a dash: in lower case or with a comma, each word a listed name or no
+    everyday word and one of them listed ("9:45 rossi marco -", "08:40 yilmaz, emre -"); capitalised, a listed given
+    name first and a listed surname or no everyday word last, particles between ("10:30 Anna Maria De Santis -")."""
+    lists = name_lists()
+    found = []
+    for m in _ROW_FULL_NAME.finditer(text):
+        words = [w for w in re.split(r",?[ ]", m.group("n")) if w.lower() not in lists.particles]
+        folded = [fold(w) for w in words]
+        if len(words) < 2 or any(f in lists.function_words or f in _ROOMS or f in _titles() for f in folded):
+            continue
+        listed = [f in lists.given or f in lists.surnames for f in folded]
+        if all(w.islower() for w in words) or "," in m.group("n"):
+            ok = len(words) <= 3 and any(listed) and all(k or not everyday(w) for k, w in zip(listed, words))
+        else:
+            ok = (
+                all(w[:1].isupper() for w in words)
+                and folded[0] in lists.given
+                and (folded[-1] in lists.surnames or not everyday(words[-1]))
+            )
+        if ok:
+            found.append(m.span("n"))
+    return found
+
+
 # A German genitive surname before a relative ("Schmidts Sohn hat angerufen", "Kayas Tochter"): the family's member.
 _GENITIVE_RELATIVE = re.compile(
     r"(?<![\w'’.-])(?P<s>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)s (?=(?:Sohn|Tochter|Mann|Ehemann|Frau|Ehefrau|"
@@ -255,12 +319,21 @@ def names_by_shape(text: str, everyday: Callable[[str], bool]) -> list[tuple[int
         after_word = re.search(r"\w ?$", text[max(0, m.start() - 2) : m.start()]) is not None
         if "-" in surname or (folded in lists.surnames and not everyday(surname) and not after_word):
             found.append(m.span())
+        # Two initials before a word that is no everyday word are a person's ("J.P. Ramsbottom", "K. S. Narayanan");
+        # before an everyday word they are an abbreviation ("U.S. Army", "P.S. Thanks").
+        elif m.group("i").count(".") == 2 and not everyday(surname):
+            found.append(m.span())
     context = person_names().name_context
     if context is not None and context.surname_of_family:
         for m in re.finditer(context.surname_of_family, text):
-            group = "s" if m.group("s") else "t"
+            group = next(g for g in ("s", "t", "u") if m.groupdict().get(g))
             word = m.group(group)
-            if fold(word) not in lists.function_words and (fold(word) in lists.surnames or not everyday(word)):
+            if fold(word) in lists.function_words:
+                continue
+            # In lower case ("familie petersen") only a listed surname that is no everyday word: "famiglia numerosa".
+            if (fold(word) in lists.surnames and not (group == "u" and everyday(word))) or (
+                group != "u" and not everyday(word)
+            ):
                 found.append(m.span(group))
     for m in _QUOTED_NICKNAME.finditer(text):
         given, surname = m.group("g"), m.group("s")
@@ -275,6 +348,7 @@ def names_by_shape(text: str, everyday: Callable[[str], bool]) -> list[tuple[int
         + _initials_in_lists(text, everyday)
         + _lone_surnames_in_rows(text, everyday)
         + _surnames_first_in_rows(text, everyday)
+        + _full_names_in_rows(text, everyday)
         + _genitives_before_relatives(text, everyday)
     )
 
@@ -394,19 +468,21 @@ def _lone_surnames_in_rows(text: str, everyday: Callable[[str], bool]) -> list[t
 
 def _initials_in_lists(text: str, everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
     """An initial and a surname in a schedule, a numbered list or after "for" ("8:40 S. Abdi", "2. K. Lindqvist –",
-    "a claim for T. Nguyen"): the surname may be an everyday word there, as long as the lists hold it or it is no
-    everyday word. The places are data (`name_context.initials_list_before`)."""
+    "a claim for T. Nguyen"), or before a time ("M. Richter 10:15"): the surname may be an everyday word there, as
+    long as the lists hold it or it is no everyday word. The places are data (`name_context.initials_list_before`)."""
     context = person_names().name_context
     if context is None or not context.initials_list_before:
         return []
     before = re.compile(rf"(?:{context.initials_list_before})[ \t]+$", re.IGNORECASE | re.MULTILINE)
+    time_after = _time_after()
     lists = name_lists()
     found = []
     for m in _INITIAL_SURNAME.finditer(text):
         surname = fold(m.group("s"))
         if surname in lists.function_words or not (surname in lists.surnames or not everyday(m.group("s"))):
             continue
-        if before.search(text, max(0, m.start() - 24), m.start()):
+        # Before an appointment time too, as a list's entries are written ("M. Richter 10:15 Laser, ...").
+        if before.search(text, max(0, m.start() - 24), m.start()) or (time_after and time_after.match(text, m.end())):
             found.append(m.span())
     return found
 

@@ -47,6 +47,7 @@ from .names import (
     names_beside_names,
     names_from_model,
     names_in_hashtags,
+    nicknames_before_brackets,
     nicknames_beside_names,
     shouted_introductions,
     spelled_names,
@@ -59,6 +60,7 @@ from .neighbours import (
     names_as_speakers,
     names_before_addresses,
     names_before_birth_cue,
+    names_before_numbers,
     names_before_times,
     names_by_shape,
     signed_names,
@@ -160,7 +162,31 @@ def detect_phi(
     own = clinic_terms(clinic) if clinic is not None else None
     if learned:
         spans = sorted(spans + _learned_names(text, spans), key=lambda s: s.start)
-    return [s for s in spans if own is None or not own.covers(s)]
+    if own is None:
+        return spans
+    kept = [s for s in spans if not own.covers(s)]
+    return _without_nicknames_of(text, kept, [s for s in spans if s not in kept])
+
+
+# A nickname's end and the brackets that open with the full name ("Jojo (<full name>"), as the start of the name.
+_NICKNAME_TO_BRACKET = re.compile(r"[\"'”’]?[ ]*\(")
+
+
+def _without_nicknames_of(text: str, spans: list[PhiSpan], dropped: Sequence[PhiSpan]) -> list[PhiSpan]:
+    """`spans` less the nicknames right before brackets that open with a name that was `dropped` as the clinic's own
+    or a colleague's ("Jojo (<staff member>) is off on Friday")."""
+    starts = {s.start for s in dropped if s.kind == "NAME"}
+    if not starts:
+        return spans
+    return [
+        s
+        for s in spans
+        if not (
+            s.kind == "NAME"
+            and (bracket := _NICKNAME_TO_BRACKET.match(text, s.end)) is not None
+            and bracket.end() in starts
+        )
+    ]
 
 
 def rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
@@ -319,7 +345,7 @@ def _without_colleagues_and_figures(
         for s in names
         if words and s not in cleared and set(_NAME_PART.findall(s.text)) <= words and not cued_or_titled(text, s.start)
     ]
-    return [s for s in spans if s not in dropped], cleared
+    return _without_nicknames_of(text, [s for s in spans if s not in dropped], dropped), cleared
 
 
 def _with_unlabelled_numbers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
@@ -335,13 +361,16 @@ def _with_unlabelled_numbers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
 
 
 def _with_names_after_numbers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
-    """`spans` and the name right after a record or national number ("Chart no. 00731, Mared, missed ...") or right
-    before an address ("Iolanthe Marsh, Flat 3, 41 Cardigan Road")."""
+    """`spans` and the name right after a record or national number ("Chart no. 00731, Mared, missed ..."), before
+    one after a label (": <Surname> <Given>, n. pratica 88213") or right before an address ("Iolanthe Marsh, Flat 3,
+    41 Cardigan Road")."""
     numbers = [(s.start, s.end) for s in spans if s.kind in ("RECORD_NUMBER", "NATIONAL_ID")]
     addresses = [(s.start, s.end) for s in spans if s.kind == "ADDRESS"]
     if not numbers and not addresses:
         return spans
-    found = names_after_numbers(text, numbers, _not_names(), _everyday) if numbers else []
+    found = names_after_numbers(text, numbers, _not_names(), _everyday) + names_before_numbers(
+        text, numbers, _not_names()
+    )
     found += names_before_addresses(text, addresses, _not_names(), _everyday) if addresses else []
     return _added(text, spans, "NAME", found)
 
@@ -393,17 +422,27 @@ def mask_phi(text: str, extra_names: Iterable[str] = (), clinic: ClinicProfile |
 def _with_names_beside_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     """`spans` and the names that a list of names shows ("Ngaire and Tui Rangihuna", "Lachlan 0491 570 313")."""
     names = [(s.start, s.end) for s in spans if s.kind == "NAME"]
-    if not names:
+    before_brackets = (
+        nicknames_before_brackets(text, names, _not_names(), _everyday, _model_reads_as_name) if "(" in text else []
+    )
+    if not names and not before_brackets:
         return spans
     phones = [(s.start, s.end) for s in spans if s.kind == "PHONE"]
-    added = list(spans)
-    beside = names_beside_names(text, names, phones, _not_names(), is_phone_cue, _everyday)
-    for start, end in beside + nicknames_beside_names(text, names, _everyday):
+    # A nickname before brackets takes in a part of it found already ("Ray" of "Big Ray (Raymond ...)").
+    added = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in before_brackets)]
+    beside = names_beside_names(text, names, phones, _not_names(), is_phone_cue, _everyday) if names else []
+    for start, end in before_brackets + beside + nicknames_beside_names(text, names, _everyday):
         if any(start < s.end and s.start < end for s in added):
             continue
         if not is_not_a_patient(text, start, end) and not _colleague_or_place()(text, start, end):
             added.append(PhiSpan("NAME", start, end, text[start:end]))
     return sorted(added, key=lambda s: s.start)
+
+
+def _model_reads_as_name(text: str, start: int, end: int) -> bool:
+    """Whether the name model marks a name over text[start:end], read with the words around it."""
+    lo, hi = max(0, start - 60), min(len(text), end + 80)
+    return any(lo + a < end and start < lo + b for a, b in marked_spans(text[lo:hi], name_model()))
 
 
 def _everyday(word: str) -> bool:

@@ -112,6 +112,8 @@ class AddressTerms(Strict):
     postcode_before_town: Regex
     standalone_postcodes: tuple[Regex, ...] = ()
     year_words: tuple[str, ...] = ()
+    # Street words that are also everyday place words ("Mount", "Hill"): a street only before a comma and a town.
+    street_types_before_town: tuple[str, ...] = ()
 
 
 class RecordTerms(Strict):
@@ -137,6 +139,9 @@ class BirthTerms(Strict):
     months: tuple[str, ...] = Field(min_length=12)
     spoken_days: tuple[Regex, ...] = ()  # "the third of march", "am achten September"
     spoken_years: tuple[Regex, ...] = ()  # "fifty two", "neunzehnhundertvierzig"
+    # A birthday celebrated by the team is a colleague's: the birthday cues, and a request for a team post.
+    birthday_cues: tuple[Regex, ...] = ()
+    team_post: Regex | None = None
 
 
 class PhoneTerms(Strict):
@@ -243,13 +248,15 @@ class NameContext(Strict):
     age_in_brackets: Regex | None = None
     # Given names written short with a full stop ("Mohd. Irfan"): the next capitalised word is a name.
     given_name_abbreviations: tuple[str, ...] = ()
-    # A family named by its surname ("the Lindqvist family", "Familie Brandt"): the surname is group "s" or "t".
+    # A family named by its surname ("the Lindqvist family", "Familie Brandt", "familie petersen"): group s, t or u.
     surname_of_family: Regex | None = None
     syllable_prefixes_not_names: tuple[str, ...] = ()
     # Labels at the start of a chat log's lines that are not a person's name ("Us:", "Reception:", "Subject:").
     speakers_not_names: tuple[str, ...] = ()
     # Where an initial and a surname are a patient in a schedule or a list ("8:40 S. Abdi", "for T. Nguyen").
     initials_list_before: Regex | None = None
+    # Words that go before a nickname and are part of it ("Big Ray", "little Benny"), in lower case.
+    nickname_words_before: tuple[str, ...] = ()
 
 
 class PersonNames(Strict):
