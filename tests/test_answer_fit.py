@@ -493,3 +493,12 @@ def test_a_lead_that_says_no_for_the_askers_own_country_is_not_followed_by_steps
     assert card_part(match, Asker(country="EU", code="DE"), Numbering(kb)).steps == []
     assert len(card_part(match, Asker(country="EU", code="FR"), Numbering(kb)).steps) == 3
     assert len(card_part(match, Asker(country="EU"), Numbering(kb)).steps) == 3
+
+
+def test_a_canadian_asking_for_reviews_is_sent_to_the_college_first(kb):
+    # Ontario's CPSO tells physicians not to ask patients for ratings: a Canadian clinic is not told "Yes, ask".
+    here = _part_for(kb, "asking-for-reviews-how-to-ask", Asker(country="CA", code="CA"))
+    assert here.lead.startswith("Check") and "CPSO" in here.lead, here.lead
+    assert any("Ontario physician" in s for s in here.steps)
+    elsewhere = _part_for(kb, "asking-for-reviews-how-to-ask", Asker(country="GB", code="GB"))
+    assert elsewhere.lead.startswith("Yes") and "CPSO" not in " ".join([elsewhere.lead, *elsewhere.steps])
