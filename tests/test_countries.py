@@ -165,6 +165,8 @@ def test_scanning_only_the_cues_present_finds_what_the_whole_alternation_finds(k
         ("Practice in Newcastle, NSW wants a Facebook page", "AU"),
         ("Clinic in Cambridge, MA wants to run ads", "US"),
         ("Spokane, WA dental office on TikTok", "US"),
+        ("Dental clinic in Yokohama, we do many implant cases. What can we post?", "JP"),
+        ("Family clinic in Tampines: can we repost our Google reviews?", "SG"),
     ],
 )
 def test_a_city_followed_by_its_region_or_country_names_that_one(kb, question, code):
