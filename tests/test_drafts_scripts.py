@@ -38,6 +38,13 @@ def test_a_script_whose_subject_follows_a_colon_is_written_from_the_topic_on_tha
     assert "[your key point" not in draft.text
 
 
+def test_a_quoted_title_that_ends_in_a_question_gives_its_subject_not_a_word_inside_it(drafter):
+    text = "Need a 30-45 sec TikTok script: 'braces vs clear aligners for teens, which is better?' I'm an orthodontist."
+    [draft] = drafter.drafts(turn(text, ["tiktok"]), None, Asker(specialty="orthodontics"))
+    assert draft.kind == "video_script"
+    assert "braces vs clear aligners" in draft.title.lower() and "which is better" not in draft.title, draft.title
+
+
 @pytest.mark.parametrize(
     ("text", "specialty", "about", "not_about"),
     [

@@ -11,7 +11,7 @@ from .draft_inputs import (
     _pasted_comment,
     _with_tags,
 )
-from .draft_topics import TopicFinder, subject_after_colon
+from .draft_topics import TopicFinder, subject_after_colon, without_question
 from .models import Draft, DraftKind
 
 if TYPE_CHECKING:
@@ -122,6 +122,8 @@ def general_draft(
     quoted = _pasted_comment(turn.masked)
     if quoted and quoted in subject:  # "a YouTube video: 'what to expect after rhinoplasty'": the title quoted
         subject = quoted
+    if subject == quoted:  # "...: 'braces vs aligners for teens, which is better?'": the subject, not the question
+        subject = quoted = without_question(quoted)
     subject, point = _subject_and_point(subject, turn.masked, extras)
     if not _carried(subject, extras, quoted=subject == quoted):
         return None

@@ -68,7 +68,8 @@ class TopicFinder:
             titled = None
         if titled or _colon_first(text, match):  # "a reel script: dengue at home ... Keep it simple for parents"
             match = None
-        subject = match.group(1) if match else titled.group(1) if titled else (subject_after_colon(text) or text)
+        subject = match.group(1) if match else without_question(titled.group(1)) if titled else ""
+        subject = subject or subject_after_colon(text) or text
         # "about sunscreen for my skin clinic in Leeds": the subject ends where the clinic's description starts.
         subject = _SUBJECT_END.split(subject, maxsplit=1)[0] if match else subject
         words = [w for w in tokenize(subject) if w not in _DRAFT_WORDS and not w.isdigit()]
@@ -241,7 +242,7 @@ class TopicFinder:
         """The subject as the user wrote it ("how to floss"), without the words that say how ("properly")."""
         found = (_cue(c, text) for c in cues or self.data.subject_cues)
         match = next((m for m in found if m), None)
-        if match is None or (not cues and _colon_first(text, match)):
+        if match is None or (not cues and (_colon_first(text, match) or _title_first(text, match))):
             return ""
         phrase = _SUBJECT_END.split(match.group(1), maxsplit=1)[0]
         stop = set(self.data.extras.subject_stopwords)
@@ -291,11 +292,35 @@ _AFTER_COLON = re.compile(
 )
 
 
+# Practice news after the colon, not a topic: "Write an Instagram post: our chiro clinic is moving across town ...".
+_NEWS_AFTER_COLON = re.compile(r"\s*(?:our|we|we're|we've|my|i|i'm|us)\b", re.IGNORECASE)
+
+
 def _colon_first(text: str, cued: re.Match[str] | None) -> bool:
     """Whether the request names its subject after a colon before a cue word does: "a 30 second reel: 3 desk
     stretches for neck pain ... I'll film it on my phone" is about the stretches, not the phone."""
     found = _AFTER_COLON.search(text)  # not a quoted title ("a script: 'braces vs aligners for teens?'")
-    return found is not None and cued is not None and found.start(1) <= cued.start()
+    if found is None or cued is None or _NEWS_AFTER_COLON.match(found.group(1)):
+        return False
+    return found.start(1) <= cued.start()
+
+
+def _title_first(text: str, cued: re.Match[str]) -> bool:
+    """Whether a title quoted after a colon holds the cue word: "a script: 'braces vs aligners for teens, which is
+    better?'" is about braces and aligners, not about teens."""
+    titled = _TITLE.search(text)
+    return titled is not None and titled.start(1) <= cued.start() < titled.end(1)
+
+
+# The question a quoted title ends with, after its subject: "braces vs clear aligners for teens, which is better?"
+_QUESTION_TAIL = re.compile(r",\s*(?:which|what|how|why|who|is|are|does|do|should|can|or)\b[^,]*\?\s*$", re.IGNORECASE)
+
+
+def without_question(title: str) -> str:
+    """A quoted title without the question it ends with, when a subject comes before it; else the title."""
+    found = _QUESTION_TAIL.search(title)
+    head = title[: found.start()].strip() if found else ""
+    return head if len(head.split()) >= 2 else title
 
 
 def subject_after_colon(text: str) -> str:
