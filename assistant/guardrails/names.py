@@ -839,8 +839,12 @@ _DAY_BEFORE = re.compile(r"(?<![\d.])\d{1,2}(?:\.|st|nd|rd|th)?[ ]$")
 
 def _month_after_day(text: str, start: int, word: str) -> bool:
     """True when `word` at text[start:] is a month's name right after a day's number ("12. Mai", "3 June")."""
-    months = frozenset(m.lower() for m in patient_data().births.months)
-    return word.lower() in months and _DAY_BEFORE.search(text, max(0, start - 6), start) is not None
+    return word.lower() in _months() and _DAY_BEFORE.search(text, max(0, start - 6), start) is not None
+
+
+@lru_cache(maxsize=1)
+def _months() -> frozenset[str]:
+    return frozenset(m.lower() for m in patient_data().births.months)
 
 
 # A nickname written in brackets beside a full name, or a full name in brackets after a nickname: "Bhagyashree
@@ -916,10 +920,7 @@ def nicknames_before_brackets(
     (...)", "the patient (...)"); a courtesy word after it stays readable."""
     lists = name_lists()
     starts = {start for start, _ in names}
-    honorifics = frozenset(h.lower() for h in guardrail_data().phi.honorifics_after)
-    context = person_names().name_context
-    before_words = frozenset(context.nickname_words_before) if context else frozenset()
-    roles = re.compile("|".join(f"(?:{r})" for r in guardrail_data().phi.staff_before) or "(?!)", re.IGNORECASE)
+    honorifics, before_words, roles = _nickname_terms()
     found: list[tuple[int, int]] = []
     for m in _BRACKETED_NAME.finditer(text):
         full = m.group("full").split()
@@ -947,6 +948,16 @@ def nicknames_before_brackets(
         if lower and m.start("full") not in starts:
             found.append(m.span("full"))
     return found
+
+
+@lru_cache(maxsize=1)
+def _nickname_terms() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
+    """(courtesy words after a nickname, words before one such as "Big", the roles that are no nickname), from data."""
+    honorifics = frozenset(h.lower() for h in guardrail_data().phi.honorifics_after)
+    context = person_names().name_context
+    before_words = frozenset(context.nickname_words_before) if context else frozenset()
+    roles = re.compile("|".join(f"(?:{r})" for r in guardrail_data().phi.staff_before) or "(?!)", re.IGNORECASE)
+    return honorifics, before_words, roles
 
 
 def _nickname_before(

@@ -9,7 +9,7 @@ cue word. The words are data (knowledge/data/person_names.yaml, `name_context`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from functools import lru_cache
 
@@ -140,17 +140,23 @@ def names_after_numbers(
     return found
 
 
+def _just_before(
+    text: str, spans: list[tuple[int, int]], pattern: re.Pattern[str], reach: int
+) -> Iterator[tuple[int, re.Match[str]]]:
+    """(where the stretch starts, the match) of `pattern` in the `reach` characters before each span."""
+    for start, _ in spans:
+        lo = max(0, start - reach)
+        if (m := pattern.search(text[lo:start])) is not None:
+            yield lo, m
+
+
 def names_before_numbers(text: str, numbers: list[tuple[int, int]], not_names: frozenset[str]) -> list[tuple[int, int]]:
     """Two capitalised words after a label's colon and before a record number ("...: <Surname> <Given>, n. pratica
     88213"): one a listed surname and the other a listed given name, in either order, as a practice system prints
     them; none a word that names no one or a title."""
     lists = name_lists()
     found = []
-    for start, _ in numbers:
-        lo = max(0, start - 70)
-        m = _NAME_BEFORE_NUMBER.search(text[lo:start])
-        if m is None:
-            continue
+    for lo, m in _just_before(text, numbers, _NAME_BEFORE_NUMBER, 70):
         words = m.group(1).split()
         folded = [fold(w) for w in words]
         if any(
@@ -584,11 +590,7 @@ def names_before_addresses(
     surname (listed, or no everyday word), none of them a word that names no one."""
     lists = name_lists()
     found = []
-    for start, _ in addresses:
-        lo = max(0, start - 60)
-        m = _NAME_BEFORE_ADDRESS.search(text[lo:start])
-        if m is None:
-            continue
+    for lo, m in _just_before(text, addresses, _NAME_BEFORE_ADDRESS, 60):
         words = m.group(1).split()
         if any(w.lower() in not_names or fold(w) in lists.function_words or w.isupper() for w in words):
             continue

@@ -319,7 +319,7 @@ def _unknown_scope(card: AnswerCard, known: set[str] | None) -> list[str]:
     return sorted(named - known)
 
 
-def _country_problem(kb: KnowledgeBase, card: AnswerCard, known: set[str] | None) -> str:
+def _country_problem(kb: KnowledgeBase, card: AnswerCard, known: set[str] | None, ids: set[str]) -> str:
     """What is wrong with the countries a card names, or "": an item's or a variant's scope is a country
     countries.yaml knows (covered or not); so is each country of `overruled_in`, whose card answering there exists,
     is another card, and cites a guide of that country."""
@@ -329,7 +329,7 @@ def _country_problem(kb: KnowledgeBase, card: AnswerCard, known: set[str] | None
     for code, card_id in card.overruled_in.items():
         if known is not None and code not in known:
             return f"field 'overruled_in': country code {code!r} is not in countries.yaml"
-        if card_id == card.id or card_id not in {c.id for c in kb.cards}:
+        if card_id == card.id or card_id not in ids:
             return f"field 'overruled_in': {card_id!r} is not another card"
         if not any(code in kb.guide(cite.guide).meta.countries for cite in kb.card(card_id).card.cites):
             return f"field 'overruled_in': card {card_id!r} cites no guide of country {code!r}"
@@ -362,7 +362,7 @@ def _check_cards(kb: KnowledgeBase) -> None:
         bad = [code for v in c.card.variants for code in v.when.country if listed and code not in listed]
         if bad:  # IE and NZ are variant countries only as far as countries.yaml lists them (and their rule set)
             raise KnowledgeError(f"{where}: field 'variants': country code(s) {bad} are not in countries.yaml")
-        if problem := _country_problem(kb, c.card, known):
+        if problem := _country_problem(kb, c.card, known, ids):
             raise KnowledgeError(f"{where}: {problem}")
         for q in c.card.questions:
             key = " ".join(q.lower().split())
