@@ -155,3 +155,19 @@ def test_a_question_in_a_comment_gets_its_own_reply_not_a_reply_to_a_review(draf
     (draft,) = drafter.drafts(turn(text), None, Asker())
     assert draft.kind == "review_reply" and says in draft.text and never not in draft.text
     assert "positive comments" not in draft.text and "review" not in draft.text.lower()
+
+
+def test_a_health_question_told_rather_than_pasted_gets_the_comment_reply_not_a_review_reply(drafter):
+    """ "A woman asked under our post whether ..." tells the comment instead of pasting it: it is still a question
+    about someone's own health, not a review ("Thanks for the honest review")."""
+    text = (
+        "A woman asked under our Instagram post whether the pain on the inside of her knee after running means she "
+        "tore something. What do we write back?"
+    )
+    (draft,) = drafter.drafts(turn(text), None, Asker(specialty="physiotherapy"))
+    assert draft.text.startswith("Thanks for asking") and "can't advise on yours" in draft.text, draft.text
+    assert "review" not in draft.text.lower()
+    told = drafter.drafts(
+        turn("A patient asked us whether we're open on Saturdays. What do we write back?"), None, Asker()
+    )
+    assert all("Thanks for asking" not in d.text for d in told)  # no post or comment, no health question

@@ -30,6 +30,13 @@ def asks_for_reply(text: str, comment: str, data: CommentReplyData) -> bool:
     )
 
 
+def described_question(text: str, data: CommentReplyData) -> str:
+    """The health question a message tells rather than pastes ("asked under our post whether her knee pain means she
+    tore something"), as a question; "" when it tells none."""
+    found = next((m for p in data.described if (m := re.search(p, text, _FLAGS))), None)
+    return f"{found.group(1).strip()}?" if found else ""
+
+
 def is_hostile(comment: str, data: CommentReplyData) -> bool:
     """Whether a comment insults or accuses the clinician ("you're just shilling for pharma") rather than asking
     anything or complaining about fees; an insult that also repeats a myth gets the calm line, not an argument."""

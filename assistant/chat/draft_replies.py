@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..knowledge.schemas.drafts import DraftData
 from ..knowledge.schemas.replies import Tone
-from .comments import asks_for_reply, comment_reply, hostile_reply, is_hostile, spreads_myth
+from .comments import asks_for_reply, comment_reply, described_question, hostile_reply, is_hostile, spreads_myth
 from .details import details_in
 from .draft_inputs import (
     _country_code,
@@ -55,7 +55,7 @@ class ReplyWriter:
 
         data = self.data.extras.comment_reply
         text = turn.masked
-        comment = _pasted_comment(text)
+        comment = _pasted_comment(text) or (described_question(text, data) if data is not None else "")
         if data is None or _REVIEW_WORD.search(text) or not asks_for_reply(text, comment, data):
             return None
         specialty = asker.specialty or (profile.specialty if profile else None)

@@ -54,6 +54,9 @@ class CommentReplyData(Strict):
 
     requests: tuple[Regex, ...] = Field(min_length=1)  # the user asks for a reply to a comment, DM or question
     asks: tuple[Regex, ...] = Field(min_length=1)  # the pasted words ask about someone's own health
+    # A health question told rather than pasted ("a woman asked under our post whether her knee pain means she tore
+    # something"): group 1 is the question, answered as if pasted.
+    described: tuple[Regex, ...] = ()
     urgent: Regex  # a sentence of the topic's copy that says when to get urgent help
     reply: str = Field(min_length=60)  # {fact} {urgent} {booking} {phone} {emergency}
     urgent_default: str = Field(min_length=20)  # when the topic's copy names no urgent signs
