@@ -28,6 +28,35 @@ _PLACEHOLDER = re.compile(r"\[[^\]\n]{2,}\]")
         ("Draft an Instagram post on skin cancer screening, please", "dermatology", "skin", "skin"),
         # no specialty known: the podiatry subject finds the physio post on it
         ("A caption about heel pain for our foot clinic", None, "heel", "heel"),
+        # a title the message names as such, wherever the cue words stand ("for parents called ...")
+        (
+            "Could you write the text for a 7-slide Instagram carousel for parents called something like "
+            "'Is my toddler a late talker?' Reassuring, please.",
+            "speech_language_therapy",
+            "late talk",
+            "talk",
+        ),
+        # whom the post is for ("your kid's", "for parents ... in kids") is not what it is about
+        (
+            "Can you write a 30 sec TikTok script for our ortho practice? Topic: 'What actually happens at your "
+            "kid's first orthodontic visit'. Dr. Lee will be on camera.",
+            "orthodontics",
+            "orthodontic",
+            "orthodontic",
+        ),
+        (
+            "Can you write a Facebook post for parents about myopia in kids? Friendly please",
+            "ophthalmology",
+            "sight",
+            "sight",
+        ),
+        # "comparing" names the subject as "about" does
+        (
+            "Write me 3 Instagram captions comparing clear aligners and traditional braces",
+            "orthodontics",
+            "aligner",
+            "aligner",
+        ),
     ],
 )
 def test_the_subject_finds_the_finished_post_on_it_in_any_specialty(drafter, text, specialty, title_word, said):
@@ -47,6 +76,15 @@ def test_another_specialtys_topic_without_a_finished_post_is_not_used(drafter):
 def test_a_subject_nothing_covers_still_gets_a_general_draft_on_it(drafter):
     (draft,) = drafter.drafts(turn("Write a caption about dengue prevention in the monsoon"), None, Asker())
     assert "dengue" in draft.text.lower()
+
+
+@pytest.mark.parametrize(
+    "text", ["Write a caption about snakebite first aid", "Write 3 captions about snakebite first aid"]
+)
+def test_a_word_no_topic_knows_keeps_the_draft_on_its_subject(drafter, text):
+    # "first aid" shares two words with the post on the first month of hearing aids; "snakebite" is the subject
+    drafts = drafter.drafts(turn(text), None, Asker())
+    assert drafts and all("snakebite" in d.title.lower() and "hearing" not in d.text.lower() for d in drafts)
 
 
 def test_more_captions_than_posts_on_the_subject_are_never_another_subjects(drafter, kb):

@@ -48,13 +48,16 @@ class TopicFinder:
         ]
 
     @cached_property
-    def _idf(self) -> dict[str, float]:
-        # A topic two specialties share (copy_from: podiatry's ingrown toenail post is general practice's) counts
-        # once, so sharing a post never makes its words look commoner than they are.
+    def _counts(self) -> Counter[str]:
+        """How many topics have each word. A topic two specialties share (copy_from: podiatry's ingrown toenail post
+        is general practice's) counts once, so sharing a post never makes its words look commoner than they are."""
         unique = {topic.title: words for _, topic, words in self._topics if topic.copy_from is None}
-        counts = Counter(w for words in unique.values() for w in set(words))
-        n = len(unique)
-        return {w: math.log(1 + n / c) for w, c in counts.items()}
+        return Counter(w for words in unique.values() for w in set(words))
+
+    @cached_property
+    def _idf(self) -> dict[str, float]:
+        n = len({topic.title for _, topic, _ in self._topics if topic.copy_from is None})
+        return {w: math.log(1 + n / c) for w, c in self._counts.items()}
 
     def subject(self, text: str) -> str:
         """The subject of a request: what follows 'about', 'on', 'for'... or the message without draft words."""
@@ -62,9 +65,7 @@ class TopicFinder:
         found = (_cue(cue, text) for cue in self.data.subject_cues)
         match = next((m for m in found if m), None)
         titled = _TITLE.search(text)  # "a TikTok script: 'Why your knee hurts going downstairs'"
-        # A quoted title before the cue is the subject: "a reel script: 'a day at our office' ... happy to be on
-        # camera" is about the day at the office, not about cameras.
-        if titled and match and titled.start() > match.start():
+        if titled and match and not _title_first(text, match):
             titled = None
         if titled or _colon_first(text, match):  # "a reel script: dengue at home ... Keep it simple for parents"
             match = None
@@ -87,6 +88,11 @@ class TopicFinder:
         """Words no topic is matched on: how, not what ("properly"), and what any subject may say ("see a doctor")."""
         extras = self.data.extras
         return frozenset(tokenize(" ".join((*extras.subject_stopwords, *extras.subject_generic))))
+
+    @cached_property
+    def _audience(self) -> frozenset[str]:
+        """Words that say whom a post is for ("kids", "parents"), as tokenized."""
+        return frozenset(tokenize(" ".join(self.data.extras.subject_audience)))
 
     @cached_property
     def _specialty_words(self) -> frozenset[str]:
@@ -138,20 +144,36 @@ class TopicFinder:
         stop = self._unmatched
         words = {w for w in tokenize(subject) if w not in stop}
         topic_words = set(tokenize(f"{topic.title} {' '.join(topic.keywords)}"))
+        audience = self._audience
         missed = [w for w in words if not any(_same_word(w, t) for t in topic_words)]
+        if words - audience:  # whom a post is for, unsaid, misses nothing when the subject says what about
+            words -= audience & set(missed)
+            missed = [w for w in missed if w not in audience]
         if 2 * len(missed) > len(words):
             return False
-        # At exactly half, a missed word no topic knows ("dengue") is what the subject is about: not covered.
-        # A word known only as another word's derivative ("talker" from "talk") is not known: "late talkers" is
-        # not a topic about eating late.
-        return 2 * len(missed) < len(words) or all(
-            any(_same_word(w, t, _INFLECTIONS, False) for t in self._idf) for w in missed
-        )
+        # A missed word no topic knows and the guides and posts never use ("snakebite") is what the subject is
+        # about, unless the topic has more than two of its other words: "snakebite first aid" is no post on hearing
+        # aids. A word the guides use ("serious", "carousel") only says more about a subject a topic has. A word
+        # known only as another word's derivative ("talker" from "talk") is not known: "late talkers" is not a
+        # topic about eating late.
+        unknown = [w for w in missed if len(w) > 3 and not self._known(w)]
+        return not unknown or (2 * len(missed) < len(words) and len(words) - len(missed) > 2)
+
+    def _known(self, word: str) -> bool:
+        """Whether a topic knows a word (or an inflection of it), or the guides and finished posts use it."""
+        return word in self._vocabulary or any(_same_word(word, t, _INFLECTIONS, False) for t in self._idf)
+
+    @cached_property
+    def _vocabulary(self) -> frozenset[str]:
+        """Every word of the guides and of the finished posts' main text."""
+        posts = (f"{c.warm.hook} {c.warm.body}" for spec in self.kb.copy.values() for c in spec.values())
+        return frozenset(w for text in (*(g.body for g in self.kb.guides), *posts) for w in tokenize(text))
 
     def key_word(self, subject: str) -> str | None:
         """The subject's most telling word that some topic knows ("heel" in "heel pain"; never "vs"), or None."""
         stop = self._unmatched
-        known = [w for w in dict.fromkeys(tokenize(subject)) if w not in stop and len(w) > 2 and w in self._idf]
+        words = [w for w in dict.fromkeys(tokenize(subject)) if w not in stop and len(w) > 2 and w in self._idf]
+        known = [w for w in words if w not in self._audience] or words
         return max(known, key=lambda w: self._idf[w]) if known else None
 
     def fits(self, subject: str, topic: Topic, spec_id: str | None = None) -> bool:
@@ -274,7 +296,11 @@ _UNITS = (
 
 
 # A title quoted after a colon: "Need a 45-second TikTok script: 'Why your knee hurts going downstairs'".
-_TITLE = re.compile(r":\s*[\"“'‘]([^\"“”\n]{5,100}?)[\"”'’](?!\w)")  # "I'd" inside is no closing quote
+# A title the message names: "carousel for parents called something like 'Is my toddler a late talker?'".
+_TITLE = re.compile(
+    r"(?::|\b(?:called|titled|entitled|named)(?:\s+something\s+like)?)\s*[\"“'‘]([^\"“”\n]{5,100}?)[\"”'’](?!\w)",
+    re.IGNORECASE,
+)  # "I'd" inside is no closing quote
 
 # Who is asking, not what about: "a caption for our derm practice in Phoenix for early summer" is about summer.
 _PRACTICE = re.compile(
@@ -306,10 +332,12 @@ def _colon_first(text: str, cued: re.Match[str] | None) -> bool:
 
 
 def _title_first(text: str, cued: re.Match[str]) -> bool:
-    """Whether a title quoted after a colon holds the cue word: "a script: 'braces vs aligners for teens, which is
-    better?'" is about braces and aligners, not about teens."""
+    """Whether a quoted title, not the cue word, gives the subject: a title after a colon that holds the cue word or
+    comes before it ("a script: 'braces vs aligners for teens, which is better?'" is about braces and aligners, not
+    about teens; "a reel script: 'a day at our office' ... happy to be on camera" is not about cameras), or a title
+    the message names as such wherever it stands ("a carousel for parents called 'Is my toddler a late talker?'")."""
     titled = _TITLE.search(text)
-    return titled is not None and titled.start(1) <= cued.start() < titled.end(1)
+    return titled is not None and (titled.start(1) <= cued.start() or not titled.group(0).startswith(":"))
 
 
 # The question a quoted title ends with, after its subject: "braces vs clear aligners for teens, which is better?"
@@ -332,9 +360,18 @@ def subject_after_colon(text: str) -> str:
 def _cue(cue: str, text: str) -> re.Match[str] | None:
     """Where a subject cue introduces what a draft is about; "about 30 seconds" says how long, not what about, and
     "for our derm practice" says who asks: the next place the cue occurs is tried instead."""
-    pattern = re.compile(rf"\b{re.escape(cue)}\b\s+(?!\d+(?:{_UNITS}|\s*$))(.{{3,}})", re.IGNORECASE)
+    pattern = re.compile(rf"\b{re.escape(cue)}\b\s+(?!\d+(?:\s*[-–—]\s*\d+)?(?:{_UNITS}|\s*$))(.{{3,}})", re.IGNORECASE)
     for start in re.finditer(rf"\b{re.escape(cue)}\b", text, re.IGNORECASE):
         found = pattern.match(text, start.start())
-        if found and not _PRACTICE.match(found.group(1)):
+        if found and not _PRACTICE.match(found.group(1)) and not _NOT_SUBJECT.match(found.group(1)):
             return found
     return None
+
+
+# Where or when, not what about: "on Instagram and Facebook", "on 1 March", "on Monday", "for my assistant".
+_NOT_SUBJECT = re.compile(
+    r"(?:instagram|insta|ig|facebook|fb|tiktok|linkedin|youtube|twitter|threads|whatsapp|google|social media|socials)"
+    r"\b|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|(?:my|our)\s+(?:assistant|receptionist|boss|manager|colleagues?)\b",
+    re.IGNORECASE,
+)

@@ -212,6 +212,9 @@ class DraftExtras(Strict):
     comment_card: str | None = None
     subject_stopwords: tuple[str, ...] = ()  # words that say how, not what ("properly"): no topic is matched on them
     subject_generic: tuple[str, ...] = ()  # words any subject may use ("see a doctor"): no topic is matched on them
+    # Words that say whom a post is for ("kids", "parents"): they rank topics but are never the subject's key word,
+    # and a topic need not have them ("first orthodontic visit for kids" is the first orthodontic consultation).
+    subject_audience: tuple[str, ...] = ()
     subject_synonyms: dict[str, str] = {}  # a request's word -> the word the topics use ("jab": "vaccine")
     general_script: tuple[str, ...] = ()  # a script on a subject no authored copy covers; {subject} {seconds}
     general_caption: str = ""  # a caption on a subject no authored copy covers; {subject}
