@@ -100,6 +100,9 @@ def test_questions_are_not_taken_for_requests_to_write(drafter, text):
         "Should we make a TikTok about our new laser, or stick to Instagram?",
         "Two questions. (1) How often should we post? (2) Is it legal to write posts about a patient's recovery?",
         "A nurse on our team wants to make a funny video about night shifts. Could that get her in trouble?",
+        # whether the asker may do it, asked as a question, is no request to write it
+        "Two doubts: 1) Can I make a sponsored post on Instagram showing the price of a session? 2) And my bio?",
+        "Can we post the thank-you card a patient gave us on Facebook?",
     ],
 )
 def test_asking_whether_a_post_may_be_made_is_not_a_request_to_write(drafter, text):
@@ -116,6 +119,7 @@ def test_a_request_beside_a_permission_question_is_still_a_request(drafter):
     assert requested_kind("Can we use AI for our posts? Also write me a caption about flu jabs.", drafter.data)
     assert requested_kind("Can I ask you to write a caption about sunscreen?", drafter.data) == "caption"
     assert requested_kind("Can I get a caption for our new physio's welcome?", drafter.data) == "caption"
+    assert requested_kind("Can you make a post about flu jabs for our page?", drafter.data) == "caption"
 
 
 def test_a_caption_about_a_subject_finds_the_specialtys_topic_and_fits_the_platform(drafter, kb):
