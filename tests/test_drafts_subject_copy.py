@@ -127,3 +127,10 @@ def test_checked_versions_that_read_the_same_are_one_post_not_the_same_post_prin
     assert drafts and len(texts) == len(set(texts))
     if len(drafts) < 3:
         assert f"there are {len(drafts)} checked" in drafts[0].notes[0]
+
+
+def test_one_caption_on_a_subject_with_no_finished_post_is_one_outline_and_three_asked_are_three(drafter):
+    (one,) = drafter.drafts(turn("Write a caption about snakebite first aid"), None, Asker())
+    assert one.alternatives == [] and "[your key point" in one.text  # one outline to fill in, not three
+    three = drafter.drafts(turn("Write 3 captions about snakebite first aid"), None, Asker())
+    assert len(three) == 3 and len({d.text for d in three}) == 3

@@ -54,6 +54,8 @@ class CaptionWriter(CaptionCounts, DayCaptions):
             drafts = self.more_captions(draft, turn, profile, specialty, count)
             # Two checked versions can read the same once filled in: a post printed twice is one post.
             drafts = _distinct(drafts)
+        elif draft and self._general(draft):  # one caption asked, on a subject no finished post covers: one
+            drafts = [draft.model_copy(update={"alternatives": []})]  # outline to fill in, not three of them
         if len(drafts) > 1 and (note := self._one_for_both(text, drafts)):  # two audiences, no copy for either
             first = drafts[0].model_copy(update={"notes": [note, *drafts[0].notes], "alerts": drafts[0].alerts + 1})
             drafts = [first]
@@ -100,14 +102,18 @@ class CaptionWriter(CaptionCounts, DayCaptions):
             return []
         return _distinct(drafts)
 
+    def _general(self, draft: Draft) -> bool:
+        """Whether a caption is the general outline written when no finished post covers its subject."""
+        general = self.data.extras.general_note
+        return bool(general) and general in draft.notes
+
     def more_captions(self, first: Draft, turn, profile: ClinicProfile | None, specialty, count: int) -> list[Draft]:
         """`count` different captions: the first, its other versions, then captions on the next topics that
         match the subject (the same topic never twice)."""
         drafts = [first.model_copy(update={"alternatives": []})]
         for n, other in enumerate(first.alternatives, 2):
             drafts.append(first.model_copy(update={"text": other, "alternatives": [], "title": f"{first.title} ({n})"}))
-        general = bool(self.data.extras.general_note) and self.data.extras.general_note in first.notes
-        if general or self.news.kind_for(turn.masked) is not None:  # a subject or day we have no copy on, practice
+        if self._general(first) or self.news.kind_for(turn.masked) is not None:  # a subject or day we have no copy on, practice
             return drafts[:count]  # news: no other topic's caption is added (it would be about something else)
         values = _post_values(profile, details_in(turn.masked, self.kb.countries))
         platform = self.kb.platform(first.platform or _platform(turn, profile))
