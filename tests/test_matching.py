@@ -296,3 +296,27 @@ def test_a_general_card_overruled_in_the_askers_country_gives_way_to_that_countr
         assert here[0].card.id == overruled[code] and here[0].question == general[0].question
         assert len({m.card.id for m in here}) == len(here)
     assert [m.card.id for m in matcher.match(question, k=3, country="AU", code="AU")][0] == general[0].card.id
+
+
+@pytest.mark.parametrize(
+    "question,code,card",
+    [
+        # Singapore's regulations ban before-and-after photos in advertising, consent or not
+        (
+            "Patients agreed in writing: can our orthodontic clinic post their smile transformations?",
+            "SG",
+            "singapore-claims-and-photos",
+        ),
+        # the HPCSA counts free treatment to attract patients as touting
+        (
+            "Can our new dental practice offer free teeth whitening to the first 20 patients?",
+            "ZA",
+            "south-africa-best-claims-and-offers",
+        ),
+    ],
+)
+def test_a_general_card_on_photos_or_offers_gives_way_where_the_country_bans_them(kb, embedder, question, code, card):
+    matcher = CardMatcher(kb.cards, embedder, Path(os.environ["ASSISTANT_CACHE_DIR"]), regions=card_regions(kb))
+    general = matcher.match(question, k=1)[0]
+    assert general.card.card.overruled_in.get(code) == card
+    assert matcher.match(question, k=1, country=code, code=code)[0].card.id == card
