@@ -211,14 +211,16 @@ def test_a_move_is_dated_by_the_moving_day_not_the_closure_before_it(drafter):
     assert draft.text.startswith("We are moving! From June 3, ")
 
 
-def test_a_named_awareness_day_not_in_our_data_is_the_days_caption_without_a_crisis_line(drafter):
+def test_developmental_language_disorder_awareness_day_is_its_authored_caption_without_a_crisis_line(drafter, kb):
     text = (
         "write an instagram caption for our speech therapy clinic about Developmental Language Disorder awareness day"
     )
     (draft,) = drafter.drafts(turn(text, ["instagram"]), None, Asker())
     assert draft.title.endswith("Developmental Language Disorder Awareness Day")
+    assert draft.text.startswith(kb.awareness_copy["dld-awareness-day"].hook) and "RADLD" in draft.text
+    assert "[your key point" not in draft.text
     assert "crisis" not in draft.text  # "developmental" is not a mental-health day
-    assert any("date" in note for note in draft.notes)  # the date is not in our data: check it
+    assert not any("not in our calendar" in note for note in draft.notes)  # the date is in our data now
 
 
 def test_a_five_post_carousel_on_a_subject_without_copy_is_five_slides_on_the_title_given(drafter):

@@ -90,6 +90,37 @@ def test_a_movember_post_is_about_movember_not_the_words_around_it(drafter):
     assert "urologist" not in draft.title.lower()
 
 
+@pytest.mark.parametrize(
+    ("text", "observance_id", "opening"),
+    [
+        ("Write a caption for Movember for our urology practice.", "movember", "It's Movember: "),
+        ("Could you write an Instagram post for fertility awareness week?", "national-fertility-awareness-week", ""),
+        ("Write a LinkedIn post for R U OK? Day for our Brisbane GP clinic", "r-u-ok-day", "It's R U OK? Day. "),
+        ("a caption for R U OK Day please", "r-u-ok-day", "It's R U OK? Day. "),
+        ("Write a post for national eye health week for our opticians", "national-eye-health-week", ""),
+        ("Write a caption for National Infertility Awareness Week", "national-infertility-awareness-week", ""),
+    ],
+)
+def test_a_day_added_to_the_calendar_gets_its_authored_post_not_a_template(drafter, kb, text, observance_id, opening):
+    """Days clinicians asked for that the calendar lacked (Movember, Fertility Week, R U OK? Day, ...) get the post
+    written for them in knowledge/copy/awareness/days.yaml, with the date from the data, never "[your key point"."""
+    copy = kb.awareness_copy[observance_id]
+    draft = drafter.drafts(turn(text), None, Asker())[0]
+    assert draft.kind == "caption" and draft.text.startswith(copy.hook), draft.text
+    assert opening in draft.text and "[your key point" not in draft.text
+    assert " ".join(copy.body.split())[:60] in draft.text
+    assert not any("not in our calendar" in note for note in draft.notes)  # the date is in the data
+
+
+def test_r_u_ok_day_for_an_australian_clinic_carries_the_australian_crisis_line(drafter, kb):
+    text = "Write a LinkedIn post for R U OK? Day for our Brisbane GP clinic"
+    draft = drafter.drafts(turn(text, ["linkedin"], country="AU"), None, Asker())[0]
+    entry = emergency_entry("AU")
+    assert draft.text.startswith(kb.awareness_copy["r-u-ok-day"].hook)
+    assert entry is not None and entry.crisis in draft.text and entry.number in draft.text
+    assert not any("observance" in note for note in draft.notes)  # an Australian day, asked for in Australia
+
+
 def test_a_known_day_without_a_post_gets_its_date_from_the_data(kb):
     bare = dataclasses.replace(kb, awareness_copy={})  # the day is in awareness.yaml, but no post is written for it
     drafter = Drafter(bare)

@@ -131,6 +131,8 @@ def _scopes_for_country(country: str | None) -> set[str]:
         return {"US"}
     if code in ("UK", "GB"):
         return {"UK"}
+    if code == "AU":
+        return {"AU"}
     return {"EU"} if code in _EU or code == "EU" else set()
 
 

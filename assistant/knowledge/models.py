@@ -22,7 +22,7 @@ PLATFORM_IDS: tuple[str, ...] = tuple(
     str(item["id"]) for item in list_in(PLATFORMS_FILE, PROJECT_KNOWLEDGE, "platforms") if isinstance(item, dict)
 )
 Category = Literal["strategy", "conversations", "compliance", "platforms"]
-Scope = Literal["international", "US", "UK", "EU"]
+Scope = Literal["international", "US", "UK", "EU", "AU"]
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
