@@ -64,6 +64,7 @@ from .neighbours import (
     names_before_times,
     names_by_shape,
     signed_names,
+    surnames_first_in_entries,
 )
 from .ner import LoadedModel, marked_spans, model_name_spans, name_model
 from .phones import find_cued_phones, is_phone_cue, phone_regions
@@ -697,6 +698,7 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
             + names_as_speakers(text, not_names, _everyday)
             + signed_names(text, not_names, _everyday)
             + shouted_introductions(text, not_names, _everyday)
+            + surnames_first_in_entries(text, _everyday, reads_as_name)
             if not is_not_a_patient(text, *s)
         ]
         found += [

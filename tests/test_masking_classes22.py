@@ -1,0 +1,48 @@
+"""Classes of patient data and of wrong masks added after the twenty-second blind masking set (docs/privacy.md).
+
+Found: a surname, a comma and a given name set off as one entry (an export's cell, brackets, quotes, a numbered
+list, rows at the start of lines), a surname and a given name alone in a cell, an initial and a surname in a cell; a
+nickname in quotes set off before a full name by a dash or a comma, and one before brackets that give the real name;
+the town after a street before a dash or a closing quote; a lower-case surname the lists do not hold after a
+lower-case given name and a cue.
+
+Readable: two brands or a town and its region in brackets, a greeting before a dash; the author of a saying shared
+as a quote (a patient's quoted words stay masked); an event's venue the clinic goes to (a patient's address stays
+masked)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.masking import masked as _masked
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Front desk monitor in the reel shows 'Pemberton, Carys' next to the time. Can we still post it?",
+            "Pemberton, Carys",
+        ),
+        ("Slot 3 | Adeyemi, Tunde | 0161 496 0555 | follow-up", "Adeyemi, Tunde"),
+        ("Akte 2291-44 (Köhler, Ingrid) wurde erwähnt, wie antworten wir?", "Köhler, Ingrid"),
+        ("Scans done today: 1) Farah Qureshi 2) Kulkarni, Vivek 3) Ian Moss", "Kulkarni, Vivek"),
+        ("Biopsies back:\nPatel, Anjali — all clear\nMorrow, Keira — recheck in 3 months", "Morrow, Keira"),
+        ("Orari: 11:00 | Greco Martina | controllo", "Greco Martina"),
+        ("Tue 09:15 | K. Mbeki | physio review", "K. Mbeki"),
+    ],
+)
+def test_a_surname_first_entry_is_masked(text, name):
+    assert name in _masked(text, "NAME")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We now offer two systems (Invisalign, Cerec) for same-week smiles",
+        "Our two sites (Leeds, Yorkshire) open on Saturdays",
+        "Morning, team — can you post the bank holiday hours?",
+    ],
+)
+def test_brands_places_and_greetings_before_a_comma_stay_readable(text):
+    assert _masked(text, "NAME") == []
