@@ -46,3 +46,19 @@ def test_a_surname_first_entry_is_masked(text, name):
 )
 def test_brands_places_and_greetings_before_a_comma_stay_readable(text):
     assert _masked(text, "NAME") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "nickname"),
+    [
+        ('The lads at the gym call him "Big Mick" — Michael Donnelly — can we share his rehab story?', "Big Mick"),
+        ('Our long-time regular "Snowy", Kevin Whitfield, turns 80 this week; draft a birthday post?', "Snowy"),
+        ('In reparto la chiamano "Titti", è Beatrice Colombo, possiamo fare gli auguri su Instagram?', "Titti"),
+        (
+            "A client we all call Flopsy (real name Philippa Ormerod) ran her first marathon, draft a shout-out",
+            "Flopsy",
+        ),
+    ],
+)
+def test_a_nickname_set_off_beside_a_full_name_is_masked(text, nickname):
+    assert nickname in _masked(text, "NAME")

@@ -875,7 +875,33 @@ def nicknames_beside_names(
         before = _NICK_BEFORE.search(text, max(0, start - _WINDOW), start)
         if before and _nickname(before.group("word"), parts[:1], False, everyday):
             found.append(before.span("word"))
+        found += _quoted_nickname_before(text, start)
     return found
+
+
+# A nickname in quotes set off before a full name by a dash or a comma, maybe with "is"/"è" ('"Big Mick" — <full
+# name>', '"Titti", è <full name>'): the quotes and the dash say the two name one person. One word, or two when the
+# first is a word such as "Big" (person_names.yaml `nickname_words_before`); a quoted saying before its author
+# ('"Let food be thy medicine" — <author>') has other words and is left.
+_QUOTED_BEFORE_NAME = re.compile(
+    rf"(?<![\w'’])[\"“‘'](?P<nick>(?:{_NICK_WORD} )?{_NICK_WORD})[\"”’'][ ]*(?:[—–-]|,)[ ]*"
+    r"(?:(?:è|is|ist|est|c['’]est|alias|aka|a\.k\.a\.)[ ]+)?$",
+    re.IGNORECASE,
+)
+
+
+def _quoted_nickname_before(text: str, start: int) -> list[tuple[int, int]]:
+    m = _QUOTED_BEFORE_NAME.search(text, max(0, start - 40), start)
+    if m is None:
+        return []
+    words = m.group("nick").split(" ")
+    lists = name_lists()
+    _, before_words, _ = _nickname_terms()
+    if len(words) == 2 and words[0].lower() not in before_words:
+        return []
+    if not all(_capitalised(w) and fold(w) not in lists.function_words for w in words):
+        return []
+    return [m.span("nick")]
 
 
 def _nickname(word: str, parts: list[str], marked: bool, everyday: Callable[[str], bool]) -> bool:
@@ -895,7 +921,12 @@ def _nickname(word: str, parts: list[str], marked: bool, everyday: Callable[[str
 
 # A nickname right before brackets that open with a full name, in any case and maybe in quotes, with a courtesy
 # word after it or not: "Big Ray (Raymond ...", "'Schorsch' (Georg ...", "shazza (Sharon ...", "pinky aunty (...".
-_BRACKETED_NAME = re.compile(r"\((?P<full>[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){1,3})(?=[ ]*[,;)])")
+# The brackets may say that it is the real name ("Flopsy (real name <full name>)", "(vero nome ...)").
+_BRACKETED_NAME = re.compile(
+    r"\((?:(?:real|full|legal) name:?[ ]|vero nome:?[ ]|richtiger name:?[ ]|eigentlich[ ]|vrai nom:?[ ])?"
+    r"(?P<full>[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){1,3})(?=[ ]*[,;)])",
+    re.IGNORECASE,
+)
 _WORDS_BEFORE_BRACKET = re.compile(
     r"(?<![\w'’-])(?P<q>[\"'“‘])?(?P<w>(?:[^\W\d_](?:[\w-]|['’](?=\w))*[ ]){0,2}[^\W\d_](?:[\w-]|['’](?=\w))*)"
     r"[\"'”’]?[ ]*$"
