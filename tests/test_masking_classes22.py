@@ -62,3 +62,20 @@ def test_brands_places_and_greetings_before_a_comma_stay_readable(text):
 )
 def test_a_nickname_set_off_beside_a_full_name_is_masked(text, nickname):
     assert nickname in _masked(text, "NAME")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Quote for the newsletter: "Let food be thy medicine" — Edith Morland. Caption please',
+        'Motivational quote for Friday: "It always seems impossible until it is done" — Thomas Pembury. Post idea?',
+        'Quote for our reception screen: "Laughter is the best medicine" — is that really Samuel Harding? Caption?',
+    ],
+)
+def test_the_author_of_a_quoted_saying_stays_readable(text):
+    assert _masked(text, "NAME") == []
+
+
+def test_a_patients_quoted_words_keep_their_writer_masked():
+    text = 'Quote from a patient for the website: "Painless and quick" — Dorothy Fairbanks. Can we use it?'
+    assert "Dorothy Fairbanks" in _masked(text, "NAME")

@@ -257,6 +257,8 @@ class NameContext(Strict):
     initials_list_before: Regex | None = None
     # Words that go before a nickname and are part of it ("Big Ray", "little Benny"), in lower case.
     nickname_words_before: tuple[str, ...] = ()
+    # Before the author of a saying: a word for a quote, the saying in quotes, a dash (see the data file).
+    quote_author_before: Regex | None = None
 
 
 class PersonNames(Strict):
