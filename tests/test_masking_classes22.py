@@ -79,3 +79,14 @@ def test_the_author_of_a_quoted_saying_stays_readable(text):
 def test_a_patients_quoted_words_keep_their_writer_masked():
     text = 'Quote from a patient for the website: "Painless and quick" — Dorothy Fairbanks. Can we use it?'
     assert "Dorothy Fairbanks" in _masked(text, "NAME")
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Referral: Ellie Marsh, 9 Curlew Crescent, Mandurah — itchy rash. Post idea?", "9 Curlew Crescent, Mandurah"),
+        ('Postcard reads "Love from Ivy Dent, 27 Mill Lane, Otley". Can we share it?', "27 Mill Lane, Otley"),
+    ],
+)
+def test_the_town_after_a_street_before_a_dash_or_a_closing_quote_is_masked(text, address):
+    assert address in _masked(text, "ADDRESS")
