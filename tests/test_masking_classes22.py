@@ -90,3 +90,10 @@ def test_a_patients_quoted_words_keep_their_writer_masked():
 )
 def test_the_town_after_a_street_before_a_dash_or_a_closing_quote_is_masked(text, address):
     assert address in _masked(text, "ADDRESS")
+
+
+def test_an_events_venue_stays_readable_and_a_patients_address_does_not():
+    event = "We'll be at the spring health expo on Sunday, 48 Harbour Road, 9am-1pm. Write a post inviting people?"
+    assert _masked(event, "ADDRESS") == []
+    patient = "Patient Len Ward lives at 48 Harbour Road and asked about the expo"
+    assert "48 Harbour Road" in _masked(patient, "ADDRESS")

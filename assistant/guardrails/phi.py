@@ -300,21 +300,31 @@ def _namesake_by_context(text: str, start: int, end: int) -> bool:
 
 
 def _without_own_addresses(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
-    """`spans` less the addresses the clinic gives as its own ("our office is at ...", "siamo in Via ...") and its
-    role mailbox as the recipient of a forwarded e-mail ("To: info@..."), from patient_data.yaml `addresses`."""
+    """`spans` less the addresses the clinic gives as its own ("our office is at ...", "siamo in Via ..."), an
+    event's venue the clinic goes to ("we'll be at the spring health expo on Sunday, <address>") and its role
+    mailbox as the recipient of a forwarded e-mail ("To: info@..."), from patient_data.yaml `addresses`."""
     if not any(s.kind in ("ADDRESS", "EMAIL") for s in spans):
         return spans
     own, header, mailboxes = _own_address_cues()
+    event = _event_cues()
     return [
         s
         for s in spans
         if not (s.kind == "ADDRESS" and own.search(text[max(0, s.start - 80) : s.start]))
+        and not (s.kind == "ADDRESS" and event.search(text, max(0, s.start - 160), s.start))
         and not (
             s.kind == "EMAIL"
             and s.text.split("@", 1)[0].lower() in mailboxes
             and header.search(text[max(0, s.start - 80) : s.start])
         )
     ]
+
+
+@lru_cache(maxsize=1)
+def _event_cues() -> re.Pattern[str]:
+    """The clinic going to a public event, ending right before the venue's address (patient_data.yaml)."""
+    cues = "|".join(f"(?:{c})" for c in patient_data().addresses.event_cues) or "(?!)"
+    return re.compile(rf"(?:{cues})", re.I)
 
 
 @lru_cache(maxsize=1)
