@@ -97,3 +97,19 @@ def test_an_events_venue_stays_readable_and_a_patients_address_does_not():
     assert _masked(event, "ADDRESS") == []
     patient = "Patient Len Ward lives at 48 Harbour Road and asked about the expo"
     assert "48 Harbour Road" in _masked(patient, "ADDRESS")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("reply to a facebook comment from priya venkataraghavan, she says the wait was long", "priya venkataraghavan"),
+        ("bitte antwort auf kommentar von jonas oberhuemer formulieren", "jonas oberhuemer"),
+    ],
+)
+def test_a_lower_case_surname_the_lists_do_not_hold_is_masked_after_a_cue(text, name):
+    assert name in _masked(text, "NAME")
+
+
+def test_a_lower_case_given_name_after_a_cue_does_not_take_an_everyday_word():
+    found = _masked("comment from maria about the prices", "NAME")
+    assert found == ["maria"]

@@ -631,6 +631,8 @@ def names_after_cue(
         group, k = _name_group(window, toks, k, not_names, lists, listed_only)
         if not group:
             break
+        if everyday is not None:
+            group, k = _lower_surname_after(window, toks, group, k, not_names, everyday)
         end = start + group[-1].end
         initial = re.compile(r" [A-Z]\.").match(text, end)  # "Jane D.": a surname's initial
         spans.append((start + group[0].start, initial.end() if initial else end))
@@ -679,6 +681,40 @@ def _name_group(
         if not _whole(group[-1]):  # "Garcia's": the name ends here
             break
     return group, k
+
+
+def _lower_surname_after(
+    window: str,
+    toks: list[_Token],
+    group: list[_Token],
+    k: int,
+    not_names: frozenset[str],
+    everyday: Callable[[str], bool],
+) -> tuple[list[_Token], int]:
+    """A lower-case name after a cue carried on to its surname when the lists do not hold it: a word that is no
+    everyday word ("kommentar von jonas <surname>"), or after a particle a listed surname ("giulia de santis").
+    Only after one or two lower-case names, the first a listed given name; one word more at most, not a verb's ending
+    ("-ed", "-ing") nor a given name that is an everyday word."""
+    lists = name_lists()
+    if len(group) > 2 or not all(t.text.islower() for t in group) or not _in(group[0].text, lists.given):
+        return group, k
+    if not _whole(group[-1]):
+        return group, k
+    j = k
+    while j < len(toks) and toks[j].text in lists.particles and j - k < 2:  # "te", "de", "van der"
+        j += 1
+    if j >= len(toks) or window[group[-1].end : toks[k].start] != " " if k < len(toks) else True:
+        return group, k
+    word = _possessive_free(toks[j])
+    if not (word.islower() and len(word) > 2 and word not in not_names and fold(word) not in lists.function_words):
+        return group, k
+    if word.endswith(("ed", "ing")) or word in _LOWER_VERBS_AFTER_NAMES or fold(word) in lists.common:
+        return group, k
+    if everyday(word) and not (j > k and (_in(word, lists.surnames) or _in(word, lists.given))):  # "de santis"
+        return group, k
+    if any(window[toks[i].end : toks[i + 1].start] != " " for i in range(k, j)):
+        return group, k
+    return [*group, *toks[k : j + 1]], j + 1
 
 
 def _particle_inside(window: str, toks: list[_Token], k: int, lists: NameLists) -> bool:

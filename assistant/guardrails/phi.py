@@ -814,7 +814,7 @@ _ADDRESSED = re.compile(r"[ ]+([a-z][a-z'’-]{2,})(?=:)")
 def _listed_or_addressed(text: str, end: int, not_names: frozenset[str]) -> list[tuple[int, int]]:
     """After a greeting or reply cue: a listed given name, or one in lower case addressed before a colon
     ("reply to hunter: ...")."""
-    listed = names_after_cue(text, end, not_names, listed_only=True)
+    listed = names_after_cue(text, end, not_names, listed_only=True, everyday=_everyday)
     if listed:
         return listed
     addressed = _ADDRESSED.match(text, end)
