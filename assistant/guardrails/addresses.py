@@ -132,8 +132,12 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
 _NUMBER_AND_NAME = re.compile(rf"(?<![\w/.,$£€#:-]){_HOUSE}\s+{_CAP}(?:\s+{_CAP}){{0,2}}(?=,\s*[A-ZÀ-Ý])")
 
 
-# The town after a street and a comma, when nothing else follows in its clause ("212 rue Principale, Gatineau.").
-_TOWN_AFTER = re.compile(r",[ ]*[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,2}(?=[ ]*(?:[.,;!?)\n]|$))")
+# The town after a street and a comma, when nothing else follows in its clause ("212 rue Principale, Gatineau."): a
+# clause ends at a stop, a bracket, a line's end, a spaced dash ("..., Mandurah — itchy rash") or a closing quote
+# ('"..., 27 <street>, Otley". Can we ...').
+_TOWN_AFTER = re.compile(
+    r",[ ]*[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,2}(?=[ ]*(?:[.,;!?)\n\"”]|$)|[ ]+[–—-][ ]|['’](?:[ .,;!?)\n]|$))"
+)
 
 
 def _with_town(text: str, start: int, end: int) -> tuple[int, int]:

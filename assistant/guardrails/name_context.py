@@ -73,6 +73,7 @@ class _Patterns:
     public_doctor: re.Pattern[str]
     age: re.Pattern[str]
     patient_word: re.Pattern[str]
+    quote_author: re.Pattern[str]
 
 
 def _any(patterns: tuple[str, ...], role: str, suffix: str = "", flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -131,6 +132,7 @@ def _patterns() -> _Patterns | None:
         public_doctor=_any(data.public_doctor_sentence or ("(?!)",), role),
         age=re.compile(data.age_in_brackets or "(?!)", re.IGNORECASE),
         patient_word=re.compile(rf"\b(?:{phi.patient_words})\b", re.IGNORECASE),
+        quote_author=re.compile(data.quote_author_before or "(?!)", re.IGNORECASE),
     )
 
 
@@ -176,11 +178,20 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
     possessive = after[:2].lower() in ("'s", "’s") or (after[:1] in ("'", "’") and text[end - 1 : end] in ("s", "S"))
     if (p.news_before.search(before) and not possessive) or p.news_after.match(after):
         return True
-    if p.news_sentence.search(sentence):
+    if p.news_sentence.search(sentence) or _quote_author(text, start, p):
         return True
     if p.title_before.search(before):  # another clinician: "letter from Dr. Ramirez at Dell Children's"
         return _titled_clinician(before, after, sentence, p)
     return False
+
+
+_QUOTED_LINE = 400  # characters before a name in which a quote word and the saying are looked for
+
+
+def _quote_author(text: str, start: int, p: _Patterns) -> bool:
+    """Whether the name at `start` follows a saying shared as a quote and a dash, on the same line: its author ('Quote
+    for the newsletter: "..." — <author>'). The saying may be longer than the sentence window, so the line is read."""
+    return p.quote_author.search(text, max(0, start - _QUOTED_LINE), start) is not None
 
 
 def _a_character_or_a_condition(name: str, before: str, after: str, p: _Patterns) -> bool:

@@ -631,6 +631,8 @@ def names_after_cue(
         group, k = _name_group(window, toks, k, not_names, lists, listed_only)
         if not group:
             break
+        if everyday is not None:
+            group, k = _lower_surname_after(window, toks, group, k, not_names, everyday)
         end = start + group[-1].end
         initial = re.compile(r" [A-Z]\.").match(text, end)  # "Jane D.": a surname's initial
         spans.append((start + group[0].start, initial.end() if initial else end))
@@ -679,6 +681,40 @@ def _name_group(
         if not _whole(group[-1]):  # "Garcia's": the name ends here
             break
     return group, k
+
+
+def _lower_surname_after(
+    window: str,
+    toks: list[_Token],
+    group: list[_Token],
+    k: int,
+    not_names: frozenset[str],
+    everyday: Callable[[str], bool],
+) -> tuple[list[_Token], int]:
+    """A lower-case name after a cue carried on to its surname when the lists do not hold it: a word that is no
+    everyday word ("kommentar von jonas <surname>"), or after a particle a listed surname ("giulia de santis").
+    Only after one or two lower-case names, the first a listed given name; one word more at most, not a verb's ending
+    ("-ed", "-ing") nor a given name that is an everyday word."""
+    lists = name_lists()
+    if len(group) > 2 or not all(t.text.islower() for t in group) or not _in(group[0].text, lists.given):
+        return group, k
+    if not _whole(group[-1]):
+        return group, k
+    j = k
+    while j < len(toks) and toks[j].text in lists.particles and j - k < 2:  # "te", "de", "van der"
+        j += 1
+    if j >= len(toks) or window[group[-1].end : toks[k].start] != " " if k < len(toks) else True:
+        return group, k
+    word = _possessive_free(toks[j])
+    if not (word.islower() and len(word) > 2 and word not in not_names and fold(word) not in lists.function_words):
+        return group, k
+    if word.endswith(("ed", "ing")) or word in _LOWER_VERBS_AFTER_NAMES or fold(word) in lists.common:
+        return group, k
+    if everyday(word) and not (j > k and (_in(word, lists.surnames) or _in(word, lists.given))):  # "de santis"
+        return group, k
+    if any(window[toks[i].end : toks[i + 1].start] != " " for i in range(k, j)):
+        return group, k
+    return [*group, *toks[k : j + 1]], j + 1
 
 
 def _particle_inside(window: str, toks: list[_Token], k: int, lists: NameLists) -> bool:
@@ -875,7 +911,33 @@ def nicknames_beside_names(
         before = _NICK_BEFORE.search(text, max(0, start - _WINDOW), start)
         if before and _nickname(before.group("word"), parts[:1], False, everyday):
             found.append(before.span("word"))
+        found += _quoted_nickname_before(text, start)
     return found
+
+
+# A nickname in quotes set off before a full name by a dash or a comma, maybe with "is"/"è" ('"Big Mick" — <full
+# name>', '"Titti", è <full name>'): the quotes and the dash say the two name one person. One word, or two when the
+# first is a word such as "Big" (person_names.yaml `nickname_words_before`); a quoted saying before its author
+# ('"Let food be thy medicine" — <author>') has other words and is left.
+_QUOTED_BEFORE_NAME = re.compile(
+    rf"(?<![\w'’])[\"“‘'](?P<nick>(?:{_NICK_WORD} )?{_NICK_WORD})[\"”’'][ ]*(?:[—–-]|,)[ ]*"
+    r"(?:(?:è|is|ist|est|c['’]est|alias|aka|a\.k\.a\.)[ ]+)?$",
+    re.IGNORECASE,
+)
+
+
+def _quoted_nickname_before(text: str, start: int) -> list[tuple[int, int]]:
+    m = _QUOTED_BEFORE_NAME.search(text, max(0, start - 40), start)
+    if m is None:
+        return []
+    words = m.group("nick").split(" ")
+    lists = name_lists()
+    _, before_words, _ = _nickname_terms()
+    if len(words) == 2 and words[0].lower() not in before_words:
+        return []
+    if not all(_capitalised(w) and fold(w) not in lists.function_words for w in words):
+        return []
+    return [m.span("nick")]
 
 
 def _nickname(word: str, parts: list[str], marked: bool, everyday: Callable[[str], bool]) -> bool:
@@ -895,7 +957,12 @@ def _nickname(word: str, parts: list[str], marked: bool, everyday: Callable[[str
 
 # A nickname right before brackets that open with a full name, in any case and maybe in quotes, with a courtesy
 # word after it or not: "Big Ray (Raymond ...", "'Schorsch' (Georg ...", "shazza (Sharon ...", "pinky aunty (...".
-_BRACKETED_NAME = re.compile(r"\((?P<full>[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){1,3})(?=[ ]*[,;)])")
+# The brackets may say that it is the real name ("Flopsy (real name <full name>)", "(vero nome ...)").
+_BRACKETED_NAME = re.compile(
+    r"\((?:(?:real|full|legal) name:?[ ]|vero nome:?[ ]|richtiger name:?[ ]|eigentlich[ ]|vrai nom:?[ ])?"
+    r"(?P<full>[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){1,3})(?=[ ]*[,;)])",
+    re.IGNORECASE,
+)
 _WORDS_BEFORE_BRACKET = re.compile(
     r"(?<![\w'’-])(?P<q>[\"'“‘])?(?P<w>(?:[^\W\d_](?:[\w-]|['’](?=\w))*[ ]){0,2}[^\W\d_](?:[\w-]|['’](?=\w))*)"
     r"[\"'”’]?[ ]*$"

@@ -642,3 +642,56 @@ def signed_names(text: str, not_names: frozenset[str], everyday: Callable[[str],
         ):
             found.append(m.span(1))
     return found
+
+
+# A surname, a comma and a given name set off as one entry, as a screen, a results list or a referral prints them:
+# in an export's cell, in brackets, in quotes, or after a list's number ("| Adeyemi, Tunde |", "(Köhler, Ingrid)",
+# "'Pemberton, Carys'", "2) Kulkarni, Vivek 3)"). The closing mark must match the opening one (a cell ends at a pipe,
+# brackets at their bracket, a quote at its quote), so the pair is the whole entry, not a sentence's first words.
+_ENTRY_SURNAME_COMMA_GIVEN = re.compile(
+    rf"(?:(?P<pipe>\|)|(?P<bracket>\()|(?<![\w.])(?P<quote>['‘\"“])|(?<![\w.])(?P<number>\d{{1,2}}[.)]))[ \t]*"
+    rf"(?P<s>{_CAPITALISED}), (?P<g>{_CAPITALISED})[ \t]*"
+    r"(?(pipe)(?=\||$)|(?(bracket)(?=\))|(?(quote)(?=['’\"”])|(?=[ \t]+\d{1,2}[.)]|[ \t]+[–—-][ \t]|[,;]|$))))",
+    re.MULTILINE,
+)
+# The same at the start of a line before a dash, in a list of two lines or more ("Patel, Anjali — all clear" over
+# "Morrow, Keira — recheck"): one such line alone is as often a greeting ("Morning, Sarah — ...").
+_ROW_SURNAME_COMMA_GIVEN = re.compile(rf"^[ \t]*(?P<s>{_CAPITALISED}), (?P<g>{_CAPITALISED})(?=[ \t]+[–—-][ \t])", re.M)
+# A surname and a listed given name with no comma alone in an export's cell ("| Greco Martina |").
+_CELL_SURNAME_GIVEN = re.compile(rf"\|[ \t]*(?P<s>{_CAPITALISED}) (?P<g>{_CAPITALISED})[ \t]*(?=\||$)", re.M)
+
+
+def surnames_first_in_entries(
+    text: str, everyday: Callable[[str], bool], reads_as_name: Callable[[str, int, int], bool]
+) -> list[tuple[int, int]]:
+    """A surname written before the given name as one entry of a list, a cell, brackets or quotes ("(Köhler, Ingrid)",
+    "| Adeyemi, Tunde |", "| Greco Martina |"), in rows at the start of lines ("Patel, Anjali — ..." twice).
+
+    Each word must be a name by the lists (a listed surname first, a listed given name that is no everyday word after
+    it), no everyday word, or read as a name by the name model, and one of them listed or read by the model: two
+    brands in brackets ("(Invisalign, Cerec)") are left, and so are a town and its region ("(Leeds, Yorkshire)").
+    """
+    rows = list(_ROW_SURNAME_COMMA_GIVEN.finditer(text))
+    matches = [*_ENTRY_SURNAME_COMMA_GIVEN.finditer(text), *(rows if len(rows) > 1 else [])]
+    found = [(m.start("s"), m.end("g")) for m in matches if _surname_then_given(text, m, everyday, reads_as_name)]
+    lists = name_lists()
+    for m in _CELL_SURNAME_GIVEN.finditer(text):  # no comma: both must be listed, each in its place
+        given = fold(m.group("g"))
+        if fold(m.group("s")) in lists.surnames and given in lists.given and given not in lists.common:
+            found.append((m.start("s"), m.end("g")))
+    return found
+
+
+def _surname_then_given(
+    text: str, m: re.Match[str], everyday: Callable[[str], bool], reads_as_name: Callable[[str, int, int], bool]
+) -> bool:
+    lists = name_lists()
+    surname, given = m.group("s"), m.group("g")
+    if {fold(surname), fold(given)} & lists.function_words or fold(given) in lists.common:
+        return False
+    if {surname.lower(), given.lower()} & _places():  # "(Paris, France)"
+        return False
+    listed = (fold(surname) in lists.surnames, fold(given) in lists.given)
+    marked = (reads_as_name(text, *m.span("s")), reads_as_name(text, *m.span("g")))
+    named = [listed[i] or marked[i] or not everyday(w) for i, w in enumerate((surname, given))]
+    return all(named) and any(listed + marked)

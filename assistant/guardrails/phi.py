@@ -64,6 +64,7 @@ from .neighbours import (
     names_before_times,
     names_by_shape,
     signed_names,
+    surnames_first_in_entries,
 )
 from .ner import LoadedModel, marked_spans, model_name_spans, name_model
 from .phones import find_cued_phones, is_phone_cue, phone_regions
@@ -299,21 +300,31 @@ def _namesake_by_context(text: str, start: int, end: int) -> bool:
 
 
 def _without_own_addresses(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
-    """`spans` less the addresses the clinic gives as its own ("our office is at ...", "siamo in Via ...") and its
-    role mailbox as the recipient of a forwarded e-mail ("To: info@..."), from patient_data.yaml `addresses`."""
+    """`spans` less the addresses the clinic gives as its own ("our office is at ...", "siamo in Via ..."), an
+    event's venue the clinic goes to ("we'll be at the spring health expo on Sunday, <address>") and its role
+    mailbox as the recipient of a forwarded e-mail ("To: info@..."), from patient_data.yaml `addresses`."""
     if not any(s.kind in ("ADDRESS", "EMAIL") for s in spans):
         return spans
     own, header, mailboxes = _own_address_cues()
+    event = _event_cues()
     return [
         s
         for s in spans
         if not (s.kind == "ADDRESS" and own.search(text[max(0, s.start - 80) : s.start]))
+        and not (s.kind == "ADDRESS" and event.search(text, max(0, s.start - 160), s.start))
         and not (
             s.kind == "EMAIL"
             and s.text.split("@", 1)[0].lower() in mailboxes
             and header.search(text[max(0, s.start - 80) : s.start])
         )
     ]
+
+
+@lru_cache(maxsize=1)
+def _event_cues() -> re.Pattern[str]:
+    """The clinic going to a public event, ending right before the venue's address (patient_data.yaml)."""
+    cues = "|".join(f"(?:{c})" for c in patient_data().addresses.event_cues) or "(?!)"
+    return re.compile(rf"(?:{cues})", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -697,6 +708,7 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
             + names_as_speakers(text, not_names, _everyday)
             + signed_names(text, not_names, _everyday)
             + shouted_introductions(text, not_names, _everyday)
+            + surnames_first_in_entries(text, _everyday, reads_as_name)
             if not is_not_a_patient(text, *s)
         ]
         found += [
@@ -802,7 +814,7 @@ _ADDRESSED = re.compile(r"[ ]+([a-z][a-z'’-]{2,})(?=:)")
 def _listed_or_addressed(text: str, end: int, not_names: frozenset[str]) -> list[tuple[int, int]]:
     """After a greeting or reply cue: a listed given name, or one in lower case addressed before a colon
     ("reply to hunter: ...")."""
-    listed = names_after_cue(text, end, not_names, listed_only=True)
+    listed = names_after_cue(text, end, not_names, listed_only=True, everyday=_everyday)
     if listed:
         return listed
     addressed = _ADDRESSED.match(text, end)

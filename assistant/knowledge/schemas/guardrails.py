@@ -104,6 +104,7 @@ class AddressTerms(Strict):
     unit_codes: tuple[Regex, ...] = ()  # a flat written as a code before the rest of the address ("B-204, ...")
     cues: tuple[Regex, ...] = Field(min_length=1)
     own_cues: tuple[Regex, ...] = ()  # the clinic giving its own address: "our office is at ..."
+    event_cues: tuple[Regex, ...] = ()  # the clinic at a public event: "we'll be at the health expo, <venue>"
     own_mail_header: tuple[Regex, ...] = ()  # "To:" of a forwarded e-mail: a role mailbox there is the clinic's
     own_mailboxes: tuple[str, ...] = ()  # role mailboxes ("info", "hello", "reception"), never a person's
     regions: tuple[str, ...] = Field(min_length=1)
@@ -257,6 +258,8 @@ class NameContext(Strict):
     initials_list_before: Regex | None = None
     # Words that go before a nickname and are part of it ("Big Ray", "little Benny"), in lower case.
     nickname_words_before: tuple[str, ...] = ()
+    # Before the author of a saying: a word for a quote, the saying in quotes, a dash (see the data file).
+    quote_author_before: Regex | None = None
 
 
 class PersonNames(Strict):
