@@ -134,3 +134,23 @@ def test_one_caption_on_a_subject_with_no_finished_post_is_one_outline_and_three
     assert one.alternatives == [] and "[your key point" in one.text  # one outline to fill in, not three
     three = drafter.drafts(turn("Write 3 captions about snakebite first aid"), None, Asker())
     assert len(three) == 3 and len({d.text for d in three}) == 3
+
+
+@pytest.mark.parametrize(
+    "subject,never",
+    [
+        ("parents' carousels", "parenthood"),  # whom a post is for is not what it is about
+        ("breast augmentation", "reconstruction"),  # at half, the word the topic misses must be one a topic knows
+    ],
+)
+def test_a_topic_sharing_only_the_audience_or_half_the_subject_is_not_about_it(drafter, subject, never):
+    found = drafter.topics.best_topic(subject, None)
+    assert found is None or never not in found[1].title.lower()
+
+
+def test_a_reply_to_a_pasted_question_takes_its_fact_from_the_question_asked(drafter):
+    text = (
+        "SLP on Instagram. Parents DM me videos of their toddler asking 'is this a speech delay?' What do I say back?"
+    )
+    reply = drafter.drafts(turn(text), None, Asker())[0]
+    assert "talk" in reply.text.lower()  # the post on late talkers, not the one on questions to ask at an assessment

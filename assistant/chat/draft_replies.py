@@ -61,10 +61,15 @@ class ReplyWriter:
         specialty = asker.specialty or (profile.specialty if profile else None)
         myth = data.myth if spreads_myth(comment, data) else None
         about = re.sub(myth, " ", comment, flags=re.IGNORECASE) if myth else comment
-        asked = f"{about} {self.topics.subject(text)}"  # a myth: what it is about ("sunscreen"), not what it claims
-        found = self.topics.topic_for(asked, specialty)
-        if found is not None and len({w for w in self.topics.shared_words(asked, found[1]) if len(w) >= 4}) < 2:
-            found = None  # a shared "GP" or "go" does not make a topic the answer: no fact rather than a wrong one
+        # The comment's own words first ("is this a speech delay?"), then with the request's subject; a myth: what it
+        # is about ("sunscreen"), not what it claims.
+        found = None
+        for asked in dict.fromkeys((about, f"{about} {self.topics.subject(text)}")):
+            found = self.topics.topic_for(asked, specialty)
+            if found is not None and len({w for w in self.topics.shared_words(asked, found[1]) if len(w) >= 4}) < 2:
+                found = None  # a shared "GP" or "go" does not make a topic the answer: no fact rather than a wrong one
+            if found is not None:
+                break
         copy = self.kb.copy.get(found[0], {}).get(found[1].title) if found else None
         entry = emergency_entry(_country_code(turn, profile))
         named = turn.platforms[0] if turn.platforms_named and turn.platforms else None

@@ -139,29 +139,34 @@ class TopicFinder:
 
     def covers(self, subject: str, topic: Topic) -> bool:
         """Whether a topic is about the subject asked: it has at least half of the subject's words (or their forms),
-        and at half, the words it misses are known to some topic. "dengue prevention during monsoon" is not about
-        contact lens habits that prevent infections."""
+        more than whom the post is for, and at half, the words it misses are known to some topic. "dengue prevention
+        during monsoon" is not about contact lens habits that prevent infections, "breast augmentation" not about
+        breast reconstruction, "parents' carousels" not about routes to parenthood."""
         stop = self._unmatched
         words = {w for w in tokenize(subject) if w not in stop}
         topic_words = set(tokenize(f"{topic.title} {' '.join(topic.keywords)}"))
         audience = self._audience
         missed = [w for w in words if not any(_same_word(w, t) for t in topic_words)]
         if words - audience:  # whom a post is for, unsaid, misses nothing when the subject says what about
+            if not (words - set(missed)) - audience:
+                return False  # ... but is not enough to say what a post is about
             words -= audience & set(missed)
             missed = [w for w in missed if w not in audience]
         if 2 * len(missed) > len(words):
             return False
-        # A missed word no topic knows and the guides and posts never use ("snakebite") is what the subject is
-        # about, unless the topic has more than two of its other words: "snakebite first aid" is no post on hearing
-        # aids. A word the guides use ("serious", "carousel") only says more about a subject a topic has. A word
-        # known only as another word's derivative ("talker" from "talk") is not known: "late talkers" is not a
-        # topic about eating late.
-        unknown = [w for w in missed if len(w) > 3 and not self._known(w)]
-        return not unknown or (2 * len(missed) < len(words) and len(words) - len(missed) > 2)
+        # At half, a word the topic misses must be one some topic knows. A word known only as another word's
+        # derivative ("talker" from "talk") is not known: "late talkers" is not a topic about eating late.
+        if 2 * len(missed) == len(words):
+            return all(self._topics_know(w) for w in missed)
+        # Below half, a missed word no topic knows and the guides and posts never use ("snakebite") is what the
+        # subject is about, unless the topic has more than two of its other words: "snakebite first aid" is no post
+        # on hearing aids. A word the guides use ("serious", "traditional") only says more about the subject.
+        unknown = [w for w in missed if len(w) > 3 and not self._topics_know(w) and w not in self._vocabulary]
+        return not unknown or len(words) - len(missed) > 2
 
-    def _known(self, word: str) -> bool:
-        """Whether a topic knows a word (or an inflection of it), or the guides and finished posts use it."""
-        return word in self._vocabulary or any(_same_word(word, t, _INFLECTIONS, False) for t in self._idf)
+    def _topics_know(self, word: str) -> bool:
+        """Whether some topic has a word, or an inflection of it."""
+        return any(_same_word(word, t, _INFLECTIONS, False) for t in self._idf)
 
     @cached_property
     def _vocabulary(self) -> frozenset[str]:
