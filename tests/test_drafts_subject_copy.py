@@ -50,6 +50,13 @@ _PLACEHOLDER = re.compile(r"\[[^\]\n]{2,}\]")
             "sight",
             "sight",
         ),
+        # "vs" between two of the field's own words is part of the subject, not a word to drop
+        (
+            "Need a TikTok script, ~45 sec, me talking to camera: clear aligners vs braces, which is better?",
+            "orthodontics",
+            "aligner",
+            "aligner",
+        ),
         # "comparing" names the subject as "about" does
         (
             "Write me 3 Instagram captions comparing clear aligners and traditional braces",
