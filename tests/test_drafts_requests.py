@@ -32,6 +32,8 @@ SEASONS = {"winter": 12, "summer": 6}
         ("a month of posts for our Facebook page in winter", dt.date(2026, 5, 4), dt.date(2026, 12, 7)),
         ("a month of posts for our Facebook page in winter", dt.date(2026, 12, 2), dt.date(2026, 12, 7)),
         ("a 4-week plan for our practice", dt.date(2026, 5, 6), dt.date(2026, 5, 11)),
+        # "in late August": the month, whatever part of it
+        ("a 4-week plan leading into Speech Pathology Week in late August", dt.date(2026, 12, 5), dt.date(2027, 8, 2)),
     ],
 )
 def test_a_plan_starts_in_the_month_or_season_asked(text, today, start):

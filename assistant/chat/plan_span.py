@@ -27,7 +27,8 @@ _DATE = re.compile(
 )
 _YEAR_AFTER = re.compile(r",?\s+(20\d\d)\b")
 _MONTH = re.compile(
-    rf"\b(?:in|for|from|during|starting|start(?:ing)? in|over|(?:the )?month is|month of)\s+({'|'.join(_MONTHS)})\b"
+    rf"\b(?:in|for|from|during|starting|start(?:ing)? in|over|(?:the )?month is|month of)\s+(?:(?:early|mid|late)[- ]?\s*)?"
+    rf"({'|'.join(_MONTHS)})\b"  # "Speech Pathology Week in late August"
     rf"|\b({'|'.join(_MONTHS)})\s+(?:plan|calendar|content|posts?)\b",
     re.IGNORECASE,
 )
