@@ -174,3 +174,8 @@ def test_a_change_to_appointments_is_announced_and_the_replies_asked_for_follow(
 def test_the_announcement_alone_comes_without_replies(drafter, text):
     post = only(drafter.drafts(turn(text, ["facebook"]), None, Asker()))
     assert "reach a service" in post.title, post.title
+
+
+def test_a_service_launched_with_a_longer_name_is_announced_as_a_new_service(drafter):
+    text = "I'm launching a menopause nutrition clinic next month. Can you write a LinkedIn post announcing it?"
+    assert drafter.news.kind_for(text).id == "new_service"  # "launching ... clinic", 23 characters apart
