@@ -113,7 +113,9 @@ class CaptionWriter(CaptionCounts, DayCaptions):
         drafts = [first.model_copy(update={"alternatives": []})]
         for n, other in enumerate(first.alternatives, 2):
             drafts.append(first.model_copy(update={"text": other, "alternatives": [], "title": f"{first.title} ({n})"}))
-        if self._general(first) or self.news.kind_for(turn.masked) is not None:  # a subject or day we have no copy on, practice
+        if (
+            self._general(first) or self.news.kind_for(turn.masked) is not None
+        ):  # a subject or day we have no copy on, practice
             return drafts[:count]  # news: no other topic's caption is added (it would be about something else)
         values = _post_values(profile, details_in(turn.masked, self.kb.countries))
         platform = self.kb.platform(first.platform or _platform(turn, profile))

@@ -27,8 +27,8 @@ _DATE = re.compile(
 )
 _YEAR_AFTER = re.compile(r",?\s+(20\d\d)\b")
 _MONTH = re.compile(
-    rf"\b(?:in|for|from|during|starting|start(?:ing)? in|over|(?:the )?month is|month of)\s+(?:(?:early|mid|late)[- ]?\s*)?"
-    rf"({'|'.join(_MONTHS)})\b"  # "Speech Pathology Week in late August"
+    rf"\b(?:in|for|from|during|starting|start(?:ing)? in|over|(?:the )?month is|month of)\s+"
+    rf"(?:(?:early|mid|late)[- ]?\s*)?({'|'.join(_MONTHS)})\b"  # "Speech Pathology Week in late August"
     rf"|\b({'|'.join(_MONTHS)})\s+(?:plan|calendar|content|posts?)\b",
     re.IGNORECASE,
 )
