@@ -21,6 +21,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, get_args
 
@@ -89,7 +90,7 @@ _BROAD_RULES = frozenset(get_args(RuleSet))  # the rule sets the general cards' 
 # questions, 81 naming a platform), right card first / in the top three at 0 (none), 0.3, 0.5, 0.7, 1 (all):
 # 0.820 / 0.955, 0.825 / 0.965, 0.845 / 0.955, 0.845 / 0.950, 0.835 / 0.955. The name still counts in BM25.
 PLATFORM_DAMPING = 0.5
-CACHE_VERSION = 6
+CACHE_VERSION = 7
 SWITCH_POOL = 5  # how many of the best cards a closer card is looked for among (see CardMatcher.closer)
 
 
@@ -280,10 +281,22 @@ class CardMatcher:
             order = np.argsort(-scores, axis=1)[:, :2]
             top, second = scores[rows, order[:, 0]], scores[rows, order[:, 1]]
             rows_out.append(np.column_stack([top, top - second]))
-            labels.append([float(bool(self._sections[order[i, 0]] & self._sections[own[i]])) for i in rows])
+            labels.append([float(self._same_answer(order[i, 0], own[i])) for i in rows])
         x = np.column_stack([np.vstack(rows_out), np.ones(2 * n)])
         a, b, c = _fit_logistic(x, np.concatenate([np.array(label) for label in labels]))
         return Calibration(float(a), float(b), float(c))
+
+    def _same_answer(self, found: int, own: int) -> bool:
+        """Whether a card found for another card's wording answers it too: they rest on a section in common, or one
+        is the country card answering in the other's place (a Kenyan clinic's testimonial question matched by the
+        general testimonial card is matched right, the country decides between them). Without this, each country card
+        added lowered every confidence a little and flipped answers on the thresholds."""
+        return bool(self._sections[found] & self._sections[own]) or (found, own) in self._overrules
+
+    @cached_property
+    def _overrules(self) -> frozenset[tuple[int, int]]:
+        """(card, card) pairs of a general card and a country card answering in its place, both ways round."""
+        return frozenset(p for (i, _), other in self._overruled.items() for p in ((i, other), (other, i)))
 
     def _bm25_matrix(self) -> np.ndarray:
         """BM25 of every question (as a query) against every question."""

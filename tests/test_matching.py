@@ -320,3 +320,13 @@ def test_a_general_card_on_photos_or_offers_gives_way_where_the_country_bans_the
     general = matcher.match(question, k=1)[0]
     assert general.card.card.overruled_in.get(code) == card
     assert matcher.match(question, k=1, country=code, code=code)[0].card.id == card
+
+
+def test_a_country_card_answering_in_a_general_cards_place_counts_as_a_right_match_in_the_calibration(kb, embedder):
+    """The calibration learns from cards matching each other's wordings: a Kenyan testimonial wording matched by the
+    general testimonial card is matched right (the country decides between them), though they share no section."""
+    matcher = CardMatcher(kb.cards, embedder, Path(os.environ["ASSISTANT_CACHE_DIR"]), regions=card_regions(kb))
+    general, kenyan = (matcher._position[i] for i in ("testimonials-can-we-post", "kenya-testimonials-and-reviews"))
+    assert not matcher._sections[general] & matcher._sections[kenyan]
+    assert matcher._same_answer(general, kenyan) and matcher._same_answer(kenyan, general)
+    assert not matcher._same_answer(general, matcher._position["posting-frequency-how-often"])
