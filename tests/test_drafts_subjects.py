@@ -181,7 +181,8 @@ def test_a_world_mental_health_day_caption_gives_the_date_and_the_countrys_crisi
 def test_a_skin_cancer_month_caption_says_may_and_has_no_crisis_line(drafter):
     text = "Write an Instagram caption for Skin Cancer Awareness Month for my dermatology practice."
     draft = only(drafter.drafts(turn(text, ["instagram"]), None, Asker(specialty="dermatology")))
-    assert "runs through May" in draft.text and "crisis" not in draft.text and "skin" in draft.text.lower()
+    assert "May is Skin Cancer Awareness Month" in draft.text and "crisis" not in draft.text
+    assert "runs through May" not in draft.text and "This month is" not in draft.text  # the month said once
 
 
 def test_a_childrens_dental_health_month_caption_is_about_that_month(drafter):

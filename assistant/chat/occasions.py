@@ -59,6 +59,20 @@ def when_it_falls(observance: Observance, data: AwarenessCaptionData, today: dt.
     return data.when_span.format(name=name, start=f"{start.day} {start:%B}", end=f"{end.day} {end:%B}")
 
 
+_THIS_MONTH = re.compile(r"This month is\b")
+
+
+def _dated(observance: Observance, data: AwarenessCaptionData, body: str, today: dt.date) -> str:
+    """The post's body after when the day falls; a month's post that opens "This month is ..." names the month
+    there instead ("May is Skin Cancer Awareness Month ..."), never "... runs through May. This month is ..."."""
+    if observance.rule.kind == "month" and _THIS_MONTH.match(body):
+        start, end = resolve(observance.rule, today.year)
+        if end < today:
+            start, _ = resolve(observance.rule, today.year + 1)
+        return _THIS_MONTH.sub(f"{start:%B} is", body, count=1)
+    return f"{when_it_falls(observance, data, today)} {body}"
+
+
 def day_name(observance: Observance) -> str:
     """The day's name without what it is also called: "World Mental Health Day"."""
     return _ALSO_CALLED.sub("", observance.name).strip()
@@ -95,10 +109,9 @@ def awareness_caption(
     copy = kb.awareness_copy.get(observance.id)
     if copy is None:
         return None
-    when = when_it_falls(observance, data, today or dt.date.today())
     crisis = crisis_line(observance, data, country)
-    body = " ".join(copy.body.split())
-    paragraphs = [copy.hook, f"{when} {body}", crisis, copy.cta]
+    body = _dated(observance, data, " ".join(copy.body.split()), today or dt.date.today())
+    paragraphs = [copy.hook, body, crisis, copy.cta]
     hashtags = list(dict.fromkeys([*([observance.hashtag] if observance.hashtag else []), *tags]))[: max(len(tags), 1)]
     text = "\n\n".join(fill(p, values) for p in paragraphs if p)
     notes = [f"Alt text: {fill(copy.alt_text, values)}", f"Image: {fill(copy.brief, values)}"]
