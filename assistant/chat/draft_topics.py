@@ -48,16 +48,13 @@ class TopicFinder:
         ]
 
     @cached_property
-    def _counts(self) -> Counter[str]:
-        """How many topics have each word. A topic two specialties share (copy_from: podiatry's ingrown toenail post
-        is general practice's) counts once, so sharing a post never makes its words look commoner than they are."""
-        unique = {topic.title: words for _, topic, words in self._topics if topic.copy_from is None}
-        return Counter(w for words in unique.values() for w in set(words))
-
-    @cached_property
     def _idf(self) -> dict[str, float]:
-        n = len({topic.title for _, topic, _ in self._topics if topic.copy_from is None})
-        return {w: math.log(1 + n / c) for w, c in self._counts.items()}
+        # A topic two specialties share (copy_from: podiatry's ingrown toenail post is general practice's) counts
+        # once, so sharing a post never makes its words look commoner than they are.
+        unique = {topic.title: words for _, topic, words in self._topics if topic.copy_from is None}
+        counts = Counter(w for words in unique.values() for w in set(words))
+        n = len(unique)
+        return {w: math.log(1 + n / c) for w, c in counts.items()}
 
     def subject(self, text: str) -> str:
         """The subject of a request: what follows 'about', 'on', 'for'... or the message without draft words."""
