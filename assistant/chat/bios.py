@@ -78,8 +78,13 @@ def _slots(
         services = " · ".join(_first_upper(item) for item in details.offers)
     if details.funding:
         services = f"{services} · {details.funding}"
+    delivery = _first_upper(details.delivery) if details.delivery.lower() not in details.focus.lower() else ""
+    if delivery and not details.personal:
+        services = f"{services} · {delivery}"
     tips = f"evidence-based {name.lower()} tips" if known else "evidence-based health tips"
     doing = details.doing or (f"· {details.focus}" if details.focus else f"· {tips}")
+    if delivery and details.personal and not details.doing:
+        doing = f"{doing} · {delivery}"
     sentence = doing.lstrip("· ")
     sees_patients = bool(values.get("booking") or details.focus or details.sees_patients)
     return {

@@ -38,8 +38,16 @@ _LEAD_IN = re.compile(
     re.I,
 )
 _FOCUS = re.compile(
-    r"\b(?:mostly|mainly|mostly treating|specialising in|specializing in|focus(?:ing|ed)? on|especially)\s+"
+    r"\b(?:mostly|mainly|mostly treating|specialising in|specializing in|focus(?:ing|ed)? on|especially|"
+    r"(?:my |our |main )?focus is(?: on)?|special interest in|(?:i|we) (?:mainly |mostly )?(?:work with|help)"
+    r"(?!\s+(?:a|an|the|my|our|some|other|lots?)\b))\s+"
     r"([^.;!?\n]{3,60})",
+    re.I,
+)
+# How the clinician sees patients, when not in person only: "virtual appointments", "online sessions".
+_DELIVERY = re.compile(
+    r"\b((?:virtual|online|video|telehealth)\s+(?:appointments?|sessions?|consultations?|consults?|clinics?|care)"
+    r"|virtual(?:ly)? across [A-Z][\w-]+)",
     re.I,
 )
 # "..., we do sports injuries and women's health.": what the clinic does, said at the start of a clause, to the
@@ -74,7 +82,7 @@ _PERSONAL = re.compile(
 _OWN = re.compile(r"\b(?:for me|my own|about me)\b", re.I)  # said outright: the clinician's own profile
 _TEAM = re.compile(rf"\b{_PLACE}s?\b|\bour\b|\bwe\b|\bteam\b", re.I)
 _PATIENTS = re.compile(r"\b(patients?|clients?|book\w*|appointments?|treat\w*|sessions?)\b", re.I)
-_FILLER = re.compile(r"\s+(?:stuff|things|bits|and so on|etc\.?)\b.*$", re.I)
+_FILLER = re.compile(r"\s+(?:stuff|things|bits|and so on|and more|etc\.?)\b.*$", re.I)
 # A clinician in training: their bio must say so, never claim the consultant's title ("Dermatology resident").
 _TRAINEE = re.compile(
     r"\b(resident|registrar|trainee|junior doctor|foundation doctor|intern|(?:medical|dental|nursing) student)\b",
@@ -133,6 +141,7 @@ class Details:
     listed: tuple[str, ...] = ()  # the bare items of a list after a colon or question ("Invisalign, open Saturdays")
     offers: tuple[str, ...] = ()  # what the clinic says it does: "we do sports injuries and women's health"
     place: str = ""  # the asker's own kind of place in one word ("pharmacy", "clinic", "office")
+    delivery: str = ""  # how patients are seen when not only in person: "virtual appointments", "online sessions"
 
     def values(self) -> dict[str, str]:
         """Slot values for the authored copy ({clinic}, {city}, and {phone} as "the pharmacy" when the message names
@@ -151,6 +160,7 @@ def details_in(text: str, countries: Countries | None) -> Details:
         kind = kind[len(city) :].strip()
     funding = _FUNDING.search(text)
     focus = _FOCUS.search(text)
+    delivery = _DELIVERY.search(text)
     doing = _DOING.search(text)
     doing_text = ""
     if doing:
@@ -166,7 +176,7 @@ def details_in(text: str, countries: Countries | None) -> Details:
         clinic=named.group(1).strip() if named else "",
         practice=kind,
         funding=("NHS and private" if "nhs" in fund.lower() and "private" in fund.lower() else fund),
-        focus=_FILLER.sub("", focus.group(1)).strip() if focus else "",
+        focus=_focus(text, focus, delivery),
         doing=doing_text,
         personal=bool(_OWN.search(text)) or (bool(_PERSONAL.search(text)) and not _TEAM.search(text)),
         sees_patients=bool(_PATIENTS.search(text)),
@@ -179,7 +189,25 @@ def details_in(text: str, countries: Countries | None) -> Details:
         listed=_listed(text, kind, city or "", fund),
         offers=_offers(text),
         place=next((g for g in own.groups() if g), "") if (own := _OWN_PLACE.search(text)) else "",
+        delivery=delivery.group(1) if delivery else "",
     )
+
+
+_DANGLING = re.compile(r"(?:\s+(?:and|or|with|in|for|of|the|a|an|to))+$", re.I)  # a phrase cut after "... and"
+
+
+def _focus(text: str, found: re.Match[str] | None, delivery: re.Match[str] | None) -> str:
+    """What the clinic or clinician mostly treats, in whole words, without how they see patients (kept apart):
+    "anxiety + burnout in young professionals, virtual across Ontario" -> "anxiety + burnout in young professionals"."""
+    if found is None:
+        return ""
+    end = found.end(1)
+    if delivery is not None and found.start(1) < delivery.start() < end:
+        end = delivery.start()
+    elif end < len(text) and text[end].isalnum():  # cut inside a word: the whole words only
+        end = found.start(1) + found.group(1).rfind(" ")
+    focus = _FILLER.sub("", text[found.start(1) : end]).strip(" ,;-–")
+    return _DANGLING.sub("", focus)
 
 
 def _offers(text: str) -> tuple[str, ...]:
