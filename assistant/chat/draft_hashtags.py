@@ -23,6 +23,23 @@ if TYPE_CHECKING:
 
 _DAY_TAG = re.compile(r"^#\w*(Day|Week|Month)$")  # an awareness day's hashtag ("#WorldSleepDay")
 _ABOUT = ("about", "regarding", "covering", "on")  # cues of what a post is about, not whom it is for
+# "hashtags for our flu shot + RSV season posts": what the posts are about, between "for" and the kind of post.
+_FOR_POSTS = re.compile(
+    r"\bfor\s+(?:our|my|the|a|an|some)?\s*([^.?!,;:\n]{3,40}?)\s+(?:posts?|reels?|videos?|campaign|content|series)\b",
+    re.I,
+)
+_AND = re.compile(r"\s*(?:\+|&|/|,|\band\b)\s*", re.I)
+_SEASON = {"season", "seasons", "week", "month", "day", "awareness"}  # "RSV season": the subject is RSV
+
+
+def subject_tags(phrase: str, stopwords: frozenset[str]) -> list[str]:
+    """One tag per subject a phrase joins ("flu shot + RSV season" -> #FluShot #RSV), filler words left out."""
+    tags = []
+    for part in _AND.split(phrase):
+        words = [w for w in part.split() if w.lower() not in stopwords and w.lower() not in _SEASON]
+        if tag := _subject_tag(" ".join(words)):
+            tags.append(tag)
+    return list(dict.fromkeys(tags))
 
 
 def hashtag_draft(
@@ -53,8 +70,13 @@ def hashtag_draft(
         # "paediatric dentist"
         tags = narrower_tags(kb, spec_id, *qualifier, main.tags)
         title = f"{qualifier[0]} {title.split(' (')[0].lower()}".capitalize()
-    if topic is None and (own := _subject_tag(topics.subject_phrase(turn.masked, _ABOUT))) and own not in tags:
-        tags = [own, *tags][: max(len(tags), 1)]  # "about ACL rehab": #ACLRehab, the subject's own tag, first
+    if topic is None and not day:  # "about ACL rehab": #ACLRehab, the subject's own tags, first
+        phrase = topics.subject_phrase(turn.masked, _ABOUT)
+        if not phrase and (posts := _FOR_POSTS.search(turn.masked)):
+            phrase = posts.group(1)
+        stop = frozenset(w.lower() for w in topics.data.extras.subject_stopwords)
+        own = [t for t in subject_tags(phrase, stop)[:2] if t.lower() not in {x.lower() for x in tags}]
+        tags = [*own, *tags][: max(len(tags), 1)]
     alternatives = [" ".join(t) for t in (main.tags, other.tags) if t and t != tags][:1]
     # The branded-tag advice only when a branded tag is in the set shown; a local tag asked for when no city.
     branded = {t.tag for t in main.hashtags if t.tier == "branded"} & set(tags)

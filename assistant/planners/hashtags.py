@@ -189,6 +189,12 @@ def _candidates(
     }
 
 
+def _spelling(tag: str) -> str:
+    """A tag without its British or American spelling, so a set of five never spends a place on both #Pediatrics
+    and #Paediatrics, or #Orthopedics and #Orthopaedics."""
+    return re.sub(r"ae|oe", "e", tag.lower())
+
+
 def _pick(candidates: dict[str, list[str]], target: int, blocked) -> list[TagItem]:
     seen: set[str] = set()
     pools = {tier: [readable_tag(t) for t in tags if not blocked(t)] for tier, tags in candidates.items()}
@@ -197,8 +203,8 @@ def _pick(candidates: dict[str, list[str]], target: int, blocked) -> list[TagIte
     def take(tier: str) -> None:
         while pools[tier] and len(chosen) < target:
             tag = pools[tier].pop(0)
-            if tag.lower() not in seen and HASHTAG_RE.match(tag):
-                seen.add(tag.lower())
+            if _spelling(tag) not in seen and HASHTAG_RE.match(tag):
+                seen.add(_spelling(tag))
                 chosen.append(TagItem(tag=tag, tier=tier))
                 return
 
