@@ -1,6 +1,7 @@
-"""A draft takes what the asker says of themselves: the focus and the way they see patients in a bio ("I work with
+"""A draft takes what the asker says, and only that: the focus and the way they see patients in a bio ("I work with
 anxiety + burnout ..., virtual across Ontario"), the field named by its adjective ("pediatric practice here"), and
-the subjects a hashtag request names ("for our flu shot + RSV season posts"), one spelling of a tag only."""
+the subjects a hashtag request names ("for our flu shot + RSV season posts"), one spelling of a tag only; an
+instruction after a subject ("focus on lower back pain, want people to book") is not a second subject."""
 
 from __future__ import annotations
 
@@ -117,3 +118,22 @@ def test_a_set_of_tags_never_spends_a_place_on_both_spellings(drafter, specialty
     )
     plain = [t.lower().replace("ae", "e").replace("oe", "e") for t in draft.hashtags]
     assert len(plain) == len(set(plain)) and len(draft.hashtags) == 5
+
+
+def test_an_instruction_after_the_subject_is_not_another_subject_to_post_about(drafter):
+    text = (
+        "Can you write 3 short instagram captions for my chiro clinic? focus on lower back pain, want people to "
+        "book. keep em punchy"
+    )
+    drafts = drafter.drafts(turn(text, ["instagram"]), None, Asker())
+    assert len(drafts) == 3 and all(d.kind == "caption" for d in drafts)
+    assert all("pain" in d.text.lower() for d in drafts)  # never a World Psoriasis Day post to make up the list
+
+
+def test_a_list_of_subjects_before_an_instruction_is_still_one_post_each(drafter):
+    text = (
+        "Write 3 posts for our podiatry clinic about verrucas, diabetic foot checks and nail surgery, keep them short"
+    )
+    titles = [d.title.lower() for d in drafter.drafts(turn(text, ["instagram"]), None, Asker())]
+    assert len(titles) == 3
+    assert "verruca" in titles[0] and "diabetes" in titles[1] and "nail" in titles[2]

@@ -84,6 +84,9 @@ class CaptionWriter(CaptionCounts, DayCaptions):
             ]
             head, tail, most_will_do = turn.masked[: found.start()], turn.masked[found.end() :], found.group(1) == ":"
         items = [i for i in items if i]
+        # "focus on lower back pain, want people to book": the list ends where the instructions start
+        cut = next((n for n, i in enumerate(items) if _INSTRUCTION.match(i)), len(items))
+        items = items[:cut]
         longest = 8 if len(each) >= 2 else 6  # "one about how often to get an eye test": a subject in a few words
         if not 2 <= len(items) <= self.data.extras.max_captions or any(len(i.split()) > longest for i in items):
             return []
@@ -294,6 +297,12 @@ class CaptionWriter(CaptionCounts, DayCaptions):
 _ONE_EACH = re.compile(
     r"\b(?:one|another|the (?:first|second|third|fourth|fifth|other|last)(?: one)?)\s+(?:about|on|covering)\s+"
     r"([^,.;:?!\n]{3,}?)(?=\s*(?:[,.;?!\n]|\b(?:and|&) (?:one|another|the)\b|$))",
+    re.IGNORECASE,
+)
+# A list item that tells how to write, not what about: "want people to book", "keep em punchy", "include a CTA".
+_INSTRUCTION = re.compile(
+    r"(?:want|wants|wanting|need|needs|keep|make|include|including|add|use|please|pls|plus|with|without|no|not|"
+    r"ideally|maybe|i|i'm|we|we're|it|they|should|must|tone|something|nothing|max|under|less|around)\b",
     re.IGNORECASE,
 )
 _LIST = re.compile(
