@@ -62,7 +62,20 @@ def test_communication_questions_stay_in_scope(question):
 
 
 @pytest.mark.parametrize(
-    ("country", "number"), [("US", "911"), ("GB", "999"), ("uk", "999"), ("IT", "112"), ("DE", "112"), ("CA", "911")]
+    ("country", "number"),
+    [
+        ("US", "911"),
+        ("GB", "999"),
+        ("uk", "999"),
+        ("IT", "112"),
+        ("DE", "112"),
+        ("CA", "911"),
+        ("NZ", "111"),
+        ("ZA", "10177"),
+        ("SG", "995"),
+        ("AE", "998"),
+        ("JP", "119"),
+    ],
 )
 def test_emergency_message_gives_the_number_for_the_country(country, number):
     message = emergency_message(country)
@@ -70,7 +83,7 @@ def test_emergency_message_gives_the_number_for_the_country(country, number):
     assert "cannot give medical advice" in message
 
 
-@pytest.mark.parametrize("country", [None, "", "JP", "not a country"])
+@pytest.mark.parametrize("country", [None, "", "NG", "not a country"])
 def test_emergency_message_without_a_known_country_names_the_common_numbers(country):
     message = emergency_message(country)
     assert "local emergency number" in message

@@ -58,7 +58,7 @@ class InjectionTerms(Strict):
 
 
 class EmergencyNumber(Strict):
-    number: str = Field(pattern=r"^\d{2,4}$")
+    number: str = Field(pattern=r"^\d{2,5}$")  # "10177", South Africa's ambulance
     crisis: str = ""
 
 
