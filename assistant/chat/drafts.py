@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..guardrails.scope import emergency_entry
 from ..knowledge import registry
 from ..knowledge.base import compiled
 from ..knowledge.models import Topic
@@ -23,7 +24,7 @@ from .data import chat_data
 from .details import Details, details_in
 from .draft_captions import CaptionWriter
 from .draft_hashtags import hashtag_draft
-from .draft_inputs import _pasted, _platform, _platforms, _values
+from .draft_inputs import _country_code, _pasted, _platform, _platforms, _values
 from .draft_plans import PlanWriter
 from .draft_replies import ReplyWriter
 from .draft_scripts import video_script_draft
@@ -126,6 +127,8 @@ class Drafter:
         """The drafts the message asks for (usually one), or [] when it asks a question; a draft for a platform
         we hold no data on says which platform it was written for instead."""
         drafts = self._drafts(turn, profile, asker)
+        if (entry := emergency_entry(_country_code(turn, profile))) is not None:
+            drafts = [local_number(d, entry.number) for d in drafts]
         limits = self.data.extras.limits
         other = re.search(limits.other_platforms, turn.masked, re.IGNORECASE) if limits and drafts else None
         if other is None or limits is None or (turn.platforms_named and turn.platforms):
@@ -250,3 +253,18 @@ class Drafter:
         spec = self.kb.specialty(given or "general_practice")
         platform = self.kb.platform(_platform(turn, profile))
         return write_bio(self.data, spec, platform, _values(profile, details), details, known=given is not None)
+
+
+# The emergency numbers the authored copy lists for a reader anywhere ("call 999, 911 or 112"), in any order.
+_ANY_NUMBER = re.compile(r"\b(?:999|911|112)(?:(?:, | ?/ ?)(?:999|911|112))*(?:,? or | ?/ ?)(?:999|911|112)\b")
+
+
+def local_number(draft: Draft, number: str) -> Draft:
+    """The draft with the asker's own emergency number where the copy lists several ("call 999, 911 or 112" is
+    "call 000" for a clinic in Perth; a banner reading "Call 999 / 112 / 911" reads "Call 000")."""
+    text = _ANY_NUMBER.sub(number, draft.text)
+    others = [_ANY_NUMBER.sub(number, a) for a in draft.alternatives]
+    notes = [_ANY_NUMBER.sub(number, n) for n in draft.notes]
+    if text == draft.text and others == draft.alternatives and notes == draft.notes:
+        return draft
+    return draft.model_copy(update={"text": text, "alternatives": others, "notes": notes})
