@@ -194,6 +194,8 @@ class NewsWriter:
             found.update(_closing_details(text))
         if kind.id == "service_change":
             found.update(_change_details(text))
+        if kind.id in ("special_hours", "moving"):
+            found.update(_hours_details(text))
         if service := _service_in(kind, text, found.get("service", "")):
             found["service"] = service
         return found
@@ -336,6 +338,53 @@ def _dated(kind: NewsKind, text: str, dates: list[str]) -> dict[str, str]:
     return {"date": date, "when": f"{when} for {reason}" if reason else when}
 
 
+# The hours a message gives ("Ramadan timings: Sat-Thu 10am-4pm and 9pm-1am, closed Friday", "hours change to 8-5
+# weekdays and 8-12 Saturdays"), to the end of the sentence or a clause that turns to something else.
+_TIMETABLE = re.compile(
+    r"\b(?:timings?|hours|opening times|schedule)\b(?:\s+(?:are|will be|change to|changing to|change|are changing to|"
+    r"become|from)\b)?\s*[:\-–?]?\s*((?:(?!\.\s|,\s*and\s+(?:we|we're|our)\b)[^\n?!])*?\d(?:(?!\.\s|,\s*and\s+(?:we|we're|our)\b)"
+    r"[^\n?!])*?)(?=\.\s|\.$|,\s*and\s+(?:we|we're|our)\b|[\n?!]|$)",
+    re.IGNORECASE,
+)
+_SEASON = re.compile(
+    r"\b(ramadan|eid(?: al[- ](?:fitr|adha))?|christmas|the festive season|festive|the holidays|summer|diwali|easter|"
+    r"new year|school holidays|onam|pongal|navratri|hari raya|chinese new year|lunar new year)\b",
+    re.IGNORECASE,
+)
+# "moving to new rooms in Umhlanga", "relocating to Ballsbridge": the new place's area, to go with the address.
+_NEW_AREA = re.compile(
+    r"\b(?:moving|move|relocating|relocate)\s+(?:to\s+)?(?:our\s+|new\s+|bigger\s+)*"
+    r"(?:(?:rooms|premises|building|site|location|address|clinic|practice|surgery|offices?)\s+)?(?:in|at|to)\s+"
+    r"((?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,3})",
+    re.IGNORECASE,
+)
+
+
+def _hours_details(text: str) -> dict[str, str]:
+    """The occasion, the hours (one line each) and the new place's area a message gives; missing ones left out."""
+    found: dict[str, str] = {}
+    if season := _SEASON.search(text):
+        word = season.group(1)
+        found["occasion"] = word if word[:1].isupper() or word.lower().startswith("the ") else _season_name(word)
+    if hours := _TIMETABLE.search(text):
+        parts = [p.strip() for p in re.split(r",\s*|;\s*", hours.group(1)) if p.strip()]
+        found["timetable"] = "\n".join(_first_upper(p) for p in parts)
+        found["timetable_clause"] = ", and our opening hours become " + ", ".join(parts)
+    if area := _NEW_AREA.search(text):
+        found["new_place"] = f"[new address], {area.group(1)}"
+    return found
+
+
+def _season_name(word: str) -> str:
+    """ "ramadan" -> "Ramadan"; "summer" and "festive" stay lower case ("the festive season")."""
+    low = word.lower()
+    if low in ("summer", "school holidays"):
+        return low
+    if low == "festive":
+        return "the festive season"
+    return " ".join(w.capitalize() for w in low.split())
+
+
 def _date_range(text: str) -> str:
     """ "from 24 Dec to 2 Jan" or "between 24 and 26 December", as the message writes it; "" when none."""
     dates = [m for m in _DATE.finditer(text) if re.match(r"\d|\w+\s+\d", m.group(0))]  # day-and-month dates only
@@ -447,12 +496,16 @@ def _details(text: str, slots: dict[str, str]) -> str:
             "offer": "[training, leave, pension or benefits, and what the team is like to work with]",
             "destination": "[the practice or pharmacy taking them over, with its address]",
             "years_clause": "",
+            "occasion": "the holiday",
+            "timetable": "[your hours for each day]",
+            "timetable_clause": "",
+            "new_place": "[new address]",
         }
         return blank[name] if name in blank else ("[the new way]" if name == "new_way" else f"[{name}]")
 
     names = (
         "person|role|days|service|date|when|successor|city_clause|emergency|pay|hours|offer|destination|years_clause"
-        "|old_way|new_way"
+        "|old_way|new_way|occasion|timetable|timetable_clause|new_place"
     )
     return re.sub(rf"\{{({names})\}}", one, text)
 

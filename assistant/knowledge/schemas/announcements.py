@@ -13,6 +13,7 @@ from ..base import Regex, Strict
 SLOTS = frozenset(
     {"clinic", "city", "booking", "phone", "person", "role", "days", "service", "date", "successor", "emergency"}
     | {"city_clause", "when", "pay", "hours", "offer", "destination", "years_clause", "old_way", "new_way"}
+    | {"occasion", "timetable", "timetable_clause", "new_place"}
 )
 _SLOT = re.compile(r"\{(\w+)\}")
 
