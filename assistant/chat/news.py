@@ -100,6 +100,8 @@ _PLACE_ONLY = re.compile(
     re.IGNORECASE,
 )
 _SECOND_ROLE = re.compile(r"\(2\)|(?<!\S)2\)")  # the second of numbered roles
+# A name as written, "O'Connor", "McKenzie", "Mary-Jane" and "D'Souza" included.
+_NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*"
 _PREPOSITION = re.compile(r"\b(on|over|from|until|by|at|in|between|during|for)\s+$", re.IGNORECASE)
 _NEW_PLACE = re.compile(
     r"\bnew\s+((?:[\w'’-]+\s+){0,4}?(?:clinic|practice|surgery|centre|center|office|pharmacy))\b", re.IGNORECASE
@@ -158,7 +160,13 @@ class NewsWriter:
             for kind in data.kinds
         }
         self._role_then_name = re.compile(
-            r"\b(?:" + "|".join(re.escape(r) for r in roles) + r"),?\s+(\[NAME\]|[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)"
+            r"\b(?:"
+            + "|".join(re.escape(r) for r in roles)
+            + r"),?\s+(\[NAME\]|"
+            + _NAME_WORD
+            + r"(?:\s+"
+            + _NAME_WORD
+            + r")?)"
         )
 
     def kind_for(self, text: str) -> NewsKind | None:
@@ -177,7 +185,8 @@ class NewsWriter:
         days = [_days(m) for m in _DAYS.finditer(text)]
         if days:
             found["days"] = _join(list(dict.fromkeys(days)))
-        dates = list(dict.fromkeys(m.group(0) for m in _DATE.finditer(text)))
+        named = _NAMED_EVENT.search(text) if kind.id in ("clinic_day", "event") else None
+        dates = list(dict.fromkeys(m.group(0) for m in _DATE.finditer(text) if not _inside(m, named)))
         if span := _date_range(text):  # "from 24 Dec to 2 Jan": one span, not a list of days
             found["date"] = found["when"] = span
             occasion = next((d for d in dates if _OCCASION.fullmatch(d)), None)
@@ -188,14 +197,15 @@ class NewsWriter:
         people = self._people(text)
         if len(people) > 1:
             found["successor"] = people[1]
-        if kind.id == "job":
-            found.update(_job_details(text))
-        if kind.id == "practice_closing":
-            found.update(_closing_details(text))
-        if kind.id == "service_change":
-            found.update(_change_details(text))
-        if kind.id in ("special_hours", "moving"):
-            found.update(_hours_details(text))
+        if (own := _KIND_DETAILS.get(kind.id)) is not None:
+            found.update(own(text))
+        if kind.id == "new_staff" and (about := _about_person(text, found.get("person", ""))):
+            found["about_line"] = f" {about}"
+        if named is not None:  # "a Back-to-School Sports Physical Saturday": the day's own name
+            found["service"] = named.group(1)
+        if kind.id == "special_hours":
+            greeting = self.data.greetings.get(found.get("occasion", "").split(" ")[0].lower(), "")
+            found["greeting"] = f"{greeting}\n\n" if greeting else ""
         if service := _service_in(kind, text, found.get("service", "")):
             found["service"] = service
         return found
@@ -293,7 +303,7 @@ class NewsWriter:
 
 
 # The colleague's name given on its own: "We have a new physio joining. ... Her name is Kate Murphy".
-_NAME_IS = re.compile(r"\b(?i:her|his|their) (?i:name) is (\[NAME\]|[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?)")
+_NAME_IS = re.compile(r"\b(?i:her|his|their) (?i:name) is (\[NAME\]|" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")?)")
 
 
 # A named occasion among the dates ("Diwali", "Easter weekend"), not a weekday, a month or a day-and-month date.
@@ -346,6 +356,13 @@ _TIMETABLE = re.compile(
     r"[^\n?!])*?)(?=\.\s|\.$|,\s*and\s+(?:we|we're|our)\b|[\n?!]|$)",
     re.IGNORECASE,
 )
+# Without the word "hours": "we'll be closed on the first two days of Eid, then open 10am-6pm for the rest".
+_OPEN_CLOSED = re.compile(
+    r"\b((?:we(?:'ll| will) be |we are |we're )?(?:closed|open)\b[^.!?\n]*?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|h\b)"
+    r"[^.!?\n]*)",
+    re.IGNORECASE,
+)
+_WE_WILL_BE = re.compile(r"^(?:we(?:'ll| will) be|we are|we're)\s+", re.IGNORECASE)
 _SEASON = re.compile(
     r"\b(ramadan|eid(?: al[- ](?:fitr|adha))?|christmas|the festive season|festive|the holidays|summer|diwali|easter|"
     r"new year|school holidays|onam|pongal|navratri|hari raya|chinese new year|lunar new year)\b",
@@ -360,14 +377,70 @@ _NEW_AREA = re.compile(
 )
 
 
+# "We're doing a Back-to-School Sports Physical Saturday on Aug 9": an event the message names in capitals.
+_NAMED_EVENT = re.compile(
+    r"\b(?:doing|running|hosting|holding|having|organi[sz]ing|putting on|planning)\s+(?:a|an|our)\s+(?:free\s+)?"
+    r"((?-i:[A-Z])[\w'’&-]*(?:[\s-]+(?:(?-i:[A-Z&])[\w'’&-]*|and|of|for)){1,7})",
+    re.IGNORECASE,
+)
+_TIME_RANGE = re.compile(
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:-|–|to)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b", re.IGNORECASE
+)
+_PRICE = re.compile(r"(?:[$£€₹]|\bR|\bA\$|\bC\$)\s?\d+(?:[.,]\d{2})?\b|\b\d+\s?(?:dollars|pounds|euros|rupees)\b")
+_FREE = re.compile(r"\bfree\b(?!\s+(?:of|from|to)\b)", re.IGNORECASE)
+_WALK_INS = re.compile(r"\b(?:walk-?ins?|drop-?ins?)\s+(?:are\s+)?welcome\b", re.IGNORECASE)
+
+
+# What the message says of the new colleague: "He's a sports physio, did his masters at UQ, ... loves running."
+_ABOUT_PERSON = re.compile(r"\b(?:He|She|They)(?:['’]s| is| are| has| have)\s+([^.!?\n]{10,220})")
+
+
+def _about_person(text: str, person: str) -> str:
+    """The sentence the message gives about the new colleague, with their name for "He's" ("Liam is a sports
+    physio, did his masters at UQ ..."); "" when it gives none or no name."""
+    found = _ABOUT_PERSON.search(text)
+    if found is None or not person or person.startswith("["):
+        return ""
+    said = found.group(0)
+    first = (
+        person if person.split()[0] in ("Dr", "Doctor", "Prof", "Mr", "Mrs", "Ms", "Miss", "Mx") else person.split()[0]
+    )
+    verb = re.match(r"(?:He|She|They)(['’]s| is| are| has| have)", said)
+    verb_text = (
+        {"'s": " is", "’s": " is", " is": " is", " are": " is", " has": " has", " have": " has"}[verb.group(1)]
+        if verb
+        else " is"
+    )
+    return f"{first}{verb_text} {found.group(1).strip()}."
+
+
+def _inside(found: re.Match[str], named: re.Match[str] | None) -> bool:
+    return named is not None and named.start(1) <= found.start() and found.end() <= named.end(1)
+
+
+def _day_details(text: str) -> dict[str, str]:
+    """A clinic day's times, walk-ins and cost as the message gives them ("9am-1pm", "$35"); never "free" unless
+    it says so."""
+    found: dict[str, str] = {}
+    if times := _TIME_RANGE.search(text):
+        walk_ins = ", walk-ins welcome" if _WALK_INS.search(text) else ""
+        found["time_clause"] = f", {times.group(0)}, at [place]{walk_ins}"
+    if price := _PRICE.search(text):
+        found["cost_line"] = f"It costs {price.group(0)}."
+    elif _FREE.search(text):
+        found["cost_line"] = "It is free and everyone is welcome."
+    return found
+
+
 def _hours_details(text: str) -> dict[str, str]:
     """The occasion, the hours (one line each) and the new place's area a message gives; missing ones left out."""
     found: dict[str, str] = {}
     if season := _SEASON.search(text):
         word = season.group(1)
         found["occasion"] = word if word[:1].isupper() or word.lower().startswith("the ") else _season_name(word)
-    if hours := _TIMETABLE.search(text):
-        parts = [p.strip() for p in re.split(r",\s*|;\s*", hours.group(1)) if p.strip()]
+    if hours := (_TIMETABLE.search(text) or _OPEN_CLOSED.search(text)):
+        parts = [_WE_WILL_BE.sub("", p).strip() for p in re.split(r",\s*(?:then\s+)?|;\s*", hours.group(1))]
+        parts = [p for p in parts if p]
         found["timetable"] = "\n".join(_first_upper(p) for p in parts)
         found["timetable_clause"] = ", and our opening hours become " + ", ".join(parts)
     if area := _NEW_AREA.search(text):
@@ -500,12 +573,16 @@ def _details(text: str, slots: dict[str, str]) -> str:
             "timetable": "[your hours for each day]",
             "timetable_clause": "",
             "new_place": "[new address]",
+            "greeting": "",
+            "time_clause": ", [time and place]",
+            "about_line": "",
+            "cost_line": "Everyone is welcome.",
         }
         return blank[name] if name in blank else ("[the new way]" if name == "new_way" else f"[{name}]")
 
     names = (
         "person|role|days|service|date|when|successor|city_clause|emergency|pay|hours|offer|destination|years_clause"
-        "|old_way|new_way|occasion|timetable|timetable_clause|new_place"
+        "|old_way|new_way|occasion|timetable|timetable_clause|new_place|greeting|time_clause|cost_line|about_line"
     )
     return re.sub(rf"\{{({names})\}}", one, text)
 
@@ -524,3 +601,14 @@ def _days(match: re.Match[str]) -> str:
 
 def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# The details only one kind of news reads from the message.
+_KIND_DETAILS = {
+    "job": _job_details,
+    "practice_closing": _closing_details,
+    "service_change": _change_details,
+    "clinic_day": _day_details,
+    "special_hours": _hours_details,
+    "moving": _hours_details,
+}

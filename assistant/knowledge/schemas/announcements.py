@@ -13,7 +13,7 @@ from ..base import Regex, Strict
 SLOTS = frozenset(
     {"clinic", "city", "booking", "phone", "person", "role", "days", "service", "date", "successor", "emergency"}
     | {"city_clause", "when", "pay", "hours", "offer", "destination", "years_clause", "old_way", "new_way"}
-    | {"occasion", "timetable", "timetable_clause", "new_place"}
+    | {"occasion", "timetable", "timetable_clause", "new_place", "greeting", "time_clause", "cost_line", "about_line"}
 )
 _SLOT = re.compile(r"\{(\w+)\}")
 
@@ -73,3 +73,5 @@ class AnnouncementData(Strict):
     roles: tuple[str, ...] = Field(min_length=1)  # job titles a welcome post names ("hygienist", "GP")
     # A request for news that also asks for replies to the comments it will draw ("... + 3 standard replies").
     replies_too: tuple[Regex, ...] = ()
+    # The greeting a holiday-hours post opens with, by occasion in lower case ("eid": "Eid Mubarak ..."); {clinic}.
+    greetings: dict[str, str] = {}

@@ -1,0 +1,82 @@
+"""Practice news takes the details the message gives: a holiday notice asked for without a verb ("Need an Eid Al
+Adha holiday notice ...") with its closure and hours and a greeting; a clinic day's own name, times and cost (never
+"free" unless the message says so); a welcome post's colleague, named in full ("Liam O'Connor") and described as the
+message describes them, even when they also "have Saturday appointments"."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chat.compose import Asker
+from tests.drafting import turn
+
+EID = (
+    "Clinic manager at a family medicine & dental clinic in Dubai (Al Barsha). Need an Eid Al Adha holiday notice for "
+    "Instagram in English and Arabic. We'll be closed on the first two days of Eid, then open 10am-6pm for the rest "
+    "of the holiday. Also please add an Eid greeting."
+)
+
+
+def test_a_holiday_notice_asked_for_without_a_verb_gives_the_closure_the_hours_and_a_greeting(drafter):
+    (draft,) = drafter.drafts(turn(EID, ["instagram"], country="AE"), None, Asker())
+    assert draft.text.startswith("Eid Mubarak")
+    assert "Closed on the first two days of Eid\nOpen 10am-6pm for the rest of the holiday" in draft.text
+    assert "call 998" in draft.text  # the UAE's ambulance number
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Need a post for Instagram: we are now open on Saturdays from next week.",
+        "We need an announcement for Facebook: the lift is out of order until Friday.",
+    ],
+)
+def test_need_a_post_at_the_start_of_a_sentence_asks_for_one(drafter, text):
+    drafts = drafter.drafts(turn(text, ["instagram"]), None, Asker())
+    assert drafts and drafts[0].kind == "caption"
+
+
+def test_a_question_about_needing_posts_is_not_a_request(drafter):
+    assert drafter.drafts(turn("Do we need a post every day to grow on Instagram?"), None, Asker()) == []
+
+
+SPORTS = (
+    "Pediatric practice in Raleigh, NC. We're doing a Back-to-School Sports Physical Saturday on Aug 9, 9am-1pm, "
+    "walk-ins welcome, $35 cash for the sports physical form. Can you write a Facebook post plus a short Facebook "
+    "Event description? We'd also love to post photos of the kids on the day."
+)
+
+
+def test_a_clinic_day_has_its_own_name_times_and_cost_and_is_never_called_free(drafter):
+    (draft,) = drafter.drafts(turn(SPORTS, ["facebook"], country="US"), None, Asker())
+    assert "Back-to-School Sports Physical Saturday on Aug 9, 9am-1pm" in draft.text
+    assert "walk-ins welcome" in draft.text and "$35" in draft.text
+    assert "free" not in draft.text.lower()
+    assert any("written consent" in note for note in draft.notes)  # photos of the children on the day
+
+
+def test_a_free_clinic_day_says_so(drafter):
+    text = "Write a post: we're holding a Free Blood Pressure Check Morning on 14 May, 9am-12pm, walk-ins welcome."
+    (draft,) = drafter.drafts(turn(text, ["facebook"]), None, Asker())
+    assert "It is free" in draft.text and "9am-12pm" in draft.text
+
+
+WELCOME = (
+    "Can you write an Instagram + Facebook post welcoming our new physio, Liam O'Connor, to our clinic in Brisbane "
+    "(Paddington)? He's a sports physio, did his masters at UQ, used to work with a rugby club, loves running, starts "
+    "3 March and has Saturday appointments. Want it warm and not cringey."
+)
+
+
+def test_a_welcome_post_names_the_colleague_in_full_and_says_what_the_message_says_of_them(drafter):
+    (draft, *_) = drafter.drafts(turn(WELCOME, ["instagram", "facebook"], country="AU"), None, Asker())
+    assert "welcome" in draft.title.lower()  # not a post on Saturday opening hours
+    assert "Please welcome Liam O'Connor" in draft.text
+    assert "Liam is a sports physio, did his masters at UQ" in draft.text
+
+
+@pytest.mark.parametrize("name", ["Aoife McKenzie", "Priya D'Souza", "Mary-Jane Okafor"])
+def test_a_colleagues_name_is_taken_whole(drafter, name):
+    text = f"Write a post welcoming our new hygienist, {name}, to the team."
+    (draft,) = drafter.drafts(turn(text, ["facebook"]), None, Asker())
+    assert f"Please welcome {name}," in draft.text
