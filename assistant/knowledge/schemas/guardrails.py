@@ -148,6 +148,7 @@ class BirthTerms(Strict):
 class PhoneTerms(Strict):
     regions: tuple[str, ...] = Field(min_length=1)
     cues: tuple[Regex, ...] = Field(min_length=1)
+    extensions: tuple[Regex, ...] = ()  # an extension after a number: "ext 417", "x 22", "Durchwahl 12"
 
     @model_validator(mode="after")
     def _known_regions(self) -> PhoneTerms:
