@@ -74,6 +74,7 @@ class _Patterns:
     age: re.Pattern[str]
     patient_word: re.Pattern[str]
     quote_author: re.Pattern[str]
+    cited: re.Pattern[str]
 
 
 def _any(patterns: tuple[str, ...], role: str, suffix: str = "", flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -133,6 +134,7 @@ def _patterns() -> _Patterns | None:
         age=re.compile(data.age_in_brackets or "(?!)", re.IGNORECASE),
         patient_word=re.compile(rf"\b(?:{phi.patient_words})\b", re.IGNORECASE),
         quote_author=re.compile(data.quote_author_before or "(?!)", re.IGNORECASE),
+        cited=_any(data.cited_authors or ("(?!)",), role),
     )
 
 
@@ -161,7 +163,8 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
     if p.cue_before.search(before):
         return False
     if (
-        p.place_after.match(after)
+        _cited_author(text, start, end, p)
+        or p.place_after.match(after)
         or p.postnominals_after.match(after)
         or _a_character_or_a_condition(text[start:end], before, after, p)
     ):
@@ -183,6 +186,18 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
     if p.title_before.search(before):  # another clinician: "letter from Dr. Ramirez at Dell Children's"
         return _titled_clinician(before, after, sentence, p)
     return False
+
+
+_CITATION = 200  # characters either side of a name in which its citation is looked for
+
+
+def _cited_author(text: str, start: int, end: int, p: _Patterns) -> bool:
+    """Whether the name text[start:end] is one of a cited study's authors ("Pereira Gray et al.", "the review by
+    Villa, Connell and Abati (2015)")."""
+    lo = max(0, start - _CITATION)
+    return any(
+        m.start() <= start and end <= m.end() for m in p.cited.finditer(text, lo, min(len(text), end + _CITATION))
+    )
 
 
 _QUOTED_LINE = 400  # characters before a name in which a quote word and the saying are looked for

@@ -201,7 +201,26 @@ def rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = _without_own_addresses(text, spans)
     spans, cleared = _without_colleagues_and_figures(text, _with_names_after_numbers(text, spans), extra_names)
     spans = _with_reviewer_initials(text, _with_repeated_names(text, spans, cleared))
-    return _with_table_cells(text, _with_unlabelled_numbers(text, _with_dates_after_names(text, spans)))
+    spans = _with_table_cells(text, _with_unlabelled_numbers(text, _with_dates_after_names(text, spans)))
+    return _with_phone_extensions(text, spans)
+
+
+@lru_cache(maxsize=1)
+def _extension_after() -> re.Pattern[str]:
+    """An extension's word and digits right after a phone number ("ext 417", "x 22"; patient_data.yaml)."""
+    words = "|".join(f"(?:{w})" for w in patient_data().phones.extensions) or "(?!)"
+    return re.compile(rf",?[ ]?(?:{words})[ ]?\d{{1,5}}(?![\w.,]\d)(?!\w)", re.IGNORECASE)
+
+
+def _with_phone_extensions(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` with each phone number carried on to the extension written right after it ("613-555-0187 x 22")."""
+    out = []
+    for k, s in enumerate(spans):
+        ext = _extension_after().match(text, s.end) if s.kind == "PHONE" else None
+        if ext and (k + 1 == len(spans) or spans[k + 1].start >= ext.end()):
+            s = PhiSpan("PHONE", s.start, ext.end(), text[s.start : ext.end()])
+        out.append(s)
+    return out
 
 
 # A review's writer: after "review ... by/from" or a star rating and "from" ("Review by Priyanka S ★☆☆☆☆", "5★ from

@@ -148,6 +148,7 @@ class BirthTerms(Strict):
 class PhoneTerms(Strict):
     regions: tuple[str, ...] = Field(min_length=1)
     cues: tuple[Regex, ...] = Field(min_length=1)
+    extensions: tuple[Regex, ...] = ()  # an extension after a number: "ext 417", "x 22", "Durchwahl 12"
 
     @model_validator(mode="after")
     def _known_regions(self) -> PhoneTerms:
@@ -260,6 +261,9 @@ class NameContext(Strict):
     nickname_words_before: tuple[str, ...] = ()
     # Before the author of a saying: a word for a quote, the saying in quotes, a dash (see the data file).
     quote_author_before: Regex | None = None
+    # A study's authors cited in a post ("Villa, Connell and Abati (2015)", "Pereira Gray et al."): a name inside
+    # a match of one of these is a researcher's, not a patient's.
+    cited_authors: tuple[Regex, ...] = ()
 
 
 class PersonNames(Strict):
