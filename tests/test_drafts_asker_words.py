@@ -137,3 +137,11 @@ def test_a_list_of_subjects_before_an_instruction_is_still_one_post_each(drafter
     titles = [d.title.lower() for d in drafter.drafts(turn(text, ["instagram"]), None, Asker())]
     assert len(titles) == 3
     assert "verruca" in titles[0] and "diabetes" in titles[1] and "nail" in titles[2]
+
+
+def test_a_clause_after_a_list_is_not_the_name_of_the_practice():
+    text = (
+        "Can you write my Instagram bio? I do prenatal care, high-risk pregnancies, PCOS, and I have clinic schedules."
+    )
+    details = details_in(text, None)
+    assert details.practice == "" and details.listed == ("prenatal care", "high-risk pregnancies", "PCOS")

@@ -14,7 +14,10 @@ _NAMED = re.compile(  # "called Northside Physio", "Clinic name is Eastside Spin
     r"([A-Z][\w'’&-]*(?:\s+(?:&|and|of|[A-Z][\w'’&-]*)){0,4})"
 )
 _PLACE = r"(?:practice|clinic|surgery|centre|center|office|studio|pharmacy|hospital)"
-_NOT_NAME = r"(?:for|about|on|of|to|at|in|with|from|our|my|the|a|an|your|their|bio|post|caption|script|reel|plan)"
+_NOT_NAME = (  # words that start no name of a place: "..., and I have clinic schedules" is no practice
+    r"(?:for|about|on|of|to|at|in|with|from|our|my|the|a|an|your|their|bio|post|caption|script|reel|plan|and|or|but|i|"
+    r"we|have|has|had|is|are|was|also|then|so)"
+)
 _PRACTICE = re.compile(
     # The words before the place describe it ("our hospital pharmacy"); "a bio for our hospital" is not a name.
     rf"(?:\b(?:a|an|our|my|the)\s+|[-–:,]\s+)((?:(?!{_NOT_NAME}\b)[\w-]+\s+){{0,3}}?{_PLACE}(?:\s+{_PLACE})?)\b"
