@@ -92,12 +92,13 @@ def test_a_practice_bio_adds_how_patients_are_seen(drafter):
         ("pediatric practice here. can u give me hashtags", "pediatrics"),
         ("We're a paediatric practice in Leeds", "pediatrics"),
         ("our orthopedic practice wants to start on TikTok", "orthopedics_sports"),
+        ("our ortho practice wants to start on TikTok", None),
         ("an orthopaedic clinic in Cork", "orthopedics_sports"),
     ],
 )
 def test_a_field_named_by_its_adjective_and_place_is_that_field(kb, text, specialty):
     found = MentionFinder(kb, intent_data(kb.root)).find(text)
-    assert [m.id for m in found.specialties] == [specialty]
+    assert [m.id for m in found.specialties] == ([specialty] if specialty else [])  # "ortho": braces as often
 
 
 def test_hashtags_for_posts_on_two_subjects_lead_with_a_tag_for_each(drafter):
