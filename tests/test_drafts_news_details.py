@@ -80,3 +80,12 @@ def test_a_colleagues_name_is_taken_whole(drafter, name):
     text = f"Write a post welcoming our new hygienist, {name}, to the team."
     (draft,) = drafter.drafts(turn(text, ["facebook"]), None, Asker())
     assert f"Please welcome {name}," in draft.text
+
+
+def test_closed_days_and_shorter_hours_in_one_sentence_are_two_lines_not_a_fragment(drafter):
+    text = (
+        "Need a short Christmas closing notice for Facebook. We're closed 25, 26 Dec and 1 Jan, open normal hours "
+        "other days but close at 1pm on Christmas Eve and New Year's Eve."
+    )
+    (draft,) = drafter.drafts(turn(text, ["facebook"], country="IE"), None, Asker())
+    assert "Closed 25, 26 Dec and 1 Jan\nOpen normal hours other days but close at 1pm on Christmas Eve" in draft.text

@@ -350,10 +350,11 @@ def _dated(kind: NewsKind, text: str, dates: list[str]) -> dict[str, str]:
 
 # The hours a message gives ("Ramadan timings: Sat-Thu 10am-4pm and 9pm-1am, closed Friday", "hours change to 8-5
 # weekdays and 8-12 Saturdays"), to the end of the sentence or a clause that turns to something else.
+_TURN = r"(?!\.\s|,\s*and\s+(?:we|we're|our)\b)"  # where the hours end: a sentence's end, ", and we ..."
 _TIMETABLE = re.compile(
-    r"\b(?:timings?|hours|opening times|schedule)\b(?:\s+(?:are|will be|change to|changing to|change|are changing to|"
-    r"become|from)\b)?\s*[:\-–?]?\s*((?:(?!\.\s|,\s*and\s+(?:we|we're|our)\b)[^\n?!])*?\d(?:(?!\.\s|,\s*and\s+(?:we|we're|our)\b)"
-    r"[^\n?!])*?)(?=\.\s|\.$|,\s*and\s+(?:we|we're|our)\b|[\n?!]|$)",
+    r"\b(?:timings?|hours|opening times|schedule)\b(?:\s*[:\-–?]\s*|\s+(?:are|will be|change to|changing to|change|"
+    rf"are changing to|become|from)\b\s*:?\s*)((?:{_TURN}[^\n?!])*?\d(?:{_TURN}[^\n?!])*?)"
+    r"(?=\.\s|\.$|,\s*and\s+(?:we|we're|our)\b|[\n?!]|$)",
     re.IGNORECASE,
 )
 # Without the word "hours": "we'll be closed on the first two days of Eid, then open 10am-6pm for the rest".
@@ -438,8 +439,13 @@ def _hours_details(text: str) -> dict[str, str]:
     if season := _SEASON.search(text):
         word = season.group(1)
         found["occasion"] = word if word[:1].isupper() or word.lower().startswith("the ") else _season_name(word)
-    if hours := (_TIMETABLE.search(text) or _OPEN_CLOSED.search(text)):
-        parts = [_WE_WILL_BE.sub("", p).strip() for p in re.split(r",\s*(?:then\s+)?|;\s*", hours.group(1))]
+    # Hours given after "timings:" or "hours are" split at every comma; a sentence that says when the practice is
+    # closed and open ("closed 25, 26 Dec and 1 Jan, open normal hours other days") only where it turns.
+    listed = _TIMETABLE.search(text)
+    hours = listed or _OPEN_CLOSED.search(text)
+    if hours is not None:
+        cut = r",\s*(?:then\s+)?|;\s*" if listed else r",\s*(?:then\s+)?(?=(?:open|closed?|shut)\b)|;\s*"
+        parts = [_WE_WILL_BE.sub("", p).strip() for p in re.split(cut, hours.group(1), flags=re.IGNORECASE)]
         parts = [p for p in parts if p]
         found["timetable"] = "\n".join(_first_upper(p) for p in parts)
         found["timetable_clause"] = ", and our opening hours become " + ", ".join(parts)
