@@ -146,3 +146,9 @@ def test_a_clause_after_a_list_is_not_the_name_of_the_practice():
     )
     details = details_in(text, None)
     assert details.practice == "" and details.listed == ("prenatal care", "high-risk pregnancies", "PCOS")
+
+
+def test_a_post_pointed_at_is_no_subject_for_a_tag(drafter):
+    text = "Can you give me hashtags for this post? It's a carousel: '5 signs your dry eyes aren't just tiredness'"
+    (draft,) = drafter.drafts(turn(text, ["instagram"]), None, Asker(specialty="ophthalmology"))
+    assert "#This" not in draft.hashtags and "#ThisPost" not in draft.hashtags

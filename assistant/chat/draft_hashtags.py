@@ -28,6 +28,7 @@ _FOR_POSTS = re.compile(
     r"\bfor\s+(?:our|my|the|a|an|some)?\s*([^.?!,;:\n]{3,40}?)\s+(?:posts?|reels?|videos?|campaign|content|series)\b",
     re.I,
 )
+_POINTERS = re.compile(r"\b(?:this|that|these|those|it|its|them|which|each|every|all|next|last|new|your)\b", re.I)
 _AND = re.compile(r"\s*(?:\+|&|/|,|\band\b)\s*", re.I)
 _SEASON = {"season", "seasons", "week", "month", "day", "awareness"}  # "RSV season": the subject is RSV
 
@@ -73,7 +74,7 @@ def hashtag_draft(
     if topic is None and not day:  # "about ACL rehab": #ACLRehab, the subject's own tags, first
         phrase = topics.subject_phrase(turn.masked, _ABOUT)
         if not phrase and (posts := _FOR_POSTS.search(turn.masked)):
-            phrase = posts.group(1)
+            phrase = _POINTERS.sub("", posts.group(1)).strip()  # "for this post": no subject, only a pointer
         stop = frozenset(w.lower() for w in topics.data.extras.subject_stopwords)
         own = [t for t in subject_tags(phrase, stop)[:2] if t.lower() not in {x.lower() for x in tags}]
         tags = [*own, *tags][: max(len(tags), 1)]
