@@ -164,9 +164,11 @@ class CardMatcher:
         cache_dir: Path | None = None,
         regions: dict[str, frozenset[str]] | None = None,
         platforms: PlatformNames | None = None,
+        calibration: Calibration | None = None,
     ) -> None:
         """`regions`: card id -> the rule sets (US, GB, EU, AU, CA, IN) a country-specific card is written for;
-        `platforms`: how to find the platforms a question names (their names then count for less)."""
+        `platforms`: how to find the platforms a question names (their names then count for less);
+        `calibration`: a fixed confidence fit (knowledge/data/chat.yaml), else one fitted on these cards."""
         self.cards = tuple(cards)
         self.embedder = embedder
         self._platforms = platforms
@@ -208,7 +210,9 @@ class CardMatcher:
         # A word's weight: log(cards / cards using it); a word no card uses weighs as much as the rarest.
         self._unknown = math.log(max(len(self.cards), 1))
         self._idf = {w: math.log(len(self.cards) / n) for w, n in used.items()}
-        self.vectors, self.calibration = self._load(cache_dir)
+        # The fit on these cards' own wordings (cached with their vectors); a fixed one given is used instead.
+        self.vectors, self.fitted = self._load(cache_dir)
+        self.calibration = calibration or self.fitted
 
     # --- building -------------------------------------------------------------------------------------
 

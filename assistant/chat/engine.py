@@ -75,11 +75,15 @@ class AnswerStream:
 def card_matcher(kb: KnowledgeBase, embedder, cache_dir=None, finder: MentionFinder | None = None):
     """The card matcher for a knowledge base: its cards, their countries, and the platforms questions name (found by
     `finder`, the chat's own when an engine builds it)."""
-    from ..matching import CardMatcher, PlatformNames, card_regions
+    from ..matching import Calibration, CardMatcher, PlatformNames, card_regions
 
     finder = finder or MentionFinder(kb, intent_data(kb.root))
     names = {p.id: p.name for p in kb.platforms.values()}
-    return CardMatcher(kb.cards, embedder, cache_dir, card_regions(kb), PlatformNames(finder.platforms_in, names))
+    fixed = chat_data(kb.root).card_calibration
+    calibration = Calibration(fixed.a, fixed.b, fixed.c) if fixed is not None else None
+    return CardMatcher(
+        kb.cards, embedder, cache_dir, card_regions(kb), PlatformNames(finder.platforms_in, names), calibration
+    )
 
 
 class ChatEngine:

@@ -225,6 +225,19 @@ class VariantFit(Strict):
         return self
 
 
+class CardCalibration(Strict):
+    """The card matcher's confidence, P(top card is right) = sigmoid(a x top score + b x margin + c), fitted on the
+    cards' own wordings (scripts/calibrate_cards.py) and kept here, so a card added for one question does not move
+    every other answer's confidence across the chat's thresholds. Refitted on purpose, with the answers it changes
+    judged; a test fails when the cards have drifted too far from it."""
+
+    a: float = Field(gt=0)
+    b: float = Field(ge=0)
+    c: float
+    wordings: int = Field(ge=1)  # how many card wordings it was fitted on
+    fitted: str  # the commit or date it was fitted at
+
+
 class ChatData(Strict):
     coverage: Coverage
     languages: Languages
@@ -234,6 +247,7 @@ class ChatData(Strict):
     specialty_ideas: SpecialtyIdeas = SpecialtyIdeas()
     nearby_card: NearbyCard = NearbyCard()
     variant_fit: VariantFit = VariantFit()
+    card_calibration: CardCalibration | None = None  # None: fitted on the cards each time they change
 
 
 @lru_cache(maxsize=64)
