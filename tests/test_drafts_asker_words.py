@@ -152,3 +152,12 @@ def test_a_post_pointed_at_is_no_subject_for_a_tag(drafter):
     text = "Can you give me hashtags for this post? It's a carousel: '5 signs your dry eyes aren't just tiredness'"
     (draft,) = drafter.drafts(turn(text, ["instagram"]), None, Asker(specialty="ophthalmology"))
     assert "#This" not in draft.hashtags and "#ThisPost" not in draft.hashtags
+
+
+def test_a_service_post_is_tagged_with_the_service_not_the_word_service(drafter):
+    (draft,) = drafter.drafts(
+        turn("hashtags for our new dental implant service post? we're in Tampa", ["instagram"]),
+        None,
+        Asker(specialty="dentistry"),
+    )
+    assert draft.hashtags[0] == "#DentalImplant"

@@ -30,14 +30,15 @@ _FOR_POSTS = re.compile(
 )
 _POINTERS = re.compile(r"\b(?:this|that|these|those|it|its|them|which|each|every|all|next|last|new|your)\b", re.I)
 _AND = re.compile(r"\s*(?:\+|&|/|,|\band\b)\s*", re.I)
-_SEASON = {"season", "seasons", "week", "month", "day", "awareness"}  # "RSV season": the subject is RSV
+# Words around a subject that are not it: "RSV season" is RSV, "our new dental implant service" dental implants.
+_AROUND = {"season", "seasons", "week", "month", "day", "awareness", "service", "services", "launch", "offer", "clinic"}
 
 
 def subject_tags(phrase: str, stopwords: frozenset[str]) -> list[str]:
     """One tag per subject a phrase joins ("flu shot + RSV season" -> #FluShot #RSV), filler words left out."""
     tags = []
     for part in _AND.split(phrase):
-        words = [w for w in part.split() if w.lower() not in stopwords and w.lower() not in _SEASON]
+        words = [w for w in part.split() if w.lower() not in stopwords and w.lower() not in _AROUND]
         if tag := _subject_tag(" ".join(words)):
             tags.append(tag)
     return list(dict.fromkeys(tags))
