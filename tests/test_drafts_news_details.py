@@ -89,3 +89,25 @@ def test_closed_days_and_shorter_hours_in_one_sentence_are_two_lines_not_a_fragm
     )
     (draft,) = drafter.drafts(turn(text, ["facebook"], country="IE"), None, Asker())
     assert "Closed 25, 26 Dec and 1 Jan\nOpen normal hours other days but close at 1pm on Christmas Eve" in draft.text
+
+
+TWO_ROLES = (
+    "Practice manager, NHS GP surgery in Bristol. I need a Facebook + LinkedIn post to recruit a salaried GP "
+    "(6 sessions) and a part-time receptionist (20 hrs). GP pay is £11,000–£12,500 per session per year, "
+    "receptionist £12.60/hr. Can you write both?"
+)
+
+
+def test_a_job_advert_gives_the_role_its_own_hours_and_pay_and_names_the_second_role(drafter):
+    (draft, *_) = drafter.drafts(turn(TWO_ROLES, ["facebook"], country="GB"), None, Asker())
+    assert "salaried GP" in draft.text and "Hours: 6 sessions." in draft.text
+    assert "Pay: £11,000–£12,500 per session per year." in draft.text
+    assert "£12.60" not in draft.text and "part-time" not in draft.text  # the receptionist's
+    assert any("receptionist" in note for note in draft.notes)
+
+
+def test_one_role_keeps_its_hours_and_pay(drafter):
+    text = "Write a job ad for a dental nurse, full time, pay £24,000 a year"
+    (draft,) = drafter.drafts(turn(text, ["facebook"]), None, Asker())
+    assert "Hours: full time." in draft.text and "Pay: £24,000 a year." in draft.text
+    assert not any("ask for the" in note for note in draft.notes)

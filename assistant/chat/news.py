@@ -81,7 +81,8 @@ _JOB_NOUN = re.compile(
 _DAY = r"(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
 _WEEKDAYS = re.compile(rf"\b{_DAY}\s*(?:-|–|to)\s*{_DAY}\b", re.IGNORECASE)  # "Monday to Friday", "Mon-Fri"
 _PAY = re.compile(
-    r"[£$€]\s?\d[\d,.]*(?:k)?(?:\s*(?:-|–|to)\s*[£$€]?\s?\d[\d,.]*(?:k)?)?(\s*(?:/|per|an?)\s*(?:hr|hour|year|yr|annum|month))?",
+    r"[£$€]\s?\d[\d,.]*(?:k)?(?:\s*(?:-|–|to)\s*[£$€]?\s?\d[\d,.]*(?:k)?)?"
+    r"((?:\s*(?:/|per|an?)\s*(?:hr|hour|year|yr|annum|month|session)){1,2})?",
     re.IGNORECASE,
 )
 _PAY_WINDOW = 40  # "pay", "salary" ... and up to 30 characters: only so far before an amount is looked at
@@ -91,7 +92,8 @@ _OFFER = re.compile(  # "We offer: flexible hours, CPD allowance $1,500, free pa
     re.IGNORECASE,
 )
 _HOURS = re.compile(
-    r"\b(?:full[- ]time|part[- ]time|\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?\s*hours?\s*(?:a|per)\s*week|"
+    r"\b(?:full[- ]time|part[- ]time|\d{1,2}\s*sessions?(?:\s*(?:a|per)\s*week)?|"
+    r"\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?\s*hours?\s*(?:a|per)\s*week|"
     r"\d(?:\s*(?:-|–|to)\s*\d)?\s*days?\s*(?:a|per)\s*week|\d\s*(?:-|–|to)\s*\d\s*days(?=\s*[,.;)]))\b",
     re.IGNORECASE,
 )
@@ -100,6 +102,11 @@ _PLACE_ONLY = re.compile(
     re.IGNORECASE,
 )
 _SECOND_ROLE = re.compile(r"\(2\)|(?<!\S)2\)")  # the second of numbered roles
+# "... a salaried GP (6 sessions) and a part-time receptionist (20 hrs)": the second role of two, after "and a"
+_AND_ROLE = re.compile(
+    rf"\s+and\s+(?:an?|one)\s+(?:new\s+)?{_HOURS_FIRST}{_ROLE_WORDS}(?=\s*[,.;:!?()]|\s+(?:at|in|for|to|on|who|with|from)\b|$)",
+    re.I,
+)
 # A name as written, "O'Connor", "McKenzie", "Mary-Jane" and "D'Souza" included.
 _NAME_WORD = r"(?:Mc|Mac|O['’]|D['’])?[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)*"
 _PREPOSITION = re.compile(r"\b(on|over|from|until|by|at|in|between|during|for)\s+$", re.IGNORECASE)
@@ -222,6 +229,10 @@ class NewsWriter:
         paragraphs = [" ".join(p.split()) for p in template.strip().split("\n\n")]  # the YAML's wrapped lines
         body = "\n\n".join(_first_upper(fill(_details(p, details), values)) for p in paragraphs)
         notes = list(kind.notes)
+        if second := details.get("second_role"):  # "a salaried GP ... and a part-time receptionist": one advert each
+            notes.insert(
+                0, f"This advert is for the {details.get('role')}; ask for the {second}'s own, with its hours and pay."
+            )
         if "[" in body:
             notes.insert(0, "Fill in the parts in [brackets] before posting.")
         return Draft(
@@ -496,9 +507,15 @@ def _closing_details(text: str) -> dict[str, str]:
     return found
 
 
-def _pay(text: str) -> str | None:
-    """The pay a job request names: an amount per hour or year, else one after "pay" or "salary", else the first."""
+def _pay(text: str, role: str = "") -> str | None:
+    """The pay a job request names: the amount said for the role ("GP pay is £11,000-£12,500 per session"), else one
+    per hour or year, else one after "pay" or "salary", else the first."""
     amounts = list(_PAY.finditer(text))
+    last = role.split()[-1] if role else ""
+    for m in amounts:  # the role's own word just before the amount, "pay" or "is" between
+        before = text[max(0, m.start() - _PAY_WINDOW) : m.start()]
+        if last and re.search(rf"\b{re.escape(last)}\b[^.;,\n£$€]{{0,20}}$", before, re.IGNORECASE):
+            return m.group(0).strip(" ,.")
     best = next((m for m in amounts if m.group(1)), None) or next(
         (m for m in amounts if _PAY_WORDS.search(text, max(0, m.start() - _PAY_WINDOW), m.start())), None
     )
@@ -521,13 +538,16 @@ def _job_details(text: str) -> dict[str, str]:
     # "a job post for LinkedIn", "a hiring post for our practice": no role
     if role := next((r for r in roles if _a_role(r)), None):
         found["role"] = role
-    if pay := _pay(text):
+    if pay := _pay(text, found.get("role", "")):
         found["pay"] = pay
     if offer := _OFFER.search(text):
         found["offer"] = offer.group(1).strip(" ,;:")
     # The first role's hours ("part-time", "3 days a week"), not a second role's ("(1) a salaried GP, 3-4 days, and
     # (2) a practice nurse, full or part time").
     first_role = _SECOND_ROLE.split(text, maxsplit=1)[0]
+    if role and (at := text.find(role)) >= 0 and (second := _AND_ROLE.search(text, at + len(role))):
+        first_role = text[: second.start()]
+        found["second_role"] = second.group(1).strip()
     hours = [m.group(0).strip() for m in _HOURS.finditer(first_role)]
     hours += [m.group(0).strip() for m in (_WEEKDAYS.search(first_role),) if m]
     hours = list(dict.fromkeys(hours))
