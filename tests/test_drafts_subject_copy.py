@@ -161,3 +161,13 @@ def test_a_reply_to_a_pasted_question_takes_its_fact_from_the_question_asked(dra
     )
     reply = drafter.drafts(turn(text), None, Asker())[0]
     assert "talk" in reply.text.lower()  # the post on late talkers, not the one on questions to ask at an assessment
+
+
+def test_a_title_quoted_straight_after_the_request_is_the_subject(drafter):
+    text = (
+        "I'm a paediatrician. Parents panic about fever constantly. Can you write me a 45-60 second Instagram reel "
+        "script, 'Fever myths', me talking to camera, with on-screen text?"
+    )
+    (draft,) = drafter.drafts(turn(text, ["instagram"]), None, Asker(specialty="pediatrics"))
+    assert draft.kind == "video_script" and "fever" in draft.title.lower() and "myth" in draft.title.lower()
+    assert "[your key point" not in draft.text and "constantly" not in draft.text

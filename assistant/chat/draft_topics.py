@@ -298,9 +298,11 @@ _UNITS = (
 
 
 # A title quoted after a colon: "Need a 45-second TikTok script: 'Why your knee hurts going downstairs'".
-# A title the message names: "carousel for parents called something like 'Is my toddler a late talker?'".
+# A title the message names: "carousel for parents called something like 'Is my toddler a late talker?'", or puts
+# straight after what it asks for: "a 45-60 second Instagram reel script, 'Fever myths', me talking to camera".
 _TITLE = re.compile(
-    r"(?::|\b(?:called|titled|entitled|named)(?:\s+something\s+like)?)\s*[\"“'‘]([^\"“”\n]{5,100}?)[\"”'’](?!\w)",
+    r"(?::|\b(?:called|titled|entitled|named)(?:\s+something\s+like)?|\b(?:script|caption|post|reel|video|carousel)s?,)"
+    r"\s*[\"“'‘]([^\"“”\n]{5,100}?)[\"”'’](?!\w)",
     re.IGNORECASE,
 )  # "I'd" inside is no closing quote
 
