@@ -29,7 +29,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("knowledge",),  # the knowledge base: every data file, its schema and its loader
     ("profile",),  # the clinic
     ("guardrails",),  # masking, scope, injection, planted passages and the content checker
-    ("chunking", "index", "retrieval", "matching"),  # search over the guides (planted passages left out) and cards
+    ("chunking", "index", "retrieval", "matching", "card_calibration"),  # search over the guides and the cards
     ("planners",),  # calendars, captions, hashtags, videos, review replies
     ("chat", "exports", "plan_rows"),  # the answer engine; plan files
     ("services", "webapp"),  # where the heavy objects are built and shared; what the pages need, without Streamlit
