@@ -111,3 +111,12 @@ def test_one_role_keeps_its_hours_and_pay(drafter):
     (draft,) = drafter.drafts(turn(text, ["facebook"]), None, Asker())
     assert "Hours: full time." in draft.text and "Pay: £24,000 a year." in draft.text
     assert not any("ask for the" in note for note in draft.notes)
+
+
+def test_a_shorter_version_asked_for_is_no_second_role(drafter):
+    text = (
+        "We need a dental hygienist, 4 days a week. Can you write me a LinkedIn post and a shorter "
+        "Facebook/Instagram version? Pay $45-52/hr."
+    )
+    (draft, *_) = drafter.drafts(turn(text, ["linkedin"]), None, Asker())
+    assert "dental hygienist" in draft.text and not any("ask for the" in note for note in draft.notes)

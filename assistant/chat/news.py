@@ -103,6 +103,7 @@ _PLACE_ONLY = re.compile(
 )
 _SECOND_ROLE = re.compile(r"\(2\)|(?<!\S)2\)")  # the second of numbered roles
 # "... a salaried GP (6 sessions) and a part-time receptionist (20 hrs)": the second role of two, after "and a"
+_NOT_A_ROLE = re.compile(r"\b(?:version|post|copy|caption|ad|advert|story|reel|one)s?\b", re.IGNORECASE)
 _AND_ROLE = re.compile(
     rf"\s+and\s+(?:an?|one)\s+(?:new\s+)?{_HOURS_FIRST}{_ROLE_WORDS}(?=\s*[,.;:!?()]|\s+(?:at|in|for|to|on|who|with|from)\b|$)",
     re.I,
@@ -545,7 +546,8 @@ def _job_details(text: str) -> dict[str, str]:
     # The first role's hours ("part-time", "3 days a week"), not a second role's ("(1) a salaried GP, 3-4 days, and
     # (2) a practice nurse, full or part time").
     first_role = _SECOND_ROLE.split(text, maxsplit=1)[0]
-    if role and (at := text.find(role)) >= 0 and (second := _AND_ROLE.search(text, at + len(role))):
+    second = _AND_ROLE.search(text, at + len(role)) if role and (at := text.find(role)) >= 0 else None
+    if second is not None and _a_role(second.group(1)) and not _NOT_A_ROLE.search(second.group(1)):
         first_role = text[: second.start()]
         found["second_role"] = second.group(1).strip()
     hours = [m.group(0).strip() for m in _HOURS.finditer(first_role)]
