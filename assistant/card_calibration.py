@@ -16,9 +16,5 @@ _MARGINS = np.linspace(0.0, 0.15, 16)
 def drift(kept: CardCalibration, fitted: Calibration) -> float:
     """The largest difference in probability between the kept calibration and `fitted` over those scores."""
     top, margin = np.meshgrid(_TOPS, _MARGINS)
-    fixed = Calibration(kept.a, kept.b, kept.c)
-    return float(np.max(np.abs(_probabilities(fixed, top, margin) - _probabilities(fitted, top, margin))))
-
-
-def _probabilities(calibration: Calibration, top: np.ndarray, margin: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-(calibration.a * top + calibration.b * margin + calibration.c)))
+    kept_fit = Calibration(kept.a, kept.b, kept.c)
+    return float(np.max(np.abs(kept_fit.probabilities(top, margin) - fitted.probabilities(top, margin))))

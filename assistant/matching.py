@@ -129,7 +129,11 @@ class Calibration:
     c: float
 
     def probability(self, top: float, margin: float) -> float:
-        return float(1.0 / (1.0 + np.exp(-(self.a * top + self.b * margin + self.c))))
+        return float(self.probabilities(np.asarray(top), np.asarray(margin)))
+
+    def probabilities(self, top: np.ndarray, margin: np.ndarray) -> np.ndarray:
+        """`probability` for arrays of scores at once."""
+        return 1.0 / (1.0 + np.exp(-(self.a * top + self.b * margin + self.c)))
 
 
 def _fit_logistic(x: np.ndarray, y: np.ndarray, steps: int = 50, ridge: float = 1e-3) -> np.ndarray:
