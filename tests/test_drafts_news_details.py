@@ -120,3 +120,9 @@ def test_a_shorter_version_asked_for_is_no_second_role(drafter):
     )
     (draft, *_) = drafter.drafts(turn(text, ["linkedin"]), None, Asker())
     assert "dental hygienist" in draft.text and not any("ask for the" in note for note in draft.notes)
+
+
+def test_write_a_notice_asks_for_a_post(drafter):
+    text = "Write our Eid notice: closed first two days of Eid, then open 10am-6pm"
+    (draft,) = drafter.drafts(turn(text, ["instagram"]), None, Asker())
+    assert "Closed first two days of Eid\nOpen 10am-6pm" in draft.text
