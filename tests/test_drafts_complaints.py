@@ -60,6 +60,23 @@ def test_an_accusation_without_a_rating_is_negative_and_about_fees():
     assert_calm_fee_reply(drafted.reply)
 
 
+@pytest.mark.parametrize(
+    "review",
+    [
+        "They charged a cancellation fee when I was only 10 minutes late",
+        "I was 10 minutes late and they refused to see me and still charged me. Ridiculous.",
+    ],
+)
+def test_a_reviewer_who_was_late_gets_no_sentence_about_waiting(review):
+    drafted = draft_reply(review, rating=1)
+    assert drafted.situation == "Fees and costs", drafted.situation
+    for text in [drafted.reply, *drafted.alternatives]:
+        assert not re.search(r"\b(waiting|delays?|running to time)\b", text, re.I), text
+    # the practice running late is still a complaint about waiting
+    assert "Long waits" in draft_reply("I was on time but they were 4 mins late, then 40", rating=1).situation
+    assert "Long waits" in draft_reply("I was 5 minutes late, then waited an hour anyway", rating=1).situation
+
+
 def test_a_mixed_review_about_a_bill_names_the_billing_complaint_not_the_generic_reply_alone():
     review = "The dentist was lovely but the bill was way more than I was quoted. Not sure I'll be back."
     drafted = draft_reply(review, rating=3)

@@ -178,7 +178,7 @@ def _situation(text: str, sentiment: Sentiment, data: ReplyData) -> Situation | 
 def _situations(text: str, sentiment: Sentiment, data: ReplyData) -> list[Situation]:
     """Every situation of the sentiment whose cues the review matches, most matched first (ties in the data's
     order); else the sentiment's general one alone."""
-    fitting = [s for s in data.situations if s.sentiment == sentiment]
+    fitting = [s for s in data.situations if s.sentiment == sentiment and not _ruled_out(s, text)]
     scored = [(sum(bool(compiled(c, re.I).search(text)) for c in s.cues), -i, s) for i, s in enumerate(fitting)]
     matched = [s for n, _, s in sorted(scored, key=lambda x: x[:2], reverse=True) if n > 0]
     if matched:
@@ -186,9 +186,18 @@ def _situations(text: str, sentiment: Sentiment, data: ReplyData) -> list[Situat
     return [s for s in fitting if not s.cues][:1]
 
 
+def _ruled_out(situation: Situation, text: str) -> bool:
+    """Whether the review says something that rules the situation out (its `not_when` patterns)."""
+    return any(compiled(p, re.I).search(text) for p in situation.not_when)
+
+
 def _also_matches(situation: Situation, text: str) -> bool:
     """Whether a review names the situation's complaint in passing (its `also` cues)."""
-    return situation.also is not None and any(re.search(c, text, re.I) for c in situation.also.cues)
+    return (
+        situation.also is not None
+        and not _ruled_out(situation, text)
+        and any(re.search(c, text, re.I) for c in situation.also.cues)
+    )
 
 
 def _with_also(reply: str, sentences: list[str]) -> str:

@@ -59,6 +59,9 @@ class Situation(Strict):
     label: str
     sentiment: Sentiment
     cues: tuple[str, ...] = ()  # regular expressions (case-insensitive) that point to this situation
+    # Regular expressions (case-insensitive) that rule the situation out even when its cues match: "I was ten
+    # minutes late" is no complaint about waiting.
+    not_when: tuple[Regex, ...] = ()
     replies: tuple[ReplyText, ...] = Field(min_length=3)
     # A sentence that names this kind of complaint in general words, added to the reply of a review whose main
     # complaint is another ("we waited two hours and the receptionist was rude": the wait, then the manner).
