@@ -119,6 +119,12 @@ _OWN_PLACE = re.compile(
     r"\b(my|our)\s+(?:very\s+)?own\s+((?:[\w'’-]+\s+){0,4}?(?:clinic|practice|surgery|centre|center|office|pharmacy))\b",
     re.IGNORECASE,
 )
+# "opening a second location in Calgary (Seton)": the place, with the town and area the message gives
+_ANOTHER_PLACE = re.compile(
+    r"\b(second|third|fourth|2nd|3rd|another)\s+(location|site|branch|clinic|practice|office|surgery)\b"
+    r"(?:\s+(?:in|at)\s+((?-i:[A-Z])[\w'’-]+(?:\s+(?:(?-i:[A-Z])[\w'’-]+|\((?-i:[A-Z])[^()\n]{1,30}\))){0,3}))?",
+    re.IGNORECASE,
+)
 _PRONOUNS = frozenset({"it", "this", "that", "them", "these", "those", "the news", "this news", "that news"})
 _VACCINES = re.compile(r"\b(flu|covid(?:-19)?|rsv|shingles|pneumococcal|travel)\b", re.IGNORECASE)
 _UNTIL = r"(.+?)(?=\s+(?:for|in|at|on|from|to)\s+(?:my|our|the|your|a|an)\b|[,.;!?\n]|$)"
@@ -207,6 +213,8 @@ class NewsWriter:
             found["successor"] = people[1]
         if (own := _KIND_DETAILS.get(kind.id)) is not None:
             found.update(own(text))
+        if role := found.get("role"):
+            found["a_role"] = _indefinite(role)
         if kind.id == "new_staff" and (about := _about_person(text, found.get("person", ""))):
             found["about_line"] = f" {about}"
         if named is not None:  # "a Back-to-School Sports Physical Saturday": the day's own name
@@ -225,7 +233,9 @@ class NewsWriter:
             paragraphs = template.strip().split("\n\n")
             template = f"{paragraphs[0]}\n\n{paragraphs[-1]}"
         details = self.details(kind, text)
-        details["city_clause"] = f" in {values['city']}" if values.get("city") else ""
+        city = values.get("city", "")
+        said_where = city and city.lower() in details.get("service", "").lower()  # "our second location in Calgary"
+        details["city_clause"] = f" in {city}" if city and not said_where else ""
         details["emergency"] = values.get("emergency") or "your local emergency number"
         paragraphs = [" ".join(p.split()) for p in template.strip().split("\n\n")]  # the YAML's wrapped lines
         body = "\n\n".join(_first_upper(fill(_details(p, details), values)) for p in paragraphs)
@@ -329,6 +339,9 @@ _OCCASION = re.compile(
 def _service_in(kind: NewsKind, text: str, found: str) -> str:
     """What the news is about: the new place, the vaccine, the new equipment, the event, or what is offered now;
     `found`: what the kind's own details already read (a service change's new service)."""
+    if kind.id == "opening" and (more := _ANOTHER_PLACE.search(text)):
+        where = f" in {more.group(3)}" if more.group(3) else ""
+        return f"our {more.group(1).lower()} {more.group(2).lower()}{where}"
     if kind.id == "opening" and (place := _NEW_PLACE.search(text)):
         return f"our new {place.group(1)}"
     if kind.id == "opening" and (own := _OWN_PLACE.search(text)):
@@ -466,6 +479,33 @@ def _hours_details(text: str) -> dict[str, str]:
     return found
 
 
+# What a new practice offers, as the message lists it: "Mention: kids & seniors eye exams, dry eye clinic, frames",
+# "We do sports injuries, back pain and pilates classes."
+_OFFERED = re.compile(
+    r"(?:\b(?:mention|include|services?(?: include| are)?|offering)\s*:\s*|\b(?:we|I)(?:'ll| will)?\s+"
+    r"(?:do|offer|provide|treat|see|have|specialise in|specialize in)\s+(?!(?:a|an|the|it|this|that|you|not)\b))"
+    r"([^.!?\n]{3,300})",
+    re.IGNORECASE,
+)
+_HOURS_ITEM = re.compile(r"\b(?:hours|open|opening|till|until|late|evenings?|weekends?|\d\s*(?:am|pm))\b", re.I)
+# "free with Alberta Health": what a public scheme covers is not free; say who pays
+_FREE_WITH = re.compile(r"\bfree (?:with|under|through|on)\s+", re.IGNORECASE)
+
+
+def _opening_details(text: str) -> dict[str, str]:
+    """The services and hours a new practice's message lists; a listed item about hours goes with the hours."""
+    found = _OFFERED.search(text)
+    if found is None:
+        return {}
+    items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|;\s*|\s+and\s+(?=[^,]*$)", found.group(1)) if i.strip()]
+    hours = [i for i in items if _HOURS_ITEM.search(i)]
+    services = [_FREE_WITH.sub("covered by ", i) for i in items if i not in hours]
+    out = {"services": _join(services)} if services else {}
+    if hours:
+        out["opening_hours"] = "[days and times], with " + _join(hours)
+    return out
+
+
 def _season_name(word: str) -> str:
     """ "ramadan" -> "Ramadan"; "summer" and "festive" stay lower case ("the festive season")."""
     low = word.lower()
@@ -503,6 +543,8 @@ def _closing_details(text: str) -> dict[str, str]:
     if (place := _DESTINATION.search(text)) and not _PLATFORM_WORDS.fullmatch(place.group(1)):
         words = re.split(r"[.!?]\s", place.group(1))[0].rstrip(".")  # "... on Main St. Can you": to the stop
         found["destination"] = re.sub(r"(?:\s+(?:on|in|at|of|and))+$", "", words).strip()
+    elif re.search(r"\brecords?\s+custodian\b", text, re.IGNORECASE):  # "I've arranged a records custodian"
+        found["destination"] = "our records custodian, [its name, phone number and email]"
     if years := _YEARS.search(text):
         found["years_clause"] = f" for {years.group(1)} years"
     return found
@@ -605,14 +647,34 @@ def _details(text: str, slots: dict[str, str]) -> str:
             "time_clause": ", [time and place]",
             "about_line": "",
             "cost_line": "Everyone is welcome.",
+            "a_role": "a [role]",
+            "services": "[the services you offer, for example check-ups, screening and ongoing care]",
+            "opening_hours": "[days and times]",
         }
         return blank[name] if name in blank else ("[the new way]" if name == "new_way" else f"[{name}]")
 
     names = (
         "person|role|days|service|date|when|successor|city_clause|emergency|pay|hours|offer|destination|years_clause"
         "|old_way|new_way|occasion|timetable|timetable_clause|new_place|greeting|time_clause|cost_line|about_line"
+        "|a_role|services|opening_hours"
     )
     return re.sub(rf"\{{({names})\}}", one, text)
+
+
+# Letters whose names start with a vowel sound: "an SLT", "an RN", "an HCA"
+_VOWEL_LETTERS = frozenset("AEFHILMNORSX")
+
+
+def _indefinite(role: str) -> str:
+    """The role with "a" or "an": "an experienced SLT", "an osteopath", "a nurse", "a university tutor", "an RN"."""
+    first = role.split()[0] if role.split() else role
+    if first.isupper() and len(first) > 1:
+        vowel = first[0] in _VOWEL_LETTERS
+    else:
+        low = first.lower()
+        vowel = low[:1] in "aeio" and not low.startswith(("one", "eu")) or low.startswith(("hour", "honest"))
+        vowel = vowel or (low[:1] == "u" and not low.startswith(("uni", "use", "usu", "ur")))
+    return f"{'an' if vowel else 'a'} {role}"
 
 
 def _first_upper(text: str) -> str:
@@ -639,4 +701,5 @@ _KIND_DETAILS = {
     "clinic_day": _day_details,
     "special_hours": _hours_details,
     "moving": _hours_details,
+    "opening": _opening_details,
 }
