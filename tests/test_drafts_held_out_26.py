@@ -65,3 +65,15 @@ def test_an_immunity_claim_the_asker_wants_mentioned_is_kept_whole_and_flagged(d
     assert "exam + adjustment" in draft.text  # the point whole, never cut mid-word ("adjustm.")
     assert any(f.span.lower() == "boosting immunity" for f in check_text(draft.text, kind="post"))
     assert not check_text("Flu vaccines help protect you and the people around you this winter.", kind="post")
+
+
+def test_a_linkedin_headline_and_about_section_are_the_clinicians_own(drafter):
+    text = (
+        "Interventional cardiologist, hospital-employed, 15 years in. I'm starting to use LinkedIn more seriously for "
+        "speaking invites and maybe advisory work with med device startups. Write me a headline and an About section. "
+        "Don't make me sound like a used car salesman."
+    )
+    (draft,) = drafter.drafts(turn(text, ["linkedin"]), None, Asker())
+    assert draft.text.startswith("Headline: Interventional cardiologist"), draft.text
+    assert "I'm open to speaking invites and advisory work with med device startups." in draft.text
+    assert "[Clinic name]" not in draft.text and "Book:" not in draft.text  # not a clinic's bio

@@ -234,6 +234,7 @@ def linkedin_profile(
             else ""
         ),
         "focus_or_field": focus or field,
+        "open_to": details.open_to,
     }
 
     def usable(template: str) -> str:

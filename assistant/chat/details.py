@@ -82,7 +82,10 @@ _PERSONAL = re.compile(
     r"\b(?:for me|my own|personal|I'?m an?|I am an?|as an?|for an?\s+\w+\s+who)\b|\bfor an?\s+(?!\w+\s+" + _PLACE + ")",
     re.I,
 )
-_OWN = re.compile(r"\b(?:for me|my own|about me)\b", re.I)  # said outright: the clinician's own profile
+# said outright: the clinician's own profile ("make me sound ...", a LinkedIn "headline", which only a person has)
+_OWN = re.compile(
+    r"\b(?:for me|my own|about me|make me (?:sound|look)|my (?:linkedin|profile|headline))\b|\bheadline\b", re.I
+)
 _TEAM = re.compile(rf"\b{_PLACE}s?\b|\bour\b|\bwe\b|\bteam\b", re.I)
 _PATIENTS = re.compile(r"\b(patients?|clients?|book\w*|appointments?|treat\w*|sessions?)\b", re.I)
 _FILLER = re.compile(r"\s+(?:stuff|things|bits|and so on|and more|etc\.?)\b.*$", re.I)
@@ -109,6 +112,20 @@ _NOT_ROLE_WORDS = re.compile(
     r"\b(write|draft|make|bio|post|caption|headline|linkedin|tiktok|instagram|for|our|my|a|an)\b", re.I
 )
 _YEARS = re.compile(r"\b(\d{1,2})\+?\s*(?:years?|yrs)\b", re.I)
+# What a clinician wants a profile to bring: "using LinkedIn more seriously for speaking invites and maybe advisory
+# work with med device startups".
+_OPEN_TO = re.compile(
+    r"\bfor\s+((?:more\s+)?(?:speaking|advisory|consult\w*|collaborat\w*|research|media|board|mentor\w*|teaching|"
+    r"partnership|referral)\b[^.!?\n]{0,90}?)(?=[.!?\n]|$|\s+(?:but|so)\b)",
+    re.I,
+)
+
+
+def _open_to(text: str) -> str:
+    found = _OPEN_TO.search(text)
+    return re.sub(r"\b(?:maybe|possibly|perhaps|some)\s+", "", found.group(1)).strip(" ,") if found else ""
+
+
 _OWNER = re.compile(r"\b(?:clinic|practice|surgery)\s+owner\b|\bown (?:a|my|the) (?:clinic|practice)\b", re.I)
 _WHERE = re.compile(
     r"\bat (?:an? |the )?((?:[\w'’-]+\s+){0,4}?(?:hospital|clinic|practice|university|trust|centre|center|"
@@ -145,6 +162,9 @@ class Details:
     offers: tuple[str, ...] = ()  # what the clinic says it does: "we do sports injuries and women's health"
     place: str = ""  # the asker's own kind of place in one word ("pharmacy", "clinic", "office")
     delivery: str = ""  # how patients are seen when not only in person: "virtual appointments", "online sessions"
+    open_to: str = (
+        ""  # what a clinician's profile is for: "speaking invites and advisory work with med device startups"
+    )
 
     def values(self) -> dict[str, str]:
         """Slot values for the authored copy ({clinic}, {city}, and {phone} as "the pharmacy" when the message names
@@ -193,6 +213,7 @@ def details_in(text: str, countries: Countries | None) -> Details:
         offers=_offers(text),
         place=next((g for g in own.groups() if g), "") if (own := _OWN_PLACE.search(text)) else "",
         delivery=delivery.group(1) if delivery else "",
+        open_to=_open_to(text),
     )
 
 
