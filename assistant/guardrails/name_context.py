@@ -441,6 +441,14 @@ def _signature(text: str, start: int, end: int, p: _Patterns) -> bool:
     return bool(head[-1:] in ("'", '"', "“", "‘") and _INITIAL.match(text, end) and p.reviewer.search(head))
 
 
+# A clinician's title by its make ("cardiologist, 15 yrs in" is the asker's experience, not a patient's age).
+_CLINICIAN_WORD = re.compile(
+    r"\w*(?:olog|iatr|dont|therap|metr|opath|surgeon|physician|pharmac|hygien|dietit|nurse|midwi|clinician|practition)"
+    r"\w*",
+    re.IGNORECASE,
+)
+
+
 def _aged(
     text: str, start: int, end: int, word: str, not_names: frozenset[str], p: _Patterns, everyday: Callable[[str], bool]
 ) -> bool:
@@ -449,6 +457,7 @@ def _aged(
     return (
         len(word) >= 3
         and low not in not_names
+        and not _CLINICIAN_WORD.fullmatch(word)
         and not word[1:2].isupper()
         and fold(word) not in _function_words()
         and not everyday(word)
