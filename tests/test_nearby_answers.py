@@ -83,13 +83,18 @@ def test_an_uncovered_country_gets_no_yes_or_no_from_a_card_written_for_others(s
             "united-arab-emirates-mohap-dha",
             "Federal Law No. (2) of 2019",
         ),
+        (
+            "Aesthetic clinic in Riyadh: can we post before-and-after photos on Instagram?",
+            "saudi-arabia-moh-scfhs",
+            "Law of Practicing Healthcare Professions",
+        ),
     ],
 )
 def test_a_country_with_a_guide_of_its_own_gets_it_and_no_notice_that_it_is_not_covered(
     services, question, guide, regulator
 ):
-    """South Africa, Singapore and the UAE have no rule set but a guide of their own: a question their guide answers
-    cites it, with no notice that the country is not covered."""
+    """South Africa, Singapore, the UAE and Saudi Arabia have no rule set but a guide of their own: a question their
+    guide answers cites it, with no notice that the country is not covered."""
     answer = services.chat.answer(question)
     assert {c.doc_id for c in answer.sources} == {guide}
     assert not any("do not cover" in n for n in answer.notices), answer.notices
