@@ -152,11 +152,25 @@ def is_not_a_patient(text: str, start: int, end: int) -> bool:
     parts = text[start:end].split()
     if len(parts) > 2 and parts[-1].lower() in known.after:
         return True
+    # Two words after a word for where something is ("a short walk from Victoria Park", "opposite <name> Street"),
+    # and a street written short ("Little Stanley St"): no one's surname is "St".
+    if len(parts) == 2 and parts[-1].lower() in known.after and _WHERE_BEFORE.search(text, max(0, start - 20), start):
+        return True
+    if len(parts) == 2 and parts[-1].rstrip(".").lower() in _STREETS_SHORT:
+        return True
     if _set_against_a_figure(text, start, end, known.figures):
         return True
     # Right after the name only: "Amelia Wright's marathon story" is still a patient's story.
     after = re.match(r"[ \t]*([^\W\d_]+)", text[end:])
     return (after is not None and after.group(1).lower() in known.after) or names_a_language(text, end)
+
+
+_STREETS_SHORT = frozenset("st rd ave blvd ln hwy pde cres tce".split())
+_WHERE_BEFORE = re.compile(
+    r"\b(?:in|at|near|opposite|behind|beside|across from|next to|close to|outside|around|(?:walk|drive|minutes?) from)"
+    r"[ ]+(?:the[ ]+)?$",
+    re.IGNORECASE,
+)
 
 
 def names_a_language(text: str, end: int) -> bool:

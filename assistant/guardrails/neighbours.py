@@ -661,6 +661,12 @@ _ROW_SURNAME_COMMA_GIVEN = re.compile(rf"^[ \t]*(?P<s>{_CAPITALISED}), (?P<g>{_C
 _CELL_SURNAME_GIVEN = re.compile(rf"\|[ \t]*(?P<s>{_CAPITALISED}) (?P<g>{_CAPITALISED})[ \t]*(?=\||$)", re.M)
 
 
+@lru_cache(maxsize=1)
+def _patient_word() -> re.Pattern[str]:
+    """The words for a patient (guardrails.yaml `patient_words`): never a name in an entry."""
+    return re.compile(rf"(?:{guardrail_data().phi.patient_words})", re.IGNORECASE)
+
+
 def surnames_first_in_entries(
     text: str, everyday: Callable[[str], bool], reads_as_name: Callable[[str, int, int], bool]
 ) -> list[tuple[int, int]]:
@@ -688,6 +694,8 @@ def _surname_then_given(
     lists = name_lists()
     surname, given = m.group("s"), m.group("g")
     if {fold(surname), fold(given)} & lists.function_words or fold(given) in lists.common:
+        return False
+    if _patient_word().fullmatch(surname) or _patient_word().fullmatch(given):  # "(Patient, <occupation>)"
         return False
     if {surname.lower(), given.lower()} & _places():  # "(Paris, France)"
         return False

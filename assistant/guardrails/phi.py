@@ -166,7 +166,22 @@ def detect_phi(
     if own is None:
         return spans
     kept = [s for s in spans if not own.covers(s)]
-    return _without_nicknames_of(text, kept, [s for s in spans if s not in kept])
+    dropped = [s for s in spans if s not in kept]
+    return _without_staff_relatives(text, _without_nicknames_of(text, kept, dropped), dropped)
+
+
+@lru_cache(maxsize=1)
+def _relative_after_owner() -> re.Pattern[str]:
+    """A possessive and a relative's word, then a space ("'s daughter "; guardrails.yaml family_after_possessive)."""
+    family = "|".join(f"(?:{f})" for f in guardrail_data().phi.family_after_possessive) or "(?!)"
+    return re.compile(rf"['’]s (?:{family})[ ,]+", re.IGNORECASE)
+
+
+def _without_staff_relatives(text: str, spans: list[PhiSpan], dropped: Sequence[PhiSpan]) -> list[PhiSpan]:
+    """`spans` less the name of a relative of one of the clinic's own staff, right after the staff member's name
+    ("<staff name>'s daughter <name> ran the marathon"): the family of a colleague, not a patient."""
+    starts = {m.end() for s in dropped if s.kind == "NAME" and (m := _relative_after_owner().match(text, s.end))}
+    return [s for s in spans if not (s.kind == "NAME" and s.start in starts)] if starts else spans
 
 
 # A nickname's end and the brackets that open with the full name ("Jojo (<full name>"), as the start of the name.
@@ -202,7 +217,16 @@ def rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans, cleared = _without_colleagues_and_figures(text, _with_names_after_numbers(text, spans), extra_names)
     spans = _with_reviewer_initials(text, _with_repeated_names(text, spans, cleared))
     spans = _with_table_cells(text, _with_unlabelled_numbers(text, _with_dates_after_names(text, spans)))
-    return _with_phone_extensions(text, spans)
+    return _with_phone_extensions(text, _without_ranks(text, spans))
+
+
+# A rank written before "(Retd.)" ("Col. (Retd.) <name>"): the word is the rank, not a name.
+_RETIRED_AFTER = re.compile(r"\.?[ ]?\((?:retd|ret|retired|rtd)\.?\)", re.IGNORECASE)
+
+
+def _without_ranks(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` less a single word right before "(Retd.)": a rank ("Col", "Brig"), the name comes after it."""
+    return [s for s in spans if not (s.kind == "NAME" and " " not in s.text and _RETIRED_AFTER.match(text, s.end))]
 
 
 @lru_cache(maxsize=1)
@@ -796,11 +820,27 @@ def _colleague_or_place() -> Callable[[str, int, int], bool]:
         lo = max(0, start - 30)
         if role_before.search(text, lo, start) or role_after.match(text, end):
             return True
+        if " " not in text[start:end] and _beside_a_city(text, start, end, cities):
+            return True
         if city_role is not None and text[start:end].lower() in cities and city_role.match(text, end):
             return True
         return place is not None and place.search(text, lo, start) is not None
 
     return not_lone_name
+
+
+# A place named in a run of places: "<name> to the Gold Coast", "Leeds, <name>" (a listed city on one side).
+_PLACE_NEXT = re.compile(r"[ ]*(?:,|to|and|or|&)[ ]+(?:the[ ]+)?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
+_PLACE_PREVIOUS = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)[ ]*(?:,|to|and|or|&)[ ]+$")
+
+
+def _beside_a_city(text: str, start: int, end: int, cities: frozenset[str]) -> bool:
+    """Whether a lone capitalised word stands in a run of places, a listed city right before or after it ("From
+    Ipswich to Redcliffe, <name> to the Gold Coast"): a town, not a person."""
+    after = _PLACE_NEXT.match(text, end)
+    before = _PLACE_PREVIOUS.search(text, max(0, start - 40), start)
+    near = [m.group(1) for m in (after, before) if m is not None]
+    return any(w.lower() in cities or w.split(" ")[0].lower() in cities for w in near)
 
 
 def _unknown_noun(text: str, start: int, end: int) -> bool:

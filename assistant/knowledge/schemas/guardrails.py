@@ -143,6 +143,8 @@ class BirthTerms(Strict):
     # A birthday celebrated by the team is a colleague's: the birthday cues, and a request for a team post.
     birthday_cues: tuple[Regex, ...] = ()
     team_post: Regex | None = None
+    # The clinic's own birthday ("our 10th birthday on 1 September"): words right before a birthday cue.
+    own_birthday_before: Regex | None = None
 
 
 class PhoneTerms(Strict):
