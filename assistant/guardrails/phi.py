@@ -681,6 +681,7 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
     initials_cue = re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in terms.initials_cues) + r")(?!\w)", re.IGNORECASE)
 
     greeting = re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in terms.greeting_cues) + r")(?!\w)", re.IGNORECASE)
+    photo_of = _alternation(terms.photo_of_cues)
 
     model = name_model()  # loaded with the analyzer, so the first message does not wait for it
 
@@ -759,7 +760,10 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
             for s in names_from_context(text, not_names, _everyday)
             if not is_not_a_patient(text, *s) and not not_lone_name(text, *s)
         ]
-        found += [s for m in greeting.finditer(text) for s in after_greeting(text, m.end())]
+        found += [
+            s for m in greeting.finditer(text) for s in after_greeting(text, m.end()) if not is_not_a_patient(text, *s)
+        ]
+        found += _photographed(text, photo_of, not_names)
         found += [
             s for s in names_in_hashtags(text, not_names, _city_names()) if not is_not_a_patient(text, *s)
         ] + spelled_names(text)
@@ -788,6 +792,17 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
         return [s for s in found if not is_not_a_patient(text, *s)]
 
     return after_cues, listed, from_model
+
+
+def _photographed(text: str, photo_of: re.Pattern[str], not_names: frozenset[str]) -> list[tuple[int, int]]:
+    """A listed given name after a photo or a video of someone ("foto di Leonardo"), not a city or a public figure."""
+    cities = _city_names()
+    return [
+        s
+        for m in photo_of.finditer(text)
+        for s in names_after_cue(text, m.end(), not_names, listed_only=True, everyday=_everyday)
+        if text[s[0] : s[1]].split(" ", 1)[0].lower() not in cities and not is_not_a_patient(text, *s)
+    ]
 
 
 @lru_cache(maxsize=1)
