@@ -27,7 +27,10 @@ _WORD = re.compile(r"(?<![^\W_])[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*(?:-[^\W
 # "J.S.", "A. K.", or an initial and a surname ("R. Colombo").
 # "J.-F. Côté" (hyphenated given names) too.
 _SURNAME = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?!\w)"
-_INITIALS = re.compile(rf"[A-Z]\.-[A-Z]\.(?:\s?{_SURNAME})?|[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?|[A-Z]\.\s?{_SURNAME}")
+# Initials, with a surname after them or not ("J.-P. Roux", "H. S. <surname>", "R.K.D.", "A. <surname>").
+_INITIALS = re.compile(
+    rf"[A-Z]\.-[A-Z]\.(?:\s?{_SURNAME})?|[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?:[ ]?{_SURNAME})?|[A-Z]\.\s?{_SURNAME}"
+)
 _MORE_INITIALS = re.compile(rf"(?:,\s*|\s+(?:and|e|und|&)\s+)({_INITIALS.pattern})")
 _JOINERS = frozenset({"and", "&", "e", "und", "et", "y"})
 _MAX_GROUP = 3  # words in one name ("Mohammed Ali Khan")
@@ -581,7 +584,7 @@ def _joined_given_names(
 
 def _initials_after(text: str, start: int) -> list[tuple[int, int]]:
     """Initials right after a cue, one or a list ("pt J.S.", "Patients: A. Rossi, B. Verdi and C. Neri")."""
-    initials = _INITIALS.match(text, start + len(text[start:]) - len(text[start:].lstrip(" ,:(")))
+    initials = _INITIALS.match(text, start + len(text[start:]) - len(text[start:].lstrip(" ,:(\n")))
     if not initials:
         return []
     found = [initials.span()]
@@ -838,7 +841,7 @@ def _name_word(token: _Token, not_names: frozenset[str], lists: NameLists, first
         return False
     if word[1:2].isupper():  # an acronym or a verb made of one ("patient DMs", "DMed", "FAQs")
         return False
-    if _capitalised(word):
+    if _capitalised(word) or (not first and _ELIDED_PARTICLE.match(word)):  # "Castelli dell'Orto"
         return True
     if not word.islower() or len(word) < 3 or fold(word) in lists.function_words:
         return False
@@ -849,6 +852,8 @@ def _name_word(token: _Token, not_names: frozenset[str], lists: NameLists, first
 
 
 _LOWER_VERBS_AFTER_NAMES = frozenset({"hai", "hain", "tha", "thi", "hoon", "hu"})
+# An Italian or French particle elided before a capitalised surname ("dell'Orto", "d'Amico", "dall'Oglio").
+_ELIDED_PARTICLE = re.compile(r"(?:dell|dall|degl|nell|d|l)['’][A-ZÀ-Ý][a-zà-ÿ]")
 
 
 # Before a name: "Oluwaseun and Chidinma Adebayo", "ellis and his dad Gareth Pownall", "Konstantin und seine Frau

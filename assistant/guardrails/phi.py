@@ -25,6 +25,7 @@ from ._data import guardrail_data, patient_data, words
 from .addresses import find_addresses
 from .births import file_names_with_birth_dates, find_birth_dates
 from .clinic import clinic_terms
+from .entries import names_in_lists
 from .identifiers import find_national_ids
 from .name_context import cued_or_titled, names_from_context, not_a_patient_by_context
 from .name_scorer import learned_names
@@ -63,6 +64,7 @@ from .neighbours import (
     names_before_numbers,
     names_before_times,
     names_by_shape,
+    names_with_bare_ages,
     signed_names,
     surnames_first_in_entries,
 )
@@ -213,7 +215,7 @@ def rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = _with_names_beside_names(
         text, [PhiSpan(r.entity_type, r.start, r.end, text[r.start : r.end]) for r in _non_overlapping(results)]
     )
-    spans = _without_own_addresses(text, spans)
+    spans = _without_own_addresses(text, _with_list_entries(text, _with_surnames_after_brackets(text, spans)))
     spans, cleared = _without_colleagues_and_figures(text, _with_names_after_numbers(text, spans), extra_names)
     spans = _with_reviewer_initials(text, _with_repeated_names(text, spans, cleared))
     spans = _with_table_cells(text, _with_unlabelled_numbers(text, _with_dates_after_names(text, spans)))
@@ -318,6 +320,14 @@ def _with_repeated_names(text: str, spans: list[PhiSpan], cleared: Sequence[PhiS
                 and w.isalpha()
                 and (fold(w) in lists.given or fold(w) in lists.surnames or not _everyday(w))
             )
+    # A name's word that is also a function word ("Will") counts again only alone in quotes: "uses only 'Will'".
+    quoted = [
+        m.span(1)
+        for w in parts
+        if fold(w) in lists.function_words and w.lower() not in not_names
+        for m in re.finditer(rf"(?<=['‘\"“])({re.escape(w)})(?=['’\"”])", text)
+    ]
+    spans = _added(text, spans, "NAME", quoted) if quoted else spans
     parts = {w for w in parts if w.lower() not in not_names and fold(w) not in lists.function_words}
     if not parts:
         return spans
@@ -491,6 +501,39 @@ def _with_names_beside_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
         if not is_not_a_patient(text, start, end) and not _colleague_or_place()(text, start, end):
             added.append(PhiSpan("NAME", start, end, text[start:end]))
     return sorted(added, key=lambda s: s.start)
+
+
+_SURNAME_AFTER_BRACKET = re.compile(r"\)[ ]([A-ZÀ-Ý](?:['’]?[A-Za-zà-ÿ])+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?![\w-]|['’]\w)")
+
+
+def _with_surnames_after_brackets(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` and the surname right after a given name in brackets between a nickname and it ("<nick> (<given>)
+    <surname>"): a listed surname or no everyday word."""
+    found = []
+    for s in spans:
+        m = (
+            _SURNAME_AFTER_BRACKET.match(text, s.end)
+            if s.kind == "NAME" and text[s.start - 1 : s.start] == "("
+            else None
+        )
+        if m and m.group(1).lower() not in _not_names() and (is_surname(m.group(1)) or not _everyday(m.group(1))):
+            found.append(m.span(1))
+    return _added(text, spans, "NAME", found) if found else spans
+
+
+def _with_list_entries(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` and the other entries of a list of names, shaped like names ("...: <found name>, b. <surname>.")."""
+    if ":" not in text and "\n" not in text:
+        return spans
+    names = [(s.start, s.end) for s in spans if s.kind == "NAME"]
+    not_lone = _colleague_or_place()
+    found = [
+        (a, b)
+        for a, b in names_in_lists(text, names, _everyday, _not_names())
+        if not is_not_a_patient(text, a, b) and not not_lone(text, a, b)
+    ]
+    inside = [s for s in spans if s.kind == "NAME" and any(a <= s.start and s.end <= b for a, b in found)]
+    return _added(text, [s for s in spans if s not in inside], "NAME", found)
 
 
 def _model_reads_as_name(text: str, start: int, end: int) -> bool:
@@ -750,6 +793,7 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
             for s in names_by_shape(text, _everyday)
             + names_before_birth_cue(text, not_names, _everyday)
             + names_as_speakers(text, not_names, _everyday)
+            + names_with_bare_ages(text)
             + signed_names(text, not_names, _everyday)
             + shouted_introductions(text, not_names, _everyday)
             + surnames_first_in_entries(text, _everyday, reads_as_name)
