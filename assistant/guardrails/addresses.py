@@ -73,7 +73,9 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         rf"(?:,?\s+(?:{terms.postcode_before_town}\s+{_CAP}(?:\s+{_CAP})?{_TOWN_SUFFIX}(?:\s+\([A-Z]{{2}}\))?"
         rf"|(?:{_LOCALITY},\s*){{0,3}}(?:{_LOCALITY},?\s+)?(?:[-–]\s*)?"
         rf"(?:(?:{region})\.?,?\s+(?:{after_region})|{postcode})"
-        rf"|(?:{_LOCALITY},\s*)?(?:{region}))(?![\w-]))?"
+        rf"|(?:{_LOCALITY},\s*)?(?:{region})"
+        # The region written out in brackets after the town, then the postcode ("Gatineau (Québec) J8X 3R5").
+        rf"|(?:{_LOCALITY},\s*){{0,2}}{_LOCALITY}\s+\({_CAP}(?:[ -]{_CAP})?\)\s+(?:{postcode}))(?![\w-]))?"
     )
     # A flat written as a code ("B-204, Lotus Heights, ..."): an address only when a postcode ends what follows.
     codes = "|".join(f"(?:{c})" for c in terms.unit_codes) or "(?!)"

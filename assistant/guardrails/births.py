@@ -120,8 +120,14 @@ def find_birth_dates(text: str) -> list[tuple[int, int]]:
     return in_files + [
         m.span(next(g for g in ("v", "w", "x", "s") if m.group(g)))
         for m in _pattern().finditer(text)
-        if not (colleague and _birthday_cue().match(m.group()))
+        if not ((colleague or _own_birthday(text, m.start())) and _birthday_cue().match(m.group()))
     ]
+
+
+def _own_birthday(text: str, start: int) -> bool:
+    """Whether the birthday cue at `start` is the clinic's own ("our 10th birthday on ..."; patient_data.yaml)."""
+    before = patient_data().births.own_birthday_before
+    return before is not None and re.search(before, text[max(0, start - 40) : start], re.IGNORECASE) is not None
 
 
 @lru_cache(maxsize=1)

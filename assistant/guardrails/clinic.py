@@ -34,6 +34,7 @@ class ClinicTerms:
     place_words: frozenset[str] = frozenset()  # every word and number of the clinic's address, city and region
     domain: str = ""  # the clinic's web domain (from its booking page): its own e-mail addresses use it
     surnames: frozenset[str] = frozenset()  # the last word of each staff member's name, folded
+    name_hosts: frozenset[str] = frozenset()  # the clinic's name run together, whole or its first words
 
     def covers(self, span: PhiSpan) -> bool:
         """True when `span` is the clinic's own name, place, address, phone or a staff member's name."""
@@ -49,6 +50,8 @@ class ClinicTerms:
         host = span.text.rpartition("@")[2].lower()
         if span.kind == "EMAIL" and self.domain and (host == self.domain or host.endswith("." + self.domain)):
             return True
+        if span.kind == "EMAIL" and host.split(".", 1)[0] in self.name_hosts:
+            return True  # an address at a domain named after the clinic: "careers@brightsidedental.com"
         if span.kind == "ADDRESS" and address_words(span.text) <= self.place_words:
             return True  # the clinic's address however it is split or shortened ("22 Wellington Street, LS1 4DL")
         low = " ".join(span.text.lower().split())
@@ -84,4 +87,12 @@ def clinic_terms(clinic: ClinicProfile) -> ClinicTerms:
     url = clinic.booking_url.strip()
     domain = (urlsplit(url if "//" in url else "//" + url).hostname or "").removeprefix("www.")
     surnames = frozenset(fold(words[-1]) for name in clinic.staff if (words := _NAME_WORD.findall(name)))
-    return ClinicTerms(staff, phrases, "".join(c for c in clinic.phone if c.isdigit()), place, domain, surnames)
+    phone = "".join(c for c in clinic.phone if c.isdigit())
+    return ClinicTerms(staff, phrases, phone, place, domain, surnames, _name_hosts(clinic.name))
+
+
+def _name_hosts(name: str) -> frozenset[str]:
+    """The host names a clinic's own domain is made of: its name's words run together, all of them or the first two or
+    more ("Coastal Skin Clinic" -> "coastalskinclinic", "coastalskin"), folded. One word alone is too common a host."""
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+", name)]
+    return frozenset("".join(words[:n]) for n in range(2, len(words) + 1))

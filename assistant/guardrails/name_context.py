@@ -75,6 +75,7 @@ class _Patterns:
     patient_word: re.Pattern[str]
     quote_author: re.Pattern[str]
     cited: re.Pattern[str]
+    relative_after: re.Pattern[str]
 
 
 def _any(patterns: tuple[str, ...], role: str, suffix: str = "", flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -90,6 +91,7 @@ def _patterns() -> _Patterns | None:
     phi = guardrail_data().phi
     role = "|".join(f"(?:{r})" for r in phi.staff_before) or "(?!)"
     titles = "|".join(re.escape(t) for t in sorted(phi.titles, key=len, reverse=True))
+    family = "|".join(f"(?:{f})" for f in phi.family_after_possessive) or "(?!)"
     return _Patterns(
         staff_after=_any(data.staff_after_name, role),
         staff_before=_any(data.staff_before_name, role, suffix="$"),
@@ -118,7 +120,11 @@ def _patterns() -> _Patterns | None:
             r"['’]s (?:" + "|".join(f"(?:{c})" for c in phi.care_after_possessive or ("(?!)",)) + r")(?!\w)", re.I
         ),
         introduced_after=re.compile(data.introduced_after, re.IGNORECASE),
-        strong_after=re.compile(r"[ ]+(?:again|here|from|calling|speaking|ringing|texting)\b", re.IGNORECASE),
+        # Also a relation set after a comma: "its ivy, <name>'s mum".
+        strong_after=re.compile(
+            rf"[ ]+(?:again|here|from|calling|speaking|ringing|texting)\b|[ ]*,[ ]*{_WORD}['’]s (?:{family})(?!\w)",
+            re.IGNORECASE,
+        ),
         actions=re.compile(rf" (?:{data.person_actions})", re.IGNORECASE),
         pair=re.compile(rf"(?<![\w'’-])({_WORD}) (?:and|&|und|e) ({_WORD}) (?=(?:{data.pair_verbs}))", re.IGNORECASE),
         relative=re.compile(
@@ -135,6 +141,7 @@ def _patterns() -> _Patterns | None:
         patient_word=re.compile(rf"\b(?:{phi.patient_words})\b", re.IGNORECASE),
         quote_author=re.compile(data.quote_author_before or "(?!)", re.IGNORECASE),
         cited=_any(data.cited_authors or ("(?!)",), role),
+        relative_after=re.compile(rf" (?:{family})(?!\w)", re.IGNORECASE),
     )
 
 
@@ -426,6 +433,8 @@ def _unknown_name(
         return start, end + 3  # a quoted reviewer, everyday words too: 'from "Vale B."'
     if _aged(text, start, end, word, not_names, p, everyday):
         return start, end  # "anvi (6 yrs) came for a squint check"
+    if _lower_owner(text, word, end, not_names, p, everyday):
+        return start, end  # "hey its ivy, tamsin's mum": a lower-case name the lists do not know owns a relative
     if not unknown or everyday(word):
         return None
     if _word_before(text, start) not in _DETERMINERS and p.brackets_strong.match(text, end):
@@ -462,6 +471,21 @@ def _aged(
         and fold(word) not in _function_words()
         and not everyday(word)
         and p.age.match(text, end) is not None
+    )
+
+
+def _lower_owner(
+    text: str, word: str, end: int, not_names: frozenset[str], p: _Patterns, everyday: Callable[[str], bool]
+) -> bool:
+    """A lower-case possessive word that is no everyday word, before a relative ("tamsin's mum"): a person's name."""
+    return (
+        word.islower()
+        and text[end : end + 2] in ("'s", "’s")
+        and len(word) >= 3
+        and word not in not_names
+        and fold(word) not in _function_words()
+        and not everyday(word)
+        and p.relative_after.match(text, end + 2) is not None
     )
 
 

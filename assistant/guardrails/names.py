@@ -27,7 +27,10 @@ _WORD = re.compile(r"(?<![^\W_])[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*(?:-[^\W
 # "J.S.", "A. K.", or an initial and a surname ("R. Colombo").
 # "J.-F. Côté" (hyphenated given names) too.
 _SURNAME = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?!\w)"
-_INITIALS = re.compile(rf"[A-Z]\.-[A-Z]\.(?:\s?{_SURNAME})?|[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?|[A-Z]\.\s?{_SURNAME}")
+# Initials, with a surname after them or not ("J.-P. Roux", "H. S. <surname>", "R.K.D.", "A. <surname>").
+_INITIALS = re.compile(
+    rf"[A-Z]\.-[A-Z]\.(?:\s?{_SURNAME})?|[A-Z]\.\s?[A-Z]\.(?:\s?[A-Z]\.)?(?:[ ]?{_SURNAME})?|[A-Z]\.\s?{_SURNAME}"
+)
 _MORE_INITIALS = re.compile(rf"(?:,\s*|\s+(?:and|e|und|&)\s+)({_INITIALS.pattern})")
 _JOINERS = frozenset({"and", "&", "e", "und", "et", "y"})
 _MAX_GROUP = 3  # words in one name ("Mohammed Ali Khan")
@@ -152,11 +155,25 @@ def is_not_a_patient(text: str, start: int, end: int) -> bool:
     parts = text[start:end].split()
     if len(parts) > 2 and parts[-1].lower() in known.after:
         return True
+    # Two words after a word for where something is ("a short walk from Victoria Park", "opposite <name> Street"),
+    # and a street written short ("Little Stanley St"): no one's surname is "St".
+    if len(parts) == 2 and parts[-1].lower() in known.after and _WHERE_BEFORE.search(text, max(0, start - 20), start):
+        return True
+    if len(parts) == 2 and parts[-1].rstrip(".").lower() in _STREETS_SHORT:
+        return True
     if _set_against_a_figure(text, start, end, known.figures):
         return True
     # Right after the name only: "Amelia Wright's marathon story" is still a patient's story.
     after = re.match(r"[ \t]*([^\W\d_]+)", text[end:])
     return (after is not None and after.group(1).lower() in known.after) or names_a_language(text, end)
+
+
+_STREETS_SHORT = frozenset("st rd ave blvd ln hwy pde cres tce".split())
+_WHERE_BEFORE = re.compile(
+    r"\b(?:in|at|near|opposite|behind|beside|across from|next to|close to|outside|around|(?:walk|drive|minutes?) from)"
+    r"[ ]+(?:the[ ]+)?$",
+    re.IGNORECASE,
+)
 
 
 def names_a_language(text: str, end: int) -> bool:
@@ -238,7 +255,7 @@ def names_before_cue(
         word = _possessive_free(tok)
         if word.lower() in not_names or fold(word) in lists.function_words or word[1:2].isupper():
             continue
-        lower_name = _lower_name_before(text, toks, k, acting)
+        lower_name = _lower_name_before(text, toks, k, acting, family)
         if lower_name:
             spans.extend(lower_name)
             continue
@@ -259,9 +276,11 @@ def names_before_cue(
         if text.startswith(" family", tok.end) and _in(word, lists.surnames) and not common_after_the:
             spans.append((tok.start, tok.end))
             continue
-        if not _whole(tok):  # possessive: a name when a relative follows ("Lupe's mom") or care ("Ruby's eczema")
-            if _owns_family_or_care(text, tok, word, family, care):
-                spans.append((tok.start, tok.end))
+        # A name when a relative follows ("Lupe's mom", Hinglish "Bunty ki mummy") or care ("Ruby's eczema").
+        if _owns_family_or_care(text, tok, word, family, care):
+            spans.append((tok.start, tok.end))
+            continue
+        if not _whole(tok):
             continue
         if not acting.match(text, tok.end):
             continue
@@ -270,10 +289,18 @@ def names_before_cue(
     return spans
 
 
+# The Hindi possessive after a name ("Bunty ki mummy", "Aarav ke papa"), lower case.
+_HINDI_OWNER = re.compile(r" (?-i:ki|ka|ke) ")
+
+
 def _owns_family_or_care(
     text: str, tok: _Token, word: str, family: re.Pattern[str], care: re.Pattern[str] | None
 ) -> bool:
+    """Whether a relative follows a possessive name ("Lupe's mom", "Bunty ki mummy"), or care a listed given name."""
     after = tok.start + len(tok.text)  # past the word and its "'s"
+    if _whole(tok):
+        owner = _HINDI_OWNER.match(text, after)
+        return owner is not None and family.match(text, owner.end()) is not None
     if not text.startswith(" ", after):
         return False
     if family.match(text, after + 1):
@@ -294,53 +321,77 @@ def _pair_before_action(
     )
 
 
-def _lower_name_before(text: str, toks: list[_Token], k: int, acting: re.Pattern[str]) -> list[tuple[int, int]]:
-    """A lower-case name of two or three words ending at toks[k], before an action: the first a listed given name
-    that is not an everyday word, the others listed given names or surnames ("maria grazia zanetti ha ...")."""
+def _lower_name_before(
+    text: str, toks: list[_Token], k: int, acting: re.Pattern[str], family: re.Pattern[str]
+) -> list[tuple[int, int]]:
+    """A lower-case name of two or three words ending at toks[k], before an action or owning a relative: the first a
+    listed given name that is not an everyday word, the others listed given names or surnames ("maria grazia zanetti
+    ha ..."). Before a relative ("will <surname>'s mum rang") a given name that is a modal verb may head a surname
+    that is no everyday word."""
     tok = toks[k]
-    if not (tok.text.islower() and _whole(tok) and acting.match(text, tok.end)):
+    owner = not _whole(tok) and text.startswith(" ", tok.start + len(tok.text))
+    owner = owner and family.match(text, tok.start + len(tok.text) + 1) is not None
+    if not (tok.text.islower() and (owner or (_whole(tok) and acting.match(text, tok.end)))):
         return []
     lists = name_lists()
     for first in (k - 2, k - 1):
         if first < 0:
             continue
         group = toks[first : k + 1]
-        if not all(
-            t.text.islower() and _whole(t) and len(t.text) > 2 and fold(t.text) not in lists.function_words
-            for t in group
-        ):
+        if not all(t.text.islower() and len(t.text) > 2 for t in group) or not all(map(_whole, group[:-1])):
             continue
         if any(_gap(text, a, b) != " " for a, b in zip(group, group[1:])):
             continue
         head = group[0].text
-        if not _in(head, lists.given) or len(head) < 3:
+        modal = owner and head in _modal_names() and fold(_possessive_free(group[-1])) not in lists.common
+        if any(fold(_possessive_free(t)) in lists.function_words for t in group[0 if not modal else 1 :]):
+            continue
+        if not (_in(head, lists.given) or modal) or len(head) < 3:
             continue
         # A given name that is an everyday word ("bill carmody from ...") needs a listed surname after it.
-        if fold(head) in lists.common and not _in(group[-1].text, lists.surnames):
+        if fold(head) in lists.common and not _in(_possessive_free(group[-1]), lists.surnames):
             continue
-        if all(_in(t.text, lists.given) or _in(t.text, lists.surnames) for t in group[1:]):
+        if all(_in(_possessive_free(t), lists.given) or _in(_possessive_free(t), lists.surnames) for t in group[1:]):
             return [(group[0].start, group[-1].end)]
     return []
 
 
+@lru_cache(maxsize=1)
+def _modal_names() -> frozenset[str]:
+    """Given names that are also modal verbs ("will", "may"; person_names.yaml), lower case."""
+    context = person_names().name_context
+    return frozenset(w.lower() for w in context.modal_names) if context is not None else frozenset()
+
+
 def names_before_honorific(text: str, honorifics: frozenset[str], not_names: frozenset[str]) -> list[tuple[int, int]]:
-    """A name right before a courtesy word ("Priyanka ji", "gurpreet bhai ne"): capitalised, or listed."""
-    lists = name_lists()
+    """A name right before a courtesy word ("Priyanka ji", "gurpreet bhai ne") or joined to it by a hyphen
+    ("Vandana-ji"): capitalised, or listed. A courtesy word before another is none ("Uncle ji Ramesh ...")."""
     toks = _tokens(text)
-    spans = []
+    spans = [
+        (tok.start, tok.start + len(head[0]))
+        for tok in toks
+        if "-" in tok.text
+        and (head := tok.text.rsplit("-", 1))[1].lower() in honorifics
+        and _before_honorific(head[0], honorifics, not_names)
+    ]
     for tok, nxt in zip(toks, toks[1:]):
-        word = tok.text
         # The courtesy word may be possessive ("anand uncle's retina").
         if _possessive_free(nxt).lower() not in honorifics or _gap(text, tok, nxt) != " " or not _whole(tok):
             continue
-        if word.lower() in not_names or fold(word) in lists.function_words or len(word) < 3 or word.isupper():
-            continue
-        if word.islower() and fold(word) in lists.common:
-            continue
-        # Capitalised, the courtesy word is enough ("Deepika ji"); in lower case the lists must know the name.
-        if _capitalised(word) or _in(word, lists.given) or _in(word, lists.surnames):
+        if _before_honorific(tok.text, honorifics, not_names):
             spans.append((tok.start, tok.end))
     return spans
+
+
+def _before_honorific(word: str, honorifics: frozenset[str], not_names: frozenset[str]) -> bool:
+    """Whether `word` before a courtesy word is a name: capitalised ("Deepika ji"), or in lower case a listed name."""
+    lists = name_lists()
+    low = word.lower()
+    if low in not_names or low in honorifics or fold(word) in lists.function_words or len(word) < 3 or word.isupper():
+        return False
+    if word.islower() and fold(word) in lists.common:
+        return False
+    return _capitalised(word) or _in(word, lists.given) or _in(word, lists.surnames)
 
 
 def names_after_lower_title(
@@ -351,7 +402,8 @@ def names_after_lower_title(
     lists = name_lists()
     spans = []
     for match in titles.finditer(text):
-        word = _WORD.match(text, match.end())
+        start = match.end()
+        word = _WORD.match(text, _past_particles(text, start, lists))  # "la sig.ra de santis", "herr van dijk"
         if word is None:
             continue
         name = word.group()
@@ -363,8 +415,19 @@ def names_after_lower_title(
         ):
             continue
         if _in(name, lists.surnames) or (fold(name) not in lists.common and not everyday(name)):
-            spans.append(word.span())
+            # "M." may as well be an initial ("M. <surname>"): taken with the name.
+            spans.append((match.start() if len(match.group().strip(". ")) == 1 else start, word.end()))
     return spans
+
+
+def _past_particles(text: str, pos: int, lists: NameLists) -> int:
+    """Where a surname starts after up to two lower-case particles at `pos` ("de santis", "van der berg")."""
+    for _ in range(2):
+        word = _WORD.match(text, pos)
+        if word is None or word.group() not in lists.particles or not text.startswith(" ", word.end()):
+            break
+        pos = word.end() + 1
+    return pos
 
 
 # A given name and a surname's initial, as review sites show reviewers ("Bärbel K.", "Sarah M.").
@@ -521,7 +584,7 @@ def _joined_given_names(
 
 def _initials_after(text: str, start: int) -> list[tuple[int, int]]:
     """Initials right after a cue, one or a list ("pt J.S.", "Patients: A. Rossi, B. Verdi and C. Neri")."""
-    initials = _INITIALS.match(text, start + len(text[start:]) - len(text[start:].lstrip(" ,:(")))
+    initials = _INITIALS.match(text, start + len(text[start:]) - len(text[start:].lstrip(" ,:(\n")))
     if not initials:
         return []
     found = [initials.span()]
@@ -669,6 +732,10 @@ def _name_group(
             particles += 1
             k += 1
             continue
+        if not group and _everyday_given_before_surname(window, toks, k, not_names, lists):
+            group.append(toks[k])  # "this is sunny <surname>": an everyday given name shown by its surname
+            k += 1
+            continue
         if not _name_word(toks[k], not_names, lists, not group):
             break
         if listed_only and not group and not _in(_possessive_free(toks[k]), lists.given):
@@ -681,6 +748,30 @@ def _name_group(
         if not _whole(group[-1]):  # "Garcia's": the name ends here
             break
     return group, k
+
+
+def _everyday_given_before_surname(
+    window: str, toks: list[_Token], k: int, not_names: frozenset[str], lists: NameLists
+) -> bool:
+    """Whether toks[k] is a lower-case given name that is also an everyday word ("sunny", "hope") followed by a
+    lower-case listed surname that is none ("sunny patel"), right after a cue."""
+    word = toks[k].text
+    if not (word.islower() and _whole(toks[k]) and fold(word) in lists.common and _in(word, lists.given)):
+        return False
+    if k + 1 >= len(toks) or window[toks[k].end : toks[k + 1].start] != " ":
+        return False
+    surname = _possessive_free(toks[k + 1])
+    folded = fold(surname)
+    return (
+        surname.islower()
+        and len(surname) > 2
+        and _in(surname, lists.surnames)
+        and folded not in lists.common
+        and folded not in lists.function_words
+        and folded not in lists.not_surnames
+        and surname not in not_names
+        and surname not in _LOWER_VERBS_AFTER_NAMES
+    )
 
 
 def _lower_surname_after(
@@ -750,7 +841,7 @@ def _name_word(token: _Token, not_names: frozenset[str], lists: NameLists, first
         return False
     if word[1:2].isupper():  # an acronym or a verb made of one ("patient DMs", "DMed", "FAQs")
         return False
-    if _capitalised(word):
+    if _capitalised(word) or (not first and _ELIDED_PARTICLE.match(word)):  # "Castelli dell'Orto"
         return True
     if not word.islower() or len(word) < 3 or fold(word) in lists.function_words:
         return False
@@ -761,6 +852,8 @@ def _name_word(token: _Token, not_names: frozenset[str], lists: NameLists, first
 
 
 _LOWER_VERBS_AFTER_NAMES = frozenset({"hai", "hain", "tha", "thi", "hoon", "hu"})
+# An Italian or French particle elided before a capitalised surname ("dell'Orto", "d'Amico", "dall'Oglio").
+_ELIDED_PARTICLE = re.compile(r"(?:dell|dall|degl|nell|d|l)['’][A-ZÀ-Ý][a-zà-ÿ]")
 
 
 # Before a name: "Oluwaseun and Chidinma Adebayo", "ellis and his dad Gareth Pownall", "Konstantin und seine Frau

@@ -224,7 +224,7 @@ _SURNAME_COMMA_GIVEN = re.compile(
 # or a long dash.
 _CELL_SURNAME_COMMA_GIVEN = re.compile(
     rf"(?:\||:)[ \t]*(?P<s>{_CAPITALISED}(?:, (?:Jr|Sr|II|III|IV)\.?)?), "
-    r"(?P<g>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?: [A-Z]\.?)?)"
+    r"(?P<g>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?(?: [A-Z]\.?| [A-ZÀ-Ý][a-zà-ÿ]+)?)"  # "Nguyen, Thi Hoa"
     r"(?:[ \t]*(?=[|,;]|$)|(?=[ \t]{2,}|\t|[ \t]+[–—][ \t]))",
     re.MULTILINE,
 )
@@ -265,9 +265,15 @@ _ROW_BARE_INITIAL = re.compile(
 # A full name in a schedule's row after a time and before a dash, in lower case or surname first with a comma, or
 # with several given names and a surname's particles ("9:45 rossi marco - ...", "08:40 yilmaz, emre - ...",
 # "10:30 Anna Maria De Santis - ...").
-_ROW_WORD = r"[^\W\d_][^\W\d_'’]*(?:-[^\W\d_]+)?"
+_ROW_WORD = r"[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*(?:-[^\W\d_]+)?"  # "D'Alessandro", "o'connor"
 _ROW_FULL_NAME = re.compile(
-    _ROW_START + rf"(?P<n>{_ROW_WORD}(?:,?[ ]{_ROW_WORD}){{1,4}})(?=[ \t]+[–—-][ \t])", re.MULTILINE
+    _ROW_START + rf"(?P<n>{_ROW_WORD}(?:,?[ ]{_ROW_WORD}){{1,4}})(?=[ \t]+[–—-][ \t]|[ \t]+\([^\W\d_])", re.MULTILINE
+)
+# The same in a schedule's cells: a time, a pipe, the name and a pipe ("8:00 | <given> <surname> | cleaning").
+_CELL_FULL_NAME = re.compile(
+    r"(?:^|\|)[ \t]*\d{1,2}[:.]\d{2}(?:[ ]?[ap]\.?m\.?)?[ \t]*\|[ \t]*"
+    rf"(?P<n>{_ROW_WORD}(?:,?[ ]{_ROW_WORD}){{1,4}})(?=[ \t]*\|)",
+    re.MULTILINE,
 )
 
 
@@ -275,25 +281,44 @@ def _full_names_in_rows(text: str, everyday: Callable[[str], bool]) -> list[tupl
     """A full name in a schedule's row before a dash: in lower case or with a comma, each word a listed name or no
     everyday word and one of them listed ("9:45 rossi marco -", "08:40 yilmaz, emre -"); capitalised, a listed given
     name first and a listed surname or no everyday word last, particles between ("10:30 Anna Maria De Santis -")."""
+    return [
+        m.span("n")
+        for pattern in (_ROW_FULL_NAME, _CELL_FULL_NAME)
+        for m in pattern.finditer(text)
+        if _row_name(m.group("n"), everyday)
+    ]
+
+
+def _row_name(name: str, everyday: Callable[[str], bool]) -> bool:
+    """Whether the words of a schedule's row are a full name (see _full_names_in_rows). A given name that is a modal
+    verb may start one in lower case ("<time> | will <surname> |"); a capitalised name may be written surname first
+    ("ore 10:30 – D'<surname> <given> –", "Lo <surname> <given>")."""
     lists = name_lists()
-    found = []
-    for m in _ROW_FULL_NAME.finditer(text):
-        words = [w for w in re.split(r",?[ ]", m.group("n")) if w.lower() not in lists.particles]
-        folded = [fold(w) for w in words]
-        if len(words) < 2 or any(f in lists.function_words or f in _ROOMS or f in _titles() for f in folded):
-            continue
-        listed = [f in lists.given or f in lists.surnames for f in folded]
-        if all(w.islower() for w in words) or "," in m.group("n"):
-            ok = len(words) <= 3 and any(listed) and all(k or not everyday(w) for k, w in zip(listed, words))
-        else:
-            ok = (
-                all(w[:1].isupper() for w in words)
-                and folded[0] in lists.given
-                and (folded[-1] in lists.surnames or not everyday(words[-1]))
-            )
-        if ok:
-            found.append(m.span("n"))
-    return found
+    words = [w for w in re.split(r",?[ ]", name) if w.lower() not in lists.particles]
+    folded = [fold(w) for w in words]
+    modal = bool(words) and words[0].islower() and folded[0] in _modal_names()
+    if len(words) < 2 or any(
+        (f in lists.function_words and not (k == 0 and modal)) or f in _ROOMS or f in _titles()
+        for k, f in enumerate(folded)
+    ):
+        return False
+    listed = [f in lists.given or f in lists.surnames or (k == 0 and modal) for k, f in enumerate(folded)]
+    if all(w.islower() for w in words) or "," in name:
+        return len(words) <= 3 and any(listed) and all(k or not everyday(w) for k, w in zip(listed, words))
+    if not all(w[:1].isupper() for w in words):
+        return False
+    given_first = folded[0] in lists.given and (folded[-1] in lists.surnames or not everyday(words[-1]))
+    surname_first = (
+        len(words) <= 3 and folded[-1] in lists.given and (folded[0] in lists.surnames or not everyday(words[0]))
+    )
+    return given_first or surname_first
+
+
+@lru_cache(maxsize=1)
+def _modal_names() -> frozenset[str]:
+    """Given names that are also modal verbs ("will", "may"; person_names.yaml), lower case."""
+    context = person_names().name_context
+    return frozenset(w.lower() for w in context.modal_names) if context is not None else frozenset()
 
 
 # A German genitive surname before a relative ("Schmidts Sohn hat angerufen", "Kayas Tochter"): the family's member.
@@ -350,7 +375,7 @@ def names_by_shape(text: str, everyday: Callable[[str], bool]) -> list[tuple[int
     return (
         found
         + _plural_families(text, everyday)
-        + _surnames_first(text)
+        + _surnames_first(text, everyday)
         + _initials_in_lists(text, everyday)
         + _lone_surnames_in_rows(text, everyday)
         + _surnames_first_in_rows(text, everyday)
@@ -443,16 +468,21 @@ def _places() -> frozenset[str]:
     )
 
 
-def _surnames_first(text: str) -> list[tuple[int, int]]:
+def _surnames_first(text: str, everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
     """A surname, a comma and a listed given name ("LEBLANC, ROGER", "Patient: WHITAKER, Joanne   Hosp no", "| Polk,
-    Jr., Curtis |"), or a listed surname in capitals and an initial in a schedule's row ("– HARGROVE, L –")."""
+    Jr., Curtis |"), or two given names that are no everyday words after a listed surname in a cell ("| <surname>, Thi
+    <given> |"), or a listed surname in capitals and an initial in a schedule's row ("– HARGROVE, L –")."""
     lists = name_lists()
     found = []
     for m in [*_SURNAME_COMMA_GIVEN.finditer(text), *_CELL_SURNAME_COMMA_GIVEN.finditer(text)]:
         surname, given = m.group("s").split(",")[0], m.group("g").split(" ")[0]
-        if fold(given) in lists.given and fold(surname) not in lists.function_words and fold(given) not in lists.common:
-            if not {surname.lower(), given.lower()} & _places():  # a town and its country: "Paris, France"
-                found.append((m.start("s"), m.end("g")))
+        if fold(surname) in lists.function_words or {surname.lower(), given.lower()} & _places():
+            continue  # a town and its country: "Paris, France"
+        listed = fold(given) in lists.given and fold(given) not in lists.common
+        two = m.group("g").split(" ")
+        unknown = len(two) == 2 and len(two[1]) > 2 and fold(surname) in lists.surnames and not any(map(everyday, two))
+        if listed or unknown:
+            found.append((m.start("s"), m.end("g")))
     for m in _ROW_SURNAME_INITIAL.finditer(text):
         if fold(m.group("s")) in lists.surnames and fold(m.group("s")) not in lists.function_words:
             found.append((m.start("s"), m.end()))
@@ -536,10 +566,31 @@ def names_before_birth_cue(
 # fonoti: is it ok ...", "09:41 - Dev: can i bring ...", "[2/7/24, 4:05 pm] Shaz 🌺: hey ...". The label is one to
 # three words before a colon, with an emoji or two after the name as some people sign.
 _SPEAKER_LINE = re.compile(
-    r"^[ \t]*(?:\[[^\]\n]{1,20}\][ \t]*|\d{1,2}[:.]\d{2}(?:[ ]?[ap]\.?m\.?)?[ \t]*[-–—]?[ \t]*)?"
+    r"^[ \t]*(?:(?P<stamp>\[[^\]\n]{1,22}\])[ \t]*|\d{1,2}[:.]\d{2}(?:[ ]?[ap]\.?m\.?)?[ \t]*[-–—]?[ \t]*)?"
     r"(?P<n>[^\W\d_][\w'’.-]*(?:[ ][^\W\d_][\w'’.-]*){0,2})[ \t]*(?:[^\w\s:\[\]]{1,4}[ \t]*)?:[ \t]+\S",
     re.MULTILINE,
 )
+
+
+# A chat export's stamp: a date and a time in brackets ("[09/05/2024, 07:12]", "[2/11/2023, 7:02 am]").
+_STAMP = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4},?[ ]+\d{1,2}[:.]\d{2}")
+
+
+# Children named with a bare age in brackets, two or more joined ("<given> (9) and <given> (6)", "<a> (4), <b> (7)").
+_BARE_AGE = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)? \(\d{1,2}\)"
+_BARE_AGES = re.compile(rf"(?<![\w'’-]){_BARE_AGE}(?:(?:, | (?:and|&|und|e|et|y) |, and ){_BARE_AGE})+")
+
+
+def names_with_bare_ages(text: str) -> list[tuple[int, int]]:
+    """Listed given names, everyday words included ("Ruby", "Ivy"), each with a bare age in brackets, two or more
+    joined by commas or "and": children, by the layout (one word before a number in brackets is as often a step)."""
+    lists = name_lists()
+    found = []
+    for run in _BARE_AGES.finditer(text):
+        words = list(re.finditer(r"([^\W\d_][^\W\d_-]*(?:-[^\W\d_]+)?) \(", run.group()))
+        if all(fold(w.group(1)) in lists.given or fold(w.group(1)) in lists.common for w in words):
+            found += [(run.start() + w.start(1), run.start() + w.end(1)) for w in words]
+    return found
 
 
 def names_as_speakers(text: str, not_names: frozenset[str], everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
@@ -548,10 +599,12 @@ def names_as_speakers(text: str, not_names: frozenset[str], everyday: Callable[[
     (a listed surname that is an everyday word is a desk or a role: "Ward:", "Porter:"; so is an everyday word
     down several lines: "Manager:", "Billing:"), or a short capitalised label repeated down the log ("Jo:"); and
     none of the log's other speakers (the clinic, "Us", "Reception") nor a header ("Subject:", "From:"), a title
-    ("Dr Holt:") or a weekday. The words are data (`speakers_not_names`)."""
+    ("Dr Holt:") or a weekday. The words are data (`speakers_not_names`). One line is enough when it starts with a
+    chat export's stamp, a date and a time in brackets ("[09/05/2024, 07:12] <name>: ...")."""
     context = person_names().name_context
     lines = list(_SPEAKER_LINE.finditer(text))
-    if context is None or len(lines) < 2 or len({m.group("n").lower() for m in lines}) < 2:
+    log = len(lines) >= 2 and len({m.group("n").lower() for m in lines}) >= 2
+    if context is None or not (log or any(_STAMP.search(m.group("stamp") or "") for m in lines)):
         return []
     lists = name_lists()
     not_speakers = frozenset(w.lower() for w in context.speakers_not_names) | _titles()
@@ -619,6 +672,32 @@ _SIGNED_INITIALS = re.compile(
 )
 
 
+# A first name that signs a quoted message with no dash, after its last sentence and before the closing quote at the
+# end of a line ("'... I never agreed to it. <given>'").
+_SIGNED_IN_QUOTE = re.compile(rf"[.!?][ ]+({_OWNER_WORD})[\"”’'][ \t]*(?=\n|$)", re.MULTILINE)
+# A sign-off in lower case after a dash, maybe with a surname's initial and where the writer is from ("... upsell.
+# -- <given> m. from <town>'").
+_LOWER_SIGNATURE = re.compile(
+    r"[.!?)\"”’'][ ]*(?:--|[-–—~])[ ]?([a-z][a-z'’-]+(?: [a-z]\.)?)"
+    r"(?=(?:[ ]+from[ ]+[a-z][a-z ]{0,30})?[\"”’']?[ \t]*(?:\n|$))",
+    re.MULTILINE,
+)
+
+
+def _signed_in_other_ways(text: str, not_names: frozenset[str]) -> list[tuple[int, int]]:
+    """A listed given name that is no everyday word signing a quoted message before its closing quote, or in lower case
+    after a dash."""
+    lists = name_lists()
+    found = []
+    for pattern in (_SIGNED_IN_QUOTE, _LOWER_SIGNATURE):
+        for m in pattern.finditer(text):
+            first = m.group(1).split(" ")[0]
+            folded = fold(first)
+            if first.lower() not in not_names and folded in lists.given and folded not in lists.common:
+                found.append(m.span(1))
+    return found
+
+
 def signed_names(text: str, not_names: frozenset[str], everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
     """The name that signs a pasted message or review after a dash, at the end of a line: its first word a listed
     given name or no everyday word, and no word of it one that names no one; or initials, with a surname or not
@@ -641,7 +720,7 @@ def signed_names(text: str, not_names: frozenset[str], everyday: Callable[[str],
             len(words) == 1 or last in lists.surnames or not everyday(words[-1])
         ):
             found.append(m.span(1))
-    return found
+    return found + _signed_in_other_ways(text, not_names)
 
 
 # A surname, a comma and a given name set off as one entry, as a screen, a results list or a referral prints them:
@@ -659,6 +738,12 @@ _ENTRY_SURNAME_COMMA_GIVEN = re.compile(
 _ROW_SURNAME_COMMA_GIVEN = re.compile(rf"^[ \t]*(?P<s>{_CAPITALISED}), (?P<g>{_CAPITALISED})(?=[ \t]+[–—-][ \t])", re.M)
 # A surname and a listed given name with no comma alone in an export's cell ("| Greco Martina |").
 _CELL_SURNAME_GIVEN = re.compile(rf"\|[ \t]*(?P<s>{_CAPITALISED}) (?P<g>{_CAPITALISED})[ \t]*(?=\||$)", re.M)
+
+
+@lru_cache(maxsize=1)
+def _patient_word() -> re.Pattern[str]:
+    """The words for a patient (guardrails.yaml `patient_words`): never a name in an entry."""
+    return re.compile(rf"(?:{guardrail_data().phi.patient_words})", re.IGNORECASE)
 
 
 def surnames_first_in_entries(
@@ -688,6 +773,8 @@ def _surname_then_given(
     lists = name_lists()
     surname, given = m.group("s"), m.group("g")
     if {fold(surname), fold(given)} & lists.function_words or fold(given) in lists.common:
+        return False
+    if _patient_word().fullmatch(surname) or _patient_word().fullmatch(given):  # "(Patient, <occupation>)"
         return False
     if {surname.lower(), given.lower()} & _places():  # "(Paris, France)"
         return False

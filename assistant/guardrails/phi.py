@@ -25,6 +25,7 @@ from ._data import guardrail_data, patient_data, words
 from .addresses import find_addresses
 from .births import file_names_with_birth_dates, find_birth_dates
 from .clinic import clinic_terms
+from .entries import names_in_lists
 from .identifiers import find_national_ids
 from .name_context import cued_or_titled, names_from_context, not_a_patient_by_context
 from .name_scorer import learned_names
@@ -63,6 +64,7 @@ from .neighbours import (
     names_before_numbers,
     names_before_times,
     names_by_shape,
+    names_with_bare_ages,
     signed_names,
     surnames_first_in_entries,
 )
@@ -166,7 +168,22 @@ def detect_phi(
     if own is None:
         return spans
     kept = [s for s in spans if not own.covers(s)]
-    return _without_nicknames_of(text, kept, [s for s in spans if s not in kept])
+    dropped = [s for s in spans if s not in kept]
+    return _without_staff_relatives(text, _without_nicknames_of(text, kept, dropped), dropped)
+
+
+@lru_cache(maxsize=1)
+def _relative_after_owner() -> re.Pattern[str]:
+    """A possessive and a relative's word, then a space ("'s daughter "; guardrails.yaml family_after_possessive)."""
+    family = "|".join(f"(?:{f})" for f in guardrail_data().phi.family_after_possessive) or "(?!)"
+    return re.compile(rf"['’]s (?:{family})[ ,]+", re.IGNORECASE)
+
+
+def _without_staff_relatives(text: str, spans: list[PhiSpan], dropped: Sequence[PhiSpan]) -> list[PhiSpan]:
+    """`spans` less the name of a relative of one of the clinic's own staff, right after the staff member's name
+    ("<staff name>'s daughter <name> ran the marathon"): the family of a colleague, not a patient."""
+    starts = {m.end() for s in dropped if s.kind == "NAME" and (m := _relative_after_owner().match(text, s.end))}
+    return [s for s in spans if not (s.kind == "NAME" and s.start in starts)] if starts else spans
 
 
 # A nickname's end and the brackets that open with the full name ("Jojo (<full name>"), as the start of the name.
@@ -198,11 +215,20 @@ def rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = _with_names_beside_names(
         text, [PhiSpan(r.entity_type, r.start, r.end, text[r.start : r.end]) for r in _non_overlapping(results)]
     )
-    spans = _without_own_addresses(text, spans)
+    spans = _without_own_addresses(text, _with_list_entries(text, _with_surnames_after_brackets(text, spans)))
     spans, cleared = _without_colleagues_and_figures(text, _with_names_after_numbers(text, spans), extra_names)
     spans = _with_reviewer_initials(text, _with_repeated_names(text, spans, cleared))
     spans = _with_table_cells(text, _with_unlabelled_numbers(text, _with_dates_after_names(text, spans)))
-    return _with_phone_extensions(text, spans)
+    return _with_phone_extensions(text, _without_ranks(text, spans))
+
+
+# A rank written before "(Retd.)" ("Col. (Retd.) <name>"): the word is the rank, not a name.
+_RETIRED_AFTER = re.compile(r"\.?[ ]?\((?:retd|ret|retired|rtd)\.?\)", re.IGNORECASE)
+
+
+def _without_ranks(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` less a single word right before "(Retd.)": a rank ("Col", "Brig"), the name comes after it."""
+    return [s for s in spans if not (s.kind == "NAME" and " " not in s.text and _RETIRED_AFTER.match(text, s.end))]
 
 
 @lru_cache(maxsize=1)
@@ -294,6 +320,14 @@ def _with_repeated_names(text: str, spans: list[PhiSpan], cleared: Sequence[PhiS
                 and w.isalpha()
                 and (fold(w) in lists.given or fold(w) in lists.surnames or not _everyday(w))
             )
+    # A name's word that is also a function word ("Will") counts again only alone in quotes: "uses only 'Will'".
+    quoted = [
+        m.span(1)
+        for w in parts
+        if fold(w) in lists.function_words and w.lower() not in not_names
+        for m in re.finditer(rf"(?<=['‘\"“])({re.escape(w)})(?=['’\"”])", text)
+    ]
+    spans = _added(text, spans, "NAME", quoted) if quoted else spans
     parts = {w for w in parts if w.lower() not in not_names and fold(w) not in lists.function_words}
     if not parts:
         return spans
@@ -467,6 +501,39 @@ def _with_names_beside_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
         if not is_not_a_patient(text, start, end) and not _colleague_or_place()(text, start, end):
             added.append(PhiSpan("NAME", start, end, text[start:end]))
     return sorted(added, key=lambda s: s.start)
+
+
+_SURNAME_AFTER_BRACKET = re.compile(r"\)[ ]([A-ZÀ-Ý](?:['’]?[A-Za-zà-ÿ])+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?![\w-]|['’]\w)")
+
+
+def _with_surnames_after_brackets(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` and the surname right after a given name in brackets between a nickname and it ("<nick> (<given>)
+    <surname>"): a listed surname or no everyday word."""
+    found = []
+    for s in spans:
+        m = (
+            _SURNAME_AFTER_BRACKET.match(text, s.end)
+            if s.kind == "NAME" and text[s.start - 1 : s.start] == "("
+            else None
+        )
+        if m and m.group(1).lower() not in _not_names() and (is_surname(m.group(1)) or not _everyday(m.group(1))):
+            found.append(m.span(1))
+    return _added(text, spans, "NAME", found) if found else spans
+
+
+def _with_list_entries(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` and the other entries of a list of names, shaped like names ("...: <found name>, b. <surname>.")."""
+    if ":" not in text and "\n" not in text:
+        return spans
+    names = [(s.start, s.end) for s in spans if s.kind == "NAME"]
+    not_lone = _colleague_or_place()
+    found = [
+        (a, b)
+        for a, b in names_in_lists(text, names, _everyday, _not_names())
+        if not is_not_a_patient(text, a, b) and not not_lone(text, a, b)
+    ]
+    inside = [s for s in spans if s.kind == "NAME" and any(a <= s.start and s.end <= b for a, b in found)]
+    return _added(text, [s for s in spans if s not in inside], "NAME", found)
 
 
 def _model_reads_as_name(text: str, start: int, end: int) -> bool:
@@ -657,6 +724,7 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
     initials_cue = re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in terms.initials_cues) + r")(?!\w)", re.IGNORECASE)
 
     greeting = re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in terms.greeting_cues) + r")(?!\w)", re.IGNORECASE)
+    photo_of = _alternation(terms.photo_of_cues)
 
     model = name_model()  # loaded with the analyzer, so the first message does not wait for it
 
@@ -725,6 +793,7 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
             for s in names_by_shape(text, _everyday)
             + names_before_birth_cue(text, not_names, _everyday)
             + names_as_speakers(text, not_names, _everyday)
+            + names_with_bare_ages(text)
             + signed_names(text, not_names, _everyday)
             + shouted_introductions(text, not_names, _everyday)
             + surnames_first_in_entries(text, _everyday, reads_as_name)
@@ -735,7 +804,10 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
             for s in names_from_context(text, not_names, _everyday)
             if not is_not_a_patient(text, *s) and not not_lone_name(text, *s)
         ]
-        found += [s for m in greeting.finditer(text) for s in after_greeting(text, m.end())]
+        found += [
+            s for m in greeting.finditer(text) for s in after_greeting(text, m.end()) if not is_not_a_patient(text, *s)
+        ]
+        found += _photographed(text, photo_of, not_names)
         found += [
             s for s in names_in_hashtags(text, not_names, _city_names()) if not is_not_a_patient(text, *s)
         ] + spelled_names(text)
@@ -764,6 +836,17 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
         return [s for s in found if not is_not_a_patient(text, *s)]
 
     return after_cues, listed, from_model
+
+
+def _photographed(text: str, photo_of: re.Pattern[str], not_names: frozenset[str]) -> list[tuple[int, int]]:
+    """A listed given name after a photo or a video of someone ("foto di Leonardo"), not a city or a public figure."""
+    cities = _city_names()
+    return [
+        s
+        for m in photo_of.finditer(text)
+        for s in names_after_cue(text, m.end(), not_names, listed_only=True, everyday=_everyday)
+        if text[s[0] : s[1]].split(" ", 1)[0].lower() not in cities and not is_not_a_patient(text, *s)
+    ]
 
 
 @lru_cache(maxsize=1)
@@ -796,11 +879,27 @@ def _colleague_or_place() -> Callable[[str, int, int], bool]:
         lo = max(0, start - 30)
         if role_before.search(text, lo, start) or role_after.match(text, end):
             return True
+        if " " not in text[start:end] and _beside_a_city(text, start, end, cities):
+            return True
         if city_role is not None and text[start:end].lower() in cities and city_role.match(text, end):
             return True
         return place is not None and place.search(text, lo, start) is not None
 
     return not_lone_name
+
+
+# A place named in a run of places: "<name> to the Gold Coast", "Leeds, <name>" (a listed city on one side).
+_PLACE_NEXT = re.compile(r"[ ]*(?:,|to|and|or|&)[ ]+(?:the[ ]+)?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
+_PLACE_PREVIOUS = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)[ ]*(?:,|to|and|or|&)[ ]+$")
+
+
+def _beside_a_city(text: str, start: int, end: int, cities: frozenset[str]) -> bool:
+    """Whether a lone capitalised word stands in a run of places, a listed city right before or after it ("From
+    Ipswich to Redcliffe, <name> to the Gold Coast"): a town, not a person."""
+    after = _PLACE_NEXT.match(text, end)
+    before = _PLACE_PREVIOUS.search(text, max(0, start - 40), start)
+    near = [m.group(1) for m in (after, before) if m is not None]
+    return any(w.lower() in cities or w.split(" ")[0].lower() in cities for w in near)
 
 
 def _unknown_noun(text: str, start: int, end: int) -> bool:

@@ -28,6 +28,8 @@ class PhiTerms(Strict):
     patient_words: Regex = "(?!)"  # the people a clinic serves: "patients", "clients", "pts", "pazienti"
     initials_cues: tuple[Regex, ...] = Field(min_length=1)
     greeting_cues: tuple[Regex, ...] = Field(min_length=1)
+    # A photo or a video of someone ("foto di Leonardo"): a listed given name after it, not a place or a public figure.
+    photo_of_cues: tuple[Regex, ...] = ()
     acting_cues: tuple[Regex, ...] = ()  # after a given name: "Travis says", "Siobhan rang"
     family_after_possessive: tuple[Regex, ...] = ()  # after a possessive name: "Lupe's mom"
     staff_before: tuple[Regex, ...] = ()  # a colleague's role by a first name: "our hygienist Priya"
@@ -143,6 +145,8 @@ class BirthTerms(Strict):
     # A birthday celebrated by the team is a colleague's: the birthday cues, and a request for a team post.
     birthday_cues: tuple[Regex, ...] = ()
     team_post: Regex | None = None
+    # The clinic's own birthday ("our 10th birthday on 1 September"): words right before a birthday cue.
+    own_birthday_before: Regex | None = None
 
 
 class PhoneTerms(Strict):
