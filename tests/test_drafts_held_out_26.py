@@ -1,6 +1,6 @@
 """Requests to write that got no draft, or the wrong one, in the twenty-sixth held-out set: a caption asked for a reel
 is a caption (not a script) about what the reel shows; a retiring doctor's post is written, as the practice closing
-when nobody takes over; an immunity claim the asker wants mentioned is flagged, whole."""
+when nobody takes over; an immunity claim the asker wants mentioned is left out of the post, and the draft says why."""
 
 from __future__ import annotations
 
@@ -55,15 +55,16 @@ def test_a_doctor_who_says_they_are_retiring_gets_the_leaving_post(drafter):
     assert "at the end of March" in drafts[0].text
 
 
-def test_an_immunity_claim_the_asker_wants_mentioned_is_kept_whole_and_flagged(drafter):
+def test_an_immunity_claim_the_asker_wants_mentioned_is_left_out_and_said_why(drafter):
     text = (
         "Write me an IG caption for a reel where I show 3 desk stretches for low back pain. Want to mention we help "
         "with sciatica, headaches and boosting immunity with adjustments, plus our new patient special - $49 exam + "
         "adjustment."
     )
     (draft,) = drafter.drafts(turn(text, ["instagram"], country="US"), None, Asker())
-    assert "exam + adjustment" in draft.text  # the point whole, never cut mid-word ("adjustm.")
-    assert any(f.span.lower() == "boosting immunity" for f in check_text(draft.text, kind="post"))
+    assert "immunity" not in draft.text.lower() and "[your key point" in draft.text
+    assert any("boosting immunity" in n and "evidence" in n for n in draft.notes), draft.notes
+    assert not check_text(draft.text, kind="post")
     assert not check_text("Flu vaccines help protect you and the people around you this winter.", kind="post")
 
 
@@ -77,3 +78,12 @@ def test_a_linkedin_headline_and_about_section_are_the_clinicians_own(drafter):
     assert draft.text.startswith("Headline: Interventional cardiologist"), draft.text
     assert "I'm open to speaking invites and advisory work with med device startups." in draft.text
     assert "[Clinic name]" not in draft.text and "Book:" not in draft.text  # not a clinic's bio
+
+
+def test_a_point_that_breaks_no_rule_is_written_whole(drafter):
+    text = (
+        "Write me an IG caption for a reel where I show 3 desk stretches for low back pain. Want to mention we see "
+        "people with desk jobs on weekday evenings and early Saturday mornings, plus our new patient exam + adjustment."
+    )
+    (draft,) = drafter.drafts(turn(text, ["instagram"], country="US"), None, Asker())
+    assert "early Saturday mornings, plus our new patient exam + adjustment" in draft.text  # whole, never cut mid-word

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..guardrails.checker import check_text
 from ..knowledge.copy import PostCopy, fill
 from ..knowledge.schemas.drafts import DraftData, GeneralCarousel, NoSellingData
 from .draft_inputs import (
@@ -142,17 +143,23 @@ def general_draft(
         title = f"{kb.platform(platform).name} caption: {subject}"
         more = [fill(t.format(**slots), values) for t in extras.general_caption_more]
     note = extras.general_note
-    if point:  # the asker's own point ("ingrown toenails - don't cut them at home") in the one marked place
+    # A point that breaks a claims rule ("boosting immunity with adjustments") is never written into the post: the
+    # draft keeps its placeholder and says what was left out and why.
+    risky = next((f for f in check_text(point, kind="post") if f.severity == "high"), None) if point else None
+    if point and risky is None:  # the asker's own point ("ingrown toenails - don't cut them at home"), in its place
         text, more = _with_point(text, point, extras.key_point), [_with_point(m, point, extras.key_point) for m in more]
         note = extras.general_point_note or note
+    notes = [note] if note else []
+    if risky is not None:
+        notes.append(f"Left out of the post: \u201c{risky.span}\u201d. {risky.message} {risky.fix}")
     return Draft(
         kind=kind,
         platform=platform,
         title=title,
         text=text,
         alternatives=more if kind == "caption" else [],
-        notes=[note] if note else [],
-        alerts=1 if note else 0,  # no checked post on it: said first, under the title
+        notes=notes,
+        alerts=len(notes),  # no checked post on it, and what was left out: said first, under the title
     )
 
 
