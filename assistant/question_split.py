@@ -56,6 +56,14 @@ _ASKS = re.compile(
     rf"\?\s*$|^\W*{_FILLER}(?:{QUESTION_WORDS})\b|^\W*{_FILLER}what about\b|^[^,?]{{1,40}},\s*(?:{OPENED_BY})\b",
     re.IGNORECASE,
 )
+# A request's instruction written without its subject ("Should be inclusive.", "Must mention our late hours.",
+# "Would be nice to keep it short."): it opens with a question word but asks nothing unless it ends with "?".
+_INSTRUCTION = re.compile(
+    rf"^\W*{_FILLER}(?:should|must|would|could|can|needs? to|has to)\s+(?:also\s+|ideally\s+|really\s+)?"
+    r"(?:be|not|mention|include|sound|feel|look|say|have|use|avoid|keep|cover|focus|highlight|explain|end|start|"
+    r"stay|read|show|name|list|add)\b",
+    re.IGNORECASE,
+)
 _LEADING_FILLER = re.compile(rf"^\W*{_FILLER}", re.IGNORECASE)
 MIN_WORDS = 3  # a piece shorter than this ("and?", "why?") is not a question of its own
 # What a question is about, when it says so at its start: "Is TikTok worth it" -> "TikTok", "Should we start a
@@ -120,7 +128,10 @@ class Split:
 
 
 def asks(piece: str) -> bool:
-    """Whether a piece of a message asks something (ends with "?" or starts with a question word)."""
+    """Whether a piece of a message asks something (ends with "?" or starts with a question word), unless it is an
+    instruction with no subject and no "?" ("Should be inclusive.")."""
+    if _INSTRUCTION.search(piece) and not piece.rstrip().endswith("?"):
+        return False
     return bool(_ASKS.search(piece))
 
 

@@ -100,6 +100,18 @@ def test_a_piece_asks_when_it_ends_with_a_question_mark_or_starts_with_a_questio
     assert not asks("We are a small dental practice in Bristol")
 
 
+def test_an_instruction_for_a_draft_with_no_subject_asks_nothing():
+    assert not asks("Should be inclusive.") and not asks("Must mention our late opening on Thursdays")
+    assert not asks("Would be nice to keep it under 100 words.")
+    assert asks("Should be inclusive?") and asks("should we be on TikTok") and asks("Should I mention prices")
+    split = split_question(
+        "Can you write a post for our midwife-led unit for World Breastfeeding Week? Should be inclusive."
+    )
+    assert split.questions == (
+        "Can you write a post for our midwife-led unit for World Breastfeeding Week? Should be inclusive.",
+    )
+
+
 def test_a_question_piece_reads_as_a_heading():
     assert tidy("and also, can we show before/after smile pics") == "Can we show before/after smile pics?"
     assert tidy("how often should I post?") == "How often should I post?"
