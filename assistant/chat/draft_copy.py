@@ -126,6 +126,11 @@ def general_draft(
     if subject == quoted:  # "...: 'braces vs aligners for teens, which is better?'": the subject, not the question
         subject = quoted = without_question(quoted)
     subject, point = _subject_and_point(subject, turn.masked, extras)
+    if point and not _carried(subject, extras, quoted=subject == quoted):
+        # "posting tiktoks about ACL rehab ... a caption for a video where i explain why you shouldn't go back at 6
+        # months": the point is the explanation, the subject what another cue names
+        later = (topics.subject_phrase(turn.masked, (cue,)) for cue in data.subject_cues)
+        subject = quoted = next((s for s in later if s and _carried(s, extras, quoted=False)), subject)
     if not _carried(subject, extras, quoted=subject == quoted):
         return None
     slots = {

@@ -19,7 +19,7 @@ _SUBJECT_END = re.compile(
     r"\s+(?:for|in|at|from|on)\s+(?:my|our|a|an|the|your)\b(?=(?:\s+[\w'’-]+){0,4}?\s+(?:clinic|practice|surgery|"
     r"office|centre|center|pharmacy|hospital|page|account|feed|profile|team|patients|followers|audience|business|unit|"
     r"service|[a-z]+ists?|[a-z]+ians?|doctors?|dentists?|gps?|physios?|nurses?|midwi(?:fe|ves)|surgeons?)\b)"
-    r"|\s+(?:for|in|at|from|on)\s+(?:my|our|your)\b|\s+in\s+(?-i:[A-Z])|[,.;?!]",
+    r"|\s+(?:for|in|at|from|on)\s+(?:my|our|your)\b|\s+in\s+(?-i:[A-Z])|[,.;?!]|\s*\((?=[^)]*,)",
     re.IGNORECASE,
 )
 _DRAFT_WORDS = frozenset(
@@ -269,10 +269,17 @@ class TopicFinder:
         if match is None or (not cues and (_colon_first(text, match) or _title_first(text, match))):
             return ""
         phrase = _SUBJECT_END.split(match.group(1), maxsplit=1)[0]
+        phrase = _LOOKS_LIKE.sub(r"\1", phrase.strip())  # "what the first week after X looks like": the first week
         stop = set(self.data.extras.subject_stopwords)
         words = [w for w in phrase.split() if w.lower().strip("'\"") not in stop]
         phrase = " ".join(words).strip(" '\"")
         return re.sub(r"^\d{1,2}\s+(?:(to)\s+)?", lambda m: "how to " if m.group(1) else "", phrase)  # "3 (ways) to"
+
+
+# "what the first two weeks after a tummy tuck actually look like" is about the first two weeks after a tummy tuck.
+_LOOKS_LIKE = re.compile(
+    r"^what\s+((?:the|a|an|your|my|our)\s+.+?)\s+(?:really\s+|actually\s+)?(?:looks?|feels?)\s+like$", re.IGNORECASE
+)
 
 
 # What a word's own forms add to it: "floss" and "flossing", "talk" and "talker"; never "late" and "later" or
