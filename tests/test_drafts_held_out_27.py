@@ -72,3 +72,19 @@ def test_a_job_post_for_two_platforms_joined_by_a_plus_is_written(drafter):
     drafts = drafter.drafts(turn(text, ["instagram", "linkedin"]), None, Asker())
     assert drafts and all(d.kind == "caption" for d in drafts)
     assert "hiring" in drafts[0].text.lower() and "€30k-€34k" in drafts[0].text
+
+
+def test_a_job_post_says_the_experience_and_benefits_the_message_lists_in_passing(drafter):
+    text = (
+        "Need a job post for a senior dental nurse, full time, 3+ years experience, salary €36k, "
+        "CPD budget €800, free parking, every second Friday off."
+    )
+    (draft, *_) = drafter.drafts(turn(text, ["instagram"]), None, Asker())
+    assert "What you'll need: 3+ years experience." in draft.text
+    assert "What we offer: CPD budget €800, free parking" in draft.text
+    assert "{need}" not in draft.text and "[the qualifications" not in draft.text
+
+
+def test_a_job_post_with_no_requirements_keeps_the_placeholder_to_fill(drafter):
+    (draft, *_) = drafter.drafts(turn("Write a job post for a receptionist, part time"), None, Asker())
+    assert "What you'll need: [the qualifications, registration and experience" in draft.text

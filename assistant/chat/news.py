@@ -10,7 +10,7 @@ import re
 from ..knowledge.base import compiled
 from ..knowledge.copy import fill
 from ..knowledge.models import Platform
-from ..knowledge.schemas.announcements import AnnouncementData, NewsKind
+from ..knowledge.schemas.announcements import SLOTS, AnnouncementData, NewsKind
 from .models import Draft
 
 _MASKED_NAME = "[NAME]"  # how masking shows a person's name; a colleague's name is filled in by the clinic
@@ -91,6 +91,20 @@ _OFFER = re.compile(  # "We offer: flexible hours, CPD allowance $1,500, free pa
     r"\b(?:we (?:can )?offer|benefits(?: include)?|perks(?: include)?)\s*:?\s+(.+?)(?=\.(?:\s|$)|[\n!?]|$)",
     re.IGNORECASE,
 )
+# What a job request says the role needs or offers, said in passing ("Senior Physio, 2+ yrs MSK experience, salary
+# €48k-€55k, CPD budget €1,500, rotating day off midweek"): the comma-separated pieces naming experience or
+# registration, and those naming a benefit.
+_NEEDS = re.compile(
+    r"\b\d+\s*\+?\s*(?:yrs?|years?)(?:'|’)?\s+(?:of\s+)?(?:[\w/&-]+\s+){0,3}?(?:experience|exp)\b"
+    r"|\b(?:at least|minimum( of)?)\s+\d+\s*(?:yrs?|years?)\b[^,.;\n]{0,40}"
+    r"|\b(?:[A-Z]{2,5}|fully|must be)\s*[- ]?registered\b[^,.;\n]{0,30}",
+)
+_PERKS = re.compile(
+    r"\b(?:cpd|pension|parking|bonus(?:es)?|days? off|annual leave|holidays?|health insurance|indemnity|training budget|"
+    r"study leave|flexible (?:hours|working)|(?:four|4)[- ]day week|paid (?:training|courses?))\b",
+    re.IGNORECASE,
+)
+_PIECES = re.compile(r"[^,.;:\n()]+(?:[.,]\d[^,.;:\n()]*)*")  # "CPD budget €1,500" stays one piece
 _HOURS = re.compile(
     r"\b(?:full[- ]time|part[- ]time|\d{1,2}\s*sessions?(?:\s*(?:a|per)\s*week)?|"
     r"\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?\s*hours?\s*(?:a|per)\s*week|"
@@ -585,6 +599,10 @@ def _job_details(text: str) -> dict[str, str]:
         found["pay"] = pay
     if offer := _OFFER.search(text):
         found["offer"] = offer.group(1).strip(" ,;:")
+    elif perks := [p.strip() for p in _PIECES.findall(text) if _PERKS.search(p) and len(p.split()) <= 8]:
+        found["offer"] = ", ".join(perks)
+    if needs := list(dict.fromkeys(m.group(0).strip() for m in _NEEDS.finditer(text))):
+        found["need"] = ", ".join(needs)
     # The first role's hours ("part-time", "3 days a week"), not a second role's ("(1) a salaried GP, 3-4 days, and
     # (2) a practice nurse, full or part time").
     first_role = _SECOND_ROLE.split(text, maxsplit=1)[0]
@@ -637,6 +655,7 @@ def _details(text: str, slots: dict[str, str]) -> str:
             "successor": "[name of the new clinician]",
             "old_way": "[what stops]",
             "offer": "[training, leave, pension or benefits, and what the team is like to work with]",
+            "need": "[the qualifications, registration and experience the role really requires]",
             "destination": "[the practice or pharmacy taking them over, with its address]",
             "years_clause": "",
             "occasion": "the holiday",
@@ -653,12 +672,11 @@ def _details(text: str, slots: dict[str, str]) -> str:
         }
         return blank[name] if name in blank else ("[the new way]" if name == "new_way" else f"[{name}]")
 
-    names = (
-        "person|role|days|service|date|when|successor|city_clause|emergency|pay|hours|offer|destination|years_clause"
-        "|old_way|new_way|occasion|timetable|timetable_clause|new_place|greeting|time_clause|cost_line|about_line"
-        "|a_role|services|opening_hours"
-    )
-    return re.sub(rf"\{{({names})\}}", one, text)
+    return _MESSAGE_SLOT.sub(one, text)
+
+
+# The slots a message fills (the schema's, less those the clinic profile fills: its name, city, booking and phone).
+_MESSAGE_SLOT = re.compile(rf"\{{({'|'.join(sorted(SLOTS - {'clinic', 'city', 'booking', 'phone'}))})\}}")
 
 
 # Letters whose names start with a vowel sound: "an SLT", "an RN", "an HCA"
