@@ -100,8 +100,8 @@ _NEEDS = re.compile(
     r"|\b(?:[A-Z]{2,5}|fully|must be)\s*[- ]?registered\b[^,.;\n]{0,30}",
 )
 _PERKS = re.compile(
-    r"\b(?:cpd|pension|parking|bonus(?:es)?|days? off|annual leave|holidays?|health insurance|indemnity|training budget|"
-    r"study leave|flexible (?:hours|working)|(?:four|4)[- ]day week|paid (?:training|courses?))\b",
+    r"\b(?:cpd|pension|parking|bonus(?:es)?|days? off|annual leave|holidays?|health insurance|indemnity|"
+    r"training budget|study leave|flexible (?:hours|working)|(?:four|4)[- ]day week|paid (?:training|courses?))\b",
     re.IGNORECASE,
 )
 _PIECES = re.compile(r"[^,.;:\n()]+(?:[.,]\d[^,.;:\n()]*)*")  # "CPD budget €1,500" stays one piece
