@@ -88,3 +88,13 @@ def test_a_job_post_says_the_experience_and_benefits_the_message_lists_in_passin
 def test_a_job_post_with_no_requirements_keeps_the_placeholder_to_fill(drafter):
     (draft, *_) = drafter.drafts(turn("Write a job post for a receptionist, part time"), None, Asker())
     assert "What you'll need: [the qualifications, registration and experience" in draft.text
+
+
+def test_an_auto_reply_asked_with_a_pinned_post_is_the_automatic_reply_not_a_comment_reply(drafter):
+    text = (
+        "Practice manager at a counselling service. Patients message our Facebook at night asking for appointments. "
+        "Can you draft (1) an auto-reply for DMs and (2) a short pinned post on how to reach us?"
+    )
+    (draft, *_) = drafter.drafts(turn(text, ["facebook"]), None, Asker())
+    assert draft.title.startswith("Automatic reply to messages"), draft.title
+    assert "medical advice" in draft.text
