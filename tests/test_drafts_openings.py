@@ -4,10 +4,7 @@ experienced SLT"."""
 
 from __future__ import annotations
 
-import pytest
-
 from assistant.chat.compose import Asker
-from assistant.chat.news import _indefinite
 from tests.drafting import turn
 
 SECOND = (
@@ -39,21 +36,3 @@ def test_a_job_advert_takes_the_article_its_role_needs(drafter):
     text = "Write a LinkedIn job post: we need an experienced SLT, 4 days a week, for our practice in Bristol."
     (draft,) = drafter.drafts(turn(text, ["linkedin"]), None, Asker())
     assert "looking for an experienced SLT" in draft.text
-
-
-@pytest.mark.parametrize(
-    ("role", "expected"),
-    [
-        ("SLT", "an SLT"),
-        ("RN", "an RN"),
-        ("GP", "a GP"),
-        ("osteopath", "an osteopath"),
-        ("dental nurse", "a dental nurse"),
-        ("university tutor", "a university tutor"),
-        ("ultrasound technician", "an ultrasound technician"),
-        ("one-day locum", "a one-day locum"),
-        ("hour-a-week helper", "an hour-a-week helper"),
-    ],
-)
-def test_the_indefinite_article_follows_the_sound(role, expected):
-    assert _indefinite(role) == expected

@@ -10,6 +10,7 @@ from ..knowledge.models import Platform, Specialty
 from ..knowledge.schemas.drafts import DraftData, LinkedInProfileData
 from .details import Details
 from .models import Draft
+from .wording import first_upper, role_in_sentence, with_article
 
 _PROFILE_NOTE = (
     "Add the clinic's name, city and booking link to your profile (Settings or the profile form) and every draft "
@@ -69,16 +70,16 @@ def _slots(
     name = _name(spec, details, known, data.role_fields)
     city = values.get("city") or ""
     default_services = data.services.get(spec.id, name) if known else _UNKNOWN_SERVICES
-    services = _first_upper(details.focus) if details.focus else default_services
+    services = first_upper(details.focus) if details.focus else default_services
     if details.doing and not details.focus and not details.personal:  # "..., posts about menopause": what it does
-        services = _first_upper(details.doing)
+        services = first_upper(details.doing)
     elif details.listed and not details.focus and not details.personal:  # "family dentistry, Invisalign, open Sat"
-        services = " · ".join(_first_upper(item) for item in details.listed)
+        services = " · ".join(first_upper(item) for item in details.listed)
     elif details.offers and not details.focus and not details.personal:  # "we do sports injuries and back pain"
-        services = " · ".join(_first_upper(item) for item in details.offers)
+        services = " · ".join(first_upper(item) for item in details.offers)
     if details.funding:
         services = f"{services} · {details.funding}"
-    delivery = _first_upper(details.delivery) if details.delivery.lower() not in details.focus.lower() else ""
+    delivery = first_upper(details.delivery) if details.delivery.lower() not in details.focus.lower() else ""
     if delivery and not details.personal:
         services = f"{services} · {delivery}"
     tips = f"evidence-based {name.lower()} tips" if known else "evidence-based health tips"
@@ -98,7 +99,7 @@ def _slots(
         "title": _title(data, spec, name, details) if known or details.role or details.trainee else name,
         "doing": doing,
         "booking_line": f"Book: {values.get('booking') or '[booking link]'}" if sees_patients else "",
-        "doing_sentence": _first_upper(sentence) + ".",
+        "doing_sentence": first_upper(sentence) + ".",
     }
 
 
@@ -115,7 +116,7 @@ def _kind_as_name(practice: str, specialty: str) -> str:
     telling = _GENERIC_WORDS.sub("", practice).strip().lower()
     if not telling or telling in specialty.lower():
         return "[Clinic name]"
-    return _first_upper(practice)
+    return first_upper(practice)
 
 
 def _plain_name(spec: Specialty) -> str:
@@ -130,10 +131,10 @@ def _name(spec: Specialty, details: Details, known: bool, fields: dict[str, str]
         return _plain_name(spec)
     field = _PLACE_WORDS.sub("", details.practice.strip()) if details.practice else ""
     if field and field.lower() != details.practice.strip().lower():
-        return _first_upper(field)
+        return first_upper(field)
     # "I'm a chiropractor in Austin": the field of the role they give themselves, when no field we hold fits
     field = fields.get(details.role.lower(), "") if details.role and not details.trainee else ""
-    return _first_upper(field) if field else "[your specialty]"
+    return first_upper(field) if field else "[your specialty]"
 
 
 def _title(data: DraftData, spec: Specialty, name: str, details: Details) -> str:
@@ -142,16 +143,12 @@ def _title(data: DraftData, spec: Specialty, name: str, details: Details) -> str
     do not hold."""
     if details.role and not details.trainee:
         role = re.sub(r"\bphysio$", "physiotherapist", details.role, flags=re.IGNORECASE)  # the protected title
-        return _first_upper(role)
+        return first_upper(role)
     if not details.trainee:
         return data.titles.get(spec.id, name)
     if details.trainee.endswith("student") or details.trainee in ("junior doctor", "foundation doctor"):
-        return _first_upper(details.trainee)
+        return first_upper(details.trainee)
     return f"{name} {details.trainee}"
-
-
-def _first_upper(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _description(
@@ -222,7 +219,7 @@ def linkedin_profile(
     field = _plain_name(spec).lower()
     slots = {
         "role": title,
-        "a_role": _with_article(title[:1].lower() + title[1:] if not title.startswith("GP") else title),
+        "a_role": with_article(role_in_sentence(title)),
         "where": f"{place} in {city}" if city else place,
         "focus": focus,
         "years_clause": f", with {details.years} years of experience" if details.years else "",
@@ -242,7 +239,7 @@ def linkedin_profile(
         return template.format(**slots) if all(slots.get(u) for u in used) else ""
 
     parts = [p for p in (usable(t) for t in data.headline) if p]
-    parts = [_first_upper(p) for p in parts]
+    parts = [first_upper(p) for p in parts]
     while len(" | ".join(parts)) > data.headline_limit and len(parts) > 1:
         parts.pop()
     headline = " | ".join(parts)[: data.headline_limit]
@@ -255,10 +252,6 @@ def linkedin_profile(
         text=f"Headline: {headline}\n\nAbout:\n{about}",
         notes=[*notes, *data.notes],
     )
-
-
-def _with_article(role: str) -> str:
-    return f"{'an' if role[:1].lower() in 'aeiou' else 'a'} {role}"
 
 
 def _join(items: list[str]) -> str:

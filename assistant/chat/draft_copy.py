@@ -14,6 +14,7 @@ from .draft_inputs import (
 )
 from .draft_topics import TopicFinder, subject_after_colon, without_question
 from .models import Draft, DraftKind
+from .wording import first_upper
 
 if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
@@ -47,7 +48,7 @@ def _general_carousel(data: GeneralCarousel, subject: str, text: str, platform, 
     if not subject:
         return None
     count = min(max(int(found.group(1)) if (found := _SLIDES.search(text)) else 5, 3), 10)
-    slots = {"subject": subject, "Subject": subject[:1].upper() + subject[1:]}
+    slots = {"subject": subject, "Subject": first_upper(subject)}
     slots |= {"booking": "{booking}", "phone": "{phone}"}
     points = list(data.points[: count - 2])  # never the same slide twice: fewer slides than asked instead
     slides = [data.cover, *points, data.last]
@@ -135,7 +136,7 @@ def general_draft(
         return None
     slots = {
         "subject": subject,
-        "Subject": subject[:1].upper() + subject[1:],
+        "Subject": first_upper(subject),
         "booking": "{booking}",
         "phone": "{phone}",
     }

@@ -35,6 +35,7 @@ from .models import Draft, DraftKind
 from .news import NewsWriter
 from .notices import NoticeWriter
 from .rewrite import rewrite, wants_rewrite
+from .wording import first_upper
 
 if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
@@ -135,7 +136,7 @@ class Drafter:
             return drafts
         held = self.kb.platforms.get(drafts[0].platform or "")
         used = held.name if held is not None else "a general post"
-        note = limits.other_platform.format(name=other.group(1)[:1].upper() + other.group(1)[1:], used=used)
+        note = limits.other_platform.format(name=first_upper(other.group(1)), used=used)
         first = drafts[0].model_copy(update={"notes": [note, *drafts[0].notes], "alerts": drafts[0].alerts + 1})
         return [first, *drafts[1:]]
 

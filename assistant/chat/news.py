@@ -12,6 +12,7 @@ from ..knowledge.copy import fill
 from ..knowledge.models import Platform
 from ..knowledge.schemas.announcements import SLOTS, AnnouncementData, NewsKind
 from .models import Draft
+from .wording import first_upper, with_article
 
 _MASKED_NAME = "[NAME]"  # how masking shows a person's name; a colleague's name is filled in by the clinic
 # A titled name, first name and surname ("Dr Liam O'Connor") or one of them ("Dr Lopez").
@@ -228,7 +229,7 @@ class NewsWriter:
         if (own := _KIND_DETAILS.get(kind.id)) is not None:
             found.update(own(text))
         if role := found.get("role"):
-            found["a_role"] = _indefinite(role)
+            found["a_role"] = with_article(role)
         if kind.id == "new_staff" and (about := _about_person(text, found.get("person", ""))):
             found["about_line"] = f" {about}"
         if named is not None:  # "a Back-to-School Sports Physical Saturday": the day's own name
@@ -252,7 +253,7 @@ class NewsWriter:
         details["city_clause"] = f" in {city}" if city and not said_where else ""
         details["emergency"] = values.get("emergency") or "your local emergency number"
         paragraphs = [" ".join(p.split()) for p in template.strip().split("\n\n")]  # the YAML's wrapped lines
-        body = "\n\n".join(_first_upper(fill(_details(p, details), values)) for p in paragraphs)
+        body = "\n\n".join(first_upper(fill(_details(p, details), values)) for p in paragraphs)
         notes = list(kind.notes)
         if second := details.get("second_role"):  # "a salaried GP ... and a part-time receptionist": one advert each
             notes.insert(
@@ -486,7 +487,7 @@ def _hours_details(text: str) -> dict[str, str]:
         cut = r",\s*(?:then\s+)?|;\s*" if listed else r",\s*(?:then\s+)?(?=(?:open|closed?|shut)\b)|;\s*"
         parts = [_WE_WILL_BE.sub("", p).strip() for p in re.split(cut, hours.group(1), flags=re.IGNORECASE)]
         parts = [p for p in parts if p]
-        found["timetable"] = "\n".join(_first_upper(p) for p in parts)
+        found["timetable"] = "\n".join(first_upper(p) for p in parts)
         found["timetable_clause"] = ", and our opening hours become " + ", ".join(parts)
     if area := _NEW_AREA.search(text):
         found["new_place"] = f"[new address], {area.group(1)}"
@@ -677,26 +678,6 @@ def _details(text: str, slots: dict[str, str]) -> str:
 
 # The slots a message fills (the schema's, less those the clinic profile fills: its name, city, booking and phone).
 _MESSAGE_SLOT = re.compile(rf"\{{({'|'.join(sorted(SLOTS - {'clinic', 'city', 'booking', 'phone'}))})\}}")
-
-
-# Letters whose names start with a vowel sound: "an SLT", "an RN", "an HCA"
-_VOWEL_LETTERS = frozenset("AEFHILMNORSX")
-
-
-def _indefinite(role: str) -> str:
-    """The role with "a" or "an": "an experienced SLT", "an osteopath", "a nurse", "a university tutor", "an RN"."""
-    first = role.split()[0] if role.split() else role
-    if first.isupper() and len(first) > 1:
-        vowel = first[0] in _VOWEL_LETTERS
-    else:
-        low = first.lower()
-        vowel = low[:1] in "aeio" and not low.startswith(("one", "eu")) or low.startswith(("hour", "honest"))
-        vowel = vowel or (low[:1] == "u" and not low.startswith(("uni", "use", "usu", "ur")))
-    return f"{'an' if vowel else 'a'} {role}"
-
-
-def _first_upper(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _days(match: re.Match[str]) -> str:

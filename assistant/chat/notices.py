@@ -12,6 +12,7 @@ from ..knowledge.base import compiled
 from ..knowledge.copy import fill
 from ..knowledge.schemas.notices import Notice, NoticeData
 from .models import Draft
+from .wording import first_upper
 
 _FLAGS = re.IGNORECASE | re.DOTALL
 _ITEM = re.compile(r"(- |\d{1,2}\. )")
@@ -139,7 +140,7 @@ class NoticeWriter:
             r"\{(emergency|what|treatment|crisis_lines)\}", lambda m: slots.get(m.group(1)) or _BLANKS[m.group(1)], text
         )
         text = fill(text, slots)
-        return "\n".join(line[:1].upper() + line[1:] for line in text.split("\n"))
+        return "\n".join(first_upper(line) for line in text.split("\n"))
 
     @staticmethod
     def _draft(notice: Notice, platform: str | None, where: str, text: str, alternatives: list[str]) -> Draft:
@@ -169,7 +170,7 @@ def crisis_lines(places: dict[str, str], rules: str | None) -> str:
         if entry is None or not entry.crisis:
             continue
         where = f"{places[code]}: " if len(codes) > 1 and code in places else ""
-        crisis = entry.crisis[:1].upper() + entry.crisis[1:] if where == "" else entry.crisis
+        crisis = first_upper(entry.crisis) if where == "" else entry.crisis
         lines.append(f"{where}{crisis} any time, or {entry.number} in an emergency.")
     return " ".join(lines)
 

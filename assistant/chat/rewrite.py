@@ -9,6 +9,7 @@ import re
 from ..guardrails.checker import check_text
 from ..knowledge.schemas.drafts import RewriteData
 from .models import Draft
+from .wording import first_upper
 
 
 def wants_rewrite(text: str, data: RewriteData | None) -> bool:
@@ -44,4 +45,4 @@ def _tidy(text: str) -> str:
     text = re.sub(r"^[.,;:\s]+", "", text)
     if text and text[-1] not in ".?":
         text += "."
-    return text[:1].upper() + text[1:]
+    return first_upper(text)

@@ -1,0 +1,32 @@
+"""Small rules of English the drafts share: a capital first letter, and "a" or "an" before a role."""
+
+from __future__ import annotations
+
+# Letters whose names start with a vowel sound: "an SLT", "an RN", "an HCA", but "a GP", "a DPT".
+_VOWEL_LETTERS = frozenset("AEFHILMNORSX")
+
+
+def first_upper(text: str) -> str:
+    """The text with its first character in capitals and the rest as written ("covered by NHS" -> "Covered by
+    NHS")."""
+    return text[:1].upper() + text[1:]
+
+
+def with_article(role: str) -> str:
+    """The role with "a" or "an" by how its first word sounds: "an experienced SLT", "an osteopath", "a nurse", "a
+    university tutor", "an RN", "a one-to-one coach", "an hour-long session"."""
+    first = role.split()[0] if role.split() else role
+    if first.isupper() and len(first) > 1:
+        vowel = first[0] in _VOWEL_LETTERS
+    else:
+        low = first.lower()
+        vowel = low[:1] in "aeio" and not low.startswith(("one", "eu")) or low.startswith(("hour", "honest"))
+        vowel = vowel or (low[:1] == "u" and not low.startswith(("uni", "use", "usu", "uro", "uri", "ure", "utero")))
+    return f"{'an' if vowel else 'a'} {role}"
+
+
+def role_in_sentence(title: str) -> str:
+    """A job title as it reads inside a sentence: "Physiotherapist" -> "physiotherapist", but an abbreviation keeps
+    its capitals ("GP", "SLT", "RN")."""
+    first = title.split()[0] if title.split() else title
+    return title if first.isupper() and len(first) > 1 else title[:1].lower() + title[1:]
