@@ -158,6 +158,21 @@ def test_taking_off_a_verdict_keeps_the_sentence_and_leaves_other_leads_alone():
     assert without_verdict(plain) == plain
 
 
+def test_a_conditional_yes_taken_off_still_reads_as_a_sentence():
+    from assistant.chat.compose import without_verdict
+
+    lead = "Yes, if the patient signs a written authorization before filming that names this video [1]."
+    assert (
+        without_verdict(lead)
+        == "It works if the patient signs a written authorization before filming that names this video [1]."
+    )
+    assert without_verdict("Yes, with a parent's written consent naming the exact photos and channels [1].").startswith(
+        "It works with a parent's written consent"
+    )
+    conditional_no = "No, unless the patient signs a written authorization that names this video and channel [1]."
+    assert without_verdict(conditional_no) == conditional_no  # without its "No" it would say the opposite
+
+
 def test_a_two_part_question_reads_as_one_reply_a_lead_for_both_then_each_parts_steps_under_its_question(
     fixture_kb,
 ):

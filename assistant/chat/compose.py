@@ -51,6 +51,7 @@ _VERDICT_CONDITION = re.compile(
     r"within|and|not|but)\b)[^.:;]{0,140}:\s+(?=\S)"
 )
 _VERDICT_WORD = re.compile(r"^(?:Yes|No),\s+(?=\S)")
+_CONDITION_FIRST = re.compile(r"(?:if|unless|provided|as long as|once|when|where|with|only if)\b")
 _VERDICT_OPENING = re.compile(r"^(?:Yes|No|Not|Only|Usually|Rarely|Never|Always|Probably|Possibly)\b")
 MAX_HEADING_WORDS = 16  # a longer part of a question is headed by its card's theme instead
 # A lead that allows ("Yes, if ...", "In many places yes, ...", "Only with ...") and one that forbids or defers
@@ -194,6 +195,10 @@ def without_verdict(lead: str) -> str:
     for pattern in (_VERDICT_SENTENCE, _VERDICT_CONDITION, _VERDICT_WORD):
         rest = pattern.sub("", lead, count=1)
         if rest != lead and len(rest.split()) >= 6:
+            if pattern is _VERDICT_WORD and _CONDITION_FIRST.match(rest):
+                # "Yes, if the patient signs ... [1]." has no main clause without its "Yes": it says what works;
+                # "No, unless ..." would turn round without its "No", so it keeps it.
+                return f"It works {rest}" if lead.startswith("Yes") else lead
             return rest[0].upper() + rest[1:]
     return lead
 
