@@ -1,0 +1,32 @@
+"""Classes of patient data and of wrong masks added after the twenty-fifth blind masking set (docs/privacy.md).
+
+Found: a phone, national or record number wrapped onto the next line by a form, a sticky note or a narrow window.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.masking import masked as _masked
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "number"),
+    [
+        (
+            "Rückrufbitte: Frau Brandt, Handy 0171 555\n23 98, wegen ihres Fotos auf Instagram.",
+            "PHONE",
+            "0171 555\n23 98",
+        ),
+        ("Sticky note says: Tobias Wren 303-555-\n0142 call back re the gift card post", "PHONE", "303-555-\n0142"),
+        ("Modulo: tel. +39 347\n555 0199, chiede di togliere il tag dal post.", "PHONE", "+39 347\n555 0199"),
+        ("Form: Aadhaar 4021 7735\n9180, wants to know if we post on Facebook.", "NATIONAL_ID", "4021 7735\n9180"),
+    ],
+)
+def test_a_number_wrapped_onto_the_next_line_is_masked_whole(text, kind, number):
+    assert number in _masked(text, kind)
+
+
+def test_numbers_on_separate_lines_of_a_timetable_stay_apart():
+    text = "Opening hours:\nMon 9-17\n2024 timetable below\n12 staff, 3 rooms. Post for Facebook?"
+    assert _masked(text) == []
