@@ -30,3 +30,20 @@ def test_a_number_wrapped_onto_the_next_line_is_masked_whole(text, kind, number)
 def test_numbers_on_separate_lines_of_a_timetable_stay_apart():
     text = "Opening hours:\nMon 9-17\n2024 timetable below\n12 staff, 3 rooms. Post for Facebook?"
     assert _masked(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spruch für den Newsletter: 'Wer rastet, der rostet' – ist das von Sebastian Kneipp oder von Hildegard Bingen?",
+        "Aforisma per Instagram: 'Il sorriso costa meno della luce'. È di Rita Levi Montalcini o di Oscar Wilde?",
+        "Thinking of a quote from Nelson Mandela or John F. Kennedy for the banner, which one?",
+    ],
+)
+def test_the_authors_offered_for_a_saying_stay_readable(text):
+    assert _masked(text, "NAME") == []
+
+
+def test_a_patients_quoted_words_keep_their_writer_masked():
+    text = "Quote from a patient for the website: 'Best physio in town' – from Gemma Oduya. Okay to post?"
+    assert _masked(text, "NAME") == ["Gemma Oduya"]
