@@ -47,3 +47,21 @@ def test_the_authors_offered_for_a_saying_stay_readable(text):
 def test_a_patients_quoted_words_keep_their_writer_masked():
     text = "Quote from a patient for the website: 'Best physio in town' – from Gemma Oduya. Okay to post?"
     assert _masked(text, "NAME") == ["Gemma Oduya"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Caption: Dr. Omar Haddad gives a free talk on sun safety Friday 6pm at the Riverside Convention Center, "
+        "410 Lake Shore Dr. All welcome!",
+        "Für Facebook: Dr. Lena Krüger hält einen Vortrag über Allergien im Bürgerhaus Lörrach, Hauptstraße 88. "
+        "Eintritt frei.",
+    ],
+)
+def test_the_public_venue_of_a_talk_or_a_fair_stays_readable(text):
+    assert _masked(text, "ADDRESS") == []
+
+
+def test_a_patients_address_after_a_talk_stays_masked():
+    text = "After the talk on falls, Mrs Okoro (lives at 22 Elm Road, Leeds) asked for the slides. Reply?"
+    assert _masked(text, "ADDRESS") != []
