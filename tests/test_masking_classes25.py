@@ -65,3 +65,24 @@ def test_the_public_venue_of_a_talk_or_a_fair_stays_readable(text):
 def test_a_patients_address_after_a_talk_stays_masked():
     text = "After the talk on falls, Mrs Okoro (lives at 22 Elm Road, Leeds) asked for the slides. Reply?"
     assert _masked(text, "ADDRESS") != []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "Mme Lucie Caron, née le vingt-trois avril 1958, veut retirer son avis Google. Quoi répondre?",
+            "vingt-trois avril 1958",
+        ),
+        (
+            "Il sig. Pellegrini, nato il quindici ottobre 1944, ci chiede di togliere la sua foto.",
+            "quindici ottobre 1944",
+        ),
+    ],
+)
+def test_a_date_of_birth_with_its_day_in_words_in_french_or_italian_is_masked(text, date):
+    assert date in _masked(text, "DATE_OF_BIRTH")
+
+
+def test_a_closing_day_in_words_stays_readable():
+    assert _masked("Post: le cabinet sera fermé le quinze août, bonnes vacances!", "DATE_OF_BIRTH") == []
