@@ -86,3 +86,21 @@ def test_a_date_of_birth_with_its_day_in_words_in_french_or_italian_is_masked(te
 
 def test_a_closing_day_in_words_stays_readable():
     assert _masked("Post: le cabinet sera fermé le quinze août, bonnes vacances!", "DATE_OF_BIRTH") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Possiamo taggare nel post la moglie del paziente? Abbiamo la foto della nipote Martina alla festa.",
+            "Martina",
+        ),
+        ("Aapke bete Kabir ka comment aaya hai Instagram pe, reply kaise karein?", "Kabir"),
+    ],
+)
+def test_a_relative_after_a_preposition_or_an_oblique_possessive_is_masked(text, name):
+    assert name in _masked(text, "NAME")
+
+
+def test_a_hindi_possessive_is_no_name():
+    assert "Uske" not in _masked("Uske bhai Vikram ne review likha, reply draft karo", "NAME")
