@@ -104,3 +104,17 @@ def test_a_relative_after_a_preposition_or_an_oblique_possessive_is_masked(text,
 
 def test_a_hindi_possessive_is_no_name():
     assert "Uske" not in _masked("Uske bhai Vikram ne review likha, reply draft karo", "NAME")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Recensione: 'Staff gentilissimo 👏 Ornella' – è la paziente Ornella Gatti. Rispondo?", "Ornella"),
+        (
+            "Review text 'great care, would recommend - Thandiwe' and she is our patient Thandiwe Ndlovu. Reply?",
+            "Thandiwe",
+        ),
+    ],
+)
+def test_a_sign_off_before_a_closing_quote_is_masked_when_the_patient_is_named_again(text, name):
+    assert name in _masked(text, "NAME")

@@ -358,7 +358,7 @@ def _with_repeated_names(text: str, spans: list[PhiSpan], cleared: Sequence[PhiS
         return spans
     pattern = re.compile(
         rf"(?<![\w'’@.-])(?:(?-i:[A-Z])\.[ ]?)?(?:{'|'.join(map(re.escape, sorted(parts, key=len, reverse=True)))})"
-        r"(?![\w'’-]|@)"
+        r"(?![\w-]|['’]\w|@)"  # a closing quote may follow: a sign-off at the end of a quoted comment
     )
     namesakes = [(s.start, s.end) for s in cleared if len(_NAME_PART.findall(s.text)) > 1]
     found = [m.span() for m in pattern.finditer(text)]
