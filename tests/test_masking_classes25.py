@@ -118,3 +118,12 @@ def test_a_hindi_possessive_is_no_name():
 )
 def test_a_sign_off_before_a_closing_quote_is_masked_when_the_patient_is_named_again(text, name):
     assert name in _masked(text, "NAME")
+
+
+def test_a_record_number_after_mr_no_is_masked():
+    text = "MR No. KEM/OPD/25/00912B - Sunita ji ka complaint hai ki appointment late tha. Reply kaise karein?"
+    assert _masked(text, "RECORD_NUMBER") == ["KEM/OPD/25/00912B"]
+
+
+def test_mr_before_a_name_is_still_a_title():
+    assert _masked("Mr Noakes wants his photo taken off the website. How do I reply?", "RECORD_NUMBER") == []
