@@ -127,3 +127,18 @@ def test_a_record_number_after_mr_no_is_masked():
 
 def test_mr_before_a_name_is_still_a_title():
     assert _masked("Mr Noakes wants his photo taken off the website. How do I reply?", "RECORD_NUMBER") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("pt j. nowak no-showed twice this week, can we post a gentle reminder about cancellations?", "j. nowak"),
+        ("patient m. brennan keeps tagging us in her gym selfies, how do we respond?", "m. brennan"),
+    ],
+)
+def test_a_lower_case_initial_and_surname_after_a_cue_are_masked(text, name):
+    assert name in _masked(text, "NAME")
+
+
+def test_a_lower_case_abbreviation_after_a_cue_stays_readable():
+    assert _masked("pts w. diabetes need reminders about foot checks, post idea?", "NAME") == []

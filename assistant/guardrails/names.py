@@ -582,10 +582,20 @@ def _joined_given_names(
     return out
 
 
+# An initial and a surname typed in lower case ("pt r. <surname>", as in a hurried note or a pasted chat).
+_LOWER_INITIAL = re.compile(r"[a-z]\.[ ]?([a-zß-öø-ÿ\u0100-\u017f][a-zß-öø-ÿ\u0100-\u017f'’-]{2,})(?![\w'’-])")
+
+
 def _initials_after(text: str, start: int) -> list[tuple[int, int]]:
-    """Initials right after a cue, one or a list ("pt J.S.", "Patients: A. Rossi, B. Verdi and C. Neri")."""
-    initials = _INITIALS.match(text, start + len(text[start:]) - len(text[start:].lstrip(" ,:(\n")))
+    """Initials right after a cue, one or a list ("pt J.S.", "Patients: A. Rossi, B. Verdi and C. Neri"), or an
+    initial and a listed surname in lower case ("pt r. <surname>")."""
+    at = start + len(text[start:]) - len(text[start:].lstrip(" ,:(\n"))
+    initials = _INITIALS.match(text, at)
     if not initials:
+        lower = _LOWER_INITIAL.match(text, at) if at > start else None
+        lists = name_lists() if lower else None
+        if lower and lists and _in(lower.group(1), lists.surnames) and fold(lower.group(1)) not in lists.function_words:
+            return [lower.span()]
         return []
     found = [initials.span()]
     while more := _MORE_INITIALS.match(text, found[-1][1]):
