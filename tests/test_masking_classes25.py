@@ -142,3 +142,19 @@ def test_a_lower_case_initial_and_surname_after_a_cue_are_masked(text, name):
 
 def test_a_lower_case_abbreviation_after_a_cue_stays_readable():
     assert _masked("pts w. diabetes need reminders about foot checks, post idea?", "NAME") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "nick"),
+    [
+        ("Our oldest patient, Winifred Cole (Peggy to everyone), turns 100 on Sunday. Birthday post?", "Peggy"),
+        ("Il paziente Salvatore Greco (Totò per tutti) vuole comparire nel video, va bene?", "Totò"),
+    ],
+)
+def test_a_nickname_in_brackets_with_who_calls_them_so_is_masked(text, nick):
+    assert nick in _masked(text, "NAME")
+
+
+def test_an_everyday_word_in_brackets_with_to_everyone_stays_readable():
+    text = "Patient Jane Doe (Thanks to all) sent cupcakes for the team. Post idea?"
+    assert "Thanks" not in _masked(text, "NAME")

@@ -989,9 +989,12 @@ def _months() -> frozenset[str]:
 # A nickname written in brackets beside a full name, or a full name in brackets after a nickname: "Bhagyashree
 # Mohite (Bhagya)", "Nguyen Thi Lan (goes by Lan)", "Dash (Dashiell Moreau-Kent, ...)", "der Heinzi (Heinz ...)".
 _NICK_WORD = r"[^\W\d_][^\W\d_'’-]*"
+# Who calls the person by it may follow the nickname ("(<nick> to everyone)", "(<nick> per tutti)"): a marker too.
 _NICK_AFTER = re.compile(
     rf"[ ]*\((?:(?P<marker>goes by|aka|a\.k\.a\.|known as|called|detto|detta|genannt|dit|dite|alias|née?|nata) )?"
-    rf"[\"'“‘]?(?P<word>{_NICK_WORD})[\"'”’]?\)",
+    rf"[\"'“‘]?(?P<word>{_NICK_WORD})[\"'”’]?"
+    r"(?P<to>[ ]+(?:to|for|per|für|pour) (?:everyone|everybody|all|all of us|us|friends|family|the family|"
+    r"(?:his|her|their) (?:friends|mates|family)|tutti|gli amici|alle|freunde|tout le monde|les amis))?\)",
     re.IGNORECASE,
 )
 _NICK_BEFORE = re.compile(rf"(?<![\w'’-])(?P<word>{_NICK_WORD})[ ]*\($")
@@ -1009,7 +1012,9 @@ def nicknames_beside_names(
     for start, end in names:
         parts = [fold(p) for p in re.split(r"[\s-]+", text[start:end]) if len(fold(p)) >= 3]
         after = _NICK_AFTER.match(text, end)
-        if after and _nickname(after.group("word"), parts, bool(after.group("marker")), everyday):
+        # After "to everyone" the word must be a listed given name or no everyday word: not "(Thanks to all)".
+        to = after is not None and after.group("to") and (is_given_name(w := after.group("word")) or not everyday(w))
+        if after and _nickname(after.group("word"), parts, bool(after.group("marker") or to), everyday):
             found.append(after.span("word"))
         before = _NICK_BEFORE.search(text, max(0, start - _WINDOW), start)
         if before and _nickname(before.group("word"), parts[:1], False, everyday):
