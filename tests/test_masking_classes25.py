@@ -158,3 +158,15 @@ def test_a_nickname_in_brackets_with_who_calls_them_so_is_masked(text, nick):
 def test_an_everyday_word_in_brackets_with_to_everyone_stays_readable():
     text = "Patient Jane Doe (Thanks to all) sent cupcakes for the team. Post idea?"
     assert "Thanks" not in _masked(text, "NAME")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thu Mar 13 · 10:00 · whitening demo · Op 1\nCan I post this?",
+        "Wed Mar 12 · 2:00pm · staff meeting\nThu Mar 13 · 9:00am · open day\nStory idea?",
+        "Sun Mar 9 — Mar 15 is Brain Awareness Week, post ideas?",
+    ],
+)
+def test_a_weekday_and_a_month_before_a_day_stay_readable(text):
+    assert _masked(text, "NAME") == []

@@ -163,6 +163,8 @@ def is_not_a_patient(text: str, start: int, end: int) -> bool:
         return True
     if _set_against_a_figure(text, start, end, known.figures):
         return True
+    if len(parts) == 2 and _weekday_and_month(parts, text, end):
+        return True
     # Right after the name only: "Amelia Wright's marathon story" is still a patient's story.
     after = re.match(r"[ \t]*([^\W\d_]+)", text[end:])
     return (after is not None and after.group(1).lower() in known.after) or names_a_language(text, end)
@@ -984,6 +986,17 @@ def _month_after_day(text: str, start: int, word: str) -> bool:
 @lru_cache(maxsize=1)
 def _months() -> frozenset[str]:
     return frozenset(m.lower() for m in patient_data().births.months)
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> frozenset[str]:
+    return frozenset(d.lower() for d in patient_data().births.weekdays)
+
+
+def _weekday_and_month(parts: list[str], text: str, end: int) -> bool:
+    """Whether two words read as a name are a weekday and a month before a day's number ("Thu Mar 6"): a date."""
+    day, month = (p.rstrip(".,").lower() for p in parts)
+    return day in _weekdays() and month in _months() and re.match(r"[ ]?\d{1,2}(?!\d)", text[end:]) is not None
 
 
 # A nickname written in brackets beside a full name, or a full name in brackets after a nickname: "Bhagyashree
