@@ -170,3 +170,12 @@ def test_an_everyday_word_in_brackets_with_to_everyone_stays_readable():
 )
 def test_a_weekday_and_a_month_before_a_day_stay_readable(text):
     assert _masked(text, "NAME") == []
+
+
+def test_a_patient_before_their_doctor_in_brackets_in_a_calendar_is_masked():
+    text = "Mon Apr 7 · 11:00 · root canal — Fergus Odell (Dr. Amara) · Op 3\nCan I screenshot this for a story?"
+    assert "Fergus Odell" in _masked(text, "NAME")
+
+
+def test_a_colleague_with_a_role_in_brackets_stays_readable():
+    assert _masked("Dr. Ines Varga (locum) covers Friday, can you draft a post?", "NAME") == []
