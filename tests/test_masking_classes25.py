@@ -179,3 +179,16 @@ def test_a_patient_before_their_doctor_in_brackets_in_a_calendar_is_masked():
 
 def test_a_colleague_with_a_role_in_brackets_stays_readable():
     assert _masked("Dr. Ines Varga (locum) covers Friday, can you draft a post?", "NAME") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Mrs Delia Byron (no jokes please) just moved up to Byron Bay. She wants a farewell post.", "Byron"),
+        ("Our patient Mr Tom Gold retired to the Gold Coast; can we share his thank-you card?", "Gold"),
+    ],
+)
+def test_a_patients_surname_named_again_in_a_place_stays_readable_there(text, place):
+    masked = _masked(text, "NAME")
+    assert place not in masked  # the place's word alone; the patient's full name stays masked
+    assert any(place in m for m in masked)
