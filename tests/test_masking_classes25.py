@@ -192,3 +192,19 @@ def test_a_patients_surname_named_again_in_a_place_stays_readable_there(text, pl
     masked = _masked(text, "NAME")
     assert place not in masked  # the place's word alone; the patient's full name stays masked
     assert any(place in m for m in masked)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("[09:12] marta: si chiama rosa de santis, quella della foto. come rispondo?", "rosa de santis"),
+        ("[11:02] luca: si chiama paola ferri, vuole togliere il tag", "paola ferri"),
+        ("die dame von gestern, sie heißt monika von der heide, will das foto weg", "monika von der heide"),
+    ],
+)
+def test_a_name_given_for_someone_else_is_masked(text, name):
+    assert name in _masked(text, "NAME")
+
+
+def test_a_service_named_after_si_chiama_stays_readable():
+    assert _masked("Il nuovo pacchetto si chiama Sorriso Smart, ci scrivi un post?", "NAME") == []
