@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.profile import ClinicProfile
 from tests.masking import masked as _masked
+
+_STUDIO = ClinicProfile(
+    name="Studio Dentistico Marchetti", city="Padova", staff=["Dott. Paolo Marchetti", "Elena Sala"]
+)
 
 
 @pytest.mark.parametrize(
@@ -208,3 +213,25 @@ def test_a_name_given_for_someone_else_is_masked(text, name):
 
 def test_a_service_named_after_si_chiama_stays_readable():
     assert _masked("Il nuovo pacchetto si chiama Sorriso Smart, ci scrivi un post?", "NAME") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oggi alle 16 c'è il sig. Marchetti, omonimo del dottore, per la corona. Possiamo filmarlo per un reel?",
+        "Mr Marchetti (no relation to our dentist) wants his before/after photos on Instagram. OK?",
+    ],
+)
+def test_a_patient_sharing_a_doctors_surname_after_a_lay_title_is_masked(text):
+    assert "Marchetti" in _masked(text, "NAME", clinic=_STUDIO)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il dott. Marchetti vuole un post sul nuovo scanner intraorale.",
+        "La sig.ra Sala è in ferie fino a lunedì, post per avvisare i pazienti?",
+    ],
+)
+def test_the_clinics_own_doctor_and_staff_stay_readable(text):
+    assert _masked(text, "NAME", clinic=_STUDIO) == []

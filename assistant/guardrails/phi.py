@@ -167,7 +167,7 @@ def detect_phi(
         spans = sorted(spans + _learned_names(text, spans), key=lambda s: s.start)
     if own is None:
         return spans
-    kept = [s for s in spans if not own.covers(s)]
+    kept = [s for s in spans if not own.covers(s) or own.lay_titled_namesake(text, s)]
     dropped = [s for s in spans if s not in kept]
     return _without_staff_relatives(text, _without_nicknames_of(text, kept, dropped), dropped)
 
