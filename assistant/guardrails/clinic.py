@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -35,6 +36,9 @@ class ClinicTerms:
     domain: str = ""  # the clinic's web domain (from its booking page): its own e-mail addresses use it
     surnames: frozenset[str] = frozenset()  # the last word of each staff member's name, folded
     name_hosts: frozenset[str] = frozenset()  # the clinic's name run together, whole or its first words
+    doctor_surnames: frozenset[str] = (
+        frozenset()
+    )  # surnames of staff the profile gives a professional title (Dr, Dott.)
 
     def covers(self, span: PhiSpan) -> bool:
         """True when `span` is the clinic's own name, place, address, phone or a staff member's name."""
@@ -56,6 +60,13 @@ class ClinicTerms:
             return True  # the clinic's address however it is split or shortened ("22 Wellington Street, LS1 4DL")
         low = " ".join(span.text.lower().split())
         return any(low in phrase for phrase in self.phrases)
+
+    def lay_titled_namesake(self, text: str, span: PhiSpan) -> bool:
+        """Whether `span` is a titled doctor's surname alone after a lay courtesy title ("il sig. <surname>", "Mr
+        <surname>"): the clinic calls its doctor "Dott."/"Dr", so this is a patient who shares the surname."""
+        if span.kind != "NAME" or fold(span.text) not in self.doctor_surnames:
+            return False
+        return _lay_title_before().search(text, max(0, span.start - 14), span.start) is not None
 
     def _staff_surname_and_noun(self, text: str) -> bool:
         """A staff member's surname, no given name, and one capitalised word the name lists do not hold: a German
@@ -87,8 +98,27 @@ def clinic_terms(clinic: ClinicProfile) -> ClinicTerms:
     url = clinic.booking_url.strip()
     domain = (urlsplit(url if "//" in url else "//" + url).hostname or "").removeprefix("www.")
     surnames = frozenset(fold(words[-1]) for name in clinic.staff if (words := _NAME_WORD.findall(name)))
+    lay = _lay_titles()
+    doctors = frozenset(
+        fold(words[-1])
+        for name in clinic.staff
+        if len(words := _NAME_WORD.findall(name)) > 1 and words[0].lower() in titles and words[0].lower() not in lay
+    )
     phone = "".join(c for c in clinic.phone if c.isdigit())
-    return ClinicTerms(staff, phrases, phone, place, domain, surnames, _name_hosts(clinic.name))
+    return ClinicTerms(staff, phrases, phone, place, domain, surnames, _name_hosts(clinic.name), doctors)
+
+
+@lru_cache(maxsize=1)
+def _lay_titles() -> frozenset[str]:
+    """Courtesy titles anyone is given ("mr", "sig", "frau"; guardrails.yaml lower_titles), lower case, no stop."""
+    return frozenset(t.lower().rstrip(".") for t in guardrail_data().phi.lower_titles)
+
+
+@lru_cache(maxsize=1)
+def _lay_title_before() -> re.Pattern[str]:
+    """A courtesy title right before a name ("il sig. ", "Mr ", "Frau ")."""
+    alternation = "|".join(re.escape(t) for t in sorted(_lay_titles(), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alternation})\.?[ ]+$", re.IGNORECASE)
 
 
 def _name_hosts(name: str) -> frozenset[str]:

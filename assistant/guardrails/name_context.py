@@ -29,9 +29,10 @@ _DETERMINERS = frozenset(
     "little much every last next such what whose".split()
 )
 # A sentence ends at ".", "!" or "?" and a space, not after a short title ("Dr. Ramirez", "Dott. Ferrara").
-# Not after a title's abbreviation: "Dr.", "Mrs.", "Dott.", "Prof.", and "Dr. med." / "Dr. med. dent.".
+# Not after a title's abbreviation: "Dr.", "Mrs.", "Dott.", "Prof.", and "Dr. med." / "Dr. med. dent."; nor after an
+# initial ("Lester B. Pearson").
 _SENTENCE_END = re.compile(
-    r"(?:(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!Dott|Prof)(?<! med)(?<! dent)\.|[!?])+[\s\"'”’)]+|\n"
+    r"(?:(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!Dott|Prof)(?<! med)(?<! dent)(?<!\s[A-Z])\.|[!?])+[\s\"'”’)]+|\n"
 )
 _WINDOW = 80  # characters either side of a name that its sentence is read in
 

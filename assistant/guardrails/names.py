@@ -163,6 +163,8 @@ def is_not_a_patient(text: str, start: int, end: int) -> bool:
         return True
     if _set_against_a_figure(text, start, end, known.figures):
         return True
+    if len(parts) == 2 and _weekday_and_month(parts, text, end):
+        return True
     # Right after the name only: "Amelia Wright's marathon story" is still a patient's story.
     after = re.match(r"[ \t]*([^\W\d_]+)", text[end:])
     return (after is not None and after.group(1).lower() in known.after) or names_a_language(text, end)
@@ -582,10 +584,20 @@ def _joined_given_names(
     return out
 
 
+# An initial and a surname typed in lower case ("pt r. <surname>", as in a hurried note or a pasted chat).
+_LOWER_INITIAL = re.compile(r"[a-z]\.[ ]?([a-zß-öø-ÿ\u0100-\u017f][a-zß-öø-ÿ\u0100-\u017f'’-]{2,})(?![\w'’-])")
+
+
 def _initials_after(text: str, start: int) -> list[tuple[int, int]]:
-    """Initials right after a cue, one or a list ("pt J.S.", "Patients: A. Rossi, B. Verdi and C. Neri")."""
-    initials = _INITIALS.match(text, start + len(text[start:]) - len(text[start:].lstrip(" ,:(\n")))
+    """Initials right after a cue, one or a list ("pt J.S.", "Patients: A. Rossi, B. Verdi and C. Neri"), or an
+    initial and a listed surname in lower case ("pt r. <surname>")."""
+    at = start + len(text[start:]) - len(text[start:].lstrip(" ,:(\n"))
+    initials = _INITIALS.match(text, at)
     if not initials:
+        lower = _LOWER_INITIAL.match(text, at) if at > start else None
+        lists = name_lists() if lower else None
+        if lower and lists and _in(lower.group(1), lists.surnames) and fold(lower.group(1)) not in lists.function_words:
+            return [lower.span()]
         return []
     found = [initials.span()]
     while more := _MORE_INITIALS.match(text, found[-1][1]):
@@ -976,12 +988,26 @@ def _months() -> frozenset[str]:
     return frozenset(m.lower() for m in patient_data().births.months)
 
 
+@lru_cache(maxsize=1)
+def _weekdays() -> frozenset[str]:
+    return frozenset(d.lower() for d in patient_data().births.weekdays)
+
+
+def _weekday_and_month(parts: list[str], text: str, end: int) -> bool:
+    """Whether two words read as a name are a weekday and a month before a day's number ("Thu Mar 6"): a date."""
+    day, month = (p.rstrip(".,").lower() for p in parts)
+    return day in _weekdays() and month in _months() and re.match(r"[ ]?\d{1,2}(?!\d)", text[end:]) is not None
+
+
 # A nickname written in brackets beside a full name, or a full name in brackets after a nickname: "Bhagyashree
 # Mohite (Bhagya)", "Nguyen Thi Lan (goes by Lan)", "Dash (Dashiell Moreau-Kent, ...)", "der Heinzi (Heinz ...)".
 _NICK_WORD = r"[^\W\d_][^\W\d_'’-]*"
+# Who calls the person by it may follow the nickname ("(<nick> to everyone)", "(<nick> per tutti)"): a marker too.
 _NICK_AFTER = re.compile(
     rf"[ ]*\((?:(?P<marker>goes by|aka|a\.k\.a\.|known as|called|detto|detta|genannt|dit|dite|alias|née?|nata) )?"
-    rf"[\"'“‘]?(?P<word>{_NICK_WORD})[\"'”’]?\)",
+    rf"[\"'“‘]?(?P<word>{_NICK_WORD})[\"'”’]?"
+    r"(?P<to>[ ]+(?:to|for|per|für|pour) (?:everyone|everybody|all|all of us|us|friends|family|the family|"
+    r"(?:his|her|their) (?:friends|mates|family)|tutti|gli amici|alle|freunde|tout le monde|les amis))?\)",
     re.IGNORECASE,
 )
 _NICK_BEFORE = re.compile(rf"(?<![\w'’-])(?P<word>{_NICK_WORD})[ ]*\($")
@@ -999,7 +1025,9 @@ def nicknames_beside_names(
     for start, end in names:
         parts = [fold(p) for p in re.split(r"[\s-]+", text[start:end]) if len(fold(p)) >= 3]
         after = _NICK_AFTER.match(text, end)
-        if after and _nickname(after.group("word"), parts, bool(after.group("marker")), everyday):
+        # After "to everyone" the word must be a listed given name or no everyday word: not "(Thanks to all)".
+        to = after is not None and after.group("to") and (is_given_name(w := after.group("word")) or not everyday(w))
+        if after and _nickname(after.group("word"), parts, bool(after.group("marker") or to), everyday):
             found.append(after.span("word"))
         before = _NICK_BEFORE.search(text, max(0, start - _WINDOW), start)
         if before and _nickname(before.group("word"), parts[:1], False, everyday):

@@ -167,7 +167,7 @@ def detect_phi(
         spans = sorted(spans + _learned_names(text, spans), key=lambda s: s.start)
     if own is None:
         return spans
-    kept = [s for s in spans if not own.covers(s)]
+    kept = [s for s in spans if not own.covers(s) or own.lay_titled_namesake(text, s)]
     dropped = [s for s in spans if s not in kept]
     return _without_staff_relatives(text, _without_nicknames_of(text, kept, dropped), dropped)
 
@@ -207,9 +207,34 @@ def _without_nicknames_of(text: str, spans: list[PhiSpan], dropped: Sequence[Phi
     ]
 
 
+# A line break inside a number: a digit (maybe a dash, dot or space after it) before it, a digit after it
+# ("512-555-\n0187", "NHS no. 485 777\n3456"): a number wrapped by a form, a sticky note or a narrow window.
+_BREAK_IN_NUMBER = re.compile(r"(?<=\d)([ \t]?[-./]?[ \t]?)\n(?=[ \t]?\d)")
+_WRAPPED_KINDS = ("PHONE", "NATIONAL_ID", "RECORD_NUMBER")
+
+
 def rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     """What the rules find in `text` (cues, lists, the name model, identifier shapes), the clinic's own terms
-    included: detect_phi without the learned name decision."""
+    included: detect_phi without the learned name decision. A phone, national or record number wrapped onto the
+    next line is read as if the line break were a space."""
+    spans = _rule_spans(text, extra_names)
+    breaks = [m.end() - 1 for m in _BREAK_IN_NUMBER.finditer(text)]
+    if not breaks:
+        return spans
+    joined = list(text)
+    for at in breaks:
+        joined[at] = " "
+    wrapped = [
+        PhiSpan(s.kind, s.start, s.end, text[s.start : s.end])
+        for s in _rule_spans("".join(joined), extra_names)
+        if s.kind in _WRAPPED_KINDS and any(s.start < at < s.end for at in breaks)
+    ]
+    kept = [s for s in spans if not any(s.start < w.end and w.start < s.end for w in wrapped)]
+    return sorted(kept + wrapped, key=lambda s: s.start)
+
+
+def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
+    """rule_spans for one version of the text."""
     extra = _extra_name_recognizers(tuple(extra_names))
     results = _analyzer().analyze(text=text, language="en", ad_hoc_recognizers=extra or None, score_threshold=0.3)
     spans = _with_names_beside_names(
@@ -333,7 +358,7 @@ def _with_repeated_names(text: str, spans: list[PhiSpan], cleared: Sequence[PhiS
         return spans
     pattern = re.compile(
         rf"(?<![\w'’@.-])(?:(?-i:[A-Z])\.[ ]?)?(?:{'|'.join(map(re.escape, sorted(parts, key=len, reverse=True)))})"
-        r"(?![\w'’-]|@)"
+        r"(?![\w-]|['’]\w|@)"  # a closing quote may follow: a sign-off at the end of a quoted comment
     )
     namesakes = [(s.start, s.end) for s in cleared if len(_NAME_PART.findall(s.text)) > 1]
     found = [m.span() for m in pattern.finditer(text)]

@@ -140,6 +140,7 @@ class BirthTerms(Strict):
     cues: tuple[Regex, ...] = Field(min_length=1)
     cues_after: tuple[Regex, ...] = ()  # written after the date: "03/14/1987 (DOB)"
     months: tuple[str, ...] = Field(min_length=12)
+    weekdays: tuple[str, ...] = ()  # "Thu Mar 6" in a calendar: a date, not a name
     spoken_days: tuple[Regex, ...] = ()  # "the third of march", "am achten September"
     spoken_years: tuple[Regex, ...] = ()  # "fifty two", "neunzehnhundertvierzig"
     # A birthday celebrated by the team is a colleague's: the birthday cues, and a request for a team post.
