@@ -36,9 +36,8 @@ class ClinicTerms:
     domain: str = ""  # the clinic's web domain (from its booking page): its own e-mail addresses use it
     surnames: frozenset[str] = frozenset()  # the last word of each staff member's name, folded
     name_hosts: frozenset[str] = frozenset()  # the clinic's name run together, whole or its first words
-    doctor_surnames: frozenset[str] = (
-        frozenset()
-    )  # surnames of staff the profile gives a professional title (Dr, Dott.)
+    # The surnames of staff the profile gives a professional title (Dr, Dott.).
+    doctor_surnames: frozenset[str] = frozenset()
 
     def covers(self, span: PhiSpan) -> bool:
         """True when `span` is the clinic's own name, place, address, phone or a staff member's name."""
