@@ -85,6 +85,12 @@ def test_a_job_post_says_the_experience_and_benefits_the_message_lists_in_passin
     assert "{need}" not in draft.text and "[the qualifications" not in draft.text
 
 
+def test_a_skill_that_would_be_a_bonus_is_no_benefit_on_offer(drafter):
+    text = "Write a job post for an associate optometrist, full time, interest in myopia control a bonus."
+    (draft, *_) = drafter.drafts(turn(text, ["instagram"]), None, Asker())
+    assert "What we offer: [training" in draft.text and "myopia control" not in draft.text.split("What we offer")[1]
+
+
 def test_a_job_post_with_no_requirements_keeps_the_placeholder_to_fill(drafter):
     (draft, *_) = drafter.drafts(turn("Write a job post for a receptionist, part time"), None, Asker())
     assert "What you'll need: [the qualifications, registration and experience" in draft.text

@@ -101,7 +101,7 @@ _NEEDS = re.compile(
     r"|\b(?:[A-Z]{2,5}|fully|must be)\s*[- ]?registered\b[^,.;\n]{0,30}",
 )
 _PERKS = re.compile(
-    r"\b(?:cpd|pension|parking|bonus(?:es)?|days? off|annual leave|holidays?|health insurance|indemnity|"
+    r"\b(?:cpd|pension|parking|(?<!a )bonus(?:es)?|days? off|annual leave|holidays?|health insurance|indemnity|"
     r"training budget|study leave|flexible (?:hours|working)|(?:four|4)[- ]day week|paid (?:training|courses?))\b",
     re.IGNORECASE,
 )
