@@ -91,6 +91,17 @@ def test_a_skill_that_would_be_a_bonus_is_no_benefit_on_offer(drafter):
     assert "What we offer: [training" in draft.text and "myopia control" not in draft.text.split("What we offer")[1]
 
 
+def test_an_amount_inside_a_benefit_is_not_the_pay(drafter):
+    (draft, *_) = drafter.drafts(turn("Need a job post for a practice nurse, CPD budget €1,500"), None, Asker())
+    assert "Pay: [pay]" in draft.text and "What we offer: CPD budget €1,500." in draft.text
+
+
+def test_a_benefit_said_over_and_over_is_listed_once(drafter):
+    text = "Need a job post for a nurse, " + ", ".join(["3+ years experience, free parking"] * 150)
+    (draft, *_) = drafter.drafts(turn(text), None, Asker())
+    assert "What we offer: free parking." in draft.text and "What you'll need: 3+ years experience." in draft.text
+
+
 def test_a_job_post_with_no_requirements_keeps_the_placeholder_to_fill(drafter):
     (draft, *_) = drafter.drafts(turn("Write a job post for a receptionist, part time"), None, Asker())
     assert "What you'll need: [the qualifications, registration and experience" in draft.text

@@ -40,3 +40,7 @@ def test_a_title_inside_a_sentence_keeps_an_abbreviations_capitals(title, expect
 
 def test_only_the_first_character_is_raised():
     assert first_upper("covered by NHS Wales") == "Covered by NHS Wales" and first_upper("") == ""
+
+
+def test_no_role_gets_no_article():
+    assert with_article("") == "" and with_article("   ") == "   " and role_in_sentence("") == ""

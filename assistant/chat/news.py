@@ -105,6 +105,7 @@ _PERKS = re.compile(
     r"training budget|study leave|flexible (?:hours|working)|(?:four|4)[- ]day week|paid (?:training|courses?))\b",
     re.IGNORECASE,
 )
+_MOST_LISTED = 6  # benefits or requirements said in passing that a post lists, at most
 _PIECES = re.compile(r"[^,.;:\n()]+(?:[.,]\d[^,.;:\n()]*)*")  # "CPD budget €1,500" stays one piece
 _HOURS = re.compile(
     r"\b(?:full[- ]time|part[- ]time|\d{1,2}\s*sessions?(?:\s*(?:a|per)\s*week)?|"
@@ -596,13 +597,17 @@ def _job_details(text: str) -> dict[str, str]:
     # "a job post for LinkedIn", "a hiring post for our practice": no role
     if role := next((r for r in roles if _a_role(r)), None):
         found["role"] = role
-    if pay := _pay(text, found.get("role", "")):
+    perks = [m for m in _PIECES.finditer(text) if _PERKS.search(m.group(0)) and len(m.group(0).split()) <= 8]
+    # An amount inside a benefit ("CPD budget €1,500") is not the pay: benefits are blanked before it is looked for.
+    spans = {m.span() for m in perks}
+    unpaid = _PIECES.sub(lambda m: " " * len(m.group(0)) if m.span() in spans else m.group(0), text)
+    if pay := _pay(unpaid, found.get("role", "")):
         found["pay"] = pay
     if offer := _OFFER.search(text):
         found["offer"] = offer.group(1).strip(" ,;:")
-    elif perks := [p.strip() for p in _PIECES.findall(text) if _PERKS.search(p) and len(p.split()) <= 8]:
-        found["offer"] = ", ".join(perks)
-    if needs := list(dict.fromkeys(m.group(0).strip() for m in _NEEDS.finditer(text))):
+    elif listed := list(dict.fromkeys(m.group(0).strip() for m in perks))[:_MOST_LISTED]:
+        found["offer"] = ", ".join(listed)
+    if needs := list(dict.fromkeys(m.group(0).strip() for m in _NEEDS.finditer(text)))[:_MOST_LISTED]:
         found["need"] = ", ".join(needs)
     # The first role's hours ("part-time", "3 days a week"), not a second role's ("(1) a salaried GP, 3-4 days, and
     # (2) a practice nurse, full or part time").

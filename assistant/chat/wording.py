@@ -15,7 +15,9 @@ def first_upper(text: str) -> str:
 def with_article(role: str) -> str:
     """The role with "a" or "an" by how its first word sounds: "an experienced SLT", "an osteopath", "a nurse", "a
     university tutor", "an RN", "a one-to-one coach", "an hour-long session"."""
-    first = role.split()[0] if role.split() else role
+    if not role.split():
+        return role
+    first = role.split()[0]
     if first.isupper() and len(first) > 1:
         vowel = first[0] in _VOWEL_LETTERS
     else:
