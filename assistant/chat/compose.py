@@ -46,12 +46,13 @@ _OPEN_QUESTION = re.compile(
 # A verdict opening a lead: "No." / "Yes:" (a full sentence follows), "Not on its own: ..." / "Yes, if ...: ..."
 # (a condition, then the answer after the colon), or "Yes, reply ..." / "No, it is ..." (the answer follows).
 _VERDICT_SENTENCE = re.compile(r"^(?:Yes|No)[.!:]\s+(?=\S)")
+# The words a conditional verdict goes on with ("Yes, if ...", "No, unless ...", "Yes, with ...").
+_CONDITIONS = r"if|unless|with|where|when|while|as long as|provided|once|only if"
 _VERDICT_CONDITION = re.compile(
-    r"^(?:Not\b|(?:Yes|No),?\s+(?:if|unless|with|where|when|while|as long as|provided|once|for|in|on|only|under|"
-    r"within|and|not|but)\b)[^.:;]{0,140}:\s+(?=\S)"
+    rf"^(?:Not\b|(?:Yes|No),?\s+(?:{_CONDITIONS}|for|in|on|only|under|within|and|not|but)\b)[^.:;]{{0,140}}:\s+(?=\S)"
 )
 _VERDICT_WORD = re.compile(r"^(?:Yes|No),\s+(?=\S)")
-_CONDITION_FIRST = re.compile(r"(?:if|unless|provided|as long as|once|when|where|with|only if)\b")
+_CONDITION_FIRST = re.compile(rf"(?:{_CONDITIONS})\b")
 _VERDICT_OPENING = re.compile(r"^(?:Yes|No|Not|Only|Usually|Rarely|Never|Always|Probably|Possibly)\b")
 MAX_HEADING_WORDS = 16  # a longer part of a question is headed by its card's theme instead
 # A lead that allows ("Yes, if ...", "In many places yes, ...", "Only with ...") and one that forbids or defers

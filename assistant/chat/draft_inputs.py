@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .details import Details
+from .wording import first_upper
 
 if TYPE_CHECKING:
     from ..knowledge.schemas.drafts import DraftData, PracticeField
@@ -117,4 +118,4 @@ def _subject_tag(phrase: str) -> str:
     words = [w for w in words if w]
     if not 1 <= len(words) <= 3:
         return ""
-    return "#" + "".join(w if w.isupper() else w[:1].upper() + w[1:] for w in words)
+    return "#" + "".join(w if w.isupper() else first_upper(w) for w in words)
