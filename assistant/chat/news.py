@@ -599,9 +599,10 @@ def _job_details(text: str) -> dict[str, str]:
         found["role"] = role
     perks = [m for m in _PIECES.finditer(text) if _PERKS.search(m.group(0)) and len(m.group(0).split()) <= 8]
     # An amount inside a benefit ("CPD budget €1,500") is not the pay: benefits are blanked before it is looked for.
-    spans = {m.span() for m in perks}
-    unpaid = _PIECES.sub(lambda m: " " * len(m.group(0)) if m.span() in spans else m.group(0), text)
-    if pay := _pay(unpaid, found.get("role", "")):
+    unpaid = list(text)
+    for m in perks:
+        unpaid[m.start() : m.end()] = " " * (m.end() - m.start())
+    if pay := _pay("".join(unpaid), found.get("role", "")):
         found["pay"] = pay
     if offer := _OFFER.search(text):
         found["offer"] = offer.group(1).strip(" ,;:")
