@@ -403,3 +403,13 @@ def test_a_post_a_day_keeps_its_post_on_a_public_holiday(kb):
     plan = plan_calendar(kb, profile, ["facebook"], dt.date(2027, 12, 6), 1, 7)
     assert sorted(p.date for p in plan.posts) == [dt.date(2027, 12, 6) + dt.timedelta(days=n) for n in range(7)]
     assert not any("No posts on public holidays" in n for n in plan.notes)
+
+
+def test_a_topic_tied_to_a_date_in_the_calendar_waits_for_its_month_in_both_hemispheres(kb):
+    def titles(start, country):
+        profile = ClinicProfile(specialty="dentistry", country=country, hours_per_week=10)
+        return [p.topic for p in plan_calendar(kb, profile, ["instagram", "facebook"], start, 12, 4).posts]
+
+    for country in ("GB", "AU"):
+        assert not any("Halloween" in t for t in titles(dt.date(2027, 1, 4), country))
+    assert any("Halloween" in t for t in titles(dt.date(2027, 9, 27), "GB"))

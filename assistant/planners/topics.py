@@ -86,10 +86,9 @@ class TopicPicker:
 
     def _in_season(self, topic, month: int) -> bool:
         text = " ".join((topic.title, *topic.keywords)).lower()
-        months: set[int] = set()
-        for word, in_months in self.data.seasonal_keywords.items():
-            if re.search(rf"\b{re.escape(word)}\b", text):
-                months.update(((m + 5) % 12) + 1 if self.south else m for m in in_months)
+        # A season moves with the hemisphere ("winter" is June in Sydney); a date in the calendar does not.
+        months = _months_named(text, self.data.seasonal_keywords, self.south)
+        months |= _months_named(text, self.data.calendar_keywords, False)
         return not months or month in months
 
     def _scan(self, platform, month: int, strict: int):
@@ -154,3 +153,12 @@ class TopicPicker:
     def _take_bound(self, title: str):
         self.used.add(title)
         return self.titles[title]
+
+
+def _months_named(text: str, table: dict[str, tuple[int, ...]], south: bool) -> set[int]:
+    """The months of each word in `table` that `text` names, six months on for the southern hemisphere."""
+    months: set[int] = set()
+    for word, in_months in table.items():
+        if re.search(rf"\b{re.escape(word)}\b", text):
+            months.update(((m + 5) % 12) + 1 if south else m for m in in_months)
+    return months

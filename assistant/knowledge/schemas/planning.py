@@ -57,6 +57,8 @@ class PlanningData(Strict):
     format_hints: dict[str, str]
     plannable_kinds: tuple[str, ...]
     seasonal_keywords: dict[str, tuple[int, ...]]
+    # Words tied to a date in the calendar, not to a season: never shifted for the southern hemisphere.
+    calendar_keywords: dict[str, tuple[int, ...]] = {}
     southern_hemisphere: tuple[str, ...]
     platform_tag_patterns: dict[str, str]
     awareness_pillar_keywords: tuple[str, ...]
