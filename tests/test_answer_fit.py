@@ -113,6 +113,42 @@ def test_a_specialty_note_about_another_country_gives_way_to_the_askers_country(
     assert choose_variant(_fit(kb, dental), aussie, None, places) is not None
 
 
+# --- a variant about another profession's regulator (knowledge/data/chat.yaml `variant_fit.regulators`) ----------
+
+_GMC = {
+    "when": {"country": ["GB"]},
+    "add": "The GMC expects the same confidentiality online as in the consulting room.",
+}
+_GDC = {
+    "when": {"country": ["GB"], "specialty": ["dentistry"]},
+    "add": "The GDC's standards say you must not post any information about patients online.",
+}
+
+
+def _uk(specialty: str | None) -> Asker:
+    return Asker(country="GB", code="GB", specialty=specialty, country_stated=True)
+
+
+def test_a_note_about_the_gmc_is_not_shown_to_a_uk_dentist_or_physio_but_is_to_a_doctor(kb):
+    fit = chat_data().variant_fit
+    assert choose_variant(_fit(kb, _GMC), _uk("dentistry"), fit) is None
+    assert choose_variant(_fit(kb, _GMC), _uk("physiotherapy"), fit) is None
+    assert choose_variant(_fit(kb, _GMC, _GDC), _uk("dentistry"), fit).add.startswith("The GDC's")
+    # Doctors, and askers whose profession is unknown, keep it.
+    assert choose_variant(_fit(kb, _GMC, _GDC), _uk("general_practice"), fit).add.startswith("The GMC")
+    assert choose_variant(_fit(kb, _GMC), _uk(None), fit).add.startswith("The GMC")
+    # Possessives count as naming the regulator; a sentence about every regulator is for everyone.
+    owned = {"when": {"country": ["GB"]}, "add": "Under the GMC's guidance, think before you post about anyone."}
+    assert choose_variant(_fit(kb, owned), _uk("podiatry"), fit) is None
+    every = {"when": {"country": ["GB"]}, "add": "Check with the GMC or your own regulator before posting this."}
+    assert choose_variant(_fit(kb, every), _uk("dentistry"), fit).add.startswith("Check with")
+
+
+def test_the_regulators_register_known_specialties(kb):
+    for regulator in chat_data().variant_fit.regulators:
+        assert set(regulator.registers) <= set(kb.specialties), regulator.names
+
+
 def test_a_specialty_variant_beats_a_us_note_for_a_therapist_with_a_default_profile(kb):
     """The real card: a therapist whose profile names the US gets the therapist answer on review requests."""
     card = kb.card("asking-for-reviews-how-to-ask").card

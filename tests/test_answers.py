@@ -379,3 +379,11 @@ def test_a_prescription_medicine_offer_in_the_eu_gets_a_no_from_the_eu_ban_not_t
     assert not answer.lead.startswith("Yes"), answer.lead
     assert any(source in (s.url or "") for s in answer.sources), [s.url for s in answer.sources]
     assert "do not cover US or EU" not in answer.text and "in the UK" not in answer.lead
+
+
+def test_a_uk_dentist_asking_about_a_bad_review_reads_the_gdc_not_the_gmc(services):
+    answer = ask(services, "I'm a dentist in Manchester - how do I answer a negative Google review?")
+    assert answer.card_id == "negative-reviews-how-to-reply"
+    assert "GDC" in answer.text and "GMC" not in answer.text
+    doctor = ask(services, "I'm a GP in Manchester - how do I answer a negative Google review?")
+    assert "GMC" in doctor.text

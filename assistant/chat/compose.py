@@ -120,7 +120,8 @@ def choose_variant(
 ) -> CardVariant | None:
     """The variant that fits the asker most specifically (knowledge/data/chat.yaml `variant_fit`; the first of
     equals), among those whose every condition fits, or None. A variant whose own words are about another country
-    than the asker's ("The ADA Code applies ...", "the GDC says ...") ranks below every variant that is not."""
+    than the asker's ("The ADA Code applies ...", "the GDC says ...") ranks below every variant that is not; one
+    that speaks only of another profession's regulator ("The GMC expects ..." for a dentist) is left out."""
     fit = fit or VariantFit()
     best, best_key = None, (False, 0.0)
     for variant in card.variants:
@@ -129,7 +130,7 @@ def choose_variant(
         fits = (not when.country or country > 0) and (not when.specialty or asker.specialty in when.specialty)
         if when.platform:
             fits = fits and any(p in when.platform for p in asker.platforms)
-        if not fits:
+        if not fits or fit.for_other_professions(" ".join(variant.texts()), asker.specialty):
             continue
         score = country
         if when.specialty:

@@ -205,6 +205,15 @@ class NearbyCard(Strict):
         return self.probability(share, confidence) >= self.notice_at
 
 
+class Regulator(Strict):
+    """A professional regulator and the specialties whose clinicians it registers (the GMC: doctors), so that a card
+    variant speaking only of regulators that do not register the asker ("The GMC expects ...") is not shown to a
+    dentist or a physiotherapist."""
+
+    names: tuple[str, ...] = Field(min_length=1)
+    registers: tuple[str, ...] = Field(min_length=1)  # specialty ids
+
+
 class VariantFit(Strict):
     """How specifically a card variant fits the asker: the sum, over the conditions in its `when`, of the
     condition's weight, plus `stated` for a country or specialty the question itself names (a platform is only
@@ -217,6 +226,18 @@ class VariantFit(Strict):
     specialty: float = Field(default=1.0, gt=0)
     platform: float = Field(default=1.0, gt=0)
     stated: float = Field(default=1.0, ge=0)
+    regulators: tuple[Regulator, ...] = ()
+    # Words that make a sentence naming a regulator about every profession ("the GMC or your own regulator").
+    any_regulator: tuple[str, ...] = ()
+
+    def for_other_professions(self, text: str, specialty: str | None) -> bool:
+        """Whether the text speaks only of regulators that do not register clinicians of this specialty: it names
+        at least one known regulator, none of those registers the specialty, and it does not say the same goes
+        for every regulator. False when the specialty is unknown."""
+        if not specialty or (self.any_regulator and _any_name(self.any_regulator).search(text)):
+            return False
+        named = [r for r in self.regulators if _any_name(r.names).search(text)]
+        return bool(named) and all(specialty not in r.registers for r in named)
 
     @model_validator(mode="after")
     def _own_country_first(self) -> VariantFit:
@@ -248,6 +269,12 @@ class ChatData(Strict):
     nearby_card: NearbyCard = NearbyCard()
     variant_fit: VariantFit = VariantFit()
     card_calibration: CardCalibration | None = None  # None: fitted on the cards each time they change
+
+
+@lru_cache(maxsize=64)
+def _any_name(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for "any of these names, as whole words, also possessive ("the GMC's"), ignoring case"."""
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(n) for n in names)})(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
