@@ -135,6 +135,11 @@ _OWN_PLACE = re.compile(
     r"\b(my|our)\s+(?:very\s+)?own\s+((?:[\w'’-]+\s+){0,4}?(?:clinic|practice|surgery|centre|center|office|pharmacy))\b",
     re.IGNORECASE,
 )
+# "We're opening a paediatric clinic in Kilimani": the place, as the practice's own
+_A_PLACE = re.compile(
+    r"\b(?:opening|launching)\s+an?\s+((?:[\w'’-]+\s+){0,3}?(?:clinic|practice|surgery|centre|center|office|pharmacy))\b",
+    re.IGNORECASE,
+)
 # "opening a second location in Calgary (Seton)": the place, with the town and area the message gives
 _ANOTHER_PLACE = re.compile(
     r"\b(second|third|fourth|2nd|3rd|another)\s+(location|site|branch|clinic|practice|office|surgery)\b"
@@ -362,6 +367,8 @@ def _service_in(kind: NewsKind, text: str, found: str) -> str:
         return f"our new {place.group(1)}"
     if kind.id == "opening" and (own := _OWN_PLACE.search(text)):
         return f"{own.group(1).lower()} {own.group(2)}"
+    if kind.id == "opening" and (place := _A_PLACE.search(text)):
+        return f"our {place.group(1)}"
     if kind.id == "vaccination" and (vaccine := _VACCINES.search(text)):
         name = vaccine.group(1)
         return f"{name.upper() if name.lower().startswith('covid') else name.lower()} vaccination"
