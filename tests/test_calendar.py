@@ -413,3 +413,13 @@ def test_a_topic_tied_to_a_date_in_the_calendar_waits_for_its_month_in_both_hemi
     for country in ("GB", "AU"):
         assert not any("Halloween" in t for t in titles(dt.date(2027, 1, 4), country))
     assert any("Halloween" in t for t in titles(dt.date(2027, 9, 27), "GB"))
+
+
+def test_a_spring_gardening_topic_waits_for_spring_in_its_hemisphere(kb):
+    def titles(start, country):
+        profile = ClinicProfile(specialty="physiotherapy", country=country, hours_per_week=10)
+        return [p.topic for p in plan_calendar(kb, profile, ["instagram"], start, 8, 3).posts]
+
+    assert not any("Gardening" in t for t in titles(dt.date(2026, 12, 7), "GB"))  # December: winter in the UK
+    assert any("Gardening" in t for t in titles(dt.date(2027, 3, 1), "GB"))
+    assert not any("Gardening" in t for t in titles(dt.date(2027, 3, 1), "AU"))  # March: autumn in Australia

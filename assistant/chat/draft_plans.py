@@ -78,7 +78,9 @@ class PlanWriter:
             and len(plan.posts) <= _WRITTEN_OUT
             and {p.topic for p in plan.posts} <= own_topics
         )
-        lines, theme = _weeks(plan, written), _theme(turn.masked)
+        asked_hooks = limits.hooks_asked if limits else None  # "a caption hook for each post"
+        hooks = not written and general is None and bool(asked_hooks and re.search(asked_hooks, turn.masked, re.I))
+        lines, theme = _weeks(plan, written, hooks), _theme(turn.masked)
         specialty_name = self.kb.specialty(profile.specialty).name if profile.specialty in self.kb.specialties else ""
         specialty_name = "" if general is not None else specialty_name
         extra = self.plan_notes(f"{turn.masked} {specialty_name}", "\n".join(lines), _country_code(turn, profile))
@@ -218,9 +220,9 @@ def _posts_asked(text: str, span) -> tuple[int, str]:
     return 3, ""
 
 
-def _weeks(plan, written: bool = False) -> list[str]:
+def _weeks(plan, written: bool = False, hooks: bool = False) -> list[str]:
     """The plan week by week: each post's day, platform, format and topic, and the awareness day it marks; when
-    `written`, each post's caption and hashtags under it."""
+    `written`, each post's caption and hashtags under it; when `hooks`, its opening line."""
     lines: list[str] = []
     for week in range(1, plan.weeks + 1):  # by date: a post moved off a holiday shows in the week it falls in
         posts = [p for p in plan.posts if (p.date - plan.start).days // 7 + 1 == week]
@@ -231,6 +233,8 @@ def _weeks(plan, written: bool = False) -> list[str]:
             day = f" · {p.awareness['name']}" if p.awareness else ""
             name = plan.platform_names.get(p.platform, p.platform)
             lines.append(f"- {p.date:%a %d %b} · {name} · {p.format_name}: {p.topic}{day}")
+            if hooks and (first := next((x.strip() for x in p.caption.splitlines() if x.strip()), "")):
+                lines.append(f"  Hook: {first}")
             if written:
                 lines += [f"  {line}".rstrip() for line in p.caption.strip().splitlines()]
                 lines += ["", f"  {' '.join(p.hashtags)}"] if p.hashtags else []

@@ -270,11 +270,15 @@ class TopicFinder:
             return ""
         phrase = _SUBJECT_END.split(match.group(1), maxsplit=1)[0]
         phrase = _LOOKS_LIKE.sub(r"\1", phrase.strip())  # "what the first week after X looks like": the first week
+        phrase = _ASIDE.sub("", phrase) or phrase  # "lip filler before/afters (different clients)": an aside
         stop = set(self.data.extras.subject_stopwords)
         words = [w for w in phrase.split() if w.lower().strip("'\"") not in stop]
         phrase = " ".join(words).strip(" '\"")
         return re.sub(r"^\d{1,2}\s+(?:(to)\s+)?", lambda m: "how to " if m.group(1) else "", phrase)  # "3 (ways) to"
 
+
+# A closing aside in brackets after the subject: "lip filler before/afters (different clients)".
+_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
 
 # "what the first two weeks after a tummy tuck actually look like" is about the first two weeks after a tummy tuck.
 _LOOKS_LIKE = re.compile(

@@ -179,6 +179,9 @@ class DraftLimits(Strict):
     two_audiences: Regex | None = None
     one_for_both: str = ""  # {first} {second}
     field_named: Regex  # the message names the practice's field ("my paediatric occupational therapy practice")
+    # A plan asked with each post's hook or opening line ("include the idea, format and a caption hook for each
+    # post"): each post's first line shows under it in the chat, however long the plan.
+    hooks_asked: Regex | None = None
     no_field_title: str = Field(min_length=5)  # a plan when no field is named at all
     no_field_note: str = Field(min_length=20)
     other_platforms: Regex  # a platform we hold no data on (group 1: its name as typed)
