@@ -428,7 +428,7 @@ class CardMatcher:
             first = rank == 0
             # The card matched keeps its wording and its score; where the asker's country overrules its answer,
             # that country's card answers (once: a country card already listed is not listed again).
-            card = self.cards[self._overruled.get((int(i), code), int(i)) if code else int(i)]
+            card = self.cards[self._answering(int(i), code, profession)]
             if any(m.card.id == card.id for m in out):
                 continue
             out.append(
@@ -443,6 +443,16 @@ class CardMatcher:
                 )
             )
         return out
+
+    def _answering(self, at: int, code: str | None, profession: str | None) -> int:
+        """The card answering in place of card `at`: the asker's country's own card where that country overrules it,
+        if that card is written for the asker's profession (a Brazilian dentists' card answers a Brazilian dentist,
+        not a Brazilian physician nor an asker whose profession is unknown); else card `at` itself."""
+        other = self._overruled.get((at, code)) if code else None
+        if other is None:
+            return at
+        scope = self._scopes[other]
+        return other if not scope or profession in scope else at
 
     def _query_vector(self, question: str) -> np.ndarray:
         """The question's embedding, with `PLATFORM_DAMPING` of each named platform's direction taken out."""

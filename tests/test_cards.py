@@ -186,3 +186,23 @@ def test_a_variant_saying_no_steps_for_an_unknown_country_is_rejected(kb_copy):
 def test_a_card_overruled_in_a_country_names_a_real_card_of_that_country(kb_copy, overruled, expected):
     message = _broken(kb_copy, lambda card: card.__setitem__("overruled_in", overruled))
     assert "overruled_in" in message and expected in message
+
+
+@pytest.mark.slow
+def test_a_country_card_for_some_professions_answers_in_a_general_cards_place_only_for_them(kb, embedder):
+    """Brazil's dental and psychology councils restrict the price promotions the general card often allows: their
+    card answers a Brazilian dentist in the general card's place, never a Brazilian physician, whose council's
+    rules it does not state."""
+    import os
+
+    from assistant.matching import CardMatcher, card_regions
+
+    matcher = CardMatcher(kb.cards, embedder, Path(os.environ["ASSISTANT_CACHE_DIR"]), regions=card_regions(kb))
+    question = "Can our practice post a discount on teeth whitening on Instagram?"
+    general = matcher.match(question, k=1)[0]
+    card = "brazil-cfo-cfp-prices-and-offers"
+    assert general.card.card.overruled_in.get("BR") == card
+    dentist = matcher.match(question, k=3, country="BR", code="BR", profession="dentistry")
+    assert dentist[0].card.id == card and len({m.card.id for m in dentist}) == len(dentist)
+    physician = matcher.match(question, k=3, country="BR", code="BR", profession="dermatology")
+    assert card not in {m.card.id for m in physician}

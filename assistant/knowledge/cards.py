@@ -134,7 +134,9 @@ class AnswerCard(Strict):
     countries: tuple[CardCountry, ...] = ()
     # Countries whose own rules overturn this card's answer, each with its own card that answers there instead:
     # `{ZA: south-africa-testimonials}` (the HPCSA bans the testimonials this card allows with consent). The
-    # loader checks that the country is known and that the card named cites a guide of that country.
+    # loader checks that the country is known and that the card named cites a guide of that country. A card named
+    # here that is written for some professions (`specialties`) answers only askers of those professions there
+    # (Brazil's dental and psychology councils' card, not the medical council's askers).
     overruled_in: dict[str, str] = Field(default_factory=dict)
     cites: tuple[CardCite, ...] = Field(min_length=1)
     updated: dt.date
