@@ -36,9 +36,9 @@ def test_a_second_part_about_the_platform_itself_keeps_the_platforms_card(servic
             "Health Professions Council of South Africa",
         ),
         (
-            "Dental clinic in Lagos: can we post patient testimonials on Instagram?",
-            "Nigeria",
-            "Medical and Dental Council of Nigeria",
+            "Dental clinic in Accra: can we post patient testimonials on Instagram?",
+            "Ghana",
+            "national medical, dental or health professions council",
         ),
     ],
 )
@@ -88,13 +88,18 @@ def test_an_uncovered_country_gets_no_yes_or_no_from_a_card_written_for_others(s
             "saudi-arabia-moh-scfhs",
             "Law of Practicing Healthcare Professions",
         ),
+        (
+            "Dental clinic in Lagos: can we post patient testimonials on Instagram?",
+            "nigeria-mdcn",
+            "MDCN",
+        ),
     ],
 )
 def test_a_country_with_a_guide_of_its_own_gets_it_and_no_notice_that_it_is_not_covered(
     services, question, guide, regulator
 ):
-    """South Africa, Singapore, the UAE and Saudi Arabia have no rule set but a guide of their own: a question their
-    guide answers cites it, with no notice that the country is not covered."""
+    """South Africa, Singapore, the UAE, Saudi Arabia and Nigeria have no rule set but a guide of their own: a question
+    their guide answers cites it, with no notice that the country is not covered."""
     answer = services.chat.answer(question)
     assert {c.doc_id for c in answer.sources} == {guide}
     assert not any("do not cover" in n for n in answer.notices), answer.notices
