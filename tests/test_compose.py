@@ -171,6 +171,14 @@ def test_a_conditional_yes_taken_off_still_reads_as_a_sentence():
     )
     conditional_no = "No, unless the patient signs a written authorization that names this video and channel [1]."
     assert without_verdict(conditional_no) == conditional_no  # without its "No" it would say the opposite
+    # "Yes, but only if ..." is a condition too; "No, but ..." keeps its "No".
+    but_only = "Yes, but only if the images are real, unedited and shown with the risks and recovery [1]."
+    assert (
+        without_verdict(but_only)
+        == "It works only if the images are real, unedited and shown with the risks and recovery [1]."
+    )
+    no_but = "No, but you can post general information about the procedure and its risks [1]."
+    assert without_verdict(no_but) == no_but
 
 
 def test_a_two_part_question_reads_as_one_reply_a_lead_for_both_then_each_parts_steps_under_its_question(

@@ -197,6 +197,10 @@ def without_verdict(lead: str) -> str:
     for pattern in (_VERDICT_SENTENCE, _VERDICT_CONDITION, _VERDICT_WORD):
         rest = pattern.sub("", lead, count=1)
         if rest != lead and len(rest.split()) >= 6:
+            if pattern is _VERDICT_WORD and rest.startswith("but "):
+                if lead.startswith("No"):
+                    return lead  # "No, but you can ..." turns round without its "No"
+                rest = rest[len("but ") :]  # "Yes, but only if ..." -> "It works only if ..."
             if pattern is _VERDICT_WORD and _CONDITION_FIRST.match(rest):
                 # "Yes, if the patient signs ... [1]." has no main clause without its "Yes": it says what works;
                 # "No, unless ..." would turn round without its "No", so it keeps it.
