@@ -1192,9 +1192,31 @@ def names_in_hashtags(text: str, not_names: frozenset[str], places: frozenset[st
                 continue
             if n and parts[n - 1].group().lower() in not_names:  # a feast's second word ("#ChristmasEve")
                 continue
-            if folded in places or not _in(word, lists.given):
+            # A given name with a possessive "s" is the name ("#PriyasFight" -> "Priya", "#LenasHautreise").
+            owner = word[:-1] if word.endswith("s") and not _in(word, lists.given) else word
+            if folded in places or not _in(owner, lists.given):
                 continue
-            found.append((m.start(1) + p.start(), m.start(1) + p.end()))
+            found.append((m.start(1) + p.start(), m.start(1) + p.start() + len(owner)))
+    return found
+
+
+# A social-media handle ("@lena.kaltenbrunner", "@tonya.mcbride_atx"): words joined by dots or underscores.
+_HANDLE = re.compile(r"(?<![\w@.])@([a-z0-9]+(?:[._]+[a-z0-9]+)+_?)", re.IGNORECASE)
+
+
+def names_in_handles(text: str, not_names: frozenset[str], places: frozenset[str]) -> list[tuple[int, int]]:
+    """Social-media handles that open with a listed given name and go on with another word after a dot or an
+    underscore ("@marco.dellavalle_bo", "@jarrah.w_skincare"): a person's account, tagged or quoted; the "@" stays.
+    A clinic's handle is one word ("@brightsidedental") or does not open with a given name."""
+    lists = name_lists()
+    found = []
+    for m in _HANDLE.finditer(text):
+        first = re.split(r"[._\d]", m.group(1), maxsplit=1)[0]
+        folded = fold(first)
+        if len(first) < 3 or first.lower() in not_names or folded in lists.function_words or folded in lists.common:
+            continue
+        if folded not in places and _in(first, lists.given):
+            found.append(m.span(1))
     return found
 
 

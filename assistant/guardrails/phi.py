@@ -47,6 +47,7 @@ from .names import (
     names_before_honorific,
     names_beside_names,
     names_from_model,
+    names_in_handles,
     names_in_hashtags,
     nicknames_before_brackets,
     nicknames_beside_names,
@@ -213,21 +214,29 @@ _BREAK_IN_NUMBER = re.compile(r"(?<=\d)([ \t]?[-./]?[ \t]?)\n(?=[ \t]?\d)")
 _WRAPPED_KINDS = ("PHONE", "NATIONAL_ID", "RECORD_NUMBER")
 
 
+# A line break inside a name: a capitalised word ends a line that holds other words before it, and the next line
+# opens with a capitalised word followed by a comma, a lower-case word or the line's end ("main Farida\nKhan bol
+# rahi hoon", "Re: Mr. Harpreet\nDhillon, Type 2 ..."): a name wrapped by a fax, a pasted SMS or a narrow window.
+_BREAK_IN_NAME = re.compile(rf"(?<=\S[ \t])(?:{_CAP})(\n)(?:{_CAP})(?=,|[ \t]+[{_LOW}]|[ \t]*\n|[ \t]*$)")
+
+
 def rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     """What the rules find in `text` (cues, lists, the name model, identifier shapes), the clinic's own terms
     included: detect_phi without the learned name decision. A phone, national or record number wrapped onto the
-    next line is read as if the line break were a space."""
+    next line is read as if the line break were a space, and so is a name wrapped between its words."""
     spans = _rule_spans(text, extra_names)
     breaks = [m.end() - 1 for m in _BREAK_IN_NUMBER.finditer(text)]
-    if not breaks:
+    name_breaks = [m.start(1) for m in _BREAK_IN_NAME.finditer(text)]
+    if not breaks and not name_breaks:
         return spans
     joined = list(text)
-    for at in breaks:
+    for at in breaks + name_breaks:
         joined[at] = " "
     wrapped = [
         PhiSpan(s.kind, s.start, s.end, text[s.start : s.end])
         for s in _rule_spans("".join(joined), extra_names)
-        if s.kind in _WRAPPED_KINDS and any(s.start < at < s.end for at in breaks)
+        if (s.kind in _WRAPPED_KINDS and any(s.start < at < s.end for at in breaks))
+        or (s.kind == "NAME" and any(s.start < at < s.end for at in name_breaks))
     ]
     kept = [s for s in spans if not any(s.start < w.end and w.start < s.end for w in wrapped)]
     return sorted(kept + wrapped, key=lambda s: s.start)
@@ -833,9 +842,8 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
             s for m in greeting.finditer(text) for s in after_greeting(text, m.end()) if not is_not_a_patient(text, *s)
         ]
         found += _photographed(text, photo_of, not_names)
-        found += [
-            s for s in names_in_hashtags(text, not_names, _city_names()) if not is_not_a_patient(text, *s)
-        ] + spelled_names(text)
+        tagged = names_in_hashtags(text, not_names, _city_names()) + names_in_handles(text, not_names, _city_names())
+        found += [s for s in tagged if not is_not_a_patient(text, *s)] + spelled_names(text)
         found += [initials for initials, _ in file_names_with_birth_dates(text)]
         return found + [
             s

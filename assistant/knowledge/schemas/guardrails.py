@@ -134,6 +134,10 @@ class RecordTerms(Strict):
     patient_context: tuple[Regex, ...] = ()  # words that show a message is about a patient ("recall", "chart")
     quantity_before: tuple[Regex, ...] = ()  # words before a number that make it an amount ("over", "$")
     quantity_after: tuple[Regex, ...] = ()  # words after a number that make it an amount ("followers", "steps")
+    # After a labelled number: the supplier that sent it or its delivery ("invoice 2291 from <company>"): the clinic's
+    # own purchase, no patient's number.
+    supplier_cues: tuple[Regex, ...] = ()  # the labels of a purchase: invoice, order
+    supplier_after: Regex | None = None
 
 
 class BirthTerms(Strict):

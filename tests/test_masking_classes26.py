@@ -1,0 +1,115 @@
+"""Classes of patient data and of wrong masks added after the twenty-sixth blind masking set (docs/privacy.md).
+
+Readable: an invoice or an order the clinic itself received (its supplier or its delivery follows the number), and
+the public venue where a clinician will be or will speak. Found: social-media handles that open with a given name,
+a given name with a possessive "s" in a hashtag.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.masking import masked as _masked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Invoice #DS-INV-40417 from Dental Direct AU for $980.00 (prophy paste, bibs). Post idea about our new bibs?",
+        "Rechnung Nr. RG-2024-11870 von Medi-Handel GmbH über 412,00 € für Pflasterproben. Gewinnspiel-Post bitte.",
+        "Fattura n. 207/2024 di Odontoforniture per € 830,00 (frese e spazzolini). Un post simpatico sugli spazzolini?",
+        "Our supply invoice INV-2024-77812 from Patterson Dental went up again. Funny post about the cost of masks?",
+        "Order #204-7718812-5531907 (the new kids' corner books) arrived soaked. Write a cheeky story about it.",
+    ],
+)
+def test_an_invoice_or_order_the_clinic_received_stays_readable(text):
+    assert _masked(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Rechnung Nr. RE-2024-08812 von Frau Albers ist noch offen. Erinnerung schreiben?", "RE-2024-08812"),
+        ("invoice INV-55120 for Dwayne bounced, draft a polite chaser", "INV-55120"),
+        ("Patient disputes invoice CSC-INV-30091, says it was paid. Draft a reply.", "CSC-INV-30091"),
+    ],
+)
+def test_a_patients_invoice_stays_masked(text, number):
+    assert number in _masked(text, "RECORD_NUMBER")
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        (
+            "Insta: '@sophie.brandauer_ nach dem Peeling 😍 danke @hautpraxis'. Dürfen wir reposten?",
+            "sophie.brandauer_",
+        ),
+        ("She tagged us: @kayla.nguyen_bne loving the new smile! Can we reshare?", "kayla.nguyen_bne"),
+        ("@rohan.mehta.mumbai ne humein tag kiya, repost kar sakte hain?", "rohan.mehta.mumbai"),
+    ],
+)
+def test_a_handle_that_opens_with_a_given_name_is_masked(text, handle):
+    assert handle in _masked(text, "NAME")
+
+
+def test_a_one_word_clinic_handle_stays_readable():
+    assert _masked("Tag @sunnysidephysio and @leedsrunners in the race-day post please.", "NAME") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A patient posted: 'Six months clear! #ChloesJourney #NeverGiveUp'. Draft a warm comment?", "Chloe"),
+        ("Story von einer Patientin: 'Endlich schmerzfrei #MiriamsRücken'. Kommentar-Idee?", "Miriam"),
+    ],
+)
+def test_a_given_name_with_a_possessive_in_a_hashtag_is_masked(text, name):
+    assert name in _masked(text, "NAME")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Post: Dr. Hannah Lowe will be at the Kingsbury farmers' market, 55 Station Road, Saturday, with free "
+        "posture checks.",
+        "Caption: Dr. Raj Patel will be speaking about gum disease and diabetes at the Elmwood Public Library, "
+        "220 King St W, on Thursday at 6pm.",
+        "Publication : journée de dépistage du diabète le jeudi 9 mai, de 10 h à 16 h, à la salle communautaire du "
+        "412, boulevard Saint-Joseph. Bienvenue à tous!",
+    ],
+)
+def test_the_public_venue_where_a_clinician_will_be_stays_readable(text):
+    assert _masked(text, "ADDRESS") == []
+
+
+def test_a_patients_address_after_will_be_stays_masked():
+    text = "Mrs Ekwueme will be at home all week, 18 Cedar Grove, Leeds, for the physio home visit. Confirm by text?"
+    assert _masked(text, "ADDRESS") != []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Pasted from the fax, it wrapped:\nRe: Mrs. Oluwaseun\nAdeyemi, knee OA review\nPost about knee OA?",
+            "Oluwaseun\nAdeyemi",
+        ),
+        (
+            "SMS abgetippt:\n'Hallo, hier ist Annegret\nSchulze-Wendt, kann ich den Termin verschieben?'\n"
+            "Post zu Terminen?",
+            "Annegret\nSchulze-Wendt",
+        ),
+        (
+            'Review, the name broke onto two lines:\n"Gentilissimi tutti" - Federico\nMancuso\nRisposta?',
+            "Federico\nMancuso",
+        ),
+    ],
+)
+def test_a_name_wrapped_onto_the_next_line_is_masked_whole(text, name):
+    assert name in _masked(text, "NAME")
+
+
+def test_a_heading_before_a_line_that_opens_with_a_capital_is_not_joined():
+    text = "Opening times for Easter\nMonday, closed. Tuesday from 9. Write the post for Facebook."
+    assert _masked(text, "NAME") == []
