@@ -113,3 +113,54 @@ def test_a_name_wrapped_onto_the_next_line_is_masked_whole(text, name):
 def test_a_heading_before_a_line_that_opens_with_a_capital_is_not_joined():
     text = "Opening times for Easter\nMonday, closed. Tuesday from 9. Write the post for Facebook."
     assert _masked(text, "NAME") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("IMPORTANT: GRAHAM PETTIGREW's son left a one-star review. Help me reply?", "GRAHAM PETTIGREW"),
+        ("Should we thank MRS EILEEN MACREADY-HOLT in the newsletter? She donated the chairs.", "EILEEN MACREADY-HOLT"),
+        ("CLIENT: BRENDA LOUISE TREMAYNE. Wants a collab reel about her treatment. Caption?", "BRENDA LOUISE TREMAYNE"),
+        ("JOHANNES KRÄMER (sein Spitzname ist Jo) will auf unser Insta. Text?", "JOHANNES KRÄMER"),
+    ],
+)
+def test_a_name_written_in_capitals_is_masked(text, name):
+    assert name in _masked(text, "NAME")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NEW PATIENT SPECIAL this month: FREE whitening kit. Write the post!",
+        "HAPPY NEW YEAR from all of us! Make it sparkle.",
+        "Post for our MOTHERS DAY giveaway, BOOK NOW wording please.",
+    ],
+)
+def test_words_in_capitals_that_are_no_name_stay_readable(text):
+    assert _masked(text, "NAME") == []
+
+
+def test_a_surname_first_name_ending_the_sentence_after_a_record_number_is_masked():
+    text = "SCHEDA N. 2021/0553 - Ferraresi Gianluca. Chiede di pubblicare la foto del sorriso. Didascalia?"
+    assert "Ferraresi Gianluca" in _masked(text, "NAME")
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        (
+            "Home visit: Mr Kettleborough, 12 Hollin Park Crescent, Roundhay for the hip review. Post idea?",
+            "12 Hollin Park Crescent, Roundhay",
+        ),
+        (
+            "Home visit next Thu for Mrs Aldous at 9/22 Esplanade, Redcliffe. Generic post about home visits?",
+            "9/22 Esplanade, Redcliffe",
+        ),
+        (
+            "Domiciliare: il signor Benassi, via delle Lame 14, Bologna. Scrivi un post generico.",
+            "via delle Lame 14, Bologna",
+        ),
+    ],
+)
+def test_a_street_and_its_town_are_masked_whole(text, address):
+    assert address in _masked(text, "ADDRESS")

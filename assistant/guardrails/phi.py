@@ -220,23 +220,61 @@ _WRAPPED_KINDS = ("PHONE", "NATIONAL_ID", "RECORD_NUMBER")
 _BREAK_IN_NAME = re.compile(rf"(?<=\S[ \t])(?:{_CAP})(\n)(?:{_CAP})(?=,|[ \t]+[{_LOW}]|[ \t]*\n|[ \t]*$)")
 
 
+# A word for the runs of words in capitals: letters, an apostrophe or a hyphen inside ("O'HARA", "FAIRWEATHER-KNOX").
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_SHOUTED_RUN = (2, 4)  # how many words in capitals make a name written in capitals; more is shouting
+
+
+def _shouted_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of two to four words in capitals, single spaces between, among words that are not
+    ("URGENT: ROBERT LEBLANC's daughter", "MAXIMILIAN KRÜGER (alle ..."): a name as a form or a caps-lock writer
+    puts it. A possessive "'s" after the last word is left out."""
+    runs: list[list[tuple[int, int]]] = []
+    for m in _WORD.finditer(text):
+        a, b = m.span()
+        if m.group().endswith(("'s", "’s")):
+            b -= 2
+        if b - a < 2 or not text[a:b].isupper():
+            runs.append([])
+            continue
+        if runs and runs[-1] and text[runs[-1][-1][1] : a] == " ":
+            runs[-1].append((a, b))
+        else:
+            runs.append([(a, b)])
+    low, high = _SHOUTED_RUN
+    return [(r[0][0], r[-1][1]) for r in runs if low <= len(r) <= high]
+
+
+def _variant(text: str) -> tuple[str, list[int], list[int], list[tuple[int, int]]]:
+    """`text` as the rules should read it (the same length): line breaks inside a number or a name made spaces, runs of
+    words in capitals written as names are. Also the breaks in numbers, the breaks in names and the runs."""
+    breaks = [m.end() - 1 for m in _BREAK_IN_NUMBER.finditer(text)]
+    name_breaks = [m.start(1) for m in _BREAK_IN_NAME.finditer(text)]
+    runs = [(a, b) for a, b in _shouted_runs(text) if len(text[a:b].title()) == b - a]
+    chars = list(text)
+    for at in breaks + name_breaks:
+        chars[at] = " "
+    for a, b in runs:
+        chars[a:b] = text[a:b].title()
+    return "".join(chars), breaks, name_breaks, runs
+
+
 def rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     """What the rules find in `text` (cues, lists, the name model, identifier shapes), the clinic's own terms
     included: detect_phi without the learned name decision. A phone, national or record number wrapped onto the
-    next line is read as if the line break were a space, and so is a name wrapped between its words."""
+    next line is read as if the line break were a space, and so is a name wrapped between its words; a full name in
+    capitals is read as if written as a name ("PATIENT: KYLIE ANNE MORCOMBE"), two words or more ("NEW PATIENT
+    SPECIAL" is no patient called Special)."""
     spans = _rule_spans(text, extra_names)
-    breaks = [m.end() - 1 for m in _BREAK_IN_NUMBER.finditer(text)]
-    name_breaks = [m.start(1) for m in _BREAK_IN_NAME.finditer(text)]
-    if not breaks and not name_breaks:
+    variant, breaks, name_breaks, runs = _variant(text)
+    if variant == text:
         return spans
-    joined = list(text)
-    for at in breaks + name_breaks:
-        joined[at] = " "
     wrapped = [
         PhiSpan(s.kind, s.start, s.end, text[s.start : s.end])
-        for s in _rule_spans("".join(joined), extra_names)
+        for s in _rule_spans(variant, extra_names)
         if (s.kind in _WRAPPED_KINDS and any(s.start < at < s.end for at in breaks))
         or (s.kind == "NAME" and any(s.start < at < s.end for at in name_breaks))
+        or (s.kind == "NAME" and " " in s.text.strip() and any(a <= s.start and s.end <= b for a, b in runs))
     ]
     kept = [s for s in spans if not any(s.start < w.end and w.start < s.end for w in wrapped)]
     return sorted(kept + wrapped, key=lambda s: s.start)

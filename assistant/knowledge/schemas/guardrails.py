@@ -117,6 +117,10 @@ class AddressTerms(Strict):
     year_words: tuple[str, ...] = ()
     # Street words that are also everyday place words ("Mount", "Hill"): a street only before a comma and a town.
     street_types_before_town: tuple[str, ...] = ()
+    # A street word that is the whole street's name after a house number ("3/14 Esplanade, <town>").
+    lone_street_names: tuple[str, ...] = ()
+    # Lower-case words that may follow the town after a street ("..., <town> for Mrs ...", "..., <town> next Wed").
+    town_then_words: tuple[str, ...] = ()
 
 
 class RecordTerms(Strict):
