@@ -164,3 +164,68 @@ def test_a_surname_first_name_ending_the_sentence_after_a_record_number_is_maske
 )
 def test_a_street_and_its_town_are_masked_whole(text, address):
     assert address in _masked(text, "ADDRESS")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quote for the waiting room: 'Health is a state of body.' - Dr. Hortense Villeneuve. Post it?",
+        "Fun fact for parents: the test is named after Dr. Archibald Pemberton-Hale. Keep it short.",
+    ],
+)
+def test_quoted_authors_and_eponyms_stay_readable(text):
+    assert _masked(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("voice note from deb sorry mr adjei-boateng kwasi rang about his flu jab wants a post", "adjei-boateng kwasi"),
+        ("la signora de luca anna maria ha chiamato per la foto, scrivi la didascalia", "de luca anna maria"),
+        ("patient suresh vinayak deshpande ka follow up kal hai, post likho", "suresh vinayak deshpande"),
+    ],
+)
+def test_a_lower_case_name_keeps_its_last_words(text, name):
+    assert name in _masked(text, "NAME")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("il papà di matteo (gianluca) chiede se possiamo pubblicare la foto. Posso?", "gianluca"),
+        ("Callum Fraser (Imogen) rang about the marathon photo, post it?", "Imogen"),
+    ],
+)
+def test_a_given_name_alone_in_brackets_after_a_name_is_masked(text, name):
+    assert name in _masked(text, "NAME")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('DM: "hiya its jules (juliet carmody) can u send my receipt" reply pls', "jules"),
+        ('text from a dad: "hey its kez, tom\'s knee is heaps better" write a reply', "kez"),
+    ],
+)
+def test_a_lower_case_name_introduced_after_a_greeting_is_masked(text, name):
+    assert name in _masked(text, "NAME")
+
+
+def test_an_everyday_word_after_a_greeting_stays_readable():
+    assert _masked("hey its me again, can you make the post shorter?", "NAME") == []
+
+
+def test_a_colleagues_birthday_wished_from_the_team_in_hinglish_is_no_date_of_birth():
+    text = "Kavita Iyer ka birthday 4 June ko hai, team ki taraf se ek post likho."
+    assert _masked(text, "DATE_OF_BIRTH") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amira Haddad is our new office manager starting Monday. Welcome post in French too (Bienvenue Amira!).",
+        "Post bilingue per il nuovo collega: Willkommen Jonas, benvenuto nel team!",
+    ],
+)
+def test_a_welcome_word_before_a_name_is_never_part_of_it(text):
+    assert not any(w in m for m in _masked(text, "NAME") for w in ("Bienvenue", "Willkommen"))

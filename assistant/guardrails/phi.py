@@ -287,11 +287,48 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = _with_names_beside_names(
         text, [PhiSpan(r.entity_type, r.start, r.end, text[r.start : r.end]) for r in _non_overlapping(results)]
     )
+    spans = _with_given_names_in_brackets(text, _with_lower_name_tails(text, spans))
     spans = _without_own_addresses(text, _with_list_entries(text, _with_surnames_after_brackets(text, spans)))
     spans, cleared = _without_colleagues_and_figures(text, _with_names_after_numbers(text, spans), extra_names)
     spans = _with_reviewer_initials(text, _with_repeated_names(text, spans, cleared))
     spans = _with_table_cells(text, _with_unlabelled_numbers(text, _with_dates_after_names(text, spans)))
     return _with_phone_extensions(text, _without_ranks(text, spans))
+
+
+# The next lower-case word after a lower-case name, one space between ("mr okafor-mensah kwabena called").
+_LOWER_NEXT = re.compile(r" ([a-zß-öø-ÿ][a-zß-öø-ÿ'’-]{2,})(?![\w'’-])")
+_LOWER_TAIL = 2  # how many words a lower-case name may be carried on by
+_PLAIN_WORDS = re.compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")  # words only: not a handle ("@kayla.nguyen_bne")
+
+
+def _with_lower_name_tails(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` with a name in lower case carried on by the words after it that are names too ("patient ramesh
+    bhaskar kulkarni ka ...", "la signora de santis maria grazia ha chiamato", "mr okafor-mensah kwabena called"):
+    a listed given name that is no common word, a listed surname that is no everyday word, or, after a name of one
+    word, a word that is neither. Typed fast, a full name's last words are no less the patient's."""
+    taken = [(s.start, s.end) for s in spans]
+    out = []
+    for s in spans:
+        end = s.end
+        if s.kind == "NAME" and s.text.islower() and _PLAIN_WORDS.fullmatch(s.text):
+            for _ in range(_LOWER_TAIL):
+                nxt = _LOWER_NEXT.match(text, end)
+                if nxt is None or any(a <= nxt.start(1) < b for a, b in taken) or not _name_tail(nxt.group(1), s, end):
+                    break
+                end = nxt.end()
+        out.append(s if end == s.end else PhiSpan(s.kind, s.start, end, text[s.start : end]))
+    return out
+
+
+def _name_tail(word: str, span: PhiSpan, end: int) -> bool:
+    """Whether a lower-case word after a lower-case name (`span`, carried on to `end`) is one of its words."""
+    lists = name_lists()
+    folded = fold(word)
+    if word in _not_names() or folded in lists.function_words or folded in lists.common:
+        return False
+    if folded in lists.given or (folded in lists.surnames and not _everyday(word)):
+        return True
+    return " " not in span.text and end == span.end and not _everyday(word)
 
 
 # A rank written before "(Retd.)" ("Col. (Retd.) <name>"): the word is the rank, not a name.
@@ -589,6 +626,26 @@ def _with_surnames_after_brackets(text: str, spans: list[PhiSpan]) -> list[PhiSp
             else None
         )
         if m and m.group(1).lower() not in _not_names() and (is_surname(m.group(1)) or not _everyday(m.group(1))):
+            found.append(m.span(1))
+    return _added(text, spans, "NAME", found) if found else spans
+
+
+# A word alone in brackets right after a name ("leo (federica)").
+_GIVEN_IN_BRACKETS = re.compile(r"[ ]*\(([^\W\d_]{3,})\)")
+
+
+def _with_given_names_in_brackets(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` and a listed given name alone in brackets right after a name, in any case ("la mamma di leo
+    (federica) ci chiede ...", "Tom Reid (Jenny) rang"): the person's other name or the writer's. Not a word the
+    everyday-word list holds ("(Will)" may be a verb, "(Mon)" a day)."""
+    lists = name_lists()
+    found = []
+    for s in spans:
+        m = _GIVEN_IN_BRACKETS.match(text, s.end) if s.kind == "NAME" else None
+        if m is None or m.group(1).lower() in _not_names():
+            continue
+        folded = fold(m.group(1))
+        if folded in lists.given and folded not in lists.common and folded not in lists.function_words:
             found.append(m.span(1))
     return _added(text, spans, "NAME", found) if found else spans
 

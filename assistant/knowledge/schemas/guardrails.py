@@ -244,6 +244,8 @@ class NameContext(Strict):
     person_in_brackets_strong: Regex | None = None
     group_after_from: Regex
     introduced_before: Regex
+    # A greeting before the introduction: a lower-case word the lists do not know is a name after it ("hey its bec,").
+    greeted_before: Regex | None = None
     introduced_after: Regex
     # "I'm <name> from the desk": a writer of the clinic's own (see the data file).
     self_introduced_staff: Regex | None = None
