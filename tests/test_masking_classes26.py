@@ -229,3 +229,22 @@ def test_a_colleagues_birthday_wished_from_the_team_in_hinglish_is_no_date_of_bi
 )
 def test_a_welcome_word_before_a_name_is_never_part_of_it(text):
     assert not any(w in m for m in _masked(text, "NAME") for w in ("Bienvenue", "Willkommen"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Richiami:\n- Fontanesi Marta, 051 555 0192\n- Degli Esposti Carla\nScrivo un messaggio per tutte e due?",
+            "Degli Esposti Carla",
+        ),
+        ("Plan Mi 12.03.:\n10:00 Peeling – Greta\nKann ich davon eine Story machen?", "Greta"),
+    ],
+)
+def test_a_list_entry_is_not_joined_to_the_next_line(text, name):
+    assert name in _masked(text, "NAME")
+
+
+def test_a_health_fund_in_capitals_after_a_number_is_no_name():
+    text = "Überweisung: Jana Brösel, KVNR Q482017553, Kasse HALLESCHE. Begleittext bitte."
+    assert not any("HALLESCHE" in m for m in _masked(text, "NAME"))

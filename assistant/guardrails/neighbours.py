@@ -131,8 +131,8 @@ def names_after_numbers(
             continue
         words = m.group(1).split()
         first = words[0]
-        if len(words) < 2 and text[m.end(1) : m.end(1) + 1] == ".":
-            continue  # one word ending a sentence after a number is a heading ("... – Befund.")
+        if text[m.end(1) : m.end(1) + 1] == "." and (len(words) < 2 or any(w.isupper() for w in words)):
+            continue  # one word ending a sentence after a number is a heading ("... – Befund."), "Kasse BARMER." a fund
         # In brackets, a listed given name, or a listed surname that is no everyday word: not "(Mon)", "(Hindi)".
         if bracketed and fold(first) not in lists.given and (fold(first) not in lists.surnames or everyday(first)):
             continue

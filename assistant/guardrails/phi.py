@@ -217,7 +217,25 @@ _WRAPPED_KINDS = ("PHONE", "NATIONAL_ID", "RECORD_NUMBER")
 # A line break inside a name: a capitalised word ends a line that holds other words before it, and the next line
 # opens with a capitalised word followed by a comma, a lower-case word or the line's end ("main Farida\nKhan bol
 # rahi hoon", "Re: Mr. Harpreet\nDhillon, Type 2 ..."): a name wrapped by a fax, a pasted SMS or a narrow window.
-_BREAK_IN_NAME = re.compile(rf"(?<=\S[ \t])(?:{_CAP})(\n)(?:{_CAP})(?=,|[ \t]+[{_LOW}]|[ \t]*\n|[ \t]*$)")
+_BREAK_IN_NAME = re.compile(
+    rf"(?m)^(?P<line>[^\n]*\S[ \t])(?:{_CAP})(?P<at>\n)(?P<next>{_CAP})(?P<after>,|[ \t]+[{_LOW}]|[ \t]*\n|[ \t]*$)"
+)
+# A line that is an entry of a list or a schedule ("- <name>", "09:00 Laser – <name>"): whole, not wrapped.
+_ENTRY_LINE = re.compile(r"[ \t]*(?:[-–•*|>]|\d)")
+
+
+def _name_breaks(text: str) -> list[int]:
+    """Where a name is wrapped onto the next line (_BREAK_IN_NAME): not after a list's entry, and the word on the next
+    line is a listed surname that is no everyday word, or ends its clause ("...\nDhillon, Type 2"); "Elena\nVorrei
+    mandare" opens a sentence."""
+    breaks = []
+    for m in _BREAK_IN_NAME.finditer(text):
+        if _ENTRY_LINE.match(m.group("line")):
+            continue
+        word = m.group("next")
+        if m.group("after").strip(" \t") or (is_surname(word) and not _everyday(word)):
+            breaks.append(m.start("at"))
+    return breaks
 
 
 # A word for the runs of words in capitals: letters, an apostrophe or a hyphen inside ("O'HARA", "FAIRWEATHER-KNOX").
@@ -249,7 +267,7 @@ def _variant(text: str) -> tuple[str, list[int], list[int], list[tuple[int, int]
     """`text` as the rules should read it (the same length): line breaks inside a number or a name made spaces, runs of
     words in capitals written as names are. Also the breaks in numbers, the breaks in names and the runs."""
     breaks = [m.end() - 1 for m in _BREAK_IN_NUMBER.finditer(text)]
-    name_breaks = [m.start(1) for m in _BREAK_IN_NAME.finditer(text)]
+    name_breaks = _name_breaks(text)
     runs = [(a, b) for a, b in _shouted_runs(text) if len(text[a:b].title()) == b - a]
     chars = list(text)
     for at in breaks + name_breaks:
