@@ -134,6 +134,7 @@ def test_a_name_written_in_capitals_is_masked(text, name):
         "NEW PATIENT SPECIAL this month: FREE whitening kit. Write the post!",
         "HAPPY NEW YEAR from all of us! Make it sparkle.",
         "Post for our MOTHERS DAY giveaway, BOOK NOW wording please.",
+        "Do we need a HIPAA BAA with the SMS reminder vendor? Short answer please.",
     ],
 )
 def test_words_in_capitals_that_are_no_name_stay_readable(text):

@@ -246,7 +246,8 @@ _SHOUTED_RUN = (2, 4)  # how many words in capitals make a name written in capit
 def _shouted_runs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each run of two to four words in capitals, single spaces between, among words that are not
     ("URGENT: ROBERT LEBLANC's daughter", "MAXIMILIAN KRÜGER (alle ..."): a name as a form or a caps-lock writer
-    puts it. A possessive "'s" after the last word is left out."""
+    puts it. One word at least is a listed given name or surname ("HIPAA BAA" is none). A possessive "'s" after the
+    last word is left out."""
     runs: list[list[tuple[int, int]]] = []
     for m in _WORD.finditer(text):
         a, b = m.span()
@@ -260,7 +261,11 @@ def _shouted_runs(text: str) -> list[tuple[int, int]]:
         else:
             runs.append([(a, b)])
     low, high = _SHOUTED_RUN
-    return [(r[0][0], r[-1][1]) for r in runs if low <= len(r) <= high]
+    return [
+        (r[0][0], r[-1][1])
+        for r in runs
+        if low <= len(r) <= high and any(is_given_name(text[a:b]) or is_surname(text[a:b]) for a, b in r)
+    ]
 
 
 def _variant(text: str) -> tuple[str, list[int], list[int], list[tuple[int, int]]]:
