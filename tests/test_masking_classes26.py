@@ -249,3 +249,26 @@ def test_a_list_entry_is_not_joined_to_the_next_line(text, name):
 def test_a_health_fund_in_capitals_after_a_number_is_no_name():
     text = "Überweisung: Jana Brösel, KVNR Q482017553, Kasse HALLESCHE. Begleittext bitte."
     assert not any("HALLESCHE" in m for m in _masked(text, "NAME"))
+
+
+@pytest.mark.parametrize(
+    ("text", "nick"),
+    [
+        ("JOSEFINE HARTMANN (alle nennen sie Fini) will ihr Vorher-Nachher-Foto posten. Text?", "Fini"),
+        ("Giovanna Ricci (tutti la chiamano Gigi) vuole la foto su Instagram. Didascalia?", "Gigi"),
+        ("Thomas Brennan (everyone calls him Tommo) wants a shout-out post after his rehab.", "Tommo"),
+    ],
+)
+def test_a_nickname_after_who_calls_the_person_so_is_masked(text, nick):
+    assert nick in _masked(text, "NAME")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Mrs Amal as-Sayegh asked for her X-ray by e-mail. Can you write a post on why we don't?", "Amal as-Sayegh"),
+        ("Mr Tariq al-Hashimi rang about the photo consent. Draft a short reply?", "Tariq al-Hashimi"),
+    ],
+)
+def test_an_arabic_article_inside_a_titled_name_is_masked_with_it(text, name):
+    assert name in _masked(text, "NAME")

@@ -1002,9 +1002,13 @@ def _weekday_and_month(parts: list[str], text: str, end: int) -> bool:
 # A nickname written in brackets beside a full name, or a full name in brackets after a nickname: "Bhagyashree
 # Mohite (Bhagya)", "Nguyen Thi Lan (goes by Lan)", "Dash (Dashiell Moreau-Kent, ...)", "der Heinzi (Heinz ...)".
 _NICK_WORD = r"[^\W\d_][^\W\d_'’-]*"
-# Who calls the person by it may follow the nickname ("(<nick> to everyone)", "(<nick> per tutti)"): a marker too.
+# Who calls the person by it may follow the nickname ("(<nick> to everyone)", "(<nick> per tutti)") or come before it
+# ("(alle nennen ihn <nick>)"): a marker too.
 _NICK_AFTER = re.compile(
-    rf"[ ]*\((?:(?P<marker>goes by|aka|a\.k\.a\.|known as|called|detto|detta|genannt|dit|dite|alias|née?|nata) )?"
+    rf"[ ]*\((?:(?P<marker>goes by|aka|a\.k\.a\.|known as|called|detto|detta|genannt|dit|dite|alias|née?|nata|"
+    # Who calls the person so, before the nickname ("(alle nennen ihn <nick>)"; twenty-sixth masking set).
+    r"(?:everyone|everybody|we) calls? (?:him|her|them)|(?:alle|wir) nennen (?:ihn|sie)|"
+    r"tutti (?:lo|la) chiamano|(?:lo|la) chiamiamo|tout le monde l['’]appelle) )?"
     rf"[\"'“‘]?(?P<word>{_NICK_WORD})[\"'”’]?"
     r"(?P<to>[ ]+(?:to|for|per|für|pour) (?:everyone|everybody|all|all of us|us|friends|family|the family|"
     r"(?:his|her|their) (?:friends|mates|family)|tutti|gli amici|alle|freunde|tout le monde|les amis))?\)",

@@ -110,7 +110,9 @@ _LOW = "a-zß-öø-ÿ\u0100-\u017f"
 _CAP = rf"[{_UP}](?:['’][{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)?"
 # Particles inside a name after a title ("Herr von Bülow", "Mrs Ó Briain", "Mr ap Gwilym", "Dr van den Berg").
 _PARTICLE = r"(?:de|di|da|van|von|der|den|del|della|le|la|du|dos|ó|ní|nic|mac|ap|ab|uí)"
-_NAME = rf"{_CAP}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_CAP}|[A-Z]\.)){{0,3}}"  # within a line
+# An Arabic article written against a surname after a title ("Mr Yusuf al-Khatib", "Dr. Omar el-Sayed").
+_ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az)-"
+_NAME = rf"{_CAP}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_ARTICLE})?(?:{_CAP}|[A-Z]\.)){{0,3}}"  # within a line
 
 # Identifiers other than names, each found by its own module (kind, score key, finder).
 _IDENTIFIER_FINDERS: tuple[tuple[str, str, Callable[[str], list[tuple[int, int]]]], ...] = (
@@ -282,6 +284,21 @@ def _variant(text: str) -> tuple[str, list[int], list[int], list[tuple[int, int]
     return "".join(chars), breaks, name_breaks, runs
 
 
+# The brackets right after a name in capitals, up to a nickname ("MAXIMILIAN KRÜGER (alle nennen ihn Maxi)").
+_BRACKET_AFTER_RUN = re.compile(r"[ ]*\([^()\n]*")
+
+
+def _in_or_beside_run(text: str, span: PhiSpan, runs: list[tuple[int, int]]) -> bool:
+    """Whether a name read in the variant text is a full name inside a run of capitals, or a name in the brackets
+    right after one (its nickname)."""
+    for a, b in runs:
+        if a <= span.start and span.end <= b and " " in span.text.strip():
+            return True
+        if span.start >= b and _BRACKET_AFTER_RUN.fullmatch(text, b, span.start):
+            return True
+    return False
+
+
 def rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     """What the rules find in `text` (cues, lists, the name model, identifier shapes), the clinic's own terms
     included: detect_phi without the learned name decision. A phone, national or record number wrapped onto the
@@ -297,7 +314,7 @@ def rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
         for s in _rule_spans(variant, extra_names)
         if (s.kind in _WRAPPED_KINDS and any(s.start < at < s.end for at in breaks))
         or (s.kind == "NAME" and any(s.start < at < s.end for at in name_breaks))
-        or (s.kind == "NAME" and " " in s.text.strip() and any(a <= s.start and s.end <= b for a, b in runs))
+        or (s.kind == "NAME" and _in_or_beside_run(text, s, runs))
     ]
     kept = [s for s in spans if not any(s.start < w.end and w.start < s.end for w in wrapped)]
     return sorted(kept + wrapped, key=lambda s: s.start)
