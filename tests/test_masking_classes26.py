@@ -272,3 +272,19 @@ def test_a_nickname_after_who_calls_the_person_so_is_masked(text, nick):
 )
 def test_an_arabic_article_inside_a_titled_name_is_masked_with_it(text, name):
     assert name in _masked(text, "NAME")
+
+
+def test_a_schedules_clinician_rows_and_free_slots_stay_readable():
+    text = (
+        "Turn tomorrow's list into a 'fully booked' post, no names:\n\n"
+        "| Time | Patient | DOB |\n"
+        "| 8:00 | HARGREAVES, Colin | 1961-03-14 |\n"
+        "| 8:30 | Dr. Petrova - team huddle | |\n"
+        "| 9:00 | FREE | — |\n"
+        "| 9:30 | (student observer) | |\n"
+        "| 10:00 | Lindqvist (Dr.) - supervising | |\n"
+    )
+    masked = _masked(text)
+    assert "HARGREAVES, Colin" in masked and "1961-03-14" in masked
+    # The title finder still masks a titled name on its own ("Dr. Petrova"); the cell as a whole is no patient's.
+    assert not any(w in m for m in masked for w in ("huddle", "FREE", "—", "observer", "supervising"))

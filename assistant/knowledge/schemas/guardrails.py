@@ -175,6 +175,8 @@ class TableTerms(Strict):
     """Column names of a pasted export ("last,first,dob"): the cells under them are patient data."""
 
     name_columns: tuple[str, ...] = Field(min_length=1)
+    # A cell that is no patient's: a clinician's own row, a role in brackets, a free or blocked slot (see the file).
+    not_patient_cell: Regex | None = None
     birth_columns: tuple[str, ...] = Field(min_length=1)
     record_columns: tuple[str, ...] = Field(min_length=1)
     national_id_columns: tuple[str, ...] = ()
