@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.profile import ClinicProfile
 from tests.masking import masked as _masked
 
 
@@ -288,3 +289,9 @@ def test_a_schedules_clinician_rows_and_free_slots_stay_readable():
     assert "HARGREAVES, Colin" in masked and "1961-03-14" in masked
     # The title finder still masks a titled name on its own ("Dr. Petrova"); the cell as a whole is no patient's.
     assert not any(w in m for m in masked for w in ("huddle", "FREE", "—", "observer", "supervising"))
+
+
+def test_a_patient_in_a_calendar_before_a_colleague_in_brackets_stays_masked():
+    clinic = ClinicProfile(name="Studio Dentistico Rinaldi", city="Parma", staff=["Dott. Piero Rinaldi", "Marta Gallo"])
+    text = "Agenda lunedì:\n09:00 Igiene — Serena Paganini (Marta)\n10:00 libero\nPosso postare lo screenshot?"
+    assert "Serena Paganini" in _masked(text, "NAME", clinic=clinic)

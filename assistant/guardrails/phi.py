@@ -675,13 +675,14 @@ _GIVEN_IN_BRACKETS = re.compile(r"[ ]*\(([^\W\d_]{3,})\)")
 
 
 def _with_given_names_in_brackets(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
-    """`spans` and a listed given name alone in brackets right after a name, in any case ("la mamma di leo
-    (federica) ci chiede ...", "Tom Reid (Jenny) rang"): the person's other name or the writer's. Not a word the
-    everyday-word list holds ("(Will)" may be a verb, "(Mon)" a day)."""
+    """`spans` and a listed given name alone in brackets right after a one-word name, in any case ("la mamma di leo
+    (federica) ci chiede ..."): the writer's or the person's other name. Not a word the everyday-word list holds
+    ("(Will)" may be a verb, "(Mon)" a day), nor after a full name: "<given> <surname> (<staff>)" in a calendar names
+    who sees the patient (unseen25)."""
     lists = name_lists()
     found = []
     for s in spans:
-        m = _GIVEN_IN_BRACKETS.match(text, s.end) if s.kind == "NAME" else None
+        m = _GIVEN_IN_BRACKETS.match(text, s.end) if s.kind == "NAME" and " " not in s.text else None
         if m is None or m.group(1).lower() in _not_names():
             continue
         folded = fold(m.group(1))
