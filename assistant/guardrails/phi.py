@@ -235,7 +235,8 @@ def _name_breaks(text: str) -> list[int]:
         if _ENTRY_LINE.match(m.group("line")):
             continue
         word = m.group("next")
-        if m.group("after").strip(" \t") or (is_surname(word) and not _everyday(word)):
+        after = m.group("after")
+        if after.startswith(",") or not after.strip() or (is_surname(word) and not _everyday(word)):
             breaks.append(m.start("at"))
     return breaks
 
@@ -343,9 +344,9 @@ _PLAIN_WORDS = re.compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")  # words only: not
 
 def _with_lower_name_tails(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     """`spans` with a name in lower case carried on by the words after it that are names too ("patient ramesh
-    bhaskar kulkarni ka ...", "la signora de santis maria grazia ha chiamato", "mr okafor-mensah kwabena called"):
-    a listed given name that is no common word, a listed surname that is no everyday word, or, after a name of one
-    word, a word that is neither. Typed fast, a full name's last words are no less the patient's."""
+    bhaskar kulkarni ka ...", "la signora de santis maria grazia ha chiamato"): a listed given name that is no common
+    word, or a listed surname that is no everyday word; never a courtesy word ("meenu aunty"). Typed fast, a full
+    name's last words are no less the patient's."""
     taken = [(s.start, s.end) for s in spans]
     out = []
     for s in spans:
@@ -353,22 +354,25 @@ def _with_lower_name_tails(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
         if s.kind == "NAME" and s.text.islower() and _PLAIN_WORDS.fullmatch(s.text):
             for _ in range(_LOWER_TAIL):
                 nxt = _LOWER_NEXT.match(text, end)
-                if nxt is None or any(a <= nxt.start(1) < b for a, b in taken) or not _name_tail(nxt.group(1), s, end):
+                if nxt is None or any(a <= nxt.start(1) < b for a, b in taken) or not _name_tail(nxt.group(1)):
                     break
                 end = nxt.end()
         out.append(s if end == s.end else PhiSpan(s.kind, s.start, end, text[s.start : end]))
     return out
 
 
-def _name_tail(word: str, span: PhiSpan, end: int) -> bool:
-    """Whether a lower-case word after a lower-case name (`span`, carried on to `end`) is one of its words."""
+def _name_tail(word: str) -> bool:
+    """Whether a lower-case word after a lower-case name is one of its words: listed, and no everyday word."""
     lists = name_lists()
     folded = fold(word)
-    if word in _not_names() or folded in lists.function_words or folded in lists.common:
+    if word in _not_names() or folded in lists.function_words or folded in lists.common or folded in _honorifics():
         return False
-    if folded in lists.given or (folded in lists.surnames and not _everyday(word)):
-        return True
-    return " " not in span.text and end == span.end and not _everyday(word)
+    return folded in lists.given or (folded in lists.surnames and not _everyday(word))
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    return frozenset(h.lower() for h in guardrail_data().phi.honorifics_after)
 
 
 # A rank written before "(Retd.)" ("Col. (Retd.) <name>"): the word is the rank, not a name.
