@@ -294,3 +294,13 @@ def test_a_patient_in_a_calendar_before_a_colleague_in_brackets_stays_masked():
     clinic = ClinicProfile(name="Studio Dentistico Rinaldi", city="Parma", staff=["Dott. Piero Rinaldi", "Marta Gallo"])
     text = "Agenda lunedì:\n09:00 Igiene — Serena Paganini (Marta)\n10:00 libero\nPosso postare lo screenshot?"
     assert "Serena Paganini" in _masked(text, "NAME", clinic=clinic)
+
+
+def test_a_wrapped_name_goes_on_with_a_surname_before_lower_case_words():
+    text = "SMS copy kiya:\n'Namaste, main Shabnam\nQureshi bol rahi hoon, kal ka appointment?'\nPost banao."
+    assert "Shabnam\nQureshi" in _masked(text, "NAME")
+
+
+def test_a_new_sentence_after_a_name_at_a_lines_end_is_not_joined():
+    text = "Oggetto: foto di Matilde\nPer favore togliete la foto dal sito. Come rispondo?"
+    assert _masked(text, "NAME") == ["Matilde"]

@@ -220,23 +220,33 @@ _WRAPPED_KINDS = ("PHONE", "NATIONAL_ID", "RECORD_NUMBER")
 # opens with a capitalised word followed by a comma, a lower-case word or the line's end ("main Farida\nKhan bol
 # rahi hoon", "Re: Mr. Harpreet\nDhillon, Type 2 ..."): a name wrapped by a fax, a pasted SMS or a narrow window.
 _BREAK_IN_NAME = re.compile(
-    rf"(?m)^(?P<line>[^\n]*\S[ \t])(?:{_CAP})(?P<at>\n)(?P<next>{_CAP})(?P<after>,|[ \t]+[{_LOW}]|[ \t]*\n|[ \t]*$)"
+    rf"(?m)^(?P<line>[^\n]*\S[ \t])(?P<first>{_CAP})(?P<at>\n)(?P<next>{_CAP})"
+    rf"(?P<after>,|[ \t]+[{_LOW}]|[ \t]*\n|[ \t]*$)"
 )
 # A line that is an entry of a list or a schedule ("- <name>", "09:00 Laser – <name>"): whole, not wrapped.
 _ENTRY_LINE = re.compile(r"[ \t]*(?:[-–•*|>]|\d)")
 
 
+def _surname_after(first: str, word: str) -> bool:
+    """Whether `word` on the next line goes on the name that `first` ends a line with: a listed surname, no function
+    word ("Per favore"), and no everyday word unless `first` is a listed given name or no everyday word either
+    ("main Farida\nKhan bol ...")."""
+    if not is_surname(word) or fold(word) in name_lists().function_words:
+        return False
+    return not _everyday(word) or is_given_name(first) or not _everyday(first)
+
+
 def _name_breaks(text: str) -> list[int]:
     """Where a name is wrapped onto the next line (_BREAK_IN_NAME): not after a list's entry, and the word on the next
-    line is a listed surname that is no everyday word, or ends its clause ("...\nDhillon, Type 2"); "Elena\nVorrei
-    mandare" opens a sentence."""
+    line ends its clause ("...\nDhillon, Type 2") or is a surname (_surname_after); "Elena\nVorrei mandare" opens a
+    sentence."""
     breaks = []
     for m in _BREAK_IN_NAME.finditer(text):
         if _ENTRY_LINE.match(m.group("line")):
             continue
         word = m.group("next")
         after = m.group("after")
-        if after.startswith(",") or not after.strip() or (is_surname(word) and not _everyday(word)):
+        if after.startswith(",") or not after.strip() or _surname_after(m.group("first"), word):
             breaks.append(m.start("at"))
     return breaks
 
