@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..knowledge import registry as knowledge_registry
-from ._data import guardrail_data, patient_data, words
+from ._data import any_of, guardrail_data, patient_data, words
 from .addresses import find_addresses
 from .births import file_names_with_birth_dates, find_birth_dates
 from .clinic import clinic_terms
@@ -266,7 +266,7 @@ def _shouted_runs(text: str) -> list[tuple[int, int]]:
         a, b = m.span()
         if m.group().endswith(("'s", "’s")):
             b -= 2
-        if b - a < 2 or not text[a:b].isupper():
+        if b - a < 2 or not text[a:b].isupper() or _label_word().fullmatch(text[a:b]):
             runs.append([])
             continue
         if runs and runs[-1] and text[runs[-1][-1][1] : a] == " ":
@@ -279,6 +279,13 @@ def _shouted_runs(text: str) -> list[tuple[int, int]]:
         for r in runs
         if low <= len(r) <= high and any(is_given_name(text[a:b]) or is_surname(text[a:b]) for a, b in r)
     ]
+
+
+@lru_cache(maxsize=1)
+def _label_word() -> re.Pattern[str]:
+    """A word that labels what follows rather than names anyone ("DOB", "MRN"): it ends a run of capitals."""
+    terms = patient_data()
+    return any_of((*terms.births.cues, *terms.records.cues))
 
 
 def _variant(text: str) -> tuple[str, list[int], list[int], list[tuple[int, int]]]:
