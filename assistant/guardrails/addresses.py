@@ -17,7 +17,7 @@ from functools import lru_cache
 from ._data import guardrail_data, patient_data, words
 
 _CAP = r"[A-ZÀ-Ý][\w'’.-]*"  # a capitalised word ("Bluebonnet", "O'Connell", "St.")
-_PARTICLE = r"(?:de|di|da|dei|degli|della|del|des|van|von|der|le|la|du|dos)"
+_PARTICLE = r"(?:de|di|da|dei|degli|della|delle|del|des|van|von|der|le|la|du|dos)"
 # A particle elided before a vowel, written against the next word ("Via dell'Indipendenza", "Rue d'Alésia").
 _ELIDED = r"(?:dell|dall|nell|sull|all|l|d)['’]"
 # Street words before the name after an address cue, in either case ("indirizzo via Saragozza 112/2"). One or two
@@ -28,7 +28,8 @@ _LOWER_STREET = (
 )
 _HOUSE = r"\d{1,5}[A-Za-z]?(?:[/-]\d{1,5}[A-Za-z]?)?"  # "12", "221B", "12/88", "4-6"
 # A street word in lower case with no cue before it ("..., via San Vitale 88, 40125 Bologna"): an address only when
-# a postcode ends what follows the house number ("via Roma 12" alone may be a route: "via Milano 2 ore").
+# a postcode ends what follows the house number, or a town after a comma ("via del Pratello 27, Bologna."); "via
+# Roma 12" alone may be a route: "via Milano 2 ore".
 _LOWER_STREET_ALONE = re.compile(
     rf"(?<![\w/.-])(?:via|viale|piazza|corso|largo|vicolo|strada|rue|calle)\s+"
     rf"(?:(?:{_PARTICLE}\s+){{1,2}}|{_ELIDED})?(?:[A-ZÀ-Ý][\w'’.-]*\s+){{0,2}}[A-ZÀ-Ý][\w'’.-]*,?\s+{_HOUSE}(?![\w/])"
@@ -121,6 +122,8 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
         end = m.end() + stop.start() if stop else end
         if _holds_postcode(text[m.end() : end]):
             found.append((start, end))
+        elif town := _town_after().match(text, m.end()):  # a town that ends its clause: "via ... 27, <town>."
+            found.append((m.start(), town.end()))
     for m in _NUMBER_AND_NAME.finditer(text):
         start, end = _with_tail(text, m.start(), m.end(), tail)
         if _ends_in_region_and_postcode(text[m.end() : end]):
@@ -137,24 +140,34 @@ _NUMBER_AND_NAME = re.compile(rf"(?<![\w/.,$£€#:-]){_HOUSE}\s+{_CAP}(?:\s+{_C
 # The town after a street and a comma, when nothing else follows in its clause ("212 rue Principale, Gatineau."): a
 # clause ends at a stop, a bracket, a line's end, a spaced dash ("..., Mandurah — itchy rash") or a closing quote
 # ('"..., 27 <street>, Otley". Can we ...').
-_TOWN_AFTER = re.compile(
-    r",[ ]*[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,2}(?=[ ]*(?:[.,;!?)\n\"”]|$)|[ ]+[–—-][ ]|['’](?:[ .,;!?)\n]|$))"
-)
+# Or one of `town_then_words` follows it ("..., Moortown for Mrs ...").
+@lru_cache(maxsize=1)
+def _town_after() -> re.Pattern[str]:
+    then = words(patient_data().addresses.town_then_words) or "(?!)"
+    return re.compile(
+        r",[ ]*[A-ZÀ-Ý][\w'’-]+(?:[ -][A-ZÀ-Ý][\w'’-]+){0,2}"
+        rf"(?=[ ]*(?:[.,;!?)\n\"”]|$)|[ ]+[–—-][ ]|['’](?:[ .,;!?)\n]|$)|[ ]+(?:{then})\b)"
+    )
 
 
 def _with_town(text: str, start: int, end: int) -> tuple[int, int]:
     """The address at text[start:end] with the town after it, when a comma and a town that ends its clause follow
     the street and no postcode or region was read after it: a street and its town narrow a patient to a household."""
-    town = _TOWN_AFTER.match(text, end)
+    town = _town_after().match(text, end)
     return (start, town.end()) if town else (start, end)
 
 
 @lru_cache(maxsize=1)
 def _streets_before_town() -> re.Pattern[str]:
-    """A house number and a street ending in an everyday place word ("14 Roundhay Mount"), before a comma and a
-    capitalised town (patient_data.yaml `street_types_before_town`)."""
-    types = words(patient_data().addresses.street_types_before_town) or "(?!)"
-    return re.compile(rf"(?<![\w/.-]){_HOUSE},?\s+(?:{_STREET_WORD}\s+){{1,3}}(?:{types})(?=,[ ]*[A-ZÀ-Ý])")
+    """A house number and a street ending in an everyday place word ("14 Roundhay Mount"), or named by a street word
+    alone ("3/14 Esplanade"), before a comma and a capitalised town (patient_data.yaml `street_types_before_town`,
+    `lone_street_names`)."""
+    terms = patient_data().addresses
+    types = words(terms.street_types_before_town) or "(?!)"
+    lone = words(terms.lone_street_names) or "(?!)"
+    return re.compile(
+        rf"(?<![\w/.-]){_HOUSE},?\s+(?:(?:{_STREET_WORD}\s+){{1,3}}(?:{types})|(?:The\s+)?(?:{lone}))(?=,[ ]*[A-ZÀ-Ý])"
+    )
 
 
 def _ends_in_region_and_postcode(stretch: str) -> bool:

@@ -59,6 +59,7 @@ class _Patterns:
     brackets_strong: re.Pattern[str]
     from_group: re.Pattern[str]
     introduced_before: re.Pattern[str]
+    greeted_before: re.Pattern[str]
     self_introduced_staff: re.Pattern[str]
     reviewer: re.Pattern[str]
     acting: re.Pattern[str]
@@ -114,6 +115,7 @@ def _patterns() -> _Patterns | None:
         brackets_strong=re.compile(rf" \((?:{data.person_in_brackets_strong or '(?!)'})", re.IGNORECASE),
         from_group=re.compile(rf" from (?:{data.group_after_from})", re.IGNORECASE),
         introduced_before=re.compile(rf"(?<!\w)(?:{data.introduced_before})", re.IGNORECASE),
+        greeted_before=re.compile(rf"(?<!\w)(?:{data.greeted_before or '(?!)'})$", re.IGNORECASE),
         self_introduced_staff=re.compile(rf"(?<!\w)(?:{data.self_introduced_staff or '(?!)'})", re.IGNORECASE),
         reviewer=re.compile(rf"(?:{data.reviewer_before})", re.IGNORECASE),
         acting=re.compile(r" (?:" + "|".join(f"(?:{c})" for c in phi.acting_cues or ("(?!)",)) + r")(?!\w)", re.I),
@@ -436,6 +438,8 @@ def _unknown_name(
         return start, end  # "anvi (6 yrs) came for a squint check"
     if _lower_owner(text, word, end, not_names, p, everyday):
         return start, end  # "hey its ivy, tamsin's mum": a lower-case name the lists do not know owns a relative
+    if _greeted(text, start, end, word, p, everyday):
+        return start, end  # "hey its bec, ...": a lower-case name the lists do not know, after a greeting
     if not unknown or everyday(word):
         return None
     if _word_before(text, start) not in _DETERMINERS and p.brackets_strong.match(text, end):
@@ -487,6 +491,19 @@ def _lower_owner(
         and fold(word) not in _function_words()
         and not everyday(word)
         and p.relative_after.match(text, end + 2) is not None
+    )
+
+
+def _greeted(text: str, start: int, end: int, word: str, p: _Patterns, everyday: Callable[[str], bool]) -> bool:
+    """A lower-case word that is no everyday word, introduced after a greeting and ending its clause ("hey its bec,
+    mia's eczema ...", "hi it's jules!")."""
+    return (
+        word.islower()
+        and len(word) >= 3
+        and fold(word) not in _function_words()
+        and not everyday(word)
+        and p.greeted_before.search(text, max(0, start - 24), start) is not None
+        and p.introduced_after.match(text, end) is not None
     )
 
 

@@ -1002,9 +1002,13 @@ def _weekday_and_month(parts: list[str], text: str, end: int) -> bool:
 # A nickname written in brackets beside a full name, or a full name in brackets after a nickname: "Bhagyashree
 # Mohite (Bhagya)", "Nguyen Thi Lan (goes by Lan)", "Dash (Dashiell Moreau-Kent, ...)", "der Heinzi (Heinz ...)".
 _NICK_WORD = r"[^\W\d_][^\W\d_'’-]*"
-# Who calls the person by it may follow the nickname ("(<nick> to everyone)", "(<nick> per tutti)"): a marker too.
+# Who calls the person by it may follow the nickname ("(<nick> to everyone)", "(<nick> per tutti)") or come before it
+# ("(alle nennen ihn <nick>)"): a marker too.
 _NICK_AFTER = re.compile(
-    rf"[ ]*\((?:(?P<marker>goes by|aka|a\.k\.a\.|known as|called|detto|detta|genannt|dit|dite|alias|née?|nata) )?"
+    rf"[ ]*\((?:(?P<marker>goes by|aka|a\.k\.a\.|known as|called|detto|detta|genannt|dit|dite|alias|née?|nata|"
+    # Who calls the person so, before the nickname ("(alle nennen ihn <nick>)"; twenty-sixth masking set).
+    r"(?:everyone|everybody|we) calls? (?:him|her|them)|(?:alle|wir) nennen (?:ihn|sie)|"
+    r"tutti (?:lo|la) chiamano|(?:lo|la) chiamiamo|tout le monde l['’]appelle) )?"
     rf"[\"'“‘]?(?P<word>{_NICK_WORD})[\"'”’]?"
     r"(?P<to>[ ]+(?:to|for|per|für|pour) (?:everyone|everybody|all|all of us|us|friends|family|the family|"
     r"(?:his|her|their) (?:friends|mates|family)|tutti|gli amici|alle|freunde|tout le monde|les amis))?\)",
@@ -1089,8 +1093,9 @@ _WORDS_BEFORE_BRACKET = re.compile(
     r"[\"'”’]?[ ]*$"
 )
 # A word that makes what follows a role or a relation rather than a nickname ("our hygienist (...)", "my friend").
+# Not "its": typed fast it is "it's" ("hey its bex (<full name>)", twenty-sixth masking set).
 _DETERMINERS = frozenset(
-    "a an the our my your his her their its unser unsere unserem meine mein il la le lo mon ma".split()
+    "a an the our my your his her their unser unsere unserem meine mein il la le lo mon ma".split()
 )
 
 
@@ -1192,9 +1197,31 @@ def names_in_hashtags(text: str, not_names: frozenset[str], places: frozenset[st
                 continue
             if n and parts[n - 1].group().lower() in not_names:  # a feast's second word ("#ChristmasEve")
                 continue
-            if folded in places or not _in(word, lists.given):
+            # A given name with a possessive "s" is the name ("#PriyasFight" -> "Priya", "#LenasHautreise").
+            owner = word[:-1] if word.endswith("s") and not _in(word, lists.given) else word
+            if folded in places or not _in(owner, lists.given):
                 continue
-            found.append((m.start(1) + p.start(), m.start(1) + p.end()))
+            found.append((m.start(1) + p.start(), m.start(1) + p.start() + len(owner)))
+    return found
+
+
+# A social-media handle ("@lena.kaltenbrunner", "@tonya.mcbride_atx"): words joined by dots or underscores.
+_HANDLE = re.compile(r"(?<![\w@.])@([a-z0-9]+(?:[._]+[a-z0-9]+)+_?)", re.IGNORECASE)
+
+
+def names_in_handles(text: str, not_names: frozenset[str], places: frozenset[str]) -> list[tuple[int, int]]:
+    """Social-media handles that open with a listed given name and go on with another word after a dot or an
+    underscore ("@marco.dellavalle_bo", "@jarrah.w_skincare"): a person's account, tagged or quoted; the "@" stays.
+    A clinic's handle is one word ("@brightsidedental") or does not open with a given name."""
+    lists = name_lists()
+    found = []
+    for m in _HANDLE.finditer(text):
+        first = re.split(r"[._\d]", m.group(1), maxsplit=1)[0]
+        folded = fold(first)
+        if len(first) < 3 or first.lower() in not_names or folded in lists.function_words or folded in lists.common:
+            continue
+        if folded not in places and _in(first, lists.given):
+            found.append(m.span(1))
     return found
 
 

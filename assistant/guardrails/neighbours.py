@@ -23,8 +23,11 @@ _CAPITALISED = r"[A-ZÀ-ÖØ-Ý\u0100-\u017f][^\W\d_]+(?:-[^\W\d_]+)?"
 _NAME_RUN = re.compile(rf"(?<![\w'’.-])({_CAPITALISED})((?: {_CAPITALISED}){{0,2}})")
 # After a record number or a national number: a comma or a dash, then a capitalised name.
 # The name ends its clause ("00731, Mared, missed"), so a heading after a number ("PAM-0093417 – Biopsie-Ergebnis
-# ist da", "SSN ..., DOB ...") is not taken for one.
-_AFTER_NUMBER = re.compile(rf"\)?[ ]*[,–—-][ ]*({_CAPITALISED}(?: {_CAPITALISED}){{0,2}})(?=[ ]*(?:[,;)]|[–—] ))")
+# ist da", "SSN ..., DOB ...") is not taken for one. Two words or more may end the sentence ("CARTELLA N. 2019/0874 -
+# Rossetti Gianmarco. Il paziente ...").
+_AFTER_NUMBER = re.compile(
+    rf"\)?[ ]*[,–—-][ ]*({_CAPITALISED}(?: {_CAPITALISED}){{0,2}})(?=[ ]*(?:[,;)]|[–—] )|\.(?:\s|$))"
+)
 # Or the owner of the number after "of" in the clinics' languages ("tessera sanitaria 8038... di Settimio
 # Dall'Olio", "SIN 046 454 286 for Ines Baptiste"); a surname may hold an apostrophe ("Dall'Olio", "O'Hara").
 _OWNER_WORD = rf"{_CAPITALISED}(?:['’][A-ZÀ-Ý][^\W\d_]+)?"
@@ -128,6 +131,8 @@ def names_after_numbers(
             continue
         words = m.group(1).split()
         first = words[0]
+        if text[m.end(1) : m.end(1) + 1] == "." and (len(words) < 2 or any(w.isupper() for w in words)):
+            continue  # one word ending a sentence after a number is a heading ("... – Befund."), "Kasse BARMER." a fund
         # In brackets, a listed given name, or a listed surname that is no everyday word: not "(Mon)", "(Hindi)".
         if bracketed and fold(first) not in lists.given and (fold(first) not in lists.surnames or everyday(first)):
             continue

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..knowledge import registry as knowledge_registry
-from ._data import guardrail_data, patient_data, words
+from ._data import any_of, guardrail_data, patient_data, words
 from .addresses import find_addresses
 from .births import file_names_with_birth_dates, find_birth_dates
 from .clinic import clinic_terms
@@ -47,6 +47,7 @@ from .names import (
     names_before_honorific,
     names_beside_names,
     names_from_model,
+    names_in_handles,
     names_in_hashtags,
     nicknames_before_brackets,
     nicknames_beside_names,
@@ -109,7 +110,9 @@ _LOW = "a-zß-öø-ÿ\u0100-\u017f"
 _CAP = rf"[{_UP}](?:['’][{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)?"
 # Particles inside a name after a title ("Herr von Bülow", "Mrs Ó Briain", "Mr ap Gwilym", "Dr van den Berg").
 _PARTICLE = r"(?:de|di|da|van|von|der|den|del|della|le|la|du|dos|ó|ní|nic|mac|ap|ab|uí)"
-_NAME = rf"{_CAP}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_CAP}|[A-Z]\.)){{0,3}}"  # within a line
+# An Arabic article written against a surname after a title ("Mr Yusuf al-Khatib", "Dr. Omar el-Sayed").
+_ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az)-"
+_NAME = rf"{_CAP}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_ARTICLE})?(?:{_CAP}|[A-Z]\.)){{0,3}}"  # within a line
 
 # Identifiers other than names, each found by its own module (kind, score key, finder).
 _IDENTIFIER_FINDERS: tuple[tuple[str, str, Callable[[str], list[tuple[int, int]]]], ...] = (
@@ -213,21 +216,123 @@ _BREAK_IN_NUMBER = re.compile(r"(?<=\d)([ \t]?[-./]?[ \t]?)\n(?=[ \t]?\d)")
 _WRAPPED_KINDS = ("PHONE", "NATIONAL_ID", "RECORD_NUMBER")
 
 
+# A line break inside a name: a capitalised word ends a line that holds other words before it, and the next line
+# opens with a capitalised word followed by a comma, a lower-case word or the line's end ("main Farida\nKhan bol
+# rahi hoon", "Re: Mr. Harpreet\nDhillon, Type 2 ..."): a name wrapped by a fax, a pasted SMS or a narrow window.
+_BREAK_IN_NAME = re.compile(
+    rf"(?m)^(?P<line>[^\n]*\S[ \t])(?P<first>{_CAP})(?P<at>\n)(?P<next>{_CAP})"
+    rf"(?P<after>,|[ \t]+[{_LOW}]|[ \t]*\n|[ \t]*$)"
+)
+# A line that is an entry of a list or a schedule ("- <name>", "09:00 Laser – <name>"): whole, not wrapped.
+_ENTRY_LINE = re.compile(r"[ \t]*(?:[-–•*|>]|\d)")
+
+
+def _surname_after(first: str, word: str) -> bool:
+    """Whether `word` on the next line goes on the name that `first` ends a line with: a listed surname, no function
+    word ("Per favore"), and no everyday word unless `first` is a listed given name or no everyday word either
+    ("main Farida\nKhan bol ...")."""
+    if not is_surname(word) or fold(word) in name_lists().function_words:
+        return False
+    return not _everyday(word) or is_given_name(first) or not _everyday(first)
+
+
+def _name_breaks(text: str) -> list[int]:
+    """Where a name is wrapped onto the next line (_BREAK_IN_NAME): not after a list's entry, and the word on the next
+    line ends its clause ("...\nDhillon, Type 2") or is a surname (_surname_after); "Elena\nVorrei mandare" opens a
+    sentence."""
+    breaks = []
+    for m in _BREAK_IN_NAME.finditer(text):
+        if _ENTRY_LINE.match(m.group("line")):
+            continue
+        word = m.group("next")
+        after = m.group("after")
+        if after.startswith(",") or not after.strip() or _surname_after(m.group("first"), word):
+            breaks.append(m.start("at"))
+    return breaks
+
+
+# A word for the runs of words in capitals: letters, an apostrophe or a hyphen inside ("O'HARA", "FAIRWEATHER-KNOX").
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_SHOUTED_RUN = (2, 4)  # how many words in capitals make a name written in capitals; more is shouting
+
+
+def _shouted_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of two to four words in capitals, single spaces between, among words that are not
+    ("URGENT: ROBERT LEBLANC's daughter", "MAXIMILIAN KRÜGER (alle ..."): a name as a form or a caps-lock writer
+    puts it. One word at least is a listed given name or surname ("HIPAA BAA" is none). A possessive "'s" after the
+    last word is left out."""
+    runs: list[list[tuple[int, int]]] = []
+    for m in _WORD.finditer(text):
+        a, b = m.span()
+        if m.group().endswith(("'s", "’s")):
+            b -= 2
+        if b - a < 2 or not text[a:b].isupper() or _label_word().fullmatch(text[a:b]):
+            runs.append([])
+            continue
+        if runs and runs[-1] and text[runs[-1][-1][1] : a] == " ":
+            runs[-1].append((a, b))
+        else:
+            runs.append([(a, b)])
+    low, high = _SHOUTED_RUN
+    return [
+        (r[0][0], r[-1][1])
+        for r in runs
+        if low <= len(r) <= high and any(is_given_name(text[a:b]) or is_surname(text[a:b]) for a, b in r)
+    ]
+
+
+@lru_cache(maxsize=1)
+def _label_word() -> re.Pattern[str]:
+    """A word that labels what follows rather than names anyone ("DOB", "MRN"): it ends a run of capitals."""
+    terms = patient_data()
+    return any_of((*terms.births.cues, *terms.records.cues))
+
+
+def _variant(text: str) -> tuple[str, list[int], list[int], list[tuple[int, int]]]:
+    """`text` as the rules should read it (the same length): line breaks inside a number or a name made spaces, runs of
+    words in capitals written as names are. Also the breaks in numbers, the breaks in names and the runs."""
+    breaks = [m.end() - 1 for m in _BREAK_IN_NUMBER.finditer(text)]
+    name_breaks = _name_breaks(text)
+    runs = [(a, b) for a, b in _shouted_runs(text) if len(text[a:b].title()) == b - a]
+    chars = list(text)
+    for at in breaks + name_breaks:
+        chars[at] = " "
+    for a, b in runs:
+        chars[a:b] = text[a:b].title()
+    return "".join(chars), breaks, name_breaks, runs
+
+
+# The brackets right after a name in capitals, up to a nickname ("MAXIMILIAN KRÜGER (alle nennen ihn Maxi)").
+_BRACKET_AFTER_RUN = re.compile(r"[ ]*\([^()\n]*")
+
+
+def _in_or_beside_run(text: str, span: PhiSpan, runs: list[tuple[int, int]]) -> bool:
+    """Whether a name read in the variant text is a full name inside a run of capitals, or a name in the brackets
+    right after one (its nickname)."""
+    for a, b in runs:
+        if a <= span.start and span.end <= b and " " in span.text.strip():
+            return True
+        if span.start >= b and _BRACKET_AFTER_RUN.fullmatch(text, b, span.start):
+            return True
+    return False
+
+
 def rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     """What the rules find in `text` (cues, lists, the name model, identifier shapes), the clinic's own terms
     included: detect_phi without the learned name decision. A phone, national or record number wrapped onto the
-    next line is read as if the line break were a space."""
+    next line is read as if the line break were a space, and so is a name wrapped between its words; a full name in
+    capitals is read as if written as a name ("PATIENT: KYLIE ANNE MORCOMBE"), two words or more ("NEW PATIENT
+    SPECIAL" is no patient called Special)."""
     spans = _rule_spans(text, extra_names)
-    breaks = [m.end() - 1 for m in _BREAK_IN_NUMBER.finditer(text)]
-    if not breaks:
+    variant, breaks, name_breaks, runs = _variant(text)
+    if variant == text:
         return spans
-    joined = list(text)
-    for at in breaks:
-        joined[at] = " "
     wrapped = [
         PhiSpan(s.kind, s.start, s.end, text[s.start : s.end])
-        for s in _rule_spans("".join(joined), extra_names)
-        if s.kind in _WRAPPED_KINDS and any(s.start < at < s.end for at in breaks)
+        for s in _rule_spans(variant, extra_names)
+        if (s.kind in _WRAPPED_KINDS and any(s.start < at < s.end for at in breaks))
+        or (s.kind == "NAME" and any(s.start < at < s.end for at in name_breaks))
+        or (s.kind == "NAME" and _in_or_beside_run(text, s, runs))
     ]
     kept = [s for s in spans if not any(s.start < w.end and w.start < s.end for w in wrapped)]
     return sorted(kept + wrapped, key=lambda s: s.start)
@@ -240,11 +345,51 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = _with_names_beside_names(
         text, [PhiSpan(r.entity_type, r.start, r.end, text[r.start : r.end]) for r in _non_overlapping(results)]
     )
+    spans = _with_given_names_in_brackets(text, _with_lower_name_tails(text, spans))
     spans = _without_own_addresses(text, _with_list_entries(text, _with_surnames_after_brackets(text, spans)))
     spans, cleared = _without_colleagues_and_figures(text, _with_names_after_numbers(text, spans), extra_names)
     spans = _with_reviewer_initials(text, _with_repeated_names(text, spans, cleared))
     spans = _with_table_cells(text, _with_unlabelled_numbers(text, _with_dates_after_names(text, spans)))
     return _with_phone_extensions(text, _without_ranks(text, spans))
+
+
+# The next lower-case word after a lower-case name, one space between ("mr okafor-mensah kwabena called").
+_LOWER_NEXT = re.compile(r" ([a-zß-öø-ÿ][a-zß-öø-ÿ'’-]{2,})(?![\w'’-])")
+_LOWER_TAIL = 2  # how many words a lower-case name may be carried on by
+_PLAIN_WORDS = re.compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")  # words only: not a handle ("@kayla.nguyen_bne")
+
+
+def _with_lower_name_tails(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` with a name in lower case carried on by the words after it that are names too ("patient ramesh
+    bhaskar kulkarni ka ...", "la signora de santis maria grazia ha chiamato"): a listed given name that is no common
+    word, or a listed surname that is no everyday word; never a courtesy word ("meenu aunty"). Typed fast, a full
+    name's last words are no less the patient's."""
+    taken = [(s.start, s.end) for s in spans]
+    out = []
+    for s in spans:
+        end = s.end
+        if s.kind == "NAME" and s.text.islower() and _PLAIN_WORDS.fullmatch(s.text):
+            for _ in range(_LOWER_TAIL):
+                nxt = _LOWER_NEXT.match(text, end)
+                if nxt is None or any(a <= nxt.start(1) < b for a, b in taken) or not _name_tail(nxt.group(1)):
+                    break
+                end = nxt.end()
+        out.append(s if end == s.end else PhiSpan(s.kind, s.start, end, text[s.start : end]))
+    return out
+
+
+def _name_tail(word: str) -> bool:
+    """Whether a lower-case word after a lower-case name is one of its words: listed, and no everyday word."""
+    lists = name_lists()
+    folded = fold(word)
+    if word in _not_names() or folded in lists.function_words or folded in lists.common or folded in _honorifics():
+        return False
+    return folded in lists.given or (folded in lists.surnames and not _everyday(word))
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    return frozenset(h.lower() for h in guardrail_data().phi.honorifics_after)
 
 
 # A rank written before "(Retd.)" ("Col. (Retd.) <name>"): the word is the rank, not a name.
@@ -546,6 +691,27 @@ def _with_surnames_after_brackets(text: str, spans: list[PhiSpan]) -> list[PhiSp
     return _added(text, spans, "NAME", found) if found else spans
 
 
+# A word alone in brackets right after a name ("leo (federica)").
+_GIVEN_IN_BRACKETS = re.compile(r"[ ]*\(([^\W\d_]{3,})\)")
+
+
+def _with_given_names_in_brackets(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` and a listed given name alone in brackets right after a one-word name, in any case ("la mamma di leo
+    (federica) ci chiede ..."): the writer's or the person's other name. Not a word the everyday-word list holds
+    ("(Will)" may be a verb, "(Mon)" a day), nor after a full name: "<given> <surname> (<staff>)" in a calendar names
+    who sees the patient (unseen25)."""
+    lists = name_lists()
+    found = []
+    for s in spans:
+        m = _GIVEN_IN_BRACKETS.match(text, s.end) if s.kind == "NAME" and " " not in s.text else None
+        if m is None or m.group(1).lower() in _not_names():
+            continue
+        folded = fold(m.group(1))
+        if folded in lists.given and folded not in lists.common and folded not in lists.function_words:
+            found.append(m.span(1))
+    return _added(text, spans, "NAME", found) if found else spans
+
+
 def _with_list_entries(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     """`spans` and the other entries of a list of names, shaped like names ("...: <found name>, b. <surname>.")."""
     if ":" not in text and "\n" not in text:
@@ -833,9 +999,8 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
             s for m in greeting.finditer(text) for s in after_greeting(text, m.end()) if not is_not_a_patient(text, *s)
         ]
         found += _photographed(text, photo_of, not_names)
-        found += [
-            s for s in names_in_hashtags(text, not_names, _city_names()) if not is_not_a_patient(text, *s)
-        ] + spelled_names(text)
+        tagged = names_in_hashtags(text, not_names, _city_names()) + names_in_handles(text, not_names, _city_names())
+        found += [s for s in tagged if not is_not_a_patient(text, *s)] + spelled_names(text)
         found += [initials for initials, _ in file_names_with_birth_dates(text)]
         return found + [
             s

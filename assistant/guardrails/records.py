@@ -38,11 +38,14 @@ def _pattern() -> re.Pattern[str]:
 def find_record_numbers(text: str) -> list[tuple[int, int]]:
     """(start, end) of each record number that follows a record label in `text`."""
     terms = patient_data().records
-    found = []
+    found, purchases = [], []
     for match in _pattern().finditer(text):
         value = match.group("v")
         digits = sum(c.isdigit() for c in value)
         if digits < terms.min_digits or len(value) <= terms.min_digits or _YEARS.fullmatch(value):
+            continue
+        if _from_a_supplier(text, match):
+            purchases.append(match.span("v"))
             continue
         if match.group("weak") and value.isdigit() and digits < terms.weak_min_digits:
             continue
@@ -52,9 +55,29 @@ def find_record_numbers(text: str) -> list[tuple[int, int]]:
     bare, not_prefixes = _bare_pattern()
     for match in bare.finditer(text) if bare else ():
         prefix, _, digits = match.group().partition("-")
-        if prefix not in not_prefixes and not _YEARS.fullmatch(digits):
+        if prefix not in not_prefixes and not _YEARS.fullmatch(digits) and match.span() not in purchases:
             found.append(match.span())
     return found
+
+
+@lru_cache(maxsize=1)
+def _supplier_patterns() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    terms = patient_data().records
+    if not terms.supplier_cues or terms.supplier_after is None:
+        return None
+    cues = "|".join(f"(?:{c})" for c in terms.supplier_cues)
+    return re.compile(rf"(?:{cues})", re.IGNORECASE), re.compile(terms.supplier_after, re.IGNORECASE)
+
+
+def _from_a_supplier(text: str, match: re.Match[str]) -> bool:
+    """Whether the labelled number in `match` is an invoice or an order the clinic received: its supplier or its
+    delivery follows it ("invoice INV-2291 from <company>", "order #112-4459 (the toys) arrived crushed")."""
+    patterns = _supplier_patterns()
+    if patterns is None:
+        return False
+    cue, after = patterns
+    label = match.group("strong") or match.group("weak") or ""
+    return cue.search(label) is not None and after.match(text, match.end("v")) is not None
 
 
 @lru_cache(maxsize=1)

@@ -104,6 +104,18 @@ def _row(line: str, start: int, sep: str, kinds: list[str | None]) -> list[tuple
         cell = line[a - start : b - start]
         lead = len(cell) - len(cell.lstrip(" \"'"))
         trail = len(cell) - len(cell.rstrip(" \"'"))
-        if kind and b - trail > a + lead:
+        if kind and b - trail > a + lead and not _not_a_patients(line[a + lead - start : b - trail - start]):
             out.append((kind, a + lead, b - trail))
     return out
+
+
+@lru_cache(maxsize=1)
+def _not_patient_cell() -> re.Pattern[str] | None:
+    pattern = patient_data().tables.not_patient_cell
+    return re.compile(pattern, re.IGNORECASE) if pattern else None
+
+
+def _not_a_patients(cell: str) -> bool:
+    """Whether a schedule's cell is no patient's: a clinician's own row, a role in brackets, a free slot."""
+    pattern = _not_patient_cell()
+    return pattern is not None and pattern.search(cell) is not None

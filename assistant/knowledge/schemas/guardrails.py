@@ -117,6 +117,10 @@ class AddressTerms(Strict):
     year_words: tuple[str, ...] = ()
     # Street words that are also everyday place words ("Mount", "Hill"): a street only before a comma and a town.
     street_types_before_town: tuple[str, ...] = ()
+    # A street word that is the whole street's name after a house number ("3/14 Esplanade, <town>").
+    lone_street_names: tuple[str, ...] = ()
+    # Lower-case words that may follow the town after a street ("..., <town> for Mrs ...", "..., <town> next Wed").
+    town_then_words: tuple[str, ...] = ()
 
 
 class RecordTerms(Strict):
@@ -134,6 +138,10 @@ class RecordTerms(Strict):
     patient_context: tuple[Regex, ...] = ()  # words that show a message is about a patient ("recall", "chart")
     quantity_before: tuple[Regex, ...] = ()  # words before a number that make it an amount ("over", "$")
     quantity_after: tuple[Regex, ...] = ()  # words after a number that make it an amount ("followers", "steps")
+    # After a labelled number: the supplier that sent it or its delivery ("invoice 2291 from <company>"): the clinic's
+    # own purchase, no patient's number.
+    supplier_cues: tuple[Regex, ...] = ()  # the labels of a purchase: invoice, order
+    supplier_after: Regex | None = None
 
 
 class BirthTerms(Strict):
@@ -167,6 +175,8 @@ class TableTerms(Strict):
     """Column names of a pasted export ("last,first,dob"): the cells under them are patient data."""
 
     name_columns: tuple[str, ...] = Field(min_length=1)
+    # A cell that is no patient's: a clinician's own row, a role in brackets, a free or blocked slot (see the file).
+    not_patient_cell: Regex | None = None
     birth_columns: tuple[str, ...] = Field(min_length=1)
     record_columns: tuple[str, ...] = Field(min_length=1)
     national_id_columns: tuple[str, ...] = ()
@@ -236,6 +246,8 @@ class NameContext(Strict):
     person_in_brackets_strong: Regex | None = None
     group_after_from: Regex
     introduced_before: Regex
+    # A greeting before the introduction: a lower-case word the lists do not know is a name after it ("hey its bec,").
+    greeted_before: Regex | None = None
     introduced_after: Regex
     # "I'm <name> from the desk": a writer of the clinic's own (see the data file).
     self_introduced_staff: Regex | None = None
