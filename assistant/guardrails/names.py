@@ -1113,7 +1113,7 @@ def nicknames_before_brackets(
     (...)", "the patient (...)"); a courtesy word after it stays readable."""
     lists = name_lists()
     starts = {start for start, _ in names}
-    honorifics, before_words, roles = _nickname_terms()
+    courtesy, before_words, roles = _nickname_terms()
     found: list[tuple[int, int]] = []
     for m in _BRACKETED_NAME.finditer(text):
         full = m.group("full").split()
@@ -1127,7 +1127,7 @@ def nicknames_before_brackets(
         if before is None:
             continue
         words = list(re.finditer(r"[^\W\d_](?:[\w-]|['’](?=\w))*", before.group("w")))
-        if len(words) > 1 and words[-1].group().lower() in honorifics:  # "pinky aunty": the courtesy word stays
+        if len(words) > 1 and words[-1].group().lower() in courtesy:  # "pinky aunty": the courtesy word stays
             words = words[:-1]
         nick = words[-1]
         if not _nickname_before(nick.group(), bool(before.group("q")), not_names, everyday, lists):
@@ -1144,13 +1144,18 @@ def nicknames_before_brackets(
 
 
 @lru_cache(maxsize=1)
+def honorifics() -> frozenset[str]:
+    """The courtesy words written after a name ("ji", "bhai", "aunty"), lower case, from data."""
+    return frozenset(h.lower() for h in guardrail_data().phi.honorifics_after)
+
+
+@lru_cache(maxsize=1)
 def _nickname_terms() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
     """(courtesy words after a nickname, words before one such as "Big", the roles that are no nickname), from data."""
-    honorifics = frozenset(h.lower() for h in guardrail_data().phi.honorifics_after)
     context = person_names().name_context
     before_words = frozenset(context.nickname_words_before) if context else frozenset()
     roles = re.compile("|".join(f"(?:{r})" for r in guardrail_data().phi.staff_before) or "(?!)", re.IGNORECASE)
-    return honorifics, before_words, roles
+    return honorifics(), before_words, roles
 
 
 def _nickname_before(

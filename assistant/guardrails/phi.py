@@ -34,6 +34,7 @@ from .names import (
     fold,
     given_names_with_initial,
     given_names_with_rare_surname,
+    honorifics,
     is_given_name,
     is_not_a_patient,
     is_surname,
@@ -382,14 +383,9 @@ def _name_tail(word: str) -> bool:
     """Whether a lower-case word after a lower-case name is one of its words: listed, and no everyday word."""
     lists = name_lists()
     folded = fold(word)
-    if word in _not_names() or folded in lists.function_words or folded in lists.common or folded in _honorifics():
+    if word in _not_names() or folded in lists.function_words or folded in lists.common or folded in honorifics():
         return False
     return folded in lists.given or (folded in lists.surnames and not _everyday(word))
-
-
-@lru_cache(maxsize=1)
-def _honorifics() -> frozenset[str]:
-    return frozenset(h.lower() for h in guardrail_data().phi.honorifics_after)
 
 
 # A rank written before "(Retd.)" ("Col. (Retd.) <name>"): the word is the rank, not a name.
@@ -1132,11 +1128,10 @@ def _listed_or_addressed(text: str, end: int, not_names: frozenset[str]) -> list
 def _courtesy_names(not_names: frozenset[str]) -> Callable[[str], list[tuple[int, int]]]:
     """Names shown by courtesy words: before one ("Priyanka ji") or after a lower-case title ("mrs haworth")."""
     terms = guardrail_data().phi
-    honorifics = frozenset(h.lower() for h in terms.honorifics_after)
     lower_titles = re.compile(rf"(?<![\w.])(?:{words(terms.lower_titles) or '(?!)'})\.? (?=[^\W\d_])")
 
     def find(text: str) -> list[tuple[int, int]]:
-        return names_before_honorific(text, honorifics, not_names) + names_after_lower_title(
+        return names_before_honorific(text, honorifics(), not_names) + names_after_lower_title(
             text, lower_titles, not_names, _everyday
         )
 

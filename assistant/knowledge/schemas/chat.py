@@ -234,9 +234,9 @@ class VariantFit(Strict):
         """Whether the text speaks only of regulators that do not register clinicians of this specialty: it names
         at least one known regulator, none of those registers the specialty, and it does not say the same goes
         for every regulator. False when the specialty is unknown."""
-        if not specialty or (self.any_regulator and _any_name(self.any_regulator).search(text)):
+        if not specialty or (self.any_regulator and _any_word(self.any_regulator, possessive=True).search(text)):
             return False
-        named = [r for r in self.regulators if _any_name(r.names).search(text)]
+        named = [r for r in self.regulators if _any_word(r.names, possessive=True).search(text)]
         return bool(named) and all(specialty not in r.registers for r in named)
 
     @model_validator(mode="after")
@@ -272,12 +272,8 @@ class ChatData(Strict):
 
 
 @lru_cache(maxsize=64)
-def _any_name(names: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for "any of these names, as whole words, also possessive ("the GMC's"), ignoring case"."""
-    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(n) for n in names)})(?!\w)", re.IGNORECASE)
-
-
-@lru_cache(maxsize=64)
-def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for "any of these words or phrases, as whole words, ignoring case", compiled once per list."""
-    return re.compile(rf"(?<![\w'])(?:{'|'.join(re.escape(w) for w in words)})(?![\w'])", re.IGNORECASE)
+def _any_word(words: tuple[str, ...], possessive: bool = False) -> re.Pattern[str]:
+    """One pattern for "any of these words or phrases, as whole words, ignoring case", compiled once per list; with
+    `possessive`, also followed by "'s" ("the GMC's")."""
+    edge = r"\w" if possessive else r"[\w']"
+    return re.compile(rf"(?<!{edge})(?:{'|'.join(re.escape(w) for w in words)})(?!{edge})", re.IGNORECASE)
