@@ -90,3 +90,9 @@ def test_a_plan_asked_with_hooks_shows_each_posts_opening_line(drafter):
         Asker(specialty="physiotherapy"),
     )
     assert "Hook: " not in plain.text
+
+
+def test_a_carousel_on_a_subject_of_hundreds_of_words_gets_no_outline_titled_with_all_of_them(drafter):
+    text = "write a carousel busting " * 300
+    drafts = drafter.drafts(turn(text, ["instagram"]), None, Asker())
+    assert all(len(d.title) < 200 for d in drafts)

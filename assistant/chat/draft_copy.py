@@ -115,7 +115,10 @@ def general_draft(
     extras = data.extras
     subject = topics.subject_phrase(turn.masked)
     if kind == "caption" and extras.general_carousel and _CAROUSEL.search(turn.masked):
-        title = _pasted_comment(turn.masked) or subject  # "...: 'What a dietitian can (and can't) do for you'"
+        quoted = _pasted_comment(turn.masked)
+        title = quoted or subject  # "...: 'What a dietitian can (and can't) do for you'"
+        if not _carried(title, extras, quoted=title == quoted):  # a slide per line: a topic in a few words
+            return None
         return _general_carousel(extras.general_carousel, title, turn.masked, kb.platform(platform), values)
     # "a TikTok script: 'things I'd never do as an orthodontist'": the title quoted; or written after the colon
     subject = subject or _pasted_comment(turn.masked) or subject_after_colon(turn.masked)
