@@ -427,9 +427,22 @@ class Composer:
             getattr(turn, "profession", None),
             self._elsewhere_cards(turn.query),
         )
+        if getattr(turn, "english", ""):
+            matches = self._own_country_card(turn, matches)
         if turn.covered:
             return [] if self._nearby(matches, turn) else matches
         return [m for m in matches if m.confidence >= self.HIGH_CONFIDENCE] if len(matches) == 1 else []
+
+    def _own_country_card(self, turn, matches: list[CardMatch]) -> list[CardMatch]:
+        """For a message in another language, matched on its English gloss: the asker's own country's card found on
+        the words as written wins over general cards found on the gloss. Country cards carry wordings in their
+        country's language, general cards only English ones, so each is best found on its own language's words."""
+        assert self.matcher is not None
+        if any(self.matcher.written_for(m.card.id) for m in matches):
+            return matches
+        asker = self.asker(turn)
+        own = self.matcher.best(turn.masked, asker.country, turn.country, self.nearby, turn.profession)
+        return [own] if own is not None and self.matcher.written_for(own.card.id) else matches
 
     def _elsewhere_cards(self, asked: str) -> frozenset[str]:
         """The cards left out before matching because their lead rests only on rules of one region and the asker
@@ -457,15 +470,19 @@ class Composer:
 
     def _nearby(self, matches: Sequence[CardMatch], turn) -> bool:
         """Whether the one card matched answers a nearby question, so the whole sections answer better: the
-        question's distinctive words are mostly absent from every wording of the card, at a modest confidence."""
-        if self.nearby is None or len(matches) != 1 or not self.for_asker(turn.passages, turn.country, turn.query):
+        question's distinctive words are mostly absent from every wording of the card, at a modest confidence. Not
+        for a message in another language: the words its gloss leaves as written (compounds, idioms) are absent from
+        every card, and the sections are no closer to what was asked."""
+        if self.nearby is None or len(matches) != 1 or turn.english:
+            return False
+        if not self.for_asker(turn.passages, turn.country, turn.query):
             return False
         return self.nearby.abstains(matches[0].uncovered, matches[0].confidence)
 
     def compose(self, turn, profile: ClinicProfile | None) -> Answer:
         asker = self.asker(turn)
         numbering = Numbering(self.kb)
-        drafts = self.drafter.drafts(turn, profile, asker) if self.drafter else []
+        drafts = self.drafter.drafts(turn.in_english(), profile, asker) if self.drafter else []
         matches = self.cards_for(turn)
         # A request to write is worded unlike any card's question: unless a card fits it very well, the advice
         # after the draft is the card made for that kind of draft.
@@ -501,14 +518,14 @@ class Composer:
             answer.card_id, answer.confidence = first.card_id, first.confidence
             answer.related = self._related(matches, asker)
             if len(answer.parts) > 1:
-                self._one_reply(answer, matches)
+                self._one_reply(answer, matches, quoted=not turn.english)
             # Not after a draft, nor under an answer that says it answers a nearby question.
             if not drafts and min(m.confidence for m in matches) >= self.CLOSE_CARD:
                 answer.ideas = self._topic_ideas(turn, asker, matches, answer.parts)
             if len(matches) == 1 and not drafts and self._close_card(matches[0]):
                 notices.append(self.words.phrase("close_card", question=matches[0].card.card.questions[0]))
             if len(matches) == 1 and matches[0].unanswered:  # one part of a two-part message has no card
-                notices.append(self.words.phrase("part_not_covered", question=tidy(matches[0].unanswered)))
+                notices.append(self._part_not_covered(matches[0].unanswered, quoted=not turn.english))
         elif turn.covered and (passages := self.for_asker(turn.passages, turn.country, turn.query)):
             answer.sections = best_sections(passages, numbering, self.kb, turn.tainted)
             what = " and ".join(f"“{s.heading}” ({s.title})" for s in answer.sections)
@@ -579,11 +596,19 @@ class Composer:
         found = replace(found, asked=others[0]) if found is not None else None
         return [found] if found is not None and stands_alone(found) else []
 
-    def _one_reply(self, answer: Answer, matches: Sequence[CardMatch]) -> None:
-        """A two-part answer reads as one reply: each part headed by the asker's own question, and one lead that
-        answers both, the second introduced as such (its "Yes," answers the second question, not the first)."""
+    def _part_not_covered(self, unanswered: str, quoted: bool) -> str:
+        """The notice that one part of the message goes unanswered, quoting that part unless it was asked in another
+        language (its words here are the English gloss the cards were matched on, not the asker's)."""
+        if not quoted:
+            return self.words.phrase("part_not_covered_unquoted")
+        return self.words.phrase("part_not_covered", question=tidy(unanswered))
+
+    def _one_reply(self, answer: Answer, matches: Sequence[CardMatch], quoted: bool = True) -> None:
+        """A two-part answer reads as one reply: each part headed by the asker's own question (`quoted`; else, for a
+        message in another language, by the card's theme), and one lead that answers both, the second introduced as
+        such (its "Yes," answers the second question, not the first)."""
         for part, match in zip(answer.parts, matches):
-            asked = tidy(match.asked) if match.asked else ""
+            asked = tidy(match.asked) if match.asked and quoted else ""
             part.heading = asked if 0 < len(asked.split()) <= MAX_HEADING_WORDS else match.card.theme_title
         first, *rest = answer.parts
         leads = [first.lead] + [self.words.phrase("second_part", lead=_continuing(p.lead)) for p in rest]

@@ -21,7 +21,8 @@ from ..providers.base import explain_failure
 from .citations import cited_sources, sources_markdown
 from .compose import Composer, model_passages, structure_from_text
 from .conversation import normalize_history
-from .data import chat_data, intent_data
+from .data import chat_data, glossaries, intent_data
+from .gloss import Glosser
 from .intents import MentionFinder, router
 from .language import language_name, language_note
 from .llm import CanaryLeak, StreamGuard, TooLong, guarded_stream
@@ -95,7 +96,8 @@ class ChatEngine:
         intents = intent_data(kb.root)
         routes = router(kb.root)
         mentions = MentionFinder(kb, intents)
-        self.turns = TurnBuilder(kb, retriever, self.data, intents, routes, mentions)
+        glosser = Glosser(glossaries(kb.root))
+        self.turns = TurnBuilder(kb, retriever, self.data, intents, routes, mentions, glosser)
         if matcher is None and kb.cards:  # callers that build their own engine get the cards matched too
             matcher = card_matcher(kb, retriever.embedder, getattr(settings, "cache_dir", None), mentions)
         if drafter is None:

@@ -8,7 +8,7 @@ text, the same passages and the same warnings.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -21,6 +21,7 @@ from ..knowledge.schemas.chat import ChatData, Intent, IntentData
 from ..retrieval import tokenize
 from .conversation import retrieval_query
 from .extract import split_units, terms
+from .gloss import Glosser
 from .intents import MentionFinder, Router
 from .language import detect_language
 
@@ -70,6 +71,13 @@ class Turn:
     injection: bool = False
     tainted: set[str] = field(default_factory=set)  # doc_ids of passages with instruction-like text
     warnings: list[dict] = field(default_factory=list)
+    # The masked text glossed into English word by word when it is written in a language with a glossary (else
+    # ""): what cards, guides and drafts are matched on (gloss.py)
+    english: str = ""
+
+    def in_english(self) -> Turn:
+        """This turn as the drafts read it: the English gloss in place of the masked text, when there is one."""
+        return replace(self, masked=self.english) if self.english else self
 
     @property
     def tokens(self) -> frozenset[str]:
@@ -87,10 +95,18 @@ class TurnBuilder:
     """Builds Turns; holds the compiled tables so each question pays only for its own work."""
 
     def __init__(
-        self, kb: KnowledgeBase, retriever, data: ChatData, intents: IntentData, router: Router, finder: MentionFinder
+        self,
+        kb: KnowledgeBase,
+        retriever,
+        data: ChatData,
+        intents: IntentData,
+        router: Router,
+        finder: MentionFinder,
+        glosser: Glosser | None = None,
     ) -> None:
         self.kb, self.retriever, self.data, self.intents = kb, retriever, data, intents
         self.router, self.finder = router, finder
+        self.glosser = glosser or Glosser({})
         self.platform_names = {p.id: p.name for p in kb.platforms.values()}
 
     def build(
@@ -102,15 +118,20 @@ class TurnBuilder:
         masked_history = [{"role": t["role"], "content": mask_phi(t["content"], clinic=profile).text} for t in recent]
         kinds = list(dict.fromkeys(LABELS.get(s.kind, s.kind.lower()) for s in masked.spans))
         scope = classify_scope(question)
-        intent = self.router.route(masked.text, masked_history)
-        query, mentions = retrieval_query(masked.text, masked_history, self.router, self.finder, self.platform_names)
+        language = detect_language(masked.text, self.data.languages)
+        english = self.glosser.english(masked.text, language)  # the masked text itself when English
+        glossed = english if english != masked.text else ""
+        intent = self.router.route(english, masked_history)
+        query, mentions = retrieval_query(english, masked_history, self.router, self.finder, self.platform_names)
         if scope == "individual_medical":  # R22: answer how to handle such questions, never the question itself
             query, intent = self.intents.individual_medical_query, "compliance"
         named = mentions.profession  # the first profession named is the asker's
         specialty = named if named and named in self.kb.specialties else None
         countries = self.kb.countries
         named_country = (
-            countries.named_in(" ".join([masked.text, *(t["content"] for t in masked_history if t["role"] == "user")]))
+            countries.named_in(
+                " ".join([masked.text, glossed, *(t["content"] for t in masked_history if t["role"] == "user")])
+            )
             if countries
             else None
         )
@@ -120,7 +141,7 @@ class TurnBuilder:
             history=masked_history,
             masked_kinds=kinds,
             scope=scope,
-            language=detect_language(masked.text, self.data.languages),
+            language=language,
             intent=intent,
             query=" ".join(_PLACEHOLDER.sub(" ", query).split()) or masked.text,
             specialty=specialty or (profile.specialty if profile else None),
@@ -131,6 +152,7 @@ class TurnBuilder:
             specialty_named=specialty is not None,
             profession=named if named is not None else (profile.specialty if profile else None),
             injection=looks_like_injection(question),
+            english=glossed,
         )
         if scope != "individual_medical":
             turn.expansion = self.router.expansion(turn.query)

@@ -22,6 +22,7 @@ from ..knowledge.cards import CardFile
 from ..knowledge.copy import CopyFile
 from ..knowledge.loader import KnowledgeBase, load_knowledge
 from ..knowledge.models import GuideMeta, Specialty
+from ..knowledge.schemas.glossary import Glossary
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -54,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
             if isinstance(file, registry.DataFile):
                 own = Path(root) / "data" / file.name
                 registry.read_data_file(own if own.is_file() else registry.path_of(file), file.model)
+        registry.load_glossaries(root)
     except KnowledgeError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -105,6 +107,11 @@ def validate_file(path: Path) -> str:
         return f"{name}: ok ({len(validate(CopyFile, read_yaml(path, root), name).posts)} posts)"
     if path.parent.parent.name == "answers":
         return f"{name}: ok ({len(validate(CardFile, read_yaml(path, root), name).cards)} cards)"
+    if path.parent.name == registry.GLOSSARY_DIR:
+        glossary = registry.read_data_file(path, Glossary)
+        if glossary.language != path.stem:
+            raise KnowledgeError(f"{name}: language {glossary.language!r} is not the file's name")
+        return f"{name}: ok ({len(glossary.phrases)} phrases, {len(glossary.words)} words)"
     file = registry.DATA_FILES.get(name)
     if file is None:
         raise KnowledgeError(f"{name}: not a knowledge file this command knows how to validate")

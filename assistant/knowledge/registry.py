@@ -24,6 +24,7 @@ from .models import Hashtag, Observance, Platform
 from .schemas.announcements import AnnouncementData
 from .schemas.chat import ChatData, IntentData
 from .schemas.drafts import DraftData
+from .schemas.glossary import Glossary
 from .schemas.guardrails import GuardrailData, NameScorerWeights, PatientData, PersonNames
 from .schemas.notices import NoticeData
 from .schemas.planning import PlanningData
@@ -95,6 +96,28 @@ DATA_FILES: dict[str, DataFile[Any] | ListFile[Any]] = {
         NAME_SCORER,
     )
 }
+
+
+GLOSSARY_DIR = "glossary"  # data/glossary/<language>.yaml: one language's words glossed into English
+
+
+def glossary_paths(knowledge_root: str | Path | None = None) -> dict[str, Path]:
+    """Language code -> its glossary file: the knowledge directory's own `data/glossary/` when it has one, else the
+    project's (the same rule as every data file, taken for the folder as a whole)."""
+    own = Path(knowledge_root) / "data" / GLOSSARY_DIR if knowledge_root is not None else None
+    folder = own if own is not None and own.is_dir() else PROJECT_KNOWLEDGE / "data" / GLOSSARY_DIR
+    return {path.stem: path for path in sorted(folder.glob("*.yaml"))}
+
+
+def load_glossaries(knowledge_root: str | Path | None = None) -> dict[str, Glossary]:
+    """Every glossary, validated; a file whose `language` is not its own name is an error."""
+    out: dict[str, Glossary] = {}
+    for code, path in glossary_paths(knowledge_root).items():
+        glossary = read_data_file(path, Glossary)
+        if glossary.language != code:
+            raise KnowledgeError(f"{path}: language {glossary.language!r} is not the file's name ({code})")
+        out[code] = glossary
+    return out
 
 
 def path_of(file: DataFile[Any] | ListFile[Any], knowledge_root: str | Path | None = None) -> Path:
