@@ -13,7 +13,7 @@ from tests.drafting import turn
 @pytest.mark.parametrize(
     "text",
     [
-        "A family posted a TikTok saying we 'let her mom die in pain'. Please draft a short public statement we can post.",
+        "A TikTok says we 'let her mom die in pain'. Please draft a short public statement we can post.",
         "Write a statement we can post about the allegations in the local paper",
     ],
 )
