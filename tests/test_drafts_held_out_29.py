@@ -36,3 +36,12 @@ def test_a_post_we_can_share_is_still_a_caption(drafter):
 def test_an_event_description_is_a_post(drafter, text):
     drafts = drafter.drafts(turn(text, ["facebook"]), None, Asker())
     assert drafts and drafts[0].kind == "caption"
+
+
+@pytest.mark.parametrize("day", ["World Sight Day", "World Diabetes Day"])
+def test_a_days_post_written_for_the_day_is_not_dated_as_coming_and_then_said_to_be_today(drafter, day):
+    """ "World Sight Day falls on 14 October this year. Today is World Sight Day, ...": the post is for the day, and
+    the note says when that is."""
+    (draft,) = drafter.drafts(turn(f"Can you draft a Facebook post for {day}?", ["facebook"]), None, Asker())
+    assert "Today is" in draft.text and "this year" not in draft.text
+    assert any(note.startswith("Post it on the day") and day in note for note in draft.notes)

@@ -174,7 +174,8 @@ def test_opening_my_own_practice_is_an_opening_post_naming_it_with_room_for_why_
 def test_a_world_mental_health_day_caption_gives_the_date_and_the_countrys_crisis_line(drafter):
     text = "Caption for a post about World Mental Health Day for our psychology clinic in Toronto."
     draft = only(drafter.drafts(turn(text, country="CA"), None, Asker(country="CA")))
-    assert "World Mental Health Day" in draft.title and "10 October" in draft.text and "988" in draft.text
+    dated = " ".join([draft.text, *draft.notes])  # in the post, or in the note on when to post it
+    assert "World Mental Health Day" in draft.title and "10 October" in dated and "988" in draft.text
     assert "#WorldMentalHealthDay" in draft.hashtags
 
 

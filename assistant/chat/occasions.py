@@ -60,17 +60,23 @@ def when_it_falls(observance: Observance, data: AwarenessCaptionData, today: dt.
 
 
 _THIS_MONTH = re.compile(r"This month is\b")
+_TODAY = re.compile(r"Today is\b")
 
 
-def _dated(observance: Observance, data: AwarenessCaptionData, body: str, today: dt.date) -> str:
-    """The post's body after when the day falls; a month's post that opens "This month is ..." names the month
-    there instead ("May is Skin Cancer Awareness Month ..."), never "... runs through May. This month is ..."."""
+def _dated(observance: Observance, data: AwarenessCaptionData, body: str, today: dt.date) -> tuple[str, str]:
+    """(the post's body after when the day falls, a note on when to post it). A month's post that opens "This month
+    is ..." names the month there instead ("May is Skin Cancer Awareness Month ..."), never "... runs through May.
+    This month is ..."; a day's post that opens "Today is ..." is posted on the day, which the note gives, never
+    "World Sight Day falls on 14 October this year. Today is World Sight Day ..."."""
     if observance.rule.kind == "month" and _THIS_MONTH.match(body):
         start, end = resolve(observance.rule, today.year)
         if end < today:
             start, _ = resolve(observance.rule, today.year + 1)
-        return _THIS_MONTH.sub(f"{start:%B} is", body, count=1)
-    return f"{when_it_falls(observance, data, today)} {body}"
+        return _THIS_MONTH.sub(f"{start:%B} is", body, count=1), ""
+    when = when_it_falls(observance, data, today)
+    if _TODAY.match(body):
+        return body, data.post_on_the_day.format(when=when)
+    return f"{when} {body}", ""
 
 
 def day_name(observance: Observance) -> str:
@@ -110,11 +116,15 @@ def awareness_caption(
     if copy is None:
         return None
     crisis = crisis_line(observance, data, country)
-    body = _dated(observance, data, " ".join(copy.body.split()), today or dt.date.today())
+    body, when = _dated(observance, data, " ".join(copy.body.split()), today or dt.date.today())
     paragraphs = [copy.hook, body, crisis, copy.cta]
     hashtags = list(dict.fromkeys([*([observance.hashtag] if observance.hashtag else []), *tags]))[: max(len(tags), 1)]
     text = "\n\n".join(fill(p, values) for p in paragraphs if p)
-    notes = [f"Alt text: {fill(copy.alt_text, values)}", f"Image: {fill(copy.brief, values)}"]
+    notes = [
+        *([when] if when else []),
+        f"Alt text: {fill(copy.alt_text, values)}",
+        f"Image: {fill(copy.brief, values)}",
+    ]
     scope = {"UK": "GB"}.get(observance.scope, observance.scope)
     if scope != "international" and country and country != scope:
         notes.insert(0, f"{_ALSO_CALLED.sub('', observance.name).strip()} is a {observance.scope} observance.")

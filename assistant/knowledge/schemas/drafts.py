@@ -82,6 +82,7 @@ class AwarenessCaptionData(Strict):
     when_month: str = Field(min_length=10)  # {name} {month}
     when_day: str = Field(min_length=10)  # {name} {date}
     when_span: str = Field(min_length=10)  # {name} {start} {end}
+    post_on_the_day: str = Field(min_length=10)  # {when}: the note for a day's post that opens "Today is ..."
     crisis_days: Regex  # observances (id or name) where a crisis line belongs in the post
     crisis: str = Field(min_length=20)  # {crisis} {number}
     crisis_unknown: str = Field(min_length=20)
