@@ -45,3 +45,15 @@ def test_a_days_post_written_for_the_day_is_not_dated_as_coming_and_then_said_to
     (draft,) = drafter.drafts(turn(f"Can you draft a Facebook post for {day}?", ["facebook"]), None, Asker())
     assert "Today is" in draft.text and "this year" not in draft.text
     assert any(note.startswith("Post it on the day") and day in note for note in draft.notes)
+
+
+@pytest.mark.slow
+def test_a_drafts_details_asked_as_a_question_are_not_called_an_unanswered_question(indexed):
+    """The bio is written; "... I do late talkers, stuttering, feeding. want it warm. 150 character limit right?" is
+    the request's own details, not a second question the guides leave unanswered."""
+    answer = indexed.chat.answer(
+        "can u write me an instagram bio? paediatric speech therapist, private practice, I do late talkers, "
+        "stuttering, feeding, mostly home visits + telehealth. want it warm. 150 character limit right?"
+    )
+    assert answer.drafts and answer.drafts[0].kind == "bio"
+    assert "no ready answer" not in answer.text

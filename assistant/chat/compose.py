@@ -524,7 +524,9 @@ class Composer:
                 answer.ideas = self._topic_ideas(turn, asker, matches, answer.parts)
             if len(matches) == 1 and not drafts and self._close_card(matches[0]):
                 notices.append(self.words.phrase("close_card", question=matches[0].card.card.questions[0]))
-            if len(matches) == 1 and matches[0].unanswered:  # one part of a two-part message has no card
+            # One part of a two-part message has no card; not said under a draft, which answers the request part
+            # (the other part is then the request's details: "... I do late talkers, stuttering. 150 limit right?")
+            if len(matches) == 1 and matches[0].unanswered and not drafts:
                 notices.append(self._part_not_covered(matches[0].unanswered, quoted=not turn.english))
         elif turn.covered and (passages := self.for_asker(turn.passages, turn.country, turn.query)):
             answer.sections = best_sections(passages, numbering, self.kb, turn.tainted)
