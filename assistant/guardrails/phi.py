@@ -72,6 +72,7 @@ from .neighbours import (
 )
 from .ner import LoadedModel, marked_spans, model_name_spans, name_model
 from .phones import find_cued_phones, is_phone_cue, phone_regions
+from .spoken_phones import find_spoken_phones
 from .records import find_record_numbers, find_unlabelled_numbers
 from .tables import table_cells
 
@@ -122,6 +123,7 @@ _IDENTIFIER_FINDERS: tuple[tuple[str, str, Callable[[str], list[tuple[int, int]]
     ("RECORD_NUMBER", "RECORD_NUMBER", find_record_numbers),
     ("ADDRESS", "ADDRESS", find_addresses),
     ("PHONE", "CUED_PHONE", find_cued_phones),
+    ("PHONE", "CUED_PHONE", find_spoken_phones),
 )
 
 _BUILD_LOCK = threading.Lock()
