@@ -55,6 +55,7 @@ from .names import (
     shouted_introductions,
     spelled_names,
 )
+from .form_names import names_in_form_fields
 from .neighbours import (
     abbreviated_names,
     dates_after_names,
@@ -986,6 +987,7 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
             + signed_names(text, not_names, _everyday)
             + shouted_introductions(text, not_names, _everyday)
             + surnames_first_in_entries(text, _everyday, reads_as_name)
+            + names_in_form_fields(text, _everyday)
             if not is_not_a_patient(text, *s)
         ]
         found += [

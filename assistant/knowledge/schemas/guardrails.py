@@ -26,6 +26,8 @@ class NationalId(Strict):
 class PhiTerms(Strict):
     name_cues: tuple[Regex, ...] = Field(min_length=1)
     patient_words: Regex = "(?!)"  # the people a clinic serves: "patients", "clients", "pts", "pazienti"
+    # A form's label for the patient's name at a line's start ("Pt:", "Pz:", "Paziente:"): the name after its colon.
+    form_name_labels: Regex = "(?!)"
     initials_cues: tuple[Regex, ...] = Field(min_length=1)
     greeting_cues: tuple[Regex, ...] = Field(min_length=1)
     # A photo or a video of someone ("foto di Leonardo"): a listed given name after it, not a place or a public figure.
