@@ -71,6 +71,7 @@ def _runs(text: str) -> list[tuple[int, int, list[int]]]:
         runs.append((start, end, digits))
     return runs
 
+
 def _counting(digits: list[int]) -> bool:
     """A count up or down, one by one ("one, two, three, ...")."""
     steps = {b - a for a, b in zip(digits, digits[1:])}
