@@ -26,6 +26,7 @@ from .addresses import find_addresses
 from .births import file_names_with_birth_dates, find_birth_dates
 from .clinic import clinic_terms
 from .entries import names_in_lists
+from .form_names import names_in_form_fields
 from .identifiers import find_national_ids
 from .name_context import cued_or_titled, names_from_context, not_a_patient_by_context
 from .name_scorer import learned_names
@@ -55,7 +56,6 @@ from .names import (
     shouted_introductions,
     spelled_names,
 )
-from .form_names import names_in_form_fields
 from .neighbours import (
     abbreviated_names,
     dates_after_names,
@@ -73,8 +73,8 @@ from .neighbours import (
 )
 from .ner import LoadedModel, marked_spans, model_name_spans, name_model
 from .phones import find_cued_phones, is_phone_cue, phone_regions
-from .spoken_phones import find_spoken_phones
 from .records import find_record_numbers, find_unlabelled_numbers
+from .spoken_phones import find_spoken_phones
 from .tables import table_cells
 
 if TYPE_CHECKING:  # Presidio pulls in spaCy and torch: imported only when the engine is first built
