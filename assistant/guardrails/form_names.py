@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ._data import guardrail_data
 from .names import fold, name_lists
+from .neighbours import places as _places_words
 
 # A word of a name: letters, an apostrophe or a hyphen inside ("D'Souza", "Marie-Ève"), or an initial ("M.").
 _WORD = r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*\.?"
@@ -52,3 +53,39 @@ def names_in_form_fields(text: str, everyday: Callable[[str], bool]) -> list[tup
         for match in _field().finditer(text)
         if _full_name([w for w in re.split(r",?[ ]+", match.group("n")) if len(w.rstrip(".")) > 1], everyday)
     ]
+
+
+# A surname first in a printed schedule's or a calendar's column: after two spaces or more, a tab, or a dash, then
+# "Surname, Given", "Surname, I." or "SURNAME I.", up to two spaces or more, a tab or the line's end ("Mo 09:00  Dr.
+# Weber  Biopsie    Said, Amira", "10:20   Dr Mehta   Pawar, S.", "SUMMARY:Crown seat - Kowalczyk, Tomasz").
+_SURNAME = r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))+"
+_COLUMN = re.compile(
+    rf"(?:(?<=[ \t]{{2}})|(?<=\t)|(?<=[ \t][–—-][ \t]))(?P<s>{_SURNAME})"
+    rf"(?:,[ ]{{1,2}}(?P<g>{_SURNAME}|[A-Z]\.?)|[ ](?P<i>[A-Z]\.))(?=[ \t]{{2,}}|\t|[ \t]*$)",
+    re.MULTILINE,
+)
+# Words of a schedule that may stand where a surname does: a room and its letter ("Sala, B"), a plan ("Plan B.").
+_NOT_SURNAMES = frozenset("room sala salle raum zimmer box bay chair stanza studio suite poltrona cabinet".split())
+
+
+def surnames_first_in_columns(text: str, everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """(start, end) of each surname-first name in a schedule's column (_COLUMN): with a given name, the given name
+    listed and no everyday word ("Said, Amira"), or the surname listed and no everyday word; with an initial, a
+    surname that is no everyday word (listed or not: "Nkemelu C."), or a listed one in capitals ("ROSSI G.")."""
+    lists, everyday = name_lists(), lru_cache(maxsize=256)(everyday)  # a long schedule repeats its words
+    found = []
+    for match in _COLUMN.finditer(text):
+        written, given = match.group("s"), match.group("g") or ""
+        surname, folded = written.title() if written.isupper() else written, fold(written)
+        if folded in _NOT_SURNAMES or surname.lower() in _places_words():
+            continue
+        if len(given.rstrip(".")) > 1:
+            ok = (fold(given) in lists.given and not everyday(given)) or (
+                folded in lists.surnames and not everyday(surname) and folded not in lists.function_words
+            )
+        else:  # an initial: a surname that is no everyday word, or a listed one printed in capitals ("ROSSI G.")
+            listed = folded in lists.surnames and folded not in lists.function_words
+            ok = folded not in lists.function_words and (not everyday(surname) or (listed and written.isupper()))
+        if ok:
+            found.append(match.span())
+    return found
