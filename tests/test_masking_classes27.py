@@ -174,3 +174,19 @@ def test_a_patient_named_before_a_condition_without_a_comma_stays_masked():
 )
 def test_the_venue_of_an_event_stays_readable(text):
     assert _masked(text, "ADDRESS") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Heimspiel am Sonntag! Dürfen wir Spieler wie Lukas Kübler oder Nicolas Höfler im Post erwähnen?",
+        "Derby weekend: can we name football players like Jarrod Bowen in a sunscreen post, or is that risky?",
+    ],
+)
+def test_a_teams_players_named_for_a_post_stay_readable(text):
+    assert _masked(text, "NAME") == []
+
+
+def test_a_patient_who_plays_for_a_team_stays_masked():
+    text = "Mein Patient Jonas Kramer ist Spieler beim FC und möchte einen Post über seine Reha."
+    assert "Jonas Kramer" in _masked(text, "NAME")
