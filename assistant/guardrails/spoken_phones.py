@@ -52,7 +52,8 @@ def _value(word: str) -> tuple[int | None, int]:
 def _runs(text: str) -> list[tuple[int, int, list[int]]]:
     """(start, end, digits) of each run of spoken digits, each digit maybe after a word that repeats it."""
     runs: list[tuple[int, int, list[int]]] = []
-    start, end, last, digits, times = -1, -1, -1, [], 1
+    digits: list[int] = []
+    start, end, last, times = -1, -1, -1, 1
     for match in _WORD.finditer(text):
         digit, repeat = _value(match.group())
         if last < 0 or _GAP.fullmatch(text, last, match.start()) is None or (digit is None and not repeat):
