@@ -18,7 +18,9 @@ def date_pattern() -> str:
     """A date as written in the supported languages (digits, or a day and a month name), as a regex source."""
     month = rf"(?:{words(patient_data().births.months)})"
     return (
-        rf"(?:\d{{1,2}}\s?[/.-]\s?\d{{1,2}}\s?[/.-]\s?(?:\d{{4}}|\d{{2}})|\d{{4}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}|"
+        rf"(?:\d{{1,2}}\s?[/.-]\s?\d{{1,2}}\s?[/.-]\s?(?:\d{{4}}|\d{{2}})|"
+        # The year first, its parts maybe spaced as a form prints them ("DOB -  1990 / 12 / 02"; twenty-seventh set).
+        rf"\d{{4}}\s?[/.-]\s?\d{{1,2}}\s?[/.-]\s?\d{{1,2}}|"
         rf"\d{{1,2}}[-\s]{month}[-\s](?:\d{{4}}|\d{{2}})|"
         rf"\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{month}\.?(?:,?\s+(?:\d{{4}}|['’]?\d{{2}}))?|"
         rf"{month}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:\d{{4}}|['’]?\d{{2}}))?)"

@@ -38,6 +38,8 @@ class ClinicTerms:
     name_hosts: frozenset[str] = frozenset()  # the clinic's name run together, whole or its first words
     # The surnames of staff the profile gives a professional title (Dr, Dott.).
     doctor_surnames: frozenset[str] = frozenset()
+    # Each staff member as an initial and a surname, folded ("j okafor" for Dr James Okafor), as a schedule writes them.
+    initialled: frozenset[str] = frozenset()
 
     def covers(self, span: PhiSpan) -> bool:
         """True when `span` is the clinic's own name, place, address, phone or a staff member's name."""
@@ -50,6 +52,8 @@ class ClinicTerms:
             return True
         if span.kind == "NAME" and self._staff_surname_and_noun(span.text):
             return True
+        if span.kind == "NAME" and " ".join(fold(w) for w in _NAME_WORD.findall(span.text)) in self.initialled:
+            return True  # "S. Thompson" in the clinic's schedule is Sarah Thompson of the staff
         host = span.text.rpartition("@")[2].lower()
         if span.kind == "EMAIL" and self.domain and (host == self.domain or host.endswith("." + self.domain)):
             return True
@@ -104,7 +108,18 @@ def clinic_terms(clinic: ClinicProfile) -> ClinicTerms:
         if len(words := _NAME_WORD.findall(name)) > 1 and words[0].lower() in titles and words[0].lower() not in lay
     )
     phone = "".join(c for c in clinic.phone if c.isdigit())
-    return ClinicTerms(staff, phrases, phone, place, domain, surnames, _name_hosts(clinic.name), doctors)
+    hosts = _name_hosts(clinic.name)
+    return ClinicTerms(staff, phrases, phone, place, domain, surnames, hosts, doctors, _initialled(clinic, titles))
+
+
+def _initialled(clinic: ClinicProfile, titles: set[str]) -> frozenset[str]:
+    """Each staff member's first given name's initial and surname, folded ("Dr James Okafor" -> "j okafor")."""
+    found = set()
+    for name in clinic.staff:
+        words = [w for w in _NAME_WORD.findall(name) if w.lower().rstrip(".") not in titles]
+        if len(words) > 1:
+            found.add(f"{fold(words[0])[:1]} {fold(words[-1])}")
+    return frozenset(found)
 
 
 @lru_cache(maxsize=1)

@@ -463,6 +463,11 @@ def _plural_families(text: str, everyday: Callable[[str], bool]) -> list[tuple[i
     return found
 
 
+def places() -> frozenset[str]:
+    """The countries, regions and cities the countries data names, and the words that show them, lower case."""
+    return _places()
+
+
 @lru_cache(maxsize=1)
 def _places() -> frozenset[str]:
     """The countries, regions and cities the countries data names, and the words that show them, lower case."""

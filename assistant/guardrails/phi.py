@@ -26,6 +26,7 @@ from .addresses import find_addresses
 from .births import file_names_with_birth_dates, find_birth_dates
 from .clinic import clinic_terms
 from .entries import names_in_lists
+from .form_names import names_in_form_fields, surnames_first_in_columns
 from .identifiers import find_national_ids
 from .name_context import cued_or_titled, names_from_context, not_a_patient_by_context
 from .name_scorer import learned_names
@@ -73,6 +74,7 @@ from .neighbours import (
 from .ner import LoadedModel, marked_spans, model_name_spans, name_model
 from .phones import find_cued_phones, is_phone_cue, phone_regions
 from .records import find_record_numbers, find_unlabelled_numbers
+from .spoken_phones import find_spoken_phones
 from .tables import table_cells
 
 if TYPE_CHECKING:  # Presidio pulls in spaCy and torch: imported only when the engine is first built
@@ -113,7 +115,9 @@ _CAP = rf"[{_UP}](?:['’][{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}][{_L
 _PARTICLE = r"(?:de|di|da|van|von|der|den|del|della|le|la|du|dos|ó|ní|nic|mac|ap|ab|uí)"
 # An Arabic article written against a surname after a title ("Mr Yusuf al-Khatib", "Dr. Omar el-Sayed").
 _ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az)-"
-_NAME = rf"{_CAP}(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}(?:{_ARTICLE})?(?:{_CAP}|[A-Z]\.)){{0,3}}"  # within a line
+# Within a line, one space or tab between its words: two spaces or more set a column apart in a printed schedule ("Mo
+# 09:00  Dr. Weber  Biopsie    <patient>"; twenty-seventh masking set).
+_NAME = rf"{_CAP}(?:(?:[ ]|\t)(?:{_PARTICLE}(?:[ ]|\t)){{0,2}}(?:{_ARTICLE})?(?:{_CAP}|[A-Z]\.)){{0,3}}"
 
 # Identifiers other than names, each found by its own module (kind, score key, finder).
 _IDENTIFIER_FINDERS: tuple[tuple[str, str, Callable[[str], list[tuple[int, int]]]], ...] = (
@@ -122,6 +126,7 @@ _IDENTIFIER_FINDERS: tuple[tuple[str, str, Callable[[str], list[tuple[int, int]]
     ("RECORD_NUMBER", "RECORD_NUMBER", find_record_numbers),
     ("ADDRESS", "ADDRESS", find_addresses),
     ("PHONE", "CUED_PHONE", find_cued_phones),
+    ("PHONE", "CUED_PHONE", find_spoken_phones),
 )
 
 _BUILD_LOCK = threading.Lock()
@@ -984,6 +989,8 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
             + signed_names(text, not_names, _everyday)
             + shouted_introductions(text, not_names, _everyday)
             + surnames_first_in_entries(text, _everyday, reads_as_name)
+            + names_in_form_fields(text, _everyday)
+            + surnames_first_in_columns(text, _everyday)
             if not is_not_a_patient(text, *s)
         ]
         found += [

@@ -26,6 +26,8 @@ class NationalId(Strict):
 class PhiTerms(Strict):
     name_cues: tuple[Regex, ...] = Field(min_length=1)
     patient_words: Regex = "(?!)"  # the people a clinic serves: "patients", "clients", "pts", "pazienti"
+    # A form's label for the patient's name at a line's start ("Pt:", "Pz:", "Paziente:"): the name after its colon.
+    form_name_labels: Regex = "(?!)"
     initials_cues: tuple[Regex, ...] = Field(min_length=1)
     greeting_cues: tuple[Regex, ...] = Field(min_length=1)
     # A photo or a video of someone ("foto di Leonardo"): a listed given name after it, not a place or a public figure.
@@ -162,12 +164,19 @@ class PhoneTerms(Strict):
     regions: tuple[str, ...] = Field(min_length=1)
     cues: tuple[Regex, ...] = Field(min_length=1)
     extensions: tuple[Regex, ...] = ()  # an extension after a number: "ext 417", "x 22", "Durchwahl 12"
+    # A number read out digit by digit (a voicemail's transcript): each language's words for the digits 0-9, in order,
+    # and the words that repeat the next digit ("double oh" is two): {2: [double], 3: [triple]}.
+    spoken_digits: dict[str, tuple[str, ...]] = {}  # "zero|oh|nought": the spellings of one digit
+    spoken_repeats: dict[int, tuple[Regex, ...]] = {}
 
     @model_validator(mode="after")
     def _known_regions(self) -> PhoneTerms:
         bad = [r for r in self.regions if len(r) != 2 or not r.isupper()]
         if bad:
             raise ValueError(f"phone regions are two-letter country codes such as GB; check {bad}")
+        short = [lang for lang, digits in self.spoken_digits.items() if len(digits) != 10]
+        if short:
+            raise ValueError(f"spoken_digits needs the words for 0 to 9, in order; check {short}")
         return self
 
 

@@ -1,0 +1,91 @@
+"""A patient's name in a form's field: a label at a line's start, a colon, and the name as a scanned form, an intake
+sheet or a practice system's print sets it.
+
+"Pt:   Leblanc,  Marie-Ève", "Paziente:  BIANCHI Francesca     C.F. ...", "Pz:  Kowalska  Marta   /  nata a ...": the
+name's words may stand two spaces apart, surname first with a comma or not, in capitals or not, an initial last; three
+spaces or more, a slash or the line's end close the field. The words must read as a full name: each capitalised, none
+an everyday word the name lists do not hold, one a listed given name or a listed surname that is no everyday word
+("Pt: Knee Pain" is none). The labels are data (knowledge/data/guardrails.yaml, `phi.form_name_labels`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from ._data import guardrail_data
+from .names import fold, name_lists
+from .neighbours import places as _places_words
+
+# A word of a name: letters, an apostrophe or a hyphen inside ("D'Souza", "Marie-Ève"), or an initial ("M.").
+_WORD = r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))*\.?"
+_FIELD_END = r"(?=[ \t]{3,}|\t|[ \t]*(?:$|[/|;(]))"
+
+
+@lru_cache(maxsize=1)
+def _field() -> re.Pattern[str]:
+    labels = guardrail_data().phi.form_name_labels
+    return re.compile(
+        rf"^[ \t]*(?:{labels})\.?[ \t]*:[ \t]*(?P<n>{_WORD}(?:,?[ ]{{1,2}}{_WORD}){{1,3}}){_FIELD_END}",
+        re.IGNORECASE | re.MULTILINE,
+    )
+
+
+def _full_name(words: list[str], everyday: Callable[[str], bool]) -> bool:
+    """Whether a form's words are a full name (see the module's note); initials are left out before."""
+    lists = name_lists()
+    folded = [fold(w) for w in words]
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    if any(f in lists.function_words for f in folded):
+        return False
+    listed = [f in lists.given or f in lists.surnames for f in folded]
+    if any(everyday(w) and not k for w, k in zip(words, listed)):
+        return False
+    return any(f in lists.given or (f in lists.surnames and not everyday(w)) for w, f in zip(words, folded))
+
+
+def names_in_form_fields(text: str, everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """(start, end) of each full name in a form's patient field; an initial after it is part of it ("Rosa M.")."""
+    return [
+        match.span("n")
+        for match in _field().finditer(text)
+        if _full_name([w for w in re.split(r",?[ ]+", match.group("n")) if len(w.rstrip(".")) > 1], everyday)
+    ]
+
+
+# A surname first in a printed schedule's or a calendar's column: after two spaces or more, a tab, or a dash, then
+# "Surname, Given", "Surname, I." or "SURNAME I.", up to two spaces or more, a tab or the line's end ("Mo 09:00  Dr.
+# Weber  Biopsie    Said, Amira", "10:20   Dr Mehta   Pawar, S.", "SUMMARY:Crown seat - Kowalczyk, Tomasz").
+_SURNAME = r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))+"
+_COLUMN = re.compile(
+    rf"(?:(?<=[ \t]{{2}})|(?<=\t)|(?<=[ \t][–—-][ \t]))(?P<s>{_SURNAME})"
+    rf"(?:,[ ]{{1,2}}(?P<g>{_SURNAME}|[A-Z]\.?)|[ ](?P<i>[A-Z]\.))(?=[ \t]{{2,}}|\t|[ \t]*$)",
+    re.MULTILINE,
+)
+# Words of a schedule that may stand where a surname does: a room and its letter ("Sala, B"), a plan ("Plan B.").
+_NOT_SURNAMES = frozenset("room sala salle raum zimmer box bay chair stanza studio suite poltrona cabinet".split())
+
+
+def surnames_first_in_columns(text: str, everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """(start, end) of each surname-first name in a schedule's column (_COLUMN): with a given name, the given name
+    listed and no everyday word ("Said, Amira"), or the surname listed and no everyday word; with an initial, a
+    surname that is no everyday word (listed or not: "Nkemelu C."), or a listed one in capitals ("ROSSI G.")."""
+    lists, everyday = name_lists(), lru_cache(maxsize=256)(everyday)  # a long schedule repeats its words
+    found = []
+    for match in _COLUMN.finditer(text):
+        written, given = match.group("s"), match.group("g") or ""
+        surname, folded = written.title() if written.isupper() else written, fold(written)
+        if folded in _NOT_SURNAMES or surname.lower() in _places_words():
+            continue
+        if len(given.rstrip(".")) > 1:
+            ok = (fold(given) in lists.given and not everyday(given)) or (
+                folded in lists.surnames and not everyday(surname) and folded not in lists.function_words
+            )
+        else:  # an initial: a surname that is no everyday word, or a listed one printed in capitals ("ROSSI G.")
+            listed = folded in lists.surnames and folded not in lists.function_words
+            ok = folded not in lists.function_words and (not everyday(surname) or (listed and written.isupper()))
+        if ok:
+            found.append(match.span())
+    return found
