@@ -57,3 +57,13 @@ def test_a_drafts_details_asked_as_a_question_are_not_called_an_unanswered_quest
     )
     assert answer.drafts and answer.drafts[0].kind == "bio"
     assert "no ready answer" not in answer.text
+
+
+def test_a_verb_to_make_in_one_sentence_and_a_post_in_the_next_ask_for_nothing(drafter):
+    """ "We make fillers too. Is a before-after post on Instagram allowed?" (a German question, glossed) asks whether
+    a post is allowed; "make ... post" across the full stop is no request to write one."""
+    from assistant.chat.drafts import requested_kind
+
+    asked = "Dermatologist in Munich. We make fillers too. Is a before-after post on Instagram for fillers allowed?"
+    assert requested_kind(asked, drafter.data) is None
+    assert requested_kind("We make fillers too. Can you make a post about them?", drafter.data) == "caption"

@@ -50,7 +50,7 @@ def test_captions_for_world_hearing_day_are_about_hearing_with_the_date_from_the
         assert "hearing" in draft.text.lower() and "[your key point" not in draft.text
         assert not [day for day in other_days(kb, "hearing") if day in draft.text], draft.text
         assert "snor" not in draft.text.lower() and "sleep" not in draft.text.lower()
-    assert "3 March" in drafts[0].text
+    assert "3 March" in " ".join([drafts[0].text, *drafts[0].notes])  # in the post or the note on when to post it
     assert "#WorldHearingDay" in drafts[0].hashtags
 
 
