@@ -441,8 +441,8 @@ class Composer:
         if any(self.matcher.written_for(m.card.id) for m in matches):
             return matches
         asker = self.asker(turn)
-        own = self.matcher.best(turn.masked, asker.country, turn.country, self.nearby, turn.profession)
-        return [own] if own is not None and self.matcher.written_for(own.card.id) else matches
+        own = self.matcher.answer_cards(turn.masked, asker.country, turn.country, self.nearby, turn.profession)
+        return own if own and self.matcher.written_for(own[0].card.id) else matches
 
     def _elsewhere_cards(self, asked: str) -> frozenset[str]:
         """The cards left out before matching because their lead rests only on rules of one region and the asker
