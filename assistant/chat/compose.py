@@ -329,6 +329,11 @@ def _guide_countries(kb: KnowledgeBase, guide_id: str) -> set[str]:
         return set()
 
 
+def _glossed(turn) -> str:
+    """The turn's English gloss when it was written in another language (turn.py), else ""."""
+    return getattr(turn, "english", "")
+
+
 def _scoped_elsewhere(item: CardItem, asker: Asker, countries: Countries | None) -> bool:
     """Whether a step or caution is scoped to places under other rules than the asker's (`countries: [ZA]` for a
     clinic in New Zealand; an Italian item stays for a German asker, both being EU). Kept when the asker's country
@@ -427,7 +432,7 @@ class Composer:
             getattr(turn, "profession", None),
             self._elsewhere_cards(turn.query),
         )
-        if getattr(turn, "english", ""):
+        if _glossed(turn):
             matches = self._own_country_card(turn, matches)
         if turn.covered:
             return [] if self._nearby(matches, turn) else matches
@@ -473,7 +478,7 @@ class Composer:
         question's distinctive words are mostly absent from every wording of the card, at a modest confidence. Not
         for a message in another language: the words its gloss leaves as written (compounds, idioms) are absent from
         every card, and the sections are no closer to what was asked."""
-        if self.nearby is None or len(matches) != 1 or turn.english:
+        if self.nearby is None or len(matches) != 1 or _glossed(turn):
             return False
         if not self.for_asker(turn.passages, turn.country, turn.query):
             return False
@@ -482,7 +487,9 @@ class Composer:
     def compose(self, turn, profile: ClinicProfile | None) -> Answer:
         asker = self.asker(turn)
         numbering = Numbering(self.kb)
-        drafts = self.drafter.drafts(turn.in_english(), profile, asker) if self.drafter else []
+        drafts = (
+            self.drafter.drafts(turn.in_english() if _glossed(turn) else turn, profile, asker) if self.drafter else []
+        )
         matches = self.cards_for(turn)
         # A request to write is worded unlike any card's question: unless a card fits it very well, the advice
         # after the draft is the card made for that kind of draft.
@@ -518,7 +525,7 @@ class Composer:
             answer.card_id, answer.confidence = first.card_id, first.confidence
             answer.related = self._related(matches, asker)
             if len(answer.parts) > 1:
-                self._one_reply(answer, matches, quoted=not turn.english)
+                self._one_reply(answer, matches, quoted=not _glossed(turn))
             # Not after a draft, nor under an answer that says it answers a nearby question.
             if not drafts and min(m.confidence for m in matches) >= self.CLOSE_CARD:
                 answer.ideas = self._topic_ideas(turn, asker, matches, answer.parts)
@@ -527,7 +534,7 @@ class Composer:
             # One part of a two-part message has no card; not said under a draft, which answers the request part
             # (the other part is then the request's details: "... I do late talkers, stuttering. 150 limit right?")
             if len(matches) == 1 and matches[0].unanswered and not drafts:
-                notices.append(self._part_not_covered(matches[0].unanswered, quoted=not turn.english))
+                notices.append(self._part_not_covered(matches[0].unanswered, quoted=not _glossed(turn)))
         elif turn.covered and (passages := self.for_asker(turn.passages, turn.country, turn.query)):
             answer.sections = best_sections(passages, numbering, self.kb, turn.tainted)
             what = " and ".join(f"“{s.heading}” ({s.title})" for s in answer.sections)
