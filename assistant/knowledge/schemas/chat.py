@@ -246,17 +246,28 @@ class VariantFit(Strict):
         return self
 
 
+class DeclinedRefit(Strict):
+    """A refit that was judged and lost to the kept calibration: how far it moved a probability, where it was fitted,
+    and the judgement it lost."""
+
+    drift: float = Field(gt=0, le=1)  # the largest change in probability it made (scripts/calibrate_cards.py --drift)
+    at: str  # the commit it was fitted at
+    judged: str  # the folder under eval/judgement/ holding the blind judgement
+
+
 class CardCalibration(Strict):
     """The card matcher's confidence, P(top card is right) = sigmoid(a x top score + b x margin + c), fitted on the
     cards' own wordings (scripts/calibrate_cards.py) and kept here, so a card added for one question does not move
     every other answer's confidence across the chat's thresholds. Refitted on purpose, with the answers it changes
-    judged; a test fails when the cards have drifted too far from it."""
+    judged; a test fails when the cards have drifted too far from it, or further than a refit that was judged and
+    lost (`declined`)."""
 
     a: float = Field(gt=0)
     b: float = Field(ge=0)
     c: float
     wordings: int = Field(ge=1)  # how many card wordings it was fitted on
     fitted: str  # the commit or date it was fitted at
+    declined: DeclinedRefit | None = None  # the last refit judged worse than keeping this one
 
 
 class ChatData(Strict):
