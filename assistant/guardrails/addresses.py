@@ -35,7 +35,9 @@ _LOWER_STREET_ALONE = re.compile(
     rf"(?:(?:{_PARTICLE}\s+){{1,2}}|{_ELIDED})?(?:[A-ZÀ-Ý][\w'’.-]*\s+){{0,2}}[A-ZÀ-Ý][\w'’.-]*,?\s+{_HOUSE}(?![\w/])"
 )
 # A street name may be a numbered one ("W 34th St"); a locality part may end in a number ("Lane 3", "Sector 12").
-_STREET_WORD = rf"(?:{_CAP}|\d{{1,3}}(?:st|nd|rd|th))"
+# A word of the name ending in a full stop is an abbreviation ("St.", "Mt.", "Ave."); after a longer word the full
+# stop ends a sentence, and the next one's words are no street ("start 21 July. Contact Dr Priya Nair").
+_STREET_WORD = rf"(?:{_CAP}(?<![a-zà-ÿ]{{3}}\.)|\d{{1,3}}(?:st|nd|rd|th))"
 _LOCALITY = rf"{_CAP}(?:\s+{_CAP}){{0,3}}(?:\s+\d{{1,4}})?"
 # German town names go on after a postcode with a small word ("Freiburg im Breisgau", "Frankfurt am Main").
 _TOWN_SUFFIX = r"(?:\s+(?:im|am|an der|in der|ob der|bei)\s+[A-ZÀ-Ý][\w'’-]*)?"
