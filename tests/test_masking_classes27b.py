@@ -34,3 +34,27 @@ def test_a_date_before_the_next_sentence_is_no_street(text):
 )
 def test_a_street_with_an_abbreviated_word_stays_masked(text, address):
     assert any(address in m for m in _masked(text, "ADDRESS"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vertretung macht die Hautarztpraxis Dr. Sommer am Siegesdenkmal. Kannst du das posten?",
+        "Vertretung vom 23.12. bis 2.1.: Praxis Dr. med. Anna Keller. Bitte Post formulieren.",
+        "Pendant nos congés, le remplacement est assuré par le cabinet du Dr Martin. Un post Facebook ?",
+        "Durante le ferie ci sostituisce lo Studio Dott. Rossi. Scrivi un post per Instagram?",
+    ],
+)
+def test_a_practice_named_after_its_doctor_stays_readable(text):
+    assert _masked(text, "NAME") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Frau Sommer kommt morgen zur Praxis Dr. Keller, ihre Rechnung fehlt noch.", "Sommer"),
+        ("Patientin Anna Sommer war bei der Praxis Dr. Keller zur Nachsorge.", "Anna Sommer"),
+    ],
+)
+def test_a_patient_named_beside_a_doctors_practice_stays_masked(text, name):
+    assert name in _masked(text, "NAME")
