@@ -58,3 +58,14 @@ def test_a_practice_named_after_its_doctor_stays_readable(text):
 )
 def test_a_patient_named_beside_a_doctors_practice_stays_masked(text, name):
     assert name in _masked(text, "NAME")
+
+
+def test_a_patients_own_email_signature_in_a_message_about_their_care_stays_masked():
+    text = (
+        "From: Maria Lopez <maria.lopez82@gmail.com>\nSent: 3 March 2025\nSubject: my filling\n\n"
+        "Hi, the filling you did last week still hurts when I drink something cold. Can I come in?\n"
+        "Kind regards,\nMaria Lopez\n+1 (512) 555-0147\n\nDraft a reply offering her an appointment."
+    )
+    found = _masked(text)
+    assert found.count("Maria Lopez") == 2
+    assert "maria.lopez82@gmail.com" in found and "+1 (512) 555-0147" in found
