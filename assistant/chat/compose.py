@@ -424,29 +424,29 @@ class Composer:
         """The card(s) answering the turn, or none; a card alone never makes an off-topic question covered."""
         if self.matcher is None or turn.off_topic:
             return []
+        country = self.asker(turn).country
         matches = self.matcher.answer_cards(
             turn.query,
-            self.asker(turn).country,
+            country,
             turn.country,
             self.nearby,
             getattr(turn, "profession", None),
             self._elsewhere_cards(turn.query),
         )
         if _glossed(turn):
-            matches = self._own_country_card(turn, matches)
+            matches = self._own_country_card(turn, country, matches)
         if turn.covered:
             return [] if self._nearby(matches, turn) else matches
         return [m for m in matches if m.confidence >= self.HIGH_CONFIDENCE] if len(matches) == 1 else []
 
-    def _own_country_card(self, turn, matches: list[CardMatch]) -> list[CardMatch]:
+    def _own_country_card(self, turn, country: str | None, matches: list[CardMatch]) -> list[CardMatch]:
         """For a message in another language, matched on its English gloss: the asker's own country's card found on
         the words as written wins over general cards found on the gloss. Country cards carry wordings in their
         country's language, general cards only English ones, so each is best found on its own language's words."""
         assert self.matcher is not None
         if any(self.matcher.written_for(m.card.id) for m in matches):
             return matches
-        asker = self.asker(turn)
-        own = self.matcher.answer_cards(turn.masked, asker.country, turn.country, self.nearby, turn.profession)
+        own = self.matcher.answer_cards(turn.masked, country, turn.country, self.nearby, turn.profession)
         return own if own and self.matcher.written_for(own[0].card.id) else matches
 
     def _elsewhere_cards(self, asked: str) -> frozenset[str]:

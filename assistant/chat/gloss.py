@@ -67,7 +67,3 @@ class Glosser:
         """`text` glossed into English when `language` (ISO 639-1) has a glossary; else `text` unchanged."""
         table = self._tables.get(language)
         return table.gloss(text) if table is not None else text
-
-    @property
-    def languages(self) -> frozenset[str]:
-        return frozenset(self._tables)

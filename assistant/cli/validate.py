@@ -22,7 +22,6 @@ from ..knowledge.cards import CardFile
 from ..knowledge.copy import CopyFile
 from ..knowledge.loader import KnowledgeBase, load_knowledge
 from ..knowledge.models import GuideMeta, Specialty
-from ..knowledge.schemas.glossary import Glossary
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -108,9 +107,7 @@ def validate_file(path: Path) -> str:
     if path.parent.parent.name == "answers":
         return f"{name}: ok ({len(validate(CardFile, read_yaml(path, root), name).cards)} cards)"
     if path.parent.name == registry.GLOSSARY_DIR:
-        glossary = registry.read_data_file(path, Glossary)
-        if glossary.language != path.stem:
-            raise KnowledgeError(f"{name}: language {glossary.language!r} is not the file's name")
+        glossary = registry.read_glossary(path)
         return f"{name}: ok ({len(glossary.phrases)} phrases, {len(glossary.words)} words)"
     file = registry.DATA_FILES.get(name)
     if file is None:

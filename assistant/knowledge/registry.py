@@ -109,15 +109,18 @@ def glossary_paths(knowledge_root: str | Path | None = None) -> dict[str, Path]:
     return {path.stem: path for path in sorted(folder.glob("*.yaml"))}
 
 
+def read_glossary(path: str | Path) -> Glossary:
+    """One glossary file, validated; a file whose `language` is not its own name is an error."""
+    path = Path(path)
+    glossary = read_data_file(path, Glossary)
+    if glossary.language != path.stem:
+        raise KnowledgeError(f"{path}: language {glossary.language!r} is not the file's name ({path.stem})")
+    return glossary
+
+
 def load_glossaries(knowledge_root: str | Path | None = None) -> dict[str, Glossary]:
-    """Every glossary, validated; a file whose `language` is not its own name is an error."""
-    out: dict[str, Glossary] = {}
-    for code, path in glossary_paths(knowledge_root).items():
-        glossary = read_data_file(path, Glossary)
-        if glossary.language != code:
-            raise KnowledgeError(f"{path}: language {glossary.language!r} is not the file's name ({code})")
-        out[code] = glossary
-    return out
+    """Every glossary, validated (`read_glossary`), by language code."""
+    return {code: read_glossary(path) for code, path in glossary_paths(knowledge_root).items()}
 
 
 def path_of(file: DataFile[Any] | ListFile[Any], knowledge_root: str | Path | None = None) -> Path:
