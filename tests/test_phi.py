@@ -226,6 +226,22 @@ def test_the_clinics_own_name_address_phone_and_staff_are_not_masked():
     assert [s.text for s in detect_phi(patient, clinic=clinic)] == ["Olivia Okafor"]
 
 
+def test_a_message_masked_again_is_masked_for_that_clinic_and_those_names():
+    """mask_phi keeps its last results: the same text with another clinic or other names must not get them."""
+    from assistant.profile import ClinicProfile
+
+    text = "Sarah Thompson asked Dr James Okafor about Zed's knee"
+    clinic = ClinicProfile(name="Harbour Lane Physiotherapy", staff=["Sarah Thompson", "Dr James Okafor"])
+    bare = mask_phi(text)
+    assert "Sarah Thompson" not in bare.text
+    with_clinic = mask_phi(text, clinic=clinic)
+    assert "Sarah Thompson" in with_clinic.text and "Zed" in with_clinic.text
+    assert "Zed" not in mask_phi(text, ["Zed"], clinic=clinic).text
+    assert mask_phi(text) == bare  # and the first result again
+    with pytest.raises(TypeError):
+        mask_phi(b"Sarah Thompson")  # type: ignore[arg-type]
+
+
 def test_the_masking_evaluation_meets_its_targets():
     import yaml
 

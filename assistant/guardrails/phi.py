@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..knowledge import registry as knowledge_registry
+from ..profile import ClinicProfile
 from ._data import any_of, guardrail_data, patient_data, words
 from .addresses import find_addresses
 from .births import file_names_with_birth_dates, find_birth_dates
@@ -79,8 +80,6 @@ from .tables import table_cells
 
 if TYPE_CHECKING:  # Presidio pulls in spaCy and torch: imported only when the engine is first built
     from presidio_analyzer import AnalyzerEngine, RecognizerResult
-
-    from ..profile import ClinicProfile
 
 KINDS = ("NAME", "PHONE", "EMAIL", "DATE_OF_BIRTH", "RECORD_NUMBER", "ADDRESS", "NATIONAL_ID")
 LABELS = {
@@ -643,7 +642,20 @@ def _learned_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
 
 
 def mask_phi(text: str, extra_names: Iterable[str] = (), clinic: ClinicProfile | None = None) -> MaskResult:
-    """Replace patient data with placeholders ([NAME], [PHONE], ...) and say what was replaced."""
+    """Replace patient data with placeholders ([NAME], [PHONE], ...) and say what was replaced.
+
+    The same message is masked more than once (the chat turn, the saved question and title, the recent history
+    at each later turn), and a long one costs seconds (the name model reads it all), so the last results are
+    kept, keyed by the text, the extra names and the clinic's profile."""
+    if not isinstance(text, str):
+        raise TypeError("mask_phi expects a string")
+    profile = clinic.model_dump_json() if clinic is not None else ""
+    return _masked(text, tuple(extra_names), profile)
+
+
+@lru_cache(maxsize=64)
+def _masked(text: str, extra_names: tuple[str, ...], profile: str) -> MaskResult:
+    clinic = ClinicProfile.model_validate_json(profile) if profile else None
     spans = detect_phi(text, extra_names, clinic)
     if not spans:
         return MaskResult(text, ())
