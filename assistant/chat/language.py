@@ -18,12 +18,15 @@ def detect_language(text: str, languages: Languages) -> str:
     words = [w.lower() for w in _WORD.findall(text)][:200]
     if len(words) < languages.min_words:
         return "en"
-    best, best_hits = "en", 0
-    for code, lang in languages.table.items():
-        hits = sum(1 for w in words if w in lang.stopwords)
-        if hits > best_hits:
-            best, best_hits = code, hits
-    return best if best_hits / len(words) >= languages.min_share else "en"
+    hits = {code: sum(1 for w in words if w in lang.stopwords) for code, lang in languages.table.items()}
+    best = max(hits, key=lambda code: hits[code])
+    share = hits[best] / len(words)
+    if share >= languages.min_share:
+        return best
+    # "Ciao, sono odontoiatra ... una promo ... un post per Instagram e Facebook": brand names and borrowed words
+    # thin the stop words out, but English ones are fewer still
+    ahead = languages.min_share_ahead
+    return best if ahead is not None and share >= ahead and hits[best] >= 2 * hits.get("en", 0) else "en"
 
 
 def language_name(code: str, languages: Languages) -> str:

@@ -103,6 +103,8 @@ class Language(Strict):
 class Languages(Strict):
     min_words: int = Field(ge=1)
     min_share: float = Field(gt=0, le=1)
+    # A lower share is enough when the language has at least twice as many stop words in the text as English
+    min_share_ahead: float | None = Field(default=None, gt=0, le=1)
     table: dict[str, Language] = Field(min_length=1)  # ISO 639-1 code -> language
 
 

@@ -1,0 +1,66 @@
+"""Classes found in the thirtieth held-out set (eval/holdout30.jsonl), each with its own invented example."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.chat.data import chat_data
+from assistant.chat.drafts import requested_kind
+from assistant.chat.language import detect_language
+from assistant.guardrails.phi import mask_phi
+from assistant.knowledge import registry
+
+KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+
+
+@pytest.fixture(scope="module")
+def drafts_data():
+    return registry.load(registry.DRAFTS, KNOWLEDGE)
+
+
+def test_a_message_thick_with_brand_names_and_borrowed_words_keeps_its_language():
+    # Fewer than a quarter of the words are Italian stop words ("promo", "post", "Instagram", "Facebook", "reel"),
+    # but English ones are fewer still.
+    question = (
+        "Buongiorno, fisioterapista a Torino. A giugno vorrei una promo sui plantari: -20% fino a fine mese. "
+        "Mi scrivi un post per Instagram e Facebook e un reel divertente?"
+    )
+    assert detect_language(question, chat_data().languages) == "it"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quick one: Instagram Reels vs TikTok for a physio in Den Haag?",
+        "I am a dentist in Porto Alegre and want to post on Instagram",
+        "Can you write a post for our Milano clinic, la promo del mese is a free check-up",
+    ],
+)
+def test_an_english_question_naming_foreign_places_stays_english(question):
+    assert detect_language(question, chat_data().languages) == "en"
+
+
+def test_help_with_a_reply_to_a_pasted_review_asks_for_the_reply(drafts_data):
+    question = "Can you help with a reply to this review on Zorgkaart? 'Waited an hour and nobody said sorry. - Ine'"
+    assert requested_kind(question, drafts_data) == "review_reply"
+
+
+def test_help_with_a_reply_strategy_asks_for_no_draft(drafts_data):
+    assert requested_kind("Can you help with our reply strategy for reviews this year?", drafts_data) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Podem escrever uma legenda para o Dia Mundial do Coração?",
+        "Necesito un post para el Día Internacional de la Mujer, somos una clínica en Sevilla",
+    ],
+)
+def test_an_observance_in_spanish_or_portuguese_is_not_a_name(text):
+    assert mask_phi(text).text == text
+
+
+def test_a_patient_called_dia_is_still_masked():
+    assert "[NAME]" in mask_phi("mi paciente Dia Ferreira llamó ayer por la tarde").text
