@@ -39,3 +39,46 @@ def test_a_forms_field_labels_are_no_names(text, labels):
 )
 def test_the_name_in_a_form_and_a_chat_writer_stay_masked(text, name):
     assert name in _masked(text, "NAME")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Recall list, draft a text:\nTRAN, Quoc Bao — 0412 555 019\nWALSH, Deirdre — 0412 555 023\n"
+            "O'NEILL-HART, Kirsty — +61 412 555 031",
+            ["TRAN, Quoc Bao", "WALSH, Deirdre", "O'NEILL-HART, Kirsty"],
+        ),
+        (
+            "Export:\ncognome;nome;cellulare\nFERRARI;GIULIA;3331234567\nDE LUCA;MARCO ANTONIO;+39 347 555 0101",
+            ["FERRARI;GIULIA", "DE LUCA;MARCO ANTONIO"],
+        ),
+        (
+            "Liste:\nSCHMIDT, HANS-PETER;0761 5550 120;Kontrolle\nYILMAZ, AYSE;0761 5550 121;Kontrolle",
+            ["SCHMIDT, HANS-PETER", "YILMAZ, AYSE"],
+        ),
+        (
+            "Calls:\n1. Herrera, José Luis – recall – 512-555-0133\n2. Ó Súilleabháin, Pádraig – crown – 512 555 0190",
+            ["Herrera, José Luis", "Ó Súilleabháin, Pádraig"],
+        ),
+        (
+            "Flu recall:\nMOREAU, Thérèse b. 14-Nov-1947 — 613-555-0190\n"
+            "KOWALSKI, Stanisław b. 02-Jan-1950 — 613-555-0107",
+            ["MOREAU, Thérèse", "KOWALSKI, Stanisław"],
+        ),
+    ],
+)
+def test_a_surname_first_in_a_lists_rows_is_masked_whole(text, names):
+    found = _masked(text, "NAME")
+    assert all(name in found for name in names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Order these:\nGloves, Nitrile – 40 boxes\nMasks, Surgical – 12 boxes",
+        "Talks:\nLeeds, Yorkshire – room 3\nYork, Yorkshire – room 4",
+    ],
+)
+def test_a_lists_rows_of_things_and_places_stay_readable(text):
+    assert _masked(text, "NAME") == []

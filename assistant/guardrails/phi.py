@@ -70,6 +70,7 @@ from .neighbours import (
     names_with_bare_ages,
     signed_names,
     surnames_first_in_entries,
+    surnames_first_in_list_rows,
 )
 from .ner import LoadedModel, marked_spans, model_name_spans, name_model
 from .phones import find_cued_phones, is_phone_cue, phone_regions
@@ -989,6 +990,7 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
             + signed_names(text, not_names, _everyday)
             + shouted_introductions(text, not_names, _everyday)
             + surnames_first_in_entries(text, _everyday, reads_as_name)
+            + surnames_first_in_list_rows(text, _everyday)
             + names_in_form_fields(text, _everyday)
             + surnames_first_in_columns(text, _everyday)
             if not is_not_a_patient(text, *s)
