@@ -82,3 +82,28 @@ def test_a_surname_first_in_a_lists_rows_is_masked_whole(text, names):
 )
 def test_a_lists_rows_of_things_and_places_stay_readable(text):
     assert _masked(text, "NAME") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "days"),
+    [
+        ("Make a team post from this rota: Emma Clarke Tue/Thu, Dr Raj Patel Mon/Wed.", "Raj Patel", "Mon"),
+        ("Rota for the newsletter: Lucy Brennan Mon-Fri, Tom Hayes Sat", "Lucy Brennan", "Mon-Fri"),
+        ("Dienstplan fürs Team-Posting: Anna Vogel Mo/Mi, Peter Kranz Di/Do", "Peter Kranz", "Di"),
+    ],
+)
+def test_a_rotas_weekdays_are_no_part_of_a_name(text, name, days):
+    found = _masked(text, "NAME")
+    assert not any(days in n for n in found)
+    assert not any(name in n and n != name for n in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Please call my patient Thi Lan Do, she is waiting.", "Thi Lan Do"),
+        ("My patient Anna Di Stefano called about her crown.", "Anna Di Stefano"),
+    ],
+)
+def test_a_surname_that_is_a_weekdays_short_form_stays_in_the_name(text, name):
+    assert name in _masked(text, "NAME")

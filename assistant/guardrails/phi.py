@@ -357,7 +357,7 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans, cleared = _without_colleagues_and_figures(text, _with_names_after_numbers(text, spans), extra_names)
     spans = _with_reviewer_initials(text, _with_repeated_names(text, spans, cleared))
     spans = _with_table_cells(text, _with_unlabelled_numbers(text, _with_dates_after_names(text, spans)))
-    return _with_phone_extensions(text, _without_ranks(text, spans))
+    return _with_phone_extensions(text, _without_weekdays(text, _without_ranks(text, spans)))
 
 
 # The next lower-case word after a lower-case name, one space between ("mr okafor-mensah kwabena called").
@@ -396,6 +396,38 @@ def _name_tail(word: str) -> bool:
 
 # A rank written before "(Retd.)" ("Col. (Retd.) <name>"): the word is the rank, not a name.
 _RETIRED_AFTER = re.compile(r"\.?[ ]?\((?:retd|ret|retired|rtd)\.?\)", re.IGNORECASE)
+
+
+# A schedule's days after a name: a weekday, another after a slash or a dash ("<name> Mon/Wed/Fri", "<name> Mo-Fr").
+_DAYS_AFTER = re.compile(r"[ ]([^\W\d_]{2,9})(?=[/–-][^\W\d_]{2,9}\b|$)")
+
+
+@lru_cache(maxsize=1)
+def _weekday_words() -> frozenset[str]:
+    return frozenset(d.lower() for d in patient_data().births.weekdays)
+
+
+def _without_weekdays(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` with a weekday cut from a name's end when days follow it ("Sarah Thompson Mon/Wed/Fri" is a rota's
+    row: the named works on those days), a name of two words or more left."""
+    kept = []
+    days = _weekday_words()
+    for s in spans:
+        m = _DAYS_AFTER.search(s.text) if s.kind == "NAME" else None
+        if m is not None and m.group(1).lower() in days and m.start() > 0 and " " in s.text[: m.start()].strip():
+            end = _days_end(text, s.start + m.end(1), days)
+            if end is not None:
+                s = PhiSpan("NAME", s.start, s.start + m.start(), text[s.start : s.start + m.start()])
+        kept.append(s)
+    return kept
+
+
+def _days_end(text: str, at: int, days: frozenset[str]) -> int | None:
+    """Where the days after a name end, when a slash or a dash and a weekday follow and each word after one is a
+    weekday too ("Mon/Wed/Fri"); None otherwise (a surname "Do" or "Sun" ends a name)."""
+    run = re.match(r"(?:[/–-][^\W\d_]{2,9}\b)*", text[at:])
+    words = re.findall(r"[^\W\d_]+", run.group()) if run else []
+    return at + run.end() if words and all(w.lower() in days for w in words) else None
 
 
 def _without_ranks(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
