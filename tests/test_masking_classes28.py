@@ -107,3 +107,27 @@ def test_a_rotas_weekdays_are_no_part_of_a_name(text, name, days):
 )
 def test_a_surname_that_is_a_weekdays_short_form_stays_in_the_name(text, name):
     assert name in _masked(text, "NAME")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Hi, I'm a new patient, born on the 14th of March 1979, and I need a checkup.", "the 14th of March 1979"),
+        ("Intake sheet: Ana Lima / DOB 19881107 / ana.lima@example.com", "19881107"),
+        ("Anmeldung: Geburtsdatum: 14021975, Kasse AOK", "14021975"),
+        ("New patient Ravi Kumar, janam tithi 05/09/1985, mobile 98100 55512.", "05/09/1985"),
+    ],
+)
+def test_a_date_of_birth_written_out_or_without_separators_is_masked(text, date):
+    assert date in _masked(text, "DATE_OF_BIRTH")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Order 19881107 arrived; we open again on the 3rd of May 2026.",
+        "DOB field shows 19881350, which cannot be a date, please check the import.",
+    ],
+)
+def test_other_numbers_and_dates_stay_readable(text):
+    assert _masked(text, "DATE_OF_BIRTH") == []
