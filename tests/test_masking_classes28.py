@@ -131,3 +131,38 @@ def test_a_date_of_birth_written_out_or_without_separators_is_masked(text, date)
 )
 def test_other_numbers_and_dates_stay_readable(text):
     assert _masked(text, "DATE_OF_BIRTH") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Please note my AXA membership no. AXA 5521 0984 7 for the invoice.", "AXA 5521 0984 7"),
+        ("she's on my plan, member CIG 55120-88412. any slot friday?", "CIG 55120-88412"),
+        (
+            "Which need verifying?\nPatient\tDOB\tInsurance member #\tStatus\n"
+            "OKAFOR, EMEKA\t03-11-1970\tHUM4471820\tpending\nBRANDT, ELSE\t07-21-1961\tCGN-551-209-33\tverified",
+            "CGN-551-209-33",
+        ),
+    ],
+)
+def test_an_insurers_member_number_with_letters_is_masked(text, number):
+    assert number in _masked(text, "RECORD_NUMBER")
+
+
+def test_a_provincial_health_card_column_is_masked():
+    text = (
+        "Who still needs a physical?\nname,dob,ohip,phone\n"
+        "Tremblay,Luc,1950-02-03,5521 447 902 XK,613-555-0144\nGagnon,Julie,1961-08-09,4410 229 871 BT,613-555-0188"
+    )
+    assert "5521 447 902 XK" in _masked(text, "NATIONAL_ID")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We became a member in 2019 and a member ABC 2024 of the group. Our team has 12 members.",
+        "Our dentist is a member of the ADA since 2011, please mention it in the bio.",
+    ],
+)
+def test_membership_of_a_group_stays_readable(text):
+    assert _masked(text, "RECORD_NUMBER") == []
