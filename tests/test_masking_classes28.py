@@ -166,3 +166,26 @@ def test_a_provincial_health_card_column_is_masked():
 )
 def test_membership_of_a_group_stays_readable(text):
     assert _masked(text, "RECORD_NUMBER") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hi, I'm Bích Thảo Lý, can I book a skin check?", "Bích Thảo Lý"),
+        ("Hi, I'm Mỹ Ngọc Đỗ, can I book?", "Mỹ Ngọc Đỗ"),
+        ("Please ring Mr Phạm back today.", "Phạm"),
+    ],
+)
+def test_a_vietnamese_name_with_its_marks_is_masked_whole(text, name):
+    assert name in _masked(text, "NAME")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you write a post about my trip to Đà Lạt? No patient details please.",
+        "We serve phở at the staff party on Friday, write a fun caption.",
+    ],
+)
+def test_vietnamese_words_that_name_no_one_stay_readable(text):
+    assert _masked(text, "NAME") == []

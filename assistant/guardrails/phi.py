@@ -108,9 +108,11 @@ _SCORES = {
     "MODEL_NAME": 0.7,
 }
 
-# Latin letters with accents, Latin-1 and Latin Extended-A ("Yılmaz", "Łukasz", "Dvořák").
-_UP = "A-ZÀ-ÖØ-Ý\u0100-\u017f"
-_LOW = "a-zß-öø-ÿ\u0100-\u017f"
+# Latin letters with accents, Latin-1 and Latin Extended-A ("Yılmaz", "Łukasz", "Dvořák"), and Vietnamese letters
+# with two marks or a horn ("Phạm", "Ngọc", "Trương"; Latin Extended-B and Additional; twenty-eighth masking set).
+_VI = "\u01a0-\u01b0\u1ea0-\u1ef9"
+_UP = f"A-ZÀ-ÖØ-Ý\u0100-\u017f{_VI}"
+_LOW = f"a-zß-öø-ÿ\u0100-\u017f{_VI}"
 _CAP = rf"[{_UP}](?:['’][{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)?"
 # Particles inside a name after a title ("Herr von Bülow", "Mrs Ó Briain", "Mr ap Gwilym", "Dr van den Berg").
 _PARTICLE = r"(?:de|di|da|van|von|der|den|del|della|le|la|du|dos|ó|ní|nic|mac|ap|ab|uí)"
