@@ -22,6 +22,8 @@ def date_pattern() -> str:
         # The year first, its parts maybe spaced as a form prints them ("DOB -  1990 / 12 / 02"; twenty-seventh set).
         rf"\d{{4}}\s?[/.-]\s?\d{{1,2}}\s?[/.-]\s?\d{{1,2}}|"
         rf"\d{{1,2}}[-\s]{month}[-\s](?:\d{{4}}|\d{{2}})|"
+        # "the" before an ordinal day belongs to the date ("born on the 2nd of June 1984"; twenty-eighth set).
+        rf"(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)\s))?"
         rf"\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{month}\.?(?:,?\s+(?:\d{{4}}|['’]?\d{{2}}))?|"
         rf"{month}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:\d{{4}}|['’]?\d{{2}}))?)"
     )
@@ -34,9 +36,14 @@ def _pattern() -> re.Pattern[str]:
     date = date_pattern()
     cues = "|".join(f"(?:{c})" for c in terms.cues)
     # A few words may stand between the cue and the date ("born in Leeds on 4 May 1990", "nata a Napoli il ..."),
-    # and the cue may follow the date ("03/14/1987 (DOB)").
-    between = r"(?:[^\w\n.!?]{0,3}[^\W\d]+){0,4}?"
-    before = rf"(?<!\w)(?:{cues}){between}\s*(?:(?:is|was|:|-|–|on|=|,)\s*)?(?P<v>{date})(?!\w)"
+    # and the cue may follow the date ("03/14/1987 (DOB)"). Each word is taken whole (possessive): split into
+    # pieces, a cue repeated over 16,000 characters took 0.6 to 1.7 s to search; whole, under 0.1 s.
+    between = r"(?:[^\w\n.!?]{0,3}[^\W\d]++){0,4}?"
+    # A date written without separators, year first or last, after a cue ("DOB 19900312", "geb. 14021975").
+    compact = (
+        r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d"
+    )
+    before = rf"(?<!\w)(?:{cues}){between}\s*(?:(?:is|was|:|-|–|on|=|,)\s*)?(?P<v>{date}|{compact})(?!\w)"
     cues_after = "|".join(f"(?:{c})" for c in terms.cues_after) or "(?!)"
     after = rf"(?<![\w/.-])(?P<w>{date})\s*(?:[(,:-]\s*)?(?:{cues_after})(?!\w)"
     # Day and month, or month and year, right after an unmistakable cue ("DOB 3/14", "DOB March 1985").

@@ -64,8 +64,9 @@ def name_lists() -> NameLists:
 
 
 def fold(word: str) -> str:
-    """A word as the lists hold it: lower case, accents and apostrophes removed ("O'Connor" -> "oconnor")."""
-    plain = unicodedata.normalize("NFKD", word.lower().replace("ß", "ss"))
+    """A word as the lists hold it: lower case, accents and apostrophes removed ("O'Connor" -> "oconnor"); the
+    Vietnamese and Croatian "đ", which has no decomposition, read as "d" ("Đỗ" -> "do")."""
+    plain = unicodedata.normalize("NFKD", word.lower().replace("ß", "ss").replace("đ", "d"))
     return "".join(c for c in plain if c.isalpha() and c.isascii())
 
 

@@ -746,6 +746,19 @@ _ENTRY_SURNAME_COMMA_GIVEN = re.compile(
 # The same at the start of a line before a dash, in a list of two lines or more ("Patel, Anjali — all clear" over
 # "Morrow, Keira — recheck"): one such line alone is as often a greeting ("Morning, Sarah — ...").
 _ROW_SURNAME_COMMA_GIVEN = re.compile(rf"^[ \t]*(?P<s>{_CAPITALISED}), (?P<g>{_CAPITALISED})(?=[ \t]+[–—-][ \t])", re.M)
+# A row of a list, a recall export or a CSV file: the surname first (in capitals or not, with its particles or an
+# apostrophe), a comma or a semicolon, one or two given names, then the row's next field (a dash, a semicolon, a tab,
+# a pipe, "b." and a date) or the line's end ("NOWAK, Mirosław b. ...", "FERRARI;GIULIA;...", "2. Herrera, José Luis
+# – ..."). Two such rows or more make a list: one alone is as often a greeting ("Morning, Sarah — ...").
+_LIST_ROW_NAME = re.compile(
+    rf"^[ \t]*(?:\d{{1,3}}[.)][ \t]*|[-•*][ \t]*)?"
+    rf"(?P<n>{_ROW_WORD}(?:[ ]{_ROW_WORD})?(?:,[ ]|;){_ROW_WORD}(?:[ ]{_ROW_WORD})?)"
+    r"(?=[ \t]+[–—-][ \t]|[ \t]*[;\t|]|[ \t]+(?:b|geb)\.[ ]|[ \t]*$)",
+    re.MULTILINE,
+)
+# The rest of a list's row holds a number (a phone, a date of birth, a record): a greeting's line does not ("Morning,
+# Sarah — the delivery came").
+_ROW_DATA = re.compile(r"[^\n]*\d")
 # A surname and a listed given name with no comma alone in an export's cell ("| Greco Martina |").
 _CELL_SURNAME_GIVEN = re.compile(rf"\|[ \t]*(?P<s>{_CAPITALISED}) (?P<g>{_CAPITALISED})[ \t]*(?=\||$)", re.M)
 
@@ -775,6 +788,35 @@ def surnames_first_in_entries(
         if fold(m.group("s")) in lists.surnames and given in lists.given and given not in lists.common:
             found.append((m.start("s"), m.end("g")))
     return found
+
+
+def surnames_first_in_list_rows(text: str, everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """The surname, then a comma or a semicolon and the given names, at the start of two rows or more of a list
+    that hold a number after the name (_LIST_ROW_NAME, _ROW_DATA), each word capitalised and no place ("Leeds,
+    Yorkshire"). A row is a name when its words are (each a listed name or no everyday word, one of them listed,
+    three at most beside the particles "Ó", "de"); once one row is, the list's other rows are when their surname is
+    a listed surname or no everyday word ("KOWALSKI, Stanisław", "O'NEILL-HART, Kirsty")."""
+    rows = [m for m in _LIST_ROW_NAME.finditer(text) if _ROW_DATA.match(text, m.end("n")) and _row_words(m)]
+    named = [m for m in rows if _row_name(m.group("n").replace(";", ", "), everyday)]
+    if len(rows) < 2 or not named:
+        return []
+    lists = name_lists()
+    found = []
+    for m in rows:
+        surname = _row_words(m)[0]
+        if m in named or (fold(surname) in lists.surnames or not everyday(surname)):
+            found.append(m.span("n"))
+    return found
+
+
+def _row_words(m: re.Match[str]) -> list[str]:
+    """The words of a list row's name without its particles; none when one is lower case, a place, a function word
+    or a title."""
+    lists = name_lists()
+    words = [w for w in re.split(r"[,;][ ]?|[ ]", m.group("n")) if w and w.lower() not in lists.particles]
+    if not all(w[:1].isupper() for w in words) or {w.lower() for w in words} & (_places() | _titles()):
+        return []
+    return [] if {fold(w) for w in words} & lists.function_words else words
 
 
 def _surname_then_given(

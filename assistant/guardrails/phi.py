@@ -71,6 +71,7 @@ from .neighbours import (
     names_with_bare_ages,
     signed_names,
     surnames_first_in_entries,
+    surnames_first_in_list_rows,
 )
 from .ner import LoadedModel, marked_spans, model_name_spans, name_model
 from .phones import find_cued_phones, is_phone_cue, phone_regions
@@ -106,9 +107,11 @@ _SCORES = {
     "MODEL_NAME": 0.7,
 }
 
-# Latin letters with accents, Latin-1 and Latin Extended-A ("Yılmaz", "Łukasz", "Dvořák").
-_UP = "A-ZÀ-ÖØ-Ý\u0100-\u017f"
-_LOW = "a-zß-öø-ÿ\u0100-\u017f"
+# Latin letters with accents, Latin-1 and Latin Extended-A ("Yılmaz", "Łukasz", "Dvořák"), and Vietnamese letters
+# with two marks or a horn ("Phạm", "Ngọc", "Trương"; Latin Extended-B and Additional; twenty-eighth masking set).
+_VI = "\u01a0-\u01b0\u1ea0-\u1ef9"
+_UP = f"A-ZÀ-ÖØ-Ý\u0100-\u017f{_VI}"
+_LOW = f"a-zß-öø-ÿ\u0100-\u017f{_VI}"
 _CAP = rf"[{_UP}](?:['’][{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:-[{_UP}][{_LOW}]+)?"
 # Particles inside a name after a title ("Herr von Bülow", "Mrs Ó Briain", "Mr ap Gwilym", "Dr van den Berg").
 _PARTICLE = r"(?:de|di|da|van|von|der|den|del|della|le|la|du|dos|ó|ní|nic|mac|ap|ab|uí)"
@@ -355,7 +358,7 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans, cleared = _without_colleagues_and_figures(text, _with_names_after_numbers(text, spans), extra_names)
     spans = _with_reviewer_initials(text, _with_repeated_names(text, spans, cleared))
     spans = _with_table_cells(text, _with_unlabelled_numbers(text, _with_dates_after_names(text, spans)))
-    return _with_phone_extensions(text, _without_ranks(text, spans))
+    return _with_phone_extensions(text, _without_weekdays(text, _without_ranks(text, spans)))
 
 
 # The next lower-case word after a lower-case name, one space between ("mr okafor-mensah kwabena called").
@@ -394,6 +397,38 @@ def _name_tail(word: str) -> bool:
 
 # A rank written before "(Retd.)" ("Col. (Retd.) <name>"): the word is the rank, not a name.
 _RETIRED_AFTER = re.compile(r"\.?[ ]?\((?:retd|ret|retired|rtd)\.?\)", re.IGNORECASE)
+
+
+# A schedule's days after a name: a weekday, another after a slash or a dash ("<name> Mon/Wed/Fri", "<name> Mo-Fr").
+_DAYS_AFTER = re.compile(r"[ ]([^\W\d_]{2,9})(?=[/–-][^\W\d_]{2,9}\b|$)")
+
+
+@lru_cache(maxsize=1)
+def _weekday_words() -> frozenset[str]:
+    return frozenset(d.lower() for d in patient_data().births.weekdays)
+
+
+def _without_weekdays(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` with a weekday cut from a name's end when days follow it ("Sarah Thompson Mon/Wed/Fri" is a rota's
+    row: the named works on those days), a name of two words or more left."""
+    kept = []
+    days = _weekday_words()
+    for s in spans:
+        m = _DAYS_AFTER.search(s.text) if s.kind == "NAME" else None
+        if m is not None and m.group(1).lower() in days and m.start() > 0 and " " in s.text[: m.start()].strip():
+            end = _days_end(text, s.start + m.end(1), days)
+            if end is not None:
+                s = PhiSpan("NAME", s.start, s.start + m.start(), text[s.start : s.start + m.start()])
+        kept.append(s)
+    return kept
+
+
+def _days_end(text: str, at: int, days: frozenset[str]) -> int | None:
+    """Where the days after a name end, when a slash or a dash and a weekday follow and each word after one is a
+    weekday too ("Mon/Wed/Fri"); None otherwise (a surname "Do" or "Sun" ends a name)."""
+    run = re.match(r"(?:[/–-][^\W\d_]{2,9}\b)*", text[at:])
+    words = re.findall(r"[^\W\d_]+", run.group()) if run else []
+    return at + run.end() if words and all(w.lower() in days for w in words) else None
 
 
 def _without_ranks(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
@@ -1001,6 +1036,7 @@ def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple
             + signed_names(text, not_names, _everyday)
             + shouted_introductions(text, not_names, _everyday)
             + surnames_first_in_entries(text, _everyday, reads_as_name)
+            + surnames_first_in_list_rows(text, _everyday)
             + names_in_form_fields(text, _everyday)
             + surnames_first_in_columns(text, _everyday)
             if not is_not_a_patient(text, *s)
