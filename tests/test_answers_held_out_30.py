@@ -43,7 +43,8 @@ def test_an_english_question_naming_foreign_places_stays_english(question):
 
 
 def test_help_with_a_reply_to_a_pasted_review_asks_for_the_reply(drafts_data):
-    question = "Can you help with a reply to this review on Zorgkaart? 'Waited an hour and nobody said sorry. - Ine'"
+    # a Dutch "Kun je helpen met een reactie op de recensie hieronder?" as the glossary reads it
+    question = "can you help with a reply on the review below? We are a GP in Leiden. 'Waited an hour. - Ine'"
     assert requested_kind(question, drafts_data) == "review_reply"
 
 
