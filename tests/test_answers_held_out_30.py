@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from assistant.chat.compose import Asker
 from assistant.chat.data import chat_data
 from assistant.chat.drafts import requested_kind
 from assistant.chat.language import detect_language
 from assistant.guardrails.phi import mask_phi
 from assistant.knowledge import registry
+from tests.drafting import turn
 
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 
@@ -65,3 +67,20 @@ def test_an_observance_in_spanish_or_portuguese_is_not_a_name(text):
 
 def test_a_patient_called_dia_is_still_masked():
     assert "[NAME]" in mask_phi("mi paciente Dia Ferreira llamó ayer por la tarde").text
+
+
+def test_a_colleagues_death_and_a_closure_for_the_funeral_get_one_announcement(drafter):
+    """Before: the closure notice ('We are closed on Monday'), with no word of why."""
+    text = (
+        "Our practice nurse Bernadette passed away on Thursday after a short illness. Her family are happy for us to "
+        "share it. We're closing Friday afternoon for the funeral. Can you write a Facebook post?"
+    )
+    (draft, *_) = drafter.drafts(turn(text, ["facebook"]), None, Asker())
+    assert "died" in draft.text and "funeral" in draft.text
+    assert any("family" in note for note in draft.notes)
+
+
+def test_a_patients_death_is_never_announced(drafter):
+    text = "One of our patients died last week and his son posted about it on Facebook. Can you write a post?"
+    drafts = drafter.drafts(turn(text, ["facebook"]), None, Asker())
+    assert not [d for d in drafts if "died" in d.text]
