@@ -84,3 +84,19 @@ def test_a_patients_death_is_never_announced(drafter):
     text = "One of our patients died last week and his son posted about it on Facebook. Can you write a post?"
     drafts = drafter.drafts(turn(text, ["facebook"]), None, Asker())
     assert not [d for d in drafts if "died" in d.text]
+
+
+def test_a_part_the_card_shown_answers_is_not_called_unanswered():
+    from assistant.chat.compose import _part_answered
+    from assistant.chat.models import Part
+
+    part = Part(
+        card_id="kenya-can-we-advertise",
+        title="Can we advertise?",
+        question="Can we advertise?",
+        lead="Yes, within the KMPDC's rules on adverts.",
+        steps=["Keep prices factual and check each advert against the KMPDC's issues list."],
+    )
+    assert _part_answered("Any KMPDC issues?", part)
+    assert not _part_answered("Can nurses send test results over WhatsApp?", part)
+    assert not _part_answered("KMPDC?", part)  # too few words to tell

@@ -20,6 +20,7 @@ from ..knowledge.cards import MARKER, AnswerCard, CardItem, CardVariant, markers
 from ..knowledge.schemas.chat import NearbyCard, SpecialtyIdeas, VariantFit, VerdictWords
 from ..matching import CardMatch, stands_alone
 from ..question_split import asks, pieces_of, questions_in, tidy
+from ..retrieval import tokenize
 from .models import Answer, Citation, Part, Section, TopicIdeas
 from .specialty_topics import topic_ideas
 
@@ -215,6 +216,21 @@ def _renumber(text: str, card: AnswerCard, numbering: Numbering) -> str:
         return f"[{numbering.cite(cite.guide, cite.section)}]"
 
     return MARKER.sub(one, text)
+
+
+# How many of a part's own words the card must hold for that part to count as answered by it
+_PART_ANSWERED = 0.6
+
+
+def _part_answered(asked: str, part: Part) -> bool:
+    """Whether the card shown answers the part its matching found no card for: most of that part's words are in it
+    ("... is it a problem that she runs our IG from her personal phone and login?" under the card on who owns the
+    accounts, which says to keep logins off personal phones). Saying that part is unanswered would be wrong."""
+    words = set(tokenize(asked))
+    if len(words) < 3:
+        return False
+    said = set(tokenize(" ".join([part.lead, *part.steps, *part.watch_out, part.note])))
+    return len(words & said) >= _PART_ANSWERED * len(words)
 
 
 def card_part(
@@ -533,8 +549,9 @@ class Composer:
                 notices.append(self.words.phrase("close_card", question=matches[0].card.card.questions[0]))
             # One part of a two-part message has no card; not said under a draft, which answers the request part
             # (the other part is then the request's details: "... I do late talkers, stuttering. 150 limit right?")
-            if len(matches) == 1 and matches[0].unanswered and not drafts:
-                notices.append(self._part_not_covered(matches[0].unanswered, quoted=not _glossed(turn)))
+            unanswered = matches[0].unanswered if len(matches) == 1 and not drafts else ""
+            if unanswered and not _part_answered(unanswered, first):
+                notices.append(self._part_not_covered(unanswered, quoted=not _glossed(turn)))
         elif turn.covered and (passages := self.for_asker(turn.passages, turn.country, turn.query)):
             answer.sections = best_sections(passages, numbering, self.kb, turn.tainted)
             what = " and ".join(f"“{s.heading}” ({s.title})" for s in answer.sections)
