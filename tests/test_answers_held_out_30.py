@@ -100,3 +100,18 @@ def test_a_part_the_card_shown_answers_is_not_called_unanswered():
     assert _part_answered("Any KMPDC issues?", part)
     assert not _part_answered("Can nurses send test results over WhatsApp?", part)
     assert not _part_answered("KMPDC?", part)  # too few words to tell
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our Hong Kong physio clinic wants to post exercise videos. Any rules?",
+        "A dentist in Tsim Sha Tsui asked whether she can show braces before/after shots",
+    ],
+)
+def test_a_place_whose_words_are_in_the_name_lists_is_not_a_name(text):
+    assert mask_phi(text).text == text
+
+
+def test_a_patient_with_one_of_those_words_as_a_surname_is_still_masked():
+    assert "[NAME]" in mask_phi("Mrs Kong called about her crown").text

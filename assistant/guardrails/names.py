@@ -126,11 +126,37 @@ def not_patients() -> NotPatients:
     """The public figures and the words that show a name is not a patient's, read once."""
     data = person_names()
     return NotPatients(
-        frozenset(_name_words(figure) for figure in data.public_figures + data.named_things),
+        frozenset(_name_words(figure) for figure in data.public_figures + data.named_things + _place_names()),
         frozenset(w.lower() for w in data.not_person_after),
         frozenset(fold(w) for w in data.not_person_first),
         frozenset(w.lower() for w in data.language_after),
     )
+
+
+def _inside_a_place(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is part of a place name of several words written around it."""
+    places = _place_names()
+    if not places:
+        return False
+    reach = max(len(p) for p in places)
+    offset = max(0, start - reach)
+    window = text[offset : end + reach].lower()
+    for place in places:
+        around = window.find(place, start - offset - len(place) if start - offset > len(place) else 0)
+        if around != -1 and around + offset <= start and end <= around + offset + len(place):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> tuple[str, ...]:
+    """The countries' and cities' names of two words or more (countries.yaml, covered or not): "Hong Kong", "Tsim
+    Sha Tsui" and "Sheung Wan" are made of words the name lists hold."""
+    from ..knowledge import registry
+
+    data = registry.load(registry.COUNTRIES)
+    places = [p for c in (*data.countries, *data.uncovered) for p in (c.name, *c.cities)]
+    return tuple(p.lower() for p in places if len(p.split()) > 1)
 
 
 def _name_words(name: str) -> tuple[str, ...]:
@@ -146,6 +172,8 @@ def is_not_a_patient(text: str, start: int, end: int) -> bool:
         return False
     # The whole name only: "Gopal Joshi" is not "Anandi Gopal Joshi", and may well be a patient.
     if words[0] in known.first or words in known.figures:
+        return True
+    if _inside_a_place(text, start, end):  # "Sha Tsui" of "Tsim Sha Tsui"
         return True
     # A German genitive, written with no apostrophe ("Heidi Klums Tipps", "Dieter Bohlens Zahnpflege-Tipps" read as
     # one name): the figure's name and what the figure owns.
