@@ -115,3 +115,22 @@ def test_a_place_whose_words_are_in_the_name_lists_is_not_a_name(text):
 
 def test_a_patient_with_one_of_those_words_as_a_surname_is_still_masked():
     assert "[NAME]" in mask_phi("Mrs Kong called about her crown").text
+
+
+def test_a_glossed_request_whose_subject_kept_foreign_words_gets_no_general_caption(drafter):
+    """An Italian request glossed word by word, the glossary lacking some of its words: before, a caption titled
+    "Instagram caption: who book entro fine month" wrapped a placeholder around the garbled subject."""
+    original = "Mi scrivi un post per Instagram sulla promo: sconto per chi prenota entro fine mese?"
+    glossed = turn(
+        "can you write a post for instagram on the promo: discount for who book entro fine month?", ["instagram"]
+    )
+    glossed.english, glossed.question = glossed.masked, original
+    assert not [d for d in drafter.drafts(glossed, None, Asker()) if d.kind == "caption"]
+
+
+def test_a_glossed_subject_in_english_words_still_gets_its_caption(drafter):
+    original = "Mi scrivi un post per Instagram sui piedi piatti dei bambini?"
+    glossed = turn("can you write a post for instagram on the flat feet of the children?", ["instagram"])
+    glossed.english, glossed.question = glossed.masked, original
+    assert drafter.topics.glossed_whole("flat feet of the children", original)
+    assert [d for d in drafter.drafts(glossed, None, Asker()) if d.kind == "caption"]

@@ -31,6 +31,9 @@ _DRAFT_WORDS = frozenset(
 )
 
 
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 class TopicFinder:
     """Finds the subject of a request and the topics on it. Build once; the topic index is made on first use."""
 
@@ -46,6 +49,21 @@ class TopicFinder:
             for spec in self.kb.specialties.values()
             for topic in spec.topics
         ]
+
+    @cached_property
+    def _english(self) -> frozenset[str]:
+        """Every word the guides and the cards use, lower case: English, and the brand names clinicians write."""
+        cards = (" ".join([*c.card.questions, c.card.lead, *(s.text for s in c.card.steps)]) for c in self.kb.cards)
+        texts = [*(guide.body for guide in self.kb.guides), *cards]
+        return frozenset(w.lower() for text in texts for w in _LETTERS.findall(text))
+
+    def glossed_whole(self, subject: str, original: str) -> bool:
+        """Whether a subject glossed from another language holds no word the glossary left as the asker wrote it
+        and English does not know: "who book entro fine month" (Italian "chi prenota entro fine mese") is no title
+        for a post, "a post on flat feet for Instagram" is."""
+        kept = {w.lower() for w in _LETTERS.findall(original)}
+        words = [w.lower() for w in _LETTERS.findall(subject) if len(w) > 2]
+        return all(w not in kept or w in self._english for w in words)
 
     @cached_property
     def _idf(self) -> dict[str, float]:
