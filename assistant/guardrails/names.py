@@ -155,7 +155,8 @@ def _place_names() -> tuple[str, ...]:
     from ..knowledge import registry
 
     data = registry.load(registry.COUNTRIES)
-    places = [p for c in (*data.countries, *data.uncovered) for p in (c.name, *c.cities)]
+    covered = [p for c in data.countries for p in (c.name, *c.cities)]
+    places = covered + [p for c in data.uncovered for p in (c.name, *c.cities)]
     return tuple(p.lower() for p in places if len(p.split()) > 1)
 
 

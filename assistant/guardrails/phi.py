@@ -427,7 +427,9 @@ def _days_end(text: str, at: int, days: frozenset[str]) -> int | None:
     """Where the days after a name end, when a slash or a dash and a weekday follow and each word after one is a
     weekday too ("Mon/Wed/Fri"); None otherwise (a surname "Do" or "Sun" ends a name)."""
     run = re.match(r"(?:[/–-][^\W\d_]{2,9}\b)*", text[at:])
-    words = re.findall(r"[^\W\d_]+", run.group()) if run else []
+    if run is None:
+        return None
+    words = re.findall(r"[^\W\d_]+", run.group())
     return at + run.end() if words and all(w.lower() in days for w in words) else None
 
 
