@@ -66,14 +66,15 @@ class Message:
 
 def collect(rows: list[dict], source: str, clinics: dict[str, dict] | None) -> list[Message]:
     from assistant.guardrails.clinic import clinic_terms
+    from assistant.guardrails.name_finders import colleague_or_place, everyday
     from assistant.guardrails.name_scorer import _HASH_BUCKETS, FEATURES, MODEL_FEATURES, candidates, model_features
     from assistant.guardrails.names import is_not_a_patient
     from assistant.guardrails.ner import name_model
-    from assistant.guardrails.phi import PhiSpan, _colleague_or_place, _everyday, rule_spans
+    from assistant.guardrails.phi import PhiSpan, rule_spans
     from assistant.profile import ClinicProfile
 
     fields = set(ClinicProfile.model_fields)
-    not_lone = _colleague_or_place()
+    not_lone = colleague_or_place()
     model = name_model()
     out = []
     for row in rows:
@@ -85,7 +86,7 @@ def collect(rows: list[dict], source: str, clinics: dict[str, dict] | None) -> l
         spans = rule_spans(text)
         kept = [s for s in spans if own is None or not own.covers(s)]
         found = [(s.start, s.end) for s in spans if s.kind == "NAME"]
-        words = candidates(text, found, [(s.start, s.end) for s in spans if s.kind != "NAME"], _everyday)
+        words = candidates(text, found, [(s.start, s.end) for s in spans if s.kind != "NAME"], everyday)
         width = len(FEATURES) + 2 * _HASH_BUCKETS  # a message may leave no candidate word at all
         base = np.array([c.features for c in words]).reshape(len(words), width)
         table = (

@@ -635,16 +635,17 @@ def test_the_learned_name_weights_are_checked_against_their_features():
 def test_the_learned_decision_masks_a_name_only_when_its_weights_say_so():
     """The decision follows its data: with a threshold no word reaches, it finds nothing. It is not part of the
     app's masking (detect_phi's `learned` is off): it lost on held-out folds (docs/privacy.md)."""
+    from assistant.guardrails.name_finders import everyday
     from assistant.guardrails.name_scorer import learned_names, scorer_weights
     from assistant.guardrails.ner import name_model
 
     text = "Maria Garcia came in"
     strict = scorer_weights().model_copy(update={"threshold": 0.999999, "cheap_threshold": 0.999999})
-    assert learned_names(text, [], [], phi._everyday, name_model(), strict) == []
+    assert learned_names(text, [], [], everyday, name_model(), strict) == []
     lenient = scorer_weights().model_copy(update={"threshold": 0.0, "cheap_threshold": 0.0})
-    every = [text[a:b] for a, b in learned_names(text, [], [], phi._everyday, name_model(), lenient)]
+    every = [text[a:b] for a, b in learned_names(text, [], [], everyday, name_model(), lenient)]
     assert {"Maria", "Garcia"} <= set(every)  # with a threshold every candidate reaches
-    shipped = [text[a:b] for a, b in learned_names(text, [], [], phi._everyday, name_model())]
+    shipped = [text[a:b] for a, b in learned_names(text, [], [], everyday, name_model())]
     assert set(shipped) <= set(every) and "in" not in shipped
 
 

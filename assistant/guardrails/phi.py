@@ -20,60 +20,34 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..knowledge import registry as knowledge_registry
 from ..profile import ClinicProfile
 from ._data import any_of, guardrail_data, patient_data, words
 from .addresses import find_addresses
-from .births import file_names_with_birth_dates, find_birth_dates
+from .births import find_birth_dates
 from .clinic import clinic_terms
 from .entries import names_in_lists
-from .form_names import names_in_form_fields, surnames_first_in_columns
 from .identifiers import find_national_ids
-from .name_context import cued_or_titled, names_from_context, not_a_patient_by_context
+from .name_context import cued_or_titled, not_a_patient_by_context
+from .name_finders import colleague_or_place, everyday, model_reads_as_name, name_finders
 from .name_scorer import learned_names
 from .names import (
-    find_listed_names,
     fold,
-    given_names_with_initial,
-    given_names_with_rare_surname,
     honorifics,
     is_given_name,
     is_not_a_patient,
     is_surname,
-    lone_name_candidates,
-    lone_names_from_model,
     name_lists,
-    names_a_language,
-    names_after_cue,
-    names_after_lower_title,
-    names_before_cue,
-    names_before_honorific,
     names_beside_names,
-    names_from_model,
-    names_in_handles,
-    names_in_hashtags,
     nicknames_before_brackets,
     nicknames_beside_names,
-    shouted_introductions,
-    spelled_names,
 )
 from .neighbours import (
-    abbreviated_names,
     dates_after_names,
-    hyphenated_given_names,
     names_after_numbers,
-    names_as_speakers,
     names_before_addresses,
-    names_before_birth_cue,
     names_before_numbers,
-    names_before_times,
-    names_by_shape,
-    names_with_bare_ages,
-    signed_names,
-    surnames_first_in_entries,
-    surnames_first_in_list_rows,
 )
-from .ner import LoadedModel, marked_spans, model_name_spans, name_model
+from .ner import name_model
 from .phones import find_cued_phones, is_phone_cue, phone_regions
 from .records import find_record_numbers, find_unlabelled_numbers
 from .spoken_phones import find_spoken_phones
@@ -241,7 +215,7 @@ def _surname_after(first: str, word: str) -> bool:
     ("main Farida\nKhan bol ...")."""
     if not is_surname(word) or fold(word) in name_lists().function_words:
         return False
-    return not _everyday(word) or is_given_name(first) or not _everyday(first)
+    return not everyday(word) or is_given_name(first) or not everyday(first)
 
 
 def _name_breaks(text: str) -> list[int]:
@@ -392,7 +366,7 @@ def _name_tail(word: str) -> bool:
     folded = fold(word)
     if word in _not_names() or folded in lists.function_words or folded in lists.common or folded in honorifics():
         return False
-    return folded in lists.given or (folded in lists.surnames and not _everyday(word))
+    return folded in lists.given or (folded in lists.surnames and not everyday(word))
 
 
 # A rank written before "(Retd.)" ("Col. (Retd.) <name>"): the word is the rank, not a name.
@@ -401,6 +375,7 @@ _RETIRED_AFTER = re.compile(r"\.?[ ]?\((?:retd|ret|retired|rtd)\.?\)", re.IGNORE
 
 # A schedule's days after a name: a weekday, another after a slash or a dash ("<name> Mon/Wed/Fri", "<name> Mo-Fr").
 _DAYS_AFTER = re.compile(r"[ ]([^\W\d_]{2,9})(?=[/–-][^\W\d_]{2,9}\b|$)")
+_DAYS_RUN = re.compile(r"(?:[/–-][^\W\d_]{2,9}\b)*")
 
 
 @lru_cache(maxsize=1)
@@ -426,11 +401,11 @@ def _without_weekdays(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
 def _days_end(text: str, at: int, days: frozenset[str]) -> int | None:
     """Where the days after a name end, when a slash or a dash and a weekday follow and each word after one is a
     weekday too ("Mon/Wed/Fri"); None otherwise (a surname "Do" or "Sun" ends a name)."""
-    run = re.match(r"(?:[/–-][^\W\d_]{2,9}\b)*", text[at:])
+    run = _DAYS_RUN.match(text, at)
     if run is None:
         return None
-    words = re.findall(r"[^\W\d_]+", run.group())
-    return at + run.end() if words and all(w.lower() in days for w in words) else None
+    found = re.findall(r"[^\W\d_]+", run.group())
+    return run.end() if found and all(w.lower() in days for w in found) else None
 
 
 def _without_ranks(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
@@ -525,7 +500,7 @@ def _with_repeated_names(text: str, spans: list[PhiSpan], cleared: Sequence[PhiS
                 for w in re.split(r"[._+\d-]+", local)  # digits too: "vikrant.joshi1977@..."
                 if len(w) > 2
                 and w.isalpha()
-                and (fold(w) in lists.given or fold(w) in lists.surnames or not _everyday(w))
+                and (fold(w) in lists.given or fold(w) in lists.surnames or not everyday(w))
             )
     # A name's word that is also a function word ("Will") counts again only alone in quotes: "uses only 'Will'".
     quoted = [
@@ -556,7 +531,7 @@ def _namesake_by_context(text: str, start: int, end: int) -> bool:
     """Whether the name's words at text[start:end] stand after another given name in a full name that the context
     shows is someone else, a public figure: "Ms. Biles ... (no relation to Simone Biles)"."""
     given = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
-    return given is not None and not_a_patient_by_context(text, given.start(), end, _everyday)
+    return given is not None and not_a_patient_by_context(text, given.start(), end, everyday)
 
 
 def _without_own_addresses(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
@@ -609,7 +584,7 @@ def _without_colleagues_and_figures(
     stands before it: "new optometrist Sneha Bhosale joins Monday ... a welcome post for Sneha" names no patient."""
     known = " ".join(extra_names).lower()
     names = [s for s in spans if s.kind == "NAME" and not (known and s.text.lower() in known)]
-    cleared = [s for s in names if not_a_patient_by_context(text, s.start, s.end, _everyday)]
+    cleared = [s for s in names if not_a_patient_by_context(text, s.start, s.end, everyday)]
     words = {w for s in cleared for w in _NAME_PART.findall(s.text)}
     dropped = cleared + [
         s
@@ -639,10 +614,10 @@ def _with_names_after_numbers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     addresses = [(s.start, s.end) for s in spans if s.kind == "ADDRESS"]
     if not numbers and not addresses:
         return spans
-    found = names_after_numbers(text, numbers, _not_names(), _everyday) + names_before_numbers(
+    found = names_after_numbers(text, numbers, _not_names(), everyday) + names_before_numbers(
         text, numbers, _not_names()
     )
-    found += names_before_addresses(text, addresses, _not_names(), _everyday) if addresses else []
+    found += names_before_addresses(text, addresses, _not_names(), everyday) if addresses else []
     return _added(text, spans, "NAME", found)
 
 
@@ -664,7 +639,7 @@ def _learned_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     others = [(s.start, s.end) for s in spans if s.kind != "NAME"]
     words = [
         (a, b)
-        for a, b in learned_names(text, found, others, _everyday, name_model())
+        for a, b in learned_names(text, found, others, everyday, name_model())
         if not any(a < e and s < b for s, e in found)
     ]
     joined: list[tuple[int, int]] = []
@@ -673,7 +648,7 @@ def _learned_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))
-    not_lone = _colleague_or_place()
+    not_lone = colleague_or_place()
     kept = [(a, b) for a, b in joined if not is_not_a_patient(text, a, b) and not not_lone(text, a, b)]
     return [PhiSpan("NAME", a, b, text[a:b]) for a, b in kept]
 
@@ -707,18 +682,18 @@ def _with_names_beside_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     """`spans` and the names that a list of names shows ("Ngaire and Tui Rangihuna", "Lachlan 0491 570 313")."""
     names = [(s.start, s.end) for s in spans if s.kind == "NAME"]
     before_brackets = (
-        nicknames_before_brackets(text, names, _not_names(), _everyday, _model_reads_as_name) if "(" in text else []
+        nicknames_before_brackets(text, names, _not_names(), everyday, model_reads_as_name) if "(" in text else []
     )
     if not names and not before_brackets:
         return spans
     phones = [(s.start, s.end) for s in spans if s.kind == "PHONE"]
     # A nickname before brackets takes in a part of it found already ("Ray" of "Big Ray (Raymond ...)").
     added = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in before_brackets)]
-    beside = names_beside_names(text, names, phones, _not_names(), is_phone_cue, _everyday) if names else []
-    for start, end in before_brackets + beside + nicknames_beside_names(text, names, _everyday):
+    beside = names_beside_names(text, names, phones, _not_names(), is_phone_cue, everyday) if names else []
+    for start, end in before_brackets + beside + nicknames_beside_names(text, names, everyday):
         if any(start < s.end and s.start < end for s in added):
             continue
-        if not is_not_a_patient(text, start, end) and not _colleague_or_place()(text, start, end):
+        if not is_not_a_patient(text, start, end) and not colleague_or_place()(text, start, end):
             added.append(PhiSpan("NAME", start, end, text[start:end]))
     return sorted(added, key=lambda s: s.start)
 
@@ -736,7 +711,7 @@ def _with_surnames_after_brackets(text: str, spans: list[PhiSpan]) -> list[PhiSp
             if s.kind == "NAME" and text[s.start - 1 : s.start] == "("
             else None
         )
-        if m and m.group(1).lower() not in _not_names() and (is_surname(m.group(1)) or not _everyday(m.group(1))):
+        if m and m.group(1).lower() not in _not_names() and (is_surname(m.group(1)) or not everyday(m.group(1))):
             found.append(m.span(1))
     return _added(text, spans, "NAME", found) if found else spans
 
@@ -767,25 +742,14 @@ def _with_list_entries(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     if ":" not in text and "\n" not in text:
         return spans
     names = [(s.start, s.end) for s in spans if s.kind == "NAME"]
-    not_lone = _colleague_or_place()
+    not_lone = colleague_or_place()
     found = [
         (a, b)
-        for a, b in names_in_lists(text, names, _everyday, _not_names())
+        for a, b in names_in_lists(text, names, everyday, _not_names())
         if not is_not_a_patient(text, a, b) and not not_lone(text, a, b)
     ]
     inside = [s for s in spans if s.kind == "NAME" and any(a <= s.start and s.end <= b for a, b in found)]
     return _added(text, [s for s in spans if s not in inside], "NAME", found)
-
-
-def _model_reads_as_name(text: str, start: int, end: int) -> bool:
-    """Whether the name model marks a name over text[start:end], read with the words around it."""
-    lo, hi = max(0, start - 60), min(len(text), end + 80)
-    return any(lo + a < end and start < lo + b for a, b in marked_spans(text[lo:hi], name_model()))
-
-
-def _everyday(word: str) -> bool:
-    """True for a word the name model's vocabulary holds whole: a common word of its languages ("Station")."""
-    return name_model().tokenizer.token_to_id(word.lower()) is not None
 
 
 @lru_cache(maxsize=1)
@@ -942,7 +906,7 @@ def _build_analyzer() -> AnalyzerEngine:
     registry = RecognizerRegistry(supported_languages=["en"])
     for kind, patterns in _context_patterns().items():
         registry.add_recognizer(recognizer(kind, patterns, _SCORES[kind], not_names if kind == "NAME" else frozenset()))
-    cue_names, listed_names, model_names = _name_finders(not_names)
+    cue_names, listed_names, model_names = name_finders(not_names)
     registry.add_recognizer(recognizer("NAME", [], _SCORES["NAME"], not_names, (cue_names,)))
     registry.add_recognizer(recognizer("NAME", [], _SCORES["LISTED_NAME"], frozenset(), (listed_names,)))
     registry.add_recognizer(recognizer("NAME", [], _SCORES["MODEL_NAME"], frozenset(), (model_names,)))
@@ -953,246 +917,6 @@ def _build_analyzer() -> AnalyzerEngine:
     )
     nlp = NoOpNlpEngine(models=[{"lang_code": "en", "model_name": "none"}])
     return AnalyzerEngine(registry=registry, nlp_engine=nlp, supported_languages=["en"])
-
-
-def _name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple[int, int]]], ...]:
-    """Finders for names after a cue word ("my patient john smith", "pt J.S."), listed names and model names.
-
-    Names found with no cue are dropped when they are public figures or name a thing ("Terry Fox Run").
-    """
-    terms = guardrail_data().phi
-    cue = re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in terms.name_cues) + r")(?!\w)", re.IGNORECASE)
-    initials_cue = re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in terms.initials_cues) + r")(?!\w)", re.IGNORECASE)
-
-    greeting = re.compile(r"\b(?:" + "|".join(f"(?:{c})" for c in terms.greeting_cues) + r")(?!\w)", re.IGNORECASE)
-    photo_of = _alternation(terms.photo_of_cues)
-
-    model = name_model()  # loaded with the analyzer, so the first message does not wait for it
-
-    def after_greeting(text: str, end: int) -> list[tuple[int, int]]:
-        listed = _listed_or_addressed(text, end, not_names)
-        if listed:
-            return listed
-        # A first name the lists do not know ("thanks Ngozi!") counts when the model reads it as a name.
-        first = names_after_cue(text, end, not_names)[:1]
-        if not first or not text[first[0][0]].isupper():
-            return []
-        start = first[0][0]
-        word_end = start + len(text[start:].split(maxsplit=1)[0])
-        lo, hi = max(0, end - 40), min(len(text), first[0][1] + 80)
-        marked = marked_spans(text[lo:hi], model)
-        # The first word itself must be read as a name: "Hi, I'm Mike" is not a greeting to "I'm".
-        return first if any(lo + a < word_end and start < lo + b for a, b in marked) else []
-
-    # Each cue starts with a letter, so "\s*" reads a whole next word; the one that starts with a comma ("Grace, one
-    # of our regulars") needs none.
-    acting = re.compile(r"\s*(?:" + "|".join(f"(?:{c})" for c in terms.acting_cues or ("(?!)",)) + r")(?!\w)", re.I)
-    family = re.compile(
-        r"(?:" + "|".join(f"(?:{c})" for c in terms.family_after_possessive or ("(?!)",)) + r")(?!\w)", re.I
-    )
-
-    not_lone_name = _colleague_or_place()
-
-    def reads_as_name(text: str, start: int, end: int) -> bool:
-        lo, hi = max(0, start - 60), min(len(text), end + 80)
-        return any(lo + a < end and start < lo + b for a, b in marked_spans(text[lo:hi], model))
-
-    def model_after(text: str, end: int) -> list[tuple[int, int]]:
-        """A name the lists do not know right after a cue, in any case, when the model reads it as a name
-        ("patient gurleen kaur bhatia")."""
-        gap = len(text[end:]) - len(text[end:].lstrip(" ,:"))
-        first = re.match(r"[^\W\d_]+", text[end + gap :]) if gap else None
-        if first is None or _not_for_the_model(first.group(), text, end, acting, model):
-            return []
-        lo, hi = max(0, end - 60), min(len(text), end + 100)
-        return [(lo + a, lo + b) for a, b in marked_spans(text[lo:hi], model) if lo + a == end + gap]
-
-    care = _alternation(terms.care_after_possessive)
-    courtesy = _courtesy_names(not_names)
-
-    def after_cues(text: str) -> list[tuple[int, int]]:
-        found = [
-            s
-            for m in cue.finditer(text)
-            for s in names_after_cue(text, m.end(), not_names, everyday=_everyday) or model_after(text, m.end())
-            if (not _unknown_noun(text, *s) or reads_as_name(text, *s)) and not names_a_language(text, s[1])
-        ]
-        found += [
-            s
-            for s in names_before_cue(text, acting, family, not_names, reads_as_name, care)
-            + given_names_with_initial(text, not_names)
-            if not is_not_a_patient(text, *s) and not not_lone_name(text, *s)
-        ]
-        found += courtesy(text)
-        found += [
-            s
-            for s in names_before_times(text, not_names) + abbreviated_names(text) + hyphenated_given_names(text)
-            if not is_not_a_patient(text, *s) and not not_lone_name(text, *s)
-        ]
-        found += [
-            s
-            for s in names_by_shape(text, _everyday)
-            + names_before_birth_cue(text, not_names, _everyday)
-            + names_as_speakers(text, not_names, _everyday)
-            + names_with_bare_ages(text)
-            + signed_names(text, not_names, _everyday)
-            + shouted_introductions(text, not_names, _everyday)
-            + surnames_first_in_entries(text, _everyday, reads_as_name)
-            + surnames_first_in_list_rows(text, _everyday)
-            + names_in_form_fields(text, _everyday)
-            + surnames_first_in_columns(text, _everyday)
-            if not is_not_a_patient(text, *s)
-        ]
-        found += [
-            s
-            for s in names_from_context(text, not_names, _everyday)
-            if not is_not_a_patient(text, *s) and not not_lone_name(text, *s)
-        ]
-        found += [
-            s for m in greeting.finditer(text) for s in after_greeting(text, m.end()) if not is_not_a_patient(text, *s)
-        ]
-        found += _photographed(text, photo_of, not_names)
-        tagged = names_in_hashtags(text, not_names, _city_names()) + names_in_handles(text, not_names, _city_names())
-        found += [s for s in tagged if not is_not_a_patient(text, *s)] + spelled_names(text)
-        found += [initials for initials, _ in file_names_with_birth_dates(text)]
-        return found + [
-            s
-            for m in initials_cue.finditer(text)
-            for s in names_after_cue(text, m.end(), not_names)
-            if "." in text[s[0] : s[1]]
-        ]
-
-    def listed(text: str) -> list[tuple[int, int]]:
-        # A full name with no cue beside a colleague's role or after "in"/"at" is a colleague or a place ("he's in
-        # Ruby Hall"), as a lone first name is.
-        return [
-            s
-            for s in find_listed_names(text, not_names) + given_names_with_rare_surname(text, not_names, _everyday)
-            if not is_not_a_patient(text, *s) and not not_lone_name(text, *s)
-        ]
-
-    def from_model(text: str) -> list[tuple[int, int]]:
-        marked = model_name_spans(text, model, lambda t: lone_name_candidates(t, not_names))
-        found = names_from_model(text, marked, not_names) + lone_names_from_model(
-            text, marked, not_names, not_lone_name
-        )
-        return [s for s in found if not is_not_a_patient(text, *s)]
-
-    return after_cues, listed, from_model
-
-
-def _photographed(text: str, photo_of: re.Pattern[str], not_names: frozenset[str]) -> list[tuple[int, int]]:
-    """A listed given name after a photo or a video of someone ("foto di Leonardo"), not a city or a public figure."""
-    cities = _city_names()
-    return [
-        s
-        for m in photo_of.finditer(text)
-        for s in names_after_cue(text, m.end(), not_names, listed_only=True, everyday=_everyday)
-        if text[s[0] : s[1]].split(" ", 1)[0].lower() not in cities and not is_not_a_patient(text, *s)
-    ]
-
-
-@lru_cache(maxsize=1)
-def _city_names() -> frozenset[str]:
-    """The cities and towns the countries data lists, lower case ("sydney", "leeds")."""
-    return frozenset(
-        city.lower()
-        for country in knowledge_registry.load(knowledge_registry.COUNTRIES).countries
-        for city in country.cities
-    )
-
-
-@lru_cache(maxsize=1)
-def _colleague_or_place() -> Callable[[str, int, int], bool]:
-    """A check that a lone first name is a colleague's ("our hygienist Priya", "Sarah the hygienist") or a place's
-    ("a Roma", "in Sydney")."""
-    terms = guardrail_data().phi
-    role = "|".join(f"(?:{c})" for c in terms.staff_before or ("(?!)",))
-    role_before = re.compile(rf"\b(?:{role})\.?[ ,:]*$", re.IGNORECASE)
-    # "Brianna, our new front desk coordinator", "Sarah from our front desk": up to three words before the role.
-    role_after = re.compile(
-        rf"[ ,(]+(?:from )?(?:(?:the|our|my|a|an|la|il|die|der|unsere?) (?:[\w-]+ ){{0,3}})?(?:{role})(?!\w)",
-        re.IGNORECASE,
-    )
-    place = re.compile(rf"\b(?:{words(terms.place_before)})[ ]+$", re.IGNORECASE) if terms.place_before else None
-    city_role = re.compile(rf"[ -]+(?:{words(terms.place_after)})\b", re.IGNORECASE) if terms.place_after else None
-    cities = _city_names()
-
-    def not_lone_name(text: str, start: int, end: int) -> bool:
-        lo = max(0, start - 30)
-        if role_before.search(text, lo, start) or role_after.match(text, end):
-            return True
-        if " " not in text[start:end] and _beside_a_city(text, start, end, cities):
-            return True
-        if city_role is not None and text[start:end].lower() in cities and city_role.match(text, end):
-            return True
-        return place is not None and place.search(text, lo, start) is not None
-
-    return not_lone_name
-
-
-# A place named in a run of places: "<name> to the Gold Coast", "Leeds, <name>" (a listed city on one side).
-_PLACE_NEXT = re.compile(r"[ ]*(?:,|to|and|or|&)[ ]+(?:the[ ]+)?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
-_PLACE_PREVIOUS = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)[ ]*(?:,|to|and|or|&)[ ]+$")
-
-
-def _beside_a_city(text: str, start: int, end: int, cities: frozenset[str]) -> bool:
-    """Whether a lone capitalised word stands in a run of places, a listed city right before or after it ("From
-    Ipswich to Redcliffe, <name> to the Gold Coast"): a town, not a person."""
-    after = _PLACE_NEXT.match(text, end)
-    before = _PLACE_PREVIOUS.search(text, max(0, start - 40), start)
-    near = [m.group(1) for m in (after, before) if m is not None]
-    return any(w.lower() in cities or w.split(" ")[0].lower() in cities for w in near)
-
-
-def _unknown_noun(text: str, start: int, end: int) -> bool:
-    """True for one capitalised word the name lists do not know, long enough to be a noun rather than a name: in
-    German every noun is capitalised ("Patienten Adressänderungen melden"), so only the model can tell."""
-    word = text[start:end]
-    return (
-        word.isalpha() and len(word) >= 12 and word[:1].isupper() and not is_given_name(word) and not is_surname(word)
-    )
-
-
-def _alternation(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    """One case-insensitive pattern for whole words matching any of `patterns` (never matching when empty)."""
-    return re.compile(r"(?:" + "|".join(f"(?:{c})" for c in patterns or ("(?!)",)) + r")(?!\w)", re.IGNORECASE)
-
-
-def _not_for_the_model(word: str, text: str, end: int, acting: re.Pattern[str], model: LoadedModel) -> bool:
-    """True for a word after a cue that is not worth asking the model about: one its vocabulary holds whole is an
-    everyday word or a common name the lists know ("patient reviews", "patient john"), so only rarer words
-    ("gurleen") are asked; an acronym ("client DMing") or an action ("die Mutter möchte") is not a name."""
-    if model.tokenizer.token_to_id(word.lower()) is not None:
-        return True
-    return word[1:2].isupper() or acting.match(text, end) is not None
-
-
-# A lower-case word addressed right after a greeting or a reply cue and before a colon ("reply to hunter:").
-_ADDRESSED = re.compile(r"[ ]+([a-z][a-z'’-]{2,})(?=:)")
-
-
-def _listed_or_addressed(text: str, end: int, not_names: frozenset[str]) -> list[tuple[int, int]]:
-    """After a greeting or reply cue: a listed given name, or one in lower case addressed before a colon
-    ("reply to hunter: ...")."""
-    listed = names_after_cue(text, end, not_names, listed_only=True, everyday=_everyday)
-    if listed:
-        return listed
-    addressed = _ADDRESSED.match(text, end)
-    return [addressed.span(1)] if addressed and is_given_name(addressed.group(1)) else []
-
-
-def _courtesy_names(not_names: frozenset[str]) -> Callable[[str], list[tuple[int, int]]]:
-    """Names shown by courtesy words: before one ("Priyanka ji") or after a lower-case title ("mrs haworth")."""
-    terms = guardrail_data().phi
-    lower_titles = re.compile(rf"(?<![\w.])(?:{words(terms.lower_titles) or '(?!)'})\.? (?=[^\W\d_])")
-
-    def find(text: str) -> list[tuple[int, int]]:
-        return names_before_honorific(text, honorifics(), not_names) + names_after_lower_title(
-            text, lower_titles, not_names, _everyday
-        )
-
-    return find
 
 
 def name_patterns(name: str) -> list[re.Pattern[str]]:
