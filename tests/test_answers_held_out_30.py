@@ -134,3 +134,11 @@ def test_a_glossed_subject_in_english_words_still_gets_its_caption(drafter):
     glossed.english, glossed.question = glossed.masked, original
     assert drafter.topics.glossed_whole("flat feet of the children", original)
     assert [d for d in drafter.drafts(glossed, None, Asker()) if d.kind == "caption"]
+
+
+def test_a_caption_for_a_new_clinic_session_is_the_news_post_naming_it(drafter):
+    """Found reading the app: "our new Saturday morning sports injury clinic" is more than 30 characters past "new",
+    and got caption advice with no caption."""
+    text = "Can you write an Instagram caption for our new Saturday morning sports injury clinic?"
+    (draft, *_) = drafter.drafts(turn(text, ["instagram"]), None, Asker())
+    assert draft.kind == "caption" and "Saturday morning sports injury clinic" in draft.text

@@ -165,6 +165,8 @@ _SERVICE = (  # the strongest cue first: "announcing that we now offer X" is abo
         r"(?:new )?" + _UNTIL,
         re.IGNORECASE,
     ),
+    # "a caption for our new Saturday morning sports injury clinic": what is new, after what the post is for
+    re.compile(r"\b(?:for|about|on)\s+(?:our|the|a|an)\s+new\s+" + _UNTIL, re.IGNORECASE),
 )
 _EVENT_WORDS = (  # what the event is ("information evening"), after up to three words saying what about
     r"(?:open day|open evening|health talk|free talk|patient talk|webinar|workshop|q&a|live session|fundraiser|"
