@@ -148,7 +148,7 @@ _ANOTHER_PLACE = re.compile(
 )
 _PRONOUNS = frozenset({"it", "this", "that", "them", "these", "those", "the news", "this news", "that news"})
 _VACCINES = re.compile(r"\b(flu|covid(?:-19)?|rsv|shingles|pneumococcal|travel)\b", re.IGNORECASE)
-_UNTIL = r"(.+?)(?=\s+(?:for|in|at|on|from|to)\s+(?:my|our|the|your|a|an)\b|[,.;!?\n]|$)"
+_UNTIL = r"(.+?)(?=\s+(?:for|in|at|on|from|to)\s+(?:my|our|the|your|a|an)\b|\s*\(|[,.;!?\n]|$)"
 _SERVICE = (  # the strongest cue first: "announcing that we now offer X" is about X
     re.compile(
         r"\b(?:now|also) (?:offers?|offering|provides?|providing|do|doing|runs?|running|have)\s+(?:a |an |the )?"
