@@ -145,6 +145,6 @@ def test_a_caption_for_a_new_clinic_session_is_the_news_post_naming_it(drafter):
 
 
 def test_what_a_new_service_includes_in_brackets_is_not_its_name(drafter):
-    text = "We're launching a sleep apnoea clinic (home studies, CPAP fitting) in May. Can you write the announcement post?"
+    text = "We're launching a sleep apnoea clinic (home studies, CPAP fitting) in May. Can you write the post?"
     (draft, *_) = drafter.drafts(turn(text, ["facebook"]), None, Asker())
     assert "sleep apnoea clinic" in draft.text and "(home" not in draft.text
