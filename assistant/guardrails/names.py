@@ -126,7 +126,7 @@ def not_patients() -> NotPatients:
     """The public figures and the words that show a name is not a patient's, read once."""
     data = person_names()
     return NotPatients(
-        frozenset(_name_words(figure) for figure in data.public_figures + data.named_things + _place_names()),
+        frozenset(_name_words(figure) for figure in data.public_figures + data.named_things + _place_names()[0]),
         frozenset(w.lower() for w in data.not_person_after),
         frozenset(fold(w) for w in data.not_person_first),
         frozenset(w.lower() for w in data.language_after),
@@ -135,29 +135,27 @@ def not_patients() -> NotPatients:
 
 def _inside_a_place(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is part of a place name of several words written around it."""
-    places = _place_names()
-    if not places:
-        return False
-    reach = max(len(p) for p in places)
+    places, reach = _place_names()
     offset = max(0, start - reach)
     window = text[offset : end + reach].lower()
     for place in places:
-        around = window.find(place, start - offset - len(place) if start - offset > len(place) else 0)
+        around = window.find(place, max(0, start - offset - len(place)))
         if around != -1 and around + offset <= start and end <= around + offset + len(place):
             return True
     return False
 
 
 @lru_cache(maxsize=1)
-def _place_names() -> tuple[str, ...]:
-    """The countries' and cities' names of two words or more (countries.yaml, covered or not): "Hong Kong", "Tsim
-    Sha Tsui" and "Sheung Wan" are made of words the name lists hold."""
+def _place_names() -> tuple[tuple[str, ...], int]:
+    """The countries' and cities' names of two words or more (countries.yaml, covered or not), lower case, and the
+    longest one's length: "Hong Kong", "Tsim Sha Tsui" and "Sheung Wan" are made of words the name lists hold."""
     from ..knowledge import registry
 
     data = registry.load(registry.COUNTRIES)
     covered = [p for c in data.countries for p in (c.name, *c.cities)]
     places = covered + [p for c in data.uncovered for p in (c.name, *c.cities)]
-    return tuple(p.lower() for p in places if len(p.split()) > 1)
+    several = tuple(p.lower() for p in places if len(p.split()) > 1)
+    return several, max((len(p) for p in several), default=0)
 
 
 def _name_words(name: str) -> tuple[str, ...]:
