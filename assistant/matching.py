@@ -658,7 +658,7 @@ def card_regions(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
             # ...narrowed to the member states whose guide its lead cites (Italy's rules, not the EU's)
             members = bool(guides) and all(g.meta.countries for g in guides) and not codes & theme
             fits = all(rules_for(code) in theme for code in codes)
-            out[card.id] = frozenset(codes if members and fits else theme)
+            out[card.id] = frozenset(_one_named(card, codes, countries) if members and fits else theme)
             continue
         found = (rules_for(code) for g in guides for code in g.meta.countries)
         rules = {rule for rule in found if rule is not None}
@@ -666,5 +666,18 @@ def card_regions(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
             # Guides for some members of a rule set (Germany's, or Italy's, France's and Spain's) answer for
             # those countries only; a guide for the whole set (EU) answers for every member.
             codes = {code for g in guides for code in g.meta.countries}
-            out[card.id] = frozenset(rules if rules & codes else codes)
+            out[card.id] = frozenset(rules if rules & codes else _one_named(card, codes, countries))
     return out
+
+
+def _one_named(card, codes: set[str], countries) -> set[str]:
+    """A card about one of its guides' countries (Spain's clinic ads, from the Italy, France and Spain guide)
+    answers for that country only: the one its lead names, else the one its questions name; a card naming several
+    or none answers for all of them."""
+    if len(codes) < 2:
+        return codes
+    for texts in ((card.card.lead,), card.card.questions):
+        named = {code for text in texts for code in countries.all_named_in(text)} & codes
+        if named:
+            return named if len(named) == 1 else codes
+    return codes
