@@ -19,7 +19,11 @@ _SUBJECT_END = re.compile(
     r"\s+(?:for|in|at|from|on)\s+(?:my|our|a|an|the|your)\b(?=(?:\s+[\w'’-]+){0,4}?\s+(?:clinic|practice|surgery|"
     r"office|centre|center|pharmacy|hospital|page|account|feed|profile|team|patients|followers|audience|business|unit|"
     r"service|[a-z]+ists?|[a-z]+ians?|doctors?|dentists?|gps?|physios?|nurses?|midwi(?:fe|ves)|surgeons?)\b)"
-    r"|\s+(?:for|in|at|from|on)\s+(?:my|our|your)\b|\s+in\s+(?-i:[A-Z])|[,.;?!]|\s*\((?=[^)]*,)",
+    r"|\s+(?:for|in|at|from|on)\s+(?:my|our|your)\b|\s+in\s+(?-i:[A-Z])|[,.;?!]|\s*\((?=[^)]*,)"
+    # "explaining Pharmacy First to people who don't know ...": whom it is for; "two sunscreen myths: 'you ...'":
+    # the examples quoted after a colon
+    r"|\s+(?:to|for)\s+(?:people|patients|parents|families|anyone|everyone|those|women|men|kids|children)\s+who\b"
+    r"|:\s*['\"‘“]",
     re.IGNORECASE,
 )
 _DRAFT_WORDS = frozenset(
@@ -121,6 +125,12 @@ class TopicFinder:
         A word matches its own forms ("floss", "flossing"); words that say how, not what ("properly"), do not count."""
         ranked = self.topics_for(subject, specialty)
         return ranked[0] if ranked else None
+
+    def weight(self, words: set[str]) -> float:
+        """How much shared words say about a subject: each word's rarity among the topics, summed (a word no
+        topic uses counts as the rarest)."""
+        rarest = max(self._idf.values(), default=0.0)
+        return sum(self._idf.get(w, rarest) for w in words)
 
     def topics_for(self, subject: str, specialty: str | None) -> list:
         """Every (specialty id, topic) matching a subject, best first (ties in the knowledge base's order)."""
@@ -292,7 +302,11 @@ class TopicFinder:
         stop = set(self.data.extras.subject_stopwords)
         words = [w for w in phrase.split() if w.lower().strip("'\"") not in stop]
         phrase = " ".join(words).strip(" '\"")
-        return re.sub(r"^\d{1,2}\s+(?:(to)\s+)?", lambda m: "how to " if m.group(1) else "", phrase)  # "3 (ways) to"
+        # "3 (ways) to", "two sunscreen myths": how many is no part of the subject
+        return _HOW_MANY.sub(lambda m: "how to " if m.group(1) else "", phrase)
+
+
+_HOW_MANY = re.compile(r"^(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(to)\s+)?", re.IGNORECASE)
 
 
 # A closing aside in brackets after the subject: "lip filler before/afters (different clients)".

@@ -148,11 +148,18 @@ _ANOTHER_PLACE = re.compile(
 )
 _PRONOUNS = frozenset({"it", "this", "that", "them", "these", "those", "the news", "this news", "that news"})
 _VACCINES = re.compile(r"\b(flu|covid(?:-19)?|rsv|shingles|pneumococcal|travel)\b", re.IGNORECASE)
-_UNTIL = r"(.+?)(?=\s+(?:for|in|at|on|from|to)\s+(?:my|our|the|your|a|an)\b|\s*\(|[,.;!?\n]|$)"
+_UNTIL = (  # what is offered ends before whom it is for, a bracket, a clause or when ("... next month")
+    r"(.+?)(?=\s+(?:for|in|at|on|from|to)\s+(?:my|our|the|your|a|an)\b|\s*\(|[,.;!?\n]|$"
+    r"|\s+(?:next|this|later this)\s+(?:week|month|year|spring|summer|autumn|fall|winter)\b)"
+)
 _SERVICE = (  # the strongest cue first: "announcing that we now offer X" is about X
     re.compile(
         r"\b(?:now|also) (?:offers?|offering|provides?|providing|do|doing|runs?|running|have)\s+(?:a |an |the )?"
         + _UNTIL,
+        re.IGNORECASE,
+    ),
+    re.compile(  # "we start offering egg freezing next month"
+        r"\b(?:start|starting|begin|beginning|will be)\s+(?:offering|providing|running)\s+(?:a |an |the )?" + _UNTIL,
         re.IGNORECASE,
     ),
     re.compile(  # "announcing that I am launching a return-to-work programme": what is launched, not who
@@ -408,9 +415,11 @@ _TIMETABLE = re.compile(
     re.IGNORECASE,
 )
 # Without the word "hours": "we'll be closed on the first two days of Eid, then open 10am-6pm for the rest".
+# The hours as "9-1" count too, never a span of days ("24-26 Dec").
 _OPEN_CLOSED = re.compile(
-    r"\b((?:we(?:'ll| will) be |we are |we're )?(?:closed|open)\b[^.!?\n]*?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|h\b)"
-    r"[^.!?\n]*)",
+    r"\b((?:we(?:'ll| will) be |we are |we're )?(?:closed|open)\b[^.!?\n]*?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|h\b)|"
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*[-–]\s*\d{1,2}(?:[:.]\d{2})?\b(?!\s*(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec|of)))[^.!?\n]*)",
     re.IGNORECASE,
 )
 _WE_WILL_BE = re.compile(r"^(?:we(?:'ll| will) be|we are|we're)\s+", re.IGNORECASE)

@@ -231,6 +231,9 @@ class DraftExtras(Strict):
     # What a subject must be for the general drafts to carry it: a topic in a few words, not a sentence of the
     # asker's own or a claim they quote to avoid (the words that show one).
     general_subject_max_words: int = Field(default=8, ge=1)
+    # How much the words a video idea shares with the subject must weigh (their rarity among the topics, summed)
+    # for the idea to be the script: "first" alone does not make "Your first appointment" a script on Pharmacy First.
+    script_idea_min_weight: float = Field(default=0.0, ge=0)
     general_subject_not: Regex | None = None
     general_quoted_not: Regex | None = None  # ...and what a subject quoted by the asker may not contain
     named_day: Regex | None = None  # an awareness day, week or month named in a message (group 1: its name)
