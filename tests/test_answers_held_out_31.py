@@ -1,0 +1,136 @@
+"""Classes found in the thirty-first held-out set (eval/holdout31.jsonl), each with its own invented example."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.chat.compose import Asker
+from assistant.chat.drafts import requested_kind
+from assistant.guardrails.phi import mask_phi
+from assistant.knowledge import registry
+from tests.drafting import turn
+from tests.test_answers import ask
+
+KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+
+
+@pytest.fixture(scope="module")
+def drafts_data():
+    return registry.load(registry.DRAFTS, KNOWLEDGE)
+
+
+def test_a_card_about_one_of_its_guides_countries_answers_for_that_country_only(kb):
+    """The Italy, France and Spain guide's card on Spanish clinic ads answered an Italian doctor's question about a
+    discount promotion with Spain's code (and its college numbers and autonomous communities)."""
+    from assistant.matching import card_regions
+
+    regions = card_regions(kb)
+    assert regions["italy-france-spain-spain-clinic-ads"] == {"ES"}
+    assert regions["italy-france-spain-testimonials"] == {"ES", "FR", "IT"}  # names all three: answers for all
+
+
+@pytest.mark.slow
+def test_an_italian_asker_gets_no_card_written_for_spain_or_france(indexed):
+    answer = ask(indexed, "Sono un dentista a Torino: posso pubblicare su Instagram uno sconto del 20% sulle faccette?")
+    assert answer.card_id not in ("italy-france-spain-spain-clinic-ads", "italy-france-spain-france-doctors")
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # "do" a post
+        (
+            "Could you do a Facebook post with our Easter opening hours? Closed Good Friday, open 9-12 Saturday.",
+            "caption",
+        ),
+        # a Dutch "Kun je een Instagram-post schrijven voor onze nieuwe tandarts?" glossed word by word
+        ("can you a instagram-post write for our new dentist?", "caption"),
+        # the Google field named before the profile
+        ("Could you write the 'about' description for our Google Business Profile? Physio clinic in Derby.", "bio"),
+    ],
+)
+def test_a_request_worded_another_way_still_asks_for_its_draft(drafts_data, text, kind):
+    assert requested_kind(text, drafts_data) == kind
+
+
+def test_a_report_of_someone_writing_posts_with_ai_asks_for_no_draft(drafts_data):
+    """Before: "Our manager has started using ChatGPT to write all our posts ... do we have to say it's AI?" got
+    three captions about "videos" whose key point was "it's AI"."""
+    text = "Our receptionist has started using ChatGPT to write our Instagram captions. Any issues with that?"
+    assert requested_kind(text, drafts_data) is None
+    assert requested_kind("We use ChatGPT a lot. Can you write a caption about hay fever?", drafts_data) == "caption"
+
+
+def test_holiday_hours_written_as_9_to_1_are_the_holiday_hours_post(drafter):
+    """Before: the closure notice, listing "Christmas, 27 Dec, 1 Jan and 19th Dec" (the last a prescription
+    deadline) as the days closed, and none of the opening hours."""
+    text = (
+        "Can you do a Facebook post with our Easter opening hours? Closed Good Friday and Easter Monday, open 9-12 on "
+        "Saturday, normal hours otherwise. Please remind people that repeat requests close on 28 March."
+    )
+    (draft, *_) = drafter.drafts(turn(text, ["facebook"]), None, Asker())
+    assert "Easter opening hours" in draft.text and "Open 9-12 on Saturday" in draft.text
+    assert "28 March" not in draft.text
+
+
+def test_a_span_of_days_is_still_a_closure(drafter):
+    text = "Can you write a Facebook post? We're closed 24-26 December for Christmas."
+    (draft, *_) = drafter.drafts(turn(text, ["facebook"]), None, Asker())
+    assert "closed" in draft.text and "opening hours" not in draft.text
+
+
+def test_moving_to_mixed_billing_is_a_fee_change_not_a_move(drafter):
+    text = "Please write a Facebook post: from 1 July we're moving to mixed billing and adults will pay a $30 gap."
+    (draft, *_) = drafter.drafts(turn(text, ["facebook"]), None, Asker())
+    assert "fees" in draft.text and "new address" not in draft.text
+
+
+def test_a_service_we_start_offering_is_named_without_when(drafter):
+    text = "We start offering laser hair removal next month. Can you draft an announcement post for Instagram?"
+    (draft, *_) = drafter.drafts(turn(text, ["instagram"]), None, Asker())
+    assert "laser hair removal." in draft.text and "next month" not in draft.text.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    "text, subject",
+    [
+        ("Could you write a TikTok script explaining NHS 111 to people who don't know when to call it?", "NHS 111"),
+        ("Write a reel script busting three flossing myths: 'it makes gums bleed' and 'once a week is enough'", None),
+    ],
+)
+def test_a_scripts_subject_stops_before_whom_it_is_for_and_the_examples(drafter, text, subject):
+    subject_phrase = drafter.topics.subject_phrase(text)
+    if subject:
+        assert subject_phrase == subject
+    else:
+        assert subject_phrase == "flossing myths"
+
+
+def test_a_script_on_a_subject_with_no_video_idea_is_a_script_on_that_subject(drafter):
+    """Before: "a TikTok script explaining Pharmacy First" got the "Your first appointment" video (one shared
+    word, "first")."""
+    text = "Could you write a TikTok script explaining Talking First, our new counselling drop-in?"
+    (draft, *_) = drafter.drafts(turn(text, ["tiktok"]), None, Asker(specialty="general_practice"))
+    assert draft.kind == "video_script" and "Talking First" in draft.title
+
+
+def test_a_rare_word_shared_with_a_video_idea_still_makes_it_the_script(drafter):
+    assert drafter.topics.weight({"first"}) < drafter.data.extras.script_idea_min_weight
+    assert drafter.topics.weight({"cough"}) >= drafter.data.extras.script_idea_min_weight
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hallo, ich bin Hausärztin in Leipzig und habe eine Frage zu Google-Bewertungen.",
+        "Guten Tag, ich bin Kieferorthopäde in Graz. Darf ich Vorher-Nachher-Bilder posten?",
+    ],
+)
+def test_a_german_writer_giving_their_profession_is_not_masked_as_a_name(text):
+    assert mask_phi(text).text == text
+
+
+def test_a_german_writer_giving_their_name_is_still_masked():
+    assert "[NAME]" in mask_phi("Hallo, ich bin Annegret Vollmer, Patientin bei Ihnen.").text
