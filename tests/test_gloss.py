@@ -24,6 +24,14 @@ def test_phrases_are_glossed_before_words_and_unknown_words_stay_as_written():
     assert glossed == "i can post photos before and after sur Instagram, Dr Martin?"
 
 
+def test_a_phrases_english_is_not_glossed_again_as_words_of_the_language():
+    """Before: "tempo parcial" became "part time", then "part team" ("time" is Portuguese for "team")."""
+    glossary = Glossary(language="pt", phrases={"tempo parcial": "part time"}, words={"time": "team", "vaga": "job"})
+    assert (
+        Glosser({"pt": glossary}).english("Vaga a tempo parcial no nosso time", "pt") == "job a part time no nosso team"
+    )
+
+
 def test_an_elided_article_is_glossed_on_its_own():
     assert Glosser({"fr": SMALL}).english("l'avis", "fr") == "the review"
 

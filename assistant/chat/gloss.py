@@ -38,9 +38,14 @@ class _Table:
         self.pattern = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE) if ordered else None
 
     def gloss(self, text: str) -> str:
-        if self.pattern is not None:
-            text = self.pattern.sub(lambda m: f" {self.phrases[_key(m.group(0))]} ", text)
-        return _SPACES.sub(" ", _WORD.sub(self._word, text)).strip()
+        """Phrases and the words between them in one pass: a phrase's English is never glossed again (Portuguese
+        "tempo parcial" is "part time", and stays so although "time" is Portuguese for "team")."""
+        parts, last = [], 0
+        for found in self.pattern.finditer(text) if self.pattern is not None else ():
+            parts += [_WORD.sub(self._word, text[last : found.start()]), f" {self.phrases[_key(found.group(0))]} "]
+            last = found.end()
+        parts.append(_WORD.sub(self._word, text[last:]))
+        return _SPACES.sub(" ", "".join(parts)).strip()
 
     def _word(self, match: re.Match[str]) -> str:
         word = match.group(0)
