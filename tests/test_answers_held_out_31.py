@@ -134,3 +134,12 @@ def test_a_german_writer_giving_their_profession_is_not_masked_as_a_name(text):
 
 def test_a_german_writer_giving_their_name_is_still_masked():
     assert "[NAME]" in mask_phi("Hallo, ich bin Annegret Vollmer, Patientin bei Ihnen.").text
+
+
+def test_hashtags_for_a_field_named_by_its_abbreviation_are_that_fields_and_no_other_fields_topic(drafter):
+    """Before: "our paediatric OT page ... sensory play and handwriting activities at home" got a dentistry set
+    (#DiyDentistry, #OralHealth): "OT" was not read as occupational therapy, and a dentist's topic matched."""
+    text = "Give me 12 hashtags for our paediatric OT page: sensory play and handwriting activities for home."
+    (draft, *_) = drafter.drafts(turn(text, ["instagram"]), None, Asker())
+    assert "#OccupationalTherapy" in draft.hashtags
+    assert not {"#DiyDentistry", "#OralHealth", "#Dentistry"} & set(draft.hashtags)

@@ -51,10 +51,13 @@ def hashtag_draft(
     from ..planners.hashtags import suggest_hashtags
 
     spec_id, topic = topics.specialty_and_topic(turn, specialty, across=False)  # the asker's field's tags
-    spec_id = spec_id or "general_practice"
-    # A pharmacy or a podiatry clinic (no specialty in the data): its own tags, never a family doctor's.
+    # A pharmacy or a podiatry clinic (no specialty in the data): its own tags, never a family doctor's, and no
+    # other field's topic ("sensory play activities at home" for an OT page is no dentist's DIY-dentistry post).
     field = practice_field(turn.masked, topics.data, specialty or (profile.specialty if profile else None))
     field_tags = tuple(field.tags) if field is not None else ()
+    if field is not None and spec_id != specialty:
+        spec_id, topic = None, None
+    spec_id = spec_id or "general_practice"
     platform = _platform(turn, profile)
     city = _values(profile, details_in(turn.masked, kb.countries)).get("city")
     main = suggest_hashtags(kb, spec_id, platform, topic, city, field_tags=field_tags)
