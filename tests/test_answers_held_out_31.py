@@ -143,3 +143,16 @@ def test_hashtags_for_a_field_named_by_its_abbreviation_are_that_fields_and_no_o
     (draft, *_) = drafter.drafts(turn(text, ["instagram"]), None, Asker())
     assert "#OccupationalTherapy" in draft.hashtags
     assert not {"#DiyDentistry", "#OralHealth", "#Dentistry"} & set(draft.hashtags)
+
+
+def test_a_post_urging_people_to_get_something_is_about_that_thing(drafter):
+    """Before: the subject was "wāhine to get their cervical screening now there's the self-test swab option",
+    no finished post matched it, and a general caption repeated it in every line."""
+    text = "Could you write a post encouraging over-50s to get their bowel screening now that kits come by post?"
+    assert drafter.topics.subject_phrase(text) == "bowel screening"
+
+
+def test_equipment_we_have_just_bought_is_the_new_thing_announced(drafter):
+    text = "We have just bought a 3D implant scanner. Can you write a Facebook post announcing it?"
+    (draft, *_) = drafter.drafts(turn(text, ["facebook"]), None, Asker())
+    assert "3D implant scanner" in draft.text and "[service]" not in draft.text

@@ -21,7 +21,9 @@ _SLOT = re.compile(r"\{(\w+)\}")
 
 @functools.cache
 def _new_thing(names: str) -> re.Pattern[str]:
-    return re.compile(rf"\bnew\s+((?:[\w'’-]+\s+){{0,3}}?(?:{names}))s?\b", re.IGNORECASE)
+    # "our new dental implant scanner", or one "we have just bought": the thing, with up to three words before it
+    bought = r"(?:just|recently)\s+(?:bought|got|purchased|installed|acquired|invested in)\s+(?:an?|our|the)(?:\s+new)?"
+    return re.compile(rf"\b(?:new|{bought})\s+((?:[\w'’-]+\s+){{0,3}}?(?:{names}))s?\b", re.IGNORECASE)
 
 
 class NewsKind(Strict):
@@ -34,8 +36,9 @@ class NewsKind(Strict):
     linkedin: str = Field(min_length=20)
     google_business: str = Field(min_length=20)
     notes: tuple[str, ...] = ()
-    # Things a "new ..." names for this kind ("our new dental implant scanner": scanner): "new" and up to three words
-    # before one of them is a cue, and the words with the thing are what the post announces.
+    # Things a "new ..." names for this kind ("our new dental implant scanner": scanner; "we have just bought a 3D
+    # scanner"): "new" or "just bought a" and up to three words before one of them is a cue, and the words with the
+    # thing are what the post announces.
     things: tuple[str, ...] = ()
     card: str | None = None  # the answer card whose advice follows this post, whatever else the message matches
     guide: str | None = None  # the card whose advice follows this post when no card fits the message itself well
@@ -46,7 +49,8 @@ class NewsKind(Strict):
 
     @property
     def new_thing(self) -> re.Pattern[str] | None:
-        """ "new" and up to three words before one of `things`, the words and the thing as group 1; None without."""
+        """ "new" (or "just bought a") and up to three words before one of `things`, the words and the thing as
+        group 1; None without."""
         if not self.things:
             return None
         names = "|".join(re.escape(t) for t in sorted(self.things, key=len, reverse=True))
