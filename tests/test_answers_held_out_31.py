@@ -156,3 +156,38 @@ def test_equipment_we_have_just_bought_is_the_new_thing_announced(drafter):
     text = "We have just bought a 3D implant scanner. Can you write a Facebook post announcing it?"
     (draft, *_) = drafter.drafts(turn(text, ["facebook"]), None, Asker())
     assert "3D implant scanner" in draft.text and "[service]" not in draft.text
+
+
+@pytest.mark.slow
+def test_a_card_written_for_the_askers_country_is_not_swapped_for_general_sections(indexed):
+    """The nearby-question check (the question's words mostly absent from the card's wordings) sent a French
+    pharmacist to Instagram basics; the French code's card won on the country, which the words do not show."""
+    answer = ask(
+        indexed,
+        "I'm a pharmacien titulaire in Lille and we're opening an Instagram for the officine. Which kinds of posts "
+        "are legal for us?",
+    )
+    assert answer.card_id == "italy-france-spain-france-doctors"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please write an Instagram post: we're closed June 1-2 for staff training.",
+        "Instagram caption for Ramadan: timings (Sat-Thu 10am-4pm, closed Friday) and give 2-3 tips for fasting.",
+    ],
+)
+def test_a_bare_range_of_numbers_is_no_opening_hours(drafter, text):
+    (draft, *_) = drafter.drafts(turn(text, ["instagram"]), None, Asker())
+    assert "2-3 tips" not in draft.text and "hours become closed" not in draft.text
+
+
+def test_a_quoted_video_title_after_a_colon_stays_the_subject(drafter):
+    text = "Can you write me a script for a 45 sec reel: '3 stretches for runners with tight calves'."
+    (draft, *_) = drafter.drafts(turn(text, ["instagram"]), None, Asker(specialty="physiotherapy"))
+    assert "stretches for runners with tight calves" in draft.title
+
+
+def test_myths_to_debunk_are_the_subject_not_the_myths_quoted(drafter):
+    text = "Write a TikTok script debunking two flossing myths: 'bleeding means stop' and 'once a week is fine'."
+    assert drafter.topics.subject_phrase(text) == "flossing myths"

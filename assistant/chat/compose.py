@@ -493,9 +493,12 @@ class Composer:
         """Whether the one card matched answers a nearby question, so the whole sections answer better: the
         question's distinctive words are mostly absent from every wording of the card, at a modest confidence. Not
         for a message in another language: the words its gloss leaves as written (compounds, idioms) are absent from
-        every card, and the sections are no closer to what was asked."""
+        every card, and the sections are no closer to what was asked. Nor for a card written for the asker's country
+        (a French pharmacist's question answered by the French code of medical ethics, not by Instagram basics)."""
         if self.nearby is None or len(matches) != 1 or _glossed(turn):
             return False
+        if self.matcher is not None and self.matcher.written_for(matches[0].card.id):
+            return False  # a card written for the asker's country won on the country, which the words do not show
         if not self.for_asker(turn.passages, turn.country, turn.query):
             return False
         return self.nearby.abstains(matches[0].uncovered, matches[0].confidence)

@@ -46,11 +46,12 @@ def video_script_draft(
 
     ideas = video_ideas(kb, spec_id, [platform], count=20)
     words = set(tokenize(topics.subject(turn.masked))) - set(data.extras.subject_stopwords)
-    overlap = {id(i): topics.weight(words & set(tokenize(f"{i.title} {i.hook}"))) for i in ideas}
-    idea = max(ideas, key=lambda i: overlap[id(i)])
+    shared = {id(i): words & set(tokenize(f"{i.title} {i.hook}")) for i in ideas}
+    idea = max(ideas, key=lambda i: len(shared[id(i)]))
     # No idea on this subject ("Pharmacy First" is not "Your first appointment": a common word shared is chance):
     # a general script on it
-    if words and (topic is None or not overlap[id(idea)] or overlap[id(idea)] < data.extras.script_idea_min_weight):
+    best = shared[id(idea)]
+    if words and (topic is None or not best or topics.weight(best) < data.extras.script_idea_min_weight):
         values = _values(profile, details_in(turn.masked, kb.countries))
         return general_draft(kb, data, topics, turn, platform, values, "video_script")
     beats = [f"{n}. {beat}" for n, beat in enumerate(idea.outline, 1)]

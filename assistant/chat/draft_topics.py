@@ -20,10 +20,8 @@ _SUBJECT_END = re.compile(
     r"office|centre|center|pharmacy|hospital|page|account|feed|profile|team|patients|followers|audience|business|unit|"
     r"service|[a-z]+ists?|[a-z]+ians?|doctors?|dentists?|gps?|physios?|nurses?|midwi(?:fe|ves)|surgeons?)\b)"
     r"|\s+(?:for|in|at|from|on)\s+(?:my|our|your)\b|\s+in\s+(?-i:[A-Z])|[,.;?!]|\s*\((?=[^)]*,)"
-    # "explaining Pharmacy First to people who don't know ...": whom it is for; "two sunscreen myths: 'you ...'":
-    # the examples quoted after a colon
+    # "explaining Pharmacy First to people who don't know ...": whom it is for
     r"|\s+(?:to|for)\s+(?:people|patients|parents|families|anyone|everyone|those|women|men|kids|children)\s+who\b"
-    r"|:\s*['\"‘“]"
     r"|\s+now\s+(?:that|there|there's|there’s|we|we're|we’re|you|it's|it’s)\b",  # "... now there's a self-test"
     re.IGNORECASE,
 )
@@ -92,7 +90,9 @@ class TopicFinder:
         subject = match.group(1) if match else without_question(titled.group(1)) if titled else ""
         subject = subject or subject_after_colon(text) or text
         # "about sunscreen for my skin clinic in Leeds": the subject ends where the clinic's description starts.
-        subject = _WHOM_TO.sub("", _SUBJECT_END.split(subject, maxsplit=1)[0]) if match else subject
+        subject = (
+            _WHOM_TO.sub("", _SUBJECT_END.split(_before_examples(match, subject), maxsplit=1)[0]) if match else subject
+        )
         words = [w for w in tokenize(subject) if w not in _DRAFT_WORDS and not w.isdigit()]
         # A specialty's name says who is asking ("caption for my paediatric dental practice"), unless the subject has
         # words of its own beside it: "skin cancer screening" is about skin cancer, not the dermatologist asking.
@@ -297,7 +297,7 @@ class TopicFinder:
         match = next((m for m in found if m), None)
         if match is None or (not cues and (_colon_first(text, match) or _title_first(text, match))):
             return ""
-        phrase = _WHOM_TO.sub("", _SUBJECT_END.split(match.group(1), maxsplit=1)[0])
+        phrase = _WHOM_TO.sub("", _SUBJECT_END.split(_before_examples(match, match.group(1)), maxsplit=1)[0])
         phrase = _LOOKS_LIKE.sub(r"\1", phrase.strip())  # "what the first week after X looks like": the first week
         phrase = _ASIDE.sub("", phrase) or phrase  # "lip filler before/afters (different clients)": an aside
         stop = set(self.data.extras.subject_stopwords)
@@ -309,6 +309,14 @@ class TopicFinder:
 
 _HOW_MANY = re.compile(r"^(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(to)\s+)?", re.IGNORECASE)
 
+
+def _before_examples(match: re.Match[str], subject: str) -> str:
+    """ "debunking two sunscreen myths: 'you don't need it when it's cloudy' and ...": the myths, before the
+    examples quoted after the colon."""
+    return subject.split(":", 1)[0] if _DEBUNKING.match(match.group(0)) else subject
+
+
+_DEBUNKING = re.compile(r"(?:busting|debunking)\b", re.IGNORECASE)
 
 # Whom a post urges, before what it is about: "encouraging over-50s to get their bowel screening" is about bowel
 # screening.

@@ -415,11 +415,10 @@ _TIMETABLE = re.compile(
     re.IGNORECASE,
 )
 # Without the word "hours": "we'll be closed on the first two days of Eid, then open 10am-6pm for the rest".
-# The hours as "9-1" count too, never a span of days ("24-26 Dec").
+# Hours written "open 9-1" count too; a bare "1-2" is no hours ("closed June 1-2", "give 2-3 tips").
 _OPEN_CLOSED = re.compile(
     r"\b((?:we(?:'ll| will) be |we are |we're )?(?:closed|open)\b[^.!?\n]*?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|h\b)|"
-    r"\b\d{1,2}(?:[:.]\d{2})?\s*[-–]\s*\d{1,2}(?:[:.]\d{2})?\b(?!\s*(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|"
-    r"sep|oct|nov|dec|of)))[^.!?\n]*)",
+    r"\bopen\s+(?:from\s+)?\d{1,2}(?:[:.]\d{2})?\s*[-–]\s*\d{1,2}(?:[:.]\d{2})?\b)[^.!?\n]*)",
     re.IGNORECASE,
 )
 _WE_WILL_BE = re.compile(r"^(?:we(?:'ll| will) be|we are|we're)\s+", re.IGNORECASE)
