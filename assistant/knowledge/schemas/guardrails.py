@@ -271,6 +271,7 @@ class NameContext(Strict):
     # After a doctor's title: a sentence that shows a public doctor (media, an audience), not a patient.
     public_doctor_sentence: tuple[Regex, ...] = ()
     doctor_titles: tuple[str, ...] = ()
+    letter_closing: Regex | None = None
     # Right after a name: an appointment time ("Ivy 1pm"), or an age in brackets ("anvi (6 yrs)"): a patient.
     time_after_name: Regex | None = None
     age_in_brackets: Regex | None = None

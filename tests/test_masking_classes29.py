@@ -1,0 +1,42 @@
+"""Classes of misses and wrong masks fixed after the twenty-ninth blind masking set (docs/privacy.md).
+
+Each test uses wordings of its own, not the set's messages; a guard beside each keeps what must stay masked or
+readable.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.masking import masked as _masked
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Our practice will be closed next week; Dr. Owen Fairbairn at Hillcrest Smiles is on call for us.",
+            "Fairbairn",
+        ),
+        ("Post idea: we hosted a study evening with Prof. Ines Valdambrini and Dott.ssa Carla Mezzadri.", "Mezzadri"),
+        ("Urlaubsvertretung: Dr. med. Jutta Kallweit, Telefon über die Zentrale.", "Kallweit"),
+        ("Anamnesebogen:\nName: Peter Krause\nHausarzt: Dr. Max Sommerfeld\nBeruf: Lehrer", "Sommerfeld"),
+    ],
+)
+def test_a_name_after_a_doctors_title_is_another_clinician(text, name):
+    assert not any(name in n for n in _masked(text, "NAME"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Our patient Dr. Leopold Vanterpool (a retired vet) wants a copy of his x-rays.", "Leopold Vanterpool"),
+        ("Frau Dr. Hiltrud Osterkamp möchte ihren Befund per Post.", "Hiltrud Osterkamp"),
+        (
+            "Please reply to this email.\n\nMit freundlichen Grüßen\nDr. Konrad Wellershoff\nTalstraße 5, 79102 Freiburg",
+            "Konrad Wellershoff",
+        ),
+    ],
+)
+def test_a_doctor_who_is_a_patient_or_signs_a_letter_stays_masked(text, name):
+    assert name in _masked(text, "NAME")
