@@ -33,7 +33,7 @@ def test_a_name_after_a_doctors_title_is_another_clinician(text, name):
         ("Our patient Dr. Leopold Vanterpool (a retired vet) wants a copy of his x-rays.", "Leopold Vanterpool"),
         ("Frau Dr. Hiltrud Osterkamp möchte ihren Befund per Post.", "Hiltrud Osterkamp"),
         (
-            "Please reply to this email.\n\nMit freundlichen Grüßen\nDr. Konrad Wellershoff\nTalstraße 5, 79102 Freiburg",
+            "Bitte antworten.\n\nMit freundlichen Grüßen\nDr. Konrad Wellershoff\nTalstraße 5, 79102 Freiburg",
             "Konrad Wellershoff",
         ),
     ],
