@@ -40,3 +40,28 @@ def test_a_name_after_a_doctors_title_is_another_clinician(text, name):
 )
 def test_a_doctor_who_is_a_patient_or_signs_a_letter_stays_masked(text, name):
     assert name in _masked(text, "NAME")
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        (
+            "Aufnahmebogen:\nNachname: Krause\nVorname: Peter\nBeruf: Lehrer\nMedikamente: Ramipril",
+            ["Beruf", "Medikamente"],
+        ),
+        ("Scheda:\nCodice fiscale: RSSMRA80A01H501U\nProfessione: insegnante\nIntolleranze: lattosio", ["Professione"]),
+        (
+            "Claim form:\nPatient: Mr. Dev Anand Rao\nPayer: Oriental Insurance\nSurgeon: Dr. Mehta",
+            ["Payer", "Surgeon"],
+        ),
+    ],
+)
+def test_the_other_labels_of_a_form_are_no_chat_speakers(text, labels):
+    names = _masked(text, "NAME")
+    assert not any(label in n for n in names for label in labels)
+
+
+def test_the_speakers_of_a_chat_log_stay_masked():
+    text = "Comments:\nOrlaith Brennan: do you do Saturdays?\nTadhg Mulcahy: Orlaith they do, I went last week"
+    names = _masked(text, "NAME")
+    assert "Orlaith Brennan" in names and "Tadhg Mulcahy" in names

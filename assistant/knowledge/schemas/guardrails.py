@@ -282,6 +282,9 @@ class NameContext(Strict):
     syllable_prefixes_not_names: tuple[str, ...] = ()
     # Labels at the start of a chat log's lines that are not a person's name ("Us:", "Reception:", "Subject:").
     speakers_not_names: tuple[str, ...] = ()
+    # A form's labels for a patient's name, birth date, identity number or address: a message with one of them at a
+    # line's start is a form, and its other labels are fields, not people writing in a chat.
+    form_field_labels: Regex | None = None
     # Where an initial and a surname are a patient in a schedule or a list ("8:40 S. Abdi", "for T. Nguyen").
     initials_list_before: Regex | None = None
     # Words that go before a nickname and are part of it ("Big Ray", "little Benny"), in lower case.
