@@ -610,7 +610,8 @@ def names_as_speakers(text: str, not_names: frozenset[str], everyday: Callable[[
     down several lines: "Manager:", "Billing:"), or a short capitalised label repeated down the log ("Jo:"); and
     none of the log's other speakers (the clinic, "Us", "Reception") nor a header ("Subject:", "From:"), a title
     ("Dr Holt:") or a weekday; in a form (`_a_form`), a listed given name only. The words are data
-    (`speakers_not_names`). One line is enough when it starts with a chat export's stamp, a date and a time in brackets ("[09/05/2024, 07:12] <name>: ...")."""
+    (`speakers_not_names`). One line is enough when it starts with a chat export's stamp, a date and a time in
+    brackets ("[09/05/2024, 07:12] <name>: ...")."""
     context = person_names().name_context
     lines = list(_SPEAKER_LINE.finditer(text))
     log = len(lines) >= 2 and len({m.group("n").lower() for m in lines}) >= 2
