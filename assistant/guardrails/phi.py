@@ -394,8 +394,24 @@ def _without_weekdays(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
             end = _days_end(text, s.start + m.end(1), days)
             if end is not None:
                 s = PhiSpan("NAME", s.start, s.start + m.start(), text[s.start : s.start + m.start()])
-        kept.append(s)
+        if not _a_day_in_a_range(text, s, days):
+            kept.append(s)
     return kept
+
+
+# A weekday joined to the one before or after by a dash or a slash ("Mon–Thu", "Tue/Sat").
+_DAY_BEFORE = re.compile(r"([^\W\d_]{2,9})[ ]?[/–—-][ ]?$")
+_DAY_AFTER = re.compile(r"[ ]?[/–—-][ ]?([^\W\d_]{2,9})(?!\w)")
+
+
+def _a_day_in_a_range(text: str, span: PhiSpan, days: frozenset[str]) -> bool:
+    """Whether a one-word name is a weekday in a range of weekdays ("Mon–Thu 8am–5pm"): opening hours, no one's name
+    (a surname "Do" or "Sun" after a given name is two words)."""
+    if span.kind != "NAME" or span.text.lower().rstrip(".") not in days:
+        return False
+    before = _DAY_BEFORE.search(text, max(0, span.start - 14), span.start)
+    after = _DAY_AFTER.match(text, span.end)
+    return any(m is not None and m.group(1).lower().rstrip(".") in days for m in (before, after))
 
 
 def _days_end(text: str, at: int, days: frozenset[str]) -> int | None:
