@@ -73,6 +73,7 @@ class _Patterns:
     modal: frozenset[str]
     doctor_title_before: re.Pattern[str]
     closing_before: re.Pattern[str]
+    patient_writes: re.Pattern[str]
     public_doctor: re.Pattern[str]
     age: re.Pattern[str]
     patient_word: re.Pattern[str]
@@ -140,6 +141,7 @@ def _patterns() -> _Patterns | None:
         doctor_title_before=re.compile(
             rf"(?<![\w.])(?:{'|'.join(re.escape(t) for t in data.doctor_titles) or '(?!)'})\.? $", re.IGNORECASE
         ),
+        patient_writes=re.compile(data.patient_writes or "(?!)", re.IGNORECASE),
         closing_before=re.compile(rf"(?:{data.letter_closing or '(?!)'})$", re.IGNORECASE),
         public_doctor=_any(data.public_doctor_sentence or ("(?!)",), role),
         age=re.compile(data.age_in_brackets or "(?!)", re.IGNORECASE),
@@ -197,7 +199,16 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
         return True
     if p.title_before.search(before):  # another clinician: "letter from Dr. Ramirez at Dell Children's"
         return _titled_clinician(before, after, sentence, p) or _doctor_by_title(text, start, before, sentence, p)
-    return False
+    return " " in text[start:end] and _from_another_practice(after, sentence, p)
+
+
+def _from_another_practice(after: str, sentence: str, p: _Patterns) -> bool:
+    """Whether a full name is a clinician's from another practice or a hospital ("<given> <surname> from Northside
+    Sports Clinic is covering"): not when the sentence speaks of a patient or of what a patient writes ("... left us
+    a review")."""
+    if not p.clinician_after.match(after):
+        return False
+    return not (p.patient_word.search(sentence) or p.patient_writes.search(sentence))
 
 
 _CITATION = 200  # characters either side of a name in which its citation is looked for
