@@ -65,3 +65,36 @@ def test_the_speakers_of_a_chat_log_stay_masked():
     text = "Comments:\nOrlaith Brennan: do you do Saturdays?\nTadhg Mulcahy: Orlaith they do, I went last week"
     names = _masked(text, "NAME")
     assert "Orlaith Brennan" in names and "Tadhg Mulcahy" in names
+
+
+@pytest.mark.parametrize(
+    "text", ["Winter hours: Mon–Thu 9am–6pm, Fri 9am–1pm.", "Physio classes Tue – Sat, book online."]
+)
+def test_a_weekday_in_a_range_of_days_is_no_name(text):
+    assert _masked(text, "NAME") == []
+
+
+def test_a_patient_called_like_a_weekday_stays_masked():
+    assert "Thu Tran" in _masked("Patient Thu Tran called about her crown.", "NAME")
+
+
+def test_a_full_name_from_another_practice_is_a_clinician_there():
+    text = "While we are closed, Bronagh Kielty from Southside Sports Clinic will see any urgent cases."
+    assert _masked(text, "NAME") == []
+
+
+def test_a_name_from_another_practice_who_left_a_review_stays_masked():
+    text = "Bronagh Kielty from Southside Medical Centre left us a one-star review, please draft a reply."
+    assert "Bronagh Kielty" in _masked(text, "NAME")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Employer: Brady Airways, cabin crew", "Blog post: Dallas Water says the supply is safe to drink again."],
+)
+def test_a_company_named_by_a_place_or_a_founder_is_no_name(text):
+    assert _masked(text, "NAME") == []
+
+
+def test_a_surname_like_a_company_word_stays_masked():
+    assert "Niamh Power" in _masked("Niamh Power rang about her invoice.", "NAME")
