@@ -98,3 +98,30 @@ def test_a_company_named_by_a_place_or_a_founder_is_no_name(text):
 
 def test_a_surname_like_a_company_word_stays_masked():
     assert "Niamh Power" in _masked("Niamh Power rang about her invoice.", "NAME")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("note for dr: husband rajinder says she is still dizzy, call back after 5", "rajinder"),
+        ("son is dominic, he will bring her in on friday", "dominic"),
+        ("Me husband Kev reckons the cream is not working", "Kev"),
+        ("rückruf wg. befund – tochter elif übersetzt, nur vormittags", "elif"),
+        ("Gentile Rossella, le ricordiamo l'igiene di martedì alle 9.", "Rossella"),
+    ],
+)
+def test_a_relative_named_in_a_notes_shorthand_or_a_letters_greeting_is_masked(text, name):
+    assert name in _masked(text, "NAME")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mamma mia, what a week! Write a fun post about our new chairs.",
+        "Mother Teresa once said kind words are short; make it a post.",
+        "Our son is 7 and our daughter is happy with the new brace.",
+        "Grazie per il servizio gentile e veloce!",
+    ],
+)
+def test_relative_words_and_gentile_alone_mask_nothing(text):
+    assert _masked(text, "NAME") == []
