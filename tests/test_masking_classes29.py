@@ -125,3 +125,37 @@ def test_a_relative_named_in_a_notes_shorthand_or_a_letters_greeting_is_masked(t
 )
 def test_relative_words_and_gentile_alone_mask_nothing(text):
     assert _masked(text, "NAME") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Consult note. RE: Mrs. Ada Lindqvist  HCN: 2468 135 790 QT", "NATIONAL_ID", "2468 135 790 QT"),
+        ("Patient: Mr. Ray Okonkwo\nMedicare #: 3FK7-HN2-RT58\nPlan: PPO", "NATIONAL_ID", "3FK7-HN2-RT58"),
+        ("Intake:\nName: Ada Lindqvist\nDOB (YYYY/MM/DD): 1979/03/21", "DATE_OF_BIRTH", "1979/03/21"),
+        (
+            "Export:\ncognome;nome;n_cartella;ultima_visita\nMarchi;Elsa;Z-1998-0031;12/01/2024",
+            "RECORD_NUMBER",
+            "Z-1998-0031",
+        ),
+        (
+            "Overdue:\nDemographic #|Last, First|Last Pap|Notes\n7781|Quist, Birgit|never|call first",
+            "RECORD_NUMBER",
+            "7781",
+        ),
+    ],
+)
+def test_health_cards_beneficiary_ids_bracketed_formats_and_export_columns_are_masked(text, kind, value):
+    assert value in _masked(text, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bookings open at 0800 and close 1830 ON, reference 4471 205 338 AM for the hall.",
+        "Order ref 3FK7-HN2-RT58 has shipped, can you write a thank-you post for the supplier?",
+        "Our opening hours (Mon/Wed/Fri): 2025/06/02 onwards, 8am to 6pm.",
+    ],
+)
+def test_times_order_codes_and_other_dates_are_no_identifiers(text):
+    assert _masked(text, "NATIONAL_ID") == [] and _masked(text, "DATE_OF_BIRTH") == []
