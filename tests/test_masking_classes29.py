@@ -159,3 +159,28 @@ def test_health_cards_beneficiary_ids_bracketed_formats_and_export_columns_are_m
 )
 def test_times_order_codes_and_other_dates_are_no_identifiers(text):
     assert _masked(text, "NATIONAL_ID") == [] and _masked(text, "DATE_OF_BIRTH") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Polish this banner: Bring Hope To Every Family This Winter — Free Checkups For Kids",
+        'Caption in Title Case please: "Give Faith For Your Future Smile"',
+    ],
+)
+def test_a_name_running_into_title_case_copy_is_no_name(text):
+    assert _masked(text, "NAME") == []
+
+
+def test_a_patient_with_a_short_surname_stays_masked():
+    assert "Anh To" in _masked("Patient Anh To called about her bill.", "NAME")
+
+
+def test_a_public_figures_fundraising_is_no_patient():
+    text = "Post idea: mention Rob Burrow’s charity walk as our inspiration for the June fun run."
+    assert _masked(text, "NAME") == []
+
+
+def test_a_patients_fundraising_stays_masked():
+    text = "Our patient Rob Harlow’s fundraising walk raised £2,000, write a thank-you post."
+    assert "Rob Harlow" in _masked(text, "NAME")

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..profile import ClinicProfile
-from ._data import any_of, guardrail_data, patient_data, words
+from ._data import any_of, guardrail_data, patient_data, person_names, words
 from .addresses import find_addresses
 from .births import find_birth_dates
 from .clinic import clinic_terms
@@ -332,7 +332,8 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans, cleared = _without_colleagues_and_figures(text, _with_names_after_numbers(text, spans), extra_names)
     spans = _with_reviewer_initials(text, _with_repeated_names(text, spans, cleared))
     spans = _with_table_cells(text, _with_unlabelled_numbers(text, _with_dates_after_names(text, spans)))
-    return _with_phone_extensions(text, _without_weekdays(text, _without_ranks(text, spans)))
+    spans = _without_title_case_copy(text, _without_weekdays(text, _without_ranks(text, spans)))
+    return _with_phone_extensions(text, spans)
 
 
 # The next lower-case word after a lower-case name, one space between ("mr okafor-mensah kwabena called").
@@ -412,6 +413,27 @@ def _a_day_in_a_range(text: str, span: PhiSpan, days: frozenset[str]) -> bool:
     before = _DAY_BEFORE.search(text, max(0, span.start - 14), span.start)
     after = _DAY_AFTER.match(text, span.end)
     return any(m is not None and m.group(1).lower().rstrip(".") in days for m in (before, after))
+
+
+@lru_cache(maxsize=1)
+def _glue_words() -> frozenset[str]:
+    context = person_names().name_context
+    return frozenset(w.lower() for w in (context.title_case_glue if context is not None else ()))
+
+
+_NEXT_CAPITAL = re.compile(r"[ ]+[A-Z]")
+
+
+def _without_title_case_copy(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` less a name that runs into the small words of a line in Title Case and on into its next capitalised
+    word ("Bring Joy To Your Smile", "Hope To Every Family"): a heading or an advert's copy, no one's name."""
+    glue = _glue_words()
+
+    def copy(s: PhiSpan) -> bool:
+        later = s.text.split()[1:]
+        return bool(later) and later[-1].lower() in glue and _NEXT_CAPITAL.match(text, s.end) is not None
+
+    return [s for s in spans if not (s.kind == "NAME" and copy(s))]
 
 
 def _days_end(text: str, at: int, days: frozenset[str]) -> int | None:

@@ -272,6 +272,8 @@ class NameContext(Strict):
     public_doctor_sentence: tuple[Regex, ...] = ()
     doctor_titles: tuple[str, ...] = ()
     letter_closing: Regex | None = None
+    # The small words of a line in Title Case ("Bring Joy To Your Smile"), compared in lower case.
+    title_case_glue: tuple[str, ...] = ()
     # What a patient writes or leaves: a name from another practice in such a sentence may be a patient's.
     patient_writes: Regex | None = None
     # Right after a name: an appointment time ("Ivy 1pm"), or an age in brackets ("anvi (6 yrs)"): a patient.
