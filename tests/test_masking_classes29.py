@@ -184,3 +184,19 @@ def test_a_public_figures_fundraising_is_no_patient():
 def test_a_patients_fundraising_stays_masked():
     text = "Our patient Rob Harlow’s fundraising walk raised £2,000, write a thank-you post."
     assert "Rob Harlow" in _masked(text, "NAME")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My nan thinks the cream made it worse, can you write a reply?",
+        "Aai says the drops sting, is that normal after surgery?",
+    ],
+)
+def test_the_word_for_a_mother_or_a_grandparent_is_no_name(text):
+    assert _masked(text, "NAME") == []
+
+
+def test_a_patient_called_nan_and_the_relative_after_nan_stay_masked():
+    assert "Nan Kirby" in _masked("Patient Nan Kirby called about her bill.", "NAME")
+    assert "Auntie Flo" in _masked("Still itchy but my nan Auntie Flo thinks I should come in.", "NAME")
