@@ -200,3 +200,19 @@ def test_the_word_for_a_mother_or_a_grandparent_is_no_name(text):
 def test_a_patient_called_nan_and_the_relative_after_nan_stay_masked():
     assert "Nan Kirby" in _masked("Patient Nan Kirby called about her bill.", "NAME")
     assert "Auntie Flo" in _masked("Still itchy but my nan Auntie Flo thinks I should come in.", "NAME")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Behandlungsplan: 10 Sitzungen, Beginn 12.06.2025", "Trattamento: 6 sedute, inizio 03.09.2025, poi controllo"],
+)
+def test_a_whole_calendar_date_is_no_phone_number(text):
+    assert _masked(text, "PHONE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [("Tel. 0761.29.33.41, bitte zurückrufen", "0761.29.33.41"), ("Handy 0171.234.5678", "0171.234.5678")],
+)
+def test_a_phone_number_written_with_dots_stays_masked(text, phone):
+    assert phone in _masked(text, "PHONE")

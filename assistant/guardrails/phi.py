@@ -108,6 +108,11 @@ _IDENTIFIER_FINDERS: tuple[tuple[str, str, Callable[[str], list[tuple[int, int]]
 _BUILD_LOCK = threading.Lock()
 # Stretches that could hold a phone number: digits with spaces, dots, dashes, slashes or brackets between them.
 _PHONE_RUN = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d ().\-/]{5,24}\d(?!\w)")
+# A whole date, day and month first or the year first, one separator throughout ("05.05.2025", "2025/05/05"): read
+# in some regions as a valid phone number, never written as one (twenty-ninth masking set).
+_CALENDAR_DATE = re.compile(
+    r"(?:0?[1-9]|[12]\d|3[01])([./-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d|(?:19|20)\d\d([./-])(?:0?[1-9]|1[0-2])\2(?:0?[1-9]|[12]\d|3[01])"
+)
 # A date and the hour of a time after it ("2024-03-04 09:00", "04/03/2024 09:45" in an export): a stamp, not a phone.
 _DATE_AND_HOUR = re.compile(r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{4})[ T]\d{1,2}")
 
@@ -896,6 +901,8 @@ def _phone_recognizer_class():
                 if sum(ch.isdigit() for ch in candidate) < 7:
                     continue
                 if _DATE_AND_HOUR.fullmatch(candidate) and re.match(r":\d{2}", text[run.end() : run.end() + 3]):
+                    continue
+                if _CALENDAR_DATE.fullmatch(candidate):  # "Beginn 05.05.2025": a treatment's start, no phone
                     continue
                 # "GB" reads both "+44..." and "0044..." forms; national numbers try each region until one fits.
                 # With a "+" and a country code, a number of a possible length counts even when its range is not
