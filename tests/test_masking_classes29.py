@@ -216,3 +216,29 @@ def test_a_whole_calendar_date_is_no_phone_number(text):
 )
 def test_a_phone_number_written_with_dots_stays_masked(text, phone):
     assert phone in _masked(text, "PHONE")
+
+
+@pytest.mark.parametrize(
+    ("text", "address", "label"),
+    [
+        (
+            "Anmeldung:\nAnschrift: Talstraße 9, 79102 Freiburg\nKrankenkasse: TK",
+            "Talstraße 9, 79102 Freiburg",
+            "Krankenkasse",
+        ),
+        (
+            "Intake:\nAddress: 7 Kirkgate Road, Otley LS21 3AB\nReferred by: Dr Ahmed",
+            "7 Kirkgate Road, Otley LS21 3AB",
+            "Referred",
+        ),
+    ],
+)
+def test_an_address_stops_before_the_next_fields_label(text, address, label):
+    addresses = _masked(text, "ADDRESS")
+    assert address in addresses and not any(label in a for a in addresses)
+
+
+def test_an_address_over_two_lines_stays_whole():
+    assert "12 Kirkgate Road\nOtley LS21 3AB" in _masked(
+        "Home visit at:\n12 Kirkgate Road\nOtley LS21 3AB\nthanks", "ADDRESS"
+    )

@@ -338,7 +338,7 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = _with_reviewer_initials(text, _with_repeated_names(text, spans, cleared))
     spans = _with_table_cells(text, _with_unlabelled_numbers(text, _with_dates_after_names(text, spans)))
     spans = _without_title_case_copy(text, _without_weekdays(text, _without_ranks(text, spans)))
-    return _with_phone_extensions(text, spans)
+    return _with_phone_extensions(text, _without_next_labels(text, spans))
 
 
 # The next lower-case word after a lower-case name, one space between ("mr okafor-mensah kwabena called").
@@ -418,6 +418,23 @@ def _a_day_in_a_range(text: str, span: PhiSpan, days: frozenset[str]) -> bool:
     before = _DAY_BEFORE.search(text, max(0, span.start - 14), span.start)
     after = _DAY_AFTER.match(text, span.end)
     return any(m is not None and m.group(1).lower().rstrip(".") in days for m in (before, after))
+
+
+# A form's label at a line's start: up to three words with no digit, then a colon ("Tel.:", "Referred by:").
+_LABEL_LINE = re.compile(r"[ \t]*[^\W\d_][^\W\d_.'’-]*\.?(?:[ ][^\W\d_][^\W\d_.'’-]*\.?){0,2}[ \t]*(?:#|no\.?)?[ \t]*:")
+
+
+def _without_next_labels(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` with an address cut before its last line when that line starts the form's next field ("..., 79104
+    Freiburg\nTel.: ..."): the label is no part of the address."""
+    kept = []
+    for s in spans:
+        cut = s.text.rfind("\n") if s.kind == "ADDRESS" else -1
+        if cut > 0 and _LABEL_LINE.match(text, s.start + cut + 1):
+            end = s.start + len(s.text[:cut].rstrip())
+            s = PhiSpan(s.kind, s.start, end, text[s.start : end])
+        kept.append(s)
+    return kept
 
 
 @lru_cache(maxsize=1)
