@@ -242,3 +242,13 @@ def test_an_address_over_two_lines_stays_whole():
     assert "12 Kirkgate Road\nOtley LS21 3AB" in _masked(
         "Home visit at:\n12 Kirkgate Road\nOtley LS21 3AB\nthanks", "ADDRESS"
     )
+
+
+def test_a_letters_sign_off_by_the_doctor_named_at_its_head_is_no_patient():
+    text = "Referral:\nDr Fiona Walsh MBBS FRACGP\nRe: Ms Tui Ngata\nThanks for seeing Tui.\nKind regards, Fiona"
+    assert "Fiona" not in _masked(text, "NAME")
+
+
+def test_a_patient_who_signs_after_her_review_stays_masked():
+    text = "Review from Fiona Walsh: great clinic!\nKind regards, Fiona"
+    assert "Fiona" in _masked(text, "NAME")

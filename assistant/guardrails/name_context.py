@@ -261,8 +261,8 @@ def cued_or_titled(text: str, start: int) -> bool:
         return True
     lo, _ = _sentence(text, start, start)
     before = text[lo:start]
-    if p.cue_before.search(before):
-        return True
+    if p.cue_before.search(before):  # a letter's closing is no such cue: "Regards, <the doctor who wrote it>"
+        return not p.closing_before.search(before.rstrip())
     return bool(p.title_before.search(before)) and not p.doctor_title_before.search(before)
 
 
