@@ -443,7 +443,7 @@ def _glue_words() -> frozenset[str]:
     return frozenset(w.lower() for w in (context.title_case_glue if context is not None else ()))
 
 
-_NEXT_CAPITAL = re.compile(r"[ ]+[A-Z]")
+_NEXT_CAPITAL = re.compile(r"[ ]{1,2}[A-Z]")
 
 
 def _without_title_case_copy(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
