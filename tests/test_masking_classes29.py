@@ -252,3 +252,13 @@ def test_a_letters_sign_off_by_the_doctor_named_at_its_head_is_no_patient():
 def test_a_patient_who_signs_after_her_review_stays_masked():
     text = "Review from Fiona Walsh: great clinic!\nKind regards, Fiona"
     assert "Fiona" in _masked(text, "NAME")
+
+
+def test_a_letters_greeting_is_no_name_and_its_writer_stays_masked():
+    text = (
+        "Bitte antworten:\n\nVon: Jens Albrecht <ja@web.de>\nBetreff: Befund\n\nGuten Tag,\nmeine Frau Lea Albrecht "
+        "war bei Ihnen.\n\nMit freundlichen Grüßen\nJens Albrecht\nTalweg 3\n79100 Freiburg\nTel. 0761 555 0199"
+    )
+    names, addresses = _masked(text, "NAME"), _masked(text, "ADDRESS")
+    assert not any("Guten" in n for n in names) and "Jens Albrecht" in names
+    assert not any("Tel" in a for a in addresses)

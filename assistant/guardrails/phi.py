@@ -426,11 +426,12 @@ _LABEL_LINE = re.compile(r"[ \t]*[^\W\d_][^\W\d_.'’-]*\.?(?:[ ][^\W\d_][^\W\d_
 
 def _without_next_labels(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     """`spans` with an address cut before its last line when that line starts the form's next field ("..., 79104
-    Freiburg\nTel.: ..."): the label is no part of the address."""
+    Freiburg\nTel.: ...") or a phone number ("\nTel. 0761 ..."): the label is no part of the address."""
     kept = []
     for s in spans:
         cut = s.text.rfind("\n") if s.kind == "ADDRESS" else -1
-        if cut > 0 and _LABEL_LINE.match(text, s.start + cut + 1):
+        line = s.start + cut + 1
+        if cut > 0 and (_LABEL_LINE.match(text, line) or is_phone_cue(text, line)):
             end = s.start + len(s.text[:cut].rstrip())
             s = PhiSpan(s.kind, s.start, end, text[s.start : end])
         kept.append(s)
