@@ -198,7 +198,9 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
     if p.news_sentence.search(sentence) or _quote_author(text, start, p):
         return True
     if p.title_before.search(before):  # another clinician: "letter from Dr. Ramirez at Dell Children's"
-        return _titled_clinician(before, after, sentence, p) or _doctor_by_title(text, start, before, sentence, p)
+        return _titled_clinician(before, after, sentence, p) or _doctor_by_title(
+            text, (start, end), before, sentence, p
+        )
     return " " in text[start:end] and _from_another_practice(after, sentence, p)
 
 
@@ -280,12 +282,14 @@ def _titled_clinician(before: str, after: str, sentence: str, p: _Patterns) -> b
 _SIGNED_WITHIN = 40  # characters before a titled name in which a letter's closing words are looked for
 
 
-def _doctor_by_title(text: str, start: int, before: str, sentence: str, p: _Patterns) -> bool:
-    """Whether a name after a doctor's title is a clinician's by the title alone ("covering: Dr. Raj Patel", "with
-    Dott.ssa Sara De Santis"): not when the sentence speaks of a patient, a lay title stands before the doctor's
-    ("Frau Dr. Vogel") or the name signs a letter (a patient who is a doctor writing in)."""
+def _doctor_by_title(text: str, span: tuple[int, int], before: str, sentence: str, p: _Patterns) -> bool:
+    """Whether a full name after a doctor's title is a clinician's by the title alone ("covering: Dr. <given>
+    <surname>", "with Dott.ssa <given> <surname>"): not a surname alone ("Dr. <surname> referred her" may name a
+    patient), nor when the sentence speaks of a patient, a lay title stands before the doctor's ("Frau Dr. Vogel")
+    or the name signs a letter (a patient who is a doctor writing in)."""
+    start, end = span
     title = p.doctor_title_before.search(before)
-    if title is None or p.patient_word.search(sentence):
+    if title is None or " " not in text[start:end] or p.patient_word.search(sentence):
         return False
     rest = before[: title.start()]
     if p.title_before.search(rest) and not p.doctor_title_before.search(rest):
