@@ -159,7 +159,7 @@ def detect_phi(
         return spans
     kept = [s for s in spans if not own.covers(s) or own.lay_titled_namesake(text, s)]
     dropped = [s for s in spans if s not in kept]
-    return _without_staff_relatives(text, _without_nicknames_of(text, kept, dropped), dropped)
+    return _without_staff_relatives(text, _without_nicknames_of(text, kept, dropped), dropped, own.surnames)
 
 
 @lru_cache(maxsize=1)
@@ -169,11 +169,22 @@ def _relative_after_owner() -> re.Pattern[str]:
     return re.compile(rf"['’]s (?:{family})[ ,]+", re.IGNORECASE)
 
 
-def _without_staff_relatives(text: str, spans: list[PhiSpan], dropped: Sequence[PhiSpan]) -> list[PhiSpan]:
+def _without_staff_relatives(
+    text: str, spans: list[PhiSpan], dropped: Sequence[PhiSpan], surnames: frozenset[str] = frozenset()
+) -> list[PhiSpan]:
     """`spans` less the name of a relative of one of the clinic's own staff, right after the staff member's name
-    ("<staff name>'s daughter <name> ran the marathon"): the family of a colleague, not a patient."""
+    ("<staff name>'s daughter <name> ran the marathon"): the family of a colleague, not a patient. The staff member's
+    name may have been read as another clinician's already ("Dr. <staff name>'s son"), so their surname counts too."""
     starts = {m.end() for s in dropped if s.kind == "NAME" and (m := _relative_after_owner().match(text, s.end))}
+    starts |= {
+        m.end()
+        for m in _relative_after_owner().finditer(text)
+        if (owner := _LAST_WORD.search(text, max(0, m.start() - 40), m.start())) and fold(owner.group()) in surnames
+    }
     return [s for s in spans if not (s.kind == "NAME" and s.start in starts)] if starts else spans
+
+
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
 
 
 # A nickname's end and the brackets that open with the full name ("Jojo (<full name>"), as the start of the name.
