@@ -43,12 +43,14 @@ def _pattern() -> re.Pattern[str]:
     compact = (
         r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d"
     )
-    before = rf"(?<!\w)(?:{cues}){between}\s*(?:(?:is|was|:|-|–|on|=|,)\s*)?(?P<v>{date}|{compact})(?!\w)"
+    # The date's format in brackets after the cue, as forms print it ("DOB (YYYY/MM/DD): 1988/10/04").
+    form = r"(?:[ ]?\((?:[a-z]{1,4}[./ -]?){3}\))?"
+    before = rf"(?<!\w)(?:{cues}){form}{between}\s*(?:(?:is|was|:|-|–|on|=|,)\s*)?(?P<v>{date}|{compact})(?!\w)"
     cues_after = "|".join(f"(?:{c})" for c in terms.cues_after) or "(?!)"
     after = rf"(?<![\w/.-])(?P<w>{date})\s*(?:[(,:-]\s*)?(?:{cues_after})(?!\w)"
     # Day and month, or month and year, right after an unmistakable cue ("DOB 3/14", "DOB March 1985").
     short = (
-        rf"(?<!\w)(?:{cues_after})\s*(?:[:-]\s*)?"
+        rf"(?<!\w)(?:{cues_after}){form}\s*(?:[:-]\s*)?"
         rf"(?P<x>\d{{1,2}}/\d{{1,2}}|\d{{1,2}}/\d{{4}}|{month}\.?,?\s+\d{{4}})(?![/.\d])"
     )
     spoken = _spoken_pattern(terms.spoken_days, terms.spoken_years, month)

@@ -72,6 +72,8 @@ class _Patterns:
     from_place_actions: re.Pattern[str]
     modal: frozenset[str]
     doctor_title_before: re.Pattern[str]
+    closing_before: re.Pattern[str]
+    patient_writes: re.Pattern[str]
     public_doctor: re.Pattern[str]
     age: re.Pattern[str]
     patient_word: re.Pattern[str]
@@ -139,6 +141,8 @@ def _patterns() -> _Patterns | None:
         doctor_title_before=re.compile(
             rf"(?<![\w.])(?:{'|'.join(re.escape(t) for t in data.doctor_titles) or '(?!)'})\.? $", re.IGNORECASE
         ),
+        patient_writes=re.compile(data.patient_writes or "(?!)", re.IGNORECASE),
+        closing_before=re.compile(rf"(?:{data.letter_closing or '(?!)'})$", re.IGNORECASE),
         public_doctor=_any(data.public_doctor_sentence or ("(?!)",), role),
         age=re.compile(data.age_in_brackets or "(?!)", re.IGNORECASE),
         patient_word=re.compile(rf"\b(?:{phi.patient_words})\b", re.IGNORECASE),
@@ -194,8 +198,19 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
     if p.news_sentence.search(sentence) or _quote_author(text, start, p):
         return True
     if p.title_before.search(before):  # another clinician: "letter from Dr. Ramirez at Dell Children's"
-        return _titled_clinician(before, after, sentence, p)
-    return False
+        return _titled_clinician(before, after, sentence, p) or _doctor_by_title(
+            text, (start, end), before, sentence, p
+        )
+    return " " in text[start:end] and _from_another_practice(after, sentence, p)
+
+
+def _from_another_practice(after: str, sentence: str, p: _Patterns) -> bool:
+    """Whether a full name is a clinician's from another practice or a hospital ("<given> <surname> from Northside
+    Sports Clinic is covering"): not when the sentence speaks of a patient or of what a patient writes ("... left us
+    a review")."""
+    if not p.clinician_after.match(after):
+        return False
+    return not (p.patient_word.search(sentence) or p.patient_writes.search(sentence))
 
 
 _CITATION = 200  # characters either side of a name in which its citation is looked for
@@ -248,8 +263,8 @@ def cued_or_titled(text: str, start: int) -> bool:
         return True
     lo, _ = _sentence(text, start, start)
     before = text[lo:start]
-    if p.cue_before.search(before):
-        return True
+    if p.cue_before.search(before):  # a letter's closing is no such cue: "Regards, <the doctor who wrote it>"
+        return not p.closing_before.search(before.rstrip())
     return bool(p.title_before.search(before)) and not p.doctor_title_before.search(before)
 
 
@@ -262,6 +277,25 @@ def _titled_clinician(before: str, after: str, sentence: str, p: _Patterns) -> b
     if p.clinician_before.search(before):
         return True
     return bool(p.clinician_after.match(after)) and not p.patient_word.search(sentence)
+
+
+_SIGNED_WITHIN = 40  # characters before a titled name in which a letter's closing words are looked for
+
+
+def _doctor_by_title(text: str, span: tuple[int, int], before: str, sentence: str, p: _Patterns) -> bool:
+    """Whether a full name after a doctor's title is a clinician's by the title alone ("covering: Dr. <given>
+    <surname>", "with Dott.ssa <given> <surname>"): not a surname alone ("Dr. <surname> referred her" may name a
+    patient), nor when the sentence speaks of a patient, a lay title stands before the doctor's ("Frau Dr. Vogel")
+    or the name signs a letter (a patient who is a doctor writing in)."""
+    start, end = span
+    title = p.doctor_title_before.search(before)
+    if title is None or " " not in text[start:end] or p.patient_word.search(sentence):
+        return False
+    rest = before[: title.start()]
+    if p.title_before.search(rest) and not p.doctor_title_before.search(rest):
+        return False
+    lo = start - len(before) + title.start()
+    return not p.closing_before.search(text[max(0, lo - _SIGNED_WITHIN) : lo].rstrip())
 
 
 # What a doctor's surname names when it owns it: a condition, a sign or a test ("Grover's disease", "Bell's palsy").

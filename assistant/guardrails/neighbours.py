@@ -609,8 +609,9 @@ def names_as_speakers(text: str, not_names: frozenset[str], everyday: Callable[[
     (a listed surname that is an everyday word is a desk or a role: "Ward:", "Porter:"; so is an everyday word
     down several lines: "Manager:", "Billing:"), or a short capitalised label repeated down the log ("Jo:"); and
     none of the log's other speakers (the clinic, "Us", "Reception") nor a header ("Subject:", "From:"), a title
-    ("Dr Holt:") or a weekday. The words are data (`speakers_not_names`). One line is enough when it starts with a
-    chat export's stamp, a date and a time in brackets ("[09/05/2024, 07:12] <name>: ...")."""
+    ("Dr Holt:") or a weekday; in a form (`_a_form`), a listed given name only. The words are data
+    (`speakers_not_names`). One line is enough when it starts with a chat export's stamp, a date and a time in
+    brackets ("[09/05/2024, 07:12] <name>: ...")."""
     context = person_names().name_context
     lines = list(_SPEAKER_LINE.finditer(text))
     log = len(lines) >= 2 and len({m.group("n").lower() for m in lines}) >= 2
@@ -622,6 +623,7 @@ def names_as_speakers(text: str, not_names: frozenset[str], everyday: Callable[[
     counts: dict[str, int] = {}
     for m in lines:
         counts[m.group("n")] = counts.get(m.group("n"), 0) + 1
+    form = _a_form(lines)  # a form's other labels are fields ("Hausarzt:", "Allergie:"), not people writing
     for m in lines:
         words = m.group("n").split()
         folded = [fold(w.rstrip(".")) for w in words]
@@ -636,9 +638,23 @@ def names_as_speakers(text: str, not_names: frozenset[str], everyday: Callable[[
         # ("Manager:", "Billing:") is a role or a desk unless the name lists know it as a given name.
         # A short label down two lines or more is a name the lists are too short for ("Jo:", "Dev:").
         short = counts[m.group("n")] >= 2 and len(words) == 1 and len(first) <= 3 and words[0].istitle()
-        if short or first in lists.given or not everyday(words[0]):
+        if first in lists.given or ((short or not everyday(words[0])) and not form):
             found.append(m.span("n"))
     return found
+
+
+@lru_cache(maxsize=1)
+def _form_field() -> re.Pattern[str]:
+    context = person_names().name_context
+    fields = context.form_field_labels if context is not None else None
+    return re.compile(rf"(?:{fields or '(?!)'})[.]?", re.IGNORECASE)
+
+
+def _a_form(lines: list[re.Match[str]]) -> bool:
+    """Whether the labelled lines are a form's fields rather than a chat's speakers: one of them labels a patient's
+    name, birth date, identity number or address ("Name:", "geb.:", "Codice fiscale:")."""
+    field = _form_field()
+    return any(field.fullmatch(m.group("n")) for m in lines)
 
 
 # A full name right before an address and a comma or a dash: the person who lives there ("home visit - Iolanthe

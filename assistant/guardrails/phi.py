@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..profile import ClinicProfile
-from ._data import any_of, guardrail_data, patient_data, words
+from ._data import any_of, guardrail_data, patient_data, person_names, words
 from .addresses import find_addresses
 from .births import find_birth_dates
 from .clinic import clinic_terms
@@ -108,6 +108,11 @@ _IDENTIFIER_FINDERS: tuple[tuple[str, str, Callable[[str], list[tuple[int, int]]
 _BUILD_LOCK = threading.Lock()
 # Stretches that could hold a phone number: digits with spaces, dots, dashes, slashes or brackets between them.
 _PHONE_RUN = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d ().\-/]{5,24}\d(?!\w)")
+# A whole date, day and month first or the year first, one separator throughout ("05.05.2025", "2025/05/05"): read
+# in some regions as a valid phone number, never written as one (twenty-ninth masking set).
+_CALENDAR_DATE = re.compile(
+    r"(?:0?[1-9]|[12]\d|3[01])([./-])(?:0?[1-9]|1[0-2])\1(?:19|20)\d\d|(?:19|20)\d\d([./-])(?:0?[1-9]|1[0-2])\2(?:0?[1-9]|[12]\d|3[01])"
+)
 # A date and the hour of a time after it ("2024-03-04 09:00", "04/03/2024 09:45" in an export): a stamp, not a phone.
 _DATE_AND_HOUR = re.compile(r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{4})[ T]\d{1,2}")
 
@@ -154,7 +159,7 @@ def detect_phi(
         return spans
     kept = [s for s in spans if not own.covers(s) or own.lay_titled_namesake(text, s)]
     dropped = [s for s in spans if s not in kept]
-    return _without_staff_relatives(text, _without_nicknames_of(text, kept, dropped), dropped)
+    return _without_staff_relatives(text, _without_nicknames_of(text, kept, dropped), dropped, own.surnames)
 
 
 @lru_cache(maxsize=1)
@@ -164,11 +169,22 @@ def _relative_after_owner() -> re.Pattern[str]:
     return re.compile(rf"['’]s (?:{family})[ ,]+", re.IGNORECASE)
 
 
-def _without_staff_relatives(text: str, spans: list[PhiSpan], dropped: Sequence[PhiSpan]) -> list[PhiSpan]:
+def _without_staff_relatives(
+    text: str, spans: list[PhiSpan], dropped: Sequence[PhiSpan], surnames: frozenset[str] = frozenset()
+) -> list[PhiSpan]:
     """`spans` less the name of a relative of one of the clinic's own staff, right after the staff member's name
-    ("<staff name>'s daughter <name> ran the marathon"): the family of a colleague, not a patient."""
+    ("<staff name>'s daughter <name> ran the marathon"): the family of a colleague, not a patient. The staff member's
+    name may have been read as another clinician's already ("Dr. <staff name>'s son"), so their surname counts too."""
     starts = {m.end() for s in dropped if s.kind == "NAME" and (m := _relative_after_owner().match(text, s.end))}
+    starts |= {
+        m.end()
+        for m in _relative_after_owner().finditer(text)
+        if (owner := _LAST_WORD.search(text, max(0, m.start() - 40), m.start())) and fold(owner.group()) in surnames
+    }
     return [s for s in spans if not (s.kind == "NAME" and s.start in starts)] if starts else spans
+
+
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
 
 
 # A nickname's end and the brackets that open with the full name ("Jojo (<full name>"), as the start of the name.
@@ -332,7 +348,8 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans, cleared = _without_colleagues_and_figures(text, _with_names_after_numbers(text, spans), extra_names)
     spans = _with_reviewer_initials(text, _with_repeated_names(text, spans, cleared))
     spans = _with_table_cells(text, _with_unlabelled_numbers(text, _with_dates_after_names(text, spans)))
-    return _with_phone_extensions(text, _without_weekdays(text, _without_ranks(text, spans)))
+    spans = _without_title_case_copy(text, _without_weekdays(text, _without_ranks(text, spans)))
+    return _with_phone_extensions(text, _without_next_labels(text, spans))
 
 
 # The next lower-case word after a lower-case name, one space between ("mr okafor-mensah kwabena called").
@@ -394,8 +411,63 @@ def _without_weekdays(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
             end = _days_end(text, s.start + m.end(1), days)
             if end is not None:
                 s = PhiSpan("NAME", s.start, s.start + m.start(), text[s.start : s.start + m.start()])
+        if not _a_day_in_a_range(text, s, days):
+            kept.append(s)
+    return kept
+
+
+# A weekday joined to the one before or after by a dash or a slash ("Mon–Thu", "Tue/Sat").
+_DAY_BEFORE = re.compile(r"([^\W\d_]{2,9})[ ]?[/–—-][ ]?$")
+_DAY_AFTER = re.compile(r"[ ]?[/–—-][ ]?([^\W\d_]{2,9})(?!\w)")
+
+
+def _a_day_in_a_range(text: str, span: PhiSpan, days: frozenset[str]) -> bool:
+    """Whether a one-word name is a weekday in a range of weekdays ("Mon–Thu 8am–5pm"): opening hours, no one's name
+    (a surname "Do" or "Sun" after a given name is two words)."""
+    if span.kind != "NAME" or span.text.lower().rstrip(".") not in days:
+        return False
+    before = _DAY_BEFORE.search(text, max(0, span.start - 14), span.start)
+    after = _DAY_AFTER.match(text, span.end)
+    return any(m is not None and m.group(1).lower().rstrip(".") in days for m in (before, after))
+
+
+# A form's label at a line's start: up to three words with no digit, then a colon ("Tel.:", "Referred by:").
+_LABEL_LINE = re.compile(r"[ \t]*[^\W\d_][^\W\d_.'’-]*\.?(?:[ ][^\W\d_][^\W\d_.'’-]*\.?){0,2}[ \t]*(?:#|no\.?)?[ \t]*:")
+
+
+def _without_next_labels(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` with an address cut before its last line when that line starts the form's next field ("..., 79104
+    Freiburg\nTel.: ...") or a phone number ("\nTel. 0761 ..."): the label is no part of the address."""
+    kept = []
+    for s in spans:
+        cut = s.text.rfind("\n") if s.kind == "ADDRESS" else -1
+        line = s.start + cut + 1
+        if cut > 0 and (_LABEL_LINE.match(text, line) or is_phone_cue(text, line)):
+            end = s.start + len(s.text[:cut].rstrip())
+            s = PhiSpan(s.kind, s.start, end, text[s.start : end])
         kept.append(s)
     return kept
+
+
+@lru_cache(maxsize=1)
+def _glue_words() -> frozenset[str]:
+    context = person_names().name_context
+    return frozenset(w.lower() for w in (context.title_case_glue if context is not None else ()))
+
+
+_NEXT_CAPITAL = re.compile(r"[ ]{1,2}[A-Z]")
+
+
+def _without_title_case_copy(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` less a name that runs into the small words of a line in Title Case and on into its next capitalised
+    word ("Bring Joy To Your Smile", "Hope To Every Family"): a heading or an advert's copy, no one's name."""
+    glue = _glue_words()
+
+    def copy(s: PhiSpan) -> bool:
+        later = s.text.split()[1:]
+        return bool(later) and later[-1].lower() in glue and _NEXT_CAPITAL.match(text, s.end) is not None
+
+    return [s for s in spans if not (s.kind == "NAME" and copy(s))]
 
 
 def _days_end(text: str, at: int, days: frozenset[str]) -> int | None:
@@ -858,6 +930,8 @@ def _phone_recognizer_class():
                 if sum(ch.isdigit() for ch in candidate) < 7:
                     continue
                 if _DATE_AND_HOUR.fullmatch(candidate) and re.match(r":\d{2}", text[run.end() : run.end() + 3]):
+                    continue
+                if _CALENDAR_DATE.fullmatch(candidate):  # "Beginn 05.05.2025": a treatment's start, no phone
                     continue
                 # "GB" reads both "+44..." and "0044..." forms; national numbers try each region until one fits.
                 # With a "+" and a country code, a number of a possible length counts even when its range is not

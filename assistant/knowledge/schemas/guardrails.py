@@ -271,6 +271,11 @@ class NameContext(Strict):
     # After a doctor's title: a sentence that shows a public doctor (media, an audience), not a patient.
     public_doctor_sentence: tuple[Regex, ...] = ()
     doctor_titles: tuple[str, ...] = ()
+    letter_closing: Regex | None = None
+    # The small words of a line in Title Case ("Bring Joy To Your Smile"), compared in lower case.
+    title_case_glue: tuple[str, ...] = ()
+    # What a patient writes or leaves: a name from another practice in such a sentence may be a patient's.
+    patient_writes: Regex | None = None
     # Right after a name: an appointment time ("Ivy 1pm"), or an age in brackets ("anvi (6 yrs)"): a patient.
     time_after_name: Regex | None = None
     age_in_brackets: Regex | None = None
@@ -281,6 +286,9 @@ class NameContext(Strict):
     syllable_prefixes_not_names: tuple[str, ...] = ()
     # Labels at the start of a chat log's lines that are not a person's name ("Us:", "Reception:", "Subject:").
     speakers_not_names: tuple[str, ...] = ()
+    # A form's labels for a patient's name, birth date, identity number or address: a message with one of them at a
+    # line's start is a form, and its other labels are fields, not people writing in a chat.
+    form_field_labels: Regex | None = None
     # Where an initial and a surname are a patient in a schedule or a list ("8:40 S. Abdi", "for T. Nguyen").
     initials_list_before: Regex | None = None
     # Words that go before a nickname and are part of it ("Big Ray", "little Benny"), in lower case.
