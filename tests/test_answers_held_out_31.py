@@ -191,3 +191,17 @@ def test_a_quoted_video_title_after_a_colon_stays_the_subject(drafter):
 def test_myths_to_debunk_are_the_subject_not_the_myths_quoted(drafter):
     text = "Write a TikTok script debunking two flossing myths: 'bleeding means stop' and 'once a week is fine'."
     assert drafter.topics.subject_phrase(text) == "flossing myths"
+
+
+def test_a_glossed_request_whose_point_kept_foreign_words_gets_no_general_caption(drafter):
+    """Before: an Italian whitening promotion got a caption whose key point read "-30% for who book entro fine
+    month" (the glossary lacked "entro")."""
+    original = (
+        "A giugno una promo sullo sbiancamento: -20% per chi prenota entro il 15. Mi scrivi un post per Instagram?"
+    )
+    glossed = turn(
+        "to june a promo on the whitening : -20% for who book entro the 15. can you write a post for instagram?",
+        ["instagram"],
+    )
+    glossed.english, glossed.question = glossed.masked, original
+    assert not [d for d in drafter.drafts(glossed, None, Asker()) if d.kind == "caption"]

@@ -137,8 +137,8 @@ def general_draft(
         subject = quoted = next((s for s in later if s and _carried(s, extras, quoted=False)), subject)
     if not _carried(subject, extras, quoted=subject == quoted):
         return None
-    if getattr(turn, "english", "") and not topics.glossed_whole(subject, turn.question):
-        return None  # asked in another language, and the gloss left words of the subject untranslated
+    if getattr(turn, "english", "") and not all(topics.glossed_whole(s, turn.question) for s in (subject, point) if s):
+        return None  # asked in another language, and the gloss left words of the subject or the point untranslated
     slots = {
         "subject": subject,
         "Subject": first_upper(subject),
