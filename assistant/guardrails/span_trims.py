@@ -1,0 +1,128 @@
+"""Passes over the spans the finders return that trim or drop them by what surrounds them: a rota's weekdays after
+a name, a weekday in a range ("Mon–Thu"), a form's next label after an address, a line of Title Case copy, a rank
+before "(Retd.)", and a phone number carried on to its extension."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ._data import patient_data, person_names
+from .phones import is_phone_cue
+from .spans import PhiSpan
+
+# A rank written before "(Retd.)" ("Col. (Retd.) <name>"): the word is the rank, not a name.
+_RETIRED_AFTER = re.compile(r"\.?[ ]?\((?:retd|ret|retired|rtd)\.?\)", re.IGNORECASE)
+
+
+# A schedule's days after a name: a weekday, another after a slash or a dash ("<name> Mon/Wed/Fri", "<name> Mo-Fr").
+_DAYS_AFTER = re.compile(r"[ ]([^\W\d_]{2,9})(?=[/–-][^\W\d_]{2,9}\b|$)")
+_DAYS_RUN = re.compile(r"(?:[/–-][^\W\d_]{2,9}\b)*")
+
+
+@lru_cache(maxsize=1)
+def _weekday_words() -> frozenset[str]:
+    return frozenset(d.lower() for d in patient_data().births.weekdays)
+
+
+def without_weekdays(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` with a weekday cut from a name's end when days follow it ("Sarah Thompson Mon/Wed/Fri" is a rota's
+    row: the named works on those days), a name of two words or more left."""
+    kept = []
+    days = _weekday_words()
+    for s in spans:
+        m = _DAYS_AFTER.search(s.text) if s.kind == "NAME" else None
+        if m is not None and m.group(1).lower() in days and m.start() > 0 and " " in s.text[: m.start()].strip():
+            end = _days_end(text, s.start + m.end(1), days)
+            if end is not None:
+                s = PhiSpan("NAME", s.start, s.start + m.start(), text[s.start : s.start + m.start()])
+        if not _a_day_in_a_range(text, s, days):
+            kept.append(s)
+    return kept
+
+
+# A weekday joined to the one before or after by a dash or a slash ("Mon–Thu", "Tue/Sat").
+_DAY_BEFORE = re.compile(r"([^\W\d_]{2,9})[ ]?[/–—-][ ]?$")
+_DAY_AFTER = re.compile(r"[ ]?[/–—-][ ]?([^\W\d_]{2,9})(?!\w)")
+
+
+def _a_day_in_a_range(text: str, span: PhiSpan, days: frozenset[str]) -> bool:
+    """Whether a one-word name is a weekday in a range of weekdays ("Mon–Thu 8am–5pm"): opening hours, no one's name
+    (a surname "Do" or "Sun" after a given name is two words)."""
+    if span.kind != "NAME" or span.text.lower().rstrip(".") not in days:
+        return False
+    before = _DAY_BEFORE.search(text, max(0, span.start - 14), span.start)
+    after = _DAY_AFTER.match(text, span.end)
+    return any(m is not None and m.group(1).lower().rstrip(".") in days for m in (before, after))
+
+
+# A form's label at a line's start: up to three words with no digit, then a colon ("Tel.:", "Referred by:").
+_LABEL_LINE = re.compile(r"[ \t]*[^\W\d_][^\W\d_.'’-]*\.?(?:[ ][^\W\d_][^\W\d_.'’-]*\.?){0,2}[ \t]*(?:#|no\.?)?[ \t]*:")
+
+
+def without_next_labels(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` with an address cut before its last line when that line starts the form's next field ("..., 79104
+    Freiburg\nTel.: ...") or a phone number ("\nTel. 0761 ..."): the label is no part of the address."""
+    kept = []
+    for s in spans:
+        cut = s.text.rfind("\n") if s.kind == "ADDRESS" else -1
+        line = s.start + cut + 1
+        if cut > 0 and (_LABEL_LINE.match(text, line) or is_phone_cue(text, line)):
+            end = s.start + len(s.text[:cut].rstrip())
+            s = PhiSpan(s.kind, s.start, end, text[s.start : end])
+        kept.append(s)
+    return kept
+
+
+@lru_cache(maxsize=1)
+def _glue_words() -> frozenset[str]:
+    context = person_names().name_context
+    return frozenset(w.lower() for w in (context.title_case_glue if context is not None else ()))
+
+
+_NEXT_CAPITAL = re.compile(r"[ ]{1,2}[A-Z]")
+
+
+def without_title_case_copy(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` less a name that runs into the small words of a line in Title Case and on into its next capitalised
+    word ("Bring Joy To Your Smile", "Hope To Every Family"): a heading or an advert's copy, no one's name."""
+    glue = _glue_words()
+
+    def copy(s: PhiSpan) -> bool:
+        later = s.text.split()[1:]
+        return bool(later) and later[-1].lower() in glue and _NEXT_CAPITAL.match(text, s.end) is not None
+
+    return [s for s in spans if not (s.kind == "NAME" and copy(s))]
+
+
+def _days_end(text: str, at: int, days: frozenset[str]) -> int | None:
+    """Where the days after a name end, when a slash or a dash and a weekday follow and each word after one is a
+    weekday too ("Mon/Wed/Fri"); None otherwise (a surname "Do" or "Sun" ends a name)."""
+    run = _DAYS_RUN.match(text, at)
+    if run is None:
+        return None
+    found = re.findall(r"[^\W\d_]+", run.group())
+    return run.end() if found and all(w.lower() in days for w in found) else None
+
+
+def without_ranks(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` less a single word right before "(Retd.)": a rank ("Col", "Brig"), the name comes after it."""
+    return [s for s in spans if not (s.kind == "NAME" and " " not in s.text and _RETIRED_AFTER.match(text, s.end))]
+
+
+@lru_cache(maxsize=1)
+def _extension_after() -> re.Pattern[str]:
+    """An extension's word and digits right after a phone number ("ext 417", "x 22"; patient_data.yaml)."""
+    words = "|".join(f"(?:{w})" for w in patient_data().phones.extensions) or "(?!)"
+    return re.compile(rf",?[ ]?(?:{words})[ ]?\d{{1,5}}(?![\w.,]\d)(?!\w)", re.IGNORECASE)
+
+
+def with_phone_extensions(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` with each phone number carried on to the extension written right after it ("613-555-0187 x 22")."""
+    out = []
+    for k, s in enumerate(spans):
+        ext = _extension_after().match(text, s.end) if s.kind == "PHONE" else None
+        if ext and (k + 1 == len(spans) or spans[k + 1].start >= ext.end()):
+            s = PhiSpan("PHONE", s.start, ext.end(), text[s.start : ext.end()])
+        out.append(s)
+    return out
