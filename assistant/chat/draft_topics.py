@@ -90,9 +90,7 @@ class TopicFinder:
         subject = match.group(1) if match else without_question(titled.group(1)) if titled else ""
         subject = subject or subject_after_colon(text) or text
         # "about sunscreen for my skin clinic in Leeds": the subject ends where the clinic's description starts.
-        subject = (
-            _WHOM_TO.sub("", _SUBJECT_END.split(_before_examples(match, subject), maxsplit=1)[0]) if match else subject
-        )
+        subject = _cut(match, subject) if match else subject
         words = [w for w in tokenize(subject) if w not in _DRAFT_WORDS and not w.isdigit()]
         # A specialty's name says who is asking ("caption for my paediatric dental practice"), unless the subject has
         # words of its own beside it: "skin cancer screening" is about skin cancer, not the dermatologist asking.
@@ -130,8 +128,11 @@ class TopicFinder:
     def weight(self, words: set[str]) -> float:
         """How much shared words say about a subject: each word's rarity among the topics, summed (a word no
         topic uses counts as the rarest)."""
-        rarest = max(self._idf.values(), default=0.0)
-        return sum(self._idf.get(w, rarest) for w in words)
+        return sum(self._idf.get(w, self._rarest) for w in words)
+
+    @cached_property
+    def _rarest(self) -> float:
+        return max(self._idf.values(), default=0.0)
 
     def topics_for(self, subject: str, specialty: str | None) -> list:
         """Every (specialty id, topic) matching a subject, best first (ties in the knowledge base's order)."""
@@ -297,7 +298,7 @@ class TopicFinder:
         match = next((m for m in found if m), None)
         if match is None or (not cues and (_colon_first(text, match) or _title_first(text, match))):
             return ""
-        phrase = _WHOM_TO.sub("", _SUBJECT_END.split(_before_examples(match, match.group(1)), maxsplit=1)[0])
+        phrase = _cut(match, match.group(1))
         phrase = _LOOKS_LIKE.sub(r"\1", phrase.strip())  # "what the first week after X looks like": the first week
         phrase = _ASIDE.sub("", phrase) or phrase  # "lip filler before/afters (different clients)": an aside
         stop = set(self.data.extras.subject_stopwords)
@@ -310,10 +311,13 @@ class TopicFinder:
 _HOW_MANY = re.compile(r"^(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(to)\s+)?", re.IGNORECASE)
 
 
-def _before_examples(match: re.Match[str], subject: str) -> str:
-    """ "debunking two sunscreen myths: 'you don't need it when it's cloudy' and ...": the myths, before the
-    examples quoted after the colon."""
-    return subject.split(":", 1)[0] if _DEBUNKING.match(match.group(0)) else subject
+def _cut(match: re.Match[str], subject: str) -> str:
+    """The subject after a cue, cut where it stops being the subject: before the myths' quoted examples ("debunking
+    two sunscreen myths: 'you don't need it when it's cloudy' ..."), before the clinic's description or whom it is
+    for (`_SUBJECT_END`), and without whom the post urges (`_WHOM_TO`)."""
+    if _DEBUNKING.match(match.group(0)):
+        subject = subject.split(":", 1)[0]
+    return _WHOM_TO.sub("", _SUBJECT_END.split(subject, maxsplit=1)[0])
 
 
 _DEBUNKING = re.compile(r"(?:busting|debunking)\b", re.IGNORECASE)
