@@ -205,3 +205,24 @@ def test_a_glossed_request_whose_point_kept_foreign_words_gets_no_general_captio
     )
     glossed.english, glossed.question = glossed.masked, original
     assert not [d for d in drafter.drafts(glossed, None, Asker()) if d.kind == "caption"]
+
+
+@pytest.mark.slow
+def test_a_german_doctor_asking_about_a_jameda_review_gets_the_jameda_card(indexed):
+    """A German GP's question about a false review on Jameda got the German testimonials card: the Jameda card was a
+    general card, so the asker's own country's card matched on her German words won over it, and the glossary made
+    "Jameda" a bare "review site"."""
+    answer = ask(
+        indexed,
+        "Guten Tag, ich bin Zahnärztin in Hamburg. Seit gestern steht auf Jameda eine Bewertung von jemandem, der nie "
+        "bei uns war. Kann ich die löschen lassen?",
+    )
+    assert answer.card_id == "defamatory-reviews-jameda"
+
+
+@pytest.mark.slow
+def test_a_review_site_question_outside_the_eu_gets_no_jameda_card(indexed):
+    answer = ask(
+        indexed, "I'm a dentist in Ohio. Someone who was never my patient left a fake review. Can I get it removed?"
+    )
+    assert answer.card_id != "defamatory-reviews-jameda"
