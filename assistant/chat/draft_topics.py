@@ -80,8 +80,7 @@ class TopicFinder:
     def subject(self, text: str) -> str:
         """The subject of a request: what follows 'about', 'on', 'for'... or the message without draft words."""
         # The first cue in the data's order that occurs wins ("a reel FOR Instagram ABOUT flu jabs": about).
-        found = (_cue(cue, text) for cue in self.data.subject_cues)
-        match = next((m for m in found if m), None)
+        match = self.first_cue(text)
         titled = _TITLE.search(text)  # "a TikTok script: 'Why your knee hurts going downstairs'"
         if titled and match and not _title_first(text, match):
             titled = None
@@ -292,10 +291,15 @@ class TopicFinder:
         name = found.group(1)
         return " ".join(w if w[:1].isupper() else w.capitalize() for w in name.split())
 
+    def first_cue(self, text: str, cues: tuple[str, ...] = ()) -> re.Match[str] | None:
+        """Where the first of the cues (else the data's subject cues, strongest first) introduces the subject."""
+        after = self.data.extras.not_a_cue_after
+        found = (_cue(c, text, after.get(c.lower(), ())) for c in cues or self.data.subject_cues)
+        return next((m for m in found if m), None)
+
     def subject_phrase(self, text: str, cues: tuple[str, ...] = ()) -> str:
         """The subject as the user wrote it ("how to floss"), without the words that say how ("properly")."""
-        found = (_cue(c, text) for c in cues or self.data.subject_cues)
-        match = next((m for m in found if m), None)
+        match = self.first_cue(text, cues)
         if match is None or (not cues and (_colon_first(text, match) or _title_first(text, match))):
             return ""
         phrase = _cut(match, match.group(1))
@@ -314,10 +318,17 @@ _HOW_MANY = re.compile(r"^(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|te
 def _cut(match: re.Match[str], subject: str) -> str:
     """The subject after a cue, cut where it stops being the subject: before the myths' quoted examples ("debunking
     two sunscreen myths: 'you don't need it when it's cloudy' ..."), before the clinic's description or whom it is
-    for (`_SUBJECT_END`), and without whom the post urges (`_WHOM_TO`)."""
+    for (`_SUBJECT_END`), and without whose post it is (`_OUR_PRACTICES`) or whom it urges (`_WHOM_TO`)."""
     if _DEBUNKING.match(match.group(0)):
         subject = subject.split(":", 1)[0]
-    return _WHOM_TO.sub("", _SUBJECT_END.split(subject, maxsplit=1)[0])
+    return _WHOM_TO.sub("", _OUR_PRACTICES.sub("", _SUBJECT_END.split(subject, maxsplit=1)[0]))
+
+
+# Whose post, before what it is about: "for our peds office back-to-school shot reminder" is about back-to-school shots.
+_OUR_PRACTICES = re.compile(
+    r"^(?:my|our)\s+(?:[\w'’/-]+\s+){0,3}?(?:clinic|practice|surgery|office|centre|center|pharmacy)(?:'s|’s)?\s+(?=\w)",
+    re.IGNORECASE,
+)
 
 
 _DEBUNKING = re.compile(r"(?:busting|debunking)\b", re.IGNORECASE)
@@ -425,15 +436,22 @@ def subject_after_colon(text: str) -> str:
     return found.group(1).strip() if found else ""
 
 
-def _cue(cue: str, text: str) -> re.Match[str] | None:
-    """Where a subject cue introduces what a draft is about; "about 30 seconds" says how long, not what about, and
-    "for our derm practice" says who asks: the next place the cue occurs is tried instead."""
+def _cue(cue: str, text: str, not_after: tuple[str, ...] = ()) -> re.Match[str] | None:
+    """Where a subject cue introduces what a draft is about; "about 30 seconds" says how long, not what about,
+    "for our derm practice" says who asks, and "divided on vaccines" (a word of `not_after` before the cue) what
+    people argue about: the next place the cue occurs is tried instead."""
     pattern = re.compile(rf"\b{re.escape(cue)}\b\s+(?!\d+(?:\s*[-–—]\s*\d+)?(?:{_UNITS}|\s*$))(.{{3,}})", re.IGNORECASE)
     for start in re.finditer(rf"\b{re.escape(cue)}\b", text, re.IGNORECASE):
+        before = _LAST_WORD.search(text, 0, start.start())
+        if before and before.group(1).lower() in not_after:
+            continue
         found = pattern.match(text, start.start())
         if found and not _PRACTICE.match(found.group(1)) and not _NOT_SUBJECT.match(found.group(1)):
             return found
     return None
+
+
+_LAST_WORD = re.compile(r"([\w'’-]+)\W*$")
 
 
 # Where or when, not what about: "on Instagram and Facebook", "on 1 March", "on Monday", "for my assistant".

@@ -366,6 +366,17 @@ _OCCASION = re.compile(
 )
 
 
+# What a price offer is on: "our teeth whitening promo", "a 20% discount on Invisalign", "an intro offer for new
+# patients' check-ups".
+_ON_OFFER = re.compile(
+    r"\b(?:our|my|a|an|the)\s+((?:(?!(?:new|special|summer|winter|spring|autumn|october|christmas)\b)[\w'’-]+\s+){0,3}?"
+    r"[\w'’-]+)\s+(?:promo|promotion|special offer|offer|deal)\b"
+    r"|\b(?:discount|\d{1,2}\s?% off)\s+(?:on|for)\s+(?:our\s+|the\s+|a\s+|an\s+)?((?:[\w'’-]+\s+){0,2}?[\w'’-]+)"
+    r"(?=\s+(?:in|for|this|until|from|on|at|to|with|when)\b|\s*[,.;:!?(]|\s*$)",
+    re.IGNORECASE,
+)
+
+
 def _service_in(kind: NewsKind, text: str, found: str) -> str:
     """What the news is about: the new place, the vaccine, the new equipment, the event, or what is offered now;
     `found`: what the kind's own details already read (a service change's new service)."""
@@ -383,6 +394,8 @@ def _service_in(kind: NewsKind, text: str, found: str) -> str:
         return f"{name.upper() if name.lower().startswith('covid') else name.lower()} vaccination"
     if kind.new_thing is not None and (thing := kind.new_thing.search(text)):
         return thing.group(1)
+    if kind.id == "offer" and (offered := _ON_OFFER.search(text)):
+        return offered.group(1) or offered.group(2)
     if kind.id == "event" and (event := _EVENT.search(text)):
         return "our " + event.group(1).strip()
     if not found and (service := next((m for m in (p.search(text) for p in _SERVICE) if m), None)):

@@ -216,6 +216,8 @@ class DraftExtras(Strict):
     comment_card: str | None = None
     subject_stopwords: tuple[str, ...] = ()  # words that say how, not what ("properly"): no topic is matched on them
     subject_generic: tuple[str, ...] = ()  # words any subject may use ("see a doctor"): no topic is matched on them
+    # Words before a subject cue that make it no cue: parents "divided on vaccines" are not what a post is about.
+    not_a_cue_after: dict[str, tuple[str, ...]] = {}
     # Words that say whom a post is for ("kids", "parents"): they rank topics but are never the subject's key word,
     # and a topic need not have them ("first orthodontic visit for kids" is the first orthodontic consultation).
     subject_audience: tuple[str, ...] = ()

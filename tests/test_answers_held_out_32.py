@@ -1,0 +1,131 @@
+"""Classes found in the thirty-second held-out set (eval/holdout32.jsonl), each with its own invented example."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.chat.drafts import requested_kind
+from assistant.knowledge import registry
+from assistant.planners.reviews import draft_reply
+from tests.drafting import turn
+
+KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+
+
+@pytest.fixture(scope="module")
+def drafts_data():
+    return registry.load(registry.DRAFTS, KNOWLEDGE)
+
+
+def test_what_people_are_divided_on_is_not_what_the_post_is_about(drafter):
+    """A paediatric office asked for "an IG caption for our peds office back-to-school shot reminder ... parents are
+    divided on vaccines": the subject was read as "vaccines rn and I don't want a comment war" and no post was
+    written."""
+    text = "Need a caption for our family clinic flu shot reminder. Folks round here are split on vaccines this year."
+    assert drafter.topics.subject_phrase(text) == "flu shot"
+
+
+def test_on_still_names_the_subject_of_a_post(drafter):
+    assert drafter.topics.subject_phrase("Write a post on hay fever for our pharmacy page") == "hay fever"
+
+
+def test_a_caption_for_a_back_to_school_shot_reminder_is_the_back_to_school_post(drafter):
+    text = "Need an IG caption for our kids clinic back-to-school shot reminder. Parents are kinda divided on vaccines."
+    drafts = drafter.drafts(turn(text), None, _asker("pediatrics"))
+    assert drafts and drafts[0].title.endswith("Back-to-school checklist: vaccines, vision and sleep routines")
+
+
+@pytest.mark.parametrize(
+    "text, service",
+    [
+        (
+            "Write a Facebook post for our laser hair removal promo: 6 sessions $600 (normally $900)",
+            "laser hair removal",
+        ),
+        ("Can you write an Instagram post about a 15% discount on sports massages in May?", "sports massages"),
+    ],
+)
+def test_a_price_offer_is_an_offer_post_with_what_is_offered(drafter, text, service):
+    """ "Write an insta caption for our teeth whitening promo: $399 (normally $549)" got no draft at all."""
+    kind = drafter.news.kind_for(text)
+    assert kind is not None and kind.id == "offer"
+    assert drafter.news.details(kind, text)["service"] == service
+
+
+def test_an_offer_post_says_what_it_includes_and_promises_nothing(drafter):
+    text = "Write a caption for our teeth whitening promo: $350 for October only"
+    drafts = drafter.drafts(turn(text), None, _asker("dentistry"))
+    assert drafts and drafts[0].text.startswith("Teeth whitening at")
+    assert "everything it includes" in drafts[0].text
+    assert any("countdown" in note for note in drafts[0].notes)
+
+
+def test_a_closure_with_no_replacement_found_is_the_closing_post(drafter):
+    """A retiring family doctor's clinic closing with "We haven't found a replacement doctor" got the post announcing a
+    successor ("Your care continues as usual")."""
+    text = "Dr. Ng is retiring and the surgery closes on 30 June; we have not found a replacement. Please write a post."
+    kind = drafter.news.kind_for(text)
+    assert kind is not None and kind.id == "practice_closing"
+
+
+def test_a_clinician_leaving_with_a_replacement_is_still_a_staff_change(drafter):
+    kind = drafter.news.kind_for("Dr. Ng is retiring in June and Dr. Patel will replace her. Can you write a post?")
+    assert kind is not None and kind.id == "staff_change"
+
+
+def test_a_new_nurse_clinic_is_no_new_team_member(drafter):
+    kind = drafter.news.kind_for("Write a Facebook post about our new practice nurse clinic for wound care")
+    assert kind is None or kind.id != "new_staff"
+
+
+def test_a_new_nurse_is_still_a_new_team_member(drafter):
+    kind = drafter.news.kind_for("Write a Facebook post welcoming our new practice nurse, Aroha")
+    assert kind is not None and kind.id == "new_staff"
+
+
+def test_a_stall_at_a_show_is_an_event(drafter):
+    kind = drafter.news.kind_for(
+        "Can you write a post? We have a stall at the county show on Saturday doing free eye checks"
+    )
+    assert kind is not None and kind.id == "event"
+
+
+def test_a_whatsapp_greeting_message_is_the_automatic_reply(drafter):
+    notice = drafter.notices.notice_for("We just set up WhatsApp Business. Please write our greeting message.")
+    assert notice is not None and notice.id == "auto_reply"
+
+
+def test_a_broadcast_asked_for_second_in_a_list_is_still_a_post(drafts_data):
+    text = (
+        "Please write us (1) a short welcome line for the website and (2) a WhatsApp broadcast message with our hours"
+    )
+    assert requested_kind(text, drafts_data) == "caption"
+
+
+def test_help_me_reply_to_a_pasted_review_asks_for_the_reply(drafts_data):
+    """ "Can you help me reply to this? ... 'Absolute cowboys ...' - Mike" got no reply."""
+    text = 'Could you help me reply to this?\n\n"Rude at reception and then a two hour wait, never again." - Jo P.'
+    assert requested_kind(text, drafts_data) == "review_reply"
+
+
+def test_help_me_reply_with_nothing_pasted_asks_for_no_reply(drafts_data):
+    assert requested_kind("Can you help me reply to patients faster on Instagram?", drafts_data) != "review_reply"
+
+
+def test_a_reviewer_who_cannot_lift_their_arm_is_not_writing_about_the_building():
+    """ "now I can't lift my arm" was answered as a review about cleanliness and facilities (the lift)."""
+    drafted = draft_reply("Absolute joke, I still can't lift my arm and nobody cares.", 1)
+    assert drafted.situation != "Cleanliness and facilities"
+
+
+def test_a_broken_lift_is_still_about_the_building():
+    drafted = draft_reply("The lift was broken again and my mum had to climb three floors. Not good enough.", 2)
+    assert drafted.situation == "Cleanliness and facilities"
+
+
+def _asker(specialty: str | None, code: str | None = None):
+    from assistant.chat.compose import Asker
+
+    return Asker(country=code, specialty=specialty, platforms=("instagram",), code=code)
