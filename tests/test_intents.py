@@ -108,7 +108,9 @@ def test_the_askers_profession_is_the_first_one_named_even_when_no_specialty_cov
     podiatrist = finder.find("As a podiatrist, should I use LinkedIn to reach GPs and physios?")
     assert podiatrist.profession == "podiatry" and "physiotherapy" in podiatrist.specialty_ids
     chiropractor = finder.find("As a chiropractor, should I use LinkedIn to reach GPs and physios?")
-    assert chiropractor.profession == "" and "physiotherapy" in chiropractor.specialty_ids
+    assert chiropractor.profession == "chiropractic" and "physiotherapy" in chiropractor.specialty_ids
+    osteopath = finder.find("As an osteopath, should I use LinkedIn to reach GPs and physios?")
+    assert osteopath.profession == "" and "physiotherapy" in osteopath.specialty_ids
     assert finder.find("I work as a hand therapist and want a content plan").profession == ""
     assert finder.find("OT in private practice with a small caseload").profession == "occupational_therapy"
     assert finder.find("our new women's health physio service").profession == "physiotherapy"
