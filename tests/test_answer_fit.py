@@ -392,15 +392,17 @@ def test_a_number_inside_a_sentence_is_not_a_list():
 
 
 def test_therapy_clients_name_a_therapist_but_speech_or_occupational_therapy_clients_do_not(kb):
-    """ "therapy clients" is a psychotherapist's word; "speech therapy clients" are a speech therapist's, and an
-    occupational or massage therapist's clients name no specialty the knowledge base holds."""
+    """ "therapy clients" is a psychotherapist's word; "speech therapy clients" are a speech therapist's,
+    "occupational therapy clients" an occupational therapist's, and a massage therapist's clients name no specialty
+    the knowledge base holds."""
     from assistant.chat.data import intent_data
     from assistant.chat.intents import MentionFinder
 
     finder = MentionFinder(kb, intent_data(kb.root))
     assert finder.find("Can I ask my therapy clients for a review?").specialty_ids == ["psychiatry_psychotherapy"]
-    for other in ("occupational therapy clients", "massage therapy clients"):
-        assert finder.find(f"Can I ask my {other} for a review?").specialty_ids == []
+    assert finder.find("Can I ask my massage therapy clients for a review?").specialty_ids == []
+    occupational = finder.find("Can I ask my occupational therapy clients for a review?")
+    assert occupational.specialty_ids == ["occupational_therapy"]
     speech = finder.find("Can I ask my speech therapy clients for a review?")
     assert speech.specialty_ids == ["speech_language_therapy"]
     assert finder.find("Can I ask my physical therapy clients for a review?").specialty_ids == ["physiotherapy"]

@@ -132,7 +132,7 @@ def test_no_selling_keeps_the_body_of_authored_copy(drafter):
 
 
 def test_a_plan_for_a_field_we_do_not_hold_uses_general_topics_named_as_such(drafter, kb):
-    text = "Make a 4-week Instagram plan for my paediatric occupational therapy practice"
+    text = "Make a 4-week Instagram plan for my osteopathy practice"
     draft = drafter.drafts(turn(text), None, Asker())[0]
     assert draft.kind == "plan" and "general topics" in draft.title
     gp_topics = [t.title for t in kb.specialty("general_practice").topics]

@@ -18,7 +18,8 @@ def test_a_script_asked_for_after_the_video_is_described_is_written(drafter):
     )
     (draft,) = drafter.drafts(turn(text, ["instagram"]), None, Asker())
     assert draft.kind == "video_script"
-    assert "open jars with sore hands" in draft.title
+    # the asker's own title, or occupational therapy's finished script on the same subject (a specialty since then)
+    assert "open jars" in draft.title and "with sore hands" in draft.title
 
 
 def test_a_script_asked_about_without_a_video_named_is_no_script(drafter):

@@ -136,7 +136,7 @@ def test_a_plan_with_no_field_named_says_no_field_was_named_not_that_it_is_missi
 
 
 def test_a_plan_for_a_field_we_do_not_hold_still_says_it_has_no_topic_list_for_that_field(drafter):
-    text = "Make a 4-week Instagram plan for my paediatric occupational therapy practice"
+    text = "Make a 4-week Instagram plan for my osteopathy practice"
     (draft,) = drafter.drafts(turn(text), None, Asker())
     assert "no topic list for your field" in draft.title and "No field or specialty was named" not in notes_of(draft)
     assert "our guides" not in draft.title  # the asker never sees the knowledge base's own words

@@ -84,8 +84,9 @@ def test_specialties_are_found_by_what_people_type(finder):
 
 def test_a_field_no_specialty_covers_is_not_read_as_the_specialty_inside_its_name(finder):
     """An "occupational therapy practice" holds "therapy practice", an alias of psychotherapy: a paediatric OT's plan
-    was filled with depression and therapy-session topics."""
-    assert finder.find("my paediatric occupational therapy practice").specialty_ids == []
+    was filled with depression and therapy-session topics. Occupational therapy is a specialty now (its own test
+    file); a "respiratory therapy practice" still names none."""
+    assert finder.find("my paediatric respiratory therapy practice").specialty_ids == []
     assert finder.find("I'm a hand therapist in Cork").specialty_ids == []
     assert finder.find("our therapy practice in Leeds").specialty_ids == ["psychiatry_psychotherapy"]
     assert finder.find("an art therapist and a physiotherapist share a clinic").specialty_ids == ["physiotherapy"]
@@ -102,13 +103,16 @@ def test_speech_and_language_therapy_and_podiatry_are_specialties_now(finder):
 
 def test_the_askers_profession_is_the_first_one_named_even_when_no_specialty_covers_it(finder):
     """A podiatrist who wants referrals from physios is not a physio, a hand therapist is not a psychotherapist, and
-    an OT is a profession too: naming one makes the asker's profession known (a card for others is not theirs)."""
+    an OT is a profession too: naming one makes the asker's profession known (a card for others is not theirs).
+    Occupational therapy has a specialty file now, so an OT is that specialty."""
     podiatrist = finder.find("As a podiatrist, should I use LinkedIn to reach GPs and physios?")
     assert podiatrist.profession == "podiatry" and "physiotherapy" in podiatrist.specialty_ids
     chiropractor = finder.find("As a chiropractor, should I use LinkedIn to reach GPs and physios?")
-    assert chiropractor.profession == "" and "physiotherapy" in chiropractor.specialty_ids
+    assert chiropractor.profession == "chiropractic" and "physiotherapy" in chiropractor.specialty_ids
+    osteopath = finder.find("As an osteopath, should I use LinkedIn to reach GPs and physios?")
+    assert osteopath.profession == "" and "physiotherapy" in osteopath.specialty_ids
     assert finder.find("I work as a hand therapist and want a content plan").profession == ""
-    assert finder.find("OT in private practice with a small caseload").profession == ""
+    assert finder.find("OT in private practice with a small caseload").profession == "occupational_therapy"
     assert finder.find("our new women's health physio service").profession == "physiotherapy"
     assert finder.find("I'm an LPC in Ohio with a new practice page").profession == "psychiatry_psychotherapy"
     assert finder.find("a dentist asking about a psychologist's page").profession == "dentistry"
@@ -127,13 +131,16 @@ def test_a_follow_up_is_searched_as_the_previous_question_with_the_new_platform(
 
 
 def test_a_follow_up_keeps_the_profession_of_the_question_it_follows(kb, finder):
-    """An occupational therapist's "and on Instagram?" is still an occupational therapist's question."""
+    """An occupational therapist's "and on Instagram?" is still an occupational therapist's question (occupational
+    therapy is a specialty now; a massage therapist's follow-up keeps the profession no specialty covers)."""
     history = [
         {"role": "user", "content": "I'm an occupational therapist: can I share client thank-you notes on LinkedIn?"},
         {"role": "assistant", "content": "..."},
     ]
     _, mentions = retrieval_query("and on Instagram?", history, router(), finder, {})
-    assert mentions.profession == ""
+    assert mentions.profession == "occupational_therapy"
+    massage = [{"role": "user", "content": "I'm a massage therapist: can I share client thank-you notes?"}, history[1]]
+    assert retrieval_query("and on Instagram?", massage, router(), finder, {})[1].profession == ""
     _, own = retrieval_query("and as a psychologist?", history, router(), finder, {})
     assert own.profession == "psychiatry_psychotherapy"  # a follow-up naming its own profession keeps its own
 
