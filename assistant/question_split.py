@@ -103,7 +103,17 @@ class Split:
         replies?") after the first part."""
         earlier = self.questions[0] if self.points_back(question) else ""
         own = self.told.get(question, "")
-        return " ".join(t for t in (own, self.context, earlier, self.resolved(question)) if t)
+        return " ".join(t for t in (own, self.context_for(question), earlier, self.resolved(question)) if t)
+
+    def context_for(self, question: str) -> str:
+        """The context a part is matched with: all of it but what a later numbered item tells before it asks ("1) What
+        do we do in the next 24 hours? 2) Our policy is from 2014 and HR wants to ban ... Good idea?": the policy is
+        the second part's story, not the first's)."""
+        later = self.questions[self.questions.index(question) + 1 :] if question in self.questions else ()
+        context = self.context
+        for told in (self.told.get(q, "") for q in later):
+            context = context.replace(told, " ") if told else context
+        return " ".join(context.split())
 
     def points_back(self, question: str) -> bool:
         """Whether a later part refers to the first part's words ("those replies", "these posts")."""

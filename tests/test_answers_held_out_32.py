@@ -129,3 +129,19 @@ def _asker(specialty: str | None, code: str | None = None):
     from assistant.chat.compose import Asker
 
     return Asker(country=code, specialty=specialty, platforms=("instagram",), code=code)
+
+
+def test_what_a_later_numbered_item_tells_is_not_the_first_parts_context():
+    """A hospital's "1) What do we do in the next 24 hours? 2) Our social media policy is from 2014 and HR wants to
+    ban staff from ever mentioning the hospital online. Good idea?" matched its first part on the second's story (the
+    employer-limits card answered "what do we do today")."""
+    from assistant.question_split import split_question
+
+    text = (
+        "Practice manager here. A receptionist filmed a patient in our waiting room and posted it. 1) What do we do "
+        "today? 2) Our HR lead wants to ban staff from ever naming the clinic online. Good idea?"
+    )
+    split = split_question(text)
+    first, second = split.questions
+    assert "HR lead" not in split.matched_text(first) and "receptionist filmed" in split.matched_text(first)
+    assert "HR lead" in split.matched_text(second) and "receptionist filmed" in split.matched_text(second)
