@@ -145,3 +145,19 @@ def test_what_a_later_numbered_item_tells_is_not_the_first_parts_context():
     first, second = split.questions
     assert "HR lead" not in split.matched_text(first) and "receptionist filmed" in split.matched_text(first)
     assert "HR lead" in split.matched_text(second) and "receptionist filmed" in split.matched_text(second)
+
+
+@pytest.mark.slow
+def test_an_italian_fake_review_gets_a_review_card_not_italys_testimonials_card(indexed):
+    """An Italian dental practice's fake one-star review ("una persona che non risulta tra i nostri pazienti") got
+    Italy's card on testimonials: the asker's own country's card, found on "recensione", replaced the review card the
+    gloss had found more confidently."""
+    from tests.test_answers import ask
+
+    answer = ask(
+        indexed,
+        "Buonasera, sono un dentista a Torino. Su Google è comparsa una recensione a una stella di una persona che non "
+        "risulta tra i nostri pazienti. Possiamo farla togliere?",
+    )
+    assert answer.card_id != "italy-france-spain-testimonials"
+    assert "review" in (answer.card_id or "")
