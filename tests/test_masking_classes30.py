@@ -1,0 +1,46 @@
+"""Classes of misses and wrong masks fixed after the thirtieth blind masking set (docs/privacy.md).
+
+Each test uses wordings of its own, not the set's messages; a guard beside each keeps what must stay masked or
+readable.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.masking import masked as _masked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turn this into a table:\n\nWILLOW PHYSIO — ROTA\nMon: Dr Ewan Pryce 9–5 | Reception: Bronwen Tilley\n"
+        "Thu: Dr Ewan Pryce 9–1 | Reception: Bronwen Tilley, Odette Marchbank\nFri  Odette Marchbank 9–1",
+        "Tabella turni:\nLun: Dott. Ilario Berti 9–13 | Segreteria: Ornella Pasquini\n"
+        "Ven: Dott. Ilario Berti 14–19 | Igiene: Ornella Pasquini",
+        "Weekly roster:\nTue: theatre list — Dr. Anand Rele, Sister Philomena Dsouza\nThu  Locum: Keiran Moffatt 8–4",
+    ],
+)
+def test_a_staff_rotas_weekdays_and_colleagues_stay_readable(text):
+    assert _masked(text) == []
+
+
+def test_a_patient_in_a_days_appointment_row_stays_masked():
+    text = "Mo 09:00  Dr. Weber  Biopsie  Gundula Oberreiter\nDi 10:00  Dr. Weber  Kontrolle  Ewald Fenstermacher"
+    names = _masked(text, "NAME")
+    assert "Gundula Oberreiter" in names and "Ewald Fenstermacher" in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write a welcome post naming Dr. Hollis Grange and NP Marisol Quintero.",
+        "Flu clinic Saturday 9–1 (RN Adaeze Okonkwo on the vaccines).",
+    ],
+)
+def test_a_name_after_a_nurse_or_practitioners_post_is_a_clinician(text):
+    assert _masked(text, "NAME") == []
+
+
+def test_a_patient_named_after_such_a_post_with_a_patient_cue_stays_masked():
+    assert "Marisol Quintero" in _masked("Our patient NP Marisol Quintero needs her refill faxed.", "NAME")
