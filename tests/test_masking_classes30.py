@@ -44,3 +44,26 @@ def test_a_name_after_a_nurse_or_practitioners_post_is_a_clinician(text):
 
 def test_a_patient_named_after_such_a_post_with_a_patient_cue_stays_masked():
     assert "Marisol Quintero" in _masked("Our patient NP Marisol Quintero needs her refill faxed.", "NAME")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Supplier email, what changes for us?\n\nFrom: Orla Brennigan <obrennigan@medisupply.ie>\n"
+        "Subject: price list\n\n"
+        "Hi, gloves go up 5% in May.\nBest,\nOrla Brennigan\nTerritory Sales Manager",
+        "Was will der Lieferant?\n\nVon: Jörg Haselbeck <j.haselbeck@dentalhandel.de>\nBetreff: Lieferung\n\n"
+        "Die Abformmasse kommt am Freitag.\nGrüße, Jörg Haselbeck, Außendienst",
+        "Summarise this vendor update: the implant kits now ship from Carl Zeiss and Henry Schein depots.",
+    ],
+)
+def test_a_suppliers_sender_and_sales_contacts_stay_readable(text):
+    assert _masked(text) == []
+
+
+def test_a_patient_who_signs_with_a_sales_role_stays_masked():
+    text = (
+        "Reply to this please:\n\nFrom: Orla Brennigan <orla.b@gmail.com>\nSubject: crown\n\nMy crown is loose.\n"
+        "Orla Brennigan, Territory Sales Manager"
+    )
+    assert "Orla Brennigan" in _masked(text, "NAME") and "orla.b@gmail.com" in _masked(text, "EMAIL")

@@ -51,6 +51,7 @@ from .ner import name_model
 from .phones import find_cued_phones, is_phone_cue, phone_regions
 from .records import find_record_numbers, find_unlabelled_numbers
 from .rotas import without_rota_staff
+from .senders import without_supplier_senders
 from .span_trims import (
     with_phone_extensions,
     without_next_labels,
@@ -350,7 +351,7 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = _with_reviewer_initials(text, _with_repeated_names(text, spans, cleared))
     spans = _with_table_cells(text, _with_unlabelled_numbers(text, _with_dates_after_names(text, spans)))
     spans = without_title_case_copy(text, without_weekdays(text, without_ranks(text, spans)))
-    spans = without_rota_staff(text, spans)
+    spans = without_supplier_senders(text, without_rota_staff(text, spans))
     return with_phone_extensions(text, without_next_labels(text, spans))
 
 
