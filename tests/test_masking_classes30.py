@@ -67,3 +67,9 @@ def test_a_patient_who_signs_with_a_sales_role_stays_masked():
         "Orla Brennigan, Territory Sales Manager"
     )
     assert "Orla Brennigan" in _masked(text, "NAME") and "orla.b@gmail.com" in _masked(text, "EMAIL")
+
+
+def test_a_plans_group_number_is_no_patients_number_but_the_member_id_is():
+    text = "Claim for Mrs. Odile Ferrant\nMember ID: QXA7712093   Group #: 30417\nPlease draft the appeal."
+    numbers = _masked(text, "RECORD_NUMBER")
+    assert "30417" not in " ".join(numbers) and "QXA7712093" in numbers
