@@ -73,3 +73,22 @@ def test_a_plans_group_number_is_no_patients_number_but_the_member_id_is():
     text = "Claim for Mrs. Odile Ferrant\nMember ID: QXA7712093   Group #: 30417\nPlease draft the appeal."
     numbers = _masked(text, "RECORD_NUMBER")
     assert "30417" not in " ".join(numbers) and "QXA7712093" in numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "Portal message:\nVon: Henrike Altdorfer\nKarteinummer: KX-44120\nHallo, darf ich morgen kommen?",
+            "Karteinummer",
+        ),
+        ("Phone note:\nCaller: Mr Osvald Pettersen\nReq: repeat scan\nOutcome: booked Friday", "Req"),
+    ],
+)
+def test_a_forms_record_label_or_request_field_is_no_chat_speaker(text, label):
+    assert label not in _masked(text, "NAME")
+
+
+def test_a_chat_speaker_by_name_stays_masked_beside_such_labels():
+    text = "Chat log:\nGwendolyn: is my scan ready?\nUs: yes, tomorrow\nGwendolyn: thanks"
+    assert "Gwendolyn" in _masked(text, "NAME")

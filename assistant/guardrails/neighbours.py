@@ -627,7 +627,9 @@ def names_as_speakers(text: str, not_names: frozenset[str], everyday: Callable[[
     for m in lines:
         words = m.group("n").split()
         folded = [fold(w.rstrip(".")) for w in words]
-        if any(w.lower().rstrip(".") in not_speakers or w.lower() in not_names for w in words):
+        if _data_label().fullmatch(m.group("n")) or any(
+            w.lower().rstrip(".") in not_speakers or w.lower() in not_names for w in words
+        ):
             continue
         if any(f in lists.function_words for f in folded):
             continue
@@ -644,6 +646,13 @@ def names_as_speakers(text: str, not_names: frozenset[str], everyday: Callable[[
 
 
 @lru_cache(maxsize=1)
+def _data_label() -> re.Pattern[str]:
+    """A label of a record number or a birth date ("Patientennummer", "MRN", "DOB"): a form's field, no one writing."""
+    terms = patient_data()
+    return re.compile("|".join(f"(?:{c})" for c in (*terms.births.cues, *terms.records.cues)), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def _form_field() -> re.Pattern[str]:
     context = person_names().name_context
     fields = context.form_field_labels if context is not None else None
@@ -654,7 +663,7 @@ def _a_form(lines: list[re.Match[str]]) -> bool:
     """Whether the labelled lines are a form's fields rather than a chat's speakers: one of them labels a patient's
     name, birth date, identity number or address ("Name:", "geb.:", "Codice fiscale:")."""
     field = _form_field()
-    return any(field.fullmatch(m.group("n")) for m in lines)
+    return any(field.fullmatch(m.group("n")) or _data_label().fullmatch(m.group("n")) for m in lines)
 
 
 # A full name right before an address and a comma or a dash: the person who lives there ("home visit - Iolanthe
