@@ -10,6 +10,7 @@ masked.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from ._data import patient_data, person_names
@@ -17,6 +18,8 @@ from .spans import PhiSpan
 
 _ROW_GAP = r"(?:[ \t]*\([^()\n]{0,30}\))?(?:[ \t]*:|[ \t]{2,}|\t)"  # "Tue:", "Sat (1st & 3rd):", "Mon  "
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*")
+_LAST = 1 << 62  # sorts after any row that starts where a span does
+_ROLE_REACH = 120  # characters before a name in which its role and the colleagues listed after the role are read
 
 
 @lru_cache(maxsize=1)
@@ -48,34 +51,33 @@ def _rows(text: str) -> list[tuple[int, int, int]]:
 def without_rota_staff(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     """`spans` less the weekday labelling a rota's row and the colleagues a role names in its rows, less another
     mention in a row of a colleague so named ("Fri  <colleague> 8–2" after "Locum: <colleague>"), and less an
-    "address" run on into the next row ("9–5\nWed  Dr <staff>" is no "5 Wed Dr")."""
+    "address" run on into the next row ("9–5 / Wed  Dr <staff>" over a line break is no "5 Wed Dr")."""
     rows = _rows(text)
     if not rows:
         return spans
-    staff, words = [], set()
+    dropped: set[tuple[int, int]] = set()
+    words: set[str] = set()
     for s in spans:
-        row = next((r for r in rows if r[0] <= s.start and s.end <= r[2]), None)
+        row = _row_of(s, rows)
         if s.kind != "NAME" or row is None:
             continue
         if s.end <= row[1]:
-            staff.append(s)
+            dropped.add((s.start, s.end))
             continue
-        segment = text[max(row[1], text.rfind("|", row[1], s.start) + 1) : s.start]
+        segment = text[max(row[1], text.rfind("|", row[1], s.start) + 1, s.start - _ROLE_REACH) : s.start]
         if _role_before().search(segment):
-            staff.append(s)
+            dropped.add((s.start, s.end))
             words.update(_NAME_WORD.findall(s.text))
-    again = [
-        s
-        for s in spans
-        if s.kind == "NAME"
-        and s not in staff
-        and words
-        and set(_NAME_WORD.findall(s.text)) <= words
-        and _in_row(s, rows)
-    ]
-    across = [s for s in spans if s.kind == "ADDRESS" and any(s.start < a < s.end for a, _, _ in rows)]
-    return [s for s in spans if s not in staff and s not in again and s not in across]
+    for s in spans:
+        again = s.kind == "NAME" and bool(words) and set(_NAME_WORD.findall(s.text)) <= words
+        if (again and _row_of(s, rows) is not None) or (
+            s.kind == "ADDRESS" and any(s.start < a < s.end for a, _, _ in rows)
+        ):
+            dropped.add((s.start, s.end))
+    return [s for s in spans if (s.start, s.end) not in dropped]
 
 
-def _in_row(span: PhiSpan, rows: list[tuple[int, int, int]]) -> bool:
-    return any(a <= span.start and span.end <= b for a, _, b in rows)
+def _row_of(span: PhiSpan, rows: list[tuple[int, int, int]]) -> tuple[int, int, int] | None:
+    """The rota row that holds `span`, or None (`rows` in order: found by bisection)."""
+    k = bisect_right(rows, (span.start, _LAST, _LAST)) - 1
+    return rows[k] if k >= 0 and span.end <= rows[k][2] else None
