@@ -92,3 +92,29 @@ def test_a_forms_record_label_or_request_field_is_no_chat_speaker(text, label):
 def test_a_chat_speaker_by_name_stays_masked_beside_such_labels():
     text = "Chat log:\nGwendolyn: is my scan ready?\nUs: yes, tomorrow\nGwendolyn: thanks"
     assert "Gwendolyn" in _masked(text, "NAME")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Preisliste für die Website:\nFaltenbehandlung mit Hyaluron: ab 280 €\nKryotherapie Warzen: 40 €",
+        "Holiday hours:\nVaisakhi Mela (Tue): closed\nQueen's Birthday (Mon 9 Jun): closed",
+        'Post about the congress:\nSaturday 11:15  Keynote: "Margins That Matter" – Imelda Corrigan\n'
+        "Sunday 9:30 Plenary  Dr. Rao Memorial Lecture",
+    ],
+)
+def test_a_price_list_holiday_hours_and_a_programme_stay_readable(text):
+    assert _masked(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Recalls this week: Doris Keller (Mon): 10:00, Ewald Brandt (Thu): 9:30", "Ewald Brandt"),
+        ("Balance due, please chase: Doris Keller: 95 €", "Doris Keller"),
+        ('Testimonial for the website: "Best dentist in town!" – Imelda Corrigan', "Imelda Corrigan"),
+        ("Please wish Mrs Ada Crane a happy birthday, her birthday is 5 Oct 1961", "5 Oct 1961"),
+    ],
+)
+def test_patients_in_lists_of_days_prices_quotes_and_birthdays_stay_masked(text, found):
+    assert found in _masked(text)

@@ -27,6 +27,7 @@ from .births import find_birth_dates
 from .clinic import clinic_terms
 from .entries import names_in_lists
 from .identifiers import find_national_ids
+from .listings import without_notice_lines
 from .name_context import cued_or_titled, not_a_patient_by_context
 from .name_finders import colleague_or_place, everyday, model_reads_as_name, name_finders
 from .name_scorer import learned_names
@@ -351,7 +352,7 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = _with_reviewer_initials(text, _with_repeated_names(text, spans, cleared))
     spans = _with_table_cells(text, _with_unlabelled_numbers(text, _with_dates_after_names(text, spans)))
     spans = without_title_case_copy(text, without_weekdays(text, without_ranks(text, spans)))
-    spans = without_supplier_senders(text, without_rota_staff(text, spans))
+    spans = without_notice_lines(text, without_supplier_senders(text, without_rota_staff(text, spans)))
     return with_phone_extensions(text, without_next_labels(text, spans))
 
 
