@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.profile import ClinicProfile
 from tests.masking import masked as _masked
 
 
@@ -118,3 +119,16 @@ def test_a_price_list_holiday_hours_and_a_programme_stay_readable(text):
 )
 def test_patients_in_lists_of_days_prices_quotes_and_birthdays_stay_masked(text, found):
     assert found in _masked(text)
+
+
+_PRAXIS = ClinicProfile(name="Hautpraxis am Rhein", city="Köln", staff=["Dr. Gesine Brandhorst", "Till Ocker"])
+
+
+def test_a_titled_colleagues_surname_in_the_german_genitive_stays_readable():
+    text = "Ich habe Dr. Brandhorsts Notiz abgetippt: Fr. Lindqvist, Kontrolle in 3 Monaten."
+    names = _masked(text, "NAME", clinic=_PRAXIS)
+    assert not any("Brandhorst" in n for n in names) and "Lindqvist" in names
+
+
+def test_a_patient_sharing_the_surname_after_a_lay_title_stays_masked():
+    assert any("Brandhorst" in n for n in _masked("Bitte Frau Brandhorsts Befund faxen.", "NAME", clinic=_PRAXIS))
