@@ -125,7 +125,7 @@ _PRAXIS = ClinicProfile(name="Hautpraxis am Rhein", city="Köln", staff=["Dr. Ge
 
 
 def test_a_titled_colleagues_surname_in_the_german_genitive_stays_readable():
-    text = "Ich habe Dr. Brandhorsts Notiz abgetippt: Fr. Lindqvist, Kontrolle in 3 Monaten."
+    text = "Bitte aus Dr. Brandhorsts kurzer Notiz einen Brief machen: Fr. Lindqvist, Kontrolle in 3 Monaten."
     names = _masked(text, "NAME", clinic=_PRAXIS)
     assert not any("Brandhorst" in n for n in names) and "Lindqvist" in names
 
