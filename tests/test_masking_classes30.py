@@ -132,3 +132,16 @@ def test_a_titled_colleagues_surname_in_the_german_genitive_stays_readable():
 
 def test_a_patient_sharing_the_surname_after_a_lay_title_stays_masked():
     assert any("Brandhorst" in n for n in _masked("Bitte Frau Brandhorsts Befund faxen.", "NAME", clinic=_PRAXIS))
+
+
+def test_a_suppliers_order_and_the_clinics_account_numbers_stay_readable():
+    text = (
+        "Supplier email, what now?\n\nFrom: Medisupply Ltd <orders@medisupply.ie>\nSubject: order MS-44817 delayed\n\n"
+        "Dear team, your Acct #58213 order ships Friday.\nKind regards, Customer Services"
+    )
+    assert _masked(text) == []
+
+
+def test_a_patients_number_in_a_suppliers_email_stays_masked():
+    text = "Supplier email: the lab order for patient MRN 0048213 is late, can you tell her?"
+    assert "0048213" in _masked(text, "RECORD_NUMBER")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ._data import person_names
+from ._data import guardrail_data, patient_data, person_names
 from .spans import PhiSpan
 
 # The sender's line of a pasted e-mail: "From: <name> <address>", in the clinics' languages.
@@ -31,8 +31,29 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(cue, re.IGNORECASE), re.compile(rf"(?:,[ \t]*|[ \t]*\n[ \t]*)(?:{role})\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _purchase_label() -> re.Pattern[str]:
+    """An order's, an invoice's or the clinic's account's label, then up to 30 characters of the same line."""
+    cues = "|".join(f"(?:{c})" for c in patient_data().records.supplier_cues) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{cues})(?!\w)[^\n]{{0,30}}$", re.IGNORECASE)
+
+
+def _purchase(text: str, span: PhiSpan) -> bool:
+    """Whether a number in a supplier's e-mail is the clinic's order, invoice or account with them ("Your order
+    <code>", "Acct #<number>"): no patient's number."""
+    label = _purchase_label().search(text, max(0, span.start - 60), span.start)
+    return label is not None and _patient_word().search(label.group()) is None
+
+
+@lru_cache(maxsize=1)
+def _patient_word() -> re.Pattern[str]:
+    """A word for a patient ("the order for patient <number>"): the number is the patient's."""
+    return re.compile(rf"\b(?:{guardrail_data().phi.patient_words}|mrn|chart)\b", re.IGNORECASE)
+
+
 def without_supplier_senders(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
-    """`spans` less the sender of a supplier's e-mail, the sales people who sign it and their other mentions."""
+    """`spans` less the sender of a supplier's e-mail, the sales people who sign it and their other mentions, and the
+    numbers of the clinic's orders and account with the supplier."""
     cue, role_after = _cues()
     if not cue.search(text):
         return spans
@@ -46,6 +67,7 @@ def without_supplier_senders(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
         )
         or (s.kind == "EMAIL" and any(a <= s.start and s.end <= b for _, (a, b) in senders))
     ]
+    contacts += [s for s in spans if s.kind == "RECORD_NUMBER" and _purchase(text, s)]
     words = {w for s in contacts if s.kind == "NAME" for w in _NAME_WORD.findall(s.text)}
     again = [s for s in spans if s.kind == "NAME" and words and set(_NAME_WORD.findall(s.text)) <= words]
     return [s for s in spans if s not in contacts and s not in again]
