@@ -145,3 +145,12 @@ def test_a_suppliers_order_and_the_clinics_account_numbers_stay_readable():
 def test_a_patients_number_in_a_suppliers_email_stays_masked():
     text = "Supplier email: the lab order for patient MRN 0048213 is late, can you tell her?"
     assert "0048213" in _masked(text, "RECORD_NUMBER")
+
+
+def test_initials_that_open_a_birth_label_are_no_name():
+    text = "Authorisation form\nPatient: Mr Torvald Ekdahl\nD.O.B. 03 Mar 1966\nPolicy: private"
+    assert "Torvald Ekdahl" in _masked(text, "NAME") and not any(n.startswith("D.O") for n in _masked(text, "NAME"))
+
+
+def test_a_patients_initials_before_other_words_stay_masked():
+    assert "D.O." in _masked("Pt D.O. seen today for review, D.O.B 02 Feb 1950", "NAME")

@@ -17,6 +17,7 @@ from ..knowledge import registry as knowledge_registry
 from ._data import guardrail_data, patient_data, person_names
 from .births import date_pattern
 from .names import fold, name_lists, not_patients
+from .span_trims import data_label
 
 _CAPITALISED = r"[A-ZÀ-ÖØ-Ý\u0100-\u017f][^\W\d_]+(?:-[^\W\d_]+)?"
 # A given name and the capitalised words after it, before a time: "Ivy 1pm", "Ivy Chen 10:30".
@@ -627,7 +628,7 @@ def names_as_speakers(text: str, not_names: frozenset[str], everyday: Callable[[
     for m in lines:
         words = m.group("n").split()
         folded = [fold(w.rstrip(".")) for w in words]
-        if _data_label().fullmatch(m.group("n")) or any(
+        if data_label().fullmatch(m.group("n")) or any(
             w.lower().rstrip(".") in not_speakers or w.lower() in not_names for w in words
         ):
             continue
@@ -646,13 +647,6 @@ def names_as_speakers(text: str, not_names: frozenset[str], everyday: Callable[[
 
 
 @lru_cache(maxsize=1)
-def _data_label() -> re.Pattern[str]:
-    """A label of a record number or a birth date ("Patientennummer", "MRN", "DOB"): a form's field, no one writing."""
-    terms = patient_data()
-    return re.compile("|".join(f"(?:{c})" for c in (*terms.births.cues, *terms.records.cues)), re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
 def _form_field() -> re.Pattern[str]:
     context = person_names().name_context
     fields = context.form_field_labels if context is not None else None
@@ -663,7 +657,7 @@ def _a_form(lines: list[re.Match[str]]) -> bool:
     """Whether the labelled lines are a form's fields rather than a chat's speakers: one of them labels a patient's
     name, birth date, identity number or address ("Name:", "geb.:", "Codice fiscale:")."""
     field = _form_field()
-    return any(field.fullmatch(m.group("n")) or _data_label().fullmatch(m.group("n")) for m in lines)
+    return any(field.fullmatch(m.group("n")) or data_label().fullmatch(m.group("n")) for m in lines)
 
 
 # A full name right before an address and a comma or a dash: the person who lives there ("home visit - Iolanthe

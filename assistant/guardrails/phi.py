@@ -55,6 +55,7 @@ from .rotas import without_rota_staff
 from .senders import without_supplier_senders
 from .span_trims import (
     with_phone_extensions,
+    without_label_initials,
     without_next_labels,
     without_ranks,
     without_title_case_copy,
@@ -351,7 +352,9 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans, cleared = _without_colleagues_and_figures(text, _with_names_after_numbers(text, spans), extra_names)
     spans = _with_reviewer_initials(text, _with_repeated_names(text, spans, cleared))
     spans = _with_table_cells(text, _with_unlabelled_numbers(text, _with_dates_after_names(text, spans)))
-    spans = without_title_case_copy(text, without_weekdays(text, without_ranks(text, spans)))
+    spans = without_title_case_copy(
+        text, without_weekdays(text, without_ranks(text, without_label_initials(text, spans)))
+    )
     spans = without_notice_lines(text, without_supplier_senders(text, without_rota_staff(text, spans)))
     return with_phone_extensions(text, without_next_labels(text, spans))
 

@@ -105,6 +105,26 @@ def _days_end(text: str, at: int, days: frozenset[str]) -> int | None:
     return run.end() if found and all(w.lower() in days for w in found) else None
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.[ ]?)+")
+
+
+@lru_cache(maxsize=1)
+def data_label() -> re.Pattern[str]:
+    """A label of a birth date or a record number ("D.O.B", "MRN"; patient_data.yaml)."""
+    terms = patient_data()
+    return re.compile("|".join(f"(?:{c})" for c in (*terms.births.cues, *terms.records.cues)), re.IGNORECASE)
+
+
+def without_label_initials(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` less initials that are the start of a label ("D.O." of "D.O.B 17 Jan 1979"): a field, no one's name."""
+
+    def label(s: PhiSpan) -> bool:
+        m = data_label().match(text, s.start) if _INITIALS.fullmatch(s.text) else None
+        return m is not None and m.end() > s.end
+
+    return [s for s in spans if not (s.kind == "NAME" and label(s))]
+
+
 def without_ranks(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     """`spans` less a single word right before "(Retd.)": a rank ("Col", "Brig"), the name comes after it."""
     return [s for s in spans if not (s.kind == "NAME" and " " not in s.text and _RETIRED_AFTER.match(text, s.end))]
