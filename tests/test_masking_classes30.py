@@ -154,3 +154,19 @@ def test_initials_that_open_a_birth_label_are_no_name():
 
 def test_a_patients_initials_before_other_words_stay_masked():
     assert "D.O." in _masked("Pt D.O. seen today for review, D.O.B 02 Feb 1950", "NAME")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('Reply to this review please:\n\nDesmond Achterberg ★☆☆☆☆\n"Rude at the desk."', "Desmond Achterberg"),
+        ('Draft a reply:\n\nTazza K ★★☆☆☆\n"Waited ages."', "Tazza K"),
+        ('Reply please:\n\n★★☆☆☆ Wilhelmina Osei · 3 reviews\n"Bill was wrong."', "Wilhelmina Osei"),
+    ],
+)
+def test_a_reviewers_name_beside_the_stars_is_masked(text, name):
+    assert name in _masked(text, "NAME")
+
+
+def test_a_reviews_title_beside_the_stars_stays_readable():
+    assert _masked('Reply please:\n\nGreat Service ★★★★★\n"Lovely team."', "NAME") == []

@@ -51,6 +51,7 @@ from .neighbours import (
 from .ner import name_model
 from .phones import find_cued_phones, is_phone_cue, phone_regions
 from .records import find_record_numbers, find_unlabelled_numbers
+from .reviews import reviewers_by_stars
 from .rotas import without_rota_staff
 from .senders import without_supplier_senders
 from .span_trims import (
@@ -405,7 +406,12 @@ _BARE_INITIAL_AFTER = re.compile(r" [A-Z](?=[ ]*(?:[★☆⭐\"'“‘(—–]|-
 
 def _with_reviewer_initials(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     """`spans` with a reviewer's name carried on to the initial written after it with no full stop ("Review by
-    Priyanka S ★☆☆☆☆ '...'"); an initial with its full stop is read with the name already."""
+    Priyanka S ★☆☆☆☆ '...'"); an initial with its full stop is read with the name already. Also the names beside a
+    review's stars at a line's start (reviews.py), with what overlaps them."""
+    headers = reviewers_by_stars(text, everyday, _not_names())
+    if headers:
+        spans = [s for s in spans if not any(s.start < b and a < s.end for a, b in headers)]
+        spans = _added(text, spans, "NAME", headers)
     out = []
     for s in spans:
         if s.kind == "NAME" and _REVIEWER_BEFORE.search(text, max(0, s.start - 40), s.start):
