@@ -170,3 +170,7 @@ def test_a_reviewers_name_beside_the_stars_is_masked(text, name):
 
 def test_a_reviews_title_beside_the_stars_stays_readable():
     assert _masked('Reply please:\n\nGreat Service ★★★★★\n"Lovely team."', "NAME") == []
+
+
+def test_an_anonymous_reviewer_beside_the_stars_stays_readable():
+    assert _masked("Bitte antworten:\n\n★★☆☆☆ Anonym (Jameda)\n„Zu lange gewartet.“", "NAME") == []
