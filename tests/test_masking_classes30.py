@@ -174,3 +174,11 @@ def test_a_reviews_title_beside_the_stars_stays_readable():
 
 def test_an_anonymous_reviewer_beside_the_stars_stays_readable():
     assert _masked("Bitte antworten:\n\n★★☆☆☆ Anonym (Jameda)\n„Zu lange gewartet.“", "NAME") == []
+
+
+def test_a_repeated_name_with_a_particle_is_masked_whole():
+    text = (
+        "Antworten bitte:\n\nGreta Halvorsen: Welcher LSF?\nMatteo de Santis: Frau Dr. Weber half mir. Danke!!\n"
+        "Ali Haidari: @Matteo de Santis krass, gut dass du hingegangen bist"
+    )
+    assert _masked(text, "NAME").count("Matteo de Santis") == 2
