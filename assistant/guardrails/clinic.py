@@ -50,7 +50,7 @@ class ClinicTerms:
         words = {fold(w) for w in re.findall(r"[^\W\d_]+", span.text)} - {""}
         if span.kind == "NAME" and words and any(words <= staff for staff in self.staff):
             return True
-        if span.kind == "NAME" and self._staff_surname_and_noun(span.text):
+        if span.kind == "NAME" and (self._staff_surname_and_noun(span.text) or self._doctors_genitive(span.text)):
             return True
         if span.kind == "NAME" and " ".join(fold(w) for w in _NAME_WORD.findall(span.text)) in self.initialled:
             return True  # "S. Thompson" in the clinic's schedule is Sarah Thompson of the staff
@@ -67,9 +67,13 @@ class ClinicTerms:
     def lay_titled_namesake(self, text: str, span: PhiSpan) -> bool:
         """Whether `span` is a titled doctor's surname alone after a lay courtesy title ("il sig. <surname>", "Mr
         <surname>"): the clinic calls its doctor "Dott."/"Dr", so this is a patient who shares the surname."""
-        if span.kind != "NAME" or fold(span.text) not in self.doctor_surnames:
+        if span.kind != "NAME" or not (fold(span.text) in self.doctor_surnames or self._doctors_genitive(span.text)):
             return False
         return _lay_title_before().search(text, max(0, span.start - 14), span.start) is not None
+
+    def _doctors_genitive(self, text: str) -> bool:
+        """A titled staff member's surname with the German genitive "s" ("Dr. Webers Notiz" for Dr. Anna Weber)."""
+        return text.endswith("s") and " " not in text and fold(text[:-1]) in self.doctor_surnames
 
     def _staff_surname_and_noun(self, text: str) -> bool:
         """A staff member's surname, no given name, and one capitalised word the name lists do not hold: a German

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._data import guardrail_data, person_names
+from ._data import guardrail_data, person_names, words
 from .names import NameLists, fold, name_lists
 
 _WORD = r"[^\W\d_][^\W\d_'’-]*"
@@ -80,6 +80,7 @@ class _Patterns:
     quote_author: re.Pattern[str]
     cited: re.Pattern[str]
     relative_after: re.Pattern[str]
+    role_title_before: re.Pattern[str]
 
 
 def _any(patterns: tuple[str, ...], role: str, suffix: str = "", flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -149,6 +150,7 @@ def _patterns() -> _Patterns | None:
         quote_author=re.compile(data.quote_author_before or "(?!)", re.IGNORECASE),
         cited=_any(data.cited_authors or ("(?!)",), role),
         relative_after=re.compile(rf" (?:{family})(?!\w)", re.IGNORECASE),
+        role_title_before=re.compile(rf"(?<![\w.-])(?:{words(data.clinician_role_titles) or '(?!)'}) $"),
     )
 
 
@@ -197,7 +199,9 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
         return True
     if p.news_sentence.search(sentence) or _quote_author(text, start, p):
         return True
-    if p.title_before.search(before):  # another clinician: "letter from Dr. Ramirez at Dell Children's"
+    if p.title_before.search(before) or p.role_title_before.search(
+        before
+    ):  # another clinician: "letter from Dr. Ramirez at Dell Children's"
         return _titled_clinician(before, after, sentence, p) or _doctor_by_title(
             text, (start, end), before, sentence, p
         )
@@ -270,8 +274,10 @@ def cued_or_titled(text: str, start: int) -> bool:
 
 def _titled_clinician(before: str, after: str, sentence: str, p: _Patterns) -> bool:
     """Whether a name after a title is a clinician's: a doctor in the media, one a letter or referral comes from,
-    or one named with a hospital or with their field ("Dr. Maya Okafor, board-certified dermatologist"), unless
-    the sentence speaks of a patient."""
+    one named with a hospital or with their field ("Dr. Maya Okafor, board-certified dermatologist"), or one after a
+    nurse's or a practitioner's post ("NP <name>"), unless the sentence speaks of a patient."""
+    if p.role_title_before.search(before):
+        return not p.patient_word.search(sentence)
     if p.doctor_title_before.search(before) and p.public_doctor.search(sentence):
         return True  # a doctor in the media: "Dr Karl Kruszelnicki posted about SPF myths, followers ask"
     if p.clinician_before.search(before):

@@ -17,6 +17,7 @@ from ..knowledge import registry as knowledge_registry
 from ._data import guardrail_data, patient_data, person_names
 from .births import date_pattern
 from .names import fold, name_lists, not_patients
+from .span_trims import data_label
 
 _CAPITALISED = r"[A-ZÀ-ÖØ-Ý\u0100-\u017f][^\W\d_]+(?:-[^\W\d_]+)?"
 # A given name and the capitalised words after it, before a time: "Ivy 1pm", "Ivy Chen 10:30".
@@ -627,7 +628,9 @@ def names_as_speakers(text: str, not_names: frozenset[str], everyday: Callable[[
     for m in lines:
         words = m.group("n").split()
         folded = [fold(w.rstrip(".")) for w in words]
-        if any(w.lower().rstrip(".") in not_speakers or w.lower() in not_names for w in words):
+        if data_label().fullmatch(m.group("n")) or any(
+            w.lower().rstrip(".") in not_speakers or w.lower() in not_names for w in words
+        ):
             continue
         if any(f in lists.function_words for f in folded):
             continue
@@ -654,7 +657,7 @@ def _a_form(lines: list[re.Match[str]]) -> bool:
     """Whether the labelled lines are a form's fields rather than a chat's speakers: one of them labels a patient's
     name, birth date, identity number or address ("Name:", "geb.:", "Codice fiscale:")."""
     field = _form_field()
-    return any(field.fullmatch(m.group("n")) for m in lines)
+    return any(field.fullmatch(m.group("n")) or data_label().fullmatch(m.group("n")) for m in lines)
 
 
 # A full name right before an address and a comma or a dash: the person who lives there ("home visit - Iolanthe

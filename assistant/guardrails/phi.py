@@ -27,6 +27,7 @@ from .births import find_birth_dates
 from .clinic import clinic_terms
 from .entries import names_in_lists
 from .identifiers import find_national_ids
+from .listings import without_notice_lines
 from .name_context import cued_or_titled, not_a_patient_by_context
 from .name_finders import colleague_or_place, everyday, model_reads_as_name, name_finders
 from .name_scorer import learned_names
@@ -50,8 +51,13 @@ from .neighbours import (
 from .ner import name_model
 from .phones import find_cued_phones, is_phone_cue, phone_regions
 from .records import find_record_numbers, find_unlabelled_numbers
+from .reviews import reviewers_by_stars
+from .rotas import without_rota_staff
+from .senders import without_supplier_senders
 from .span_trims import (
+    with_names_over_particles,
     with_phone_extensions,
+    without_label_initials,
     without_next_labels,
     without_ranks,
     without_title_case_copy,
@@ -346,9 +352,12 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = _with_given_names_in_brackets(text, _with_lower_name_tails(text, spans))
     spans = _without_own_addresses(text, _with_list_entries(text, _with_surnames_after_brackets(text, spans)))
     spans, cleared = _without_colleagues_and_figures(text, _with_names_after_numbers(text, spans), extra_names)
-    spans = _with_reviewer_initials(text, _with_repeated_names(text, spans, cleared))
+    spans = _with_reviewer_initials(text, with_names_over_particles(text, _with_repeated_names(text, spans, cleared)))
     spans = _with_table_cells(text, _with_unlabelled_numbers(text, _with_dates_after_names(text, spans)))
-    spans = without_title_case_copy(text, without_weekdays(text, without_ranks(text, spans)))
+    spans = without_title_case_copy(
+        text, without_weekdays(text, without_ranks(text, without_label_initials(text, spans)))
+    )
+    spans = without_notice_lines(text, without_supplier_senders(text, without_rota_staff(text, spans)))
     return with_phone_extensions(text, without_next_labels(text, spans))
 
 
@@ -398,7 +407,12 @@ _BARE_INITIAL_AFTER = re.compile(r" [A-Z](?=[ ]*(?:[★☆⭐\"'“‘(—–]|-
 
 def _with_reviewer_initials(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     """`spans` with a reviewer's name carried on to the initial written after it with no full stop ("Review by
-    Priyanka S ★☆☆☆☆ '...'"); an initial with its full stop is read with the name already."""
+    Priyanka S ★☆☆☆☆ '...'"); an initial with its full stop is read with the name already. Also the names beside a
+    review's stars at a line's start (reviews.py), with what overlaps them."""
+    headers = reviewers_by_stars(text, everyday, _not_names())
+    if headers:
+        spans = [s for s in spans if not any(s.start < b and a < s.end for a, b in headers)]
+        spans = _added(text, spans, "NAME", headers)
     out = []
     for s in spans:
         if s.kind == "NAME" and _REVIEWER_BEFORE.search(text, max(0, s.start - 40), s.start):

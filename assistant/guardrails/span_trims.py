@@ -1,6 +1,7 @@
 """Passes over the spans the finders return that trim or drop them by what surrounds them: a rota's weekdays after
 a name, a weekday in a range ("Mon–Thu"), a form's next label after an address, a line of Title Case copy, a rank
-before "(Retd.)", and a phone number carried on to its extension."""
+before "(Retd.)", initials that open a label ("D.O.B."), and a phone number carried on to its extension or two names
+joined over the particle between them."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 from functools import lru_cache
 
 from ._data import patient_data, person_names
+from .names import name_lists
 from .phones import is_phone_cue
 from .spans import PhiSpan
 
@@ -105,6 +107,26 @@ def _days_end(text: str, at: int, days: frozenset[str]) -> int | None:
     return run.end() if found and all(w.lower() in days for w in found) else None
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.[ ]?)+")
+
+
+@lru_cache(maxsize=1)
+def data_label() -> re.Pattern[str]:
+    """A label of a birth date or a record number ("D.O.B", "MRN"; patient_data.yaml)."""
+    terms = patient_data()
+    return re.compile("|".join(f"(?:{c})" for c in (*terms.births.cues, *terms.records.cues)), re.IGNORECASE)
+
+
+def without_label_initials(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` less initials that are the start of a label ("D.O." of "D.O.B 17 Jan 1979"): a field, no one's name."""
+
+    def label(s: PhiSpan) -> bool:
+        m = data_label().match(text, s.start) if _INITIALS.fullmatch(s.text) else None
+        return m is not None and m.end() > s.end
+
+    return [s for s in spans if not (s.kind == "NAME" and label(s))]
+
+
 def without_ranks(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     """`spans` less a single word right before "(Retd.)": a rank ("Col", "Brig"), the name comes after it."""
     return [s for s in spans if not (s.kind == "NAME" and " " not in s.text and _RETIRED_AFTER.match(text, s.end))]
@@ -125,4 +147,22 @@ def with_phone_extensions(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
         if ext and (k + 1 == len(spans) or spans[k + 1].start >= ext.end()):
             s = PhiSpan("PHONE", s.start, ext.end(), text[s.start : ext.end()])
         out.append(s)
+    return out
+
+
+_BETWEEN = re.compile(r"[ ]([^\W\d_]{1,5})(?:[ ]([^\W\d_]{1,5}))?[ ]")
+
+
+def with_names_over_particles(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` with two names joined when only a name's particles stand between them ("Maximilian" "von" "Stetten"
+    found word by word where the name is repeated, "@Maximilian von Stetten"): one name, its particle masked too."""
+    particles = name_lists().particles
+    out: list[PhiSpan] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        gap = _BETWEEN.fullmatch(text, prev.end, s.start) if prev and prev.kind == s.kind == "NAME" else None
+        if prev and gap and all(w.lower() in particles for w in gap.groups() if w):
+            out[-1] = PhiSpan("NAME", prev.start, s.end, text[prev.start : s.end])
+        else:
+            out.append(s)
     return out

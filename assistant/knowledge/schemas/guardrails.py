@@ -298,6 +298,13 @@ class NameContext(Strict):
     # A study's authors cited in a post ("Villa, Connell and Abati (2015)", "Pereira Gray et al."): a name inside
     # a match of one of these is a researcher's, not a patient's.
     cited_authors: tuple[Regex, ...] = ()
+    # A colleague's role right before a name in a staff rota's row ("Reception:", "Hygiene:", "NP", "Sister").
+    rota_roles: Regex | None = None
+    # A clinician's post written as a title before a full name ("NP <name>", "RN <name>"), matched as written.
+    clinician_role_titles: tuple[str, ...] = ()
+    # A message that says it is a supplier's e-mail, and the sales roles its contacts sign with (see the data file).
+    supplier_cue: Regex | None = None
+    sales_roles: Regex | None = None
 
 
 class PersonNames(Strict):
