@@ -161,3 +161,29 @@ def test_an_italian_fake_review_gets_a_review_card_not_italys_testimonials_card(
     )
     assert answer.card_id != "italy-france-spain-testimonials"
     assert "review" in (answer.card_id or "")
+
+
+def test_a_description_asked_with_posts_gets_both(drafter):
+    """ "Can you write our Google Business Profile description plus 3 short GBP posts for our first month?" got the
+    description alone."""
+    text = (
+        "New podiatry clinic opening in Leeds. Services: ingrown toenails, orthotics, diabetic foot checks. Can you "
+        "write our Google Business Profile description and two short posts for launch week?"
+    )
+    drafts = drafter.drafts(turn(text, ["google_business"]), None, _asker("podiatry"))
+    assert [d.kind for d in drafts][:2] == ["bio", "caption"]
+
+
+def test_a_description_alone_gets_no_posts(drafter):
+    text = "Can you write our Google Business Profile description? We're a podiatry clinic in Leeds."
+    drafts = drafter.drafts(turn(text, ["google_business"]), None, _asker("podiatry"))
+    assert [d.kind for d in drafts] == ["bio"]
+
+
+def test_services_listed_before_the_question_are_the_descriptions_services(drafter):
+    text = (
+        "New podiatry clinic opening in Leeds. Services: ingrown toenails, orthotics, diabetic foot checks. Can you "
+        "write our Google Business Profile description?"
+    )
+    (draft,) = drafter.drafts(turn(text, ["google_business"]), None, _asker("podiatry"))
+    assert "ingrown toenails, orthotics and diabetic foot checks" in draft.text

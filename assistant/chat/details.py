@@ -273,11 +273,17 @@ def _interests(text: str, role: str, city: str) -> str:
 def _listed(text: str, practice: str, city: str, funding: str) -> tuple[str, ...]:
     """What a practice lists about itself after a colon or a question mark, without its kind, city and funding
     ("Dental practice in Leeds, NHS and private, family dentistry, Invisalign, open Saturdays")."""
-    cut = max(text.find(":"), text.find("?"))
+    cuts = sorted({text.find(":"), text.find("?")} - {-1}, reverse=True)
     bracketed = re.search(r"\(([^()]*,[^()]*)\)", text)  # "(home visits, antenatal, postnatal)"
-    if cut < 0 and bracketed is None:
-        return ()
-    listed = text[cut + 1 :] if cut >= 0 or bracketed is None else bracketed.group(1)
+    if not cuts:
+        return _items(bracketed.group(1), practice, city, funding) if bracketed else ()
+    # After the last colon or question mark, else the one before it: "Services: X, Y, Z. Can you write our
+    # description?" lists its services before the question that ends it.
+    return next((found for cut in cuts if (found := _items(text[cut + 1 :], practice, city, funding))), ())
+
+
+def _items(listed: str, practice: str, city: str, funding: str) -> tuple[str, ...]:
+    """The two to five items of the list in `listed`, without the practice's kind, city and funding; () if none."""
     # The list is the first sentence with a comma in it ("We do X, Y and Z. Under 750 characters." -> "X, Y and Z").
     listed = next((s for s in _SENTENCE_END.split(listed.strip()) if "," in s), listed)
     items = [i.strip(" .!") for i in listed.split(",")]

@@ -170,8 +170,12 @@ class Drafter:
             return [advice]  # comments that break the house rules are hidden, not answered
         if kind is None and _REVIEWED.search(text) and self.replies.threatening(self.replies.review_text(text)):
             kind = "review_reply"  # "a review says they'll be waiting for her after work": safety steps, no reply
-        if kind is None:
-            return []
+        return self._made(kind, news, turn, profile, asker, details) if kind is not None else []
+
+    def _made(self, kind: DraftKind, news, turn, profile: ClinicProfile | None, asker, details: Details) -> list[Draft]:
+        """The drafts of the kind asked for: captions (and the replies to the comments the news will draw), a bio
+        (and the posts asked for after it: "our Google description plus 3 short posts"), or one reply, script, set
+        of hashtags or plan."""
         if kind == "caption":
             drafts = self.captions(turn, profile, asker.specialty, details)
             return [*drafts, self.news.replies(news, _values(profile, details))] if news and drafts else drafts
@@ -183,7 +187,11 @@ class Drafter:
             "plan": self.plan,
         }[kind]
         draft = make(turn, profile, asker.specialty)
-        return [draft] if draft else []
+        if draft is None:
+            return []
+        if kind == "bio" and (too := self.data.posts_too) and re.search(too, turn.masked, re.IGNORECASE):
+            return [draft, *self.captions(turn, profile, asker.specialty, details)]
+        return [draft]
 
     def _asked(self, text: str):
         """The kind of draft asked for, and the practice news whose comment replies are asked for too, if any:

@@ -301,6 +301,9 @@ class DraftData(Strict):
     # A caption asked for with its hashtags ("a caption and hashtags", "post + 5 hashtags"): the caption, which
     # carries them, rather than a list of hashtags alone.
     caption_with_hashtags: Regex | None = None
+    # Posts asked for after a bio or profile description ("our Google description plus 3 short posts"): the posts
+    # are written after it.
+    posts_too: Regex | None = None
     asker_intent: Regex | None = None  # the asker's own legal plans ("can we sue them?"): no threat in the review
     short_disclaimer: str = ""  # "Not personal advice.": the disclaimer of a bio with a tight limit
     trainee_note: str = ""  # shown with the bio of a clinician in training
