@@ -41,3 +41,46 @@ def test_a_german_street_named_with_a_separate_adjective_is_masked_whole():
 
 def test_an_everyday_street_word_without_a_house_number_stays_readable():
     assert _masked("Unsere Praxis liegt an einer ruhigen Straße, gut erreichbar mit der Straßenbahn.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('Review: "My mother-in-law Rukmini waited 3 hours for her drops."', "Rukmini"),
+        ("PHONE 09:10 — Jo Hartigan — partner Dazza has a lump on his neck", "Dazza"),
+        ("Caller: Fiona Marsh, child Obinna (DOB 3/4/2019) coughing all night", "Obinna"),
+        ('"Is SMILE safe? My friend Bhavin had it done elsewhere."', "Bhavin"),
+    ],
+)
+def test_a_relative_or_friend_named_in_passing_is_masked(text, name):
+    assert name in _masked(text, "NAME")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "child Safeguarding Policy: please update it for the team",
+        "Our partner Greenway delivers the repeat scripts on Fridays.",
+    ],
+)
+def test_a_policy_or_a_business_partner_stays_readable(text):
+    assert _masked(text, "NAME") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('"Refer P. MacAllister to ortho, knee OA."', "P. MacAllister"),
+        ("- ring J. Castellano re bloods", "J. Castellano"),
+        ('"Saoirse T. — recall 6/12"', "Saoirse T."),
+    ],
+)
+def test_an_initial_and_a_name_in_a_note_are_masked(text, name):
+    assert name in _masked(text, "NAME")
+
+
+@pytest.mark.parametrize(
+    "text", ["take vitamin D. Young children need it too", "Use Plan B. Then Vitamin D. Also Section C. ok"]
+)
+def test_a_letter_that_names_a_thing_stays_readable(text):
+    assert _masked(text, "NAME") == []
