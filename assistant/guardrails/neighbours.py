@@ -238,6 +238,9 @@ def initials_after_words(text: str, everyday: Callable[[str], bool]) -> list[tup
             continue
         if m.group().endswith(".") and everyday(m.group("s")):
             continue
+        before = re.search(r"(\S+) $", text[max(0, m.start() - 30) : m.start()])
+        if not m.group().endswith(".") and before is not None and fold(before.group(1)) in lists.given:
+            continue  # a middle initial ("John F. Kennedy") belongs to the name before it
         found.append(m.span())
     return found
 
