@@ -42,9 +42,11 @@ _LOCALITY = rf"{_CAP}(?:\s+{_CAP}){{0,3}}(?:\s+\d{{1,4}})?"
 # German town names go on after a postcode with a small word ("Freiburg im Breisgau", "Frankfurt am Main").
 _TOWN_SUFFIX = r"(?:\s+(?:im|am|an der|in der|ob der|bei)\s+[A-ZÀ-Ý][\w'’-]*)?"
 _YEAR = re.compile(r"(?:19|20)\d{2}\b")
+# A street word written apart may have a place's adjective before it ("Lehener Straße 61", "Berliner Platz 3";
+# thirtieth set): the adjective is part of the street's name.
 _GERMAN_STREET = (
     r"(?:[A-ZÄÖÜ][a-zäöüß]+-)*(?:[A-ZÄÖÜ][a-zäöüß]*(?:straße|strasse|str\.|weg|platz|gasse|allee|ring|damm|ufer)"
-    r"|Straße|Strasse|Str\.|Weg|Platz|Gasse|Allee)"
+    r"|(?:[A-ZÄÖÜ][a-zäöüß]+er\s)?(?:Straße|Strasse|Str\.|Weg|Platz|Gasse|Allee))"
 )
 
 

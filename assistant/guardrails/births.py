@@ -45,12 +45,15 @@ def _pattern() -> re.Pattern[str]:
     )
     # The date's format in brackets after the cue, as forms print it ("DOB (YYYY/MM/DD): 1988/10/04").
     form = r"(?:[ ]?\((?:[a-z]{1,4}[./ -]?){3}\))?"
-    before = rf"(?<!\w)(?:{cues}){form}{between}\s*(?:(?:is|was|:|-|–|on|=|,)\s*)?(?P<v>{date}|{compact})(?!\w)"
+    # An age may stand between the cue and the date, a slash after it ("Age/DOB: 68 / 02 Jan 1958").
+    age = r"(?:\d{1,3}\s?(?:y(?:rs?|ears?)?\s?)?/\s*)?"
+    before = rf"(?<!\w)(?:{cues}){form}{between}\s*(?:(?:is|was|:|-|–|on|=|,)\s*)?{age}(?P<v>{date}|{compact})(?!\w)"
     cues_after = "|".join(f"(?:{c})" for c in terms.cues_after) or "(?!)"
+    cues_short = "|".join(f"(?:{c})" for c in (*terms.cues_after, *terms.month_year_cues))
     after = rf"(?<![\w/.-])(?P<w>{date})\s*(?:[(,:-]\s*)?(?:{cues_after})(?!\w)"
     # Day and month, or month and year, right after an unmistakable cue ("DOB 3/14", "DOB March 1985").
     short = (
-        rf"(?<!\w)(?:{cues_after}){form}\s*(?:[:-]\s*)?"
+        rf"(?<!\w)(?:{cues_short}){form}\s*(?:[:-]\s*)?"
         rf"(?P<x>\d{{1,2}}/\d{{1,2}}|\d{{1,2}}/\d{{4}}|{month}\.?,?\s+\d{{4}})(?![/.\d])"
     )
     spoken = _spoken_pattern(terms.spoken_days, terms.spoken_years, month)

@@ -37,6 +37,7 @@ from .names import (
 from .neighbours import (
     abbreviated_names,
     hyphenated_given_names,
+    initials_after_words,
     names_as_speakers,
     names_before_birth_cue,
     names_before_times,
@@ -129,6 +130,11 @@ def name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple[
             if not is_not_a_patient(text, *s) and not not_lone_name(text, *s)
         ]
         found += courtesy(text)
+        found += [
+            s
+            for s in initials_after_words(text, everyday)
+            if reads_as_name(text, *s) and not is_not_a_patient(text, *s)
+        ]
         found += [
             s
             for s in names_before_times(text, not_names) + abbreviated_names(text) + hyphenated_given_names(text)

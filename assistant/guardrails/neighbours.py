@@ -215,6 +215,36 @@ _INITIAL_SURNAME = re.compile(
     r"(?:(?<![\w.’'-])|(?<=(?<![\w.])['‘]))(?P<i>[A-Z]\.(?:[ ]?[A-Z]\.)?)[ ]?"
     r"(?P<s>[A-ZÀ-Ý][a-zà-ÿ]+(?:['’][A-ZÀ-Ý][a-zà-ÿ]+)?(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?![\w-]|['’]\w)"
 )
+# An initial and a surname after a word, in a note ("call J. <surname> re ...", "Refer F. Mac<surname> to ..."):
+# a person when the name model reads it as one (names_by_shape leaves it, for "vitamin D. Young children").
+_INITIAL_AFTER_WORD = re.compile(
+    r"(?<=[a-z] )(?P<i>[A-Z]\.)[ ]?(?P<s>(?:Ma?c)?[A-ZÀ-Ý][a-zà-ÿ]{2,}(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?![\w-]|['’]\w)"
+)
+
+
+# A given name no list holds and a surname's initial ("<given> D. — IOP 24/22"): a person when the word is no
+# everyday word ("Plan B.", "Vitamin D." are) and the name model reads it as a name.
+_UNLISTED_GIVEN_INITIAL = re.compile(r"(?<![\w.'’-])(?P<s>[A-ZÀ-Ý][a-zà-ÿ]{2,}) [A-Z]\.(?![\w.])")
+
+
+def initials_after_words(text: str, everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """Candidates for the name model: an initial and a surname after a lower-case word ("call J. <surname>"), and a
+    given name no everyday word with an initial ("<given> D.")."""
+    lists = name_lists()
+    found = []
+    for m in [*_INITIAL_AFTER_WORD.finditer(text), *_UNLISTED_GIVEN_INITIAL.finditer(text)]:
+        folded = fold(m.group("s"))
+        if folded in lists.function_words or folded in lists.common or folded in lists.not_surnames:
+            continue
+        if m.group().endswith(".") and everyday(m.group("s")):
+            continue
+        before = re.search(r"(\S+) $", text[max(0, m.start() - 30) : m.start()])
+        if not m.group().endswith(".") and before is not None and fold(before.group(1)) in lists.given:
+            continue  # a middle initial ("John F. Kennedy") belongs to the name before it
+        found.append(m.span())
+    return found
+
+
 # A nickname in quotes between a given name and a surname: 'Lorenzo "Enzo" Batiste'.
 _QUOTED_NICKNAME = re.compile(
     rf"(?<![\w'’.-])(?P<g>{_CAPITALISED}) [\"“‘'](?P<n>{_CAPITALISED})[\"”’'] (?P<s>{_CAPITALISED})(?![\w'’-])"
