@@ -187,3 +187,26 @@ def test_services_listed_before_the_question_are_the_descriptions_services(draft
     )
     (draft,) = drafter.drafts(turn(text, ["google_business"]), None, _asker("podiatry"))
     assert "ingrown toenails, orthotics and diabetic foot checks" in draft.text
+
+
+def test_how_long_the_asker_has_been_posting_asks_for_no_plan(drafts_data):
+    """A physio "8 months posting content to Instagram ... which metrics should I look at?" got a 12-week plan."""
+    text = "I've been 6 months posting content on Instagram and have 900 followers. Which numbers should I look at?"
+    assert requested_kind(text, drafts_data) != "plan"
+
+
+def test_weeks_of_posts_still_ask_for_a_plan(drafts_data):
+    assert requested_kind("Can you give me 4 weeks of posts for our physio clinic?", drafts_data) == "plan"
+
+
+def test_a_pronoun_after_about_is_no_subject(drafter):
+    """ "... a warm Facebook post? I'm not NHS so I don't want people confused about that." was a caption on "that"."""
+    text = "Can you write a warm Facebook post for our baby massage course? Nobody should be confused about it."
+    assert "baby massage course" in drafter.topics.subject_phrase(text)
+
+
+def test_classes_we_are_starting_are_the_new_service(drafter):
+    text = "Starting small-group pilates classes for back pain: 6 weeks, Monday evenings. Can you write a post?"
+    kind = drafter.news.kind_for(text)
+    assert kind is not None and kind.id == "new_service"
+    assert drafter.news.details(kind, text)["service"] == "small-group pilates classes"

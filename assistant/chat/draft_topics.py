@@ -454,10 +454,12 @@ def _cue(cue: str, text: str, not_after: tuple[str, ...] = ()) -> re.Match[str] 
 _LAST_WORD = re.compile(r"([\w'’-]+)\W*$")
 
 
-# Where or when, not what about: "on Instagram and Facebook", "on 1 March", "on Monday", "for my assistant".
+# Where or when, not what about: "on Instagram and Facebook", "on 1 March", "on Monday", "for my assistant"; nor a
+# pronoun ending a clause ("confused about that.").
 _NOT_SUBJECT = re.compile(
     r"(?:instagram|insta|ig|facebook|fb|tiktok|linkedin|youtube|twitter|threads|whatsapp|google|social media|socials)"
     r"\b|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
-    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|(?:my|our)\s+(?:assistant|receptionist|boss|manager|colleagues?)\b",
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|(?:my|our)\s+(?:assistant|receptionist|boss|manager|colleagues?)\b"
+    r"|(?:that|this|it|them|those|these)\s*(?:[.,;:!?]|$)",  # "I don't want people confused about that."
     re.IGNORECASE,
 )

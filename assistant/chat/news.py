@@ -162,6 +162,11 @@ _SERVICE = (  # the strongest cue first: "announcing that we now offer X" is abo
         r"\b(?:start|starting|begin|beginning|will be)\s+(?:offering|providing|running)\s+(?:a |an |the )?" + _UNTIL,
         re.IGNORECASE,
     ),
+    re.compile(  # "Starting small-group antenatal classes: 4 weeks, Tuesday evenings": the classes
+        r"\b(?:start|starting|begin|beginning)\s+(?:a |an |our |my |new )?((?:[\w'’-]+\s+){0,3}?"
+        r"(?:classes|class|courses?|groups?|programmes?|programs?))\b",
+        re.IGNORECASE,
+    ),
     re.compile(  # "announcing that I am launching a return-to-work programme": what is launched, not who
         r"\b(?:launch(?:ing|ed)?|introducing|adding|added)\s+(?:that\s+)?(?:a |an |the |our |my )?(?:new )?" + _UNTIL,
         re.IGNORECASE,
