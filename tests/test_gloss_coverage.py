@@ -1,5 +1,6 @@
 """The glossaries cover what clinicians write when they ask for a post, a script or a rule: 25 requests a language,
-written for these tests (tests/data/gloss_messages.yaml), glossed by assistant/chat/gloss.py."""
+written for these tests (tests/data/gloss_messages.yaml), and 30 more on health topics for patients, how a practice
+works, reviews and comments (gloss_messages39.yaml), glossed by assistant/chat/gloss.py."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ import yaml
 from assistant.chat.data import glossaries
 from assistant.chat.gloss import Glosser
 
-MESSAGES = yaml.safe_load((Path(__file__).parent / "data" / "gloss_messages.yaml").read_text(encoding="utf-8"))
+DATA = Path(__file__).parent / "data"
+MESSAGES = yaml.safe_load((DATA / "gloss_messages.yaml").read_text(encoding="utf-8"))
+MESSAGES39 = yaml.safe_load((DATA / "gloss_messages39.yaml").read_text(encoding="utf-8"))
 GLOSSARIES = glossaries()
 GLOSSER = Glosser(GLOSSARIES)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -34,6 +37,12 @@ EXPECTED = [
     for number, message in enumerate(messages, 1)
     if "expect" in message
 ]
+EXPECTED39 = [
+    pytest.param(language, message["text"], message["expect"], id=f"39-{language}-{number}")
+    for language, messages in MESSAGES39.items()
+    for number, message in enumerate(messages, 1)
+    if "expect" in message
+]
 ALL = [
     pytest.param(language, message["text"], id=f"{language}-{number}")
     for language, messages in MESSAGES.items()
@@ -47,7 +56,13 @@ def test_each_language_has_twenty_five_requests_six_of_them_with_the_english_the
         assert len(messages) == 25 and sum("expect" in message for message in messages) == 6
 
 
-@pytest.mark.parametrize("language,text,expected", EXPECTED)
+def test_each_language_has_thirty_more_messages_on_health_topics_six_of_them_with_the_english_they_must_gloss_into():
+    assert set(MESSAGES39) == set(GLOSSARIES)
+    for messages in MESSAGES39.values():
+        assert len(messages) == 30 and sum("expect" in message for message in messages) == 6
+
+
+@pytest.mark.parametrize("language,text,expected", EXPECTED + EXPECTED39)
 def test_a_request_is_glossed_into_the_english_a_keyword_matcher_reads(language, text, expected):
     glossed = " ".join(_words(GLOSSER.english(text, language)))
     missing = [words for words in expected if not re.search(rf"(?<![\w-]){re.escape(words)}(?![\w-])", glossed)]
