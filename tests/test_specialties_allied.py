@@ -1,7 +1,7 @@
-"""Podiatry and speech and language therapy are specialties (round 15): `plan --specialty podiatry` failed with
-"unknown specialty" although the chat drafted their posts from general practice's, paediatrics' and ENT's copy. Their
-banks share those finished posts (`copy_from`) instead of copying them, and plans, exports, profiles and the chat all
-accept them."""
+"""Podiatry and speech and language therapy became specialties in round 15, pharmacy, chiropractic and occupational
+therapy in round 39: `plan --specialty podiatry` had failed with "unknown specialty" although the chat drafted their
+posts from other fields' copy. Their banks share those finished posts (`copy_from`) instead of copying them, and
+plans, exports, profiles and the chat all accept them."""
 
 from __future__ import annotations
 
@@ -18,7 +18,17 @@ from assistant.planners.calendar import plan_calendar
 from assistant.profile import ClinicProfile, profile_from_fields
 from tests.drafting import turn
 
-ALLIED = ["podiatry", "speech_language_therapy"]
+ALLIED = ["podiatry", "speech_language_therapy", "pharmacy", "chiropractic", "occupational_therapy"]
+
+# What a plan for each profession is about, by the name the command is given.
+_PLAN_WORDS = {
+    "podiatry": ("toenail", "feet", "foot"),
+    "speech and language therapy": ("talk", "speech", "voice", "words"),
+    "pharmacy": ("pharmacist", "pharmacy", "medicine", "prescription"),
+    "community pharmacist": ("pharmacist", "pharmacy", "medicine", "prescription"),
+    "chiropractic": ("back", "neck", "chiropract", "posture"),
+    "occupational therapy": ("everyday", "home", "hand", "child", "work"),
+}
 
 
 @pytest.mark.parametrize(
@@ -58,15 +68,14 @@ def test_a_plan_for_a_podiatrist_is_all_finished_copy_about_feet(kb):
 
 
 @pytest.mark.parametrize("fmt", ["json", "csv", "ics", "markdown"])
-@pytest.mark.parametrize("name", ["podiatry", "speech and language therapy"])
+@pytest.mark.parametrize("name", list(_PLAN_WORDS))
 def test_plan_command_takes_the_professions_in_every_export(capsys, tmp_path, fmt, name):
     out = tmp_path / f"plan.{fmt}"
     args = ["plan", "--specialty", name, "--platforms", "instagram", "--posts-per-week", "2"]
     code = main([*args, "--start", "2027-01-04", "--weeks", "4", "--format", fmt, "--out", str(out)])
     assert code == 0, capsys.readouterr().err
     text = out.read_text(encoding="utf-8").lower()
-    words = ("toenail", "feet", "foot") if name == "podiatry" else ("talk", "speech", "voice", "words")
-    assert any(w in text for w in words)
+    assert any(w in text for w in _PLAN_WORDS[name])
     if fmt == "json":
         assert len(json.loads(text)["posts"]) == 8
 

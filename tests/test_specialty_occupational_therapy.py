@@ -6,16 +6,13 @@ physiotherapy, speech and language therapy and paediatrics already hold (`copy_f
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 import pytest
 
 from assistant.chat.compose import Asker
 from assistant.chat.data import intent_data
 from assistant.chat.intents import MentionFinder
-from assistant.cli import main
 from assistant.errors import KnowledgeError
-from assistant.knowledge.loader import load_knowledge
 from assistant.planners.calendar import plan_calendar
 from assistant.profile import profile_from_fields
 from tests.drafting import turn
@@ -72,16 +69,6 @@ def test_an_asker_who_names_the_profession_is_an_occupational_therapist(finder):
     assert both.specialty_ids == [OT, "physiotherapy"] and both.profession == OT
 
 
-def test_every_shared_topic_is_the_other_specialtys_own_post(kb):
-    spec = kb.specialty(OT)
-    shared = [t for t in spec.topics if t.copy_from]
-    assert shared and len(shared) < len(spec.topics) / 2
-    for topic in shared:
-        assert topic.title in kb.copy[topic.copy_from], topic.title
-        assert not any(t.title == topic.title and t.copy_from for t in kb.specialty(topic.copy_from).topics)
-        assert kb.copy[OT][topic.title] is kb.copy[topic.copy_from][topic.title], topic.title
-
-
 def test_a_plan_for_an_occupational_therapist_is_all_finished_copy_about_everyday_life(kb):
     profile = profile_from_fields(kb, {"specialty": "occupational therapist", "platforms": ["instagram"]})
     assert profile.specialty == OT
@@ -116,19 +103,6 @@ def test_only_the_awareness_topics_wait_for_their_day(kb):
     }
 
 
-@pytest.mark.parametrize("fmt", ["json", "csv", "ics", "markdown"])
-def test_plan_command_takes_occupational_therapy_in_every_export(capsys, tmp_path, fmt):
-    out = tmp_path / f"plan.{fmt}"
-    args = ["plan", "--specialty", "occupational therapy", "--platforms", "instagram", "--posts-per-week", "2"]
-    code = main([*args, "--start", "2027-01-04", "--weeks", "4", "--format", fmt, "--out", str(out)])
-    assert code == 0, capsys.readouterr().err
-    text = out.read_text(encoding="utf-8").lower()
-    assert "occupational therap" in text or "#ot" in text
-    assert any(w in text for w in ("everyday", "home", "hand", "child", "work"))
-    if fmt == "json":
-        assert len(json.loads(text)["posts"]) == 8
-
-
 @pytest.mark.parametrize(
     "text, words",
     [
@@ -145,21 +119,6 @@ def test_the_chat_drafts_a_caption_from_occupational_therapys_copy(drafter, kb, 
     hooks = {p.warm.hook for p in kb.copy[OT].values()} | {p.professional.hook for p in kb.copy[OT].values()}
     assert any(h in draft.text for h in hooks), draft.text
     assert {t.lower() for t in draft.hashtags} & OT_TAGS, draft.hashtags
-
-
-def test_copy_from_must_name_a_post_that_exists(tmp_path):
-    import shutil
-
-    from assistant.knowledge.base import PROJECT_KNOWLEDGE
-
-    root = tmp_path / "knowledge"
-    shutil.copytree(PROJECT_KNOWLEDGE, root)
-    path = root / "data" / "specialties" / f"{OT}.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert "copy_from: pediatrics}" in text
-    path.write_text(text.replace("copy_from: pediatrics}", "copy_from: dermatology}", 1), encoding="utf-8")
-    with pytest.raises(KnowledgeError, match="copy_from"):
-        load_knowledge(root)
 
 
 def test_a_plan_asked_for_an_occupational_therapy_practice_uses_its_topics_not_general_ones(drafter, kb):

@@ -7,7 +7,6 @@ and cardiology's posts on the same titles (`copy_from`): storing and returning m
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 
 import pytest
@@ -15,9 +14,7 @@ import pytest
 from assistant.chat.compose import Asker
 from assistant.chat.data import intent_data
 from assistant.chat.intents import MentionFinder
-from assistant.cli import main
 from assistant.errors import KnowledgeError
-from assistant.knowledge.loader import load_knowledge
 from assistant.planners.calendar import plan_calendar
 from assistant.profile import profile_from_fields
 from tests.drafting import turn
@@ -81,19 +78,6 @@ def test_the_pharmacy_bank_never_names_a_brand_or_advertises_a_prescription_only
         assert not any(banned.search(t) for t in texts), topic.title
 
 
-@pytest.mark.parametrize("fmt", ["json", "csv", "ics", "markdown"])
-@pytest.mark.parametrize("name", ["pharmacy", "community pharmacist"])
-def test_plan_command_takes_pharmacy_in_every_export(capsys, tmp_path, fmt, name):
-    out = tmp_path / f"plan.{fmt}"
-    args = ["plan", "--specialty", name, "--platforms", "instagram", "--posts-per-week", "2"]
-    code = main([*args, "--start", "2027-01-04", "--weeks", "4", "--format", fmt, "--out", str(out)])
-    assert code == 0, capsys.readouterr().err
-    text = out.read_text(encoding="utf-8").lower()
-    assert any(w in text for w in ("pharmacist", "pharmacy", "medicine", "prescription"))
-    if fmt == "json":
-        assert len(json.loads(text)["posts"]) == 8
-
-
 @pytest.mark.parametrize(
     ("request_text", "title_word"),
     [
@@ -116,25 +100,3 @@ def test_a_pharmacys_flu_post_is_its_own_and_calls_the_pharmacy(drafter):
     drafts = drafter.drafts(turn(text, ["facebook"]), None, Asker(specialty="pharmacy"))
     assert len(drafts) == 2 and all("flu vaccination at the pharmacy" in d.title.lower() for d in drafts), drafts
     assert all("call the pharmacy" in d.text.lower() and "reception team" not in d.text.lower() for d in drafts)
-
-
-def test_every_copy_from_of_the_pharmacy_bank_is_that_specialtys_own_post(kb):
-    shared = [t for t in kb.specialty("pharmacy").topics if t.copy_from]
-    assert shared and len(shared) < len(kb.specialty("pharmacy").topics)
-    for topic in shared:
-        assert topic.title in {t.title for t in kb.specialty(topic.copy_from).topics}, topic.title
-        assert kb.copy["pharmacy"][topic.title] is kb.copy[topic.copy_from][topic.title], topic.title
-
-
-def test_a_copy_from_naming_a_post_that_does_not_exist_is_rejected(tmp_path):
-    import shutil
-
-    from assistant.knowledge.base import PROJECT_KNOWLEDGE
-
-    root = tmp_path / "knowledge"
-    shutil.copytree(PROJECT_KNOWLEDGE, root)
-    path = root / "data" / "specialties" / "pharmacy.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("copy_from: pediatrics}", "copy_from: dentistry}", 1), encoding="utf-8")
-    with pytest.raises(KnowledgeError, match="copy_from"):
-        load_knowledge(root)
