@@ -210,3 +210,22 @@ def test_classes_we_are_starting_are_the_new_service(drafter):
     kind = drafter.news.kind_for(text)
     assert kind is not None and kind.id == "new_service"
     assert drafter.news.details(kind, text)["service"] == "small-group pilates classes"
+
+
+def test_numbered_questions_after_a_colon_are_no_pasted_comment(drafter):
+    """A Dutch practice's "Two questions:\\n1) Can we put an AI chatbot in our Instagram DMs ...? 2) May our secretary
+    write our posts with ChatGPT?" got a reply to "the comment" made of its own first question."""
+    text = (
+        "We are a small therapy practice. Two questions:\n1) Can we put a chatbot in our Instagram DM inbox that "
+        "answers questions about waiting times?\n2) May our secretary write our Instagram posts with ChatGPT?"
+    )
+    assert not [d for d in drafter.drafts(turn(text), None, _asker(None)) if d.kind == "review_reply"]
+
+
+def test_a_comment_pasted_on_the_lines_after_a_colon_is_still_the_comment(drafter):
+    text = (
+        "Someone commented this under our knee post:\n\nmy knee clicks when I climb stairs, should I worry? thanks"
+        "\n\nWhat do we reply?"
+    )
+    drafts = drafter.drafts(turn(text), None, _asker("physiotherapy"))
+    assert drafts and drafts[0].kind == "review_reply"

@@ -13,8 +13,12 @@ if TYPE_CHECKING:
     from ..profile import ClinicProfile
 
 DEFAULT_PLATFORM = "instagram"
+# Quoted text, or text pasted on the lines after a colon; not the asker's own numbered or bulleted questions after
+# one ("Two questions:\n1) Can we put a chatbot on our website ...?\n2) ...").
 _QUOTED = re.compile(
-    r"[\"“”«»]([^\"“”«»]{20,})[\"“”«»]|(?:^|\s)[\'‘]([^\'‘’]{20,})[\'’](?=\s|[?.!,]|$)|:\s*\n+(.{20,})", re.DOTALL
+    r"[\"“”«»]([^\"“”«»]{20,})[\"“”«»]|(?:^|\s)[\'‘]([^\'‘’]{20,})[\'’](?=\s|[?.!,]|$)"
+    r"|:\s*\n+(?![ \t]*(?:\(?\d{1,2}[.)]|[-•*][ \t]))(.{20,})",
+    re.DOTALL,
 )
 _GOOGLE = re.compile(r"\bgoogle\b(?!\s+(?:ads?|adwords|analytics|search|reviews?)\b)", re.IGNORECASE)
 
