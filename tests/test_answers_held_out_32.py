@@ -147,22 +147,6 @@ def test_what_a_later_numbered_item_tells_is_not_the_first_parts_context():
     assert "HR lead" in split.matched_text(second) and "receptionist filmed" in split.matched_text(second)
 
 
-@pytest.mark.slow
-def test_an_italian_fake_review_gets_a_review_card_not_italys_testimonials_card(indexed):
-    """An Italian dental practice's fake one-star review ("una persona che non risulta tra i nostri pazienti") got
-    Italy's card on testimonials: the asker's own country's card, found on "recensione", replaced the review card the
-    gloss had found more confidently."""
-    from tests.test_answers import ask
-
-    answer = ask(
-        indexed,
-        "Buonasera, sono un dentista a Torino. Su Google è comparsa una recensione a una stella di una persona che non "
-        "risulta tra i nostri pazienti. Possiamo farla togliere?",
-    )
-    assert answer.card_id != "italy-france-spain-testimonials"
-    assert "review" in (answer.card_id or "")
-
-
 def test_a_description_asked_with_posts_gets_both(drafter):
     """ "Can you write our Google Business Profile description plus 3 short GBP posts for our first month?" got the
     description alone."""
@@ -229,3 +213,23 @@ def test_a_comment_pasted_on_the_lines_after_a_colon_is_still_the_comment(drafte
     )
     drafts = drafter.drafts(turn(text), None, _asker("physiotherapy"))
     assert drafts and drafts[0].kind == "review_reply"
+
+
+def test_a_tool_the_asker_has_been_using_to_write_asks_for_nothing_to_be_written(drafts_data):
+    """ "I've been using ChatGPT to write captions and my nurse made AI before-and-after images for a braces promo ...
+    any issue?" got an offer post for the promo."""
+    text = (
+        "Dentist here. I've been using ChatGPT to write captions and my hygienist made some AI smile images for a "
+        "whitening promo. Any issue?"
+    )
+    assert requested_kind(text, drafts_data) is None
+
+
+@pytest.mark.parametrize("code, offered", [("IT", False), ("FR", False), ("AU", True)])
+def test_no_price_offer_post_where_the_countrys_rules_bar_promotion(drafter, code, offered):
+    """An Italian dentist asking for a post on a whitening promotion got the offer post, though Italian law allows no
+    promotional element (the Italy card says so)."""
+    asked = turn("Can you write an Instagram post for our teeth whitening promo: 30% off in May?", ["instagram"])
+    asked.country = code
+    drafts = drafter.drafts(asked, None, _asker("dentistry", code))
+    assert any(d.title.endswith("a price offer") for d in drafts) is offered

@@ -457,18 +457,13 @@ class Composer:
 
     def _own_country_card(self, turn, country: str | None, matches: list[CardMatch]) -> list[CardMatch]:
         """For a message in another language, matched on its English gloss: the asker's own country's card found on
-        the words as written wins over general cards found on the gloss, unless the gloss matched its card more
-        confidently. Country cards carry wordings in their country's language, general cards only English ones, so
-        each is best found on its own language's words."""
+        the words as written wins over general cards found on the gloss. Country cards carry wordings in their
+        country's language, general cards only English ones, so each is best found on its own language's words."""
         assert self.matcher is not None
         if any(self.matcher.written_for(m.card.id) for m in matches):
             return matches
         own = self.matcher.answer_cards(turn.masked, country, turn.country, self.nearby, turn.profession)
-        if not own or not self.matcher.written_for(own[0].card.id):
-            return matches
-        # ...unless the gloss found its card the more surely: an Italian dentist's fake one-star review is the
-        # review cards' question, though "recensione" also finds Italy's card on testimonials.
-        return own if not matches or own[0].confidence >= matches[0].confidence else matches
+        return own if own and self.matcher.written_for(own[0].card.id) else matches
 
     def _elsewhere_cards(self, asked: str) -> frozenset[str]:
         """The cards left out before matching because their lead rests only on rules of one region and the asker
