@@ -110,6 +110,11 @@ def test_help_me_reply_to_a_pasted_review_asks_for_the_reply(drafts_data):
     assert requested_kind(text, drafts_data) == "review_reply"
 
 
+def test_help_me_reply_to_a_review_in_single_quotes_asks_for_the_reply(drafts_data):
+    text = "Can you help me reply to this? 'Booked online and nobody had my booking when I arrived. Useless.' - Sam K"
+    assert requested_kind(text, drafts_data) == "review_reply"
+
+
 def test_help_me_reply_with_nothing_pasted_asks_for_no_reply(drafts_data):
     assert requested_kind("Can you help me reply to patients faster on Instagram?", drafts_data) != "review_reply"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -441,8 +442,8 @@ def _cue(cue: str, text: str, not_after: tuple[str, ...] = ()) -> re.Match[str] 
     "for our derm practice" says who asks, and "divided on vaccines" (a word of `not_after` before the cue) what
     people argue about: the next place the cue occurs is tried instead."""
     pattern = re.compile(rf"\b{re.escape(cue)}\b\s+(?!\d+(?:\s*[-–—]\s*\d+)?(?:{_UNITS}|\s*$))(.{{3,}})", re.IGNORECASE)
-    for start in re.finditer(rf"\b{re.escape(cue)}\b", text, re.IGNORECASE):
-        before = _LAST_WORD.search(text, 0, start.start())
+    for start in itertools.islice(re.finditer(rf"\b{re.escape(cue)}\b", text, re.IGNORECASE), _MOST_TRIED):
+        before = _LAST_WORD.search(text[max(0, start.start() - 40) : start.start()]) if not_after else None
         if before and before.group(1).lower() in not_after:
             continue
         found = pattern.match(text, start.start())
@@ -452,6 +453,7 @@ def _cue(cue: str, text: str, not_after: tuple[str, ...] = ()) -> re.Match[str] 
 
 
 _LAST_WORD = re.compile(r"([\w'’-]+)\W*$")
+_MOST_TRIED = 12  # places a cue is tried at: a subject is named early, and each try reads to the message's end
 
 
 # Where or when, not what about: "on Instagram and Facebook", "on 1 March", "on Monday", "for my assistant"; nor a
