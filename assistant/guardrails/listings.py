@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ._data import patient_data
+from ._data import patient_data, words
 from .names import fold, name_lists
 from .spans import PhiSpan
 
@@ -31,7 +31,7 @@ _TIME_MINUTES = re.compile(r"\d{1,2}[:.]$")
 def _day_in_brackets() -> re.Pattern[str]:
     """Brackets opening with a weekday, then a colon, right after a name: a day of an opening-hours list ("<holiday>
     (Mon): closed"); a holiday's name has a word the name lists lack, a patient's list of days keeps its names."""
-    days = "|".join(re.escape(d) for d in sorted(patient_data().births.weekdays, key=len, reverse=True))
+    days = words(patient_data().births.weekdays)
     return re.compile(
         rf"(?:['’]s(?:[ ][A-Z][\w'’-]*){{1,2}})?[ ]\((?:{days})\.?(?![\w'’-])[^()\n]{{0,20}}\)[ \t]*:", re.IGNORECASE
     )

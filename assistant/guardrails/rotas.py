@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from ._data import patient_data, person_names
+from ._data import patient_data, person_names, words
 from .spans import PhiSpan
 
 _ROW_GAP = r"(?:[ \t]*\([^()\n]{0,30}\))?(?:[ \t]*:|[ \t]{2,}|\t)"  # "Tue:", "Sat (1st & 3rd):", "Mon  "
@@ -25,7 +25,7 @@ _ROLE_REACH = 120  # characters before a name in which its role and the colleagu
 @lru_cache(maxsize=1)
 def _row_label() -> re.Pattern[str]:
     """A weekday at a line's start, then a colon, brackets or a column's gap: the label of a rota's row."""
-    days = "|".join(re.escape(d) for d in sorted(patient_data().births.weekdays, key=len, reverse=True))
+    days = words(patient_data().births.weekdays)
     return re.compile(rf"(?im)^[ \t]*(?:{days})\.?{_ROW_GAP}")
 
 
