@@ -10,6 +10,7 @@ from assistant.chat.drafts import requested_kind
 from assistant.knowledge import registry
 from assistant.planners.reviews import draft_reply
 from tests.drafting import turn
+from tests.test_answers import ask
 
 KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 
@@ -90,6 +91,41 @@ def test_a_stall_at_a_show_is_an_event(drafter):
         "Can you write a post? We have a stall at the county show on Saturday doing free eye checks"
     )
     assert kind is not None and kind.id == "event"
+
+
+def test_a_stall_at_a_show_is_the_event_whatever_new_service_it_tells_of(drafter):
+    kind = drafter.news.kind_for(
+        "Write a post: we'll have a stand at the Bega field day on Sunday with free skin checks and info about our"
+        " new diabetes education clinic"
+    )
+    assert kind is not None and kind.id == "event"
+
+
+def test_a_new_clinic_with_no_stall_is_still_the_new_service(drafter):
+    kind = drafter.news.kind_for("Write a post about our new diabetes education clinic starting in March")
+    assert kind is not None and kind.id == "new_service"
+
+
+@pytest.mark.slow
+def test_a_psychiatrist_asked_on_air_about_a_celebritys_health_gets_the_public_figures_card(indexed):
+    answer = ask(
+        indexed,
+        "I'm a consultant psychiatrist. A TV producer wants me on the morning show to talk about what might be"
+        " wrong with a pop star after her breakdown, and reporters keep messaging me. What can I say?",
+        country="GB",
+    )
+    assert answer.card_id == "sensitive-topics-public-figures"
+
+
+@pytest.mark.slow
+def test_a_south_african_referral_reward_gets_the_card_on_offers(indexed):
+    answer = ask(
+        indexed,
+        "Dietitian in Cape Town: can we give clients R100 off when they refer a friend, and free consults to a"
+        " gym owner who promotes us on Instagram? Is that allowed by the HPCSA?",
+        country="ZA",
+    )
+    assert answer.card_id == "south-africa-best-claims-and-offers"
 
 
 def test_a_whatsapp_greeting_message_is_the_automatic_reply(drafter):

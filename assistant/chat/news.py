@@ -208,6 +208,9 @@ class NewsWriter:
             kind.id: tuple(compiled(p.replace("{role}", any_role), re.IGNORECASE | re.DOTALL) for p in kind.cues)
             for kind in data.kinds
         }
+        self._first_cues = {
+            kind.id: tuple(compiled(p, re.IGNORECASE | re.DOTALL) for p in kind.first_cues) for kind in data.kinds
+        }
         self._role_then_name = re.compile(
             r"\b(?:"
             + "|".join(re.escape(r) for r in roles)
@@ -221,9 +224,11 @@ class NewsWriter:
     def kind_for(self, text: str, code: str | None = None) -> NewsKind | None:
         """The kind of news a request to write is about, or None (then it is a post about a health topic). `code`:
         the asker's country, when known; a kind its rules bar is none of its news (`not_in`)."""
-        for kind in self.data.kinds:
-            if code and code in kind.not_in:
-                continue
+        kinds = [kind for kind in self.data.kinds if not (code and code in kind.not_in)]
+        for kind in kinds:
+            if any(cue.search(text) for cue in self._first_cues[kind.id]):
+                return kind
+        for kind in kinds:
             if any(cue.search(text) for cue in self._cues[kind.id]):
                 return kind
             if (thing := kind.new_thing) is not None and thing.search(text):

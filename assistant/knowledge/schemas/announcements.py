@@ -32,6 +32,9 @@ class NewsKind(Strict):
     id: str
     title: str
     cues: tuple[Regex, ...] = Field(min_length=1)  # case-insensitive regular expressions
+    # Cues that name this news outright ("a stall at the show"): tried for every kind before any kind's own cues,
+    # so the stall's event is the news even though the message names "the new practice nurse clinic" too.
+    first_cues: tuple[Regex, ...] = ()
     social: str = Field(min_length=40)
     linkedin: str = Field(min_length=20)
     google_business: str = Field(min_length=20)
