@@ -82,7 +82,9 @@ def _slots(
     delivery = first_upper(details.delivery) if details.delivery.lower() not in details.focus.lower() else ""
     if delivery and not details.personal:
         services = f"{services} · {delivery}"
-    tips = f"evidence-based {name.lower()} tips" if known else "evidence-based health tips"
+    # "a registered nutritionist, not a dietitian": the tips are the role's own field, never the specialty's wider name
+    field = data.role_fields.get(details.role.split()[-1].lower(), "") if details.role else ""
+    tips = f"evidence-based {(field or name).lower()} tips" if known or field else "evidence-based health tips"
     doing = details.doing or (f"· {details.focus}" if details.focus else f"· {tips}")
     if delivery and details.personal and not details.doing:
         doing = f"{doing} · {delivery}"

@@ -458,12 +458,19 @@ class Composer:
     def _own_country_card(self, turn, country: str | None, matches: list[CardMatch]) -> list[CardMatch]:
         """For a message in another language, matched on its English gloss: the asker's own country's card found on
         the words as written wins over general cards found on the gloss. Country cards carry wordings in their
-        country's language, general cards only English ones, so each is best found on its own language's words."""
+        country's language, general cards only English ones, so each is best found on its own language's words.
+        Not a country card that only answers a nearby question (below `CLOSE_CARD`) over a general card found
+        confidently on the gloss: a Brazilian paediatrician moving patients' WhatsApp messages to a business account
+        is answered on WhatsApp, not on before-and-after photos because the message names the medical council."""
         assert self.matcher is not None
         if any(self.matcher.written_for(m.card.id) for m in matches):
             return matches
         own = self.matcher.answer_cards(turn.masked, country, turn.country, self.nearby, turn.profession)
-        return own if own and self.matcher.written_for(own[0].card.id) else matches
+        if not own or not self.matcher.written_for(own[0].card.id):
+            return matches
+        if matches and own[0].confidence < self.CLOSE_CARD <= matches[0].confidence:
+            return matches
+        return own
 
     def _elsewhere_cards(self, asked: str) -> frozenset[str]:
         """The cards left out before matching because their lead rests only on rules of one region and the asker

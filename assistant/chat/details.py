@@ -105,9 +105,13 @@ _ROLE_NOUN = (
     r"practitioner|audiologist|sonographer|radiographer|health visitor|consultant|resident|registrar)"
 )
 _ROLE = re.compile(
-    r"(?:\bfor me\b[,:]?\s*|\bI'?m\s+|\bI am\s+|^|[,:]\s*)(?:an?\s+)?((?:[A-Za-z-]+\s+){0,3}?" + _ROLE_NOUN + r")s?\b",
+    r"(?:\bfor me\b[,:]?\s*|\bI'?m\s+|\bI am\s+|^|[,:]\s*)(?:an?\s+)?((?:[A-Za-z-]+\s+){0,3}?" + _ROLE_NOUN + r")s?\b"
+    # "opening my own physio clinic": a practice, not the clinician's role
+    r"(?!\s+(?:clinic|practice|office|cent(?:re|er)|surgery|business)s?\b)",
     re.I,
 )
+# Words that make the words before a role noun a practice being described ("opening my own physio ..."), not a role.
+_NOT_A_ROLE = re.compile(r"\b(?:own|opening|starting|running|launching|setting|open|start)\b", re.I)
 _NOT_ROLE_WORDS = re.compile(
     r"\b(write|draft|make|bio|post|caption|headline|linkedin|tiktok|instagram|for|our|my|a|an)\b", re.I
 )
@@ -246,7 +250,7 @@ def _role_in(text: str) -> str:
     for found in _ROLE.finditer(text):
         words = [w for w in found.group(1).split() if not _NOT_ROLE_WORDS.fullmatch(w)]
         role = " ".join(words)
-        if role and not role.lower().startswith(("our ", "the ")):
+        if role and not role.lower().startswith(("our ", "the ")) and not _NOT_A_ROLE.search(role):
             return role[:1].lower() + role[1:] if role.split()[0].lower() != "gp" else role
     return ""
 

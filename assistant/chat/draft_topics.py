@@ -23,6 +23,9 @@ _SUBJECT_END = re.compile(
     r"|\s+(?:for|in|at|from|on)\s+(?:my|our|your)\b|\s+in\s+(?-i:[A-Z])|[,.;?!]|\s*\((?=[^)]*,)"
     # "explaining Pharmacy First to people who don't know ...": whom it is for
     r"|\s+(?:to|for)\s+(?:people|patients|parents|families|anyone|everyone|those|women|men|kids|children)\s+who\b"
+    # "explaining cataract surgery to nervous older patients": whom it is explained to
+    r"|\s+to\s+(?:(?:nervous|anxious|worried|scared|older|elderly|younger|young|new|first-time|expectant|busy)\s+){1,3}"
+    r"(?:people|patients|parents|families|adults|women|men|kids|children|teens|mums|moms|dads|seniors)\b"
     r"|\s+now\s+(?:that|there|there's|there’s|we|we're|we’re|you|it's|it’s)\b",  # "... now there's a self-test"
     re.IGNORECASE,
 )
@@ -280,8 +283,19 @@ class TopicFinder:
         if found is None and specialty and (narrow := self.narrowing_subject(turn.masked, specialty)):
             found = self.best_topic(narrow, specialty, None, across=False)  # "a pelvic floor physio post"
         if found is None and specialty:
+            found = self._part_topic(turn.masked, specialty)
+        if found is None and specialty:
             return specialty, None
         return found or (None, None)
+
+    def _part_topic(self, text: str, specialty: str):
+        """(specialty, topic) for one part of a subject the asker split with a dash or colon when the whole names no
+        topic: "for the start of summer - sun protection reminder" is the sun protection post. In the asker's own
+        field only ("the start" alone is a dental habit's)."""
+        phrase, split = self.subject_phrase(text), self.data.extras.point_after
+        parts = re.split(split, phrase) if phrase and split else []
+        found = (self.best_topic(self.subject(part), specialty, None, across=False) for part in parts[:3])
+        return next((f for f in found if f), None) if len(parts) > 1 else None
 
     def named_day(self, text: str) -> str | None:
         """The awareness day, week or month a message names ("World Hearing Day", "Movember"), as typed, or None."""
@@ -441,8 +455,11 @@ def _cue(cue: str, text: str, not_after: tuple[str, ...] = ()) -> re.Match[str] 
     """Where a subject cue introduces what a draft is about; "about 30 seconds" says how long, not what about,
     "for our derm practice" says who asks, and "divided on vaccines" (a word of `not_after` before the cue) what
     people argue about: the next place the cue occurs is tried instead."""
-    pattern = re.compile(rf"\b{re.escape(cue)}\b\s+(?!\d+(?:\s*[-–—]\s*\d+)?(?:{_UNITS}|\s*$))(.{{3,}})", re.IGNORECASE)
-    for start in itertools.islice(re.finditer(rf"\b{re.escape(cue)}\b", text, re.IGNORECASE), _MOST_TRIED):
+    pattern = re.compile(
+        rf"(?<!['’])\b{re.escape(cue)}\b\s+(?!\d+(?:\s*[-–—]\s*\d+)?(?:{_UNITS}|\s*$))(.{{3,}})", re.IGNORECASE
+    )
+    # (never a contraction's ending: "we're selling" says nothing about "re")
+    for start in itertools.islice(re.finditer(rf"(?<!['’])\b{re.escape(cue)}\b", text, re.IGNORECASE), _MOST_TRIED):
         before = _LAST_WORD.search(text[max(0, start.start() - 40) : start.start()]) if not_after else None
         if before and before.group(1).lower() in not_after:
             continue
