@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
 from ..knowledge.copy import fill
@@ -32,6 +33,8 @@ class DayCaptions(CaptionBase):
         # No field known: the day's and general tags only, never a specialty's nobody named (#FamilyMedicine).
         excluded = () if known else ("specialty", "community", "branded", "local")
         tags = self._tags(spec_id, platform.id, None, values.get("city"), field, excluded)
+        if re.search(data.remembrance_days, f"{observance.id} {observance.name}", re.IGNORECASE):
+            tags = []  # the day's own hashtag only: no #IVF or #HealthTips under a post to bereaved parents
         drafted = awareness_caption(self.kb, observance, platform, values, _country_code(turn, profile), tags, data)
         if drafted is None:  # a day in the data with no authored post: a caption on that day, with its date
             name = day_name(observance)

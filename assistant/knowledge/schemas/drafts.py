@@ -86,6 +86,9 @@ class AwarenessCaptionData(Strict):
     crisis_days: Regex  # observances (id or name) where a crisis line belongs in the post
     crisis: str = Field(min_length=20)  # {crisis} {number}
     crisis_unknown: str = Field(min_length=20)
+    # Days of grief and remembrance (baby loss): the post carries the day's own hashtag only, never the clinic's
+    # specialty or service tags, which on a post to bereaved parents read as selling (#IVF on Baby Loss Week).
+    remembrance_days: Regex = "(?!)"
 
 
 class LinkedInProfileData(Strict):
