@@ -140,19 +140,9 @@ def test_a_country_card_answering_a_nearby_question_does_not_replace_a_confident
         "Sou clínica geral em Florianópolis e os pacientes me mandam mensagens às 23h no meu WhatsApp pessoal"
         " perguntando sobre febre e remédios. Quero migrar para um WhatsApp Business só do consultório. Como organizo"
         " isso sem problemas com a LGPD e o CFM?",
+        country="BR",
     )
     assert answer.card_id is not None and answer.card_id.startswith("whatsapp-business")
-
-
-@pytest.mark.slow
-def test_thank_you_cards_from_singapore_patients_get_the_testimonials_card(indexed):
-    answer = ask(
-        indexed,
-        "Paediatric clinic in Singapore: parents give us thank-you cards and drawings. Can our nurse post them on"
-        " a 'wall of thanks' on Facebook?",
-        country="SG",
-    )
-    assert answer.card_id == "singapore-testimonials-and-reviews"
 
 
 @pytest.mark.slow
