@@ -28,6 +28,7 @@ from .clinic import clinic_terms
 from .entries import names_in_lists
 from .identifiers import find_national_ids
 from .listings import without_notice_lines
+from .minutes import without_meeting_attendees
 from .name_context import cued_or_titled, not_a_patient_by_context
 from .name_finders import colleague_or_place, everyday, model_reads_as_name, name_finders
 from .name_scorer import learned_names
@@ -358,7 +359,8 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
         text, without_weekdays(text, without_ranks(text, without_label_initials(text, spans)))
     )
     spans = without_notice_lines(text, without_supplier_senders(text, without_rota_staff(text, spans)))
-    return with_phone_extensions(text, without_next_labels(text, spans))
+    spans = without_meeting_attendees(text, without_next_labels(text, spans))
+    return with_phone_extensions(text, spans)
 
 
 # The next lower-case word after a lower-case name, one space between ("mr okafor-mensah kwabena called").

@@ -306,6 +306,9 @@ class NameContext(Strict):
     # A message that says it is a supplier's e-mail, and the sales roles its contacts sign with (see the data file).
     supplier_cue: Regex | None = None
     sales_roles: Regex | None = None
+    # A team meeting's minutes named, and the labels of their attendance lines ("Present:", "Presenti:").
+    minutes_cue: Regex | None = None
+    attendance_labels: Regex | None = None
 
 
 class PersonNames(Strict):

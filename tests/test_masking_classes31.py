@@ -1,0 +1,41 @@
+"""Classes of misses and wrong masks fixed after the thirty-first blind masking set (docs/privacy.md).
+
+Each test uses wordings of its own, not the set's messages; a guard beside each keeps what must stay masked or
+readable.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.masking import masked as _masked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Summarise for the noticeboard:\n\nLakeview Dental – Staff Meeting – Monday, 3 March\n"
+        "Present: Dr. Odile Brannigan, Fenella Cartwright (RDH), Tobias Wexley (front desk)\n"
+        "1. Tobias to chase the autoclave service.\n2. Fenella presenting the new recall letters.",
+        "Riassumi il verbale:\n\nVERBALE RIUNIONE – 4 marzo\nPresenti: Dott.ssa Ilaria Benvenuti, Ottavio Scarpellini "
+        "(odontotecnico)\n1. Ottavio ordina le nuove frese.",
+        "Protokoll der Teambesprechung\nAnwesend: Dr. Henrike Vollmer, Wiebke Strunz (MFA)\n"
+        "1. Wiebke übernimmt das QM.",
+    ],
+)
+def test_the_attendees_of_a_team_meetings_minutes_stay_readable(text):
+    assert _masked(text, "NAME") == []
+
+
+def test_a_patient_named_in_an_item_of_the_minutes_stays_masked():
+    text = (
+        "Summarise these minutes:\n\nPractice Meeting – Friday\nPresent: Dr. Odile Brannigan, Fenella Cartwright\n"
+        "1. Complaint from patient Gwendolyn Ashcombe about her bill."
+    )
+    assert "Gwendolyn Ashcombe" in _masked(text, "NAME")
+
+
+def test_a_present_line_without_a_meeting_keeps_its_names_masked():
+    text = "Home visit note. Present: Winifred Haverstock and her son Lionel Haverstock. BP 150/90."
+    names = _masked(text, "NAME")
+    assert any("Winifred Haverstock" in n for n in names)
