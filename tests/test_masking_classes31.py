@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.profile import ClinicProfile
 from tests.masking import masked as _masked
+
+_LINDENHOF = ClinicProfile(name="Praxis Lindenhof", specialty="dermatology", country="DE", city="Kassel")
 
 
 @pytest.mark.parametrize(
@@ -39,3 +42,28 @@ def test_a_present_line_without_a_meeting_keeps_its_names_masked():
     text = "Home visit note. Present: Winifred Haverstock and her son Lionel Haverstock. BP 150/90."
     names = _masked(text, "NAME")
     assert any("Winifred Haverstock" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is this invoice right? We ordered 3 boxes, not 5.\n\nNORTHGATE MEDICAL SUPPLIES – TAX INVOICE NG-558120\n"
+        "Customer: Lakeview Dental, Perth WA\nNitrile Gloves M (100/bx) x5 ............ $64.50\n"
+        "Sales Rep: Tamsin Holloway",
+        "Controlla questa fattura:\n\nDENTALCOMM S.R.L. – FATTURA N. 31/00412\nCliente: Studio Verdi, Parma\n"
+        "Frese diamantate x4 .... € 88,00\nAgente di zona: Sig. Ermanno Castellucci",
+        "Bitte diese Rechnung prüfen:\n\nMEDIVERSAND GMBH – RECHNUNG Nr. 2024-55210\nKunde: Praxis Lindenhof\n"
+        "Lieferdatum: 03.05.2024\nAnsprechpartnerin Außendienst: Frau Roswitha Pfeiffer",
+    ],
+)
+def test_a_suppliers_invoice_keeps_its_contact_labels_and_firm_readable(text):
+    assert _masked(text, clinic=_LINDENHOF) == []
+
+
+def test_a_patients_invoice_keeps_the_patient_masked():
+    text = (
+        "Check this invoice before I send it:\n\nINVOICE 2291\nPatient: Cordelia Farnsworth, DOB 12/04/1961\n"
+        "Crown x1 .... $1,200.00\nAccount Manager: Tamsin Holloway"
+    )
+    masked = _masked(text)
+    assert "Cordelia Farnsworth" in masked and "12/04/1961" in masked

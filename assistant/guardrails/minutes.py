@@ -35,4 +35,5 @@ def without_meeting_attendees(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     attendees = [s for s in spans if s.kind == "NAME" and any(a <= s.start and s.end <= b for a, b in lines)]
     words = {w for s in attendees for w in _NAME_WORD.findall(s.text)}
     again = [s for s in spans if s.kind == "NAME" and words and set(_NAME_WORD.findall(s.text)) <= words]
-    return [s for s in spans if s not in attendees and s not in again]
+    gone = set(attendees) | set(again)
+    return [s for s in spans if s not in gone]

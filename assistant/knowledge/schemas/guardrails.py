@@ -308,6 +308,9 @@ class NameContext(Strict):
     sales_roles: Regex | None = None
     # A team meeting's minutes named, and the labels of their attendance lines ("Present:", "Presenti:").
     minutes_cue: Regex | None = None
+    # An invoice named, and the words that make a message about one a patient's (see the data file).
+    invoice_cue: Regex | None = None
+    not_a_purchase: Regex | None = None
     attendance_labels: Regex | None = None
 
 
