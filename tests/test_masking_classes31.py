@@ -67,3 +67,25 @@ def test_a_patients_invoice_keeps_the_patient_masked():
     )
     masked = _masked(text)
     assert "Cordelia Farnsworth" in masked and "12/04/1961" in masked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Explain this lab e-mail simply:\n\nFrom: results@northshorepathology.com.au\nTo: Lakeview Dental\n"
+        "Subject: Biopsy report\n\nBenign. No further action.",
+        "Von: befunde@labor-rheintal.de\nAn: Praxis Lindenhof\nBetreff: Laborwerte\n\nAlles im Normbereich.",
+        "From: no-reply@imaging-partners.ca\nSubject: Report ready\n\nYour report is available in the portal.",
+        "How do I reply?\n\nThanks for the receipt!\n\n> On 3 May 2024, at 09:12, Lakeview Dental "
+        "<reception@lakeviewdental.com.au> wrote:\n> Receipt attached.",
+    ],
+)
+def test_a_role_mailbox_on_a_pasted_emails_header_stays_readable(text):
+    assert _masked(text, "EMAIL") == []
+
+
+def test_a_persons_mailbox_on_a_pasted_emails_header_stays_masked():
+    text = (
+        "From: Ottilie Brandauer <ottilie.brandauer@gmx.de>\nTo: reception@lakeviewdental.com.au\n\nHi, can I rebook?"
+    )
+    assert _masked(text, "EMAIL") == ["ottilie.brandauer@gmx.de"]

@@ -508,7 +508,8 @@ def _namesake_by_context(text: str, start: int, end: int) -> bool:
 def _without_own_addresses(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     """`spans` less the addresses the clinic gives as its own ("our office is at ...", "siamo in Via ..."), an
     event's venue the clinic goes to ("we'll be at the spring health expo on Sunday, <address>") and its role
-    mailbox as the recipient of a forwarded e-mail ("To: info@..."), from patient_data.yaml `addresses`."""
+    mailbox on a pasted e-mail's header or a quoted reply's attribution ("To: info@...", "From: results@<lab>"),
+    from patient_data.yaml `addresses`."""
     if not any(s.kind in ("ADDRESS", "EMAIL") for s in spans):
         return spans
     own, header, mailboxes = _own_address_cues()
@@ -520,7 +521,7 @@ def _without_own_addresses(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
         and not (s.kind == "ADDRESS" and event.search(text, max(0, s.start - 160), s.start))
         and not (
             s.kind == "EMAIL"
-            and s.text.split("@", 1)[0].lower() in mailboxes
+            and set(re.split(r"[._-]", s.text.split("@", 1)[0].lower())) <= mailboxes
             and header.search(text[max(0, s.start - 80) : s.start])
         )
     ]
