@@ -89,3 +89,21 @@ def test_a_persons_mailbox_on_a_pasted_emails_header_stays_masked():
         "From: Ottilie Brandauer <ottilie.brandauer@gmx.de>\nTo: reception@lakeviewdental.com.au\n\nHi, can I rebook?"
     )
     assert _masked(text, "EMAIL") == ["ottilie.brandauer@gmx.de"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Summarise the call:\n[11:00] Dr. Odile Brannigan: How is the jaw?\n[11:01] Patient: Worse, mostly at night\n"
+        "[11:02] Patient: We've tried the night guard already",
+        "[08:15] Client: Our daughter starts school soon\n[08:16] Dr. Odile Brannigan: Lovely.",
+        "[16:40] Patientin: Die Schwellung ist kleiner geworden\n[16:41] Patientin: Muss ich weiter kühlen?",
+    ],
+)
+def test_what_a_transcripts_speaker_says_is_not_their_name(text):
+    assert _masked(text, "NAME") == []
+
+
+def test_a_name_given_by_a_transcripts_speaker_stays_masked():
+    text = "[11:00] Dr. Odile Brannigan: Your name and date of birth?\n[11:00] Patient: Leopold Marchetti, 4 May 1971"
+    assert "Leopold Marchetti" in _masked(text, "NAME")

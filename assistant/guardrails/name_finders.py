@@ -121,7 +121,9 @@ def name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple[
             s
             for m in cue.finditer(text)
             for s in names_after_cue(text, m.end(), not_names, everyday=everyday) or model_after(text, m.end())
-            if (not _unknown_noun(text, *s) or reads_as_name(text, *s)) and not names_a_language(text, s[1])
+            if (not _unknown_noun(text, *s) or reads_as_name(text, *s))
+            and not names_a_language(text, s[1])
+            and not _speech_after_speaker(text, m.start(), m.end(), s)
         ]
         found += [
             s
@@ -243,6 +245,25 @@ def colleague_or_place() -> Callable[[str, int, int], bool]:
 
 
 # A place named in a run of places: "<name> to the Gold Coast", "Leeds, <name>" (a listed city on one side).
+# A transcript's speaker label at a line's start, after a time stamp or none ("[14:02] Client:", "10:05 Patientin:").
+_SPEAKER_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:\[[^\]\n]{1,22}\][ \t]*|\d{1,2}[:.]\d{2}[ \t]*[-–—]?[ \t]*)?$")
+_SPEECH_NEXT = re.compile(r" (?:[a-zß-ÿ][\w'’-]*)(?: |[,.!?]|$)")  # a lower-case word carrying the sentence on
+
+
+def _speech_after_speaker(text: str, cue_start: int, cue_end: int, span: tuple[int, int]) -> bool:
+    """Whether the words after a cue that labels a transcript's speaker ("[13:01] Patient: I've had a cough", "Client:
+    Better, but stiff", "Patientin: Die Rötung ist ...") begin what they say, not their name: the first word is no
+    listed given name, and it is an everyday word or a lower-case word carries the sentence on. A name given there
+    ("Patient: <given> <surname>, <birth date>") stays a name."""
+    if text[cue_end : cue_end + 1] != ":" or not _SPEAKER_BEFORE.search(text, max(0, cue_start - 30), cue_start):
+        return False
+    first = re.match(r"[^\W\d_][\w'’]*", text[span[0] : span[1]])
+    if first is None or is_given_name(first.group()):
+        return False
+    contraction = any(mark in first.group() for mark in "'’")
+    return everyday(first.group()) or contraction or _SPEECH_NEXT.match(text, span[1]) is not None
+
+
 _PLACE_NEXT = re.compile(r"[ ]*(?:,|to|and|or|&)[ ]+(?:the[ ]+)?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
 _PLACE_PREVIOUS = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)[ ]*(?:,|to|and|or|&)[ ]+$")
 
