@@ -107,3 +107,8 @@ def test_what_a_transcripts_speaker_says_is_not_their_name(text):
 def test_a_name_given_by_a_transcripts_speaker_stays_masked():
     text = "[11:00] Dr. Odile Brannigan: Your name and date of birth?\n[11:00] Patient: Leopold Marchetti, 4 May 1971"
     assert "Leopold Marchetti" in _masked(text, "NAME")
+
+
+def test_a_note_that_an_invoice_must_be_redone_for_someone_keeps_them_masked():
+    text = "to-do list please:\n- invoice to redo for Philippa Stonebridge, she was charged twice\n- order more gloves"
+    assert "Philippa Stonebridge" in _masked(text, "NAME")
