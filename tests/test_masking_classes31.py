@@ -11,6 +11,7 @@ import pytest
 from assistant.profile import ClinicProfile
 from tests.masking import masked as _masked
 
+_LAKEVIEW = ClinicProfile(name="Lakeview Dental", specialty="dentist", country="AU", city="Perth")
 _LINDENHOF = ClinicProfile(name="Praxis Lindenhof", specialty="dermatology", country="DE", city="Kassel")
 
 
@@ -112,3 +113,20 @@ def test_a_name_given_by_a_transcripts_speaker_stays_masked():
 def test_a_note_that_an_invoice_must_be_redone_for_someone_keeps_them_masked():
     text = "to-do list please:\n- invoice to redo for Philippa Stonebridge, she was charged twice\n- order more gloves"
     assert "Philippa Stonebridge" in _masked(text, "NAME")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tidy this advert: Send Your CV By Monday 2 June To The Practice Manager.",
+        "Check the order form:\nBill To: Lakeview Dental, Perth WA",
+        "Poster copy: See Us At The Austin Pride March – Free Toothbrushes For Everyone!",
+    ],
+)
+def test_the_small_words_and_events_of_title_case_copy_are_no_surnames(text):
+    assert _masked(text, "NAME", clinic=_LAKEVIEW) == []
+
+
+def test_a_patients_full_name_in_title_case_copy_stays_masked():
+    text = "Happy 100th Birthday To Our Patient Winifred Haverstock!"
+    assert any("Winifred Haverstock" in n for n in _masked(text, "NAME"))
