@@ -130,3 +130,23 @@ def test_the_small_words_and_events_of_title_case_copy_are_no_surnames(text):
 def test_a_patients_full_name_in_title_case_copy_stays_masked():
     text = "Happy 100th Birthday To Our Patient Winifred Haverstock!"
     assert any("Winifred Haverstock" in n for n in _masked(text, "NAME"))
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Patient: Leopold Marchetti   Accession: QP25-4471093\nFerritin: 12", "QP25-4471093"),
+        ("Subject: Biopsy – MARCHETTI – Acc# HX25-2209", "HX25-2209"),
+        ("Paziente: Leopoldo Marchi   N. accettazione: CRV-25-004417", "CRV-25-004417"),
+        ("Assistito: Leopoldo Marchi\nN. tessera iscritto: CAS-0098123344", "CAS-0098123344"),
+        ("Bitte Karte mitbringen (Vers.-Nr. K883104229).", "K883104229"),
+        ("Beihilfeantrag\nPersonalnummer LBV: 0077-119254\nName: Marchetti", "0077-119254"),
+        ("Health fund claim\nMembership No.: 5521 0984 7\nName: Leopold Marchetti", "5521 0984 7"),
+    ],
+)
+def test_a_labs_accession_a_funds_member_card_and_a_staff_number_are_masked(text, number):
+    assert number in _masked(text, "RECORD_NUMBER")
+
+
+def test_an_accession_without_a_number_masks_nothing():
+    assert _masked("Write a post about the accession of our practice to the regional network in 2024.") == []
