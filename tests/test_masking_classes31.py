@@ -150,3 +150,8 @@ def test_a_labs_accession_a_funds_member_card_and_a_staff_number_are_masked(text
 
 def test_an_accession_without_a_number_masks_nothing():
     assert _masked("Write a post about the accession of our practice to the regional network in 2024.") == []
+
+
+def test_a_forms_name_field_with_a_surname_that_is_a_word_stays_masked():
+    text = "Anmeldebogen\nName: Schneider\nVorname: Leopold\ngeb.: 04.05.1971"
+    assert "Schneider" in _masked(text, "NAME")

@@ -250,12 +250,20 @@ _SPEAKER_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:\[[^\]\n]{1,22}\][ \t]*|\d{1,2}[
 _SPEECH_NEXT = re.compile(r" (?:[a-zß-ÿ][\w'’-]*)(?: |[,.!?]|$)")  # a lower-case word carrying the sentence on
 
 
+@lru_cache(maxsize=1)
+def _patient_word() -> re.Pattern[str]:
+    """A word for the people a clinic serves ("Patient", "Client", "Patientin"), as a transcript labels a speaker."""
+    return re.compile(guardrail_data().phi.patient_words, re.IGNORECASE)
+
+
 def _speech_after_speaker(text: str, cue_start: int, cue_end: int, span: tuple[int, int]) -> bool:
-    """Whether the words after a cue that labels a transcript's speaker ("[13:01] Patient: I've had a cough", "Client:
-    Better, but stiff", "Patientin: Die Rötung ist ...") begin what they say, not their name: the first word is no
-    listed given name, and it is an everyday word or a lower-case word carries the sentence on. A name given there
-    ("Patient: <given> <surname>, <birth date>") stays a name."""
+    """Whether the words after a word for a patient that labels a transcript's speaker ("[13:01] Patient: I've had a
+    cough", "Client: Better, but stiff", "Patientin: Die Rötung ist ...") begin what they say, not their name: the
+    first word is no listed given name, and it is an everyday word or a lower-case word carries the sentence on. A
+    name given there ("Patient: <given> <surname>, <birth date>") and a form's "Name: <surname>" stay names."""
     if text[cue_end : cue_end + 1] != ":" or not _SPEAKER_BEFORE.search(text, max(0, cue_start - 30), cue_start):
+        return False
+    if not _patient_word().fullmatch(text, cue_start, cue_end):  # "Name: <surname>" is a form's field
         return False
     first = re.match(r"[^\W\d_][\w'’]*", text[span[0] : span[1]])
     if first is None or is_given_name(first.group()):
