@@ -155,3 +155,18 @@ def test_an_accession_without_a_number_masks_nothing():
 def test_a_forms_name_field_with_a_surname_that_is_a_word_stays_masked():
     text = "Anmeldebogen\nName: Schneider\nVorname: Leopold\ngeb.: 04.05.1971"
     assert "Schneider" in _masked(text, "NAME")
+
+
+def test_the_parties_and_fields_an_insurance_form_labels_are_no_names():
+    text = (
+        "Check this claim form:\nPolicyholder/Subscriber Name: Leopold Marchetti\n"
+        "Subscriber Date of Birth: 1968-02-14\nPatient Name: Ottilie Marchetti\nRelationship to Subscriber: Dependent"
+        " Child\nPatient Date of Birth: 2010-07-01"
+    )
+    masked = _masked(text, "NAME")
+    assert sorted(masked) == ["Leopold Marchetti", "Ottilie Marchetti"]
+
+
+def test_a_job_adverts_german_labels_with_a_pronoun_are_no_speakers():
+    text = "Stellenanzeige:\nWir Bieten: Faire Bezahlung, Jobrad\nSie Bieten: Erfahrung Als MFA\nBewerbung An Das Team."
+    assert _masked(text, "NAME") == []
