@@ -170,3 +170,15 @@ def test_the_parties_and_fields_an_insurance_form_labels_are_no_names():
 def test_a_job_adverts_german_labels_with_a_pronoun_are_no_speakers():
     text = "Stellenanzeige:\nWir Bieten: Faire Bezahlung, Jobrad\nSie Bieten: Erfahrung Als MFA\nBewerbung An Das Team."
     assert _masked(text, "NAME") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Caption: Free Whitening With Every New Patient Consult This May!", "Existing Client Rewards: 10% Off Checkups"],
+)
+def test_a_title_case_service_named_after_patients_is_no_name(text):
+    assert _masked(text, "NAME") == []
+
+
+def test_a_new_patient_named_in_title_case_stays_masked():
+    assert "Winifred Haverstock" in _masked("Welcome Email For New Patient Winifred Haverstock", "NAME")

@@ -124,6 +124,7 @@ def name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple[
             if (not _unknown_noun(text, *s) or reads_as_name(text, *s))
             and not names_a_language(text, s[1])
             and not _speech_after_speaker(text, m.start(), m.end(), s)
+            and not _title_case_service(text, m.start(), m.end(), s)
         ]
         found += [
             s
@@ -254,6 +255,21 @@ _SPEECH_NEXT = re.compile(r" (?:[a-zß-ÿ][\w'’-]*)(?: |[,.!?]|$)")  # a lower
 def _patient_word() -> re.Pattern[str]:
     """A word for the people a clinic serves ("Patient", "Client", "Patientin"), as a transcript labels a speaker."""
     return re.compile(guardrail_data().phi.patient_words, re.IGNORECASE)
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?-i:[A-Z][\w'’-]*)[ ]$")
+
+
+def _title_case_service(text: str, cue_start: int, cue_end: int, span: tuple[int, int]) -> bool:
+    """Whether a cue written in Title Case after another capitalised word ("New Patient Exam", "Existing Client
+    Offer") names a service, not a person: the word after it is no listed given name."""
+    cue = text[cue_start:cue_end]
+    if not (cue[:1].isupper() and cue[1:].islower()) or not _CAPITALISED_BEFORE.search(
+        text, max(0, cue_start - 40), cue_start
+    ):
+        return False
+    first = re.match(r"[^\W\d_][\w'’]*", text[span[0] : span[1]])
+    return first is not None and not is_given_name(first.group())
 
 
 def _speech_after_speaker(text: str, cue_start: int, cue_end: int, span: tuple[int, int]) -> bool:
