@@ -182,3 +182,29 @@ def test_a_title_case_service_named_after_patients_is_no_name(text):
 
 def test_a_new_patient_named_in_title_case_stays_masked():
     assert "Winifred Haverstock" in _masked("Welcome Email For New Patient Winifred Haverstock", "NAME")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "Voicemail: it's Leopold, date of birth is twelve March nineteen sixty-one, call me back.",
+            "twelve March nineteen sixty-one",
+        ),
+        (
+            "Voicemail: me date of birth's the ninth of the eleventh, fifty-three. Ta.",
+            "the ninth of the eleventh, fifty-three",
+        ),
+        (
+            "Anrufbeantworter: Leopold Marchetti, geboren am dritten Mai dreiundsechzig, bitte Rückruf.",
+            "dritten Mai dreiundsechzig",
+        ),
+        ("Message : Léopold Marchetti, né le douze mars soixante-trois, rappelez-moi.", "douze mars soixante-trois"),
+    ],
+)
+def test_a_birth_date_read_out_in_words_is_masked(text, date):
+    assert date in _masked(text, "DATE_OF_BIRTH")
+
+
+def test_a_spoken_date_with_no_birth_cue_stays_readable():
+    assert _masked("Post idea: on the first of the third, twelve March, we open late.") == []
