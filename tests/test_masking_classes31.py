@@ -208,3 +208,18 @@ def test_a_birth_date_read_out_in_words_is_masked(text, date):
 
 def test_a_spoken_date_with_no_birth_cue_stays_readable():
     assert _masked("Post idea: on the first of the third, twelve March, we open late.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Subject: Cytology – HAVERSTOCK, Winifred – Lab No 25-771204", "HAVERSTOCK, Winifred"),
+        ("Subject: Results available – CHOI, SOO-AH", "CHOI, SOO-AH"),
+    ],
+)
+def test_a_surname_in_capitals_then_a_given_name_is_masked(text, name):
+    assert name in _masked(text, "NAME")
+
+
+def test_a_shouted_word_then_a_comma_and_a_given_name_stays_readable():
+    assert _masked("Caption idea: SUMMER, Grace and light – our new window display.", "NAME") == []
