@@ -223,3 +223,18 @@ def test_a_surname_in_capitals_then_a_given_name_is_masked(text, name):
 
 def test_a_shouted_word_then_a_comma_and_a_given_name_stays_readable():
     assert _masked("Caption idea: SUMMER, Grace and light – our new window display.", "NAME") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Korrektur lesen: Praxis Lindenhof – Herbst-Newsletter. Neu Im Team: Rosalind Ferncliffe. Schöne Ferien!",
+        "Correggi: Newsletter di ottobre. Nuova nel team: Ornella Pasquini. Buon autunno!",
+    ],
+)
+def test_a_colleague_introduced_as_new_in_the_team_stays_readable(text):
+    assert _masked(text, "NAME", clinic=_LINDENHOF) == []
+
+
+def test_a_patient_new_to_the_clinic_stays_masked():
+    assert "Rosalind Ferncliffe" in _masked("New to the clinic: my patient Rosalind Ferncliffe, knee pain.", "NAME")
