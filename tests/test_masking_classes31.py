@@ -238,3 +238,22 @@ def test_a_colleague_introduced_as_new_in_the_team_stays_readable(text):
 
 def test_a_patient_new_to_the_clinic_stays_masked():
     assert "Rosalind Ferncliffe" in _masked("New to the clinic: my patient Rosalind Ferncliffe, knee pain.", "NAME")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Semplifica l'informativa:\nTitolare del trattamento: Studio Verdi.\nResponsabile della Protezione dei Dati: "
+        "Avv. Ernesta Castellucci, Studio Legale Castellucci.",
+        "Datenschutzhinweise vereinfachen:\nVerantwortlich: Praxis Lindenhof.\nDatenschutzbeauftragte: Frau "
+        "Rechtsanwältin Roswitha Pfeiffer, Kanzlei Pfeiffer & Lahm.",
+        "Rewrite our privacy notice:\nData Protection Officer: Tamsin Holloway, Holloway Compliance Ltd.",
+    ],
+)
+def test_a_privacy_notices_controller_and_data_protection_officer_stay_readable(text):
+    assert _masked(text, "NAME", clinic=_LINDENHOF) == []
+
+
+def test_a_patient_named_in_a_privacy_question_stays_masked():
+    text = "Data Protection Officer: Tamsin Holloway.\nPatient Winifred Haverstock asked for a copy of her records."
+    assert "Winifred Haverstock" in _masked(text, "NAME")

@@ -50,6 +50,7 @@ from .neighbours import (
     names_before_numbers,
 )
 from .ner import name_model
+from .officers import without_privacy_officers
 from .phones import find_cued_phones, is_phone_cue, phone_regions
 from .records import find_record_numbers, find_unlabelled_numbers
 from .reviews import reviewers_by_stars
@@ -359,7 +360,7 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
         text, without_weekdays(text, without_ranks(text, without_label_initials(text, spans)))
     )
     spans = without_notice_lines(text, without_supplier_senders(text, without_rota_staff(text, spans)))
-    spans = without_meeting_attendees(text, without_next_labels(text, spans))
+    spans = without_privacy_officers(text, without_meeting_attendees(text, without_next_labels(text, spans)))
     return with_phone_extensions(text, spans)
 
 

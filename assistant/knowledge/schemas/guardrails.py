@@ -311,6 +311,8 @@ class NameContext(Strict):
     minutes_cue: Regex | None = None
     # An invoice named, and the words that make a message about one a patient's (see the data file).
     invoice_cue: Regex | None = None
+    # A privacy notice's controller and data protection officer, as its labels name them.
+    privacy_officers: Regex | None = None
     not_a_purchase: Regex | None = None
     attendance_labels: Regex | None = None
 
