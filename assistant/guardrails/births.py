@@ -56,7 +56,8 @@ def _pattern() -> re.Pattern[str]:
         rf"(?<!\w)(?:{cues_short}){form}\s*(?:[:-]\s*)?"
         rf"(?P<x>\d{{1,2}}/\d{{1,2}}|\d{{1,2}}/\d{{4}}|{month}\.?,?\s+\d{{4}})(?![/.\d])"
     )
-    spoken = _spoken_pattern(terms.spoken_days, terms.spoken_years, month)
+    months_read = "|".join(f"(?:{m})" for m in terms.spoken_months)
+    spoken = _spoken_pattern(terms.spoken_days, terms.spoken_years, rf"(?:{month}|the\s+(?:{months_read or '(?!)'}))")
     told = rf"(?<!\w)(?:{cues}){between}\s*(?:(?:is|was|:|-|–|on|=|,)\s*)?(?P<s>{spoken})(?!\w)" if spoken else "(?!)"
     return re.compile(rf"{before}|{after}|{short}|{told}", re.IGNORECASE)
 

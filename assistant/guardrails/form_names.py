@@ -89,3 +89,33 @@ def surnames_first_in_columns(text: str, everyday: Callable[[str], bool]) -> lis
         if ok:
             found.append(match.span())
     return found
+
+
+# A surname in capitals, a comma and the given name, as a laboratory's or a hospital's system prints a patient in an
+# e-mail's subject or a report's header ("Histology – MARCHETTI, Leopold – Lab No ...", "Results – PARK, SOO-AH").
+_SHOUTED_FIRST = re.compile(
+    r"(?<![\w'’-])(?P<s>[A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]{2,})?),[ ]?"
+    r"(?P<g>[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?|[A-Z]{2,3}-[A-Z]{2,4}|[A-Z][A-Z'’]+)(?![\w'’-])(?![ ]?[A-Z]{2,},)"
+)
+_SYLLABLES = re.compile(r"[A-Z]{2,3}-[A-Z]{2,4}")  # a Korean given name in capitals ("HYE-JIN")
+
+
+def shouted_surnames_first(text: str, everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """A surname in capitals, a comma and a listed given name (or a Korean one in capitals): a patient as a report's
+    system prints them. The surname's words must be listed surnames that are no common words, or no everyday words
+    ("NOTE, Grace" and "SUMMER, Grace" are none)."""
+    lists = name_lists()
+    read: dict[str, bool] = {}  # each word read once: a shouted list repeats its words
+
+    def surname(word: str) -> bool:
+        if word not in read:
+            folded = fold(word)
+            read[word] = (folded in lists.surnames and folded not in lists.common) or not everyday(word)
+        return read[word]
+
+    found = []
+    for m in _SHOUTED_FIRST.finditer(text):
+        given = m.group("g")
+        if (fold(given) in lists.given or _SYLLABLES.fullmatch(given)) and all(map(surname, m.group("s").split())):
+            found.append(m.span())
+    return found

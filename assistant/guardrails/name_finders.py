@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..knowledge import registry as knowledge_registry
 from ._data import guardrail_data, words
 from .births import file_names_with_birth_dates
-from .form_names import names_in_form_fields, surnames_first_in_columns
+from .form_names import names_in_form_fields, shouted_surnames_first, surnames_first_in_columns
 from .name_context import names_from_context
 from .names import (
     find_listed_names,
@@ -121,7 +121,10 @@ def name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple[
             s
             for m in cue.finditer(text)
             for s in names_after_cue(text, m.end(), not_names, everyday=everyday) or model_after(text, m.end())
-            if (not _unknown_noun(text, *s) or reads_as_name(text, *s)) and not names_a_language(text, s[1])
+            if (not _unknown_noun(text, *s) or reads_as_name(text, *s))
+            and not names_a_language(text, s[1])
+            and not _speech_after_speaker(text, m.start(), m.end(), s)
+            and not _title_case_service(text, m.start(), m.end(), s)
         ]
         found += [
             s
@@ -152,6 +155,7 @@ def name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple[
             + surnames_first_in_list_rows(text, everyday)
             + names_in_form_fields(text, everyday)
             + surnames_first_in_columns(text, everyday)
+            + shouted_surnames_first(text, everyday)
             if not is_not_a_patient(text, *s)
         ]
         found += [
@@ -243,6 +247,48 @@ def colleague_or_place() -> Callable[[str, int, int], bool]:
 
 
 # A place named in a run of places: "<name> to the Gold Coast", "Leeds, <name>" (a listed city on one side).
+# A transcript's speaker label at a line's start, after a time stamp or none ("[14:02] Client:", "10:05 Patientin:").
+_SPEAKER_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:\[[^\]\n]{1,22}\][ \t]*|\d{1,2}[:.]\d{2}[ \t]*[-–—]?[ \t]*)?$")
+_SPEECH_NEXT = re.compile(r" (?:[a-zß-ÿ][\w'’-]*)(?: |[,.!?]|$)")  # a lower-case word carrying the sentence on
+
+
+@lru_cache(maxsize=1)
+def _patient_word() -> re.Pattern[str]:
+    """A word for the people a clinic serves ("Patient", "Client", "Patientin"), as a transcript labels a speaker."""
+    return re.compile(guardrail_data().phi.patient_words, re.IGNORECASE)
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?-i:[A-Z][\w'’-]*)[ ]$")
+
+
+def _title_case_service(text: str, cue_start: int, cue_end: int, span: tuple[int, int]) -> bool:
+    """Whether a cue written in Title Case after another capitalised word ("New Patient Exam", "Existing Client
+    Offer") names a service, not a person: the word after it is no listed given name."""
+    cue = text[cue_start:cue_end]
+    if not (cue[:1].isupper() and cue[1:].islower()) or not _CAPITALISED_BEFORE.search(
+        text, max(0, cue_start - 40), cue_start
+    ):
+        return False
+    first = re.match(r"[^\W\d_][\w'’]*", text[span[0] : span[1]])
+    return first is not None and not is_given_name(first.group())
+
+
+def _speech_after_speaker(text: str, cue_start: int, cue_end: int, span: tuple[int, int]) -> bool:
+    """Whether the words after a word for a patient that labels a transcript's speaker ("[13:01] Patient: I've had a
+    cough", "Client: Better, but stiff", "Patientin: Die Rötung ist ...") begin what they say, not their name: the
+    first word is no listed given name, and it is an everyday word or a lower-case word carries the sentence on. A
+    name given there ("Patient: <given> <surname>, <birth date>") and a form's "Name: <surname>" stay names."""
+    if text[cue_end : cue_end + 1] != ":" or not _SPEAKER_BEFORE.search(text, max(0, cue_start - 30), cue_start):
+        return False
+    if not _patient_word().fullmatch(text, cue_start, cue_end):  # "Name: <surname>" is a form's field
+        return False
+    first = re.match(r"[^\W\d_][\w'’]*", text[span[0] : span[1]])
+    if first is None or is_given_name(first.group()):
+        return False
+    contraction = any(mark in first.group() for mark in "'’")
+    return everyday(first.group()) or contraction or _SPEECH_NEXT.match(text, span[1]) is not None
+
+
 _PLACE_NEXT = re.compile(r"[ ]*(?:,|to|and|or|&)[ ]+(?:the[ ]+)?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
 _PLACE_PREVIOUS = re.compile(r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)[ ]*(?:,|to|and|or|&)[ ]+$")
 

@@ -28,6 +28,7 @@ from .clinic import clinic_terms
 from .entries import names_in_lists
 from .identifiers import find_national_ids
 from .listings import without_notice_lines
+from .minutes import without_meeting_attendees
 from .name_context import cued_or_titled, not_a_patient_by_context
 from .name_finders import colleague_or_place, everyday, model_reads_as_name, name_finders
 from .name_scorer import learned_names
@@ -49,6 +50,7 @@ from .neighbours import (
     names_before_numbers,
 )
 from .ner import name_model
+from .officers import without_privacy_officers
 from .phones import find_cued_phones, is_phone_cue, phone_regions
 from .records import find_record_numbers, find_unlabelled_numbers
 from .reviews import reviewers_by_stars
@@ -358,7 +360,8 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
         text, without_weekdays(text, without_ranks(text, without_label_initials(text, spans)))
     )
     spans = without_notice_lines(text, without_supplier_senders(text, without_rota_staff(text, spans)))
-    return with_phone_extensions(text, without_next_labels(text, spans))
+    spans = without_privacy_officers(text, without_meeting_attendees(text, without_next_labels(text, spans)))
+    return with_phone_extensions(text, spans)
 
 
 # The next lower-case word after a lower-case name, one space between ("mr okafor-mensah kwabena called").
@@ -506,7 +509,8 @@ def _namesake_by_context(text: str, start: int, end: int) -> bool:
 def _without_own_addresses(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     """`spans` less the addresses the clinic gives as its own ("our office is at ...", "siamo in Via ..."), an
     event's venue the clinic goes to ("we'll be at the spring health expo on Sunday, <address>") and its role
-    mailbox as the recipient of a forwarded e-mail ("To: info@..."), from patient_data.yaml `addresses`."""
+    mailbox on a pasted e-mail's header or a quoted reply's attribution ("To: info@...", "From: results@<lab>"),
+    from patient_data.yaml `addresses`."""
     if not any(s.kind in ("ADDRESS", "EMAIL") for s in spans):
         return spans
     own, header, mailboxes = _own_address_cues()
@@ -518,7 +522,7 @@ def _without_own_addresses(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
         and not (s.kind == "ADDRESS" and event.search(text, max(0, s.start - 160), s.start))
         and not (
             s.kind == "EMAIL"
-            and s.text.split("@", 1)[0].lower() in mailboxes
+            and set(re.split(r"[._-]", s.text.split("@", 1)[0].lower())) <= mailboxes
             and header.search(text[max(0, s.start - 80) : s.start])
         )
     ]

@@ -5,6 +5,11 @@ Only when the message says it is a supplier's ("What does this supplier email me
 fornitore"; person_names.yaml name_context.supplier_cue): then the name and address on its "From:" line, and a
 name signed with a sales or account role ("<name>, Key Account Manager"), stay readable, and so do their other
 mentions. A patient's e-mail keeps its sender masked, whatever role they sign with.
+
+An invoice pasted with no word for a patient in the message is a supplier's too (name_context.invoice_cue,
+not_a_purchase): then a name after a sales role's label ("Sales Rep: <name>", "Ansprechpartner Außendienst: Herr
+<name>"), a line's label read as a name ("Kunde:", "Cliente:"), the firm named on the invoice's heading line and a
+product on a priced line ("Kinesio <word> <word> x12 .... £95.40") stay readable.
 """
 
 from __future__ import annotations
@@ -20,6 +25,11 @@ _FROM_LINE = re.compile(
     r"(?im)^[ \t]*(?:from|von|da|de|absender|mittente)[ \t]*:[ \t]*([^<>\n]{0,80}?)[ \t]*<([^<>\s]{3,120})>"
 )
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*")
+_REACH = 120  # characters of a line read before a name, at a heading's start and at a priced line's end
+# A priced line of an invoice: a quantity ("x12") and, at the line's end, an amount with a currency.
+_PRICED_LINE = re.compile(r"\bx ?\d{1,5}\b[^\n]{0,80}?(?:[$£€₹][ ]?[\d.,]+|[\d.,]+[ ]?(?:€|EUR|USD|GBP))[ \t]*$")
+# Courtesy titles before a sales contact's name ("Herr <name>", "Sig. <name>").
+_TITLES = "mrs?|ms|miss|mx|herrn?|frau|sig(?:\\.ra|nor[ae]?)?|dott(?:\\.ssa)?|mme|m|dr"
 
 
 @lru_cache(maxsize=1)
@@ -29,6 +39,45 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     cue = context.supplier_cue if context is not None and context.supplier_cue else "(?!)"
     role = context.sales_roles if context is not None and context.sales_roles else "(?!)"
     return re.compile(cue, re.IGNORECASE), re.compile(rf"(?:,[ \t]*|[ \t]*\n[ \t]*)(?:{role})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _invoice_cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(an invoice named, a word for a patient or their birth that makes it a patient's, a sales role's label before a
+    name on its line)."""
+    context = person_names().name_context
+    invoice = context.invoice_cue if context is not None and context.invoice_cue else "(?!)"
+    patient = context.not_a_purchase if context is not None and context.not_a_purchase else "(?!)"
+    role = context.sales_roles if context is not None and context.sales_roles else "(?!)"
+    label = rf"(?:{role})[ \t]*:[ \t]*(?:(?:{_TITLES})\.?[ \t]+)?$"
+    return re.compile(invoice, re.IGNORECASE), re.compile(patient, re.IGNORECASE), re.compile(label, re.IGNORECASE)
+
+
+def _a_supplier(text: str) -> bool:
+    """Whether the message is a supplier's e-mail or invoice: said so, or an invoice with no patient in it."""
+    cue, _ = _cues()
+    invoice, patient, _ = _invoice_cues()
+    return bool(cue.search(text)) or (bool(invoice.search(text)) and patient.search(text) is None)
+
+
+def _line(text: str, at: int) -> tuple[int, int]:
+    """(start, end) of the line that holds `at`."""
+    end = text.find("\n", at)
+    return text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end
+
+
+def _business_name(text: str, span: PhiSpan) -> bool:
+    """Whether a name in a supplier's invoice is its sales contact ("Sales Rep: <name>"), a line's label ("Kunde:"),
+    the firm on the invoice's heading line or a product on a priced line."""
+    invoice, _, role_label = _invoice_cues()
+    start, end = _line(text, span.start)
+    before = text[max(start, span.start - _REACH) : span.start]
+    return (
+        role_label.search(before) is not None
+        or (span.start == start and text[span.end : span.end + 4].lstrip().startswith(":"))
+        or invoice.search(text, start, min(end, start + _REACH)) is not None
+        or _PRICED_LINE.search(text, max(span.end, end - _REACH), end) is not None
+    )
 
 
 @lru_cache(maxsize=1)
@@ -54,8 +103,8 @@ def _patient_word() -> re.Pattern[str]:
 def without_supplier_senders(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     """`spans` less the sender of a supplier's e-mail, the sales people who sign it and their other mentions, and the
     numbers of the clinic's orders and account with the supplier."""
-    cue, role_after = _cues()
-    if not cue.search(text):
+    _, role_after = _cues()
+    if not _a_supplier(text):
         return spans
     senders = [(m.span(1), m.span(2)) for m in _FROM_LINE.finditer(text)]
     contacts = [
@@ -67,7 +116,12 @@ def without_supplier_senders(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
         )
         or (s.kind == "EMAIL" and any(a <= s.start and s.end <= b for _, (a, b) in senders))
     ]
+    contacts += [s for s in spans if s.kind == "NAME" and _business_name(text, s)]
     contacts += [s for s in spans if s.kind == "RECORD_NUMBER" and _purchase(text, s)]
+    # A date after a field's label read as a name ("Lieferdatum: <date>") was taken for that person's birth date.
+    labels = {_line(text, s.start)[0] for s in contacts if s.kind == "NAME" and _line(text, s.start)[0] == s.start}
+    contacts += [s for s in spans if s.kind == "DATE_OF_BIRTH" and _line(text, s.start)[0] in labels]
     words = {w for s in contacts if s.kind == "NAME" for w in _NAME_WORD.findall(s.text)}
     again = [s for s in spans if s.kind == "NAME" and words and set(_NAME_WORD.findall(s.text)) <= words]
-    return [s for s in spans if s not in contacts and s not in again]
+    gone = set(contacts) | set(again)
+    return [s for s in spans if s not in gone]

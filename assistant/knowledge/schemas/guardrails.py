@@ -154,6 +154,7 @@ class BirthTerms(Strict):
     weekdays: tuple[str, ...] = ()  # "Thu Mar 6" in a calendar: a date, not a name
     spoken_days: tuple[Regex, ...] = ()  # "the third of march", "am achten September"
     spoken_years: tuple[Regex, ...] = ()  # "fifty two", "neunzehnhundertvierzig"
+    spoken_months: tuple[Regex, ...] = ()  # a month read out by its number: "the fourth of the seventh"
     # A birthday celebrated by the team is a colleague's: the birthday cues, and a request for a team post.
     birthday_cues: tuple[Regex, ...] = ()
     team_post: Regex | None = None
@@ -306,6 +307,14 @@ class NameContext(Strict):
     # A message that says it is a supplier's e-mail, and the sales roles its contacts sign with (see the data file).
     supplier_cue: Regex | None = None
     sales_roles: Regex | None = None
+    # A team meeting's minutes named, and the labels of their attendance lines ("Present:", "Presenti:").
+    minutes_cue: Regex | None = None
+    # An invoice named, and the words that make a message about one a patient's (see the data file).
+    invoice_cue: Regex | None = None
+    # A privacy notice's controller and data protection officer, as its labels name them.
+    privacy_officers: Regex | None = None
+    not_a_purchase: Regex | None = None
+    attendance_labels: Regex | None = None
 
 
 class PersonNames(Strict):
