@@ -1,6 +1,8 @@
 """The glossaries cover what clinicians write when they ask for a post, a script or a rule: 25 requests a language,
-written for these tests (tests/data/gloss_messages.yaml), and 30 more on health topics for patients, how a practice
-works, reviews and comments (gloss_messages39.yaml), glossed by assistant/chat/gloss.py."""
+written for these tests (tests/data/gloss_messages.yaml), 30 more on health topics for patients, how a practice
+works, reviews and comments (gloss_messages39.yaml), and 30 more on a hospital's viral complaint, home remedies, muscle
+loss in old age, fake reviews, voseo and Brazilian Portuguese (gloss_messages40.yaml), glossed by
+assistant/chat/gloss.py."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from assistant.chat.gloss import Glosser
 DATA = Path(__file__).parent / "data"
 MESSAGES = yaml.safe_load((DATA / "gloss_messages.yaml").read_text(encoding="utf-8"))
 MESSAGES39 = yaml.safe_load((DATA / "gloss_messages39.yaml").read_text(encoding="utf-8"))
+MESSAGES40 = yaml.safe_load((DATA / "gloss_messages40.yaml").read_text(encoding="utf-8"))
 GLOSSARIES = glossaries()
 GLOSSER = Glosser(GLOSSARIES)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -43,6 +46,12 @@ EXPECTED39 = [
     for number, message in enumerate(messages, 1)
     if "expect" in message
 ]
+EXPECTED40 = [
+    pytest.param(language, message["text"], message["expect"], id=f"40-{language}-{number}")
+    for language, messages in MESSAGES40.items()
+    for number, message in enumerate(messages, 1)
+    if "expect" in message
+]
 ALL = [
     pytest.param(language, message["text"], id=f"{language}-{number}")
     for language, messages in MESSAGES.items()
@@ -62,7 +71,13 @@ def test_each_language_has_thirty_more_messages_on_health_topics_six_of_them_wit
         assert len(messages) == 30 and sum("expect" in message for message in messages) == 6
 
 
-@pytest.mark.parametrize("language,text,expected", EXPECTED + EXPECTED39)
+def test_each_language_has_thirty_messages_on_hospitals_remedies_and_reviews_six_with_the_english_they_gloss_into():
+    assert set(MESSAGES40) == set(GLOSSARIES)
+    for messages in MESSAGES40.values():
+        assert len(messages) == 30 and sum("expect" in message for message in messages) == 6
+
+
+@pytest.mark.parametrize("language,text,expected", EXPECTED + EXPECTED39 + EXPECTED40)
 def test_a_request_is_glossed_into_the_english_a_keyword_matcher_reads(language, text, expected):
     glossed = " ".join(_words(GLOSSER.english(text, language)))
     missing = [words for words in expected if not re.search(rf"(?<![\w-]){re.escape(words)}(?![\w-])", glossed)]
