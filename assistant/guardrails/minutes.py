@@ -12,9 +12,7 @@ import re
 from functools import lru_cache
 
 from ._data import person_names
-from .spans import PhiSpan
-
-_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*")
+from .spans import PhiSpan, without_people
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +31,4 @@ def without_meeting_attendees(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
         return spans
     lines = [m.span() for m in attendance.finditer(text)]
     attendees = [s for s in spans if s.kind == "NAME" and any(a <= s.start and s.end <= b for a, b in lines)]
-    words = {w for s in attendees for w in _NAME_WORD.findall(s.text)}
-    again = [s for s in spans if s.kind == "NAME" and words and set(_NAME_WORD.findall(s.text)) <= words]
-    gone = set(attendees) | set(again)
-    return [s for s in spans if s not in gone]
+    return without_people(spans, attendees)

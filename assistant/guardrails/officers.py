@@ -12,9 +12,8 @@ import re
 from functools import lru_cache
 
 from ._data import person_names
-from .spans import PhiSpan
+from .spans import PhiSpan, without_people
 
-_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*")
 _REACH = 60  # characters after the role's colon, on its line, in which its officer's name starts
 
 
@@ -40,7 +39,4 @@ def without_privacy_officers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     if not labels:
         return spans
     officers = [s for s in spans if s.kind == "NAME" and any(a <= s.start < b for a, b in labels)]
-    words = {w for s in officers for w in _NAME_WORD.findall(s.text)}
-    again = [s for s in spans if s.kind == "NAME" and words and set(_NAME_WORD.findall(s.text)) <= words]
-    gone = set(officers) | set(again)
-    return [s for s in spans if s not in gone]
+    return without_people(spans, officers)

@@ -18,13 +18,12 @@ import re
 from functools import lru_cache
 
 from ._data import guardrail_data, patient_data, person_names
-from .spans import PhiSpan
+from .spans import PhiSpan, without_people
 
 # The sender's line of a pasted e-mail: "From: <name> <address>", in the clinics' languages.
 _FROM_LINE = re.compile(
     r"(?im)^[ \t]*(?:from|von|da|de|absender|mittente)[ \t]*:[ \t]*([^<>\n]{0,80}?)[ \t]*<([^<>\s]{3,120})>"
 )
-_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*")
 _REACH = 120  # characters of a line read before a name, at a heading's start and at a priced line's end
 # A priced line of an invoice: a quantity ("x12") and, at the line's end, an amount with a currency.
 _PRICED_LINE = re.compile(r"\bx ?\d{1,5}\b[^\n]{0,80}?(?:[$£€₹][ ]?[\d.,]+|[\d.,]+[ ]?(?:€|EUR|USD|GBP))[ \t]*$")
@@ -121,7 +120,4 @@ def without_supplier_senders(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     # A date after a field's label read as a name ("Lieferdatum: <date>") was taken for that person's birth date.
     labels = {_line(text, s.start)[0] for s in contacts if s.kind == "NAME" and _line(text, s.start)[0] == s.start}
     contacts += [s for s in spans if s.kind == "DATE_OF_BIRTH" and _line(text, s.start)[0] in labels]
-    words = {w for s in contacts if s.kind == "NAME" for w in _NAME_WORD.findall(s.text)}
-    again = [s for s in spans if s.kind == "NAME" and words and set(_NAME_WORD.findall(s.text)) <= words]
-    gone = set(contacts) | set(again)
-    return [s for s in spans if s not in gone]
+    return without_people(spans, contacts)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -11,3 +13,17 @@ class PhiSpan:
     start: int
     end: int
     text: str
+
+
+_NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*")
+
+
+def without_people(spans: list[PhiSpan], people: Iterable[PhiSpan]) -> list[PhiSpan]:
+    """`spans` less `people` (who are not patients: a supplier's sales contact, a meeting's attendees, a privacy
+    notice's officers) and every other name made only of their words (their later mentions: "<surname> to file the
+    claim")."""
+    gone = set(people)
+    words = {w for s in gone if s.kind == "NAME" for w in _NAME_WORD.findall(s.text)}
+    if words:
+        gone |= {s for s in spans if s.kind == "NAME" and set(_NAME_WORD.findall(s.text)) <= words}
+    return [s for s in spans if s not in gone]
