@@ -69,11 +69,8 @@ def test_baby_loss_awareness_week_runs_from_9_to_15_october_every_year(kb, year)
     assert resolve(day, year) == (dt.date(year, 10, 15), dt.date(year, 10, 15))
 
 
-@pytest.mark.xfail(
-    reason="the patient-data masker reads 'Baby Loss' as a child's name ('Baby [NAME] Week'); fixed separately",
-    strict=False,
-)
 def test_the_question_as_the_masker_leaves_it_still_gets_the_weeks_post(drafter, kb):
+    """ "baby" cues a child's name, and "Loss Awareness" was masked ("Baby [NAME] Week")."""
     asked = turn(mask_phi(QUESTION).text, ["instagram"])
     asked.question = QUESTION
     draft = drafter.drafts(asked, None, Asker(specialty="fertility"))[0]

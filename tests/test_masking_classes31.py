@@ -257,3 +257,26 @@ def test_a_privacy_notices_controller_and_data_protection_officer_stay_readable(
 def test_a_patient_named_in_a_privacy_question_stays_masked():
     text = "Data Protection Officer: Tamsin Holloway.\nPatient Winifred Haverstock asked for a copy of her records."
     assert "Winifred Haverstock" in _masked(text, "NAME")
+
+
+def test_an_awareness_week_after_a_word_that_cues_a_name_stays_readable():
+    text = "Could you write a caption for Baby Loss Awareness Week? And one for Infant Remembrance Day"
+    assert _masked(text) == []
+
+
+def test_a_baby_named_before_ordinary_words_is_still_masked():
+    assert any("Rosa" in span for span in _masked("my baby Rosa Awareness of the risks matters to us"))
+
+
+def test_a_unit_in_capitals_and_a_weekday_are_no_surname_and_given_name():
+    """ "OPD, Thu OT day" in a rota: a unit and a weekday, not a lab system's "SURNAME, Given"."""
+    assert _masked("rota: Mon-Wed clinic OPD, Thu theatre day, Fri admin") == []
+
+
+def test_a_surname_in_capitals_and_a_given_name_are_still_masked():
+    assert _masked("Histology result – GALLAGHER, Siobhan – please call her") == ["GALLAGHER, Siobhan"]
+
+
+def test_someone_disputing_an_invoice_is_a_patient_and_its_number_theirs():
+    text = "Frau Annegret Wollny hat Einspruch gegen Rechnung Nr. KH-2025-0412 erhoben. Bitte eine Antwort entwerfen."
+    assert _masked(text) == ["Annegret Wollny", "KH-2025-0412"]

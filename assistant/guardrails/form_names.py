@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ._data import guardrail_data
-from .names import fold, name_lists
+from .names import dates_words, fold, name_lists
 from .neighbours import places as _places_words
 
 # A word of a name: letters, an apostrophe or a hyphen inside ("D'Souza", "Marie-Ève"), or an initial ("M.").
@@ -116,6 +116,8 @@ def shouted_surnames_first(text: str, everyday: Callable[[str], bool]) -> list[t
     found = []
     for m in _SHOUTED_FIRST.finditer(text):
         given = m.group("g")
+        if given.lower() in dates_words():  # "OPD, Thu OT day": a unit and a weekday, not "Thu" a given name
+            continue
         if (fold(given) in lists.given or _SYLLABLES.fullmatch(given)) and all(map(surname, m.group("s").split())):
             found.append(m.span())
     return found

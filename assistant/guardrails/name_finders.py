@@ -125,6 +125,7 @@ def name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple[
             and not names_a_language(text, s[1])
             and not _speech_after_speaker(text, m.start(), m.end(), s)
             and not _title_case_service(text, m.start(), m.end(), s)
+            and not _OBSERVANCE.match(text, s[0])
         ]
         found += [
             s
@@ -257,6 +258,12 @@ def _patient_word() -> re.Pattern[str]:
     """A word for the people a clinic serves ("Patient", "Client", "Patientin"), as a transcript labels a speaker."""
     return re.compile(guardrail_data().phi.patient_words, re.IGNORECASE)
 
+
+# An awareness day's name after a word that cues a name ("a caption for Baby Loss Awareness Week": "baby" cues a
+# child's name, and "Loss Awareness" was masked): the words read as a name run into the occasion's own words.
+_OBSERVANCE = re.compile(
+    r"(?:[^\W\d_][\w'’-]*[ ]+){0,3}?(?:Awareness|Remembrance|Appreciation)[ ]+(?:Day|Week|Month|Fortnight)\b"
+)
 
 _CAPITALISED_BEFORE = re.compile(r"(?-i:[A-Z][\w'’-]*)[ ]$")
 

@@ -1021,6 +1021,11 @@ def _weekdays() -> frozenset[str]:
     return frozenset(d.lower() for d in patient_data().births.weekdays)
 
 
+def dates_words() -> frozenset[str]:
+    """The weekdays' and months' names and short forms in the data ("thu", "march"), lower case."""
+    return _weekdays() | _months()
+
+
 def _weekday_and_month(parts: list[str], text: str, end: int) -> bool:
     """Whether two words read as a name are a weekday and a month before a day's number ("Thu Mar 6"): a date."""
     day, month = (p.rstrip(".,").lower() for p in parts)
