@@ -153,3 +153,21 @@ def test_a_clinician_making_videos_about_a_condition_people_self_diagnose_gets_t
         " misinformation, but I don't want to encourage self-diagnosis. How do I do it responsibly?",
     )
     assert answer.card_id == "conduct-online-mental-health-content-ethics"
+
+
+def test_a_pinned_post_asked_for_after_worrying_messages_names_the_crisis_line(drafter):
+    text = (
+        "We're a therapy practice in Bristol. Some worrying messages arrive in our DMs at night. Can you write a"
+        " pinned post saying what to do in a crisis?"
+    )
+    asked = turn(text)
+    asked.country = "GB"
+    texts = " ".join(d.text for d in drafter.drafts(asked, None, Asker(country="GB", code="GB")))
+    assert "999" in texts and "116 123" in texts
+
+
+def test_a_pinned_post_on_no_medical_advice_has_no_crisis_line(drafter):
+    asked = turn("Write a pinned post saying we can't give medical advice in comments")
+    asked.country = "GB"
+    texts = " ".join(d.text for d in drafter.drafts(asked, None, Asker(country="GB", code="GB")))
+    assert "116 123" not in texts and "{crisis" not in texts

@@ -82,6 +82,8 @@ class NoticeWriter:
         """The notice for each platform asked for (a message: its text and e-mail versions; a document: one text),
         filled in. `places`: code -> name of the countries the message names, for the crisis lines."""
         slots = {"clinic": "[practice name]", **values, **self.details(text, rules)}
+        if notice.crisis_when and re.search(notice.crisis_when, text, re.IGNORECASE):
+            slots["crisis_support"] = crisis_support(self.data.crisis_support, rules)
         if "document" in notice.texts:
             slots["crisis_lines"] = crisis_lines(places or {}, rules)
             return [self._draft(notice, None, "", self._fill(notice.texts["document"], slots), [])]
@@ -137,6 +139,9 @@ class NoticeWriter:
         text = "\n\n".join(paragraphs).replace(" {when}", "{when}")  # "a problem with our phones" needs no time
         text = re.sub(r"\{when\}", lambda m: f" {slots['when']}" if slots.get("when") else "", text)
         text = re.sub(
+            r" ?\{crisis_support\}", lambda m: f" {slots['crisis_support']}" if "crisis_support" in slots else "", text
+        )
+        text = re.sub(
             r"\{(emergency|what|treatment|crisis_lines)\}", lambda m: slots.get(m.group(1)) or _BLANKS[m.group(1)], text
         )
         text = fill(text, slots)
@@ -156,6 +161,14 @@ class NoticeWriter:
             notes=notes,
             guide=notice.guide,
         )
+
+
+def crisis_support(frame: str, code: str | None) -> str:
+    """The notice's crisis sentence for the asker's country, or the blank to fill in when no line is known."""
+    from ..guardrails.scope import emergency_entry
+
+    entry = emergency_entry(code) if code else None
+    return frame.format(crisis=entry.crisis) if entry is not None and entry.crisis else _BLANKS["crisis_lines"]
 
 
 def crisis_lines(places: dict[str, str], rules: str | None) -> str:

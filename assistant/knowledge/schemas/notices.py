@@ -14,7 +14,9 @@ from .drafts import DraftKind
 
 # {crisis_lines}: the crisis and emergency lines of every country the message names (else the asker's), from
 # guardrails.yaml; never typed into a notice by hand.
-SLOTS = frozenset({"clinic", "city", "booking", "phone", "emergency", "what", "when", "treatment", "crisis_lines"})
+SLOTS = frozenset(
+    {"clinic", "city", "booking", "phone", "emergency", "what", "when", "treatment", "crisis_lines", "crisis_support"}
+)
 _SLOT = re.compile(r"\{(\w+)\}")
 # `document`: one text whatever the platform (a staff policy, a line for every video description).
 CHANNELS = frozenset({"social", "google_business", "linkedin", "sms", "email", "document"})
@@ -30,6 +32,9 @@ class Notice(Strict):
     texts: dict[str, str] = Field(min_length=1)  # channel -> text: social, google_business, linkedin, sms, email
     notes: tuple[str, ...] = ()
     guide: str | None = None  # the answer card whose advice follows the draft when no card fits the question well
+    # When the message speaks of a crisis ("worrying messages late at night", "what to do in a crisis"): the
+    # notice's {crisis_support} is the asker's crisis line, one sentence; else it is left out.
+    crisis_when: Regex | None = None
     # Countries whose own rules forbid what this draft is for, each with the card that answers there instead: a
     # Singapore clinic asking for a before-and-after caption is told that the regulations ban result photos, and
     # gets a caption without one if a caption was asked for.
@@ -67,6 +72,8 @@ class NoticeData(Strict):
     advice: tuple[Advice, ...] = ()
     replies: tuple[Notice, ...] = ()  # replies to a comment or message asking about someone's own health
     emergency: dict[str, str]  # rule set (GB, US, EU, AU, CA, IN) -> the emergency number to name
+    # The sentence a notice's {crisis_support} becomes ({crisis}: the asker's country's crisis line, from guardrails)
+    crisis_support: str = Field(min_length=20)
     what: tuple[Regex, ...] = ()  # patterns whose first group names what is not working ("phone lines")
     when: tuple[Regex, ...] = ()  # patterns whose first group says for how long ("all morning")
     treatment: tuple[Regex, ...] = ()  # patterns whose first group names a treatment ("teeth whitening")
