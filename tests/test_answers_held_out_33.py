@@ -171,3 +171,27 @@ def test_a_pinned_post_on_no_medical_advice_has_no_crisis_line(drafter):
     asked.country = "GB"
     texts = " ".join(d.text for d in drafter.drafts(asked, None, Asker(country="GB", code="GB")))
     assert "116 123" not in texts and "{crisis" not in texts
+
+
+@pytest.mark.parametrize(
+    "review",
+    [
+        "Would not recommend this practice to anyone.",
+        "Reception weren't friendly and the hygienist wasn't helpful at all",
+        "Fui a una limpieza y salí con un presupuesto enorme. NOT THE RECOMMEND.",  # "NO LO RECOMIENDO", glossed
+    ],
+)
+def test_a_negated_recommendation_is_a_complaint(review):
+    assert draft_reply(review).sentiment == "negative"
+
+
+@pytest.mark.parametrize(
+    "review",
+    [
+        "I can't recommend them highly enough! Wonderful team",
+        "No complaints at all, friendly and kind staff",
+        "Lovely staff, would recommend, not a long wait",
+    ],
+)
+def test_praise_with_a_negation_nearby_is_still_praise(review):
+    assert draft_reply(review).sentiment == "positive"

@@ -70,12 +70,35 @@ def _sentiment(text: str, rating: int | None, data: ReplyData) -> Sentiment:
     if rating is not None:
         return "negative" if rating <= 2 else "mixed" if rating == 3 else "positive"
     low = text.lower()
+    negated = _negated(low, data.negations, data.sentiment.get("positive", ()))
     score = {
-        k: sum(bool(compiled(rf"\b{re.escape(w)}\b").search(low)) for w in words) for k, words in data.sentiment.items()
+        k: sum(bool(compiled(rf"\b{re.escape(w)}\b").search(negated if k == "positive" else low)) for w in words)
+        for k, words in data.sentiment.items()
     }
+    score["negative"] += negated.count(_NEGATED)
     if score["negative"] == score["positive"]:
         return "mixed"
     return max(score, key=lambda k: score[k])
+
+
+_NEGATED = "\x00"  # a positive word after a negation, taken out of the positive count and counted as negative
+
+
+def _negated(low: str, negations: tuple[str, ...], positives: tuple[str, ...]) -> str:
+    """`low` with each positive word in the three words after a negation ("would not recommend", "wasn't helpful")
+    replaced by `_NEGATED`; not in "can't recommend them highly enough", which is praise."""
+    if not negations or not positives:
+        return low
+    words = "|".join(re.escape(n) for n in sorted(negations, key=len, reverse=True) if not n.startswith("n'"))
+    governed = compiled(rf"(?:(?<![\w'’])(?:{words})|n['’]t)\b((?:[ \t]+[\w'’]+){{1,3}})(?=([ \t]+[\w'’]+)?)")
+    positive = compiled(rf"\b(?:{'|'.join(re.escape(p) for p in positives)})\b")
+
+    def turned(m: re.Match[str]) -> str:
+        if "enough" in m.group(1) + (m.group(2) or ""):  # "can't recommend them highly enough": praise
+            return m.group(0)
+        return m.group(0).replace(m.group(1), positive.sub(_NEGATED, m.group(1)))
+
+    return governed.sub(turned, low)
 
 
 def draft_reply(

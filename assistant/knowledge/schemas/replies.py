@@ -80,6 +80,9 @@ class ReplyData(Strict):
     situations: tuple[Situation, ...] = ()
     confirming_phrases: tuple[str, ...] = Field(min_length=5)
     sentiment: dict[Literal["negative", "positive"], tuple[str, ...]]
+    # Words that turn a positive word within the three words after them into a complaint ("would not recommend",
+    # "NO LO RECOMIENDO" glossed "not the recommend"): that word counts as negative.
+    negations: tuple[str, ...] = ()
     threats: dict[str, ThreatKind | tuple[str, ...]]
     crisis: CrisisReply | None = None
     reply_guidance: tuple[str, ...]
