@@ -89,8 +89,10 @@ def _negated(low: str, negations: tuple[str, ...], positives: tuple[str, ...]) -
     replaced by `_NEGATED`; not in "can't recommend them highly enough", which is praise."""
     if not negations or not positives:
         return low
-    words = "|".join(re.escape(n) for n in sorted(negations, key=len, reverse=True) if not n.startswith("n'"))
-    governed = compiled(rf"(?:(?<![\w'’])(?:{words})|n['’]t)\b((?:[ \t]+[\w'’]+){{1,3}})(?=([ \t]+[\w'’]+)?)")
+    # a whole word ("not"), or a contraction's ending ("n't" of "wasn't"), written with either apostrophe
+    whole = "|".join(re.escape(n) for n in negations if n[:1].isalpha() and "'" not in n) or "(?!)"
+    endings = "|".join(re.escape(n).replace("'", "['’]") for n in negations if "'" in n) or "(?!)"
+    governed = compiled(rf"(?:(?<![\w'’])(?:{whole})|(?:{endings}))\b((?:[ \t]+[\w'’]+){{1,3}})(?=([ \t]+[\w'’]+)?)")
     positive = compiled(rf"\b(?:{'|'.join(re.escape(p) for p in positives)})\b")
 
     def turned(m: re.Match[str]) -> str:
