@@ -110,9 +110,8 @@ def test_a_new_clinic_with_no_stall_is_still_the_new_service(drafter):
 def test_a_psychiatrist_asked_on_air_about_a_celebritys_health_gets_the_public_figures_card(indexed):
     answer = ask(
         indexed,
-        "NHS psychiatrist with some private work. A rapper had a very public breakdown and a podcast producer wants"
-        " me to explain what might be going on with him, and a journalist on X keeps tagging me. I'd like to do"
-        " public education without getting in trouble with the GMC. Where's the line?",
+        "NHS consultant psychiatrist. After a singer's very public collapse, a radio station wants me to explain on"
+        " air what might be going on with her, and reporters keep tagging me on X. Where's the line?",
         country="GB",
     )
     assert answer.card_id == "sensitive-topics-public-figures"
