@@ -97,6 +97,14 @@ def browser():
             chromium.close()
 
 
+def _new_page(browser, **options):
+    """A fresh context and page whose every wait allows TIMEOUT_MS, not Playwright's 30 s default: on a busy 2-core
+    machine the first page's widgets can take longer to be drawn while the embedding model warms up beside them."""
+    context = browser.new_context(**options)
+    context.set_default_timeout(TIMEOUT_MS)
+    return context, context.new_page()
+
+
 def _settled(page) -> None:
     """Wait until the app's script run has finished (Streamlit marks leftovers of a run as stale)."""
     page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=TIMEOUT_MS)
@@ -175,8 +183,11 @@ def _wait_messages(page, count: int) -> None:
 
 
 def _choose(page, label: str, option) -> None:
-    """Pick an option of a selectbox. Retried: the list closes when the page scrolls under it (the chat
-    keeps itself scrolled to the newest message) or when a finishing script run redraws the widget."""
+    """Pick an option of a selectbox, and see it picked. Retried: the list closes when the page scrolls under it
+    (the chat keeps itself scrolled to the newest message) or when a finishing script run redraws the widget, and a
+    click on an option the list is still scrolling into view can land on nothing, leaving the list open."""
+    from playwright.sync_api import expect
+
     for _ in range(6):
         _settled(page)
         box = page.get_by_role("combobox", name=label)
@@ -186,9 +197,12 @@ def _choose(page, label: str, option) -> None:
         box.press("ArrowDown")  # opens the list
         try:
             page.get_by_role("option", name=option).click(timeout=3000)
+            expect(box).to_have_attribute("aria-expanded", "false", timeout=3000)
+            expect(box).to_have_value(option, timeout=3000)
             return
-        except Exception:  # noqa: BLE001 - the list closed before the click: try again
+        except Exception:  # noqa: BLE001 - the list closed before the click, or the click was lost: try again
             page.keyboard.press("Escape")
+    _shot(page, f"failed-choose-{label.lower()}")
     raise AssertionError(f"could not pick {option!r} in the {label!r} selectbox")
 
 
@@ -254,8 +268,7 @@ def _last_plan(store) -> dict:
 
 
 def test_a_new_doctor_sets_up_plans_moves_a_post_and_finds_everything_after_a_reload(app_url, app_store, browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
+    context, page = _new_page(browser, viewport={"width": 1400, "height": 1000})
     try:
         page.goto(app_url, timeout=TIMEOUT_MS)
         # First run: five questions in the main area, before any page.
@@ -394,10 +407,9 @@ def test_a_new_doctor_sets_up_plans_moves_a_post_and_finds_everything_after_a_re
 
 
 def test_on_a_phone_the_chat_profile_and_calendar_fit_the_screen(app_url, browser):
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, device_scale_factor=2
+    context, page = _new_page(
+        browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, device_scale_factor=2
     )
-    page = context.new_page()
     try:
         page.goto(app_url, timeout=TIMEOUT_MS)
         _past_first_run(page)
@@ -427,8 +439,7 @@ def test_on_a_phone_the_chat_profile_and_calendar_fit_the_screen(app_url, browse
 
 
 def test_a_doctor_asks_plans_downloads_and_finds_the_conversation_after_a_reload(app_url, browser):
-    context = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
+    context, page = _new_page(browser, accept_downloads=True, viewport={"width": 1400, "height": 1000})
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     try:
