@@ -111,6 +111,11 @@ def test_a_role_is_still_found_before_a_city(kb):
     assert details_in("I'm a paediatric physio in Cork, need a bio", kb.countries).role == "paediatric physio"
 
 
+def test_a_running_physio_is_a_role_and_running_my_own_clinic_is_not(kb):
+    assert details_in("I'm a running physio in Leeds, need a bio", kb.countries).role == "running physio"
+    assert details_in("need a bio, I'm running my own physio clinic in Leeds", kb.countries).role == ""
+
+
 def test_a_nutritionists_bio_offers_nutrition_tips_not_dietetics(drafter):
     text = "Write my Instagram bio: I'm a registered nutritionist in Leeds, not a dietitian"
     draft = drafter.bio(turn(text), None, "nutrition_dietetics")

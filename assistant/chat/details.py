@@ -111,7 +111,8 @@ _ROLE = re.compile(
     re.I,
 )
 # Words that make the words before a role noun a practice being described ("opening my own physio ..."), not a role.
-_NOT_A_ROLE = re.compile(r"\b(?:own|opening|starting|running|launching|setting|open|start)\b", re.I)
+# Not "running": "a running physio" is a role ("running my own physio clinic" has "own").
+_NOT_A_ROLE = re.compile(r"\b(?:own|opening|starting|launching|setting|open|start)\b", re.I)
 _NOT_ROLE_WORDS = re.compile(
     r"\b(write|draft|make|bio|post|caption|headline|linkedin|tiktok|instagram|for|our|my|a|an)\b", re.I
 )

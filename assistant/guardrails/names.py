@@ -1021,6 +1021,7 @@ def _weekdays() -> frozenset[str]:
     return frozenset(d.lower() for d in patient_data().births.weekdays)
 
 
+@lru_cache(maxsize=1)
 def dates_words() -> frozenset[str]:
     """The weekdays' and months' names and short forms in the data ("thu", "march"), lower case."""
     return _weekdays() | _months()
