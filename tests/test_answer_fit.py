@@ -247,6 +247,18 @@ def test_a_yes_does_not_answer_is_that_enough(kb):
     assert lead.startswith("Yes")
 
 
+def test_a_yes_about_approval_does_not_answer_should_i_take_the_deal(kb):
+    framing = chat_data().verdicts
+    card = kb.card("nigeria-arcon-approval-and-influencers").card
+    assert card.lead.startswith("Yes")
+    asked = "A skincare brand offers to pay me to promote its serum in my white coat. Should I accept the offer?"
+    lead = card_part(_asked(kb, "nigeria-arcon-approval-and-influencers", asked), Asker(), Numbering(kb), framing).lead
+    assert not lead.startswith("Yes")
+    plain = "Does a paid influencer post for our Abuja clinic need ARCON approval?"
+    lead = card_part(_asked(kb, "nigeria-arcon-approval-and-influencers", plain), Asker(), Numbering(kb), framing).lead
+    assert lead.startswith("Yes")
+
+
 # --- a two-part message whose "it" points back ----------------------------------------------------------------------
 
 

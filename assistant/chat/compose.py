@@ -168,8 +168,9 @@ def _yes_no(question: str) -> bool:
 def same_framing(asked: str, card: AnswerCard, wording: str, framing: VerdictWords) -> bool:
     """Whether a card's verdict means the same for the asker's question: not framed both ways at once ("real or a
     gimmick?"), nor the other way round ("Is it worth it?" against the card's "Is TikTok too silly?"), and not
-    asking whether something is enough when neither the card's first question nor its matched wording does ("We
-    have a photo box. Is that enough?")."""
+    asking whether something is enough, or whether to take an offer, when neither the card's first question nor its
+    matched wording does ("We have a photo box. Is that enough?", "A supplement brand will pay me. Should I take
+    it?" against "Do influencer adverts need approval?")."""
     if framing.mixed(asked):  # "Is this a real thing or a gimmick?": a yes or a no would answer neither side
         return False
     # The card's side: the wording the asker matched, or, when that one is neutral ("tiktok for dentists?"), the
@@ -177,7 +178,7 @@ def same_framing(asked: str, card: AnswerCard, wording: str, framing: VerdictWor
     theirs = framing.polarity(wording) or framing.polarity(card.questions[0])
     if framing.polarity(asked) * theirs < 0:
         return False
-    return not framing.asks_sufficiency(asked) or any(framing.asks_sufficiency(q) for q in (wording, card.questions[0]))
+    return framing.asks_apart(asked) <= framing.asks_apart(wording) | framing.asks_apart(card.questions[0])
 
 
 def verdict_fits(match: CardMatch, framing: VerdictWords | None = None) -> bool:

@@ -133,12 +133,14 @@ class PromptText(Strict):
 class VerdictWords(Strict):
     """Words that set what "yes" means in a yes/no question. "Is TikTok worth it?" (positive) and "Is TikTok too
     silly?" (negative) are the same topic with opposite answers; "Is our photo box enough?" (sufficiency) asks
-    whether something suffices, which a card's "Yes, with written consent" does not answer. Matched as whole words,
-    ignoring case."""
+    whether something suffices, which a card's "Yes, with written consent" does not answer; "Should I take it?"
+    (decision) asks whether to accept an offer, which a card's "Yes: adverts need approval" does not answer. Matched
+    as whole words, ignoring case."""
 
     positive: tuple[str, ...] = ()
     negative: tuple[str, ...] = ()
     sufficiency: tuple[str, ...] = ()
+    decision: tuple[str, ...] = ()
 
     def _has(self, words: tuple[str, ...], text: str) -> bool:
         return bool(words) and _any_word(words).search(text) is not None
@@ -152,8 +154,11 @@ class VerdictWords(Strict):
         """Framed both ways at once: "Is this a real thing or a gimmick?"."""
         return self._has(self.positive, question) and self._has(self.negative, question)
 
-    def asks_sufficiency(self, question: str) -> bool:
-        return self._has(self.sufficiency, question)
+    def asks_apart(self, question: str) -> frozenset[str]:
+        """What the question asks that a verdict answers only for a card asked the same: "sufficiency" (is it
+        enough?), "decision" (should I take it?)."""
+        kinds = (("sufficiency", self.sufficiency), ("decision", self.decision))
+        return frozenset(kind for kind, words in kinds if self._has(words, question))
 
 
 FormatKind = Literal["video", "image", "carousel", "text", "article", "story", "live", "update"]
