@@ -444,6 +444,25 @@ class CardMatcher:
             )
         return out
 
+    def shortfall(
+        self,
+        question: str,
+        card_id: str,
+        country: str | None = None,
+        code: str | None = None,
+        profession: str | None = None,
+    ) -> float:
+        """How far card `card_id` scores below the best card for `question` (0 when it is the best), scored as `match`
+        scores them; infinite for a card the matcher does not hold."""
+        at = self._position.get(card_id)
+        if at is None or not question.strip():
+            return float("inf")
+        dense = np.einsum("ij,j->i", self.vectors, self._query_vector(question))
+        scores = self._for_profession(
+            self._for_country(self._card_scores(dense, self._bm25_scores(question)), country, code), profession
+        )
+        return float(scores.max() - scores[at])
+
     def _answering(self, at: int, code: str | None, profession: str | None) -> int:
         """The card answering in place of card `at`: the asker's country's own card where that country overrules it,
         if that card is written for the asker's profession (a Brazilian dentists' card answers a Brazilian dentist,

@@ -407,6 +407,12 @@ class Composer:
     # questions (eval/holdout.jsonl, reviewed by hand) 22 of the 47 cards matched below 0.6 answered a
     # neighbouring question, against 11 of 127 above it.
     CLOSE_CARD = 0.6
+    # How far below the best card on a message's English gloss the asker's own country's card, found on the words as
+    # written, may score and still answer: further below, the country's card matched the message's language, not
+    # its question (on held-out sets 1-33, the 9 such replacements more than 0.15 below were mostly worse answers: a
+    # German hospital's viral complaint answered with the Impressum, a Bari dentist's fake reviews with Italy's
+    # advertising law; the 11 within 0.05 mostly the better ones).
+    OWN_CARD_SHORTFALL = 0.15
 
     def __init__(
         self,
@@ -462,16 +468,21 @@ class Composer:
         country's language, general cards only English ones, so each is best found on its own language's words.
         Not a country card that only answers a nearby question (below `CLOSE_CARD`) over a general card found
         confidently on the gloss: a Brazilian paediatrician moving patients' WhatsApp messages to a business account
-        is answered on WhatsApp, not on before-and-after photos because the message names the medical council."""
+        is answered on WhatsApp, not on before-and-after photos because the message names the medical council. Nor
+        one that scores far below the best card on the gloss itself (`OWN_CARD_SHORTFALL`). A country's card found on
+        the gloss stands unless the words as written find another one more surely: a Münster dentist's before-and-after
+        question is answered by Germany's card on before-and-after images, not by the one on foreign clinics
+        advertising to Germany that the gloss found."""
         assert self.matcher is not None
-        if any(self.matcher.written_for(m.card.id) for m in matches):
-            return matches
         own = self.matcher.answer_cards(turn.masked, country, turn.country, self.nearby, turn.profession)
         if not own or not self.matcher.written_for(own[0].card.id):
             return matches
+        if any(self.matcher.written_for(m.card.id) for m in matches) and own[0].confidence <= matches[0].confidence:
+            return matches  # the gloss found a country's card as surely
         if matches and own[0].confidence < self.CLOSE_CARD <= matches[0].confidence:
             return matches
-        return own
+        shortfall = self.matcher.shortfall(turn.query, own[0].card.id, country, turn.country, turn.profession)
+        return matches if matches and shortfall > self.OWN_CARD_SHORTFALL else own
 
     def _elsewhere_cards(self, asked: str) -> frozenset[str]:
         """The cards left out before matching because their lead rests only on rules of one region and the asker
