@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.chat.compose import Asker
+from tests.drafting import turn
 from tests.test_answers import ask
 
 
@@ -67,3 +69,49 @@ def test_a_clinic_in_japan_resharing_patients_tagged_posts_gets_the_testimonials
         country="ES",
     )
     assert spain.card_id == "italy-france-spain-spain-clinic-ads"
+
+
+def test_a_clinician_retiring_with_no_replacement_yet_gets_no_promised_successor(drafter):
+    text = (
+        "Please write a Facebook post: Dr Okafor is retiring at the end of June and we don't have a replacement yet,"
+        " so his patients may need to register elsewhere. Honest, please."
+    )
+    assert drafter.news.kind_for(text).id == "departure_no_successor"
+    [draft] = drafter.drafts(turn(text, ["facebook"]), None, Asker(country="GB", code="GB"))
+    assert "not yet found" in draft.text and "continues as usual" not in draft.text
+    # guards: a successor named is still the staff change, and a practice closing is still its closing
+    assert drafter.news.kind_for("Dr Okafor retires in June and Dr Lee will replace him. Write a post?").id == (
+        "staff_change"
+    )
+    closing = "Dr Okafor is retiring and the surgery closes on 30 June; we have not found a replacement. Write a post."
+    assert drafter.news.kind_for(closing).id == "practice_closing"
+
+
+def test_people_leaving_comments_is_no_clinician_leaving(drafter):
+    text = (
+        "A video saying our clinic ignored a patient has 200k views and people are leaving nasty comments on our"
+        " page. Can you write something short we can pin?"
+    )
+    kind = drafter.news.kind_for(text)
+    assert kind is None or kind.id not in ("departure", "staff_change")
+    [draft] = drafter.drafts(turn(text), None, Asker(country="US", code="US"))
+    assert draft.title.startswith("Public statement")
+    assert draft.guide == "crisis-communication-viral-complaint"
+    assert "can't discuss any patient's care" in draft.text
+    assert drafter.news.kind_for("Our Dr Shah is leaving in May. Post please").id == "departure"  # a guard
+
+
+@pytest.mark.parametrize(
+    ("message", "subject"),
+    [
+        # how the script ends is not its subject, nor where its words are shown, nor the platform
+        (
+            "Write me a script for a reel for parents of kids who still wet the bed. Me talking to camera + text on"
+            " screen, and end with something about booking without sounding pushy",
+            "parents of kids who still wet the bed",
+        ),
+        ("Caption for an insta post for teens about acne, finish with a line about booking", "acne"),
+    ],
+)
+def test_how_a_draft_ends_and_where_its_words_show_are_not_its_subject(drafter, message, subject):
+    assert drafter.writer.topics.subject_phrase(message) == subject

@@ -453,15 +453,20 @@ def subject_after_colon(text: str) -> str:
 
 def _cue(cue: str, text: str, not_after: tuple[str, ...] = ()) -> re.Match[str] | None:
     """Where a subject cue introduces what a draft is about; "about 30 seconds" says how long, not what about,
-    "for our derm practice" says who asks, and "divided on vaccines" (a word of `not_after` before the cue) what
-    people argue about: the next place the cue occurs is tried instead."""
+    "for our derm practice" says who asks, "divided on vaccines" (a word of `not_after` before the cue) what people
+    argue about, and "end with something about booking" how the draft ends: the next place the cue occurs is tried
+    instead."""
     pattern = re.compile(
         rf"(?<!['’])\b{re.escape(cue)}\b\s+(?!\d+(?:\s*[-–—]\s*\d+)?(?:{_UNITS}|\s*$))(.{{3,}})", re.IGNORECASE
     )
     # (never a contraction's ending: "we're selling" says nothing about "re")
     for start in itertools.islice(re.finditer(rf"(?<!['’])\b{re.escape(cue)}\b", text, re.IGNORECASE), _MOST_TRIED):
         before = _LAST_WORD.search(text[max(0, start.start() - 40) : start.start()]) if not_after else None
-        if before and before.group(1).lower() in not_after:
+        if (
+            before
+            and before.group(1).lower() in not_after
+            or _CLOSING.search(text[max(0, start.start() - 60) : start.start()])
+        ):
             continue
         found = pattern.match(text, start.start())
         if found and not _PRACTICE.match(found.group(1)) and not _NOT_SUBJECT.match(found.group(1)):
@@ -470,14 +475,22 @@ def _cue(cue: str, text: str, not_after: tuple[str, ...] = ()) -> re.Match[str] 
 
 
 _LAST_WORD = re.compile(r"([\w'’-]+)\W*$")
+# How the draft should end, not what it is about: "end with something about booking without sounding salesy".
+_CLOSING = re.compile(
+    r"\b(?:end|ends|ending|finish|finishing|close|closing|wrap up|sign off)\s+(?:it\s+|off\s+)?with\s+"
+    r"(?:something|a (?:line|bit|note|word|sentence|sentence or two|call to action|cta))\s*$",
+    re.IGNORECASE,
+)
 _MOST_TRIED = 12  # places a cue is tried at: a subject is named early, and each try reads to the message's end
 
 
-# Where or when, not what about: "on Instagram and Facebook", "on 1 March", "on Monday", "for my assistant"; nor a
-# pronoun ending a clause ("confused about that.").
+# Where or when, not what about: "on Instagram and Facebook", "for a reel for parents", "on 1 March", "on Monday",
+# "for my assistant"; nor a pronoun ending a clause ("confused about that.").
 _NOT_SUBJECT = re.compile(
+    r"(?:(?:an?|the|my|our)\s+)?"  # "for an insta reel"
     r"(?:instagram|insta|ig|facebook|fb|tiktok|linkedin|youtube|twitter|threads|whatsapp|google|social media|socials)"
-    r"\b|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"\b|(?:an?\s+)?(?:reels?|shorts?|stor(?:y|ies)|carousels?|videos?|posts?)\s*(?:\bfor\b|[,.;:!?]|$)"
+    r"|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|(?:my|our)\s+(?:assistant|receptionist|boss|manager|colleagues?)\b"
     r"|(?:that|this|it|them|those|these)\s*(?:[.,;:!?]|$)",  # "I don't want people confused about that."
     re.IGNORECASE,
