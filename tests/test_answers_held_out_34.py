@@ -115,3 +115,18 @@ def test_people_leaving_comments_is_no_clinician_leaving(drafter):
 )
 def test_how_a_draft_ends_and_where_its_words_show_are_not_its_subject(drafter, message, subject):
     assert drafter.writer.topics.subject_phrase(message) == subject
+
+
+def test_an_emergency_department_under_pressure_gets_a_where_else_to_go_post(drafter):
+    text = (
+        "Can you write an Instagram post? Our A&E is overwhelmed this week and waits are over 10 hours for minor stuff"
+    )
+    [draft] = drafter.drafts(turn(text, ["instagram"]), None, Asker(country="GB", code="GB"))
+    assert draft.title.startswith("Emergency department under pressure")
+    assert draft.text.index("seriously ill") < draft.text.index("pharmacist")  # who must still come, first
+    assert "999" in draft.text
+    # a guard: opening hours of a department are no pressure notice
+    [hours] = drafter.drafts(
+        turn("We need a post about our new ED opening hours"), None, Asker(country="GB", code="GB")
+    )
+    assert not hours.title.startswith("Emergency department under pressure")
