@@ -134,6 +134,7 @@ class RecordTerms(Strict):
     weak_min_digits: int = Field(ge=1, le=12)
     bare_code: Regex | None = None
     bare_code_not_prefixes: tuple[str, ...] = ()
+    not_record_labels: Regex | None = None  # a ticket's or a job card's label: the code after it is no record's
     # A number with no label, in a message about a patient ("4471923 needs a recall"); see records.py.
     unlabelled_min_digits: int = Field(default=5, ge=4, le=12)
     unlabelled_max_digits: int = Field(default=12, ge=5, le=16)
