@@ -25,6 +25,7 @@ from ._data import any_of, guardrail_data, patient_data, words
 from .addresses import find_addresses
 from .births import find_birth_dates
 from .clinic import clinic_terms
+from .contacts import without_labelled_contacts
 from .entries import names_in_lists
 from .identifiers import find_national_ids
 from .listings import without_notice_lines
@@ -361,6 +362,7 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     )
     spans = without_notice_lines(text, without_supplier_senders(text, without_rota_staff(text, spans)))
     spans = without_privacy_officers(text, without_meeting_attendees(text, without_next_labels(text, spans)))
+    spans = without_labelled_contacts(text, spans)
     return with_phone_extensions(text, spans)
 
 

@@ -314,6 +314,7 @@ class NameContext(Strict):
     invoice_cue: Regex | None = None
     # A privacy notice's controller and data protection officer, as its labels name them.
     privacy_officers: Regex | None = None
+    contact_roles: Regex | None = None  # a non-patient's role as a label: "rep:", "Head coach:"
     not_a_purchase: Regex | None = None
     attendance_labels: Regex | None = None
 
