@@ -1,0 +1,70 @@
+"""Classes of misses and wrong masks fixed after the thirty-second blind masking set (docs/privacy.md).
+
+Each test uses wordings of its own, not the set's messages; a guard beside each keeps what must stay masked or
+readable.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.masking import masked as _masked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reply to this for me:\n\nSUPPORT TICKET #QX-40718 | Raised by front desk\nThe card reader keeps failing.",
+        "Draft a note that work order WO-55120 for the chair repair is done.",
+        "Chase the lab: JOB CARD No. ZT/0912/3301 | frames on back-order",
+        "Antwort auf das Reklamations-Ticket RK-2026-0412 schreiben, bitte sachlich.",
+    ],
+)
+def test_a_ticket_or_job_card_number_is_no_record_number(text):
+    assert _masked(text, "RECORD_NUMBER") == []
+
+
+def test_a_record_code_with_its_own_label_stays_masked():
+    assert _masked("Chart #BD-20417 for Mrs. Halvorsen, please recall", "RECORD_NUMBER") == ["#BD-20417"]
+    assert _masked("Recall patient ref HLP-00731 next week", "RECORD_NUMBER") == ["HLP-00731"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Compare these two quotes for a new autoclave:\n1) SteriMax 22 | $4,100 | rep: Odalys Brackenridge "
+        "(Dentalcorp Supply)\n2) Autoklav Pro | $3,900 | contact: Mr. Teodor Vasquez-Lind, MedEquip",
+        "Vergleiche die Angebote:\n1) Laser X | 9.900 € | Ansprechpartnerin: Frau Hiltrud Pfannenschmidt (Lasertec)",
+        "Thank the rowing club for the sun-safety talk.\nHead coach: Radomir Okonjo | Club president: Mrs. Wilhelmina "
+        "Strand",
+        "Schreib dem Verein eine Antwort.\nTrainerin: Gundula Achterberg | Jugendwart: Ortwin Plessner",
+    ],
+)
+def test_a_supplier_rep_or_a_clubs_official_named_after_their_role_stays_readable(text):
+    assert _masked(text, "NAME") == []
+
+
+def test_the_members_beside_the_officials_and_an_emergency_contact_stay_masked():
+    text = (
+        "Thank the rowing club:\nDate | Member | Issue\n02/03 | Fennimore, Isolde | sprained wrist\n"
+        "Head coach: Radomir Okonjo | Injured: Brannoc Hale"
+    )
+    assert _masked(text, "NAME") == ["Fennimore, Isolde", "Brannoc Hale"]
+    assert "Ysolde Marchetti" in _masked("Emergency contact: Ysolde Marchetti, 0412 555 019", "NAME")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Programme:\nWed 10:00 "Sleep and Skin" | Dr. Ysolde Marchetti\nThu 13:30 "Running a Practice"',
+        '08:01 to +61 423 555 087 | "Hi, your results appt is Thu 2pm" | FAILED',
+        "Annual Meeting 2027 | Leeds\nSat 17 Jan 9:00 Welcome | Dr. Odile Brannigan",
+        "Update our hours text:\n\nMonday-Thursday: 8:30 AM - 4:30 PM\nFriday: 8-12",
+    ],
+)
+def test_a_weekday_before_a_time_or_a_month_after_its_day_is_no_name(text):
+    assert [n for n in _masked(text, "NAME") if n in {"Thu", "Jan", "Monday-Thursday"}] == []
+
+
+def test_a_patient_named_jan_stays_masked():
+    assert "Jan Kowalczyk" in _masked("Jan Kowalczyk called about his results, call him back on Thu", "NAME")
