@@ -68,3 +68,24 @@ def test_a_weekday_before_a_time_or_a_month_after_its_day_is_no_name(text):
 
 def test_a_patient_named_jan_stays_masked():
     assert "Jan Kowalczyk" in _masked("Jan Kowalczyk called about his results, call him back on Thu", "NAME")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Correggi la newsletter:\n\nNEWSLETTER DI MARZO | Studio Bellandi\nNovità: Nuovo Sito Internet\n"
+        "Orari: Lunedì-Venerdì 9:00-18:00",
+        "Kürze den Newsletter:\nPRAXIS SONNENHOF | FRÜHJAHR\nNeu: Videosprechstunde\nTipp: Sonnencreme auch im März",
+        "Controlla il modulo:\nIscritto: Cassio Ferrantelli\nPrestazione: igiene professionale\nImporto: 80 €",
+    ],
+)
+def test_a_newsletters_or_a_forms_one_off_headings_are_no_chat_speakers(text):
+    assert [n for n in _masked(text, "NAME") if n in {"Novità", "Orari", "Neu", "Tipp", "Prestazione", "Importo"}] == []
+
+
+def test_a_chat_with_the_clinics_side_or_a_list_of_commenters_keeps_its_speakers_masked():
+    assert _masked("Reply to this chat:\nOluwadamilare: can I move my filling?\nUs: sure, 10am?", "NAME") == [
+        "Oluwadamilare"
+    ]
+    comments = "Reply to these comments:\n\nTemitope Adeyemi: do you take kids?\nIfeoma Chukwu: best dentist in town"
+    assert _masked(comments, "NAME") == ["Temitope Adeyemi", "Ifeoma Chukwu"]
