@@ -4,7 +4,8 @@
 
 The roles are data (person_names.yaml name_context.contact_roles). A name counts when it starts in the role's cell:
 after its colon, up to the line's end or the next "|" or ";", so a patient in the next cell stays masked. The label
-read as a name ("Kita-Leitung") is dropped too, and so are the name's other mentions.
+read as a name ("Kita-Leitung") is dropped too, and so are the name's other mentions and a phone number or an e-mail
+written after the name in its cell (the contact's work line, not a patient's).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from ._data import person_names
 from .spans import PhiSpan, without_people
 
 _REACH = 60  # characters after the role's colon in which its holder's name starts
+# A contact's name, and the work phone or e-mail written with it in the same cell ("Herr <name>, <phone>").
+_BUSINESS_KINDS = frozenset({"NAME", "PHONE", "EMAIL"})
 
 
 @lru_cache(maxsize=1)
@@ -39,5 +42,7 @@ def without_labelled_contacts(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     cells = [(m.start(), _cell_end(text, m.end())) for m in _role().finditer(text)]
     if not cells:
         return spans
-    contacts = [s for s in spans if s.kind == "NAME" and any(a <= s.start < b for a, b in cells)]
+    contacts = [s for s in spans if s.kind in _BUSINESS_KINDS and any(a <= s.start < b for a, b in cells)]
+    if not any(s.kind == "NAME" for s in contacts):
+        return spans
     return without_people(spans, contacts)
