@@ -89,3 +89,34 @@ def test_a_chat_with_the_clinics_side_or_a_list_of_commenters_keeps_its_speakers
     ]
     comments = "Reply to these comments:\n\nTemitope Adeyemi: do you take kids?\nIfeoma Chukwu: best dentist in town"
     assert _masked(comments, "NAME") == ["Temitope Adeyemi", "Ifeoma Chukwu"]
+
+
+def test_a_clubs_trainer_and_a_pharmacys_work_line_stay_readable():
+    text = (
+        "Rispondi alla società sportiva.\nData | Atleta | Lesione\n03/11 | Bortolami, Ercole | labbro rotto\n"
+        "Allenatore: Gianpaolo Vescovini | Preparatore atletico: Ruggero Tassinari"
+    )
+    assert _masked(text, "NAME") == ["Bortolami, Ercole"]
+    pharmacy = (
+        "Antwort an die Apotheke.\nRezept für Frau Irmtraud Kesselring\nRückruf an Apotheke: Herr Volkwin Raab, "
+        "0761 555 4410"
+    )
+    assert _masked(pharmacy, "NAME") == ["Irmtraud Kesselring"]
+    assert _masked(pharmacy, "PHONE") == []
+
+
+def test_the_doctor_signing_a_referral_to_the_clinic_stays_readable():
+    text = (
+        "Summarise this referral.\n\nDear Dr. Holt,\nRe: Tobiah Fenwick-Asare, DOB 4 Mar 2011\n"
+        "Thank you for seeing Tobiah for a caries check.\nKind regards,\nDr. Wilhelmina Ostrander\n"
+        "Lakeside Orthodontics"
+    )
+    assert _masked(text, "NAME") == ["Tobiah Fenwick-Asare", "Tobiah"]
+
+
+def test_a_doctor_writing_in_as_a_patient_still_has_their_name_masked():
+    text = (
+        "Reply to this email:\nDear Dr. Holt, my crown came loose again and I would like it fixed before my trip.\n"
+        "Kind regards,\nDr. Wilhelmina Ostrander"
+    )
+    assert "Wilhelmina Ostrander" in _masked(text, "NAME")

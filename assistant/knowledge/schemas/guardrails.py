@@ -275,6 +275,7 @@ class NameContext(Strict):
     public_doctor_sentence: tuple[Regex, ...] = ()
     doctor_titles: tuple[str, ...] = ()
     letter_closing: Regex | None = None
+    colleague_letter: Regex | None = None  # a referral between clinicians: its doctor signing is no patient
     # The small words of a line in Title Case ("Bring Joy To Your Smile"), compared in lower case.
     title_case_glue: tuple[str, ...] = ()
     # What a patient writes or leaves: a name from another practice in such a sentence may be a patient's.
