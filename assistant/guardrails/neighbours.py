@@ -680,7 +680,9 @@ def names_as_speakers(text: str, not_names: frozenset[str], everyday: Callable[[
         # ("Manager:", "Billing:") is a role or a desk unless the name lists know it as a given name.
         # A short label down two lines or more is a name the lists are too short for ("Jo:", "Dev:").
         short = counts[m.group("n")] >= 2 and len(words) == 1 and len(first) <= 3 and words[0].istitle()
-        full_name = len(words) >= 2 and all(w[:1].isupper() for w in words)  # a commenter's ("<given> <surname>:")
+        # A commenter's full name ("<given> <surname>:"): capitalised words, the last a surname or no everyday word.
+        full_name = len(words) >= 2 and all(w[:1].isupper() and not w.isupper() for w in words)
+        full_name = full_name and (fold(words[-1]) in lists.surnames or not everyday(words[-1]))
         if first in lists.given or ((short or not everyday(words[0])) and not form and (turns or full_name)):
             found.append(m.span("n"))
     return found
