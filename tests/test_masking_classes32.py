@@ -120,3 +120,30 @@ def test_a_doctor_writing_in_as_a_patient_still_has_their_name_masked():
         "Kind regards,\nDr. Wilhelmina Ostrander"
     )
     assert "Wilhelmina Ostrander" in _masked(text, "NAME")
+
+
+def test_headings_of_two_words_are_no_commenters():
+    text = (
+        "Tidy this newsletter:\nCPD Hours: 12 logged this term\nWeihnachtsmarkt Freiburg: Stand 14\nTipp: Lippenbalsam"
+    )
+    assert _masked(text, "NAME") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write a post with this recipe:\n\nSunny Mango Salad (serves 4)\n2 Kensington Mangoes, 1 cup Toasted "
+        "Macadamias, Baby Spinach, pinch of Murray River Salt\nEnjoy!",
+        "Scrivi un post con questa ricetta:\n\nTorta Alla Zucca Senza Zucchero\nIngredienti: 200 g di Zucca "
+        "Mantovana, 150 g di Farina",
+        "Mach einen Post aus dem Rezept:\nWintersalat Mit Feldsalat\n100 g Feldsalat, 1 Birne (Williams Christ), "
+        "2 EL Öl",
+    ],
+)
+def test_a_recipes_dish_and_ingredients_are_no_names(text):
+    assert _masked(text, "NAME") == []
+
+
+def test_a_patient_named_above_a_recipes_ingredients_stays_masked():
+    text = "Recipe post please. Our patient Ottavia Brancaleoni sent it:\n200 g oats, 2 tbsp honey"
+    assert _masked(text, "NAME") == ["Ottavia Brancaleoni"]

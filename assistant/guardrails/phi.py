@@ -53,6 +53,7 @@ from .neighbours import (
 from .ner import name_model
 from .officers import without_privacy_officers
 from .phones import find_cued_phones, is_phone_cue, phone_regions
+from .recipes import without_recipe_words
 from .records import find_record_numbers, find_unlabelled_numbers
 from .reviews import reviewers_by_stars
 from .rotas import without_rota_staff
@@ -362,7 +363,7 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     )
     spans = without_notice_lines(text, without_supplier_senders(text, without_rota_staff(text, spans)))
     spans = without_privacy_officers(text, without_meeting_attendees(text, without_next_labels(text, spans)))
-    spans = without_labelled_contacts(text, spans)
+    spans = without_recipe_words(text, without_labelled_contacts(text, spans))
     return with_phone_extensions(text, spans)
 
 

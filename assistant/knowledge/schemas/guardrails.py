@@ -315,6 +315,8 @@ class NameContext(Strict):
     invoice_cue: Regex | None = None
     # A privacy notice's controller and data protection officer, as its labels name them.
     privacy_officers: Regex | None = None
+    recipe_cue: Regex | None = None  # a recipe pasted for a post
+    ingredient_quantity: Regex | None = None  # "200 g", "2 tsp", "serves 4"
     contact_roles: Regex | None = None  # a non-patient's role as a label: "rep:", "Head coach:"
     not_a_purchase: Regex | None = None
     attendance_labels: Regex | None = None
