@@ -147,3 +147,16 @@ def test_a_recipes_dish_and_ingredients_are_no_names(text):
 def test_a_patient_named_above_a_recipes_ingredients_stays_masked():
     text = "Recipe post please. Our patient Ottavia Brancaleoni sent it:\n200 g oats, 2 tbsp honey"
     assert _masked(text, "NAME") == ["Ottavia Brancaleoni"]
+
+
+def test_a_name_opening_with_a_small_word_in_title_case_copy_is_no_name():
+    text = (
+        "Correggi la newsletter:\nNEWS DI APRILE | Studio Bellandi\nNovità: Arriva Il Nuovo Sito\n"
+        "Consiglio Del Mese: Filo O Scovolino?\nAprile Mese Della Salute: Grazie A Tutta Padova"
+    )
+    assert [n for n in _masked(text, "NAME") if n.startswith(("Del", "Della"))] == []
+
+
+def test_patients_whose_surnames_open_with_a_particle_stay_masked():
+    text = "Chiama questi pazienti:\nDella Valle, Beatrice | 333 555 0101\nDi Stefano, Marco | 333 555 0102"
+    assert _masked(text, "NAME") == ["Della Valle, Beatrice", "Di Stefano, Marco"]

@@ -65,6 +65,7 @@ from .span_trims import (
     without_next_labels,
     without_ranks,
     without_title_case_copy,
+    without_title_case_particles,
     without_weekdays,
 )
 from .spans import PhiSpan
@@ -364,6 +365,7 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = without_notice_lines(text, without_supplier_senders(text, without_rota_staff(text, spans)))
     spans = without_privacy_officers(text, without_meeting_attendees(text, without_next_labels(text, spans)))
     spans = without_recipe_words(text, without_labelled_contacts(text, spans))
+    spans = without_title_case_particles(text, spans)
     return with_phone_extensions(text, spans)
 
 

@@ -128,6 +128,30 @@ def without_title_case_copy(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     return [s for s in spans if not (s.kind == "NAME" and copy(s))]
 
 
+_GLUE_INSIDE = re.compile(r"(?<=[^\W\d_])[ ]+([A-ZÀ-Ý][^\W\d_]{0,4})(?=[ ]+[^\W\d_])")
+_GLUE_COPY_MIN = 3  # capitalised small words inside lines that make a message Title Case copy
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def without_title_case_particles(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` less a name that opens with a capitalised small word or a name's particle ("Consiglio Del Mese",
+    "Sorridi Alla Primavera", "Doctor Of The Year") in a message of Title Case copy: one with three or more
+    capitalised small words inside its lines (not a name's particles: "Della Valle, Beatrice" is a patient's)."""
+    glue = _glue_words()
+    particles = name_lists().particles
+    if not any(s.kind == "NAME" for s in spans):
+        return spans
+    inside = [m for m in _GLUE_INSIDE.finditer(text) if m.group(1).lower() in glue - particles]
+    if len(inside) < _GLUE_COPY_MIN:
+        return spans
+
+    def copy(s: PhiSpan) -> bool:
+        first = _FIRST_WORD.match(s.text)
+        return first is not None and first.group()[0].isupper() and first.group().lower() in glue | particles
+
+    return [s for s in spans if not (s.kind == "NAME" and copy(s))]
+
+
 def _days_end(text: str, at: int, days: frozenset[str]) -> int | None:
     """Where the days after a name end, when a slash or a dash and a weekday follow and each word after one is a
     weekday too ("Mon/Wed/Fri"); None otherwise (a surname "Do" or "Sun" ends a name)."""
