@@ -160,3 +160,27 @@ def test_a_name_opening_with_a_small_word_in_title_case_copy_is_no_name():
 def test_patients_whose_surnames_open_with_a_particle_stay_masked():
     text = "Chiama questi pazienti:\nDella Valle, Beatrice | 333 555 0101\nDi Stefano, Marco | 333 555 0102"
     assert _masked(text, "NAME") == ["Della Valle, Beatrice", "Di Stefano, Marco"]
+
+
+def test_a_list_with_columns_lined_up_by_spaces_has_its_patients_masked():
+    text = (
+        "Write a recall SMS (no names) from this list:\n\nPatient              DOB         Mobile         Dr\n"
+        "FARQUHAR, Ingrid     12/05/1979  0412 555 308   Dr Brannigan\n"
+        "Van Leeuwen, Pieter  03/10/1961  0423 555 771   Dr Brannigan\n"
+    )
+    masked = _masked(text)
+    for value in (
+        "FARQUHAR, Ingrid",
+        "12/05/1979",
+        "0412 555 308",
+        "Van Leeuwen, Pieter",
+        "03/10/1961",
+        "0423 555 771",
+    ):
+        assert value in masked
+
+
+def test_a_price_list_lined_up_by_spaces_stays_readable():
+    text = "Update our price list:\n\nTreatment        Price    Phone\nScale and clean  $120     0412 555 308\n"
+    assert _masked(text, "NAME") == []
+    assert _masked(text, "PHONE") == ["0412 555 308"]

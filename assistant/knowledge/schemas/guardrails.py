@@ -192,6 +192,7 @@ class TableTerms(Strict):
     birth_columns: tuple[str, ...] = Field(min_length=1)
     record_columns: tuple[str, ...] = Field(min_length=1)
     national_id_columns: tuple[str, ...] = ()
+    phone_columns: tuple[str, ...] = ()  # a patient's phone, in a table that has a name, birth or record column
     other_columns: tuple[str, ...] = ()  # columns that are no patient data ("time", "type"): a header holds them too
 
 
