@@ -184,3 +184,13 @@ def test_a_price_list_lined_up_by_spaces_stays_readable():
     text = "Update our price list:\n\nTreatment        Price    Phone\nScale and clean  $120     0412 555 308\n"
     assert _masked(text, "NAME") == []
     assert _masked(text, "PHONE") == ["0412 555 308"]
+
+
+def test_the_players_of_a_clubs_injury_list_are_masked():
+    text = (
+        "Thank the hockey club (no names):\n\nDate  | Player              | Injury          | Seen by\n"
+        "04/11 | Pennington, Will    | stick to mouth  | Dr. Odile Brannigan\n"
+        "11/11 | Sauvageau, Mireille | chipped incisor | first aid\n"
+    )
+    masked = _masked(text, "NAME")
+    assert "Pennington, Will" in masked and "Sauvageau, Mireille" in masked
