@@ -73,6 +73,7 @@ class _Patterns:
     modal: frozenset[str]
     doctor_title_before: re.Pattern[str]
     closing_before: re.Pattern[str]
+    colleague_letter: re.Pattern[str]
     patient_writes: re.Pattern[str]
     public_doctor: re.Pattern[str]
     age: re.Pattern[str]
@@ -144,6 +145,7 @@ def _patterns() -> _Patterns | None:
         ),
         patient_writes=re.compile(data.patient_writes or "(?!)", re.IGNORECASE),
         closing_before=re.compile(rf"(?:{data.letter_closing or '(?!)'})$", re.IGNORECASE),
+        colleague_letter=re.compile(data.colleague_letter or "(?!)", re.IGNORECASE),
         public_doctor=_any(data.public_doctor_sentence or ("(?!)",), role),
         age=re.compile(data.age_in_brackets or "(?!)", re.IGNORECASE),
         patient_word=re.compile(rf"\b(?:{phi.patient_words})\b", re.IGNORECASE),
@@ -292,7 +294,8 @@ def _doctor_by_title(text: str, span: tuple[int, int], before: str, sentence: st
     """Whether a full name after a doctor's title is a clinician's by the title alone ("covering: Dr. <given>
     <surname>", "with Dott.ssa <given> <surname>"): not a surname alone ("Dr. <surname> referred her" may name a
     patient), nor when the sentence speaks of a patient, a lay title stands before the doctor's ("Frau Dr. Vogel")
-    or the name signs a letter (a patient who is a doctor writing in)."""
+    or the name signs a letter (a patient who is a doctor writing in), unless the letter is a referral from one
+    clinician to another ("Thank you for seeing ...")."""
     start, end = span
     title = p.doctor_title_before.search(before)
     if title is None or " " not in text[start:end] or p.patient_word.search(sentence):
@@ -301,7 +304,8 @@ def _doctor_by_title(text: str, span: tuple[int, int], before: str, sentence: st
     if p.title_before.search(rest) and not p.doctor_title_before.search(rest):
         return False
     lo = start - len(before) + title.start()
-    return not p.closing_before.search(text[max(0, lo - _SIGNED_WITHIN) : lo].rstrip())
+    signed = p.closing_before.search(text[max(0, lo - _SIGNED_WITHIN) : lo].rstrip())
+    return not signed or p.colleague_letter.search(text, 0, lo) is not None
 
 
 # What a doctor's surname names when it owns it: a condition, a sign or a test ("Grover's disease", "Bell's palsy").

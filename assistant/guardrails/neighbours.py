@@ -655,6 +655,15 @@ def names_as_speakers(text: str, not_names: frozenset[str], everyday: Callable[[
     for m in lines:
         counts[m.group("n")] = counts.get(m.group("n"), 0) + 1
     form = _a_form(lines)  # a form's other labels are fields ("Hausarzt:", "Allergie:"), not people writing
+    # Labels that each open one line only, with no chat stamp and no clinic's side ("Us:", "Reception:"), are a
+    # newsletter's or a form's headings ("Novità:", "Orari:", "Prestazione:"), not people taking turns: only a
+    # listed given name or a full name in capitals counts there (thirty-second masking set).
+    clinic_side = frozenset(w.lower() for w in context.speakers_not_names)
+    turns = (
+        any(n >= 2 for n in counts.values())
+        or any(_STAMP.search(m.group("stamp") or "") for m in lines)
+        or any(m.group("n").lower() in clinic_side for m in lines)
+    )
     for m in lines:
         words = m.group("n").split()
         folded = [fold(w.rstrip(".")) for w in words]
@@ -671,7 +680,10 @@ def names_as_speakers(text: str, not_names: frozenset[str], everyday: Callable[[
         # ("Manager:", "Billing:") is a role or a desk unless the name lists know it as a given name.
         # A short label down two lines or more is a name the lists are too short for ("Jo:", "Dev:").
         short = counts[m.group("n")] >= 2 and len(words) == 1 and len(first) <= 3 and words[0].istitle()
-        if first in lists.given or ((short or not everyday(words[0])) and not form):
+        # A commenter's full name ("<given> <surname>:"): capitalised words, the last a surname or no everyday word.
+        full_name = len(words) >= 2 and all(w[:1].isupper() and not w.isupper() for w in words)
+        full_name = full_name and (fold(words[-1]) in lists.surnames or not everyday(words[-1]))
+        if first in lists.given or ((short or not everyday(words[0])) and not form and (turns or full_name)):
             found.append(m.span("n"))
     return found
 

@@ -25,6 +25,7 @@ from ._data import any_of, guardrail_data, patient_data, words
 from .addresses import find_addresses
 from .births import find_birth_dates
 from .clinic import clinic_terms
+from .contacts import without_labelled_contacts
 from .entries import names_in_lists
 from .identifiers import find_national_ids
 from .listings import without_notice_lines
@@ -52,6 +53,7 @@ from .neighbours import (
 from .ner import name_model
 from .officers import without_privacy_officers
 from .phones import find_cued_phones, is_phone_cue, phone_regions
+from .recipes import without_recipe_words
 from .records import find_record_numbers, find_unlabelled_numbers
 from .reviews import reviewers_by_stars
 from .rotas import without_rota_staff
@@ -63,6 +65,7 @@ from .span_trims import (
     without_next_labels,
     without_ranks,
     without_title_case_copy,
+    without_title_case_particles,
     without_weekdays,
 )
 from .spans import PhiSpan
@@ -361,6 +364,8 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     )
     spans = without_notice_lines(text, without_supplier_senders(text, without_rota_staff(text, spans)))
     spans = without_privacy_officers(text, without_meeting_attendees(text, without_next_labels(text, spans)))
+    spans = without_recipe_words(text, without_labelled_contacts(text, spans))
+    spans = without_title_case_particles(text, spans)
     return with_phone_extensions(text, spans)
 
 

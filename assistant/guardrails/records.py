@@ -57,7 +57,29 @@ def find_record_numbers(text: str) -> list[tuple[int, int]]:
         prefix, _, digits = match.group().partition("-")
         if prefix not in not_prefixes and not _YEARS.fullmatch(digits) and match.span() not in purchases:
             found.append(match.span())
-    return found
+    return [span for span in found if not _after_other_label(text, span[0])]
+
+
+_LABEL_REACH = 40  # characters before a number in which another kind of number's label ends
+
+
+@lru_cache(maxsize=1)
+def _other_label() -> re.Pattern[str] | None:
+    labels = patient_data().records.not_record_labels
+    if labels is None:
+        return None
+    return re.compile(
+        rf"(?<!\w)(?:{labels})[^\w\n]{{0,3}}(?:(?:no|nr|n|number|nummer)\.?[^\w\n]{{0,3}})?$", re.IGNORECASE
+    )
+
+
+def _after_other_label(text: str, start: int) -> bool:
+    """Whether the number at `start` follows a ticket's or a job card's label ("ticket CX-88412"): not a record's."""
+    label = _other_label()
+    if label is None:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    return label.search(text, max(line_start, start - _LABEL_REACH), start) is not None
 
 
 @lru_cache(maxsize=1)

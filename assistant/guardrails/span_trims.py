@@ -38,9 +38,40 @@ def without_weekdays(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
             end = _days_end(text, s.start + m.end(1), days)
             if end is not None:
                 s = PhiSpan("NAME", s.start, s.start + m.start(), text[s.start : s.start + m.start()])
-        if not _a_day_in_a_range(text, s, days):
+        if not _a_day_in_a_range(text, s, days) and not _a_dated_day(text, s, days):
             kept.append(s)
     return kept
+
+
+# A clock time or a day's number after a weekday ("Thu 13:30", "Thu 2pm", "Sat 17 Jan"); a day's number before a
+# month ("17 Jan 9:00").
+_TIME_OR_DATE_AFTER = re.compile(
+    r"[ ]{1,2}(?:\d{1,2}(?:[:.]\d{2})?[ ]?(?:am|pm|uhr|h)\b|\d{1,2}[:.]\d{2}|\d{1,2}\b)", re.I
+)
+_DAY_NUMBER_BEFORE = re.compile(r"(?<![\d:.])\d{1,2}\.?[ ]$")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _month_words() -> frozenset[str]:
+    return frozenset(m.lower() for m in patient_data().births.months)
+
+
+def _a_dated_day(text: str, span: PhiSpan, days: frozenset[str]) -> bool:
+    """Whether a name is only a weekday before a time or a date ("Thu 13:30", "Thu 2pm"), a month after a day's
+    number ("17 Jan"), or weekdays joined by a dash ("Monday-Thursday"): a schedule, no one's name."""
+    if span.kind != "NAME":
+        return False
+    words = [w.lower() for w in _WORD.findall(span.text)]
+    if len(words) > 1:
+        return re.fullmatch(r"[^\W\d_]+(?:[/–-][^\W\d_]+)+", span.text) is not None and all(w in days for w in words)
+    if not words:
+        return False
+    if words[0] in days and _TIME_OR_DATE_AFTER.match(text, span.end):
+        return True
+    return (
+        words[0] in _month_words() and _DAY_NUMBER_BEFORE.search(text, max(0, span.start - 4), span.start) is not None
+    )
 
 
 # A weekday joined to the one before or after by a dash or a slash ("Mon–Thu", "Tue/Sat").
@@ -93,6 +124,30 @@ def without_title_case_copy(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     def copy(s: PhiSpan) -> bool:
         later = s.text.split()[1:]
         return bool(later) and later[-1].lower() in glue and _NEXT_CAPITAL.match(text, s.end) is not None
+
+    return [s for s in spans if not (s.kind == "NAME" and copy(s))]
+
+
+_GLUE_INSIDE = re.compile(r"(?<=[^\W\d_])[ ]+([A-ZÀ-Ý][^\W\d_]{0,4})(?=[ ]+[^\W\d_])")
+_GLUE_COPY_MIN = 3  # capitalised small words inside lines that make a message Title Case copy
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def without_title_case_particles(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` less a name that opens with a capitalised small word or a name's particle ("Consiglio Del Mese",
+    "Sorridi Alla Primavera", "Doctor Of The Year") in a message of Title Case copy: one with three or more
+    capitalised small words inside its lines (not a name's particles: "Della Valle, Beatrice" is a patient's)."""
+    glue = _glue_words()
+    particles = name_lists().particles
+    if not any(s.kind == "NAME" for s in spans):
+        return spans
+    inside = [m for m in _GLUE_INSIDE.finditer(text) if m.group(1).lower() in glue - particles]
+    if len(inside) < _GLUE_COPY_MIN:
+        return spans
+
+    def copy(s: PhiSpan) -> bool:
+        first = _FIRST_WORD.match(s.text)
+        return first is not None and first.group()[0].isupper() and first.group().lower() in glue | particles
 
     return [s for s in spans if not (s.kind == "NAME" and copy(s))]
 

@@ -2,11 +2,12 @@
 
 A booking or practice-system export pasted as text names patients by its layout, not by any cue:
 "demographic_no,last,first,hin,phone" then "10442,Gagnon,Sophie,5981-442-117-ZA,613-555-0193". A header is a line
-of column names split by one separator (comma, semicolon, tab or pipe) with a name, birth-date or record column among
-them (two columns only when both are such columns: "Name;DOB"); each row below it with that separator has its cells
-masked under those columns. A row with more cells than the header ("BD-20417,Hollis, Grant,1985-02-11,...": a name
-written "last, first") lines up from both ends, the extra cells going to the name column. The column words are
-data (knowledge/data/patient_data.yaml, `tables`).
+of column names split by one separator (comma, semicolon, tab, pipe, or columns lined up with runs of spaces) with a
+name, birth-date or record column among them (two columns only when both are such columns: "Name;DOB"); each row
+below it with that separator has its cells masked under those columns, and so are its phone column's numbers. A row
+with more cells than the header ("BD-20417,Hollis, Grant,1985-02-11,...": a name written "last, first") lines up
+from both ends, the extra cells going to the name column. The column words are data
+(knowledge/data/patient_data.yaml, `tables`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,14 @@ from ._data import patient_data
 # A pipe too, as practice systems print rows ("UHID | Name | DOB"); a markdown table's line that starts and ends
 # with one ("| Sr | Name | Aadhaar |") is read without its outer pipes, and the line of dashes under its header is
 # no row.
-_SEPARATORS = (";", "\t", "|", ",")
+# Columns lined up with runs of spaces, as a printed list is pasted ("Patient      DOB         Mobile"): two spaces or
+# more part its cells, a single one stays inside a cell ("O'Loughlin, Bridie"). Tried last (thirty-second masking set).
+_ALIGNED = "  "
+_SEPARATORS = (";", "\t", "|", ",", _ALIGNED)
+# A patient's phone under a phone column of a table that names patients ("Name  DOB  Mobile"): a number of this many
+# digits at least, whatever its shape (the phone finder may read a date beside it as part of the number).
+_PHONE_MIN_DIGITS = 7
+_ALIGNED_CELL = re.compile(r"[^ ]+(?: [^ ]+)*")
 _FOLD = re.compile(r"[\s_\-.]+")
 _MARKDOWN_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$")
 _MARKDOWN_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?[ \t]*$")
@@ -38,6 +46,7 @@ def _columns() -> tuple[dict[str, str], frozenset[str]]:
         "DATE_OF_BIRTH": t.birth_columns,
         "RECORD_NUMBER": t.record_columns,
         "NATIONAL_ID": t.national_id_columns,
+        "PHONE": t.phone_columns,
     }
     return {_column(w): kind for kind, words in kinds.items() for w in words}, frozenset(map(_column, t.other_columns))
 
@@ -46,16 +55,27 @@ def _header(line: str) -> tuple[str, list[str | None]] | None:
     """(separator, kind per column or None) when `line` is a header naming a patient-data column, else None."""
     columns, others = _columns()
     for sep in _SEPARATORS:
-        cells = [_column(c) for c in line.split(sep)]
+        cells = [_column(line[a:b]) for a, b in _cells(line, sep)]
         if len(cells) < 2 or any(not c or len(c) > 24 for c in cells):
             continue
         kinds = [columns.get(c) for c in cells]
         if len(cells) == 2 and not all(kinds):  # two columns only when both hold patient data ("Name;DOB")
             continue
         known = sum(k is not None or c in others for k, c in zip(kinds, cells, strict=True))
-        if any(kinds) and 2 * known >= len(cells):
+        if any(k not in (None, "PHONE") for k in kinds) and 2 * known >= len(cells):
             return sep, kinds
     return None
+
+
+def _cells(line: str, sep: str) -> list[tuple[int, int]]:
+    """(start, end) in `line` of each of its cells split by `sep` (for aligned columns, each run of words)."""
+    if sep == _ALIGNED:
+        return [m.span() for m in _ALIGNED_CELL.finditer(line)]
+    spans, at = [], 0
+    for cell in line.split(sep):
+        spans.append((at, at + len(cell)))
+        at += len(cell) + len(sep)
+    return spans
 
 
 def table_cells(text: str) -> tuple[list[tuple[str, int, int]], list[tuple[int, int]]]:
@@ -86,12 +106,9 @@ def table_cells(text: str) -> tuple[list[tuple[str, int, int]], list[tuple[int, 
 
 def _row(line: str, start: int, sep: str, kinds: list[str | None]) -> list[tuple[str, int, int]]:
     """The patient-data cells of one row, lined up with the header's `kinds`."""
-    spans, at = [], start
-    for cell in line.split(sep):
-        spans.append((at, at + len(cell)))
-        at += len(cell) + len(sep)
+    spans = [(start + a, start + b) for a, b in _cells(line, sep)]
     extra = len(spans) - len(kinds)
-    if extra < 0:
+    if extra < 0 or (extra and sep == _ALIGNED):  # aligned cells keep "last, first" whole: a longer row is no row
         return []
     if extra:  # "Hollis, Grant": the extra cells belong to the (first) name column
         name_at = kinds.index("NAME") if "NAME" in kinds else None
@@ -104,7 +121,10 @@ def _row(line: str, start: int, sep: str, kinds: list[str | None]) -> list[tuple
         cell = line[a - start : b - start]
         lead = len(cell) - len(cell.lstrip(" \"'"))
         trail = len(cell) - len(cell.rstrip(" \"'"))
-        if kind and b - trail > a + lead and not _not_a_patients(line[a + lead - start : b - trail - start]):
+        text = line[a + lead - start : b - trail - start]
+        if kind == "PHONE" and sum(c.isdigit() for c in text) < _PHONE_MIN_DIGITS:
+            continue
+        if kind and b - trail > a + lead and not _not_a_patients(text):
             out.append((kind, a + lead, b - trail))
     return out
 

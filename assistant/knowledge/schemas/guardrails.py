@@ -134,6 +134,7 @@ class RecordTerms(Strict):
     weak_min_digits: int = Field(ge=1, le=12)
     bare_code: Regex | None = None
     bare_code_not_prefixes: tuple[str, ...] = ()
+    not_record_labels: Regex | None = None  # a ticket's or a job card's label: the code after it is no record's
     # A number with no label, in a message about a patient ("4471923 needs a recall"); see records.py.
     unlabelled_min_digits: int = Field(default=5, ge=4, le=12)
     unlabelled_max_digits: int = Field(default=12, ge=5, le=16)
@@ -191,6 +192,7 @@ class TableTerms(Strict):
     birth_columns: tuple[str, ...] = Field(min_length=1)
     record_columns: tuple[str, ...] = Field(min_length=1)
     national_id_columns: tuple[str, ...] = ()
+    phone_columns: tuple[str, ...] = ()  # a patient's phone, in a table that has a name, birth or record column
     other_columns: tuple[str, ...] = ()  # columns that are no patient data ("time", "type"): a header holds them too
 
 
@@ -274,6 +276,7 @@ class NameContext(Strict):
     public_doctor_sentence: tuple[Regex, ...] = ()
     doctor_titles: tuple[str, ...] = ()
     letter_closing: Regex | None = None
+    colleague_letter: Regex | None = None  # a referral between clinicians: its doctor signing is no patient
     # The small words of a line in Title Case ("Bring Joy To Your Smile"), compared in lower case.
     title_case_glue: tuple[str, ...] = ()
     # What a patient writes or leaves: a name from another practice in such a sentence may be a patient's.
@@ -313,6 +316,9 @@ class NameContext(Strict):
     invoice_cue: Regex | None = None
     # A privacy notice's controller and data protection officer, as its labels name them.
     privacy_officers: Regex | None = None
+    recipe_cue: Regex | None = None  # a recipe pasted for a post
+    ingredient_quantity: Regex | None = None  # "200 g", "2 tsp", "serves 4"
+    contact_roles: Regex | None = None  # a non-patient's role as a label: "rep:", "Head coach:"
     not_a_purchase: Regex | None = None
     attendance_labels: Regex | None = None
 
