@@ -41,18 +41,6 @@ def test_a_country_card_far_below_the_best_card_on_the_gloss_does_not_answer(
 
 
 @pytest.mark.slow
-def test_the_words_as_written_find_a_surer_country_card_than_the_gloss(indexed):
-    answer = ask(
-        indexed,
-        "Guten Tag, wir sind eine Zahnarztpraxis in Kiel mit viel Ästhetik (Bleaching, Veneers). Wir würden gern"
-        " Vorher-Nachher-Bilder auf Instagram zeigen. Ich habe gehört, das ist in Deutschland verboten? Gilt das auch"
-        " für Zahnärzte?",
-        country="DE",
-    )
-    assert answer.card_id == "germany-before-after-images"
-
-
-@pytest.mark.slow
 def test_a_clinic_in_japan_resharing_patients_tagged_posts_gets_the_testimonials_card(indexed):
     answer = ask(
         indexed,
