@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from ._data import person_names
-from .spans import PhiSpan, without_people
+from .spans import PhiSpan, role_label, without_people
 
 _REACH = 60  # characters after the role's colon in which its holder's name starts
 # A contact's name, and the work phone or e-mail written with it in the same cell ("Herr <name>, <phone>").
@@ -25,8 +25,7 @@ _BUSINESS_KINDS = frozenset({"NAME", "PHONE", "EMAIL"})
 def _role() -> re.Pattern[str]:
     """A contact's role, then its colon."""
     context = person_names().name_context
-    roles = context.contact_roles if context is not None and context.contact_roles else "(?!)"
-    return re.compile(rf"(?<![\w-])(?:{roles})(?![\w-])[ \t]*:", re.IGNORECASE)
+    return role_label(context.contact_roles if context is not None else None)
 
 
 def _cell_end(text: str, at: int) -> int:

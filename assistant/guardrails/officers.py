@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from ._data import person_names
-from .spans import PhiSpan, without_people
+from .spans import PhiSpan, role_label, without_people
 
 _REACH = 60  # characters after the role's colon, on its line, in which its officer's name starts
 
@@ -21,8 +21,7 @@ _REACH = 60  # characters after the role's colon, on its line, in which its offi
 def _role() -> re.Pattern[str]:
     """A privacy officer's role, then its colon and the rest of the line."""
     context = person_names().name_context
-    roles = context.privacy_officers if context is not None and context.privacy_officers else "(?!)"
-    return re.compile(rf"(?<![\w-])(?:{roles})(?![\w-])[ \t]*:", re.IGNORECASE)
+    return role_label(context.privacy_officers if context is not None else None)
 
 
 def _line_end(text: str, at: int) -> int:

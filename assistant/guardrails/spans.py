@@ -18,6 +18,12 @@ class PhiSpan:
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*")
 
 
+def role_label(roles: str | None) -> re.Pattern[str]:
+    """A role written as a label, then its colon ("Head coach:", "Datenschutzbeauftragter :"), for `roles` an
+    alternation of the roles' patterns (the data's); an empty one matches nothing."""
+    return re.compile(rf"(?<![\w-])(?:{roles or '(?!)'})(?![\w-])[ \t]*:", re.IGNORECASE)
+
+
 def without_people(spans: list[PhiSpan], people: Iterable[PhiSpan]) -> list[PhiSpan]:
     """`spans` less `people` (who are not patients: a supplier's sales contact, a meeting's attendees, a privacy
     notice's officers) and every other name made only of their words (their later mentions: "<surname> to file the
