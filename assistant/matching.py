@@ -408,10 +408,7 @@ class CardMatcher:
         (a card resting on one state's law, for a clinic in another state)."""
         if not self._texts or not question.strip():
             return []
-        # einsum, not @: a BLAS matrix-vector product spins up threads that cost more than the sum (2 ms vs 0.3)
-        dense = np.einsum("ij,j->i", self.vectors, self._query_vector(question))
-        bm25 = self._bm25_scores(question)
-        scores = self._for_profession(self._for_country(self._card_scores(dense, bm25), country, code), profession)
+        dense, scores = self._scores(question, country, code, profession)
         if excluded:
             scores[[self._position[c] for c in excluded if c in self._position]] -= 10.0
         order = np.argsort(-scores)[: max(k, 2)]
@@ -455,13 +452,19 @@ class CardMatcher:
         """How far card `card_id` scores below the best card for `question` (0 when it is the best), scored as `match`
         scores them; infinite for a card the matcher does not hold."""
         at = self._position.get(card_id)
-        if at is None or not question.strip():
+        if at is None or not self._texts or not question.strip():
             return float("inf")
-        dense = np.einsum("ij,j->i", self.vectors, self._query_vector(question))
-        scores = self._for_profession(
-            self._for_country(self._card_scores(dense, self._bm25_scores(question)), country, code), profession
-        )
+        scores = self._scores(question, country, code, profession)[1]
         return float(scores.max() - scores[at])
+
+    def _scores(
+        self, question: str, country: str | None, code: str | None, profession: str | None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The question's cosine with every wording, and every card's score for the asker (see `match`)."""
+        # einsum, not @: a BLAS matrix-vector product spins up threads that cost more than the sum (2 ms vs 0.3)
+        dense = np.einsum("ij,j->i", self.vectors, self._query_vector(question))
+        bm25 = self._bm25_scores(question)
+        return dense, self._for_profession(self._for_country(self._card_scores(dense, bm25), country, code), profession)
 
     def _answering(self, at: int, code: str | None, profession: str | None) -> int:
         """The card answering in place of card `at`: the asker's country's own card where that country overrules it,

@@ -34,6 +34,14 @@ def test_confidence_is_a_probability_and_higher_for_a_card_question_than_for_an_
     assert 0.0 <= unrelated < asked <= 1.0
 
 
+def test_a_cards_shortfall_is_how_far_it_scores_below_the_best_card(matcher):
+    asked = "someone is threatening to sue us in a review"
+    found = matcher.match(asked, k=2)
+    assert matcher.shortfall(asked, found[0].card.id) == 0.0
+    assert matcher.shortfall(asked, found[1].card.id) == pytest.approx(found[0].score - found[1].score)
+    assert matcher.shortfall(asked, "no-such-card") == float("inf")
+
+
 def test_an_empty_question_and_an_empty_card_set_match_nothing(fixture_kb):
     assert CardMatcher(fixture_kb.cards, FakeEmbedder()).match("   ") == []
     assert CardMatcher((), FakeEmbedder()).match("anything") == []
