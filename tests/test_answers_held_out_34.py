@@ -65,6 +65,8 @@ def test_a_clinician_retiring_with_no_replacement_yet_gets_no_promised_successor
         " so his patients may need to register elsewhere. Honest, please."
     )
     assert drafter.news.kind_for(text).id == "departure_no_successor"
+    nurse = "Our practice nurse Maria retires in April and we haven't found anyone to replace her yet. Draft a post?"
+    assert drafter.news.kind_for(nurse).id == "departure_no_successor"
     [draft] = drafter.drafts(turn(text, ["facebook"]), None, Asker(country="GB", code="GB"))
     assert "not yet found" in draft.text and "continues as usual" not in draft.text
     # guards: a successor named is still the staff change, and a practice closing is still its closing
@@ -111,6 +113,10 @@ def test_an_emergency_department_under_pressure_gets_a_where_else_to_go_post(dra
     )
     [draft] = drafter.drafts(turn(text, ["instagram"]), None, Asker(country="GB", code="GB"))
     assert draft.title.startswith("Emergency department under pressure")
+    surgery = "Can you write a short post for our GP surgery? The local A&E is under huge pressure this weekend."
+    assert drafter.drafts(turn(surgery), None, Asker(country="GB", code="GB"))[0].title.startswith(
+        "Emergency department"
+    )
     assert draft.text.index("seriously ill") < draft.text.index("pharmacist")  # who must still come, first
     assert "999" in draft.text
     # a guard: opening hours of a department are no pressure notice
