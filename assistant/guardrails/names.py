@@ -1008,11 +1008,12 @@ _DAY_BEFORE = re.compile(r"(?<![\d.])\d{1,2}(?:\.|st|nd|rd|th)?[ ]$")
 
 def _month_after_day(text: str, start: int, word: str) -> bool:
     """True when `word` at text[start:] is a month's name right after a day's number ("12. Mai", "3 June")."""
-    return word.lower() in _months() and _DAY_BEFORE.search(text, max(0, start - 6), start) is not None
+    return word.lower() in month_words() and _DAY_BEFORE.search(text, max(0, start - 6), start) is not None
 
 
 @lru_cache(maxsize=1)
-def _months() -> frozenset[str]:
+def month_words() -> frozenset[str]:
+    """The months' names and short forms in the data ("jan", "märz"), lower case."""
     return frozenset(m.lower() for m in patient_data().births.months)
 
 
@@ -1024,13 +1025,13 @@ def _weekdays() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def dates_words() -> frozenset[str]:
     """The weekdays' and months' names and short forms in the data ("thu", "march"), lower case."""
-    return _weekdays() | _months()
+    return _weekdays() | month_words()
 
 
 def _weekday_and_month(parts: list[str], text: str, end: int) -> bool:
     """Whether two words read as a name are a weekday and a month before a day's number ("Thu Mar 6"): a date."""
     day, month = (p.rstrip(".,").lower() for p in parts)
-    return day in _weekdays() and month in _months() and re.match(r"[ ]?\d{1,2}(?!\d)", text[end:]) is not None
+    return day in _weekdays() and month in month_words() and re.match(r"[ ]?\d{1,2}(?!\d)", text[end:]) is not None
 
 
 # A nickname written in brackets beside a full name, or a full name in brackets after a nickname: "Bhagyashree

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from ._data import patient_data, person_names
-from .names import name_lists
+from .names import month_words, name_lists
 from .phones import is_phone_cue
 from .spans import PhiSpan
 
@@ -52,11 +52,6 @@ _DAY_NUMBER_BEFORE = re.compile(r"(?<![\d:.])\d{1,2}\.?[ ]$")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-@lru_cache(maxsize=1)
-def _month_words() -> frozenset[str]:
-    return frozenset(m.lower() for m in patient_data().births.months)
-
-
 def _a_dated_day(text: str, span: PhiSpan, days: frozenset[str]) -> bool:
     """Whether a name is only a weekday before a time or a date ("Thu 13:30", "Thu 2pm"), a month after a day's
     number ("17 Jan"), or weekdays joined by a dash ("Monday-Thursday"): a schedule, no one's name."""
@@ -69,9 +64,7 @@ def _a_dated_day(text: str, span: PhiSpan, days: frozenset[str]) -> bool:
         return False
     if words[0] in days and _TIME_OR_DATE_AFTER.match(text, span.end):
         return True
-    return (
-        words[0] in _month_words() and _DAY_NUMBER_BEFORE.search(text, max(0, span.start - 4), span.start) is not None
-    )
+    return words[0] in month_words() and _DAY_NUMBER_BEFORE.search(text, max(0, span.start - 4), span.start) is not None
 
 
 # A weekday joined to the one before or after by a dash or a slash ("Mon–Thu", "Tue/Sat").
