@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..guardrails.checker import check_text
 from ..knowledge.copy import PostCopy, fill
-from ..knowledge.schemas.drafts import DraftData, GeneralCarousel, NoSellingData
+from ..knowledge.schemas.drafts import DraftData, GeneralCarousel, MythDrafts, NoSellingData
 from .draft_inputs import (
     _pasted_comment,
     _with_tags,
@@ -122,6 +122,24 @@ def general_draft(
         return _general_carousel(extras.general_carousel, title, turn.masked, kb.platform(platform), values)
     # "a TikTok script: 'things I'd never do as an orthodontist'": the title quoted; or written after the colon
     subject = subject or _pasted_comment(turn.masked) or subject_after_colon(turn.masked)
+    if extras.myths and kind in ("caption", "video_script") and (myths := myths_named(turn.masked, extras.myths)):
+        about = subject if _carried(subject, extras, quoted=False) else ""
+        return _myth_draft(extras.myths, myths, about, kind, kb.platform(platform), values)
+    return _subject_draft(kb, data, topics, turn, subject, platform, values, kind)
+
+
+def _subject_draft(
+    kb: KnowledgeBase,
+    data: DraftData,
+    topics: TopicFinder,
+    turn,
+    subject: str,
+    platform: str,
+    values: dict[str, str],
+    kind: DraftKind,
+) -> Draft | None:
+    """A caption or script on `subject`, with the asker's own point in the marked place when they gave one."""
+    extras = data.extras
     if not subject or not (extras.general_script if kind == "video_script" else extras.general_caption):
         return None
     quoted = _pasted_comment(turn.masked)
@@ -172,6 +190,52 @@ def general_draft(
         notes=notes,
         alerts=len(notes),  # no checked post on it, and what was left out: said first, under the title
     )
+
+
+# A myth quoted in the message: opened after a space, colon, comma or bracket and closed before one, apostrophes
+# inside words kept ("'it's caused by nerves'").
+_QUOTED_MYTH = re.compile(
+    r"(?:^|(?<=[\s:,;(]))[\"“'‘]((?:[^\"“”'‘’\n]|(?<=\w)['’](?=\w)){3,100}?)[\"”'’](?=[\s,.;:!?)]|$)"
+)
+_MYTH_WORD = re.compile(r"\bmyths?\b", re.IGNORECASE)
+
+
+def myths_named(text: str, data: MythDrafts) -> list[str]:
+    """The myths a myth-busting request names, as they will be written: quoted ones in quotes ("“it's caused by
+    nerves”"), one named as "the myth that ..." as a clause ("that blue light glasses protect your eyes"); [] when
+    the message names none or asks for no myth-busting. A quoted title ("'3 myths about ACL tears'") is no myth."""
+    asked = re.search(data.asked, text, re.IGNORECASE)
+    if asked is None:
+        return []
+    after = text[asked.start() :]
+    quoted = [f"“{m.group(1).strip()}”" for m in _QUOTED_MYTH.finditer(after) if not _MYTH_WORD.search(m.group(1))]
+    if not quoted and (named := re.search(data.named, text, re.IGNORECASE)):
+        quoted = [f"that {named.group(1).strip()}"]
+    return list(dict.fromkeys(quoted))[: data.max_myths]
+
+
+def _myth_draft(data: MythDrafts, myths: list[str], subject: str, kind: DraftKind, platform, values) -> Draft:
+    """A myth-busting script or caption for the myths named: the fact to add before each one, then the close."""
+    subject = re.split(r"\s*:|\s[\"“'‘]", subject, maxsplit=1)[0]  # "hay fever: 'you grow out of it'": the subject
+    about = _MYTH_WORD.sub("", re.sub(r"\b(?:the|two|three|four|five|\d+)\s+(?=\w*\s*myths?\b)", "", subject))
+    about = re.sub(r"^\s*(?:about|on|around|of)\s+|\s+(?:about|on|around|of)\s*$", "", " ".join(about.split()))
+    several = len(myths) > 1 and about and "that" not in about.split()
+    script = kind == "video_script"
+    slots = {"subject": about or "this", "Subject": first_upper(about or "this"), "count": str(len(myths))}
+    slots |= {"booking": "{booking}", "phone": "{phone}"}
+    hook = (data.script_hook if script else data.caption_hook) if several else None
+    first = (
+        hook.format(**slots)
+        if hook
+        else (data.script_hook_one if script else data.caption_hook_one).format(myth=myths[0], **slots)
+    )
+    line = data.script_line if script else data.caption_line
+    lines = [first, *(line.format(n=n, myth=myth, **slots) for n, myth in enumerate(myths, 1))]
+    lines.append((data.script_last if script else data.caption_last).format(**slots))
+    text = fill(("\n" if script else "\n\n").join(lines), values)
+    title = f"myths about {about}" if several else f"the myth {myths[0]}" if myths[0].startswith("that ") else "a myth"
+    heading = "Script" if script else f"{platform.name} caption"
+    return Draft(kind=kind, platform=platform.id, title=f"{heading}: {title}", text=text, notes=[data.note], alerts=1)
 
 
 def _carried(subject: str, extras, quoted: bool) -> bool:

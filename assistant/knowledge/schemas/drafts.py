@@ -160,6 +160,25 @@ class GeneralCarousel(Strict):
     caption: str = Field(min_length=20)
 
 
+class MythDrafts(Strict):
+    """A myth-busting script or caption on a subject no authored copy covers, for the myths the asker names: each
+    myth once, after the fact that replaces it (the fact is what people should remember), the fact left for the
+    clinic to add with its source. {subject}, {Subject}, {count}, {n}, {myth}, {booking} and {phone} are filled in."""
+
+    asked: Regex  # the message asks to bust myths ("debunking myths", "a myth-buster on ...")
+    named: Regex  # a myth named without quotes (group 1: "the myth that you can't get pregnant while breastfeeding")
+    script_hook: str = Field(min_length=10)  # several myths: {count} {subject}
+    script_hook_one: str = Field(min_length=10)  # one myth: {myth}
+    script_line: str = Field(min_length=10)  # one per myth: {n} {myth}
+    script_last: str = Field(min_length=10)
+    caption_hook: str = Field(min_length=10)
+    caption_hook_one: str = Field(min_length=10)
+    caption_line: str = Field(min_length=10)
+    caption_last: str = Field(min_length=10)
+    note: str = Field(min_length=10)
+    max_myths: int = Field(default=5, ge=1, le=10)
+
+
 class DraftLimits(Strict):
     """The most a request to write gets, and the notes that say what was made instead of what was asked (a plan
     longer than the longest we make, a date that does not exist, 300 posts): never silently something else."""
@@ -233,6 +252,7 @@ class DraftExtras(Strict):
     point_asked: Regex | None = None  # a point the message asks to make (group 1: "Mention we take them back")
     key_point: Regex | None = None  # the marked place in the general drafts that the asker's point fills
     general_caption_more: tuple[str, ...] = ()  # other general captions, for "3 captions" on such a subject
+    myths: MythDrafts | None = None  # ...and for the myths the asker names, a myth-busting one
     # What a subject must be for the general drafts to carry it: a topic in a few words, not a sentence of the
     # asker's own or a claim they quote to avoid (the words that show one).
     general_subject_max_words: int = Field(default=8, ge=1)
