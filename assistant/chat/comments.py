@@ -23,7 +23,7 @@ def asks_for_reply(text: str, comment: str, data: CommentReplyData) -> bool:
         return False
     if data.complaint and re.search(data.complaint, comment, _FLAGS):
         return False  # "charged me double, scammers!!": a complaint about fees, answered as a review is
-    if spreads_myth(comment, data) or is_hostile(comment, data):
+    if spreads_myth(comment, data) or is_hostile(comment, data) or disputes_post(comment, data):
         return True
     return all(re.search(p, comment, _FLAGS) for p in data.asks[:1]) or any(
         re.search(p, comment, _FLAGS) for p in data.asks[1:]
@@ -47,15 +47,39 @@ def is_hostile(comment: str, data: CommentReplyData) -> bool:
 
 def hostile_reply(comment: str, data: CommentReplyData, values: dict[str, str], platform: str | None) -> Draft:
     """One calm public line under an insulting or accusing comment, or none (the notes say so)."""
-    quoted = " ".join(comment.split())
     return Draft(
         card=data.hostile_card,
         kind="review_reply",
         platform=platform,
-        title=f"Reply to the comment: “{quoted[:70]}{'…' if len(quoted) > 70 else ''}”",
+        title=_title(comment),
         text=" ".join(fill(data.hostile_reply, values).split()),
         notes=list(data.hostile_notes),
     )
+
+
+def disputes_post(comment: str, data: CommentReplyData) -> bool:
+    """Whether a comment says a post of ours is wrong or unsafe ("irresponsible telling mums it's just as safe")."""
+    return bool(data.disputed and data.disputed_reply and re.search(data.disputed, comment, _FLAGS))
+
+
+def disputed_reply(comment: str, data: CommentReplyData, values: dict[str, str], platform: str | None) -> Draft:
+    """The reply to a comment that disputes our post: thanks, sorry for any harm it tells of, the fuller picture to
+    add with its source, and the correction of the post if it needs one."""
+    sorry = data.disputed_sorry if data.personal and re.search(data.personal, comment, _FLAGS) else ""
+    return Draft(
+        card=data.disputed_card,
+        kind="review_reply",
+        platform=platform,
+        title=_title(comment),
+        text=" ".join(fill(data.disputed_reply.format(sorry=sorry, **_LINKS), values).split()),
+        notes=list(data.disputed_notes),
+        alerts=1,  # the fuller point is the clinic's to add
+    )
+
+
+def _title(comment: str) -> str:
+    quoted = " ".join(comment.split())
+    return f"Reply to the comment: “{quoted[:70]}{'…' if len(quoted) > 70 else ''}”"
 
 
 def spreads_myth(comment: str, data: CommentReplyData) -> bool:
@@ -86,8 +110,7 @@ def comment_reply(
     slots = {**values, "emergency": emergency or "your local emergency number"}
     if is_hostile(comment, data):  # "you're all scammers": one calm line or none, never an argument
         return hostile_reply(comment, data, values, platform)
-    quoted = " ".join(comment.split())
-    title = f"Reply to the comment: “{quoted[:70]}{'…' if len(quoted) > 70 else ''}”"
+    title = _title(comment)
     if spreads_myth(comment, data):  # a myth: corrected once, calmly, with the fact and a source to add
         text = data.myth_reply.format(fact=fact or "[one plain, sourced fact that corrects the claim]", **_LINKS)
         notes = list(data.myth_notes)
@@ -96,6 +119,8 @@ def comment_reply(
         return Draft(
             kind="review_reply", platform=platform, title=title, text=" ".join(fill(text, slots).split()), notes=notes
         )
+    if disputes_post(comment, data):  # "irresponsible telling mums it's just as safe": the fuller picture, once
+        return disputed_reply(comment, data, values, platform)
     text = data.reply.format(
         fact=fact or data.no_fact,
         # The urgent signs only where the subject has them ("numbness around your bottom"), or when nothing is

@@ -74,6 +74,14 @@ class CommentReplyData(Strict):
     hostile_reply: str = ""  # {booking} {phone}
     hostile_notes: tuple[str, ...] = ()
     hostile_card: str | None = None  # the card whose advice follows the reply
+    # A comment that says a post of ours is wrong or unsafe ("irresponsible telling first-time mums home birth is just
+    # as safe"): thanked, the fuller picture given with its source, the post corrected if it needs it; never argued.
+    disputed: Regex | None = None
+    disputed_reply: str = ""  # {sorry} {booking} {phone}
+    personal: Regex | None = None  # the comment tells of harm to the writer or their family ("my sister nearly lost")
+    disputed_sorry: str = ""  # ...and the reply says sorry for it first
+    disputed_notes: tuple[str, ...] = ()
+    disputed_card: str | None = None  # the card whose advice follows the reply
 
 
 class AwarenessCaptionData(Strict):
