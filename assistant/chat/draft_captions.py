@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from copy import copy as _shallow
 from typing import TYPE_CHECKING
 
 from ..knowledge.copy import fill
@@ -14,6 +13,8 @@ from .draft_copy import _CAROUSEL, _caption_text, _carousel, _without_selling, g
 from .draft_counts import CaptionCounts, _distinct, _one_per_text
 from .draft_days import DayCaptions
 from .draft_inputs import (
+    _LIST,
+    _asking,
     _country_code,
     _platform,
     _platforms,
@@ -21,6 +22,8 @@ from .draft_inputs import (
     _subject_tag,
     _titled_names_back,
     _with_tags,
+    listed_items,
+    until_instruction,
 )
 from .models import Draft
 
@@ -75,18 +78,13 @@ class CaptionWriter(CaptionCounts, DayCaptions):
         if (found is None and len(each) < 2) or (audiences and re.search(audiences, turn.masked, re.IGNORECASE)):
             return []
         if len(each) >= 2:  # "One about how often to get an eye test, one about who gets free NHS sight tests"
-            items = [m.group(1).strip(" '\"") for m in each]
+            items = until_instruction([i for m in each if (i := m.group(1).strip(" '\""))])
             head, tail, most_will_do = turn.masked[: each[0].start()], turn.masked[each[-1].end() :], True
         else:
             assert found is not None
-            items = [
-                i.strip(" '\"") for i in re.split(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s+&\s+)", found.group(2))
-            ]
+            # "focus on lower back pain, want people to book": the list ends where the instructions start
+            items = listed_items(found.group(2))
             head, tail, most_will_do = turn.masked[: found.start()], turn.masked[found.end() :], found.group(1) == ":"
-        items = [i for i in items if i]
-        # "focus on lower back pain, want people to book": the list ends where the instructions start
-        cut = next((n for n, i in enumerate(items) if _INSTRUCTION.match(i)), len(items))
-        items = items[:cut]
         longest = 8 if len(each) >= 2 else 6  # "one about how often to get an eye test": a subject in a few words
         if not 2 <= len(items) <= self.data.extras.max_captions or any(len(i.split()) > longest for i in items):
             return []
@@ -300,16 +298,6 @@ _ONE_EACH = re.compile(
     r"([^,.;:?!\n]{3,}?)(?=\s*(?:[,.;?!\n]|\b(?:and|&) (?:one|another|the)\b|$))",
     re.IGNORECASE,
 )
-# A list item that tells how to write, not what about: "want people to book", "keep em punchy", "include a CTA".
-_INSTRUCTION = re.compile(
-    r"(?:want|wants|wanting|need|needs|keep|make|include|including|add|use|please|pls|plus|with|without|no|not|"
-    r"ideally|maybe|i|i'm|we|we're|it|they|should|must|tone|something|nothing|max|under|less|around)\b",
-    re.IGNORECASE,
-)
-_LIST = re.compile(
-    r"(:|\b(?:about|on|covering)\b)\s+([^.;:?!\n]{3,}?(?:,|\band\b|&)[^.;:?!\n]{3,}?)(?=\s*(?:[.;?!\n]|$))",
-    re.IGNORECASE,
-)
 
 
 def _with_asked(text: str, point: str) -> str:
@@ -319,10 +307,3 @@ def _with_asked(text: str, point: str) -> str:
     if len(paragraphs) < 2 or point.lower() in text.lower():
         return text
     return "\n\n".join([*paragraphs[:-1], sentence, paragraphs[-1]])
-
-
-def _asking(turn, text: str):
-    """The turn as if it asked `text` (one subject of a list), everything else the same."""
-    one = _shallow(turn)
-    one.masked = one.question = text
-    return one

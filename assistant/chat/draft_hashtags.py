@@ -7,9 +7,12 @@ from typing import TYPE_CHECKING
 
 from .details import details_in
 from .draft_inputs import (
+    _LIST,
+    _asking,
     _platform,
     _subject_tag,
     _values,
+    listed_items,
     practice_field,
 )
 from .draft_topics import TopicFinder
@@ -98,3 +101,25 @@ def hashtag_draft(
         alternatives=alternatives,
         notes=notes,
     )
+
+
+def listed_hashtag_drafts(
+    kb: KnowledgeBase, topics: TopicFinder, turn, profile: ClinicProfile | None, specialty, limit: int
+) -> list[Draft]:
+    """One hashtag set for each kind of post a message lists ("hashtag sets for three kinds of posts: newborn tips,
+    vaccine reminders and meet-the-team"), each as if asked alone; [] when the message lists none (drafts.yaml
+    `hashtag_sets` says when several sets are asked for)."""
+    asks = topics.data.extras.hashtag_sets
+    found = _LIST.search(turn.masked) if asks and re.search(asks, turn.masked, re.IGNORECASE) else None
+    items = listed_items(found.group(2)) if found else []
+    if not 2 <= len(items) <= limit or any(len(i.split()) > 6 for i in items):
+        return []
+    drafts: list[Draft] = []
+    for item in items:
+        drafted = hashtag_draft(kb, topics, _asking(turn, f"hashtags for {item} posts"), profile, specialty)
+        if drafted is not None:  # the notes on how many tags and which once, under the first set
+            notes = [] if drafts else drafted.notes
+            drafts.append(
+                drafted.model_copy(update={"title": f"{drafted.title}: {item}", "alternatives": [], "notes": notes})
+            )
+    return drafts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from copy import copy as _shallow
 from typing import TYPE_CHECKING
 
 from .details import Details
@@ -123,3 +124,35 @@ def _subject_tag(phrase: str) -> str:
     if not 1 <= len(words) <= 3:
         return ""
     return "#" + "".join(w if w.isupper() else first_upper(w) for w in words)
+
+
+# A list item that tells how to write, not what about: "want people to book", "keep em punchy", "include a CTA".
+_INSTRUCTION = re.compile(
+    r"(?:want|wants|wanting|need|needs|keep|make|include|including|add|use|please|pls|plus|with|without|no|not|"
+    r"ideally|maybe|i|i'm|we|we're|it|they|should|must|tone|something|nothing|max|under|less|around)\b",
+    re.IGNORECASE,
+)
+_LIST = re.compile(
+    r"(:|\b(?:about|on|covering)\b)\s+([^.;:?!\n]{3,}?(?:,|\band\b|&)[^.;:?!\n]{3,}?)(?=\s*(?:[.;?!\n]|$))",
+    re.IGNORECASE,
+)
+
+
+def _asking(turn, text: str):
+    """The turn as if it asked `text` (one subject of a list), everything else the same."""
+    one = _shallow(turn)
+    one.masked = one.question = text
+    return one
+
+
+def listed_items(listed: str) -> list[str]:
+    """The items of a list as written ("verrucas, diabetic foot checks and nail surgery"), up to the first that
+    tells how to write rather than what about ("want people to book")."""
+    items = [i.strip(" '\"") for i in re.split(r"\s*(?:,\s*(?:and\s+|&\s*)?|\s+and\s+|\s+&\s+)", listed)]
+    return until_instruction([i for i in items if i])
+
+
+def until_instruction(items: list[str]) -> list[str]:
+    """The items before the first that tells how to write ("want people to book", "keep em punchy")."""
+    cut = next((n for n, i in enumerate(items) if _INSTRUCTION.match(i)), len(items))
+    return items[:cut]

@@ -23,7 +23,7 @@ from .bios import write_bio
 from .data import chat_data
 from .details import Details, details_in
 from .draft_captions import CaptionWriter
-from .draft_hashtags import hashtag_draft
+from .draft_hashtags import hashtag_draft, listed_hashtag_drafts
 from .draft_inputs import _country_code, _pasted, _platform, _platforms, _values
 from .draft_plans import PlanWriter
 from .draft_replies import ReplyWriter
@@ -179,6 +179,8 @@ class Drafter:
         if kind == "caption":
             drafts = self.captions(turn, profile, asker.specialty, details)
             return [*drafts, self.news.replies(news, _values(profile, details))] if news and drafts else drafts
+        if kind == "hashtags" and (sets := self.hashtag_sets(turn, profile, asker.specialty)):
+            return sets  # "hashtag sets for three kinds of posts: newborn tips, ...": one set for each
         make = {
             "bio": self.bio,
             "review_reply": self.review_reply,
@@ -243,6 +245,10 @@ class Drafter:
     def hashtags(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
         """The hashtag set a message asks for."""
         return hashtag_draft(self.kb, self.topics, turn, profile, specialty)
+
+    def hashtag_sets(self, turn, profile: ClinicProfile | None, specialty) -> list[Draft]:
+        """One hashtag set for each kind of post the message lists, or []."""
+        return listed_hashtag_drafts(self.kb, self.topics, turn, profile, specialty, self.data.extras.max_captions)
 
     def video_script(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
         """The short-video script a message asks for."""

@@ -279,6 +279,8 @@ class DraftExtras(Strict):
     seasons: dict[str, int] = {}  # season word -> the month (1-12) a plan for it starts in ("winter": 12)
     count_words: dict[str, int] = {}  # number words before "captions" ("three": 3, "a few": 3)
     max_captions: int = Field(default=5, ge=1, le=10)  # the most captions one message gets
+    # Several hashtag sets asked for, one per kind of post listed ("hashtag sets for three kinds of posts: ...")
+    hashtag_sets: Regex | None = None
     plan_notes: tuple[PlanNote, ...] = ()  # notes a plan carries when the request or its posts call for them
     general_carousel: GeneralCarousel | None = None  # a carousel outline on a subject with no authored copy
     audiences: tuple[AudiencePosts, ...] = ()  # posts for a named audience other than patients (employers)
