@@ -1,8 +1,8 @@
 """The glossaries cover what clinicians write when they ask for a post, a script or a rule: 25 requests a language,
 written for these tests (tests/data/gloss_messages.yaml), 30 more on health topics for patients, how a practice
 works, reviews and comments (gloss_messages39.yaml), and 30 more on a hospital's viral complaint, home remedies, muscle
-loss in old age, fake reviews, voseo and Brazilian Portuguese (gloss_messages40.yaml), and 30 more on a therapy group for
-children, leaving WhatsApp for a secure e-consultation, threats after a viral video, a pharmacy's offers, referrals
+loss in old age, fake reviews, voseo and Brazilian Portuguese (gloss_messages40.yaml), and 30 more on a therapy group
+for children, leaving WhatsApp for a secure e-consultation, threats after a viral video, a pharmacy's offers, referrals
 and robotic surgery (gloss_messages42.yaml), glossed by assistant/chat/gloss.py."""
 
 from __future__ import annotations
