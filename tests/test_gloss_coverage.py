@@ -1,8 +1,9 @@
 """The glossaries cover what clinicians write when they ask for a post, a script or a rule: 25 requests a language,
 written for these tests (tests/data/gloss_messages.yaml), 30 more on health topics for patients, how a practice
 works, reviews and comments (gloss_messages39.yaml), and 30 more on a hospital's viral complaint, home remedies, muscle
-loss in old age, fake reviews, voseo and Brazilian Portuguese (gloss_messages40.yaml), glossed by
-assistant/chat/gloss.py."""
+loss in old age, fake reviews, voseo and Brazilian Portuguese (gloss_messages40.yaml), and 30 more on a therapy group
+for children, leaving WhatsApp for a secure e-consultation, threats after a viral video, a pharmacy's offers, referrals
+and robotic surgery (gloss_messages42.yaml), glossed by assistant/chat/gloss.py."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ DATA = Path(__file__).parent / "data"
 MESSAGES = yaml.safe_load((DATA / "gloss_messages.yaml").read_text(encoding="utf-8"))
 MESSAGES39 = yaml.safe_load((DATA / "gloss_messages39.yaml").read_text(encoding="utf-8"))
 MESSAGES40 = yaml.safe_load((DATA / "gloss_messages40.yaml").read_text(encoding="utf-8"))
+MESSAGES42 = yaml.safe_load((DATA / "gloss_messages42.yaml").read_text(encoding="utf-8"))
 GLOSSARIES = glossaries()
 GLOSSER = Glosser(GLOSSARIES)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -52,6 +54,12 @@ EXPECTED40 = [
     for number, message in enumerate(messages, 1)
     if "expect" in message
 ]
+EXPECTED42 = [
+    pytest.param(language, message["text"], message["expect"], id=f"42-{language}-{number}")
+    for language, messages in MESSAGES42.items()
+    for number, message in enumerate(messages, 1)
+    if "expect" in message
+]
 ALL = [
     pytest.param(language, message["text"], id=f"{language}-{number}")
     for language, messages in MESSAGES.items()
@@ -77,7 +85,13 @@ def test_each_language_has_thirty_messages_on_hospitals_remedies_and_reviews_six
         assert len(messages) == 30 and sum("expect" in message for message in messages) == 6
 
 
-@pytest.mark.parametrize("language,text,expected", EXPECTED + EXPECTED39 + EXPECTED40)
+def test_each_language_has_thirty_messages_on_therapy_groups_and_referrals_six_with_the_english_they_gloss_into():
+    assert set(MESSAGES42) == set(GLOSSARIES)
+    for messages in MESSAGES42.values():
+        assert len(messages) == 30 and sum("expect" in message for message in messages) == 6
+
+
+@pytest.mark.parametrize("language,text,expected", EXPECTED + EXPECTED39 + EXPECTED40 + EXPECTED42)
 def test_a_request_is_glossed_into_the_english_a_keyword_matcher_reads(language, text, expected):
     glossed = " ".join(_words(GLOSSER.english(text, language)))
     missing = [words for words in expected if not re.search(rf"(?<![\w-]){re.escape(words)}(?![\w-])", glossed)]
