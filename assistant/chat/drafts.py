@@ -148,7 +148,7 @@ class Drafter:
             if pasted := _pasted(text):
                 named = turn.platforms[0] if turn.platforms_named and turn.platforms else None
                 language = detect_language(pasted, self.copy_languages)
-                return [rewrite(pasted, self.data.rewrite, named, language)]
+                return [rewrite(pasted, self.data.rewrite, named, language, asker.code)]
         if kind in (None, "review_reply") and (crisis := self.crisis_reply(turn, profile, kind)) is not None:
             return [crisis]  # a pasted message about suicide or self-harm: the crisis reply, before anything else
         notice = self.notices.notice_for(text) if kind != "review_reply" else None

@@ -17,11 +17,16 @@ def wants_rewrite(text: str, data: RewriteData | None) -> bool:
     return data is not None and any(re.search(p, text, re.IGNORECASE) for p in data.requests)
 
 
-def rewrite(original: str, data: RewriteData, platform: str | None = None, language: str = "en") -> Draft:
+def rewrite(
+    original: str, data: RewriteData, platform: str | None = None, language: str = "en", country: str | None = None
+) -> Draft:
     """The copy without its promises, with the typical-result and risk sentences added. Copy in a `language` the
-    data holds rules for is rewritten with those rules and closed in that language."""
+    data holds rules for is rewritten with those rules and closed in that language; the asker's `country` adds what
+    its law bans (a prescription-only medicine named in an ad)."""
     own = data.languages.get(language)
     rules, closing = (own.replace, own.closing) if own else (data.replace, data.closing)
+    local = [w for w in data.where if country in w.countries] if not own else []
+    rules = (*(r for w in local for r in w.replace), *rules)
     text, removed = original.strip(), []
     for rule in rules:
         removed += [m.group(0).strip(" ,-–!.+") for m in re.finditer(rule.pattern, text, re.IGNORECASE)]
@@ -32,6 +37,9 @@ def rewrite(original: str, data: RewriteData, platform: str | None = None, langu
     left = list(dict.fromkeys(f.name or f.rule for f in check_text(result, "ad") if f.severity == "high"))
     removed = list(dict.fromkeys(w for w in removed if w))
     notes = [f"Taken out or reworded: {', '.join(f'“{w}”' for w in removed)}."] if removed else []
+    notes += [
+        f"Taken out because {w.why}." for w in local if any(re.search(r.pattern, original, re.I) for r in w.replace)
+    ]
     notes += [f"Still check: {name}." for name in left]
     notes.append("Fill in anything specific you can stand behind, such as the typical number of sessions.")
     return Draft(kind="caption", platform=platform, title="Rewritten without promises", text=result, notes=notes)

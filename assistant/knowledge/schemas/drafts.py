@@ -38,6 +38,15 @@ class RewriteLanguage(Strict):
     closing: tuple[str, ...] = Field(min_length=1)
 
 
+class RewriteWhere(Strict):
+    """Promises taken out only where a country's law bans them: a prescription-only medicine named in an ad (Botox
+    in Australia and the UK) is advertised as the consultation instead."""
+
+    countries: tuple[str, ...] = Field(min_length=1)  # ISO 3166 alpha-2 codes
+    why: str = Field(min_length=10)  # the note that says why they were taken out
+    replace: tuple[Replacement, ...] = Field(min_length=1)
+
+
 class RewriteData(Strict):
     """How pasted copy that promises too much is rewritten (see knowledge/data/drafts.yaml, `rewrite`)."""
 
@@ -47,6 +56,7 @@ class RewriteData(Strict):
     closing: tuple[str, ...] = ()
     # Copy in another language (ISO 639-1 code, as data/chat.yaml detects it) is rewritten in that language.
     languages: dict[str, RewriteLanguage] = Field(default_factory=dict)
+    where: tuple[RewriteWhere, ...] = ()  # ...and what only some countries' laws ban
 
 
 class CommentReplyData(Strict):
