@@ -1,0 +1,40 @@
+"""Classes from the thirty-fifth held-out set, each with an invented example: a before-and-after caption names the
+treatment, never what is done with the photos; a price in reais says the asker is in Brazil."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chat.compose import Asker
+from assistant.chat.drafts import Drafter
+from tests.drafting import turn
+
+
+@pytest.fixture(scope="module")
+def drafter(kb):
+    return Drafter(kb)
+
+
+@pytest.mark.parametrize(
+    ("text", "treatment"),
+    [
+        # a Portuguese message glossed: "she signed consent for post the before and after"
+        (
+            "i did a bonding on a patient and it looks great. she signed consent for post the before and after. "
+            "can you write a caption?",
+            "Bonding",
+        ),
+        ("Write a caption to share the before and after of a gum contouring case, consent signed.", None),
+    ],
+)
+def test_a_before_and_after_caption_names_the_treatment_not_what_is_done_with_the_photos(drafter, text, treatment):
+    [draft] = drafter.drafts(turn(text, ["instagram"]), None, Asker(country=None))
+    first = draft.text.split(":", 1)[0]
+    assert first.lower() not in {"post the", "share the"}
+    if treatment:
+        assert first == treatment
+
+
+@pytest.mark.parametrize(("text", "codes"), [("clareamento a partir de R$ 590", ["BR"]), ("whitening from $590", [])])
+def test_a_price_in_reais_names_brazil(kb, text, codes):
+    assert kb.countries.all_named_in(text) == codes
