@@ -38,3 +38,16 @@ def test_a_before_and_after_caption_names_the_treatment_not_what_is_done_with_th
 @pytest.mark.parametrize(("text", "codes"), [("clareamento a partir de R$ 590", ["BR"]), ("whitening from $590", [])])
 def test_a_price_in_reais_names_brazil(kb, text, codes):
     assert kb.countries.all_named_in(text) == codes
+
+
+def test_a_script_titled_with_a_question_is_written_from_the_topic_that_question_is_about(drafter):
+    text = "Speech therapist. Can you write a 45 sec TikTok script 'Is my toddler's talking delayed?' Calm, please."
+    [draft] = drafter.drafts(turn(text, ["tiktok"]), None, Asker(specialty="speech_language_therapy"))
+    assert draft.kind == "video_script" and "[your key point" not in draft.text
+    assert any(w in draft.title.lower() for w in ("speech", "talk")), draft.title
+
+
+def test_a_question_title_never_takes_another_fields_topic(drafter):
+    text = "Speech therapist. Can you write a 45 sec TikTok script 'Is my 2-year-old's talking behind?' Calm, please."
+    drafts = drafter.drafts(turn(text, ["tiktok"]), None, Asker(specialty="speech_language_therapy"))
+    assert not any("teeth" in d.title.lower() or "tooth" in d.title.lower() for d in drafts)

@@ -13,7 +13,7 @@ from .draft_inputs import (
     _platform,
     _values,
 )
-from .draft_topics import TopicFinder
+from .draft_topics import TopicFinder, quoted_title
 from .models import Draft
 
 if TYPE_CHECKING:
@@ -26,6 +26,10 @@ def video_script_draft(
 ) -> Draft | None:
     """The short-video script a message asks for: authored, from the video ideas, else a general one."""
     spec_id, topic = topics.specialty_and_topic(turn, specialty)
+    if topic is None and (title := quoted_title(turn.masked)).endswith("?"):
+        # "a Reel script 'Is my toddler's speech delayed?'": the question the video answers says what it is about
+        # (in the asker's own field when known: "talking behind" is no dentist's toothbrush post)
+        spec_id, topic = topics.best_topic(topics.subject(title), specialty, across=not specialty) or (spec_id, topic)
     if spec_id is None:
         values = _values(profile, details_in(turn.masked, kb.countries))
         return general_draft(

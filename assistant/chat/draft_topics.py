@@ -495,3 +495,18 @@ _NOT_SUBJECT = re.compile(
     r"|(?:that|this|it|them|those|these)\s*(?:[.,;:!?]|$)",  # "I don't want people confused about that."
     re.IGNORECASE,
 )
+
+
+# A title the asker quotes for the post or video, apostrophes inside words kept ("a 60-second Reel script 'Is my
+# toddler's speech delayed?'"): a few words, straight after the kind of draft or a colon.
+_TITLE_AFTER_KIND = re.compile(
+    r"\b(?:script|reel|video|short|tiktok|post|caption|carousel|called|titled)\s*:?\s+[\"“'‘]"
+    r"((?:[^\"“”'‘’\n]|(?<=\w)['’](?=\w)){5,80}?)[\"”'’](?=\s|[?.!,]|$)",
+    re.IGNORECASE,
+)
+
+
+def quoted_title(text: str) -> str:
+    """The title quoted after the kind of draft asked for ("script 'Is my toddler's speech delayed?'"), or ""."""
+    found = _TITLE_AFTER_KIND.search(text)
+    return found.group(1).strip() if found else ""
