@@ -51,3 +51,22 @@ def test_a_question_title_never_takes_another_fields_topic(drafter):
     text = "Speech therapist. Can you write a 45 sec TikTok script 'Is my 2-year-old's talking behind?' Calm, please."
     drafts = drafter.drafts(turn(text, ["tiktok"]), None, Asker(specialty="speech_language_therapy"))
     assert not any("teeth" in d.title.lower() or "tooth" in d.title.lower() for d in drafts)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "We're a 6-dentist practice in Leeds, hiring a hygienist, 3 days a week. Write the LinkedIn post please.",
+            "hygienist",
+        ),
+        (
+            "Practice manager at a GP surgery. Can you write a short Facebook post for a receptionist job (mornings)?",
+            "receptionist",
+        ),
+    ],
+)
+def test_a_job_told_by_hiring_or_named_before_job_is_a_job_advert_for_that_role(drafter, text, role):
+    assert drafter.news.kind_for(text).id == "job"
+    draft = drafter.drafts(turn(text, ["linkedin"]), None, Asker(country=None))[0]
+    assert f"We're hiring: {role}" in draft.text and "practice manager" not in draft.text.split("\n")[0]

@@ -65,6 +65,12 @@ _NEEDED = re.compile(
     r"(?=\s+(?:at|in|for|to|on|who|with|from)\b|[,.;:!?()]|$)",
     re.IGNORECASE,
 )
+# The role before the word for the job: "a short post for Facebook and LinkedIn for a practice nurse job".
+_ROLE_THEN_JOB = re.compile(
+    rf"\b(?:for|about|advertising)\s+(?:an?|the|our)\s+(?:new\s+)?{_HOURS_FIRST}{_ROLE_WORDS}"
+    r"\s+(?:job|role|position|vacancy|post)\b",
+    re.IGNORECASE,
+)
 # The role after a colon: "a job post for Instagram + LinkedIn: medical assistant, full-time".
 _ROLE_AFTER_COLON = re.compile(
     rf"\b(?:job|vacancy|hiring|recruitment)\s+{_ADVERT}[^:\n]{{0,60}}:\s*(?:an?\s+)?(?!we\b|i\b|our\b)"
@@ -636,7 +642,8 @@ def _a_role(words: str) -> bool:
 def _job_details(text: str) -> dict[str, str]:
     """The role, pay and hours a job advert request gives ("a front desk coordinator ... Pay is $20-23/hr")."""
     found: dict[str, str] = {}
-    roles = (m.group(1).strip() for p in (_HIRING, _JOB_ROLE, _NEEDED, _ROLE_AFTER_COLON) for m in p.finditer(text))
+    patterns = (_HIRING, _JOB_ROLE, _NEEDED, _ROLE_THEN_JOB, _ROLE_AFTER_COLON)
+    roles = (m.group(1).strip() for p in patterns for m in p.finditer(text))
     # "a job post for LinkedIn", "a hiring post for our practice": no role
     if role := next((r for r in roles if _a_role(r)), None):
         found["role"] = role
