@@ -338,3 +338,15 @@ def test_a_country_card_answering_in_a_general_cards_place_counts_as_a_right_mat
     assert not matcher._sections[general] & matcher._sections[kenyan]
     assert matcher._same_answer(general, kenyan) and matcher._same_answer(kenyan, general)
     assert not matcher._same_answer(general, matcher._position["posting-frequency-how-often"])
+
+
+def test_the_dentists_rules_answer_dentists_and_orthodontists_never_another_profession(kb, tmp_path):
+    """A podiatrist asking whether a rival may post before-and-after photos gets no dentists' card, however close its
+    words; an asker whose profession is unknown still may."""
+    matcher = CardMatcher(kb.cards, FakeEmbedder(), tmp_path)
+    asked = "Can a practice post before and after smile photos of whitening with 'guaranteed' in the caption?"
+    podiatrist = [m.card.id for m in matcher.match(asked, k=10, profession="podiatry")]
+    anyone = [m.card.id for m in matcher.match(asked, k=10)]
+    dentist = [m.card.id for m in matcher.match(asked, k=10, profession="dentistry")]
+    assert not any(c.startswith("dentists-rules") for c in podiatrist)
+    assert any(c.startswith("dentists-rules") for c in anyone) and any(c.startswith("dentists-rules") for c in dentist)
