@@ -307,6 +307,8 @@ class NameContext(Strict):
     rota_roles: Regex | None = None
     # A clinician's post written as a title before a full name ("NP <name>", "RN <name>"), matched as written.
     clinician_role_titles: tuple[str, ...] = ()
+    # A clinic's job in words before a full name ("dental nurse <name>", "hygienists <name> and <name>").
+    colleague_role_before: Regex | None = None
     # A message that says it is a supplier's e-mail, and the sales roles its contacts sign with (see the data file).
     supplier_cue: Regex | None = None
     sales_roles: Regex | None = None
