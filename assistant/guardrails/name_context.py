@@ -191,10 +191,9 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
         return True
     if p.cue_before.search(before):
         return False
-    if _colleague_by_role(text[start:end], before, sentence, p):
-        return True
     if (
         _cited_author(text, start, end, p)
+        or _colleague_by_role(text[start:end], before, sentence, p)
         or p.place_after.match(after)
         or p.postnominals_after.match(after)
         or _a_character_or_a_condition(text[start:end], before, after, p)
