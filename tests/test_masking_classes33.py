@@ -28,3 +28,46 @@ def test_a_full_name_after_a_clinic_job_in_words_is_a_colleague(text):
 def test_a_patient_after_a_clinic_job_stays_masked():
     assert "Tomasz Wierzba" in _masked("Patient Tomasz Wierzba was seen by hygienist Lena Voss today.", "NAME")
     assert "Corinna Pahl" in _masked("Our receptionist booked Mrs. Corinna Pahl for a recall.", "NAME")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "New in stock: Alcon Clareon lenses, Philips Sonicare ProtectiveClean brushes and Welch Allyn Spot monitors.",
+        "Try the Zeiss Lumera demo and the Alcon Centurion wet lab at the congress.",
+        "At reception now: Kinesio Tex Gold tape and Curaprox Black toothpaste.",
+        "Cliniko says the booking for this one failed, can you write a short text?",
+        "Job advert: physio, OSCAR EMR experience preferred.",
+    ],
+)
+def test_a_product_named_by_its_maker_is_no_person(text):
+    assert _masked(text, "NAME") == []
+
+
+def test_a_person_beside_a_maker_stays_masked():
+    assert _masked("Alcon, Maria Jennings called about her lenses.", "NAME") == ["Maria Jennings"]
+    assert _masked("Oscar Pemberton called about his new lenses.", "NAME") == ["Oscar Pemberton"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fundraiser at the Harold Finch Sports Centre this Saturday, then the Westfield Little League final.",
+        "Meet us at the George R. Hanley Convention Center on Friday.",
+        "Find us next to the Bella Rose Studio on King Street.",
+        "Experience with Humphrey Field Analyzer and Optos imaging preferred.",
+        "Der Kuchen kommt von der Gelateria Bellini am Markt.",
+    ],
+)
+def test_a_venue_shop_or_device_named_after_a_person_is_no_patient(text):
+    assert _masked(text, "NAME") == []
+
+
+def test_a_patient_before_a_lower_case_service_stays_masked():
+    assert _masked("Tom Jones sports massage booked for Tuesday at 3.", "NAME") == ["Tom Jones"]
+
+
+def test_the_eve_of_a_feast_is_no_name():
+    text = "Holiday hours:\nChristmas Eve: 9am-12pm\nNew Year's Eve: 9am-2pm\nCall us to book."
+    assert _masked(text, "NAME") == []
+    assert _masked("Eve Carrington called about her recall.", "NAME") == ["Eve Carrington"]

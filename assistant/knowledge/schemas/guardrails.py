@@ -337,6 +337,7 @@ class PersonNames(Strict):
     not_person_first: tuple[str, ...] = ()
     language_after: tuple[str, ...] = ()  # "interpreter": the word before it is a language ("Somali interpreter")
     named_things: tuple[str, ...] = ()  # names of schemes and programmes that read as a person's name
+    makers: tuple[str, ...] = ()  # product makers and brands: a name starting with or after one is a product
     name_model: NameModel
     name_context: NameContext | None = None
 
