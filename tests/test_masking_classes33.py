@@ -71,3 +71,21 @@ def test_the_eve_of_a_feast_is_no_name():
     text = "Holiday hours:\nChristmas Eve: 9am-12pm\nNew Year's Eve: 9am-2pm\nCall us to book."
     assert _masked(text, "NAME") == []
     assert _masked("Eve Carrington called about her recall.", "NAME") == ["Eve Carrington"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please polish this:\n\nTo: claims@healthfund.example\nSubject: Claim for a crown\nMember: Harriet Oduya",
+        "Bitte verbessern:\n\nAn: leistungen@kasse.example\nBetreff: Antrag\nVersicherte: Frau Ilse Brandt",
+        "Rivedi la mail:\n\nA: rimborsi@fondo.example\nOggetto: richiesta\nAssistita: Carla Menotti",
+        "Help me reply:\n\nFrom: groupbenefits@insurer.example\nSubject: Pre-authorization needed",
+    ],
+)
+def test_an_insurers_department_mailbox_on_a_header_is_no_patients(text):
+    assert _masked(text, "EMAIL") == []
+
+
+def test_a_persons_mailbox_on_a_header_stays_masked():
+    text = "Please polish this:\n\nTo: harriet.oduya@gmail.com\nSubject: Your claim"
+    assert _masked(text, "EMAIL") == ["harriet.oduya@gmail.com"]

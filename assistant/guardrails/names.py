@@ -208,13 +208,14 @@ _MAKER_WORDS = 3  # the most words a maker's name has
 def _a_product(text: str, start: int, words: tuple[str, ...], makers: frozenset[tuple[str, ...]]) -> bool:
     """Whether the name starting at `start` (its folded `words`) starts with a maker's or a brand's name, or comes
     right after one ("<maker> <product line>"): a product, not a person."""
-    if any(words[:n] in makers for n in range(1, _MAKER_WORDS + 1)):
-        return True
     chunk = text[max(0, start - 40) : start].split("\n")[-1]
-    if not _WORD_THEN_SPACE.search(chunk):  # "<maker> <product>", nothing between: not "Alcon, <name>"
-        return False
-    before = _name_words(chunk)
-    return any(before[-n:] in makers for n in range(1, min(_MAKER_WORDS, len(before)) + 1))
+    # "<maker> <product>", nothing between: not "Alcon, <name>". A maker of two words may straddle the name's start.
+    before = _name_words(chunk)[-(_MAKER_WORDS - 1) :] if _WORD_THEN_SPACE.search(chunk) else ()
+    for k in range(len(before) + 1):
+        run = before[len(before) - k :] + words
+        if any(run[:n] in makers for n in range(max(k, 1), _MAKER_WORDS + 1)):
+            return True
+    return False
 
 
 _WORD_THEN_SPACE = re.compile(r"[^\W_][ \t]+$")
