@@ -89,3 +89,19 @@ def test_an_insurers_department_mailbox_on_a_header_is_no_patients(text):
 def test_a_persons_mailbox_on_a_header_stays_masked():
     text = "Please polish this:\n\nTo: harriet.oduya@gmail.com\nSubject: Your claim"
     assert _masked(text, "EMAIL") == ["harriet.oduya@gmail.com"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please tidy:\nMember: Dimitra Kallis\nItem numbers: 10990, 23010 - Dr Priya Nair",
+        "Draft a reply:\nSubject: Re: Statement 48213\nHi, Harriet Oduya here, can you resend my balance?",
+    ],
+)
+def test_a_fee_item_or_a_statement_number_is_no_record_number(text):
+    assert _masked(text, "RECORD_NUMBER") == []
+
+
+def test_a_list_of_patients_numbers_stays_masked():
+    text = "Patient Harriet Oduya: 4471923, 5512093 need recalls."
+    assert _masked(text, "RECORD_NUMBER") == ["4471923", "5512093"]

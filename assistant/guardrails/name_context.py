@@ -163,7 +163,7 @@ def _patterns() -> _Patterns | None:
 
 # A full name written as one (two capitalised words), and "and" in the clinics' languages: the colleagues a plural
 # job names before the last of them ("hygienists <name> and <name>").
-_FULL_NAME = r"(?-i:[A-Z])[^\W\d_'’-]*[\w'’-]* (?-i:[A-Z])[\w'’-]+"
+_FULL_NAME = r"(?-i:[A-Z])[\w'’-]* (?-i:[A-Z])[\w'’-]*"
 _AND = r"(?:and|&|und|e|et|y)"
 
 
