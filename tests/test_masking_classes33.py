@@ -105,3 +105,24 @@ def test_a_fee_item_or_a_statement_number_is_no_record_number(text):
 def test_a_list_of_patients_numbers_stays_masked():
     text = "Patient Harriet Oduya: 4471923, 5512093 need recalls."
     assert _masked(text, "RECORD_NUMBER") == ["4471923", "5512093"]
+
+
+def test_a_french_callers_next_words_are_no_second_name():
+    text = "Bonjour, c'est Huguette Marchand, j'ai besoin d'un rendez-vous."
+    assert _masked(text, "NAME") == ["Huguette Marchand"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Award news: we were named Physiotherapy Practice of the Year at the regional business awards.",
+        "We are proud to sponsor the Riley Hawks under-10 softball team.",
+        "Halloween Candy Drop-Off post please: bring your candy Nov 1-3.",
+    ],
+)
+def test_an_award_a_team_or_a_title_case_event_is_no_name(text):
+    assert _masked(text, "NAME") == []
+
+
+def test_a_patient_named_before_a_team_word_stays_masked():
+    assert _masked("My patient Riley Hawkins plays for the under-10 softball team.", "NAME") == ["Riley Hawkins"]

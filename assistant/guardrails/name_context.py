@@ -83,6 +83,7 @@ class _Patterns:
     relative_after: re.Pattern[str]
     role_title_before: re.Pattern[str]
     colleague_role_before: re.Pattern[str]
+    award_after: re.Pattern[str]
 
 
 def _any(patterns: tuple[str, ...], role: str, suffix: str = "", flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -158,6 +159,7 @@ def _patterns() -> _Patterns | None:
             rf"(?<![\w-])(?:{data.colleague_role_before or '(?!)'}) (?:{_FULL_NAME}(?:, {_FULL_NAME})*,? {_AND} )?$",
             re.IGNORECASE,
         ),
+        award_after=re.compile(data.award_after_name or "(?!)", re.IGNORECASE),
     )
 
 
@@ -187,7 +189,8 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
     before, after, sentence = text[lo:start], text[end:hi], text[lo:hi]
     if p.staff_name_cue.search(before) and _new_colleague_before(text, start, p):
         return True
-    if p.made_up_before.search(before) and _CLOSING_QUOTE.match(after):  # 'a made-up patient called "Sam"'
+    # 'a made-up patient called "Sam"', and an award: "named <Title Case words> of the Year"
+    if (p.made_up_before.search(before) and _CLOSING_QUOTE.match(after)) or p.award_after.match(after):
         return True
     if p.cue_before.search(before):
         return False
