@@ -126,3 +126,25 @@ def test_an_award_a_team_or_a_title_case_event_is_no_name(text):
 
 def test_a_patient_named_before_a_team_word_stays_masked():
     assert _masked("My patient Riley Hawkins plays for the under-10 softball team.", "NAME") == ["Riley Hawkins"]
+
+
+def test_a_name_column_headed_surname_then_given_name_is_masked():
+    text = (
+        "Make a recall letter from this:\n\nSURNAME Given\tDOB\tPhone\nHALLORAN Siobhan\t1980-04-02\t07700 900111\n"
+        "OKAFOR-BELL Tunde\t1979-09-12\t07700 900222"
+    )
+    found = _masked(text, "NAME")
+    assert found == ["HALLORAN Siobhan", "OKAFOR-BELL Tunde"]
+
+
+def test_a_childs_birth_date_column_is_masked():
+    text = (
+        "Bitte Einladung schreiben:\n\n| Mutter | Kind | Geburtsdatum Kind |\n| Sabine Roth | Lea | 04.07.2021 |\n"
+        "| Dilara Aksoy | Emir | 19.01.2020 |"
+    )
+    assert _masked(text, "DATE_OF_BIRTH") == ["04.07.2021", "19.01.2020"]
+
+
+def test_a_table_of_appointment_dates_stays_readable():
+    text = "Clinic dates:\n\n| Day | Date | Room |\n| Monday | 04.07.2027 | 2 |\n| Tuesday | 05.07.2027 | 3 |"
+    assert _masked(text) == []
