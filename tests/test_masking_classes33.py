@@ -148,3 +148,38 @@ def test_a_childs_birth_date_column_is_masked():
 def test_a_table_of_appointment_dates_stays_readable():
     text = "Clinic dates:\n\n| Day | Date | Room |\n| Monday | 04.07.2027 | 2 |\n| Tuesday | 05.07.2027 | 3 |"
     assert _masked(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "[04/11/26, 09:01] Sarah Thompson: Mrs Oyelowo-Grant rang about her physio\n[04/11/26, 09:02] James "
+            "Okafor: Which one, Temitope or her sister-in-law?\n[04/11/26, 09:03] Sarah Thompson: temitope. she's on "
+            "07700 900333\nPlease draft a text to Temitope.",
+            ["Temitope", "temitope", "Temitope"],
+        ),
+        (
+            "[02/11/26, 10:00] Giulia Conti: La sig.ra Ferri-Lombardo ha chiamato\n[02/11/26, 10:01] Luca Ferrara: "
+            "Quale, Ornella o la figlia Bice?\n[02/11/26, 10:02] Giulia Conti: ornella, richiamala domani",
+            ["Ornella", "Bice", "ornella"],
+        ),
+        (
+            "[01.11.26, 08:00] Jonas Becker: Frau Kaya hat angerufen\n[01.11.26, 08:01] Dr. Anna Weber: Derya oder "
+            "ihre Mutter Sevim?\n[01.11.26, 08:02] Jonas Becker: derya. Bitte zurückrufen",
+            ["Derya", "Sevim", "derya"],
+        ),
+    ],
+)
+def test_the_relatives_a_staff_chat_asks_between_are_patients(text, names):
+    found = _masked(text, "NAME")
+    assert all(n in found for n in names)
+    assert found.count(names[-1]) >= names.count(names[-1])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Quick poll for the team: Tea or coffee? Monday or Tuesday?", "Which one, the blue or the red leaflet?"],
+)
+def test_a_choice_between_things_is_no_name(text):
+    assert _masked(text, "NAME") == []

@@ -306,6 +306,10 @@ class NameContext(Strict):
     # A colleague's role right before a name in a staff rota's row ("Reception:", "Hygiene:", "NP", "Sister").
     rota_roles: Regex | None = None
     # A clinician's post written as a title before a full name ("NP <name>", "RN <name>"), matched as written.
+    # Which of two people a call was about, in a staff chat (guardrails/alternatives.py).
+    alternative_which: Regex | None = None
+    alternative_or: Regex | None = None
+    alternative_relative: Regex | None = None
     award_after_name: Regex | None = None  # after an award's title: " of the Year"
     clinician_role_titles: tuple[str, ...] = ()
     # A clinic's job in words before a full name ("dental nurse <name>", "hygienists <name> and <name>").
