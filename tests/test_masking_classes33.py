@@ -183,3 +183,27 @@ def test_the_relatives_a_staff_chat_asks_between_are_patients(text, names):
 )
 def test_a_choice_between_things_is_no_name(text):
     assert _masked(text, "NAME") == []
+
+
+def test_an_everyday_given_name_offered_in_a_staff_chat_is_masked_but_a_month_is_not():
+    text = (
+        "[02/11/26, 10:00] Giulia Conti: La sig.ra Ferri ha chiamato\n[02/11/26, 10:01] Luca Ferrara: Quale, Rosa o "
+        "la figlia Bice?\n[02/11/26, 10:02] Giulia Conti: rosa. richiamala domani"
+    )
+    assert {"Rosa", "rosa", "Bice"} <= set(_masked(text, "NAME"))
+    assert _masked("[02/11/26, 10:01] Front desk: May or June?", "NAME") == []
+
+
+def test_a_patient_written_surname_first_who_shares_a_staff_surname_stays_masked():
+    from assistant.profile import ClinicProfile
+
+    clinic = ClinicProfile(
+        name="Sunrise Eye Care",
+        specialty="ophthalmologist",
+        country="IN",
+        city="Pune",
+        staff=["Dr. Arjun Mehta", "Kavita Rao"],
+    )
+    text = "Call list:\nSURNAME Given | DOB\nRAO Lakshmikanth | 1950-01-02\nMEHTA Sunanda | 1960-03-04"
+    assert _masked(text, "NAME", clinic=clinic) == ["RAO Lakshmikanth", "MEHTA Sunanda"]
+    assert _masked("Kavita Rao will call the first two.", "NAME", clinic=clinic) == []
