@@ -207,3 +207,22 @@ def test_a_patient_written_surname_first_who_shares_a_staff_surname_stays_masked
     text = "Call list:\nSURNAME Given | DOB\nRAO Lakshmikanth | 1950-01-02\nMEHTA Sunanda | 1960-03-04"
     assert _masked(text, "NAME", clinic=clinic) == ["RAO Lakshmikanth", "MEHTA Sunanda"]
     assert _masked("Kavita Rao will call the first two.", "NAME", clinic=clinic) == []
+
+
+def test_lower_case_given_names_opening_anonymised_notes_are_masked():
+    text = (
+        "ideas for the year-end post (no names please!):\n- grace whitfield finally finished her rehab\n- little hope "
+        "r. (6) loved the stickers\n- summer's dad ran his first 10k\n- old tom from the allotments is pain-free"
+    )
+    assert _masked(text, "NAME") == ["grace whitfield", "hope r.", "summer", "tom"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tips list:\n- hope you had a lovely summer\n- grace period for invoices is 30 days",
+        "ideas for the post (anonymise!):\n- hope everyone had a good summer\n- will we open on bank holidays?",
+    ],
+)
+def test_everyday_words_opening_a_list_stay_readable(text):
+    assert _masked(text, "NAME") == []

@@ -306,6 +306,9 @@ class NameContext(Strict):
     # A colleague's role right before a name in a staff rota's row ("Reception:", "Hygiene:", "NP", "Sister").
     rota_roles: Regex | None = None
     # A clinician's post written as a title before a full name ("NP <name>", "RN <name>"), matched as written.
+    # Anonymised notes: the cue, and the words before a given name at a bullet's start (guardrails/notes.py).
+    anonymise_cue: Regex | None = None
+    notes_name_before: Regex | None = None
     # Which of two people a call was about, in a staff chat (guardrails/alternatives.py).
     alternative_which: Regex | None = None
     alternative_or: Regex | None = None
