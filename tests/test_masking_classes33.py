@@ -226,3 +226,11 @@ def test_lower_case_given_names_opening_anonymised_notes_are_masked():
 )
 def test_everyday_words_opening_a_list_stay_readable(text):
     assert _masked(text, "NAME") == []
+
+
+def test_a_double_surname_after_a_lower_case_given_name_in_anonymised_notes_is_masked():
+    text = (
+        "notes for the year-end post (don't use names!):\n- grace ofori-bempah finally got her crown\n- ask j. about "
+        "the rota\n- fix the sign-up sheet"
+    )
+    assert _masked(text, "NAME") == ["grace ofori-bempah"]

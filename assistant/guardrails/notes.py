@@ -44,12 +44,22 @@ def names_in_notes(text: str) -> list[tuple[int, int]]:
     found = []
     for m in entry.finditer(text):
         name, tail = m.group("name"), m.group("tail") or ""
-        if not name.islower() or not is_given_name(name):
+        if not name.islower() or not (is_given_name(name) or not everyday(name)):
             continue
         word = tail.strip()
-        surname = tail.startswith(" ") and "." not in word and is_surname(word) and not everyday(word)
-        if surname or (tail.startswith(" ") and re.fullmatch(r"[a-z]\.", word)):
+        if tail.startswith(" ") and (_INITIAL.fullmatch(word) or _surname(word)):
             found.append((m.start("name"), m.end("tail")))
-        elif m.group("before") or word in ("'s", "’s", "&"):
+        elif is_given_name(name) and (m.group("before") or word in ("'s", "’s", "&")):
             found.append(m.span("name"))
     return found
+
+
+_INITIAL = re.compile(r"[a-z]\.")
+
+
+def _surname(word: str) -> bool:
+    """Whether a lower-case word after a given name is its surname: listed, or each part of a double surname
+    ("ofori-atta") no everyday word."""
+    if "." in word or everyday(word):
+        return False
+    return is_surname(word) or ("-" in word and not any(everyday(p) for p in word.split("-")))
