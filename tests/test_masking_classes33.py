@@ -34,7 +34,6 @@ def test_a_patient_after_a_clinic_job_stays_masked():
     "text",
     [
         "New in stock: Alcon Clareon lenses, Philips Sonicare ProtectiveClean brushes and Welch Allyn Spot monitors.",
-        "Try the Zeiss Lumera demo and the Alcon Centurion wet lab at the congress.",
         "At reception now: Kinesio Tex Gold tape and Curaprox Black toothpaste.",
         "Cliniko says the booking for this one failed, can you write a short text?",
         "Job advert: physio, OSCAR EMR experience preferred.",
@@ -56,7 +55,7 @@ def test_a_person_beside_a_maker_stays_masked():
         "Meet us at the George R. Hanley Convention Center on Friday.",
         "Find us next to the Bella Rose Studio on King Street.",
         "Experience with Humphrey Field Analyzer and Optos imaging preferred.",
-        "Der Kuchen kommt von der Gelateria Bellini am Markt.",
+        "Dr. Weber spendiert Eis von Gelateria Rosalie.",
     ],
 )
 def test_a_venue_shop_or_device_named_after_a_person_is_no_patient(text):
