@@ -55,7 +55,7 @@ def test_a_person_beside_a_maker_stays_masked():
         "Meet us at the George R. Hanley Convention Center on Friday.",
         "Find us next to the Bella Rose Studio on King Street.",
         "Experience with Humphrey Field Analyzer and Optos imaging preferred.",
-        "Dr. Weber spendiert Eis von Gelateria Rosalie.",
+        "Das Team spendiert Eis von Gelateria Rosalie.",
     ],
 )
 def test_a_venue_shop_or_device_named_after_a_person_is_no_patient(text):
