@@ -77,9 +77,10 @@ class ClinicTerms:
 
     def _staff_surname_and_noun(self, text: str) -> bool:
         """A staff member's surname, no given name, and one capitalised word the name lists do not hold: a German
-        noun after a titled colleague ("hat Dr. Weber Pralinen gebracht"), not a second name."""
+        noun after a titled colleague ("hat Dr. Weber Pralinen gebracht"), not a second name. Not a surname in capitals
+        before the given name, as an export writes a patient's name ("<SURNAME> <Given>"), whoever shares it."""
         parts = _NAME_WORD.findall(text)
-        if len(parts) != 2 or not self.surnames:
+        if len(parts) != 2 or not self.surnames or (len(parts[0]) > 1 and parts[0].isupper()):
             return False
         lists = name_lists()
         first, second = fold(parts[0]), fold(parts[1])

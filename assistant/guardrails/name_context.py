@@ -82,6 +82,8 @@ class _Patterns:
     cited: re.Pattern[str]
     relative_after: re.Pattern[str]
     role_title_before: re.Pattern[str]
+    colleague_role_before: re.Pattern[str]
+    award_after: re.Pattern[str]
 
 
 def _any(patterns: tuple[str, ...], role: str, suffix: str = "", flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -153,7 +155,18 @@ def _patterns() -> _Patterns | None:
         cited=_any(data.cited_authors or ("(?!)",), role),
         relative_after=re.compile(rf" (?:{family})(?!\w)", re.IGNORECASE),
         role_title_before=re.compile(rf"(?<![\w.-])(?:{words(data.clinician_role_titles) or '(?!)'}) $"),
+        colleague_role_before=re.compile(
+            rf"(?<![\w-])(?:{data.colleague_role_before or '(?!)'}) (?:{_FULL_NAME}(?:, {_FULL_NAME})*,? {_AND} )?$",
+            re.IGNORECASE,
+        ),
+        award_after=re.compile(data.award_after_name or "(?!)", re.IGNORECASE),
     )
+
+
+# A full name written as one (two capitalised words), and "and" in the clinics' languages: the colleagues a plural
+# job names before the last of them ("hygienists <name> and <name>").
+_FULL_NAME = r"(?-i:[A-Z])[\w'’-]* (?-i:[A-Z])[\w'’-]*"
+_AND = r"(?:and|&|und|e|et|y)"
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -176,12 +189,14 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
     before, after, sentence = text[lo:start], text[end:hi], text[lo:hi]
     if p.staff_name_cue.search(before) and _new_colleague_before(text, start, p):
         return True
-    if p.made_up_before.search(before) and _CLOSING_QUOTE.match(after):  # 'a made-up patient called "Sam"'
+    # 'a made-up patient called "Sam"', and an award: "named <Title Case words> of the Year"
+    if (p.made_up_before.search(before) and _CLOSING_QUOTE.match(after)) or p.award_after.match(after):
         return True
     if p.cue_before.search(before):
         return False
     if (
         _cited_author(text, start, end, p)
+        or _colleague_by_role(text[start:end], before, sentence, p)
         or p.place_after.match(after)
         or p.postnominals_after.match(after)
         or _a_character_or_a_condition(text[start:end], before, after, p)
@@ -208,6 +223,14 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
             text, (start, end), before, sentence, p
         )
     return " " in text[start:end] and _from_another_practice(after, sentence, p)
+
+
+def _colleague_by_role(name: str, before: str, sentence: str, p: _Patterns) -> bool:
+    """Whether a full name comes right after a clinic's job written in words ("dental nurse <given> <surname>",
+    "hygienists <name> and <name>"), in a sentence that speaks of no patient: a colleague."""
+    if " " not in name.strip() or not p.colleague_role_before.search(before):
+        return False
+    return not p.patient_word.search(sentence)
 
 
 def _from_another_practice(after: str, sentence: str, p: _Patterns) -> bool:

@@ -119,6 +119,7 @@ class NotPatients:
     after: frozenset[str]  # a word right after the name that makes it a song, an event or a place
     first: frozenset[str]  # a first word that makes it a saint's day or a place ("San", "St")
     language: frozenset[str]  # a word right after it that makes it a language ("interpreter")
+    makers: frozenset[tuple[str, ...]]  # product makers and brands, folded: "<maker> <product>" is a product
 
 
 @lru_cache(maxsize=1)
@@ -130,6 +131,7 @@ def not_patients() -> NotPatients:
         frozenset(w.lower() for w in data.not_person_after),
         frozenset(fold(w) for w in data.not_person_first),
         frozenset(w.lower() for w in data.language_after),
+        frozenset(_name_words(m) for m in data.makers),
     )
 
 
@@ -147,14 +149,16 @@ def _inside_a_place(text: str, start: int, end: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _place_names() -> tuple[tuple[str, ...], int]:
-    """The countries' and cities' names of two words or more (countries.yaml, covered or not), lower case, and the
-    longest one's length: "Hong Kong", "Tsim Sha Tsui" and "Sheung Wan" are made of words the name lists hold."""
+    """The countries' and cities' names of two words or more (countries.yaml, covered or not) and the named things'
+    (person_names.yaml), lower case, and the longest one's length: "Hong Kong", "Tsim Sha Tsui", "Sheung Wan" and
+    "Christmas Eve" are made of words the name lists hold."""
     from ..knowledge import registry
 
     data = registry.load(registry.COUNTRIES)
     covered = [p for c in data.countries for p in (c.name, *c.cities)]
     places = covered + [p for c in data.uncovered for p in (c.name, *c.cities)]
-    several = tuple(p.lower() for p in places if len(p.split()) > 1)
+    things = person_names().named_things  # "Christmas Eve": a given name inside a thing's name is the thing
+    several = tuple(p.lower() for p in [*places, *things] if len(p.split()) > 1)
     return several, max((len(p) for p in several), default=0)
 
 
@@ -170,7 +174,7 @@ def is_not_a_patient(text: str, start: int, end: int) -> bool:
     if not words:
         return False
     # The whole name only: "Gopal Joshi" is not "Anandi Gopal Joshi", and may well be a patient.
-    if words[0] in known.first or words in known.figures:
+    if words[0] in known.first or words in known.figures or _a_product(text, start, words, known.makers):
         return True
     if _inside_a_place(text, start, end):  # "Sha Tsui" of "Tsim Sha Tsui"
         return True
@@ -196,6 +200,25 @@ def is_not_a_patient(text: str, start: int, end: int) -> bool:
     # Right after the name only: "Amelia Wright's marathon story" is still a patient's story.
     after = re.match(r"[ \t]*([^\W\d_]+)", text[end:])
     return (after is not None and after.group(1).lower() in known.after) or names_a_language(text, end)
+
+
+_MAKER_WORDS = 3  # the most words a maker's name has
+
+
+def _a_product(text: str, start: int, words: tuple[str, ...], makers: frozenset[tuple[str, ...]]) -> bool:
+    """Whether the name starting at `start` (its folded `words`) starts with a maker's or a brand's name, or comes
+    right after one ("<maker> <product line>"): a product, not a person."""
+    chunk = text[max(0, start - 40) : start].split("\n")[-1]
+    # "<maker> <product>", nothing between: not "Alcon, <name>". A maker of two words may straddle the name's start.
+    before = _name_words(chunk)[-(_MAKER_WORDS - 1) :] if _WORD_THEN_SPACE.search(chunk) else ()
+    for k in range(len(before) + 1):
+        run = before[len(before) - k :] + words
+        if any(run[:n] in makers for n in range(max(k, 1), _MAKER_WORDS + 1)):
+            return True
+    return False
+
+
+_WORD_THEN_SPACE = re.compile(r"[^\W_][ \t]+$")
 
 
 _STREETS_SHORT = frozenset("st rd ave blvd ln hwy pde cres tce".split())

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from ..profile import ClinicProfile
 from ._data import any_of, guardrail_data, patient_data, words
 from .addresses import find_addresses
+from .alternatives import alternative_names
 from .births import find_birth_dates
 from .clinic import clinic_terms
 from .contacts import without_labelled_contacts
@@ -51,6 +52,7 @@ from .neighbours import (
     names_before_numbers,
 )
 from .ner import name_model
+from .notes import names_in_notes
 from .officers import without_privacy_officers
 from .phones import find_cued_phones, is_phone_cue, phone_regions
 from .recipes import without_recipe_words
@@ -356,6 +358,7 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     )
     spans = _with_given_names_in_brackets(text, _with_lower_name_tails(text, spans))
     spans = _without_own_addresses(text, _with_list_entries(text, _with_surnames_after_brackets(text, spans)))
+    spans = _added(text, spans, "NAME", alternative_names(text) + names_in_notes(text))
     spans, cleared = _without_colleagues_and_figures(text, _with_names_after_numbers(text, spans), extra_names)
     spans = _with_reviewer_initials(text, with_names_over_particles(text, _with_repeated_names(text, spans, cleared)))
     spans = _with_table_cells(text, _with_unlabelled_numbers(text, _with_dates_after_names(text, spans)))

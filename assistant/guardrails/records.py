@@ -140,13 +140,24 @@ def find_unlabelled_numbers(text: str, about_a_patient: bool = False) -> list[tu
     if not about_a_patient and context.search(text) is None:
         return []
     found = []
+    amount_end = -1  # where the last number read as an amount or a fee item ends
     for match in _PLAIN.finditer(text):
         digits = match.group(1)
         if not terms.unlabelled_min_digits <= len(digits) <= terms.unlabelled_max_digits:
             continue
         if _DIGIT_DATE.fullmatch(digits) or _YEARS.fullmatch(digits):
             continue
-        if before.search(text, max(0, match.start() - 12), match.start()) or after.match(text, match.end()):
+        if (
+            before.search(text, max(0, match.start() - _LABEL_REACH), match.start())
+            or after.match(text, match.end())
+            or (amount_end >= 0 and _LIST_GAP.fullmatch(text, amount_end, match.start()))
+        ):
+            amount_end = match.end()
             continue
         found.append(match.span(1))
     return found
+
+
+_LABEL_REACH = 20  # characters before a number in which the word that makes it an amount or a fee item is read
+# Between two numbers of one list ("item numbers: 31356, 30071"): the second is of the first's kind.
+_LIST_GAP = re.compile(r"[ ]*(?:(?:,|;|/|&|and|und|e|et)[ ]*)?")

@@ -306,7 +306,17 @@ class NameContext(Strict):
     # A colleague's role right before a name in a staff rota's row ("Reception:", "Hygiene:", "NP", "Sister").
     rota_roles: Regex | None = None
     # A clinician's post written as a title before a full name ("NP <name>", "RN <name>"), matched as written.
+    # Anonymised notes: the cue, and the words before a given name at a bullet's start (guardrails/notes.py).
+    anonymise_cue: Regex | None = None
+    notes_name_before: Regex | None = None
+    # Which of two people a call was about, in a staff chat (guardrails/alternatives.py).
+    alternative_which: Regex | None = None
+    alternative_or: Regex | None = None
+    alternative_relative: Regex | None = None
+    award_after_name: Regex | None = None  # after an award's title: " of the Year"
     clinician_role_titles: tuple[str, ...] = ()
+    # A clinic's job in words before a full name ("dental nurse <name>", "hygienists <name> and <name>").
+    colleague_role_before: Regex | None = None
     # A message that says it is a supplier's e-mail, and the sales roles its contacts sign with (see the data file).
     supplier_cue: Regex | None = None
     sales_roles: Regex | None = None
@@ -335,6 +345,7 @@ class PersonNames(Strict):
     not_person_first: tuple[str, ...] = ()
     language_after: tuple[str, ...] = ()  # "interpreter": the word before it is a language ("Somali interpreter")
     named_things: tuple[str, ...] = ()  # names of schemes and programmes that read as a person's name
+    makers: tuple[str, ...] = ()  # product makers and brands: a name starting with or after one is a product
     name_model: NameModel
     name_context: NameContext | None = None
 
