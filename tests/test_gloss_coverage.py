@@ -3,7 +3,9 @@ written for these tests (tests/data/gloss_messages.yaml), 30 more on health topi
 works, reviews and comments (gloss_messages39.yaml), and 30 more on a hospital's viral complaint, home remedies, muscle
 loss in old age, fake reviews, voseo and Brazilian Portuguese (gloss_messages40.yaml), and 30 more on a therapy group
 for children, leaving WhatsApp for a secure e-consultation, threats after a viral video, a pharmacy's offers, referrals
-and robotic surgery (gloss_messages42.yaml), glossed by assistant/chat/gloss.py."""
+and robotic surgery (gloss_messages42.yaml), and 30 more on a urologist's posts, a care home's photo consent, an
+influencer's commission, ACL injuries in girls' football, prices and 0% financing in ads, triage explained in a review
+reply and a femtosecond laser (gloss_messages43.yaml), glossed by assistant/chat/gloss.py."""
 
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ MESSAGES = yaml.safe_load((DATA / "gloss_messages.yaml").read_text(encoding="utf
 MESSAGES39 = yaml.safe_load((DATA / "gloss_messages39.yaml").read_text(encoding="utf-8"))
 MESSAGES40 = yaml.safe_load((DATA / "gloss_messages40.yaml").read_text(encoding="utf-8"))
 MESSAGES42 = yaml.safe_load((DATA / "gloss_messages42.yaml").read_text(encoding="utf-8"))
+MESSAGES43 = yaml.safe_load((DATA / "gloss_messages43.yaml").read_text(encoding="utf-8"))
 GLOSSARIES = glossaries()
 GLOSSER = Glosser(GLOSSARIES)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -60,6 +63,12 @@ EXPECTED42 = [
     for number, message in enumerate(messages, 1)
     if "expect" in message
 ]
+EXPECTED43 = [
+    pytest.param(language, message["text"], message["expect"], id=f"43-{language}-{number}")
+    for language, messages in MESSAGES43.items()
+    for number, message in enumerate(messages, 1)
+    if "expect" in message
+]
 ALL = [
     pytest.param(language, message["text"], id=f"{language}-{number}")
     for language, messages in MESSAGES.items()
@@ -91,7 +100,13 @@ def test_each_language_has_thirty_messages_on_therapy_groups_and_referrals_six_w
         assert len(messages) == 30 and sum("expect" in message for message in messages) == 6
 
 
-@pytest.mark.parametrize("language,text,expected", EXPECTED + EXPECTED39 + EXPECTED40 + EXPECTED42)
+def test_each_language_has_thirty_messages_on_urology_care_homes_and_ads_six_with_the_english_they_gloss_into():
+    assert set(MESSAGES43) == set(GLOSSARIES)
+    for messages in MESSAGES43.values():
+        assert len(messages) == 30 and sum("expect" in message for message in messages) == 6
+
+
+@pytest.mark.parametrize("language,text,expected", EXPECTED + EXPECTED39 + EXPECTED40 + EXPECTED42 + EXPECTED43)
 def test_a_request_is_glossed_into_the_english_a_keyword_matcher_reads(language, text, expected):
     glossed = " ".join(_words(GLOSSER.english(text, language)))
     missing = [words for words in expected if not re.search(rf"(?<![\w-]){re.escape(words)}(?![\w-])", glossed)]
