@@ -649,6 +649,7 @@ def test_every_card_a_draft_points_to_exists(kb):
     named += [c for k in news.kinds for c in (k.card, k.guide) if c]
     named += [
         *drafts.extras.sentiment_cards.values(),
+        *drafts.extras.asker_cards.values(),
         *([drafts.extras.comment_card] if drafts.extras.comment_card else []),
         *(c for r in [drafts.extras.comment_reply] if r for c in (r.hostile_card, r.disputed_card) if c),
     ]

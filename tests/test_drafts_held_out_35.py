@@ -70,3 +70,19 @@ def test_a_job_told_by_hiring_or_named_before_job_is_a_job_advert_for_that_role(
     assert drafter.news.kind_for(text).id == "job"
     draft = drafter.drafts(turn(text, ["linkedin"]), None, Asker(country=None))[0]
     assert f"We're hiring: {role}" in draft.text and "practice manager" not in draft.text.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "card"),
+    [
+        (
+            "Got this 1-star on Google from someone we've never seen in our system: \"Rude, rushed and overpriced, "
+            'avoid." We checked every list. Can you write the reply?',
+            "fake-reviews-how-to-report",
+        ),
+        ('Got this 1-star on Google: "Rude, rushed and overpriced, avoid." Can you write the reply?', None),
+    ],
+)
+def test_a_reviewer_the_asker_has_no_record_of_is_followed_by_the_fake_review_card(drafter, text, card):
+    [draft] = drafter.drafts(turn(text), None, Asker(country=None))
+    assert draft.kind == "review_reply" and draft.card == card

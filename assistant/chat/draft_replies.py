@@ -145,7 +145,10 @@ class ReplyWriter:
         asked = turn.masked.replace(review, " ")  # the asker's own words around the review
         what = "review" if _REVIEW_SITE.search(turn.masked) else "comment"
         title = f"Reply to the {what} ({drafted.situation.lower()})" if drafted.situation else f"Reply to the {what}"
-        card = self.data.extras.sentiment_cards.get(drafted.sentiment or "")
+        cards = self.data.extras.asker_cards  # "from a name we've never seen in our system": the fake-review card
+        around = asked if asked.strip() else turn.masked  # the review not told apart: the whole message
+        card = next((c for p, c in cards.items() if re.search(p, around, re.IGNORECASE)), None)
+        card = card or self.data.extras.sentiment_cards.get(drafted.sentiment or "")
         if card is None and what == "comment":
             card = self.data.extras.comment_card
         return Draft(

@@ -251,6 +251,9 @@ class DraftExtras(Strict):
     awareness: AwarenessCaptionData | None = None
     linkedin_profile: LinkedInProfileData | None = None
     sentiment_cards: dict[str, str] = {}  # review sentiment -> the card that follows its reply ("positive")
+    # The card that follows a reply when the asker's own words around the review say something it does not ("a name
+    # we've never seen in our system": the fake-review card): pattern -> card id, the first that matches wins.
+    asker_cards: dict[str, str] = {}
     # The card that follows a reply to a comment that is not praise: a comment under a post is no review, so the
     # advice on replying to reviews (ratings, review sites) does not fit it.
     comment_card: str | None = None
