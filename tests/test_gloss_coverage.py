@@ -19,11 +19,13 @@ from assistant.chat.data import glossaries
 from assistant.chat.gloss import Glosser
 
 DATA = Path(__file__).parent / "data"
-MESSAGES = yaml.safe_load((DATA / "gloss_messages.yaml").read_text(encoding="utf-8"))
-MESSAGES39 = yaml.safe_load((DATA / "gloss_messages39.yaml").read_text(encoding="utf-8"))
-MESSAGES40 = yaml.safe_load((DATA / "gloss_messages40.yaml").read_text(encoding="utf-8"))
-MESSAGES42 = yaml.safe_load((DATA / "gloss_messages42.yaml").read_text(encoding="utf-8"))
-MESSAGES43 = yaml.safe_load((DATA / "gloss_messages43.yaml").read_text(encoding="utf-8"))
+# Each round's messages: the file's round (its id prefix), how many messages a language has; six of each carry the
+# English they must gloss into.
+SETS = {"": 25, "39": 30, "40": 30, "42": 30, "43": 30}
+MESSAGES_BY_SET = {
+    name: yaml.safe_load((DATA / f"gloss_messages{name}.yaml").read_text(encoding="utf-8")) for name in SETS
+}
+MESSAGES = MESSAGES_BY_SET[""]
 GLOSSARIES = glossaries()
 GLOSSER = Glosser(GLOSSARIES)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -40,32 +42,9 @@ def _english_words(language: str) -> set[str]:
 
 
 EXPECTED = [
-    pytest.param(language, message["text"], message["expect"], id=f"{language}-{number}")
-    for language, messages in MESSAGES.items()
-    for number, message in enumerate(messages, 1)
-    if "expect" in message
-]
-EXPECTED39 = [
-    pytest.param(language, message["text"], message["expect"], id=f"39-{language}-{number}")
-    for language, messages in MESSAGES39.items()
-    for number, message in enumerate(messages, 1)
-    if "expect" in message
-]
-EXPECTED40 = [
-    pytest.param(language, message["text"], message["expect"], id=f"40-{language}-{number}")
-    for language, messages in MESSAGES40.items()
-    for number, message in enumerate(messages, 1)
-    if "expect" in message
-]
-EXPECTED42 = [
-    pytest.param(language, message["text"], message["expect"], id=f"42-{language}-{number}")
-    for language, messages in MESSAGES42.items()
-    for number, message in enumerate(messages, 1)
-    if "expect" in message
-]
-EXPECTED43 = [
-    pytest.param(language, message["text"], message["expect"], id=f"43-{language}-{number}")
-    for language, messages in MESSAGES43.items()
+    pytest.param(language, message["text"], message["expect"], id=f"{name}-{language}-{number}".lstrip("-"))
+    for name, by_language in MESSAGES_BY_SET.items()
+    for language, messages in by_language.items()
     for number, message in enumerate(messages, 1)
     if "expect" in message
 ]
@@ -76,37 +55,14 @@ ALL = [
 ]
 
 
-def test_each_language_has_twenty_five_requests_six_of_them_with_the_english_they_must_gloss_into():
-    assert set(MESSAGES) == set(GLOSSARIES)
-    for messages in MESSAGES.values():
-        assert len(messages) == 25 and sum("expect" in message for message in messages) == 6
+@pytest.mark.parametrize("name", SETS)
+def test_each_language_has_each_rounds_messages_six_of_them_with_the_english_they_must_gloss_into(name):
+    assert set(MESSAGES_BY_SET[name]) == set(GLOSSARIES)
+    for messages in MESSAGES_BY_SET[name].values():
+        assert len(messages) == SETS[name] and sum("expect" in message for message in messages) == 6
 
 
-def test_each_language_has_thirty_more_messages_on_health_topics_six_of_them_with_the_english_they_must_gloss_into():
-    assert set(MESSAGES39) == set(GLOSSARIES)
-    for messages in MESSAGES39.values():
-        assert len(messages) == 30 and sum("expect" in message for message in messages) == 6
-
-
-def test_each_language_has_thirty_messages_on_hospitals_remedies_and_reviews_six_with_the_english_they_gloss_into():
-    assert set(MESSAGES40) == set(GLOSSARIES)
-    for messages in MESSAGES40.values():
-        assert len(messages) == 30 and sum("expect" in message for message in messages) == 6
-
-
-def test_each_language_has_thirty_messages_on_therapy_groups_and_referrals_six_with_the_english_they_gloss_into():
-    assert set(MESSAGES42) == set(GLOSSARIES)
-    for messages in MESSAGES42.values():
-        assert len(messages) == 30 and sum("expect" in message for message in messages) == 6
-
-
-def test_each_language_has_thirty_messages_on_urology_care_homes_and_ads_six_with_the_english_they_gloss_into():
-    assert set(MESSAGES43) == set(GLOSSARIES)
-    for messages in MESSAGES43.values():
-        assert len(messages) == 30 and sum("expect" in message for message in messages) == 6
-
-
-@pytest.mark.parametrize("language,text,expected", EXPECTED + EXPECTED39 + EXPECTED40 + EXPECTED42 + EXPECTED43)
+@pytest.mark.parametrize("language,text,expected", EXPECTED)
 def test_a_request_is_glossed_into_the_english_a_keyword_matcher_reads(language, text, expected):
     glossed = " ".join(_words(GLOSSER.english(text, language)))
     missing = [words for words in expected if not re.search(rf"(?<![\w-]){re.escape(words)}(?![\w-])", glossed)]
