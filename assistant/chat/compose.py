@@ -403,6 +403,7 @@ class Composer:
 
     HIGH_CONFIDENCE = 0.85  # a card may answer a question the guide passages alone would not call covered
     DRAFT_CARD = 0.6  # a matched card follows a draft only this confident; else the draft kind's own card
+    COUNTRY_DRAFT_CARD = 0.5  # ...and a card written for the asker's country this confident
     # Below this confidence the card is said to answer the nearest question it knows, named: on the development
     # questions (eval/holdout.jsonl, reviewed by hand) 22 of the 47 cards matched below 0.6 answered a
     # neighbouring question, against 11 of 127 above it.
@@ -618,10 +619,14 @@ class Composer:
         return TopicIdeas(specialty=specialty.id, heading=heading, items=items) if items else None
 
     def _follows_draft(self, match: CardMatch) -> bool:
-        """Whether a card matched on the request's own words follows its draft: confident, and not a card about
-        setting up an account or choosing a platform (knowledge/data/drafts.yaml, not_after_drafts)."""
+        """Whether a card matched on the request's own words follows its draft: confident (a card written for the
+        asker's country at `COUNTRY_DRAFT_CARD`: a Brazilian dentist's caption is followed by the CFO's rules, not
+        the general checklist), and not a card about setting up an account or choosing a platform
+        (knowledge/data/drafts.yaml, not_after_drafts)."""
         unrelated = self.drafter.data.not_after_drafts if self.drafter is not None else ()
-        return match.confidence >= self.DRAFT_CARD and match.card.theme not in unrelated
+        own = self.matcher is not None and bool(self.matcher.written_for(match.card.id))
+        least = self.COUNTRY_DRAFT_CARD if own else self.DRAFT_CARD
+        return match.confidence >= least and match.card.theme not in unrelated
 
     def _asked_besides(self, turn) -> list[CardMatch]:
         """The card answering a question the message asks besides its request to write, when confident."""
