@@ -12,7 +12,7 @@ from .draft_inputs import (
     _pasted_comment,
     _with_tags,
 )
-from .draft_topics import TopicFinder, subject_after_colon, without_question
+from .draft_topics import QUOTED_CHAR, TopicFinder, subject_after_colon, without_question
 from .models import Draft, DraftKind
 from .wording import first_upper
 
@@ -194,9 +194,7 @@ def _subject_draft(
 
 # A myth quoted in the message: opened after a space, colon, comma or bracket and closed before one, apostrophes
 # inside words kept ("'it's caused by nerves'").
-_QUOTED_MYTH = re.compile(
-    r"(?:^|(?<=[\s:,;(]))[\"“'‘]((?:[^\"“”'‘’\n]|(?<=\w)['’](?=\w)){3,100}?)[\"”'’](?=[\s,.;:!?)]|$)"
-)
+_QUOTED_MYTH = re.compile(rf"(?:^|(?<=[\s:,;(]))[\"“'‘]({QUOTED_CHAR}{{3,100}}?)[\"”'’](?=[\s,.;:!?)]|$)")
 _MYTH_WORD = re.compile(r"\bmyths?\b", re.IGNORECASE)
 
 

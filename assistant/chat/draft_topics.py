@@ -499,9 +499,11 @@ _NOT_SUBJECT = re.compile(
 
 # A title the asker quotes for the post or video, apostrophes inside words kept ("a 60-second Reel script 'Is my
 # toddler's speech delayed?'"): a few words, straight after the kind of draft or a colon.
+# One character of quoted words: anything but a quote mark or a line break, or an apostrophe inside a word ("it's").
+QUOTED_CHAR = r"(?:[^\"“”'‘’\n]|(?<=\w)['’](?=\w))"
 _TITLE_AFTER_KIND = re.compile(
     r"\b(?:script|reel|video|short|tiktok|post|caption|carousel|called|titled)\s*:?\s+[\"“'‘]"
-    r"((?:[^\"“”'‘’\n]|(?<=\w)['’](?=\w)){5,80}?)[\"”'’](?=\s|[?.!,]|$)",
+    rf"({QUOTED_CHAR}{{5,80}}?)[\"”'’](?=\s|[?.!,]|$)",
     re.IGNORECASE,
 )
 
