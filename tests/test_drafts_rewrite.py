@@ -44,3 +44,16 @@ def test_elsewhere_the_product_may_stay_but_the_pressure_to_book_goes(drafter):
     assert "anti-wrinkle injections" in lower and "#botox" in lower
     assert "this month only" not in lower and "limited places" not in lower
     assert not any("prescription-only medicines" in n for n in draft.notes)
+
+
+def test_copy_in_single_quotes_with_apostrophes_inside_is_the_copy_rewritten(drafter):
+    """Copy quoted with single quotes and holding its own apostrophes ("Don't", "We're") is still the pasted copy:
+    it had been missed, and the asker got a caption on another subject."""
+    text = (
+        "Rewrite this caption for us please 'Don't miss out! We're offering the best teeth whitening in Leeds, "
+        "guaranteed results, book now'"
+    )
+    [draft] = drafter.drafts(turn(text, ["instagram"]), None, Asker(country="United Kingdom", code="GB"))
+    assert draft.title.startswith("Rewritten")
+    assert "teeth whitening in Leeds" in draft.text and "guaranteed" not in draft.text.lower()
+    assert ",," not in draft.text and ", ." not in draft.text

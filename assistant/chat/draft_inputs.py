@@ -17,7 +17,7 @@ DEFAULT_PLATFORM = "instagram"
 # Quoted text, or text pasted on the lines after a colon; not the asker's own numbered or bulleted questions after
 # one ("Two questions:\n1) Can we put a chatbot on our website ...?\n2) ...").
 _QUOTED = re.compile(
-    r"[\"“”«»]([^\"“”«»]{20,})[\"“”«»]|(?:^|\s)[\'‘]([^\'‘’]{20,})[\'’](?=\s|[?.!,]|$)"
+    r"[\"“”«»]([^\"“”«»]{20,})[\"“”«»]|(?:^|\s)[\'‘]((?:[^\'‘’]|(?<=\w)[\'’](?=\w)){20,})[\'’](?=\s|[?.!,]|$)"
     r"|:\s*\n+(?![ \t]*(?:\(?\d{1,2}[.)]|[-•*][ \t]))(.{20,})",
     re.DOTALL,
 )

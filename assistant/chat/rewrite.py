@@ -51,6 +51,8 @@ def _tidy(text: str) -> str:
     text = re.sub(r"\.(?:\s*\.)+", ".", text)
     text = re.sub(r"\s+([.,;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip(" ,;:-–")
     text = re.sub(r"^[.,;:\s]+", "", text)
+    text = re.sub(r"[,;](?:\s*[,;])+", ",", text)  # a phrase removed between two commas ("in Leeds,, book now")
+    text = re.sub(r"[,;]\s*(?=[.?])", "", text)
     if text and text[-1] not in ".?":
         text += "."
     return first_upper(text)
