@@ -74,3 +74,19 @@ def test_a_comment_that_disputes_a_post_without_a_story_gets_no_apology(drafter)
     [draft] = drafter.drafts(turn(text, ["facebook"]), None, Asker(country=None))
     assert "[the fuller, accurate point" in draft.text
     assert "sorry" not in draft.text.lower()
+
+
+def test_the_note_under_a_fee_complaint_reply_claims_only_what_the_reply_leaves_out(drafter):
+    """A fee complaint's replies speak of costs in general; the note under them said they "mention no ... costs".
+    What it says now holds: nothing of the reviewer's own bill (the amount) is in any version."""
+    text = (
+        "Someone left this on our Facebook page: 'This dentist is a scammer and a crook, charged me $400 for nothing, "
+        "avoid!!!' Can you draft a response? We're in Houston."
+    )
+    [draft] = drafter.drafts(turn(text, ["facebook"]), None, Asker(country="United States", code="US"))
+    versions = [draft.text, *draft.alternatives]
+    assert draft.kind == "review_reply" and not any("400" in v for v in versions)
+    spoken_of = " ".join(versions).lower()
+    [note] = [n for n in draft.notes if n.startswith("It never confirms")]
+    assert "cost" not in spoken_of or "costs" not in note, note
+    assert "bill" in note

@@ -158,7 +158,7 @@ class ReplyWriter:
             text=drafted.reply,
             alternatives=drafted.alternatives,
             notes=[
-                "It never confirms that the reviewer is a patient and mentions no care, dates or costs.",
+                *([self.data.reply_note] if self.data.reply_note else []),
                 *(
                     n.say
                     for n in self.data.review_notes

@@ -353,6 +353,7 @@ class DraftData(Strict):
     asker_intent: Regex | None = None  # the asker's own legal plans ("can we sue them?"): no threat in the review
     short_disclaimer: str = ""  # "Not personal advice.": the disclaimer of a bio with a tight limit
     trainee_note: str = ""  # shown with the bio of a clinician in training
+    reply_note: str = ""  # said under every drafted review reply: what it leaves out
     review_notes: tuple[ReviewNote, ...] = ()  # what to do after replying (the offline route), and when not to
     rewrite: RewriteData | None = None
     extras: DraftExtras = DraftExtras()
