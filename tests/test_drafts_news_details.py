@@ -126,3 +126,22 @@ def test_write_a_notice_asks_for_a_post(drafter):
     text = "Write our Eid notice: closed first two days of Eid, then open 10am-6pm"
     (draft,) = drafter.drafts(turn(text, ["instagram"]), None, Asker())
     assert "Closed first two days of Eid\nOpen 10am-6pm" in draft.text
+
+
+@pytest.mark.parametrize(
+    ("text", "service"),
+    [
+        (
+            "Can you write a Google Business Profile post for our audiology practice in Tucson? We now fit and adjust "
+            "over-the-counter hearing aids people buy themselves (even if they didn't buy from us) - $95 for a fitting "
+            "session. Keep it short.",
+            "fitting and adjusting over-the-counter hearing aids people buy themselves",
+        ),
+        ("Write a Facebook post: our pharmacy now stocks travel vaccines and malaria tablets.", "stocking travel"),
+    ],
+)
+def test_a_service_told_by_what_the_practice_now_does_is_announced_by_name(drafter, text, service):
+    """ "We now fit and adjust over-the-counter hearing aids" is a new service, named in the post; the price "for a
+    fitting session" had made the subject a fitting session, and the post was on car seat fitting mistakes."""
+    (draft,) = drafter.drafts(turn(text, ["google_business"]), None, Asker(country="United States", code="US"))
+    assert service in draft.text and "car seat" not in draft.text.lower()

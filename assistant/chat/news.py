@@ -158,6 +158,13 @@ _UNTIL = (  # what is offered ends before whom it is for, a bracket, a clause or
     r"(.+?)(?=\s+(?:for|in|at|on|from|to)\s+(?:my|our|the|your|a|an)\b|\s*\(|[,.;!?\n]|$"
     r"|\s+(?:next|this|later this)\s+(?:week|month|year|spring|summer|autumn|fall|winter)\b)"
 )
+# "We now fit and adjust over-the-counter hearing aids": what is done now, said as a service ("fitting and adjusting
+# over-the-counter hearing aids"), for "We now offer {service}".
+_DONE = r"(?:fit|adjust|stock|supply|supplies|perform|repair)s?"
+_DONE_NOW = re.compile(
+    rf"\b(?:now|also)\s+({_DONE}(?:\s+(?:and|&)\s+{_DONE})?)\s+(?:a |an |the )?" + _UNTIL,
+    re.IGNORECASE,
+)
 _SERVICE = (  # the strongest cue first: "announcing that we now offer X" is about X
     re.compile(
         r"\b(?:now|also) (?:offers?|offering|provides?|providing|do|doing|runs?|running|have)\s+(?:a |an |the )?"
@@ -417,10 +424,18 @@ def _service_in(kind: NewsKind, text: str, found: str) -> str:
         return offered.group(1) or offered.group(2)
     if kind.id == "event" and (event := _EVENT.search(text)):
         return "our " + event.group(1).strip()
+    if not found and (done := _DONE_NOW.search(text)):
+        return f"{_doing(done.group(1))} {done.group(2).strip()}"
     if not found and (service := next((m for m in (p.search(text) for p in _SERVICE) if m), None)):
         what = service.group(1).strip()
         return "" if what.lower() in _PRONOUNS else what  # "announce it": the message says elsewhere what "it" is
     return found
+
+
+def _doing(verbs: str) -> str:
+    """ "fit and adjust" -> "fitting and adjusting", "stocks" -> "stocking"."""
+    stems = (re.sub(r"(?<!s)s$", "", re.sub(r"ies$", "y", w)) for w in verbs.lower().split())
+    return " ".join(w if w in ("and", "&") else w + ("ting" if w == "fit" else "ing") for w in stems)
 
 
 def _dated(kind: NewsKind, text: str, dates: list[str]) -> dict[str, str]:
