@@ -64,6 +64,13 @@ _PLACEHOLDER = re.compile(r"\[[^\]\n]{2,}\]")
             "aligner",
             "aligner",
         ),
+        # a pharmacy's own topics hold the NHS scheme it runs: never the post on taking old medicines back
+        (
+            "Independent pharmacy in Stockport. Can you write us a Facebook post explaining Pharmacy First? Friendly.",
+            "pharmacy",
+            "pharmacy first",
+            "seven common conditions",
+        ),
     ],
 )
 def test_the_subject_finds_the_finished_post_on_it_in_any_specialty(drafter, text, specialty, title_word, said):
