@@ -145,3 +145,22 @@ def test_a_service_told_by_what_the_practice_now_does_is_announced_by_name(draft
     fitting session" had made the subject a fitting session, and the post was on car seat fitting mistakes."""
     (draft,) = drafter.drafts(turn(text, ["google_business"]), None, Asker(country="United States", code="US"))
     assert service in draft.text and "car seat" not in draft.text.lower()
+
+
+def test_a_post_for_recruitment_is_a_job_advert_and_a_relocation_sum_is_no_pay(drafter):
+    """ "desperate for theatre nurses ... a post for recruitment" asks for a job advert (it had got a post on moving
+    premises, read from "relocation"); a relocation package is an offer, not the pay; the hospital is "our hospital"
+    even when it is "in rural Wales"."""
+    text = (
+        "Comms at a small hospital in rural Wales, we are desperate for theatre nurses. Can you write a Facebook post "
+        "for recruitment? We offer relocation support up to £8k, free parking and a preceptorship for new grads."
+    )
+    (draft,) = drafter.drafts(turn(text, ["facebook"]), None, Asker(country="United Kingdom", code="GB"))
+    assert draft.title.endswith("job advert") and "Our hospital" in draft.text
+    assert "Pay: £8k" not in draft.text and "relocation support up to £8k" in draft.text
+
+
+def test_a_service_just_started_is_a_new_service(drafter):
+    text = "Write a Google Business Profile update: I just started offering a menopause clinic, online or in person."
+    (draft,) = drafter.drafts(turn(text, ["google_business"]), None, Asker())
+    assert "new service" in draft.title and "menopause clinic" in draft.text

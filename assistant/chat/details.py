@@ -27,9 +27,12 @@ _PRACTICE = re.compile(
 # The asker's own place ("our pharmacy in Swansea", "we're a small physio clinic", "a dental office in Austin"): its
 # kind word stands in for a missing phone number ("call the pharmacy", never "call the practice" for a pharmacy).
 _OWN_KIND = rf"(?:{_PLACE[3:-1]}|unit|department)"  # also "our midwife-led unit", "our OT department"
+_REGION = (
+    r"(?:north|south|east|west|central|rural|northern|southern|eastern|western|upstate|downstate)"  # "in northern BC"
+)
 _OWN_PLACE = re.compile(
     rf"\b(?:our|my|we'?re an?|we are an?|i (?:run|own|manage|work at) an?)\s+(?:[\w'’-]+\s+){{0,3}}?({_OWN_KIND})\b"
-    rf"(?!\s+(?:manager|nurse|team|account|page|owner)\b)|\b(?:an?|the)\s+(?:[\w'’-]+\s+){{0,2}}?({_PLACE})\s+in\s+(?-i:[A-Z])",
+    rf"(?!\s+(?:manager|nurse|team|account|page|owner)\b)|\b(?:an?|the)\s+(?:[\w'’-]+\s+){{0,2}}?({_PLACE})\s+in\s+(?:{_REGION}\s+)?(?-i:[A-Z])",
     re.I,
 )
 _FUNDING = re.compile(r"\b(NHS and private|private and NHS|NHS|private|mixed NHS and private)\b", re.I)

@@ -107,12 +107,13 @@ _NEEDS = re.compile(
     r"|\b(?:[A-Z]{2,5}|fully|must be)\s*[- ]?registered\b[^,.;\n]{0,30}",
 )
 _PERKS = re.compile(
-    r"\b(?:cpd|pension|parking|(?<!a )bonus(?:es)?|days? off|annual leave|holidays?|health insurance|indemnity|"
+    r"\b(?:cpd|pension|parking|(?<!a )bonus(?:es)?|sign[- ]on|relocation|days? off|annual leave|holidays?|"
+    r"health insurance|indemnity|"
     r"training budget|study leave|flexible (?:hours|working)|(?:four|4)[- ]day week|paid (?:training|courses?))\b",
     re.IGNORECASE,
 )
 _MOST_LISTED = 6  # benefits or requirements said in passing that a post lists, at most
-_PIECES = re.compile(r"[^,.;:\n()]+(?:[.,]\d[^,.;:\n()]*)*")  # "CPD budget €1,500" stays one piece
+_PIECES = re.compile(r"[^,.;:?!\n()]+(?:[.,]\d[^,.;:?!\n()]*)*")  # "CPD budget €1,500" stays one piece
 _HOURS = re.compile(
     r"\b(?:full[- ]time|part[- ]time|\d{1,2}\s*sessions?(?:\s*(?:a|per)\s*week)?|"
     r"\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?\s*hours?\s*(?:a|per)\s*week|"
@@ -172,7 +173,8 @@ _SERVICE = (  # the strongest cue first: "announcing that we now offer X" is abo
         re.IGNORECASE,
     ),
     re.compile(  # "we start offering egg freezing next month"
-        r"\b(?:start|starting|begin|beginning|will be)\s+(?:offering|providing|running)\s+(?:a |an |the )?" + _UNTIL,
+        r"\b(?:start|started|starting|begin|began|beginning|will be)\s+(?:offering|providing|running)\s+"
+        r"(?:a |an |the )?" + _UNTIL,
         re.IGNORECASE,
     ),
     re.compile(  # "Starting small-group antenatal classes: 4 weeks, Tuesday evenings": the classes
