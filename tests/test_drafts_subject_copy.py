@@ -178,3 +178,17 @@ def test_a_title_quoted_straight_after_the_request_is_the_subject(drafter):
     (draft,) = drafter.drafts(turn(text, ["instagram"]), None, Asker(specialty="pediatrics"))
     assert draft.kind == "video_script" and "fever" in draft.title.lower() and "myth" in draft.title.lower()
     assert "[your key point" not in draft.text and "constantly" not in draft.text
+
+
+def test_a_subject_said_without_a_cue_finds_the_topic_whose_title_it_names(drafter):
+    """ "Hay fever season is here. Could you write a short post reminding people we can help": no "about", but the
+    message says the head of the pharmacy's hay fever topic in full; it had got no draft at all."""
+    text = "Hay fever season is here at last. Could you write a short Instagram post reminding people we can help?"
+    drafts = drafter.drafts(turn(text, ["instagram"]), None, Asker(specialty="pharmacy"))
+    assert drafts and "hay fever" in drafts[0].title.lower() and not _PLACEHOLDER.search(drafts[0].text)
+
+
+def test_a_topic_named_in_passing_is_no_subject_when_a_cue_names_another(drafter):
+    text = "We ran hay fever season posts last spring. Could you write a short Instagram post about our new car park?"
+    drafts = drafter.drafts(turn(text, ["instagram"]), None, Asker(specialty="pharmacy"))
+    assert not any("hay fever" in d.title.lower() for d in drafts)

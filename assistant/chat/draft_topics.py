@@ -284,6 +284,8 @@ class TopicFinder:
             found = self.best_topic(narrow, specialty, None, across=False)  # "a pelvic floor physio post"
         if found is None and specialty:
             found = self._part_topic(turn.masked, specialty)
+        if found is None and specialty and subject == self._uncued(turn.masked):
+            found = self._named_topic(turn.masked, specialty)
         if found is None and specialty:
             return specialty, None
         return found or (None, None)
@@ -296,6 +298,28 @@ class TopicFinder:
         parts = re.split(split, phrase) if phrase and split else []
         found = (self.best_topic(self.subject(part), specialty, None, across=False) for part in parts[:3])
         return next((f for f in found if f), None) if len(parts) > 1 else None
+
+    def _uncued(self, text: str) -> str:
+        """The subject of a message that names none with a cue, a colon or a quoted title: the message itself."""
+        return self.subject(text) if self.first_cue(text) is None and not _TITLE.search(text) else ""
+
+    def _named_topic(self, text: str, specialty: str):
+        """(specialty, topic) of the asker's field whose title's head ("Hay fever season" in "Hay fever season: get
+        ready before the pollen peaks") the message says in full, when it names its subject with no cue ("Spring's
+        arrived and hay fever season is kicking off. Could you write a short Facebook post reminding people we can
+        help"); the topic with the longest such head, else None."""
+        said = set(tokenize(text))
+        stop = self._unmatched
+        best, most = None, 1
+        for spec_id, topic, _ in self._topics:
+            head = [w for w in tokenize(topic.title.split(":")[0]) if w not in stop]
+            if (
+                spec_id == specialty
+                and most < len(head) <= _HEAD_WORDS
+                and all(any(_same_word(w, t) for t in said) for w in head)
+            ):
+                best, most = (spec_id, topic), len(head)
+        return best
 
     def named_day(self, text: str) -> str | None:
         """The awareness day, week or month a message names ("World Hearing Day", "Movember"), as typed, or None."""
@@ -327,6 +351,7 @@ class TopicFinder:
         return _HOW_MANY.sub(lambda m: "how to " if m.group(1) else "", phrase)
 
 
+_HEAD_WORDS = 4  # a title's head said in full names a topic when it has two to four words
 _HOW_MANY = re.compile(r"^(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(to)\s+)?", re.IGNORECASE)
 
 
