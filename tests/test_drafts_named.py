@@ -194,7 +194,7 @@ def test_posts_in_the_plural_are_a_request_to_write(drafter):
 def test_the_text_for_a_carousels_slides_is_a_request_to_write(drafter):
     """ "Can you write the text for each slide (max 7 slides) and a caption" asks for a carousel: it had been read as
     a question, with no draft."""
-    text = "Can you write the text for each slide (max 6 slides) and a caption? It's about knee pain on the stairs."
+    text = "We want a carousel '4 myths about knee pain'. Can you write the text for each slide (max 6 slides)?"
     assert requested_kind(text, drafter.data) == "caption"
     assert requested_kind("What text should go on each slide of a carousel?", drafter.data) is None
 
