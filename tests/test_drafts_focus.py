@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from assistant.chat.compose import Asker
 from assistant.chat.details import details_in
-from assistant.chat.draft_topics import _same_word
+from assistant.chat.draft_topics import same_word
 from tests.drafting import turn
 
 
 def test_a_word_matches_its_own_forms_but_not_another_word_that_starts_the_same():
-    assert _same_word("floss", "flossing") and _same_word("vaccine", "vaccines") and _same_word("talk", "talker")
-    assert not _same_word("late", "later") and not _same_word("hear", "heart")
+    assert same_word("floss", "flossing") and same_word("vaccine", "vaccines") and same_word("talk", "talker")
+    assert not same_word("late", "later") and not same_word("hear", "heart")
 
 
 def test_a_script_on_a_subject_no_copy_covers_stays_on_that_subject(drafter):

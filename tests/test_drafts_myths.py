@@ -82,3 +82,43 @@ def test_the_myths_named_are_quoted_claims_after_the_ask_not_titles(drafter, tex
 )
 def test_a_script_with_no_video_named_is_a_video_script_unless_it_is_for_the_phone_or_desk(drafter, text, kind):
     assert requested_kind(text, drafter.data) == kind
+
+
+# --- several myths asked, none named: the field's own checked myths ------------------------------------------------
+
+
+def test_a_carousel_of_myths_about_a_subject_busts_the_fields_checked_myths_on_it(drafter):
+    """A physio's "carousel '5 myths about low back pain'" had got a template repeating the title on every slide, the
+    facts left to add; the physios' checked posts on back-pain myths bust them now, fewer than asked said so."""
+    text = "We want an Instagram carousel '5 myths about low back pain'. Can you write the text for each slide?"
+    [draft] = drafter.drafts(turn(text, ["instagram"]), None, Asker(specialty="physiotherapy"))
+    assert draft.title.startswith("Instagram carousel") and "myths about low back pain" in draft.title
+    assert "Myth: rest completely when your back hurts" in draft.text and "[" not in draft.text
+    myths = [line for line in draft.text.splitlines() if line.startswith("Slide") and "Myth:" in line]
+    assert 2 <= len(myths) <= 5 and all("{" not in m and not m.endswith("?") for m in myths)
+    assert len(myths) == 5 or any("of the 5 myths you asked for" in n for n in draft.notes)
+
+
+def test_a_script_on_a_fields_common_myths_busts_as_many_as_asked_from_its_checked_posts(drafter):
+    text = "I'm a dentist. Write me a reel script busting 3 common dental myths"
+    [draft] = drafter.drafts(turn(text, ["instagram"]), None, Asker(specialty="dentistry"))
+    assert draft.kind == "video_script"
+    lines = [line for line in draft.text.splitlines() if line[:1].isdigit() and line[1:3] == ". "]
+    assert len(lines) == 3 and all("Myth:" in line for line in lines) and "[The fact" not in draft.text
+
+
+@pytest.mark.parametrize(
+    ("text", "specialty"),
+    [
+        # the asker's own myths, quoted: each named, the facts to add (above)
+        (
+            "Write a reel script busting 2 myths about braces: 'you're too old at 40' and 'they always hurt'.",
+            "orthodontics",
+        ),
+        # no field known: no field's myths
+        ("Write a reel script busting 3 myths about back pain", None),
+    ],
+)
+def test_no_checked_myths_stand_in_for_the_askers_own_or_for_an_unknown_field(drafter, text, specialty):
+    drafts = drafter.drafts(turn(text, ["instagram"]), None, Asker(specialty=specialty))
+    assert not any("Each myth is our checked post" in n for d in drafts for n in d.notes)

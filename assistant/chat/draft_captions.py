@@ -25,6 +25,7 @@ from .draft_inputs import (
     listed_items,
     until_instruction,
 )
+from .draft_myths import myth_series
 from .models import Draft
 
 if TYPE_CHECKING:
@@ -153,8 +154,14 @@ class CaptionWriter(CaptionCounts, DayCaptions):
         if news is not None:
             posted = self._news(turn, profile, news, _platform(turn, profile), values)
             return self._service_facts(posted, news, turn, specialty, values)
-        spec_id, topic = self.topics.specialty_and_topic(turn, specialty)
         platform = self.kb.platform(_platform(turn, profile))
+        field = specialty or (profile.specialty if profile else None)
+        myths = myth_series(
+            self.kb, self.data.extras.myths, self.topics, turn.masked, field, "caption", platform, values
+        )
+        if myths is not None:  # "a carousel '5 myths about low back pain'": the field's checked myths on it
+            return myths
+        spec_id, topic = self.topics.specialty_and_topic(turn, specialty)
         if topic is None:  # nothing authored on this subject: a general caption on it, never another subject's
             drafted = general_draft(self.kb, self.data, self.topics, turn, platform.id, values, "caption")
             return self._general_tags(drafted, turn, profile, specialty)

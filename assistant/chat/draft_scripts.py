@@ -13,6 +13,7 @@ from .draft_inputs import (
     _platform,
     _values,
 )
+from .draft_myths import myth_series
 from .draft_topics import TopicFinder, quoted_title
 from .models import Draft
 
@@ -25,6 +26,14 @@ def video_script_draft(
     kb: KnowledgeBase, data: DraftData, topics: TopicFinder, turn, profile: ClinicProfile | None, specialty
 ) -> Draft | None:
     """The short-video script a message asks for: authored, from the video ideas, else a general one."""
+    field = specialty or (profile.specialty if profile else None)
+    platform = _platform(turn, profile) if turn.platforms_named else "instagram"
+    values = _values(profile, details_in(turn.masked, kb.countries))
+    myths = myth_series(
+        kb, data.extras.myths, topics, turn.masked, field, "video_script", kb.platform(platform), values
+    )
+    if myths is not None:  # "a reel busting 3 dental myths": the field's checked myths
+        return myths
     spec_id, topic = topics.specialty_and_topic(turn, specialty)
     if topic is None and (title := quoted_title(turn.masked)).endswith("?"):
         # "a Reel script 'Is my toddler's speech delayed?'": the question the video answers says what it is about

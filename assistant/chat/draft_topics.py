@@ -148,7 +148,7 @@ class TopicFinder:
             title = set(tokenize(topic.title))  # a word in the title counts more than one in the keywords
             score = 0.0
             for w in words:
-                same = [t for t in topic_words if _same_word(w, t)]
+                same = [t for t in topic_words if same_word(w, t)]
                 if same:
                     score += max(self._idf.get(t, 0.0) * (1.5 if t in title else 1.0) for t in same)
             if score > 0:
@@ -161,7 +161,7 @@ class TopicFinder:
         """The words of a text (or their forms) that a topic's title and keywords have."""
         stop = set(self.data.extras.subject_stopwords)
         topic_words = set(tokenize(f"{topic.title} {' '.join(topic.keywords)}"))
-        return {w for w in tokenize(text) if w not in stop and any(_same_word(w, t) for t in topic_words)}
+        return {w for w in tokenize(text) if w not in stop and any(same_word(w, t) for t in topic_words)}
 
     def says_all(self, subject: str, topic: Topic) -> bool:
         """Whether a topic's title and keywords have every word of the subject (or a form of it)."""
@@ -176,7 +176,7 @@ class TopicFinder:
         words = {w for w in tokenize(subject) if w not in stop}
         topic_words = set(tokenize(f"{topic.title} {' '.join(topic.keywords)}"))
         audience = self._audience
-        missed = [w for w in words if not any(_same_word(w, t) for t in topic_words)]
+        missed = [w for w in words if not any(same_word(w, t) for t in topic_words)]
         if words - audience:  # whom a post is for, unsaid, misses nothing when the subject says what about
             if not (words - set(missed)) - audience:
                 return False  # ... but is not enough to say what a post is about
@@ -196,13 +196,19 @@ class TopicFinder:
 
     def _topics_know(self, word: str) -> bool:
         """Whether some topic has a word, or an inflection of it."""
-        return any(_same_word(word, t, _INFLECTIONS, False) for t in self._idf)
+        return any(same_word(word, t, _INFLECTIONS, False) for t in self._idf)
 
     @cached_property
     def _vocabulary(self) -> frozenset[str]:
         """Every word of the guides and of the finished posts' main text."""
         posts = (f"{c.warm.hook} {c.warm.body}" for spec in self.kb.copy.values() for c in spec.values())
         return frozenset(w for text in (*(g.body for g in self.kb.guides), *posts) for w in tokenize(text))
+
+    def telling(self, word: str) -> bool:
+        """Whether a word says what a post is about: not a generic word ("common") nor a field's name ("dental")."""
+        return all(w not in self._unmatched and w not in self._specialty_words for w in tokenize(word)) and bool(
+            tokenize(word)
+        )
 
     def key_word(self, subject: str) -> str | None:
         """The subject's most telling word that some topic knows ("heel" in "heel pain"; never "vs"), or None."""
@@ -221,11 +227,11 @@ class TopicFinder:
         copy = self.kb.copy.get(spec_id, {}).get(topic.title) if spec_id else None
         if copy is not None and key is not None:
             said = tokenize(f"{topic.title} {' '.join(topic.keywords)} {copy.warm.hook} {copy.warm.body}")
-            return any(_same_word(key, t) for t in said)
+            return any(same_word(key, t) for t in said)
         if not self.covers(subject, topic):
             return False
         topic_words = set(tokenize(f"{topic.title} {' '.join(topic.keywords)}"))
-        return key is None or any(_same_word(key, t) for t in topic_words)
+        return key is None or any(same_word(key, t) for t in topic_words)
 
     def best_topic(self, subject: str, specialty: str | None, day: str | None = None, across: bool = True):
         """(specialty id, topic) about the subject: the asker's specialty first, then (`across`) any specialty whose
@@ -316,7 +322,7 @@ class TopicFinder:
             if (
                 spec_id == specialty
                 and most < len(head) <= _HEAD_WORDS
-                and all(any(_same_word(w, t) for t in said) for w in head)
+                and all(any(same_word(w, t) for t in said) for w in head)
             ):
                 best, most = (spec_id, topic), len(head)
         return best
@@ -396,7 +402,7 @@ _ENDINGS = frozenset({"s", "es", "ed", "d", "ing", "er", "ers", "ly", "y", "ies"
 _INFLECTIONS = frozenset({"s", "es", "ed", "d", "ing"})  # the same word, not a word made from it
 
 
-def _same_word(a: str, b: str, endings: frozenset[str] = _ENDINGS, compounds: bool = True) -> bool:
+def same_word(a: str, b: str, endings: frozenset[str] = _ENDINGS, compounds: bool = True) -> bool:
     """One word or a form of it: "floss" and "flossing", "vaccine" and "vaccines" (four letters at least)."""
     short, long = sorted((a, b), key=len)
     if a == b or len(short) < 4 or not long.startswith(short):

@@ -32,3 +32,13 @@ def role_in_sentence(title: str) -> str:
     its capitals ("GP", "SLT", "RN")."""
     first = title.split()[0] if title.split() else title
     return title if first.isupper() and len(first) > 1 else title[:1].lower() + title[1:]
+
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+
+
+def count_of(word: str) -> int | None:
+    """A count written in digits or as a word up to ten ("5", "five"), else None."""
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word.lower())

@@ -178,6 +178,26 @@ class GeneralCarousel(Strict):
     caption: str = Field(min_length=20)
 
 
+class MythSeries(Strict):
+    """Several myths of the asker's field busted in one carousel, caption or script, each from the field's checked post
+    on it (knowledge/copy/, topics titled "Myth: ..."), when the asker names none ("a carousel '5 myths about low back
+    pain'"). {count}, {Count}, {subject}, {Subject}, {n}, {slide}, {booking} and {phone} are filled in."""
+
+    about: Regex  # what the myths are about (group 1: "low back pain" in "5 myths about low back pain")
+    before: Regex  # the words before "myths" (group 1: "fever" in "'Fever myths'")
+    how_many: Regex  # how many are asked (group 1: "5" or "five")
+    default_count: int = Field(default=5, ge=2, le=10)
+    cover: str = Field(min_length=5)  # first slide, a subject named: {count} {subject}
+    cover_field: str = Field(min_length=5)  # first slide, no subject named: {count}
+    last: str = Field(min_length=10)  # last slide or line
+    caption: str = Field(min_length=10)  # the caption under the carousel, or above the numbered myths
+    script_hook: str = Field(min_length=10)
+    script_line: str = Field(min_length=10)  # {n} {slide}
+    script_last: str = Field(min_length=10)
+    note: str = Field(min_length=10)
+    fewer_note: str = Field(min_length=10)  # fewer checked myths than asked: {count} {asked}
+
+
 class MythDrafts(Strict):
     """A myth-busting script or caption on a subject no authored copy covers, for the myths the asker names: each
     myth once, after the fact that replaces it (the fact is what people should remember), the fact left for the
@@ -195,6 +215,7 @@ class MythDrafts(Strict):
     caption_last: str = Field(min_length=10)
     note: str = Field(min_length=10)
     max_myths: int = Field(default=5, ge=1, le=10)
+    series: MythSeries | None = None
 
 
 class DraftLimits(Strict):
