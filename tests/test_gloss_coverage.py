@@ -5,7 +5,9 @@ loss in old age, fake reviews, voseo and Brazilian Portuguese (gloss_messages40.
 for children, leaving WhatsApp for a secure e-consultation, threats after a viral video, a pharmacy's offers, referrals
 and robotic surgery (gloss_messages42.yaml), and 30 more on a urologist's posts, a care home's photo consent, an
 influencer's commission, ACL injuries in girls' football, prices and 0% financing in ads, triage explained in a review
-reply and a femtosecond laser (gloss_messages43.yaml), glossed by assistant/chat/gloss.py."""
+reply and a femtosecond laser (gloss_messages43.yaml), and 30 more on a patient in crisis writing at night, a midwife's
+antenatal classes, egg donors, veneers in instalments, Meta ads on waiting lists and the pixel on a sign-up page, and
+cross-border surgery packages (gloss_messages44.yaml), glossed by assistant/chat/gloss.py."""
 
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from assistant.chat.gloss import Glosser
 DATA = Path(__file__).parent / "data"
 # Each round's messages: the file's round (its id prefix), how many messages a language has; six of each carry the
 # English they must gloss into.
-SETS = {"": 25, "39": 30, "40": 30, "42": 30, "43": 30}
+SETS = {"": 25, "39": 30, "40": 30, "42": 30, "43": 30, "44": 30}
 MESSAGES_BY_SET = {
     name: yaml.safe_load((DATA / f"gloss_messages{name}.yaml").read_text(encoding="utf-8")) for name in SETS
 }
