@@ -26,6 +26,7 @@ from .draft_inputs import (
     until_instruction,
 )
 from .draft_myths import myth_series
+from .draft_newsletter import asks_for_newsletter, newsletter
 from .models import Draft
 
 if TYPE_CHECKING:
@@ -143,6 +144,9 @@ class CaptionWriter(CaptionCounts, DayCaptions):
 
     def caption(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
         values = _post_values(profile, details_in(turn.masked, self.kb.countries))
+        if asks_for_newsletter(turn.masked, letter := self.data.extras.newsletter) and letter is not None:
+            field = specialty or (profile.specialty if profile else None)
+            return newsletter(self.kb, letter, self.topics, turn, field, values)  # its news is part of the issue
         if (day := self.awareness(turn, profile, specialty, values)) is not None:
             return day  # "a caption for World Mental Health Day": the day's post, its date, a crisis line
         if (named := self.topics.named_day(turn.masked)) is not None:  # a day our data has no post for: on that day

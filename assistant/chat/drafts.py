@@ -51,6 +51,9 @@ def requested_kind(text: str, data: DraftData) -> DraftKind | None:
     nor does a sentence that a question after it asks about ("... to make TikTok videos. Is that allowed?")."""
     if data.permission or data.permission_of_before:
         text = " ".join(_requesting_sentences(_SENTENCE_END.split(text), data))
+    letter = data.extras.newsletter
+    if letter is not None and any(compiled(p, re.IGNORECASE | re.DOTALL).search(text) for p in letter.asks):
+        return "caption"  # an email newsletter issue: written as one post
     for kind in data.order:
         if any(compiled(p, re.IGNORECASE | re.DOTALL).search(text) for p in data.requests.get(kind, ())):
             if kind == "hashtags" and data.caption_with_hashtags and re.search(data.caption_with_hashtags, text, re.I):

@@ -267,6 +267,30 @@ class PracticeField(Strict):
         return value
 
 
+class NewsletterData(Strict):
+    """An email newsletter issue asked for ("a monthly email newsletter for caregivers ... First issue topic: preventing
+    falls at home this winter. Can you write it?"): subject line, a greeting, the main piece from the finished post
+    on its topic (else a marked place for it), the practice's news as the asker gives it, how to book, and the footer
+    every marketing email needs. {clinic}, {booking}, {phone} are filled in; {topic} and {hook} from the post."""
+
+    asks: tuple[Regex, ...] = Field(min_length=1)
+    topic: Regex  # the issue's topic named (group 1: "preventing falls at home this winter" after "topic:")
+    first_issue: Regex  # the first issue ("start a newsletter", "first issue")
+    news: Regex  # the practice's news listed (group 1: what follows "news:")
+    subject_line: str = Field(min_length=5)  # {topic}
+    subject_missing: str = Field(min_length=5)
+    opening: str = Field(min_length=10)
+    opening_first: str = Field(min_length=10)
+    main_missing: str = Field(min_length=10)
+    news_lead: str = Field(min_length=3)
+    news_missing: str = Field(min_length=10)
+    close: str = Field(min_length=10)
+    sign_off: str = Field(min_length=5)
+    footer: str = Field(min_length=40)
+    notes: tuple[str, ...] = ()
+    card: str | None = None
+
+
 class DraftExtras(Strict):
     comment_reply: CommentReplyData | None = None
     awareness: AwarenessCaptionData | None = None
@@ -295,6 +319,7 @@ class DraftExtras(Strict):
     key_point: Regex | None = None  # the marked place in the general drafts that the asker's point fills
     general_caption_more: tuple[str, ...] = ()  # other general captions, for "3 captions" on such a subject
     myths: MythDrafts | None = None  # ...and for the myths the asker names, a myth-busting one
+    newsletter: NewsletterData | None = None
     # What a subject must be for the general drafts to carry it: a topic in a few words, not a sentence of the
     # asker's own or a claim they quote to avoid (the words that show one).
     general_subject_max_words: int = Field(default=8, ge=1)
