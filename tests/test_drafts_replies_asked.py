@@ -90,3 +90,24 @@ def test_the_note_under_a_fee_complaint_reply_claims_only_what_the_reply_leaves_
     [note] = [n for n in draft.notes if n.startswith("It never confirms")]
     assert "cost" not in spoken_of or "costs" not in note, note
     assert "bill" in note
+
+
+def test_a_complaint_that_paid_much_and_still_cannot_walk_is_about_the_outcome_not_the_fee(drafter):
+    """No word of the sentiment list was in it, so it had read as "mixed feelings (3 stars)"; then its price made
+    it a fee complaint. A poor result is what it is about."""
+    text = (
+        "Under our latest ad someone commented: \"Paid £9,800 for my hip at this place last year and I still can't "
+        "walk the dog, and nobody would see me after the check. Don't waste your money.\" Can you draft a reply?"
+    )
+    [draft] = drafter.drafts(turn(text, ["facebook"]), None, Asker(country="United Kingdom", code="GB"))
+    assert draft.kind == "review_reply" and "disappointment with a result" in draft.title
+
+
+def test_a_comment_calling_the_clinician_a_mouthpiece_of_big_food_gets_one_calm_line(drafter):
+    text = (
+        'Can you help me respond to this comment on my reel?\n\n"Dietitians are literally trained by Big Sugar. '
+        'Your balanced-plate garbage is why everyone is sick."'
+    )
+    [draft] = drafter.drafts(turn(text, ["instagram"]), None, Asker())
+    assert draft.text.startswith("Thanks for sharing your view") and "practice manager" not in draft.text
+    assert not draft.title.startswith('Reply to the comment: “"')

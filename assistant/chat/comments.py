@@ -78,7 +78,7 @@ def disputed_reply(comment: str, data: CommentReplyData, values: dict[str, str],
 
 
 def _title(comment: str) -> str:
-    quoted = " ".join(comment.split())
+    quoted = " ".join(comment.split()).strip("\"“”'‘’ ")
     return f"Reply to the comment: “{quoted[:70]}{'…' if len(quoted) > 70 else ''}”"
 
 
