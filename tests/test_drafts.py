@@ -103,6 +103,8 @@ def test_questions_are_not_taken_for_requests_to_write(drafter, text):
         # whether the asker may do it, asked as a question, is no request to write it
         "Two doubts: 1) Can I make a sponsored post on Instagram showing the price of a session? 2) And my bio?",
         "Can we post the thank-you card a patient gave us on Facebook?",
+        # ...also as a clause after another question
+        "Two things: how do I keep it to an hour a week, and is it OK to just have ChatGPT write all the posts?",
     ],
 )
 def test_asking_whether_a_post_may_be_made_is_not_a_request_to_write(drafter, text):
