@@ -45,3 +45,16 @@ def test_the_news_of_an_issue_is_no_welcome_post_for_the_colleague_it_names(draf
 )
 def test_a_question_about_newsletters_asks_for_none(drafter, text):
     assert not any(d.title.startswith("Email newsletter") for d in drafter.drafts(turn(text), None, Asker()))
+
+
+def test_each_topic_listed_for_an_issue_is_a_piece_from_its_post_or_a_marked_place(drafter):
+    """ "Topics: back to school checkups, mouthguards for fall sports, Halloween candy tips": one piece each, never the
+    post on baby teeth that "fall out" (the "for" of "mouthguards for fall sports" had read as the subject's cue)."""
+    text = (
+        "Draft our monthly email newsletter for a pediatric dental practice in Charlotte. Topics: back to school "
+        "checkups, mouthguards for fall sports, Halloween candy tips. Short and friendly, parents are busy!"
+    )
+    (draft,) = drafter.drafts(turn(text), None, Asker(specialty="dentistry"))
+    pieces = [line for line in draft.text.splitlines() if line.startswith("**")]
+    assert len(pieces) == 3 and "Mouthguard" in pieces[1] and "Halloween" in pieces[2]
+    assert "baby teeth" not in draft.text.lower()

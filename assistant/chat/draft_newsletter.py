@@ -1,13 +1,13 @@
-"""An email newsletter issue: subject line, greeting, the main piece from the finished post on the issue's topic (else
-a marked place for it), the practice's news as the asker gives it, how to book, and the footer every marketing email
-needs (knowledge/data/drafts.yaml `extras.newsletter`; the email-newsletters card follows it)."""
+"""An email newsletter issue: subject line, greeting, the main piece from the finished post on each topic the asker
+names (else a marked place for it), the practice's news as the asker gives it, how to book, and the footer every
+marketing email needs (knowledge/data/drafts.yaml `extras.newsletter`; the email-newsletters card follows it)."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
-from ..knowledge.copy import fill
+from ..knowledge.copy import PostCopy, fill
 from ..knowledge.schemas.drafts import NewsletterData
 from .draft_topics import TopicFinder
 from .models import Draft
@@ -15,6 +15,10 @@ from .wording import first_upper
 
 if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
+
+_LISTED = re.compile(r",\s*(?:and\s+)?|;\s*|\s+and\s+(?=[\w-]+\s+[\w-]+)")  # "checkups, mouthguards and candy tips"
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_SHORT_PIECE = 3  # sentences of a post's body in an issue with several pieces
 
 
 def asks_for_newsletter(text: str, data: NewsletterData | None) -> bool:
@@ -28,25 +32,41 @@ def newsletter(
     of another language is no text to send, so the place for the news is marked instead."""
     text = turn.masked
     named = re.search(data.topic, text, re.IGNORECASE)
-    found = topics.best_topic(topics.subject(named.group(1)), spec_id) if named else None
-    copy = kb.copy.get(found[0], {}).get(found[1].title) if found else None
+    subjects = [s.strip() for s in _LISTED.split(named.group(1)) if s.strip()][: data.most_topics] if named else []
+    found = [(s, topics.best_topic(topics.named_subject(s), spec_id)) for s in subjects]
+    posts = [(s, f, kb.copy.get(f[0], {}).get(f[1].title) if f else None) for s, f in found]
     glossed = bool(getattr(turn, "english", ""))
     news = re.search(data.news, text, re.IGNORECASE)
+    first = next((f[1].title for _, f, c in posts if f and c), None)
     parts = [
-        data.subject_line.format(topic=found[1].title) if found else data.subject_missing,
+        data.subject_line.format(topic=first) if first else data.subject_missing,
         data.opening_first if re.search(data.first_issue, text, re.IGNORECASE) else data.opening,
-        f"{copy.warm.hook}\n\n{copy.warm.body}" if copy else data.main_missing,
+        *(_pieces(data, posts) or [data.main_missing]),
         f"{data.news_lead}\n- {first_upper(news.group(1).strip())}" if news and not glossed else data.news_missing,
         data.close,
         data.sign_off,
         f"---\n{data.footer}",
     ]
-    about = found[1].title if found else "this month's issue"
     return Draft(
         kind="caption",
         platform=None,
-        title=f"Email newsletter: {about}",
+        title=f"Email newsletter: {first or 'this month' + chr(39) + 's issue'}",
         text=fill("\n\n".join(parts), values),
         notes=list(data.notes),
         card=data.card,
     )
+
+
+def _pieces(data: NewsletterData, posts: list[tuple[str, tuple | None, PostCopy | None]]) -> list[str]:
+    """One piece per topic: the whole post when it is the only one, else its title, hook and first sentences; a
+    topic with no finished post is a marked place."""
+    if len(posts) == 1 and (only := posts[0][2]) is not None:
+        return [f"{only.warm.hook}\n\n{only.warm.body}"]
+    pieces = []
+    for subject, found, copy in posts:
+        if copy is None or found is None:
+            pieces.append(data.piece_missing.format(subject=subject, Subject=first_upper(subject)))
+            continue
+        body = " ".join(_SENTENCE.split(copy.warm.body)[:_SHORT_PIECE])
+        pieces.append(f"**{found[1].title}**\n{copy.warm.hook} {body}")
+    return pieces

@@ -101,8 +101,16 @@ class TopicFinder:
         own = [w for w in words if w not in self._specialty_words and w not in stop]
         if not own:
             words = [w for w in words if w not in self._specialty_words]
+        return self._synonyms(words)
+
+    def _synonyms(self, words: list[str]) -> str:
         synonyms = self.data.extras.subject_synonyms
         return " ".join(synonyms.get(w, w) for w in words)  # "flu jab": the topics say "flu vaccine"
+
+    def named_subject(self, phrase: str) -> str:
+        """A subject named as such ("mouthguards for fall sports" in a list of topics), in the topics' words: no cue
+        is looked for in it ("for" starts no subject here)."""
+        return self._synonyms([w for w in tokenize(phrase) if w not in _DRAFT_WORDS and not w.isdigit()])
 
     @cached_property
     def _unmatched(self) -> frozenset[str]:

@@ -274,7 +274,9 @@ class NewsletterData(Strict):
     every marketing email needs. {clinic}, {booking}, {phone} are filled in; {topic} and {hook} from the post."""
 
     asks: tuple[Regex, ...] = Field(min_length=1)
-    topic: Regex  # the issue's topic named (group 1: "preventing falls at home this winter" after "topic:")
+    topic: Regex  # the issue's topics named (group 1: "preventing falls at home this winter" after "topic:")
+    most_topics: int = Field(default=3, ge=1, le=6)
+    piece_missing: str = Field(min_length=10)  # a topic listed with no finished post: {subject} {Subject}
     first_issue: Regex  # the first issue ("start a newsletter", "first issue")
     news: Regex  # the practice's news listed (group 1: what follows "news:")
     subject_line: str = Field(min_length=5)  # {topic}
