@@ -182,3 +182,22 @@ def test_the_reply_command_prints_the_crisis_reply_first():
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("This message speaks of suicide or self-harm") and "988" in done.stdout
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paid $900 for a crown and it still hurts a month later, and they charged me extra for the x-ray.",
+        "Spent £2,000 on my shoulder op here, the wound got infected and then they billed me for the dressing.",
+    ],
+)
+def test_a_poor_result_that_was_paid_for_is_answered_as_the_result_with_the_fee_in_passing(text):
+    """The fee had been the first complaint named, and "still hurts" came second or not at all."""
+    draft = draft_reply(text)
+    assert draft.situation.startswith("Disappointment with a result") and "Fees and costs" in draft.situation
+
+
+def test_a_fee_complaint_alone_is_still_about_the_fee():
+    assert draft_reply("They charged me twice for one appointment and never refunded it.").situation.startswith(
+        "Fees and costs"
+    )

@@ -204,11 +204,19 @@ def _situations(text: str, sentiment: Sentiment, data: ReplyData) -> list[Situat
     """Every situation of the sentiment whose cues the review matches, most matched first (ties in the data's
     order); else the sentiment's general one alone."""
     fitting = [s for s in data.situations if s.sentiment == sentiment and not _ruled_out(s, text)]
-    scored = [(sum(bool(compiled(c, re.I).search(text)) for c in s.cues), -i, s) for i, s in enumerate(fitting)]
-    matched = [s for n, _, s in sorted(scored, key=lambda x: x[:2], reverse=True) if n > 0]
+    scored = [
+        (not _second(s, text), sum(bool(compiled(c, re.I).search(text)) for c in s.cues), -i, s)
+        for i, s in enumerate(fitting)
+    ]
+    matched = [s for _, n, _, s in sorted(scored, key=lambda x: x[:3], reverse=True) if n > 0]
     if matched:
         return matched
     return [s for s in fitting if not s.cues][:1]
+
+
+def _second(situation: Situation, text: str) -> bool:
+    """Whether the review says something graver that comes before the situation (its `second_when` patterns)."""
+    return any(compiled(p, re.I).search(text) for p in situation.second_when)
 
 
 def _ruled_out(situation: Situation, text: str) -> bool:

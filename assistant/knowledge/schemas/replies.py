@@ -62,6 +62,9 @@ class Situation(Strict):
     # Regular expressions (case-insensitive) that rule the situation out even when its cues match: "I was ten
     # minutes late" is no complaint about waiting.
     not_when: tuple[Regex, ...] = ()
+    # The review says something graver that comes first ("paid £14,500 ... I still can't walk": the result, then the
+    # fee named in passing): the situation follows every other one the review matches.
+    second_when: tuple[Regex, ...] = ()
     replies: tuple[ReplyText, ...] = Field(min_length=3)
     # A sentence that names this kind of complaint in general words, added to the reply of a review whose main
     # complaint is another ("we waited two hours and the receptionist was rude": the wait, then the manner).
