@@ -204,7 +204,7 @@ def test_a_two_part_question_reads_as_one_reply_a_lead_for_both_then_each_parts_
     ]
     # one lead answers both parts, the second introduced as such; neither part repeats its lead below it
     assert answer.lead.startswith(first.lead) and answer.lead.endswith(second.lead[1:])
-    assert "second question" in answer.lead
+    assert "On your second question, " in answer.lead and "second question:" not in answer.lead
     text = answer_markdown(answer, words)
     assert text.count(first.lead) == 1 and text.index(answer.lead) < text.index(f"**{first.heading}**")
     assert text.index(f"**{first.heading}**") < text.index(f"**{second.heading}**") < text.index("### Sources")
@@ -306,3 +306,17 @@ def test_follow_up_questions_leave_out_cards_written_for_another_country_than_th
             assert scoped[0] in [r["card_id"] for r in composer._related([match], local)], card.id
         checked += 1
     assert checked
+
+
+def test_a_second_lead_continues_the_sentence_in_lower_case_unless_it_opens_with_a_name(kb):
+    """ "On your second question: No: ..." had two colons; the lead now continues the sentence ("On your second
+    question, no: ..."), a name the cards capitalise mid-sentence kept as written."""
+    from assistant.chat.compose import Composer
+    from assistant.matching import CardMatcher
+    from tests.fakes import FakeEmbedder
+
+    composer = Composer(kb, CardMatcher(kb.cards, FakeEmbedder()), chat_data().answer)
+    assert composer._continuing("No: not about treatment results.") == "no: not about treatment results."
+    assert composer._continuing("Do not argue in the comments: reply once.").startswith("do not argue")
+    for lead in ("Google treats health as a sensitive category.", "HIPAA applies to replies.", "Meta's rules: no."):
+        assert composer._continuing(lead) == lead

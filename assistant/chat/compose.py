@@ -54,7 +54,7 @@ _VERDICT_CONDITION = re.compile(
 )
 _VERDICT_WORD = re.compile(r"^(?:Yes|No),\s+(?=\S)")
 _CONDITION_FIRST = re.compile(rf"(?:{_CONDITIONS})\b")
-_VERDICT_OPENING = re.compile(r"^(?:Yes|No|Not|Only|Usually|Rarely|Never|Always|Probably|Possibly)\b")
+_MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;] )([A-Z][A-Za-z]+)")  # "... treats Google as ...": a name
 MAX_HEADING_WORDS = 16  # a longer part of a question is headed by its card's theme instead
 # A lead that allows ("Yes, if ...", "In many places yes, ...", "Only with ...") and one that forbids or defers
 # ("No, not ...", "Not without ...", "Check the Medical Council's statement ... first"): a country variant whose lead
@@ -664,8 +664,25 @@ class Composer:
             asked = tidy(match.asked) if match.asked and quoted else ""
             part.heading = asked if 0 < len(asked.split()) <= MAX_HEADING_WORDS else match.card.theme_title
         first, *rest = answer.parts
-        leads = [first.lead] + [self.words.phrase("second_part", lead=_continuing(p.lead)) for p in rest]
+        leads = [first.lead] + [self.words.phrase("second_part", lead=self._continuing(p.lead)) for p in rest]
         answer.lead = " ".join(leads)
+
+    def _continuing(self, lead: str) -> str:
+        """A lead that continues "On your second question, ...": its first word in lower case ("No: ..." -> "no:
+        ..."), unless it is a name the cards write capitalised mid-sentence ("Google", "Meta's", "HIPAA")."""
+        first = re.match(r"[A-Za-z]+", lead)
+        if first is None or first.group() in self._names or first.group().isupper():
+            return lead
+        return lead[0].lower() + lead[1:]
+
+    @cached_property
+    def _names(self) -> frozenset[str]:
+        """Words the cards' leads write capitalised after another word in a sentence and never in lower case: names
+        ("Google", "Meta"), not words of a quoted title ("The", "Advice")."""
+        leads = [lead for c in self.kb.cards for lead in (c.card.lead, *(v.lead for v in c.card.variants)) if lead]
+        lower = {w for lead in leads for w in re.findall(r"\b[a-z]+\b", lead)}
+        capital = {m.group(1) for lead in leads for m in _MID_SENTENCE_NAME.finditer(lead)}
+        return frozenset(w for w in capital if w.lower() not in lower)
 
     def country_gap(self, country: str | None, sources: Sequence[Citation]) -> str:
         """A plain notice when the answer rests on rules and the asker's own country has no guide of its own (an
@@ -776,11 +793,6 @@ class Composer:
 def _plain_name(name: str) -> str:
     """A specialty's name inside a sentence: "Urology" -> "urology", "Ear, nose and throat (ENT)" keeps "ENT"."""
     return " ".join(w if w.isupper() or w.strip("()").isupper() else w.lower() for w in name.split())
-
-
-def _continuing(lead: str) -> str:
-    """A lead that continues a sentence: an opening verdict word in lower case ("Yes, if ..." -> "yes, if ...")."""
-    return lead[0].lower() + lead[1:] if _VERDICT_OPENING.match(lead) else lead
 
 
 def model_passages(answer: Answer, retrieved: Sequence, kb: KnowledgeBase, limit: int) -> list:
