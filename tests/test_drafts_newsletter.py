@@ -58,3 +58,15 @@ def test_each_topic_listed_for_an_issue_is_a_piece_from_its_post_or_a_marked_pla
     pieces = [line for line in draft.text.splitlines() if line.startswith("**")]
     assert len(pieces) == 3 and "Mouthguard" in pieces[1] and "Halloween" in pieces[2]
     assert "baby teeth" not in draft.text.lower()
+
+
+def test_a_listed_topic_that_is_the_practices_news_is_a_news_line_not_a_health_post(drafter):
+    """ "Topics: new evening hours, ergonomic tips ..., a new hand therapy group": the hours had found a post on a
+    cataract list "from morning to evening"."""
+    text = (
+        "Can you draft the first one of our quarterly email newsletter? Topics: new evening hours, ergonomic tips "
+        "for working from home, a new hand therapy group."
+    )
+    (draft,) = drafter.drafts(turn(text), None, Asker(specialty="occupational_therapy"))
+    assert "- New evening hours: [" in draft.text and "- A new hand therapy group: [" in draft.text
+    assert "cataract" not in draft.text.lower() and "Once a month" not in draft.text

@@ -32,7 +32,9 @@ def newsletter(
     of another language is no text to send, so the place for the news is marked instead."""
     text = turn.masked
     named = re.search(data.topic, text, re.IGNORECASE)
-    subjects = [s.strip() for s in _LISTED.split(named.group(1)) if s.strip()][: data.most_topics] if named else []
+    listed = [s.strip() for s in _LISTED.split(named.group(1)) if s.strip()] if named else []
+    items = [s for s in listed if re.search(data.news_item, s, re.IGNORECASE)]  # "new evening hours": news
+    subjects = [s for s in listed if s not in items][: data.most_topics]
     found = [(s, topics.best_topic(topics.named_subject(s), spec_id)) for s in subjects]
     posts = [(s, f, kb.copy.get(f[0], {}).get(f[1].title) if f else None) for s, f in found]
     glossed = bool(getattr(turn, "english", ""))
@@ -42,7 +44,7 @@ def newsletter(
         data.subject_line.format(topic=first) if first else data.subject_missing,
         data.opening_first if re.search(data.first_issue, text, re.IGNORECASE) else data.opening,
         *(_pieces(data, posts) or [data.main_missing]),
-        f"{data.news_lead}\n- {first_upper(news.group(1).strip())}" if news and not glossed else data.news_missing,
+        _news(data, news.group(1).strip() if news and not glossed else "", items),
         data.close,
         data.sign_off,
         f"---\n{data.footer}",
@@ -55,6 +57,14 @@ def newsletter(
         notes=list(data.notes),
         card=data.card,
     )
+
+
+def _news(data: NewsletterData, told: str, items: list[str]) -> str:
+    """What's new: the news the asker wrote, then each listed news item with its details marked; else a marked
+    place for it."""
+    lines = [f"- {first_upper(told)}"] if told else []
+    lines += [data.news_item_line.format(Item=first_upper(i)) for i in items]
+    return "\n".join([data.news_lead, *lines]) if lines else data.news_missing
 
 
 def _pieces(data: NewsletterData, posts: list[tuple[str, tuple | None, PostCopy | None]]) -> list[str]:

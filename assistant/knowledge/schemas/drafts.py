@@ -277,6 +277,8 @@ class NewsletterData(Strict):
     topic: Regex  # the issue's topics named (group 1: "preventing falls at home this winter" after "topic:")
     most_topics: int = Field(default=3, ge=1, le=6)
     piece_missing: str = Field(min_length=10)  # a topic listed with no finished post: {subject} {Subject}
+    news_item: Regex  # a listed topic that is the practice's own news ("new evening hours")
+    news_item_line: str = Field(min_length=5)  # {Item}
     first_issue: Regex  # the first issue ("start a newsletter", "first issue")
     news: Regex  # the practice's news listed (group 1: what follows "news:")
     subject_line: str = Field(min_length=5)  # {topic}
