@@ -79,6 +79,9 @@ class _Patterns:
     age: re.Pattern[str]
     patient_word: re.Pattern[str]
     quote_author: re.Pattern[str]
+    quote_list_line: re.Pattern[str]
+    quote_list_heading: re.Pattern[str]
+    quote_list_not_after: re.Pattern[str]
     cited: re.Pattern[str]
     relative_after: re.Pattern[str]
     role_title_before: re.Pattern[str]
@@ -152,6 +155,9 @@ def _patterns() -> _Patterns | None:
         age=re.compile(data.age_in_brackets or "(?!)", re.IGNORECASE),
         patient_word=re.compile(rf"\b(?:{phi.patient_words})\b", re.IGNORECASE),
         quote_author=re.compile(data.quote_author_before or "(?!)", re.IGNORECASE),
+        quote_list_line=re.compile(data.quote_list_line or "(?!)"),
+        quote_list_heading=re.compile(data.quote_list_heading or "(?!)", re.IGNORECASE),
+        quote_list_not_after=re.compile(data.quote_list_not_after or "(?!)", re.IGNORECASE),
         cited=_any(data.cited_authors or ("(?!)",), role),
         relative_after=re.compile(rf" (?:{family})(?!\w)", re.IGNORECASE),
         role_title_before=re.compile(rf"(?<![\w.-])(?:{words(data.clinician_role_titles) or '(?!)'}) $"),
@@ -260,7 +266,19 @@ _QUOTED_LINE = 400  # characters before a name in which a quote word and the say
 def _quote_author(text: str, start: int, p: _Patterns) -> bool:
     """Whether the name at `start` follows a saying shared as a quote and a dash, on the same line: its author ('Quote
     for the newsletter: "..." — <author>'). The saying may be longer than the sentence window, so the line is read."""
-    return p.quote_author.search(text, max(0, start - _QUOTED_LINE), start) is not None
+    return p.quote_author.search(text, max(0, start - _QUOTED_LINE), start) is not None or _listed_quote_author(
+        text, start, p
+    )
+
+
+def _listed_quote_author(text: str, start: int, p: _Patterns) -> bool:
+    """Whether the name at `start` ends a line that is a saying in quotes and a dash, under a heading that offers
+    quotes ('Quote post, pick one:' then '"..." - <author>' lines), with no word for a patient's words before it."""
+    line = text.rfind("\n", 0, start) + 1
+    if not p.quote_list_line.match(text[line:start]):
+        return False
+    lo = max(0, line - _QUOTED_LINE)
+    return bool(p.quote_list_heading.search(text, lo, line)) and not p.quote_list_not_after.search(text, lo, line)
 
 
 def _a_character_or_a_condition(name: str, before: str, after: str, p: _Patterns) -> bool:

@@ -300,6 +300,10 @@ class NameContext(Strict):
     nickname_words_before: tuple[str, ...] = ()
     # Before the author of a saying: a word for a quote, the saying in quotes, a dash (see the data file).
     quote_author_before: Regex | None = None
+    # A saying's line in a list of quotes after a heading that offers them (see the data file).
+    quote_list_line: Regex | None = None
+    quote_list_heading: Regex | None = None
+    quote_list_not_after: Regex | None = None
     # A study's authors cited in a post ("Villa, Connell and Abati (2015)", "Pereira Gray et al."): a name inside
     # a match of one of these is a researcher's, not a patient's.
     cited_authors: tuple[Regex, ...] = ()

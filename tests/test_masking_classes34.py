@@ -1,0 +1,46 @@
+"""Classes of misses and wrong masks fixed after the thirty-fourth blind masking set (docs/privacy.md).
+
+Each test uses wordings of its own, not the set's messages; a guard beside each keeps what must stay masked or
+readable.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.masking import masked as _masked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Quote post, choose one:\n"Little by little, one travels far." - Rosa Marchetti\n"Go on." - Gospel of Luke',
+        'Newsletter sayings, pick the best:\n- "Smile first." - Edwin Harrowgate\n- "Floss daily." - Clara Penhallow',
+        'Mi fai un post con una di queste citazioni?\n"Chi va piano va sano." - Orazio Bellini',
+    ],
+)
+def test_the_author_of_a_saying_in_a_list_of_quotes_is_no_patient(text):
+    assert _masked(text, "NAME") == []
+
+
+def test_a_patients_words_in_a_list_of_quotes_stay_masked():
+    text = 'Here are some quotes from our patients:\n"Lovely staff." - Rosa Marchetti'
+    assert _masked(text, "NAME") == ["Rosa Marchetti"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our dietitian Helena Marsh, RD sent this recipe for the blog.",
+        "Our dietitian friend Pippa Larkin, APD wrote this for the newsletter.",
+        "Guest post by Dana Whitcombe, RDN, on snacks for school lunches.",
+        "Unsere Ernährungsberaterin Carla Nies, M.Sc., hat ein Rezept geschickt.",
+    ],
+)
+def test_a_name_signed_with_a_dietitians_credential_is_a_professional(text):
+    assert _masked(text, "NAME") == []
+
+
+def test_a_patient_named_near_a_dietitian_stays_masked():
+    text = "Our dietitian Helena Marsh, RD saw Mrs. Olive Kettering about her diabetes."
+    assert _masked(text, "NAME") == ["Olive Kettering"]
