@@ -44,3 +44,22 @@ def test_a_name_signed_with_a_dietitians_credential_is_a_professional(text):
 def test_a_patient_named_near_a_dietitian_stays_masked():
     text = "Our dietitian Helena Marsh, RD saw Mrs. Olive Kettering about her diabetes."
     assert _masked(text, "NAME") == ["Olive Kettering"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From our hygienist for the blog:\n- 2 tbsp Greek Yoghurt\n- 1 cup Strawberries\n- 4 Morgan Crackers",
+        "Format this recipe:\n* 200 g Basmati Rice\n* Handful of Curry Leaves\n* Juice of Meyer Lemon",
+        "Our newsletter smoothie:\n- 1 cup Frozen Mango\n- Handful of Baby Spinach\n- 1 tbsp Chia Seeds",
+    ],
+)
+def test_every_line_of_an_ingredient_list_is_no_person(text):
+    assert _masked(text, "NAME") == []
+
+
+def test_a_patient_after_an_ingredient_list_stays_masked():
+    text = "Recipe for the blog from Mrs. Olive Kettering:\n- 1 cup oats\n\n- call Olive Kettering back"
+    assert _masked(text, "NAME") == ["Olive Kettering", "Olive Kettering"]
+    text = "Meds list for Mrs. Olive Kettering:\n- 20 mg Atorvastatin\n- 10 mg Ramipril\n- Olive Kettering is on both"
+    assert _masked(text, "NAME") == ["Olive Kettering", "Olive Kettering"]

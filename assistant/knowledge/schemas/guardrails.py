@@ -332,6 +332,8 @@ class NameContext(Strict):
     privacy_officers: Regex | None = None
     recipe_cue: Regex | None = None  # a recipe pasted for a post
     ingredient_quantity: Regex | None = None  # "200 g", "2 tsp", "serves 4"
+    kitchen_measure: Regex | None = None  # "1 tbsp", "1 cup": two such lines are a recipe with no word for one
+    recipe_bullet: Regex | None = None  # the bullet that opens an ingredient list's line
     contact_roles: Regex | None = None  # a non-patient's role as a label: "rep:", "Head coach:"
     not_a_purchase: Regex | None = None
     attendance_labels: Regex | None = None
