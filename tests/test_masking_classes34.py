@@ -63,3 +63,29 @@ def test_a_patient_after_an_ingredient_list_stays_masked():
     assert _masked(text, "NAME") == ["Olive Kettering", "Olive Kettering"]
     text = "Meds list for Mrs. Olive Kettering:\n- 20 mg Atorvastatin\n- 10 mg Ramipril\n- Olive Kettering is on both"
     assert _masked(text, "NAME") == ["Olive Kettering", "Olive Kettering"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Invite colleagues to the study day.\nSponsor: Straumann, Coltene, Morgan Italia",
+        "Partners: Simplyhealth, Denplan, Chase Whitman",
+        "Fees page please. We take Medibank, HCF, Summer and Violet.",
+        "Thank-you post: big thanks to Greggs Morley, Harold Baines Butchers, the Leeds Rhinos Foundation and Costa "
+        "Coffee for supporting our health fair.",
+    ],
+)
+def test_a_firm_in_a_list_of_sponsors_partners_or_accepted_insurers_is_no_person(text):
+    assert _masked(text, "NAME") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We accept walk-ins. Maria Lopez called about her filling.",
+        "Thanks to Maria Lopez for supporting her mum at the visit.",
+        "Sponsor: Maria Lopez said she could not come, please call her.",
+    ],
+)
+def test_a_patient_after_a_sponsor_or_insurer_word_stays_masked(text):
+    assert _masked(text, "NAME") == ["Maria Lopez"]

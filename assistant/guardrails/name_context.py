@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from ._data import guardrail_data, person_names, words
 from .names import NameLists, fold, name_lists
+from .organisations import in_organisation_list
 
 _WORD = r"[^\W\d_][^\W\d_'’-]*"
 # A word, also right after a quote mark ("from 'Faith M.'"), but not the "s" of "Ruby's".
@@ -205,6 +206,7 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
         or _colleague_by_role(text[start:end], before, sentence, p)
         or p.place_after.match(after)
         or p.postnominals_after.match(after)
+        or in_organisation_list(text, start, end)
         or _a_character_or_a_condition(text[start:end], before, after, p)
     ):
         return True

@@ -330,6 +330,10 @@ class NameContext(Strict):
     invoice_cue: Regex | None = None
     # A privacy notice's controller and data protection officer, as its labels name them.
     privacy_officers: Regex | None = None
+    # A list of organisations: sponsors, partners, accepted insurers, and supporters thanked (see the data file).
+    organisation_list_cue: Regex | None = None
+    organisation_thanks: Regex | None = None
+    organisation_thanks_after: Regex | None = None
     recipe_cue: Regex | None = None  # a recipe pasted for a post
     ingredient_quantity: Regex | None = None  # "200 g", "2 tsp", "serves 4"
     kitchen_measure: Regex | None = None  # "1 tbsp", "1 cup": two such lines are a recipe with no word for one
