@@ -89,3 +89,18 @@ def test_a_firm_in_a_list_of_sponsors_partners_or_accepted_insurers_is_no_person
 )
 def test_a_patient_after_a_sponsor_or_insurer_word_stays_masked(text):
     assert _masked(text, "NAME") == ["Maria Lopez"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pupil"),
+    [
+        ("Letter from the school about Nia Okoro.\nKind regards,\nMrs. Delia Frampton, Headteacher", "Nia Okoro"),
+        (
+            "Liebe Praxis, unser Schüler Lukas Brenner hat Fieber.\nGruß, Klassenlehrerin Frau Heike Sommerfeld",
+            "Lukas Brenner",
+        ),
+        ("Dear doctor, please see the form for Rhys Pemberton.\nYours, Mr T. Hollins, SENCo", "Rhys Pemberton"),
+    ],
+)
+def test_a_schools_official_signing_its_letter_is_no_patient_but_the_pupil_is(text, pupil):
+    assert _masked(text, "NAME") == [pupil]

@@ -54,6 +54,8 @@ class _Patterns:
     new_staff_before: re.Pattern[str]
     made_up_before: re.Pattern[str]
     postnominals_after: re.Pattern[str]
+    signer_after: re.Pattern[str]
+    signer_before: re.Pattern[str]
     title_before: re.Pattern[str]
     cue_before: re.Pattern[str]
     brackets: re.Pattern[str]
@@ -119,6 +121,8 @@ def _patterns() -> _Patterns | None:
         new_staff_before=_any((data.new_staff_before or "(?!)",), role),
         made_up_before=_any((data.made_up_before_name or "(?!)",), role),
         postnominals_after=_any((data.postnominals_after_name or "(?!)",), role, flags=0),
+        signer_after=re.compile(data.signer_role_after or "(?!)", re.IGNORECASE),
+        signer_before=re.compile(data.signer_role_before or "(?!)", re.IGNORECASE),
         title_before=re.compile(rf"(?<![\w.])(?:{titles})\.? $", re.IGNORECASE),
         cue_before=_any(phi.name_cues, role, suffix=r"[ ,:]*$"),
         brackets=re.compile(rf" \((?:{data.person_in_brackets})", re.IGNORECASE),
@@ -207,6 +211,7 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
         or p.place_after.match(after)
         or p.postnominals_after.match(after)
         or in_organisation_list(text, start, end)
+        or _an_institutions_official(text[start:end], before, after, p)
         or _a_character_or_a_condition(text[start:end], before, after, p)
     ):
         return True
@@ -231,6 +236,15 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
             text, (start, end), before, sentence, p
         )
     return " " in text[start:end] and _from_another_practice(after, sentence, p)
+
+
+def _an_institutions_official(name: str, before: str, after: str, p: _Patterns) -> bool:
+    """Whether a school's or a nursery's job stands after the name and a comma ("<name>, Principal") or right
+    before it, maybe read into the name ("Kita-Leitung <name>")."""
+    if p.signer_after.match(after):
+        return True
+    head, _, rest = name.partition(" ")
+    return bool(p.signer_before.search(before)) or bool(rest and p.signer_before.search(f"{before}{head} "))
 
 
 def _colleague_by_role(name: str, before: str, sentence: str, p: _Patterns) -> bool:

@@ -254,6 +254,9 @@ class NameContext(Strict):
     made_up_before_name: Regex | None = None
     # A clinician's degrees after a name and a comma ("Rajiv Menon, DDS, MD"): a signature, not a patient.
     postnominals_after_name: Regex | None = None
+    # A school's or a nursery's official named by the job after or before the name ("<name>, Principal").
+    signer_role_after: Regex | None = None
+    signer_role_before: Regex | None = None
     person_in_brackets: Regex
     # In brackets after a name: a child named by its parent or a pupil ("Kalle (Sohn von Frau Oguz)"), whatever word.
     person_in_brackets_strong: Regex | None = None
