@@ -104,3 +104,19 @@ def test_a_patient_after_a_sponsor_or_insurer_word_stays_masked(text):
 )
 def test_a_schools_official_signing_its_letter_is_no_patient_but_the_pupil_is(text, pupil):
     assert _masked(text, "NAME") == [pupil]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Holiday post:\nKali Pujan, Monday: Closed",
+        "Festival hours: Durga Pujo (Friday) closed, Karva Vrat half day",
+        "Festival hours:\nNavratri (Saraswati Pujan), Tuesday: Half day",
+    ],
+)
+def test_a_feast_named_after_a_god_is_no_person(text):
+    assert _masked(text, "NAME") == []
+
+
+def test_a_patient_with_a_feasts_name_stays_masked():
+    assert _masked("Pt Pujan Mehta called to rebook.", "NAME") == ["Pujan Mehta"]
