@@ -120,3 +120,18 @@ def test_a_feast_named_after_a_god_is_no_person(text):
 
 def test_a_patient_with_a_feasts_name_stays_masked():
     assert _masked("Pt Pujan Mehta called to rebook.", "NAME") == ["Pujan Mehta"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vortrag am Freitag: Dipl.-Psych. Karin Lohse spricht über Stress und Haut.",
+        "Sprecher: Dr. Maria Stein und Dipl.-Psych. Karin Lohse vom Bund. Eintritt frei.",
+    ],
+)
+def test_a_speaker_with_a_german_diploma_as_title_is_no_patient(text):
+    assert _masked(text, "NAME") == []
+
+
+def test_a_patient_with_a_german_diploma_stays_masked():
+    assert _masked("Rückruf: Frau Dipl.-Psych. Karin Lohse wegen ihres Befunds.", "NAME") == ["Karin Lohse"]
