@@ -32,9 +32,10 @@ _DETERMINERS = frozenset(
 # A sentence ends at ".", "!" or "?" and a space, not after a short title ("Dr. Ramirez", "Dott. Ferrara").
 # Not after a title's abbreviation: "Dr.", "Mrs.", "Dott.", "Prof.", and "Dr. med." / "Dr. med. dent."; nor after an
 # initial ("Lester B. Pearson").
-# A stop ends a sentence, not after a title's short word ("Dr.", "Prof.", "Dipl.-Psych.", "Dipl.-Oec.troph.").
+# A stop ends a sentence, not after a title's short word ("Dr.", "Prof.", "Dipl.-Psych.", "Dipl.-Oec.troph."). A
+# run of stops is read from its first only, so a long run ("......") is read once, not once for each stop.
 _SENTENCE_END = re.compile(
-    r"(?:(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!Dott|Prof)(?<! med)(?<! dent)(?<!\s[A-Z])"
+    r"(?<![.!?])(?:(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!Dott|Prof)(?<! med)(?<! dent)(?<!\s[A-Z])"
     r"(?<!\.-[A-ZÄÖÜ][a-zäöü]{3})(?<!\.-[A-ZÄÖÜ][a-zäöü]{4})(?<!\.troph)\.|[!?])+[\s\"'”’)]+|\n"
 )
 _WINDOW = 80  # characters either side of a name that its sentence is read in
