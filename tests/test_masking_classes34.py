@@ -135,3 +135,19 @@ def test_a_speaker_with_a_german_diploma_as_title_is_no_patient(text):
 
 def test_a_patient_with_a_german_diploma_stays_masked():
     assert _masked("Rückruf: Frau Dipl.-Psych. Karin Lohse wegen ihres Befunds.", "NAME") == ["Karin Lohse"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dienstplan Donnerstag: Dr. Lena Vogel 9-13, Urlaubsvertretung Dr. Jonas Pfeiffer (Hausarzt)",
+        "Rota Tuesday: 8-12, Cover Dr. Amit Rao",
+    ],
+)
+def test_hours_before_a_doctors_title_in_a_rota_are_no_address_on_a_drive(text):
+    assert _masked(text, "ADDRESS") == []
+
+
+def test_an_address_on_a_drive_stays_masked():
+    assert _masked("He lives at 14 Seaview Dr. Please call.", "ADDRESS") == ["14 Seaview Dr."]
+    assert _masked("Address: 14 Seaview Dr, Mandurah WA 6210", "ADDRESS") == ["14 Seaview Dr, Mandurah WA 6210"]
