@@ -151,3 +151,19 @@ def test_hours_before_a_doctors_title_in_a_rota_are_no_address_on_a_drive(text):
 def test_an_address_on_a_drive_stays_masked():
     assert _masked("He lives at 14 Seaview Dr. Please call.", "ADDRESS") == ["14 Seaview Dr."]
     assert _masked("Address: 14 Seaview Dr, Mandurah WA 6210", "ADDRESS") == ["14 Seaview Dr, Mandurah WA 6210"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tagungsbericht:\nWissenschaftliche Leitung: Prof. Dr. Karl Brenner\nOrt: Stadthalle",
+        "Mutua Sanitaria Europa S.p.A. - Ufficio Rimborsi\nOggetto: pratica respinta",
+    ],
+)
+def test_an_office_or_a_department_is_no_person(text):
+    assert _masked(text, "NAME") == []
+
+
+def test_a_patient_under_an_offices_heading_stays_masked():
+    text = "Mutua Sanitaria Europa S.p.A. - Ufficio Rimborsi\nAssistita: Sig.ra Ada Neri"
+    assert _masked(text, "NAME") == ["Ada Neri"]

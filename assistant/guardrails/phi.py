@@ -65,6 +65,7 @@ from .span_trims import (
     with_phone_extensions,
     without_label_initials,
     without_next_labels,
+    without_office_names,
     without_ranks,
     without_title_case_copy,
     without_title_case_particles,
@@ -368,7 +369,7 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = without_notice_lines(text, without_supplier_senders(text, without_rota_staff(text, spans)))
     spans = without_privacy_officers(text, without_meeting_attendees(text, without_next_labels(text, spans)))
     spans = without_recipe_words(text, without_labelled_contacts(text, spans))
-    spans = without_title_case_particles(text, spans)
+    spans = without_office_names(text, without_title_case_particles(text, spans))
     return with_phone_extensions(text, spans)
 
 

@@ -121,6 +121,23 @@ def without_title_case_copy(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     return [s for s in spans if not (s.kind == "NAME" and copy(s))]
 
 
+@lru_cache(maxsize=1)
+def _office_words() -> frozenset[str]:
+    context = person_names().name_context
+    return frozenset(w.lower() for w in (context.office_words if context is not None else ()))
+
+
+def without_office_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` less a "name" holding a capitalised word for an office or a department ("Wissenschaftliche Leitung",
+    "Ufficio Sinistri"): the office, not a person."""
+    offices = _office_words()
+
+    def office(s: PhiSpan) -> bool:
+        return any(w[0].isupper() and w.lower() in offices for w in _FIRST_WORD.findall(s.text))
+
+    return [s for s in spans if not (s.kind == "NAME" and office(s))]
+
+
 _GLUE_INSIDE = re.compile(r"(?<=[^\W\d_])[ ]+([A-ZÀ-Ý][^\W\d_]{0,4})(?=[ ]+[^\W\d_])")
 _GLUE_COPY_MIN = 3  # capitalised small words inside lines that make a message Title Case copy
 _FIRST_WORD = re.compile(r"[^\W\d_]+")

@@ -282,6 +282,8 @@ class NameContext(Strict):
     colleague_letter: Regex | None = None  # a referral between clinicians: its doctor signing is no patient
     # The small words of a line in Title Case ("Bring Joy To Your Smile"), compared in lower case.
     title_case_glue: tuple[str, ...] = ()
+    # Words that name an office or a department ("Leitung", "Ufficio"), compared in lower case.
+    office_words: tuple[str, ...] = ()
     # What a patient writes or leaves: a name from another practice in such a sentence may be a patient's.
     patient_writes: Regex | None = None
     # Right after a name: an appointment time ("Ivy 1pm"), or an age in brackets ("anvi (6 yrs)"): a patient.
