@@ -167,3 +167,25 @@ def test_an_office_or_a_department_is_no_person(text):
 def test_a_patient_under_an_offices_heading_stays_masked():
     text = "Mutua Sanitaria Europa S.p.A. - Ufficio Rimborsi\nAssistita: Sig.ra Ada Neri"
     assert _masked(text, "NAME") == ["Ada Neri"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "COMUNICATO - Il Nostro Studio Aderisce Alla Giornata Della Prevenzione Cardiaca",
+        "Locandina: Lo Studio Partecipa Al Mese Della Prevenzione Oncologica",
+    ],
+)
+def test_a_particle_inside_a_title_case_heading_opens_no_name(text):
+    assert _masked(text, "NAME") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Appunti: Rossi Al Mattino, Poi Della Rocca", "Della Rocca"),
+        ("Chiamare Signora Della Rocca per il controllo", "Della Rocca"),
+    ],
+)
+def test_a_surname_opening_with_a_particle_stays_masked(text, name):
+    assert name in _masked(text, "NAME")
