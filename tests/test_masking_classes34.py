@@ -189,3 +189,20 @@ def test_a_particle_inside_a_title_case_heading_opens_no_name(text):
 )
 def test_a_surname_opening_with_a_particle_stays_masked(text, name):
     assert name in _masked(text, "NAME")
+
+
+def test_the_name_and_birth_date_fields_of_a_json_payload_are_masked():
+    text = (
+        'Webhook from our booking tool: {"event":"visit.booked","patient":{"given_name":"Tahlia",'
+        '"family_name":"Oduya-Lindqvist","birth_date":"1987-06-30","name":"Tahlia Oduya-Lindqvist"}}'
+    )
+    assert _masked(text, "NAME") == ["Tahlia", "Oduya-Lindqvist", "Tahlia Oduya-Lindqvist"]
+    assert _masked(text, "DATE_OF_BIRTH") == ["1987-06-30"]
+    italian = '{"paziente":{"nome":"Gianmarco","cognome":"Dall\'Acqua-Ferri","data_nascita":"1975-01-09"}}'
+    assert _masked(italian, "NAME") == ["Gianmarco", "Dall'Acqua-Ferri"]
+    assert _masked(italian, "DATE_OF_BIRTH") == ["1975-01-09"]
+
+
+def test_a_clinics_or_a_visits_fields_in_a_json_payload_stay_readable():
+    text = '{"clinic":{"name":"Harbourview Wellness"},"visit":{"date":"2024-05-01","type":"Recall"}}'
+    assert _masked(text) == []

@@ -29,6 +29,7 @@ from .clinic import clinic_terms
 from .contacts import without_labelled_contacts
 from .entries import names_in_lists
 from .identifiers import find_national_ids
+from .json_fields import json_fields
 from .listings import without_notice_lines
 from .minutes import without_meeting_attendees
 from .name_context import cued_or_titled, not_a_patient_by_context
@@ -369,7 +370,7 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = without_notice_lines(text, without_supplier_senders(text, without_rota_staff(text, spans)))
     spans = without_privacy_officers(text, without_meeting_attendees(text, without_next_labels(text, spans)))
     spans = without_recipe_words(text, without_labelled_contacts(text, spans))
-    spans = without_office_names(text, without_title_case_particles(text, spans))
+    spans = _with_json_fields(text, without_office_names(text, without_title_case_particles(text, spans)))
     return with_phone_extensions(text, spans)
 
 
@@ -607,6 +608,16 @@ def _with_dates_after_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     """`spans` and the past date right after a patient's name, a date of birth in a list or a chat log."""
     names = [(s.start, s.end) for s in spans if s.kind == "NAME"]
     return _added(text, spans, "DATE_OF_BIRTH", dates_after_names(text, names)) if names else spans
+
+
+def _with_json_fields(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` and the name and birth-date values of a pasted JSON payload ('"last":"Simpson-Dodd"'), each replacing
+    the spans found inside it ("Nguyen" of "Nguyen Thi Mai Anh")."""
+    for kind, a, b in json_fields(text):
+        if any(s.start < b and a < s.end and not (a <= s.start and s.end <= b) for s in spans):
+            continue
+        spans = [s for s in spans if not (a <= s.start and s.end <= b)] + [PhiSpan(kind, a, b, text[a:b])]
+    return sorted(spans, key=lambda s: s.start)
 
 
 def _added(text: str, spans: list[PhiSpan], kind: str, found: list[tuple[int, int]]) -> list[PhiSpan]:
