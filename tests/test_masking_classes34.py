@@ -206,3 +206,20 @@ def test_the_name_and_birth_date_fields_of_a_json_payload_are_masked():
 def test_a_clinics_or_a_visits_fields_in_a_json_payload_stay_readable():
     text = '{"clinic":{"name":"Harbourview Wellness"},"visit":{"date":"2024-05-01","type":"Recall"}}'
     assert _masked(text) == []
+
+
+def test_a_contact_cards_name_address_and_birthday_are_masked():
+    text = (
+        "New patient card, make a welcome post instead:\nBEGIN:VCARD\nVERSION:3.0\nFN:Ngaire Tūhoe-Sandoval\n"
+        "N:Tūhoe-Sandoval;Ngaire;;;\nADR;TYPE=HOME:;;7 Kowhai Crescent;Tauranga;BOP;3110;New Zealand\n"
+        "BDAY:--1108\nEND:VCARD"
+    )
+    assert "Tūhoe-Sandoval" in _masked(text, "NAME")
+    assert _masked(text, "ADDRESS") == ["7 Kowhai Crescent;Tauranga;BOP;3110"]
+    assert _masked(text, "DATE_OF_BIRTH") == ["--1108"]
+
+
+def test_a_cards_version_and_a_message_without_a_card_stay_readable():
+    text = "BEGIN:VCARD\nVERSION:3.0\nORG:Kowhai Physio\nEND:VCARD"
+    assert _masked(text) == []
+    assert _masked("Our fee note: N: not applicable; ADR: see website.") == []

@@ -75,6 +75,7 @@ from .span_trims import (
 from .spans import PhiSpan
 from .spoken_phones import find_spoken_phones
 from .tables import table_cells
+from .vcards import vcard_fields
 
 if TYPE_CHECKING:  # Presidio pulls in spaCy and torch: imported only when the engine is first built
     from presidio_analyzer import AnalyzerEngine, RecognizerResult
@@ -370,7 +371,8 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = without_notice_lines(text, without_supplier_senders(text, without_rota_staff(text, spans)))
     spans = without_privacy_officers(text, without_meeting_attendees(text, without_next_labels(text, spans)))
     spans = without_recipe_words(text, without_labelled_contacts(text, spans))
-    spans = _with_json_fields(text, without_office_names(text, without_title_case_particles(text, spans)))
+    spans = without_office_names(text, without_title_case_particles(text, spans))
+    spans = _with_fields(text, spans, json_fields(text) + vcard_fields(text))
     return with_phone_extensions(text, spans)
 
 
@@ -610,10 +612,11 @@ def _with_dates_after_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     return _added(text, spans, "DATE_OF_BIRTH", dates_after_names(text, names)) if names else spans
 
 
-def _with_json_fields(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
-    """`spans` and the name and birth-date values of a pasted JSON payload ('"last":"Simpson-Dodd"'), each replacing
-    the spans found inside it ("Nguyen" of "Nguyen Thi Mai Anh")."""
-    for kind, a, b in json_fields(text):
+def _with_fields(text: str, spans: list[PhiSpan], fields: list[tuple[str, int, int]]) -> list[PhiSpan]:
+    """`spans` and the (kind, start, end) values of a pasted JSON payload's or contact card's fields
+    ('"last":"Simpson-Dodd"', "BDAY:--0419"), each replacing the spans found inside it ("Nguyen" of "Nguyen Thi Mai
+    Anh")."""
+    for kind, a, b in fields:
         if any(s.start < b and a < s.end and not (a <= s.start and s.end <= b) for s in spans):
             continue
         spans = [s for s in spans if not (a <= s.start and s.end <= b)] + [PhiSpan(kind, a, b, text[a:b])]

@@ -200,12 +200,21 @@ class TableTerms(Strict):
     json_patient_objects: tuple[str, ...] = ()
 
 
+class VcardTerms(Strict):
+    """A contact card's properties that hold a person's name, address and birthday ("N", "ADR", "BDAY")."""
+
+    name_properties: tuple[str, ...] = ()
+    address_properties: tuple[str, ...] = ()
+    birth_properties: tuple[str, ...] = ()
+
+
 class PatientData(Strict):
     addresses: AddressTerms
     records: RecordTerms
     births: BirthTerms
     phones: PhoneTerms
     tables: TableTerms
+    vcard: VcardTerms = VcardTerms()
 
 
 # --- knowledge/data/person_names.yaml: the name lists behind name detection ---------------------------
