@@ -223,3 +223,26 @@ def test_a_cards_version_and_a_message_without_a_card_stay_readable():
     text = "BEGIN:VCARD\nVERSION:3.0\nORG:Kowhai Physio\nEND:VCARD"
     assert _masked(text) == []
     assert _masked("Our fee note: N: not applicable; ADR: see website.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "signed"),
+    [
+        (
+            "Von: Błażej Wróblewski-Hinz <b.wh@example.de>\nBetreff: Befund\nSehr geehrte Frau Dr. Vogt,\nkönnten "
+            "Sie mir den Befund schicken?\nMit freundlichen Grüßen\nBŁAŻEJ WRÓBLEWSKI-HINZ",
+            "BŁAŻEJ WRÓBLEWSKI-HINZ",
+        ),
+        (
+            "From: Seo-yeon Baek <seoyeon.baek@example.com>\nSubject: results\nHi, can you just email my scan "
+            "results?\nSEO-YEON BAEK",
+            "SEO-YEON BAEK",
+        ),
+    ],
+)
+def test_a_masked_name_signed_again_in_capitals_is_masked(text, signed):
+    assert signed in _masked(text, "NAME")
+
+
+def test_one_word_of_a_masked_name_in_a_capitals_heading_stays_readable():
+    assert _masked("Patient Grace Mbeki called.\nPoster title: AMAZING GRACE CHOIR NIGHT", "NAME") == ["Grace Mbeki"]

@@ -468,9 +468,10 @@ _NAME_PART = re.compile(r"[^\W\d_][^\W\d_'’]*")
 
 def _with_repeated_names(text: str, spans: list[PhiSpan], cleared: Sequence[PhiSpan] = ()) -> list[PhiSpan]:
     """`spans` and the other places where a masked name's words, or an email address's name, stand again in the
-    message ("Sinead on reception ... Sinead O'Halloran is a patient"; "jt.wardlow@... last name Wardlow"), with an
-    initial before it ("Von: <given> Obermaier ... M. Obermaier"): the same person, named a second time. Not inside
-    a full name the context `cleared`: a namesake ("Ms. Biles came in (no relation to Simone Biles)")."""
+    message ("Sinead on reception ... Sinead O'Halloran is a patient"; "jt.wardlow@... last name Wardlow"), two or
+    more in capitals too ("... Ji-woo Kang ... JI-WOO KANG"), with an initial before it ("Von: <given> Obermaier ...
+    M. Obermaier"): the same person, named a second time. Not inside a full name the context `cleared`: a namesake
+    ("Ms. Biles came in (no relation to Simone Biles)")."""
     not_names = _not_names()
     lists = name_lists()
     parts: set[str] = set()
@@ -502,12 +503,25 @@ def _with_repeated_names(text: str, spans: list[PhiSpan], cleared: Sequence[PhiS
         r"(?![\w-]|['’]\w|@)"  # a closing quote may follow: a sign-off at the end of a quoted comment
     )
     namesakes = [(s.start, s.end) for s in cleared if len(_NAME_PART.findall(s.text)) > 1]
-    found = [m.span() for m in pattern.finditer(text)]
+    found = [m.span() for m in pattern.finditer(text)] + _names_in_capitals(text, spans)
     found = [(a, b) for a, b in found if not any(lo <= a and b <= hi for lo, hi in namesakes)]
     found = [(a, b) for a, b in found if not _namesake_by_context(text, a, b)]
     return _added(text, spans, "NAME", [(a, b) for a, b in found if not is_not_a_patient(text, a, b)])
 
 
+def _names_in_capitals(text: str, spans: list[PhiSpan]) -> list[tuple[int, int]]:
+    """Where two words or more of the masked names stand together in capitals, as a letter is signed ("... Ji-woo Kang
+    <ji-woo@...> ... JI-WOO KANG"); one word alone in capitals may be a heading's ("AMAZING GRACE")."""
+    words = {w.upper() for s in spans if s.kind == "NAME" for w in s.text.split() if len(w) > 1 and w[0].isupper()}
+    words = {w for w in words if _CAPITAL_WORD.fullmatch(w)}
+    if not words:
+        return []
+    part = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    run = re.compile(rf"(?<![\w'’@.-])(?:{part})(?:[ ]+(?:[A-Z]\.[ ]?)?(?:{part}))+(?![\w'’-])")
+    return [m.span() for m in run.finditer(text)]
+
+
+_CAPITAL_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 _GIVEN_BEFORE = re.compile(r"(?<![\w'’-])(?-i:[A-Z])[^\W\d_]+[ ]$")
 
 
