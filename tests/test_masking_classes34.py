@@ -246,3 +246,19 @@ def test_a_masked_name_signed_again_in_capitals_is_masked(text, signed):
 
 def test_one_word_of_a_masked_name_in_a_capitals_heading_stays_readable():
     assert _masked("Patient Grace Mbeki called.\nPoster title: AMAZING GRACE CHOIR NIGHT", "NAME") == ["Grace Mbeki"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Ablehnung der Kasse, Versicherungsnummer: 41 730 662-8", "RECORD_NUMBER", "41 730 662-8"),
+        ("Patient acct 72-4410-C, please call about the bill", "RECORD_NUMBER", "72-4410-C"),
+        ("Pre-op form\nAge / DOB: 71 yrs (04-09-1953)", "DATE_OF_BIRTH", "04-09-1953"),
+    ],
+)
+def test_a_check_digit_a_short_account_label_and_an_age_before_a_birth_date_are_read(text, kind, value):
+    assert _masked(text, kind) == [value]
+
+
+def test_counts_after_a_short_account_word_stay_readable():
+    assert _masked("acct 12 posts this month, we grew 12 000 followers") == []
