@@ -262,3 +262,10 @@ def test_a_check_digit_a_short_account_label_and_an_age_before_a_birth_date_are_
 
 def test_counts_after_a_short_account_word_stay_readable():
     assert _masked("acct 12 posts this month, we grew 12 000 followers") == []
+
+
+def test_a_courtesy_title_inside_a_masked_name_is_not_masked_again_on_its_own():
+    text = "Patient: Frau Ilse Brandauer\nLiebe Frau Brandauer, Ihr Termin ist am Montag."
+    masked = _masked(text, "NAME")
+    assert "Frau" not in masked
+    assert "Brandauer" in masked

@@ -495,7 +495,8 @@ def _with_repeated_names(text: str, spans: list[PhiSpan], cleared: Sequence[PhiS
         for m in re.finditer(rf"(?<=['‘\"“])({re.escape(w)})(?=['’\"”])", text)
     ]
     spans = _added(text, spans, "NAME", quoted) if quoted else spans
-    parts = {w for w in parts if w.lower() not in not_names and fold(w) not in lists.function_words}
+    titles = _courtesy_titles()  # "Herr" of "Herr <given> <surname>" is no name of its own
+    parts = {w for w in parts if w.lower() not in not_names | titles and fold(w) not in lists.function_words}
     if not parts:
         return spans
     pattern = re.compile(
@@ -507,6 +508,13 @@ def _with_repeated_names(text: str, spans: list[PhiSpan], cleared: Sequence[PhiS
     found = [(a, b) for a, b in found if not any(lo <= a and b <= hi for lo, hi in namesakes)]
     found = [(a, b) for a, b in found if not _namesake_by_context(text, a, b)]
     return _added(text, spans, "NAME", [(a, b) for a, b in found if not is_not_a_patient(text, a, b)])
+
+
+@lru_cache(maxsize=1)
+def _courtesy_titles() -> frozenset[str]:
+    """The courtesy and doctors' titles ("Herr", "Mrs", "Dott"), lower case."""
+    phi = guardrail_data().phi
+    return frozenset(t.lower().rstrip(".") for t in (*phi.titles, *phi.lower_titles))
 
 
 def _names_in_capitals(text: str, spans: list[PhiSpan]) -> list[tuple[int, int]]:
