@@ -269,3 +269,11 @@ def test_a_courtesy_title_inside_a_masked_name_is_not_masked_again_on_its_own():
     masked = _masked(text, "NAME")
     assert "Frau" not in masked
     assert "Brandauer" in masked
+
+
+def test_a_reply_mentioning_a_commenter_by_nickname_and_surname_is_masked():
+    text = 'Comments to answer:\nGiuseppina "Pina" Lombardo: che bello!\n  ↳ Marta Ruggeri: @Pina Lombardo sì!'
+    masked = _masked(text, "NAME")
+    assert "Pina" in masked
+    assert "Lombardo" in masked
+    assert _masked("Comments:\nJonah Reyes: love it @brightside", "NAME") == ["Jonah Reyes"]

@@ -499,12 +499,17 @@ def _with_repeated_names(text: str, spans: list[PhiSpan], cleared: Sequence[PhiS
     parts = {w for w in parts if w.lower() not in not_names | titles and fold(w) not in lists.function_words}
     if not parts:
         return spans
+    alternatives = "|".join(map(re.escape, sorted(parts, key=len, reverse=True)))
     pattern = re.compile(
-        rf"(?<![\w'’@.-])(?:(?-i:[A-Z])\.[ ]?)?(?:{'|'.join(map(re.escape, sorted(parts, key=len, reverse=True)))})"
+        rf"(?<![\w'’@.-])(?:(?-i:[A-Z])\.[ ]?)?(?:{alternatives})"
         r"(?![\w-]|['’]\w|@)"  # a closing quote may follow: a sign-off at the end of a quoted comment
     )
+    # A reply's mention of the person by two of the name's words ("@<nickname> <surname>" under '<given> "<nickname>"
+    # <surname>'): the "@" of a handle alone stays out.
+    mention = re.compile(rf"(?<=@)(?:{alternatives})(?=[ ]+(?:{alternatives})(?![\w-]))")
     namesakes = [(s.start, s.end) for s in cleared if len(_NAME_PART.findall(s.text)) > 1]
     found = [m.span() for m in pattern.finditer(text)] + _names_in_capitals(text, spans)
+    found += [m.span() for m in mention.finditer(text)]
     found = [(a, b) for a, b in found if not any(lo <= a and b <= hi for lo, hi in namesakes)]
     found = [(a, b) for a, b in found if not _namesake_by_context(text, a, b)]
     return _added(text, spans, "NAME", [(a, b) for a, b in found if not is_not_a_patient(text, a, b)])
