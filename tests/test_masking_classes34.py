@@ -277,3 +277,20 @@ def test_a_reply_mentioning_a_commenter_by_nickname_and_surname_is_masked():
     assert "Pina" in masked
     assert "Lombardo" in masked
     assert _masked("Comments:\nJonah Reyes: love it @brightside", "NAME") == ["Jonah Reyes"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sankt Josef Krankenhaus hat angerufen",
+        "Scuola dell'Infanzia Don Bosco - Milano",
+        "Istituto Comprensivo Don Lorenzo Milani, Roma",
+    ],
+)
+def test_a_school_or_a_hospital_named_after_a_person_or_a_saint_is_no_patient(text):
+    assert _masked(text, "NAME") == []
+
+
+def test_a_child_after_a_word_for_a_nursery_or_a_school_stays_masked():
+    assert _masked("Im Kindergarten Emma Fischer hat sich verletzt", "NAME") == ["Emma Fischer"]
+    assert _masked("Grundschule Am Park: unser Schüler Tim Berger", "NAME") == ["Tim Berger"]

@@ -58,6 +58,7 @@ class _Patterns:
     made_up_before: re.Pattern[str]
     postnominals_after: re.Pattern[str]
     signer_after: re.Pattern[str]
+    named_place_before: re.Pattern[str]
     signer_before: re.Pattern[str]
     title_before: re.Pattern[str]
     cue_before: re.Pattern[str]
@@ -125,6 +126,9 @@ def _patterns() -> _Patterns | None:
         made_up_before=_any((data.made_up_before_name or "(?!)",), role),
         postnominals_after=_any((data.postnominals_after_name or "(?!)",), role, flags=0),
         signer_after=re.compile(data.signer_role_after or "(?!)", re.IGNORECASE),
+        named_place_before=re.compile(
+            f"(?:{data.institution_before_name or '(?!)'})|(?:{data.saint_before_name or '(?!)'})"
+        ),
         signer_before=re.compile(data.signer_role_before or "(?!)", re.IGNORECASE),
         title_before=re.compile(rf"(?<![\w.])(?:{titles})\.? $", re.IGNORECASE),
         cue_before=_any(phi.name_cues, role, suffix=r"[ ,:]*$"),
@@ -215,6 +219,7 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
         or p.postnominals_after.match(after)
         or in_organisation_list(text, start, end)
         or _an_institutions_official(text[start:end], before, after, p)
+        or p.named_place_before.search(before) is not None
         or _a_character_or_a_condition(text[start:end], before, after, p)
     ):
         return True

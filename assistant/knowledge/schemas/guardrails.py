@@ -267,6 +267,9 @@ class NameContext(Strict):
     made_up_before_name: Regex | None = None
     # A clinician's degrees after a name and a comma ("Rajiv Menon, DDS, MD"): a signature, not a patient.
     postnominals_after_name: Regex | None = None
+    # A school named after a person ("Scuola ... Don <name>") and a saint's word before a name ("St. <name>'s").
+    institution_before_name: Regex | None = None
+    saint_before_name: Regex | None = None
     # A school's or a nursery's official named by the job after or before the name ("<name>, Principal").
     signer_role_after: Regex | None = None
     signer_role_before: Regex | None = None
