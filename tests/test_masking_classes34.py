@@ -294,3 +294,27 @@ def test_a_school_or_a_hospital_named_after_a_person_or_a_saint_is_no_patient(te
 def test_a_child_after_a_word_for_a_nursery_or_a_school_stays_masked():
     assert _masked("Im Kindergarten Emma Fischer hat sich verletzt", "NAME") == ["Emma Fischer"]
     assert _masked("Grundschule Am Park: unser Schüler Tim Berger", "NAME") == ["Tim Berger"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Questions? Call Member Services at 1-888-555-0143, weekdays 8-6.",
+        "Freecall 0800 123 4567 or +44 800 123 4567",
+        "Call our booking line (877) 555-0100 or 1300 654 321.",
+    ],
+)
+def test_a_free_or_shared_cost_number_is_a_business_line(text):
+    assert _masked(text, "PHONE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "phone"),
+    [
+        ("Pt mobile 88855 12345, call back", "88855 12345"),
+        ("Paziente, tel. 080 123 4567", "080 123 4567"),
+        ("Patient Tom Ruiz, mobile 512-555-0188", "512-555-0188"),
+    ],
+)
+def test_a_patients_number_that_looks_like_a_free_one_stays_masked(text, phone):
+    assert _masked(text, "PHONE") == [phone]

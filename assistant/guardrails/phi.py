@@ -373,6 +373,7 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = without_recipe_words(text, without_labelled_contacts(text, spans))
     spans = without_office_names(text, without_title_case_particles(text, spans))
     spans = _with_fields(text, spans, json_fields(text) + vcard_fields(text))
+    spans = _without_toll_free(spans)
     return with_phone_extensions(text, spans)
 
 
@@ -637,6 +638,15 @@ def _with_dates_after_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     """`spans` and the past date right after a patient's name, a date of birth in a list or a chat log."""
     names = [(s.start, s.end) for s in spans if s.kind == "NAME"]
     return _added(text, spans, "DATE_OF_BIRTH", dates_after_names(text, names)) if names else spans
+
+
+def _without_toll_free(spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` less the free or shared-cost numbers ("1-800-555-0143", "0800 123 4567"): a business's line."""
+    toll_free = patient_data().phones.toll_free
+    if toll_free is None:
+        return spans
+    free = re.compile(toll_free)
+    return [s for s in spans if not (s.kind == "PHONE" and free.match(re.sub(r"\D+", "-", s.text).strip("-")))]
 
 
 def _with_fields(text: str, spans: list[PhiSpan], fields: list[tuple[str, int, int]]) -> list[PhiSpan]:

@@ -171,6 +171,7 @@ class PhoneTerms(Strict):
     # and the words that repeat the next digit ("double oh" is two): {2: [double], 3: [triple]}.
     spoken_digits: dict[str, tuple[str, ...]] = {}  # "zero|oh|nought": the spellings of one digit
     spoken_repeats: dict[int, tuple[Regex, ...]] = {}
+    toll_free: Regex | None = None  # a business's free or shared-cost number, matched on its digits alone
 
     @model_validator(mode="after")
     def _known_regions(self) -> PhoneTerms:
