@@ -318,3 +318,9 @@ def test_a_free_or_shared_cost_number_is_a_business_line(text):
 )
 def test_a_patients_number_that_looks_like_a_free_one_stays_masked(text, phone):
     assert _masked(text, "PHONE") == [phone]
+
+
+def test_a_json_payloads_booking_number_is_no_record_but_the_patients_id_is():
+    text = '{"booking_ref":"HX-55102","appointment":{"id":"apt_1"},"patient":{"id":"HX-P-20931","name":"Lior Ben-Ami"}}'
+    assert _masked(text, "RECORD_NUMBER") == ["HX-P-20931"]
+    assert _masked(text, "NAME") == ["Lior Ben-Ami"]

@@ -1,10 +1,10 @@
-"""Patient data in a pasted JSON payload: the string values of fields named like a name or a birth-date column.
+"""Patient data in a pasted JSON payload: the string values of fields named like a patient-data column.
 
 A booking system's webhook names its patient by its keys, not by any cue: '"patient":{"first":"Jarrah","last":
-"Simpson-Dodd","dob":"2001-07-14"}'. A field whose key, folded like a table's column ("last_name", "data_nascita"),
-is a name or a birth-date column of patient_data.yaml `tables` has its value masked as that kind. A name key that
-names anything ("name", "nome": a clinic's, a doctor's) counts only inside an object whose key is a patient's
-("patient", "paziente"; `json_patient_objects`).
+"Simpson-Dodd","dob":"2001-07-14"}'. A field whose key, folded like a table's column ("last_name", "data_nascita",
+"patient_id"), is a name, birth-date, record or national-number column of patient_data.yaml `tables` has its value
+masked as that kind. A key that names or numbers anything ("name", "nome", "id": a clinic's, a booking's) counts
+only inside an object whose key is a patient's ("patient", "paziente"; `json_patient_objects`).
 """
 
 from __future__ import annotations
@@ -17,23 +17,22 @@ from .tables import column_kinds, folded_column
 
 # A key and its string value ('"last":"Simpson-Dodd"'), and a key that opens an object ('"patient":{').
 _PAIR = re.compile(r'"([^"\\\n]{1,40})"[ \t]*:[ \t]*"([^"\\\n]{1,120})"')
-_OBJECT = re.compile(r'"([^"\\\n]{1,40})"[ \t]*:[ \t]*\{')
+_OBJECT = re.compile(r'"([^"\\\n]{1,40})"[ \t]*:[ \t]*\{$')
 _BRACE = re.compile(r"[{}]")
 _KEY_REACH = 48  # characters before an object's brace in which its key is read
-_KINDS = frozenset({"NAME", "DATE_OF_BIRTH"})
+_KINDS = frozenset({"NAME", "DATE_OF_BIRTH", "RECORD_NUMBER", "NATIONAL_ID"})
 
 
 @lru_cache(maxsize=1)
 def _keys() -> tuple[frozenset[str], frozenset[str]]:
-    """(name keys that name anyone, keys of a patient's object), folded."""
+    """(name and number keys that name or number anything, keys of a patient's object), folded."""
     t = patient_data().tables
-    return frozenset(map(folded_column, t.json_generic_name_keys)), frozenset(
-        map(folded_column, t.json_patient_objects)
-    )
+    generic = frozenset(map(folded_column, (*t.json_generic_name_keys, *t.json_generic_record_keys)))
+    return generic, frozenset(map(folded_column, t.json_patient_objects))
 
 
 def json_fields(text: str) -> list[tuple[str, int, int]]:
-    """(kind, start, end) of each name or birth-date value in a JSON payload in `text`."""
+    """(kind, start, end) of each name, birth-date, record or national number in a JSON payload in `text`."""
     if '":' not in text and '" :' not in text:
         return []
     kinds, _ = column_kinds()
@@ -49,7 +48,7 @@ def json_fields(text: str) -> list[tuple[str, int, int]]:
         kind = kinds.get(key)
         if kind not in _KINDS or not m.group(2).strip():
             continue
-        if kind == "NAME" and key in generic and (not objects or objects[-1] not in patients):
+        if key in generic and (not objects or objects[-1] not in patients):
             continue
         found.append((kind, m.start(2), m.end(2)))
     return found
@@ -61,5 +60,13 @@ def _walk_brace(text: str, at: int, objects: list[str | None]) -> None:
         if objects:
             objects.pop()
         return
-    key = _OBJECT.search(text, max(0, at - _KEY_REACH), at + 1)
-    objects.append(folded_column(key.group(1)) if key and key.end() == at + 1 else None)
+    key = _OBJECT.search(text[max(0, at - _KEY_REACH) : at + 1])
+    objects.append(folded_column(key.group(1)) if key else None)
+
+
+def json_system_numbers(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each value of a field that numbers the booking or the message ('"booking_id":"BK-77120"')."""
+    if '":' not in text and '" :' not in text:
+        return []
+    keys = frozenset(map(folded_column, patient_data().tables.json_not_record_keys))
+    return [m.span(2) for m in _PAIR.finditer(text) if folded_column(m.group(1)) in keys]

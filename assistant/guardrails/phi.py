@@ -29,7 +29,7 @@ from .clinic import clinic_terms
 from .contacts import without_labelled_contacts
 from .entries import names_in_lists
 from .identifiers import find_national_ids
-from .json_fields import json_fields
+from .json_fields import json_fields, json_system_numbers
 from .listings import without_notice_lines
 from .minutes import without_meeting_attendees
 from .name_context import cued_or_titled, not_a_patient_by_context
@@ -373,7 +373,7 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = without_recipe_words(text, without_labelled_contacts(text, spans))
     spans = without_office_names(text, without_title_case_particles(text, spans))
     spans = _with_fields(text, spans, json_fields(text) + vcard_fields(text))
-    spans = _without_toll_free(spans)
+    spans = _without_system_numbers(text, _without_toll_free(spans))
     return with_phone_extensions(text, spans)
 
 
@@ -638,6 +638,12 @@ def _with_dates_after_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     """`spans` and the past date right after a patient's name, a date of birth in a list or a chat log."""
     names = [(s.start, s.end) for s in spans if s.kind == "NAME"]
     return _added(text, spans, "DATE_OF_BIRTH", dates_after_names(text, names)) if names else spans
+
+
+def _without_system_numbers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` less the record numbers that a JSON payload's booking or message number holds ('"booking_id":...')."""
+    system = json_system_numbers(text)
+    return [s for s in spans if not (s.kind == "RECORD_NUMBER" and any(a <= s.start and s.end <= b for a, b in system))]
 
 
 def _without_toll_free(spans: list[PhiSpan]) -> list[PhiSpan]:

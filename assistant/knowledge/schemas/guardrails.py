@@ -198,7 +198,10 @@ class TableTerms(Strict):
     # A JSON payload's fields (a booking system's webhook): a name column that names anyone ("name") counts only
     # inside an object for a patient (`json_patient_objects`); the other name and birth-date columns count anywhere.
     json_generic_name_keys: tuple[str, ...] = ()
+    json_generic_record_keys: tuple[str, ...] = ()
     json_patient_objects: tuple[str, ...] = ()
+    # Fields of a JSON payload that number the booking or the message, not the patient ("booking_id").
+    json_not_record_keys: tuple[str, ...] = ()
 
 
 class VcardTerms(Strict):
