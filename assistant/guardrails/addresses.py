@@ -102,7 +102,7 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
     found = [
         _with_town(text, *_with_tail(text, m.start(), m.end(), tail))
         for m in streets.finditer(text)
-        if not _dated(text, m.start())
+        if not _dated(text, m.start()) and not _doctor_not_drive(text, m.end())
     ]
     found += [_with_town(text, *m.span()) for m in _streets_before_town().finditer(text) if not _dated(text, m.start())]
     for m in units_first.finditer(text):
@@ -197,6 +197,16 @@ def _holds_postcode(stretch: str) -> bool:
 def address_words(text: str) -> frozenset[str]:
     """The words and numbers of an address, lower case ("22 Wellington St" -> {"22", "wellington", "st"})."""
     return frozenset(w.lower() for w in re.findall(r"\w+", text))
+
+
+# A doctor's title and a full name after a street's "Dr" ("Mi: 8-12, Vertretung Dr. <given> <surname>"): the title of
+# a doctor in a rota, not a drive.
+_DOCTOR_NAME_AFTER = re.compile(r"(?<=Dr)\.?[ ]+(?:med\.[ ]+)?[A-ZÀ-Ý][a-zß-ÿ'’-]+[ ]+[A-ZÀ-Ý][a-zß-ÿ]")
+
+
+def _doctor_not_drive(text: str, end: int) -> bool:
+    """True when the street found ends in "Dr" that a doctor's full name follows: a title, not a drive."""
+    return _DOCTOR_NAME_AFTER.match(text, end - 1 if text[end - 1 : end] == "." else end) is not None
 
 
 def _dated(text: str, start: int) -> bool:

@@ -45,8 +45,9 @@ def _pattern() -> re.Pattern[str]:
     )
     # The date's format in brackets after the cue, as forms print it ("DOB (YYYY/MM/DD): 1988/10/04").
     form = r"(?:[ ]?\((?:[a-z]{1,4}[./ -]?){3}\))?"
-    # An age may stand between the cue and the date, a slash after it ("Age/DOB: 68 / 02 Jan 1958").
-    age = r"(?:\d{1,3}\s?(?:y(?:rs?|ears?)?\s?)?/\s*)?"
+    # An age may stand between the cue and the date, a slash or a bracket after it ("Age/DOB: 68 / 02 Jan 1958",
+    # "Age / DOB: 71 yrs (04-09-1953)", "Alter/Geb.: 71 J. (...)"; thirty-fourth masking set).
+    age = r"(?:\d{1,3}\s?(?:y(?:rs?|ears?)?|j(?:ahre)?|anni|ans)?\.?\s?[/(]\s*)?"
     before = rf"(?<!\w)(?:{cues}){form}{between}\s*(?:(?:is|was|:|-|–|on|=|,)\s*)?{age}(?P<v>{date}|{compact})(?!\w)"
     cues_after = "|".join(f"(?:{c})" for c in terms.cues_after) or "(?!)"
     cues_short = "|".join(f"(?:{c})" for c in (*terms.cues_after, *terms.month_year_cues))

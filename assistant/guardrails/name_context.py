@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from ._data import guardrail_data, person_names, words
 from .names import NameLists, fold, name_lists
+from .organisations import in_organisation_list
 
 _WORD = r"[^\W\d_][^\W\d_'’-]*"
 # A word, also right after a quote mark ("from 'Faith M.'"), but not the "s" of "Ruby's".
@@ -31,8 +32,11 @@ _DETERMINERS = frozenset(
 # A sentence ends at ".", "!" or "?" and a space, not after a short title ("Dr. Ramirez", "Dott. Ferrara").
 # Not after a title's abbreviation: "Dr.", "Mrs.", "Dott.", "Prof.", and "Dr. med." / "Dr. med. dent."; nor after an
 # initial ("Lester B. Pearson").
+# A stop ends a sentence, not after a title's short word ("Dr.", "Prof.", "Dipl.-Psych.", "Dipl.-Oec.troph."). A
+# run of stops is read from its first only, so a long run ("......") is read once, not once for each stop.
 _SENTENCE_END = re.compile(
-    r"(?:(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!Dott|Prof)(?<! med)(?<! dent)(?<!\s[A-Z])\.|[!?])+[\s\"'”’)]+|\n"
+    r"(?<![.!?])(?:(?<![A-Z][a-z])(?<![A-Z][a-z]{2})(?<!Dott|Prof)(?<! med)(?<! dent)(?<!\s[A-Z])"
+    r"(?<!\.-[A-ZÄÖÜ][a-zäöü]{3})(?<!\.-[A-ZÄÖÜ][a-zäöü]{4})(?<!\.troph)\.|[!?])+[\s\"'”’)]+|\n"
 )
 _WINDOW = 80  # characters either side of a name that its sentence is read in
 
@@ -53,6 +57,9 @@ class _Patterns:
     new_staff_before: re.Pattern[str]
     made_up_before: re.Pattern[str]
     postnominals_after: re.Pattern[str]
+    signer_after: re.Pattern[str]
+    named_place_before: re.Pattern[str]
+    signer_before: re.Pattern[str]
     title_before: re.Pattern[str]
     cue_before: re.Pattern[str]
     brackets: re.Pattern[str]
@@ -79,6 +86,9 @@ class _Patterns:
     age: re.Pattern[str]
     patient_word: re.Pattern[str]
     quote_author: re.Pattern[str]
+    quote_list_line: re.Pattern[str]
+    quote_list_heading: re.Pattern[str]
+    quote_list_not_after: re.Pattern[str]
     cited: re.Pattern[str]
     relative_after: re.Pattern[str]
     role_title_before: re.Pattern[str]
@@ -115,6 +125,11 @@ def _patterns() -> _Patterns | None:
         new_staff_before=_any((data.new_staff_before or "(?!)",), role),
         made_up_before=_any((data.made_up_before_name or "(?!)",), role),
         postnominals_after=_any((data.postnominals_after_name or "(?!)",), role, flags=0),
+        signer_after=re.compile(data.signer_role_after or "(?!)", re.IGNORECASE),
+        named_place_before=re.compile(
+            f"(?:{data.institution_before_name or '(?!)'})|(?:{data.saint_before_name or '(?!)'})"
+        ),
+        signer_before=re.compile(data.signer_role_before or "(?!)", re.IGNORECASE),
         title_before=re.compile(rf"(?<![\w.])(?:{titles})\.? $", re.IGNORECASE),
         cue_before=_any(phi.name_cues, role, suffix=r"[ ,:]*$"),
         brackets=re.compile(rf" \((?:{data.person_in_brackets})", re.IGNORECASE),
@@ -152,6 +167,9 @@ def _patterns() -> _Patterns | None:
         age=re.compile(data.age_in_brackets or "(?!)", re.IGNORECASE),
         patient_word=re.compile(rf"\b(?:{phi.patient_words})\b", re.IGNORECASE),
         quote_author=re.compile(data.quote_author_before or "(?!)", re.IGNORECASE),
+        quote_list_line=re.compile(data.quote_list_line or "(?!)"),
+        quote_list_heading=re.compile(data.quote_list_heading or "(?!)", re.IGNORECASE),
+        quote_list_not_after=re.compile(data.quote_list_not_after or "(?!)", re.IGNORECASE),
         cited=_any(data.cited_authors or ("(?!)",), role),
         relative_after=re.compile(rf" (?:{family})(?!\w)", re.IGNORECASE),
         role_title_before=re.compile(rf"(?<![\w.-])(?:{words(data.clinician_role_titles) or '(?!)'}) $"),
@@ -199,6 +217,9 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
         or _colleague_by_role(text[start:end], before, sentence, p)
         or p.place_after.match(after)
         or p.postnominals_after.match(after)
+        or in_organisation_list(text, start, end)
+        or _an_institutions_official(text[start:end], before, after, p)
+        or p.named_place_before.search(before) is not None
         or _a_character_or_a_condition(text[start:end], before, after, p)
     ):
         return True
@@ -223,6 +244,15 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
             text, (start, end), before, sentence, p
         )
     return " " in text[start:end] and _from_another_practice(after, sentence, p)
+
+
+def _an_institutions_official(name: str, before: str, after: str, p: _Patterns) -> bool:
+    """Whether a school's or a nursery's job stands after the name and a comma ("<name>, Principal") or right
+    before it, maybe read into the name ("Kita-Leitung <name>")."""
+    if p.signer_after.match(after):
+        return True
+    head, _, rest = name.partition(" ")
+    return bool(p.signer_before.search(before)) or bool(rest and p.signer_before.search(f"{before}{head} "))
 
 
 def _colleague_by_role(name: str, before: str, sentence: str, p: _Patterns) -> bool:
@@ -260,7 +290,19 @@ _QUOTED_LINE = 400  # characters before a name in which a quote word and the say
 def _quote_author(text: str, start: int, p: _Patterns) -> bool:
     """Whether the name at `start` follows a saying shared as a quote and a dash, on the same line: its author ('Quote
     for the newsletter: "..." — <author>'). The saying may be longer than the sentence window, so the line is read."""
-    return p.quote_author.search(text, max(0, start - _QUOTED_LINE), start) is not None
+    return p.quote_author.search(text, max(0, start - _QUOTED_LINE), start) is not None or _listed_quote_author(
+        text, start, p
+    )
+
+
+def _listed_quote_author(text: str, start: int, p: _Patterns) -> bool:
+    """Whether the name at `start` ends a line that is a saying in quotes and a dash, under a heading that offers
+    quotes ('Quote post, pick one:' then '"..." - <author>' lines), with no word for a patient's words before it."""
+    line = text.rfind("\n", 0, start) + 1
+    if not p.quote_list_line.match(text[line:start]):
+        return False
+    lo = max(0, line - _QUOTED_LINE)
+    return bool(p.quote_list_heading.search(text, lo, line)) and not p.quote_list_not_after.search(text, lo, line)
 
 
 def _a_character_or_a_condition(name: str, before: str, after: str, p: _Patterns) -> bool:

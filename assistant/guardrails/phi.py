@@ -29,6 +29,7 @@ from .clinic import clinic_terms
 from .contacts import without_labelled_contacts
 from .entries import names_in_lists
 from .identifiers import find_national_ids
+from .json_fields import json_fields, json_system_numbers
 from .listings import without_notice_lines
 from .minutes import without_meeting_attendees
 from .name_context import cued_or_titled, not_a_patient_by_context
@@ -65,6 +66,7 @@ from .span_trims import (
     with_phone_extensions,
     without_label_initials,
     without_next_labels,
+    without_office_names,
     without_ranks,
     without_title_case_copy,
     without_title_case_particles,
@@ -73,6 +75,7 @@ from .span_trims import (
 from .spans import PhiSpan
 from .spoken_phones import find_spoken_phones
 from .tables import table_cells
+from .vcards import vcard_fields
 
 if TYPE_CHECKING:  # Presidio pulls in spaCy and torch: imported only when the engine is first built
     from presidio_analyzer import AnalyzerEngine, RecognizerResult
@@ -368,7 +371,9 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = without_notice_lines(text, without_supplier_senders(text, without_rota_staff(text, spans)))
     spans = without_privacy_officers(text, without_meeting_attendees(text, without_next_labels(text, spans)))
     spans = without_recipe_words(text, without_labelled_contacts(text, spans))
-    spans = without_title_case_particles(text, spans)
+    spans = without_office_names(text, without_title_case_particles(text, spans))
+    spans = _with_fields(text, spans, json_fields(text) + vcard_fields(text))
+    spans = _without_system_numbers(text, _without_toll_free(spans))
     return with_phone_extensions(text, spans)
 
 
@@ -464,9 +469,10 @@ _NAME_PART = re.compile(r"[^\W\d_][^\W\d_'’]*")
 
 def _with_repeated_names(text: str, spans: list[PhiSpan], cleared: Sequence[PhiSpan] = ()) -> list[PhiSpan]:
     """`spans` and the other places where a masked name's words, or an email address's name, stand again in the
-    message ("Sinead on reception ... Sinead O'Halloran is a patient"; "jt.wardlow@... last name Wardlow"), with an
-    initial before it ("Von: <given> Obermaier ... M. Obermaier"): the same person, named a second time. Not inside
-    a full name the context `cleared`: a namesake ("Ms. Biles came in (no relation to Simone Biles)")."""
+    message ("Sinead on reception ... Sinead O'Halloran is a patient"; "jt.wardlow@... last name Wardlow"), two or
+    more in capitals too ("... Ji-woo Kang ... JI-WOO KANG"), with an initial before it ("Von: <given> Obermaier ...
+    M. Obermaier"): the same person, named a second time. Not inside a full name the context `cleared`: a namesake
+    ("Ms. Biles came in (no relation to Simone Biles)")."""
     not_names = _not_names()
     lists = name_lists()
     parts: set[str] = set()
@@ -490,20 +496,46 @@ def _with_repeated_names(text: str, spans: list[PhiSpan], cleared: Sequence[PhiS
         for m in re.finditer(rf"(?<=['‘\"“])({re.escape(w)})(?=['’\"”])", text)
     ]
     spans = _added(text, spans, "NAME", quoted) if quoted else spans
-    parts = {w for w in parts if w.lower() not in not_names and fold(w) not in lists.function_words}
+    titles = _courtesy_titles()  # "Herr" of "Herr <given> <surname>" is no name of its own
+    parts = {w for w in parts if w.lower() not in not_names | titles and fold(w) not in lists.function_words}
     if not parts:
         return spans
+    alternatives = "|".join(map(re.escape, sorted(parts, key=len, reverse=True)))
     pattern = re.compile(
-        rf"(?<![\w'’@.-])(?:(?-i:[A-Z])\.[ ]?)?(?:{'|'.join(map(re.escape, sorted(parts, key=len, reverse=True)))})"
+        rf"(?<![\w'’@.-])(?:(?-i:[A-Z])\.[ ]?)?(?:{alternatives})"
         r"(?![\w-]|['’]\w|@)"  # a closing quote may follow: a sign-off at the end of a quoted comment
     )
+    # A reply's mention of the person by two of the name's words ("@<nickname> <surname>" under '<given> "<nickname>"
+    # <surname>'): the "@" of a handle alone stays out.
+    mention = re.compile(rf"(?<=@)(?:{alternatives})(?=[ ]+(?:{alternatives})(?![\w-]))")
     namesakes = [(s.start, s.end) for s in cleared if len(_NAME_PART.findall(s.text)) > 1]
-    found = [m.span() for m in pattern.finditer(text)]
+    found = [m.span() for m in pattern.finditer(text)] + _names_in_capitals(text, spans)
+    found += [m.span() for m in mention.finditer(text)]
     found = [(a, b) for a, b in found if not any(lo <= a and b <= hi for lo, hi in namesakes)]
     found = [(a, b) for a, b in found if not _namesake_by_context(text, a, b)]
     return _added(text, spans, "NAME", [(a, b) for a, b in found if not is_not_a_patient(text, a, b)])
 
 
+@lru_cache(maxsize=1)
+def _courtesy_titles() -> frozenset[str]:
+    """The courtesy and doctors' titles ("Herr", "Mrs", "Dott"), lower case."""
+    phi = guardrail_data().phi
+    return frozenset(t.lower().rstrip(".") for t in (*phi.titles, *phi.lower_titles))
+
+
+def _names_in_capitals(text: str, spans: list[PhiSpan]) -> list[tuple[int, int]]:
+    """Where two words or more of the masked names stand together in capitals, as a letter is signed ("... Ji-woo Kang
+    <ji-woo@...> ... JI-WOO KANG"); one word alone in capitals may be a heading's ("AMAZING GRACE")."""
+    words = {w.upper() for s in spans if s.kind == "NAME" for w in s.text.split() if len(w) > 1 and w[0].isupper()}
+    words = {w for w in words if _CAPITAL_WORD.fullmatch(w)}
+    if not words:
+        return []
+    part = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    run = re.compile(rf"(?<![\w'’@.-])(?:{part})(?:[ ]+(?:[A-Z]\.[ ]?)?(?:{part}))+(?![\w'’-])")
+    return [m.span() for m in run.finditer(text)]
+
+
+_CAPITAL_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 _GIVEN_BEFORE = re.compile(r"(?<![\w'’-])(?-i:[A-Z])[^\W\d_]+[ ]$")
 
 
@@ -606,6 +638,32 @@ def _with_dates_after_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     """`spans` and the past date right after a patient's name, a date of birth in a list or a chat log."""
     names = [(s.start, s.end) for s in spans if s.kind == "NAME"]
     return _added(text, spans, "DATE_OF_BIRTH", dates_after_names(text, names)) if names else spans
+
+
+def _without_system_numbers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` less the record numbers that a JSON payload's booking or message number holds ('"booking_id":...')."""
+    system = json_system_numbers(text)
+    return [s for s in spans if not (s.kind == "RECORD_NUMBER" and any(a <= s.start and s.end <= b for a, b in system))]
+
+
+def _without_toll_free(spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` less the free or shared-cost numbers ("1-800-555-0143", "0800 123 4567"): a business's line."""
+    toll_free = patient_data().phones.toll_free
+    if toll_free is None:
+        return spans
+    free = re.compile(toll_free)
+    return [s for s in spans if not (s.kind == "PHONE" and free.match(re.sub(r"\D+", "-", s.text).strip("-")))]
+
+
+def _with_fields(text: str, spans: list[PhiSpan], fields: list[tuple[str, int, int]]) -> list[PhiSpan]:
+    """`spans` and the (kind, start, end) values of a pasted JSON payload's or contact card's fields
+    ('"last":"Simpson-Dodd"', "BDAY:--0419"), each replacing the spans found inside it ("Nguyen" of "Nguyen Thi Mai
+    Anh")."""
+    for kind, a, b in fields:
+        if any(s.start < b and a < s.end and not (a <= s.start and s.end <= b) for s in spans):
+            continue
+        spans = [s for s in spans if not (a <= s.start and s.end <= b)] + [PhiSpan(kind, a, b, text[a:b])]
+    return sorted(spans, key=lambda s: s.start)
 
 
 def _added(text: str, spans: list[PhiSpan], kind: str, found: list[tuple[int, int]]) -> list[PhiSpan]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ._data import patient_data, person_names
+from ._data import guardrail_data, patient_data, person_names
 from .names import month_words, name_lists
 from .phones import is_phone_cue
 from .spans import PhiSpan
@@ -121,6 +121,23 @@ def without_title_case_copy(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     return [s for s in spans if not (s.kind == "NAME" and copy(s))]
 
 
+@lru_cache(maxsize=1)
+def _office_words() -> frozenset[str]:
+    context = person_names().name_context
+    return frozenset(w.lower() for w in (context.office_words if context is not None else ()))
+
+
+def without_office_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` less a "name" holding a capitalised word for an office or a department ("Wissenschaftliche Leitung",
+    "Ufficio Sinistri"): the office, not a person."""
+    offices = _office_words()
+
+    def office(s: PhiSpan) -> bool:
+        return any(w[0].isupper() and w.lower() in offices for w in _FIRST_WORD.findall(s.text))
+
+    return [s for s in spans if not (s.kind == "NAME" and office(s))]
+
+
 _GLUE_INSIDE = re.compile(r"(?<=[^\W\d_])[ ]+([A-ZÀ-Ý][^\W\d_]{0,4})(?=[ ]+[^\W\d_])")
 _GLUE_COPY_MIN = 3  # capitalised small words inside lines that make a message Title Case copy
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
@@ -135,14 +152,38 @@ def without_title_case_particles(text: str, spans: list[PhiSpan]) -> list[PhiSpa
     if not any(s.kind == "NAME" for s in spans):
         return spans
     inside = [m for m in _GLUE_INSIDE.finditer(text) if m.group(1).lower() in glue - particles]
-    if len(inside) < _GLUE_COPY_MIN:
-        return spans
 
-    def copy(s: PhiSpan) -> bool:
+    def opens_with_glue(s: PhiSpan) -> bool:
         first = _FIRST_WORD.match(s.text)
         return first is not None and first.group()[0].isupper() and first.group().lower() in glue | particles
 
+    def copy(s: PhiSpan) -> bool:
+        return opens_with_glue(s) and (len(inside) >= _GLUE_COPY_MIN or _in_title_case_line(text, s, glue | particles))
+
     return [s for s in spans if not (s.kind == "NAME" and copy(s))]
+
+
+# The two words right before a name, capitalised, on its line ("... Al Mese Della Prevenzione": "Al Mese").
+_CAPITAL_BEFORE = re.compile(r"(?<![^\W\d_])[A-ZÀ-Ý][^\W\d_]*[ ]([A-ZÀ-Ý][^\W\d_]+)[ ]$")
+
+
+def _in_title_case_line(text: str, span: PhiSpan, small: frozenset[str]) -> bool:
+    """Whether a name opening with a capitalised small word or particle follows two capitalised words, the last no
+    title, on a line that holds another capitalised small word or particle inside ("... Aderisce Al Mese Della
+    Prevenzione ..."): a heading in Title Case (thirty-fourth masking set)."""
+    line, stop = text.rfind("\n", 0, span.start) + 1, text.find("\n", span.end)
+    before = _CAPITAL_BEFORE.search(text, max(line, span.start - 40), span.start)
+    if before is None or before.group(1).lower() in _title_words():
+        return False
+    hi = stop if stop >= 0 else len(text)
+    found = _GLUE_INSIDE.finditer(text, line, hi)
+    return any(m.group(1).lower() in small and not span.start <= m.start(1) < span.end for m in found)
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    phi = guardrail_data().phi
+    return frozenset(t.lower().rstrip(".") for t in (*phi.titles, *phi.lower_titles))
 
 
 def _days_end(text: str, at: int, days: frozenset[str]) -> int | None:

@@ -51,6 +51,16 @@ def _columns() -> tuple[dict[str, str], frozenset[str]]:
     return {_column(w): kind for kind, words in kinds.items() for w in words}, frozenset(map(_column, t.other_columns))
 
 
+def folded_column(cell: str) -> str:
+    """A column name as compared: lower case, no spaces, hyphens, underscores or stops ("Last_Name" -> "lastname")."""
+    return _column(cell)
+
+
+def column_kinds() -> tuple[dict[str, str], frozenset[str]]:
+    """The kind of data under each known column name (folded), and the column names that hold none."""
+    return _columns()
+
+
 def _header(line: str) -> tuple[str, list[str | None]] | None:
     """(separator, kind per column or None) when `line` is a header naming a patient-data column, else None."""
     columns, others = _columns()

@@ -171,6 +171,7 @@ class PhoneTerms(Strict):
     # and the words that repeat the next digit ("double oh" is two): {2: [double], 3: [triple]}.
     spoken_digits: dict[str, tuple[str, ...]] = {}  # "zero|oh|nought": the spellings of one digit
     spoken_repeats: dict[int, tuple[Regex, ...]] = {}
+    toll_free: Regex | None = None  # a business's free or shared-cost number, matched on its digits alone
 
     @model_validator(mode="after")
     def _known_regions(self) -> PhoneTerms:
@@ -194,6 +195,21 @@ class TableTerms(Strict):
     national_id_columns: tuple[str, ...] = ()
     phone_columns: tuple[str, ...] = ()  # a patient's phone, in a table that has a name, birth or record column
     other_columns: tuple[str, ...] = ()  # columns that are no patient data ("time", "type"): a header holds them too
+    # A JSON payload's fields (a booking system's webhook): a name column that names anyone ("name") counts only
+    # inside an object for a patient (`json_patient_objects`); the other name and birth-date columns count anywhere.
+    json_generic_name_keys: tuple[str, ...] = ()
+    json_generic_record_keys: tuple[str, ...] = ()
+    json_patient_objects: tuple[str, ...] = ()
+    # Fields of a JSON payload that number the booking or the message, not the patient ("booking_id").
+    json_not_record_keys: tuple[str, ...] = ()
+
+
+class VcardTerms(Strict):
+    """A contact card's properties that hold a person's name, address and birthday ("N", "ADR", "BDAY")."""
+
+    name_properties: tuple[str, ...] = ()
+    address_properties: tuple[str, ...] = ()
+    birth_properties: tuple[str, ...] = ()
 
 
 class PatientData(Strict):
@@ -202,6 +218,7 @@ class PatientData(Strict):
     births: BirthTerms
     phones: PhoneTerms
     tables: TableTerms
+    vcard: VcardTerms = VcardTerms()
 
 
 # --- knowledge/data/person_names.yaml: the name lists behind name detection ---------------------------
@@ -254,6 +271,12 @@ class NameContext(Strict):
     made_up_before_name: Regex | None = None
     # A clinician's degrees after a name and a comma ("Rajiv Menon, DDS, MD"): a signature, not a patient.
     postnominals_after_name: Regex | None = None
+    # A school named after a person ("Scuola ... Don <name>") and a saint's word before a name ("St. <name>'s").
+    institution_before_name: Regex | None = None
+    saint_before_name: Regex | None = None
+    # A school's or a nursery's official named by the job after or before the name ("<name>, Principal").
+    signer_role_after: Regex | None = None
+    signer_role_before: Regex | None = None
     person_in_brackets: Regex
     # In brackets after a name: a child named by its parent or a pupil ("Kalle (Sohn von Frau Oguz)"), whatever word.
     person_in_brackets_strong: Regex | None = None
@@ -279,6 +302,8 @@ class NameContext(Strict):
     colleague_letter: Regex | None = None  # a referral between clinicians: its doctor signing is no patient
     # The small words of a line in Title Case ("Bring Joy To Your Smile"), compared in lower case.
     title_case_glue: tuple[str, ...] = ()
+    # Words that name an office or a department ("Leitung", "Ufficio"), compared in lower case.
+    office_words: tuple[str, ...] = ()
     # What a patient writes or leaves: a name from another practice in such a sentence may be a patient's.
     patient_writes: Regex | None = None
     # Right after a name: an appointment time ("Ivy 1pm"), or an age in brackets ("anvi (6 yrs)"): a patient.
@@ -300,6 +325,10 @@ class NameContext(Strict):
     nickname_words_before: tuple[str, ...] = ()
     # Before the author of a saying: a word for a quote, the saying in quotes, a dash (see the data file).
     quote_author_before: Regex | None = None
+    # A saying's line in a list of quotes after a heading that offers them (see the data file).
+    quote_list_line: Regex | None = None
+    quote_list_heading: Regex | None = None
+    quote_list_not_after: Regex | None = None
     # A study's authors cited in a post ("Villa, Connell and Abati (2015)", "Pereira Gray et al."): a name inside
     # a match of one of these is a researcher's, not a patient's.
     cited_authors: tuple[Regex, ...] = ()
@@ -326,8 +355,14 @@ class NameContext(Strict):
     invoice_cue: Regex | None = None
     # A privacy notice's controller and data protection officer, as its labels name them.
     privacy_officers: Regex | None = None
+    # A list of organisations: sponsors, partners, accepted insurers, and supporters thanked (see the data file).
+    organisation_list_cue: Regex | None = None
+    organisation_thanks: Regex | None = None
+    organisation_thanks_after: Regex | None = None
     recipe_cue: Regex | None = None  # a recipe pasted for a post
     ingredient_quantity: Regex | None = None  # "200 g", "2 tsp", "serves 4"
+    kitchen_measure: Regex | None = None  # "1 tbsp", "1 cup": two such lines are a recipe with no word for one
+    recipe_bullet: Regex | None = None  # the bullet that opens an ingredient list's line
     contact_roles: Regex | None = None  # a non-patient's role as a label: "rep:", "Head coach:"
     not_a_purchase: Regex | None = None
     attendance_labels: Regex | None = None
