@@ -192,3 +192,14 @@ def test_a_topic_named_in_passing_is_no_subject_when_a_cue_names_another(drafter
     text = "We ran hay fever season posts last spring. Could you write a short Instagram post about our new car park?"
     drafts = drafter.drafts(turn(text, ["instagram"]), None, Asker(specialty="pharmacy"))
     assert not any("hay fever" in d.title.lower() for d in drafts)
+
+
+def test_a_topic_written_on_request_is_never_proposed(drafter, kb):
+    """England's Pharmacy First is written for a pharmacy that asks for it, but had been proposed among a Cardiff
+    pharmacy's post ideas and a pharmacist's video ideas whose country was not said."""
+    spec = kb.specialty("pharmacy")
+    on_request = {t.title for t in spec.topics_on_request}
+    assert on_request and not on_request & {t.title for t in spec.topics}
+    text = "Give me 10 video ideas for our pharmacy's TikTok"
+    drafts = drafter.drafts(turn(text, ["tiktok"]), None, Asker(specialty="pharmacy"))
+    assert drafts and not any(title in d.text for d in drafts for title in on_request)

@@ -50,11 +50,11 @@ class TopicFinder:
 
     @cached_property
     def _topics(self) -> list[tuple[str, Topic, Counter[str]]]:
-        """(specialty id, topic, its words) for every topic of every specialty."""
+        """(specialty id, topic, its words) for every topic of every specialty, those written on request too."""
         return [
             (spec.id, topic, Counter(tokenize(f"{topic.title} {' '.join(topic.keywords)}")))
             for spec in self.kb.specialties.values()
-            for topic in spec.topics
+            for topic in spec.all_topics
         ]
 
     @cached_property

@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _counts(kb: KnowledgeBase) -> str:
     words = sum(g.word_count for g in kb.guides)
-    topics = sum(len(s.topics) for s in kb.specialties.values())
+    topics = sum(len(s.all_topics) for s in kb.specialties.values())
     return (
         f"guides={len(kb.guides)} words={words} specialties={len(kb.specialties)} topics={topics} "
         f"observances={len(kb.observances)} hashtags={len(kb.hashtags)} platforms={len(kb.platforms)} "

@@ -191,7 +191,7 @@ def _shared_copy(
 ) -> dict[str, dict[str, PostCopy]]:
     """The copy with each topic that names `copy_from` given that specialty's finished post on the same title."""
     for spec in specialties.values():
-        for topic in spec.topics:
+        for topic in spec.all_topics:
             if topic.copy_from is None:
                 continue
             where = f"data/specialties/{spec.id}.yaml: topic {topic.title!r}: field 'copy_from'"
@@ -379,7 +379,7 @@ def _check_copy(kb: KnowledgeBase) -> None:
     for spec_id, posts in kb.copy.items():
         if spec_id not in kb.specialties:
             raise KnowledgeError(f"copy/{spec_id}.yaml: no specialty {spec_id!r}")
-        titles = {t.title for t in kb.specialties[spec_id].topics}
+        titles = {t.title for t in kb.specialties[spec_id].all_topics}
         unknown = sorted(set(posts) - titles)
         if unknown:
             raise KnowledgeError(f"copy/{spec_id}.yaml: topic(s) not in the specialty's topic bank: {unknown[:3]}")

@@ -393,6 +393,9 @@ class Specialty(Strict):
     goals: tuple[str, ...] = Field(min_length=2)
     pillars: tuple[Pillar, ...] = Field(min_length=4, max_length=6)
     topics: tuple[Topic, ...] = Field(min_length=30)
+    # Topics written only when the asker names them (a service of one nation, such as England's Pharmacy First, for a
+    # pharmacy that may be in Wales or abroad): never proposed in plans, idea lists or hashtag sets.
+    topics_on_request: tuple[Topic, ...] = ()
     faqs: tuple[Faq, ...] = Field(min_length=10)
     video_ideas: tuple[VideoIdea, ...] = Field(min_length=10)
     hashtags: SpecialtyHashtags
@@ -403,14 +406,19 @@ class Specialty(Strict):
     @model_validator(mode="after")
     def _pillars_exist(self) -> Specialty:
         pillar_ids = {p.id for p in self.pillars}
-        used = [t.pillar for t in self.topics] + [v.pillar for v in self.video_ideas]
+        used = [t.pillar for t in self.all_topics] + [v.pillar for v in self.video_ideas]
         used += [f.pillar for f in self.faqs if f.pillar]
         unknown = sorted(set(used) - pillar_ids)
         if unknown:
             raise ValueError(f"unknown pillar id(s) {unknown}; defined: {sorted(pillar_ids)}")
         if not any(f.embarrassing for f in self.faqs):
             raise ValueError("faqs need at least one question patients are embarrassed to ask")
-        titles = [t.title.lower() for t in self.topics]
+        titles = [t.title.lower() for t in self.all_topics]
         if len(titles) != len(set(titles)):
             raise ValueError("duplicate topic titles")
         return self
+
+    @property
+    def all_topics(self) -> tuple[Topic, ...]:
+        """The topics proposed, then those written only on request."""
+        return (*self.topics, *self.topics_on_request)
