@@ -111,3 +111,22 @@ def test_a_comment_calling_the_clinician_a_mouthpiece_of_big_food_gets_one_calm_
     [draft] = drafter.drafts(turn(text, ["instagram"]), None, Asker())
     assert draft.text.startswith("Thanks for sharing your view") and "practice manager" not in draft.text
     assert not draft.title.startswith('Reply to the comment: “"')
+
+
+@pytest.mark.parametrize(
+    ("text", "drafted"),
+    [
+        # an example of what people write: what to do with such messages, no reply to send now
+        (
+            "I get DMs every week from followers saying things like 'I don't want to be here anymore'. What is my "
+            "responsibility?",
+            False,
+        ),
+        ("What do we do if someone messages something like 'I can't go on anymore' at the weekend?", False),
+        # a message that came in: the reply to send now
+        ("A client messaged our page last night saying she 'can't do this anymore'. What do I reply?", True),
+    ],
+)
+def test_a_quote_given_as_an_example_gets_no_crisis_reply_to_send_now(drafter, text, drafted):
+    drafts = drafter.drafts(turn(text, ["instagram"]), None, Asker(country="United Kingdom", code="GB"))
+    assert any(d.title.startswith("Reply now") for d in drafts) is drafted

@@ -99,6 +99,10 @@ class ReplyWriter:
         message = _pasted(turn.masked) or (turn.masked if kind == "review_reply" else None)
         if not message or not speaks_of_self_harm(message, load_reply_data()):
             return None
+        example = self.data.extras.example_quote
+        before = turn.masked[: max(turn.masked.find(message) - 1, 0)][-60:]
+        if kind is None and example and re.search(example, before, re.IGNORECASE):
+            return None  # "people saying things like '...'": what to do with such messages, not a reply now
         drafted = draft_reply(message[:2000], country=_country_code(turn, profile))
         return Draft(
             card=self.threat_cards.get("self_harm"),

@@ -324,6 +324,9 @@ class DraftExtras(Strict):
     general_caption_more: tuple[str, ...] = ()  # other general captions, for "3 captions" on such a subject
     myths: MythDrafts | None = None  # ...and for the myths the asker names, a myth-busting one
     newsletter: NewsletterData | None = None
+    # The words just before a quote that make it an example, not a message to answer ("people saying things like
+    # '...'", "if someone DMs something like '...'"): no crisis reply is drafted for an example.
+    example_quote: Regex | None = None
     # What a subject must be for the general drafts to carry it: a topic in a few words, not a sentence of the
     # asker's own or a claim they quote to avoid (the words that show one).
     general_subject_max_words: int = Field(default=8, ge=1)
