@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 _LISTED = re.compile(r",\s*(?:and\s+)?|;\s*|\s+and\s+(?=[\w-]+\s+[\w-]+)")  # "checkups, mouthguards and candy tips"
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _SHORT_PIECE = 3  # sentences of a post's body in an issue with several pieces
+_THIS_ISSUE = "this month's issue"
 
 
 def asks_for_newsletter(text: str, data: NewsletterData | None) -> bool:
@@ -44,7 +45,7 @@ def newsletter(
         data.subject_line.format(topic=first) if first else data.subject_missing,
         data.opening_first if re.search(data.first_issue, text, re.IGNORECASE) else data.opening,
         *(_pieces(data, posts) or [data.main_missing]),
-        _news(data, news.group(1).strip() if news and not glossed else "", items),
+        _news(data, news.group(1).strip() if news and not glossed else "", [] if glossed else items),
         data.close,
         data.sign_off,
         f"---\n{data.footer}",
@@ -52,7 +53,7 @@ def newsletter(
     return Draft(
         kind="caption",
         platform=None,
-        title=f"Email newsletter: {first or 'this month' + chr(39) + 's issue'}",
+        title=f"Email newsletter: {first or _THIS_ISSUE}",
         text=fill("\n\n".join(parts), values),
         notes=list(data.notes),
         card=data.card,
