@@ -13,13 +13,12 @@ from ..retrieval import tokenize
 from .draft_copy import _CAROUSEL, myths_named
 from .draft_topics import TopicFinder, same_word
 from .models import Draft, DraftKind
-from .wording import count_of, first_upper
+from .wording import count_of, first_upper, sentences
 
 if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
 
 _MYTH = "Myth: "
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
 def myth_series(
@@ -85,7 +84,7 @@ def _myths_on(kb: KnowledgeBase, topics: TopicFinder, spec_id: str, subject: str
 def _slide(myth: str, copy: PostCopy) -> str:
     """One myth and its fact, from the short post (its booking line left for the end): "Myth: ... Fact: ..."."""
     short = copy.x or f"{copy.warm.hook} {copy.warm.body}"
-    kept = [s for s in _SENTENCE.split(short.strip()) if "{" not in s]
+    kept = [s for s in sentences(short) if "{" not in s]
     while len(kept) > 1 and kept[-1].endswith("?"):  # "Feeling fine but overdue?" led to the booking line
         kept.pop()
     told = " ".join(kept)

@@ -11,13 +11,12 @@ from ..knowledge.copy import PostCopy, fill
 from ..knowledge.schemas.drafts import NewsletterData
 from .draft_topics import TopicFinder
 from .models import Draft
-from .wording import first_upper
+from .wording import first_upper, sentences
 
 if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
 
 _LISTED = re.compile(r",\s*(?:and\s+)?|;\s*|\s+and\s+(?=[\w-]+\s+[\w-]+)")  # "checkups, mouthguards and candy tips"
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _SHORT_PIECE = 3  # sentences of a post's body in an issue with several pieces
 _THIS_ISSUE = "this month's issue"
 
@@ -78,6 +77,6 @@ def _pieces(data: NewsletterData, posts: list[tuple[str, tuple | None, PostCopy 
         if copy is None or found is None:
             pieces.append(data.piece_missing.format(subject=subject, Subject=first_upper(subject)))
             continue
-        body = " ".join(_SENTENCE.split(copy.warm.body)[:_SHORT_PIECE])
+        body = " ".join(sentences(copy.warm.body)[:_SHORT_PIECE])
         pieces.append(f"**{found[1].title}**\n{copy.warm.hook} {body}")
     return pieces

@@ -19,13 +19,13 @@ from .draft_inputs import (
 from .draft_topics import TopicFinder
 from .models import Draft, DraftKind
 from .notices import NoticeWriter
+from .wording import count_of
 
 if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
     from ..profile import ClinicProfile
 
 _STARS = re.compile(r"\b([1-5]|one|two|three|four|five)[- ]?stars?\b", re.IGNORECASE)
-_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _REVIEW_SITE = re.compile(
     r"\b(reviews?|reviewer|google|yelp|trustpilot|healthgrades|zocdoc|rated|rating|stars?)\b", re.IGNORECASE
 )
@@ -128,7 +128,7 @@ class ReplyWriter:
             values = _values(profile, details_in(turn.masked, self.kb.countries))  # one calm line, not a review reply
             return hostile_reply(review, hostile, values, named)
         stars = _STARS.search(turn.masked)
-        rating = None if stars is None else _WORDS.get(stars.group(1).lower()) or int(stars.group(1))
+        rating = None if stars is None else count_of(stars.group(1))
         phone = profile.phone if profile is not None and profile.phone else None
         tone: Tone = "formal" if profile is not None and "formal" in profile.tone.lower() else "warm"
         try:

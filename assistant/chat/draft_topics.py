@@ -214,9 +214,8 @@ class TopicFinder:
 
     def telling(self, word: str) -> bool:
         """Whether a word says what a post is about: not a generic word ("common") nor a field's name ("dental")."""
-        return all(w not in self._unmatched and w not in self._specialty_words for w in tokenize(word)) and bool(
-            tokenize(word)
-        )
+        words = tokenize(word)
+        return bool(words) and all(w not in self._unmatched and w not in self._specialty_words for w in words)
 
     def key_word(self, subject: str) -> str | None:
         """The subject's most telling word that some topic knows ("heel" in "heel pain"; never "vs"), or None."""

@@ -25,6 +25,7 @@ from .details import Details, details_in
 from .draft_captions import CaptionWriter
 from .draft_hashtags import hashtag_draft, listed_hashtag_drafts
 from .draft_inputs import _country_code, _pasted, _platform, _platforms, _values
+from .draft_newsletter import asks_for_newsletter
 from .draft_plans import PlanWriter
 from .draft_replies import ReplyWriter
 from .draft_scripts import video_script_draft
@@ -51,8 +52,7 @@ def requested_kind(text: str, data: DraftData) -> DraftKind | None:
     nor does a sentence that a question after it asks about ("... to make TikTok videos. Is that allowed?")."""
     if data.permission or data.permission_of_before:
         text = " ".join(_requesting_sentences(_SENTENCE_END.split(text), data))
-    letter = data.extras.newsletter
-    if letter is not None and any(compiled(p, re.IGNORECASE | re.DOTALL).search(text) for p in letter.asks):
+    if asks_for_newsletter(text, data.extras.newsletter):
         return "caption"  # an email newsletter issue: written as one post
     for kind in data.order:
         if any(compiled(p, re.IGNORECASE | re.DOTALL).search(text) for p in data.requests.get(kind, ())):

@@ -1,6 +1,8 @@
-"""Small rules of English the drafts share: a capital first letter, and "a" or "an" before a role."""
+"""Small rules of English the drafts share: a capital first letter, "a" or "an" before a role, sentences, counts."""
 
 from __future__ import annotations
+
+import re
 
 # Letters whose names start with a vowel sound: "an SLT", "an RN", "an HCA", but "a GP", "a DPT".
 _VOWEL_LETTERS = frozenset("AEFHILMNORSX")
@@ -37,6 +39,14 @@ def role_in_sentence(title: str) -> str:
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }  # fmt: skip
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def sentences(text: str) -> list[str]:
+    """The text split after each full stop, question or exclamation mark that a space follows."""
+    return _SENTENCE_END.split(text.strip())
 
 
 def count_of(word: str) -> int | None:
