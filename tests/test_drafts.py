@@ -450,6 +450,19 @@ def test_video_ideas_are_a_list_of_videos_and_a_count_is_respected(drafter):
     assert draft.kind == "video_script" and sum(line[:1].isdigit() for line in draft.text.splitlines()) == 5
 
 
+def test_asking_what_to_post_about_a_subject_gets_ideas_on_it_first(drafter, kb):
+    text = "I'm a speech therapist. What should I post about stuttering for parents?"
+    (draft,) = drafter.drafts(turn(text), None, Asker(specialty="speech_language_therapy"))
+    first = draft.text.splitlines()[0]
+    assert first.startswith("1. ") and "stammer" in first.lower()
+    ideas = "Give me 5 post ideas about stuttering"
+    (listed,) = drafter.drafts(turn(ideas), None, Asker(specialty="speech_language_therapy"))
+    assert "stammer" in listed.text.splitlines()[0].lower()
+    # a subject the field has no topic on, or no subject, is a question on what to post: the card answers it
+    for question in ("What should I post about on Instagram as a physio?", "what should we post about our prices?"):
+        assert drafter.drafts(turn(question), None, Asker(specialty="physiotherapy")) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

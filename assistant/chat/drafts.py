@@ -163,10 +163,14 @@ class Drafter:
             codes = self.kb.countries.all_named_in(text) if self.kb.countries else []
             places = {c: self.kb.countries.name_of(c) or c for c in codes} if self.kb.countries else {}
             return self.notices.drafts(notice, text, names, _values(profile, details), asker.country, places)
-        if kind in (None, "caption", "video_script") and wants_ideas(text, self.data):
+        if kind in (None, "caption", "video_script"):
             spec = self.kb.specialty(asker.specialty or (profile.specialty if profile else None) or "general_practice")
-            copy = self.kb.copy.get(spec.id, {})
-            return [idea_list(spec, copy, self.data, text, _platform(turn, profile), _values(profile, details))]
+            asked = wants_ideas(text, self.data)
+            on = self._topics_on(text, spec.id) if asked or (kind is None and self._asks_ideas_on(text)) else []
+            if asked or on:
+                copy = self.kb.copy.get(spec.id, {})
+                values = _values(profile, details)
+                return [idea_list(spec, copy, self.data, text, _platform(turn, profile), values, on)]
         if (comment := self.comment_reply(turn, profile, asker)) is not None:
             return [comment]  # "reply to this comment: 'what exercises should I do?'": general, then an appointment
         if kind in (None, "review_reply") and (advice := self.notices.advice(text)):
@@ -174,6 +178,17 @@ class Drafter:
         if kind is None and _REVIEWED.search(text) and self.replies.threatening(self.replies.review_text(text)):
             kind = "review_reply"  # "a review says they'll be waiting for her after work": safety steps, no reply
         return self._made(kind, news, turn, profile, asker, details) if kind is not None else []
+
+    def _asks_ideas_on(self, text: str) -> bool:
+        """Whether a question asks what to post about a subject ("What should I post about stuttering?")."""
+        return self.data.ideas_on is not None and re.search(self.data.ideas_on, text, re.IGNORECASE) is not None
+
+    def _topics_on(self, text: str, spec_id: str) -> list[Topic]:
+        """The field's topics about the subject a request for ideas names, best first; [] when it names none."""
+        subject = self.topics.subject(text)
+        if not subject.strip():
+            return []
+        return [t for _, t in self.topics.topics_for(subject, spec_id) if self.topics.fits(subject, t)]
 
     def _made(self, kind: DraftKind, news, turn, profile: ClinicProfile | None, asker, details: Details) -> list[Draft]:
         """The drafts of the kind asked for: captions (and the replies to the comments the news will draw), a bio

@@ -5,6 +5,7 @@ and their authored hooks, with a question patients find awkward to ask turned in
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..knowledge.base import compiled
 from ..knowledge.copy import fill
@@ -40,13 +41,14 @@ def idea_list(
     text: str,
     platform: str,
     values: dict[str, str],
+    first: Sequence[Topic] = (),
 ) -> Draft:
-    """The ideas, one pillar after another so the list mixes them, each with its format and opening line."""
+    """The ideas, those on the subject asked (`first`) leading, then one pillar after another so the list mixes
+    them, each with its format and opening line."""
     count = idea_count(text)
     video = bool(re.search(data.video_ideas, text, re.IGNORECASE))
-    lines = [
-        _line(n, t, spec, copy, video, values) for n, t in enumerate(_mixed(spec, count - 1 if count > 3 else count), 1)
-    ]
+    chosen = _mixed(spec, count - 1 if count > 3 else count, first)
+    lines = [_line(n, t, spec, copy, video, values) for n, t in enumerate(chosen, 1)]
     awkward = next((f.question for f in spec.faqs if f.embarrassing), None)
     if awkward and count > 3:
         how = "answered on camera" if video else "answered in a post"
@@ -62,10 +64,11 @@ def idea_list(
     )
 
 
-def _mixed(spec: Specialty, count: int) -> list[Topic]:
-    """Topics taken one pillar at a time, in the specialty's pillar order, until there are enough."""
-    by_pillar = {p.id: [t for t in spec.topics if t.pillar == p.id] for p in spec.pillars}
-    chosen: list[Topic] = []
+def _mixed(spec: Specialty, count: int, first: Sequence[Topic] = ()) -> list[Topic]:
+    """The `first` topics, then topics taken one pillar at a time, in the specialty's pillar order, until there are
+    enough."""
+    chosen: list[Topic] = list(first[:count])
+    by_pillar = {p.id: [t for t in spec.topics if t.pillar == p.id and t not in chosen] for p in spec.pillars}
     while len(chosen) < count and any(by_pillar.values()):
         for topics in by_pillar.values():
             if topics and len(chosen) < count:

@@ -385,6 +385,9 @@ class DraftData(Strict):
     bio_notes: dict[str, tuple[str, ...]] = {}  # platform id -> notes shown with its bio
     ideas: tuple[Regex, ...] = ()  # patterns of a request for a list of ideas
     video_ideas: Regex = r"\bvideos?\b"  # an idea list of videos rather than posts
+    # A question on what to post about a subject ("what should I post about stuttering?"): ideas on it, when the
+    # asker's field has topics about it
+    ideas_on: Regex | None = None
     idea_notes: tuple[str, ...] = ()
     holding_line: str = ""  # the only public line under a threatening review, if any
     formal_tone: Regex | None = None  # a request for a formal caption: the professional version comes first
