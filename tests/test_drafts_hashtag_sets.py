@@ -33,3 +33,14 @@ def test_hashtag_sets_for_listed_kinds_of_post_are_one_set_each(drafter, kb):
 def test_one_hashtag_set_asked_stays_one(drafter):
     text = "Can you give me hashtags for our post about vaccine reminders? Paeds practice."
     assert [d.kind for d in drafter.drafts(turn(text, ["instagram"]), None, Asker(country=None))] == ["hashtags"]
+
+
+def test_a_set_for_our_posts_has_no_tag_made_of_filler_or_of_a_word_far_from_the_field(drafter):
+    text = "We're a volunteer bereavement support service for adults. Can you give me a set of hashtags for our posts?"
+    (draft,) = drafter.drafts(turn(text, ["instagram"]), None, Asker(specialty="psychiatry_psychotherapy"))
+    assert draft.title == "Hashtags for Instagram (Psychiatry, psychology and psychotherapy)"  # not "Service ..."
+    tags = [t.lower() for t in draft.hashtags + draft.alternatives[0].split()]
+    assert "#our" not in tags and not any(t.startswith(("#service", "#askmentalhealth")) for t in tags)
+    asker = Asker(specialty="dentistry")
+    (dentist,) = drafter.drafts(turn("hashtags for my paediatric dentist practice", ["instagram"]), None, asker)
+    assert dentist.hashtags[0] == "#PaediatricDentistry"  # a narrowing word said just before the field still narrows

@@ -31,7 +31,10 @@ _FOR_POSTS = re.compile(
     r"\bfor\s+(?:our|my|the|a|an|some)?\s*([^.?!,;:\n]{3,40}?)\s+(?:posts?|reels?|videos?|campaign|content|series)\b",
     re.I,
 )
-_POINTERS = re.compile(r"\b(?:this|that|these|those|it|its|them|which|each|every|all|next|last|new|your)\b", re.I)
+# Words that point at the posts without saying what they are about ("for this post", "for our posts").
+_POINTERS = re.compile(
+    r"\b(?:this|that|these|those|it|its|them|which|each|every|all|next|last|new|your|our|my|the|a|an|some)\b", re.I
+)
 _AND = re.compile(r"\s*(?:\+|&|/|,|\band\b)\s*", re.I)
 # Words around a subject that are not it: "RSV season" is RSV, "our new dental implant service" dental implants.
 _AROUND = {"season", "seasons", "week", "month", "day", "awareness", "service", "services", "launch", "offer", "clinic"}

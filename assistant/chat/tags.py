@@ -13,11 +13,14 @@ if TYPE_CHECKING:
 
 
 def narrowing_word(kb: KnowledgeBase, text: str, specialty: str) -> tuple[str, str] | None:
-    """A word naming another specialty that narrows this one ("paediatric" dentist): (word, that specialty)."""
+    """A word naming another specialty that narrows this one, said just before this one's name ("paediatric"
+    dentist, "perinatal" mental health): (word, that specialty). A word elsewhere ("a peer support service") names
+    nothing about the field."""
     spec = kb.specialty(specialty)
     own = {w for n in (spec.name, *spec.aliases) for w in tokenize(n)}
-    for word in tokenize(text):
-        if len(word) < 6 or word in own:
+    words = tokenize(text)
+    for word, following in zip(words, words[1:], strict=False):
+        if len(word) < 6 or word in own or following not in own:
             continue
         for other in kb.specialties.values():
             names = (w for n in (other.name, *other.aliases) for w in tokenize(n))

@@ -184,9 +184,16 @@ def _candidates(
         "local": [t for t in local if t],
         "community": ([] if field_tags else pools["community"])
         + [tag for tag, tag_words in index.general if tag_words & words],
-        "branded": [t for t in [camel_tag(f"Ask {brand or body}")] if t and (brand or not field_tags)],
+        "branded": [t for t in [camel_tag(f"Ask {brand or body}")] if t and (brand or _names_field(spec, body))],
         "broad": list(pools["broad"]),
     }
+
+
+def _names_field(spec, body: str) -> bool:
+    """Whether a specialty's first tag names the field itself (#Dentistry: #AskDentistry), not a campaign
+    (#MentalHealthAwareness, where "#AskMentalHealthAwareness" means nothing)."""
+    parts = (p for n in (spec.name, *spec.aliases) for p in re.split(r"[/,()]|\band\b", n))
+    return any(re.sub(r"[\s-]", "", p).lower().startswith(body.lower()) for p in parts)
 
 
 def _spelling(tag: str) -> str:
