@@ -64,6 +64,13 @@ _PLACEHOLDER = re.compile(r"\[[^\]\n]{2,}\]")
             "aligner",
             "aligner",
         ),
+        # "safer" is "safe": the post on safe sleep, not one on making a bathroom safer
+        (
+            "I lead a small health visiting team. Could you write a caption on safer sleep for new parents?",
+            None,
+            "safe sleep",
+            "on their back",
+        ),
         # a pharmacy's own topics hold the NHS scheme it runs: never the post on taking old medicines back
         (
             "Independent pharmacy in Stockport. Can you write us a Facebook post explaining Pharmacy First? Friendly.",

@@ -530,7 +530,8 @@ _NOT_SUBJECT = re.compile(
     r"\b|(?:an?\s+)?(?:reels?|shorts?|stor(?:y|ies)|carousels?|videos?|posts?)\s*(?:\bfor\b|[,.;:!?]|$)"
     r"|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|(?:my|our)\s+(?:assistant|receptionist|boss|manager|colleagues?)\b"
-    r"|(?:that|this|it|them|those|these)\s*(?:[.,;:!?]|$)",  # "I don't want people confused about that."
+    r"|(?:that|this|it|them|those|these)\s*(?:[.,;:!?]|$)"  # "I don't want people confused about that."
+    r"|(?:the\s+)?screen\b(?!\s+time)",  # "a caption on screen": where words are shown
     re.IGNORECASE,
 )
 
