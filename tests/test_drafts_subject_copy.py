@@ -71,6 +71,8 @@ _PLACEHOLDER = re.compile(r"\[[^\]\n]{2,}\]")
             "safe sleep",
             "on their back",
         ),
+        # heatstroke is what heatwave advice prevents: never the post on falls prevention for older people
+        ("Can you write a 45-second video script on preventing heatstroke in older people?", None, "heatwave", "heat"),
         # a pharmacy's own topics hold the NHS scheme it runs: never the post on taking old medicines back
         (
             "Independent pharmacy in Stockport. Can you write us a Facebook post explaining Pharmacy First? Friendly.",
