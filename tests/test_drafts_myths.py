@@ -107,6 +107,17 @@ def test_a_script_on_a_fields_common_myths_busts_as_many_as_asked_from_its_check
     assert len(lines) == 3 and all("Myth:" in line for line in lines) and "[The fact" not in draft.text
 
 
+def test_a_script_for_a_quoted_title_of_myths_busts_the_fields_myths_whose_posts_turn_on_the_subject(drafter):
+    """A dermatology PA's "30-45 second script for '3 sunscreen myths' that I can film on my phone" had got no draft
+    (a range of seconds read as no script), then a cardiology script on phones and pacemakers (the cue "on" before
+    the quoted title)."""
+    text = "Can you write a 30-45 second script for '3 sunscreen myths' that I can film myself on my phone?"
+    [draft] = drafter.drafts(turn(text), None, Asker(specialty="dermatology"))
+    assert draft.kind == "video_script" and "sunscreen" in draft.title and "pacemaker" not in draft.text
+    myths = [line for line in draft.text.splitlines() if line[:1].isdigit() and "Myth:" in line]
+    assert len(myths) >= 2 and any("base tan" in m for m in myths)  # its post turns on SPF, not in its title
+
+
 @pytest.mark.parametrize(
     ("text", "specialty"),
     [

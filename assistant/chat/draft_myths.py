@@ -77,8 +77,12 @@ def _myths_on(kb: KnowledgeBase, topics: TopicFinder, spec_id: str, subject: str
         said = set(tokenize(f"{topic.title} {' '.join(topic.keywords)} {copy.x or copy.warm.hook}"))
         shared = {w for w in words if any(same_word(w, s) for s in said)}
         if (key is not None and key in shared) or len(shared) >= 2:
-            scored.append((-len(shared), n, topic.title[len(_MYTH) :], copy))
-    return [(myth, copy) for _, _, myth, copy in sorted(scored, key=lambda x: x[:2])]
+            scored.append((0, -len(shared), n, topic.title[len(_MYTH) :], copy))
+        elif key is not None and any(same_word(key, s) for s in tokenize(copy.warm.body)):
+            # the myth's full post turns on the subject ("a base tan protects you" ends on sunscreen): after those
+            # that name it
+            scored.append((1, 0, n, topic.title[len(_MYTH) :], copy))
+    return [(myth, copy) for *_, myth, copy in sorted(scored, key=lambda x: x[:3])]
 
 
 def _slide(myth: str, copy: PostCopy) -> str:
