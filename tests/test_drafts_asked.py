@@ -233,3 +233,18 @@ def test_a_five_post_carousel_on_a_subject_without_copy_is_five_slides_on_the_ti
     assert len(slides) == 5 and slides[0] == "Slide 1: What a dietitian can (and can't) do for you"
     assert "Book at" in slides[-1] and "\n\nCaption:\n" in draft.text
     assert draft.title == "Instagram carousel: What a dietitian can (and can't) do for you"
+
+
+def test_posts_asked_as_a_numbered_list_are_one_post_for_each_item(drafter):
+    """An ortho office's "4 Google Business Profile posts ... 1) ... 2) ... 3) ... 4) ..." had got one post, on the
+    last item only."""
+    text = (
+        "Can you write 3 Facebook posts for our dental practice? 1) halloween sweets and braces "
+        "2) baby teeth and why they matter 3) we're now open on Saturdays 9-1. Keep them short please."
+    )
+    drafts = drafter.drafts(turn(text, ["facebook"]), None, Asker(specialty="dentistry"))
+    assert [d.kind for d in drafts] == ["caption"] * 3
+    assert "halloween" in drafts[0].text.lower() and "saturday" in drafts[2].text.lower()
+    assert "baby teeth" in drafts[1].text.lower()
+    questions = "Two questions: 1) can we post our prices? 2) write me 2 captions about whitening"
+    assert len(drafter.drafts(turn(questions, ["facebook"]), None, Asker(specialty="dentistry"))) != 3

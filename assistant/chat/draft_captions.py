@@ -23,6 +23,7 @@ from .draft_inputs import (
     _titled_names_back,
     _with_tags,
     listed_items,
+    numbered_items,
     until_instruction,
 )
 from .draft_myths import myth_series
@@ -76,10 +77,16 @@ class CaptionWriter(CaptionCounts, DayCaptions):
         asked, limits = self._asked_count(turn.masked), self.data.extras.limits
         found = _LIST.search(turn.masked) if asked and asked[0] > 1 else None
         each = list(_ONE_EACH.finditer(turn.masked)) if asked and asked[0] > 1 else []
+        numbered = numbered_items(turn.masked) if asked and asked[0] > 1 else None
         audiences = limits.two_audiences if limits else None  # "one for over-65s, one for parents": audiences
-        if (found is None and len(each) < 2) or (audiences and re.search(audiences, turn.masked, re.IGNORECASE)):
+        if (found is None and len(each) < 2 and numbered is None) or (
+            audiences and re.search(audiences, turn.masked, re.IGNORECASE)
+        ):
             return []
-        if len(each) >= 2:  # "One about how often to get an eye test, one about who gets free NHS sight tests"
+        if numbered is not None:  # "4 GBP posts: 1) free consult offer 2) Invisalign Teen 3) ...": one post each
+            items, start, end = numbered
+            head, tail, most_will_do = turn.masked[:start], turn.masked[end:], True
+        elif len(each) >= 2:  # "One about how often to get an eye test, one about who gets free NHS sight tests"
             items = until_instruction([i for m in each if (i := m.group(1).strip(" '\""))])
             head, tail, most_will_do = turn.masked[: each[0].start()], turn.masked[each[-1].end() :], True
         else:
@@ -87,7 +94,7 @@ class CaptionWriter(CaptionCounts, DayCaptions):
             # "focus on lower back pain, want people to book": the list ends where the instructions start
             items = listed_items(found.group(2))
             head, tail, most_will_do = turn.masked[: found.start()], turn.masked[found.end() :], found.group(1) == ":"
-        longest = 8 if len(each) >= 2 else 6  # "one about how often to get an eye test": a subject in a few words
+        longest = 8 if len(each) >= 2 or numbered else 6  # "one about how often to get an eye test": a few words
         if not 2 <= len(items) <= self.data.extras.max_captions or any(len(i.split()) > longest for i in items):
             return []
         drafts = []

@@ -145,6 +145,27 @@ def _asking(turn, text: str):
     return one
 
 
+# One item of a numbered list written inline or line by line: "1) free consult offer 2) halloween 3) Invisalign Teen".
+_NUMBERED = re.compile(r"(?:^|(?<=[\s(]))([1-9])[.)]\s+(.+?)(?=\s+[1-9][.)]\s|\n|$)", re.DOTALL)
+_ITEM_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def numbered_items(text: str) -> tuple[list[str], int, int] | None:
+    """(items, where the list starts, where it ends) of a list numbered 1, 2, 3 ... in a message; the last item ends
+    with its sentence ("4) we're now open Saturdays 8-1. Keep them short"); None when no such list of two or more."""
+    found = list(_NUMBERED.finditer(text))
+    numbers = [int(m.group(1)) for m in found]
+    if len(found) < 2 or numbers != list(range(1, len(found) + 1)):
+        return None
+    if any("?" in m.group(2) for m in found[:-1]):
+        return None  # "1) is this allowed? 2) write the post": questions, not the subjects of posts
+    last = found[-1]
+    end = _ITEM_END.search(last.group(2))
+    items = [m.group(2) for m in found[:-1]] + [last.group(2)[: end.start()] if end else last.group(2)]
+    stop = last.start(2) + (end.start() if end else len(last.group(2)))
+    return [i.strip(" ,;'\"") for i in items], found[0].start(), stop
+
+
 def listed_items(listed: str) -> list[str]:
     """The items of a list as written ("verrucas, diabetic foot checks and nail surgery"), up to the first that
     tells how to write rather than what about ("want people to book")."""
