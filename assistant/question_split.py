@@ -50,6 +50,8 @@ _ASKED_AFTER_COMMA = re.compile(
     r"(?:should|can|could|do|does|would|will|is|are)\s+(?:i|we|you|she|he|they|it|my|our)\b)",
     re.IGNORECASE,
 )
+# A numbered item that is a task the asker was set: "(1) to show whether any of it is actually working".
+_TASK = re.compile(r"^(?:to\s+(?:show|prove|find out|work out|figure out|explain|decide)|whether)\b", re.IGNORECASE)
 # A question after a few words of context and a comma: "As a therapist, should I have a business Instagram".
 OPENED_BY = r"how|what|should|can|could|do|does|is|are|would"
 _ASKS = re.compile(
@@ -158,9 +160,15 @@ def _blocks(text: str) -> list[list[str]]:
     for block in blocks:
         found = [p.strip(" ,;:") for s in _SENTENCE.split(block) for p in _CLAUSE.split(s) if p and p.strip(" ,;:")]
         if len(blocks) > 1 and not any(_is_question(p) for p in found):  # an item of a list that asks late
-            found = [p + "?" if _ASKED_AFTER_COMMA.search(p) and _is_question(p + "?") else p for p in found]
+            found = [p + "?" if _asked_late(p, n) and _is_question(p + "?") else p for n, p in enumerate(found)]
         cut.append(found)
     return cut
+
+
+def _asked_late(piece: str, n: int) -> bool:
+    """Whether a piece of a numbered item asks without a question's form: told, then asked after a comma, or an
+    item that is a task set ("The board has asked me (1) to show whether any of it is working")."""
+    return bool(_ASKED_AFTER_COMMA.search(piece)) or (n == 0 and _TASK.match(piece) is not None)
 
 
 def _is_question(piece: str) -> bool:

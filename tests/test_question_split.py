@@ -243,3 +243,19 @@ def test_numbered_items_that_only_tell_before_one_question_about_them_all_are_on
 def test_a_question_after_a_list_that_asks_about_one_thing_keeps_the_message_whole():
     message = "GP practice. 1) A patient filmed our receptionist. 2) The clip is on YouTube. Can we ban filming?"
     assert split_question(message).questions == (message,)
+
+
+def test_a_numbered_task_someone_set_the_asker_is_a_question_of_its_own():
+    """ "The board has asked me (1) to show whether any of it is working and (2) how do I cut it down?" had kept only
+    the second part, and the answer went to the nearest card to both (platform outages)."""
+    message = (
+        "Our practice manager asked me (1) to work out whether our Instagram brings in patients and (2) how "
+        "can I do it in an hour a week?"
+    )
+    split = split_question(message)
+    assert split.questions == (
+        "to work out whether our Instagram brings in patients?",
+        "how can I do it in an hour a week?",
+    )
+    told = split_question("My boss asked me (1) to the meeting and (2) how do I present our numbers?")
+    assert len(told.questions) == 1  # "to the meeting" is no task
