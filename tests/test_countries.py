@@ -42,6 +42,13 @@ def test_a_place_named_anywhere_outranks_a_job_word(kb):
     assert kb.countries.named_in("Georgia from our Toronto clinic asks about Reels") == "CA"
 
 
+def test_an_insurer_named_after_another_country_names_its_own(kb):
+    """An orthodontist in Córdoba who takes "OSDE y Swiss Medical" had been told the guides do not cover Switzerland."""
+    text = "Necesito una bio para Instagram: atiendo OSDE y Swiss Medical"
+    assert kb.countries.named_in(text) == "AR"
+    assert kb.countries.named_in("a Swiss clinic in Zurich") == "CH"
+
+
 def test_common_words_do_not_name_a_country(kb):
     for text in (
         "Is it nice to post on Sundays?",
