@@ -120,11 +120,20 @@ def test_a_spanish_question_gets_a_card_on_its_subject_not_the_closest_sections(
         ("Kun je een bericht schrijven over onze nieuwe fysiotherapeut voor Instagram?", "caption"),
         ("Kannst du mir ein kurzes Skript für ein Reel über Rückenschmerzen im Homeoffice schreiben?", "video_script"),
         ("Podes escrever-me uma legenda para o Instagram sobre a nossa nova fisioterapeuta?", "caption"),
+        # "una bio" glossed word by word is "one bio"
+        ("Soy dentista. Necesito una bio para Instagram que diga que hago carillas y blanqueamiento.", "bio"),
+        # the verb last: "can you a reply write?"
+        (
+            "Deze review kwam binnen op Google: 'Na vijf behandelingen nog steeds pijn en niemand belt terug.' "
+            "Kun je een reactie schrijven?",
+            "review_reply",
+        ),
     ],
 )
 def test_a_request_to_write_in_another_language_gets_the_draft(services, question, kind):
     answer = services.chat.answer(question)
     assert answer.drafts and answer.drafts[0].kind == kind
+    assert "making videos" not in answer.drafts[0].text  # "hago carillas" is what the dentist does, not films
 
 
 @pytest.mark.slow
