@@ -73,6 +73,14 @@ _PLACEHOLDER = re.compile(r"\[[^\]\n]{2,}\]")
         ),
         # heatstroke is what heatwave advice prevents: never the post on falls prevention for older people
         ("Can you write a 45-second video script on preventing heatstroke in older people?", None, "heatwave", "heat"),
+        # "promoting" names the subject: not the carousel it will go on
+        (
+            "Independent pharmacy. Can you write an Instagram caption promoting Pharmacy First? Keep it short, "
+            "we'll put it on a carousel with the 7 conditions.",
+            "pharmacy",
+            "pharmacy first",
+            "sore throat",
+        ),
         # a pharmacy's own topics hold the NHS scheme it runs: never the post on taking old medicines back
         (
             "Independent pharmacy in Stockport. Can you write us a Facebook post explaining Pharmacy First? Friendly.",
