@@ -164,3 +164,15 @@ def test_a_service_just_started_is_a_new_service(drafter):
     text = "Write a Google Business Profile update: I just started offering a menopause clinic, online or in person."
     (draft,) = drafter.drafts(turn(text, ["google_business"]), None, Asker())
     assert "new service" in draft.title and "menopause clinic" in draft.text
+
+
+def test_walk_in_vaccinations_on_a_day_are_a_session_not_new_opening_hours(drafter):
+    """"Walk-in flu vaccinations this Saturday 9am-1pm, no appointment needed" had got "we are now open on
+    Saturdays", and the session had no name."""
+    text = "Write a post: walk-in flu vaccinations this Saturday 9am-1pm, no appointment needed"
+    (draft,) = drafter.drafts(turn(text, ["facebook"]), None, Asker())
+    assert "now open on" not in draft.text and "opening hours" not in draft.title
+    assert "walk-in flu vaccinations this Saturday" in draft.text and "9am-1pm" in draft.text
+    boosters = "Can you do a Facebook post: drop-in COVID boosters on 14 November, 10am to 4pm"
+    (other,) = drafter.drafts(turn(boosters, ["facebook"]), None, Asker())
+    assert "drop-in COVID boosters on 14 November" in other.text

@@ -291,6 +291,8 @@ class NewsWriter:
             paragraphs = template.strip().split("\n\n")
             template = f"{paragraphs[0]}\n\n{paragraphs[-1]}"
         details = self.details(kind, text)
+        if _RELATIVE_DAY.match(details.get("date", "")):  # "this Saturday", not "on this Saturday"
+            template = template.replace("on {date}", "{date}")
         city = values.get("city", "")
         said_where = city and city.lower() in details.get("service", "").lower()  # "our second location in Calgary"
         details["city_clause"] = f" in {city}" if city and not said_where else ""
@@ -417,6 +419,8 @@ def _service_in(kind: NewsKind, text: str, found: str) -> str:
         return f"{own.group(1).lower()} {own.group(2)}"
     if kind.id == "opening" and (place := _A_PLACE.search(text)):
         return f"our {place.group(1)}"
+    if kind.id == "clinic_day" and (walk := _WALK_IN.search(text)):  # "walk-in flu vaccinations"
+        return walk.group(0)[:1].lower() + walk.group(0)[1:]
     if kind.id == "vaccination" and (vaccine := _VACCINES.search(text)):
         name = vaccine.group(1)
         return f"{name.upper() if name.lower().startswith('covid') else name.lower()} vaccination"
@@ -486,6 +490,12 @@ _NEW_AREA = re.compile(
 
 
 # "We're doing a Back-to-School Sports Physical Saturday on Aug 9": an event the message names in capitals.
+_RELATIVE_DAY = re.compile(r"(?:this|next|tomorrow|today|tonight)\b", re.IGNORECASE)
+_WALK_IN = re.compile(
+    r"\b(?:walk-?in|drop-?in)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:vaccin\w*|jabs?|shots?|boosters?|immuni[sz]ations?|checks?|screenings?)\b",
+    re.IGNORECASE,
+)
 _NAMED_EVENT = re.compile(
     r"\b(?:doing|running|hosting|holding|having|organi[sz]ing|putting on|planning)\s+(?:a|an|our)\s+(?:free\s+)?"
     r"((?-i:[A-Z])[\w'’&-]*(?:[\s-]+(?:(?-i:[A-Z&])[\w'’&-]*|and|of|for)){1,7})",
