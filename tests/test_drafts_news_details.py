@@ -167,7 +167,7 @@ def test_a_service_just_started_is_a_new_service(drafter):
 
 
 def test_walk_in_vaccinations_on_a_day_are_a_session_not_new_opening_hours(drafter):
-    """"Walk-in flu vaccinations this Saturday 9am-1pm, no appointment needed" had got "we are now open on
+    """ "Walk-in flu vaccinations this Saturday 9am-1pm, no appointment needed" had got "we are now open on
     Saturdays", and the session had no name."""
     text = "Write a post: walk-in flu vaccinations this Saturday 9am-1pm, no appointment needed"
     (draft,) = drafter.drafts(turn(text, ["facebook"]), None, Asker())
