@@ -28,6 +28,7 @@ from .births import find_birth_dates
 from .clinic import clinic_terms
 from .contacts import without_labelled_contacts
 from .entries import names_in_lists
+from .export_rows import between_rows, export_columns
 from .identifiers import find_national_ids
 from .json_fields import json_fields, json_system_numbers
 from .listings import without_notice_lines
@@ -305,7 +306,8 @@ def _label_word() -> re.Pattern[str]:
 def _variant(text: str) -> tuple[str, list[int], list[int], list[tuple[int, int]]]:
     """`text` as the rules should read it (the same length): line breaks inside a number or a name made spaces, runs of
     words in capitals written as names are. Also the breaks in numbers, the breaks in names and the runs."""
-    breaks = [m.end() - 1 for m in _BREAK_IN_NUMBER.finditer(text)]
+    # Not the break between two rows of an export ("...|HKS 11/2026" then "000415|..."): each row holds its own.
+    breaks = [m.end() - 1 for m in _BREAK_IN_NUMBER.finditer(text) if not between_rows(text, m.end() - 1)]
     name_breaks = _name_breaks(text)
     runs = [(a, b) for a, b in _shouted_runs(text) if len(text[a:b].title()) == b - a]
     chars = list(text)
@@ -348,8 +350,14 @@ def rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
         or (s.kind == "NAME" and any(s.start < at < s.end for at in name_breaks))
         or (s.kind == "NAME" and _in_or_beside_run(text, s, runs))
     ]
-    kept = [s for s in spans if not any(s.start < w.end and w.start < s.end for w in wrapped)]
+    # A whole cell of an export's column (export_rows.py) holds the name the variant found a part of.
+    kept = [s for s in spans if not any(s.start < w.end and w.start < s.end and not _holds(s, w) for w in wrapped)]
+    wrapped = [w for w in wrapped if not any(_holds(s, w) for s in kept)]
     return sorted(kept + wrapped, key=lambda s: s.start)
+
+
+def _holds(outer: PhiSpan, inner: PhiSpan) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and outer != inner
 
 
 def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
@@ -372,7 +380,7 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = without_privacy_officers(text, without_meeting_attendees(text, without_next_labels(text, spans)))
     spans = without_recipe_words(text, without_labelled_contacts(text, spans))
     spans = without_office_names(text, without_title_case_particles(text, spans))
-    spans = _with_fields(text, spans, json_fields(text) + vcard_fields(text))
+    spans = _with_fields(text, spans, json_fields(text) + vcard_fields(text) + export_columns(text, spans))
     spans = _without_system_numbers(text, _without_toll_free(spans))
     return with_phone_extensions(text, spans)
 
