@@ -6,6 +6,7 @@ readable.
 
 from __future__ import annotations
 
+from assistant.profile import ClinicProfile
 from tests.masking import masked as _masked
 
 _RECALL_ROWS = (
@@ -51,3 +52,23 @@ def test_appointment_dates_in_one_week_are_not_read_as_birth_dates():
     )
     found = _masked(text, "DATE_OF_BIRTH")
     assert found == []
+
+
+_PRAXIS = ClinicProfile(
+    name="Hautarztpraxis am Lindenplatz", specialty="dermatology", country="DE", city="Ulm", staff=["Dr. Jana Roth"]
+)
+_STUDIO = ClinicProfile(name="Studio Medico Valenti", specialty="dentist", country="IT", city="Parma")
+
+
+def test_a_job_adverts_role_mailbox_at_the_clinics_shortened_domain_stays_readable():
+    text = "Stellenanzeige bitte kürzen:\nMFA gesucht! Karriere bei uns: karriere@hautarzt-lindenplatz.de"
+    assert _masked(text, clinic=_PRAXIS) == []
+    text = "Annuncio: cerchiamo un'igienista. Curriculum a selezione@studiovalenti.it entro venerdì."
+    assert _masked(text, clinic=_STUDIO) == []
+
+
+def test_a_persons_mailbox_at_the_clinics_domain_or_a_role_mailbox_elsewhere_stays_masked():
+    text = "Please forward this to the patient: marta.kowal@hautarzt-lindenplatz.de"
+    assert _masked(text, "EMAIL", clinic=_PRAXIS) == ["marta.kowal@hautarzt-lindenplatz.de"]
+    text = "The patient wrote from careers@kowalbuilding.com asking about her bill."
+    assert _masked(text, "EMAIL", clinic=_PRAXIS) == ["careers@kowalbuilding.com"]

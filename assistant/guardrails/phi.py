@@ -494,6 +494,7 @@ def _with_repeated_names(text: str, spans: list[PhiSpan], cleared: Sequence[PhiS
                 for w in re.split(r"[._+\d-]+", local)  # digits too: "vikrant.joshi1977@..."
                 if len(w) > 2
                 and w.isalpha()
+                and w.lower() not in _role_mailboxes()  # "Bewerbung an bewerbung@<praxis>" names no one
                 and (fold(w) in lists.given or fold(w) in lists.surnames or not everyday(w))
             )
     # A name's word that is also a function word ("Will") counts again only alone in quotes: "uses only 'Will'".
@@ -522,6 +523,12 @@ def _with_repeated_names(text: str, spans: list[PhiSpan], cleared: Sequence[PhiS
     found = [(a, b) for a, b in found if not any(lo <= a and b <= hi for lo, hi in namesakes)]
     found = [(a, b) for a, b in found if not _namesake_by_context(text, a, b)]
     return _added(text, spans, "NAME", [(a, b) for a, b in found if not is_not_a_patient(text, a, b)])
+
+
+@lru_cache(maxsize=1)
+def _role_mailboxes() -> frozenset[str]:
+    """Mailboxes that are a role's, not a person's ("info", "bewerbung"; patient_data.yaml own_mailboxes)."""
+    return frozenset(m.lower() for m in patient_data().addresses.own_mailboxes)
 
 
 @lru_cache(maxsize=1)
