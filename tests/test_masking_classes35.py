@@ -6,6 +6,8 @@ readable.
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.profile import ClinicProfile
 from tests.masking import masked as _masked
 
@@ -72,3 +74,34 @@ def test_a_persons_mailbox_at_the_clinics_domain_or_a_role_mailbox_elsewhere_sta
     assert _masked(text, "EMAIL", clinic=_PRAXIS) == ["marta.kowal@hautarzt-lindenplatz.de"]
     text = "The patient wrote from careers@kowalbuilding.com asking about her bill."
     assert _masked(text, "EMAIL", clinic=_PRAXIS) == ["careers@kowalbuilding.com"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Post about my course please. Course lead: Imogen Fairley MCSP, Senior Lecturer",
+        "Programme: 'Acne scarring update' - Dr Rowan Tisdall FACD, Melbourne",
+    ],
+)
+def test_a_name_with_an_allied_health_or_college_post_nominal_is_a_professional(text):
+    assert _masked(text, "NAME") == []
+
+
+def test_a_patient_named_with_a_cue_keeps_the_mask_whatever_follows():
+    assert _masked("Patient: Imogen Fairley MCSP wants her notes", "NAME") == ["Imogen Fairley"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Bitte einen Post mit dem Zitat "Gesundheit ist nicht alles" von Arthur Schopenhauer.',
+        'Use the quote "Medicine is a science of uncertainty" by William Osler in the caption.',
+    ],
+)
+def test_the_author_of_a_quote_named_after_by_or_von_is_no_patient(text):
+    assert _masked(text, "NAME") == []
+
+
+def test_people_named_to_a_national_honour_are_public_figures():
+    text = "Mention that Marlene Okoro and Dev Prasanna were named 2025 Scientists of the Year for skin research."
+    assert _masked(text, "NAME") == []
