@@ -105,3 +105,13 @@ def test_the_author_of_a_quote_named_after_by_or_von_is_no_patient(text):
 def test_people_named_to_a_national_honour_are_public_figures():
     text = "Mention that Marlene Okoro and Dev Prasanna were named 2025 Scientists of the Year for skin research."
     assert _masked(text, "NAME") == []
+
+
+def test_the_header_line_of_a_pasted_table_stays_readable_with_its_rows_masked():
+    text = (
+        "Recall list:\n\nSurname|Given name|DOB|Phone\n"
+        "Riedl|Alma|03/04/1970|0171 5550101\nOkonjo|Bayo|19/09/1988|0171 5550102"
+    )
+    found = _masked(text)
+    assert "Surname" not in found and "Given name" not in found
+    assert {"Riedl", "Okonjo", "03/04/1970", "19/09/1988"} <= set(found)

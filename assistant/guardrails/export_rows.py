@@ -18,6 +18,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 from .spans import PhiSpan
+from .tables import is_header
 
 _SEPARATORS = ("|", "\t", ";")
 _MIN_CELLS = 4  # a line split into fewer cells is a sentence with a pipe or two, not an export's row
@@ -40,7 +41,9 @@ def export_columns(text: str, spans: list[PhiSpan]) -> list[tuple[str, int, int]
     """(kind, start, end) of the cells of headerless export rows that their column shows to be patient data."""
     found: list[tuple[str, int, int]] = []
     for rows in _row_groups(text):
-        found += _group_cells(text, rows, spans)
+        # Under a header line the columns are known by their names (tables.py): no need to line the rows up.
+        if not is_header(text[rows[0][0][0] : rows[0][-1][1]]):
+            found += _group_cells(text, rows, spans)
     return found
 
 
