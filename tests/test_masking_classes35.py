@@ -115,3 +115,16 @@ def test_the_header_line_of_a_pasted_table_stays_readable_with_its_rows_masked()
     found = _masked(text)
     assert "Surname" not in found and "Given name" not in found
     assert {"Riedl", "Okonjo", "03/04/1970", "19/09/1988"} <= set(found)
+
+
+def test_a_speaker_after_a_talk_title_that_mentions_patients_is_a_clinician():
+    text = (
+        'Turn this into a post:\nSat 11:00  "Calming Nervous Patients in the Chair" - Dr. Miriam Achterberg, '
+        "Leeds Dental Institute"
+    )
+    assert _masked(text, "NAME") == []
+
+
+def test_a_doctor_the_sentence_calls_a_patient_stays_masked():
+    text = 'Dr. Miriam Achterberg, our patient since 2019, asked about whitening (she said "no rush").'
+    assert _masked(text, "NAME") == ["Miriam Achterberg"]

@@ -240,10 +240,17 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
     if p.title_before.search(before) or p.role_title_before.search(
         before
     ):  # another clinician: "letter from Dr. Ramirez at Dell Children's"
-        return _titled_clinician(before, after, sentence, p) or _doctor_by_title(
-            text, (start, end), before, sentence, p
-        )
+        told = _unquoted(sentence)  # a talk's title in quotes speaks of patients, not of this one ("Treating ...")
+        return _titled_clinician(before, after, told, p) or _doctor_by_title(text, (start, end), before, told, p)
     return " " in text[start:end] and _from_another_practice(after, sentence, p)
+
+
+# A title in double quotes (a talk's, a book's, a course's): what it says is about no one in the message.
+_QUOTED_TITLE = re.compile(r'["“„][^"“”„\n]{1,120}["”“]')
+
+
+def _unquoted(sentence: str) -> str:
+    return _QUOTED_TITLE.sub('""', sentence)
 
 
 def _an_institutions_official(name: str, before: str, after: str, p: _Patterns) -> bool:
