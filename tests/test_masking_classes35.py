@@ -128,3 +128,13 @@ def test_a_speaker_after_a_talk_title_that_mentions_patients_is_a_clinician():
 def test_a_doctor_the_sentence_calls_a_patient_stays_masked():
     text = 'Dr. Miriam Achterberg, our patient since 2019, asked about whitening (she said "no rush").'
     assert _masked(text, "NAME") == ["Miriam Achterberg"]
+
+
+def test_a_question_in_a_quoted_talk_title_offers_no_names():
+    text = 'Summarise for the team:\nFri 10:00 "Flossing: Chore or Joy?" - Dr Ilse Brandauer, Vienna'
+    assert _masked(text, "NAME") == []
+
+
+def test_a_chat_asking_which_of_two_patients_keeps_both_masked():
+    text = "[09:10] Mia: Which one, Tamsin or Oriel?\n[09:11] Ben: Oriel. she's on the list"
+    assert {"Tamsin", "Oriel"} <= set(_masked(text, "NAME"))
