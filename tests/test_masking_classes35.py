@@ -138,3 +138,8 @@ def test_a_question_in_a_quoted_talk_title_offers_no_names():
 def test_a_chat_asking_which_of_two_patients_keeps_both_masked():
     text = "[09:10] Mia: Which one, Tamsin or Oriel?\n[09:11] Ben: Oriel. she's on the list"
     assert {"Tamsin", "Oriel"} <= set(_masked(text, "NAME"))
+
+
+def test_a_weekday_before_a_time_is_not_looked_for_again_in_a_brand():
+    text = "Programme:\nSat 9:00 Welcome\nSun 9:30 Hands-on - Sun Dental Labs, Kulzer"
+    assert _masked(text, "NAME") == []

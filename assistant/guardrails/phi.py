@@ -63,6 +63,7 @@ from .reviews import reviewers_by_stars
 from .rotas import without_rota_staff
 from .senders import without_supplier_senders
 from .span_trims import (
+    a_dated_day,
     with_names_over_particles,
     with_phone_extensions,
     without_label_initials,
@@ -485,7 +486,7 @@ def _with_repeated_names(text: str, spans: list[PhiSpan], cleared: Sequence[PhiS
     lists = name_lists()
     parts: set[str] = set()
     for s in spans:
-        if s.kind == "NAME":
+        if s.kind == "NAME" and not a_dated_day(text, s):  # "Sun 9:00" names no one to find again ("Sun Pharma")
             parts.update(w for w in _NAME_PART.findall(s.text) if len(w) > 2 and w[0].isupper())
         elif s.kind == "EMAIL":
             local = s.text.split("@", 1)[0]
