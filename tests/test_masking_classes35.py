@@ -143,3 +143,12 @@ def test_a_chat_asking_which_of_two_patients_keeps_both_masked():
 def test_a_weekday_before_a_time_is_not_looked_for_again_in_a_brand():
     text = "Programme:\nSat 9:00 Welcome\nSun 9:30 Hands-on - Sun Dental Labs, Kulzer"
     assert _masked(text, "NAME") == []
+
+
+def test_a_products_registration_or_lot_number_in_a_recall_notice_is_no_record_number():
+    text = "Recall notice for the waiting room: GlowGuard SPF30 gel (AUST R 330871), Lot 5502918."
+    assert _masked(text) == []
+
+
+def test_a_bare_number_in_a_patients_recall_stays_masked():
+    assert _masked("Recall: 5502918 needs a scale and polish", "RECORD_NUMBER") == ["5502918"]
