@@ -152,3 +152,13 @@ def test_a_products_registration_or_lot_number_in_a_recall_notice_is_no_record_n
 
 def test_a_bare_number_in_a_patients_recall_stays_masked():
     assert _masked("Recall: 5502918 needs a scale and polish", "RECORD_NUMBER") == ["5502918"]
+
+
+def test_a_title_case_heading_of_everyday_words_before_its_colon_is_no_name():
+    text = "Edit this: Joy Bonus Inside: a free brush with every checkup. Ask about the Joy Club."
+    assert _masked(text, "NAME") == []
+
+
+def test_a_patients_name_before_a_forms_label_stays_masked():
+    found = _masked("Grace Hollister Phone: 0412 555 901", "NAME")
+    assert any("Grace Hollister" in f for f in found)

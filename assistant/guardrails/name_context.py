@@ -221,6 +221,7 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
         or _an_institutions_official(text[start:end], before, after, p)
         or p.named_place_before.search(before) is not None
         or _a_character_or_a_condition(text[start:end], before, after, p)
+        or _a_headings_words(text[start:end], after, everyday)
     ):
         return True
     came_from = _PERSON_FROM.search(before)
@@ -251,6 +252,18 @@ _QUOTED_TITLE = re.compile(r'["“„][^"“”„\n]{1,120}["”“]')
 
 def _unquoted(sentence: str) -> str:
     return _QUOTED_TITLE.sub('""', sentence)
+
+
+# The last capitalised word of a heading, then its colon ("<Grant Money> Available:", "<Joy Bonus> Inside:").
+_HEADING_END = re.compile(r"[ ]+((?-i:[A-Z])[a-z]+)[ ]*:")
+
+
+def _a_headings_words(name: str, after: str, everyday: Callable[[str], bool]) -> bool:
+    """Whether a name of two everyday words runs on into a third and a colon: a newsletter's heading in Title Case
+    ("Grant Money Available: ask us about ..."), no one's name."""
+    m = _HEADING_END.match(after)
+    words = name.split()
+    return m is not None and len(words) > 1 and all(everyday(w) for w in (*words, m.group(1)))
 
 
 def _an_institutions_official(name: str, before: str, after: str, p: _Patterns) -> bool:
