@@ -162,3 +162,14 @@ def test_a_title_case_heading_of_everyday_words_before_its_colon_is_no_name():
 def test_a_patients_name_before_a_forms_label_stays_masked():
     found = _masked("Grace Hollister Phone: 0412 555 901", "NAME")
     assert any("Grace Hollister" in f for f in found)
+
+
+def test_a_polite_german_possessive_opening_a_chat_line_is_no_name():
+    text = "[10.11.26, 08:12] +49 160 5550199: Ihr Geburtsdatum ist der 4.7.71, falls nötig"
+    assert _masked(text, "NAME") == []
+    assert _masked(text, "DATE_OF_BIRTH") == ["4.7.71"]
+
+
+def test_a_parents_word_before_an_honorific_is_no_name_but_the_writer_stays_masked():
+    text = "[07/11/26, 8:01 PM] Harleen Gill: Namaste. Papa ji ki aankh mein dard hai"
+    assert _masked(text, "NAME") == ["Harleen Gill"]
