@@ -173,3 +173,19 @@ def test_a_polite_german_possessive_opening_a_chat_line_is_no_name():
 def test_a_parents_word_before_an_honorific_is_no_name_but_the_writer_stays_masked():
     text = "[07/11/26, 8:01 PM] Harleen Gill: Namaste. Papa ji ki aankh mein dard hai"
     assert _masked(text, "NAME") == ["Harleen Gill"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bitte Rückruf, Marcumar pausiert lt. Hausarzt Dr. Ebersbach, dann Termin.",
+        "Bitte Termin bei Dr. Ebersbach (Vertretung) anbieten.",
+        "Did the sleep report come from Dr. Ebersbach's clinic yet?",
+    ],
+)
+def test_a_doctors_surname_shown_as_another_clinician_stays_readable(text):
+    assert _masked(text, "NAME") == []
+
+
+def test_a_patients_surname_before_her_surgery_stays_masked():
+    assert _masked("Mrs Ebersbach's surgery went well, please send a card.", "NAME") == ["Ebersbach"]
