@@ -189,3 +189,16 @@ def test_a_doctors_surname_shown_as_another_clinician_stays_readable(text):
 
 def test_a_patients_surname_before_her_surgery_stays_masked():
     assert _masked("Mrs Ebersbach's surgery went well, please send a card.", "NAME") == ["Ebersbach"]
+
+
+def test_the_doctor_signing_a_referral_sent_for_consultation_is_no_patient():
+    text = (
+        "Riassumi questa lettera:\nEgregio Dott. Neri,\nLe invio in consulenza la sig.ra Ornella Bassani per una "
+        "valutazione parodontale.\nCordiali saluti,\nDott.ssa Marta Quaglieri - Medicina Generale, Imola"
+    )
+    assert _masked(text, "NAME") == ["Ornella Bassani"]
+
+
+def test_a_patient_who_is_a_doctor_signing_her_own_letter_stays_masked():
+    text = "Buongiorno, vorrei spostare il mio appuntamento di giovedì.\nCordiali saluti,\nDott.ssa Marta Quaglieri"
+    assert _masked(text, "NAME") == ["Marta Quaglieri"]
