@@ -202,3 +202,27 @@ def test_the_doctor_signing_a_referral_sent_for_consultation_is_no_patient():
 def test_a_patient_who_is_a_doctor_signing_her_own_letter_stays_masked():
     text = "Buongiorno, vorrei spostare il mio appuntamento di giovedì.\nCordiali saluti,\nDott.ssa Marta Quaglieri"
     assert _masked(text, "NAME") == ["Marta Quaglieri"]
+
+
+_JOTTED = (
+    "typed up from the doctor's notepad, make it a to-do list for reception:\n\n"
+    "\"call back pearl re: new denture. also ivy's mum wants the report. dawn - bp 160/90, book review. "
+    "tues - hope rang, can't do 3pm. schreiber - referral letter missing. summer + her brother due recall\""
+)
+
+
+def test_lower_case_given_names_in_a_typed_up_note_are_masked_everyday_words_too():
+    found = _masked(_JOTTED, "NAME")
+    for name in ("pearl", "ivy", "dawn", "hope", "schreiber", "summer"):
+        assert name in found
+
+
+def test_a_typed_up_note_keeps_its_everyday_words_and_weekdays_readable():
+    found = _masked(_JOTTED, "NAME")
+    for word in ("tues", "report", "review", "recall", "referral"):
+        assert word not in found
+
+
+def test_everyday_words_that_are_names_stay_readable_outside_a_jotted_note():
+    text = "Any tips? We hope to call back every patient within a day, and summer + winter hours differ."
+    assert _masked(text, "NAME") == []
