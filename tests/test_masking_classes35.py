@@ -226,3 +226,14 @@ def test_a_typed_up_note_keeps_its_everyday_words_and_weekdays_readable():
 def test_everyday_words_that_are_names_stay_readable_outside_a_jotted_note():
     text = "Any tips? We hope to call back every patient within a day, and summer + winter hours differ."
     assert _masked(text, "NAME") == []
+
+
+def test_a_codice_fiscale_written_in_spaced_groups_is_masked():
+    text = "Mi serve la fattura intestata a lei, codice fiscale VRD LNE 92C45 H501 Q, grazie."
+    assert _masked(text, "NATIONAL_ID") == ["VRD LNE 92C45 H501 Q"]
+    assert _masked("cf vrd lne 92c45 h501 q per la fattura", "NATIONAL_ID") == ["vrd lne 92c45 h501 q"]
+
+
+def test_ordinary_words_and_codes_in_groups_are_no_codice_fiscale():
+    text = "Il nuovo scanner ABC TRI 45X20 ha il codice prodotto SKU 2024 e costa 3.800 euro."
+    assert _masked(text, "NATIONAL_ID") == []
