@@ -237,3 +237,46 @@ def test_a_codice_fiscale_written_in_spaced_groups_is_masked():
 def test_ordinary_words_and_codes_in_groups_are_no_codice_fiscale():
     text = "Il nuovo scanner ABC TRI 45X20 ha il codice prodotto SKU 2024 e costa 3.800 euro."
     assert _masked(text, "NATIONAL_ID") == []
+
+
+_REFUSAL = (
+    "Wie antworte ich? Sie will nicht zahlen.\n\nVon: Maren ter Horst <m.terhorst@gmx.de>\n"
+    "Betreff: AW: Ihre Rechnung Nr. 2026-0871\n\nIch zahle erst, wenn mir das jemand erklärt.\nM. ter Horst"
+)
+
+
+def test_the_sender_refusing_to_pay_the_clinics_invoice_is_a_patient_not_a_supplier():
+    found = _masked(_REFUSAL)
+    assert "Maren ter Horst" in found and "m.terhorst@gmx.de" in found
+
+
+def test_an_initial_before_a_surname_with_particles_is_masked_whole():
+    text = (
+        "Can you reply? Patient email:\nFrom: Joost van der Linde <jvdl@example.nl>\n"
+        "I need to move my appointment.\nRegards, J. van der Linde"
+    )
+    assert "J. van der Linde" in _masked(text, "NAME")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Patientin fragt nach ihrer Rechnung Nr. 2026-0871, was antworten wir?",
+        "A patient asks about invoice no. INV-20931, how do we reply?",
+        "La paziente chiede la fattura n. 2026/118, cosa rispondo?",
+    ],
+)
+def test_an_invoices_own_number_is_no_patient_record(text):
+    assert _masked(text) == []
+
+
+def test_a_record_number_after_its_own_label_stays_masked():
+    assert _masked("Patient chart no. 2026-0871 needs a recall", "RECORD_NUMBER") == ["2026-0871"]
+
+
+def test_a_suppliers_invoice_e_mail_keeps_its_sender_readable():
+    text = (
+        "Supplier email, anything to do?\n\nFrom: Ravi Sandhu <ravi.sandhu@dentsupply.example>\n"
+        "Subject: Invoice INV-55120\n\nPlease pay within 30 days.\nRavi Sandhu, Territory Sales Manager"
+    )
+    assert _masked(text, "NAME") == []

@@ -481,8 +481,8 @@ def _with_repeated_names(text: str, spans: list[PhiSpan], cleared: Sequence[PhiS
     """`spans` and the other places where a masked name's words, or an email address's name, stand again in the
     message ("Sinead on reception ... Sinead O'Halloran is a patient"; "jt.wardlow@... last name Wardlow"), two or
     more in capitals too ("... Ji-woo Kang ... JI-WOO KANG"), with an initial before it ("Von: <given> Obermaier ...
-    M. Obermaier"): the same person, named a second time. Not inside a full name the context `cleared`: a namesake
-    ("Ms. Biles came in (no relation to Simone Biles)")."""
+    M. Obermaier"), a surname's particles too ("D. van den Berg"): the same person, named a second time. Not inside a
+    full name the context `cleared`: a namesake ("Ms. Biles came in (no relation to Simone Biles)")."""
     not_names = _not_names()
     lists = name_lists()
     parts: set[str] = set()
@@ -513,7 +513,7 @@ def _with_repeated_names(text: str, spans: list[PhiSpan], cleared: Sequence[PhiS
         return spans
     alternatives = "|".join(map(re.escape, sorted(parts, key=len, reverse=True)))
     pattern = re.compile(
-        rf"(?<![\w'’@.-])(?:(?-i:[A-Z])\.[ ]?)?(?:{alternatives})"
+        rf"(?<![\w'’@.-])(?:(?-i:[A-Z])\.[ ]?(?:{_PARTICLE}[ ]){{0,2}})?(?:{alternatives})"
         r"(?![\w-]|['’]\w|@)"  # a closing quote may follow: a sign-off at the end of a quoted comment
     )
     # A reply's mention of the person by two of the name's words ("@<nickname> <surname>" under '<given> "<nickname>"
