@@ -280,3 +280,8 @@ def test_a_suppliers_invoice_e_mail_keeps_its_sender_readable():
         "Subject: Invoice INV-55120\n\nPlease pay within 30 days.\nRavi Sandhu, Territory Sales Manager"
     )
     assert _masked(text, "NAME") == []
+
+
+def test_a_suppliers_invoice_number_with_a_phones_shape_stays_readable():
+    text = "Stimmt die MwSt auf dieser Rechnung?\n\nDentalWerk GmbH - Rechnung Nr. 8130662 - 14.10.2026\nKunde: Praxis"
+    assert _masked(text) == []
