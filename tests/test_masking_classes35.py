@@ -285,3 +285,17 @@ def test_a_suppliers_invoice_e_mail_keeps_its_sender_readable():
 def test_a_suppliers_invoice_number_with_a_phones_shape_stays_readable():
     text = "Stimmt die MwSt auf dieser Rechnung?\n\nDentalWerk GmbH - Rechnung Nr. 8130662 - 14.10.2026\nKunde: Praxis"
     assert _masked(text) == []
+
+
+def test_a_screening_camps_sheet_with_an_age_and_birth_date_column_is_read_as_a_table():
+    text = (
+        "Eye camp list, write a thank-you post:\n\nS.No.\tName\tAge/DOB\tMobile\tVillage\n"
+        "1\tVitthal Gaikwad\t69 (12/08/1957)\t98220 44107\tUruli\n2\tSunanda More\t58 (b. 1968)\t-\tLoni"
+    )
+    found = _masked(text)
+    assert {"Vitthal Gaikwad", "Sunanda More", "69 (12/08/1957)", "58 (b. 1968)"} <= set(found)
+
+
+def test_a_list_of_villages_and_camp_dates_stays_readable():
+    text = "Camp plan:\n\nSr\tVillage\tDate\n1\tUruli\t12/11/2026\n2\tLoni\t19/11/2026"
+    assert not {"Uruli", "Loni", "12/11/2026", "19/11/2026"} & set(_masked(text))
