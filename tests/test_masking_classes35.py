@@ -299,3 +299,16 @@ def test_a_screening_camps_sheet_with_an_age_and_birth_date_column_is_read_as_a_
 def test_a_list_of_villages_and_camp_dates_stays_readable():
     text = "Camp plan:\n\nSr\tVillage\tDate\n1\tUruli\t12/11/2026\n2\tLoni\t19/11/2026"
     assert not {"Uruli", "Loni", "12/11/2026", "19/11/2026"} & set(_masked(text))
+
+
+def test_a_patients_full_name_ending_a_calendar_events_title_is_masked():
+    text = (
+        "Why is this event shown twice?\n\nBEGIN:VEVENT\nSUMMARY:Mole mapping - Yaw Boateng (Dr Lim)\n"
+        "DTSTART:20261112T090000\nEND:VEVENT"
+    )
+    assert "Yaw Boateng" in _masked(text, "NAME")
+
+
+def test_a_calendar_events_title_without_a_patient_stays_readable():
+    text = "BEGIN:VEVENT\nSUMMARY:Team meeting - Staff Room (Dr Lim)\nSUMMARY:Closed - Public Holiday\nEND:VEVENT"
+    assert not {"Staff Room", "Public Holiday", "Team meeting"} & set(_masked(text, "NAME"))
