@@ -312,3 +312,13 @@ def test_a_patients_full_name_ending_a_calendar_events_title_is_masked():
 def test_a_calendar_events_title_without_a_patient_stays_readable():
     text = "BEGIN:VEVENT\nSUMMARY:Team meeting - Staff Room (Dr Lim)\nSUMMARY:Closed - Public Holiday\nEND:VEVENT"
     assert not {"Staff Room", "Public Holiday", "Team meeting"} & set(_masked(text, "NAME"))
+
+
+def test_an_unknown_header_line_over_export_rows_is_not_read_as_a_name():
+    text = (
+        "Reply to these reviews, exported with semicolons:\n\nreviewer;stars;date;text\n"
+        "Marisol Achebe;5;02/03/2026;Great care\nTobias Lindqvist;4;05/03/2026;Short wait\n"
+        "Priyanka Raman;5;09/03/2026;Kind team"
+    )
+    found = _masked(text, "NAME")
+    assert "reviewer" not in found and "Marisol Achebe" in found

@@ -78,7 +78,20 @@ def _split(line: str, start: int) -> tuple[list[Cell], str]:
     return [], ""
 
 
+def _without_header(text: str, rows: list[list[Cell]]) -> list[list[Cell]]:
+    """`rows` less a first line of column names the tables do not know ("recensore;stelle;data;testo"): no digit in
+    it, a digit in every row after it."""
+    if any(c.isdigit() for c in text[rows[0][0][0] : rows[0][-1][1]]):
+        return rows
+    if all(any(c.isdigit() for c in text[row[0][0] : row[-1][1]]) for row in rows[1:]):
+        return rows[1:]
+    return rows
+
+
 def _group_cells(text: str, rows: list[list[Cell]], spans: list[PhiSpan]) -> list[tuple[str, int, int]]:
+    rows = _without_header(text, rows)
+    if len(rows) < _MIN_ROWS:
+        return []
     lo, hi = rows[0][0][0], rows[-1][-1][1]
     inside = sorted((s for s in spans if lo <= s.start and s.end <= hi), key=lambda s: s.start)
     if not inside:
