@@ -44,11 +44,22 @@ def _not_names() -> frozenset[str]:
     return frozenset(n.lower() for n in guardrail_data().phi.not_names)
 
 
+_QUOTES = re.compile(r'["“”„]')
+
+
+def _in_quotes(text: str, at: int) -> bool:
+    """Whether an odd number of double quotes stands before `at` on its line: `at` is inside a quoted title."""
+    line = text.rfind("\n", 0, at) + 1
+    return len(_QUOTES.findall(text, line, at)) % 2 == 1
+
+
 def alternative_names(text: str) -> list[tuple[int, int]]:
     """(start, end) of the names offered in a staff chat's "which one" question and of their echoes in an answer
     that opens with one ("<given>. she's on 07700 ...")."""
     found: list[tuple[int, int]] = []
     for m in _question().finditer(text):
+        if _in_quotes(text, m.start()):
+            continue  # a talk's or an article's title ('"Shockwave: <word> or <word>?" - Dr ...'), not a chat
         found += [m.span(g) for g in ("a", "b", "c") if m.group(g) and _offered(m.group(g))]
     words = {text[a:b] for a, b in found}
     for word in words:

@@ -36,6 +36,7 @@ class ClinicTerms:
     domain: str = ""  # the clinic's web domain (from its booking page): its own e-mail addresses use it
     surnames: frozenset[str] = frozenset()  # the last word of each staff member's name, folded
     name_hosts: frozenset[str] = frozenset()  # the clinic's name run together, whole or its first words
+    name_words: frozenset[str] = frozenset()  # the words of the clinic's name and city, folded
     # The surnames of staff the profile gives a professional title (Dr, Dott.).
     doctor_surnames: frozenset[str] = frozenset()
     # Each staff member as an initial and a surname, folded ("j okafor" for Dr James Okafor), as a schedule writes them.
@@ -59,6 +60,8 @@ class ClinicTerms:
             return True
         if span.kind == "EMAIL" and host.split(".", 1)[0] in self.name_hosts:
             return True  # an address at a domain named after the clinic: "careers@brightsidedental.com"
+        if span.kind == "EMAIL" and self._own_role_mailbox(span.text):
+            return True
         if span.kind == "ADDRESS" and address_words(span.text) <= self.place_words:
             return True  # the clinic's address however it is split or shortened ("22 Wellington Street, LS1 4DL")
         low = " ".join(span.text.lower().split())
@@ -70,6 +73,17 @@ class ClinicTerms:
         if span.kind != "NAME" or not (fold(span.text) in self.doctor_surnames or self._doctors_genitive(span.text)):
             return False
         return _lay_title_before().search(text, max(0, span.start - 14), span.start) is not None
+
+    def _own_role_mailbox(self, address: str) -> bool:
+        """A role mailbox ("careers@", "bewerbung@") at a domain that starts with the clinic's name run together or
+        is made of its name's and city's words ("<harbourlane>physio.co.uk", "<studio><ferrara>.it",
+        "<praxis>-<am>-<markt>-<freiburg>.de", "<hautarzt>-<lindenplatz>.de" for "Hautarztpraxis am Lindenplatz"): the
+        clinic's own, however it shortened its name for the web."""
+        local, _, host = address.lower().rpartition("@")
+        label = fold(host.split(".", 1)[0].replace("-", ""))
+        if not label or not all(part in _role_mailboxes() for part in re.split(r"[._-]+", local) if part):
+            return False
+        return any(label.startswith(h) for h in self.name_hosts) or _made_of(label, self.name_words)
 
     def _doctors_genitive(self, text: str) -> bool:
         """A titled staff member's surname with the German genitive "s" ("Dr. Webers Notiz" for Dr. Anna Weber)."""
@@ -114,7 +128,35 @@ def clinic_terms(clinic: ClinicProfile) -> ClinicTerms:
     )
     phone = "".join(c for c in clinic.phone if c.isdigit())
     hosts = _name_hosts(clinic.name)
-    return ClinicTerms(staff, phrases, phone, place, domain, surnames, hosts, doctors, _initialled(clinic, titles))
+    named = frozenset(fold(w) for w in re.findall(r"[^\W\d_]{2,}", f"{clinic.name} {clinic.city}"))
+    return ClinicTerms(
+        staff, phrases, phone, place, domain, surnames, hosts, named, doctors, _initialled(clinic, titles)
+    )
+
+
+@lru_cache(maxsize=1)
+def _role_mailboxes() -> frozenset[str]:
+    """Mailboxes that are a role's, never a person's ("info", "careers"; patient_data.yaml own_mailboxes)."""
+    from ._data import patient_data
+
+    return frozenset(m.lower() for m in patient_data().addresses.own_mailboxes)
+
+
+_SHORTENED = 4  # the fewest letters a word of the clinic's name is shortened to in its domain ("physio", "haut")
+
+
+def _made_of(label: str, words: frozenset[str], least: int = 2) -> bool:
+    """Whether `label` is `least` or more of `words` run together, each maybe shortened ("studioferrara" of
+    "studio" and "ferrara", "hautarztlindenplatz" of "hautarzt[praxis]" and "lindenplatz")."""
+    pieces = {w[:n] for w in words for n in range(min(_SHORTENED, len(w)), len(w) + 1)}
+    ways = {0: 0}  # position in the label -> most pieces read up to it
+    for at in range(len(label)):
+        if at not in ways:
+            continue
+        for piece in pieces:
+            if label.startswith(piece, at):
+                ways[at + len(piece)] = max(ways.get(at + len(piece), 0), ways[at] + 1)
+    return ways.get(len(label), 0) >= least
 
 
 def _initialled(clinic: ClinicProfile, titles: set[str]) -> frozenset[str]:

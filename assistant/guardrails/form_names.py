@@ -55,6 +55,20 @@ def names_in_form_fields(text: str, everyday: Callable[[str], bool]) -> list[tup
     ]
 
 
+# A calendar event's title: the procedure, a dash and the patient's full name, given name first, before the
+# clinician in brackets or the line's end ("SUMMARY:Skin check - <given> <surname> (Dr <staff>)", "SUMMARY:Estrazione
+# 48 - <given> <surname>"), as a shared calendar's event is typed (thirty-fifth masking set).
+_EVENT_TITLE = re.compile(
+    rf"^SUMMARY[^:\n]{{0,40}}:[^\n]{{0,80}}?[ ][–—-][ ](?P<n>{_WORD}(?:[ ]{_WORD}){{1,3}})(?=[ ]*(?:\(|\r?$))",
+    re.MULTILINE,
+)
+
+
+def names_in_event_titles(text: str, everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """(start, end) of the full name, given name first, that ends a calendar event's title after a dash."""
+    return [m.span("n") for m in _EVENT_TITLE.finditer(text) if _full_name(m.group("n").split(), everyday)]
+
+
 # A surname first in a printed schedule's or a calendar's column: after two spaces or more, a tab, or a dash, then
 # "Surname, Given", "Surname, I." or "SURNAME I.", up to two spaces or more, a tab or the line's end ("Mo 09:00  Dr.
 # Weber  Biopsie    Said, Amira", "10:20   Dr Mehta   Pawar, S.", "SUMMARY:Crown seat - Kowalczyk, Tomasz").

@@ -221,6 +221,7 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
         or _an_institutions_official(text[start:end], before, after, p)
         or p.named_place_before.search(before) is not None
         or _a_character_or_a_condition(text[start:end], before, after, p)
+        or _a_headings_words(text[start:end], after, everyday)
     ):
         return True
     came_from = _PERSON_FROM.search(before)
@@ -240,10 +241,29 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
     if p.title_before.search(before) or p.role_title_before.search(
         before
     ):  # another clinician: "letter from Dr. Ramirez at Dell Children's"
-        return _titled_clinician(before, after, sentence, p) or _doctor_by_title(
-            text, (start, end), before, sentence, p
-        )
+        told = _unquoted(sentence)  # a talk's title in quotes speaks of patients, not of this one ("Treating ...")
+        return _titled_clinician(before, after, told, p) or _doctor_by_title(text, (start, end), before, told, p)
     return " " in text[start:end] and _from_another_practice(after, sentence, p)
+
+
+# A title in double quotes (a talk's, a book's, a course's): what it says is about no one in the message.
+_QUOTED_TITLE = re.compile(r'["“„][^"“”„\n]{1,120}["”“]')
+
+
+def _unquoted(sentence: str) -> str:
+    return _QUOTED_TITLE.sub('""', sentence)
+
+
+# The last capitalised word of a heading, then its colon ("<Grant Money> Available:", "<Joy Bonus> Inside:").
+_HEADING_END = re.compile(r"[ ]+((?-i:[A-Z])[a-z]+)[ ]*:")
+
+
+def _a_headings_words(name: str, after: str, everyday: Callable[[str], bool]) -> bool:
+    """Whether a name of two everyday words runs on into a third and a colon: a newsletter's heading in Title Case
+    ("Grant Money Available: ask us about ..."), no one's name."""
+    m = _HEADING_END.match(after)
+    words = name.split()
+    return m is not None and len(words) > 1 and all(everyday(w) for w in (*words, m.group(1)))
 
 
 def _an_institutions_official(name: str, before: str, after: str, p: _Patterns) -> bool:

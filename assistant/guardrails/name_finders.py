@@ -11,7 +11,12 @@ from functools import lru_cache
 from ..knowledge import registry as knowledge_registry
 from ._data import guardrail_data, words
 from .births import file_names_with_birth_dates
-from .form_names import names_in_form_fields, shouted_surnames_first, surnames_first_in_columns
+from .form_names import (
+    names_in_event_titles,
+    names_in_form_fields,
+    shouted_surnames_first,
+    surnames_first_in_columns,
+)
 from .name_context import names_from_context
 from .names import (
     find_listed_names,
@@ -155,6 +160,7 @@ def name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple[
             + surnames_first_in_entries(text, everyday, reads_as_name)
             + surnames_first_in_list_rows(text, everyday)
             + names_in_form_fields(text, everyday)
+            + names_in_event_titles(text, everyday)
             + surnames_first_in_columns(text, everyday)
             + shouted_surnames_first(text, everyday)
             if not is_not_a_patient(text, *s)

@@ -28,7 +28,9 @@ from .births import find_birth_dates
 from .clinic import clinic_terms
 from .contacts import without_labelled_contacts
 from .entries import names_in_lists
+from .export_rows import between_rows, export_columns
 from .identifiers import find_national_ids
+from .jotted import names_in_jotted_notes
 from .json_fields import json_fields, json_system_numbers
 from .listings import without_notice_lines
 from .minutes import without_meeting_attendees
@@ -62,6 +64,7 @@ from .reviews import reviewers_by_stars
 from .rotas import without_rota_staff
 from .senders import without_supplier_senders
 from .span_trims import (
+    a_dated_day,
     with_names_over_particles,
     with_phone_extensions,
     without_label_initials,
@@ -305,7 +308,8 @@ def _label_word() -> re.Pattern[str]:
 def _variant(text: str) -> tuple[str, list[int], list[int], list[tuple[int, int]]]:
     """`text` as the rules should read it (the same length): line breaks inside a number or a name made spaces, runs of
     words in capitals written as names are. Also the breaks in numbers, the breaks in names and the runs."""
-    breaks = [m.end() - 1 for m in _BREAK_IN_NUMBER.finditer(text)]
+    # Not the break between two rows of an export ("...|HKS 11/2026" then "000415|..."): each row holds its own.
+    breaks = [m.end() - 1 for m in _BREAK_IN_NUMBER.finditer(text) if not between_rows(text, m.end() - 1)]
     name_breaks = _name_breaks(text)
     runs = [(a, b) for a, b in _shouted_runs(text) if len(text[a:b].title()) == b - a]
     chars = list(text)
@@ -348,8 +352,14 @@ def rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
         or (s.kind == "NAME" and any(s.start < at < s.end for at in name_breaks))
         or (s.kind == "NAME" and _in_or_beside_run(text, s, runs))
     ]
-    kept = [s for s in spans if not any(s.start < w.end and w.start < s.end for w in wrapped)]
+    # A whole cell of an export's column (export_rows.py) holds the name the variant found a part of.
+    kept = [s for s in spans if not any(s.start < w.end and w.start < s.end and not _holds(s, w) for w in wrapped)]
+    wrapped = [w for w in wrapped if not any(_holds(s, w) for s in kept)]
     return sorted(kept + wrapped, key=lambda s: s.start)
+
+
+def _holds(outer: PhiSpan, inner: PhiSpan) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and outer != inner
 
 
 def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
@@ -361,7 +371,7 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     )
     spans = _with_given_names_in_brackets(text, _with_lower_name_tails(text, spans))
     spans = _without_own_addresses(text, _with_list_entries(text, _with_surnames_after_brackets(text, spans)))
-    spans = _added(text, spans, "NAME", alternative_names(text) + names_in_notes(text))
+    spans = _added(text, spans, "NAME", alternative_names(text) + names_in_notes(text) + names_in_jotted_notes(text))
     spans, cleared = _without_colleagues_and_figures(text, _with_names_after_numbers(text, spans), extra_names)
     spans = _with_reviewer_initials(text, with_names_over_particles(text, _with_repeated_names(text, spans, cleared)))
     spans = _with_table_cells(text, _with_unlabelled_numbers(text, _with_dates_after_names(text, spans)))
@@ -372,7 +382,7 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = without_privacy_officers(text, without_meeting_attendees(text, without_next_labels(text, spans)))
     spans = without_recipe_words(text, without_labelled_contacts(text, spans))
     spans = without_office_names(text, without_title_case_particles(text, spans))
-    spans = _with_fields(text, spans, json_fields(text) + vcard_fields(text))
+    spans = _with_fields(text, spans, json_fields(text) + vcard_fields(text) + export_columns(text, spans))
     spans = _without_system_numbers(text, _without_toll_free(spans))
     return with_phone_extensions(text, spans)
 
@@ -471,13 +481,13 @@ def _with_repeated_names(text: str, spans: list[PhiSpan], cleared: Sequence[PhiS
     """`spans` and the other places where a masked name's words, or an email address's name, stand again in the
     message ("Sinead on reception ... Sinead O'Halloran is a patient"; "jt.wardlow@... last name Wardlow"), two or
     more in capitals too ("... Ji-woo Kang ... JI-WOO KANG"), with an initial before it ("Von: <given> Obermaier ...
-    M. Obermaier"): the same person, named a second time. Not inside a full name the context `cleared`: a namesake
-    ("Ms. Biles came in (no relation to Simone Biles)")."""
+    M. Obermaier"), a surname's particles too ("D. van den Berg"): the same person, named a second time. Not inside a
+    full name the context `cleared`: a namesake ("Ms. Biles came in (no relation to Simone Biles)")."""
     not_names = _not_names()
     lists = name_lists()
     parts: set[str] = set()
     for s in spans:
-        if s.kind == "NAME":
+        if s.kind == "NAME" and not a_dated_day(text, s):  # "Sun 9:00" names no one to find again ("Sun Pharma")
             parts.update(w for w in _NAME_PART.findall(s.text) if len(w) > 2 and w[0].isupper())
         elif s.kind == "EMAIL":
             local = s.text.split("@", 1)[0]
@@ -486,6 +496,7 @@ def _with_repeated_names(text: str, spans: list[PhiSpan], cleared: Sequence[PhiS
                 for w in re.split(r"[._+\d-]+", local)  # digits too: "vikrant.joshi1977@..."
                 if len(w) > 2
                 and w.isalpha()
+                and w.lower() not in _role_mailboxes()  # "Bewerbung an bewerbung@<praxis>" names no one
                 and (fold(w) in lists.given or fold(w) in lists.surnames or not everyday(w))
             )
     # A name's word that is also a function word ("Will") counts again only alone in quotes: "uses only 'Will'".
@@ -502,7 +513,7 @@ def _with_repeated_names(text: str, spans: list[PhiSpan], cleared: Sequence[PhiS
         return spans
     alternatives = "|".join(map(re.escape, sorted(parts, key=len, reverse=True)))
     pattern = re.compile(
-        rf"(?<![\w'’@.-])(?:(?-i:[A-Z])\.[ ]?)?(?:{alternatives})"
+        rf"(?<![\w'’@.-])(?:(?-i:[A-Z])\.[ ]?(?:{_PARTICLE}[ ]){{0,2}})?(?:{alternatives})"
         r"(?![\w-]|['’]\w|@)"  # a closing quote may follow: a sign-off at the end of a quoted comment
     )
     # A reply's mention of the person by two of the name's words ("@<nickname> <surname>" under '<given> "<nickname>"
@@ -514,6 +525,12 @@ def _with_repeated_names(text: str, spans: list[PhiSpan], cleared: Sequence[PhiS
     found = [(a, b) for a, b in found if not any(lo <= a and b <= hi for lo, hi in namesakes)]
     found = [(a, b) for a, b in found if not _namesake_by_context(text, a, b)]
     return _added(text, spans, "NAME", [(a, b) for a, b in found if not is_not_a_patient(text, a, b)])
+
+
+@lru_cache(maxsize=1)
+def _role_mailboxes() -> frozenset[str]:
+    """Mailboxes that are a role's, not a person's ("info", "bewerbung"; patient_data.yaml own_mailboxes)."""
+    return frozenset(m.lower() for m in patient_data().addresses.own_mailboxes)
 
 
 @lru_cache(maxsize=1)

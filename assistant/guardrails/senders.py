@@ -116,7 +116,8 @@ def without_supplier_senders(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
         or (s.kind == "EMAIL" and any(a <= s.start and s.end <= b for _, (a, b) in senders))
     ]
     contacts += [s for s in spans if s.kind == "NAME" and _business_name(text, s)]
-    contacts += [s for s in spans if s.kind == "RECORD_NUMBER" and _purchase(text, s)]
+    # The number of an invoice or an order with a phone's shape too ("Rechnung Nr. 9021774 - 27.10.2026").
+    contacts += [s for s in spans if s.kind in ("RECORD_NUMBER", "PHONE") and _purchase(text, s)]
     # A date after a field's label read as a name ("Lieferdatum: <date>") was taken for that person's birth date.
     labels = {_line(text, s.start)[0] for s in contacts if s.kind == "NAME" and _line(text, s.start)[0] == s.start}
     contacts += [s for s in spans if s.kind == "DATE_OF_BIRTH" and _line(text, s.start)[0] in labels]

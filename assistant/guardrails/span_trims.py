@@ -52,6 +52,11 @@ _DAY_NUMBER_BEFORE = re.compile(r"(?<![\d:.])\d{1,2}\.?[ ]$")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+def a_dated_day(text: str, span: PhiSpan) -> bool:
+    """Whether a name is only a weekday before a time or a date ("Sun 9:00"): a schedule's day, no one's name."""
+    return _a_dated_day(text, span, _weekday_words())
+
+
 def _a_dated_day(text: str, span: PhiSpan, days: frozenset[str]) -> bool:
     """Whether a name is only a weekday before a time or a date ("Thu 13:30", "Thu 2pm"), a month after a day's
     number ("17 Jan"), or weekdays joined by a dash ("Monday-Thursday"): a schedule, no one's name."""

@@ -77,6 +77,12 @@ def _header(line: str) -> tuple[str, list[str | None]] | None:
     return None
 
 
+def is_header(line: str) -> bool:
+    """Whether `line` is a header line of column names with a patient-data column ("Name|DOB|Phone")."""
+    markdown = _MARKDOWN_ROW.match(line)
+    return _header(markdown.group(1) if markdown else line) is not None
+
+
 def _cells(line: str, sep: str) -> list[tuple[int, int]]:
     """(start, end) in `line` of each of its cells split by `sep` (for aligned columns, each run of words)."""
     if sep == _ALIGNED:

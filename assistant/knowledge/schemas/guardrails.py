@@ -338,6 +338,11 @@ class NameContext(Strict):
     # Anonymised notes: the cue, and the words before a given name at a bullet's start (guardrails/notes.py).
     anonymise_cue: Regex | None = None
     notes_name_before: Regex | None = None
+    # A clinician's jotted note typed up for the team (guardrails/jotted.py): the cue that the message holds one, the
+    # words before a lower-case given name that call the person, and what follows one at a clause's start.
+    jotted_note_cue: Regex | None = None
+    jotted_call_before: Regex | None = None
+    jotted_after: Regex | None = None
     # Which of two people a call was about, in a staff chat (guardrails/alternatives.py).
     alternative_which: Regex | None = None
     alternative_or: Regex | None = None
