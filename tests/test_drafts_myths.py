@@ -116,6 +116,9 @@ def test_a_script_for_a_quoted_title_of_myths_busts_the_fields_myths_whose_posts
     assert draft.kind == "video_script" and "sunscreen" in draft.title and "pacemaker" not in draft.text
     myths = [line for line in draft.text.splitlines() if line[:1].isdigit() and "Myth:" in line]
     assert len(myths) >= 2 and any("base tan" in m for m in myths)  # its post turns on SPF, not in its title
+    caption = "Can you write me an Instagram caption for early summer about sunscreen myths?"
+    [written] = drafter.drafts(turn(caption), None, Asker(specialty="dermatology"))
+    assert written.title.endswith("myths about sunscreen") and "about about" not in written.text
 
 
 @pytest.mark.parametrize(
