@@ -458,6 +458,13 @@ def test_asking_what_to_post_about_a_subject_gets_ideas_on_it_first(drafter, kb)
     ideas = "Give me 5 post ideas about stuttering"
     (listed,) = drafter.drafts(turn(ideas), None, Asker(specialty="speech_language_therapy"))
     assert "stammer" in listed.text.splitlines()[0].lower()
+    # a subject outside the sentence asking for ideas is no ask: the same list as with no subject at all
+    refused = (
+        "I refuse to do another 'top 3 stretches for back pain'. Give me 5 post ideas that are actually different?"
+    )
+    (mixed,) = drafter.drafts(turn(refused), None, Asker(specialty="physiotherapy"))
+    (plain,) = drafter.drafts(turn("Give me 5 post ideas"), None, Asker(specialty="physiotherapy"))
+    assert mixed.text == plain.text
     # a subject the field has no topic on, or no subject, is a question on what to post: the card answers it
     for question in ("What should I post about on Instagram as a physio?", "what should we post about our prices?"):
         assert drafter.drafts(turn(question), None, Asker(specialty="physiotherapy")) == []

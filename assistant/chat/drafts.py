@@ -36,7 +36,7 @@ from .models import Draft, DraftKind
 from .news import NewsWriter
 from .notices import NoticeWriter
 from .rewrite import rewrite, wants_rewrite
-from .wording import first_upper
+from .wording import first_upper, sentences
 
 if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
@@ -184,8 +184,11 @@ class Drafter:
         return self.data.ideas_on is not None and re.search(self.data.ideas_on, text, re.IGNORECASE) is not None
 
     def _topics_on(self, text: str, spec_id: str) -> list[Topic]:
-        """The field's topics about the subject a request for ideas names, best first; [] when it names none."""
-        subject = self.topics.subject(text)
+        """The field's topics about the subject the sentence asking for ideas names after a cue ("ideas about
+        stuttering"), best first; [] when it names none. A subject elsewhere in the message is no ask: "I refuse to
+        do another 'top 3 stretches for back pain'. Give me ideas that are actually different?"."""
+        asking = next((s for s in sentences(text) if wants_ideas(s, self.data) or self._asks_ideas_on(s)), "")
+        subject = self.topics.subject_phrase(asking) if asking else ""
         if not subject.strip():
             return []
         return [t for _, t in self.topics.topics_for(subject, spec_id) if self.topics.fits(subject, t)]
