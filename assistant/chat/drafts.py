@@ -163,10 +163,10 @@ class Drafter:
             codes = self.kb.countries.all_named_in(text) if self.kb.countries else []
             places = {c: self.kb.countries.name_of(c) or c for c in codes} if self.kb.countries else {}
             return self.notices.drafts(notice, text, names, _values(profile, details), asker.country, places)
-        if kind in (None, "caption", "video_script"):
+        asked = kind in (None, "caption", "video_script") and wants_ideas(text, self.data)
+        if asked or (kind is None and self._asks_ideas_on(text)):
             spec = self.kb.specialty(asker.specialty or (profile.specialty if profile else None) or "general_practice")
-            asked = wants_ideas(text, self.data)
-            on = self._topics_on(text, spec.id) if asked or (kind is None and self._asks_ideas_on(text)) else []
+            on = self._topics_on(text, spec.id)
             if asked or on:
                 copy = self.kb.copy.get(spec.id, {})
                 values = _values(profile, details)
