@@ -429,8 +429,7 @@ _UNITS = (
 # A title the message names: "carousel for parents called something like 'Is my toddler a late talker?'", or puts
 # straight after what it asks for: "a 45-60 second Instagram reel script, 'Fever myths', me talking to camera".
 _TITLE = re.compile(
-    r"(?::|\b(?:called|titled|entitled|named)(?:\s+something\s+like)?|\b(?:script|caption|post|reel|video|carousel)s?,"
-    r"|\b(?:script|caption|post|reel|video|carousel|tiktok)s?\s+(?:for|about|on))"  # "a script for '3 sunscreen myths'"
+    r"(?::|\b(?:called|titled|entitled|named)(?:\s+something\s+like)?|\b(?:script|caption|post|reel|video|carousel)s?,)"
     r"\s*[\"“'‘]([^\"“”\n]{5,100}?)[\"”'’](?!\w)",
     re.IGNORECASE,
 )  # "I'd" inside is no closing quote
