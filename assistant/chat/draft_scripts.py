@@ -58,13 +58,9 @@ def video_script_draft(
     from ..planners.videos import video_ideas
 
     ideas = video_ideas(kb, spec_id, [platform], count=20)
-    stop = set(data.extras.subject_stopwords)
-    words = set(tokenize(topics.subject(turn.masked))) - stop
+    words = set(tokenize(topics.subject(turn.masked))) - set(data.extras.subject_stopwords)
     shared = {id(i): words & set(tokenize(f"{i.title} {i.hook}")) for i in ideas}
-    # The idea on the topic found counts first: "'is my toddler a late talker? 3 signs to see a speech therapist'"
-    # is the late-talker idea ("My toddler isn't talking much yet"), not the one on seeing a therapist by referral.
-    on_topic = set(tokenize(f"{topic.title} {' '.join(topic.keywords)}")) - stop if topic else set()
-    idea = max(ideas, key=lambda i: len(shared[id(i)]) + len(on_topic & set(tokenize(f"{i.title} {i.hook}"))))
+    idea = max(ideas, key=lambda i: len(shared[id(i)]))
     # No idea on this subject ("Pharmacy First" is not "Your first appointment": a common word shared is chance):
     # a general script on it
     best = shared[id(idea)]
