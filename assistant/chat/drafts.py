@@ -19,6 +19,7 @@ from ..knowledge import registry
 from ..knowledge.base import compiled
 from ..knowledge.models import Topic
 from ..knowledge.schemas.drafts import DraftData
+from ..retrieval import tokenize
 from .bios import write_bio
 from .data import chat_data
 from .details import Details, details_in
@@ -188,7 +189,10 @@ class Drafter:
         stuttering"), best first; [] when it names none. A subject elsewhere in the message is no ask: "I refuse to
         do another 'top 3 stretches for back pain'. Give me ideas that are actually different?"."""
         asking = next((s for s in sentences(text) if wants_ideas(s, self.data) or self._asks_ideas_on(s)), "")
-        subject = self.topics.subject_phrase(asking) if asking else ""
+        # in the topics' words, without the draft's own or the field's name ("ideas for short videos", "what should I
+        # post as a physio": no subject)
+        phrase = self.topics.named_subject(self.topics.subject_phrase(asking)) if asking else ""
+        subject = " ".join(w for w in tokenize(phrase) if self.topics.telling(w))
         if not subject.strip():
             return []
         return [t for _, t in self.topics.topics_for(subject, spec_id) if self.topics.fits(subject, t)]
