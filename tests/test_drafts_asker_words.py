@@ -161,3 +161,10 @@ def test_a_service_post_is_tagged_with_the_service_not_the_word_service(drafter)
         Asker(specialty="dentistry"),
     )
     assert draft.hashtags[0] == "#DentalImplant"
+
+
+def test_a_claim_the_asker_wants_to_make_is_never_the_clinics_name(kb):
+    """ "I want to say we're 'the best clinic of physio in Madrid'" had made a bio open "Best clinic · Physiotherapy"."""
+    details = details_in("Need a bio. I want to say we are 'the best clinic of physio in Madrid' haha", kb.countries)
+    assert "best" not in details.practice.lower() and "best" not in details.clinic.lower()
+    assert details_in("Need a bio for our physio clinic in Madrid", kb.countries).practice == "physio clinic"

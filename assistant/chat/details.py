@@ -16,7 +16,8 @@ _NAMED = re.compile(  # "called Northside Physio", "Clinic name is Eastside Spin
 _PLACE = r"(?:practice|clinic|surgery|centre|center|office|studio|pharmacy|hospital)"
 _NOT_NAME = (  # words that start no name of a place: "..., and I have clinic schedules" is no practice
     r"(?:for|about|on|of|to|at|in|with|from|our|my|the|a|an|your|their|bio|post|caption|script|reel|plan|and|or|but|i|"
-    r"we|have|has|had|is|are|was|also|then|so)"
+    r"we|have|has|had|is|are|was|also|then|so|"
+    r"best|top|leading|greatest|finest|number)"  # "we want to say we're 'the best clinic'": a claim, never a name
 )
 _PRACTICE = re.compile(
     # The words before the place describe it ("our hospital pharmacy"); "a bio for our hospital" is not a name.
