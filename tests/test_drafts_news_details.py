@@ -176,3 +176,12 @@ def test_walk_in_vaccinations_on_a_day_are_a_session_not_new_opening_hours(draft
     boosters = "Can you do a Facebook post: drop-in COVID boosters on 14 November, 10am to 4pm"
     (other,) = drafter.drafts(turn(boosters, ["facebook"]), None, Asker())
     assert "drop-in COVID boosters on 14 November" in other.text
+
+
+def test_walk_in_vaccinations_running_from_a_date_are_not_a_one_day_session(drafter):
+    text = (
+        "Need a Facebook post announcing walk-in flu jabs and COVID boosters at all four sites from next Monday, "
+        "no appointment needed, 9-5 weekdays"
+    )
+    (draft,) = drafter.drafts(turn(text, ["facebook"]), None, Asker())
+    assert "Join us for" not in draft.text and "COVID boosters" in draft.text
