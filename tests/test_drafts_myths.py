@@ -119,6 +119,7 @@ def test_a_script_for_a_quoted_title_of_myths_busts_the_fields_myths_whose_posts
     caption = "Can you write me an Instagram caption for early summer about sunscreen myths?"
     [written] = drafter.drafts(turn(caption), None, Asker(specialty="dermatology"))
     assert written.title.endswith("myths about sunscreen") and "about about" not in written.text
+    assert written.hashtags and written.text.endswith(" ".join(written.hashtags))  # a caption carries its tags
 
 
 @pytest.mark.parametrize(

@@ -171,7 +171,7 @@ class CaptionWriter(CaptionCounts, DayCaptions):
             self.kb, self.data.extras.myths, self.topics, turn.masked, field, "caption", platform, values
         )
         if myths is not None:  # "a carousel '5 myths about low back pain'": the field's checked myths on it
-            return myths
+            return self._myth_tags(myths, field, platform.id, values) if field else myths
         spec_id, topic = self.topics.specialty_and_topic(turn, specialty)
         if topic is None:  # nothing authored on this subject: a general caption on it, never another subject's
             drafted = general_draft(self.kb, self.data, self.topics, turn, platform.id, values, "caption")
@@ -179,6 +179,13 @@ class CaptionWriter(CaptionCounts, DayCaptions):
         return self._topic_caption(
             turn, profile, spec_id, topic, platform, values, self._field(turn, profile, specialty)
         )
+
+    def _myth_tags(self, draft: Draft, field: str, platform: str, values: dict[str, str]) -> Draft:
+        """A myth-busting caption with the field's hashtags (a carousel carries them in its caption's place)."""
+        if draft.kind != "caption" or "Caption:" in draft.text:
+            return draft
+        tags = self._tags(field, platform, None, values.get("city"))
+        return draft.model_copy(update={"text": _with_tags(draft.text, tags), "hashtags": tags}) if tags else draft
 
     def _day_subject_caption(self, turn, profile: ClinicProfile | None, specialty, day: str, values) -> Draft | None:
         """A day our data has no post for, named after a subject the asker's field has a finished post on ("Mouth
