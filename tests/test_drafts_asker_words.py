@@ -164,7 +164,7 @@ def test_a_service_post_is_tagged_with_the_service_not_the_word_service(drafter)
 
 
 def test_a_claim_the_asker_wants_to_make_is_never_the_clinics_name(kb):
-    """ "I want to say we're 'the best clinic of physio in Madrid'" had made a bio open "Best clinic · Physiotherapy"."""
+    """A wish to be called 'the best clinic of physio in Madrid' had made a bio open "Best clinic · Physiotherapy"."""
     details = details_in("Need a bio. I want to say we are 'the best clinic of physio in Madrid' haha", kb.countries)
     assert "best" not in details.practice.lower() and "best" not in details.clinic.lower()
     assert details_in("Need a bio for our physio clinic in Madrid", kb.countries).practice == "physio clinic"
