@@ -458,6 +458,11 @@ def test_asking_what_to_post_about_a_subject_gets_ideas_on_it_first(drafter, kb)
     ideas = "Give me 5 post ideas about stuttering"
     (listed,) = drafter.drafts(turn(ideas), None, Asker(specialty="speech_language_therapy"))
     assert "stammer" in listed.text.splitlines()[0].lower()
+    # a word another field's name holds ("gut" in "gut doctor") is still the dietitian's subject
+    (gut,) = drafter.drafts(
+        turn("Solo dietitian. What should I post about gut health?"), None, Asker(specialty="nutrition_dietetics")
+    )
+    assert "fibre" in gut.text.splitlines()[0].lower()
     # a subject outside the sentence asking for ideas is no ask: the same list as with no subject at all
     refused = (
         "I refuse to do another 'top 3 stretches for back pain'. Give me 5 post ideas that are actually different?"

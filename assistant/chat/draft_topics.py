@@ -217,6 +217,13 @@ class TopicFinder:
         words = tokenize(word)
         return bool(words) and all(w not in self._unmatched and w not in self._specialty_words for w in words)
 
+    def about_words(self, phrase: str, specialty: str | None) -> list[str]:
+        """The words of a phrase that say what a post is about: neither generic ("common") nor the asker's own
+        field's name ("physio" from a physio); another field's word stays ("gut" from a dietitian)."""
+        spec = self.kb.specialties.get(specialty or "")
+        own = {w for n in (spec.name, *spec.aliases) for w in tokenize(n)} if spec else set()
+        return [w for w in tokenize(phrase) if w not in self._unmatched and w not in own]
+
     def key_word(self, subject: str) -> str | None:
         """The subject's most telling word that some topic knows ("heel" in "heel pain"; never "vs"), or None."""
         stop = self._unmatched

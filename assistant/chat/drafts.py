@@ -19,7 +19,6 @@ from ..knowledge import registry
 from ..knowledge.base import compiled
 from ..knowledge.models import Topic
 from ..knowledge.schemas.drafts import DraftData
-from ..retrieval import tokenize
 from .bios import write_bio
 from .data import chat_data
 from .details import Details, details_in
@@ -192,7 +191,7 @@ class Drafter:
         # in the topics' words, without the draft's own or the field's name ("ideas for short videos", "what should I
         # post as a physio": no subject)
         phrase = self.topics.named_subject(self.topics.subject_phrase(asking)) if asking else ""
-        subject = " ".join(w for w in tokenize(phrase) if self.topics.telling(w))
+        subject = " ".join(self.topics.about_words(phrase, spec_id))
         if not subject.strip():
             return []
         return [t for _, t in self.topics.topics_for(subject, spec_id) if self.topics.fits(subject, t)]
