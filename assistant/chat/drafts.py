@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..errors import KnowledgeError
 from ..guardrails.scope import emergency_entry
 from ..knowledge import registry
 from ..knowledge.base import compiled
-from ..knowledge.models import Topic
+from ..knowledge.models import Specialty, Topic
 from ..knowledge.schemas.drafts import DraftData
 from .bios import write_bio
 from .data import chat_data
@@ -164,8 +165,7 @@ class Drafter:
             places = {c: self.kb.countries.name_of(c) or c for c in codes} if self.kb.countries else {}
             return self.notices.drafts(notice, text, names, _values(profile, details), asker.country, places)
         asked = kind in (None, "caption", "video_script") and wants_ideas(text, self.data)
-        if asked or (kind is None and self._asks_ideas_on(text)):
-            spec = self.kb.specialty(asker.specialty or (profile.specialty if profile else None) or "general_practice")
+        if (asked or (kind is None and self._asks_ideas_on(text))) and (spec := self._idea_field(asker, profile)):
             on = self._topics_on(text, spec.id)
             if asked or on:
                 copy = self.kb.copy.get(spec.id, {})
@@ -178,6 +178,17 @@ class Drafter:
         if kind is None and _REVIEWED.search(text) and self.replies.threatening(self.replies.review_text(text)):
             kind = "review_reply"  # "a review says they'll be waiting for her after work": safety steps, no reply
         return self._made(kind, news, turn, profile, asker, details) if kind is not None else []
+
+    def _idea_field(self, asker, profile: ClinicProfile | None) -> Specialty | None:
+        """The field whose topics make a list of ideas: the asker's, else general practice; None when the knowledge
+        base has neither (a reduced one), so the message is answered without a list instead of failing."""
+        for name in (asker.specialty, profile.specialty if profile else None, "general_practice"):
+            if name:
+                try:
+                    return self.kb.specialty(name)
+                except KnowledgeError:
+                    continue  # a field this knowledge base does not hold
+        return None
 
     def _asks_ideas_on(self, text: str) -> bool:
         """Whether a question asks what to post about a subject ("What should I post about stuttering?")."""
