@@ -180,8 +180,9 @@ class Drafter:
         return self._made(kind, news, turn, profile, asker, details) if kind is not None else []
 
     def _idea_field(self, asker, profile: ClinicProfile | None) -> Specialty | None:
-        """The field whose topics make a list of ideas: the asker's, else general practice; None when the knowledge
-        base has neither (a reduced one), so the message is answered without a list instead of failing."""
+        """The field whose topics make a list of ideas: the asker's, else the saved profile's, else general practice;
+        None when the knowledge base holds none of them (a reduced one), so the message is answered without a list
+        instead of failing."""
         for name in (asker.specialty, profile.specialty if profile else None, "general_practice"):
             if name:
                 try:
@@ -192,7 +193,7 @@ class Drafter:
 
     def _asks_ideas_on(self, text: str) -> bool:
         """Whether a question asks what to post about a subject ("What should I post about stuttering?")."""
-        return self.data.ideas_on is not None and re.search(self.data.ideas_on, text, re.IGNORECASE) is not None
+        return self.data.ideas_on is not None and compiled(self.data.ideas_on, re.IGNORECASE).search(text) is not None
 
     def _topics_on(self, text: str, spec_id: str) -> list[Topic]:
         """The field's topics about the subject the sentence asking for ideas names after a cue ("ideas about
