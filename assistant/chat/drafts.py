@@ -19,11 +19,12 @@ from ..guardrails.scope import emergency_entry
 from ..knowledge import registry
 from ..knowledge.base import compiled
 from ..knowledge.models import Specialty, Topic
-from ..knowledge.schemas.drafts import DraftData
+from ..knowledge.schemas.drafts import DraftData, FormatData
 from .bios import write_bio
 from .data import chat_data
 from .details import Details, details_in
 from .draft_captions import CaptionWriter
+from .draft_formats import asked_format, format_draft
 from .draft_hashtags import hashtag_draft, listed_hashtag_drafts
 from .draft_inputs import _country_code, _pasted, _platform, _platforms, _values
 from .draft_newsletter import asks_for_newsletter
@@ -51,16 +52,29 @@ def requested_kind(text: str, data: DraftData) -> DraftKind | None:
     """The kind of draft a message asks for, or None for a question. A sentence asking whether the asker, or others
     for them (staff, an agency, an AI tool), may write or post asks for no draft (drafts.yaml `permission`), and
     nor does a sentence that a question after it asks about ("... to make TikTok videos. Is that allowed?")."""
-    if data.permission or data.permission_of_before:
-        text = " ".join(_requesting_sentences(_SENTENCE_END.split(text), data))
+    text = _requesting(text, data)
     if asks_for_newsletter(text, data.extras.newsletter):
         return "caption"  # an email newsletter issue: written as one post
+    if (form := asked_format(text, data.extras.formats)) is not None:
+        return form.kind  # "a Facebook ad: primary text, headline and description": written from its template
     for kind in data.order:
         if any(compiled(p, re.IGNORECASE | re.DOTALL).search(text) for p in data.requests.get(kind, ())):
             if kind == "hashtags" and data.caption_with_hashtags and re.search(data.caption_with_hashtags, text, re.I):
                 return "caption"
             return kind
     return None
+
+
+def requested_format(text: str, data: DraftData) -> FormatData | None:
+    """The form of writing a message asks for by name (drafts.yaml `extras.formats`), in the sentences that ask for
+    a draft; None when it asks for none, or only whether one may be written."""
+    return asked_format(_requesting(text, data), data.extras.formats)
+
+
+def _requesting(text: str, data: DraftData) -> str:
+    if data.permission or data.permission_of_before:
+        return " ".join(_requesting_sentences(_SENTENCE_END.split(text), data))
+    return text
 
 
 def _requesting_sentences(sentences: list[str], data: DraftData) -> list[str]:
@@ -164,6 +178,8 @@ class Drafter:
             codes = self.kb.countries.all_named_in(text) if self.kb.countries else []
             places = {c: self.kb.countries.name_of(c) or c for c in codes} if self.kb.countries else {}
             return self.notices.drafts(notice, text, names, _values(profile, details), asker.country, places)
+        if (form := requested_format(text, self.data)) is not None:
+            return [format_draft(form, text, _values(profile, details), self._title(asker, profile))]
         asked = kind in (None, "caption", "video_script") and wants_ideas(text, self.data)
         if (asked or (kind is None and self._asks_ideas_on(text))) and (spec := self._idea_field(asker, profile)):
             on = self._topics_on(text, spec.id)
@@ -190,6 +206,11 @@ class Drafter:
                 except KnowledgeError:
                     continue  # a field this knowledge base does not hold
         return None
+
+    def _title(self, asker, profile: ClinicProfile | None) -> str | None:
+        """The asker's profession as a practice page names it ("Registered dietitian"), or None when unknown."""
+        field = asker.specialty or (profile.specialty if profile else None)
+        return self.data.titles.get(field) if field else None
 
     def _asks_ideas_on(self, text: str) -> bool:
         """Whether a question asks what to post about a subject ("What should I post about stuttering?")."""

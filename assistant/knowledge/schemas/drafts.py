@@ -295,6 +295,26 @@ class NewsletterData(Strict):
     card: str | None = None
 
 
+class FormatData(Strict):
+    """A piece of writing asked for by its form, not as a post: a Facebook ad's fields, a text to patients, an email
+    inviting lapsed patients back, a story sequence, a website About page, a photo consent form. Written from a
+    template: {clinic}, {city}, {booking} and {phone} are filled in, {subject} and {Subject} with what the message
+    names (`subject`, group 1), else `subject_missing`, a marked place; {title} with the asker's profession
+    (drafts.yaml `titles`), else `title_missing`."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    asks: tuple[Regex, ...] = Field(min_length=1)
+    kind: DraftKind = "caption"
+    platform: str | None = None  # a platform id the form belongs to ("facebook" for its ads), else none
+    title: str = Field(min_length=5)  # "Facebook ad: {Subject}"
+    subject: Regex | None = None
+    subject_missing: str = Field(default="[the service]", min_length=3)
+    title_missing: str = Field(default="[your profession]", min_length=3)
+    text: str = Field(min_length=40)
+    notes: tuple[str, ...] = ()
+    card: str | None = None
+
+
 class DraftExtras(Strict):
     comment_reply: CommentReplyData | None = None
     awareness: AwarenessCaptionData | None = None
@@ -324,6 +344,7 @@ class DraftExtras(Strict):
     general_caption_more: tuple[str, ...] = ()  # other general captions, for "3 captions" on such a subject
     myths: MythDrafts | None = None  # ...and for the myths the asker names, a myth-busting one
     newsletter: NewsletterData | None = None
+    formats: tuple[FormatData, ...] = ()  # forms of writing asked for by name, first that matches wins
     # The words just before a quote that make it an example, not a message to answer ("people saying things like
     # '...'", "if someone DMs something like '...'"): no crisis reply is drafted for an example.
     example_quote: Regex | None = None

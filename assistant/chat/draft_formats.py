@@ -1,0 +1,66 @@
+"""Writing asked for by its form rather than as a post: a Facebook ad's primary text, headline and description, a text
+message to patients, an email inviting lapsed patients back, an Instagram story sequence, a website About page, a
+photo consent form (knowledge/data/drafts.yaml `extras.formats`). Each is a template with the practice's details and
+the subject the message names filled in, and marked places for what only the practice knows; its notes say the rule
+that applies and its card follows it."""
+
+from __future__ import annotations
+
+import re
+
+from ..knowledge.base import compiled
+from ..knowledge.copy import fill
+from ..knowledge.schemas.drafts import FormatData
+from .models import Draft
+from .wording import first_upper
+
+_LEADING = re.compile(r"^(?:(?:our|my|the|a|an|new|brand[- ]new|upcoming|current)\s+)+", re.IGNORECASE)
+_TRAILING = re.compile(r"(?:\s+(?:pls|plz|please|thanks|thank you|asap|today|tomorrow))+$", re.IGNORECASE)
+_MOST_WORDS = 6  # a subject longer than this is a sentence of the asker's, not a service's name
+# A detail the practice has not given is a marked place to fill, not the plain words a post uses ("our clinic"): a form
+# is filled in once and kept.
+_MARKED = {"clinic": "[practice name]", "city": "[town]", "booking": "[booking link]", "phone": "[phone number]"}
+_NOT_SUBJECT = re.compile(r"\b(?:i|i'm|we|we're|us|me|you|patients?|people|them|it|this|that|these)\b", re.IGNORECASE)
+
+
+def asked_format(text: str, formats: tuple[FormatData, ...]) -> FormatData | None:
+    """The first form of writing the message asks for, or None."""
+    return next((f for f in formats if any(compiled(p, re.IGNORECASE).search(text) for p in f.asks)), None)
+
+
+def format_draft(form: FormatData, text: str, values: dict[str, str], title: str | None) -> Draft:
+    """The draft of `form` for the message: its subject (what the ad, text or sequence is about) where the message
+    names one in a few words, else the marked place; `title` is the asker's profession, if known."""
+    subject = _subject(form, text)
+    # "call the pharmacy" reads well in a post; a form kept on file marks the number to fill in
+    given = {k: v for k, v in values.items() if v and (k != "phone" or any(c.isdigit() for c in v))}
+    values = {**_MARKED, **given}
+    slots = {
+        "subject": subject or form.subject_missing,
+        "Subject": first_upper(subject) if subject else form.subject_missing,
+        "title": title or form.title_missing,
+        "clinic": "{clinic}",
+        "city": "{city}",
+        "booking": "{booking}",
+        "phone": "{phone}",
+    }
+    return Draft(
+        kind=form.kind,
+        platform=form.platform,
+        title=fill(form.title.format(**slots), values),
+        text=fill(form.text.format(**slots), values),
+        notes=list(form.notes),
+        card=form.card,
+    )
+
+
+def _subject(form: FormatData, text: str) -> str:
+    """What the message says the writing is about ("an ad for our teeth whitening offer": "teeth whitening
+    offer"), or "" when it names nothing short enough to stand in every line."""
+    found = compiled(form.subject, re.IGNORECASE).search(text) if form.subject else None
+    if found is None:
+        return ""
+    subject = _TRAILING.sub("", _LEADING.sub("", found.group(1).strip(" '\"‘’“”"))).strip()
+    if not subject or len(subject.split()) > _MOST_WORDS or _NOT_SUBJECT.search(subject):
+        return ""
+    return subject
