@@ -138,4 +138,5 @@ def comment_reply(
         title=title,
         text=" ".join(fill(text, slots).split()),
         notes=notes,
+        card=data.health_card,
     )

@@ -64,10 +64,13 @@ class ReplyWriter:
         # The comment's own words first ("is this a speech delay?"), then with the request's subject; a myth: what it
         # is about ("sunscreen"), not what it claims.
         found = None
-        for asked in dict.fromkeys((about, f"{about} {self.topics.subject(text)}")):
+        subject = self.topics.subject(text)
+        for asked in dict.fromkeys((about, f"{about} {subject}")):
             found = self.topics.topic_for(asked, specialty)
             if found is not None and len({w for w in self.topics.shared_words(asked, found[1]) if len(w) >= 4}) < 2:
                 found = None  # a shared "GP" or "go" does not make a topic the answer: no fact rather than a wrong one
+            if found is not None and not any(self.topics.fits(t, found[1], found[0]) for t in (about, subject) if t):
+                found = None  # "how many carbs per meal?" shares "eating" and "meal" with late eating, never "carbs"
             if found is not None:
                 break
         copy = self.kb.copy.get(found[0], {}).get(found[1].title) if found else None

@@ -729,6 +729,44 @@ def _change_details(text: str) -> dict[str, str]:
     return found
 
 
+# Where a practice sees patients for a while, and for how long ("seeing patients out of the CWA hall on Main St from
+# tomorrow for at least 2 weeks, reduced hours 9-1, no pathology collection").
+_TEMPORARY_PLACE = re.compile(
+    r"\b(?:seeing patients|see patients|working|running (?:our |the )?(?:clinics?|surgery|practice)|operating|"
+    r"consulting|based|open)\s+(?:out of|at|from|in)\s+((?:the|a)\s+[^,.;:\n]{3,60}?)"
+    r"(?=\s+(?:from|for|until|till|starting|while|during|with)\b|\s*[,.;:\n]|$)",
+    re.IGNORECASE,
+)
+_START = re.compile(r"\bfrom\s+(tomorrow|today|(?:next |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.I)
+_HOW_LONG = re.compile(
+    r"\bfor\s+((?:at least |about |around |roughly |up to )?(?:\d+|a few|a couple of|two|three|four|six)\s+"
+    r"(?:days|weeks|months))\b",
+    re.IGNORECASE,
+)
+_REDUCED_HOURS = re.compile(
+    r"\bhours?\b[^\d\n]{0,20}?(\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?\s*(?:-|–|to)\s*\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?)",
+    re.IGNORECASE,
+)
+_NOT_OFFERED = re.compile(r"(?:^|[,;]|\band\b)\s*no\s+([a-z][\w -]{3,40}?)(?=\s*(?:[,.;!\n]|$))", re.IGNORECASE)
+
+
+def _temporary_details(text: str) -> dict[str, str]:
+    """Where the practice sees patients for now, from when, for how long, its hours there and what it cannot offer;
+    missing ones left out."""
+    found: dict[str, str] = {}
+    if place := _TEMPORARY_PLACE.search(text):
+        found["new_place"] = place.group(1).strip()
+    if start := _START.search(text):
+        found["date"] = start.group(1)
+    if how_long := _HOW_LONG.search(text):
+        found["how_long"] = f" for {how_long.group(1)}"
+    if hours := _REDUCED_HOURS.search(text):
+        found["hours_line"] = f"Hours: {hours.group(1).strip()}."
+    if missing := _NOT_OFFERED.search(text):
+        found["missing_line"] = f"Not available for now: {missing.group(1).strip()} ([where to go instead]).\n\n"
+    return found
+
+
 def _details(text: str, slots: dict[str, str]) -> str:
     def one(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -753,6 +791,9 @@ def _details(text: str, slots: dict[str, str]) -> str:
             "a_role": "a [role]",
             "services": "[the services you offer, for example check-ups, screening and ongoing care]",
             "opening_hours": "[days and times]",
+            "how_long": " [for how long]",
+            "hours_line": "Hours: [your hours there].",
+            "missing_line": "",
         }
         return blank[name] if name in blank else ("[the new way]" if name == "new_way" else f"[{name}]")
 
@@ -784,4 +825,5 @@ _KIND_DETAILS = {
     "special_hours": _hours_details,
     "moving": _hours_details,
     "opening": _opening_details,
+    "temporary_location": _temporary_details,
 }

@@ -84,6 +84,7 @@ class CommentReplyData(Strict):
     hostile_reply: str = ""  # {booking} {phone}
     hostile_notes: tuple[str, ...] = ()
     hostile_card: str | None = None  # the card whose advice follows the reply
+    health_card: str | None = None  # ...and the one after a reply to a question about the writer's own health
     # A comment that says a post of ours is wrong or unsafe ("irresponsible telling first-time mums home birth is just
     # as safe"): thanked, the fuller picture given with its source, the post corrected if it needs it; never argued.
     disputed: Regex | None = None
