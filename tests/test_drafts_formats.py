@@ -41,6 +41,21 @@ from tests.drafting import turn
             ["Qualifications:", "Registered with", "Fees:"],
         ),
         (
+            "Our trial results were just published in Thorax. Can you write a LinkedIn post about the paper?",
+            "Post about your paper",
+            ["What we found:", "What it does not show yet:", "declared"],
+        ),
+        (
+            "Can you plan a podcast episode outline for us: 'Knee replacement, the first six weeks'?",
+            "Podcast episode outline: Knee replacement, the first six weeks",
+            ["Welcome and disclaimer", "In an emergency"],
+        ),
+        (
+            "I'm live-tweeting the stroke session at ESOC tomorrow, can you give me a template thread?",
+            "Thread for live posting from a meeting",
+            ["1/", "95% confidence interval"],
+        ),
+        (
             "Could you draft a release form for filming patients for our TikTok?",
             "Consent form: photos, video and words on social media",
             ["Paid advertising", "withdraw", "will not affect your care"],

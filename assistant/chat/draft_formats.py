@@ -17,6 +17,8 @@ from .wording import first_upper
 _LEADING = re.compile(r"^(?:(?:our|my|the|a|an|new|brand[- ]new|upcoming|current)\s+)+", re.IGNORECASE)
 _TRAILING = re.compile(r"(?:\s+(?:pls|plz|please|thanks|thank you|asap|today|tomorrow))+$", re.IGNORECASE)
 _MOST_WORDS = 6  # a subject longer than this is a sentence of the asker's, not a service's name
+_MOST_TITLE_WORDS = 12  # ...and a title the asker quotes ("'Egg freezing: what no one tells you'")
+_QUOTES = "'\"‘“"
 # A detail the practice has not given is a marked place to fill, not the plain words a post uses ("our clinic"): a form
 # is filled in once and kept.
 _MARKED = {"clinic": "[practice name]", "city": "[town]", "booking": "[booking link]", "phone": "[phone number]"}
@@ -60,6 +62,9 @@ def _subject(form: FormatData, text: str) -> str:
     found = compiled(form.subject, re.IGNORECASE).search(text) if form.subject else None
     if found is None:
         return ""
+    if found.start(1) > 0 and text[found.start(1) - 1] in _QUOTES:  # a title the asker quotes stands as written
+        title = found.group(1).strip()
+        return title if len(title.split()) <= _MOST_TITLE_WORDS else ""
     subject = _TRAILING.sub("", _LEADING.sub("", found.group(1).strip(" '\"‘’“”"))).strip()
     if not subject or len(subject.split()) > _MOST_WORDS or _NOT_SUBJECT.search(subject):
         return ""
