@@ -64,3 +64,14 @@ def test_a_comment_reply_borrows_no_fact_from_a_topic_that_never_names_its_subje
     (draft,) = drafter.drafts(turn(text, ["instagram"]), None, Asker(specialty="nutrition_dietetics"))
     assert "8 p.m." not in draft.text and "late" not in draft.text.lower()
     assert draft.card == "medical-questions-in-comments-general-vs-specific"
+
+
+def test_a_statement_about_a_staff_members_video_that_shows_patients_is_its_own_holding_statement(drafter):
+    """Not the IT-incident statement: aware, removed, sorry, in contact with those affected, nobody named."""
+    text = (
+        "A porter filmed a prank video in our A&E and posted it on Instagram; a patient on a trolley is visible. "
+        "The local paper has called. Please draft a holding statement for our socials."
+    )
+    (draft,) = drafter.drafts(turn(text, ["instagram"]), None, Asker(country="GB", code="GB"))
+    assert draft.title.startswith("Holding statement about a staff member's post")
+    assert "IT incident" not in draft.text and "removed" in draft.text
