@@ -75,3 +75,10 @@ def test_a_statement_about_a_staff_members_video_that_shows_patients_is_its_own_
     (draft,) = drafter.drafts(turn(text, ["instagram"]), None, Asker(country="GB", code="GB"))
     assert draft.title.startswith("Holding statement about a staff member's post")
     assert "IT incident" not in draft.text and "removed" in draft.text
+
+
+def test_a_count_after_about_is_no_subject_and_an_osteopath_gets_osteopathy_tags(drafter):
+    text = "Osteopath in Ludlow here. What hashtags should I use? I post #osteo #backpain and get about 6 likes lol"
+    (draft,) = drafter.drafts(turn(text, ["instagram"]), None, Asker(country="GB", code="GB"))
+    assert "#Osteopathy" in draft.text
+    assert "Likes" not in draft.text and "#FamilyMedicine" not in draft.text
