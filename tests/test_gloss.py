@@ -36,6 +36,12 @@ def test_an_elided_article_is_glossed_on_its_own():
     assert Glosser({"fr": SMALL}).english("l'avis", "fr") == "the review"
 
 
+def test_letters_written_onto_a_number_are_its_unit_not_a_word():
+    """Dutch "k" is chat shorthand for "ik" (I); in "40k volgers" it is thousand."""
+    glossary = Glossary(language="nl", words={"k": "i", "volgers": "followers", "heb": "have"})
+    assert Glosser({"nl": glossary}).english("k heb 40k volgers", "nl") == "i have 40k followers"
+
+
 def test_text_in_a_language_without_a_glossary_is_returned_unchanged():
     text = "Posso pubblicare foto prima e dopo?"
     assert Glosser({"fr": SMALL}).english(text, "it") == text

@@ -7,7 +7,10 @@ and robotic surgery (gloss_messages42.yaml), and 30 more on a urologist's posts,
 influencer's commission, ACL injuries in girls' football, prices and 0% financing in ads, triage explained in a review
 reply and a femtosecond laser (gloss_messages43.yaml), and 30 more on a patient in crisis writing at night, a midwife's
 antenatal classes, egg donors, veneers in instalments, Meta ads on waiting lists and the pixel on a sign-up page, and
-cross-border surgery packages (gloss_messages44.yaml), glossed by assistant/chat/gloss.py."""
+cross-border surgery packages (gloss_messages44.yaml), and 30 more on an eye clinic's laser centre priced per eye, a
+bariatric surgeon near a border, group admins asking a commission, a communications department approving every post,
+AI images of happy patients hiking, anonymised cases on TikTok, a podiatrist's bio and miracle diets
+(gloss_messages45.yaml), glossed by assistant/chat/gloss.py."""
 
 from __future__ import annotations
 
@@ -23,7 +26,7 @@ from assistant.chat.gloss import Glosser
 DATA = Path(__file__).parent / "data"
 # Each round's messages: the file's round (its id prefix), how many messages a language has; six of each carry the
 # English they must gloss into.
-SETS = {"": 25, "39": 30, "40": 30, "42": 30, "43": 30, "44": 30}
+SETS = {"": 25, "39": 30, "40": 30, "42": 30, "43": 30, "44": 30, "45": 30}
 MESSAGES_BY_SET = {
     name: yaml.safe_load((DATA / f"gloss_messages{name}.yaml").read_text(encoding="utf-8")) for name in SETS
 }

@@ -15,8 +15,9 @@ from collections.abc import Mapping
 from ..knowledge.schemas.glossary import Glossary
 
 # A word, hyphenated words as one ("boas-vindas", "escreve-me": glossed as parts when not listed whole), with the
-# apostrophe of an elided article or pronoun kept on it ("l'", "d'", "qu'": French and Italian)
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*(?:['’](?=[^\W\d_]))?")
+# apostrophe of an elided article or pronoun kept on it ("l'", "d'", "qu'": French and Italian). Letters written onto
+# a number are its unit and stay as written: Dutch "40k volgers" is 40,000 followers, not "40 i" ("k" is "ik").
+_WORD = re.compile(r"(?<!\d)[^\W\d_]+(?:-[^\W\d_]+)*(?:['’](?=[^\W\d_]))?")
 _SPACES = re.compile(r"[ \t]+")
 # Between a phrase's words: spaces, or the apostrophe of an elision ("droit à l image" is "droit à l'image")
 _BETWEEN = r"(?:\s+|\s*['’]\s*)"
