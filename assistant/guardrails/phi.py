@@ -32,6 +32,7 @@ from .export_rows import between_rows, export_columns
 from .identifiers import find_national_ids
 from .jotted import names_in_jotted_notes
 from .json_fields import json_fields, json_system_numbers
+from .letterheads import without_letterhead_phones
 from .listings import without_notice_lines
 from .minutes import without_meeting_attendees
 from .name_context import cued_or_titled, not_a_patient_by_context
@@ -383,7 +384,7 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = without_recipe_words(text, without_labelled_contacts(text, spans))
     spans = without_office_names(text, without_title_case_particles(text, spans))
     spans = _with_fields(text, spans, json_fields(text) + vcard_fields(text) + export_columns(text, spans))
-    spans = _without_system_numbers(text, _without_toll_free(spans))
+    spans = _without_system_numbers(text, without_letterhead_phones(text, _without_toll_free(spans)))
     return with_phone_extensions(text, spans)
 
 

@@ -172,6 +172,9 @@ class PhoneTerms(Strict):
     spoken_digits: dict[str, tuple[str, ...]] = {}  # "zero|oh|nought": the spellings of one digit
     spoken_repeats: dict[int, tuple[Regex, ...]] = {}
     toll_free: Regex | None = None  # a business's free or shared-cost number, matched on its digits alone
+    # A fax number's label, and the labels of the office lines beside it on a letterhead's line ("Tel ... Fax ...").
+    fax_labels: tuple[Regex, ...] = ()
+    office_line_labels: tuple[Regex, ...] = ()
 
     @model_validator(mode="after")
     def _known_regions(self) -> PhoneTerms:
