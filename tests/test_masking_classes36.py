@@ -38,3 +38,42 @@ def test_a_hospitals_name_and_a_doctor_with_his_grade_in_brackets_stay_readable(
     found = _masked(_FAX, "NAME")
     assert not any("Infirmary" in f for f in found)
     assert "Tobias Wrenfield" not in found
+
+
+_REVIEWS = (
+    "Which of these should go on our homepage?\n\n"
+    "Reviewer | Date | Stars | Comment\n"
+    "Philippa Ormerod | 11 Mar 2024 | 5 | Lovely calm surgery\n"
+    "Desmond Achterberg | 02 Mar 2024 | 4 | Quick and friendly"
+)
+
+
+def test_a_review_exports_dates_under_its_date_column_are_no_birth_dates():
+    assert _masked(_REVIEWS, "DATE_OF_BIRTH") == []
+
+
+def test_a_review_exports_reviewer_names_stay_masked():
+    found = _masked(_REVIEWS, "NAME")
+    assert "Philippa Ormerod" in found
+    assert "Desmond Achterberg" in found
+
+
+def test_a_birth_date_after_a_name_in_a_list_without_columns_stays_masked():
+    text = "Recall list:\nPhilippa Ormerod, 11/03/1961\nDesmond Achterberg, 02/03/1958"
+    found = _masked(text, "DATE_OF_BIRTH")
+    assert "11/03/1961" in found
+    assert "02/03/1958" in found
+
+
+def test_an_exports_short_insurance_number_columns_are_masked_in_every_row():
+    text = (
+        "Make a list of tomorrow's times from this:\n\n"
+        "Name;Geb.-Datum;Vers.-Nr.;Termin\n"
+        "Kessler, Annelie;03.05.1966;K480213657;09:00\n"
+        "Brandauer, Veit;21.10.1979;M300918244;09:30\n\n"
+        "Client,Ins Member ID,Appt\n"
+        '"Hargreave, Tilly",QXA552019834,10:15\n'
+    )
+    found = _masked(text)
+    for number in ("K480213657", "M300918244", "QXA552019834"):
+        assert number in found

@@ -78,7 +78,7 @@ from .span_trims import (
 )
 from .spans import PhiSpan
 from .spoken_phones import find_spoken_phones
-from .tables import table_cells
+from .tables import in_other_column, table_cells
 from .vcards import vcard_fields
 
 if TYPE_CHECKING:  # Presidio pulls in spaCy and torch: imported only when the engine is first built
@@ -655,7 +655,11 @@ def _with_names_after_numbers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
 def _with_dates_after_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     """`spans` and the past date right after a patient's name, a date of birth in a list or a chat log."""
     names = [(s.start, s.end) for s in spans if s.kind == "NAME"]
-    return _added(text, spans, "DATE_OF_BIRTH", dates_after_names(text, names)) if names else spans
+    if not names:
+        return spans
+    # A date under a column its header names ("Reviewer | Date | Stars") is that column's: a review's date.
+    dates = [(a, b) for a, b in dates_after_names(text, names) if not in_other_column(text, a)]
+    return _added(text, spans, "DATE_OF_BIRTH", dates)
 
 
 def _without_system_numbers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
