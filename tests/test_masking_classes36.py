@@ -77,3 +77,26 @@ def test_an_exports_short_insurance_number_columns_are_masked_in_every_row():
     found = _masked(text)
     for number in ("K480213657", "M300918244", "QXA552019834"):
         assert number in found
+
+
+def test_famous_people_named_as_examples_of_a_group_stay_readable():
+    text = (
+        "Write a post on hydration for our running club. Say that pros like Eliud Kipchoge and Sifan Hassan "
+        "carry water on long runs."
+    )
+    assert _masked(text, "NAME") == []
+
+
+def test_famous_people_named_as_sportspeople_after_their_names_stay_readable():
+    text = "Schreib einen Post zum Thema Sonnenschutz, gern mit Timo Boll oder Laura Dahlmeier als Sportler."
+    assert _masked(text, "NAME") == []
+
+
+def test_a_listed_public_figure_whose_given_name_is_an_everyday_word_stays_readable():
+    text = "Write a sun-safety post: say that Ash Barty and Gemma Lowther trained in hats."
+    assert not any("Barty" in name for name in _masked(text, "NAME"))
+
+
+def test_a_patient_cued_beside_a_group_of_athletes_stays_masked():
+    text = "My patient Rowena Blackett runs with athletes like her brother and needs a rehab plan."
+    assert "Rowena Blackett" in _masked(text, "NAME")
