@@ -100,3 +100,25 @@ def test_a_listed_public_figure_whose_given_name_is_an_everyday_word_stays_reada
 def test_a_patient_cued_beside_a_group_of_athletes_stays_masked():
     text = "My patient Rowena Blackett runs with athletes like her brother and needs a rehab plan."
     assert "Rowena Blackett" in _masked(text, "NAME")
+
+
+def test_children_a_parent_names_in_brackets_are_masked_with_their_other_mentions():
+    text = (
+        "Hello, can my two kids be seen after school for their sore knees (Dawn and May)? "
+        "Dawn's 12 and May is 8. Thanks, Priya Venkataraman"
+    )
+    found = _masked(text, "NAME")
+    assert found.count("Dawn") == 2
+    assert found.count("May") == 2
+
+
+def test_a_word_for_children_before_brackets_is_no_nickname():
+    text = "Salve, vorrei un controllo per i miei figli (Tommaso e Greta), se possibile di pomeriggio."
+    found = _masked(text, "NAME")
+    assert "figli" not in found
+    assert any("Tommaso" in f for f in found)
+
+
+def test_a_month_in_brackets_without_a_word_for_children_stays_readable():
+    text = "Our two open days (May and June) need a poster. Will you make one?"
+    assert _masked(text, "NAME") == []

@@ -1168,7 +1168,9 @@ _WORDS_BEFORE_BRACKET = re.compile(
 # A word that makes what follows a role or a relation rather than a nickname ("our hygienist (...)", "my friend").
 # Not "its": typed fast it is "it's" ("hey its bex (<full name>)", twenty-sixth masking set).
 _DETERMINERS = frozenset(
-    "a an the our my your his her their unser unsere unserem meine mein il la le lo mon ma".split()
+    "a an the our my your his her their unser unsere unserem meine mein il la le lo mon ma"
+    # plural possessives before a word for children ("i miei figli (...)", "mes enfants (...)", "mis hijos (...)")
+    " i gli le miei mie tuoi suoi nostri meinen mes nos mis sus".split()
 )
 
 

@@ -25,6 +25,7 @@ from ._data import any_of, guardrail_data, patient_data, words
 from .addresses import find_addresses
 from .alternatives import alternative_names
 from .births import find_birth_dates
+from .children import children_in_brackets
 from .clinic import clinic_terms
 from .contacts import without_labelled_contacts
 from .entries import names_in_lists
@@ -372,7 +373,8 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     )
     spans = _with_given_names_in_brackets(text, _with_lower_name_tails(text, spans))
     spans = _without_own_addresses(text, _with_list_entries(text, _with_surnames_after_brackets(text, spans)))
-    spans = _added(text, spans, "NAME", alternative_names(text) + names_in_notes(text) + names_in_jotted_notes(text))
+    found = alternative_names(text) + names_in_notes(text) + names_in_jotted_notes(text) + children_in_brackets(text)
+    spans = _added(text, spans, "NAME", found)
     spans, cleared = _without_colleagues_and_figures(text, _with_names_after_numbers(text, spans), extra_names)
     spans = _with_reviewer_initials(text, with_names_over_particles(text, _with_repeated_names(text, spans, cleared)))
     spans = _with_table_cells(text, _with_unlabelled_numbers(text, _with_dates_after_names(text, spans)))

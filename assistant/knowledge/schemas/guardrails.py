@@ -326,6 +326,8 @@ class NameContext(Strict):
     initials_list_before: Regex | None = None
     # Words that go before a nickname and are part of it ("Big Ray", "little Benny"), in lower case.
     nickname_words_before: tuple[str, ...] = ()
+    # Words for a parent's children before the brackets that name them ("my two kids (<given> and <given>)").
+    children_before_brackets: Regex | None = None
     # Before the author of a saying: a word for a quote, the saying in quotes, a dash (see the data file).
     quote_author_before: Regex | None = None
     # A saying's line in a list of quotes after a heading that offers them (see the data file).
