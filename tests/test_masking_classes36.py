@@ -122,3 +122,38 @@ def test_a_word_for_children_before_brackets_is_no_nickname():
 def test_a_month_in_brackets_without_a_word_for_children_stays_readable():
     text = "Our two open days (May and June) need a poster. Will you make one?"
     assert _masked(text, "NAME") == []
+
+
+_COMMENTS = (
+    "Replies for the comments under our flossing reel?\n\n"
+    "siobhan.okeefe91 do you do payment plans?\n"
+    "  ↳ marcus_delahunty @siobhan.okeefe91 they do!\n"
+    "leedsdentalnews great tips 👏\n"
+    "My cousin is u/rafferty_quinlan on Reddit."
+)
+
+
+def test_a_commenters_handle_holding_a_name_is_masked_wherever_it_stands():
+    found = _masked(_COMMENTS, "NAME")
+    assert found.count("siobhan.okeefe91") == 2
+    assert "marcus_delahunty" in found
+    assert "rafferty_quinlan" in found
+
+
+def test_a_brands_handle_a_file_name_and_a_domain_stay_readable():
+    text = _COMMENTS + "\nSee patient_data.yaml, version 2.4.1 and www.leedsdental.co.uk for the template."
+    found = _masked(text, "NAME")
+    assert not any(w in f for f in found for w in ("leedsdentalnews", "patient_data", "leedsdental", "2.4.1"))
+
+
+def test_a_booking_links_segment_made_of_the_patients_name_is_masked():
+    text = (
+        'Shorten this reminder: "Hi Ottilie, your check-up is Fri 10:40 with Dr Hale. '
+        'Confirm: https://smiles.example/confirm/ottilie-brandstrom or reply Y."'
+    )
+    assert "ottilie-brandstrom" in _masked(text, "NAME")
+
+
+def test_a_links_segment_with_no_masked_name_stays_readable():
+    text = "Hi Maeve, add the link https://smiles.example/blog/whitening-myths-busted to the post."
+    assert not any("whitening" in f for f in _masked(text))
