@@ -157,3 +157,8 @@ def test_a_booking_links_segment_made_of_the_patients_name_is_masked():
 def test_a_links_segment_with_no_masked_name_stays_readable():
     text = "Hi Maeve, add the link https://smiles.example/blog/whitening-myths-busted to the post."
     assert not any("whitening" in f for f in _masked(text))
+
+
+def test_a_products_short_dotted_name_is_no_handle():
+    text = "Invoice summary: IPS e.max CAD blocks - 2 boxes; i.e. the usual order from the supplier."
+    assert _masked(text, "NAME") == []

@@ -23,6 +23,7 @@ _PARTS = re.compile(r"[._\d]+")
 _SLUG = re.compile(r"(?<=[\w.]/)([a-zà-ÿ]+(?:[-._][a-zà-ÿ]+)+)(?![\w/.-])")
 _LINK_START = re.compile(r"\S*$")  # the link's characters before the segment
 _MIN_PART = 3
+_MIN_HANDLE = 6  # characters of a handle with no "@": shorter ones are a product's ("e.max") or an abbreviation
 _MIN_JOINED = 4  # letters of each name run together in one part ("bethany" + "rose"; not "dia" + "ries")
 
 
@@ -43,7 +44,7 @@ def person_handles(text: str, everyday: Callable[[str], bool]) -> list[tuple[int
     found = []
     for m in _HANDLE.finditer(text):
         handle = m.group(2)
-        if m.group(1) is None and not ("." in handle or "_" in handle):
+        if m.group(1) is None and not (("." in handle or "_" in handle) and len(handle) >= _MIN_HANDLE):
             continue
         if handle.startswith("www.") or text.startswith("/", m.end()):
             continue
