@@ -162,3 +162,27 @@ def test_a_links_segment_with_no_masked_name_stays_readable():
 def test_a_products_short_dotted_name_is_no_handle():
     text = "Invoice summary: IPS e.max CAD blocks - 2 boxes; i.e. the usual order from the supplier."
     assert _masked(text, "NAME") == []
+
+
+def test_a_talk_title_in_title_case_quotes_holds_no_name():
+    text = (
+        "Locandina per la serata:\n"
+        '"Gestione Della Carie Nel Bambino" — Dott.ssa Marta Fiorini\n'
+        '"Impianti Con Carico Immediato" — Dott. Paolo Ghedini'
+    )
+    assert not any(f.startswith(("Della", "Con")) for f in _masked(text, "NAME"))
+
+
+def test_a_patient_whose_surname_opens_with_a_particle_stays_masked():
+    text = "Richiamare la paziente Della Rovere Marina per il preventivo."
+    assert any("Rovere" in f for f in _masked(text, "NAME"))
+
+
+def test_a_hospital_named_after_a_person_and_a_feast_day_stay_readable():
+    text = "Flyer notes: speaker from the K.L. Mehra Eye Hospital; closed on Mariä Himmelfahrt."
+    assert _masked(text, "NAME") == []
+
+
+def test_a_car_park_named_after_a_person_stays_readable():
+    text = "Post 'Dove siamo': parcheggio consigliato: Parcheggio Carlo Alberto. Am besten im Parkhaus Anna Weiss."
+    assert _masked(text, "NAME") == []
