@@ -186,3 +186,40 @@ def test_a_hospital_named_after_a_person_and_a_feast_day_stay_readable():
 def test_a_car_park_named_after_a_person_stays_readable():
     text = "Post 'Dove siamo': parcheggio consigliato: Parcheggio Carlo Alberto. Am besten im Parkhaus Anna Weiss."
     assert _masked(text, "NAME") == []
+
+
+def test_lower_case_surnames_opening_the_lines_of_a_clinicians_notes_are_masked():
+    text = (
+        "quick notes from clinic today, make them a task list for Priti:\n"
+        "- okonkwo (knee, wk 4) progress to lunges\n"
+        "- ring mrs. fairweather re: invoice\n"
+        "- van den bosch owes $40\n"
+        "9.30 t. szymańska wants a new sheet\n"
+        "- richiamare bianchi per il saldo\n"
+        "- restock gloves and order more ultrasound gel"
+    )
+    found = _masked(text, "NAME")
+    for name in ("okonkwo", "fairweather", "van den bosch", "t. szymańska", "bianchi"):
+        assert any(name in f for f in found), name
+    assert not any(w in f for f in found for w in ("restock", "gloves", "order", "ultrasound"))
+
+
+def test_a_to_do_list_of_tasks_in_notes_stays_readable():
+    text = (
+        "my notes for the team meeting, tidy them up:\n"
+        "- update the website hours\n"
+        "- schedule instagram posts for june\n"
+        "- call the landlord about the boiler\n"
+        "- review the cancellation policy"
+    )
+    assert _masked(text, "NAME") == []
+
+
+def test_a_quoted_export_cell_with_a_surname_and_a_given_name_stays_masked():
+    text = (
+        "Recall-Liste, bitte als Brief:\n\nNachname, Vorname;Geb.-Datum\n"
+        '"O\'Halloran, Aisling";04.03.1980\n"Della Valle, Bruna";09.09.1971'
+    )
+    found = _masked(text, "NAME")
+    assert any("Halloran" in f for f in found)
+    assert any("Della Valle" in f for f in found)

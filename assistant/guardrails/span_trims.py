@@ -180,11 +180,14 @@ _QUOTED_TITLE_MIN = 3  # words of a quoted title, each capitalised
 def _in_quoted_title(text: str, span: PhiSpan) -> bool:
     """Whether a name opening with a capitalised particle lies inside a quoted title of three or more words, each
     capitalised: a talk's or a course's title in Title Case, not a person (thirty-sixth masking set)."""
+    if " " not in span.text or not span.text.split(" ", 1)[0].isalpha():  # "O'Connell" is no particle and a name
+        return False
     line, stop = text.rfind("\n", 0, span.start) + 1, text.find("\n", span.end)
     for m in _QUOTED.finditer(text, line, stop if stop >= 0 else len(text)):
         if m.start(1) <= span.start and span.end <= m.end(1):
             words = _FIRST_WORD.findall(m.group(1))
-            return len(words) >= _QUOTED_TITLE_MIN and all(w[0].isupper() for w in words)
+            # a comma sets a surname before a given name apart: an export's cell ("Della Valle, Beatrice")
+            return "," not in m.group(1) and len(words) >= _QUOTED_TITLE_MIN and all(w[0].isupper() for w in words)
     return False
 
 
