@@ -32,7 +32,7 @@ from .entries import names_in_lists
 from .export_rows import between_rows, export_columns
 from .handles import names_in_links, person_handles
 from .identifiers import find_national_ids
-from .jotted import names_in_jotted_notes
+from .jotted import names_in_jotted_notes, surnames_opening_note_lines
 from .json_fields import json_fields, json_system_numbers
 from .letterheads import without_letterhead_phones
 from .listings import without_notice_lines
@@ -375,6 +375,7 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = _with_given_names_in_brackets(text, _with_lower_name_tails(text, spans))
     spans = _without_own_addresses(text, _with_list_entries(text, _with_surnames_after_brackets(text, spans)))
     found = alternative_names(text) + names_in_notes(text) + names_in_jotted_notes(text) + children_in_brackets(text)
+    found += surnames_opening_note_lines(text)
     spans = _added(text, spans, "NAME", found + person_handles(text, everyday))
     spans, cleared = _without_colleagues_and_figures(text, _with_names_after_numbers(text, spans), extra_names)
     spans = _with_reviewer_initials(text, with_names_over_particles(text, _with_repeated_names(text, spans, cleared)))

@@ -348,6 +348,8 @@ class NameContext(Strict):
     jotted_note_cue: Regex | None = None
     jotted_call_before: Regex | None = None
     jotted_after: Regex | None = None
+    # A clinician's own notes in bullets or timed lines ("notes from today", "handover", "appunti"): the cue.
+    bullet_note_cue: Regex | None = None
     # Which of two people a call was about, in a staff chat (guardrails/alternatives.py).
     alternative_which: Regex | None = None
     alternative_or: Regex | None = None
