@@ -223,3 +223,27 @@ def test_a_quoted_export_cell_with_a_surname_and_a_given_name_stays_masked():
     found = _masked(text, "NAME")
     assert any("Halloran" in f for f in found)
     assert any("Della Valle" in f for f in found)
+
+
+def test_a_birth_date_read_out_in_this_century_and_a_vietnamese_birth_cue_are_masked():
+    spoken = "Voicemail: it's about my daughter, her date of birth is June second, two thousand and nine. Call me back."
+    assert any("two thousand and nine" in f for f in _masked(spoken, "DATE_OF_BIRTH"))
+    written = "Tin nhắn: bố tôi là Trần Văn Phúc, sinh ngày 17/02/1948, cần hẹn khám mắt."
+    assert "17/02/1948" in _masked(written, "DATE_OF_BIRTH")
+
+
+def test_the_clinics_new_address_in_a_moving_announcement_stays_readable():
+    text = "Write a post: we're moving from our old spot on Mill Road to 45 Harcourt Street, Unit 3, on 1 July!"
+    assert _masked(text, "ADDRESS") == []
+
+
+def test_a_patients_address_after_moving_stays_masked():
+    text = "Update the chart: my patient Ivy Calloway has moved to 45 Harcourt Street, Unit 3."
+    assert any("Harcourt" in f for f in _masked(text, "ADDRESS"))
+
+
+def test_relatives_by_marriage_in_italian_and_a_parent_in_tamil_words_are_cues_for_a_name():
+    italian = "Ho portato anche mia cognata Loredana per la pulizia, e il dottore è stato gentilissimo."
+    assert "Loredana" in _masked(italian, "NAME")
+    tamil = "Doctor, appa Ramanathan has cataract review tomorrow, can he take his BP tablet?"
+    assert "Ramanathan" in _masked(tamil, "NAME")
