@@ -247,3 +247,17 @@ def test_relatives_by_marriage_in_italian_and_a_parent_in_tamil_words_are_cues_f
     assert "Loredana" in _masked(italian, "NAME")
     tamil = "Doctor, appa Ramanathan has cataract review tomorrow, can he take his BP tablet?"
     assert "Ramanathan" in _masked(tamil, "NAME")
+
+
+def test_a_senders_nickname_signing_off_under_the_full_name_is_masked():
+    text = (
+        "What do I say to this?\n\n"
+        "[04.03.25, 09:12] Dominika Wróblewska: Hallo, kann ich den Termin auf Freitag legen?\n"
+        "[04.03.25, 09:13] Dominika Wróblewska: LG Domi"
+    )
+    assert "Domi" in _masked(text, "NAME")
+
+
+def test_an_everyday_word_signing_off_like_a_patients_name_stays_readable():
+    text = "Hi Sandra Pellow, your new glasses are in. Any questions just ring.\nCheers, Sales"
+    assert "Sales" not in _masked(text, "NAME")

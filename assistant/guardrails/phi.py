@@ -66,6 +66,7 @@ from .records import find_record_numbers, find_unlabelled_numbers
 from .reviews import reviewers_by_stars
 from .rotas import without_rota_staff
 from .senders import without_supplier_senders
+from .signoffs import nicknames_signing_off
 from .span_trims import (
     a_dated_day,
     with_names_over_particles,
@@ -379,7 +380,8 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = _added(text, spans, "NAME", found + person_handles(text, everyday))
     spans, cleared = _without_colleagues_and_figures(text, _with_names_after_numbers(text, spans), extra_names)
     spans = _with_reviewer_initials(text, with_names_over_particles(text, _with_repeated_names(text, spans, cleared)))
-    spans = _added(text, spans, "NAME", names_in_links(text, [s.text for s in spans if s.kind == "NAME"]))
+    names = [s.text for s in spans if s.kind == "NAME"]
+    spans = _added(text, spans, "NAME", names_in_links(text, names) + nicknames_signing_off(text, names, everyday))
     spans = _with_table_cells(text, _with_unlabelled_numbers(text, _with_dates_after_names(text, spans)))
     spans = without_title_case_copy(
         text, without_weekdays(text, without_ranks(text, without_label_initials(text, spans)))
