@@ -261,3 +261,13 @@ def test_a_senders_nickname_signing_off_under_the_full_name_is_masked():
 def test_an_everyday_word_signing_off_like_a_patients_name_stays_readable():
     text = "Hi Sandra Pellow, your new glasses are in. Any questions just ring.\nCheers, Sales"
     assert "Sales" not in _masked(text, "NAME")
+
+
+def test_a_korean_given_name_with_a_four_letter_first_syllable_is_masked():
+    text = "Yelp review: I brought my dad Yong-ho for his crown. Sook-ja Park is 81 and diabetic too."
+    assert any("Sook-ja Park" in f for f in _masked(text, "NAME"))
+
+
+def test_an_english_word_with_a_hyphen_before_a_surname_like_word_stays_readable():
+    text = "Post ideas: Self-care Week tips and Post-op Care sheets for the waiting room."
+    assert _masked(text, "NAME") == []
