@@ -82,3 +82,54 @@ def names_in_jotted_notes(text: str) -> list[tuple[int, int]]:
         if called or opening or _RELATIVE_AFTER.match(text, end):
             found.append((start, end))
     return found
+
+
+# A bullet's or a timed line's opening: a courtesy title, a word that calls the person, particles or an initial may
+# stand before the surname ("- call mrs. <surname>", "10.30 j. <surname>", "- van der <surname>").
+_LINE_OPENING = re.compile(
+    r"(?:^|\n)[ \t]*(?:[-*•][ \t]*|\d{1,2}[.:]\d{2}[ \t]+)"
+    r"(?:(?P<call>(?:call|ring|chase|richiamare|chiamare|sentire)[ \t]+)?"
+    r"(?:(?P<title>mrs|mr|ms|miss|frau|hr|herr|sig|sig\.ra|signora|signor)\.?[ \t]+)?"
+    r"(?P<initial>[a-z]\.[ \t]?)?(?P<particles>(?:(?:van|von|der|den|de|da|dos|das|di|la|le|del|della|du)[ \t]+){0,2}))"
+    r"(?P<name>[a-zß-öø-ÿ\u0100-\u017f][a-zß-öø-ÿ\u0100-\u017f'’]+(?:-[a-zß-öø-ÿ\u0100-\u017f]+)?)(?![\w'’-])"
+)
+_GIVEN_AFTER = re.compile(r"[ ]([a-zß-öø-ÿ\u0100-\u017f]{3,})(?![\w'’-])")  # "d'angelo giovanni"
+
+
+# Particles that open nothing but a surname ("van", "von", "dos"), unlike articles ("la", "de", "der").
+_NAME_ONLY_PARTICLES = frozenset({"van", "von", "dos"})
+
+
+def _bullet_surname(m: re.Match[str], person_after: bool) -> bool:
+    """Whether the word opening a note's line is a surname: after a title or a word that calls the person, or a
+    listed surname no everyday word, or no everyday word after particles or before a person's action."""
+    word = m.group("name")
+    if word in _not_names() or fold(word) in name_lists().function_words or word in _weekdays():
+        return False
+    particles = m.group("particles").split()
+    if m.group("title") or m.group("call") or (particles and particles[0].lower() in _NAME_ONLY_PARTICLES):
+        return True
+    listed = all(fold(part) in name_lists().surnames for part in word.split("-"))
+    return not everyday(word) and (listed or person_after or bool(m.group("particles")))
+
+
+def surnames_opening_note_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lower-case surnames, with their particles and a listed given name after them, that open
+    the bullets or timed lines of a clinician's notes."""
+    context = person_names().name_context
+    cue = context.bullet_note_cue if context is not None else None
+    patterns = _patterns()
+    if not cue or patterns is None or re.search(cue, text, re.IGNORECASE) is None:
+        return []
+    after = patterns[2]
+    found = []
+    for m in _LINE_OPENING.finditer(text):
+        end = m.end("name")
+        if not _bullet_surname(m, after.match(text, end) is not None):
+            continue
+        given = _GIVEN_AFTER.match(text, end)
+        if given and fold(given.group(1)) in name_lists().given - name_lists().common - name_lists().function_words:
+            end = given.end(1)
+        start = min(m.start(g) for g in ("initial", "particles", "name") if m.group(g))
+        found.append((start, end))
+    return found

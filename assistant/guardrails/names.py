@@ -167,6 +167,19 @@ def _name_words(name: str) -> tuple[str, ...]:
     return tuple(w for w in (fold(p) for p in re.findall(r"[^\W\d_]+", name)) if len(w) > 1)
 
 
+# The capitalised word right before a name, one space between ("Ash" before "<surname>").
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-ZÀ-Ý][^\W\d_]+)[ ]$")
+
+
+def _figure_with_the_word_before(
+    text: str, start: int, words: tuple[str, ...], figures: frozenset[tuple[str, ...]]
+) -> bool:
+    """True when the name and the capitalised word before it make a listed public figure: a given name that is also
+    an everyday word ("Ash", "Will") left out of the name found."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and (fold(before.group(1)), *words) in figures
+
+
 def is_not_a_patient(text: str, start: int, end: int) -> bool:
     """True when the name at text[start:end], found with no cue, is a public figure's or names a thing."""
     known = not_patients()
@@ -175,6 +188,8 @@ def is_not_a_patient(text: str, start: int, end: int) -> bool:
         return False
     # The whole name only: "Gopal Joshi" is not "Anandi Gopal Joshi", and may well be a patient.
     if words[0] in known.first or words in known.figures or _a_product(text, start, words, known.makers):
+        return True
+    if _figure_with_the_word_before(text, start, words, known.figures):
         return True
     if _inside_a_place(text, start, end):  # "Sha Tsui" of "Tsim Sha Tsui"
         return True
@@ -1153,7 +1168,9 @@ _WORDS_BEFORE_BRACKET = re.compile(
 # A word that makes what follows a role or a relation rather than a nickname ("our hygienist (...)", "my friend").
 # Not "its": typed fast it is "it's" ("hey its bex (<full name>)", twenty-sixth masking set).
 _DETERMINERS = frozenset(
-    "a an the our my your his her their unser unsere unserem meine mein il la le lo mon ma".split()
+    "a an the our my your his her their unser unsere unserem meine mein il la le lo mon ma"
+    # plural possessives before a word for children ("i miei figli (...)", "mes enfants (...)", "mis hijos (...)")
+    " i gli le miei mie tuoi suoi nostri meinen mes nos mis sus".split()
 )
 
 

@@ -175,7 +175,8 @@ def names_before_numbers(text: str, numbers: list[tuple[int, int]], not_names: f
     return found
 
 
-_SYLLABLES = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{1,2})-([a-z]{2,4}) ([A-Z][a-z]+)(?![\w-])")
+# A first syllable of up to four letters ("Soon-ja", "Hyun-woo"; thirty-sixth masking set).
+_SYLLABLES = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{1,3})-([a-z]{2,4}) ([A-Z][a-z]+)(?![\w-])")
 
 
 def hyphenated_given_names(text: str) -> list[tuple[int, int]]:

@@ -25,13 +25,16 @@ from ._data import any_of, guardrail_data, patient_data, words
 from .addresses import find_addresses
 from .alternatives import alternative_names
 from .births import find_birth_dates
+from .children import children_in_brackets
 from .clinic import clinic_terms
 from .contacts import without_labelled_contacts
 from .entries import names_in_lists
 from .export_rows import between_rows, export_columns
+from .handles import names_in_links, person_handles
 from .identifiers import find_national_ids
-from .jotted import names_in_jotted_notes
+from .jotted import names_in_jotted_notes, surnames_opening_note_lines
 from .json_fields import json_fields, json_system_numbers
+from .letterheads import without_letterhead_phones
 from .listings import without_notice_lines
 from .minutes import without_meeting_attendees
 from .name_context import cued_or_titled, not_a_patient_by_context
@@ -63,6 +66,7 @@ from .records import find_record_numbers, find_unlabelled_numbers
 from .reviews import reviewers_by_stars
 from .rotas import without_rota_staff
 from .senders import without_supplier_senders
+from .signoffs import nicknames_signing_off
 from .span_trims import (
     a_dated_day,
     with_names_over_particles,
@@ -77,7 +81,7 @@ from .span_trims import (
 )
 from .spans import PhiSpan
 from .spoken_phones import find_spoken_phones
-from .tables import table_cells
+from .tables import in_other_column, table_cells
 from .vcards import vcard_fields
 
 if TYPE_CHECKING:  # Presidio pulls in spaCy and torch: imported only when the engine is first built
@@ -371,9 +375,13 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     )
     spans = _with_given_names_in_brackets(text, _with_lower_name_tails(text, spans))
     spans = _without_own_addresses(text, _with_list_entries(text, _with_surnames_after_brackets(text, spans)))
-    spans = _added(text, spans, "NAME", alternative_names(text) + names_in_notes(text) + names_in_jotted_notes(text))
+    found = alternative_names(text) + names_in_notes(text) + names_in_jotted_notes(text) + children_in_brackets(text)
+    found += surnames_opening_note_lines(text)
+    spans = _added(text, spans, "NAME", found + person_handles(text, everyday))
     spans, cleared = _without_colleagues_and_figures(text, _with_names_after_numbers(text, spans), extra_names)
     spans = _with_reviewer_initials(text, with_names_over_particles(text, _with_repeated_names(text, spans, cleared)))
+    names = [s.text for s in spans if s.kind == "NAME"]
+    spans = _added(text, spans, "NAME", names_in_links(text, names) + nicknames_signing_off(text, names, everyday))
     spans = _with_table_cells(text, _with_unlabelled_numbers(text, _with_dates_after_names(text, spans)))
     spans = without_title_case_copy(
         text, without_weekdays(text, without_ranks(text, without_label_initials(text, spans)))
@@ -383,7 +391,7 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = without_recipe_words(text, without_labelled_contacts(text, spans))
     spans = without_office_names(text, without_title_case_particles(text, spans))
     spans = _with_fields(text, spans, json_fields(text) + vcard_fields(text) + export_columns(text, spans))
-    spans = _without_system_numbers(text, _without_toll_free(spans))
+    spans = _without_system_numbers(text, without_letterhead_phones(text, _without_toll_free(spans)))
     return with_phone_extensions(text, spans)
 
 
@@ -654,7 +662,11 @@ def _with_names_after_numbers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
 def _with_dates_after_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     """`spans` and the past date right after a patient's name, a date of birth in a list or a chat log."""
     names = [(s.start, s.end) for s in spans if s.kind == "NAME"]
-    return _added(text, spans, "DATE_OF_BIRTH", dates_after_names(text, names)) if names else spans
+    if not names:
+        return spans
+    # A date under a column its header names ("Reviewer | Date | Stars") is that column's: a review's date.
+    dates = [(a, b) for a, b in dates_after_names(text, names) if not in_other_column(text, a)]
+    return _added(text, spans, "DATE_OF_BIRTH", dates)
 
 
 def _without_system_numbers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:

@@ -163,9 +163,32 @@ def without_title_case_particles(text: str, spans: list[PhiSpan]) -> list[PhiSpa
         return first is not None and first.group()[0].isupper() and first.group().lower() in glue | particles
 
     def copy(s: PhiSpan) -> bool:
-        return opens_with_glue(s) and (len(inside) >= _GLUE_COPY_MIN or _in_title_case_line(text, s, glue | particles))
+        if not opens_with_glue(s):
+            return False
+        return (
+            len(inside) >= _GLUE_COPY_MIN or _in_title_case_line(text, s, glue | particles) or _in_quoted_title(text, s)
+        )
 
     return [s for s in spans if not (s.kind == "NAME" and copy(s))]
+
+
+# A title in double quotes on one line ('"Rischi Della Terapia Con ..." — Dott. <name>'), its words.
+_QUOTED = re.compile(r"[\"“„«]([^\"“”„«»\n]{1,200})[\"”“»]")
+_QUOTED_TITLE_MIN = 3  # words of a quoted title, each capitalised
+
+
+def _in_quoted_title(text: str, span: PhiSpan) -> bool:
+    """Whether a name opening with a capitalised particle lies inside a quoted title of three or more words, each
+    capitalised: a talk's or a course's title in Title Case, not a person (thirty-sixth masking set)."""
+    if " " not in span.text or not span.text.split(" ", 1)[0].isalpha():  # "O'Connell" is no particle and a name
+        return False
+    line, stop = text.rfind("\n", 0, span.start) + 1, text.find("\n", span.end)
+    for m in _QUOTED.finditer(text, line, stop if stop >= 0 else len(text)):
+        if m.start(1) <= span.start and span.end <= m.end(1):
+            words = _FIRST_WORD.findall(m.group(1))
+            # a comma sets a surname before a given name apart: an export's cell ("Della Valle, Beatrice")
+            return "," not in m.group(1) and len(words) >= _QUOTED_TITLE_MIN and all(w[0].isupper() for w in words)
+    return False
 
 
 # The two words right before a name, capitalised, on its line ("... Al Mese Della Prevenzione": "Al Mese").

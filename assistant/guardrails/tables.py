@@ -155,3 +155,38 @@ def _not_a_patients(cell: str) -> bool:
     """Whether a schedule's cell is no patient's: a clinician's own row, a role in brackets, a free slot."""
     pattern = _not_patient_cell()
     return pattern is not None and pattern.search(cell) is not None
+
+
+_HEADER_REACH = 60  # lines above a row in which its header is looked for
+
+
+def _header_above(text: str, line_start: int, sep: str) -> str | None:
+    """The nearest line above `line_start` that holds `sep` and no digit: the header of the row's table."""
+    end = line_start - 1
+    for _ in range(_HEADER_REACH):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if sep in line and not any(ch.isdigit() for ch in line):
+            return line
+        end = start - 1
+    return None
+
+
+def in_other_column(text: str, at: int) -> bool:
+    """Whether `at` lies in a cell under a column that its header names as no patient data's ("Date" in a review
+    export): a review's date there is not the reviewer's birth date."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    columns, others = _columns()
+    for sep in ("|", ";", "\t"):
+        if sep not in line:
+            continue
+        header = _header_above(text, line_start, sep)
+        cells = header.split(sep) if header is not None else []
+        index = line.count(sep, 0, at - line_start)
+        name = _column(cells[index]) if index < len(cells) else ""
+        return name in others and name not in columns
+    return False

@@ -172,6 +172,9 @@ class PhoneTerms(Strict):
     spoken_digits: dict[str, tuple[str, ...]] = {}  # "zero|oh|nought": the spellings of one digit
     spoken_repeats: dict[int, tuple[Regex, ...]] = {}
     toll_free: Regex | None = None  # a business's free or shared-cost number, matched on its digits alone
+    # A fax number's label, and the labels of the office lines beside it on a letterhead's line ("Tel ... Fax ...").
+    fax_labels: tuple[Regex, ...] = ()
+    office_line_labels: tuple[Regex, ...] = ()
 
     @model_validator(mode="after")
     def _known_regions(self) -> PhoneTerms:
@@ -323,6 +326,8 @@ class NameContext(Strict):
     initials_list_before: Regex | None = None
     # Words that go before a nickname and are part of it ("Big Ray", "little Benny"), in lower case.
     nickname_words_before: tuple[str, ...] = ()
+    # Words for a parent's children before the brackets that name them ("my two kids (<given> and <given>)").
+    children_before_brackets: Regex | None = None
     # Before the author of a saying: a word for a quote, the saying in quotes, a dash (see the data file).
     quote_author_before: Regex | None = None
     # A saying's line in a list of quotes after a heading that offers them (see the data file).
@@ -343,6 +348,8 @@ class NameContext(Strict):
     jotted_note_cue: Regex | None = None
     jotted_call_before: Regex | None = None
     jotted_after: Regex | None = None
+    # A clinician's own notes in bullets or timed lines ("notes from today", "handover", "appunti"): the cue.
+    bullet_note_cue: Regex | None = None
     # Which of two people a call was about, in a staff chat (guardrails/alternatives.py).
     alternative_which: Regex | None = None
     alternative_or: Regex | None = None
