@@ -66,7 +66,7 @@ def test_a_form_asked_for_by_name_is_written_from_its_template(drafter, text, ti
     (draft,) = drafter.drafts(turn(text), None, Asker())
     assert draft.title == title
     assert all(w in draft.text for w in words)
-    assert draft.card and draft.notes
+    assert (draft.card or draft.guide) and draft.notes
 
 
 def test_a_form_names_what_the_practice_has_not_given_as_a_place_to_fill(drafter):
@@ -114,3 +114,14 @@ def test_no_form_breaks_an_advertising_rule(drafter):
     for form in drafter.data.extras.formats:
         draft = format_draft(form, "an ad for our skin checks", values, "Dentist")
         assert not [f for f in check_text(draft.text, "ad") if f.severity == "high"], form.id
+
+
+def test_an_ad_for_a_job_is_not_a_service_ad(drafter):
+    text = "We're recruiting nurses. Please write the Facebook ad copy with a headline."
+    assert not [d for d in drafter.drafts(turn(text), None, Asker()) if d.title.startswith("Facebook ad")]
+
+
+def test_a_website_bio_asked_with_an_instagram_bio_keeps_the_instagram_bio(drafter):
+    text = "Can you write a short bio for my website and a 150-character version for Instagram? I'm a psychologist."
+    drafts = drafter.drafts(turn(text, ["instagram"]), None, Asker())
+    assert drafts and drafts[0].title.startswith("Instagram bio")

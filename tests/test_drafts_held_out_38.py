@@ -63,7 +63,19 @@ def test_a_comment_reply_borrows_no_fact_from_a_topic_that_never_names_its_subje
     )
     (draft,) = drafter.drafts(turn(text, ["instagram"]), None, Asker(specialty="nutrition_dietetics"))
     assert "8 p.m." not in draft.text and "late" not in draft.text.lower()
-    assert draft.card == "medical-questions-in-comments-general-vs-specific"
+    assert draft.guide == "medical-questions-in-comments-general-vs-specific"
+
+
+@pytest.mark.slow
+def test_a_question_inside_a_pasted_comment_is_not_answered_as_the_askers_own(indexed):
+    """ "How many grams of protein should I eat a day??" is the commenter's question: the advice after the reply is on
+    medical questions in comments, not a card matched on "how many"."""
+    answer = indexed.chat.answer(
+        "Can you write me a reply to this comment on my reel? I'm a dietitian in Leeds. Comment: \"I lift weights 4x "
+        'a week and my trainer says double my protein. How many grams of protein should I eat a day?? Please help"'
+    )
+    assert answer.drafts and answer.drafts[0].kind == "review_reply"
+    assert answer.card_id == "medical-questions-in-comments-general-vs-specific"
 
 
 def test_a_statement_about_a_staff_members_video_that_shows_patients_is_its_own_holding_statement(drafter):
@@ -82,3 +94,11 @@ def test_a_count_after_about_is_no_subject_and_an_osteopath_gets_osteopathy_tags
     (draft,) = drafter.drafts(turn(text, ["instagram"]), None, Asker(country="GB", code="GB"))
     assert "#Osteopathy" in draft.text
     assert "Likes" not in draft.text and "#FamilyMedicine" not in draft.text
+
+
+def test_a_patient_who_filmed_staff_gets_no_statement_about_a_staff_members_post(drafter):
+    text = (
+        "A patient filmed our nurse losing her temper at the front desk and posted it on TikTok. Write us a holding "
+        "statement please."
+    )
+    assert not [d for d in drafter.drafts(turn(text, ["tiktok"]), None, Asker()) if "staff member" in d.title]

@@ -138,5 +138,5 @@ def comment_reply(
         title=title,
         text=" ".join(fill(text, slots).split()),
         notes=notes,
-        card=data.health_card,
+        guide=data.health_card,
     )

@@ -221,6 +221,9 @@ def _renumber(text: str, card: AnswerCard, numbering: Numbering) -> str:
 
 # How many of a part's own words the card must hold for that part to count as answered by it
 _PART_ANSWERED = 0.6
+# Words the asker pastes to be answered, in double quotes or opened by a single quote after a space or colon ("Comment:
+# "... How many carbs should I eat per meal??""): the questions in them are the writer's, not the asker's.
+_QUOTED_WORDS = re.compile(r"[\"“][^\"“”]{20,}[\"”]|(?:^|(?<=[\s:(]))['‘][^'‘’\n]{20,}['’](?=[\s.,!?)]|$)")
 
 
 def _part_answered(asked: str, part: Part) -> bool:
@@ -632,7 +635,7 @@ class Composer:
         """The card answering a question the message asks besides its request to write, when confident."""
         from .drafts import requested_kind
 
-        pieces = questions_in(turn.query)
+        pieces = questions_in(_QUOTED_WORDS.sub(" ", turn.query))  # a question in a pasted comment is not the asker's
         data = self.drafter.data
         others = [
             q

@@ -27,7 +27,13 @@ _NOT_SUBJECT = re.compile(r"\b(?:i|i'm|we|we're|us|me|you|patients?|people|them|
 
 def asked_format(text: str, formats: tuple[FormatData, ...]) -> FormatData | None:
     """The first form of writing the message asks for, or None."""
-    return next((f for f in formats if any(compiled(p, re.IGNORECASE).search(text) for p in f.asks)), None)
+    return next((f for f in formats if _asks(f, text)), None)
+
+
+def _asks(form: FormatData, text: str) -> bool:
+    if form.unless is not None and compiled(form.unless, re.IGNORECASE).search(text):
+        return False
+    return any(compiled(p, re.IGNORECASE).search(text) for p in form.asks)
 
 
 def format_draft(form: FormatData, text: str, values: dict[str, str], title: str | None) -> Draft:
@@ -53,6 +59,7 @@ def format_draft(form: FormatData, text: str, values: dict[str, str], title: str
         text=fill(form.text.format(**slots), values),
         notes=list(form.notes),
         card=form.card,
+        guide=form.guide,
     )
 
 

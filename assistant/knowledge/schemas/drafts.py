@@ -84,7 +84,7 @@ class CommentReplyData(Strict):
     hostile_reply: str = ""  # {booking} {phone}
     hostile_notes: tuple[str, ...] = ()
     hostile_card: str | None = None  # the card whose advice follows the reply
-    health_card: str | None = None  # ...and the one after a reply to a question about the writer's own health
+    health_card: str | None = None  # the one after a reply about the writer's own health, unless a card fits well
     # A comment that says a post of ours is wrong or unsafe ("irresponsible telling first-time mums home birth is just
     # as safe"): thanked, the fuller picture given with its source, the post corrected if it needs it; never argued.
     disputed: Regex | None = None
@@ -313,7 +313,9 @@ class FormatData(Strict):
     title_missing: str = Field(default="[your profession]", min_length=3)
     text: str = Field(min_length=40)
     notes: tuple[str, ...] = ()
-    card: str | None = None
+    unless: Regex | None = None  # ...but not when the message says this ("nurses aged 25-40": a job advert, not an ad)
+    card: str | None = None  # the card that always follows the draft
+    guide: str | None = None  # ...or the one that follows it when no card fits the message well
 
 
 class DraftExtras(Strict):
