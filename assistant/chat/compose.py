@@ -635,7 +635,9 @@ class Composer:
         """The card answering a question the message asks besides its request to write, when confident."""
         from .drafts import requested_kind
 
-        pieces = questions_in(_QUOTED_WORDS.sub(" ", turn.query))  # a question in a pasted comment is not the asker's
+        pasted = [m.group(0) for m in _QUOTED_WORDS.finditer(turn.query)]
+        # a question inside a pasted comment is the commenter's, not the asker's
+        pieces = [q for q in questions_in(turn.query) if not any(q.strip() in quote for quote in pasted)]
         data = self.drafter.data
         others = [
             q
