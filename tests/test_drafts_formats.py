@@ -125,3 +125,9 @@ def test_a_website_bio_asked_with_an_instagram_bio_keeps_the_instagram_bio(draft
     text = "Can you write a short bio for my website and a 150-character version for Instagram? I'm a psychologist."
     drafts = drafter.drafts(turn(text, ["instagram"]), None, Asker())
     assert drafts and drafts[0].title.startswith("Instagram bio")
+
+
+def test_a_post_about_a_paper_opens_with_what_it_is_about(drafter):
+    text = "Our new paper on falls in care homes is out in Age and Ageing. Could you write a LinkedIn post about it?"
+    (draft,) = drafter.drafts(turn(text, ["linkedin"]), None, Asker())
+    assert draft.text.startswith("Falls in care homes: our paper is out in [journal].")
