@@ -178,7 +178,8 @@ class Drafter:
             codes = self.kb.countries.all_named_in(text) if self.kb.countries else []
             places = {c: self.kb.countries.name_of(c) or c for c in codes} if self.kb.countries else {}
             return self.notices.drafts(notice, text, names, _values(profile, details), asker.country, places)
-        if (form := requested_format(text, self.data)) is not None:
+        # a form asked for makes `requested_kind` name its kind: a question (no kind) is not read for one again
+        if kind is not None and (form := requested_format(text, self.data)) is not None:
             return [format_draft(form, text, _values(profile, details), self._title(asker, profile))]
         asked = kind in (None, "caption", "video_script") and wants_ideas(text, self.data)
         if (asked or (kind is None and self._asks_ideas_on(text))) and (spec := self._idea_field(asker, profile)):
