@@ -21,7 +21,6 @@ from ..knowledge.schemas.chat import NearbyCard, SpecialtyIdeas, VariantFit, Ver
 from ..matching import CardMatch, stands_alone
 from ..question_split import asks, pieces_of, questions_in, tidy
 from ..retrieval import tokenize
-from .draft_inputs import quoted_passages
 from .models import Answer, Citation, Part, Section, TopicIdeas
 from .specialty_topics import topic_ideas
 
@@ -222,6 +221,9 @@ def _renumber(text: str, card: AnswerCard, numbering: Numbering) -> str:
 
 # How many of a part's own words the card must hold for that part to count as answered by it
 _PART_ANSWERED = 0.6
+# Words the asker pastes to be answered, in double quotes or opened by a single quote after a space or colon ("Comment:
+# "... How many carbs should I eat per meal??""): the questions in them are the writer's, not the asker's.
+_QUOTED_WORDS = re.compile(r"[\"“][^\"“”]{20,}[\"”]|(?:^|(?<=[\s:(]))['‘][^'‘’\n]{20,}['’](?=[\s.,!?)]|$)")
 
 
 def _part_answered(asked: str, part: Part) -> bool:
@@ -633,8 +635,8 @@ class Composer:
         """The card answering a question the message asks besides its request to write, when confident."""
         from .drafts import requested_kind
 
-        pasted = quoted_passages(turn.query)
-        # a question inside a pasted comment is the commenter's, not the asker's ("How many carbs should I eat?")
+        pasted = [m.group(0) for m in _QUOTED_WORDS.finditer(turn.query)]
+        # a question inside a pasted comment is the commenter's, not the asker's
         pieces = [q for q in questions_in(turn.query) if not any(q.strip() in quote for quote in pasted)]
         data = self.drafter.data
         others = [

@@ -92,13 +92,6 @@ def _pasted(text: str) -> str:
     return next(g for g in match.groups() if g).strip() if match else ""
 
 
-def quoted_passages(text: str) -> list[str]:
-    """Every passage the message quotes (in double or single quotes, apostrophes inside words kept): the words of a
-    review or comment pasted to be answered, not the asker's own. A block after a colon and a line break is left
-    out: the asker's own question may follow it."""
-    return [m.group(1) or m.group(2) for m in _QUOTED.finditer(text) if m.group(1) or m.group(2)]
-
-
 _TITLED = re.compile(r"\b(Dr|Doctor|Prof)(\.?\s+)([A-Z][\w'’-]+(?:\s+(?:O'|O’|Mc|Mac|de |van |von )?[A-Z][\w'’-]+)?)")
 _TITLED_MASKED = re.compile(r"\b(Dr|Doctor|Prof)(\.?\s+)\[NAME\](?:\s+\[NAME\])?")  # "Dr [NAME] [NAME]": one name
 _QUOTED_LAST = re.compile(r":\s*[\"“'‘](.{10,}?)[\"”'’]\s*[.?!]*\s*$", re.DOTALL)
