@@ -211,6 +211,9 @@ _EVENT = re.compile(
 )
 
 
+_SAYS_WHERE = re.compile(r"\b(?:in|at)\s+(?-i:[A-Z])\w+")  # "... office in Meridian": a place named
+
+
 class NewsWriter:
     """Recognises a request for practice news and writes the post for one platform."""
 
@@ -294,7 +297,9 @@ class NewsWriter:
         if _RELATIVE_DAY.match(details.get("date", "")):  # "this Saturday", not "on this Saturday"
             template = template.replace("on {date}", "{date}")
         city = values.get("city", "")
-        said_where = city and city.lower() in details.get("service", "").lower()  # "our second location in Calgary"
+        # "our second location in Calgary", "our 2nd office in Meridian": the service already says where
+        service = details.get("service", "")
+        said_where = city and (city.lower() in service.lower() or _SAYS_WHERE.search(service) is not None)
         details["city_clause"] = f" in {city}" if city and not said_where else ""
         details["emergency"] = values.get("emergency") or "your local emergency number"
         paragraphs = [" ".join(p.split()) for p in template.strip().split("\n\n")]  # the YAML's wrapped lines
@@ -306,6 +311,16 @@ class NewsWriter:
             )
         if "[" in body:
             notes.insert(0, "Fill in the parts in [brackets] before posting.")
+        if (email := self.data.email) is not None and re.search(email.asked, text, re.IGNORECASE):
+            return Draft(
+                kind="caption",
+                platform=None,
+                title=f"Email to patients: {kind.title.lower()}",
+                text=f"{email.subject.format(title=kind.title)}\n\n{body}",
+                notes=[*notes, *email.notes],
+                card=kind.card,
+                guide=kind.guide,
+            )
         return Draft(
             kind="caption",
             platform=platform.id,

@@ -78,6 +78,15 @@ class NewsKind(Strict):
         return value
 
 
+class NewsEmail(Strict):
+    """Practice news asked for as an email to the practice's patients ("the email we send to current patient
+    families"): the post's own words under a subject line, with the note on who may be emailed."""
+
+    asked: Regex  # the request for an email rather than a post
+    subject: str  # the subject line; {title}: the news kind's title
+    notes: tuple[str, ...] = ()
+
+
 class AnnouncementData(Strict):
     updated: dt.date
     kinds: tuple[NewsKind, ...] = Field(min_length=1)
@@ -86,3 +95,4 @@ class AnnouncementData(Strict):
     replies_too: tuple[Regex, ...] = ()
     # The greeting a holiday-hours post opens with, by occasion in lower case ("eid": "Eid Mubarak ..."); {clinic}.
     greetings: dict[str, str] = {}
+    email: NewsEmail | None = None
