@@ -65,7 +65,8 @@ class ReplyWriter:
         # is about ("sunscreen"), not what it claims.
         found = None
         subject = self.topics.subject(text)
-        for asked in dict.fromkeys((about, f"{about} {subject}")):
+        own_medicine = data.own_medicine is not None and re.search(data.own_medicine, comment, re.IGNORECASE)
+        for asked in dict.fromkeys(() if own_medicine else (about, f"{about} {subject}")):
             found = self.topics.topic_for(asked, specialty)
             if found is not None and len({w for w in self.topics.shared_words(asked, found[1]) if len(w) >= 4}) < 2:
                 found = None  # a shared "GP" or "go" does not make a topic the answer: no fact rather than a wrong one

@@ -71,6 +71,9 @@ class CommentReplyData(Strict):
     reply: str = Field(min_length=60)  # {fact} {urgent} {booking} {phone} {emergency}
     urgent_default: str = Field(min_length=20)  # when the topic's copy names no urgent signs
     no_fact: str = Field(min_length=20)  # when no topic's copy fits the comment
+    # A comment about the writer's own medicines ("is it normal that my tablets make me dizzy?"): a topic's fact about
+    # a medicine is never an answer to a question about theirs, so the reply borrows none.
+    own_medicine: Regex | None = None
     notes: tuple[str, ...] = ()
     # A comment spreading a health myth ("sunscreen causes cancer, you're poisoning people"): a calm correction.
     myth: Regex | None = None  # what such a comment says
