@@ -68,7 +68,8 @@ _OFFERS = re.compile(
 )
 # "who posts about new research" -> "posting about new research": what the clinician's account does.
 _DOING = re.compile(
-    r"(?:\b(?:who|that)|,|\band)\s+(posts?|explains?|talks?|shares?|makes?|writes?|covers?|teaches?)\s+"
+    # ("And write me an Instagram bio": a request to us, not what the account does)
+    r"(?:\b(?:who|that)|,|\band)\s+(posts?|explains?|talks?|shares?|makes?|writes?|covers?|teaches?)\s+(?!(?:me|us)\b)"
     r"(?:(?:videos?|content|posts?)\s+)?(?:about\s+|on\s+)?([^.;!?\n,]{3,60})",
     re.I,
 )
@@ -295,7 +296,7 @@ def _items(listed: str, practice: str, city: str, funding: str) -> tuple[str, ..
     """The two to five items of the list in `listed`, without the practice's kind, city and funding; () if none."""
     # The list is the first sentence with a comma in it ("We do X, Y and Z. Under 750 characters." -> "X, Y and Z").
     listed = next((s for s in _SENTENCE_END.split(listed.strip()) if "," in s), listed)
-    items = [i.strip(" .!") for i in listed.split(",")]
+    items = [i.strip(" .!()") for i in listed.split(",")]  # "(Dr Camille Martin, orthodontie ..., Lyon 6e)"
     if items:
         items[0] = _LEAD_IN.sub("", items[0])
     if len(items) >= 3 and not _FUNDING.fullmatch(items[-1]):  # "X, Y and Z": the last "and" joins two items
@@ -304,7 +305,14 @@ def _items(listed: str, practice: str, city: str, funding: str) -> tuple[str, ..
     out = []
     for item in items:
         low = item.lower()
-        if low in skip or re.search(rf"\b{_PLACE}\b", low) or _FUNDING.fullmatch(item) or len(item.split()) > 5:
+        in_city = bool(city) and low.startswith(f"{city.lower()} ")  # "Lyon 6e": a district of the city
+        if (
+            low in skip
+            or in_city
+            or re.search(rf"\b{_PLACE}\b", low)
+            or _FUNDING.fullmatch(item)
+            or len(item.split()) > 5
+        ):
             continue
         out.append(item)
     return tuple(out) if 2 <= len(out) <= 5 else ()

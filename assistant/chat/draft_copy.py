@@ -244,7 +244,12 @@ def _carried(subject: str, extras, quoted: bool) -> bool:
         return False
     if quoted:
         return not (extras.general_quoted_not and re.search(extras.general_quoted_not, subject))
-    return not (extras.general_subject_not and re.search(extras.general_subject_not, subject, re.IGNORECASE))
+    # ("hay fever: 'you grow out of it'": words inside the myths it quotes are the myths', not the subject's)
+    unquoted = _QUOTED_PASSAGE.sub(" ", subject)
+    return not (extras.general_subject_not and re.search(extras.general_subject_not, unquoted, re.IGNORECASE))
+
+
+_QUOTED_PASSAGE = re.compile(r"(?<!\w)['‘\"“][^'’\"”\n]+(?:['’\"”](?!\w)|$)")  # its closing quote may be cut off
 
 
 def _subject_and_point(subject: str, text: str, extras) -> tuple[str, str]:

@@ -26,7 +26,10 @@ _SUBJECT_END = re.compile(
     # "explaining cataract surgery to nervous older patients": whom it is explained to
     r"|\s+to\s+(?:(?:nervous|anxious|worried|scared|older|elderly|younger|young|new|first-time|expectant|busy)\s+){1,3}"
     r"(?:people|patients|parents|families|adults|women|men|kids|children|teens|mums|moms|dads|seniors)\b"
-    r"|\s+now\s+(?:that|there|there's|there’s|we|we're|we’re|you|it's|it’s)\b",  # "... now there's a self-test"
+    r"|\s+now\s+(?:that|there|there's|there’s|we|we're|we’re|you|it's|it’s)\b"  # "... now there's a self-test"
+    # "3 myths about CPAP that stop people using it": what the myths do, not what they are about
+    r"|\s+(?:that|which)\s+(?:stops?|keeps?|puts?|makes?|scares?|prevents?|holds?)\s+(?:people|patients|men|women|"
+    r"them|you|parents|kids|children)\b",
     re.IGNORECASE,
 )
 _DRAFT_WORDS = frozenset(
@@ -444,7 +447,7 @@ _TITLE = re.compile(
 # Who is asking, not what about: "a caption for our derm practice in Phoenix for early summer" is about summer.
 _PRACTICE = re.compile(
     r"(?:my|our|the|a|an)\s+(?:[\w'’/-]+\s+){0,4}?(?:clinic|practice|surgery|office|centre|center|pharmacy|"
-    r"account|acct|page|feed|profile|team)\b(?:\s+in\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)?(?=\s*(?:[,.;:?!]|$|\s+for\b))",
+    r"account|acct|page|feed|profile|team)\b(?:\s+in\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)?(?=\s*(?:[,.;:?!(]|$|\s+(?:for|aimed|targeting|targeted|geared)\b))",
     re.IGNORECASE,
 )
 
@@ -538,7 +541,9 @@ _NOT_SUBJECT = re.compile(
     r"|(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|(?:my|our)\s+(?:assistant|receptionist|boss|manager|colleagues?)\b"
     r"|(?:that|this|it|them|those|these)\s*(?:[.,;:!?]|$)"  # "I don't want people confused about that."
-    r"|(?:the\s+)?screen\b(?!\s+time)",  # "a caption on screen": where words are shown
+    r"|(?:the\s+)?screen\b(?!\s+time)"  # "a caption on screen": where words are shown
+    # "a nurse injector on the Gold Coast": where the asker works, not what the post is about
+    r"|the\s+(?:(?-i:[A-Z])[\w'’-]*\s+){0,3}(?-i:Coast|Island|Isle|Islands|Side|Peninsula|Shore|Strip|Valley|Heights|Riviera)\b",
     re.IGNORECASE,
 )
 
