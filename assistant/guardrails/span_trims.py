@@ -32,7 +32,7 @@ def without_weekdays(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     row: the named works on those days), a name of two words or more left."""
     kept = []
     days = _weekday_words()
-    for s in spans:
+    for s in map(lambda s: _without_leading_day(text, s, days), spans):
         m = _DAYS_AFTER.search(s.text) if s.kind == "NAME" else None
         if m is not None and m.group(1).lower() in days and m.start() > 0 and " " in s.text[: m.start()].strip():
             end = _days_end(text, s.start + m.end(1), days)
@@ -41,6 +41,26 @@ def without_weekdays(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
         if not _a_day_in_a_range(text, s, days) and not _a_dated_day(text, s, days):
             kept.append(s)
     return kept
+
+
+# A weekday written as a capitalised word before the rest of a name ("Thu <colleague> off").
+_LEADING_DAY = re.compile(r"([A-Z][a-z]{2,8})\.?[ ]+(?=\S)")
+_SCHEDULE_REACH = 160  # characters either side of the day in which another weekday shows a schedule
+
+
+def _without_leading_day(text: str, span: PhiSpan, days: frozenset[str]) -> PhiSpan:
+    """`span` less a weekday it opens with when another weekday is written near it: an inline rota ("Wed both; Thu
+    <colleague> off") labels the next name with the day; the weekday is no part of it (thirty-seventh masking set),
+    and the colleague left is the clinic's own. A name such as "Thu Nguyen" with no schedule around it stays whole."""
+    m = _LEADING_DAY.match(span.text) if span.kind == "NAME" else None
+    if m is None or m.group(1).lower() not in days or m.end() >= len(span.text):
+        return span
+    around = text[max(0, span.start - _SCHEDULE_REACH) : span.start] + " " + text[span.end : span.end + _SCHEDULE_REACH]
+    # Capitalised and three letters or more: "So", "Do" and "Di" open sentences and names as often as rows.
+    if not any(len(w) > 2 and w[0].isupper() and w.lower() in days for w in _WORD.findall(around)):
+        return span
+    start = span.start + m.end()
+    return PhiSpan(span.kind, start, span.end, text[start : span.end])
 
 
 # A clock time or a day's number after a weekday ("Thu 13:30", "Thu 2pm", "Sat 17 Jan"); a day's number before a
