@@ -80,7 +80,7 @@ from .span_trims import (
     without_weekdays,
 )
 from .spans import PhiSpan
-from .spoken_phones import find_spoken_phones
+from .spoken_phones import find_spoken_identifiers, find_spoken_phones
 from .tables import in_other_column, table_cells
 from .vcards import vcard_fields
 
@@ -134,6 +134,7 @@ _IDENTIFIER_FINDERS: tuple[tuple[str, str, Callable[[str], list[tuple[int, int]]
     ("ADDRESS", "ADDRESS", find_addresses),
     ("PHONE", "CUED_PHONE", find_cued_phones),
     ("PHONE", "CUED_PHONE", find_spoken_phones),
+    ("RECORD_NUMBER", "RECORD_NUMBER", find_spoken_identifiers),
 )
 
 _BUILD_LOCK = threading.Lock()

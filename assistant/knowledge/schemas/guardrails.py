@@ -171,6 +171,10 @@ class PhoneTerms(Strict):
     # and the words that repeat the next digit ("double oh" is two): {2: [double], 3: [triple]}.
     spoken_digits: dict[str, tuple[str, ...]] = {}  # "zero|oh|nought": the spellings of one digit
     spoken_repeats: dict[int, tuple[Regex, ...]] = {}
+    # An identifier read out after one of these labels, letters among its digits, these words between its groups.
+    spoken_id_labels: tuple[Regex, ...] = ()
+    spoken_id_separators: tuple[str, ...] = ()
+    spoken_plus: tuple[str, ...] = ()  # "plus" before a number read out with its country code
     toll_free: Regex | None = None  # a business's free or shared-cost number, matched on its digits alone
     # A fax number's label, and the labels of the office lines beside it on a letterhead's line ("Tel ... Fax ...").
     fax_labels: tuple[Regex, ...] = ()

@@ -1,0 +1,76 @@
+"""Classes of misses and wrong masks fixed after the thirty-seventh blind masking set (docs/privacy.md).
+
+Each test uses wordings of its own, not the set's messages; a guard beside each keeps what must stay masked or
+readable.
+"""
+
+from __future__ import annotations
+
+from assistant.profile import ClinicProfile
+from tests.masking import masked as _masked
+
+_PHYSIO = ClinicProfile(
+    name="Fernbrook Physiotherapy", specialty="physiotherapy", country="GB", city="York", staff=["Oscar Pennick"]
+)
+
+
+def test_a_weekday_opening_an_inline_rotas_entry_is_no_part_of_the_colleagues_name():
+    text = "Tidy this rota: Mon Oscar 9-5; Tue closed; Wed Oscar 12-8; Thu Oscar off for the marathon; Fri Oscar 9-1"
+    assert _masked(text, clinic=_PHYSIO) == []
+
+
+def test_a_name_after_a_weekday_with_no_schedule_around_it_stays_whole():
+    text = "my patient Thu Nguyen-Ha needs a letter for work"
+    assert any(found.startswith("Thu Nguyen-Ha") for found in _masked(text, "NAME"))
+
+
+def test_a_patient_named_in_an_inline_rota_stays_masked():
+    text = "Mon Oscar 9-5; Tue Oscar home visit to Mrs Eulalie Brandwood; Wed closed"
+    assert "Eulalie Brandwood" in _masked(text, "NAME", clinic=_PHYSIO)
+
+
+def test_record_numbers_after_a_card_index_a_contract_a_claim_or_a_card_label_are_masked():
+    assert "3318" in _masked("Frau R. (Kartei 3318) fragt nach der Rechnung")
+    assert "5 802 114 907" in _masked("Betreff: Antrag, Vertragsnr. 5 802 114 907 – Versicherte Person: R. Auer")
+    assert "2024/RM/0077120" in _masked("Oggetto: Sinistro n. 2024/RM/0077120 - rimborso visita")
+    assert "0045-9917-2204" in _masked("Assistita: R. Bassi - Tessera 0045-9917-2204")
+
+
+def test_a_member_number_a_hospital_number_with_a_letter_and_an_account_held_with_the_clinic_are_masked():
+    assert "K5520917-02" in _masked("Insurance: Delta PPO, member K5520917-02")
+    assert "QT4 M771032" in _masked("Discharged home.\nHospital no: QT4 M771032")
+    assert "WB/4471" in _masked("Our account number with you is WB/4471, please reply today.")
+    assert "2021/0733" in _masked("[02/03/25, 10:12] +39 333 120 4411: la mia cartella è la n. 2021/0733")
+
+
+def test_everyday_words_after_the_new_labels_stay_readable():
+    assert _masked("Die Kartei ist sortiert, 12 Ordner.") == []
+    assert _masked("Member of the team since 2019, loves hiking.") == []
+
+
+def test_identifiers_read_out_after_their_label_are_masked_with_their_letters():
+    text = "dictation: seen today chart k m four one one seven two plan review in six weeks"
+    assert "k m four one one seven two" in _masked(text)
+    text = "voicemail: my hospital number is t w seven seven three one nine two thanks"
+    assert "t w seven seven three one nine two" in _masked(text)
+    text = "note: her social is five three one dash two two dash nine nine four oh and she moved"
+    assert "five three one dash two two dash nine nine four oh" in _masked(text)
+    text = "her OHIP number two two five five eight eight one one three three K Q she is here for a check"
+    assert "two two five five eight eight one one three three K Q" in _masked(text)
+
+
+def test_a_count_down_read_after_a_card_label_and_a_card_longer_than_a_phone_number_are_masked():
+    text = "his health card is one two three four five six seven eight nine oh can you see him"
+    assert "one two three four five six seven eight nine oh" in _masked(text)
+    text = "il numero intero è nove zero uno due tre quattro cinque sei sette otto nove zero uno due tre quattro cinque"
+    assert "nove zero uno due tre quattro cinque sei sette otto nove zero uno due tre quattro cinque" in _masked(text)
+
+
+def test_plus_said_before_a_country_code_is_part_of_the_phone_number():
+    text = "ring me back on plus four four seven seven oh oh nine oh oh one two three please"
+    assert "plus four four seven seven oh oh nine oh oh one two three" in _masked(text, "PHONE")
+
+
+def test_numbers_in_words_with_no_label_and_a_count_stay_readable():
+    assert _masked("count with me: one two three four five six seven eight nine ten") == []
+    assert _masked("the chart shows a b c steps and two or three tips") == []
