@@ -74,3 +74,25 @@ def test_plus_said_before_a_country_code_is_part_of_the_phone_number():
 def test_numbers_in_words_with_no_label_and_a_count_stay_readable():
     assert _masked("count with me: one two three four five six seven eight nine ten") == []
     assert _masked("the chart shows a b c steps and two or three tips") == []
+
+
+def test_a_full_name_a_transcript_gives_in_lower_case_after_the_callers_cue_is_masked():
+    text = "transcribe: hi this is yusuf bin tariq al-hashimi calling about my knee scan"
+    assert "yusuf bin tariq al-hashimi" in _masked(text, "NAME")
+    text = "voicemail: g'day it's pearl mcgillicuddy-rangi ringing about the invoice"
+    assert "pearl mcgillicuddy-rangi" in _masked(text, "NAME")
+    text = "hey!! its ruby okafor-lindqvist, saw you at the market"
+    assert "ruby okafor-lindqvist" in _masked(text, "NAME")
+
+
+def test_a_full_name_a_dictation_gives_after_patient_name_is_masked_up_to_the_next_field():
+    text = "dictation: patient name is autumn bakshi-ferreira date of birth the second of may"
+    assert "autumn bakshi-ferreira" in _masked(text, "NAME")
+    text = "dictation: patient name harjinder kaur grewal age sixty two"
+    assert "harjinder kaur grewal" in _masked(text, "NAME")
+
+
+def test_everyday_words_after_a_transcripts_cue_stay_readable():
+    assert _masked("hi it's me again about the booking") == []
+    assert _masked("can I post a photo without the patient's name in kenya") == []
+    assert _masked("hey this is great news for the team") == []

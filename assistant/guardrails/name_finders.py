@@ -53,6 +53,7 @@ from .neighbours import (
     surnames_first_in_list_rows,
 )
 from .ner import LoadedModel, marked_spans, model_name_spans, name_model
+from .spoken_names import lower_case_names_after_cues
 
 
 def model_reads_as_name(text: str, start: int, end: int) -> bool:
@@ -157,6 +158,7 @@ def name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple[
             + names_with_bare_ages(text)
             + signed_names(text, not_names, everyday)
             + shouted_introductions(text, not_names, everyday)
+            + lower_case_names_after_cues(text, everyday)
             + surnames_first_in_entries(text, everyday, reads_as_name)
             + surnames_first_in_list_rows(text, everyday)
             + names_in_form_fields(text, everyday)

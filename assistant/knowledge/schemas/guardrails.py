@@ -40,6 +40,10 @@ class PhiTerms(Strict):
     care_after_possessive: tuple[Regex, ...] = ()  # care after a possessive given name: "Ruby's eczema"
     honorifics_after: tuple[str, ...] = ()  # a courtesy word after a name: "Priyanka ji", "gurpreet bhai"
     lower_titles: tuple[str, ...] = ()  # titles written in lower case before a listed surname: "mrs haworth"
+    # A full name given in lower case in a transcript ("hi this is <given> <surname> calling"): the cues before it and
+    # the words that end it (spoken_names.py).
+    spoken_name_cues: tuple[Regex, ...] = ()
+    spoken_name_ends: tuple[str, ...] = ()
     titles: tuple[str, ...] = Field(min_length=1)
     not_names: tuple[str, ...] = ()
     eponyms: tuple[str, ...] = ()
