@@ -69,6 +69,7 @@ from .senders import without_supplier_senders
 from .signoffs import nicknames_signing_off
 from .span_trims import (
     a_dated_day,
+    with_linked_surnames,
     with_names_over_particles,
     with_phone_extensions,
     without_label_initials,
@@ -380,7 +381,8 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     found += surnames_opening_note_lines(text)
     spans = _added(text, spans, "NAME", found + person_handles(text, everyday))
     spans, cleared = _without_colleagues_and_figures(text, _with_names_after_numbers(text, spans), extra_names)
-    spans = _with_reviewer_initials(text, with_names_over_particles(text, _with_repeated_names(text, spans, cleared)))
+    spans = with_names_over_particles(text, _with_repeated_names(text, spans, cleared))
+    spans = _with_reviewer_initials(text, with_linked_surnames(text, spans))
     names = [s.text for s in spans if s.kind == "NAME"]
     spans = _added(text, spans, "NAME", names_in_links(text, names) + nicknames_signing_off(text, names, everyday))
     spans = _with_table_cells(text, _with_unlabelled_numbers(text, _with_dates_after_names(text, spans)))

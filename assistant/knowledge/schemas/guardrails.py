@@ -395,6 +395,7 @@ class PersonNames(Strict):
     function_words: tuple[str, ...] = ()
     not_surnames: tuple[str, ...] = ()
     name_particles: tuple[str, ...] = ()
+    name_links: tuple[str, ...] = ()  # "bin", "al-": a found name runs on across them to a capitalised word
     public_figures: tuple[str, ...] = ()
     not_person_after: tuple[str, ...] = ()
     not_person_first: tuple[str, ...] = ()
