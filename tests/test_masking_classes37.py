@@ -130,3 +130,60 @@ def test_an_everyday_given_name_before_a_surname_the_lists_do_not_hold_is_masked
 def test_a_modal_verb_or_an_everyday_word_before_an_unknown_word_stays_readable():
     assert _masked("Will Medibank cover the gap?") == []
     assert _masked("Hope Kimberley Foundation is our charity this year") == []
+
+
+_PATIENT_EMAIL = (
+    "Please draft a reply offering Friday.\n\n"
+    "From: Eilidh Fairbairn <eilidh.fairbairn@example.co.uk>\n"
+    "Subject: Shoulder follow up\n\n"
+    "Could I book another session? My NHS number is 485 777 3456.\n"
+    "Address for the invoice: 9 Kirkstall Mews, Leeds LS5 3BT\n\n"
+    "Thanks,\nEilidh"
+)
+
+
+def test_a_patient_who_asks_for_an_invoice_to_their_address_is_no_supplier():
+    found = _masked(_PATIENT_EMAIL)
+    assert "Eilidh Fairbairn" in found
+    assert "eilidh.fairbairn@example.co.uk" in found
+
+
+def test_a_suppliers_invoice_still_leaves_its_sender_readable():
+    text = (
+        "What does this supplier email want?\n"
+        "From: Gareth Pollock <gareth.pollock@dentalsupplies.example>\n"
+        "Invoice INV-22871 for the March order is overdue."
+    )
+    assert "Gareth Pollock" not in _masked(text)
+
+
+def test_a_practice_lists_forename_and_address_columns_are_masked():
+    text = (
+        "Any duplicates here?\n"
+        "Surname\tForename\tDOB\tNHS No\tAddress\n"
+        "Ackroyd\tPhilippa\t03/04/1961\t485 777 3456\t7 Roundhay Road, LS8 1AB\n"
+        "Ackroyd\tPippa\t03/04/1961\t4857773456\t7 Roundhay Road, LS8 1AB"
+    )
+    found = _masked(text)
+    assert "Philippa" in found
+    assert "Pippa" in found
+    assert "7 Roundhay Road, LS8 1AB" in found
+
+
+def test_a_mail_merges_street_suburb_and_postcode_columns_are_masked():
+    text = (
+        "Format for the mail merge:\n"
+        "Title\tFirst\tLast\tStreet\tSuburb\tPostcode\n"
+        "Mr\tTane\tHollis\t4/19 Annerley Road\tDutton Park\t4102\n"
+        "Ms\tLena\tVossberg\t88 Ipswich Road\tAnnerley\t4103"
+    )
+    found = _masked(text)
+    for part in ("4/19 Annerley Road", "Dutton Park", "4102", "Annerley", "4103"):
+        assert part in found
+
+
+def test_a_clinics_own_list_of_branches_with_addresses_stays_readable():
+    text = "Our branches:\nBranch\tStreet\tSuburb\tPostcode\nNorth\t1 King Street\tNewtown\t2042"
+    found = _masked(text)
+    assert "Newtown" not in found
+    assert "2042" not in found

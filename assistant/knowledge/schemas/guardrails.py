@@ -205,6 +205,7 @@ class TableTerms(Strict):
     record_columns: tuple[str, ...] = Field(min_length=1)
     national_id_columns: tuple[str, ...] = ()
     phone_columns: tuple[str, ...] = ()  # a patient's phone, in a table that has a name, birth or record column
+    address_columns: tuple[str, ...] = ()  # a patient's address and its parts, under the same condition
     other_columns: tuple[str, ...] = ()  # columns that are no patient data ("time", "type"): a header holds them too
     # A JSON payload's fields (a booking system's webhook): a name column that names anyone ("name") counts only
     # inside an object for a patient (`json_patient_objects`); the other name and birth-date columns count anywhere.
