@@ -303,39 +303,3 @@ def with_names_over_particles(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
         else:
             out.append(s)
     return out
-
-
-@lru_cache(maxsize=1)
-def _linked_words() -> re.Pattern[str]:
-    """Links of a name and the capitalised word after each (" bin Rashid", " al-Qahtani"; person_names.yaml
-    name_links), one or more in a row."""
-    links = person_names().name_links
-    spaced = "|".join(re.escape(w) for w in links if not w.endswith("-")) or "(?!)"
-    joined = "|".join(re.escape(w) for w in links if w.endswith("-")) or "(?!)"
-    return re.compile(rf"(?:[ ](?:(?:{spaced})[ ]|(?:{joined}))[A-ZÀ-Ý][^\W\d_]+(?:['’-][^\W\d_]+)*(?![\w-]))+")
-
-
-def with_linked_surnames(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
-    """`spans` with a name carried on across the links after it to the words they join ("<given> el-<surname>",
-    "<given> bin <name> al-<surname>"): a list or the model finds the given name, and the surname written with its
-    lower-case article is no word the lists hold (thirty-seventh masking set)."""
-    out: list[PhiSpan] = []
-    for s in spans:
-        last = out[-1] if out else None
-        if last is not None and s.start < last.end:  # a word of the surname found on its own ("Amin" of "el-Amin")
-            if s.kind == "NAME" and s.end <= last.end:
-                continue
-        more = _linked_words().match(text, s.end) if s.kind == "NAME" else None
-        if more:
-            s = PhiSpan("NAME", s.start, more.end(), text[s.start : more.end()])
-        out.append(s)
-    return _without_overlaps(out)
-
-
-def _without_overlaps(spans: list[PhiSpan]) -> list[PhiSpan]:
-    """`spans` less any that starts inside the one before it (a carried-on name keeps its place)."""
-    out: list[PhiSpan] = []
-    for s in spans:
-        if not out or s.start >= out[-1].end:
-            out.append(s)
-    return out
