@@ -187,3 +187,39 @@ def test_a_clinics_own_list_of_branches_with_addresses_stays_readable():
     found = _masked(text)
     assert "Newtown" not in found
     assert "2042" not in found
+
+
+def test_an_address_whose_tail_runs_into_the_next_lines_card_number_keeps_its_street_masked():
+    text = (
+        "Re: Mr Tobias Grange DOB 11/02/1958\n"
+        "Address: 27 Vulture Street, South Brisbane QLD 4101\n"
+        "Medicare 2953 71206 1"
+    )
+    found = _masked(text)
+    assert "27 Vulture Street, South Brisbane QLD 4101" in found
+    assert "2953 71206 1" in found
+
+
+def test_a_middle_initial_after_a_name_written_surname_first_is_masked():
+    text = "Re: Claim 2024-NY-0081123 — Patient: FAIRWEATHER, DORIS M — Member ID: XQA 551 203 118"
+    assert "FAIRWEATHER, DORIS M" in _masked(text, "NAME")
+
+
+def test_a_surname_in_capitals_before_a_given_name_found_after_its_comma_is_masked():
+    text = "Subject: Biopsy result — NÍCHONAILL, Aoife — Lab no 24-QX-771203"
+    assert "NÍCHONAILL, Aoife" in _masked(text, "NAME")
+
+
+def test_an_everyday_word_in_capitals_before_a_given_name_stays_readable():
+    found = _masked("THE END, Saoirse said it was lovely")
+    assert not any("END" in f for f in found)
+
+
+def test_a_patients_initials_without_full_stops_before_what_they_do_are_masked():
+    assert "QM" in _masked("patient QM says the exercises hurt, can you adapt them")
+    assert "WB" in _masked("pt WB wants a sick note for two weeks")
+
+
+def test_two_capitals_after_a_patient_cue_that_name_a_test_or_a_place_stay_readable():
+    assert _masked("patient CT scan came back clear") == []
+    assert _masked("pt ED visit yesterday, anything to add to the note?") == []
