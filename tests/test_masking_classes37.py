@@ -223,3 +223,31 @@ def test_a_patients_initials_without_full_stops_before_what_they_do_are_masked()
 def test_two_capitals_after_a_patient_cue_that_name_a_test_or_a_place_stay_readable():
     assert _masked("patient CT scan came back clear") == []
     assert _masked("pt ED visit yesterday, anything to add to the note?") == []
+
+
+_HAUTPRAXIS = ClinicProfile(
+    name="Hautpraxis Seeblick",
+    specialty="dermatology",
+    country="DE",
+    city="Konstanz",
+    staff=["Mara Liebig", "Till Ohm"],
+)
+
+
+def test_a_german_inline_rotas_friday_and_an_abbreviations_compound_are_no_names():
+    text = (
+        "Dienstplan bitte ordnen: Mo Mara + Till 8–16, Di Mara MRT-Tag (extern), Mi zu, Do Till ab 10, Fr beide bis 12."
+    )
+    assert _masked(text, clinic=_HAUTPRAXIS) == []
+
+
+def test_a_surname_after_a_title_written_short_outside_a_rota_stays_masked():
+    assert "Oberholzer" in _masked("Fr Oberholzer hat angerufen, Befund ist da", clinic=_HAUTPRAXIS)
+
+
+def test_a_diner_or_a_kitchen_named_after_its_owner_is_a_venue():
+    assert _masked("Team lunch on Friday at Bo's Kitchen near the station, 9 of us") == []
+
+
+def test_a_patients_possessive_before_an_everyday_word_stays_masked():
+    assert "Bo" in _masked("my patient Bo's kitchen burn is healing well")
