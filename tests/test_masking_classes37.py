@@ -251,3 +251,7 @@ def test_a_diner_or_a_kitchen_named_after_its_owner_is_a_venue():
 
 def test_a_patients_possessive_before_an_everyday_word_stays_masked():
     assert "Bo" in _masked("my patient Bo's kitchen burn is healing well")
+
+
+def test_an_everyday_given_name_inside_a_longer_title_case_name_stays_readable():
+    assert _masked("Dr. Priya Mohan from North Star Orthopaedics wants to co-host a webinar in May", "NAME") == []

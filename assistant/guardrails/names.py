@@ -1021,9 +1021,9 @@ def given_names_with_rare_surname(
     """A capitalised listed given name that is not an everyday word, followed by a capitalised word that is neither a
     listed surname nor an everyday word (`everyday`): a surname the lists do not know ("Vittoria Scognamiglio",
     "Daisy Hatherley"). Words that end a place or an organisation ("Bank", "Coast") are not surnames. A given name
-    that is also an everyday word ("Hope", "Joy") counts before such a surname when no capitalised word follows (the
-    thirty-seventh masking set: "Hope <surname> 0412 ..."; "Hope <Place> Foundation" is a thing's name), but not one
-    that is a modal verb ("Will <insurer> cover it?")."""
+    that is also an everyday word ("Hope", "Joy") counts before such a surname when no capitalised word stands right
+    before or after the pair (the thirty-seventh masking set: "Hope <surname> 0412 ..."; "Hope <Place> Foundation" and
+    "Lone Star <Field>" are things' names), but not one that is a modal verb ("Will <insurer> cover it?")."""
     lists = name_lists()
     toks = _tokens(text)
     spans: list[tuple[int, int]] = []
@@ -1034,7 +1034,10 @@ def given_names_with_rare_surname(
         if word.lower() in not_names or not _in(word, lists.given):
             continue
         if fold(word) in lists.common and (
-            fold(word) in _modal_names() or len(surname) < 5 or _capitalised_after(text, toks, k + 1)
+            fold(word) in _modal_names()
+            or len(surname) < 5
+            or _capitalised_after(text, toks, k + 1)
+            or (k > 0 and _capitalised_after(text, toks, k - 1))
         ):
             continue
         if _month_after_day(text, first.start, word):  # "am 12. Mai Geburtstag": a date, not "Mai ..."
