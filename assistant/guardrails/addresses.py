@@ -244,10 +244,12 @@ def _with_tail(text: str, start: int, end: int, tail: re.Pattern[str]) -> tuple[
 def _after_cue(text: str, pos: int, tail: re.Pattern[str]) -> tuple[int, int] | None:
     """An address after "address", "lives at": capitalised or numbered parts joined by commas, one holding a
     digit, ending in a postcode or a street ("address Flat 402, Shree Ganesh Apartments, Pune 411038")."""
-    # A street word in lower case may open it ("nuovo indirizzo via Saragozza 112/2, 40135 Bologna").
+    # A street word in lower case may open it ("nuovo indirizzo via Saragozza 112/2, 40135 Bologna"). A part's words
+    # stay on one line and in one cell: after an export's "Address" column name, the next row's cells are no
+    # address (thirty-seventh masking set).
     part = re.compile(
         rf"(?:{_LOWER_STREET})?"
-        r"(?:[A-ZÀ-Ý0-9#][\w'’./-]*)(?:\s+(?:[A-ZÀ-Ý0-9#][\w'’./-]*))*"
+        r"(?:[A-ZÀ-Ý0-9#][\w'’./-]*)(?:[ ]+(?:[A-ZÀ-Ý0-9#][\w'’./-]*))*"
     )
     end, parts = pos, 0
     while parts < 6:

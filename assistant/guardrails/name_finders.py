@@ -53,6 +53,7 @@ from .neighbours import (
     surnames_first_in_list_rows,
 )
 from .ner import LoadedModel, marked_spans, model_name_spans, name_model
+from .spoken_names import lower_case_names_after_cues
 
 
 def model_reads_as_name(text: str, start: int, end: int) -> bool:
@@ -157,6 +158,7 @@ def name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple[
             + names_with_bare_ages(text)
             + signed_names(text, not_names, everyday)
             + shouted_introductions(text, not_names, everyday)
+            + lower_case_names_after_cues(text, everyday)
             + surnames_first_in_entries(text, everyday, reads_as_name)
             + surnames_first_in_list_rows(text, everyday)
             + names_in_form_fields(text, everyday)
@@ -177,6 +179,7 @@ def name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple[
         tagged = names_in_hashtags(text, not_names, city_names()) + names_in_handles(text, not_names, city_names())
         found += [s for s in tagged if not is_not_a_patient(text, *s)] + spelled_names(text)
         found += [initials for initials, _ in file_names_with_birth_dates(text)]
+        found += [s for m in initials_cue.finditer(text) for s in _bare_initials_acting(text, m.end(), acting)]
         return found + [
             s
             for m in initials_cue.finditer(text)
@@ -201,6 +204,20 @@ def name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple[
         return [s for s in found if not is_not_a_patient(text, *s)]
 
     return after_cues, listed, from_model
+
+
+# Two or three capitals with no full stops right after a patient cue ("pt <XY> wants ...").
+_BARE_INITIALS = re.compile(r"[ ]([A-Z]{2,3})(?![\w.'’-])")
+
+
+def _bare_initials_acting(text: str, end: int, acting: re.Pattern[str]) -> list[tuple[int, int]]:
+    """A patient's initials written with no full stops after a patient cue ending at `end`, when a verb of what a
+    person does follows them ("patient <XY> says ...", "pt <XY> wants a letter"; thirty-seventh masking set): with
+    no such verb two capitals are as often a test or a unit ("patient CT scan", "pt ED visit")."""
+    initials = _BARE_INITIALS.match(text, end)
+    if initials is None or acting.match(text, initials.end()) is None:
+        return []
+    return [initials.span(1)]
 
 
 def _photographed(text: str, photo_of: re.Pattern[str], not_names: frozenset[str]) -> list[tuple[int, int]]:

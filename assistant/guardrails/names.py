@@ -1020,15 +1020,25 @@ def given_names_with_rare_surname(
 ) -> list[tuple[int, int]]:
     """A capitalised listed given name that is not an everyday word, followed by a capitalised word that is neither a
     listed surname nor an everyday word (`everyday`): a surname the lists do not know ("Vittoria Scognamiglio",
-    "Daisy Hatherley"). Words that end a place or an organisation ("Bank", "Coast") are not surnames."""
+    "Daisy Hatherley"). Words that end a place or an organisation ("Bank", "Coast") are not surnames. A given name
+    that is also an everyday word ("Hope", "Joy") counts before such a surname when no capitalised word stands right
+    before or after the pair (the thirty-seventh masking set: "Hope <surname> 0412 ..."; "Hope <Place> Foundation" and
+    "Lone Star <Field>" are things' names), but not one that is a modal verb ("Will <insurer> cover it?")."""
     lists = name_lists()
     toks = _tokens(text)
     spans: list[tuple[int, int]] = []
-    for first, second in zip(toks, toks[1:]):
+    for k, (first, second) in enumerate(zip(toks, toks[1:])):
         word, surname = first.text, _possessive_free(second)
         if not (_whole(first) and _gap(text, first, second) == " " and _capitalised(word) and _capitalised(surname)):
             continue
-        if fold(word) in lists.common or word.lower() in not_names or not _in(word, lists.given):
+        if word.lower() in not_names or not _in(word, lists.given):
+            continue
+        if fold(word) in lists.common and (
+            fold(word) in _modal_names()
+            or len(surname) < 5
+            or _capitalised_after(text, toks, k + 1)
+            or (k > 0 and _capitalised_after(text, toks, k - 1))
+        ):
             continue
         if _month_after_day(text, first.start, word):  # "am 12. Mai Geburtstag": a date, not "Mai ..."
             continue
@@ -1039,6 +1049,11 @@ def given_names_with_rare_surname(
             continue  # a listed name is judged by the other finders; an everyday word may name a thing
         spans.append((first.start, second.end))
     return spans
+
+
+def _capitalised_after(text: str, toks: list[_Token], k: int) -> bool:
+    """Whether toks[k] runs on into a capitalised word after one space (a longer name of a thing)."""
+    return k + 1 < len(toks) and _gap(text, toks[k], toks[k + 1]) == " " and _capitalised(toks[k + 1].text)
 
 
 _DAY_BEFORE = re.compile(r"(?<![\d.])\d{1,2}(?:\.|st|nd|rd|th)?[ ]$")

@@ -38,6 +38,7 @@ from .letterheads import without_letterhead_phones
 from .listings import without_notice_lines
 from .minutes import without_meeting_attendees
 from .name_context import cued_or_titled, not_a_patient_by_context
+from .name_extents import with_linked_surnames, with_surname_first_parts
 from .name_finders import colleague_or_place, everyday, model_reads_as_name, name_finders
 from .name_scorer import learned_names
 from .names import (
@@ -80,7 +81,7 @@ from .span_trims import (
     without_weekdays,
 )
 from .spans import PhiSpan
-from .spoken_phones import find_spoken_phones
+from .spoken_phones import find_spoken_identifiers, find_spoken_phones
 from .tables import in_other_column, table_cells
 from .vcards import vcard_fields
 
@@ -134,6 +135,7 @@ _IDENTIFIER_FINDERS: tuple[tuple[str, str, Callable[[str], list[tuple[int, int]]
     ("ADDRESS", "ADDRESS", find_addresses),
     ("PHONE", "CUED_PHONE", find_cued_phones),
     ("PHONE", "CUED_PHONE", find_spoken_phones),
+    ("RECORD_NUMBER", "RECORD_NUMBER", find_spoken_identifiers),
 )
 
 _BUILD_LOCK = threading.Lock()
@@ -371,7 +373,7 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     extra = _extra_name_recognizers(tuple(extra_names))
     results = _analyzer().analyze(text=text, language="en", ad_hoc_recognizers=extra or None, score_threshold=0.3)
     spans = _with_names_beside_names(
-        text, [PhiSpan(r.entity_type, r.start, r.end, text[r.start : r.end]) for r in _non_overlapping(results)]
+        text, [PhiSpan(r.entity_type, r.start, r.end, text[r.start : r.end]) for r in _non_overlapping(results, text)]
     )
     spans = _with_given_names_in_brackets(text, _with_lower_name_tails(text, spans))
     spans = _without_own_addresses(text, _with_list_entries(text, _with_surnames_after_brackets(text, spans)))
@@ -379,7 +381,8 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     found += surnames_opening_note_lines(text)
     spans = _added(text, spans, "NAME", found + person_handles(text, everyday))
     spans, cleared = _without_colleagues_and_figures(text, _with_names_after_numbers(text, spans), extra_names)
-    spans = _with_reviewer_initials(text, with_names_over_particles(text, _with_repeated_names(text, spans, cleared)))
+    spans = with_names_over_particles(text, _with_repeated_names(text, spans, cleared))
+    spans = _with_reviewer_initials(text, with_surname_first_parts(text, with_linked_surnames(text, spans), everyday))
     names = [s.text for s in spans if s.kind == "NAME"]
     spans = _added(text, spans, "NAME", names_in_links(text, names) + nicknames_signing_off(text, names, everyday))
     spans = _with_table_cells(text, _with_unlabelled_numbers(text, _with_dates_after_names(text, spans)))
@@ -825,12 +828,30 @@ def _not_names() -> frozenset[str]:
     return frozenset(n.lower() for n in guardrail_data().phi.not_names)
 
 
-def _non_overlapping(results: list[RecognizerResult]) -> list[RecognizerResult]:
+def _non_overlapping(results: list[RecognizerResult], text: str = "") -> list[RecognizerResult]:
     kept: list[RecognizerResult] = []
     for r in sorted(_merged_names(results), key=lambda r: (-r.score, -(r.end - r.start), r.start)):
+        if r.entity_type == "ADDRESS" and text:
+            r = _address_before(r, kept, text)
         if all(r.end <= k.start or r.start >= k.end for k in kept):
             kept.append(r)
     return sorted(kept, key=lambda r: r.start)
+
+
+def _address_before(address: RecognizerResult, kept: list[RecognizerResult], text: str) -> RecognizerResult:
+    """An address cut before the first identifier kept inside it on a later line: its tail ran on into the next
+    line's label and number ("... QLD 4101\nMedicare <number>"), and the street and town before stay an address
+    (thirty-seventh masking set)."""
+    inside = [k.start for k in kept if address.start < k.start < address.end and k.end >= address.start]
+    line = text.find("\n", address.start, min(inside)) if inside else -1
+    if line < 0:
+        return address
+    from presidio_analyzer import RecognizerResult as Found
+
+    end = line
+    while end > address.start and text[end - 1] in " ,\t":
+        end -= 1
+    return Found(address.entity_type, address.start, end, address.score)
 
 
 def _merged_names(results: list[RecognizerResult]) -> list[RecognizerResult]:

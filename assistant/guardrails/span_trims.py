@@ -32,7 +32,9 @@ def without_weekdays(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     row: the named works on those days), a name of two words or more left."""
     kept = []
     days = _weekday_words()
-    for s in spans:
+    for s in map(lambda s: _without_leading_day(text, s, days), _without_acronym_compounds(text, spans)):
+        if _after_a_day_in_a_schedule(text, s, days):
+            continue
         m = _DAYS_AFTER.search(s.text) if s.kind == "NAME" else None
         if m is not None and m.group(1).lower() in days and m.start() > 0 and " " in s.text[: m.start()].strip():
             end = _days_end(text, s.start + m.end(1), days)
@@ -41,6 +43,61 @@ def without_weekdays(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
         if not _a_day_in_a_range(text, s, days) and not _a_dated_day(text, s, days):
             kept.append(s)
     return kept
+
+
+# A weekday written as a capitalised word before the rest of a name ("Thu <colleague> off").
+_LEADING_DAY = re.compile(r"([A-Z][a-z]{2,8})\.?[ ]+(?=\S)")
+_SCHEDULE_REACH = 160  # characters either side of the day in which another weekday shows a schedule
+
+
+def _without_leading_day(text: str, span: PhiSpan, days: frozenset[str]) -> PhiSpan:
+    """`span` less a weekday it opens with when another weekday is written near it: an inline rota ("Wed both; Thu
+    <colleague> off") labels the next name with the day; the weekday is no part of it (thirty-seventh masking set),
+    and the colleague left is the clinic's own. A name such as "Thu Nguyen" with no schedule around it stays whole."""
+    m = _LEADING_DAY.match(span.text) if span.kind == "NAME" else None
+    if m is None or m.group(1).lower() not in days or m.end() >= len(span.text):
+        return span
+    if not _in_a_schedule(text, span, days):
+        return span
+    start = span.start + m.end()
+    return PhiSpan(span.kind, start, span.end, text[start : span.end])
+
+
+def _in_a_schedule(text: str, span: PhiSpan, days: frozenset[str]) -> bool:
+    """Whether weekdays are written around `span`: another capitalised one of three letters or more, or three
+    different ones of two ("Mo ... Di ... Fr": "So", "Do" and "Di" alone open sentences and names as often as rows)."""
+    around = text[max(0, span.start - _SCHEDULE_REACH) : span.start] + " " + text[span.end : span.end + _SCHEDULE_REACH]
+    named = {w.lower() for w in _WORD.findall(around) if w[0].isupper() and w.lower() in days}
+    return any(len(w) > 2 for w in named) or len(named) >= 3
+
+
+# A weekday written right before a name ("Fr <word>").
+_DAY_BEFORE_NAME = re.compile(r"(?<![\w.])([A-Z][a-z]{1,8})\.?[ ]$")
+
+
+def _after_a_day_in_a_schedule(text: str, span: PhiSpan, days: frozenset[str]) -> bool:
+    """Whether a one-word name in lower case follows a weekday in an inline rota ("Do <colleague> ab 9, Fr beide bis
+    13"): what the team does that day; the German "Fr" is also "Frau" written short (thirty-seventh masking set)."""
+    if span.kind != "NAME" or not span.text.islower() or " " in span.text:
+        return False
+    day = _DAY_BEFORE_NAME.search(text, max(0, span.start - 11), span.start)
+    return day is not None and day.group(1).lower() in days and _in_a_schedule(text, span, days)
+
+
+# A compound written with an abbreviation in capitals before its hyphen ("OP-Tag", "MRT-Termin", "EKG-Befund").
+_ACRONYM_COMPOUND = re.compile(r"[ ][A-ZÄÖÜ]{2,}-[A-ZÄÖÜ]?[a-zäöüß]+$")
+
+
+def _without_acronym_compounds(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` with a word such as "OP-Tag" cut from a name's end: a German compound of an abbreviation and a noun,
+    no surname ("Di <colleague> OP-Tag (Laser)"; thirty-seventh masking set)."""
+    out = []
+    for s in spans:
+        m = _ACRONYM_COMPOUND.search(s.text) if s.kind == "NAME" else None
+        if m is not None:
+            s = PhiSpan(s.kind, s.start, s.start + m.start(), text[s.start : s.start + m.start()])
+        out.append(s)
+    return out
 
 
 # A clock time or a day's number after a weekday ("Thu 13:30", "Thu 2pm", "Sat 17 Jan"); a day's number before a

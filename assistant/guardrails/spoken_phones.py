@@ -1,9 +1,12 @@
-"""Phone numbers read out digit by digit, as a voicemail's transcript writes them.
+"""Phone numbers and identifiers read out digit by digit, as a voicemail's transcript or a dictation writes them.
 
 "call me on oh-four-nine-one, five-seven-oh, one-five-six", "Rückruf unter null-sieben-sechs-eins, fünf-fünf-fünf":
 seven to fifteen digits said as words in a row, spaces, hyphens or commas between them, are a phone number whatever
-words stand around them. A count up or down ("nine, eight, seven, ... one") is not one. The words are data
-(knowledge/data/patient_data.yaml, `phones.spoken_digits` and `spoken_repeats`).
+words stand around them. A count up or down ("nine, eight, seven, ... one") is not one. "plus" said before the
+country code is part of it. An identifier read out after its label ("chart b d two zero nine nine one", "social is
+four five two dash one one dash ...") holds letters said one by one and words between its groups, and may be shorter
+or longer than a phone number. The words are data (knowledge/data/patient_data.yaml, `phones.spoken_digits`,
+`spoken_repeats`, `spoken_id_labels`, `spoken_id_separators` and `spoken_plus`).
 """
 
 from __future__ import annotations
@@ -80,6 +83,70 @@ def _counting(digits: list[int]) -> bool:
 
 
 def find_spoken_phones(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each phone number read out digit by digit."""
+    """(start, end) of each phone number read out digit by digit, from the "plus" said before it if there is one."""
     low, high = _DIGITS
-    return [(a, b) for a, b, digits in _runs(text) if low <= len(digits) <= high and not _counting(digits)]
+    found = [(a, b) for a, b, digits in _runs(text) if low <= len(digits) <= high and not _counting(digits)]
+    return [(_plus_before(text, a), b) for a, b in found]
+
+
+_PLUS_BEFORE = re.compile(r"([^\W\d_]+)[ ]$")
+
+
+def _plus_before(text: str, start: int) -> int:
+    """Where a spoken number starting at `start` starts with the "plus" said before its country code."""
+    match = _PLUS_BEFORE.search(text, max(0, start - 8), start)
+    plus = frozenset(w.lower() for w in patient_data().phones.spoken_plus)
+    return match.start() if match and match.group(1).lower() in plus else start
+
+
+_ID_DIGITS = 4  # digits an identifier read out after its label holds at least
+_LABEL_REACH = 40  # characters before an identifier in which its label ends
+
+
+@lru_cache(maxsize=1)
+def _id_terms() -> tuple[re.Pattern[str], frozenset[str]]:
+    """The label right before a read-out identifier ("hospital number", "social is"), and the separator words."""
+    phones = patient_data().phones
+    labels = "|".join(f"(?:{w})" for w in phones.spoken_id_labels) or "(?!)"
+    label = rf"(?<![\w-])(?:{labels})(?:[ ]+(?:is|was|è|ist|est|number|no))*[ \t]*[:#,.]?[ \t]*$"
+    return re.compile(label, re.IGNORECASE), frozenset(w.lower() for w in phones.spoken_id_separators)
+
+
+def _id_runs(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, how many digits) of each run of digits, letters and separators read out one by one; a letter
+    ends a run only in capitals ("... one one B X"), as a lower-case "a" or "i" after the digits is the next word."""
+    separators = _id_terms()[1]
+    runs: list[tuple[int, int, int]] = []
+    start, end, last, digits, times = -1, -1, -1, 0, 1
+    for match in _WORD.finditer(text):
+        word = match.group()
+        digit, repeat = _value(word)
+        letter = len(word) == 1 and word.isascii() and digit is None  # not the Italian "è" ("is")
+        part = digit is not None or bool(repeat) or letter or word.lower() in separators
+        if not part or last < 0 or _GAP.fullmatch(text, last, match.start()) is None:
+            if digits:
+                runs.append((start, end, digits))
+            start, end, last, digits, times = -1, -1, -1, 0, 1
+        if not part or (start < 0 and not (digit is not None or repeat or letter)):  # no separator first
+            continue
+        start, last = (match.start() if start < 0 else start), match.end()
+        if digit is not None:
+            digits, end, times = digits + times, match.end(), 1
+        elif repeat:
+            times = repeat
+        elif letter and (not digits or word.isupper()):
+            end = match.end()
+    if digits:
+        runs.append((start, end, digits))
+    return runs
+
+
+def find_spoken_identifiers(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each identifier read out after its label ("uhid s e c two four zero ..."), and of each run
+    of more digits than a phone number has, which only a card's number is."""
+    label = _id_terms()[0]
+    return [
+        (a, b)
+        for a, b, digits in _id_runs(text)
+        if digits > _DIGITS[1] or (digits >= _ID_DIGITS and label.search(text, max(0, a - _LABEL_REACH), a) is not None)
+    ]

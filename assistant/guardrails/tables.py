@@ -4,9 +4,10 @@ A booking or practice-system export pasted as text names patients by its layout,
 "demographic_no,last,first,hin,phone" then "10442,Gagnon,Sophie,5981-442-117-ZA,613-555-0193". A header is a line
 of column names split by one separator (comma, semicolon, tab, pipe, or columns lined up with runs of spaces) with a
 name, birth-date or record column among them (two columns only when both are such columns: "Name;DOB"); each row
-below it with that separator has its cells masked under those columns, and so are its phone column's numbers. A row
-with more cells than the header ("BD-20417,Hollis, Grant,1985-02-11,...": a name written "last, first") lines up
-from both ends, the extra cells going to the name column. The column words are data
+below it with that separator has its cells masked under those columns, and so are its phone column's numbers and the
+cells of its address columns ("Address", "Street", "Suburb", "Postcode"). A row with more cells than the header
+("BD-20417,Hollis, Grant,1985-02-11,...": a name written "last, first") lines up from both ends, the extra cells
+going to the name column. The column words are data
 (knowledge/data/patient_data.yaml, `tables`).
 """
 
@@ -47,6 +48,7 @@ def _columns() -> tuple[dict[str, str], frozenset[str]]:
         "RECORD_NUMBER": t.record_columns,
         "NATIONAL_ID": t.national_id_columns,
         "PHONE": t.phone_columns,
+        "ADDRESS": t.address_columns,
     }
     return {_column(w): kind for kind, words in kinds.items() for w in words}, frozenset(map(_column, t.other_columns))
 
@@ -61,6 +63,11 @@ def column_kinds() -> tuple[dict[str, str], frozenset[str]]:
     return _columns()
 
 
+# Columns that make no header alone: a phone or an address column is a patient's only beside a name, a birth date or
+# a record (a clinic's own list of branches has both).
+_NOT_ALONE = (None, "PHONE", "ADDRESS")
+
+
 def _header(line: str) -> tuple[str, list[str | None]] | None:
     """(separator, kind per column or None) when `line` is a header naming a patient-data column, else None."""
     columns, others = _columns()
@@ -72,7 +79,7 @@ def _header(line: str) -> tuple[str, list[str | None]] | None:
         if len(cells) == 2 and not all(kinds):  # two columns only when both hold patient data ("Name;DOB")
             continue
         known = sum(k is not None or c in others for k, c in zip(kinds, cells, strict=True))
-        if any(k not in (None, "PHONE") for k in kinds) and 2 * known >= len(cells):
+        if any(k not in _NOT_ALONE for k in kinds) and 2 * known >= len(cells):
             return sep, kinds
     return None
 

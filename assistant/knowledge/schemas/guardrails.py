@@ -40,6 +40,10 @@ class PhiTerms(Strict):
     care_after_possessive: tuple[Regex, ...] = ()  # care after a possessive given name: "Ruby's eczema"
     honorifics_after: tuple[str, ...] = ()  # a courtesy word after a name: "Priyanka ji", "gurpreet bhai"
     lower_titles: tuple[str, ...] = ()  # titles written in lower case before a listed surname: "mrs haworth"
+    # A full name given in lower case in a transcript ("hi this is <given> <surname> calling"): the cues before it and
+    # the words that end it (spoken_names.py).
+    spoken_name_cues: tuple[Regex, ...] = ()
+    spoken_name_ends: tuple[str, ...] = ()
     titles: tuple[str, ...] = Field(min_length=1)
     not_names: tuple[str, ...] = ()
     eponyms: tuple[str, ...] = ()
@@ -171,6 +175,10 @@ class PhoneTerms(Strict):
     # and the words that repeat the next digit ("double oh" is two): {2: [double], 3: [triple]}.
     spoken_digits: dict[str, tuple[str, ...]] = {}  # "zero|oh|nought": the spellings of one digit
     spoken_repeats: dict[int, tuple[Regex, ...]] = {}
+    # An identifier read out after one of these labels, letters among its digits, these words between its groups.
+    spoken_id_labels: tuple[Regex, ...] = ()
+    spoken_id_separators: tuple[str, ...] = ()
+    spoken_plus: tuple[str, ...] = ()  # "plus" before a number read out with its country code
     toll_free: Regex | None = None  # a business's free or shared-cost number, matched on its digits alone
     # A fax number's label, and the labels of the office lines beside it on a letterhead's line ("Tel ... Fax ...").
     fax_labels: tuple[Regex, ...] = ()
@@ -197,6 +205,7 @@ class TableTerms(Strict):
     record_columns: tuple[str, ...] = Field(min_length=1)
     national_id_columns: tuple[str, ...] = ()
     phone_columns: tuple[str, ...] = ()  # a patient's phone, in a table that has a name, birth or record column
+    address_columns: tuple[str, ...] = ()  # a patient's address and its parts, under the same condition
     other_columns: tuple[str, ...] = ()  # columns that are no patient data ("time", "type"): a header holds them too
     # A JSON payload's fields (a booking system's webhook): a name column that names anyone ("name") counts only
     # inside an object for a patient (`json_patient_objects`); the other name and birth-date columns count anywhere.
@@ -387,6 +396,7 @@ class PersonNames(Strict):
     function_words: tuple[str, ...] = ()
     not_surnames: tuple[str, ...] = ()
     name_particles: tuple[str, ...] = ()
+    name_links: tuple[str, ...] = ()  # "bin", "al-": a found name runs on across them to a capitalised word
     public_figures: tuple[str, ...] = ()
     not_person_after: tuple[str, ...] = ()
     not_person_first: tuple[str, ...] = ()
