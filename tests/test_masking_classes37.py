@@ -255,3 +255,17 @@ def test_a_patients_possessive_before_an_everyday_word_stays_masked():
 
 def test_an_everyday_given_name_inside_a_longer_title_case_name_stays_readable():
     assert _masked("Dr. Priya Mohan from North Star Orthopaedics wants to co-host a webinar in May", "NAME") == []
+
+
+def test_a_clinician_introducing_their_profession_in_their_own_language_is_no_name():
+    # "Hola, soy ...", "Bonjour, je suis ...", "Buongiorno, sono ...": a profession after "I am", not a caller's name
+    for text in (
+        "Hola, soy fonoaudióloga infantil en Medellín y quiero abrir un Instagram",
+        "Bonjour, je suis kinésithérapeute libérale à Nantes, une question sur les avis",
+        "Buongiorno, sono fisioterapista sportiva a Verona, posso pubblicare i prezzi?",
+    ):
+        assert _masked(text) == [], text
+
+
+def test_a_transcripts_english_introduction_still_gives_the_callers_name():
+    assert _masked("hi this is maeve okonjo calling about my sons appointment") != []
