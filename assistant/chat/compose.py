@@ -52,7 +52,7 @@ _CONDITIONS = r"if|unless|with|where|when|while|as long as|provided|once|only if
 _VERDICT_CONDITION = re.compile(
     rf"^(?:Not\b|(?:Yes|No),?\s+(?:{_CONDITIONS}|for|in|on|only|under|within|and|not|but)\b)[^.:;]{{0,140}}:\s+(?=\S)"
 )
-_VERDICT_WORD = re.compile(r"^(?:Yes|No),\s+(?=\S)")
+_VERDICT_WORD = re.compile(r"^(?:Yes|No|You can),\s+(?=\S)")  # "You can, but ...": a permission given
 _CONDITION_FIRST = re.compile(rf"(?:{_CONDITIONS})\b")
 _MID_SENTENCE_NAME = re.compile(r"(?<=[a-z,;] )([A-Z][A-Za-z]+)")  # "... treats Google as ...": a name
 MAX_HEADING_WORDS = 16  # a longer part of a question is headed by its card's theme instead
