@@ -144,3 +144,16 @@ def test_posts_asked_for_in_the_sentence_after_a_description_are_written_too(dra
     assert drafts[0].kind == "bio" and len(drafts) >= 2
     assert all(d.kind == "caption" for d in drafts[1:])
     assert not any("[your key point" in d.text for d in drafts)
+
+
+def test_a_statement_asked_for_as_draft_it_after_what_do_i_say(drafter):
+    text = (
+        "A reporter from the local paper wants a comment by 4pm about a complaint from a patient's son. What do I "
+        "say? Can you draft it?"
+    )
+    (draft,) = drafter.drafts(turn(text), None, Asker())
+    assert draft.title == "Statement for a journalist"
+
+
+def test_can_you_draft_it_makes_no_notice_without_the_notices_own_cue(drafter):
+    assert drafter.notices.notice_for("We might change our opening hours. Can you draft it?") is None
