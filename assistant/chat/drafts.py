@@ -52,23 +52,24 @@ def requested_kind(text: str, data: DraftData) -> DraftKind | None:
     """The kind of draft a message asks for, or None for a question. A sentence asking whether the asker, or others
     for them (staff, an agency, an AI tool), may write or post asks for no draft (drafts.yaml `permission`), and
     nor does a sentence that a question after it asks about ("... to make TikTok videos. Is that allowed?")."""
+    return requested(text, data)[0]
+
+
+def requested(text: str, data: DraftData) -> tuple[DraftKind | None, FormatData | None]:
+    """The kind of draft a message asks for (see `requested_kind`), and the form of writing it names (drafts.yaml
+    `extras.formats`) in the sentences that ask for a draft, if any: both read from one pass over its sentences."""
     text = _requesting(text, data)
+    form = asked_format(text, data.extras.formats)
     if asks_for_newsletter(text, data.extras.newsletter):
-        return "caption"  # an email newsletter issue: written as one post
-    if (form := asked_format(text, data.extras.formats)) is not None:
-        return form.kind  # "a Facebook ad: primary text, headline and description": written from its template
+        return "caption", form  # an email newsletter issue: written as one post
+    if form is not None:
+        return form.kind, form  # "a Facebook ad: primary text, headline and description": written from its template
     for kind in data.order:
         if any(compiled(p, re.IGNORECASE | re.DOTALL).search(text) for p in data.requests.get(kind, ())):
             if kind == "hashtags" and data.caption_with_hashtags and re.search(data.caption_with_hashtags, text, re.I):
-                return "caption"
-            return kind
-    return None
-
-
-def requested_format(text: str, data: DraftData) -> FormatData | None:
-    """The form of writing a message asks for by name (drafts.yaml `extras.formats`), in the sentences that ask for
-    a draft; None when it asks for none, or only whether one may be written."""
-    return asked_format(_requesting(text, data), data.extras.formats)
+                return "caption", None
+            return kind, None
+    return None, None
 
 
 def _requesting(text: str, data: DraftData) -> str:
@@ -161,7 +162,7 @@ class Drafter:
     def _drafts(self, turn, profile: ClinicProfile | None, asker) -> list[Draft]:
         text = turn.masked
         details = details_in(text, self.kb.countries)
-        kind, news = self._asked(text)
+        kind, form, news = self._asked(text)
         if kind != "review_reply" and self.data.rewrite and wants_rewrite(text, self.data.rewrite):
             if pasted := _pasted(text):
                 named = turn.platforms[0] if turn.platforms_named and turn.platforms else None
@@ -178,8 +179,7 @@ class Drafter:
             codes = self.kb.countries.all_named_in(text) if self.kb.countries else []
             places = {c: self.kb.countries.name_of(c) or c for c in codes} if self.kb.countries else {}
             return self.notices.drafts(notice, text, names, _values(profile, details), asker.country, places)
-        # a form asked for makes `requested_kind` name its kind: a question (no kind) is not read for one again
-        if kind is not None and (form := requested_format(text, self.data)) is not None:
+        if kind is not None and form is not None:  # "a Facebook ad: primary text, headline ...": its template
             return [format_draft(form, text, _values(profile, details), self._title(asker, profile))]
         asked = kind in (None, "caption", "video_script") and wants_ideas(text, self.data)
         if (asked or (kind is None and self._asks_ideas_on(text))) and (spec := self._idea_field(asker, profile)):
@@ -254,12 +254,13 @@ class Drafter:
         return [draft]
 
     def _asked(self, text: str):
-        """The kind of draft asked for, and the practice news whose comment replies are asked for too, if any:
-        "the announcement + 2-3 standard replies for the angry comments" is the post, then the replies."""
-        kind = requested_kind(text, self.data)
+        """The kind of draft asked for, the form of writing it names (or None), and the practice news whose comment
+        replies are asked for too, if any: "the announcement + 2-3 standard replies for the angry comments" is the
+        post, then the replies."""
+        kind, form = requested(text, self.data)
         if (news := self.news.with_replies(text)) is None:
-            return kind, None
-        return ("caption" if kind == "review_reply" else kind), news
+            return kind, form, None
+        return ("caption" if kind == "review_reply" else kind), form, news
 
     def guidance_card(self, kind: DraftKind):
         """The card whose advice goes with a draft of this kind, or None."""

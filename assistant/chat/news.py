@@ -311,17 +311,7 @@ class NewsWriter:
             )
         if "[" in body:
             notes.insert(0, "Fill in the parts in [brackets] before posting.")
-        if (email := self.data.email) is not None and re.search(email.asked, text, re.IGNORECASE):
-            return Draft(
-                kind="caption",
-                platform=None,
-                title=f"Email to patients: {kind.title.lower()}",
-                text=f"{email.subject.format(title=kind.title)}\n\n{body}",
-                notes=[*notes, *email.notes],
-                card=kind.card,
-                guide=kind.guide,
-            )
-        return Draft(
+        draft = Draft(
             kind="caption",
             platform=platform.id,
             title=f"{platform.name} post: {kind.title.lower()}",
@@ -330,6 +320,16 @@ class NewsWriter:
             card=kind.card,
             guide=kind.guide,
         )
+        if (email := self.data.email) is not None and re.search(email.asked, text, re.IGNORECASE):
+            return draft.model_copy(  # the same news, asked for as an email to the practice's patients
+                update={
+                    "platform": None,
+                    "title": f"Email to patients: {kind.title.lower()}",
+                    "text": f"{email.subject.format(title=kind.title)}\n\n{body}",
+                    "notes": [*notes, *email.notes],
+                }
+            )
+        return draft
 
     def with_replies(self, text: str) -> NewsKind | None:
         """The news a message asks for when it also asks for the replies to the comments that news will draw
