@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 
@@ -53,6 +54,18 @@ def test_a_shared_topic_uses_the_other_specialtys_post_itself(kb, spec_id):
     assert shared and len(shared) < len(spec.topics)
     for topic in shared:
         assert kb.copy[spec_id][topic.title] is kb.copy[topic.copy_from][topic.title], topic.title
+
+
+def test_a_post_explaining_a_profession_is_in_that_professions_own_bank(kb):
+    # Round 47: physiotherapy's bank held "What an occupational therapist does", so physio plans explained OT.
+    explainers = 0
+    for spec in kb.specialties.values():
+        for topic in spec.topics:
+            named = re.match(r"What an? (.+?) does\b", topic.title)
+            if named:
+                explainers += 1
+                assert kb.specialty(named.group(1)).id == spec.id, (spec.id, topic.title)
+    assert explainers >= 4
 
 
 def test_a_plan_for_a_podiatrist_is_all_finished_copy_about_feet(kb):
