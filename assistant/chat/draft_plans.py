@@ -52,7 +52,8 @@ class PlanWriter:
         # such (drafts.yaml, extras.general_plan), never a GP's topics for a field our data does not hold.
         general = self.data.extras.general_plan if specialty is None and profile is None else None
         profile = _fitted(profile or ClinicProfile(platforms=platforms), turn, specialty)
-        plan = plan_calendar(self.kb, profile, platforms, span.start, min(span.weeks, max_weeks), per_week)
+        weeks = min(span.weeks, max_weeks)
+        plan = plan_calendar(self.kb, profile, platforms, span.start, weeks, per_week, focus=turn.masked)
         # The span asked, to the day: "a 7-day plan" has no eighth day, "a month from 1 November" ends on the 30th.
         posts = sorted((p for p in plan.posts if span.start <= p.date <= span.end), key=lambda p: p.date)
         if span.dated and posts and posts[0].date > span.start and not posts[0].awareness:

@@ -341,6 +341,9 @@ class Topic(Strict):
     # Another specialty whose finished post on this same title serves this topic too (a podiatrist's ingrown toenail
     # post is the one general practice holds): one post, checked once, in one copy file.
     copy_from: str | None = Field(default=None, pattern=ID_RE)
+    # The countries whose plans the topic belongs in (dengue where it is endemic, a scheme of one health service);
+    # () for everywhere. A post asked for in the chat is written wherever the asker is.
+    countries: tuple[Annotated[str, Field(pattern=r"^[A-Z]{2}$")], ...] = ()
 
 
 class Faq(Strict):

@@ -21,7 +21,7 @@ from .data import planning_data
 from .hashtags import suggest_hashtags
 from .notes import plan_notes
 from .schedule import Slot, observances_in, place_observances, week_slots, weekly_counts
-from .topics import TopicPicker, short_name
+from .topics import TopicPicker, focus_words, short_name
 
 if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
@@ -208,9 +208,17 @@ def _unwritten(copy) -> frozenset[str]:
 
 
 def plan_calendar(
-    kb: KnowledgeBase, profile: ClinicProfile, platforms, start: dt.date, weeks: int, posts_per_week: int, seed: int = 0
+    kb: KnowledgeBase,
+    profile: ClinicProfile,
+    platforms,
+    start: dt.date,
+    weeks: int,
+    posts_per_week: int,
+    seed: int = 0,
+    focus: str = "",
 ) -> Plan:
-    """Plan `weeks` weeks of posts from `start` across `platforms` for the clinic in `profile`."""
+    """Plan `weeks` weeks of posts from `start` across `platforms` for the clinic in `profile`; topics about what
+    `focus` names (the request, in the clinic's words) come first within each pillar."""
     _validate(weeks, posts_per_week, start)
     spec, plats, data = kb.specialty(profile.specialty), _platforms(kb, platforms), planning_data(kb)
     by_id = {p.id: p for p in plats}
@@ -226,7 +234,7 @@ def plan_calendar(
     )
     order = {p.id: i for i, p in enumerate(plats)}
     slots.sort(key=lambda s: (s.date, s.time, order[s.platform]))
-    picker = TopicPicker(kb, spec, data, rng, profile.country)
+    picker = TopicPicker(kb, spec, data, rng, profile.country, focus_words(focus))
     topics = _topics(slots, picker, by_id)
     budget = profile.hours_per_week * 60
     posts, lightened = _posts(kb, data, spec, profile, by_id, slots, topics, budget, seed)

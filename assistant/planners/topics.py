@@ -51,6 +51,28 @@ def _names(observance, title: str) -> bool:
     return name in title.lower() or (len(words) >= 2 and words <= _words(title))
 
 
+def focus_words(text: str) -> frozenset[str]:
+    """The words of a request or a topic cut to their first five letters, so that forms meet ("diabetic" and
+    "diabetes", "sports" and "sport"), for telling topics apart."""
+    return frozenset(w.strip("'")[:5] for w in _words(text))
+
+
+def _topic_words(topic) -> frozenset[str]:
+    return focus_words(" ".join((topic.title, *topic.keywords)))
+
+
+def _telling_words(topics, focus: frozenset[str]) -> set[str]:
+    """The focus words that tell topics apart: said by at least one topic and by at most a fifth of them ("sport",
+    "heel"), never by most ("physio", "clinic")."""
+    if not focus:
+        return set()
+    counts: dict[str, int] = {}
+    for topic in topics:
+        for word in _topic_words(topic) & focus:
+            counts[word] = counts.get(word, 0) + 1
+    return {w for w, n in counts.items() if n <= max(1, len(topics) // 5)}
+
+
 def fits_platform(topic, platform, hints: dict[str, str]) -> bool:
     """True when the platform has one of the formats the topic suggests (or the topic suggests none)."""
     if not topic.formats:
@@ -63,7 +85,9 @@ def fits_platform(topic, platform, hints: dict[str, str]) -> bool:
 class TopicPicker:
     """Hands out topics from one specialty's bank in a seeded, repeat-free order."""
 
-    def __init__(self, kb: KnowledgeBase, spec, data, rng: random.Random, country: str | None) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, spec, data, rng: random.Random, country: str | None, focus: frozenset[str] = frozenset()
+    ) -> None:
         self.data = data
         # A topic that names an observance ("World Psoriasis Day: ...", "Men's Health Week: ...") is kept
         # for that observance.
@@ -73,11 +97,20 @@ class TopicPicker:
         self.titles = {t.title: t for t in spec.topics}
         self.pillars = [p.id for p in spec.pillars]
         rng.shuffle(self.pillars)
+        here = (country or "").upper()
         self.by_pillar = {
-            pid: [t for t in spec.topics if t.pillar == pid and t.title not in self.bound] for pid in self.pillars
+            pid: [
+                t
+                for t in spec.topics
+                if t.pillar == pid and t.title not in self.bound and (not t.countries or here in t.countries)
+            ]
+            for pid in self.pillars
         }
+        telling = _telling_words(spec.topics, focus)
         for topics in self.by_pillar.values():
             rng.shuffle(topics)
+            # what the clinic says it focuses on ("a sports physio clinic", "heel pain, diabetic feet") comes first
+            topics.sort(key=lambda t: -len(telling & _topic_words(t)))
         self.bank_size = sum(len(v) for v in self.by_pillar.values())
         self.used: set[str] = set()
         self.pointer = 0
