@@ -4,8 +4,10 @@ platform's limit; the pieces are data (knowledge/data/drafts.yaml)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
+from ..guardrails.checker import check_text
 from ..knowledge.models import Platform, Specialty
 from ..knowledge.schemas.drafts import DraftData, LinkedInProfileData
 from .details import Details
@@ -39,6 +41,7 @@ def write_bio(
             profile, spec, values, details, _title(data, spec, _name(spec, details, known, data.role_fields), details)
         )
     limit = platform.limits.bio_chars or 150
+    details, left_out = _without_promises(details)
     slots = _slots(data, spec, values, details, known)
     if details.personal:
         bios = [_fit_priority(t, slots, limit, data.short_disclaimer) for t in data.personal_bio_templates]
@@ -54,6 +57,7 @@ def write_bio(
         notes.insert(0, "Fill in the parts in [brackets] before you use it.")
     if not values.get("booking"):
         notes.append(_PROFILE_NOTE)
+    notes[:0] = left_out
     return Draft(
         kind="bio",
         platform=platform.id,
@@ -62,6 +66,27 @@ def write_bio(
         alternatives=bios[1:],
         notes=notes,
     )
+
+
+def _without_promises(details: Details) -> tuple[Details, list[str]]:
+    """The details without the listed items that break a claims rule ("painless technique"), and a note for each
+    saying what was left out and why: a bio is advertising, and a promise in it misleads like one in an ad."""
+    notes: list[str] = []
+    listed, offers = _kept(details.listed, notes), _kept(details.offers, notes)
+    return dataclasses.replace(details, listed=listed, offers=offers), list(dict.fromkeys(notes))
+
+
+def _kept(items: tuple[str, ...], notes: list[str]) -> tuple[str, ...]:
+    """The items without those a claims rule flags, each left out noted; () when one is left of a list, which is no
+    list of services any more (the field's own services stand in)."""
+    kept = []
+    for item in items:
+        risky = next((f for f in check_text(item, kind="post") if f.severity == "high"), None)
+        if risky is None:
+            kept.append(item)
+        else:
+            notes.append(f"Left out of the bio: \u201c{item}\u201d. {risky.message} {risky.fix}")
+    return tuple(kept) if len(kept) > 1 or len(kept) == len(items) else ()
 
 
 def _slots(

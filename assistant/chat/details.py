@@ -292,6 +292,10 @@ def _listed(text: str, practice: str, city: str, funding: str) -> tuple[str, ...
     return next((found for cut in cuts if (found := _items(text[cut + 1 :], practice, city, funding))), ())
 
 
+# An item that speaks to us, not of the practice: "want that in there lol", "pls".
+_ASIDE_TO_US = re.compile(r"^(?:want|wants|put|include|add|keep|make)\b|\b(?:lol|pls|plz|haha)\b", re.IGNORECASE)
+
+
 def _items(listed: str, practice: str, city: str, funding: str) -> tuple[str, ...]:
     """The two to five items of the list in `listed`, without the practice's kind, city and funding; () if none."""
     # The list is the first sentence with a comma in it ("We do X, Y and Z. Under 750 characters." -> "X, Y and Z").
@@ -312,6 +316,7 @@ def _items(listed: str, practice: str, city: str, funding: str) -> tuple[str, ..
             or re.search(rf"\b{_PLACE}\b", low)
             or _FUNDING.fullmatch(item)
             or len(item.split()) > 5
+            or _ASIDE_TO_US.search(item)
         ):
             continue
         out.append(item)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..knowledge.models import Topic
 from ..knowledge.schemas.drafts import DraftData
 from ..retrieval import tokenize
+from .wording import sentences
 
 if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
@@ -309,6 +310,8 @@ class TopicFinder:
             found = self._part_topic(turn.masked, specialty)
         if found is None and specialty and subject == self._uncued(turn.masked):
             found = self._named_topic(turn.masked, specialty)
+        if found is None and subject == self._uncued(turn.masked):
+            found = self._story_topic(turn.masked, specialty, across)
         if found is None and specialty:
             return specialty, None
         return found or (None, None)
@@ -322,25 +325,38 @@ class TopicFinder:
         found = (self.best_topic(self.subject(part), specialty, None, across=False) for part in parts[:3])
         return next((f for f in found if f), None) if len(parts) > 1 else None
 
+    def _story_topic(self, text: str, specialty: str | None, across: bool):
+        """(specialty, topic) the story before a request with no subject is about: "There are measles cases at the
+        local school. Can you do a Facebook post?" is the measles post. A sentence must say a topic's head in full
+        (a single word only when few topics use it: "measles", never "consent"), the asker's field first, then
+        (`across`) any field's finished post; None when no sentence does."""
+        told = sentences(text)[:_STORY_SENTENCES]
+        scopes = [specialty, None] if specialty and across else [specialty]
+        found = (self._named_topic(s, scope, single=True) for scope in scopes for s in told)
+        return next((f for f in found if f), None) if len(told) > 1 else None
+
     def _uncued(self, text: str) -> str:
         """The subject of a message that names none with a cue, a colon or a quoted title: the message itself."""
         return self.subject(text) if self.first_cue(text) is None and not _TITLE.search(text) else ""
 
-    def _named_topic(self, text: str, specialty: str):
+    def _named_topic(self, text: str, specialty: str | None, single: bool = False):
         """(specialty, topic) of the asker's field whose title's head ("Hay fever season" in "Hay fever season: get
         ready before the pollen peaks") the message says in full, when it names its subject with no cue ("Spring's
         arrived and hay fever season is kicking off. Could you write a short Facebook post reminding people we can
-        help"); the topic with the longest such head, else None."""
+        help"); the topic with the longest such head, else None. `single`: a head of one rare word counts too; with
+        no `specialty`, any field's topic that has a finished post."""
         said = set(tokenize(text))
         stop = self._unmatched
-        best, most = None, 1
+        best, most = None, 0 if single else 1
         for spec_id, topic, _ in self._topics:
+            if spec_id != specialty and (specialty or topic.title not in self.kb.copy.get(spec_id, {})):
+                continue
             head = [w for w in tokenize(topic.title.split(":")[0]) if w not in stop]
-            if (
-                spec_id == specialty
-                and most < len(head) <= _HEAD_WORDS
-                and all(any(same_word(w, t) for t in said) for w in head)
-            ):
+            if len(head) == 1 and self._idf.get(head[0], 0.0) < _RARE_HEAD:
+                continue  # "Your consent: ..." is no story's subject
+            if len(head) == 1 and head[0] not in said:
+                continue  # one word said exactly: "hand over her records" never names handwriting
+            if most < len(head) <= _HEAD_WORDS and all(any(same_word(w, t) for t in said) for w in head):
                 best, most = (spec_id, topic), len(head)
         return best
 
@@ -374,6 +390,8 @@ class TopicFinder:
         return _HOW_MANY.sub(lambda m: "how to " if m.group(1) else "", phrase)
 
 
+_STORY_SENTENCES = 4  # a story before a request is told in a few sentences; a long message is not searched through
+_RARE_HEAD = 6.0  # idf of a word a handful of topics use ("measles", "tinnitus"); "consent", "posture" are commoner
 _HEAD_WORDS = 4  # a title's head said in full names a topic when it has two to four words
 _HOW_MANY = re.compile(r"^(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:(to)\s+)?", re.IGNORECASE)
 
@@ -446,7 +464,8 @@ _TITLE = re.compile(
 
 # Who is asking, not what about: "a caption for our derm practice in Phoenix for early summer" is about summer.
 _PRACTICE = re.compile(
-    r"(?:my|our|the|a|an)\s+(?:[\w'’/-]+\s+){0,4}?(?:clinic|practice|surgery|office|centre|center|pharmacy|"
+    r"(?:my|our|the|a|an)\s+(?:(?!(?:for|about|on|during|with|to|at)\s)[\w'’/-]+\s+){0,4}?"
+    r"(?:clinic|practice|surgery|office|centre|center|pharmacy|"
     r"account|acct|page|feed|profile|team)\b(?:\s+in\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)?(?=\s*(?:[,.;:?!(]|$|\s+(?:for|aimed|targeting|targeted|geared)\b))",
     re.IGNORECASE,
 )

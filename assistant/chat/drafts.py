@@ -180,7 +180,7 @@ class Drafter:
             places = {c: self.kb.countries.name_of(c) or c for c in codes} if self.kb.countries else {}
             return self.notices.drafts(notice, text, names, _values(profile, details), asker.country, places)
         if kind is not None and form is not None:  # "a Facebook ad: primary text, headline ...": its template
-            return [format_draft(form, text, _values(profile, details), self._title(asker, profile))]
+            return [format_draft(form, text, _values(profile, details), self._title(asker, profile, details.role))]
         asked = kind in (None, "caption", "video_script") and wants_ideas(text, self.data)
         if (asked or (kind is None and self._asks_ideas_on(text))) and (spec := self._idea_field(asker, profile)):
             on = self._topics_on(text, spec.id)
@@ -208,10 +208,15 @@ class Drafter:
                     continue  # a field this knowledge base does not hold
         return None
 
-    def _title(self, asker, profile: ClinicProfile | None) -> str | None:
-        """The asker's profession as a practice page names it ("Registered dietitian"), or None when unknown."""
+    def _title(self, asker, profile: ClinicProfile | None, role: str = "") -> str | None:
+        """The asker's profession as a practice page names it ("Registered dietitian"), or None when unknown. The
+        role the message gives wins when the field's title does not name it: a psychologist is no "Psychotherapist"
+        because both are filed under one field."""
         field = asker.specialty or (profile.specialty if profile else None)
-        return self.data.titles.get(field) if field else None
+        title = self.data.titles.get(field) if field else None
+        if role and len(role.split()) <= 3 and (title is None or not _same_role(role, title)):
+            return first_upper(role)
+        return title
 
     def _asks_ideas_on(self, text: str) -> bool:
         """Whether a question asks what to post about a subject ("What should I post about stuttering?")."""
@@ -331,6 +336,13 @@ class Drafter:
 
 # The emergency numbers the authored copy lists for a reader anywhere ("call 999, 911 or 112"), in any order.
 _ANY_NUMBER = re.compile(r"\b(?:999|911|112)(?:(?:, | ?/ ?)(?:999|911|112))*(?:,? or | ?/ ?)(?:999|911|112)\b")
+
+
+def _same_role(role: str, title: str) -> bool:
+    """Whether a role and a title name one profession: "physio" and "Physiotherapist", "registered dietitian" and
+    "Registered dietitian"."""
+    role, title = role.lower(), title.lower()
+    return role in title or title in role
 
 
 def local_number(draft: Draft, number: str) -> Draft:

@@ -36,13 +36,22 @@ def rewrite(
     result = " ".join(s for s in (text, *added, *closing) if s)
     left = list(dict.fromkeys(f.name or f.rule for f in check_text(result, "ad") if f.severity == "high"))
     removed = list(dict.fromkeys(w for w in removed if w))
-    notes = [f"Taken out or reworded: {', '.join(f'“{w}”' for w in removed)}."] if removed else []
+    notes = [_flagged(original)] if _flagged(original) else []
+    notes += [f"Taken out or reworded: {', '.join(f'“{w}”' for w in removed)}."] if removed else []
     notes += [
         f"Taken out because {w.why}." for w in local if any(re.search(r.pattern, original, re.I) for r in w.replace)
     ]
     notes += [f"Still check: {name}." for name in left]
     notes.append("Fill in anything specific you can stand behind, such as the typical number of sessions.")
     return Draft(kind="caption", platform=platform, title="Rewritten without promises", text=result, notes=notes)
+
+
+def _flagged(original: str) -> str:
+    """What the compliance checker finds in the copy as pasted, each quoted with the rule it breaks: the asker
+    learns why the rewrite differs, not only that it does."""
+    found = [f for f in check_text(original, "ad") if f.severity in ("high", "medium")]
+    said = dict.fromkeys(f"“{f.span}” ({f.name or f.rule})" for f in found)
+    return f"What your copy breaks: {'; '.join(said)}." if said else ""
 
 
 def _tidy(text: str) -> str:
@@ -53,6 +62,7 @@ def _tidy(text: str) -> str:
     text = re.sub(r"^[.,;:\s]+", "", text)
     text = re.sub(r"[,;](?:\s*[,;])+", ",", text)  # a phrase removed between two commas ("in Leeds,, book now")
     text = re.sub(r"[,;]\s*(?=[.?])", "", text)
+    text = re.sub(r"\b([Aa]) (?=[aeio]\w)", r"\1n ", text)  # "a world-leading expert" without its praise
     if text and text[-1] not in ".?":
         text += "."
     return first_upper(text)
