@@ -14,11 +14,16 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 def detect_language(text: str, languages: Languages) -> str:
-    """An ISO 639-1 code from the table in data/chat.yaml; "en" when unsure."""
+    """An ISO 639-1 code from the tables in data/chat.yaml, a language read (`table`) or one only recognised
+    (`unread`: by its own script, or by its stop words); "en" when unsure."""
+    if script := _script(text, languages):
+        return script
     words = [w.lower() for w in _WORD.findall(text)][:200]
     if len(words) < languages.min_words:
         return "en"
-    hits = {code: sum(1 for w in words if w in lang.stopwords) for code, lang in languages.table.items()}
+    lists = {code: lang.stopwords for code, lang in languages.table.items()}
+    lists |= {code: lang.stopwords for code, lang in languages.unread.items() if lang.stopwords}
+    hits = {code: sum(1 for w in words if w in stopwords) for code, stopwords in lists.items()}
     best = max(hits, key=lambda code: hits[code])
     share = hits[best] / len(words)
     if share >= languages.min_share:
@@ -29,13 +34,33 @@ def detect_language(text: str, languages: Languages) -> str:
     return best if ahead is not None and share >= ahead and hits[best] >= 2 * hits.get("en", 0) else "en"
 
 
+def _script(text: str, languages: Languages) -> str:
+    """The unread language whose own script writes enough of the text's letters ("ศูนย์หัวใจ": Thai), or ""."""
+    letters = len(_LETTER.findall(text[:2000]))
+    for code, lang in languages.unread.items():
+        if lang.script and letters:
+            share = len(re.findall(lang.script, text[:2000])) / letters
+            if share >= languages.min_script_share:
+                return code
+    return ""
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def unread(code: str, languages: Languages) -> bool:
+    """Whether the language is recognised but not read: the knowledge base has no glossary for it."""
+    return code in languages.unread
+
+
 def language_name(code: str, languages: Languages) -> str:
     """The language's English name ("Italian"), or the code itself if it is not in the table."""
-    lang = languages.table.get(code)
+    lang = languages.table.get(code) or languages.unread.get(code)
     return lang.name if lang else code
 
 
 def language_note(code: str, languages: Languages) -> str:
-    """A one-line note, in that language, that the guidance is in English ("" for English)."""
-    lang = languages.table.get(code)
+    """A one-line note, in that language, that the guidance is in English, or that the language is not read and
+    the answer rests on the words recognised ("" for English)."""
+    lang = languages.table.get(code) or languages.unread.get(code)
     return lang.note if lang and code != "en" else ""

@@ -146,7 +146,7 @@ class TurnBuilder:
             query=" ".join(_PLACEHOLDER.sub(" ", query).split()) or masked.text,
             specialty=specialty or (profile.specialty if profile else None),
             platforms=mentions.platform_ids or list(profile.platforms if profile else platforms),
-            country=named_country or (profile.country if profile else None),
+            country=named_country or (profile.country if profile else None) or self._writers_country(language),
             platforms_named=bool(mentions.platforms),
             country_named=named_country is not None,
             specialty_named=specialty is not None,
@@ -189,6 +189,12 @@ class TurnBuilder:
         turn.tainted.add(passage.doc_id)
         kept = [u.text for u in split_units(passage.text) if not passage_looks_like_injection(f"{u.lead} {u.text}")]
         return passage.model_copy(update={"text": "\n\n".join(kept)})
+
+    def _writers_country(self, language: str) -> str | None:
+        """The country a language the assistant cannot read is written in, when it is mostly one ("pl": Poland), so
+        the answer holds that country's rules and says which it does not cover, never another country's."""
+        unread = self.data.languages.unread.get(language)
+        return unread.country if unread else None
 
     def _covers(self, turn: Turn, domain: bool) -> bool:
         """Covered when a passage shares a content word with the question and it is similar enough."""

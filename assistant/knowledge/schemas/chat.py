@@ -100,12 +100,36 @@ class Language(Strict):
         return frozenset(value.lower().split()) if isinstance(value, str) else value
 
 
+class UnreadLanguage(Strict):
+    """A language the assistant recognises but cannot read (no glossary): the answer says so in that language, and
+    the country its writers usually practise in stands in when the message names none."""
+
+    name: str
+    note: str = Field(min_length=20)  # in the language itself, then in English
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+    stopwords: frozenset[str] = frozenset()
+    script: Regex | None = None  # one character of the language's own script ("[\\u0E00-\\u0E7F]" for Thai)
+
+    @field_validator("stopwords", mode="before")
+    @classmethod
+    def _split(cls, value: object) -> object:
+        return frozenset(value.lower().split()) if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _recognisable(self) -> UnreadLanguage:
+        if not self.script and len(self.stopwords) < 5:
+            raise ValueError(f"{self.name}: give a script or at least five stop words to recognise it by")
+        return self
+
+
 class Languages(Strict):
     min_words: int = Field(ge=1)
     min_share: float = Field(gt=0, le=1)
     # A lower share is enough when the language has at least twice as many stop words in the text as English
     min_share_ahead: float | None = Field(default=None, gt=0, le=1)
     table: dict[str, Language] = Field(min_length=1)  # ISO 639-1 code -> language
+    unread: dict[str, UnreadLanguage] = Field(default_factory=dict)  # recognised, not read (no glossary)
+    min_script_share: float = Field(default=0.3, gt=0, le=1)  # share of letters in a language's own script
 
 
 class AnswerText(Strict):
