@@ -35,9 +35,9 @@ def rewrite(
     added = [] if own else [a.say for a in data.add if re.search(a.pattern, original, re.IGNORECASE)]
     result = " ".join(s for s in (text, *added, *closing) if s)
     left = list(dict.fromkeys(f.name or f.rule for f in check_text(result, "ad") if f.severity == "high"))
+    found = [f for kind in ("ad", "post") for f in check_text(original, kind) if f.severity in ("high", "medium")]
     removed = list(dict.fromkeys(w for w in removed if w))
-    notes = [_flagged(original)] if _flagged(original) else []
-    notes += [f"Taken out or reworded: {', '.join(f'“{w}”' for w in removed)}."] if removed else []
+    notes = [f"Taken out or reworded: {', '.join(_why(w, found) for w in removed)}."] if removed else []
     notes += [
         f"Taken out because {w.why}." for w in local if any(re.search(r.pattern, original, re.I) for r in w.replace)
     ]
@@ -46,12 +46,13 @@ def rewrite(
     return Draft(kind="caption", platform=platform, title="Rewritten without promises", text=result, notes=notes)
 
 
-def _flagged(original: str) -> str:
-    """What the compliance checker finds in the copy as pasted, each quoted with the rule it breaks: the asker
-    learns why the rewrite differs, not only that it does."""
-    found = [f for f in check_text(original, "ad") if f.severity in ("high", "medium")]
-    said = dict.fromkeys(f"“{f.span}” ({f.name or f.rule})" for f in found)
-    return f"What your copy breaks: {'; '.join(said)}." if said else ""
+def _why(removed: str, found: list) -> str:
+    """A phrase taken out, quoted, with the rule the checker found it breaking in the copy as pasted ("“Guaranteed
+    results” (no promises of results)"): the asker learns why, not only what."""
+    low = removed.lower()
+    rule = next((f for f in found if f.span.lower() in low or low in f.span.lower()), None)
+    name = re.sub(r"\s*\(.*\)\s*$", "", rule.name) if rule is not None and rule.name else ""
+    return f"“{removed}” ({name[:1].lower()}{name[1:]})" if name else f"“{removed}”"
 
 
 def _tidy(text: str) -> str:
