@@ -86,7 +86,13 @@ class TopicPicker:
     """Hands out topics from one specialty's bank in a seeded, repeat-free order."""
 
     def __init__(
-        self, kb: KnowledgeBase, spec, data, rng: random.Random, country: str | None, focus: frozenset[str] = frozenset()
+        self,
+        kb: KnowledgeBase,
+        spec,
+        data,
+        rng: random.Random,
+        country: str | None,
+        focus: frozenset[str] = frozenset(),
     ) -> None:
         self.data = data
         # A topic that names an observance ("World Psoriasis Day: ...", "Men's Health Week: ...") is kept
