@@ -60,6 +60,7 @@ from .neighbours import (
 )
 from .ner import name_model
 from .notes import names_in_notes
+from .ocr import read_as_printed
 from .officers import without_privacy_officers
 from .phones import find_cued_phones, is_phone_cue, phone_regions
 from .recipes import without_recipe_words
@@ -343,10 +344,20 @@ def _in_or_beside_run(text: str, span: PhiSpan, runs: list[tuple[int, int]]) -> 
 
 def rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     """What the rules find in `text` (cues, lists, the name model, identifier shapes), the clinic's own terms
-    included: detect_phi without the learned name decision. A phone, national or record number wrapped onto the
-    next line is read as if the line break were a space, and so is a name wrapped between its words; a full name in
-    capitals is read as if written as a name ("PATIENT: KYLIE ANNE MORCOMBE"), two words or more ("NEW PATIENT
-    SPECIAL" is no patient called Special)."""
+    included: detect_phi without the learned name decision. A scan read by OCR is read as it was printed ("D0B:
+    l4/Ol/l983" as "DOB: 14/01/1983"; ocr.py), the same length, and each span keeps the original's characters."""
+    printed = read_as_printed(text)
+    spans = _unwrapped_spans(printed, extra_names)
+    if printed == text:
+        return spans
+    return [PhiSpan(s.kind, s.start, s.end, text[s.start : s.end]) for s in spans]
+
+
+def _unwrapped_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
+    """rule_spans for text as printed. A phone, national or record number wrapped onto the next line is read as if
+    the line break were a space, and so is a name wrapped between its words; a full name in capitals is read as if
+    written as a name ("PATIENT: KYLIE ANNE MORCOMBE"), two words or more ("NEW PATIENT SPECIAL" is no patient
+    called Special)."""
     spans = _rule_spans(text, extra_names)
     variant, breaks, name_breaks, runs = _variant(text)
     if variant == text:

@@ -224,6 +224,24 @@ class VcardTerms(Strict):
     birth_properties: tuple[str, ...] = ()
 
 
+class OcrTerms(Strict):
+    """The look-alikes an OCR engine confuses: letters read for digits in a number, digits read for letters in a
+    word; how many misread words make a message a scan read by OCR."""
+
+    as_digits: dict[str, str] = {}
+    as_capitals: dict[str, str] = {}
+    as_small: dict[str, str] = {}
+    min_tokens: int = Field(default=3, ge=1)
+
+    @model_validator(mode="after")
+    def _single_characters(self) -> OcrTerms:
+        pairs = [*self.as_digits.items(), *self.as_capitals.items(), *self.as_small.items()]
+        bad = [f"{k}: {v}" for k, v in pairs if len(k) != 1 or len(v) != 1]
+        if bad:
+            raise ValueError(f"OCR look-alikes map one character to one character; check {bad}")
+        return self
+
+
 class PatientData(Strict):
     addresses: AddressTerms
     records: RecordTerms
@@ -231,6 +249,7 @@ class PatientData(Strict):
     phones: PhoneTerms
     tables: TableTerms
     vcard: VcardTerms = VcardTerms()
+    ocr: OcrTerms = OcrTerms()
 
 
 # --- knowledge/data/person_names.yaml: the name lists behind name detection ---------------------------
