@@ -155,6 +155,7 @@ class BirthTerms(Strict):
     cues: tuple[Regex, ...] = Field(min_length=1)
     cues_after: tuple[Regex, ...] = ()  # written after the date: "03/14/1987 (DOB)"
     month_year_cues: tuple[Regex, ...] = ()  # before a month and year alone: "geb. 11/2020"
+    year_cues: tuple[Regex, ...] = ()  # before a year of birth alone: "(born 1939)", "Year of Birth: 1988"
     months: tuple[str, ...] = Field(min_length=12)
     weekdays: tuple[str, ...] = ()  # "Thu Mar 6" in a calendar: a date, not a name
     spoken_days: tuple[Regex, ...] = ()  # "the third of march", "am achten September"
