@@ -40,6 +40,9 @@ class PhiTerms(Strict):
     care_after_possessive: tuple[Regex, ...] = ()  # care after a possessive given name: "Ruby's eczema"
     honorifics_after: tuple[str, ...] = ()  # a courtesy word after a name: "Priyanka ji", "gurpreet bhai"
     lower_titles: tuple[str, ...] = ()  # titles written in lower case before a listed surname: "mrs haworth"
+    # A writer speaking of themselves or their own ("my", "i'm", "meine"): a pasted thread's line that opens with a
+    # handle and gives a patient's data in these words was written by the patient or a relative (handles.py).
+    first_person: Regex = "(?!)"
     # A full name given in lower case in a transcript ("hi this is <given> <surname> calling"): the cues before it and
     # the words that end it (spoken_names.py).
     spoken_name_cues: tuple[Regex, ...] = ()
