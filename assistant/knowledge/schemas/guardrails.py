@@ -57,6 +57,7 @@ class PhiTerms(Strict):
     # Labels of other numbers ("ticket", "order no."): right before a number a few words after an ID's cue, they say
     # it is not the ID, unless it passes the ID's check.
     other_number_labels: tuple[Regex, ...] = ()
+    bank_account: Regex = "(?!)"  # an IBAN: its groups of digits are no national number
 
 
 class ScopeTerms(Strict):
@@ -153,6 +154,7 @@ class RecordTerms(Strict):
     # own purchase, no patient's number.
     supplier_cues: tuple[Regex, ...] = ()  # the labels of a purchase: invoice, order
     supplier_after: Regex | None = None
+    supplier_before: Regex | None = None  # the supplier's company right before the label: "<firm> Ltd, Invoice No."
 
 
 class BirthTerms(Strict):
