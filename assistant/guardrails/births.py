@@ -60,7 +60,19 @@ def _pattern() -> re.Pattern[str]:
     months_read = "|".join(f"(?:{m})" for m in terms.spoken_months)
     spoken = _spoken_pattern(terms.spoken_days, terms.spoken_years, rf"(?:{month}|the\s+(?:{months_read or '(?!)'}))")
     told = rf"(?<!\w)(?:{cues}){between}\s*(?:(?:is|was|:|-|–|on|=|,)\s*)?(?P<s>{spoken})(?!\w)" if spoken else "(?!)"
-    return re.compile(rf"{before}|{after}|{short}|{told}", re.IGNORECASE)
+    return re.compile(rf"{before}|{after}|{short}|{told}|{_year_pattern(month)}", re.IGNORECASE)
+
+
+def _year_pattern(month: str) -> str:
+    """A year of birth alone after a year cue, a month before it or the day after it ("(born 1939)", "Year of Birth:
+    1988", "born in March '49", "born 1962, 3rd of May"): a regex source whose group `y` is the date."""
+    cues = "|".join(f"(?:{c})" for c in patient_data().births.year_cues)
+    if not cues:
+        return "(?!)"
+    year = r"(?:19|20)\d\d"
+    day = rf"\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{month}"
+    when = rf"{month}\.?\s+(?:{year}|['’]\d{{2}})|{year}(?:,?\s+{day}(?![\w/]))?"
+    return rf"(?<!\w)(?:{cues})\s*:?\s*(?P<y>{when})(?![\w/.-]\d|\w)"
 
 
 def _spoken_pattern(days: tuple[str, ...], years: tuple[str, ...], month: str) -> str:
@@ -81,7 +93,7 @@ def _any_cue() -> re.Pattern[str]:
     """Any birth cue, before or after a date: every date of birth has one, and most texts none, so the full search
     is skipped for them (the checker reads every caption of a plan)."""
     terms = patient_data().births
-    return re.compile("|".join(f"(?:{c})" for c in (*terms.cues, *terms.cues_after)), re.IGNORECASE)
+    return re.compile("|".join(f"(?:{c})" for c in (*terms.cues, *terms.cues_after, *terms.year_cues)), re.IGNORECASE)
 
 
 # A file named by a patient's initials and a compact date, then more ("JT_19880412_backmole.jpg", "AK-19550703.pdf"):
@@ -134,10 +146,16 @@ def find_birth_dates(text: str) -> list[tuple[int, int]]:
     if not _any_cue().search(text):
         return in_files
     return in_files + [
-        m.span(next(g for g in ("v", "w", "x", "s") if m.group(g)))
+        m.span(next(g for g in ("v", "w", "x", "s", "y") if m.group(g)))
         for m in _pattern().finditer(text)
         if not ((colleague or _own_birthday(text, m.start())) and _birthday_cue().match(m.group()))
+        and not (m.group("y") and _a_business_born(text, m.start()))
     ]
+
+
+def _a_business_born(text: str, start: int) -> bool:
+    """Whether a business's word stands before a year cue in its sentence ("our practice was born in 2009")."""
+    return _TURNS_BUSINESS.search(re.split(r"[.!?\n]", text[max(0, start - 80) : start])[-1]) is not None
 
 
 def _own_birthday(text: str, start: int) -> bool:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from ._data import guardrail_data
+from ._data import guardrail_data, words
 from .names import dates_words, fold, name_lists
 from .neighbours import places as _places_words
 
@@ -26,8 +26,10 @@ _FIELD_END = r"(?=[ \t]{3,}|\t|[ \t]*(?:$|[/|;(]))"
 @lru_cache(maxsize=1)
 def _field() -> re.Pattern[str]:
     labels = guardrail_data().phi.form_name_labels
+    # A courtesy title before the name is no part of it ("Name: Smt. <given> <surname>"; thirty-eighth masking set).
+    title = rf"(?:(?-i:{words(guardrail_data().phi.titles)})\.?[ ]+)?"
     return re.compile(
-        rf"^[ \t]*(?:{labels})\.?[ \t]*:[ \t]*(?P<n>{_WORD}(?:,?[ ]{{1,2}}{_WORD}){{1,3}}){_FIELD_END}",
+        rf"^[ \t]*(?:{labels})\.?[ \t]*:[ \t]*{title}(?P<n>{_WORD}(?:,?[ ]{{1,2}}{_WORD}){{1,3}}){_FIELD_END}",
         re.IGNORECASE | re.MULTILINE,
     )
 
@@ -53,6 +55,32 @@ def names_in_form_fields(text: str, everyday: Callable[[str], bool]) -> list[tup
         for match in _field().finditer(text)
         if _full_name([w for w in re.split(r",?[ ]+", match.group("n")) if len(w.rstrip(".")) > 1], everyday)
     ]
+
+
+@lru_cache(maxsize=1)
+def _surname_field() -> re.Pattern[str]:
+    """A form's field for the surname alone, its label at a line's start, then one word to the line's end ("Surname:
+    <SURNAME>", "Cognome: <Cognome>"; guardrails.yaml `phi.surname_field_labels`; thirty-eighth masking set)."""
+    labels = guardrail_data().phi.surname_field_labels
+    return re.compile(
+        rf"^[ \t]*(?:{labels})\.?[ \t]*:[ \t]*(?P<n>[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))+)[ \t]*$",
+        re.IGNORECASE | re.MULTILINE,
+    )
+
+
+def surnames_in_surname_fields(text: str, everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """(start, end) of the word in a form's surname field: capitalised, a listed surname or no everyday word ("Surname:
+    Smith" and "Surname: CHAN" are; "Surname: Unknown" is not)."""
+    lists = name_lists()
+    found = []
+    for match in _surname_field().finditer(text):
+        word = match.group("n")
+        folded = fold(word)
+        if not word[:1].isupper() or folded in lists.function_words:
+            continue
+        if (folded in lists.surnames and folded not in lists.common) or not everyday(word):
+            found.append(match.span("n"))
+    return found
 
 
 # A calendar event's title: the procedure, a dash and the patient's full name, given name first, before the

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
+from ._data import guardrail_data
 from .names import fold, name_lists
 
 # A lower-case handle with a stop or an underscore inside, or after "@" or "u/"; not part of an e-mail address, a
@@ -75,3 +77,27 @@ def names_in_links(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
         if any(fold(p) in words for p in re.split(r"[-._]+", m.group(1))):
             found.append(m.span(1))
     return found
+
+
+# A pasted thread's line that opens with a handle and a colon ("@bigtex_mama: hey ...").
+_THREAD_LINE = re.compile(r"(?m)^[ \t]*@(?P<handle>[\w.]{3,40})[ \t]*:(?P<said>[^\n]*)")
+
+
+@lru_cache(maxsize=1)
+def _first_person() -> re.Pattern[str]:
+    return re.compile(guardrail_data().phi.first_person, re.IGNORECASE)
+
+
+def writers_handles(text: str, found: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of each handle, without its "@", of a thread's writer who gives a patient's data as their own or a
+    relative's ("@bigtex_mama: ... my kid ... <name> ... <phone>"; `found` is the data found already), wherever the
+    thread names them. A brand's or the clinic's reply ("@<clinic>: Hi <name>, please DM us") says no "my"."""
+    if "@" not in text:
+        return []
+    spans = list(found)
+    writers = {
+        m.group("handle")
+        for m in _THREAD_LINE.finditer(text)
+        if _first_person().search(m.group("said")) and any(m.start("said") <= a and b <= m.end() for a, b in spans)
+    }
+    return [m.span(1) for handle in writers for m in re.finditer(rf"(?<![\w@])@({re.escape(handle)})(?![\w])", text)]

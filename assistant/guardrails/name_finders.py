@@ -16,6 +16,7 @@ from .form_names import (
     names_in_form_fields,
     shouted_surnames_first,
     surnames_first_in_columns,
+    surnames_in_surname_fields,
 )
 from .name_context import names_from_context
 from .names import (
@@ -162,6 +163,7 @@ def name_finders(not_names: frozenset[str]) -> tuple[Callable[[str], list[tuple[
             + surnames_first_in_entries(text, everyday, reads_as_name)
             + surnames_first_in_list_rows(text, everyday)
             + names_in_form_fields(text, everyday)
+            + surnames_in_surname_fields(text, everyday)
             + names_in_event_titles(text, everyday)
             + surnames_first_in_columns(text, everyday)
             + shouted_surnames_first(text, everyday)

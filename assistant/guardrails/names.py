@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ._data import guardrail_data, patient_data, person_names, read_name_file
+from ._data import guardrail_data, patient_data, person_names, read_name_file, words
 
 # A word as people write names: letters, inner apostrophes ("O'Connor") and one hyphen ("Lopez-Martin").
 _WORD = re.compile(r"(?<![^\W_])[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_]))*(?:-[^\W\d_]+)?(?![^\W_])")
@@ -208,6 +208,8 @@ def is_not_a_patient(text: str, start: int, end: int) -> bool:
         return True
     if len(parts) == 2 and parts[-1].rstrip(".").lower() in _STREETS_SHORT:
         return True
+    if _an_institute_or_a_street(text, start, parts, known.after):
+        return True
     if _set_against_a_figure(text, start, end, known.figures):
         return True
     if len(parts) == 2 and _weekday_and_month(parts, text, end):
@@ -234,6 +236,23 @@ def _a_product(text: str, start: int, words: tuple[str, ...], makers: frozenset[
 
 
 _WORD_THEN_SPACE = re.compile(r"[^\W_][ \t]+$")
+
+
+def _an_institute_or_a_street(text: str, start: int, parts: list[str], after: frozenset[str]) -> bool:
+    """Whether a name's words (`parts`) end in a word for a thing that is no surname ("<scientist>-Institut", "<name>
+    Yojana"; "Jin Park" is a person's), or a street's word stands right before it ("in Via <given> <surname>": a
+    street named after a person; thirty-eighth masking set)."""
+    tail = parts[-1].rsplit("-", 1)[-1].lower()
+    if (len(parts) > 1 or "-" in parts[-1]) and tail in after and not is_surname(tail):
+        return True
+    return _street_prefixes().search(text, max(0, start - 16), start) is not None
+
+
+@lru_cache(maxsize=1)
+def _street_prefixes() -> re.Pattern[str]:
+    """A street's word written before its name ("Via", "Piazza", "Rue"; guardrails.yaml street_prefixes), as
+    written, then a space, right before a name."""
+    return re.compile(rf"(?<![\w-])(?:{words(guardrail_data().phi.street_prefixes)})[ ]+$")
 
 
 _STREETS_SHORT = frozenset("st rd ave blvd ln hwy pde cres tce".split())

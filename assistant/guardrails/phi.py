@@ -30,7 +30,7 @@ from .clinic import clinic_terms
 from .contacts import without_labelled_contacts
 from .entries import names_in_lists
 from .export_rows import between_rows, export_columns
-from .handles import names_in_links, person_handles
+from .handles import names_in_links, person_handles, writers_handles
 from .identifiers import find_national_ids
 from .jotted import names_in_jotted_notes, surnames_opening_note_lines
 from .json_fields import json_fields, json_system_numbers
@@ -60,6 +60,7 @@ from .neighbours import (
 )
 from .ner import name_model
 from .notes import names_in_notes
+from .ocr import read_as_printed
 from .officers import without_privacy_officers
 from .phones import find_cued_phones, is_phone_cue, phone_regions
 from .recipes import without_recipe_words
@@ -279,29 +280,49 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SHOUTED_RUN = (2, 4)  # how many words in capitals make a name written in capitals; more is shouting
 
 
-def _shouted_runs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each run of two to four words in capitals, single spaces between, among words that are not
-    ("URGENT: ROBERT LEBLANC's daughter", "MAXIMILIAN KRÜGER (alle ..."): a name as a form or a caps-lock writer
+def _shouted_runs(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, titled) of each run of two to four words in capitals, single spaces between, among words that are
+    not ("URGENT: ROBERT LEBLANC's daughter", "MAXIMILIAN KRÜGER (alle ..."): a name as a form or a caps-lock writer
     puts it. One word at least is a listed given name or surname ("HIPAA BAA" is none). A possessive "'s" after the
-    last word is left out."""
+    last word is left out; an initial inside is part of the run ("MARGARET A. KOWALSKI"). Right after a courtesy
+    title, one word in capitals is a run too, listed or not ("Smt. SAVITRI BORKAR", "Sig. VITALI Roberto", "MRS E.
+    PICKERING"; thirty-eighth masking set): the title says a person's name follows (`titled`)."""
     runs: list[list[tuple[int, int]]] = []
     for m in _WORD.finditer(text):
         a, b = m.span()
         if m.group().endswith(("'s", "’s")):
             b -= 2
-        if b - a < 2 or not text[a:b].isupper() or _label_word().fullmatch(text[a:b]):
+        initial = b - a == 1 and text[a].isupper() and text[b : b + 1] == "."
+        if (b - a < 2 and not initial) or not text[a:b].isupper() or _label_word().fullmatch(text[a:b]):
             runs.append([])
             continue
+        span = (a, b + 1) if initial else (a, b)
         if runs and runs[-1] and text[runs[-1][-1][1] : a] == " ":
-            runs[-1].append((a, b))
+            runs[-1].append(span)
         else:
-            runs.append([(a, b)])
+            runs.append([span])
     low, high = _SHOUTED_RUN
-    return [
-        (r[0][0], r[-1][1])
-        for r in runs
-        if low <= len(r) <= high and any(is_given_name(text[a:b]) or is_surname(text[a:b]) for a, b in r)
-    ]
+    found = []
+    for run in runs:
+        words = [(a, b) for a, b in run if b - a > 2 or text[b - 1] != "."]
+        while run and run[-1] not in words:  # an initial ends no name
+            run = run[:-1]
+        if not words or len(words) > high:
+            continue
+        titled = _TITLE_BEFORE().search(text, max(0, run[0][0] - 12), run[0][0]) is not None
+        listed = any(is_given_name(text[a:b]) or is_surname(text[a:b]) for a, b in words)
+        if titled or (len(words) >= low and listed):
+            found.append((run[0][0], run[-1][1], titled))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _TITLE_BEFORE() -> re.Pattern[str]:  # noqa: N802 - read as the pattern it returns
+    """A courtesy title right before a word, as written or in capitals if three letters or more ("Mrs ", "MRS ",
+    "Smt. "), at the start of a line or after a space or a bracket."""
+    titles = guardrail_data().phi.titles
+    forms = {*titles, *(t.upper() for t in titles if len(t.replace(".", "")) >= 3)}
+    return re.compile(rf"(?:^|(?<=[\s(–—-]))(?:{words(tuple(forms))})\.?[ ]$", re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
@@ -311,17 +332,17 @@ def _label_word() -> re.Pattern[str]:
     return any_of((*terms.births.cues, *terms.records.cues))
 
 
-def _variant(text: str) -> tuple[str, list[int], list[int], list[tuple[int, int]]]:
+def _variant(text: str) -> tuple[str, list[int], list[int], list[tuple[int, int, bool]]]:
     """`text` as the rules should read it (the same length): line breaks inside a number or a name made spaces, runs of
     words in capitals written as names are. Also the breaks in numbers, the breaks in names and the runs."""
     # Not the break between two rows of an export ("...|HKS 11/2026" then "000415|..."): each row holds its own.
     breaks = [m.end() - 1 for m in _BREAK_IN_NUMBER.finditer(text) if not between_rows(text, m.end() - 1)]
     name_breaks = _name_breaks(text)
-    runs = [(a, b) for a, b in _shouted_runs(text) if len(text[a:b].title()) == b - a]
+    runs = [(a, b, titled) for a, b, titled in _shouted_runs(text) if len(text[a:b].title()) == b - a]
     chars = list(text)
     for at in breaks + name_breaks:
         chars[at] = " "
-    for a, b in runs:
+    for a, b, _ in runs:
         chars[a:b] = text[a:b].title()
     return "".join(chars), breaks, name_breaks, runs
 
@@ -330,11 +351,13 @@ def _variant(text: str) -> tuple[str, list[int], list[int], list[tuple[int, int]
 _BRACKET_AFTER_RUN = re.compile(r"[ ]*\([^()\n]*")
 
 
-def _in_or_beside_run(text: str, span: PhiSpan, runs: list[tuple[int, int]]) -> bool:
-    """Whether a name read in the variant text is a full name inside a run of capitals, or a name in the brackets
-    right after one (its nickname)."""
-    for a, b in runs:
+def _in_or_beside_run(text: str, span: PhiSpan, runs: list[tuple[int, int, bool]]) -> bool:
+    """Whether a name read in the variant text is a full name inside a run of capitals, a name over a run after a
+    title ("Sig. VITALI Roberto"), or a name in the brackets right after a run (its nickname)."""
+    for a, b, titled in runs:
         if a <= span.start and span.end <= b and " " in span.text.strip():
+            return True
+        if titled and span.start < b and a < span.end:
             return True
         if span.start >= b and _BRACKET_AFTER_RUN.fullmatch(text, b, span.start):
             return True
@@ -343,10 +366,20 @@ def _in_or_beside_run(text: str, span: PhiSpan, runs: list[tuple[int, int]]) -> 
 
 def rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     """What the rules find in `text` (cues, lists, the name model, identifier shapes), the clinic's own terms
-    included: detect_phi without the learned name decision. A phone, national or record number wrapped onto the
-    next line is read as if the line break were a space, and so is a name wrapped between its words; a full name in
-    capitals is read as if written as a name ("PATIENT: KYLIE ANNE MORCOMBE"), two words or more ("NEW PATIENT
-    SPECIAL" is no patient called Special)."""
+    included: detect_phi without the learned name decision. A scan read by OCR is read as it was printed ("D0B:
+    l4/Ol/l983" as "DOB: 14/01/1983"; ocr.py), the same length, and each span keeps the original's characters."""
+    printed = read_as_printed(text)
+    spans = _unwrapped_spans(printed, extra_names)
+    if printed == text:
+        return spans
+    return [PhiSpan(s.kind, s.start, s.end, text[s.start : s.end]) for s in spans]
+
+
+def _unwrapped_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
+    """rule_spans for text as printed. A phone, national or record number wrapped onto the next line is read as if
+    the line break were a space, and so is a name wrapped between its words; a full name in capitals is read as if
+    written as a name ("PATIENT: KYLIE ANNE MORCOMBE"), two words or more ("NEW PATIENT SPECIAL" is no patient
+    called Special)."""
     spans = _rule_spans(text, extra_names)
     variant, breaks, name_breaks, runs = _variant(text)
     if variant == text:
@@ -385,6 +418,7 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = _with_reviewer_initials(text, with_surname_first_parts(text, with_linked_surnames(text, spans), everyday))
     names = [s.text for s in spans if s.kind == "NAME"]
     spans = _added(text, spans, "NAME", names_in_links(text, names) + nicknames_signing_off(text, names, everyday))
+    spans = _added(text, spans, "NAME", writers_handles(text, [(s.start, s.end) for s in spans]))
     spans = _with_table_cells(text, _with_unlabelled_numbers(text, _with_dates_after_names(text, spans)))
     spans = without_title_case_copy(
         text, without_weekdays(text, without_ranks(text, without_label_initials(text, spans)))

@@ -93,13 +93,24 @@ def _supplier_patterns() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
 
 def _from_a_supplier(text: str, match: re.Match[str]) -> bool:
     """Whether the labelled number in `match` is an invoice or an order the clinic received: its supplier or its
-    delivery follows it ("invoice INV-2291 from <company>", "order #112-4459 (the toys) arrived crushed")."""
+    delivery follows it ("invoice INV-2291 from <company>", "order #112-4459 (the toys) arrived crushed"), or its
+    supplier's company stands right before the label."""
     patterns = _supplier_patterns()
     if patterns is None:
         return False
     cue, after = patterns
     label = match.group("strong") or match.group("weak") or ""
-    return cue.search(label) is not None and after.match(text, match.end("v")) is not None
+    if cue.search(label) is None:
+        return False
+    return after.match(text, match.end("v")) is not None or _supplier_before(text, match.start())
+
+
+def _supplier_before(text: str, start: int) -> bool:
+    """Whether the supplier's company stands right before an invoice's label on its line ("<firm> Associates, Invoice
+    No. ..."; patient_data.yaml records.supplier_before)."""
+    before = patient_data().records.supplier_before
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return before is not None and re.search(before, line, re.IGNORECASE) is not None
 
 
 @lru_cache(maxsize=1)

@@ -48,11 +48,37 @@ def _rows(text: str) -> list[tuple[int, int, int]]:
     return rows
 
 
+@lru_cache(maxsize=1)
+def _role_after() -> re.Pattern[str]:
+    """A colleague's role written as a name's last word in a rota's row ("Mo: Dr. <staff> 8-16, <given> Empfang
+    7:30-15"; person_names.yaml name_context.rota_roles)."""
+    context = person_names().name_context
+    roles = context.rota_roles if context is not None and context.rota_roles else "(?!)"
+    return re.compile(rf"[ ](?:{roles})$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _role_line() -> re.Pattern[str]:
+    """A roster's line that opens with a role and a colon, a courtesy title maybe after it, and names the days of the
+    shift ("Optometrist: Mr. <given> (Tue–Sat)"): the colleague who holds the role (thirty-eighth masking set)."""
+    context = person_names().name_context
+    roles = context.rota_roles if context is not None and context.rota_roles else "(?!)"
+    days = words(patient_data().births.weekdays)
+    return re.compile(
+        rf"(?im)^[ \t]*(?:{roles})[ \t]*:[ \t]*(?:(?:mrs?|ms|miss|mx|dr|frau|herr|sig\.ra|sig|dott)\.?[ ]+)?"
+        rf"(?=[^\n]*\b(?:{days})\b)"
+    )
+
+
 def without_rota_staff(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
-    """`spans` less the weekday labelling a rota's row and the colleagues a role names in its rows, less another
-    mention in a row of a colleague so named ("Fri  <colleague> 8–2" after "Locum: <colleague>"), and less an
-    "address" run on into the next row ("9–5 / Wed  Dr <staff>" over a line break is no "5 Wed Dr")."""
+    """`spans` less the weekday labelling a rota's row and the colleagues a role names in its rows (before the name,
+    or as its last word: "<given> Empfang"), less another mention in a row of a colleague so named ("Fri  <colleague>
+    8–2" after "Locum: <colleague>"), less an "address" run on into the next row ("9–5 / Wed  Dr <staff>" over a line
+    break is no "5 Wed Dr"), and less the colleague a roster's role line names (_role_line)."""
     rows = _rows(text)
+    holders = {m.end() for m in _role_line().finditer(text)}
+    if holders:
+        spans = [s for s in spans if not (s.kind == "NAME" and s.start in holders)]
     if not rows:
         return spans
     dropped: set[tuple[int, int]] = set()
@@ -65,9 +91,9 @@ def without_rota_staff(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
             dropped.add((s.start, s.end))
             continue
         segment = text[max(row[1], text.rfind("|", row[1], s.start) + 1, s.start - _ROLE_REACH) : s.start]
-        if _role_before().search(segment):
+        if _role_before().search(segment) or _role_after().search(s.text):
             dropped.add((s.start, s.end))
-            words.update(_NAME_WORD.findall(s.text))
+            words.update(w for w in _NAME_WORD.findall(s.text) if not _role_after().search(" " + w))
     for s in spans:
         again = s.kind == "NAME" and bool(words) and set(_NAME_WORD.findall(s.text)) <= words
         if (again and _row_of(s, rows) is not None) or (

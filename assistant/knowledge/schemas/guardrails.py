@@ -28,6 +28,7 @@ class PhiTerms(Strict):
     patient_words: Regex = "(?!)"  # the people a clinic serves: "patients", "clients", "pts", "pazienti"
     # A form's label for the patient's name at a line's start ("Pt:", "Pz:", "Paziente:"): the name after its colon.
     form_name_labels: Regex = "(?!)"
+    surname_field_labels: Regex = "(?!)"  # a form's label for the surname alone: "Surname:", "Cognome:"
     initials_cues: tuple[Regex, ...] = Field(min_length=1)
     greeting_cues: tuple[Regex, ...] = Field(min_length=1)
     # A photo or a video of someone ("foto di Leonardo"): a listed given name after it, not a place or a public figure.
@@ -40,6 +41,9 @@ class PhiTerms(Strict):
     care_after_possessive: tuple[Regex, ...] = ()  # care after a possessive given name: "Ruby's eczema"
     honorifics_after: tuple[str, ...] = ()  # a courtesy word after a name: "Priyanka ji", "gurpreet bhai"
     lower_titles: tuple[str, ...] = ()  # titles written in lower case before a listed surname: "mrs haworth"
+    # A writer speaking of themselves or their own ("my", "i'm", "meine"): a pasted thread's line that opens with a
+    # handle and gives a patient's data in these words was written by the patient or a relative (handles.py).
+    first_person: Regex = "(?!)"
     # A full name given in lower case in a transcript ("hi this is <given> <surname> calling"): the cues before it and
     # the words that end it (spoken_names.py).
     spoken_name_cues: tuple[Regex, ...] = ()
@@ -53,6 +57,7 @@ class PhiTerms(Strict):
     # Labels of other numbers ("ticket", "order no."): right before a number a few words after an ID's cue, they say
     # it is not the ID, unless it passes the ID's check.
     other_number_labels: tuple[Regex, ...] = ()
+    bank_account: Regex = "(?!)"  # an IBAN: its groups of digits are no national number
 
 
 class ScopeTerms(Strict):
@@ -149,12 +154,14 @@ class RecordTerms(Strict):
     # own purchase, no patient's number.
     supplier_cues: tuple[Regex, ...] = ()  # the labels of a purchase: invoice, order
     supplier_after: Regex | None = None
+    supplier_before: Regex | None = None  # the supplier's company right before the label: "<firm> Ltd, Invoice No."
 
 
 class BirthTerms(Strict):
     cues: tuple[Regex, ...] = Field(min_length=1)
     cues_after: tuple[Regex, ...] = ()  # written after the date: "03/14/1987 (DOB)"
     month_year_cues: tuple[Regex, ...] = ()  # before a month and year alone: "geb. 11/2020"
+    year_cues: tuple[Regex, ...] = ()  # before a year of birth alone: "(born 1939)", "Year of Birth: 1988"
     months: tuple[str, ...] = Field(min_length=12)
     weekdays: tuple[str, ...] = ()  # "Thu Mar 6" in a calendar: a date, not a name
     spoken_days: tuple[Regex, ...] = ()  # "the third of march", "am achten September"
@@ -224,6 +231,24 @@ class VcardTerms(Strict):
     birth_properties: tuple[str, ...] = ()
 
 
+class OcrTerms(Strict):
+    """The look-alikes an OCR engine confuses: letters read for digits in a number, digits read for letters in a
+    word; how many misread words make a message a scan read by OCR."""
+
+    as_digits: dict[str, str] = {}
+    as_capitals: dict[str, str] = {}
+    as_small: dict[str, str] = {}
+    min_tokens: int = Field(default=3, ge=1)
+
+    @model_validator(mode="after")
+    def _single_characters(self) -> OcrTerms:
+        pairs = [*self.as_digits.items(), *self.as_capitals.items(), *self.as_small.items()]
+        bad = [f"{k}: {v}" for k, v in pairs if len(k) != 1 or len(v) != 1]
+        if bad:
+            raise ValueError(f"OCR look-alikes map one character to one character; check {bad}")
+        return self
+
+
 class PatientData(Strict):
     addresses: AddressTerms
     records: RecordTerms
@@ -231,6 +256,7 @@ class PatientData(Strict):
     phones: PhoneTerms
     tables: TableTerms
     vcard: VcardTerms = VcardTerms()
+    ocr: OcrTerms = OcrTerms()
 
 
 # --- knowledge/data/person_names.yaml: the name lists behind name detection ---------------------------
