@@ -57,6 +57,9 @@ def test_a_year_of_birth_alone_or_with_a_month_is_a_date_of_birth():
 def test_a_year_after_born_that_is_no_ones_birth_stays_readable():
     assert _masked("Our practice was born in 2009 in a garage, write a short history") == []
     assert _masked("We opened in 1998 and moved in 2015.") == []
+    # ... nor a year asked of the public (round 47: "Born in 1985? ..." had become a birth date)
+    assert _masked("Born in 1972? Your bowel screening kit is on its way, watch the post.") == []
+    assert _masked("If you were born in 1958 or earlier, ask us about the shingles vaccine.") == []
 
 
 # --- a pasted thread: the handle of a writer who gives their own or a relative's data -------------------------------

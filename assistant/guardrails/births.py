@@ -149,8 +149,19 @@ def find_birth_dates(text: str) -> list[tuple[int, int]]:
         m.span(next(g for g in ("v", "w", "x", "s", "y") if m.group(g)))
         for m in _pattern().finditer(text)
         if not ((colleague or _own_birthday(text, m.start())) and _birthday_cue().match(m.group()))
-        and not (m.group("y") and _a_business_born(text, m.start()))
+        and not (m.group("y") and (_a_business_born(text, m.start()) or _asks_the_public(text, m)))
     ]
+
+
+def _asks_the_public(text: str, m: re.Match[str]) -> bool:
+    """Whether a year of birth alone speaks to the public, not of a patient: "Born in 1985? You are due a health
+    check", "if you were born in 1960, ask about screening"."""
+    if text[m.end() : m.end() + 3].lstrip().startswith("?"):
+        return True
+    return _YOU_BORN.search(text[max(0, m.start() - 30) : m.start()]) is not None
+
+
+_YOU_BORN = re.compile(r"\b(?:you|anyone|everyone|people|those)\s+(?:who\s+)?(?:were|are|was)\s*$", re.IGNORECASE)
 
 
 def _a_business_born(text: str, start: int) -> bool:
