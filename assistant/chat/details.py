@@ -293,7 +293,7 @@ def _listed(text: str, practice: str, city: str, funding: str) -> tuple[str, ...
 
 
 # An item that speaks to us, not of the practice: "want that in there lol", "pls".
-_ASIDE_TO_US = re.compile(r"^(?:want|wants|put|include|add|keep|make)\b|\b(?:lol|pls|plz|haha)\b", re.IGNORECASE)
+_ASIDE_TO_US = re.compile(r"^(?:want|wants|put|include|add)\b|\b(?:lol|pls|plz|haha)\b", re.IGNORECASE)
 
 
 def _items(listed: str, practice: str, city: str, funding: str) -> tuple[str, ...]:
