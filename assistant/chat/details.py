@@ -292,8 +292,11 @@ def _listed(text: str, practice: str, city: str, funding: str) -> tuple[str, ...
     return next((found for cut in cuts if (found := _items(text[cut + 1 :], practice, city, funding))), ())
 
 
-# An item that speaks to us, not of the practice: "want that in there lol", "pls".
-_ASIDE_TO_US = re.compile(r"^(?:want|wants|put|include|add)\b|\b(?:lol|pls|plz|haha)\b", re.IGNORECASE)
+# An item that speaks to us, not of the practice: "want that in there lol", "keep it professional", "pls"; "make
+# custom insoles" is a service.
+_ASIDE_TO_US = re.compile(
+    r"^(?:want|wants|put|include|add)\b|^(?:keep|make) (?:it|them|this|that)\b|\b(?:lol|pls|plz|haha)\b", re.IGNORECASE
+)
 
 
 def _items(listed: str, practice: str, city: str, funding: str) -> tuple[str, ...]:
