@@ -98,3 +98,11 @@ def test_a_veiled_threat_in_a_review_gets_safety_steps_not_a_reply(drafter, revi
     text = f'Got this Google review: "{review}" Can you write a reply?'
     (draft,) = drafter.drafts(turn(text), None, Asker(country="Australia", code="AU"))
     assert "Do not reply publicly" in draft.title
+
+
+def test_a_service_starting_with_make_stays_and_an_aside_to_us_goes(drafter):
+    text = "new podiatry clinic, write our instagram bio: make custom insoles, nail surgery, sports feet, keep it warm"
+    (bio,) = [
+        d for d in drafter.drafts(turn(text, ["instagram"]), None, Asker(specialty="podiatry")) if d.kind == "bio"
+    ]
+    assert "custom insoles" in bio.text.lower() and "keep it" not in bio.text.lower()
