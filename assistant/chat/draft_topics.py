@@ -308,9 +308,10 @@ class TopicFinder:
             found = self.best_topic(narrow, specialty, None, across=False)  # "a pelvic floor physio post"
         if found is None and specialty:
             found = self._part_topic(turn.masked, specialty)
-        if found is None and specialty and subject == self._uncued(turn.masked):
+        uncued = found is None and subject == self._uncued(turn.masked)
+        if uncued and specialty:
             found = self._named_topic(turn.masked, specialty)
-        if found is None and subject == self._uncued(turn.masked):
+        if uncued and found is None:
             found = self._story_topic(turn.masked, specialty, across)
         if found is None and specialty:
             return specialty, None
@@ -346,12 +347,10 @@ class TopicFinder:
         help"); the topic with the longest such head, else None. `single`: a head of one rare word counts too; with
         no `specialty`, any field's topic that has a finished post."""
         said = set(tokenize(text))
-        stop = self._unmatched
         best, most = None, 0 if single else 1
-        for spec_id, topic, _ in self._topics:
+        for spec_id, topic, head in self._heads:
             if spec_id != specialty and (specialty or topic.title not in self.kb.copy.get(spec_id, {})):
                 continue
-            head = [w for w in tokenize(topic.title.split(":")[0]) if w not in stop]
             if len(head) == 1 and self._idf.get(head[0], 0.0) < _RARE_HEAD:
                 continue  # "Your consent: ..." is no story's subject
             if len(head) == 1 and head[0] not in said:
@@ -359,6 +358,16 @@ class TopicFinder:
             if most < len(head) <= _HEAD_WORDS and all(any(same_word(w, t) for t in said) for w in head):
                 best, most = (spec_id, topic), len(head)
         return best
+
+    @cached_property
+    def _heads(self) -> list[tuple[str, Topic, list[str]]]:
+        """(specialty id, topic, the words of its title's head: "Hay fever season" of "Hay fever season: get ready
+        ..."), read once for every topic."""
+        stop = self._unmatched
+        return [
+            (spec_id, topic, [w for w in tokenize(topic.title.split(":")[0]) if w not in stop])
+            for spec_id, topic, _ in self._topics
+        ]
 
     def named_day(self, text: str) -> str | None:
         """The awareness day, week or month a message names ("World Hearing Day", "Movember"), as typed, or None."""

@@ -48,11 +48,6 @@ def _script(text: str, languages: Languages) -> str:
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-def unread(code: str, languages: Languages) -> bool:
-    """Whether the language is recognised but not read: the knowledge base has no glossary for it."""
-    return code in languages.unread
-
-
 def language_name(code: str, languages: Languages) -> str:
     """The language's English name ("Italian"), or the code itself if it is not in the table."""
     lang = languages.table.get(code) or languages.unread.get(code)

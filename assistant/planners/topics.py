@@ -61,14 +61,14 @@ def _topic_words(topic) -> frozenset[str]:
     return focus_words(" ".join((topic.title, *topic.keywords)))
 
 
-def _telling_words(topics, focus: frozenset[str]) -> set[str]:
+def _telling_words(topics: dict[str, frozenset[str]], focus: frozenset[str]) -> set[str]:
     """The focus words that tell topics apart: said by at least one topic and by at most a fifth of them ("sport",
     "heel"), never by most ("physio", "clinic")."""
     if not focus:
         return set()
     counts: dict[str, int] = {}
-    for topic in topics:
-        for word in _topic_words(topic) & focus:
+    for words in topics.values():
+        for word in words & focus:
             counts[word] = counts.get(word, 0) + 1
     return {w for w, n in counts.items() if n <= max(1, len(topics) // 5)}
 
@@ -112,11 +112,13 @@ class TopicPicker:
             ]
             for pid in self.pillars
         }
-        telling = _telling_words(spec.topics, focus)
+        words = {t.title: _topic_words(t) for t in spec.topics} if focus else {}
+        telling = _telling_words(words, focus)
         for topics in self.by_pillar.values():
             rng.shuffle(topics)
             # what the clinic says it focuses on ("a sports physio clinic", "heel pain, diabetic feet") comes first
-            topics.sort(key=lambda t: -len(telling & _topic_words(t)))
+            if telling:
+                topics.sort(key=lambda t: -len(telling & words[t.title]))
         self.bank_size = sum(len(v) for v in self.by_pillar.values())
         self.used: set[str] = set()
         self.pointer = 0
