@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 
 from ..guardrails.checker import check_text
 from ..knowledge.models import Platform, Specialty
 from ..knowledge.schemas.drafts import DraftData, LinkedInProfileData
+from ..retrieval import tokenize
 from .details import Details
 from .models import Draft
 from .wording import first_upper, role_in_sentence, with_article
@@ -28,13 +30,16 @@ def write_bio(
     details: Details,
     *,
     known: bool = True,
+    own_services: bool = True,
 ) -> Draft | None:
     """The bio (or, on Google, the business description) for this platform, with other versions. `known`: the
     specialty was given (in the message or the saved profile); when it was not, `spec` is only a default and the
     draft says what the message says ("a podiatry clinic") with its services left to fill in, never another
-    specialty's services."""
+    specialty's services. `own_services`: the specialty's usual services describe the practice (not so for "a
+    GP-run skin cancer clinic": see `names_other_field`)."""
+    services_known = known and own_services
     if platform.id == "google_business":
-        return _description(data, spec, platform, values, details, known)
+        return _description(data, spec, platform, values, details, known, services_known)
     profile = data.extras.linkedin_profile
     if platform.id == "linkedin" and details.personal and profile is not None:
         return linkedin_profile(
@@ -42,7 +47,7 @@ def write_bio(
         )
     limit = platform.limits.bio_chars or 150
     details, left_out = _without_promises(details)
-    slots = _slots(data, spec, values, details, known)
+    slots = _slots(data, spec, values, details, known, services_known)
     if details.personal:
         bios = [_fit_priority(t, slots, limit, data.short_disclaimer) for t in data.personal_bio_templates]
     else:
@@ -90,11 +95,16 @@ def _kept(items: tuple[str, ...], notes: list[str]) -> tuple[str, ...]:
 
 
 def _slots(
-    data: DraftData, spec: Specialty, values: dict[str, str], details: Details, known: bool = True
+    data: DraftData,
+    spec: Specialty,
+    values: dict[str, str],
+    details: Details,
+    known: bool = True,
+    services_known: bool = True,
 ) -> dict[str, str]:
     name = _name(spec, details, known, data.role_fields)
     city = values.get("city") or ""
-    default_services = data.services.get(spec.id, name) if known else _UNKNOWN_SERVICES
+    default_services = data.services.get(spec.id, name) if known and services_known else _UNKNOWN_SERVICES
     services = first_upper(details.focus) if details.focus else default_services
     if details.doing and not details.focus and not details.personal:  # "..., posts about menopause": what it does
         services = first_upper(details.doing)
@@ -134,6 +144,26 @@ _UNKNOWN_SERVICES = "[your main services]"
 _PLACES = r"clinic|practice|surgery|office|centre|center|group|team"
 _PLACE_WORDS = re.compile(rf"\s+(?:{_PLACES})$", re.IGNORECASE)  # "physio clinic": the field is "physio"
 _GENERIC_WORDS = re.compile(rf"\b(?:{_PLACES}|hospital|private)\b", re.IGNORECASE)  # words that tell nothing
+
+
+# Words that say how a practice is run or whom it is for in general, not which field it works in ("GP-run",
+# "family", "NHS"): they never make a practice another field's.
+_RUN_BY = re.compile(r"\b(?:run|led|based|family|private|local|independent|community|small|nhs|general|new)\b", re.I)
+
+
+def names_other_field(practice: str, spec: Specialty, specialties: Iterable[Specialty]) -> bool:
+    """Whether what the message calls the practice names another field's work than the specialty's: "a GP-run skin
+    cancer clinic" is general practice doing a dermatology clinic's work, so a GP's usual services ("check-ups,
+    vaccines") would describe the wrong clinic; "a family practice", "a physio clinic" or "a sports physio clinic" (the
+    specialty's own audiences include sports clubs) names nothing else."""
+
+    def words(name: str) -> set[str]:
+        return set(tokenize(_RUN_BY.sub(" ", _GENERIC_WORDS.sub(" ", name))))
+
+    own = {w for n in (spec.id.replace("_", " "), spec.name, *spec.aliases, *spec.audiences) for w in words(n)}
+    said = words(practice) - own
+    others = {w for s in specialties if s.id != spec.id for n in (s.name, *s.aliases) for w in words(n)}
+    return bool(said & others)
 
 
 def _kind_as_name(practice: str, specialty: str) -> str:
@@ -179,14 +209,20 @@ def _title(data: DraftData, spec: Specialty, name: str, details: Details) -> str
 
 
 def _description(
-    data: DraftData, spec: Specialty, platform: Platform, values: dict[str, str], details: Details, known: bool
+    data: DraftData,
+    spec: Specialty,
+    platform: Platform,
+    values: dict[str, str],
+    details: Details,
+    known: bool,
+    services_known: bool = True,
 ) -> Draft:
-    slots = _slots(data, spec, values, details, known)
+    slots = _slots(data, spec, values, details, known, services_known)
     city = values.get("city") or ""
     funding = {"NHS and private": ", offering NHS and private care", "NHS": ", offering NHS care"}.get(
         details.funding, ", offering private care" if details.funding.lower() == "private" else ""
     )
-    services = data.services.get(spec.id, slots["specialty_lower"]) if known else _UNKNOWN_SERVICES
+    services = data.services.get(spec.id, slots["specialty_lower"]) if services_known else _UNKNOWN_SERVICES
     if details.listed:  # what the message lists ("diabetic foot care, custom orthotics"): the practice's own words
         services = _join(list(details.listed))
     text = data.description_template.format(

@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..errors import KnowledgeError
+from ..guardrails.scope import with_local_number
 from ..knowledge.cards import MARKER, AnswerCard, CardItem, CardVariant, markers
 from ..knowledge.schemas.chat import NearbyCard, SpecialtyIdeas, VariantFit, VerdictWords
 from ..matching import CardMatch, stands_alone
@@ -244,12 +245,13 @@ def card_part(
     framing: VerdictWords | None = None,
     fit: VariantFit | None = None,
 ) -> Part:
-    """One card as part of an answer: its variant for the asker applied, its markers renumbered."""
+    """One card as part of an answer: its variant for the asker applied, its markers renumbered, the emergency
+    numbers it lists for anywhere narrowed to the asker's."""
     card = match.card.card
     variant = choose_variant(card, asker, fit, numbering.kb.countries)
 
     def fix(texts: Sequence[str | CardItem]) -> list[str]:
-        return [_renumber(str(t), card, numbering) for t in texts]
+        return [with_local_number(_renumber(str(t), card, numbering), asker.code or asker.country) for t in texts]
 
     lead = variant.lead if variant and variant.lead else card.lead
     if not verdict_fits(match, framing):

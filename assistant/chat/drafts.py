@@ -15,12 +15,12 @@ import re
 from typing import TYPE_CHECKING
 
 from ..errors import KnowledgeError
-from ..guardrails.scope import emergency_entry
+from ..guardrails.scope import with_local_number
 from ..knowledge import registry
 from ..knowledge.base import compiled
 from ..knowledge.models import Specialty, Topic
 from ..knowledge.schemas.drafts import DraftData, FormatData
-from .bios import write_bio
+from .bios import names_other_field, write_bio
 from .data import chat_data
 from .details import Details, details_in
 from .draft_captions import CaptionWriter
@@ -147,8 +147,8 @@ class Drafter:
         """The drafts the message asks for (usually one), or [] when it asks a question; a draft for a platform
         we hold no data on says which platform it was written for instead."""
         drafts = self._drafts(turn, profile, asker)
-        if (entry := emergency_entry(_country_code(turn, profile))) is not None:
-            drafts = [local_number(d, entry.number) for d in drafts]
+        country = _country_code(turn, profile)
+        drafts = [local_number(d, country) for d in drafts]
         limits = self.data.extras.limits
         other = re.search(limits.other_platforms, turn.masked, re.IGNORECASE) if limits and drafts else None
         if other is None or limits is None or (turn.platforms_named and turn.platforms):
@@ -331,11 +331,9 @@ class Drafter:
         given = specialty or (profile.specialty if profile else None)
         spec = self.kb.specialty(given or "general_practice")
         platform = self.kb.platform(_platform(turn, profile))
-        return write_bio(self.data, spec, platform, _values(profile, details), details, known=given is not None)
-
-
-# The emergency numbers the authored copy lists for a reader anywhere ("call 999, 911 or 112"), in any order.
-_ANY_NUMBER = re.compile(r"\b(?:999|911|112)(?:(?:, | ?/ ?)(?:999|911|112))*(?:,? or | ?/ ?)(?:999|911|112)\b")
+        own = not names_other_field(details.practice, spec, self.kb.specialties.values())
+        values = _values(profile, details)
+        return write_bio(self.data, spec, platform, values, details, known=given is not None, own_services=own)
 
 
 def _same_role(role: str, title: str) -> bool:
@@ -345,12 +343,12 @@ def _same_role(role: str, title: str) -> bool:
     return role in title or title in role
 
 
-def local_number(draft: Draft, number: str) -> Draft:
+def local_number(draft: Draft, country: str | None) -> Draft:
     """The draft with the asker's own emergency number where the copy lists several ("call 999, 911 or 112" is
     "call 000" for a clinic in Perth; a banner reading "Call 999 / 112 / 911" reads "Call 000")."""
-    text = _ANY_NUMBER.sub(number, draft.text)
-    others = [_ANY_NUMBER.sub(number, a) for a in draft.alternatives]
-    notes = [_ANY_NUMBER.sub(number, n) for n in draft.notes]
+    text = with_local_number(draft.text, country)
+    others = [with_local_number(a, country) for a in draft.alternatives]
+    notes = [with_local_number(n, country) for n in draft.notes]
     if text == draft.text and others == draft.alternatives and notes == draft.notes:
         return draft
     return draft.model_copy(update={"text": text, "alternatives": others, "notes": notes})

@@ -62,6 +62,23 @@ def emergency_entry(country: str | None) -> EmergencyNumber | None:
     return terms.numbers.get(code) or (terms.numbers.get("EU") if code in terms.eu_members else None)
 
 
+# The emergency numbers that guides, cards and copy list for a reader anywhere, in any order: "call 999, 911 or 112",
+# "Call 999 / 112 / 911", "911 in the US, 112 in the EU, 999 in the UK".
+_NUMBER = r"(?:999|911|112)"
+_PLACED = r"(?:911 in the US(?: and Canada)?|112 (?:anywhere )?in the EU|999 in the UK)"
+_LISTED = re.compile(
+    rf"\b(?:{_NUMBER}(?:(?:, | ?/ ?){_NUMBER})*(?:,? or | ?/ ?){_NUMBER}|{_PLACED}(?:(?:, |,? or ){_PLACED})+)\b"
+)
+
+
+def with_local_number(text: str, country: str | None) -> str:
+    """The text with the emergency number of the asker's country where it lists several for a reader anywhere ("call
+    999, 911 or 112" and "911 in the US, 112 in the EU, 999 in the UK" read "000" for a clinic in Perth); unchanged
+    when the country is not known."""
+    entry = emergency_entry(country)
+    return text if entry is None else _LISTED.sub(entry.number, text)
+
+
 def emergency_message(country: str | None = None) -> str:
     """What to tell someone who may be in an emergency, with the number for their country when known."""
     entry = emergency_entry(country)
