@@ -156,3 +156,98 @@ def test_a_dental_practice_offering_aligners_gets_the_braces_topic(drafter):
     text = "I'm a general dentist and we now offer clear aligners. Write an Instagram caption about braces vs aligners"
     drafts = drafter.drafts(turn(text, ["instagram"]), None, Asker(specialty="dentistry"))
     assert drafts and "aligners" in drafts[0].text and "glued on" in drafts[0].text
+
+
+# --- found in the forty-first held-out set (round 48); every example is invented --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our pharmacy does weight management. Can we post 'Wegovy now available from £199/month'? "
+        "If not, write us a caption that is allowed",
+        "Can we post 'Ozempic pens in stock, £120 a month' on Facebook? if it isn't, give me one that is ok",
+    ],
+)
+def test_a_weight_loss_medicine_and_its_price_become_the_consultation_in_the_uk(drafter, text):
+    drafts = drafter.drafts(turn(text, ["instagram"]), None, Asker(country="GB", code="GB"))
+    assert drafts and drafts[0].title.startswith("Rewritten")
+    body = drafts[0].text.lower()
+    assert "weight management consultations" in body and "£" not in body
+    assert not any(name in body for name in ("wegovy", "ozempic"))
+    assert "prescriber" in body  # who decides on treatment
+
+
+def test_a_free_treatment_a_price_per_area_and_a_booking_deadline_come_out_of_an_injectables_post(drafter):
+    text = "Is this ok? 'Botox 2 areas £180 + FREE filler top up! Book by 15th Nov' If not can u rewrite it"
+    drafts = drafter.drafts(turn(text, ["instagram"]), None, Asker(country="GB", code="GB"))
+    body = drafts[0].text
+    assert "£" not in body and "FREE" not in body and "15th Nov" not in body and "Botox" not in body
+
+
+@pytest.mark.parametrize(
+    "hook",
+    ["Tired all the time?", "Struggling to hear your grandkids?", "Low libido?", "It could be low testosterone"],
+)
+def test_a_question_to_the_viewer_about_how_they_feel_is_a_personal_health_attribute_in_an_ad(hook):
+    assert any(f.rule == "R17" for f in check_text(hook, kind="ad"))
+
+
+@pytest.mark.parametrize(
+    "text", ["Tired of waiting? Book online.", "Worried about the cost? We explain every fee.", "Low prices? Ask."]
+)
+def test_questions_about_waiting_or_cost_are_no_health_attribute(text):
+    assert not any(f.rule == "R17" for f in check_text(text, kind="ad"))
+
+
+def test_an_ad_with_a_hook_the_asker_suggests_says_it_was_left_out_and_why(drafter):
+    text = "Write a Facebook ad for our hearing clinic, open with 'Struggling to hear your grandkids?'"
+    drafts = drafter.drafts(turn(text, ["facebook"]), None, Asker())
+    assert drafts and "Struggling" not in drafts[0].text
+    assert any("Left out" in n and "Struggling to hear" in n for n in drafts[0].notes)
+
+
+def test_an_ad_targeting_an_age_group_is_still_an_ad(drafter):
+    text = "Write a FB/IG ad targeting women 45-60 for our pelvic floor physio"
+    drafts = drafter.drafts(turn(text, ["facebook"]), None, Asker())
+    assert drafts and drafts[0].title.startswith("Facebook ad")
+
+
+@pytest.mark.parametrize(
+    "text, subject",
+    [
+        ("Write a Facebook ad for our free 'Knee pain: surgery or not?' talk in May", "Knee pain: surgery or not?"),
+        ("Write an Instagram ad for our diabetes information evening on 3 June", "Diabetes information evening"),
+    ],
+)
+def test_an_ad_for_an_event_says_what_when_where_and_how_to_sign_up(drafter, text, subject):
+    drafts = drafter.drafts(turn(text, ["facebook"]), None, Asker())
+    assert drafts and subject in drafts[0].title
+    assert "[day and date]" in drafts[0].text and "Sign up" in drafts[0].text
+
+
+def test_a_number_of_hashtags_asked_for_a_subject_gives_hashtags_without_filler_words(drafter):
+    drafts = drafter.drafts(turn("5 hashtags for a menopause clinic reel about night sweats pls", []), None, Asker())
+    assert drafts and drafts[0].kind == "hashtags"
+    assert not any("pls" in tag.lower() for tag in drafts[0].text.split())
+
+
+def test_years_of_experience_are_no_number_of_posts(drafter):
+    text = "write me a linkedin post saying im available for locum shifts from June. GP, 8 yrs post training"
+    drafts = drafter.drafts(turn(text, ["linkedin"]), None, Asker())
+    assert len(drafts) == 1 and not any("You asked for 8" in n for n in drafts[0].notes)
+    assert "available for locum shifts" in drafts[0].text and "[your key point" not in drafts[0].text
+
+
+def test_a_policy_paragraph_on_ai_tools_is_the_ai_policy_not_the_whole_staff_policy(drafter):
+    text = "Write a short paragraph for our social media policy about staff using ChatGPT for posts"
+    drafts = drafter.drafts(turn(text, []), None, Asker())
+    assert drafts and "AI" in drafts[0].title and "patient" in drafts[0].text.lower()
+    staff = drafter.drafts(turn("Draft a social media policy for our staff", []), None, Asker())
+    assert staff and staff[0].title == "Staff social media policy"
+
+
+def test_a_host_read_sponsor_ad_discloses_first(drafter):
+    text = "I have a small medical podcast. Write me a 30 sec host-read ad for a stethoscope brand"
+    drafts = drafter.drafts(turn(text, []), None, Asker())
+    assert drafts and drafts[0].text.startswith("This episode is sponsored by")

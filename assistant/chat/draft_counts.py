@@ -28,7 +28,9 @@ class CaptionCounts(CaptionBase):
         """(how many captions the message asks for, the words it used: "300 LinkedIn posts"), or None."""
         extras = self.data.extras
         words = "|".join(re.escape(w) for w in sorted(extras.count_words, key=len, reverse=True))
-        found = re.search(rf"\b(\d{{1,5}}|{words})\s+(?:[\w'’/+-]+\s+){{0,5}}?(?:captions?|posts?)\b", text, re.I)
+        found = re.search(
+            rf"\b(\d{{1,5}}|{words})\s+{_NOT_A_COUNT}(?:[\w'’/+-]+\s+){{0,5}}?(?:captions?|posts?)\b", text, re.I
+        )
         if found is None:
             return None
         word = found.group(1).lower()
@@ -54,6 +56,10 @@ class CaptionCounts(CaptionBase):
         if made is not None and 0 < made < asked[0] and limits.fewer_on_subject:
             return limits.fewer_on_subject.format(asked=asked[1], made=made)
         return ""
+
+
+# A number of years, months or days is no number of posts ("6 yrs post training", "3 months post-op").
+_NOT_A_COUNT = r"(?!(?:yrs?|years?|months?|mos?|weeks?|wks?|days?|hours?|hrs?|minutes?|mins?)\b)"
 
 
 def _one_per_text(drafts: list[Draft]) -> list[Draft]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..guardrails.checker import check_text
 from ..knowledge.base import compiled
 from ..knowledge.copy import fill
 from ..knowledge.schemas.drafts import FormatData
@@ -22,6 +23,8 @@ _QUOTES = "'\"‘“"
 # A detail the practice has not given is a marked place to fill, not the plain words a post uses ("our clinic"): a form
 # is filled in once and kept.
 _MARKED = {"clinic": "[practice name]", "city": "[town]", "booking": "[booking link]", "phone": "[phone number]"}
+# Words the asker quotes for the writing to use ("hook like 'Tired all the time? Low libido?'"), at most a sentence.
+_ASKED_WORDS = re.compile(r"(?:^|(?<=[\s:(]))['‘\"“]([^'‘’\"“”\n]{4,120}?)['’\"”](?=[\s.,!?)]|$)")
 _NOT_SUBJECT = re.compile(r"\b(?:i|i'm|we|we're|us|me|you|patients?|people|them|it|this|that|these)\b", re.IGNORECASE)
 
 
@@ -52,27 +55,44 @@ def format_draft(form: FormatData, text: str, values: dict[str, str], title: str
         "booking": "{booking}",
         "phone": "{phone}",
     }
+    refused = _refused(text)
     return Draft(
         kind=form.kind,
         platform=form.platform,
         title=fill(form.title.format(**slots), values),
         text=fill(form.text.format(**slots), values),
-        notes=list(form.notes),
+        notes=[*refused, *form.notes],
+        alerts=len(refused),
         card=form.card,
         guide=form.guide,
     )
+
+
+def _refused(text: str) -> list[str]:
+    """A note for each phrase the asker quotes for the writing to use that breaks a rule ("a hook like 'Tired all the
+    time? Low libido?'", "something like 'feel 25 again'"): it is left out, and the asker learns why."""
+    notes = []
+    for found in _ASKED_WORDS.finditer(text):
+        words = found.group(1).strip()
+        rules = list(dict.fromkeys(f.name for f in check_text(words, "ad") if f.severity in ("high", "medium")))
+        if rules:
+            names = "; ".join(r[:1].lower() + r[1:] for r in rules)
+            notes.append(f"Left out, as you suggested it: “{words}” ({names}).")
+    return notes
 
 
 def _subject(form: FormatData, text: str) -> str:
     """What the message says the writing is about ("an ad for our teeth whitening offer": "teeth whitening
     offer"), or "" when it names nothing short enough to stand in every line."""
     found = compiled(form.subject, re.IGNORECASE).search(text) if form.subject else None
-    if found is None:
+    # the first group that took part: a pattern may name the subject in more than one way (a quoted title, or words)
+    group = next((i for i in range(1, found.re.groups + 1) if found.group(i)), 0) if found else 0
+    if found is None or not group:
         return ""
-    if found.start(1) > 0 and text[found.start(1) - 1] in _QUOTES:  # a title the asker quotes stands as written
-        title = found.group(1).strip()
+    if found.start(group) > 0 and text[found.start(group) - 1] in _QUOTES:  # a title the asker quotes stands as written
+        title = found.group(group).strip()
         return title if len(title.split()) <= _MOST_TITLE_WORDS else ""
-    subject = _TRAILING.sub("", _LEADING.sub("", found.group(1).strip(" '\"‘’“”"))).strip()
+    subject = _TRAILING.sub("", _LEADING.sub("", found.group(group).strip(" '\"‘’“”"))).strip()
     if not subject or len(subject.split()) > _MOST_WORDS or _NOT_SUBJECT.search(subject):
         return ""
     return subject

@@ -170,7 +170,8 @@ class Drafter:
                 return [rewrite(pasted, self.data.rewrite, named, language, asker.code)]
         if kind in (None, "review_reply") and (crisis := self.crisis_reply(turn, profile, kind)) is not None:
             return [crisis]  # a pasted message about suicide or self-harm: the crisis reply, before anything else
-        notice = self.notices.notice_for(text) if kind != "review_reply" else None
+        narrower = form is not None and form.before_notices
+        notice = self.notices.notice_for(text) if kind != "review_reply" and not narrower else None
         if notice is not None and (instead := notice.not_in.get(asker.code or "")):
             drafts = self.captions(turn, profile, asker.specialty, details) if kind == "caption" else []
             return [d.model_copy(update={"card": instead}) for d in drafts[:1]]

@@ -32,7 +32,8 @@ def rewrite(
         removed += [m.group(0).strip(" ,-–!.+") for m in re.finditer(rule.pattern, text, re.IGNORECASE)]
         text = re.sub(rule.pattern, rule.with_, text, flags=re.IGNORECASE)
     text = _tidy(text)
-    added = [] if own else [a.say for a in data.add if re.search(a.pattern, original, re.IGNORECASE)]
+    # what the copy said, or what it says now (the consultation offered instead of a medicine)
+    added = [] if own else [a.say for a in data.add if re.search(a.pattern, f"{original}\n{text}", re.IGNORECASE)]
     result = " ".join(s for s in (text, *added, *closing) if s)
     left = list(dict.fromkeys(f.name or f.rule for f in check_text(result, "ad") if f.severity == "high"))
     found = [f for kind in ("ad", "post") for f in check_text(original, kind) if f.severity in ("high", "medium")]

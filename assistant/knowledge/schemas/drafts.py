@@ -317,6 +317,9 @@ class FormatData(Strict):
     text: str = Field(min_length=40)
     notes: tuple[str, ...] = ()
     unless: Regex | None = None  # ...but not when the message says this ("nurses aged 25-40": a job advert, not an ad)
+    # A form more specific than any ready notice whose cues it shares: "a paragraph for our social media policy about
+    # ChatGPT" is the AI policy, not the whole staff policy.
+    before_notices: bool = False
     card: str | None = None  # the card that always follows the draft
     guide: str | None = None  # ...or the one that follows it when no card fits the message well
 
