@@ -251,3 +251,30 @@ def test_a_host_read_sponsor_ad_discloses_first(drafter):
     text = "I have a small medical podcast. Write me a 30 sec host-read ad for a stethoscope brand"
     drafts = drafter.drafts(turn(text, []), None, Asker())
     assert drafts and drafts[0].text.startswith("This episode is sponsored by")
+
+
+def test_a_threat_told_around_a_short_quote_gets_the_safety_steps_not_a_reply(drafter):
+    text = (
+        "A former client posted a Google review saying I 'deserve what's coming' and that they know where I park. "
+        "Do I reply?"
+    )
+    drafts = drafter.drafts(turn(text, ["google_business"]), None, Asker(country="AU", code="AU"))
+    assert drafts and drafts[0].title.startswith("Do not reply publicly")
+
+
+def test_a_bracketed_list_of_numbers_becomes_the_askers_own():
+    assert with_local_number("In an emergency call [999/911/112/000].", "PH") == "In an emergency call [911]."
+    assert with_local_number("In an emergency call [999/911/112/000].", "GB") == "In an emergency call [999]."
+
+
+def test_to_launch_adverts_is_no_ad_for_an_opening(drafter):
+    text = "What do I need before I launch adverts for liposuction on Instagram? And what should I not put?"
+    drafts = drafter.drafts(turn(text, ["instagram"]), None, Asker())
+    assert not any("opens in" in d.title for d in drafts)
+
+
+def test_a_pasted_ad_telling_the_reader_what_they_have_is_rewritten_without_it(drafter):
+    text = "rewrite this ad pls: 'Tired, low libido, belly fat? It's your T. Book a check today.'"
+    drafts = drafter.drafts(turn(text, ["facebook"]), None, Asker())
+    assert drafts and "Tired" not in drafts[0].text and "your T" not in drafts[0].text
+    assert "Book a check today" in drafts[0].text

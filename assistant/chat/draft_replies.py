@@ -126,6 +126,9 @@ class ReplyWriter:
             values = _values(profile, details_in(turn.masked, self.kb.countries))
             return self.notices.drafts(answer, turn.masked, names, values, rules)[0]
         review = _pasted(turn.masked) or self.review_text(turn.masked)
+        told = self.review_text(turn.masked)
+        if not self.threatening(review) and self.threatening(told):
+            review = told  # "saying I 'deserve what's coming' and that they know where I park": the threat is told
         hostile = self.data.extras.comment_reply
         if hostile is not None and is_hostile(review, hostile) and not self.threatening(review):
             named = turn.platforms[0] if turn.platforms_named and turn.platforms else None  # "you're all scammers":

@@ -63,8 +63,8 @@ def emergency_entry(country: str | None) -> EmergencyNumber | None:
 
 
 # The emergency numbers that guides, cards and copy list for a reader anywhere, in any order: "call 999, 911 or 112",
-# "Call 999 / 112 / 911", "911 in the US, 112 in the EU, 999 in the UK".
-_NUMBER = r"(?:999|911|112)"
+# "Call 999 / 112 / 911", "[999/911/112/000]", "911 in the US, 112 in the EU, 999 in the UK".
+_NUMBER = r"(?:999|911|112|000)"
 _PLACED = r"(?:911 in the US(?: and Canada)?|112 (?:anywhere )?in the EU|999 in the UK)"
 _LISTED = re.compile(
     rf"\b(?:{_NUMBER}(?:(?:, | ?/ ?){_NUMBER})*(?:,? or | ?/ ?){_NUMBER}|{_PLACED}(?:(?:, |,? or ){_PLACED})+)\b"
