@@ -49,6 +49,7 @@ from .names import (
     is_surname,
     name_lists,
     names_beside_names,
+    names_spelled_with_spaces,
     nicknames_before_brackets,
     nicknames_beside_names,
 )
@@ -412,7 +413,7 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = _without_own_addresses(text, _with_list_entries(text, _with_surnames_after_brackets(text, spans)))
     found = alternative_names(text) + names_in_notes(text) + names_in_jotted_notes(text) + children_in_brackets(text)
     found += surnames_opening_note_lines(text)
-    spans = _added(text, spans, "NAME", found + person_handles(text, everyday))
+    spans = _added(text, _with_spellings(text, spans), "NAME", found + person_handles(text, everyday))
     spans, cleared = _without_colleagues_and_figures(text, _with_names_after_numbers(text, spans), extra_names)
     spans = with_names_over_particles(text, _with_repeated_names(text, spans, cleared))
     spans = _with_reviewer_initials(text, with_surname_first_parts(text, with_linked_surnames(text, spans), everyday))
@@ -781,6 +782,16 @@ def _masked(text: str, extra_names: tuple[str, ...], profile: str) -> MaskResult
     results = [Found(entity_type=s.kind, start=s.start, end=s.end, score=1.0) for s in spans]
     masked = _anonymizer().anonymize(text=text, analyzer_results=results, operators=_operators())
     return MaskResult(masked.text, tuple(spans))
+
+
+def _with_spellings(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` and the names a dictation spells out letter by letter with the word spelled (names.py
+    names_spelled_with_spaces), whole: a part found already ("grant" of "grant hope") gives way to them."""
+    found = names_spelled_with_spaces(text)
+    if not found:
+        return spans
+    inside = [s for s in spans if s.kind == "NAME" and any(a <= s.start and s.end <= b for a, b in found)]
+    return _added(text, [s for s in spans if s not in inside], "NAME", found)
 
 
 def _with_names_beside_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
