@@ -83,6 +83,7 @@ from .span_trims import (
     without_weekdays,
 )
 from .spans import PhiSpan
+from .spoken_addresses import find_spoken_addresses
 from .spoken_phones import find_spoken_identifiers, find_spoken_phones
 from .tables import in_other_column, table_cells
 from .vcards import vcard_fields
@@ -135,6 +136,7 @@ _IDENTIFIER_FINDERS: tuple[tuple[str, str, Callable[[str], list[tuple[int, int]]
     ("DATE_OF_BIRTH", "DATE_OF_BIRTH", find_birth_dates),
     ("RECORD_NUMBER", "RECORD_NUMBER", find_record_numbers),
     ("ADDRESS", "ADDRESS", find_addresses),
+    ("ADDRESS", "ADDRESS", find_spoken_addresses),
     ("PHONE", "CUED_PHONE", find_cued_phones),
     ("PHONE", "CUED_PHONE", find_spoken_phones),
     ("RECORD_NUMBER", "RECORD_NUMBER", find_spoken_identifiers),
