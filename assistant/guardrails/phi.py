@@ -562,7 +562,9 @@ def _with_repeated_names(text: str, spans: list[PhiSpan], cleared: Sequence[PhiS
     alternatives = "|".join(map(re.escape, sorted(parts, key=len, reverse=True)))
     pattern = re.compile(
         rf"(?<![\w'’@.-])(?:(?-i:[A-Z])\.[ ]?(?:{_PARTICLE}[ ]){{0,2}})?(?:{alternatives})"
-        r"(?![\w-]|['’]\w|@)"  # a closing quote may follow: a sign-off at the end of a quoted comment
+        # A closing quote may follow: a sign-off at the end of a quoted comment. So may a possessive ("Bill's wife",
+        # "Mark's date of birth"; thirty-ninth masking set): the name is the same person's.
+        r"(?![\w-]|['’](?!s\b)\w|@)"
     )
     # A reply's mention of the person by two of the name's words ("@<nickname> <surname>" under '<given> "<nickname>"
     # <surname>'): the "@" of a handle alone stays out.
