@@ -432,7 +432,7 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = without_office_names(text, without_title_case_particles(text, spans))
     spans = _with_fields(text, spans, json_fields(text) + vcard_fields(text) + export_columns(text, spans))
     spans = _without_system_numbers(text, without_letterhead_phones(text, _without_toll_free(spans)))
-    return with_phone_extensions(text, spans)
+    return with_phone_extensions(text, _without_business_numbers(text, spans))
 
 
 # The next lower-case word after a lower-case name, one space between ("mr okafor-mensah kwabena called").
@@ -715,6 +715,28 @@ def _without_system_numbers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     """`spans` less the record numbers that a JSON payload's booking or message number holds ('"booking_id":...')."""
     system = json_system_numbers(text)
     return [s for s in spans if not (s.kind == "RECORD_NUMBER" and any(a <= s.start and s.end <= b for a, b in system))]
+
+
+_NUMBER_KINDS = ("PHONE", "RECORD_NUMBER", "NATIONAL_ID")
+
+
+@lru_cache(maxsize=1)
+def _business_number_label() -> re.Pattern[str]:
+    """A business's tax or registration label, or a prescriber's provider number's, ending right before its number
+    (guardrails.yaml phi.business_number_labels)."""
+    labels = "|".join(f"(?:{c})" for c in guardrail_data().phi.business_number_labels) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{labels})[^\w\n]{{0,3}}(?:(?:no|nr|n|number)\.?[^\w\n]{{0,3}})?$", re.IGNORECASE)
+
+
+def _without_business_numbers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` less the numbers right after a business's tax label or a prescriber's provider number ("P.IVA
+    03456780371", "NPI 1467552093"): a firm's or a clinician's number, no patient's, though a phone's shape."""
+    label = _business_number_label()
+    return [
+        s
+        for s in spans
+        if not (s.kind in _NUMBER_KINDS and label.search(text, max(0, s.start - 40), s.start) is not None)
+    ]
 
 
 def _without_toll_free(spans: list[PhiSpan]) -> list[PhiSpan]:

@@ -25,6 +25,8 @@ class NationalId(Strict):
 
 class PhiTerms(Strict):
     name_cues: tuple[Regex, ...] = Field(min_length=1)
+    # A firm's tax or registration number or a prescriber's provider number: the number after it is no patient's.
+    business_number_labels: tuple[Regex, ...] = ()
     patient_words: Regex = "(?!)"  # the people a clinic serves: "patients", "clients", "pts", "pazienti"
     # A form's label for the patient's name at a line's start ("Pt:", "Pz:", "Paziente:"): the name after its colon.
     form_name_labels: Regex = "(?!)"
