@@ -22,6 +22,8 @@ def date_pattern() -> str:
         # The year first, its parts maybe spaced as a form prints them ("DOB -  1990 / 12 / 02"; twenty-seventh set).
         rf"\d{{4}}\s?[/.-]\s?\d{{1,2}}\s?[/.-]\s?\d{{1,2}}|"
         rf"\d{{1,2}}[-\s]{month}[-\s](?:\d{{4}}|\d{{2}})|"
+        # Spanish and Portuguese put "de" before the month and the year ("15 de agosto de 2015"; thirty-ninth set).
+        rf"\d{{1,2}}\s+de\s+{month}(?:\s+de\s+\d{{4}})?|"
         # "the" before an ordinal day belongs to the date ("born on the 2nd of June 1984"; twenty-eighth set).
         rf"(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)\s))?"
         rf"\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{month}\.?(?:,?\s+(?:\d{{4}}|['’]?\d{{2}}))?|"
@@ -145,12 +147,38 @@ def find_birth_dates(text: str) -> list[tuple[int, int]]:
     in_files += _birthdays_by_age(text) if "turn" in text.lower() and not colleague else []
     if not _any_cue().search(text):
         return in_files
+    in_files += answers_to_birth_questions(text) if "\n" in text else []
     return in_files + [
         m.span(next(g for g in ("v", "w", "x", "s", "y") if m.group(g)))
         for m in _pattern().finditer(text)
         if not ((colleague or _own_birthday(text, m.start())) and _birthday_cue().match(m.group()))
         and not (m.group("y") and (_a_business_born(text, m.start()) or _asks_the_public(text, m)))
     ]
+
+
+# A message of a thread (a pasted SMS or WhatsApp chat) that is a date alone: its sender's number or name and a colon
+# may open the line, a chat's time stamp in brackets before them ("+1 613-555-0199: Jan 9 1955", "[8:15] Ann: 3/4/61").
+_SENDER = r"(?:\[[^\]\n]{1,30}\][ \t]*)?(?:[^:\n]{1,40}:[ \t]*)?"
+
+
+@lru_cache(maxsize=1)
+def _date_alone() -> re.Pattern[str]:
+    return re.compile(rf"{_SENDER}(?P<d>{date_pattern()})[ \t.!]*", re.IGNORECASE)
+
+
+def answers_to_birth_questions(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each date given alone as the next message after one that asks for a date of birth ("Can you
+    confirm Mark's date of birth?" then "07700 900734: 30/06/1962"; thirty-ninth masking set): the reply is the
+    birth date, though no cue stands before it on its own line. The asking line holds a birth cue and no date."""
+    found = []
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+    for (_, asked), (start, reply) in zip(lines, lines[1:]):
+        if not _any_cue().search(asked) or _pattern().search(asked):
+            continue
+        alone = _date_alone().fullmatch(reply)
+        if alone:
+            found.append((start + alone.start("d"), start + alone.end("d")))
+    return found
 
 
 def _asks_the_public(text: str, m: re.Match[str]) -> bool:

@@ -1343,6 +1343,43 @@ def names_in_handles(text: str, not_names: frozenset[str], places: frozenset[str
 _SPELLED = re.compile(r"(?<![\w-])(?:[A-Z]-){3,}[A-Z](?![\w-])")
 
 
+# A word spelled out letter by letter with spaces, as a dictation's transcript writes it ("that's f o n t a i n e",
+# "o apostrophe n e i l l"; thirty-ninth masking set): single letters, the words for an apostrophe or a hyphen between.
+_SPELLED_SPACED = re.compile(r"(?<![\w'’-])[A-Za-z](?:[ ](?:(?i:apostrophe|hyphen|dash)[ ])?[A-Za-z]){2,}(?![\w'’-])")
+_SPELLED_MARKS = {"apostrophe": "", "hyphen": "", "dash": ""}
+_SPELLED_REACH = 80  # characters before a spelling in which the word it spells stands
+
+
 def spelled_names(text: str) -> list[tuple[int, int]]:
     """Words spelled out in capital letters joined by hyphens, four letters or more: a name or an e-mail read out."""
     return [m.span() for m in _SPELLED.finditer(text)]
+
+
+def names_spelled_with_spaces(text: str) -> list[tuple[int, int]]:
+    """Letters spelled with spaces that spell a word said just before, and that word, with a listed given name right
+    before it ("mister grant hope h o p e"): a speaker spells out a name, not an everyday word, so letters alone ("a b
+    c") or a spelling of nothing said stay readable. Whole: a letter such as "i" is no word that ends a name here."""
+    found = []
+    for m in _SPELLED_SPACED.finditer(text):
+        spelled = "".join(_SPELLED_MARKS.get(w.lower(), w) for w in m.group().split(" ")).lower()
+        said = _word_spelled(text, m.start(), spelled)
+        if said is not None:
+            found += [m.span(), said]
+    return found
+
+
+def _word_spelled(text: str, start: int, spelled: str) -> tuple[int, int] | None:
+    """The word spelled out at `start` as it was said in the few words before (its last mention), with a listed given
+    name right before it, or None when no word said before is spelled so."""
+    said = None
+    for word in re.finditer(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text[max(0, start - _SPELLED_REACH) : start]):
+        if fold(word.group()) == spelled:
+            said = word
+    if said is None:
+        return None
+    offset = max(0, start - _SPELLED_REACH)
+    a, b = offset + said.start(), offset + said.end()
+    given = re.search(r"([^\W\d_]+)[ ]$", text[max(0, a - 30) : a])
+    if given and is_given_name(given.group(1)):
+        a -= len(given.group(0))
+    return a, b

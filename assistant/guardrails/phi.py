@@ -49,6 +49,7 @@ from .names import (
     is_surname,
     name_lists,
     names_beside_names,
+    names_spelled_with_spaces,
     nicknames_before_brackets,
     nicknames_beside_names,
 )
@@ -82,6 +83,7 @@ from .span_trims import (
     without_weekdays,
 )
 from .spans import PhiSpan
+from .spoken_addresses import find_spoken_addresses
 from .spoken_phones import find_spoken_identifiers, find_spoken_phones
 from .tables import in_other_column, table_cells
 from .vcards import vcard_fields
@@ -134,6 +136,7 @@ _IDENTIFIER_FINDERS: tuple[tuple[str, str, Callable[[str], list[tuple[int, int]]
     ("DATE_OF_BIRTH", "DATE_OF_BIRTH", find_birth_dates),
     ("RECORD_NUMBER", "RECORD_NUMBER", find_record_numbers),
     ("ADDRESS", "ADDRESS", find_addresses),
+    ("ADDRESS", "ADDRESS", find_spoken_addresses),
     ("PHONE", "CUED_PHONE", find_cued_phones),
     ("PHONE", "CUED_PHONE", find_spoken_phones),
     ("RECORD_NUMBER", "RECORD_NUMBER", find_spoken_identifiers),
@@ -412,7 +415,7 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = _without_own_addresses(text, _with_list_entries(text, _with_surnames_after_brackets(text, spans)))
     found = alternative_names(text) + names_in_notes(text) + names_in_jotted_notes(text) + children_in_brackets(text)
     found += surnames_opening_note_lines(text)
-    spans = _added(text, spans, "NAME", found + person_handles(text, everyday))
+    spans = _added(text, _with_spellings(text, spans), "NAME", found + person_handles(text, everyday))
     spans, cleared = _without_colleagues_and_figures(text, _with_names_after_numbers(text, spans), extra_names)
     spans = with_names_over_particles(text, _with_repeated_names(text, spans, cleared))
     spans = _with_reviewer_initials(text, with_surname_first_parts(text, with_linked_surnames(text, spans), everyday))
@@ -429,7 +432,7 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = without_office_names(text, without_title_case_particles(text, spans))
     spans = _with_fields(text, spans, json_fields(text) + vcard_fields(text) + export_columns(text, spans))
     spans = _without_system_numbers(text, without_letterhead_phones(text, _without_toll_free(spans)))
-    return with_phone_extensions(text, spans)
+    return with_phone_extensions(text, _without_business_numbers(text, spans))
 
 
 # The next lower-case word after a lower-case name, one space between ("mr okafor-mensah kwabena called").
@@ -559,7 +562,9 @@ def _with_repeated_names(text: str, spans: list[PhiSpan], cleared: Sequence[PhiS
     alternatives = "|".join(map(re.escape, sorted(parts, key=len, reverse=True)))
     pattern = re.compile(
         rf"(?<![\w'’@.-])(?:(?-i:[A-Z])\.[ ]?(?:{_PARTICLE}[ ]){{0,2}})?(?:{alternatives})"
-        r"(?![\w-]|['’]\w|@)"  # a closing quote may follow: a sign-off at the end of a quoted comment
+        # A closing quote may follow: a sign-off at the end of a quoted comment. So may a possessive ("Bill's wife",
+        # "Mark's date of birth"; thirty-ninth masking set): the name is the same person's.
+        r"(?![\w-]|['’](?!s\b)\w|@)"
     )
     # A reply's mention of the person by two of the name's words ("@<nickname> <surname>" under '<given> "<nickname>"
     # <surname>'): the "@" of a handle alone stays out.
@@ -712,6 +717,28 @@ def _without_system_numbers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     return [s for s in spans if not (s.kind == "RECORD_NUMBER" and any(a <= s.start and s.end <= b for a, b in system))]
 
 
+_NUMBER_KINDS = ("PHONE", "RECORD_NUMBER", "NATIONAL_ID")
+
+
+@lru_cache(maxsize=1)
+def _business_number_label() -> re.Pattern[str]:
+    """A business's tax or registration label, or a prescriber's provider number's, ending right before its number
+    (guardrails.yaml phi.business_number_labels)."""
+    labels = "|".join(f"(?:{c})" for c in guardrail_data().phi.business_number_labels) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{labels})[^\w\n]{{0,3}}(?:(?:no|nr|n|number)\.?[^\w\n]{{0,3}})?$", re.IGNORECASE)
+
+
+def _without_business_numbers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` less the numbers right after a business's tax label or a prescriber's provider number ("P.IVA
+    03456780371", "NPI 1467552093"): a firm's or a clinician's number, no patient's, though a phone's shape."""
+    label = _business_number_label()
+    return [
+        s
+        for s in spans
+        if not (s.kind in _NUMBER_KINDS and label.search(text, max(0, s.start - 40), s.start) is not None)
+    ]
+
+
 def _without_toll_free(spans: list[PhiSpan]) -> list[PhiSpan]:
     """`spans` less the free or shared-cost numbers ("1-800-555-0143", "0800 123 4567"): a business's line."""
     toll_free = patient_data().phones.toll_free
@@ -781,6 +808,16 @@ def _masked(text: str, extra_names: tuple[str, ...], profile: str) -> MaskResult
     results = [Found(entity_type=s.kind, start=s.start, end=s.end, score=1.0) for s in spans]
     masked = _anonymizer().anonymize(text=text, analyzer_results=results, operators=_operators())
     return MaskResult(masked.text, tuple(spans))
+
+
+def _with_spellings(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` and the names a dictation spells out letter by letter with the word spelled (names.py
+    names_spelled_with_spaces), whole: a part found already ("grant" of "grant hope") gives way to them."""
+    found = names_spelled_with_spaces(text)
+    if not found:
+        return spans
+    inside = [s for s in spans if s.kind == "NAME" and any(a <= s.start and s.end <= b for a, b in found)]
+    return _added(text, [s for s in spans if s not in inside], "NAME", found)
 
 
 def _with_names_beside_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:

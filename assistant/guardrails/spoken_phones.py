@@ -145,8 +145,24 @@ def find_spoken_identifiers(text: str) -> list[tuple[int, int]]:
     """(start, end) of each identifier read out after its label ("uhid s e c two four zero ..."), and of each run
     of more digits than a phone number has, which only a card's number is."""
     label = _id_terms()[0]
-    return [
-        (a, b)
-        for a, b, digits in _id_runs(text)
-        if digits > _DIGITS[1] or (digits >= _ID_DIGITS and label.search(text, max(0, a - _LABEL_REACH), a) is not None)
-    ]
+    found = []
+    for a, b, digits in _id_runs(text):
+        code = _code_before(text, a)
+        if digits >= _ID_DIGITS and code < a and label.search(text, max(0, code - _LABEL_REACH), code) is not None:
+            found.append((code, b))
+        elif digits > _DIGITS[1] or (
+            digits >= _ID_DIGITS and label.search(text, max(0, a - _LABEL_REACH), a) is not None
+        ):
+            found.append((a, b))
+    return found
+
+
+# A clinic's letters in capitals said whole before the digits of its code ("file number SEC two three oh nine nine
+# one"; thirty-ninth masking set): part of the identifier, between its label and its digits.
+_CODE_BEFORE = re.compile(r"(?<![\w-])(?-i:[A-Z]{2,5})[ \t]+$")
+
+
+def _code_before(text: str, start: int) -> int:
+    """Where a read-out identifier starting at `start` starts with the code letters in capitals said before it."""
+    match = _CODE_BEFORE.search(text, max(0, start - 8), start)
+    return match.start() if match else start

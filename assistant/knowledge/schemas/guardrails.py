@@ -25,6 +25,8 @@ class NationalId(Strict):
 
 class PhiTerms(Strict):
     name_cues: tuple[Regex, ...] = Field(min_length=1)
+    # A firm's tax or registration number or a prescriber's provider number: the number after it is no patient's.
+    business_number_labels: tuple[Regex, ...] = ()
     patient_words: Regex = "(?!)"  # the people a clinic serves: "patients", "clients", "pts", "pazienti"
     # A form's label for the patient's name at a line's start ("Pt:", "Pz:", "Paziente:"): the name after its colon.
     form_name_labels: Regex = "(?!)"
@@ -132,6 +134,12 @@ class AddressTerms(Strict):
     lone_street_names: tuple[str, ...] = ()
     # Lower-case words that may follow the town after a street ("..., <town> for Mrs ...", "..., <town> next Wed").
     town_then_words: tuple[str, ...] = ()
+    # An address read out in a dictation ("lives at fourteen calder road headingley leeds ..."): the words for a house
+    # number beyond the digits (spoken_digits), German street endings, and the lower-case words its tail may hold.
+    spoken_numbers: tuple[str, ...] = ()
+    spoken_street_endings: tuple[str, ...] = ()
+    spoken_tail_words: tuple[str, ...] = ()
+    spoken_town_before: tuple[str, ...] = ()  # "in" before the town said last: the address ends after the town
 
 
 class RecordTerms(Strict):
