@@ -278,3 +278,16 @@ def test_a_pasted_ad_telling_the_reader_what_they_have_is_rewritten_without_it(d
     drafts = drafter.drafts(turn(text, ["facebook"]), None, Asker())
     assert drafts and "Tired" not in drafts[0].text and "your T" not in drafts[0].text
     assert "Book a check today" in drafts[0].text
+
+
+@pytest.mark.parametrize("comment", ["ASMR cracks 😍 @ourclinic", "best physio ever 🙌🙌", "thank you team ❤️"])
+def test_praise_said_with_emoji_gets_a_thank_you_not_a_mixed_reply(comment):
+    from assistant.planners.reviews import draft_reply
+
+    assert draft_reply(comment, None).sentiment == "positive"
+
+
+def test_a_complaint_with_a_heart_emoji_is_still_a_complaint():
+    from assistant.planners.reviews import draft_reply
+
+    assert draft_reply("Rude receptionist, waited an hour, never again ❤️", None).sentiment == "negative"

@@ -72,13 +72,18 @@ def _sentiment(text: str, rating: int | None, data: ReplyData) -> Sentiment:
     low = text.lower()
     negated = _negated(low, data.negations, data.sentiment.get("positive", ()))
     score = {
-        k: sum(bool(compiled(rf"\b{re.escape(w)}\b").search(negated if k == "positive" else low)) for w in words)
+        k: sum(bool(compiled(_whole(w)).search(negated if k == "positive" else low)) for w in words)
         for k, words in data.sentiment.items()
     }
     score["negative"] += negated.count(_NEGATED)
     if score["negative"] == score["positive"]:
         return "mixed"
     return max(score, key=lambda k: score[k])
+
+
+def _whole(word: str) -> str:
+    """The pattern of a sentiment word as a whole word; an emoji ("😍") has no word edges to match."""
+    return rf"\b{re.escape(word)}\b" if word[:1].isalnum() else re.escape(word)
 
 
 _NEGATED = "\x00"  # a positive word after a negation, taken out of the positive count and counted as negative
