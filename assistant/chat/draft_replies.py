@@ -127,7 +127,7 @@ class ReplyWriter:
             return self.notices.drafts(answer, turn.masked, names, values, rules)[0]
         review = _pasted(turn.masked) or self.review_text(turn.masked)
         told = self.review_text(turn.masked)
-        if not self.threatening(review) and self.threatening(told):
+        if not self.threatening(review) and "violence" in self.threats(told):
             review = told  # "saying I 'deserve what's coming' and that they know where I park": the threat is told
         hostile = self.data.extras.comment_reply
         if hostile is not None and is_hostile(review, hostile) and not self.threatening(review):
