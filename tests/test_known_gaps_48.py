@@ -263,8 +263,12 @@ def test_a_threat_told_around_a_short_quote_gets_the_safety_steps_not_a_reply(dr
 
 
 def test_a_bracketed_list_of_numbers_becomes_the_askers_own():
-    assert with_local_number("In an emergency call [999/911/112/000].", "PH") == "In an emergency call [911]."
-    assert with_local_number("In an emergency call [999/911/112/000].", "GB") == "In an emergency call [999]."
+    # filled in, the place to fill loses its brackets: "[112]" would read as a citation marker
+    assert with_local_number("In an emergency call [999/911/112/000].", "PH") == "In an emergency call 911."
+    assert with_local_number("In an emergency call [999/911/112/000].", "GB") == "In an emergency call 999."
+    assert (
+        with_local_number("In an emergency call [999/911/112/000].", None) == "In an emergency call [999/911/112/000]."
+    )
 
 
 def test_to_launch_adverts_is_no_ad_for_an_opening(drafter):
@@ -291,3 +295,10 @@ def test_a_complaint_with_a_heart_emoji_is_still_a_complaint():
     from assistant.planners.reviews import draft_reply
 
     assert draft_reply("Rude receptionist, waited an hour, never again ❤️", None).sentiment == "negative"
+
+
+def test_a_quoted_reply_to_someone_else_names_their_local_number_too():
+    text = 'Reply at once: "Please call emergency services now: 911 in the US, 112 in the EU, 999 in the UK." [1]'
+    assert with_local_number(text, "AU") == (
+        'Reply at once: "Please call emergency services now: 000 (or your local emergency number)." [1]'
+    )

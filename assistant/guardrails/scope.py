@@ -70,13 +70,26 @@ _LISTED = re.compile(
     rf"\b(?:{_NUMBER}(?:(?:, | ?/ ?){_NUMBER})*(?:,? or | ?/ ?){_NUMBER}|{_PLACED}(?:(?:, |,? or ){_PLACED})+)\b"
 )
 
+_BRACKETED = re.compile(rf"\[\s*(?:{_LISTED.pattern})\s*\]")
+
 
 def with_local_number(text: str, country: str | None) -> str:
     """The text with the emergency number of the asker's country where it lists several for a reader anywhere ("call
-    999, 911 or 112" and "911 in the US, 112 in the EU, 999 in the UK" read "000" for a clinic in Perth); unchanged
-    when the country is not known."""
+    999, 911 or 112" and "911 in the US, 112 in the EU, 999 in the UK" read "000" for a clinic in Perth; in a quoted
+    reply, "000 (or your local emergency number)"); unchanged when the country is not known."""
     entry = emergency_entry(country)
-    return text if entry is None else _LISTED.sub(entry.number, text)
+    if entry is None:
+        return text
+    number = entry.number
+
+    def local(found: re.Match[str]) -> str:
+        # words to send to someone else (a quoted reply) may reach a reader anywhere: theirs is named as well
+        before = found.string[: found.start()]
+        quoted = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+        return f"{number} (or your local emergency number)" if quoted else number
+
+    # "[999/911/112]" is a place to fill: filled, its brackets go too (a bracketed number reads as a citation marker)
+    return _LISTED.sub(local, _BRACKETED.sub(local, text))
 
 
 def emergency_message(country: str | None = None) -> str:
