@@ -302,3 +302,20 @@ def test_a_quoted_reply_to_someone_else_names_their_local_number_too():
     assert with_local_number(text, "AU") == (
         'Reply at once: "Please call emergency services now: 000 (or your local emergency number)." [1]'
     )
+
+
+def test_asking_whether_to_say_something_in_the_reply_gets_the_note_not_to_explain(drafter):
+    text = (
+        "Pls help me reply to this Google review: \"1 star. They rushed my daughter's filling and never asked me "
+        'first. Awful - Tom B." we have the signed consent form. Can we say that in the reply?'
+    )
+    drafts = drafter.drafts(turn(text, ["google_business"]), None, Asker(country="US", code="US"))
+    assert drafts and drafts[0].kind == "review_reply"
+    assert any(n.startswith("Do not explain or correct") for n in drafts[0].notes)
+
+
+def test_the_safety_steps_for_a_threatening_comment_speak_of_the_comment_not_a_review(drafter):
+    text = "Someone commented on our page that they know where I live and I should watch out. Police or block?"
+    drafts = drafter.drafts(turn(text, ["facebook"]), None, Asker())
+    assert drafts and drafts[0].title.startswith("Do not reply publicly")
+    assert "the review" not in drafts[0].text and "Report the comment or message" in drafts[0].text

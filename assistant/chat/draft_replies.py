@@ -144,11 +144,13 @@ class ReplyWriter:
             return None
         if drafted.kind == "guidance":  # threats, extortion: do not reply publicly
             threats = self.threats(review)
+            # a threat in a comment, a post or a message is reported as what it is, not as "the review"
+            steps = drafted.guidance if _REVIEW_SITE.search(turn.masked) else [_as_comment(s) for s in drafted.guidance]
             return Draft(
                 card=next((self.threat_cards[t] for t in threats if t in self.threat_cards), None),
                 kind="review_reply",
                 title="Do not reply publicly: deal with the threat first",
-                text="\n".join(f"- {step}" for step in drafted.guidance),
+                text="\n".join(f"- {step}" for step in steps),
                 notes=[f"If you must say anything in public, say only: “{self.data.holding_line}”"]
                 if self.data.holding_line
                 else [],
@@ -175,10 +177,21 @@ class ReplyWriter:
                     for n in self.data.review_notes
                     if drafted.sentiment != "positive"
                     and (n.when is None or re.search(n.when, review, re.I))
-                    and (n.asker is None or re.search(n.asker, asked, re.I))
+                    and (n.asker is None or re.search(n.asker, f"{asked} {_after_quote(turn.masked)}", re.I))
                 ),
             ],
         )
+
+
+def _as_comment(step: str) -> str:
+    return re.sub(r"\breviewer\b", "account", re.sub(r"\bthe review\b", "the comment or message", step))
+
+
+def _after_quote(text: str) -> str:
+    """What the asker writes after the last closing quote ("... NEVER AGAIN - Jessica M." we DID get signed consent.
+    Can we say that in the reply?"): their own words, which a review read to the end of the message leaves out."""
+    parts = re.split(r"[\"”]", text)
+    return parts[-1] if len(parts) > 2 else ""
 
 
 def _sign_off(profile: ClinicProfile | None) -> str:

@@ -45,7 +45,9 @@ if TYPE_CHECKING:
     from ..profile import ClinicProfile
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
-_REVIEWED = re.compile(r"\b(reviews?|comments?|posts?|messages?|dms?|tweets?)\b", re.IGNORECASE)
+_REVIEWED = re.compile(
+    r"\b(reviews?|comments?|commented|posts?|posted|messages?|messaged|dms?|dm'?e?d|tweets?|tweeted)\b", re.IGNORECASE
+)
 
 
 def requested_kind(text: str, data: DraftData) -> DraftKind | None:
