@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
 _REVIEWED = re.compile(
-    r"\b(reviews?|comments?|commented|posts?|posted|messages?|messaged|dms?|dm'?e?d|tweets?|tweeted)\b", re.IGNORECASE
+    r"\b(reviews?|comments?|commented|posts?|messages?|messaged|dms?|dm'?e?d|tweets?)\b", re.IGNORECASE
 )
 
 
