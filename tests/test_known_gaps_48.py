@@ -160,10 +160,12 @@ def test_a_gp_run_skin_cancer_clinic_is_not_described_with_a_gps_services(drafte
     assert "vaccines" not in drafts[0].text and "skin cancer clinic" in drafts[0].text
 
 
-def test_a_dental_practice_offering_aligners_gets_the_braces_topic(drafter):
-    text = "I'm a general dentist and we now offer clear aligners. Write an Instagram caption about braces vs aligners"
+def test_a_dental_practice_offering_aligners_gets_the_braces_topic_in_its_plan(drafter):
+    # dentistry's own bank had no braces topic: a plan for a general practice offering aligners never showed one
+    text = "Make a 4-week Instagram plan for our dental practice, we now offer clear aligners, 2 posts a week"
     drafts = drafter.drafts(turn(text, ["instagram"]), None, Asker(specialty="dentistry"))
-    assert drafts and "aligners" in drafts[0].text and "glued on" in drafts[0].text
+    assert drafts and drafts[0].kind == "plan"
+    assert "Fixed braces and clear aligners" in drafts[0].text
 
 
 # --- found in the forty-first held-out set (round 48); every example is invented --------------------------------
@@ -292,7 +294,7 @@ def test_a_pasted_ad_telling_the_reader_what_they_have_is_rewritten_without_it(d
     assert "Book a check today" in drafts[0].text
 
 
-@pytest.mark.parametrize("comment", ["ASMR cracks 😍 @ourclinic", "best physio ever 🙌🙌", "thank you team ❤️"])
+@pytest.mark.parametrize("comment", ["ASMR cracks 😍 @ourclinic", "🙌🙌 @ourclinic", "Dr K ❤️❤️"])
 def test_praise_said_with_emoji_gets_a_thank_you_not_a_mixed_reply(comment):
     from assistant.planners.reviews import draft_reply
 
