@@ -677,6 +677,7 @@ def test_every_card_a_draft_points_to_exists(kb):
     named += [
         *drafts.extras.sentiment_cards.values(),
         *drafts.extras.asker_cards.values(),
+        *drafts.extras.situation_cards.values(),
         *([drafts.extras.comment_card] if drafts.extras.comment_card else []),
         *(c for r in [drafts.extras.comment_reply] if r for c in (r.hostile_card, r.disputed_card, r.health_card) if c),
         *(c for f in drafts.extras.formats for c in (f.card, f.guide) if c),

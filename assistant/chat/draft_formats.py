@@ -12,6 +12,7 @@ from ..guardrails.checker import check_text
 from ..knowledge.base import compiled
 from ..knowledge.copy import fill
 from ..knowledge.schemas.drafts import FormatData
+from .draft_topics import QUOTED_CHAR
 from .models import Draft
 from .wording import first_upper
 
@@ -24,7 +25,7 @@ _QUOTES = "'\"‘“"
 # is filled in once and kept.
 _MARKED = {"clinic": "[practice name]", "city": "[town]", "booking": "[booking link]", "phone": "[phone number]"}
 # Words the asker quotes for the writing to use ("hook like 'Tired all the time? Low libido?'"), at most a sentence.
-_ASKED_WORDS = re.compile(r"(?:^|(?<=[\s:(]))['‘\"“]([^'‘’\"“”\n]{4,120}?)['’\"”](?=[\s.,!?)]|$)")
+_ASKED_WORDS = re.compile(rf"(?:^|(?<=[\s:(]))['‘\"“]({QUOTED_CHAR}{{4,120}}?)['’\"”](?=[\s.,!?)]|$)")
 _NOT_SUBJECT = re.compile(r"\b(?:i|i'm|we|we're|us|me|you|patients?|people|them|it|this|that|these)\b", re.IGNORECASE)
 
 
@@ -55,7 +56,7 @@ def format_draft(form: FormatData, text: str, values: dict[str, str], title: str
         "booking": "{booking}",
         "phone": "{phone}",
     }
-    refused = _refused(text)
+    refused = refused_notes(text)
     return Draft(
         kind=form.kind,
         platform=form.platform,
@@ -68,7 +69,7 @@ def format_draft(form: FormatData, text: str, values: dict[str, str], title: str
     )
 
 
-def _refused(text: str) -> list[str]:
+def refused_notes(text: str, lead: str = "Left out, as you suggested it") -> list[str]:
     """A note for each phrase the asker quotes for the writing to use that breaks a rule ("a hook like 'Tired all the
     time? Low libido?'", "something like 'feel 25 again'"): it is left out, and the asker learns why."""
     notes = []
@@ -77,7 +78,7 @@ def _refused(text: str) -> list[str]:
         rules = list(dict.fromkeys(f.name for f in check_text(words, "ad") if f.severity in ("high", "medium")))
         if rules:
             names = "; ".join(r[:1].lower() + r[1:] for r in rules)
-            notes.append(f"Left out, as you suggested it: “{words}” ({names}).")
+            notes.append(f"{lead}: “{words}” ({names}).")
     return notes
 
 

@@ -161,6 +161,7 @@ class ReplyWriter:
         cards = self.data.extras.asker_cards  # "from a name we've never seen in our system": the fake-review card
         around = asked if asked.strip() else turn.masked  # the review not told apart: the whole message
         card = next((c for p, c in cards.items() if re.search(p, around, re.IGNORECASE)), None)
+        card = card or self.data.extras.situation_cards.get(drafted.situation_id)
         card = card or self.data.extras.sentiment_cards.get(drafted.sentiment or "")
         if card is None and what == "comment":
             card = self.data.extras.comment_card

@@ -30,7 +30,12 @@ _SUBJECT_END = re.compile(
     r"|\s+now\s+(?:that|there|there's|there’s|we|we're|we’re|you|it's|it’s)\b"  # "... now there's a self-test"
     # "3 myths about CPAP that stop people using it": what the myths do, not what they are about
     r"|\s+(?:that|which)\s+(?:stops?|keeps?|puts?|makes?|scares?|prevents?|holds?)\s+(?:people|patients|men|women|"
-    r"them|you|parents|kids|children)\b",
+    r"them|you|parents|kids|children)\b"
+    # "the ABCDEs of melanoma for skin cancer awareness month": the occasion it is for, not the subject
+    r"|\s+(?:for|during|on)\s+(?:(?:national|world|international|global|the)\s+)?(?:[\w'’-]+\s+){0,4}?"
+    r"(?:awareness\s+)?(?:day|week|month)\b"
+    # "... + 5 hashtags", "and some hashtags": another draft asked for after it
+    r"|\s*(?:\+|&|\band\b|\bplus\b|\bwith\b)\s*(?:\d+|some|a few|a couple of)?\s*(?:#\s*)?hashtags?\b",
     re.IGNORECASE,
 )
 _DRAFT_WORDS = frozenset(
@@ -507,7 +512,17 @@ def _title_first(text: str, cued: re.Match[str]) -> bool:
     about teens; "a reel script: 'a day at our office' ... happy to be on camera" is not about cameras), or a title
     the message names as such wherever it stands ("a carousel for parents called 'Is my toddler a late talker?'")."""
     titled = _TITLE.search(text)
+    if titled is not None and _ASKED_TITLE.search(text[: titled.start() + 1]):
+        return True  # "1) Is this allowed? 2) Write a 45-second script for the first one: 'What happens at ...'"
     return titled is not None and (titled.start(1) <= cued.start() or not titled.group(0).startswith(":"))
+
+
+# The request itself ends at the colon before a quoted title: "Write a 45-second script for the first one: '...'".
+_ASKED_TITLE = re.compile(
+    r"\b(?:write|draft|make|create|give me)\b[^.?!:\n]{0,60}"
+    r"\b(?:script|caption|post|reel|video|carousel)s?\b[^.?!:\n]{0,40}:$",
+    re.IGNORECASE,
+)
 
 
 # The question a quoted title ends with, after its subject: "braces vs clear aligners for teens, which is better?"

@@ -24,7 +24,7 @@ from .bios import names_other_field, write_bio
 from .data import chat_data
 from .details import Details, details_in
 from .draft_captions import CaptionWriter
-from .draft_formats import asked_format, format_draft
+from .draft_formats import asked_format, format_draft, refused_notes
 from .draft_hashtags import hashtag_draft, listed_hashtag_drafts
 from .draft_inputs import _country_code, _pasted, _platform, _platforms, _values
 from .draft_newsletter import asks_for_newsletter
@@ -243,7 +243,7 @@ class Drafter:
         (and the posts asked for after it: "our Google description plus 3 short posts"), or one reply, script, set
         of hashtags or plan."""
         if kind == "caption":
-            drafts = self.captions(turn, profile, asker.specialty, details)
+            drafts = _with_refused(self.captions(turn, profile, asker.specialty, details), turn.masked)
             return [*drafts, self.news.replies(news, _values(profile, details))] if news and drafts else drafts
         if kind == "hashtags" and (sets := self.hashtag_sets(turn, profile, asker.specialty)):
             return sets  # "hashtag sets for three kinds of posts: newborn tips, ...": one set for each
@@ -258,8 +258,14 @@ class Drafter:
         if draft is None:
             return []
         if kind == "bio" and (too := self.data.posts_too) and re.search(too, turn.masked, re.IGNORECASE):
-            return [draft, *self.captions(turn, profile, asker.specialty, details)]
-        return [draft]
+            return _with_refused([draft, *self.captions(turn, profile, asker.specialty, details)], turn.masked)
+        if (
+            kind == "video_script"
+            and _HASHTAGS_TOO.search(turn.masked)
+            and (tags := self.hashtags(turn, profile, asker.specialty))
+        ):
+            return _with_refused([draft, tags], turn.masked)  # "a reel script on the ABCDEs of melanoma + 5 hashtags"
+        return [draft] if kind == "review_reply" else _with_refused([draft], turn.masked)
 
     def _asked(self, text: str):
         """The kind of draft asked for, the form of writing it names (or None), and the practice news whose comment
@@ -355,3 +361,24 @@ def local_number(draft: Draft, country: str | None) -> Draft:
     if text == draft.text and others == draft.alternatives and notes == draft.notes:
         return draft
     return draft.model_copy(update={"text": text, "alternatives": others, "notes": notes})
+
+
+# A script asked for with its hashtags: "a reel script on X + 5 hashtags", "and some hashtags for it".
+_HASHTAGS_TOO = re.compile(
+    r"(?:\+|&|\band\b|\bplus\b|\bwith\b|\balso\b)\s*(?:\d+|some|a few|a couple of|the)?\s*"
+    r"(?:relevant |good )?#?\s*hashtags?\b",
+    re.IGNORECASE,
+)
+
+
+def _with_refused(drafts: list[Draft], text: str) -> list[Draft]:
+    """The drafts, the first noting each phrase the asker suggested for it that breaks a rule ("Owner wants to say
+    'one of the best physios in Yorkshire'"): the writing leaves it out, and the asker learns why. A form of writing
+    notes them itself."""
+    tags_only = bool(drafts) and drafts[0].kind == "hashtags"  # the quoted words are the asker's own caption's
+    notes = refused_notes(
+        text, "Take this out of your caption before posting" if tags_only else "Left out, as you suggested it"
+    )
+    if not drafts or not notes or any(n in drafts[0].notes for n in notes):
+        return drafts
+    return [drafts[0].model_copy(update={"notes": [*notes, *drafts[0].notes]}), *drafts[1:]]

@@ -463,7 +463,7 @@ def _dated(kind: NewsKind, text: str, dates: list[str]) -> dict[str, str]:
     """The date and "when" of news with dates but no span. "Closed on Monday for the bank holiday" is the day with the
     holiday as its reason, not two dates; a move keeps its own day, not a closure's."""
     reason = next((d for d in dates[1:] if re.search(rf"\bfor\s+{re.escape(d)}", text, re.IGNORECASE)), None)
-    if kind.id == "moving":
+    if kind.id in ("moving", "hours_reduced"):  # "from 1st Sept ... closing Wednesday afternoons": its own day
         date, reason = dates[0], None
     else:
         date = _join([d for d in dates if d != reason])
@@ -809,6 +809,8 @@ def _details(text: str, slots: dict[str, str]) -> str:
             "how_long": " [for how long]",
             "hours_line": "Hours: [your hours there].",
             "missing_line": "",
+            "amount": "[amount]",
+            "cause": "[the charity]",
         }
         return blank[name] if name in blank else ("[the new way]" if name == "new_way" else f"[{name}]")
 
@@ -832,7 +834,39 @@ def _join(items: list[str]) -> str:
 
 
 # The details only one kind of news reads from the message.
+def _thanks_details(text: str) -> dict[str, str]:
+    """What a charity event raised and for whom ("raised $8,400", "for Children's Cancer Foundation")."""
+    found: dict[str, str] = {}
+    if amount := _RAISED.search(text):
+        found["amount"] = amount.group(1).strip().rstrip(".,")
+    if cause := _CAUSE.search(text):
+        found["cause"] = cause.group(1)
+    if event := _TOOK_PART.search(text):
+        found["service"] = event.group(1)
+    return found
+
+
+_RAISED = re.compile(
+    r"\braised\s+(?:over\s+|more than\s+|almost\s+|nearly\s+|about\s+)?"
+    r"((?:[$£€₹]|R|RM|S\$|A\$|NZ\$|C\$)\s?\d[\d,.]*\s*(?:k|m)?\b|\d[\d,.]*\s*(?:k|m)?\s*(?:dollars|pounds|euros|rand|rupees|ringgit))",
+)
+# The event the team took part in: "sponsored the community charity walk", "ran the Great North Run".
+_TOOK_PART = re.compile(
+    r"\b(?:sponsored|took part in|did|ran|walked|joined|completed|entered)\s+(the\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:walk|run|fun run|marathon|half marathon|race|swim|ride|bike ride|cycle|fundraiser|bake sale|5k|10k|5km|10km|"
+    r"challenge|trek|climb|dip))\b",
+    re.IGNORECASE,
+)
+# The charity by its name: capitalised words ending in what a charity calls itself.
+_CAUSE = re.compile(
+    r"\bfor\s+(?:the\s+)?((?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|&)\s+)?){0,5}"
+    r"(?:Foundation|Trust|Charity|Society|Association|Fund|Appeal|Hospice|Council|Research|Institute|Alliance|Network))\b"
+)
+
+
 _KIND_DETAILS = {
+    "event_thanks": _thanks_details,
+    "hours_reduced": _hours_details,
     "job": _job_details,
     "practice_closing": _closing_details,
     "service_change": _change_details,

@@ -35,6 +35,7 @@ class ReplyDraft(BaseModel):
     guide: str
     alternatives: list[str] = []  # other replies for the same situation (the page offers three in all)
     situation: str = ""  # what the review is about, in plain words ("Long waits")
+    situation_id: str = ""  # ...and as its id in review_replies.yaml ("wait-time"), for the card that follows
 
 
 def load_reply_data(path: Path | None = None) -> ReplyData:
@@ -174,6 +175,7 @@ def draft_reply(
         guide=data.guides["reply"],
         alternatives=alternatives,
         situation="; ".join(s.label for s in [situation, *others] if s) if situation else "",
+        situation_id=situation.id if situation else "",
     )
 
 

@@ -14,7 +14,7 @@ SLOTS = frozenset(
     {"clinic", "city", "booking", "phone", "person", "role", "days", "service", "date", "successor", "emergency"}
     | {"city_clause", "when", "pay", "hours", "offer", "destination", "years_clause", "old_way", "new_way"}
     | {"occasion", "timetable", "timetable_clause", "new_place", "greeting", "time_clause", "cost_line", "about_line"}
-    | {"a_role", "services", "opening_hours", "need", "how_long", "hours_line", "missing_line"}
+    | {"a_role", "services", "opening_hours", "need", "how_long", "hours_line", "missing_line", "amount", "cause"}
 )
 _SLOT = re.compile(r"\{(\w+)\}")
 

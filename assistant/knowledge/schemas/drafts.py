@@ -332,6 +332,9 @@ class DraftExtras(Strict):
     # The card that follows a reply when the asker's own words around the review say something it does not ("a name
     # we've never seen in our system": the fake-review card): pattern -> card id, the first that matches wins.
     asker_cards: dict[str, str] = {}
+    # The card that follows a reply to a kind of review or comment with a card of its own (a false health claim in
+    # a comment: the card on answering misinformation): review_replies.yaml situation id -> card id.
+    situation_cards: dict[str, str] = {}
     # The card that follows a reply to a comment that is not praise: a comment under a post is no review, so the
     # advice on replying to reviews (ratings, review sites) does not fit it.
     comment_card: str | None = None
