@@ -60,6 +60,8 @@ class PhiTerms(Strict):
     # it is not the ID, unless it passes the ID's check.
     other_number_labels: tuple[Regex, ...] = ()
     bank_account: Regex = "(?!)"  # an IBAN: its groups of digits are no national number
+    # A letter of a script other than Latin ("Олена", "陈慧玲"): a name written beside its Latin spelling.
+    other_script_letter: Regex = "(?!)"
 
 
 class ScopeTerms(Strict):
