@@ -317,6 +317,7 @@ class NameContext(Strict):
     new_staff_before: Regex | None = None
     # A name made up for an example, in quotes after "fictional", "made-up" (see the data file).
     made_up_before_name: Regex | None = None
+    pet_before_name: Regex | None = None  # an animal's word and "called": the name is a pet's
     # A clinician's degrees after a name and a comma ("Rajiv Menon, DDS, MD"): a signature, not a patient.
     postnominals_after_name: Regex | None = None
     # A school named after a person ("Scuola ... Don <name>") and a saint's word before a name ("St. <name>'s").
