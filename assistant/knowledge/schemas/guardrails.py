@@ -136,6 +136,9 @@ class AddressTerms(Strict):
     lone_street_names: tuple[str, ...] = ()
     # Lower-case words that may follow the town after a street ("..., <town> for Mrs ...", "..., <town> next Wed").
     town_then_words: tuple[str, ...] = ()
+    # A person's street with no house number: right after their name ("<name> of <street>") or after their home.
+    street_after_name: Regex = "(?!)"
+    home_street_before: Regex = "(?!)"
     # An address read out in a dictation ("lives at fourteen calder road headingley leeds ..."): the words for a house
     # number beyond the digits (spoken_digits), German street endings, and the lower-case words its tail may hold.
     spoken_numbers: tuple[str, ...] = ()
