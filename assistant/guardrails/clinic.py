@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 # A word of a person's name: letters, with apostrophes and hyphens inside ("O'Halloran", "Müller-Lüdenscheidt").
 _NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*")
+# What marks a handle rather than a written name: a stop, an underscore or a digit inside it.
+_HANDLE_MARK = re.compile(r"[._\d]")
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,8 @@ class ClinicTerms:
             return True
         if span.kind == "NAME" and " ".join(fold(w) for w in _NAME_WORD.findall(span.text)) in self.initialled:
             return True  # "S. Thompson" in the clinic's schedule is Sarah Thompson of the staff
+        if span.kind == "NAME" and self._staff_handle(span.text):
+            return True  # "@dr.anna.weber.derma" in the team's bios is Dr. Anna Weber's own account
         host = span.text.rpartition("@")[2].lower()
         if span.kind == "EMAIL" and self.domain and (host == self.domain or host.endswith("." + self.domain)):
             return True
@@ -84,6 +88,16 @@ class ClinicTerms:
         if not label or not all(part in _role_mailboxes() for part in re.split(r"[._-]+", local) if part):
             return False
         return any(label.startswith(h) for h in self.name_hosts) or _made_of(label, self.name_words)
+
+    def _staff_handle(self, text: str) -> bool:
+        """A social-media handle that holds every word of one staff member's name, whatever else it holds
+        ("physio_jamesokafor", "giuliaconti.studioferrara" for Giulia Conti): the colleague's own account, which
+        a team post gives so readers can follow them (fortieth masking set). A handle has no space, and a stop, an
+        underscore or a digit inside, or is written all in lower case."""
+        if any(c.isspace() for c in text) or not (_HANDLE_MARK.search(text) or text.islower()):
+            return False
+        letters = fold("".join(c for c in text if c.isalpha()))
+        return any(len(staff) > 1 and all(w in letters for w in staff) for staff in self.staff)
 
     def _doctors_genitive(self, text: str) -> bool:
         """A titled staff member's surname with the German genitive "s" ("Dr. Webers Notiz" for Dr. Anna Weber)."""

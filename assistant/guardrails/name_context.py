@@ -56,6 +56,7 @@ class _Patterns:
     staff_next: re.Pattern[str]
     new_staff_before: re.Pattern[str]
     made_up_before: re.Pattern[str]
+    pet_before: re.Pattern[str]
     postnominals_after: re.Pattern[str]
     signer_after: re.Pattern[str]
     named_place_before: re.Pattern[str]
@@ -124,6 +125,7 @@ def _patterns() -> _Patterns | None:
         staff_next=_any((data.staff_next_sentence or "(?!)",), role),
         new_staff_before=_any((data.new_staff_before or "(?!)",), role),
         made_up_before=_any((data.made_up_before_name or "(?!)",), role),
+        pet_before=_any((data.pet_before_name or "(?!)",), role, suffix="$"),
         postnominals_after=_any((data.postnominals_after_name or "(?!)",), role, flags=0),
         signer_after=re.compile(data.signer_role_after or "(?!)", re.IGNORECASE),
         named_place_before=re.compile(
@@ -207,8 +209,10 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
     before, after, sentence = text[lo:start], text[end:hi], text[lo:hi]
     if p.staff_name_cue.search(before) and _new_colleague_before(text, start, p):
         return True
-    # 'a made-up patient called "Sam"', and an award: "named <Title Case words> of the Year"
-    if (p.made_up_before.search(before) and _CLOSING_QUOTE.match(after)) or p.award_after.match(after):
+    # 'a made-up patient called "Sam"', an award: "named <Title Case words> of the Year", and a pet: "a kelpie called
+    # <name>", whatever cue "called" is
+    made_up = p.made_up_before.search(before) and _CLOSING_QUOTE.match(after)
+    if made_up or p.award_after.match(after) or p.pet_before.search(before):
         return True
     if p.cue_before.search(before):
         return False

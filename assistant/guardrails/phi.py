@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ..profile import ClinicProfile
 from ._data import any_of, guardrail_data, patient_data, words
-from .addresses import find_addresses
+from .addresses import find_addresses, streets_of_people
 from .alternatives import alternative_names
 from .births import find_birth_dates
 from .children import children_in_brackets
@@ -63,6 +63,7 @@ from .ner import name_model
 from .notes import names_in_notes
 from .ocr import read_as_printed
 from .officers import without_privacy_officers
+from .other_scripts import names_in_other_scripts
 from .phones import find_cued_phones, is_phone_cue, phone_regions
 from .recipes import without_recipe_words
 from .records import find_record_numbers, find_unlabelled_numbers
@@ -422,6 +423,13 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     names = [s.text for s in spans if s.kind == "NAME"]
     spans = _added(text, spans, "NAME", names_in_links(text, names) + nicknames_signing_off(text, names, everyday))
     spans = _added(text, spans, "NAME", writers_handles(text, [(s.start, s.end) for s in spans]))
+    named = [(s.start, s.end) for s in spans if s.kind == "NAME"]
+    spans = _added(
+        text,
+        _added(text, spans, "NAME", names_in_other_scripts(text, named)),
+        "ADDRESS",
+        streets_of_people(text, named),
+    )
     spans = _with_table_cells(text, _with_unlabelled_numbers(text, _with_dates_after_names(text, spans)))
     spans = without_title_case_copy(
         text, without_weekdays(text, without_ranks(text, without_label_initials(text, spans)))

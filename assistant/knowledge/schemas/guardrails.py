@@ -60,6 +60,8 @@ class PhiTerms(Strict):
     # it is not the ID, unless it passes the ID's check.
     other_number_labels: tuple[Regex, ...] = ()
     bank_account: Regex = "(?!)"  # an IBAN: its groups of digits are no national number
+    # A letter of a script other than Latin ("Олена", "陈慧玲"): a name written beside its Latin spelling.
+    other_script_letter: Regex = "(?!)"
 
 
 class ScopeTerms(Strict):
@@ -134,6 +136,9 @@ class AddressTerms(Strict):
     lone_street_names: tuple[str, ...] = ()
     # Lower-case words that may follow the town after a street ("..., <town> for Mrs ...", "..., <town> next Wed").
     town_then_words: tuple[str, ...] = ()
+    # A person's street with no house number: right after their name ("<name> of <street>") or after their home.
+    street_after_name: Regex = "(?!)"
+    home_street_before: Regex = "(?!)"
     # An address read out in a dictation ("lives at fourteen calder road headingley leeds ..."): the words for a house
     # number beyond the digits (spoken_digits), German street endings, and the lower-case words its tail may hold.
     spoken_numbers: tuple[str, ...] = ()
@@ -315,6 +320,7 @@ class NameContext(Strict):
     new_staff_before: Regex | None = None
     # A name made up for an example, in quotes after "fictional", "made-up" (see the data file).
     made_up_before_name: Regex | None = None
+    pet_before_name: Regex | None = None  # an animal's word and "called": the name is a pet's
     # A clinician's degrees after a name and a comma ("Rajiv Menon, DDS, MD"): a signature, not a patient.
     postnominals_after_name: Regex | None = None
     # A school named after a person ("Scuola ... Don <name>") and a saint's word before a name ("St. <name>'s").
