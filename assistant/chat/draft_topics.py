@@ -512,8 +512,10 @@ def _title_first(text: str, cued: re.Match[str]) -> bool:
     about teens; "a reel script: 'a day at our office' ... happy to be on camera" is not about cameras), or a title
     the message names as such wherever it stands ("a carousel for parents called 'Is my toddler a late talker?'")."""
     titled = _TITLE.search(text)
-    if titled is not None and _ASKED_TITLE.search(text[: titled.start() + 1]):
-        return True  # "1) Is this allowed? 2) Write a 45-second script for the first one: 'What happens at ...'"
+    if titled is not None:  # "We make videos for our patients. Write a script for the first one: 'What happens at ...'"
+        asked = max(text.rfind(end, 0, titled.start()) for end in (". ", "? ", "! ", "\n")) + 1
+        if cued.start() < asked and _ASKED_TITLE.search(text[asked : titled.start() + 1]):
+            return True  # the cue word is in an earlier sentence, not in the request that names the title
     return titled is not None and (titled.start(1) <= cued.start() or not titled.group(0).startswith(":"))
 
 
