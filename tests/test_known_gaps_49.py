@@ -99,7 +99,8 @@ def test_polish_it_is_a_rewrite_and_a_promised_weight_loss_comes_out(drafter):
     "text, phrase",
     [
         (
-            "Write a welcome post for our new dentist. The owner wants to call her 'one of the best dentists in Bristol'.",
+            "Write a welcome post for our new dentist. The owner wants to call her "
+            "'one of the best dentists in Bristol'.",
             "one of the best dentists in Bristol",
         ),
         ("Write our Instagram bio. We'd like 'Bristol's leading skin specialists' in it.", "Bristol's leading"),
