@@ -9,7 +9,10 @@ from dataclasses import dataclass
 
 from ..knowledge.countries import Countries
 
-_NAMED = re.compile(  # "called Northside Physio", "Clinic name is Eastside Spine & Motion"
+# "called Northside Physio", "Clinic name is Eastside Spine & Motion", not "dog called Biscuit"
+_NAMED = re.compile(
+    r"(?<!\bdog )(?<!\bcat )(?<!\bpet )(?<!\bpuppy )(?<!\bkitten )(?<!\bhorse )(?<!\bson )(?<!\bdaughter )"
+    r"(?<!\bbaby )(?<!\bkid )(?<!\bband )(?<!\bteam )"
     r"\b(?:called|named|(?i:(?:clinic|practice|business)(?:'s)? name is|(?:clinic|practice) name:))\s+"
     r"([A-Z][\w'’&-]*(?:\s+(?:&|and|of|[A-Z][\w'’&-]*)){0,4})"
 )
