@@ -59,9 +59,7 @@ def test_thanks_after_a_charity_event_names_the_event_the_amount_and_the_charity
     )
     post = _first(drafter, text)[0]
     assert "charity event" in post.title.lower() and "welcome" not in post.title.lower()
-    assert (
-        "the Brighton fun run" in post.text and "£2,300 for" in post.text and "Heart Research Foundation" in post.text
-    )
+    assert "the Brighton fun run" in post.text and "£2,300 for the Heart Research Foundation" in post.text
     assert any("consent" in n for n in post.notes)
 
 
@@ -114,7 +112,12 @@ def test_a_superlative_the_asker_suggests_is_left_out_with_a_note(drafter, text,
 
 @pytest.mark.parametrize(
     "text",
-    ["one of the best physios in Yorkshire", "Leeds' leading sports injury specialists", "one of the top GPs in town"],
+    [
+        "one of the best physios in Yorkshire",
+        "Leeds' leading sports injury specialists",
+        "one of the top GPs in town",
+        "one of the best hygienists in Cork",
+    ],
 )
 def test_ranking_the_practice_is_a_superlative(text):
     assert any(f.rule == "R13" for f in check_text(text, kind="post"))

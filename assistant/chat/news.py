@@ -859,7 +859,7 @@ _TOOK_PART = re.compile(
 )
 # The charity by its name: capitalised words ending in what a charity calls itself.
 _CAUSE = re.compile(
-    r"\bfor\s+(?:the\s+)?((?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|&)\s+)?){0,5}"
+    r"\bfor\s+((?:the\s+)?(?:[A-Z][\w'’&-]*\s+(?:(?:of|for|and|&)\s+)?){0,5}"
     r"(?:Foundation|Trust|Charity|Society|Association|Fund|Appeal|Hospice|Council|Research|Institute|Alliance|Network))\b"
 )
 
