@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..guardrails.name_context import named_as_a_pet
 from ..knowledge.countries import Countries
 
-# "called Northside Physio", "Clinic name is Eastside Spine & Motion", not "dog called Biscuit"
+# "called Northside Physio", "Clinic name is Eastside Spine & Motion", not "my son called Jack" (nor a pet's name:
+# `details_in` asks the masking's own list of animals)
 _NAMED = re.compile(
-    r"(?<!\bdog )(?<!\bcat )(?<!\bpet )(?<!\bpuppy )(?<!\bkitten )(?<!\bhorse )(?<!\bson )(?<!\bdaughter )"
-    r"(?<!\bbaby )(?<!\bkid )(?<!\bband )(?<!\bteam )"
+    r"(?<!\bson )(?<!\bdaughter )(?<!\bbaby )(?<!\bkid )(?<!\bband )(?<!\bteam )"
     r"\b(?:called|named|(?i:(?:clinic|practice|business)(?:'s)? name is|(?:clinic|practice) name:))\s+"
     r"([A-Z][\w'’&-]*(?:\s+(?:&|and|of|[A-Z][\w'’&-]*)){0,4})"
 )
@@ -189,7 +190,7 @@ class Details:
 def details_in(text: str, countries: Countries | None) -> Details:
     """The clinic's details a message gives."""
     city = countries.city_in(text) if countries else None
-    named = _NAMED.search(text)
+    named = next((m for m in _NAMED.finditer(text) if not named_as_a_pet(text[: m.start(1)])), None)
     practice = _PRACTICE.search(text)
     kind = practice.group(1) if practice else ""
     if city and kind.lower().startswith(city.lower()):  # "our Manchester GP practice"

@@ -17,6 +17,11 @@ from .wording import sentences
 if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
 
+# Hashtags asked for after another draft: "a reel script on X + 5 hashtags", "and some hashtags for it".
+HASHTAGS_TOO = (
+    r"\s*(?:\+|&|\band\b|\bplus\b|\bwith\b|\balso\b)\s*(?:\d+|some|a few|a couple of|the)?\s*"
+    r"(?:relevant |good )?(?:#\s*)?hashtags?\b"
+)
 _SUBJECT_END = re.compile(
     r"\s+(?:for|in|at|from|on)\s+(?:my|our|a|an|the|your)\b(?=(?:\s+[\w'’-]+){0,4}?\s+(?:clinic|practice|surgery|"
     r"office|centre|center|pharmacy|hospital|page|account|feed|profile|team|patients|followers|audience|business|unit|"
@@ -35,7 +40,7 @@ _SUBJECT_END = re.compile(
     r"|\s+(?:for|during|on)\s+(?:(?:national|world|international|global|the)\s+)?(?:[\w'’-]+\s+){0,4}?"
     r"(?:awareness\s+)?(?:day|week|month)\b"
     # "... + 5 hashtags", "and some hashtags": another draft asked for after it
-    r"|\s*(?:\+|&|\band\b|\bplus\b|\bwith\b)\s*(?:\d+|some|a few|a couple of)?\s*(?:#\s*)?hashtags?\b",
+    rf"|{HASHTAGS_TOO}",
     re.IGNORECASE,
 )
 _DRAFT_WORDS = frozenset(

@@ -31,7 +31,7 @@ from .draft_newsletter import asks_for_newsletter
 from .draft_plans import PlanWriter
 from .draft_replies import ReplyWriter
 from .draft_scripts import video_script_draft
-from .draft_topics import TopicFinder
+from .draft_topics import HASHTAGS_TOO, TopicFinder
 from .ideas import idea_list, wants_ideas
 from .language import detect_language
 from .models import Draft, DraftKind
@@ -261,7 +261,7 @@ class Drafter:
             return _with_refused([draft, *self.captions(turn, profile, asker.specialty, details)], turn.masked)
         if (
             kind == "video_script"
-            and _HASHTAGS_TOO.search(turn.masked)
+            and compiled(HASHTAGS_TOO, re.IGNORECASE).search(turn.masked)
             and (tags := self.hashtags(turn, profile, asker.specialty))
         ):
             return _with_refused([draft, tags], turn.masked)  # "a reel script on the ABCDEs of melanoma + 5 hashtags"
@@ -361,14 +361,6 @@ def local_number(draft: Draft, country: str | None) -> Draft:
     if text == draft.text and others == draft.alternatives and notes == draft.notes:
         return draft
     return draft.model_copy(update={"text": text, "alternatives": others, "notes": notes})
-
-
-# A script asked for with its hashtags: "a reel script on X + 5 hashtags", "and some hashtags for it".
-_HASHTAGS_TOO = re.compile(
-    r"(?:\+|&|\band\b|\bplus\b|\bwith\b|\balso\b)\s*(?:\d+|some|a few|a couple of|the)?\s*"
-    r"(?:relevant |good )?#?\s*hashtags?\b",
-    re.IGNORECASE,
-)
 
 
 def _with_refused(drafts: list[Draft], text: str) -> list[Draft]:

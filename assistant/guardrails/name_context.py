@@ -198,6 +198,13 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, stop.start() if stop else hi
 
 
+def named_as_a_pet(before: str) -> bool:
+    """Whether the words before a name end with an animal and "called" or "named" ("our kelpie called ", "dog named
+    "): the name is a pet's (person_names.yaml `pet_before_name`)."""
+    p = _patterns()
+    return p is not None and p.pet_before.search(before) is not None
+
+
 def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable[[str], bool]) -> bool:
     """True when the words around the name text[start:end] show a colleague, a public figure, another clinician
     or a place ("Bhavesh from Baner"), and no patient cue ("my patient", "pt") stands right before it. `everyday`
@@ -212,7 +219,7 @@ def not_a_patient_by_context(text: str, start: int, end: int, everyday: Callable
     # 'a made-up patient called "Sam"', an award: "named <Title Case words> of the Year", and a pet: "a kelpie called
     # <name>", whatever cue "called" is
     made_up = p.made_up_before.search(before) and _CLOSING_QUOTE.match(after)
-    if made_up or p.award_after.match(after) or p.pet_before.search(before):
+    if made_up or p.award_after.match(after) or named_as_a_pet(before):
         return True
     if p.cue_before.search(before):
         return False

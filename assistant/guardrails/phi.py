@@ -424,12 +424,8 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = _added(text, spans, "NAME", names_in_links(text, names) + nicknames_signing_off(text, names, everyday))
     spans = _added(text, spans, "NAME", writers_handles(text, [(s.start, s.end) for s in spans]))
     named = [(s.start, s.end) for s in spans if s.kind == "NAME"]
-    spans = _added(
-        text,
-        _added(text, spans, "NAME", names_in_other_scripts(text, named)),
-        "ADDRESS",
-        streets_of_people(text, named),
-    )
+    spans = _added(text, spans, "NAME", names_in_other_scripts(text, named))
+    spans = _added(text, spans, "ADDRESS", streets_of_people(text, named))
     spans = _with_table_cells(text, _with_unlabelled_numbers(text, _with_dates_after_names(text, spans)))
     spans = without_title_case_copy(
         text, without_weekdays(text, without_ranks(text, without_label_initials(text, spans)))
