@@ -185,12 +185,13 @@ class Drafter:
         if kind is not None and form is not None:  # "a Facebook ad: primary text, headline ...": its template
             return [format_draft(form, text, _values(profile, details), self._title(asker, profile, details.role))]
         asked = kind in (None, "caption", "video_script") and wants_ideas(text, self.data)
-        if (asked or (kind is None and self._asks_ideas_on(text))) and (spec := self._idea_field(asker, profile)):
+        if (asked or (kind is None and self._asks_ideas_on(text))) and (spec := self._idea_field(turn, asker, profile)):
             on = self._topics_on(text, spec.id)
             if asked or on:
                 copy = self.kb.copy.get(spec.id, {})
                 values = _values(profile, details)
-                return [idea_list(spec, copy, self.data, text, _platform(turn, profile), values, on)]
+                nearest = not asker.specialty and getattr(turn, "profession", None) == ""
+                return [idea_list(spec, copy, self.data, text, _platform(turn, profile), values, on, nearest)]
         if (comment := self.comment_reply(turn, profile, asker)) is not None:
             return [comment]  # "reply to this comment: 'what exercises should I do?'": general, then an appointment
         if kind in (None, "review_reply") and (advice := self.notices.advice(text)):
@@ -199,11 +200,16 @@ class Drafter:
             kind = "review_reply"  # "a review says they'll be waiting for her after work": safety steps, no reply
         return self._made(kind, news, turn, profile, asker, details) if kind is not None else []
 
-    def _idea_field(self, asker, profile: ClinicProfile | None) -> Specialty | None:
+    def _idea_field(self, turn, asker, profile: ClinicProfile | None) -> Specialty | None:
         """The field whose topics make a list of ideas: the asker's, else the saved profile's, else general practice;
-        None when the knowledge base holds none of them (a reduced one), so the message is answered without a list
-        instead of failing."""
-        for name in (asker.specialty, profile.specialty if profile else None, "general_practice"):
+        for a profession no specialty covers, the specialty nearest to it or none (an osteopath gets no family
+        doctor's topics from a default profile). None when the knowledge base holds none of them (a reduced one), so
+        the message is answered without a list instead of failing."""
+        if not asker.specialty and getattr(turn, "profession", None) == "":
+            names: tuple[str | None, ...] = (getattr(turn, "nearest_field", None),)
+        else:
+            names = (asker.specialty, profile.specialty if profile else None, "general_practice")
+        for name in names:
             if name:
                 try:
                     return self.kb.specialty(name)

@@ -42,9 +42,11 @@ def idea_list(
     platform: str,
     values: dict[str, str],
     first: Sequence[Topic] = (),
+    nearest: bool = False,
 ) -> Draft:
     """The ideas, those on the subject asked (`first`) leading, then one pillar after another so the list mixes
-    them, each with its format and opening line."""
+    them, each with its format and opening line. `nearest`: the specialty is the one nearest to the asker's field,
+    which the title says."""
     count = idea_count(text)
     video = bool(re.search(data.video_ideas, text, re.IGNORECASE))
     chosen = _mixed(spec, count - 1 if count > 3 else count, first)
@@ -58,7 +60,7 @@ def idea_list(
     return Draft(
         kind=kind,
         platform=platform,
-        title=f"{len(lines)} {noun} ideas: {spec.name.split(' (')[0]}",
+        title=f"{len(lines)} {noun} ideas: {spec.name.split(' (')[0]}" + (data.nearest_field_note if nearest else ""),
         text="\n".join(lines),
         notes=list(data.idea_notes),
     )

@@ -37,6 +37,7 @@ class Mentions:
     platforms: tuple[Mention, ...] = ()
     specialties: tuple[Mention, ...] = ()
     fields: tuple[Mention, ...] = ()  # professions no specialty covers (occupational therapist, podiatrist)
+    nearest: tuple[Mention, ...] = ()  # such professions by the specialty nearest to them (osteopath: physiotherapy)
 
     @property
     def platform_ids(self) -> list[str]:
@@ -52,6 +53,15 @@ class Mentions:
         podiatrist and want referrals from physios" names no specialty of the asker's), None when none is named."""
         first = min((*self.specialties, *self.fields), key=lambda m: m.start, default=None)
         return None if first is None else first.id
+
+    @property
+    def nearest_field(self) -> str | None:
+        """The specialty nearest to the asker's profession when no specialty covers it (an osteopath's topics are
+        closest to a physiotherapist's), else None."""
+        first = min((*self.specialties, *self.fields), key=lambda m: m.start, default=None)
+        if first is None or first.id != _UNHELD:
+            return None
+        return next((m.id for m in self.nearest if m.start == first.start), None)
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -168,6 +178,7 @@ class MentionFinder:
         held = ((s.id, name) for s in kb.specialties.values() for name in (s.id, s.name, *s.aliases))
         unheld = ((_UNHELD, name) for name in data.unheld_fields)
         self._specialties = self._table((*held, *unheld), short_upper=True)
+        self._nearest = self._table(((field, name) for name, field in data.nearest_fields.items()), short_upper=True)
 
     @staticmethod
     def _table(
@@ -200,4 +211,6 @@ class MentionFinder:
         """Platforms and specialties mentioned in `text`."""
         found = self._scan(text, self._specialties)
         specialties = tuple(m for m in found if m.id != _UNHELD)
-        return Mentions(self._scan(text, self._platforms), specialties, tuple(m for m in found if m.id == _UNHELD))
+        fields = tuple(m for m in found if m.id == _UNHELD)
+        nearest = self._scan(text, self._nearest) if fields else ()
+        return Mentions(self._scan(text, self._platforms), specialties, fields, nearest)

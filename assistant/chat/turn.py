@@ -63,6 +63,7 @@ class Turn:
     # The asker's profession: a specialty id, "" for a field no specialty covers (an occupational therapist), None
     # when neither the question nor the profile says. A card written for other professions does not answer them.
     profession: str | None = None
+    nearest_field: str | None = None  # for a profession no specialty covers, the specialty nearest to it
     expansion: dict[str, float] = field(default_factory=dict)  # topic words -> weight (intents.yaml `expansions`)
     passages: list = field(default_factory=list)
     similarity: float = 0.0
@@ -144,13 +145,16 @@ class TurnBuilder:
             language=language,
             intent=intent,
             query=" ".join(_PLACEHOLDER.sub(" ", query).split()) or masked.text,
-            specialty=specialty or (profile.specialty if profile else None),
+            # A profession named in the question is the asker's, even one with no specialty data (an osteopath):
+            # the profile's specialty (a general practice by default) is then not theirs.
+            specialty=specialty or (profile.specialty if profile and named is None else None),
             platforms=mentions.platform_ids or list(profile.platforms if profile else platforms),
             country=named_country or (profile.country if profile else None) or self._writers_country(language),
             platforms_named=bool(mentions.platforms),
             country_named=named_country is not None,
             specialty_named=specialty is not None,
             profession=named if named is not None else (profile.specialty if profile else None),
+            nearest_field=mentions.nearest_field,
             injection=looks_like_injection(question),
             english=glossed,
         )

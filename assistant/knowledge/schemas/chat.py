@@ -50,6 +50,8 @@ class IntentData(Strict):
     # Fields no specialty file covers whose names contain a specialty's alias ("occupational therapy practice"
     # holds "therapy practice"): they hold their words, so no specialty is read from them.
     unheld_fields: tuple[str, ...] = ()
+    # The specialty nearest to such a field, whose topics suit it ("osteopath: physiotherapy"); keys are unheld fields.
+    nearest_fields: dict[str, str] = Field(default_factory=dict)
     platform_patterns: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     domain_terms: tuple[str, ...] = Field(min_length=1)
     off_topic_terms: tuple[str, ...] = ()  # practice management, not communication: never "covered" alone
@@ -71,6 +73,13 @@ class IntentData(Strict):
         if sorted(value) != sorted(INTENTS):
             raise ValueError(f"intents must define exactly: {', '.join(INTENTS)}")
         return value
+
+    @model_validator(mode="after")
+    def _nearest_of_unheld(self) -> IntentData:
+        unknown = sorted(set(self.nearest_fields) - set(self.unheld_fields))
+        if unknown:
+            raise ValueError(f"nearest_fields names fields not in unheld_fields: {', '.join(unknown)}")
+        return self
 
     @field_validator("platform_patterns")
     @classmethod

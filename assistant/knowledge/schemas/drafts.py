@@ -422,6 +422,8 @@ class DraftData(Strict):
     # asker's field has topics about it
     ideas_on: Regex | None = None
     idea_notes: tuple[str, ...] = ()
+    # After the field's name in the title of ideas taken from the specialty nearest to the asker's own field.
+    nearest_field_note: str = ""
     holding_line: str = ""  # the only public line under a threatening review, if any
     formal_tone: Regex | None = None  # a request for a formal caption: the professional version comes first
     # A sentence asking whether the asker may have someone or something else write or post ("Can I use ChatGPT to
