@@ -15,10 +15,11 @@ if TYPE_CHECKING:
 
 DEFAULT_PLATFORM = "instagram"
 # Quoted text, or text pasted on the lines after a colon; not the asker's own numbered or bulleted questions after
-# one ("Two questions:\n1) Can we put a chatbot on our website ...?\n2) ...").
+# one ("Two questions:\n1) Can we put a chatbot on our website ...?\n2) ..."); lines that open with a quote mark
+# are the quoted text alone, not the asker's request under it.
 _QUOTED = re.compile(
     r"[\"“”«»]([^\"“”«»]{20,})[\"“”«»]|(?:^|\s)[\'‘]((?:[^\'‘’]|(?<=\w)[\'’](?=\w)){20,})[\'’](?=\s|[?.!,]|$)"
-    r"|:\s*\n+(?![ \t]*(?:\(?\d{1,2}[.)]|[-•*][ \t]))(.{20,})",
+    r"|:\s*\n+(?![ \t]*(?:\(?\d{1,2}[.)]|[-•*][ \t]|[\"“«]))(.{20,})",
     re.DOTALL,
 )
 _GOOGLE = re.compile(r"\bgoogle\b(?!\s+(?:ads?|adwords|analytics|search|reviews?)\b)", re.IGNORECASE)

@@ -29,21 +29,26 @@ def rewrite(
     rules = (*(r for w in local for r in w.replace), *rules)
     text, removed = original.strip(), []
     for rule in rules:
-        removed += [m.group(0).strip(" ,-–!.+") for m in re.finditer(rule.pattern, text, re.IGNORECASE)]
+        removed += [m.group(0).strip(" ,-–—!.+") for m in re.finditer(rule.pattern, text, re.IGNORECASE)]
         text = re.sub(rule.pattern, rule.with_, text, flags=re.IGNORECASE)
     text = _tidy(text)
     # what the copy said, or what it says now (the consultation offered instead of a medicine)
     added = [] if own else [a.say for a in data.add if re.search(a.pattern, f"{original}\n{text}", re.IGNORECASE)]
-    result = " ".join(s for s in (text, *added, *closing) if s)
-    left = list(dict.fromkeys(f.name or f.rule for f in check_text(result, "ad") if f.severity == "high"))
     found = [f for kind in ("ad", "post") for f in check_text(original, kind) if f.severity in ("high", "medium")]
+    # The typical-result and risk sentences close copy that promised or offered something, not a post that only
+    # told a story ("Night 4 of 4 done ..."). The checker reads English: in copy with its own language's rules,
+    # whatever they took out was a promise.
+    promised = bool(added or found or (own and removed))
+    result = " ".join(s for s in (text, *added, *(closing if promised else ())) if s)
+    left = list(dict.fromkeys(f.name or f.rule for f in check_text(result, "ad") if f.severity == "high"))
     removed = list(dict.fromkeys(w for w in removed if w))
     notes = [f"Taken out or reworded: {', '.join(_why(w, found) for w in removed)}."] if removed else []
     notes += [
         f"Taken out because {w.why}." for w in local if any(re.search(r.pattern, original, re.I) for r in w.replace)
     ]
     notes += [f"Still check: {name}." for name in left]
-    notes.append("Fill in anything specific you can stand behind, such as the typical number of sessions.")
+    if promised:
+        notes.append("Fill in anything specific you can stand behind, such as the typical number of sessions.")
     return Draft(kind="caption", platform=platform, title="Rewritten without promises", text=result, notes=notes)
 
 
@@ -65,6 +70,6 @@ def _tidy(text: str) -> str:
     text = re.sub(r"[,;](?:\s*[,;])+", ",", text)  # a phrase removed between two commas ("in Leeds,, book now")
     text = re.sub(r"[,;]\s*(?=[.?])", "", text)
     text = re.sub(r"\b([Aa]) (?=[aeio]\w)", r"\1n ", text)  # "a world-leading expert" without its praise
-    if text and text[-1] not in ".?":
+    if text and text[-1] not in ".?" and not re.search(r"#\w+$", text):  # no full stop after a closing hashtag
         text += "."
     return first_upper(text)
