@@ -24,6 +24,15 @@ _WEEKDAYS = re.compile(r"\bmon(?:day)?\s*(?:to|-|–|—|through|thru|till|until
 _POSTS_IN_WEEK = re.compile(r"\b(\d{1,2})\s+(?:[\w-]+\s+){0,2}?posts?\b", re.IGNORECASE)
 _WRITTEN_OUT = 7  # posts in a plan short enough to show in full in the chat
 _PER_WEEK = re.compile(r"\b(\d{1,3})\s*(?:posts?|times)\s*(?:a|per)\s*week\b", re.IGNORECASE)
+# The time the asker has ("30 minutes a week MAX", "an hour a week", "twice a week"): posts a week it allows, at about
+# 45 minutes a post with its replies (editorial-planning, "Set the cadence by real capacity"), one to three.
+_TIME_A_WEEK = re.compile(
+    r"\b(\d{1,3}|an?|one|two|three)\s*(min(?:ute)?s?|h(?:ou)?rs?)\b[^.?!\d]{0,12}?\b(?:a|per|each|every)\s*week\b",
+    re.IGNORECASE,
+)
+_TIMES_A_WEEK = {"once": 1, "twice": 2}
+_ONCE = re.compile(r"\b(once|twice)\s+(?:a|per|each)\s+week\b", re.IGNORECASE)
+MINUTES_A_POST = 45
 
 
 class PlanWriter:
@@ -211,13 +220,20 @@ def _theme(text: str) -> str:
 def _posts_asked(text: str, span) -> tuple[int, str]:
     """Posts a week the message asks for without saying "a week", and the words that asked when they gave a number
     (else ""): every day (7), Monday to Friday (5), the number of posts of a one-week plan ("a week of posts, 5
-    posts"); else 3."""
+    posts"), once or twice a week, what the time the asker has allows ("30 minutes a week": 1); else 3."""
     if span.daily:
         return 7, ""
     if _WEEKDAYS.search(text):
         return 5, ""
     if span.weeks == 1 and (found := _POSTS_IN_WEEK.search(text)):
         return int(found.group(1)), found.group(0)
+    if found := _ONCE.search(text):
+        return _TIMES_A_WEEK[found.group(1).lower()], ""
+    if found := _TIME_A_WEEK.search(text):
+        number, unit = found.group(1).lower(), found.group(2).lower()
+        amount = int(number) if number.isdigit() else {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}[number]
+        minutes = amount if unit.startswith("m") else 60 * amount
+        return max(1, min(3, minutes // MINUTES_A_POST)), ""
     return 3, ""
 
 

@@ -241,7 +241,9 @@ def plan_calendar(
     notes = plan_notes(data, spec, profile, plats, posts, posts_per_week, budget, lightened, picker)
     if skipped:
         notes.append(
-            "No posts on public holidays: " + ", ".join(skipped) + "; those posts move to the next working day."
+            "No posts on public holidays: "
+            + ", ".join(skipped)
+            + "; those posts move to another working day of the same week."
         )
     return Plan(
         posts=posts,
