@@ -124,3 +124,50 @@ def test_a_post_on_fewer_opening_hours_is_followed_by_the_opening_hours_card_not
     text = "From 1 June we're closing on Saturdays because two of our nurses left. Write a Facebook post for patients."
     (draft,) = drafter.drafts(turn(text, ["facebook"]), None, Asker())
     assert draft.card == "editorial-calendar-opening-hours-change"
+
+
+def test_an_extortion_told_by_the_asker_with_only_a_scrap_quoted_gets_the_safety_steps(drafter):
+    text = (
+        "A woman emailed us: give back the $300 for her facial or she'll leave bad reviews 'on every site there is'. "
+        "What do we do? And write the email back to her."
+    )
+    (draft,) = drafter.drafts(turn(text), None, Asker())
+    assert draft.title.startswith("Do not reply publicly") and draft.card == "threatening-reviews-extortion"
+
+
+def test_a_story_in_the_local_paper_about_the_practice_gets_the_public_statement(drafter):
+    text = (
+        "The local newspaper ran a story this morning quoting a former client saying we overcharge pensioners. It's "
+        "false. People are sharing it on Facebook. Can you draft something for our page?"
+    )
+    (draft,) = drafter.drafts(turn(text, ["facebook"]), None, Asker())
+    assert draft.title.startswith("Public statement") and "can't discuss any patient's care" in draft.text
+
+
+def test_a_false_message_about_the_service_going_round_gets_a_correction_that_leads_with_the_facts(drafter):
+    text = (
+        "There's a message going round the village WhatsApp saying our surgery has shut for good. Not true, we're "
+        "open as usual, only Friday's baby clinic is cancelled. Need a short post for Facebook."
+    )
+    (draft,) = drafter.drafts(turn(text, ["facebook"]), None, Asker())
+    assert draft.title.startswith("Correction of a false message") and "Here are the facts" in draft.text
+    assert draft.guide == "misinformation-response-false-claims-about-us"
+
+
+def test_a_health_myth_going_round_is_no_correction_of_the_service(drafter):
+    text = "A voice note going round says onions in socks cure fever. Totally false. Write a post for our page."
+    assert not any(d.title.startswith("Correction") for d in drafter.drafts(turn(text, ["facebook"]), None, Asker()))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("gbp description please: family physio, sports injuries, Saturday mornings, free parking", "bio"),
+        (
+            "A patient messaged my personal account asking about her stitches. Write me what to say back?",
+            "review_reply",
+        ),
+    ],
+)
+def test_a_request_with_no_verb_before_the_thing_is_still_a_request_to_write(drafter, text, kind):
+    assert requested_kind(text, drafter.data) == kind

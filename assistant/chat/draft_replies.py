@@ -127,8 +127,10 @@ class ReplyWriter:
             return self.notices.drafts(answer, turn.masked, names, values, rules)[0]
         review = _pasted(turn.masked) or self.review_text(turn.masked)
         told = self.review_text(turn.masked)
-        if not self.threatening(review) and "violence" in self.threats(told):
-            review = told  # "saying I 'deserve what's coming' and that they know where I park": the threat is told
+        if not self.threatening(review) and {"violence", "extortion"} & set(self.threats(told)):
+            # "saying I 'deserve what's coming' and that they know where I park", "refund his $450 or he'll post
+            # 1-star reviews 'from all my accounts'": the threat is told, and only a scrap of it quoted
+            review = told
         hostile = self.data.extras.comment_reply
         if hostile is not None and is_hostile(review, hostile) and not self.threatening(review):
             named = turn.platforms[0] if turn.platforms_named and turn.platforms else None  # "you're all scammers":
