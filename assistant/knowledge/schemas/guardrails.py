@@ -410,6 +410,8 @@ class NameContext(Strict):
     # A message that says it is a supplier's e-mail, and the sales roles its contacts sign with (see the data file).
     supplier_cue: Regex | None = None
     sales_roles: Regex | None = None
+    # A business's word that ends a firm's name after a person's name and "from" ("<given> from <firm> Pharma").
+    firm_last_word: Regex | None = None
     # A team meeting's minutes named, and the labels of their attendance lines ("Present:", "Presenti:").
     minutes_cue: Regex | None = None
     # An invoice named, and the words that make a message about one a patient's (see the data file).
