@@ -62,7 +62,9 @@ def _pattern() -> re.Pattern[str]:
     months_read = "|".join(f"(?:{m})" for m in terms.spoken_months)
     spoken = _spoken_pattern(terms.spoken_days, terms.spoken_years, rf"(?:{month}|the\s+(?:{months_read or '(?!)'}))")
     told = rf"(?<!\w)(?:{cues}){between}\s*(?:(?:is|was|:|-|–|on|=|,)\s*)?(?P<s>{spoken})(?!\w)" if spoken else "(?!)"
-    return re.compile(rf"{before}|{after}|{short}|{told}|{_year_pattern(month)}", re.IGNORECASE)
+    # A date read out, then the cue ("die ist am siebzehnten März zweitausendzehn geboren"; forty-first masking set).
+    told_after = rf"(?<!\w)(?P<t>{spoken})\s+(?:{cues_after})(?!\w)" if spoken else "(?!)"
+    return re.compile(rf"{before}|{after}|{short}|{told}|{told_after}|{_year_pattern(month)}", re.IGNORECASE)
 
 
 def _year_pattern(month: str) -> str:
@@ -73,7 +75,9 @@ def _year_pattern(month: str) -> str:
         return "(?!)"
     year = r"(?:19|20)\d\d"
     day = rf"\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{month}"
-    when = rf"{month}\.?\s+(?:{year}|['’]\d{{2}})|{year}(?:,?\s+{day}(?![\w/]))?"
+    # A year read out with its century ("born in nineteen forty eight"), the longest first.
+    said = "|".join(f"(?:{y})" for y in patient_data().births.spoken_full_years) or "(?!)"
+    when = rf"{month}\.?\s+(?:{year}|['’]\d{{2}})|{year}(?:,?\s+{day}(?![\w/]))?|{said}"
     return rf"(?<!\w)(?:{cues})\s*:?\s*(?P<y>{when})(?![\w/.-]\d|\w)"
 
 
@@ -148,12 +152,18 @@ def find_birth_dates(text: str) -> list[tuple[int, int]]:
     if not _any_cue().search(text):
         return in_files
     in_files += answers_to_birth_questions(text) if "\n" in text else []
-    return in_files + [
-        m.span(next(g for g in ("v", "w", "x", "s", "y") if m.group(g)))
+    found = in_files + [
+        m.span(next(g for g in ("v", "w", "x", "s", "t", "y") if m.group(g)))
         for m in _pattern().finditer(text)
         if not ((colleague or _own_birthday(text, m.start())) and _birthday_cue().match(m.group()))
         and not (m.group("y") and (_a_business_born(text, m.start()) or _asks_the_public(text, m)))
     ]
+    return [(a, b) for a, b in found if not _HISTORICAL_YEAR.search(text, a, b)]
+
+
+# A year before 1900 in a date of birth ("Born Feb 22, 1732"): a historical figure's, no living patient's (forty-first
+# masking set).
+_HISTORICAL_YEAR = re.compile(r"(?<!\d)1[0-8]\d\d(?!\d)")
 
 
 # A message of a thread (a pasted SMS or WhatsApp chat) that is a date alone: its sender's number or name and a colon

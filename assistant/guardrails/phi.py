@@ -436,7 +436,32 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = without_office_names(text, without_title_case_particles(text, spans))
     spans = _with_fields(text, spans, json_fields(text) + vcard_fields(text) + export_columns(text, spans))
     spans = _without_system_numbers(text, without_letterhead_phones(text, _without_toll_free(spans)))
-    return with_phone_extensions(text, _without_business_numbers(text, spans))
+    return with_phone_extensions(text, _without_business_numbers(text, _without_figures_birth_years(text, spans)))
+
+
+# A full name, maybe a comma and what the person is ("<given> <surname>, Olympic heptathlon champion"), then a year
+# cue right before a year of birth alone ("<name>, born ", "<name> (born ", "<name> (b. ").
+_NAMED_BEFORE_BORN = re.compile(
+    rf"(?P<name>{_CAP}(?:[ ]{_CAP}){{1,3}})(?:,[^,()\n]{{1,60}})?,?[ ]\(?(?:born|b\.|geb\.|nat[oa]|née?)(?:[ ]in)?[ ]$"
+)
+
+
+def _without_figures_birth_years(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` less a year of birth alone given right after a full name the rules left readable ("<public figure>,
+    born 1934, still glowing"; forty-first masking set): the name is a public figure's or a thing's, and so is the
+    year. A patient's name before it is masked, and so is the year ("Mrs <name> (b. 1952)")."""
+    names = [(s.start, s.end) for s in spans if s.kind == "NAME"]
+    out = []
+    for s in spans:
+        named = (
+            _NAMED_BEFORE_BORN.search(text, max(0, s.start - 120), s.start)
+            if s.kind == "DATE_OF_BIRTH" and s.text.isdigit()
+            else None
+        )
+        if named and not any(a < named.end("name") and named.start("name") < b for a, b in names):
+            continue
+        out.append(s)
+    return out
 
 
 # The next lower-case word after a lower-case name, one space between ("mr okafor-mensah kwabena called").

@@ -179,6 +179,8 @@ class BirthTerms(Strict):
     weekdays: tuple[str, ...] = ()  # "Thu Mar 6" in a calendar: a date, not a name
     spoken_days: tuple[Regex, ...] = ()  # "the third of march", "am achten September"
     spoken_years: tuple[Regex, ...] = ()  # "fifty two", "neunzehnhundertvierzig"
+    # A year read out with its century ("nineteen forty eight", "zweitausendzehn"): alone after a year cue too.
+    spoken_full_years: tuple[Regex, ...] = ()
     spoken_months: tuple[Regex, ...] = ()  # a month read out by its number: "the fourth of the seventh"
     # A birthday celebrated by the team is a colleague's: the birthday cues, and a request for a team post.
     birthday_cues: tuple[Regex, ...] = ()
