@@ -30,7 +30,7 @@ from .clinic import clinic_terms
 from .contacts import without_labelled_contacts
 from .entries import names_in_lists
 from .export_rows import between_rows, export_columns
-from .handles import names_in_links, person_handles, writers_handles
+from .handles import names_in_links, person_handles, profile_handles, writers_handles
 from .identifiers import find_national_ids
 from .jotted import names_in_jotted_notes, surnames_opening_note_lines
 from .json_fields import json_fields, json_system_numbers
@@ -422,6 +422,7 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = _with_reviewer_initials(text, with_surname_first_parts(text, with_linked_surnames(text, spans), everyday))
     names = [s.text for s in spans if s.kind == "NAME"]
     spans = _added(text, spans, "NAME", names_in_links(text, names) + nicknames_signing_off(text, names, everyday))
+    spans = _added(text, spans, "NAME", profile_handles(text, names, everyday))
     spans = _added(text, spans, "NAME", writers_handles(text, [(s.start, s.end) for s in spans]))
     named = [(s.start, s.end) for s in spans if s.kind == "NAME"]
     spans = _added(text, spans, "NAME", names_in_other_scripts(text, named))

@@ -46,6 +46,8 @@ class PhiTerms(Strict):
     # A writer speaking of themselves or their own ("my", "i'm", "meine"): a pasted thread's line that opens with a
     # handle and gives a patient's data in these words was written by the patient or a relative (handles.py).
     first_person: Regex = "(?!)"
+    # A social network's profile link before the handle it ends in ("instagram.com/", "linkedin.com/in/").
+    profile_link: Regex = "(?!)"
     # A full name given in lower case in a transcript ("hi this is <given> <surname> calling"): the cues before it and
     # the words that end it (spoken_names.py).
     spoken_name_cues: tuple[Regex, ...] = ()
