@@ -31,6 +31,7 @@ class PhiTerms(Strict):
     # A form's label for the patient's name at a line's start ("Pt:", "Pz:", "Paziente:"): the name after its colon.
     form_name_labels: Regex = "(?!)"
     surname_field_labels: Regex = "(?!)"  # a form's label for the surname alone: "Surname:", "Cognome:"
+    given_field_labels: Regex = "(?!)"  # a form's label for the given names alone: "Given names:", "Vorname"
     initials_cues: tuple[Regex, ...] = Field(min_length=1)
     greeting_cues: tuple[Regex, ...] = Field(min_length=1)
     # A photo or a video of someone ("foto di Leonardo"): a listed given name after it, not a place or a public figure.
