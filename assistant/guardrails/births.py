@@ -27,7 +27,10 @@ def date_pattern() -> str:
         # "the" before an ordinal day belongs to the date ("born on the 2nd of June 1984"; twenty-eighth set).
         rf"(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)\s))?"
         rf"\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{month}\.?(?:,?\s+(?:\d{{4}}|['’]?\d{{2}}))?|"
-        rf"{month}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:\d{{4}}|['’]?\d{{2}}))?)"
+        rf"{month}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:\d{{4}}|['’]?\d{{2}}))?|"
+        # Korean, Japanese and Chinese write the year, the month and the day each with its sign ("1985년 3월 2일",
+        # "1985年3月2日"; forty-first masking set).
+        r"\d{4}\s?[년年]\s?\d{1,2}\s?[월月]\s?\d{1,2}\s?[일日])"
     )
 
 
