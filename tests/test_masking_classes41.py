@@ -118,3 +118,63 @@ def test_a_number_under_its_label_is_masked():
 
 def test_labels_over_labels_stay_readable():
     assert _masked("Surname:\nDate of birth:\nGiven names:\nPlease fill in") == []
+
+
+# --- a date of birth in Hindi, Marathi, Korean or Polish -------------------------------------------------------------
+
+
+def test_a_date_of_birth_in_other_languages_is_masked():
+    assert "7 मार्च 1962" in _masked("कृपया अनुवाद करें: 'मेरे पिता का जन्म 7 मार्च 1962 को हुआ था।'", "DATE_OF_BIRTH")
+    assert "03/05/1971" in _masked("संदेश: 'माझी आई, जन्मतारीख 03/05/1971, हिला त्रास आहे'", "DATE_OF_BIRTH")
+    assert "1979년 11월 8일" in _masked("환자 양식:\n생년월일 1979년 11월 8일\n주소: Brisbane", "DATE_OF_BIRTH")
+    assert "12 lutego 1948" in _masked("Przetłumacz: 'mój tata, urodzony 12 lutego 1948, ma ból'", "DATE_OF_BIRTH")
+
+
+def test_an_event_date_in_hindi_stays_readable():
+    assert _masked("पोस्ट लिखें: हमारा नेत्र शिविर 7 मार्च 2026 को है।", "DATE_OF_BIRTH") == []
+
+
+# --- a health fund's member number after the fund's name -------------------------------------------------------------
+
+
+def test_a_health_funds_member_number_after_its_name_is_masked():
+    assert "4455667C" in _masked("Recall SMS for Tane Walker, on Medibank 4455667C, skin check due", "RECORD_NUMBER")
+    assert "88123456" in _masked("She's on HCF 88123456 - can you check the gap?", "RECORD_NUMBER")
+    assert "AB12CD34EF" in _masked("Referral: PMJAY ID: AB12CD34EF, cataract work-up", "RECORD_NUMBER")
+
+
+def test_a_funds_name_before_a_year_stays_readable():
+    assert _masked("Write a post about the Medibank 2025 price rise for our patients") == []
+
+
+# --- a surname in capitals beside its given name ----------------------------------------------------------------------
+
+
+def test_a_surname_in_capitals_beside_its_given_name_is_masked():
+    text = "Rubrica:\nFERRARI Lorenzo | 347 555 1200\nBIANCO Chiara (sorella) | chiara@example.it"
+    found = _masked(text, "NAME")
+    assert "FERRARI Lorenzo" in found and "BIANCO Chiara" in found
+    assert "Samuel OKONJO" in _masked("Re: Mr Samuel OKONJO, DOB 04.02.1958, NHS 943 476 5919", "NAME")
+
+
+def test_an_acronym_or_a_word_in_capitals_before_a_name_stays_out():
+    assert "HIPAA" not in " ".join(_masked("HIPAA Sarah asked about the form"))
+    assert "URGENT" not in " ".join(_masked("URGENT Sarah please ring the lab"))
+
+
+# --- a hospice named after a person, a relative named after the relation's word, a given name after a titled surname --
+
+
+def test_a_hospice_named_after_a_person_stays_readable():
+    assert _masked("Caption: our team raised £800 for Rosemary Lodge Children's Hospice - thank you all!") == []
+
+
+def test_a_child_named_after_little_girl_is_masked():
+    text = "voicemail: hi its jo calling about my little girl poppy shes four and has a cough"
+    assert "poppy" in _masked(text, "NAME")
+
+
+def test_a_given_name_after_a_titled_surname_is_masked():
+    text = "Bitte übersetzen: 'Patient Herr Demir, Kemal, geb. 1961, Verdacht auf Katarakt.'"
+    assert "Kemal" in _masked(text, "NAME")
+    assert "Danke" not in _masked("Frau Weber, Danke, bis Montag", "NAME")
