@@ -65,6 +65,10 @@ class PhiTerms(Strict):
     bank_account: Regex = "(?!)"  # an IBAN: its groups of digits are no national number
     # A letter of a script other than Latin ("Олена", "陈慧玲"): a name written beside its Latin spelling.
     other_script_letter: Regex = "(?!)"
+    # A relative's word in another script before a name written in it ("माँ", "वडील"), and the small words after a
+    # name that end it ("की", "यांना"): other_scripts.py.
+    other_script_relatives: Regex = "(?!)"
+    other_script_name_ends: Regex = "(?!)"
 
 
 class ScopeTerms(Strict):
