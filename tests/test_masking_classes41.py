@@ -178,3 +178,17 @@ def test_a_given_name_after_a_titled_surname_is_masked():
     text = "Bitte übersetzen: 'Patient Herr Demir, Kemal, geb. 1961, Verdacht auf Katarakt.'"
     assert "Kemal" in _masked(text, "NAME")
     assert "Danke" not in _masked("Frau Weber, Danke, bis Montag", "NAME")
+
+
+# --- a name in Devanagari after a relative's word or signing after a dash ---------------------------------------------
+
+
+def test_a_name_in_devanagari_after_a_relatives_word_or_a_dash_is_masked():
+    text = "अनुवाद करो: 'मेरे पिता महेश जोशी की दवा खत्म हो गई है। - कविता'"
+    found = _masked(text, "NAME")
+    assert "महेश जोशी" in found and "कविता" in found
+    assert "सुरेश काळे" in _masked("भाषांतर कर: 'माझी आई आणि वडील सुरेश काळे यांना भेट हवी आहे'", "NAME")
+
+
+def test_devanagari_prose_signed_by_the_team_stays_readable():
+    assert _masked("पोस्ट का अनुवाद: 'हमारा नया क्लिनिक सोमवार से खुला है। - टीम'") == []
