@@ -192,3 +192,14 @@ def test_a_name_in_devanagari_after_a_relatives_word_or_a_dash_is_masked():
 
 def test_devanagari_prose_signed_by_the_team_stays_readable():
     assert _masked("पोस्ट का अनुवाद: 'हमारा नया क्लिनिक सोमवार से खुला है। - टीम'") == []
+
+
+# --- a doctor's day in a rota, not a drive ----------------------------------------------------------------------------
+
+
+def test_a_doctors_day_in_a_rota_is_no_drive():
+    assert _masked("Rota check: Mon Dr. Ines Vogt 9-5, Wed Dr. Vogt theatre list, Fri off", "ADDRESS") == []
+
+
+def test_a_drive_named_after_a_weekday_with_a_town_is_still_an_address():
+    assert "14 Wed Dr, Leeds" in _masked("new address 14 Wed Dr, Leeds", "ADDRESS")

@@ -205,8 +205,24 @@ _DOCTOR_NAME_AFTER = re.compile(r"(?<=Dr)\.?[ ]+(?:med\.[ ]+)?[A-ZÀ-Ý][a-zß-�
 
 
 def _doctor_not_drive(text: str, end: int) -> bool:
-    """True when the street found ends in "Dr" that a doctor's full name follows: a title, not a drive."""
-    return _DOCTOR_NAME_AFTER.match(text, end - 1 if text[end - 1 : end] == "." else end) is not None
+    """True when the street found ends in "Dr" that a doctor's full name follows: a title, not a drive; or that a
+    weekday and a capitalised name stand around, as a rota writes the doctor's day ("8-4, Tue Dr. <surname>"; forty-
+    first masking set)."""
+    at = end - 1 if text[end - 1 : end] == "." else end
+    if _DOCTOR_NAME_AFTER.match(text, at) is not None:
+        return True
+    day = _WEEKDAY_BEFORE_DR.search(text, max(0, at - 16), at)
+    return day is not None and day.group(1).lower() in _weekdays() and _NAME_AFTER_DR.match(text, at) is not None
+
+
+# The word right before "Dr" at a street's end, and a capitalised word after "Dr" (its stop maybe between).
+_WEEKDAY_BEFORE_DR = re.compile(r"(?<![\w'’-])([^\W\d_]+)[ ]+Dr$")
+_NAME_AFTER_DR = re.compile(r"(?<=Dr)\.?[ ]+[A-ZÀ-Ý][a-zß-ÿ'’-]+")
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> frozenset[str]:
+    return frozenset(d.lower() for d in patient_data().births.weekdays)
 
 
 def _dated(text: str, start: int) -> bool:
