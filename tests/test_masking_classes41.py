@@ -203,3 +203,15 @@ def test_a_doctors_day_in_a_rota_is_no_drive():
 
 def test_a_drive_named_after_a_weekday_with_a_town_is_still_an_address():
     assert "14 Wed Dr, Leeds" in _masked("new address 14 Wed Dr, Leeds", "ADDRESS")
+
+
+# --- a lower-case Italian street with its number and a known town ---------------------------------------------------
+
+
+def test_a_lower_case_street_with_its_number_and_a_town_is_masked():
+    text = "messaggio vocale: sono la signora Rita Conti abito in via San Mamolo 17 Bologna mi richiami"
+    assert "via San Mamolo 17 Bologna" in _masked(text, "ADDRESS")
+
+
+def test_a_lower_case_street_without_a_town_stays_as_it_was():
+    assert _masked("ci vediamo in via Roma 3 Domani per il corso", "ADDRESS") == []
