@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from ._data import guardrail_data, patient_data, words
+from .neighbours import places
 
 _CAP = r"[A-ZÀ-Ý][\w'’.-]*"  # a capitalised word ("Bluebonnet", "O'Connell", "St.")
 _PARTICLE = r"(?:de|di|da|dei|degli|della|delle|del|des|van|von|der|le|la|du|dos)"
@@ -34,6 +35,9 @@ _LOWER_STREET_ALONE = re.compile(
     rf"(?<![\w/.-])(?:via|viale|piazza|corso|largo|vicolo|strada|rue|calle)\s+"
     rf"(?:(?:{_PARTICLE}\s+){{1,2}}|{_ELIDED})?(?:[A-ZÀ-Ý][\w'’.-]*\s+){{0,2}}[A-ZÀ-Ý][\w'’.-]*,?\s+{_HOUSE}(?![\w/])"
 )
+# A capitalised word right after a lower-case street's house number, maybe after a comma: a town when the countries
+# data names it ("abito in via <name> 48 Bologna"; forty-first masking set).
+_TOWN_NEXT = re.compile(r",?[ ]+([A-ZÀ-Ý][^\W\d_]+)(?![\w'’-])")
 # A street name may be a numbered one ("W 34th St"); a locality part may end in a number ("Lane 3", "Sector 12").
 # A word of the name ending in a full stop is an abbreviation ("St.", "Mt.", "Ave."); after a longer word the full
 # stop ends a sentence, and the next one's words are no street ("start 21 July. Contact Dr Priya Nair").
@@ -120,20 +124,30 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
         lower = _lower_street().match(text, m.end())  # "lives at 14 kirkstall road"
         if lower:
             found.append(_with_tail(text, *lower.span(), tail))
-    for m in _LOWER_STREET_ALONE.finditer(text):
-        start, end = _with_tail(text, m.start(), m.end(), tail)
-        stop = re.search(r"\.(?:\s|$)", text[m.end() : end])  # the town ends its sentence ("Roma. Grazie")
-        end = m.end() + stop.start() if stop else end
-        if _holds_postcode(text[m.end() : end]):
-            found.append((start, end))
-        elif town := _town_after().match(text, m.end()):  # a town that ends its clause: "via ... 27, <town>."
-            found.append((m.start(), town.end()))
+    found += _lower_streets_alone(text, tail)
     for m in _NUMBER_AND_NAME.finditer(text):
         start, end = _with_tail(text, m.start(), m.end(), tail)
         if _ends_in_region_and_postcode(text[m.end() : end]):
             found.append((start, end))
     found += [m.span() for m in standalone.finditer(text)]
     return _merged(found)
+
+
+def _lower_streets_alone(text: str, tail: re.Pattern[str]) -> list[tuple[int, int]]:
+    """(start, end) of each street written with its word in lower case and no cue ("via <name> 12"): with a postcode
+    after it, a town the countries data names right after its number, or a town that ends its clause."""
+    found = []
+    for m in _LOWER_STREET_ALONE.finditer(text):
+        start, end = _with_tail(text, m.start(), m.end(), tail)
+        stop = re.search(r"\.(?:\s|$)", text[m.end() : end])  # the town ends its sentence ("Roma. Grazie")
+        end = m.end() + stop.start() if stop else end
+        if _holds_postcode(text[m.end() : end]):
+            found.append((start, end))
+        elif (town := _TOWN_NEXT.match(text, m.end())) is not None and town.group(1).lower() in places():
+            found.append((start, town.end()))
+        elif town := _town_after().match(text, m.end()):  # a town that ends its clause: "via ... 27, <town>."
+            found.append((m.start(), town.end()))
+    return found
 
 
 # A house number and a street named with no street word ("4417 Speedway, Austin TX 78751", "12 Broadway, ..."):
@@ -205,8 +219,24 @@ _DOCTOR_NAME_AFTER = re.compile(r"(?<=Dr)\.?[ ]+(?:med\.[ ]+)?[A-ZÀ-Ý][a-zß-�
 
 
 def _doctor_not_drive(text: str, end: int) -> bool:
-    """True when the street found ends in "Dr" that a doctor's full name follows: a title, not a drive."""
-    return _DOCTOR_NAME_AFTER.match(text, end - 1 if text[end - 1 : end] == "." else end) is not None
+    """True when the street found ends in "Dr" that a doctor's full name follows: a title, not a drive; or that a
+    weekday and a capitalised name stand around, as a rota writes the doctor's day ("8-4, Tue Dr. <surname>"; forty-
+    first masking set)."""
+    at = end - 1 if text[end - 1 : end] == "." else end
+    if _DOCTOR_NAME_AFTER.match(text, at) is not None:
+        return True
+    day = _WEEKDAY_BEFORE_DR.search(text, max(0, at - 16), at)
+    return day is not None and day.group(1).lower() in _weekdays() and _NAME_AFTER_DR.match(text, at) is not None
+
+
+# The word right before "Dr" at a street's end, and a capitalised word after "Dr" (its stop maybe between).
+_WEEKDAY_BEFORE_DR = re.compile(r"(?<![\w'’-])([^\W\d_]+)[ ]+Dr$")
+_NAME_AFTER_DR = re.compile(r"(?<=Dr)\.?[ ]+[A-ZÀ-Ý][a-zß-ÿ'’-]+")
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> frozenset[str]:
+    return frozenset(d.lower() for d in patient_data().births.weekdays)
 
 
 def _dated(text: str, start: int) -> bool:

@@ -27,7 +27,10 @@ def date_pattern() -> str:
         # "the" before an ordinal day belongs to the date ("born on the 2nd of June 1984"; twenty-eighth set).
         rf"(?:the\s+(?=\d{{1,2}}(?:st|nd|rd|th)\s))?"
         rf"\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{month}\.?(?:,?\s+(?:\d{{4}}|['’]?\d{{2}}))?|"
-        rf"{month}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:\d{{4}}|['’]?\d{{2}}))?)"
+        rf"{month}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:\d{{4}}|['’]?\d{{2}}))?|"
+        # Korean, Japanese and Chinese write the year, the month and the day each with its sign ("1985년 3월 2일",
+        # "1985年3月2日"; forty-first masking set).
+        r"\d{4}\s?[년年]\s?\d{1,2}\s?[월月]\s?\d{1,2}\s?[일日])"
     )
 
 
@@ -62,7 +65,9 @@ def _pattern() -> re.Pattern[str]:
     months_read = "|".join(f"(?:{m})" for m in terms.spoken_months)
     spoken = _spoken_pattern(terms.spoken_days, terms.spoken_years, rf"(?:{month}|the\s+(?:{months_read or '(?!)'}))")
     told = rf"(?<!\w)(?:{cues}){between}\s*(?:(?:is|was|:|-|–|on|=|,)\s*)?(?P<s>{spoken})(?!\w)" if spoken else "(?!)"
-    return re.compile(rf"{before}|{after}|{short}|{told}|{_year_pattern(month)}", re.IGNORECASE)
+    # A date read out, then the cue ("die ist am siebzehnten März zweitausendzehn geboren"; forty-first masking set).
+    told_after = rf"(?<!\w)(?P<t>{spoken})\s+(?:{cues_after})(?!\w)" if spoken else "(?!)"
+    return re.compile(rf"{before}|{after}|{short}|{told}|{told_after}|{_year_pattern(month)}", re.IGNORECASE)
 
 
 def _year_pattern(month: str) -> str:
@@ -73,7 +78,9 @@ def _year_pattern(month: str) -> str:
         return "(?!)"
     year = r"(?:19|20)\d\d"
     day = rf"\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:of\s+)?{month}"
-    when = rf"{month}\.?\s+(?:{year}|['’]\d{{2}})|{year}(?:,?\s+{day}(?![\w/]))?"
+    # A year read out with its century ("born in nineteen forty eight"), the longest first.
+    said = "|".join(f"(?:{y})" for y in patient_data().births.spoken_full_years) or "(?!)"
+    when = rf"{month}\.?\s+(?:{year}|['’]\d{{2}})|{year}(?:,?\s+{day}(?![\w/]))?|{said}"
     return rf"(?<!\w)(?:{cues})\s*:?\s*(?P<y>{when})(?![\w/.-]\d|\w)"
 
 
@@ -148,12 +155,18 @@ def find_birth_dates(text: str) -> list[tuple[int, int]]:
     if not _any_cue().search(text):
         return in_files
     in_files += answers_to_birth_questions(text) if "\n" in text else []
-    return in_files + [
-        m.span(next(g for g in ("v", "w", "x", "s", "y") if m.group(g)))
+    found = in_files + [
+        m.span(next(g for g in ("v", "w", "x", "s", "t", "y") if m.group(g)))
         for m in _pattern().finditer(text)
         if not ((colleague or _own_birthday(text, m.start())) and _birthday_cue().match(m.group()))
         and not (m.group("y") and (_a_business_born(text, m.start()) or _asks_the_public(text, m)))
     ]
+    return [(a, b) for a, b in found if not _HISTORICAL_YEAR.search(text, a, b)]
+
+
+# A year before 1900 in a date of birth ("Born Feb 22, 1732"): a historical figure's, no living patient's (forty-first
+# masking set).
+_HISTORICAL_YEAR = re.compile(r"(?<!\d)1[0-8]\d\d(?!\d)")
 
 
 # A message of a thread (a pasted SMS or WhatsApp chat) that is a date alone: its sender's number or name and a colon

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ._data import guardrail_data, words
-from .names import dates_words, fold, name_lists
+from .names import NameLists, dates_words, fold, name_lists
 from .neighbours import places as _places_words
 
 # A word of a name: letters, an apostrophe or a hyphen inside ("D'Souza", "Marie-Ève"), or an initial ("M.").
@@ -57,30 +57,47 @@ def names_in_form_fields(text: str, everyday: Callable[[str], bool]) -> list[tup
     ]
 
 
-@lru_cache(maxsize=1)
-def _surname_field() -> re.Pattern[str]:
-    """A form's field for the surname alone, its label at a line's start, then one word to the line's end ("Surname:
-    <SURNAME>", "Cognome: <Cognome>"; guardrails.yaml `phi.surname_field_labels`; thirty-eighth masking set)."""
-    labels = guardrail_data().phi.surname_field_labels
+# Between a field's label and its value: a colon, maybe a line break after it; a line break alone (a card's OCR
+# prints the label above the name); or two spaces or more (a form's columns). Forty-first masking set.
+_LABEL_TO_VALUE = r"(?:[ \t]*:[ \t]*(?:\n[ \t]*)?|[ \t]*\n[ \t]*|[ \t]{2,})"
+_NAME_PART = r"[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))+"
+
+
+@lru_cache(maxsize=2)
+def _part_field(labels: str, most: int) -> re.Pattern[str]:
+    """A form's field for one part of a name, its label at a line's start, then up to `most` words to the line's end
+    ("Surname: <SURNAME>", "Cognome: <Cognome>", "VORNAME" and "<NAME>" on the next line)."""
     return re.compile(
-        rf"^[ \t]*(?:{labels})\.?[ \t]*:[ \t]*(?P<n>[^\W\d_](?:[^\W\d_]|['’-](?=[^\W\d_]))+)[ \t]*$",
+        rf"^[ \t]*(?:{labels})\.?{_LABEL_TO_VALUE}(?P<n>{_NAME_PART}(?:[ ]{_NAME_PART}){{0,{most - 1}}})[ \t]*$",
         re.IGNORECASE | re.MULTILINE,
     )
 
 
 def surnames_in_surname_fields(text: str, everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
-    """(start, end) of the word in a form's surname field: capitalised, a listed surname or no everyday word ("Surname:
-    Smith" and "Surname: CHAN" are; "Surname: Unknown" is not)."""
+    """(start, end) of the word in a form's surname field, and of the given names in its given-name field: each word
+    capitalised, a listed name or no everyday word ("Surname: Smith" and "Surname: CHAN" are; "Surname: Unknown" is
+    not; guardrails.yaml `phi.surname_field_labels`, `phi.given_field_labels`)."""
     lists = name_lists()
+    phi = guardrail_data().phi
     found = []
-    for match in _surname_field().finditer(text):
-        word = match.group("n")
-        folded = fold(word)
-        if not word[:1].isupper() or folded in lists.function_words:
-            continue
-        if (folded in lists.surnames and folded not in lists.common) or not everyday(word):
-            found.append(match.span("n"))
+    for labels, most, listed in (
+        (phi.surname_field_labels, 1, lists.surnames),
+        (phi.given_field_labels, 3, lists.given),
+    ):
+        for match in _part_field(labels, most).finditer(text):
+            words = match.group("n").split()
+            if all(_a_fields_name(w, listed, lists, everyday) for w in words):
+                found.append(match.span("n"))
     return found
+
+
+def _a_fields_name(word: str, listed: frozenset[str], lists: NameLists, everyday: Callable[[str], bool]) -> bool:
+    """Whether a word in a name's field is a name: capitalised, no function word, and a listed name that is no common
+    word or no everyday word at all."""
+    folded = fold(word)
+    if not word[:1].isupper() or folded in lists.function_words:
+        return False
+    return (folded in listed and folded not in lists.common) or not everyday(word)
 
 
 # A calendar event's title: the procedure, a dash and the patient's full name, given name first, before the

@@ -1,11 +1,15 @@
 """A person's social-media handle ("maria.lopez88", "@dan_nguyen_bne", "u/kyle_halvorsen") and a name in a link's
-last path segment ("https://.../confirm/harper-st-pierre").
+last path segment ("https://.../confirm/harper-st-pierre"), and the handle a social network's profile link ends in
+("instagram.com/<handle>", "linkedin.com/in/<handle>").
 
 A handle is a name a patient chose: it is masked when one of its parts (split at stops, underscores and digits) is a
 listed given name that is no everyday word, a listed surname the name model does not know as a word, or two listed
 names run together ("bethanyrose"). A brand's or a shop's handle ("sunsmart_au", "punefoodie_diaries") has none
 and stays readable, and so does a domain ("coastalskin.au/..."). A link's last segment is masked when it holds a
-word of a name masked elsewhere in the message (a booking link made from the patient's name).
+word of a name masked elsewhere in the message (a booking link made from the patient's name). A profile link's
+handle is masked when it holds a listed name, as above, or a word of a name masked elsewhere, run together with other
+words or not ("skinby<given>", "<given><surname>-md"): the person's own account, shared to be reposted or tagged.
+The clinic's own account ("<clinic>physio") holds neither.
 """
 
 from __future__ import annotations
@@ -76,6 +80,31 @@ def names_in_links(text: str, names: Iterable[str]) -> list[tuple[int, int]]:
             continue
         if any(fold(p) in words for p in re.split(r"[-._]+", m.group(1))):
             found.append(m.span(1))
+    return found
+
+
+_MIN_INSIDE = 4  # letters of a masked name's word found inside a profile's handle
+
+
+@lru_cache(maxsize=1)
+def _profile_link() -> re.Pattern[str]:
+    """A social network's profile link (guardrails.yaml phi.profile_link), then the handle it ends in."""
+    return re.compile(rf"(?<![\w.])(?:{guardrail_data().phi.profile_link})(?P<h>[\w.-]*\w)", re.IGNORECASE)
+
+
+def profile_handles(text: str, names: Iterable[str], everyday: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """(start, end) of each profile link's handle that holds a listed name or a word of one of the masked `names`."""
+    if ".com/" not in text and ".net/" not in text and "pinterest." not in text:
+        return []
+    words = {
+        f for name in names for w in re.findall(r"[^\W\d_]+", name) if len(w) >= _MIN_INSIDE for f in _spellings(w)
+    }
+    found = []
+    for m in _profile_link().finditer(text):
+        handle = fold(m.group("h"))
+        listed = any(_a_name_part(p, everyday) for p in re.split(r"[-._\d]+", handle))
+        if listed or any(w in handle for w in words):
+            found.append(m.span("h"))
     return found
 
 

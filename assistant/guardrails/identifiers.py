@@ -20,7 +20,9 @@ from functools import lru_cache
 from ._data import NationalId, guardrail_data
 
 # How far (characters) a cue may stand before the number: "SSN is", "NHS no.:", "Medicare card number".
-_CUE_GAP = r"[^\w\n]{0,4}(?:(?:is|was|number|no|nr|#|n\.|card)\b[^\w\n]{0,4}){0,3}"
+# The cue may end its line and the number open the next, as a card's OCR prints the label above the number
+# ("Versichertennummer" then "K123456785", "MEDICARE" then "5951 12345 1"; forty-first masking set).
+_CUE_GAP = r"[^\w\n]{0,4}(?:(?:is|was|number|no|nr|#|n\.|card)\b[^\w\n]{0,4}){0,3}(?:\n[ \t]*)?"
 # A cue a few words before the number, on the same line ("his SIN on it (130 692 544)", "tessera sanitaria di
 # <name>: 8038...", "Steuer-ID von <name> wurde kopiert: 47 ..."): a number of the scheme's shape there is the
 # patient's, whatever its check digit, as right after the cue (a mistyped number is still someone's number).

@@ -1,6 +1,7 @@
 """Passes that carry a found name on to the words that belong to it: a surname joined by "bin" or a hyphened Arabic
 article ("<given> bin <name> al-<surname>"), the middle initial after a name written surname first ("<SURNAME>,
-<GIVEN> E"), and the surname in capitals before a given name found after its comma ("<SURNAME>, <given>").
+<GIVEN> E"), the surname in capitals before a given name found after its comma ("<SURNAME>, <given>"), and the
+given name after a titled surname and its comma ("Herr <surname>, <given>, geb. ...").
 
 The finders read a name word by word; a part of it left readable still names the patient (thirty-seventh masking
 set). The links are data (person_names.yaml `name_links`).
@@ -12,8 +13,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from ._data import person_names
-from .names import is_surname
+from ._data import guardrail_data, person_names, words
+from .names import fold, is_given_name, is_surname, name_lists
 from .spans import PhiSpan
 
 
@@ -83,3 +84,34 @@ def _with_surname_before(text: str, span: PhiSpan, floor: int, everyday: Callabl
     if before is None or (everyday(before.group(1)) and not is_surname(before.group(1))):
         return span
     return PhiSpan("NAME", before.start(1), span.end, text[before.start(1) : span.end])
+
+
+# A courtesy title, a surname and a comma, then the capitalised word after them, and a comma or a stop after that; and
+# a birth cue or a number after the comma that follows a given name the lists do not hold ("..., <given>, geb. 1959").
+_DATED_AFTER = re.compile(r"[ ]?,[ ]?(?:\d|geb\b|born\b|b\.|dob\b|d\.o\.b|nat[oa]\b|née?\b|\*)", re.IGNORECASE)
+_GIVEN_AFTER = re.compile(r",[ ]([A-ZÀ-Ý][^\W\d_]+(?:-[A-ZÀ-Ý][^\W\d_]+)?)(?=[ ]?[,.;]|[ ]\()")
+
+
+@lru_cache(maxsize=1)
+def _title_before() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.])(?:{words(guardrail_data().phi.titles)})\.?[ ]$", re.IGNORECASE)
+
+
+def given_names_after_titled_surnames(
+    text: str, spans: list[PhiSpan], everyday: Callable[[str], bool]
+) -> list[tuple[int, int]]:
+    """(start, end) of the given name after a courtesy title, a surname found as a name and a comma ("Patient Herr
+    <surname>, <given>, geb. 1959", as German notes write a patient surname first; forty-first masking set): a listed
+    given name that is no common word followed by a comma, a stop or brackets, or a word that is no everyday word
+    followed by a comma and a birth cue or a number ("Frau <surname>, Danke, ..." is none)."""
+    common = name_lists().common
+    found = []
+    for s in spans:
+        if s.kind != "NAME" or " " in s.text or not _title_before().search(text, max(0, s.start - 12), s.start):
+            continue
+        given = _GIVEN_AFTER.match(text, s.end)
+        word = given.group(1) if given else ""
+        dated = given is not None and _DATED_AFTER.match(text, given.end()) is not None
+        if given and ((is_given_name(word) and fold(word) not in common) or (dated and not everyday(word))):
+            found.append(given.span(1))
+    return found

@@ -30,7 +30,7 @@ from .clinic import clinic_terms
 from .contacts import without_labelled_contacts
 from .entries import names_in_lists
 from .export_rows import between_rows, export_columns
-from .handles import names_in_links, person_handles, writers_handles
+from .handles import names_in_links, person_handles, profile_handles, writers_handles
 from .identifiers import find_national_ids
 from .jotted import names_in_jotted_notes, surnames_opening_note_lines
 from .json_fields import json_fields, json_system_numbers
@@ -38,7 +38,7 @@ from .letterheads import without_letterhead_phones
 from .listings import without_notice_lines
 from .minutes import without_meeting_attendees
 from .name_context import cued_or_titled, not_a_patient_by_context
-from .name_extents import with_linked_surnames, with_surname_first_parts
+from .name_extents import given_names_after_titled_surnames, with_linked_surnames, with_surname_first_parts
 from .name_finders import colleague_or_place, everyday, model_reads_as_name, name_finders
 from .name_scorer import learned_names
 from .names import (
@@ -320,6 +320,55 @@ def _shouted_runs(text: str) -> list[tuple[int, int, bool]]:
     return found
 
 
+# A capitalised word and one space before a word in capitals, or one space and a capitalised word after it.
+_WORD_BEFORE_CAPS = re.compile(rf"(?<![\w'’.-])({_CAP})[ ]$")
+_WORD_AFTER_CAPS = re.compile(rf"[ ]({_CAP})(?![\w'’-])")
+_LONG_SURNAME = 5  # letters of a surname in capitals the lists do not hold ("AKINYEMI"); shorter is an acronym
+
+
+def surnames_in_capitals_beside_given_names(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each surname in capitals with the given name beside it (_given_beside_surname)."""
+    found = []
+    for m in _CAPS_WORD.finditer(text):
+        if not _label_word().fullmatch(m.group()) and (pair := _given_beside_surname(text, *m.span())) is not None:
+            found.append(pair)
+    return found
+
+
+_CAPS_WORD = re.compile(r"(?<![\w'’.-])[A-ZÀ-ÖØ-Ý][A-ZÀ-ÖØ-Ý'’-]{2,}(?![\w'’.-])")
+
+
+def _given_beside_surname(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """(start, end) of a surname in capitals and the listed given name written beside it in Title Case, either way
+    round, as a referral and an address book set the surname apart (forty-first masking set). After a courtesy title
+    and the given name, a listed surname that is no everyday word or a long word that is none ("Mr Desmond
+    <SURNAME>, DOB ..."); at a list line's start, a listed surname before the given name and a field's end ("<COGNOME>
+    Alessandro | 340 ..."). "URGENT Sarah", "HIPAA Sarah" and "CALL Laura back" are none."""
+    word = text[a:b]
+    before = _WORD_BEFORE_CAPS.search(text, max(0, a - 30), a)
+    if before and _plain_given_name(before.group(1)):
+        titled = _TITLE_BEFORE().search(text, max(0, before.start(1) - 12), before.start(1)) is not None
+        plain = not everyday(word) and not everyday(word.title())
+        if plain and (is_surname(word) or (titled and len(word) >= _LONG_SURNAME)):
+            return before.start(1), b
+    after = _WORD_AFTER_CAPS.match(text, b)
+    if after and _plain_given_name(after.group(1)) and is_surname(word) and _LINE_OPENS.search(text, 0, a):
+        if _FIELD_ENDS.match(text, after.end(1)):
+            return a, after.end(1)
+    return None
+
+
+# A list line's start before a word (a bullet or a number maybe), and a field's end after a name: a bar, a comma, a
+# bracket, a tab, two spaces or the line's end.
+_LINE_OPENS = re.compile(r"(?:^|\n)[ \t]*(?:[-*•]|\d{1,3}[.)])?[ \t]*$")
+_FIELD_ENDS = re.compile(r"[ ]?[|,;(\t]|[ ]{2}|[ \t]*(?:\n|$)")
+
+
+def _plain_given_name(word: str) -> bool:
+    """A listed given name that is no common word ("Grace", "Will" are)."""
+    return is_given_name(word) and fold(word) not in name_lists().common
+
+
 @lru_cache(maxsize=1)
 def _TITLE_BEFORE() -> re.Pattern[str]:  # noqa: N802 - read as the pattern it returns
     """A courtesy title right before a word, as written or in capitals if three letters or more ("Mrs ", "MRS ",
@@ -384,7 +433,7 @@ def _unwrapped_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan
     the line break were a space, and so is a name wrapped between its words; a full name in capitals is read as if
     written as a name ("PATIENT: KYLIE ANNE MORCOMBE"), two words or more ("NEW PATIENT SPECIAL" is no patient
     called Special)."""
-    spans = _rule_spans(text, extra_names)
+    spans = _with_whole_names(text, _rule_spans(text, extra_names), surnames_in_capitals_beside_given_names(text))
     variant, breaks, name_breaks, runs = _variant(text)
     if variant == text:
         return spans
@@ -399,6 +448,17 @@ def _unwrapped_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan
     kept = [s for s in spans if not any(s.start < w.end and w.start < s.end and not _holds(s, w) for w in wrapped)]
     wrapped = [w for w in wrapped if not any(_holds(s, w) for s in kept)]
     return sorted(kept + wrapped, key=lambda s: s.start)
+
+
+def _with_whole_names(text: str, spans: list[PhiSpan], names: list[tuple[int, int]]) -> list[PhiSpan]:
+    """`spans` with each of `names` masked whole: a name found of one of its words gives way ("<given>" of
+    "<SURNAME> <given>"); a span of another kind that overlaps it keeps its place."""
+    for a, b in names:
+        if any(s.start < b and a < s.end and s.kind != "NAME" for s in spans):
+            continue
+        spans = [s for s in spans if not (s.kind == "NAME" and a <= s.start and s.end <= b)]
+        spans = _added(text, spans, "NAME", [(a, b)])
+    return spans
 
 
 def _holds(outer: PhiSpan, inner: PhiSpan) -> bool:
@@ -422,6 +482,8 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = _with_reviewer_initials(text, with_surname_first_parts(text, with_linked_surnames(text, spans), everyday))
     names = [s.text for s in spans if s.kind == "NAME"]
     spans = _added(text, spans, "NAME", names_in_links(text, names) + nicknames_signing_off(text, names, everyday))
+    spans = _added(text, spans, "NAME", profile_handles(text, names, everyday))
+    spans = _added(text, spans, "NAME", given_names_after_titled_surnames(text, spans, everyday))
     spans = _added(text, spans, "NAME", writers_handles(text, [(s.start, s.end) for s in spans]))
     named = [(s.start, s.end) for s in spans if s.kind == "NAME"]
     spans = _added(text, spans, "NAME", names_in_other_scripts(text, named))
@@ -436,7 +498,32 @@ def _rule_spans(text: str, extra_names: Iterable[str] = ()) -> list[PhiSpan]:
     spans = without_office_names(text, without_title_case_particles(text, spans))
     spans = _with_fields(text, spans, json_fields(text) + vcard_fields(text) + export_columns(text, spans))
     spans = _without_system_numbers(text, without_letterhead_phones(text, _without_toll_free(spans)))
-    return with_phone_extensions(text, _without_business_numbers(text, spans))
+    return with_phone_extensions(text, _without_business_numbers(text, _without_figures_birth_years(text, spans)))
+
+
+# A full name, maybe a comma and what the person is ("<given> <surname>, Olympic heptathlon champion"), then a year
+# cue right before a year of birth alone ("<name>, born ", "<name> (born ", "<name> (b. ").
+_NAMED_BEFORE_BORN = re.compile(
+    rf"(?P<name>{_CAP}(?:[ ]{_CAP}){{1,3}})(?:,[^,()\n]{{1,60}})?,?[ ]\(?(?:born|b\.|geb\.|nat[oa]|née?)(?:[ ]in)?[ ]$"
+)
+
+
+def _without_figures_birth_years(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` less a year of birth alone given right after a full name the rules left readable ("<public figure>,
+    born 1934, still glowing"; forty-first masking set): the name is a public figure's or a thing's, and so is the
+    year. A patient's name before it is masked, and so is the year ("Mrs <name> (b. 1952)")."""
+    names = [(s.start, s.end) for s in spans if s.kind == "NAME"]
+    out = []
+    for s in spans:
+        named = (
+            _NAMED_BEFORE_BORN.search(text, max(0, s.start - 120), s.start)
+            if s.kind == "DATE_OF_BIRTH" and s.text.isdigit()
+            else None
+        )
+        if named and not any(a < named.end("name") and named.start("name") < b for a, b in names):
+            continue
+        out.append(s)
+    return out
 
 
 # The next lower-case word after a lower-case name, one space between ("mr okafor-mensah kwabena called").

@@ -10,6 +10,11 @@ An invoice pasted with no word for a patient in the message is a supplier's too 
 not_a_purchase): then a name after a sales role's label ("Sales Rep: <name>", "Ansprechpartner Außendienst: Herr
 <name>"), a line's label read as a name ("Kunde:", "Cliente:"), the firm named on the invoice's heading line and a
 product on a priced line ("Kinesio <word> <word> x12 .... £95.40") stay readable.
+
+In any message, a name right before "from" and a firm ("Thank <given> from <maker> for the samples", "sono <given> di
+<maker>", "hier ist <name> von <firm> GmbH") is that firm's representative, not a patient: the firm is a listed maker
+or named thing, or ends in a word for a business (name_context.firm_last_word). A patient word right before the name
+keeps it masked ("my patient <given> from <maker>").
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import re
 from functools import lru_cache
 
 from ._data import guardrail_data, patient_data, person_names
+from .names import fold
 from .spans import PhiSpan, without_people
 
 # The sender's line of a pasted e-mail: "From: <name> <address>", in the clinics' languages.
@@ -99,10 +105,54 @@ def _patient_word() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{guardrail_data().phi.patient_words}|mrn|chart)\b", re.IGNORECASE)
 
 
+# "from" and a firm after a name, in the clinics' languages; a particle the name was read over may open it ("<given>
+# di <firm>" read as one name). The firm is up to four capitalised words.
+_FROM_FIRM = re.compile(
+    r"[ ]+(?:from|of|at|with|di|von|vom|de|du|da|della|del)[ ]+(?:the[ ]+)?"
+    r"(?P<firm>[A-Z][\w'’&.-]*(?:[ ](?:[A-Z][\w'’&.-]*|&))*)"
+)
+_FIRM_WORDS = 3  # the most words of a firm's listed name
+
+
+@lru_cache(maxsize=1)
+def _firms() -> tuple[frozenset[tuple[str, ...]], re.Pattern[str]]:
+    """(the listed makers' and named things' words, folded; a business's word that ends a firm's name)."""
+    data = person_names()
+    listed = frozenset(tuple(fold(w) for w in re.findall(r"[^\W\d_]+", m)) for m in (*data.makers, *data.named_things))
+    last = data.name_context.firm_last_word if data.name_context is not None else None
+    return listed, re.compile(rf"(?:{last or '(?!)'})$")
+
+
+def _a_firm(firm: str) -> bool:
+    """Whether capitalised words after "from" name a firm: they start with a listed maker or named thing, or end in
+    a business's word."""
+    listed, last = _firms()
+    words = tuple(fold(w) for w in re.findall(r"[^\W\d_]+", firm))
+    if any(words[:n] in listed for n in range(1, _FIRM_WORDS + 1)):
+        return True
+    return any(last.search(firm[: m.end()]) for m in re.finditer(r"[\w.]+", firm))
+
+
+def _firms_representative(text: str, span: PhiSpan) -> bool:
+    """Whether a name is a firm's representative: "from" and a firm right after it, or inside it after its first
+    word ("<given> di <maker>" read as one name), and no patient word right before it."""
+    if span.kind != "NAME" or _patient_word().search(text, max(0, span.start - 25), span.start):
+        return False
+    after = _FROM_FIRM.match(text, span.end)
+    inside = _FROM_FIRM.search(span.text)
+    return (after is not None and _a_firm(after.group("firm"))) or (
+        inside is not None and _a_firm(inside.group("firm"))
+    )
+
+
 def without_supplier_senders(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     """`spans` less the sender of a supplier's e-mail, the sales people who sign it and their other mentions, and the
-    numbers of the clinic's orders and account with the supplier."""
+    numbers of the clinic's orders and account with the supplier; in any message, less a firm's representative named
+    with the firm ("<given> from <maker>") and their other mentions."""
     _, role_after = _cues()
+    representatives = [s for s in spans if _firms_representative(text, s)]
+    if representatives:
+        spans = without_people(spans, representatives)
     if not _a_supplier(text):
         return spans
     senders = [(m.span(1), m.span(2)) for m in _FROM_LINE.finditer(text)]

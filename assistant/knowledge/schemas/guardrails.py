@@ -31,6 +31,7 @@ class PhiTerms(Strict):
     # A form's label for the patient's name at a line's start ("Pt:", "Pz:", "Paziente:"): the name after its colon.
     form_name_labels: Regex = "(?!)"
     surname_field_labels: Regex = "(?!)"  # a form's label for the surname alone: "Surname:", "Cognome:"
+    given_field_labels: Regex = "(?!)"  # a form's label for the given names alone: "Given names:", "Vorname"
     initials_cues: tuple[Regex, ...] = Field(min_length=1)
     greeting_cues: tuple[Regex, ...] = Field(min_length=1)
     # A photo or a video of someone ("foto di Leonardo"): a listed given name after it, not a place or a public figure.
@@ -46,6 +47,8 @@ class PhiTerms(Strict):
     # A writer speaking of themselves or their own ("my", "i'm", "meine"): a pasted thread's line that opens with a
     # handle and gives a patient's data in these words was written by the patient or a relative (handles.py).
     first_person: Regex = "(?!)"
+    # A social network's profile link before the handle it ends in ("instagram.com/", "linkedin.com/in/").
+    profile_link: Regex = "(?!)"
     # A full name given in lower case in a transcript ("hi this is <given> <surname> calling"): the cues before it and
     # the words that end it (spoken_names.py).
     spoken_name_cues: tuple[Regex, ...] = ()
@@ -62,6 +65,10 @@ class PhiTerms(Strict):
     bank_account: Regex = "(?!)"  # an IBAN: its groups of digits are no national number
     # A letter of a script other than Latin ("Олена", "陈慧玲"): a name written beside its Latin spelling.
     other_script_letter: Regex = "(?!)"
+    # A relative's word in another script before a name written in it ("माँ", "वडील"), and the small words after a
+    # name that end it ("की", "यांना"): other_scripts.py.
+    other_script_relatives: Regex = "(?!)"
+    other_script_name_ends: Regex = "(?!)"
 
 
 class ScopeTerms(Strict):
@@ -179,6 +186,8 @@ class BirthTerms(Strict):
     weekdays: tuple[str, ...] = ()  # "Thu Mar 6" in a calendar: a date, not a name
     spoken_days: tuple[Regex, ...] = ()  # "the third of march", "am achten September"
     spoken_years: tuple[Regex, ...] = ()  # "fifty two", "neunzehnhundertvierzig"
+    # A year read out with its century ("nineteen forty eight", "zweitausendzehn"): alone after a year cue too.
+    spoken_full_years: tuple[Regex, ...] = ()
     spoken_months: tuple[Regex, ...] = ()  # a month read out by its number: "the fourth of the seventh"
     # A birthday celebrated by the team is a colleague's: the birthday cues, and a request for a team post.
     birthday_cues: tuple[Regex, ...] = ()
@@ -410,6 +419,8 @@ class NameContext(Strict):
     # A message that says it is a supplier's e-mail, and the sales roles its contacts sign with (see the data file).
     supplier_cue: Regex | None = None
     sales_roles: Regex | None = None
+    # A business's word that ends a firm's name after a person's name and "from" ("<given> from <firm> Pharma").
+    firm_last_word: Regex | None = None
     # A team meeting's minutes named, and the labels of their attendance lines ("Present:", "Presenti:").
     minutes_cue: Regex | None = None
     # An invoice named, and the words that make a message about one a patient's (see the data file).
