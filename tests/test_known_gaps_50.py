@@ -171,3 +171,34 @@ def test_a_health_myth_going_round_is_no_correction_of_the_service(drafter):
 )
 def test_a_request_with_no_verb_before_the_thing_is_still_a_request_to_write(drafter, text, kind):
     assert requested_kind(text, drafter.data) == kind
+
+
+def test_two_languages_joined_by_a_plus_name_no_country(kb):
+    assert kb.countries.named_in("Can you write the post in English + Spanish for our shots day?") is None
+    assert kb.countries.named_in("We're a Spanish clinic in Valencia") == "ES"
+
+
+def test_a_story_sequence_takes_the_title_quoted_after_it_as_its_subject(drafter):
+    text = "Can you write a 4-slide Instagram story: 'what to bring to your first physio visit' for new patients?"
+    (draft,) = drafter.drafts(turn(text, ["instagram"]), None, Asker())
+    assert draft.title == "Instagram story sequence: What to bring to your first physio visit"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Write a Facebook post with our Christmas/New Year hours. Closed 25 and 26 Dec and 1 Jan, half days on "
+            "the 24th and 31st.",
+            "holiday opening hours",
+        ),
+        (
+            "I've just opened a small counselling practice in Wagga and I do evening appointments. Draft a LinkedIn "
+            "post for GPs so they know I exist.",
+            "new practice opening",
+        ),
+    ],
+)
+def test_holiday_hours_and_a_new_practice_are_not_new_opening_hours(drafter, text, title):
+    draft = drafter.drafts(turn(text, ["facebook" if "Facebook" in text else "linkedin"]), None, Asker())[0]
+    assert title in draft.title.lower() and "new opening hours" not in draft.title.lower()

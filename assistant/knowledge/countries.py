@@ -199,7 +199,7 @@ class Countries(Strict):
         if not self.languages:
             return None
         one = "(?:" + "|".join(re.escape(name) for name in self.languages) + ")"
-        several = rf"{one}(?:\s*(?:,|/|&|\band\b|\bor\b)\s*{one}){{0,3}}"
+        several = rf"{one}(?:\s*(?:,|/|&|\+|\band\b|\bor\b)\s*{one}){{0,3}}"  # "in English + Spanish"
         return re.compile(
             rf"{_BEFORE_LANGUAGE}{several}\b{_NOT_A_LANGUAGE_AFTER}|\b{several}{_AFTER_LANGUAGE}", re.IGNORECASE
         )
