@@ -202,3 +202,18 @@ def test_a_story_sequence_takes_the_title_quoted_after_it_as_its_subject(drafter
 def test_holiday_hours_and_a_new_practice_are_not_new_opening_hours(drafter, text, title):
     draft = drafter.drafts(turn(text, ["facebook" if "Facebook" in text else "linkedin"]), None, Asker())[0]
     assert title in draft.title.lower() and "new opening hours" not in draft.title.lower()
+
+
+def test_a_post_for_the_first_day_of_a_strike_says_what_runs_and_takes_no_side(drafter):
+    text = (
+        "Nurses at our hospital are on strike Monday to Wednesday. Can you write the update for our Facebook page "
+        "for Monday morning?"
+    )
+    (draft,) = drafter.drafts(turn(text, ["facebook"]), None, Asker())
+    assert draft.title.startswith("Services during industrial action") and "come as planned unless" in draft.text
+    assert any("no view on the dispute" in n for n in draft.notes)
+
+
+def test_a_post_supporting_a_strike_is_no_service_notice(drafter):
+    text = "Write a post supporting the junior doctors' strike for our practice page."
+    assert not any(d.title.startswith("Services during") for d in drafter.drafts(turn(text), None, Asker()))
