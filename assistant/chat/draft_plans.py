@@ -24,15 +24,15 @@ _WEEKDAYS = re.compile(r"\bmon(?:day)?\s*(?:to|-|–|—|through|thru|till|until
 _POSTS_IN_WEEK = re.compile(r"\b(\d{1,2})\s+(?:[\w-]+\s+){0,2}?posts?\b", re.IGNORECASE)
 _WRITTEN_OUT = 7  # posts in a plan short enough to show in full in the chat
 _PER_WEEK = re.compile(r"\b(\d{1,3})\s*(?:posts?|times)\s*(?:a|per)\s*week\b", re.IGNORECASE)
-# The time the asker has ("30 minutes a week MAX", "an hour a week", "twice a week"): posts a week it allows, at about
-# 45 minutes a post with its replies (editorial-planning, "Set the cadence by real capacity"), one to three.
+# The time the asker has ("30 minutes a week MAX", "an hour a week", "twice a week"): posts a week it allows, one per
+# half hour as the time-management guide's weekly routines have it (30 minutes: one post, 60: two, 90: three).
 _TIME_A_WEEK = re.compile(
     r"\b(\d{1,3}|an?|one|two|three)\s*(min(?:ute)?s?|h(?:ou)?rs?)\b[^.?!\d]{0,12}?\b(?:a|per|each|every)\s*week\b",
     re.IGNORECASE,
 )
 _TIMES_A_WEEK = {"once": 1, "twice": 2}
 _ONCE = re.compile(r"\b(once|twice)\s+(?:a|per|each)\s+week\b", re.IGNORECASE)
-MINUTES_A_POST = 45
+MINUTES_A_POST = 30
 
 
 class PlanWriter:

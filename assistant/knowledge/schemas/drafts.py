@@ -15,6 +15,9 @@ DraftKind = Literal["caption", "bio", "review_reply", "video_script", "hashtags"
 class Replacement(Strict):
     pattern: Regex  # a case-insensitive regular expression
     with_: str = Field(alias="with")  # what replaces it ("" removes it)
+    # A detail that identifies a patient (a bed number, an age), not a promise: taking it out does not call for the
+    # typical-results lines a rewritten promise gets.
+    identifies: bool = False
 
 
 class Addition(Strict):
