@@ -31,6 +31,7 @@ _TIME_A_WEEK = re.compile(
     re.IGNORECASE,
 )
 _TIMES_A_WEEK = {"once": 1, "twice": 2}
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
 _ONCE = re.compile(r"\b(once|twice)\s+(?:a|per|each)\s+week\b", re.IGNORECASE)
 MINUTES_A_POST = 30
 
@@ -231,7 +232,7 @@ def _posts_asked(text: str, span) -> tuple[int, str]:
         return _TIMES_A_WEEK[found.group(1).lower()], ""
     if found := _TIME_A_WEEK.search(text):
         number, unit = found.group(1).lower(), found.group(2).lower()
-        amount = int(number) if number.isdigit() else {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}[number]
+        amount = int(number) if number.isdigit() else _NUMBER_WORDS[number]
         minutes = amount if unit.startswith("m") else 60 * amount
         return max(1, min(3, minutes // MINUTES_A_POST)), ""
     return 3, ""

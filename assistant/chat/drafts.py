@@ -190,7 +190,7 @@ class Drafter:
             if asked or on:
                 copy = self.kb.copy.get(spec.id, {})
                 values = _values(profile, details)
-                nearest = not asker.specialty and getattr(turn, "profession", None) == ""
+                nearest = _in_unheld_field(turn, asker)
                 return [idea_list(spec, copy, self.data, text, _platform(turn, profile), values, on, nearest)]
         if (comment := self.comment_reply(turn, profile, asker)) is not None:
             return [comment]  # "reply to this comment: 'what exercises should I do?'": general, then an appointment
@@ -205,7 +205,7 @@ class Drafter:
         for a profession no specialty covers, the specialty nearest to it or none (an osteopath gets no family
         doctor's topics from a default profile). None when the knowledge base holds none of them (a reduced one), so
         the message is answered without a list instead of failing."""
-        if not asker.specialty and getattr(turn, "profession", None) == "":
+        if _in_unheld_field(turn, asker):
             names: tuple[str | None, ...] = (getattr(turn, "nearest_field", None),)
         else:
             names = (asker.specialty, profile.specialty if profile else None, "general_practice")
@@ -349,6 +349,11 @@ class Drafter:
         own = not names_other_field(details.practice, spec, self.kb.specialties.values())
         values = _values(profile, details)
         return write_bio(self.data, spec, platform, values, details, known=given is not None, own_services=own)
+
+
+def _in_unheld_field(turn, asker) -> bool:
+    """Whether the asker named a profession no specialty covers (an osteopath, a doula) and no specialty of ours."""
+    return not asker.specialty and getattr(turn, "profession", None) == ""
 
 
 def _same_role(role: str, title: str) -> bool:
