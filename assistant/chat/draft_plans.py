@@ -14,6 +14,7 @@ from .draft_inputs import (
 )
 from .models import Draft
 from .plan_span import plan_span
+from .wording import count_of
 
 if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
@@ -31,7 +32,6 @@ _TIME_A_WEEK = re.compile(
     re.IGNORECASE,
 )
 _TIMES_A_WEEK = {"once": 1, "twice": 2}
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
 _ONCE = re.compile(r"\b(once|twice)\s+(?:a|per|each)\s+week\b", re.IGNORECASE)
 MINUTES_A_POST = 30
 
@@ -232,7 +232,7 @@ def _posts_asked(text: str, span) -> tuple[int, str]:
         return _TIMES_A_WEEK[found.group(1).lower()], ""
     if found := _TIME_A_WEEK.search(text):
         number, unit = found.group(1).lower(), found.group(2).lower()
-        amount = int(number) if number.isdigit() else _NUMBER_WORDS[number]
+        amount = count_of(number) or 1  # "a"/"an" hour
         minutes = amount if unit.startswith("m") else 60 * amount
         return max(1, min(3, minutes // MINUTES_A_POST)), ""
     return 3, ""

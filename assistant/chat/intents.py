@@ -48,17 +48,21 @@ class Mentions:
         return list(dict.fromkeys(m.id for m in self.specialties))
 
     @property
+    def _first_profession(self) -> Mention | None:
+        return min((*self.specialties, *self.fields), key=lambda m: m.start, default=None)
+
+    @property
     def profession(self) -> str | None:
         """The asker's profession, the first one named: a specialty id, "" for a field no specialty covers ("I'm a
         podiatrist and want referrals from physios" names no specialty of the asker's), None when none is named."""
-        first = min((*self.specialties, *self.fields), key=lambda m: m.start, default=None)
+        first = self._first_profession
         return None if first is None else first.id
 
     @property
     def nearest_field(self) -> str | None:
         """The specialty nearest to the asker's profession when no specialty covers it (an osteopath's topics are
         closest to a physiotherapist's), else None."""
-        first = min((*self.specialties, *self.fields), key=lambda m: m.start, default=None)
+        first = self._first_profession
         if first is None or first.id != _UNHELD:
             return None
         return next((m.id for m in self.nearest if m.start == first.start), None)
