@@ -17,12 +17,14 @@ from .draft_inputs import (
     _values,
 )
 from .draft_topics import TopicFinder
+from .language import detect_language
 from .models import Draft, DraftKind
 from .notices import NoticeWriter
 from .wording import count_of
 
 if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
+    from ..knowledge.schemas.chat import Languages
     from ..profile import ClinicProfile
 
 _STARS = re.compile(r"\b([1-5]|one|two|three|four|five)[- ]?stars?\b", re.IGNORECASE)
@@ -30,6 +32,7 @@ _REVIEW_SITE = re.compile(
     r"\b(reviews?|reviewer|google|yelp|trustpilot|healthgrades|zocdoc|rated|rating|stars?)\b", re.IGNORECASE
 )
 _REVIEW_WORD = re.compile(r"\breviews?\b", re.IGNORECASE)
+_TOO_SHORT_TO_TELL = 6  # words: a shorter review is taken to be in the asker's language
 
 
 class ReplyWriter:
@@ -42,12 +45,14 @@ class ReplyWriter:
         topics: TopicFinder,
         notices: NoticeWriter,
         threat_cards: dict[str, str],
+        languages: Languages,
     ) -> None:
         self.kb = kb
         self.data = data
         self.topics = topics
         self.notices = notices
         self.threat_cards = threat_cards
+        self.languages = languages
 
     def comment_reply(self, turn, profile: ClinicProfile | None, asker) -> Draft | None:
         """The reply to a pasted comment or DM asking about the writer's own health, or None."""
@@ -79,6 +84,26 @@ class ReplyWriter:
         named = turn.platforms[0] if turn.platforms_named and turn.platforms else None
         values = _values(profile, details_in(text, self.kb.countries))
         return comment_reply(comment, copy, data, values, entry.number if entry else "", named)
+
+    def reply_language(self, review: str, asked: str = "", asker_language: str = "en") -> str | None:
+        """The language a reply is written in (ISO 639-1), when the replies are held in it: the review's own, or the
+        asker's for a review too short to tell ("¡Excelentes!"); None for English, or when the request (`asked`)
+        asks for English."""
+        from ..planners.reviews import load_reply_data
+
+        data = load_reply_data()
+        if data.english_asked and re.search(data.english_asked, asked, re.IGNORECASE):
+            return None
+        code = detect_language(review, self.languages)
+        if code == "en" and len(review.split()) < _TOO_SHORT_TO_TELL:
+            code = asker_language
+        return code if code in data.languages else None
+
+    @staticmethod
+    def language_name(code: str) -> str:
+        from ..planners.reviews import load_reply_data
+
+        return load_reply_data().languages[code].name
 
     def review_text(self, text: str) -> str:
         """The message as a description of the review: without the asker's own legal plans ("can we sue them?")."""
@@ -117,7 +142,7 @@ class ReplyWriter:
         )
 
     def review_reply(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
-        from ..planners.reviews import draft_reply
+        from ..planners.reviews import draft_reply, sign_off
 
         if (answer := self.notices.reply_for(turn.masked)) is not None:  # "a comment asking what dose to give"
             names = {p: self.kb.platform(p).name for p in _platforms(turn, profile)[:1]}
@@ -140,8 +165,15 @@ class ReplyWriter:
         rating = None if stars is None else count_of(stars.group(1))
         phone = profile.phone if profile is not None and profile.phone else None
         tone: Tone = "formal" if profile is not None and "formal" in profile.tone.lower() else "warm"
+        # A message in another language reaches the drafts as its English gloss: the language is the review's as
+        # written (read for its language only, never kept), else the message's.
+        written = _pasted(turn.question) if getattr(turn, "english", "") else ""
+        language = self.reply_language(written or review, turn.masked, getattr(turn, "language", "en") or "en")
+        signoff = sign_off(profile.name if profile is not None else "", language)
         try:
-            drafted = draft_reply(review[:2000], rating, clinic_phone=phone, tone=tone, signoff=_sign_off(profile))
+            drafted = draft_reply(
+                review[:2000], rating, clinic_phone=phone, tone=tone, signoff=signoff, language=language
+            )
         except Exception:  # noqa: BLE001 - an unusable review text: no draft, the guidance still answers
             return None
         if drafted.kind == "guidance":  # threats, extortion: do not reply publicly
@@ -160,6 +192,8 @@ class ReplyWriter:
         asked = turn.masked.replace(review, " ")  # the asker's own words around the review
         what = "review" if _REVIEW_SITE.search(turn.masked) else "comment"
         title = f"Reply to the {what} ({drafted.situation.lower()})" if drafted.situation else f"Reply to the {what}"
+        if drafted.language:
+            title = f"Reply to the {what}, in {self.language_name(drafted.language)} as it is written"
         cards = self.data.extras.asker_cards  # "from a name we've never seen in our system": the fake-review card
         around = asked if asked.strip() else turn.masked  # the review not told apart: the whole message
         card = next((c for p, c in cards.items() if re.search(p, around, re.IGNORECASE)), None)
@@ -195,8 +229,3 @@ def _after_quote(text: str) -> str:
     Can we say that in the reply?"): their own words, which a review read to the end of the message leaves out."""
     parts = re.split(r"[\"”]", text)
     return parts[-1] if len(parts) > 2 else ""
-
-
-def _sign_off(profile: ClinicProfile | None) -> str:
-    name = profile.name if profile is not None and profile.name != "My clinic" else ""
-    return f"The practice manager, {name}" if name else "The practice manager"

@@ -110,12 +110,12 @@ class Drafter:
         self.news = NewsWriter(registry.load(registry.ANNOUNCEMENTS, kb.root))
         self.notices = NoticeWriter(registry.load(registry.NOTICES, kb.root))
         self.topics = TopicFinder(kb, self.data)
-        self.replies = ReplyWriter(kb, self.data, self.topics, self.notices, self.threat_cards)
-        self.writer = CaptionWriter(kb, self.data, self.topics, self.news)
-        self.plans = PlanWriter(kb, self.data)
         # Pasted ad copy is short and shouts ("SORRISO PERFETTO IN 1 GIORNO!"): fewer stop words tell its language.
         languages = chat_data(kb.root).languages
         self.copy_languages = languages.model_copy(update={"min_share": languages.min_share / 2})
+        self.replies = ReplyWriter(kb, self.data, self.topics, self.notices, self.threat_cards, self.copy_languages)
+        self.writer = CaptionWriter(kb, self.data, self.topics, self.news)
+        self.plans = PlanWriter(kb, self.data)
 
     # --- which topic ------------------------------------------------------------------------------------
 

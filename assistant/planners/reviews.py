@@ -36,6 +36,7 @@ class ReplyDraft(BaseModel):
     alternatives: list[str] = []  # other replies for the same situation (the page offers three in all)
     situation: str = ""  # what the review is about, in plain words ("Long waits")
     situation_id: str = ""  # ...and as its id in review_replies.yaml ("wait-time"), for the card that follows
+    language: str = ""  # the ISO 639-1 code of the replies when not English ("es"): the review's own language
 
 
 def load_reply_data(path: Path | None = None) -> ReplyData:
@@ -119,10 +120,12 @@ def draft_reply(
     tone: Tone = "warm",
     signoff: str = "",
     country: str | None = None,
+    language: str | None = None,
 ) -> ReplyDraft:
     """A calm, generic public reply to a review (and two alternatives), or guidance when the review threatens,
     or, when it speaks of suicide or self-harm, the crisis reply with the numbers for `country` (ISO code).
-    `signoff` ends each reply ("The practice manager, Northside Clinic")."""
+    `signoff` ends each reply ("The practice manager, Northside Clinic"). A review in a `language` (ISO 639-1) the
+    data holds replies in gets its general replies in that language, by sentiment (the situations are English)."""
     text = _validate(text, rating, clinic_phone)
     data = data or load_reply_data()
     if data.crisis is not None and speaks_of_self_harm(text, data):
@@ -144,11 +147,15 @@ def draft_reply(
             guide=data.guides["guidance"],
         )
     sentiment = _sentiment(text, rating, data)
-    situations = _situations(text, sentiment, data)
+    local = data.languages.get(language or "")
+    situations = [] if local is not None else _situations(text, sentiment, data)
     situation = situations[0] if situations else None
-    texts = [getattr(r, tone) for r in situation.replies] if situation else list(data.templates[sentiment])
+    if local is not None:  # a review in Spanish: the general replies in Spanish
+        texts = list(getattr(local, sentiment))
+    else:
+        texts = [getattr(r, tone) for r in situation.replies] if situation else list(data.templates[sentiment])
     others = [s for s in situations[1:] if _also_matches(s, text)]
-    if sentiment == "mixed" and not (situation and situation.cues):
+    if local is None and sentiment == "mixed" and not (situation and situation.cues):
         # A mixed review that complains about something ("lovely dentist, but the bill was double the quote"):
         # the complaint is named in general words, as in a negative review about it, never the generic reply alone.
         others = [s for s in _situations(text, "negative", data) if _also_matches(s, text)]
@@ -157,9 +164,8 @@ def draft_reply(
         texts = [_with_also(t, [getattr(s.also, tone) for s in others]) for t in texts]
     # The same review always gets the same draft; different reviews get different wordings.
     choice = hashlib.sha256(text.encode()).digest()[0] % len(texts)
-    contact = (
-        data.contact["with_phone"].format(phone=clinic_phone.strip()) if clinic_phone else data.contact["without_phone"]
-    )
+    contacts = local.contact if local is not None else data.contact
+    contact = contacts["with_phone"].format(phone=clinic_phone.strip()) if clinic_phone else contacts["without_phone"]
     ordered = [t.format(contact=contact) for t in texts[choice:] + texts[:choice]]
     sign = f"\n{signoff}" if signoff else ""
     reply, alternatives = ordered[0] + sign, [t + sign for t in ordered[1:3]]
@@ -176,7 +182,17 @@ def draft_reply(
         alternatives=alternatives,
         situation="; ".join(s.label for s in [situation, *others] if s) if situation else "",
         situation_id=situation.id if situation else "",
+        language=(language or "") if local is not None else "",
     )
+
+
+def sign_off(clinic: str, language: str | None = None, data: ReplyData | None = None) -> str:
+    """How a reply is signed: "The practice manager, Northside Clinic", in the review's language when the data holds
+    replies in it ("La dirección de la clínica, Clínica Norte"); no clinic name for the default "My clinic"."""
+    data = data or load_reply_data()
+    local = data.languages.get(language or "")
+    who = local.signoff if local is not None else data.signoff
+    return f"{who}, {clinic}" if clinic and clinic != "My clinic" else who
 
 
 def speaks_of_self_harm(text: str, data: ReplyData) -> bool:

@@ -21,7 +21,7 @@ KINDS = {
 
 def reply(svc, profile, pid: int) -> None:
     """Paste a review and its rating; get three replies that never confirm the reviewer is a patient."""
-    from ..planners.reviews import draft_reply
+    from ..planners.reviews import draft_reply, sign_off
 
     st.caption(
         "The draft never confirms that the reviewer is a patient and discloses nothing about care; "
@@ -41,11 +41,11 @@ def reply(svc, profile, pid: int) -> None:
         )
         submitted = st.form_submit_button("Draft a reply", type="primary")
     if submitted:
-        clinic = "" if profile.name == "My clinic" else profile.name
-        signoff = f"The practice manager, {clinic}" if clinic else "The practice manager"
         tone: Tone = "formal" if "formal" in profile.tone.lower() else "warm"
         try:
             text = inputs.check_length(text, svc.settings.max_input_chars, "review")
+            language = svc.drafter.replies.reply_language(text)  # a review in Spanish gets its replies in Spanish
+            signoff = sign_off(profile.name, language)
             draft = draft_reply(
                 text,
                 rating=rating,
@@ -54,6 +54,7 @@ def reply(svc, profile, pid: int) -> None:
                 tone=tone,
                 signoff=signoff,
                 country=profile.country,
+                language=language,
             )
         except AssistantError as exc:
             st.error(str(exc), icon=":material/error:")

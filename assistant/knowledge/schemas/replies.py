@@ -77,6 +77,28 @@ def find_confirming(text: str, phrases: Iterable[str]) -> str | None:
     return next((p for p in phrases if compiled(rf"\b{re.escape(p)}\b").search(low)), None)
 
 
+class LocalReplies(Strict):
+    """The general replies in another language, for a review written in it ("Pésima atención..."): by sentiment, in
+    one tone, with the language's own way to ask for private contact and to sign off."""
+
+    name: str = Field(min_length=3)  # the language's English name ("Spanish"), for the draft's title
+    contact: dict[Literal["with_phone", "without_phone"], str]
+    signoff: str = Field(min_length=3)  # "La dirección de la clínica"
+    negative: tuple[str, ...] = Field(min_length=2)
+    mixed: tuple[str, ...] = Field(min_length=2)
+    positive: tuple[str, ...] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _one_private_channel_each(self) -> LocalReplies:
+        for kind in ("negative", "mixed", "positive"):
+            for text in getattr(self, kind):
+                if text.count("{contact}") != 1:
+                    raise ValueError(f"{self.name} {kind}: every reply offers a private channel once ({{contact}})")
+        if "{phone}" not in self.contact["with_phone"]:
+            raise ValueError(f"{self.name} contact.with_phone: name the practice's number ({{phone}})")
+        return self
+
+
 class ReplyData(Strict):
     contact: dict[Literal["with_phone", "without_phone"], str]
     templates: dict[Sentiment, tuple[str, ...]]
@@ -90,6 +112,10 @@ class ReplyData(Strict):
     crisis: CrisisReply | None = None
     reply_guidance: tuple[str, ...]
     guides: dict[Literal["reply", "guidance"], str]
+    signoff: str = "The practice manager"
+    # A review in one of these languages (ISO 639-1) gets its replies in that language.
+    languages: dict[str, LocalReplies] = {}
+    english_asked: Regex | None = None  # "reply in English": English replies, whatever the review's language
 
     @model_validator(mode="after")
     def _templates_never_confirm(self) -> ReplyData:
