@@ -116,12 +116,15 @@ def general_draft(
     subject = topics.subject_phrase(turn.masked)
     if kind == "caption" and extras.general_carousel and _CAROUSEL.search(turn.masked):
         quoted = _pasted_comment(turn.masked)
+        if quoted and _breaks_a_rule(quoted):  # "we normally write 'flawless smile guaranteed'": never the title
+            quoted = ""
         title = quoted or subject  # "...: 'What a dietitian can (and can't) do for you'"
         if not _carried(title, extras, quoted=title == quoted):  # a slide per line: a topic in a few words
             return None
         return _general_carousel(extras.general_carousel, title, turn.masked, kb.platform(platform), values)
     # "a TikTok script: 'things I'd never do as an orthodontist'": the title quoted; or written after the colon
-    subject = subject or _pasted_comment(turn.masked) or subject_after_colon(turn.masked)
+    quoted = _pasted_comment(turn.masked)
+    subject = subject or ("" if _breaks_a_rule(quoted) else quoted) or subject_after_colon(turn.masked)
     if extras.myths and kind in ("caption", "video_script") and (myths := myths_named(turn.masked, extras.myths)):
         about = subject if _carried(subject, extras, quoted=False) else ""
         return _myth_draft(extras.myths, myths, about, kind, kb.platform(platform), values)
@@ -209,6 +212,8 @@ def myths_named(text: str, data: MythDrafts) -> list[str]:
     quoted = [f"“{m.group(1).strip()}”" for m in _QUOTED_MYTH.finditer(after) if not _MYTH_WORD.search(m.group(1))]
     if not quoted and (named := re.search(data.named, text, re.IGNORECASE)):
         quoted = [f"that {named.group(1).strip()}"]
+    if not quoted and data.said and (said := re.search(data.said, text, re.IGNORECASE)):
+        quoted = [f"that {said.group(1).strip()}"]  # "a viral video that says sunscreen causes cancer"
     return list(dict.fromkeys(quoted))[: data.max_myths]
 
 
@@ -234,6 +239,12 @@ def _myth_draft(data: MythDrafts, myths: list[str], subject: str, kind: DraftKin
     title = f"myths about {about}" if several else f"the myth {myths[0]}" if myths[0].startswith("that ") else "a myth"
     heading = "Script" if script else f"{platform.name} caption"
     return Draft(kind=kind, platform=platform.id, title=f"{heading}: {title}", text=text, notes=[data.note], alerts=1)
+
+
+def _breaks_a_rule(text: str) -> bool:
+    """Whether a phrase breaks a claims rule ("flawless smile guaranteed"), so that it names no draft: the asker
+    quoted it as what they may no longer say."""
+    return bool(text) and any(f.severity == "high" for f in check_text(text, kind="post"))
 
 
 def _carried(subject: str, extras, quoted: bool) -> bool:

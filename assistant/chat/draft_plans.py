@@ -14,7 +14,7 @@ from .draft_inputs import (
 )
 from .models import Draft
 from .plan_span import plan_span
-from .wording import count_of
+from .wording import count_of, first_upper
 
 if TYPE_CHECKING:
     from ..knowledge import KnowledgeBase
@@ -60,7 +60,8 @@ class PlanWriter:
         platform = platforms[0]
         # No specialty in the message or the profile: the dates and formats of a plan, with general topics named as
         # such (drafts.yaml, extras.general_plan), never a GP's topics for a field our data does not hold.
-        general = self.data.extras.general_plan if specialty is None and profile is None else None
+        listed = _listed(turn.masked, limits.topics_listed if limits else None)
+        general = self.data.extras.general_plan if specialty is None and profile is None and not listed else None
         profile = _fitted(profile or ClinicProfile(platforms=platforms), turn, specialty)
         weeks = min(span.weeks, max_weeks)
         plan = plan_calendar(self.kb, profile, platforms, span.start, weeks, per_week, focus=turn.masked)
@@ -69,6 +70,11 @@ class PlanWriter:
         if span.dated and posts and posts[0].date > span.start and not posts[0].awareness:
             posts[0] = posts[0].model_copy(update={"date": span.start})  # "opening on 6 April": a post that day
         own_topics = {p.topic for p in posts}
+        if listed:  # the asker's topics, in their order and in turn; awareness days only for a field we hold
+            known = specialty is not None or profile is not None
+            free = [n for n, p in enumerate(posts) if not (known and p.awareness)]
+            for turn_of, n in enumerate(free):
+                posts[n] = posts[n].model_copy(update={"topic": listed[turn_of % len(listed)], "awareness": None})
         plan = plan.model_copy(update={"posts": self._opening_first(turn.masked, posts)})
         if general is not None:
             topics = general.topics
@@ -210,6 +216,17 @@ _THEME = re.compile(
     r"(?=\s+(?:in|for|on|from|during)\b|[,.;?!]|$)",
     re.IGNORECASE,
 )
+
+
+def _listed(text: str, pattern: str | None) -> list[str]:
+    """The topics the message lists for its plan, as the asker wrote them ("Topics: how to register with us, sleep and
+    alcohol." is "How to register with us", "Sleep and alcohol"); [] when it lists fewer than two."""
+    found = re.search(pattern, text, re.IGNORECASE) if pattern else None
+    if found is None:
+        return []
+    items = (re.sub(r"^(?:and|or|&)\s+", "", i.strip(" -•*\"'“”‘’")) for i in re.split(r"[,;]", found.group(1)))
+    topics = [first_upper(i) for i in items if 0 < len(i.split()) <= 10]
+    return topics if len(topics) >= 2 else []
 
 
 def _theme(text: str) -> str:

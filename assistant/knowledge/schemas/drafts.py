@@ -212,6 +212,8 @@ class MythDrafts(Strict):
 
     asked: Regex  # the message asks to bust myths ("debunking myths", "a myth-buster on ...")
     named: Regex  # a myth named without quotes (group 1: "the myth that you can't get pregnant while breastfeeding")
+    # ...or told as what a video or post says (group 1: "a viral video that says sunscreen causes cancer")
+    said: Regex | None = None
     script_hook: str = Field(min_length=10)  # several myths: {count} {subject}
     script_hook_one: str = Field(min_length=10)  # one myth: {myth}
     script_line: str = Field(min_length=10)  # one per myth: {n} {myth}
@@ -251,6 +253,9 @@ class DraftLimits(Strict):
     # A plan asked with each post's hook or opening line ("include the idea, format and a caption hook for each
     # post"): each post's first line shows under it in the chat, however long the plan.
     hooks_asked: Regex | None = None
+    # The topics the asker lists for a plan ("Topics: how to register with us, vaccines students should check, ..."),
+    # group 1 the list: the posts take them in the asker's order, in turn.
+    topics_listed: Regex | None = None
     no_field_title: str = Field(min_length=5)  # a plan when no field is named at all
     no_field_note: str = Field(min_length=20)
     other_platforms: Regex  # a platform we hold no data on (group 1: its name as typed)

@@ -1,0 +1,176 @@
+"""Gaps found by the forty-fourth held-out set and left from round 50, closed in round 51: a plan that ignored the
+topics the asker listed for it; "do me a month plan" read as no request to write. Every example here is invented;
+none is a held-out question."""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+import pytest
+
+from assistant.chat.compose import Asker
+from assistant.chat.drafts import requested_kind
+from tests.drafting import turn
+
+
+def _topics(plan_text: str) -> list[str]:
+    return re.findall(r"^- .*?: (.+)$", plan_text, flags=re.MULTILINE)
+
+
+def test_a_plan_takes_the_topics_the_asker_lists_in_their_order_and_in_turn(drafter):
+    text = (
+        "Write a 3-week Instagram plan for our dental practice, 2 posts a week. Topics: teeth whitening myths, "
+        "a first visit for kids, bleeding gums. Keep it simple."
+    )
+    (draft,) = drafter.drafts(turn(text, ["instagram"]), None, Asker(specialty="dentistry"))
+    topics = _topics(draft.text)
+    assert draft.kind == "plan" and len(topics) == 6
+    assert topics[:4] == ["Teeth whitening myths", "A first visit for kids", "Bleeding gums", "Teeth whitening myths"]
+
+
+def test_a_plan_with_no_field_takes_the_listed_topics_not_the_general_ones(drafter):
+    text = "Make us a 2-week Facebook plan, 2 posts a week. Themes are: our new evening hours; flu jabs; parking."
+    (draft,) = drafter.drafts(turn(text, ["facebook"]), None, Asker())
+    assert _topics(draft.text) == ["Our new evening hours", "Flu jabs", "Parking", "Our new evening hours"]
+    assert "general topics" not in draft.title
+
+
+def test_one_topic_named_is_no_list_and_the_field_chooses_the_rest(drafter):
+    text = "Write a 2-week Instagram plan for my physio clinic. Topic: back pain."
+    (draft,) = drafter.drafts(turn(text, ["instagram"]), None, Asker(specialty="physiotherapy"))
+    assert "Back pain" not in _topics(draft.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you do me a month plan for instagram for my physio clinic?",
+        "could you do us a posting plan for next month pls",
+    ],
+)
+def test_do_me_a_plan_asks_for_a_plan(drafter, text):
+    assert requested_kind(text, drafter.data) == "plan"
+
+
+# --- replies in the review's language ---------------------------------------------------------------------------
+
+_ES_REVIEW = "Pésima atención, esperé dos horas en la sala y nadie me explicó nada. No lo recomiendo."
+
+
+def test_a_review_in_spanish_gets_its_replies_in_spanish_with_the_number_and_a_spanish_sign_off():
+    from assistant.planners.reviews import draft_reply, sign_off
+
+    signoff = sign_off("Clínica Sol", "es")
+    draft = draft_reply(_ES_REVIEW, 1, clinic_phone="96 123 45 67", signoff=signoff, language="es")
+    assert draft.language == "es" and draft.sentiment == "negative" and len(draft.alternatives) == 2
+    assert "llámenos al 96 123 45 67" in draft.reply and draft.reply.endswith("La dirección del centro, Clínica Sol")
+    assert "Thank" not in draft.reply and "practice manager" not in draft.reply
+    english = draft_reply(_ES_REVIEW, 1)  # no language given: the English replies, as before
+    assert english.language == "" and english.reply.startswith(("Thank", "We"))
+
+
+def test_a_language_with_no_replies_held_is_answered_in_english_and_my_clinic_is_no_name():
+    from assistant.planners.reviews import draft_reply, sign_off
+
+    assert draft_reply("Hyvä palvelu, kiitos!", 5, language="fi").language == ""
+    assert sign_off("My clinic", "de") == "Ihr Praxismanagement" and sign_off("", None) == "The practice manager"
+
+
+def test_a_reply_in_another_language_without_a_private_channel_is_refused():
+    from pydantic import ValidationError
+
+    from assistant.knowledge.schemas.replies import LocalReplies
+
+    good = "Merci pour votre message, nous aimerions en parler : {contact}."
+    with pytest.raises(ValidationError, match="private channel"):
+        LocalReplies(
+            name="French",
+            contact={"with_phone": "appelez le {phone}", "without_phone": "contactez-nous"},
+            signoff="La direction",
+            negative=(good, "Merci, nous sommes désolés de lire ceci."),
+            mixed=(good, good),
+            positive=(good, good),
+        )
+
+
+def _glossed_turn(original: str, gloss: str, language: str):
+    """A turn as the drafts see a message in another language: its English gloss in place of the masked text."""
+    return SimpleNamespace(
+        masked=gloss,
+        english=gloss,
+        question=original,
+        language=language,
+        platforms=[],
+        platforms_named=False,
+        country=None,
+    )
+
+
+def test_the_chat_replies_in_the_language_the_pasted_review_is_written_in(drafter):
+    original = f"Hola, ¿me ayudas a contestar esta reseña de Google? '{_ES_REVIEW}'"
+    gloss = (
+        "Hello, can you help me reply to this Google review? 'Terrible attention, I waited two hours in the room "
+        "and nobody explained anything to me. I do not recommend it.'"
+    )
+    (draft,) = drafter.drafts(_glossed_turn(original, gloss, "es"), None, Asker())
+    assert draft.kind == "review_reply" and "in Spanish" in draft.title and "dirección del centro" in draft.text
+
+
+def test_an_english_review_pasted_by_a_spanish_clinic_and_english_asked_for_stay_english(drafter):
+    tourist = "Hola, ¿me ayudas a contestar esta reseña de Google? 'Terrible service, waited two hours, rude staff.'"
+    gloss = "Hello, can you help me reply to this Google review? 'Terrible service, waited two hours, rude staff.'"
+    (draft,) = drafter.drafts(_glossed_turn(tourist, gloss, "es"), None, Asker())
+    assert "Spanish" not in draft.title and "Gracias" not in draft.text
+    asked = f"Reply in English to this Google review please: '{_ES_REVIEW}'"
+    (draft,) = drafter.drafts(turn(asked), None, Asker())
+    assert "Spanish" not in draft.title and draft.text.startswith(("Thank", "We"))
+
+
+def test_the_reply_command_writes_in_a_language_asked_and_refuses_one_it_does_not_hold(capsys):
+    from assistant.cli import main
+
+    assert main(["reply", _ES_REVIEW, "--rating", "1", "--language", "es"]) == 0
+    assert "dirección del centro" in capsys.readouterr().out
+    assert main(["reply", _ES_REVIEW, "--language", "xx"]) != 0
+    assert "no replies are written in 'xx'" in capsys.readouterr().err
+
+
+# --- notices, titles, myths, languages and the card after a reply ----------------------------------------------
+
+
+def test_a_close_up_in_a_photo_is_no_closure(drafter):
+    text = "Write a caption for our crowns post, it shows a close up of the crowns on a model for our clinic."
+    assert drafter.news.kind_for(text) is None or drafter.news.kind_for(text).id != "closure"
+    assert drafter.news.kind_for("Write a post: we close for the holidays from 24 December.").id == "closure"
+
+
+def test_a_claim_the_asker_quotes_as_no_longer_allowed_titles_no_draft(drafter):
+    text = "Need an IG carousel caption for the zirconia crowns we make. We used to put 'perfect smile guaranteed' lol"
+    drafts = drafter.drafts(turn(text, ["instagram"]), None, Asker())
+    assert all("guaranteed" not in d.title.lower() for d in drafts)
+
+
+def test_a_myth_told_as_what_a_video_says_is_the_myth_busted(drafter):
+    text = (
+        "Physio. A viral reel is saying that cracking your knuckles gives you arthritis. Write me a caption busting it"
+    )
+    (draft,) = drafter.drafts(turn(text, ["instagram"]), None, Asker(specialty="physiotherapy"))
+    assert "cracking your knuckles gives you arthritis" in draft.title and "[The fact" in draft.text
+
+
+def test_czech_is_read_as_czech_not_italian():
+    from assistant.chat.data import chat_data
+    from assistant.chat.language import detect_language
+
+    text = (
+        "Dobrý den, je mi 61 let, mám ordinaci v Plzni a syn mi založil Instagram. Prý potřebuju bio. "
+        "Napište mi ho prosím."
+    )
+    assert detect_language(text, chat_data().languages) == "cs"
+
+
+def test_a_review_that_may_be_a_competitors_is_followed_by_how_to_report_it(drafter):
+    text = "Reply to this Google review pls: 'Awful. The practice across the road is much better, avoid this place.'"
+    (draft,) = drafter.drafts(turn(text), None, Asker())
+    assert draft.kind == "review_reply" and draft.card == "fake-reviews-how-to-report"
