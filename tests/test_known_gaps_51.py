@@ -174,3 +174,61 @@ def test_a_review_that_may_be_a_competitors_is_followed_by_how_to_report_it(draf
     text = "Reply to this Google review pls: 'Awful. The practice across the road is much better, avoid this place.'"
     (draft,) = drafter.drafts(turn(text), None, Asker())
     assert draft.kind == "review_reply" and draft.card == "fake-reviews-how-to-report"
+
+
+# --- forms: a creator brief, a welcome email, a location page, a filming rule; saved replies ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "must"),
+    [
+        (
+            "We're gifting a local yoga creator three months of physio. Draft the influencer brief for her please.",
+            "Creator brief",
+            "paid-partnership label",
+        ),
+        (
+            "Can you write a welcome email for people who subscribe to our clinic newsletter? We're in Ottawa.",
+            "Welcome email",
+            "Unsubscribe",
+        ),
+        (
+            "We have 6 physio clinics. Write a location page for our Northcote clinic that we can reuse for the rest.",
+            "one location",
+            "Getting here",
+        ),
+        (
+            "Our nurses film TikToks on shift. Write a short paragraph for our policy on filming at work.",
+            "filming at work",
+            "No patients or clients",
+        ),
+    ],
+)
+def test_a_form_asked_by_name_is_written_from_its_template(drafter, text, title, must):
+    (draft,) = drafter.drafts(turn(text), None, Asker())
+    assert title in draft.title and must in draft.text and draft.card
+
+
+def test_a_question_about_a_form_is_no_request_to_write_it(drafter):
+    assert drafter.drafts(turn("Should we send a welcome email to new patients?"), None, Asker()) == []
+
+
+def test_an_auto_reply_with_saved_replies_gives_the_auto_reply_then_the_saved_ones_not_a_reply_to_the_examples(
+    drafter,
+):
+    text = (
+        "We get loads of DMs like 'how much are veneers' and 'is this swelling normal?'. "
+        "Write an auto-reply and some saved replies for the team."
+    )
+    drafts = drafter.drafts(turn(text, ["instagram"]), None, Asker())
+    titles = [d.title for d in drafts]
+    assert titles[0].startswith("Automatic reply") and any("health question" in t for t in titles)
+    assert any("prices" in t for t in titles) and not any("veneers" in t for t in titles)
+
+
+def test_can_you_reply_to_this_comment_asks_for_a_reply_and_a_price_question_gets_the_price_reply(drafter):
+    text = "Can you reply to this comment: 'how much for a hearing test?'"
+    (draft,) = drafter.drafts(turn(text, ["facebook"]), None, Asker())
+    assert draft.kind == "review_reply" and "prices" in draft.title and "quote" in draft.text
+    (health,) = drafter.drafts(turn("could you respond to this DM: 'is my rash contagious?'"), None, Asker())
+    assert health.title.startswith("Reply to the comment") and "can't advise on yours" in health.text

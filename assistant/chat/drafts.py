@@ -20,6 +20,7 @@ from ..knowledge import registry
 from ..knowledge.base import compiled
 from ..knowledge.models import Specialty, Topic
 from ..knowledge.schemas.drafts import DraftData, FormatData
+from ..knowledge.schemas.notices import Notice
 from .bios import names_other_field, write_bio
 from .data import chat_data
 from .details import Details, details_in
@@ -172,16 +173,8 @@ class Drafter:
                 return [rewrite(pasted, self.data.rewrite, named, language, asker.code)]
         if kind in (None, "review_reply") and (crisis := self.crisis_reply(turn, profile, kind)) is not None:
             return [crisis]  # a pasted message about suicide or self-harm: the crisis reply, before anything else
-        narrower = form is not None and form.before_notices
-        notice = self.notices.notice_for(text) if kind != "review_reply" and not narrower else None
-        if notice is not None and (instead := notice.not_in.get(asker.code or "")):
-            drafts = self.captions(turn, profile, asker.specialty, details) if kind == "caption" else []
-            return [d.model_copy(update={"card": instead}) for d in drafts[:1]]
-        if notice is not None:
-            names = {p: self.kb.platform(p).name for p in _platforms(turn, profile)}
-            codes = self.kb.countries.all_named_in(text) if self.kb.countries else []
-            places = {c: self.kb.countries.name_of(c) or c for c in codes} if self.kb.countries else {}
-            return self.notices.drafts(notice, text, names, _values(profile, details), asker.country, places)
+        if (notice := self._notice_asked(text, kind, form)) is not None:
+            return self._notice(notice, kind, turn, profile, asker, details)
         if kind is not None and form is not None:  # "a Facebook ad: primary text, headline ...": its template
             return [format_draft(form, text, _values(profile, details), self._title(asker, profile, details.role))]
         asked = kind in (None, "caption", "video_script") and wants_ideas(text, self.data)
@@ -199,6 +192,33 @@ class Drafter:
         if kind is None and _REVIEWED.search(text) and self.replies.threatening(self.replies.review_text(text)):
             kind = "review_reply"  # "a review says they'll be waiting for her after work": safety steps, no reply
         return self._made(kind, news, turn, profile, asker, details) if kind is not None else []
+
+    def _notice_asked(self, text: str, kind: DraftKind | None, form) -> Notice | None:
+        """The notice the message asks for, or None: a form more specific than any notice comes first ("a paragraph
+        for our policy about ChatGPT"), and a reply asked for is a reply whatever notice its words recall, unless the
+        notice is itself the replies asked for ("an auto-reply + 3 saved replies")."""
+        if form is not None and form.before_notices:
+            return None
+        notice = self.notices.notice_for(text)
+        return None if notice is None or (kind == "review_reply" and not notice.over_replies) else notice
+
+    def _notice(
+        self, notice: Notice, kind, turn, profile: ClinicProfile | None, asker, details: Details
+    ) -> list[Draft]:
+        """The notice for each platform asked for, then the saved replies when the message asks for them too; in a
+        country whose rules forbid what the notice is for, a caption without it (if one was asked) and that
+        country's card."""
+        text, values = turn.masked, _values(profile, details)
+        if instead := notice.not_in.get(asker.code or ""):
+            drafts = self.captions(turn, profile, asker.specialty, details) if kind == "caption" else []
+            return [d.model_copy(update={"card": instead}) for d in drafts[:1]]
+        names = {p: self.kb.platform(p).name for p in _platforms(turn, profile)}
+        codes = self.kb.countries.all_named_in(text) if self.kb.countries else []
+        places = {c: self.kb.countries.name_of(c) or c for c in codes} if self.kb.countries else {}
+        drafts = self.notices.drafts(notice, text, names, values, asker.country, places)
+        if notice.saved_replies and re.search(notice.saved_replies, text, re.IGNORECASE):
+            drafts += [self.notices.drafts(r, text, names, values, asker.country)[0] for r in self.notices.data.replies]
+        return drafts
 
     def _idea_field(self, turn, asker, profile: ClinicProfile | None) -> Specialty | None:
         """The field whose topics make a list of ideas: the asker's, else the saved profile's, else general practice;

@@ -84,6 +84,9 @@ class CommentReplyData(Strict):
     myth_notes: tuple[str, ...] = ()
     # A comment that accuses the practice over money ("charged me double, scammers!!"): a complaint, answered as one.
     complaint: Regex | None = None
+    # A comment that asks what something costs ("how much for braces?"): the reply to a price question
+    # (notices.yaml replies), never a reply about the writer's health.
+    price: Regex | None = None
     # A comment that insults or accuses the clinician rather than asking anything ("you're all scammers", "shilling
     # for pharma"): one calm line or none (the harassment-and-trolls guidance), never a review reply.
     hostile: Regex | None = None

@@ -39,6 +39,12 @@ class Notice(Strict):
     # Singapore clinic asking for a before-and-after caption is told that the regulations ban result photos, and
     # gets a caption without one if a caption was asked for.
     not_in: dict[str, str] = {}
+    # Written even when the message asks for replies ("an auto-reply + 3 saved replies for our staff"): the replies
+    # it asks for are the saved kind, never a reply to the messages it quotes as examples.
+    over_replies: bool = False
+    # The message also asks for saved replies: the authored replies (`replies`: a health question, a price
+    # question) follow the notice, each for the staff to keep.
+    saved_replies: Regex | None = None
 
     @field_validator("texts")
     @classmethod
