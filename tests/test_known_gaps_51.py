@@ -232,3 +232,19 @@ def test_can_you_reply_to_this_comment_asks_for_a_reply_and_a_price_question_get
     assert draft.kind == "review_reply" and "prices" in draft.title and "quote" in draft.text
     (health,) = drafter.drafts(turn("could you respond to this DM: 'is my rash contagious?'"), None, Asker())
     assert health.title.startswith("Reply to the comment") and "can't advise on yours" in health.text
+
+
+def test_a_portuguese_review_is_answered_in_portuguese_and_the_english_shown_when_asked(drafter):
+    review = "Cinco estrelas! A fisioterapeuta foi incansável e em três meses voltei a correr. Recomendo a todos!"
+    original = f"Olá! Recebemos esta avaliação no Google, pode escrever uma resposta? '{review}'"
+    gloss = (
+        "Hello! We received this review on Google, can you write a reply? 'Five stars! The physiotherapist was "
+        "tireless and in three months I was running again. I recommend to all!'"
+    )
+    (draft,) = drafter.drafts(_glossed_turn(original, gloss, "pt"), None, Asker())
+    assert "in Portuguese" in draft.title and not any(n.startswith("In English") for n in draft.notes)
+    asked = (
+        f"Practice manager in Miami. Can you write a reply to this review and give me the English too? '{_ES_REVIEW}'"
+    )
+    (draft,) = drafter.drafts(turn(asked), None, Asker())
+    assert "in Spanish" in draft.title and draft.notes[0].startswith("In English, the first reply says: “")

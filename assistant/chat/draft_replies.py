@@ -142,7 +142,7 @@ class ReplyWriter:
         )
 
     def review_reply(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
-        from ..planners.reviews import draft_reply, sign_off
+        from ..planners.reviews import draft_reply, load_reply_data, sign_off
 
         if (answer := self.notices.reply_for(turn.masked)) is not None:  # "a comment asking what dose to give"
             names = {p: self.kb.platform(p).name for p in _platforms(turn, profile)[:1]}
@@ -192,8 +192,12 @@ class ReplyWriter:
         asked = turn.masked.replace(review, " ")  # the asker's own words around the review
         what = "review" if _REVIEW_SITE.search(turn.masked) else "comment"
         title = f"Reply to the {what} ({drafted.situation.lower()})" if drafted.situation else f"Reply to the {what}"
+        english_notes: list[str] = []
         if drafted.language:
             title = f"Reply to the {what}, in {self.language_name(drafted.language)} as it is written"
+            english_too = load_reply_data().english_too
+            if drafted.english and english_too and re.search(english_too, turn.masked, re.IGNORECASE):
+                english_notes = [f"In English, the first reply says: “{drafted.english[0]}”"]
         cards = self.data.extras.asker_cards  # "from a name we've never seen in our system": the fake-review card
         around = asked if asked.strip() else turn.masked  # the review not told apart: the whole message
         card = next((c for p, c in cards.items() if re.search(p, around, re.IGNORECASE)), None)
@@ -208,6 +212,7 @@ class ReplyWriter:
             text=drafted.reply,
             alternatives=drafted.alternatives,
             notes=[
+                *english_notes,
                 *([self.data.reply_note] if self.data.reply_note else []),
                 *(
                     n.say

@@ -114,7 +114,7 @@ class Drafter:
         # Pasted ad copy is short and shouts ("SORRISO PERFETTO IN 1 GIORNO!"): fewer stop words tell its language.
         languages = chat_data(kb.root).languages
         self.copy_languages = languages.model_copy(update={"min_share": languages.min_share / 2})
-        self.replies = ReplyWriter(kb, self.data, self.topics, self.notices, self.threat_cards, self.copy_languages)
+        self.replies = ReplyWriter(kb, self.data, self.topics, self.notices, self.threat_cards, languages)
         self.writer = CaptionWriter(kb, self.data, self.topics, self.news)
         self.plans = PlanWriter(kb, self.data)
 

@@ -37,6 +37,7 @@ class ReplyDraft(BaseModel):
     situation: str = ""  # what the review is about, in plain words ("Long waits")
     situation_id: str = ""  # ...and as its id in review_replies.yaml ("wait-time"), for the card that follows
     language: str = ""  # the ISO 639-1 code of the replies when not English ("es"): the review's own language
+    english: list[str] = []  # ...and what the reply and its alternatives say, in English, in the same order
 
 
 def load_reply_data(path: Path | None = None) -> ReplyData:
@@ -169,6 +170,12 @@ def draft_reply(
     ordered = [t.format(contact=contact) for t in texts[choice:] + texts[:choice]]
     sign = f"\n{signoff}" if signoff else ""
     reply, alternatives = ordered[0] + sign, [t + sign for t in ordered[1:3]]
+    # What the replies in another language say, in the same order (the English contact and sign-off)
+    source = list(data.translated_from.get(sentiment, ())) if local is not None else []
+    english_contact = (
+        data.contact["with_phone"].format(phone=clinic_phone.strip()) if clinic_phone else data.contact["without_phone"]
+    )
+    english = [t.format(contact=english_contact) for t in source[choice:] + source[:choice]][:3]
     # The reviewer's name is never used in a reply (R2); it is passed on so the checker can flag it.
     findings = compliance.check(reply, kind="reply", reviewer_name=reviewer_name)
     return ReplyDraft(
@@ -183,6 +190,7 @@ def draft_reply(
         situation="; ".join(s.label for s in [situation, *others] if s) if situation else "",
         situation_id=situation.id if situation else "",
         language=(language or "") if local is not None else "",
+        english=english,
     )
 
 

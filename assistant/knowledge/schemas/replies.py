@@ -116,6 +116,10 @@ class ReplyData(Strict):
     # A review in one of these languages (ISO 639-1) gets its replies in that language.
     languages: dict[str, LocalReplies] = {}
     english_asked: Regex | None = None  # "reply in English": English replies, whatever the review's language
+    # The English the replies in other languages translate, by sentiment and in the same order; shown beside them
+    # when the request wants the English too (`english_too`: "give me the English too so I know what we're saying").
+    translated_from: dict[Sentiment, tuple[str, ...]] = {}
+    english_too: Regex | None = None
 
     @model_validator(mode="after")
     def _templates_never_confirm(self) -> ReplyData:
@@ -127,6 +131,10 @@ class ReplyData(Strict):
                 raise ValueError(f"{where}: {hit!r} would confirm a patient relationship")
             if "{contact}" not in template:
                 raise ValueError(f"{where}: every reply offers a private channel ({{contact}})")
+        for code, local in self.languages.items():
+            for kind, english in self.translated_from.items():
+                if len(getattr(local, kind)) != len(english):
+                    raise ValueError(f"languages.{code}.{kind}: one reply for each of translated_from.{kind}")
         if not isinstance(self.threats.get("always"), tuple):
             raise ValueError("threats.always: list the steps shown for every threat")
         return self
