@@ -816,7 +816,9 @@ def _business_number_label() -> re.Pattern[str]:
     """A business's tax or registration label, or a prescriber's provider number's, ending right before its number
     (guardrails.yaml phi.business_number_labels)."""
     labels = "|".join(f"(?:{c})" for c in guardrail_data().phi.business_number_labels) or "(?!)"
-    return re.compile(rf"(?<![\w-])(?:{labels})[^\w\n]{{0,3}}(?:(?:no|nr|n|number)\.?[^\w\n]{{0,3}})?$", re.IGNORECASE)
+    # "is" may join them ("Our EIN is 74-3382910"; forty-second masking set).
+    tail = r"[^\w\n]{0,3}(?:(?:no|nr|n|number)\.?[^\w\n]{0,3})?(?:is[ ]|was[ ])?"
+    return re.compile(rf"(?<![\w-])(?:{labels}){tail}$", re.IGNORECASE)
 
 
 def _without_business_numbers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:

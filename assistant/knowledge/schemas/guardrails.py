@@ -69,6 +69,15 @@ class PhiTerms(Strict):
     # name that end it ("की", "यांना"): other_scripts.py.
     other_script_relatives: Regex = "(?!)"
     other_script_name_ends: Regex = "(?!)"
+    # A label or relative's word in Japanese or Chinese before a name in ideographs ("氏名", "妻の"): these scripts
+    # leave no space after a name, so the name is the run of ideographs after the word (other_scripts.py).
+    other_script_ideograph_cues: Regex = "(?!)"
+    # "I" introducing a message's writer in another script ("أنا", "मैं"), and what may follow that name: the end of
+    # its clause (a comma, a full stop, "हूँ").
+    other_script_self_intros: Regex = "(?!)"
+    other_script_clause_ends: Regex = "(?!)"
+    # The small word inside a name that joins its parts ("بن", son of): it may not open or end a name.
+    other_script_name_joiners: Regex = "(?!)"
 
 
 class ScopeTerms(Strict):
