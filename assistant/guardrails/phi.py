@@ -66,7 +66,7 @@ from .officers import without_privacy_officers
 from .other_scripts import names_in_other_scripts
 from .phones import find_cued_phones, is_phone_cue, phone_regions
 from .recipes import without_recipe_words
-from .records import find_record_numbers, find_unlabelled_numbers
+from .records import find_record_numbers, find_unlabelled_numbers, thanked_for
 from .reviews import reviewers_by_stars
 from .rotas import without_rota_staff
 from .senders import without_supplier_senders
@@ -823,12 +823,16 @@ def _business_number_label() -> re.Pattern[str]:
 
 def _without_business_numbers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     """`spans` less the numbers right after a business's tax label or a prescriber's provider number ("P.IVA
-    03456780371", "NPI 1467552093"): a firm's or a clinician's number, no patient's, though a phone's shape."""
+    03456780371", "NPI 1467552093"), and the orders the clinic thanks a supplier for: a firm's or a clinician's
+    number, or a purchase, no patient's, though a phone's or a record's shape."""
     label = _business_number_label()
     return [
         s
         for s in spans
-        if not (s.kind in _NUMBER_KINDS and label.search(text, max(0, s.start - 40), s.start) is not None)
+        if not (
+            s.kind in _NUMBER_KINDS
+            and (label.search(text, max(0, s.start - 40), s.start) is not None or thanked_for(text, s.start))
+        )
     ]
 
 

@@ -184,6 +184,8 @@ class RecordTerms(Strict):
     supplier_cues: tuple[Regex, ...] = ()  # the labels of a purchase: invoice, order
     supplier_after: Regex | None = None
     supplier_before: Regex | None = None  # the supplier's company right before the label: "<firm> Ltd, Invoice No."
+    # A thanks for a delivery or an order, up to a purchase's label: "thank-you to <firm> for order PO-5581".
+    supplier_thanks: Regex | None = None
 
 
 class BirthTerms(Strict):
