@@ -793,12 +793,14 @@ def _with_names_after_numbers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
 
 
 def _with_dates_after_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
-    """`spans` and the past date right after a patient's name, a date of birth in a list or a chat log."""
+    """`spans` and the past date right after a patient's name, a date of birth in a list or a chat log, or alone in
+    a field after another of the patient's fields in a registration."""
     names = [(s.start, s.end) for s in spans if s.kind == "NAME"]
     if not names:
         return spans
+    fields = [(s.start, s.end) for s in spans if s.kind in (*_NUMBER_KINDS, "NAME")]
     # A date under a column its header names ("Reviewer | Date | Stars") is that column's: a review's date.
-    dates = [(a, b) for a, b in dates_after_names(text, names) if not in_other_column(text, a)]
+    dates = [(a, b) for a, b in dates_after_names(text, names, fields=fields) if not in_other_column(text, a)]
     return _added(text, spans, "DATE_OF_BIRTH", dates)
 
 
