@@ -9,7 +9,7 @@ cue word. The words are data (knowledge/data/person_names.yaml, `name_context`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from functools import lru_cache
 
@@ -195,7 +195,7 @@ def hyphenated_given_names(text: str) -> list[tuple[int, int]]:
 
 
 def dates_after_names(
-    text: str, names: list[tuple[int, int]], today: date | None = None, fields: list[tuple[int, int]] = ()
+    text: str, names: list[tuple[int, int]], today: date | None = None, fields: Sequence[tuple[int, int]] = ()
 ) -> list[tuple[int, int]]:
     """A full date with a past year right after a patient's name ("Cormac Doyle, 30/04/1979", "Pasquale Iovine
     12/03/1950"), or a field of its own after another of the patient's fields, a name or a number ("Olivia Chen /
