@@ -716,7 +716,7 @@ def _without_own_addresses(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     return [
         s
         for s in spans
-        if not (s.kind == "ADDRESS" and own.search(text[max(0, s.start - 80) : s.start]))
+        if not (s.kind == "ADDRESS" and own.search(text[max(0, s.start - 80) : s.start]) and not _family_home(text, s))
         and not (s.kind == "ADDRESS" and event.search(text, max(0, s.start - 160), s.start))
         and not (
             s.kind == "EMAIL"
@@ -724,6 +724,20 @@ def _without_own_addresses(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
             and header.search(text[max(0, s.start - 80) : s.start])
         )
     ]
+
+
+_FAMILY_REACH = 400  # characters before "our address" in which a relative says they write for the family
+
+
+def _family_home(text: str, span: PhiSpan) -> bool:
+    """Whether "our address" before `span` is a patient's family's, a relative writing for them ("I am writing about
+    my father ... Our address is ..."), not the clinic's (patient_data.yaml addresses.family_writer)."""
+    return _family_writer().search(text, max(0, span.start - _FAMILY_REACH), span.start) is not None
+
+
+@lru_cache(maxsize=1)
+def _family_writer() -> re.Pattern[str]:
+    return re.compile(patient_data().addresses.family_writer, re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

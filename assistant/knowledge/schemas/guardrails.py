@@ -137,6 +137,8 @@ class AddressTerms(Strict):
     unit_codes: tuple[Regex, ...] = ()  # a flat written as a code before the rest of the address ("B-204, ...")
     cues: tuple[Regex, ...] = Field(min_length=1)
     own_cues: tuple[Regex, ...] = ()  # the clinic giving its own address: "our office is at ..."
+    # A patient's relative writing for the family ("my father", "I am her daughter"): "our address" is then theirs.
+    family_writer: Regex = "(?!)"
     event_cues: tuple[Regex, ...] = ()  # the clinic at a public event: "we'll be at the health expo, <venue>"
     own_mail_header: tuple[Regex, ...] = ()  # "To:" of a forwarded e-mail: a role mailbox there is the clinic's
     own_mailboxes: tuple[str, ...] = ()  # role mailboxes ("info", "hello", "reception"), never a person's
