@@ -53,7 +53,9 @@ def _pattern() -> re.Pattern[str]:
     # An age may stand between the cue and the date, a slash or a bracket after it ("Age/DOB: 68 / 02 Jan 1958",
     # "Age / DOB: 71 yrs (04-09-1953)", "Alter/Geb.: 71 J. (...)"; thirty-fourth masking set).
     age = r"(?:\d{1,3}\s?(?:y(?:rs?|ears?)?|j(?:ahre)?|anni|ans)?\.?\s?[/(]\s*)?"
-    before = rf"(?<!\w)(?:{cues}){form}{between}\s*(?:(?:is|was|:|-|–|on|=|,)\s*)?{age}(?P<v>{date}|{compact})(?!\w)"
+    # A date in Korean or Japanese ends at its day's sign, whatever follows ("1987年5月19日です").
+    ends = r"(?:(?<=[日일])|(?!\w))"
+    before = rf"(?<!\w)(?:{cues}){form}{between}\s*(?:(?:is|was|:|-|–|on|=|,)\s*)?{age}(?P<v>{date}|{compact}){ends}"
     cues_after = "|".join(f"(?:{c})" for c in terms.cues_after) or "(?!)"
     cues_short = "|".join(f"(?:{c})" for c in (*terms.cues_after, *terms.month_year_cues))
     after = rf"(?<![\w/.-])(?P<w>{date})\s*(?:[(,:-]\s*)?(?:{cues_after})(?!\w)"

@@ -188,7 +188,19 @@ def find_national_ids(text: str) -> list[tuple[int, int]]:
         if scheme.bare or (scheme.check != "none" and named.search(text)):
             found.update(m.span("v") for m in bare.finditer(text) if check(m.group("v")))
     accounts = [m.span() for m in _bank_account().finditer(text)]
-    return sorted(s for s in found if not any(a <= s[0] and s[1] <= b for a, b in accounts))
+    return sorted(
+        s for s in found if not any(a <= s[0] and s[1] <= b for a, b in accounts) and not _firms_pan(text[s[0] : s[1]])
+    )
+
+
+_PAN = re.compile(r"[A-Z]{5}\d{4}[A-Z]")
+_PERSONS_PAN = "PH"  # a PAN's fourth letter: P a person, H a family; C, F, T... a company, a firm, a trust
+
+
+def _firms_pan(value: str) -> bool:
+    """An Indian PAN whose holder is a company, a firm or a trust ("PAN AAKFS4412M" on a clinic's quotation;
+    forty-second masking set): the business's own tax number, never a patient's, whatever cue stands before it."""
+    return _PAN.fullmatch(value) is not None and value[3] not in _PERSONS_PAN
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ cue word. The words are data (knowledge/data/person_names.yaml, `name_context`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from functools import lru_cache
 
@@ -194,20 +194,35 @@ def hyphenated_given_names(text: str) -> list[tuple[int, int]]:
     ]
 
 
-def dates_after_names(text: str, names: list[tuple[int, int]], today: date | None = None) -> list[tuple[int, int]]:
+def dates_after_names(
+    text: str, names: list[tuple[int, int]], today: date | None = None, fields: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
     """A full date with a past year right after a patient's name ("Cormac Doyle, 30/04/1979", "Pasquale Iovine
-    12/03/1950"): in a list of patients or a chat log it is the date of birth. Dates of this year or later are
-    appointments and stay readable."""
+    12/03/1950"), or a field of its own after another of the patient's fields, a name or a number ("Olivia Chen /
+    <health card> / 1994-08-16", "<name>\n<ID>\n09.12.1990\n<street>"; forty-second masking set): in a list of
+    patients, a registration or a chat log it is the date of birth. Dates of this year or later are appointments and
+    stay readable."""
     year_now = (today or date.today()).year
+    # A date in a field of its own is of last year at the latest: a review's or a visit's is recent, a birth rarely.
+    cued = [(end, _date_after(), year_now) for _, end in names] + [
+        (end, _FIELD_DATE, year_now - 1) for _, end in fields
+    ]
     found = []
-    for _, end in names:
-        m = _date_after().match(text, end)
+    for end, pattern, before in cued:
+        m = pattern.match(text, end)
         if m is None:
             continue
         years = [int(y) for y in re.findall(r"(?<!\d)(\d{4})(?!\d)", m.group(1))]
-        if years and _OLDEST_BIRTH_YEAR <= years[0] < year_now:
+        if years and _OLDEST_BIRTH_YEAR <= years[0] < before:
             found.append(m.span(1))
     return found
+
+
+# A date in digits alone in a record's field: a field's separator (a dash, a slash, a bar, a new line) on both sides.
+# Not a date with a month's name ("<reviewer> — Jan 30, 2025" heads a review).
+_FIELD_DATE = re.compile(
+    r"[ \t]*(?:[—–/|]|\n)[ \t]*(\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2})(?=[ \t]*(?:[—–/|\n]|$))"
+)
 
 
 # An initial (or two) and a surname: "M. Delacroix-Pruitt", "R. J. Okafor", after an opening quote too

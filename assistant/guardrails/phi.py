@@ -66,7 +66,7 @@ from .officers import without_privacy_officers
 from .other_scripts import names_in_other_scripts
 from .phones import find_cued_phones, is_phone_cue, phone_regions
 from .recipes import without_recipe_words
-from .records import find_record_numbers, find_unlabelled_numbers
+from .records import find_record_numbers, find_unlabelled_numbers, thanked_for
 from .reviews import reviewers_by_stars
 from .rotas import without_rota_staff
 from .senders import without_supplier_senders
@@ -716,7 +716,7 @@ def _without_own_addresses(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     return [
         s
         for s in spans
-        if not (s.kind == "ADDRESS" and own.search(text[max(0, s.start - 80) : s.start]))
+        if not (s.kind == "ADDRESS" and own.search(text[max(0, s.start - 80) : s.start]) and not _family_home(text, s))
         and not (s.kind == "ADDRESS" and event.search(text, max(0, s.start - 160), s.start))
         and not (
             s.kind == "EMAIL"
@@ -724,6 +724,20 @@ def _without_own_addresses(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
             and header.search(text[max(0, s.start - 80) : s.start])
         )
     ]
+
+
+_FAMILY_REACH = 400  # characters before "our address" in which a relative says they write for the family
+
+
+def _family_home(text: str, span: PhiSpan) -> bool:
+    """Whether "our address" before `span` is a patient's family's, a relative writing for them ("I am writing about
+    my father ... Our address is ..."), not the clinic's (patient_data.yaml addresses.family_writer)."""
+    return _family_writer().search(text, max(0, span.start - _FAMILY_REACH), span.start) is not None
+
+
+@lru_cache(maxsize=1)
+def _family_writer() -> re.Pattern[str]:
+    return re.compile(patient_data().addresses.family_writer, re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -793,12 +807,14 @@ def _with_names_after_numbers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
 
 
 def _with_dates_after_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
-    """`spans` and the past date right after a patient's name, a date of birth in a list or a chat log."""
+    """`spans` and the past date right after a patient's name, a date of birth in a list or a chat log, or alone in
+    a field after another of the patient's fields in a registration."""
     names = [(s.start, s.end) for s in spans if s.kind == "NAME"]
     if not names:
         return spans
+    fields = [(s.start, s.end) for s in spans if s.kind in (*_NUMBER_KINDS, "NAME")]
     # A date under a column its header names ("Reviewer | Date | Stars") is that column's: a review's date.
-    dates = [(a, b) for a, b in dates_after_names(text, names) if not in_other_column(text, a)]
+    dates = [(a, b) for a, b in dates_after_names(text, names, fields=fields) if not in_other_column(text, a)]
     return _added(text, spans, "DATE_OF_BIRTH", dates)
 
 
@@ -816,17 +832,23 @@ def _business_number_label() -> re.Pattern[str]:
     """A business's tax or registration label, or a prescriber's provider number's, ending right before its number
     (guardrails.yaml phi.business_number_labels)."""
     labels = "|".join(f"(?:{c})" for c in guardrail_data().phi.business_number_labels) or "(?!)"
-    return re.compile(rf"(?<![\w-])(?:{labels})[^\w\n]{{0,3}}(?:(?:no|nr|n|number)\.?[^\w\n]{{0,3}})?$", re.IGNORECASE)
+    # "is" may join them ("Our EIN is 74-3382910"; forty-second masking set).
+    tail = r"[^\w\n]{0,3}(?:(?:no|nr|n|number)\.?[^\w\n]{0,3})?(?:is[ ]|was[ ])?"
+    return re.compile(rf"(?<![\w-])(?:{labels}){tail}$", re.IGNORECASE)
 
 
 def _without_business_numbers(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     """`spans` less the numbers right after a business's tax label or a prescriber's provider number ("P.IVA
-    03456780371", "NPI 1467552093"): a firm's or a clinician's number, no patient's, though a phone's shape."""
+    03456780371", "NPI 1467552093"), and the orders the clinic thanks a supplier for: a firm's or a clinician's
+    number, or a purchase, no patient's, though a phone's or a record's shape."""
     label = _business_number_label()
     return [
         s
         for s in spans
-        if not (s.kind in _NUMBER_KINDS and label.search(text, max(0, s.start - 40), s.start) is not None)
+        if not (
+            s.kind in _NUMBER_KINDS
+            and (label.search(text, max(0, s.start - 40), s.start) is not None or thanked_for(text, s.start))
+        )
     ]
 
 

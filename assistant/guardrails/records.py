@@ -105,6 +105,29 @@ def _from_a_supplier(text: str, match: re.Match[str]) -> bool:
     return after.match(text, match.end("v")) is not None or _supplier_before(text, match.start())
 
 
+_PURCHASE_LABEL = re.compile(r"(?i:po|inv)[ -]?(?=\d)")  # a purchase order's or invoice's letters on its number
+_THANKS_REACH = 200  # characters before a number in which a thanks for a delivery and the order's label stand
+
+
+@lru_cache(maxsize=1)
+def _supplier_thanks() -> re.Pattern[str] | None:
+    thanks = patient_data().records.supplier_thanks
+    return re.compile(thanks, re.IGNORECASE) if thanks else None
+
+
+def thanked_for(text: str, start: int) -> bool:
+    """Whether the number at `start` is an order or an invoice the clinic thanks its supplier for ("thank-you note to
+    <firm> for order PO-55821", "... for the fast delivery of order #HS-77182"): a purchase, no patient's record.
+    The number's own letters ("PO-", "INV ") count as its label."""
+    thanks = _supplier_thanks()
+    if thanks is None:
+        return False
+    if (m := _PURCHASE_LABEL.match(text, start)) is not None:
+        window = text[max(0, start - _THANKS_REACH) : start] + m.group().rstrip(" -")
+        return thanks.search(window) is not None
+    return thanks.search(text, max(0, start - _THANKS_REACH), start) is not None
+
+
 def _supplier_before(text: str, start: int) -> bool:
     """Whether the supplier's company stands right before an invoice's label on its line ("<firm> Associates, Invoice
     No. ..."; patient_data.yaml records.supplier_before)."""

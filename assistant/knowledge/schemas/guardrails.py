@@ -69,6 +69,15 @@ class PhiTerms(Strict):
     # name that end it ("की", "यांना"): other_scripts.py.
     other_script_relatives: Regex = "(?!)"
     other_script_name_ends: Regex = "(?!)"
+    # A label or relative's word in Japanese or Chinese before a name in ideographs ("氏名", "妻の"): these scripts
+    # leave no space after a name, so the name is the run of ideographs after the word (other_scripts.py).
+    other_script_ideograph_cues: Regex = "(?!)"
+    # "I" introducing a message's writer in another script ("أنا", "मैं"), and what may follow that name: the end of
+    # its clause (a comma, a full stop, "हूँ").
+    other_script_self_intros: Regex = "(?!)"
+    other_script_clause_ends: Regex = "(?!)"
+    # The small word inside a name that joins its parts ("بن", son of): it may not open or end a name.
+    other_script_name_joiners: Regex = "(?!)"
 
 
 class ScopeTerms(Strict):
@@ -128,6 +137,8 @@ class AddressTerms(Strict):
     unit_codes: tuple[Regex, ...] = ()  # a flat written as a code before the rest of the address ("B-204, ...")
     cues: tuple[Regex, ...] = Field(min_length=1)
     own_cues: tuple[Regex, ...] = ()  # the clinic giving its own address: "our office is at ..."
+    # A patient's relative writing for the family ("my father", "I am her daughter"): "our address" is then theirs.
+    family_writer: Regex = "(?!)"
     event_cues: tuple[Regex, ...] = ()  # the clinic at a public event: "we'll be at the health expo, <venue>"
     own_mail_header: tuple[Regex, ...] = ()  # "To:" of a forwarded e-mail: a role mailbox there is the clinic's
     own_mailboxes: tuple[str, ...] = ()  # role mailboxes ("info", "hello", "reception"), never a person's
@@ -175,6 +186,8 @@ class RecordTerms(Strict):
     supplier_cues: tuple[Regex, ...] = ()  # the labels of a purchase: invoice, order
     supplier_after: Regex | None = None
     supplier_before: Regex | None = None  # the supplier's company right before the label: "<firm> Ltd, Invoice No."
+    # A thanks for a delivery or an order, up to a purchase's label: "thank-you to <firm> for order PO-5581".
+    supplier_thanks: Regex | None = None
 
 
 class BirthTerms(Strict):
