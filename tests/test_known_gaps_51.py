@@ -248,3 +248,35 @@ def test_a_portuguese_review_is_answered_in_portuguese_and_the_english_shown_whe
     )
     (draft,) = drafter.drafts(turn(asked), None, Asker())
     assert "in Spanish" in draft.title and draft.notes[0].startswith("In English, the first reply says: “")
+
+
+# --- a profession no specialty covers, with a saved profile of another field ------------------------------------
+
+
+def _osteopath_turn(text: str):
+    asked = turn(text, ["instagram"])
+    asked.profession, asked.nearest_field = "", "physiotherapy"  # as turn.py reads "I'm an osteopath"
+    return asked
+
+
+def test_an_osteopaths_caption_comes_from_the_nearest_field_with_the_osteopaths_own_hashtags(drafter):
+    from assistant.profile import ClinicProfile
+
+    text = "I'm an osteopath. Write me an Instagram caption about lower back pain at work"
+    for profile in (None, ClinicProfile(specialty="general_practice")):
+        (draft,) = drafter.drafts(_osteopath_turn(text), profile, Asker())
+        assert "back pain" in draft.title.lower() and "period" not in draft.text.lower()
+        assert "#Osteopathy" in draft.text and "#FamilyMedicine" not in draft.text
+
+
+def test_an_osteopaths_plan_takes_the_nearest_fields_topics_and_an_art_therapists_the_general_ones(drafter, kb):
+    from assistant.profile import ClinicProfile
+
+    gp = ClinicProfile(specialty="general_practice")
+    (plan,) = drafter.drafts(_osteopath_turn("I'm an osteopath. Write a 2-week Instagram plan"), gp, Asker())
+    physio = {t.title for t in kb.specialty("physiotherapy").topics}
+    assert _topics(plan.text) and set(_topics(plan.text)) <= physio
+    art = turn("I'm an art therapist. Write a 2-week Instagram plan", ["instagram"])
+    art.profession, art.nearest_field = "", None
+    (plan,) = drafter.drafts(art, gp, Asker())
+    assert "general topics" in plan.title

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..knowledge.schemas.drafts import DraftData
-from .draft_inputs import practice_field
+from .draft_inputs import asker_field, practice_field
 from .draft_topics import TopicFinder
 from .news import NewsWriter
 
@@ -26,7 +26,7 @@ class CaptionBase:
 
     def _field(self, turn, profile: ClinicProfile | None, specialty):
         """The asker's kind of practice when the data has no specialty for it (a pharmacy), else None."""
-        return practice_field(turn.masked, self.data, specialty or (profile.specialty if profile else None))
+        return practice_field(turn.masked, self.data, asker_field(turn, profile, specialty))
 
     def _tags(
         self, specialty: str, platform: str, topic, city: str | None, field=None, excluded: tuple[str, ...] = ()

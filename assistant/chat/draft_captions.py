@@ -22,6 +22,7 @@ from .draft_inputs import (
     _subject_tag,
     _titled_names_back,
     _with_tags,
+    asker_field,
     listed_items,
     numbered_items,
     until_instruction,
@@ -129,7 +130,7 @@ class CaptionWriter(CaptionCounts, DayCaptions):
             return drafts[:count]  # news: no other topic's caption is added (it would be about something else)
         values = _post_values(profile, details_in(turn.masked, self.kb.countries))
         platform = self.kb.platform(first.platform or _platform(turn, profile))
-        spec_id = specialty or (profile.specialty if profile else None)
+        spec_id = asker_field(turn, profile, specialty)
         day = self.topics.named_day(first.title)  # an awareness day's caption: more captions on the day's subject
         unknown_day = day is not None and not any(day.lower() in o.name.lower() for o in self.kb.observances.values())
         asked = self.topics.subject(turn.masked)
@@ -152,7 +153,7 @@ class CaptionWriter(CaptionCounts, DayCaptions):
     def caption(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
         values = _post_values(profile, details_in(turn.masked, self.kb.countries))
         if asks_for_newsletter(turn.masked, letter := self.data.extras.newsletter) and letter is not None:
-            field = specialty or (profile.specialty if profile else None)
+            field = asker_field(turn, profile, specialty)
             return newsletter(self.kb, letter, self.topics, turn, field, values)  # its news is part of the issue
         if (day := self.awareness(turn, profile, specialty, values)) is not None:
             return day  # "a caption for World Mental Health Day": the day's post, its date, a crisis line
@@ -166,13 +167,16 @@ class CaptionWriter(CaptionCounts, DayCaptions):
             posted = self._news(turn, profile, news, _platform(turn, profile), values)
             return self._service_facts(posted, news, turn, specialty, values)
         platform = self.kb.platform(_platform(turn, profile))
-        field = specialty or (profile.specialty if profile else None)
+        field = asker_field(turn, profile, specialty)
         myths = myth_series(
             self.kb, self.data.extras.myths, self.topics, turn.masked, field, "caption", platform, values
         )
         if myths is not None:  # "a carousel '5 myths about low back pain'": the field's checked myths on it
             return self._myth_tags(myths, field, platform.id, values) if field else myths
-        spec_id, topic = self.topics.specialty_and_topic(turn, specialty)
+        # A profession no specialty covers looks in the nearest one first: an osteopath's post on back pain is the
+        # physiotherapists', never a gynaecologist's on period pain "that stops you working".
+        scope = specialty or getattr(turn, "nearest_field", None)
+        spec_id, topic = self.topics.specialty_and_topic(turn, scope)
         if topic is None:  # nothing authored on this subject: a general caption on it, never another subject's
             drafted = general_draft(self.kb, self.data, self.topics, turn, platform.id, values, "caption")
             return self._general_tags(drafted, turn, profile, specialty)
@@ -192,7 +196,7 @@ class CaptionWriter(CaptionCounts, DayCaptions):
         Cancer Action Month" for a dentist: the mouth cancer check at every examination): that post, opened with the
         day's name, with the note to check the day's date. None when no such post is about the day's subject."""
         extras = self.data.extras
-        spec_id = specialty or (profile.specialty if profile else None)
+        spec_id = asker_field(turn, profile, specialty)
         subject = self._day_subject(day)
         # One word (National Infertility Awareness Week: infertility) names a whole field, whose first post would be
         # an arbitrary one; two name a subject (mouth cancer).

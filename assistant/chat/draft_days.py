@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..knowledge.copy import fill
 from .draft_caption_base import CaptionBase
-from .draft_inputs import _country_code, _platform, _subject_tag, _with_tags
+from .draft_inputs import _country_code, _platform, _subject_tag, _with_tags, asker_field
 from .models import Draft
 from .occasions import awareness_caption, crisis_for, day_name, observance_in, when_it_falls
 
@@ -26,7 +26,7 @@ class DayCaptions(CaptionBase):
         if data is None or observance is None:
             return None
         platform = self.kb.platform(_platform(turn, profile))
-        asked = specialty or (profile.specialty if profile else None)
+        asked = asker_field(turn, profile, specialty)
         spec_id = asked if asked in self.kb.specialties else "general_practice"
         field = self._field(turn, profile, specialty)
         known = asked in self.kb.specialties or field is not None

@@ -12,6 +12,7 @@ from .draft_inputs import (
     _platform,
     _subject_tag,
     _values,
+    asker_field,
     listed_items,
     practice_field,
 )
@@ -59,7 +60,7 @@ def hashtag_draft(
     spec_id, topic = topics.specialty_and_topic(turn, specialty, across=False)  # the asker's field's tags
     # A pharmacy or a podiatry clinic (no specialty in the data): its own tags, never a family doctor's, and no
     # other field's topic ("sensory play activities at home" for an OT page is no dentist's DIY-dentistry post).
-    field = practice_field(turn.masked, topics.data, specialty or (profile.specialty if profile else None))
+    field = practice_field(turn.masked, topics.data, asker_field(turn, profile, specialty))
     field_tags = tuple(field.tags) if field is not None else ()
     if field is not None and spec_id != specialty:
         spec_id, topic = None, None

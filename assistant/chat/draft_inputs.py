@@ -62,6 +62,14 @@ def practice_field(text: str, data: DraftData, specialty: str | None) -> Practic
 _FIELD_FIRST = re.compile(r"\W*([A-Za-z][\w-]*)(?:,|\s+here\b|\s+-\s)")  # one word, then a comma or "here"
 
 
+def asker_field(turn, profile: ClinicProfile | None, specialty: str | None) -> str | None:
+    """The asker's specialty: the one the message names, else the saved profile's, unless the message names a
+    profession no specialty covers (an osteopath with a family practice profile writes as an osteopath)."""
+    if specialty or profile is None or getattr(turn, "profession", None) == "":
+        return specialty or None
+    return profile.specialty
+
+
 def _country_code(turn, profile: ClinicProfile | None) -> str | None:
     """The asker's country (ISO code): the one the message names, else the saved profile's."""
     return getattr(turn, "country", None) or (profile.country if profile is not None else None)

@@ -61,7 +61,11 @@ class PlanWriter:
         # No specialty in the message or the profile: the dates and formats of a plan, with general topics named as
         # such (drafts.yaml, extras.general_plan), never a GP's topics for a field our data does not hold.
         listed = _listed(turn.masked, limits.topics_listed if limits else None)
-        general = self.data.extras.general_plan if specialty is None and profile is None and not listed else None
+        unheld = getattr(turn, "profession", None) == ""  # "I'm an osteopath": no saved profile's field answers
+        if specialty is None and unheld:
+            specialty = getattr(turn, "nearest_field", None)  # the physiotherapists' topics for an osteopath
+        no_field = specialty is None and (profile is None or unheld)
+        general = self.data.extras.general_plan if no_field and not listed else None
         profile = _fitted(profile or ClinicProfile(platforms=platforms), turn, specialty)
         weeks = min(span.weeks, max_weeks)
         plan = plan_calendar(self.kb, profile, platforms, span.start, weeks, per_week, focus=turn.masked)
@@ -71,7 +75,7 @@ class PlanWriter:
             posts[0] = posts[0].model_copy(update={"date": span.start})  # "opening on 6 April": a post that day
         own_topics = {p.topic for p in posts}
         if listed:  # the asker's topics, in their order and in turn; awareness days only for a field we hold
-            known = specialty is not None or profile is not None
+            known = not no_field
             free = [n for n, p in enumerate(posts) if not (known and p.awareness)]
             for turn_of, n in enumerate(free):
                 posts[n] = posts[n].model_copy(update={"topic": listed[turn_of % len(listed)], "awareness": None})

@@ -15,6 +15,7 @@ from .draft_inputs import (
     _pasted_comment,
     _platforms,
     _values,
+    asker_field,
 )
 from .draft_topics import TopicFinder
 from .language import detect_language
@@ -63,7 +64,7 @@ class ReplyWriter:
         comment = _pasted_comment(text) or (described_question(text, data) if data is not None else "")
         if data is None or _REVIEW_WORD.search(text) or not asks_for_reply(text, comment, data):
             return None
-        specialty = asker.specialty or (profile.specialty if profile else None)
+        specialty = asker_field(turn, profile, asker.specialty)
         myth = data.myth if spreads_myth(comment, data) else None
         about = re.sub(myth, " ", comment, flags=re.IGNORECASE) if myth else comment
         # The comment's own words first ("is this a speech delay?"), then with the request's subject; a myth: what it

@@ -12,6 +12,7 @@ from .draft_copy import general_draft
 from .draft_inputs import (
     _platform,
     _values,
+    asker_field,
 )
 from .draft_myths import myth_series
 from .draft_topics import TopicFinder, quoted_title
@@ -26,7 +27,7 @@ def video_script_draft(
     kb: KnowledgeBase, data: DraftData, topics: TopicFinder, turn, profile: ClinicProfile | None, specialty
 ) -> Draft | None:
     """The short-video script a message asks for: authored, from the video ideas, else a general one."""
-    field = specialty or (profile.specialty if profile else None)
+    field = asker_field(turn, profile, specialty)
     platform = _platform(turn, profile) if turn.platforms_named else "instagram"
     values = _values(profile, details_in(turn.masked, kb.countries))
     myths = myth_series(
@@ -34,7 +35,8 @@ def video_script_draft(
     )
     if myths is not None:  # "a reel busting 3 dental myths": the field's checked myths
         return myths
-    spec_id, topic = topics.specialty_and_topic(turn, specialty)
+    # a profession no specialty covers looks in the nearest one first (an osteopath's sciatica: the physios')
+    spec_id, topic = topics.specialty_and_topic(turn, specialty or getattr(turn, "nearest_field", None))
     if topic is None and (title := quoted_title(turn.masked)).endswith("?"):
         # "a Reel script 'Is my toddler's speech delayed?'": the question the video answers says what it is about
         # (in the asker's own field when known: "talking behind" is no dentist's toothbrush post)

@@ -27,7 +27,7 @@ from .details import Details, details_in
 from .draft_captions import CaptionWriter
 from .draft_formats import asked_format, format_draft, refused_notes
 from .draft_hashtags import hashtag_draft, listed_hashtag_drafts
-from .draft_inputs import _country_code, _pasted, _platform, _platforms, _values
+from .draft_inputs import _country_code, _pasted, _platform, _platforms, _values, asker_field
 from .draft_newsletter import asks_for_newsletter
 from .draft_plans import PlanWriter
 from .draft_replies import ReplyWriter
@@ -176,7 +176,9 @@ class Drafter:
         if (notice := self._notice_asked(text, kind, form)) is not None:
             return self._notice(notice, kind, turn, profile, asker, details)
         if kind is not None and form is not None:  # "a Facebook ad: primary text, headline ...": its template
-            return [format_draft(form, text, _values(profile, details), self._title(asker, profile, details.role))]
+            return [
+                format_draft(form, text, _values(profile, details), self._title(turn, asker, profile, details.role))
+            ]
         asked = kind in (None, "caption", "video_script") and wants_ideas(text, self.data)
         if (asked or (kind is None and self._asks_ideas_on(text))) and (spec := self._idea_field(turn, asker, profile)):
             on = self._topics_on(text, spec.id)
@@ -237,11 +239,11 @@ class Drafter:
                     continue  # a field this knowledge base does not hold
         return None
 
-    def _title(self, asker, profile: ClinicProfile | None, role: str = "") -> str | None:
+    def _title(self, turn, asker, profile: ClinicProfile | None, role: str = "") -> str | None:
         """The asker's profession as a practice page names it ("Registered dietitian"), or None when unknown. The
         role the message gives wins when the field's title does not name it: a psychologist is no "Psychotherapist"
         because both are filed under one field."""
-        field = asker.specialty or (profile.specialty if profile else None)
+        field = asker_field(turn, profile, asker.specialty)
         title = self.data.titles.get(field) if field else None
         if role and len(role.split()) <= 3 and (title is None or not _same_role(role, title)):
             return first_upper(role)
@@ -363,7 +365,7 @@ class Drafter:
 
     def bio(self, turn, profile: ClinicProfile | None, specialty) -> Draft | None:
         details = details_in(turn.masked, self.kb.countries)
-        given = specialty or (profile.specialty if profile else None)
+        given = asker_field(turn, profile, specialty)
         spec = self.kb.specialty(given or "general_practice")
         platform = self.kb.platform(_platform(turn, profile))
         own = not names_other_field(details.practice, spec, self.kb.specialties.values())
