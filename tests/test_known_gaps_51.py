@@ -280,3 +280,16 @@ def test_an_osteopaths_plan_takes_the_nearest_fields_topics_and_an_art_therapist
     art.profession, art.nearest_field = "", None
     (plan,) = drafter.drafts(art, gp, Asker())
     assert "general topics" in plan.title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We just became Medibank and nib providers! Write a Facebook post, my boss wants NO GAP FOR EVERYONE in it",
+        "Write an Instagram post: our dental office is now in-network with Cigna and Aetna.",
+    ],
+)
+def test_joining_an_insurers_network_is_news_that_promises_no_gap_to_nobody(drafter, text):
+    (draft,) = drafter.drafts(turn(text), None, Asker())
+    assert "provider for a health fund or insurer" in draft.title and "depends on your own policy" in draft.text
+    assert "NO GAP" not in draft.text and any("no gap" in n for n in draft.notes)
