@@ -276,6 +276,7 @@ def test_an_osteopaths_plan_takes_the_nearest_fields_topics_and_an_art_therapist
     (plan,) = drafter.drafts(_osteopath_turn("I'm an osteopath. Write a 2-week Instagram plan"), gp, Asker())
     physio = {t.title for t in kb.specialty("physiotherapy").topics}
     assert _topics(plan.text) and set(_topics(plan.text)) <= physio
+    assert "Physiotherapy" in plan.title and plan.title.endswith("topics, the nearest field we hold to yours")
     art = turn("I'm an art therapist. Write a 2-week Instagram plan", ["instagram"])
     art.profession, art.nearest_field = "", None
     (plan,) = drafter.drafts(art, gp, Asker())

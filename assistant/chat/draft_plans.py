@@ -62,8 +62,13 @@ class PlanWriter:
         # such (drafts.yaml, extras.general_plan), never a GP's topics for a field our data does not hold.
         listed = _listed(turn.masked, limits.topics_listed if limits else None)
         unheld = getattr(turn, "profession", None) == ""  # "I'm an osteopath": no saved profile's field answers
-        if specialty is None and unheld:
-            specialty = getattr(turn, "nearest_field", None)  # the physiotherapists' topics for an osteopath
+        nearest = ""  # "Physiotherapy topics, the nearest field we hold to yours", in the title of an osteopath's plan
+        if (
+            specialty is None
+            and unheld
+            and (near := self.kb.specialties.get(getattr(turn, "nearest_field", None) or ""))
+        ):
+            specialty, nearest = near.id, near.name.split(" (")[0] + self.data.nearest_field_note
         no_field = specialty is None and (profile is None or unheld)
         general = self.data.extras.general_plan if no_field and not listed else None
         profile = _fitted(profile or ClinicProfile(platforms=platforms), turn, specialty)
@@ -115,7 +120,7 @@ class PlanWriter:
             )
         if unnamed and limits:  # no field named at all is not "your field is not in our guides"
             problems.append(limits.no_field_note)
-        about = theme or (limits.no_field_title if unnamed and limits else general.title if general else "")
+        about = theme or nearest or (limits.no_field_title if unnamed and limits else general.title if general else "")
         return Draft(
             kind="plan",
             platform=platform,
