@@ -242,7 +242,7 @@ def test_a_portuguese_review_is_answered_in_portuguese_and_the_english_shown_whe
         "tireless and in three months I was running again. I recommend to all!'"
     )
     (draft,) = drafter.drafts(_glossed_turn(original, gloss, "pt"), None, Asker())
-    assert "in Portuguese" in draft.title and not any(n.startswith("In English") for n in draft.notes)
+    assert draft.title.endswith("in Portuguese") and not any(n.startswith("In English") for n in draft.notes)
     asked = (
         f"Practice manager in Miami. Can you write a reply to this review and give me the English too? '{_ES_REVIEW}'"
     )
@@ -294,3 +294,13 @@ def test_joining_an_insurers_network_is_news_that_promises_no_gap_to_nobody(draf
     (draft,) = drafter.drafts(turn(text), None, Asker())
     assert "provider for a health fund or insurer" in draft.title and "depends on your own policy" in draft.text
     assert "NO GAP" not in draft.text and any("no gap" in n for n in draft.notes)
+
+
+def test_a_reply_asked_in_a_language_held_is_written_in_it_and_one_not_held_says_it_is_english(drafter):
+    review = "'Terrible service, waited two hours, nobody explained anything.'"
+    (spanish,) = drafter.drafts(
+        turn(f"Can you write a reply in Spanish to this Google review: {review}"), None, Asker()
+    )
+    assert spanish.title.endswith("in Spanish") and not any("This reply is in English" in n for n in spanish.notes)
+    (greek,) = drafter.drafts(turn(f"Can you write a reply in Greek to this Google review: {review}"), None, Asker())
+    assert "Spanish" not in greek.title and any("This reply is in English" in n for n in greek.notes)

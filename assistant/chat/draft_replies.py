@@ -95,6 +95,9 @@ class ReplyWriter:
         data = load_reply_data()
         if data.english_asked and re.search(data.english_asked, asked, re.IGNORECASE):
             return None
+        named = (c for c, local in data.languages.items() if re.search(rf"\bin(?:to)? {local.name}\b", asked, re.I))
+        if (code := next(named, None)) is not None:
+            return code  # "write a reply in Spanish" to a review in English
         code = detect_language(review, self.languages)
         if code == "en" and len(review.split()) < _TOO_SHORT_TO_TELL:
             code = asker_language
@@ -195,7 +198,7 @@ class ReplyWriter:
         title = f"Reply to the {what} ({drafted.situation.lower()})" if drafted.situation else f"Reply to the {what}"
         english_notes: list[str] = []
         if drafted.language:
-            title = f"Reply to the {what}, in {self.language_name(drafted.language)} as it is written"
+            title = f"Reply to the {what}, in {self.language_name(drafted.language)}"
             english_too = load_reply_data().english_too
             if drafted.english and english_too and re.search(english_too, turn.masked, re.IGNORECASE):
                 english_notes = [f"In English, the first reply says: “{drafted.english[0]}”"]
@@ -219,6 +222,7 @@ class ReplyWriter:
                     n.say
                     for n in self.data.review_notes
                     if drafted.sentiment != "positive"
+                    and not (n.english_only and drafted.language)
                     and (n.when is None or re.search(n.when, review, re.I))
                     and (n.asker is None or re.search(n.asker, f"{asked} {_after_quote(turn.masked)}", re.I))
                 ),

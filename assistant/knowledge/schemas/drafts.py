@@ -32,6 +32,7 @@ class ReviewNote(Strict):
     when: Regex | None = None  # case-insensitive regular expressions
     asker: Regex | None = None
     say: str = Field(min_length=20)
+    english_only: bool = False  # said only under a reply written in English (no replies held in the language asked)
 
 
 class RewriteLanguage(Strict):
