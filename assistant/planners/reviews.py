@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
@@ -165,17 +166,13 @@ def draft_reply(
         texts = [_with_also(t, [getattr(s.also, tone) for s in others]) for t in texts]
     # The same review always gets the same draft; different reviews get different wordings.
     choice = hashlib.sha256(text.encode()).digest()[0] % len(texts)
-    contacts = local.contact if local is not None else data.contact
-    contact = contacts["with_phone"].format(phone=clinic_phone.strip()) if clinic_phone else contacts["without_phone"]
+    contact = _contact(local.contact if local is not None else data.contact, clinic_phone)
     ordered = [t.format(contact=contact) for t in texts[choice:] + texts[:choice]]
     sign = f"\n{signoff}" if signoff else ""
     reply, alternatives = ordered[0] + sign, [t + sign for t in ordered[1:3]]
-    # What the replies in another language say, in the same order (the English contact and sign-off)
+    # What the replies in another language say, in the same order (with the English way to get in touch)
     source = list(data.translated_from.get(sentiment, ())) if local is not None else []
-    english_contact = (
-        data.contact["with_phone"].format(phone=clinic_phone.strip()) if clinic_phone else data.contact["without_phone"]
-    )
-    english = [t.format(contact=english_contact) for t in source[choice:] + source[:choice]][:3]
+    english = [t.format(contact=_contact(data.contact, clinic_phone)) for t in source[choice:] + source[:choice]][:3]
     # The reviewer's name is never used in a reply (R2); it is passed on so the checker can flag it.
     findings = compliance.check(reply, kind="reply", reviewer_name=reviewer_name)
     return ReplyDraft(
@@ -192,6 +189,11 @@ def draft_reply(
         language=(language or "") if local is not None else "",
         english=english,
     )
+
+
+def _contact(contacts: Mapping[Literal["with_phone", "without_phone"], str], phone: str | None) -> str:
+    """How a reply asks the reviewer to get in touch: by the practice's number when given."""
+    return contacts["with_phone"].format(phone=phone.strip()) if phone else contacts["without_phone"]
 
 
 def sign_off(clinic: str, language: str | None = None, data: ReplyData | None = None) -> str:
