@@ -23,10 +23,10 @@ def asks_for_reply(text: str, comment: str, data: CommentReplyData) -> bool:
         return False
     if data.complaint and re.search(data.complaint, comment, _FLAGS):
         return False  # "charged me double, scammers!!": a complaint about fees, answered as a review is
-    if data.price and re.search(data.price, comment, _FLAGS):
-        return False  # "how much for braces?": the reply to a price question
     if spreads_myth(comment, data) or is_hostile(comment, data) or disputes_post(comment, data):
         return True
+    if data.price and re.search(data.price, comment, _FLAGS):
+        return False  # "how much for braces?": the reply to a price question (never "how much does pharma pay you")
     return all(re.search(p, comment, _FLAGS) for p in data.asks[:1]) or any(
         re.search(p, comment, _FLAGS) for p in data.asks[1:]
     )
