@@ -335,7 +335,9 @@ def test_a_reviewed_therapist_who_wants_to_explain_is_told_not_to_and_the_reques
     )
     assert answer.drafts and answer.drafts[0].kind == "review_reply"
     notes = " ".join(answer.drafts[0].notes)
-    assert "Do not explain or correct" in notes and "in English" in notes
+    # ...and, now that replies are held in Spanish, the reply is written in it (round 51), not in English with a note
+    assert "Do not explain or correct" in notes and "This reply is in English" not in notes
+    assert answer.drafts[0].title.endswith("in Spanish")
     assert answer.card_id and answer.card_id.startswith("negative-reviews"), answer.card_id
     assert "Argentina" in answer.text and "Spain" not in answer.text
 
