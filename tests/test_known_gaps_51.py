@@ -188,6 +188,11 @@ def test_a_review_that_may_be_a_competitors_is_followed_by_how_to_report_it(draf
             "paid-partnership label",
         ),
         (
+            "We're a 3-site physio group. Write the brief for a local running creator we're gifting 6 sessions to.",
+            "Creator brief",
+            "#ad",
+        ),
+        (
             "Can you write a welcome email for people who subscribe to our clinic newsletter? We're in Ottawa.",
             "Welcome email",
             "Unsubscribe",
