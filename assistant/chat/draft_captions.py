@@ -25,6 +25,7 @@ from .draft_inputs import (
     asker_field,
     listed_items,
     numbered_items,
+    topic_scope,
     until_instruction,
 )
 from .draft_myths import myth_series
@@ -173,10 +174,7 @@ class CaptionWriter(CaptionCounts, DayCaptions):
         )
         if myths is not None:  # "a carousel '5 myths about low back pain'": the field's checked myths on it
             return self._myth_tags(myths, field, platform.id, values) if field else myths
-        # A profession no specialty covers looks in the nearest one first: an osteopath's post on back pain is the
-        # physiotherapists', never a gynaecologist's on period pain "that stops you working".
-        scope = specialty or getattr(turn, "nearest_field", None)
-        spec_id, topic = self.topics.specialty_and_topic(turn, scope)
+        spec_id, topic = self.topics.specialty_and_topic(turn, topic_scope(turn, specialty))
         if topic is None:  # nothing authored on this subject: a general caption on it, never another subject's
             drafted = general_draft(self.kb, self.data, self.topics, turn, platform.id, values, "caption")
             return self._general_tags(drafted, turn, profile, specialty)

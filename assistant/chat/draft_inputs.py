@@ -62,12 +62,24 @@ def practice_field(text: str, data: DraftData, specialty: str | None) -> Practic
 _FIELD_FIRST = re.compile(r"\W*([A-Za-z][\w-]*)(?:,|\s+here\b|\s+-\s)")  # one word, then a comma or "here"
 
 
+def names_unheld_profession(turn) -> bool:
+    """Whether the message names a profession no specialty covers (an osteopath, a doula): turn.py reads its
+    profession as ""."""
+    return getattr(turn, "profession", None) == ""
+
+
 def asker_field(turn, profile: ClinicProfile | None, specialty: str | None) -> str | None:
     """The asker's specialty: the one the message names, else the saved profile's, unless the message names a
     profession no specialty covers (an osteopath with a family practice profile writes as an osteopath)."""
-    if specialty or profile is None or getattr(turn, "profession", None) == "":
+    if specialty or profile is None or names_unheld_profession(turn):
         return specialty or None
     return profile.specialty
+
+
+def topic_scope(turn, specialty: str | None) -> str | None:
+    """The specialty whose posts a draft looks in first: the asker's, else, for a profession no specialty covers, the
+    nearest one (an osteopath's back-pain post is the physiotherapists', never a gynaecologist's on period pain)."""
+    return specialty or getattr(turn, "nearest_field", None)
 
 
 def _country_code(turn, profile: ClinicProfile | None) -> str | None:

@@ -11,6 +11,7 @@ from ..knowledge.schemas.drafts import DraftData
 from .draft_inputs import (
     _country_code,
     _platforms,
+    names_unheld_profession,
 )
 from .models import Draft
 from .plan_span import plan_span
@@ -61,7 +62,7 @@ class PlanWriter:
         # No specialty in the message or the profile: the dates and formats of a plan, with general topics named as
         # such (drafts.yaml, extras.general_plan), never a GP's topics for a field our data does not hold.
         listed = _listed(turn.masked, limits.topics_listed if limits else None)
-        unheld = getattr(turn, "profession", None) == ""  # "I'm an osteopath": no saved profile's field answers
+        unheld = names_unheld_profession(turn)  # "I'm an osteopath": no saved profile's field answers
         nearest = ""  # "Physiotherapy topics, the nearest field we hold to yours", in the title of an osteopath's plan
         if (
             specialty is None

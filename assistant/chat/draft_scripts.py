@@ -13,6 +13,7 @@ from .draft_inputs import (
     _platform,
     _values,
     asker_field,
+    topic_scope,
 )
 from .draft_myths import myth_series
 from .draft_topics import TopicFinder, quoted_title
@@ -35,8 +36,7 @@ def video_script_draft(
     )
     if myths is not None:  # "a reel busting 3 dental myths": the field's checked myths
         return myths
-    # a profession no specialty covers looks in the nearest one first (an osteopath's sciatica: the physios')
-    spec_id, topic = topics.specialty_and_topic(turn, specialty or getattr(turn, "nearest_field", None))
+    spec_id, topic = topics.specialty_and_topic(turn, topic_scope(turn, specialty))
     if topic is None and (title := quoted_title(turn.masked)).endswith("?"):
         # "a Reel script 'Is my toddler's speech delayed?'": the question the video answers says what it is about
         # (in the asker's own field when known: "talking behind" is no dentist's toothbrush post)

@@ -27,7 +27,7 @@ from .details import Details, details_in
 from .draft_captions import CaptionWriter
 from .draft_formats import asked_format, format_draft, refused_notes
 from .draft_hashtags import hashtag_draft, listed_hashtag_drafts
-from .draft_inputs import _country_code, _pasted, _platform, _platforms, _values, asker_field
+from .draft_inputs import _country_code, _pasted, _platform, _platforms, _values, asker_field, names_unheld_profession
 from .draft_newsletter import asks_for_newsletter
 from .draft_plans import PlanWriter
 from .draft_replies import ReplyWriter
@@ -375,7 +375,7 @@ class Drafter:
 
 def _in_unheld_field(turn, asker) -> bool:
     """Whether the asker named a profession no specialty covers (an osteopath, a doula) and no specialty of ours."""
-    return not asker.specialty and getattr(turn, "profession", None) == ""
+    return not asker.specialty and names_unheld_profession(turn)
 
 
 def _same_role(role: str, title: str) -> bool:
